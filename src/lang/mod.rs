@@ -1,0 +1,5 @@
+//! The front end: source text to tokens to AST (with spans) to bytecode.
+
+pub mod ast;
+pub mod bytecode;
+pub mod span;

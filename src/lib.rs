@@ -1,0 +1,15 @@
+//! loopscope's core: a Python subset (lexer, parser, compiler, VM with suspendable frames), an
+//! asyncio runtime modelled on CPython 3.11's `Lib/asyncio`, and the trace a viewer replays.
+//!
+//! Nothing in this library touches the operating system, yew or web-sys: the real clock and real
+//! sockets live behind the runtime's driver trait, native only. That keeps the same code running
+//! in the browser (wasm32) and in the CLI.
+
+pub mod lang;
+pub mod modules;
+pub mod runtime;
+pub mod trace;
+pub mod vm;
+
+/// The crate version, shown by `loopscope --version` and in the web app's footer.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

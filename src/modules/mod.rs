@@ -1,0 +1,1 @@
+//! The modules scripts can import (time, random, heapq, collections, ...).

@@ -1,0 +1,1 @@
+//! The virtual machine: values, objects, frames that can suspend, exceptions, builtins.
