@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "loopscope", version, about = "See Python's asyncio at work: run coroutine scripts on a deterministic model of CPython 3.11's event loop")]
+#[command(
+    name = "loopscope",
+    version,
+    about = "See Python's asyncio at work: run coroutine scripts on a deterministic model of CPython 3.11's event loop"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -2,6 +2,8 @@
 
 #[cfg(target_arch = "wasm32")]
 mod app;
+#[cfg(target_arch = "wasm32")]
+mod components;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -10,6 +12,6 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("loopscope-web is the browser app: build and serve it with the README's serve command");
+    eprintln!("loopscope-web is the browser app: build and serve it with scripts/serve.sh");
     std::process::exit(2);
 }

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Install every tool loopscope needs, skipping what is already there (a second run is instant).
+# Usage: scripts/setup.sh [web|all]   (web: what serve needs; all: also the browser test tools)
+source "$(dirname "$0")/lib.sh"
+what="${1:-all}"
+
+apt_updated=0
+apt_install() {
+    if [ "$apt_updated" = 0 ]; then
+        say "apt-get update"
+        as_root apt-get update -q >/dev/null
+        apt_updated=1
+    fi
+    say "apt-get install $*"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null
+}
+
+command -v cargo >/dev/null || { echo "cargo not found: install Rust with rustup first" >&2; exit 1; }
+command -v node >/dev/null || { echo "node not found: install Node.js 20+ first" >&2; exit 1; }
+
+# 1. A Rust that can build for wasm32.
+if rustup_has_wasm_target; then
+    say "wasm32 target: rustup's (present)"
+elif command -v rustup >/dev/null && timeout 60 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
+    say "wasm32 target: added with rustup"
+else
+    if [ -x /usr/bin/rustc ] && [ -d /usr/lib/rustlib/src/rust/library ] && [ -e /usr/bin/rust-lld ] \
+        && /usr/bin/rustc --print target-list | grep -qx wasm32-unknown-unknown; then
+        say "wasm32 target: Debian rustc-web with build-std (present)"
+    else
+        say "wasm32 target: rustup cannot download it here; installing Debian's rustc-web to build std from source"
+        apt_install rustc-web cargo-web rust-web-src lld-22
+    fi
+fi
+
+# 2. Trunk (built with cargo; a version the installed rustc can build).
+if trunk --version 2>/dev/null | grep -q "trunk $TRUNK_VERSION_REQ\."; then
+    say "trunk: $(trunk --version) (present)"
+else
+    say "installing trunk ^$TRUNK_VERSION_REQ with cargo (takes several minutes once)"
+    cargo install trunk --version "^$TRUNK_VERSION_REQ" --locked
+fi
+
+# 3. wasm-bindgen-cli at exactly the Cargo.lock version.
+wbg="$(wasm_bindgen_version)"
+if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $wbg" ]; then
+    say "wasm-bindgen-cli $wbg (present)"
+else
+    say "installing wasm-bindgen-cli $wbg with cargo (a few minutes once)"
+    # No --locked: the crate's own lock file names a dependency version the registry no longer serves.
+    cargo install wasm-bindgen-cli --version "$wbg"
+fi
+
+# 4. npm tools: wasm-opt (binaryen, for release builds) and playwright-core (e2e tests).
+if [ -x "$ROOT/node_modules/.bin/wasm-opt" ] && [ -d "$ROOT/node_modules/playwright-core" ] \
+    && [ "$ROOT/node_modules/.package-lock.json" -nt "$ROOT/package-lock.json" ]; then
+    say "npm packages (present)"
+else
+    say "npm ci (binaryen's wasm-opt, playwright-core)"
+    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# 5. Chromium and its driver, from Debian (never a browser download).
+if [ "$what" = all ]; then
+    if [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER" ]; then
+        say "chromium + chromedriver (present)"
+    else
+        apt_install chromium chromium-driver
+    fi
+fi
+say "tools ready"

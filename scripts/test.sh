@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Run every test: native cargo tests, wasm-bindgen tests in headless Chromium, and end-to-end
+# tests of the built page in headless Chromium. Installs whatever is missing first.
+source "$(dirname "$0")/lib.sh"
+"$ROOT/scripts/setup.sh" all
+cd "$ROOT"
+
+say "native tests (cargo test)"
+cargo test --all-targets
+
+say "browser tests (wasm-bindgen-test in headless Chromium)"
+CHROMEDRIVER="$CHROMEDRIVER" \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    with_wasm_env cargo test --target wasm32-unknown-unknown --bin loopscope-web
+
+say "building the web app for the end-to-end tests (trunk build --release)"
+(web_release_env; with_wasm_env trunk build --release)
+ls -l dist/*.wasm | awk '{ print "    wasm: " $5 " bytes" }'
+printf '    gzipped: %s bytes\n' "$(gzip -9 -c dist/*.wasm | wc -c)"
+
+say "end-to-end tests (node --test, playwright-core driving $CHROMIUM)"
+CHROMIUM="$CHROMIUM" node --test tests/e2e/
