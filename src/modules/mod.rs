@@ -1,1 +1,2 @@
 //! The modules scripts can import (time, random, heapq, collections, ...).
+pub mod random_mt;

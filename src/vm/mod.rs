@@ -1,1 +1,3 @@
 //! The virtual machine: values, objects, frames that can suspend, exceptions, builtins.
+pub mod format;
+pub mod numeric;
