@@ -2,4 +2,8 @@
 
 pub mod ast;
 pub mod bytecode;
+pub mod error;
+pub mod lexer;
+pub mod parser;
 pub mod span;
+pub mod token;
