@@ -2861,11 +2861,11 @@ pub fn analyze_stack(instrs: &[Instr]) -> Result<u32, String> {
     }
     state[0] = Some((0, 0));
     work.push(0);
-    let mut merge = |t: usize,
-                     st: (i32, i32),
-                     state: &mut Vec<Option<(i32, i32)>>,
-                     work: &mut Vec<usize>,
-                     from: usize| {
+    let merge = |t: usize,
+                 st: (i32, i32),
+                 state: &mut Vec<Option<(i32, i32)>>,
+                 work: &mut Vec<usize>,
+                 from: usize| {
         if t >= n {
             return Err(format!(
                 "instruction {from} jumps or falls to {t}, past the end"

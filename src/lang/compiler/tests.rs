@@ -290,3 +290,20 @@ fn matches_cpython_on_shared_scripts() {
     };
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Compile through CPython's parser (test bridge); `None` when python3 is unavailable.
+fn compile_via_cpython(src: &str) -> Option<CResult<Rc<CodeObject>>> {
+    let r = pybridge::run(&[src.to_string()])?;
+    let r = r.first()?;
+    let file = SourceFile::new("t.py", src);
+    let module = pybridge::Conv::new(&file).module(&r["ast"]);
+    Some(compile_module_raw(&module, "t.py"))
+}
+
+#[test]
+fn print_disassembly() {
+    let src = std::env::var("DIS_SRC").unwrap_or_else(|_| "x = 1\n".into());
+    if let Some(Ok(code)) = compile_via_cpython(&src) {
+        println!("{}", crate::lang::disasm::disassemble(&code));
+    }
+}
