@@ -1549,6 +1549,16 @@ impl Vm {
                     None => Ok(None),
                 }
             }
+            Value::Native(nobj) if matches!(nobj.data, NativeData::Super { .. }) => {
+                let nobj = nobj.clone();
+                if let Some(v) = self.super_getattr(&nobj, n)? {
+                    return Ok(Some(v));
+                }
+                if n == "__class__" {
+                    return Ok(Some(Value::Type(self.types.super_.clone())));
+                }
+                Ok(None)
+            }
             Value::Method(m) => {
                 let cls = self.type_of(obj);
                 match cls.lookup(n) {
@@ -1872,6 +1882,7 @@ impl Vm {
                 cls
             }
             Value::Type(_) | Value::Module(_) | Value::Func(_) | Value::Method(_) => return None,
+            Value::Native(n) if matches!(n.data, NativeData::Super { .. }) => return None,
             _ => self.type_of(obj),
         };
         match cls.lookup(name) {
