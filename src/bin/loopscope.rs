@@ -15,6 +15,9 @@ struct Cli {
 enum Command {
     /// Run a Python script, printing what CPython 3.11 would print.
     Run {
+        /// Also print a line per callback the event loop runs (as oracle.py --handles).
+        #[arg(long)]
+        handles: bool,
         /// The script to run.
         file: PathBuf,
         /// Arguments passed to the script as sys.argv[1:].
@@ -38,7 +41,7 @@ fn read(file: &PathBuf) -> Result<String, ExitCode> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Run { file, args } => {
+        Command::Run { handles, file, args } => {
             let text = match read(&file) {
                 Ok(t) => t,
                 Err(c) => return c,
@@ -50,7 +53,8 @@ fn main() -> ExitCode {
                 .stack_size(256 << 20)
                 .spawn(move || {
                     let mut vm = loopscope::Vm::new();
-                    loopscope::run_in_vm(&mut vm, &name, &text, &args)
+                    let opts = loopscope::runtime::RunOptions { handles };
+                    loopscope::runtime::run_script(&mut vm, &name, &text, &args, &opts)
                 });
             let code = match run.map(|h| h.join()) {
                 Ok(Ok(code)) => code,

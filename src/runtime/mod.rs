@@ -1,1 +1,325 @@
 //! asyncio, modelled on CPython 3.11's `Lib/asyncio`, driven by a clock/IO driver.
+//!
+//! The module scripts import (`asyncio`) is Python source (`asyncio.py`, compiled once per
+//! thread) that follows CPython's `events`, `base_events`, `futures`, `tasks`, `locks`,
+//! `queues`, `timeouts`, `taskgroups` and `runners` closely, so names, `__qualname__`s and
+//! the order of every callback match. Its window on the outside is the native `_loopscope`
+//! module: the loop's `time()` and `select(timeout)` go through a [`driver::Driver`]
+//! (virtual by default), plus the introspection CPython gets from `inspect`.
+//!
+//! Entry points: [`install`] (make `asyncio` importable in a VM) and [`run_script`].
+
+pub mod driver;
+pub mod virtual_driver;
+
+use crate::lang::bytecode::{flags, CodeObject};
+use crate::lang::span::SourceFile;
+use crate::vm::coro::{GenKind, GenState};
+use crate::vm::frame::Entry;
+use crate::vm::interp::Exit;
+use crate::vm::object::PyCode;
+use crate::vm::{ExcKind, KwArgs, PyModule, PyResult, Stream, Value, Vm};
+use driver::{Driver, Selected};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// The Python half of the runtime.
+pub const ASYNCIO_SOURCE: &str = include_str!("asyncio.py");
+/// The file name tracebacks show for frames inside loopscope's asyncio.
+pub const ASYNCIO_FILENAME: &str = "<loopscope>/asyncio/__init__.py";
+
+/// How a script is run.
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    /// Print a line per callback the loop runs, as `oracle.py --handles` does.
+    pub handles: bool,
+}
+
+struct RtState {
+    driver: Box<dyn Driver>,
+    firstiter: Value,
+    finalizer: Value,
+    noted_coroutine_decorator: bool,
+}
+
+thread_local! {
+    static ASYNCIO_CODE: RefCell<Option<Rc<CodeObject>>> = const { RefCell::new(None) };
+}
+
+/// Make `import asyncio` work in `vm`, on the virtual driver.
+pub fn install(vm: &mut Vm, opts: &RunOptions) {
+    install_with_driver(vm, opts, Box::new(virtual_driver::VirtualDriver));
+}
+
+/// Make `import asyncio` work in `vm`, with the given driver.
+pub fn install_with_driver(vm: &mut Vm, opts: &RunOptions, driver: Box<dyn Driver>) {
+    let st = Rc::new(RefCell::new(RtState {
+        driver,
+        firstiter: Value::None,
+        finalizer: Value::None,
+        noted_coroutine_decorator: false,
+    }));
+    let m = make_native_module(vm, &st, opts);
+    vm.modules.set_str("_loopscope", Value::Module(m));
+    vm.register_module("asyncio", init_asyncio);
+}
+
+/// Run a script with asyncio available; returns the process exit code.
+pub fn run_script(vm: &mut Vm, name: &str, text: &str, args: &[String], opts: &RunOptions) -> i32 {
+    install(vm, opts);
+    let code = crate::vm::api::run_in_vm(vm, name, text, args);
+    at_exit(vm);
+    code
+}
+
+/// What CPython reports when the last references die at exit (unretrieved exceptions,
+/// pending tasks), for scripts that imported asyncio.
+pub fn at_exit(vm: &mut Vm) {
+    let Some(Value::Module(m)) = vm.modules.get_str("asyncio") else { return };
+    if let Some(f) = m.dict.get_str("_loopscope_at_exit") {
+        if let Err(e) = vm.call(&f, &[], &[]) {
+            vm.print_exception(&e);
+        }
+    }
+    vm.flush_warnings();
+}
+
+fn compiled_asyncio() -> Result<Rc<CodeObject>, String> {
+    if let Some(c) = ASYNCIO_CODE.with(|c| c.borrow().clone()) {
+        return Ok(c);
+    }
+    let src = SourceFile::new(ASYNCIO_FILENAME, ASYNCIO_SOURCE);
+    let code = crate::vm::anchors::compile_source(&src)?;
+    ASYNCIO_CODE.with(|c| *c.borrow_mut() = Some(code.clone()));
+    Ok(code)
+}
+
+/// Run a module's code object in a fresh module namespace.
+pub fn exec_module(vm: &mut Vm, name: &str, code: Rc<CodeObject>) -> PyResult<Rc<PyModule>> {
+    let m = vm.new_module(name);
+    m.dict.set_str("__builtins__", Value::Module(vm.builtins_module()));
+    m.dict.set_str("__file__", Value::str(&code.filename));
+    // Visible in sys.modules while it runs, as CPython's import does.
+    vm.modules.set_str(name, Value::Module(m.clone()));
+    let pc = Rc::new(PyCode::new(code));
+    let mut f = vm.new_frame(pc, m.dict.clone(), vec![], vec![], None);
+    f.locals_dict = Some(m.dict.clone());
+    f.entry = Entry::Barrier;
+    let base = vm.frames.len();
+    let mut fuel = u64::MAX / 4;
+    match vm.run_loop(f, base, &mut fuel) {
+        Exit::Raise(e) => {
+            vm.modules.remove_str(name);
+            Err(e)
+        }
+        _ => Ok(m),
+    }
+}
+
+fn init_asyncio(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    let code = compiled_asyncio().map_err(|msg| vm.new_error(ExcKind::ImportError, msg))?;
+    let src = Rc::new(SourceFile::new(ASYNCIO_FILENAME, ASYNCIO_SOURCE));
+    vm.add_source(src);
+    exec_module(vm, "asyncio", code)
+}
+
+fn f64_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
+    match v {
+        Value::Int(i) => Ok(*i as f64),
+        Value::Float(f) => Ok(*f),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        other => vm.to_f64(other),
+    }
+}
+
+fn arg(args: &[Value], i: usize) -> Value {
+    args.get(i).cloned().unwrap_or(Value::None)
+}
+
+fn is_coroutine(v: &Value) -> bool {
+    match v {
+        Value::Gen(g) => {
+            g.kind == GenKind::Coroutine || (g.kind == GenKind::Generator && g.iterable_coroutine.get())
+        }
+        _ => false,
+    }
+}
+
+fn is_coroutine_function(v: &Value) -> bool {
+    match v {
+        Value::Func(f) => f.code.co.flags & flags::COROUTINE != 0,
+        Value::Method(m) => is_coroutine_function(&m.func),
+        _ => false,
+    }
+}
+
+/// `_format_coroutine` of CPython's `coroutines.py`: "name() running at file:line" or
+/// "name() done, defined at file:line".
+fn coro_repr(vm: &Vm, v: &Value) -> String {
+    let Value::Gen(g) = v else {
+        return String::from("<unknown>()");
+    };
+    let name = format!("{}()", g.qualname.borrow());
+    let co = &g.code.co;
+    match g.state.get() {
+        GenState::Completed => format!("{name} done, defined at {}:{}", co.filename, co.first_line),
+        GenState::Running => {
+            let line = vm
+                .frames
+                .iter()
+                .rev()
+                .find(|f| f.gen.as_ref().map(|x| Rc::ptr_eq(x, g)).unwrap_or(false))
+                .map(|f| f.line())
+                .unwrap_or(co.first_line);
+            format!("{name} running at {}:{line}", co.filename)
+        }
+        _ => {
+            let line = g.frame.borrow().as_ref().map(|f| f.line()).unwrap_or(co.first_line);
+            format!("{name} running at {}:{line}", co.filename)
+        }
+    }
+}
+
+fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions) -> Rc<PyModule> {
+    let m = vm.new_module("_loopscope");
+    m.dict.set_str("HANDLES", Value::Bool(opts.handles));
+
+    let s = st.clone();
+    let f = vm.new_closure("now", move |vm, _a, _k| {
+        let t = s.borrow().driver.time(vm.clock.as_ref());
+        Ok(Value::Float(t))
+    });
+    m.dict.set_str("now", f);
+
+    let s = st.clone();
+    let f = vm.new_closure("select", move |vm, a, _k| {
+        let timeout = match a.first() {
+            None | Some(Value::None) => None,
+            Some(v) => Some(f64_arg(vm, v)?),
+        };
+        let r = s.borrow_mut().driver.select(vm.clock.as_mut(), timeout);
+        match r {
+            Selected::Events(_) => Ok(Value::None),
+            Selected::Deadlock => Err(vm.runtime_error("deadlock: the event loop would wait forever")),
+        }
+    });
+    m.dict.set_str("select", f);
+
+    let s = st.clone();
+    let f = vm.new_closure("get_asyncgen_hooks", move |_vm, _a, _k| {
+        let st = s.borrow();
+        Ok(Value::tuple(vec![st.firstiter.clone(), st.finalizer.clone()]))
+    });
+    m.dict.set_str("get_asyncgen_hooks", f);
+
+    let s = st.clone();
+    let f = vm.new_closure("set_asyncgen_hooks", move |_vm, a, _k| {
+        let mut st = s.borrow_mut();
+        st.firstiter = arg(a, 0);
+        st.finalizer = arg(a, 1);
+        Ok(Value::None)
+    });
+    m.dict.set_str("set_asyncgen_hooks", f);
+
+    let s = st.clone();
+    let f = vm.new_closure("note_coroutine_decorator", move |vm, _a, _k| {
+        let first = !std::mem::replace(&mut s.borrow_mut().noted_coroutine_decorator, true);
+        if first {
+            vm.write_out(
+                Stream::Stderr,
+                "loopscope: note: @asyncio.coroutine was removed in Python 3.11; \
+                 running it as Python 3.10 did\n",
+            );
+        }
+        Ok(Value::None)
+    });
+    m.dict.set_str("note_coroutine_decorator", f);
+
+    let fns: &[(&str, crate::vm::NativeFn)] = &[
+        ("log_error", n_log_error),
+        ("iscoroutine", n_iscoroutine),
+        ("iscoroutinefunction", n_iscoroutinefunction),
+        ("isfunction", n_isfunction),
+        ("isgenerator", n_isgenerator),
+        ("isawaitable", n_isawaitable),
+        ("coro_repr", n_coro_repr),
+        ("warn", n_warn),
+        ("task_created", n_noop),
+    ];
+    for (name, f) in fns {
+        vm.module_add_fn(&m, name, *f);
+    }
+    m
+}
+
+fn n_noop(_vm: &mut Vm, _a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+/// `logger.error(text, exc_info=exc)` through logging's last-resort handler: the text, then
+/// the traceback.
+fn n_log_error(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let text = match a.first() {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(v) => vm.str_of(v)?.to_string(),
+        None => String::new(),
+    };
+    let mut out = text;
+    out.push('\n');
+    if let Some(Value::Instance(e)) = a.get(1) {
+        if e.exc().is_some() {
+            out.push_str(&vm.format_exception(e));
+        }
+    }
+    vm.write_out(Stream::Stderr, &out);
+    Ok(Value::None)
+}
+
+fn n_iscoroutine(_vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Bool(a.first().map(is_coroutine).unwrap_or(false)))
+}
+
+fn n_iscoroutinefunction(_vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Bool(a.first().map(is_coroutine_function).unwrap_or(false)))
+}
+
+fn n_isfunction(_vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Bool(matches!(a.first(), Some(Value::Func(_)))))
+}
+
+fn n_isgenerator(_vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Bool(matches!(a.first(), Some(Value::Gen(g)) if g.kind == GenKind::Generator)))
+}
+
+fn n_isawaitable(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let Some(v) = a.first() else { return Ok(Value::Bool(false)) };
+    if is_coroutine(v) {
+        return Ok(Value::Bool(true));
+    }
+    if matches!(v, Value::Gen(_)) {
+        return Ok(Value::Bool(false));
+    }
+    let t = vm.type_of(v);
+    Ok(Value::Bool(t.lookup("__await__").is_some()))
+}
+
+fn n_coro_repr(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let v = arg(a, 0);
+    Ok(Value::string(coro_repr(vm, &v)))
+}
+
+fn n_warn(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let msg = match a.first() {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        _ => String::new(),
+    };
+    let cat = match a.get(1) {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        _ => String::from("RuntimeWarning"),
+    };
+    vm.write_out(Stream::Stderr, &format!("{cat}: {msg}\n"));
+    Ok(Value::None)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,150 @@
+//! Conformance: every asyncio case must print what CPython 3.11 prints (stdout), and with
+//! `--handles` the same callback lines as `oracle.py --handles` (pre-generated into
+//! tests/conformance/handles/ by tests/conformance/gen_handles.py).
+
+use super::*;
+use crate::vm::api::CaptureSink;
+use std::path::{Path, PathBuf};
+
+/// Run a script with asyncio; (stdout, stderr, exit code).
+pub(crate) fn run_captured(name: &str, text: &str, handles: bool) -> (String, String, i32) {
+    let sink = CaptureSink::default();
+    let mut vm = Vm::new();
+    vm.out = Box::new(sink.clone());
+    let code = run_script(&mut vm, name, text, &[], &RunOptions { handles });
+    let out = sink.out.borrow().clone();
+    let err = sink.err.borrow().clone();
+    (out, err, code)
+}
+
+fn cases_dirs() -> Vec<PathBuf> {
+    let mut v = Vec::new();
+    for d in ["/work/shared/conformance/cases", concat!(env!("CARGO_MANIFEST_DIR"), "/tests/conformance")] {
+        let p = PathBuf::from(d);
+        if p.is_dir() {
+            v.push(p);
+        }
+    }
+    v
+}
+
+fn cases() -> Vec<(String, PathBuf)> {
+    let mut seen = std::collections::BTreeMap::new();
+    for d in cases_dirs() {
+        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.extension().map(|x| x == "py").unwrap_or(false) && p.with_extension("out").exists() {
+                let name = p.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+                seen.entry(name).or_insert(p);
+            }
+        }
+    }
+    seen.into_iter().collect()
+}
+
+fn handles_file(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/handles").join(format!("{name}.handles"))
+}
+
+fn mask_addresses(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'0' && b.get(i + 1) == Some(&b'x') && b.get(i + 2).map(|c| c.is_ascii_hexdigit()).unwrap_or(false) {
+            out.push_str("0x?");
+            i += 2;
+            while i < b.len() && b[i].is_ascii_hexdigit() {
+                i += 1;
+            }
+        } else {
+            let ch = s[i..].chars().next().unwrap_or(' ');
+            out.push(ch);
+            i += ch.len_utf8();
+        }
+    }
+    out
+}
+
+fn first_diff(a: &str, b: &str) -> String {
+    for (i, (x, y)) in a.lines().zip(b.lines()).enumerate() {
+        if x != y {
+            return format!("line {}: got {:?}, want {:?}", i + 1, x, y);
+        }
+    }
+    format!("lengths differ: got {} lines, want {} lines", a.lines().count(), b.lines().count())
+}
+
+fn filter() -> Option<String> {
+    std::env::var("LS_CASE").ok()
+}
+
+#[test]
+fn conformance_stdout() {
+    let cs = cases();
+    if cs.is_empty() {
+        eprintln!("no conformance cases found: skipped");
+        return;
+    }
+    let mut fails = Vec::new();
+    let mut n = 0;
+    for (name, p) in &cs {
+        if let Some(f) = filter() {
+            if !name.contains(&f) {
+                continue;
+            }
+        }
+        n += 1;
+        let text = std::fs::read_to_string(p).unwrap_or_default();
+        let want = std::fs::read_to_string(p.with_extension("out")).unwrap_or_default();
+        let (got, err, _) = run_captured(&p.display().to_string(), &text, false);
+        if got != want {
+            fails.push(format!("{name}: {}\n{}", first_diff(&got, &want), err.lines().rev().take(3).collect::<Vec<_>>().join(" | ")));
+        }
+    }
+    eprintln!("stdout: {}/{} pass", n - fails.len(), n);
+    for f in &fails {
+        eprintln!("FAIL {f}");
+    }
+    assert!(fails.is_empty());
+}
+
+#[test]
+fn conformance_handles() {
+    let cs = cases();
+    let mut fails = Vec::new();
+    let mut n = 0;
+    for (name, p) in &cs {
+        if let Some(f) = filter() {
+            if !name.contains(&f) {
+                continue;
+            }
+        }
+        let hf = handles_file(name);
+        let Ok(want) = std::fs::read_to_string(&hf) else { continue };
+        n += 1;
+        let text = std::fs::read_to_string(p).unwrap_or_default();
+        let (got, _, _) = run_captured(&p.display().to_string(), &text, true);
+        let (got, want) = (mask_addresses(&got), mask_addresses(&want));
+        if got != want {
+            fails.push(format!("{name}: {}", first_diff(&got, &want)));
+        }
+    }
+    eprintln!("handles: {}/{} pass", n - fails.len(), n);
+    for f in &fails {
+        eprintln!("FAIL {f}");
+    }
+    assert!(fails.is_empty());
+}
+
+/// Development helper: `LS_ASYNC=path [LS_HANDLES=1] cargo test --lib dev_async -- --nocapture`.
+#[test]
+fn dev_async() {
+    let Ok(path) = std::env::var("LS_ASYNC") else { return };
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let (out, err, code) = run_captured(&path, &text, std::env::var("LS_HANDLES").is_ok());
+    print!("{out}");
+    eprint!("{err}");
+    eprintln!("[exit {code}]");
+}
