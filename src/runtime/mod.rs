@@ -27,6 +27,9 @@ use std::rc::Rc;
 pub const ASYNCIO_SOURCE: &str = include_str!("asyncio.py");
 /// The file name tracebacks show for frames inside loopscope's asyncio.
 pub const ASYNCIO_FILENAME: &str = "<loopscope>/asyncio/__init__.py";
+/// contextlib (asynccontextmanager & co.) until a native one is registered.
+pub const CONTEXTLIB_SOURCE: &str = include_str!("contextlib.py");
+pub const CONTEXTLIB_FILENAME: &str = "<loopscope>/contextlib.py";
 
 /// How a script is run.
 #[derive(Clone, Debug, Default)]
@@ -44,6 +47,7 @@ struct RtState {
 
 thread_local! {
     static ASYNCIO_CODE: RefCell<Option<Rc<CodeObject>>> = const { RefCell::new(None) };
+    static CONTEXTLIB_CODE: RefCell<Option<Rc<CodeObject>>> = const { RefCell::new(None) };
 }
 
 /// Make `import asyncio` work in `vm`, on the virtual driver.
@@ -62,6 +66,35 @@ pub fn install_with_driver(vm: &mut Vm, opts: &RunOptions, driver: Box<dyn Drive
     let m = make_native_module(vm, &st, opts);
     vm.modules.set_str("_loopscope", Value::Module(m));
     vm.register_module("asyncio", init_asyncio);
+    if !vm.module_registry.contains_key("contextlib") {
+        vm.register_module("contextlib", init_contextlib);
+    }
+    patch_exception_groups(vm);
+}
+
+/// TaskGroup raises ExceptionGroups: give them CPython's `str()` if the VM has none yet.
+fn patch_exception_groups(vm: &mut Vm) {
+    let t = vm.exc_type(ExcKind::BaseExceptionGroup);
+    let has = t.dict.borrow().get("__str__").is_some();
+    if !has {
+        vm.add_method(&t, "__str__", eg_str);
+    }
+}
+
+fn eg_str(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let Some(Value::Instance(e)) = a.first() else { return Ok(Value::str("")) };
+    let args = e.exc().map(|d| d.borrow().args.clone()).unwrap_or(Value::None);
+    let Value::Tuple(t) = args else { return Ok(Value::str("")) };
+    let msg = match t.items.first() {
+        Some(v) => vm.str_of(v)?.to_string(),
+        None => String::new(),
+    };
+    let n = match t.items.get(1) {
+        Some(v) => vm.iter_to_vec(v)?.len(),
+        None => 0,
+    };
+    let s = if n == 1 { "" } else { "s" };
+    Ok(Value::string(format!("{msg} ({n} sub-exception{s})")))
 }
 
 /// Run a script with asyncio available; returns the process exit code.
@@ -84,14 +117,28 @@ pub fn at_exit(vm: &mut Vm) {
     vm.flush_warnings();
 }
 
-fn compiled_asyncio() -> Result<Rc<CodeObject>, String> {
-    if let Some(c) = ASYNCIO_CODE.with(|c| c.borrow().clone()) {
+type CodeCache = std::thread::LocalKey<RefCell<Option<Rc<CodeObject>>>>;
+
+fn compiled(cache: &'static CodeCache, name: &str, text: &str) -> Result<Rc<CodeObject>, String> {
+    if let Some(c) = cache.with(|c| c.borrow().clone()) {
         return Ok(c);
     }
-    let src = SourceFile::new(ASYNCIO_FILENAME, ASYNCIO_SOURCE);
+    let src = SourceFile::new(name, text);
     let code = crate::vm::anchors::compile_source(&src)?;
-    ASYNCIO_CODE.with(|c| *c.borrow_mut() = Some(code.clone()));
+    cache.with(|c| *c.borrow_mut() = Some(code.clone()));
     Ok(code)
+}
+
+fn init_source_module(vm: &mut Vm, cache: &'static CodeCache, module: &str, file: &str, text: &str) -> PyResult<Rc<PyModule>> {
+    let code = compiled(cache, file, text).map_err(|msg| vm.new_error(ExcKind::ImportError, msg))?;
+    if !vm.sources.contains_key(file) {
+        vm.add_source(Rc::new(SourceFile::new(file, text)));
+    }
+    exec_module(vm, module, code)
+}
+
+fn init_contextlib(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    init_source_module(vm, &CONTEXTLIB_CODE, "contextlib", CONTEXTLIB_FILENAME, CONTEXTLIB_SOURCE)
 }
 
 /// Run a module's code object in a fresh module namespace.
@@ -117,10 +164,7 @@ pub fn exec_module(vm: &mut Vm, name: &str, code: Rc<CodeObject>) -> PyResult<Rc
 }
 
 fn init_asyncio(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    let code = compiled_asyncio().map_err(|msg| vm.new_error(ExcKind::ImportError, msg))?;
-    let src = Rc::new(SourceFile::new(ASYNCIO_FILENAME, ASYNCIO_SOURCE));
-    vm.add_source(src);
-    exec_module(vm, "asyncio", code)
+    init_source_module(vm, &ASYNCIO_CODE, "asyncio", ASYNCIO_FILENAME, ASYNCIO_SOURCE)
 }
 
 fn f64_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {

@@ -2374,7 +2374,7 @@ impl Vm {
             if v.is_empty() {
                 return Value::None;
             }
-            let g = vm.new_exception(&cls, vec![msg.clone(), Value::tuple(v.clone())]);
+            let g = vm.new_exception(&cls, vec![msg.clone(), Value::list(v.clone())]);
             g.dict.borrow_mut().set("exceptions", Value::tuple(v));
             Value::Instance(g)
         };

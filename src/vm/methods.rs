@@ -907,6 +907,9 @@ fn agen_athrow(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let e = vm.make_throw_exc(&args[1..])?;
     Ok(vm.new_agen_op(&g, AGenOpKind::Throw(e)))
 }
+fn agen_op_await(_vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    Ok(args.first().cloned().unwrap_or(Value::None))
+}
 fn agen_aclose(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let g = gen_self(vm, args)?;
     Ok(vm.new_agen_op(&g, AGenOpKind::Close))
@@ -1223,6 +1226,12 @@ pub fn register(vm: &mut Vm) {
         &t.async_generator,
         &[("asend", agen_asend), ("athrow", agen_athrow), ("aclose", agen_aclose), ("__anext__", agen_anext), ("__aiter__", gen_iter)],
     );
+    // asend()/athrow()/aclose() objects are their own awaitable iterators.
+    for name in ["async_generator_asend", "async_generator_athrow"] {
+        if let Some(ty) = t.misc.get(name) {
+            vm.add_method(ty, "__await__", agen_op_await);
+        }
+    }
 
     for name in [
         "list_iterator", "tuple_iterator", "str_ascii_iterator", "bytes_iterator", "range_iterator",
