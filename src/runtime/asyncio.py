@@ -151,13 +151,18 @@ def isfuture(obj):
 
 class _partial:
     # functools.partial as asyncio uses it (its repr is what --handles shows).
-    def __init__(self, func, *args):
+    __module__ = "functools"
+
+    def __init__(self, func, /, *args, **keywords):
+        if not callable(func):
+            raise TypeError("the first argument must be callable")
         self.func = func
         self.args = args
-        self.keywords = {}
+        self.keywords = keywords
 
-    def __call__(self, *args):
-        return self.func(*self.args, *args)
+    def __call__(self, /, *args, **keywords):
+        keywords = {**self.keywords, **keywords}
+        return self.func(*self.args, *args, **keywords)
 
     def __eq__(self, other):
         return self is other
@@ -169,7 +174,16 @@ class _partial:
         parts = [repr(self.func)]
         for a in self.args:
             parts.append(repr(a))
+        for k, v in self.keywords.items():
+            parts.append(f"{k}={v!r}")
         return "functools.partial(" + ", ".join(parts) + ")"
+
+
+import functools as _functools
+if not isinstance(_functools.partial, type):
+    # Until functools.partial is a class in the VM: asyncio formats partials by their
+    # func/args/keywords, and --handles prints their repr.
+    _functools.partial = _partial
 
 
 def _format_args_and_kwargs(args, kwargs):
