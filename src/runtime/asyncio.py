@@ -681,6 +681,8 @@ class BaseEventLoop(AbstractEventLoop):
         return handle
 
     def run_in_executor(self, executor, func, *args):
+        self._check_closed()
+        self._check_default_executor()
         raise NotImplementedError("run_in_executor arrives with the threads model")
 
     def set_default_executor(self, executor):

@@ -19,7 +19,11 @@ pub(crate) fn run_captured(name: &str, text: &str, handles: bool) -> (String, St
 
 fn cases_dirs() -> Vec<PathBuf> {
     let mut v = Vec::new();
-    for d in ["/work/shared/conformance/cases", concat!(env!("CARGO_MANIFEST_DIR"), "/tests/conformance")] {
+    for d in [
+        "/work/shared/conformance/cases",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/conformance"),
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/asyncio"),
+    ] {
         let p = PathBuf::from(d);
         if p.is_dir() {
             v.push(p);
@@ -43,7 +47,13 @@ fn cases() -> Vec<(String, PathBuf)> {
     seen.into_iter().collect()
 }
 
-fn handles_file(name: &str) -> PathBuf {
+fn handles_file(name: &str, case: &Path) -> PathBuf {
+    if let Some(dir) = case.parent() {
+        let p = dir.join("handles").join(format!("{name}.handles"));
+        if p.exists() {
+            return p;
+        }
+    }
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/handles").join(format!("{name}.handles"))
 }
 
@@ -121,7 +131,7 @@ fn conformance_handles() {
                 continue;
             }
         }
-        let hf = handles_file(name);
+        let hf = handles_file(name, p);
         let Ok(want) = std::fs::read_to_string(&hf) else { continue };
         n += 1;
         let text = std::fs::read_to_string(p).unwrap_or_default();
@@ -147,4 +157,18 @@ fn dev_async() {
     print!("{out}");
     eprint!("{err}");
     eprintln!("[exit {code}]");
+}
+
+#[test]
+fn deadlock_names_waiting_tasks() {
+    let src = "import asyncio\n\
+async def waiter(ev):\n    await ev.wait()\n\
+async def main():\n    ev = asyncio.Event()\n    t = asyncio.create_task(waiter(ev), name='stuck')\n    await t\n\
+asyncio.run(main())\n";
+    let (out, err, code) = run_captured("deadlock.py", src, false);
+    assert_eq!(out, "");
+    assert_eq!(code, 1);
+    assert!(err.contains("RuntimeError: deadlock: the event loop would wait forever"), "{err}");
+    assert!(err.contains("  Task-1 (main() running at deadlock.py:7) waits on task stuck"), "{err}");
+    assert!(err.contains("  stuck (waiter() running at deadlock.py:3) waits on a future of an Event"), "{err}");
 }
