@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "loopscope", version, about = "See Python's asyncio at work: run coroutine scripts on a deterministic model of CPython 3.11's event loop")]
+#[command(
+    name = "loopscope",
+    version,
+    about = "See Python's asyncio at work: run coroutine scripts on a deterministic model of CPython 3.11's event loop"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -20,6 +24,20 @@ enum Command {
         handles: bool,
         /// The script to run.
         file: PathBuf,
+        /// Arguments passed to the script as sys.argv[1:].
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Run a script and write the trace the viewer replays (events + snapshots).
+    Trace {
+        /// The script to run.
+        file: PathBuf,
+        /// json (default) or text (a readable tick-by-tick log).
+        #[arg(long, default_value = "json")]
+        format: String,
+        /// Write the trace here instead of stdout (the script's own output then goes to stdout).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
         /// Arguments passed to the script as sys.argv[1:].
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
@@ -41,20 +59,30 @@ fn read(file: &PathBuf) -> Result<String, ExitCode> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Run { handles, file, args } => {
+        Command::Run {
+            handles,
+            file,
+            args,
+        } => {
             let text = match read(&file) {
                 Ok(t) => t,
                 Err(c) => return c,
             };
             // CPython reports the main script by its absolute path.
-            let name = std::path::absolute(&file).unwrap_or(file.clone()).display().to_string();
+            let name = std::path::absolute(&file)
+                .unwrap_or(file.clone())
+                .display()
+                .to_string();
             // Native code calling back into Python (sorted's key=, __eq__, __repr__) nests the
             // interpreter loop on the Rust stack: give it room (the nesting is also bounded).
             let run = std::thread::Builder::new()
                 .stack_size(256 << 20)
                 .spawn(move || {
                     let mut vm = loopscope::Vm::new();
-                    let opts = loopscope::runtime::RunOptions { handles };
+                    let opts = loopscope::runtime::RunOptions {
+                        handles,
+                        tracer: None,
+                    };
                     loopscope::runtime::run_script(&mut vm, &name, &text, &args, &opts)
                 });
             let code = match run.map(|h| h.join()) {
@@ -64,6 +92,56 @@ fn main() -> ExitCode {
                     70
                 }
             };
+            ExitCode::from(code.clamp(0, 255) as u8)
+        }
+        Command::Trace {
+            file,
+            format,
+            output,
+            args,
+        } => {
+            if format != "json" && format != "text" {
+                eprintln!("loopscope: unknown trace format '{format}' (json or text)");
+                return ExitCode::from(2);
+            }
+            let text = match read(&file) {
+                Ok(t) => t,
+                Err(c) => return c,
+            };
+            let name = file.display().to_string();
+            let to_file = output.is_some();
+            let run = std::thread::Builder::new()
+                .stack_size(256 << 20)
+                .spawn(move || {
+                    let mut vm = loopscope::Vm::new();
+                    if !to_file {
+                        // stdout carries the trace: the script's output is in the trace itself.
+                        vm.out = Box::new(loopscope::CaptureSink::default());
+                    }
+                    let tr = loopscope::runtime::trace_script(&mut vm, &name, &text, &args, false);
+                    let body = if format == "text" {
+                        loopscope::trace::render_text(&tr)
+                    } else {
+                        serde_json::to_string(&tr).unwrap_or_default() + "\n"
+                    };
+                    (body, tr.exit_code)
+                });
+            let (body, code) = match run.map(|h| h.join()) {
+                Ok(Ok(r)) => r,
+                _ => {
+                    eprintln!("loopscope: internal error");
+                    return ExitCode::from(70);
+                }
+            };
+            match output {
+                Some(p) => {
+                    if let Err(e) = std::fs::write(&p, body) {
+                        eprintln!("loopscope: can't write '{}': {e}", p.display());
+                        return ExitCode::from(1);
+                    }
+                }
+                None => print!("{body}"),
+            }
             ExitCode::from(code.clamp(0, 255) as u8)
         }
         Command::Dis { file } => {

@@ -8,6 +8,10 @@ import heapq
 import types
 import _loopscope
 
+# Tracing is decided once, at import: when off, each hook costs one global lookup.
+_TRACE = _loopscope.TRACE
+_tr = _loopscope.trace
+
 try:
     from collections import deque as _deque
 except ImportError:
@@ -237,6 +241,9 @@ def _qualname(func):
         inner = getattr(func, '__func__', None)
         if inner is not None:
             qn = getattr(inner, '__qualname__', None)
+    elif '.' not in qn and _loopscope.isbuiltinmethod(func):
+        # A method of a built-in type ("list.append"), until the VM names it so.
+        qn = f"{type(func.__self__).__qualname__}.{qn}"
     return qn
 
 
@@ -293,6 +300,8 @@ class Handle:
     def _run(self):
         if _loopscope.HANDLES:
             _print_handle(self._callback, self._loop.time())
+        if _TRACE:
+            _tr("callback", self, _describe(self._callback))
         try:
             self._callback(*self._args)
         except (SystemExit, KeyboardInterrupt):
@@ -309,14 +318,16 @@ class Handle:
         self = None
 
 
-def _print_handle(cb, now):
-    # The line oracle.py --handles prints before each callback.
+def _describe(cb):
     owner = getattr(cb, "__self__", None)
     if isinstance(owner, Task):
-        print(f"@{now:.3f} step {owner.get_name()}")
-    else:
-        name = _qualname(cb) or repr(cb)
-        print(f"@{now:.3f} call {name}")
+        return f"step {owner.get_name()}"
+    return f"call {_qualname(cb) or repr(cb)}"
+
+
+def _print_handle(cb, now):
+    # The line oracle.py --handles prints before each callback.
+    print(f"@{now:.3f} {_describe(cb)}")
 
 
 class TimerHandle(Handle):
@@ -367,6 +378,8 @@ class TimerHandle(Handle):
     def cancel(self):
         if not self._cancelled:
             self._loop._timer_handle_cancelled(self)
+            if _TRACE:
+                _tr("timer_cancelled", self)
         super().cancel()
 
     def when(self):
@@ -661,6 +674,8 @@ class BaseEventLoop(AbstractEventLoop):
         timer = TimerHandle(when, callback, args, self, context)
         heapq.heappush(self._scheduled, timer)
         timer._scheduled = True
+        if _TRACE:
+            _tr("timer_scheduled", timer, when, _describe(callback))
         return timer
 
     def call_soon(self, callback, *args, context=None):
@@ -767,6 +782,10 @@ class BaseEventLoop(AbstractEventLoop):
             when = self._scheduled[0]._when
             timeout = min(max(0, when - self.time()), MAXIMUM_SELECT_TIMEOUT)
 
+        if _TRACE:
+            self._trace_iteration = n = getattr(self, '_trace_iteration', 0) + 1
+            _tr("iteration_begin", n, len(self._ready), timeout)
+            _trace_snapshot(self, n)
         if timeout is None:
             raise RuntimeError(_deadlock_message(self))
         _loopscope.select(timeout)
@@ -779,6 +798,8 @@ class BaseEventLoop(AbstractEventLoop):
             handle = heapq.heappop(self._scheduled)
             handle._scheduled = False
             self._ready.append(handle)
+            if _TRACE:
+                _tr("timer_fired", handle)
 
         ntodo = len(self._ready)
         for i in range(ntodo):
@@ -787,6 +808,8 @@ class BaseEventLoop(AbstractEventLoop):
                 continue
             handle._run()
         handle = None
+        if _TRACE:
+            _tr("iteration_end", self._trace_iteration)
 
     def get_debug(self):
         return self._debug
@@ -815,6 +838,33 @@ def _describe_waiter(w):
     if owner is not None:
         return f"a future of {owner}"
     return repr(w)
+
+
+def _trace_snapshot(loop, n):
+    ready = [(h, _describe(h._callback) if h._callback is not None else "cancelled", h._cancelled)
+             for h in loop._ready]
+    timers = [(h, h._when, _describe(h._callback) if h._callback is not None else "cancelled",
+               h._cancelled) for h in loop._scheduled]
+    tasks = []
+    for t in _all_tasks_list:
+        if t._loop is not loop or t.done():
+            continue
+        if _current_tasks.get(loop) is t:
+            state = "running"
+        elif t._fut_waiter is not None:
+            state = "waiting"
+        else:
+            state = "ready"
+        chain = []
+        c = t._coro
+        while c is not None and len(chain) < 64:
+            if not (_loopscope.iscoroutine(c) or _loopscope.isgenerator(c)):
+                chain.append(repr(c))
+                break
+            chain.append(_format_coroutine(c))
+            c = getattr(c, 'cr_await', None) if _loopscope.iscoroutine(c) else getattr(c, 'gi_yieldfrom', None)
+        tasks.append((t, t.get_name(), state, chain))
+    _tr("snapshot", n, ready, timers, tasks)
 
 
 class BaseSelectorEventLoop(BaseEventLoop):
@@ -918,6 +968,8 @@ class Future:
         else:
             self._loop = loop
         self._callbacks = []
+        if _TRACE:
+            _tr("future_created", self)
 
     def __repr__(self):
         return '<{} {}>'.format(self.__class__.__name__,
@@ -951,6 +1003,8 @@ class Future:
             return False
         self._state = _CANCELLED
         self._cancel_message = msg
+        if _TRACE:
+            _tr("future_done", self, "cancelled", "" if msg is None else repr(msg))
         self._schedule_callbacks()
         return True
 
@@ -1009,6 +1063,10 @@ class Future:
             raise InvalidStateError(f'invalid state')
         self._result = result
         self._state = _FINISHED
+        if _TRACE:
+            _tr("future_done", self, "result", _short_repr(result))
+            if getattr(self, '_loopscope_owner', None) is not None:
+                _tr("waiter_woken", self)
         self._schedule_callbacks()
 
     def set_exception(self, exception):
@@ -1021,6 +1079,8 @@ class Future:
                             "and cannot be raised into a Future")
         self._exception = exception
         self._state = _FINISHED
+        if _TRACE:
+            _tr("future_done", self, "exception", repr(exception))
         self._schedule_callbacks()
         self._log_traceback = True
         _unretrieved.append(self)
@@ -1130,6 +1190,8 @@ class Task(Future):
         self._fut_waiter = None
         self._coro = coro
         self._context = context
+        if _TRACE:
+            _tr("task_created", self, self._name, _format_coroutine(coro))
         self._loop.call_soon(self.__step, context=self._context)
         _register_task(self)
 
@@ -1197,6 +1259,8 @@ class Task(Future):
         self._fut_waiter = None
 
         _enter_task(self._loop, self)
+        if _TRACE:
+            _tr("task_state", self, "running", None)
         try:
             if exc is None:
                 result = coro.send(None)
@@ -1259,6 +1323,8 @@ class Task(Future):
                 self._loop.call_soon(
                     self.__step, new_exc, context=self._context)
         finally:
+            if _TRACE:
+                _trace_task_state(self)
             _leave_task(self._loop, self)
             self = None
 
@@ -1272,9 +1338,23 @@ class Task(Future):
         self = None
 
 
+def _trace_task_state(task):
+    if task.done():
+        if task.cancelled():
+            state = "cancelled"
+        elif task._exception is not None:
+            state = "failed"
+        else:
+            state = "done"
+        _tr("task_state", task, state, None)
+    elif task._fut_waiter is not None:
+        _tr("task_state", task, "waiting", task._fut_waiter)
+    else:
+        _tr("task_state", task, "ready", None)
+
+
 def _register_task(task):
     _all_tasks_list.append(task)
-    _loopscope.task_created(task)
 
 
 def _enter_task(loop, task):
@@ -1971,6 +2051,8 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
             self._waiters = _deque()
         fut = self._get_loop().create_future()
         fut._loopscope_owner = "a Lock"
+        if _TRACE:
+            _tr("waiter_added", self, "Lock", fut)
         self._waiters.append(fut)
         try:
             try:
@@ -2034,6 +2116,8 @@ class Event(_LoopBoundMixin):
             return True
         fut = self._get_loop().create_future()
         fut._loopscope_owner = "an Event"
+        if _TRACE:
+            _tr("waiter_added", self, "Event", fut)
         self._waiters.append(fut)
         try:
             await fut
@@ -2068,6 +2152,8 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
         try:
             fut = self._get_loop().create_future()
             fut._loopscope_owner = "a Condition"
+            if _TRACE:
+                _tr("waiter_added", self, "Condition", fut)
             self._waiters.append(fut)
             try:
                 await fut
@@ -2135,6 +2221,8 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
             self._waiters = _deque()
         fut = self._get_loop().create_future()
         fut._loopscope_owner = "a Semaphore"
+        if _TRACE:
+            _tr("waiter_added", self, "Semaphore", fut)
         self._waiters.append(fut)
         try:
             try:
@@ -2245,6 +2333,8 @@ class Queue(_LoopBoundMixin):
         while self.full():
             putter = self._get_loop().create_future()
             putter._loopscope_owner = "a Queue (put)"
+            if _TRACE:
+                _tr("waiter_added", self, "Queue.put", putter)
             self._putters.append(putter)
             try:
                 await putter
@@ -2271,6 +2361,8 @@ class Queue(_LoopBoundMixin):
         while self.empty():
             getter = self._get_loop().create_future()
             getter._loopscope_owner = "a Queue (get)"
+            if _TRACE:
+                _tr("waiter_added", self, "Queue.get", getter)
             self._getters.append(getter)
             try:
                 await getter

@@ -11,7 +11,16 @@ pub(crate) fn run_captured(name: &str, text: &str, handles: bool) -> (String, St
     let sink = CaptureSink::default();
     let mut vm = Vm::new();
     vm.out = Box::new(sink.clone());
-    let code = run_script(&mut vm, name, text, &[], &RunOptions { handles });
+    let code = run_script(
+        &mut vm,
+        name,
+        text,
+        &[],
+        &RunOptions {
+            handles,
+            tracer: None,
+        },
+    );
     let out = sink.out.borrow().clone();
     let err = sink.err.borrow().clone();
     (out, err, code)
@@ -35,11 +44,17 @@ fn cases_dirs() -> Vec<PathBuf> {
 fn cases() -> Vec<(String, PathBuf)> {
     let mut seen = std::collections::BTreeMap::new();
     for d in cases_dirs() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in rd.flatten() {
             let p = e.path();
-            if p.extension().map(|x| x == "py").unwrap_or(false) && p.with_extension("out").exists() {
-                let name = p.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+            if p.extension().map(|x| x == "py").unwrap_or(false) && p.with_extension("out").exists()
+            {
+                let name = p
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().to_string())
+                    .unwrap_or_default();
                 seen.entry(name).or_insert(p);
             }
         }
@@ -54,7 +69,9 @@ fn handles_file(name: &str, case: &Path) -> PathBuf {
             return p;
         }
     }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/handles").join(format!("{name}.handles"))
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/conformance/handles")
+        .join(format!("{name}.handles"))
 }
 
 fn mask_addresses(s: &str) -> String {
@@ -62,7 +79,10 @@ fn mask_addresses(s: &str) -> String {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        if b[i] == b'0' && b.get(i + 1) == Some(&b'x') && b.get(i + 2).map(|c| c.is_ascii_hexdigit()).unwrap_or(false) {
+        if b[i] == b'0'
+            && b.get(i + 1) == Some(&b'x')
+            && b.get(i + 2).map(|c| c.is_ascii_hexdigit()).unwrap_or(false)
+        {
             out.push_str("0x?");
             i += 2;
             while i < b.len() && b[i].is_ascii_hexdigit() {
@@ -83,7 +103,11 @@ fn first_diff(a: &str, b: &str) -> String {
             return format!("line {}: got {:?}, want {:?}", i + 1, x, y);
         }
     }
-    format!("lengths differ: got {} lines, want {} lines", a.lines().count(), b.lines().count())
+    format!(
+        "lengths differ: got {} lines, want {} lines",
+        a.lines().count(),
+        b.lines().count()
+    )
 }
 
 fn filter() -> Option<String> {
@@ -110,7 +134,11 @@ fn conformance_stdout() {
         let want = std::fs::read_to_string(p.with_extension("out")).unwrap_or_default();
         let (got, err, _) = run_captured(&p.display().to_string(), &text, false);
         if got != want {
-            fails.push(format!("{name}: {}\n{}", first_diff(&got, &want), err.lines().rev().take(3).collect::<Vec<_>>().join(" | ")));
+            fails.push(format!(
+                "{name}: {}\n{}",
+                first_diff(&got, &want),
+                err.lines().rev().take(3).collect::<Vec<_>>().join(" | ")
+            ));
         }
     }
     eprintln!("stdout: {}/{} pass", n - fails.len(), n);
@@ -132,7 +160,9 @@ fn conformance_handles() {
             }
         }
         let hf = handles_file(name, p);
-        let Ok(want) = std::fs::read_to_string(&hf) else { continue };
+        let Ok(want) = std::fs::read_to_string(&hf) else {
+            continue;
+        };
         n += 1;
         let text = std::fs::read_to_string(p).unwrap_or_default();
         let (got, _, _) = run_captured(&p.display().to_string(), &text, true);
@@ -151,7 +181,9 @@ fn conformance_handles() {
 /// Development helper: `LS_ASYNC=path [LS_HANDLES=1] cargo test --lib dev_async -- --nocapture`.
 #[test]
 fn dev_async() {
-    let Ok(path) = std::env::var("LS_ASYNC") else { return };
+    let Ok(path) = std::env::var("LS_ASYNC") else {
+        return;
+    };
     let text = std::fs::read_to_string(&path).unwrap_or_default();
     let (out, err, code) = run_captured(&path, &text, std::env::var("LS_HANDLES").is_ok());
     print!("{out}");
@@ -168,7 +200,104 @@ asyncio.run(main())\n";
     let (out, err, code) = run_captured("deadlock.py", src, false);
     assert_eq!(out, "");
     assert_eq!(code, 1);
-    assert!(err.contains("RuntimeError: deadlock: the event loop would wait forever"), "{err}");
-    assert!(err.contains("  Task-1 (main() running at deadlock.py:7) waits on task stuck"), "{err}");
-    assert!(err.contains("  stuck (waiter() running at deadlock.py:3) waits on a future of an Event"), "{err}");
+    assert!(
+        err.contains("RuntimeError: deadlock: the event loop would wait forever"),
+        "{err}"
+    );
+    assert!(
+        err.contains("  Task-1 (main() running at deadlock.py:7) waits on task stuck"),
+        "{err}"
+    );
+    assert!(
+        err.contains("  stuck (waiter() running at deadlock.py:3) waits on a future of an Event"),
+        "{err}"
+    );
+}
+
+fn traced(src: &str) -> crate::trace::Trace {
+    let mut vm = Vm::new();
+    vm.out = Box::new(CaptureSink::default());
+    trace_script(&mut vm, "t.py", src, &[], false)
+}
+
+#[test]
+fn trace_is_deterministic_and_complete() {
+    let src = "import asyncio\n\
+async def worker(name, d, lock):\n    async with lock:\n        await asyncio.sleep(d)\n    print(name, 'done')\n    return name\n\
+async def main():\n    lock = asyncio.Lock()\n    r = await asyncio.gather(worker('a', 0.5, lock), worker('b', 0.25, lock))\n    print(r)\n\
+asyncio.run(main())\n";
+    let a = serde_json::to_string(&traced(src)).unwrap_or_default();
+    let b = serde_json::to_string(&traced(src)).unwrap_or_default();
+    assert!(!a.is_empty());
+    assert_eq!(a, b, "two runs of the same script must give the same trace");
+    let tr = traced(src);
+    use crate::trace::Event;
+    let outs: String = tr
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Output { stream, text, .. } if stream == "stdout" => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(outs, "a done\nb done\n['a', 'b']\n");
+    let has = |f: &dyn Fn(&Event) -> bool| tr.events.iter().any(f);
+    assert!(has(
+        &|e| matches!(e, Event::Callback { desc, .. } if desc == "step Task-1")
+    ));
+    assert!(has(
+        &|e| matches!(e, Event::TimerScheduled { desc, .. } if desc == "call _set_result_unless_cancelled")
+    ));
+    assert!(has(
+        &|e| matches!(e, Event::WaiterAdded { kind, .. } if kind == "Lock")
+    ));
+    assert!(has(&|e| matches!(e, Event::WaiterWoken { .. })));
+    assert!(has(
+        &|e| matches!(e, Event::TaskState { state, awaiting: Some(_), .. } if state == "waiting")
+    ));
+    assert!(has(
+        &|e| matches!(e, Event::Line { file, line: 3, .. } if file == "t.py")
+    ));
+    assert!(!has(
+        &|e| matches!(e, Event::Line { file, .. } if file.starts_with("<loopscope>"))
+    ));
+    // b finishes at 0.75 (it waited for the lock until 0.5).
+    let b_at: Vec<f64> = tr
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Output { t, text, .. } if text.starts_with('b') => Some(*t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        b_at.first(),
+        Some(&0.75),
+        "{:?}",
+        tr.events
+            .iter()
+            .filter(|e| matches!(e, Event::Output { .. }))
+            .collect::<Vec<_>>()
+    );
+    let snap = tr
+        .snapshots
+        .iter()
+        .find(|s| s.tasks.iter().any(|t| t.state == "waiting"));
+    let Some(snap) = snap else {
+        panic!("no snapshot with a waiting task")
+    };
+    let w = snap
+        .tasks
+        .iter()
+        .find(|t| t.state == "waiting")
+        .map(|t| t.await_chain.clone())
+        .unwrap_or_default();
+    assert!(
+        w.first()
+            .map(|s| s.contains("() running at t.py:"))
+            .unwrap_or(false),
+        "{w:?}"
+    );
+    let text = crate::trace::render_text(&tr);
+    assert!(text.contains("step Task-2"), "{text}");
 }

@@ -51,13 +51,15 @@ async def main():
     print("timeout:", len(done), len(pending))
     done, pending = await asyncio.wait(tasks)
     print("all:", len(done), len(pending))
-    for coro in asyncio.as_completed([quick(i, d) for i, d in enumerate([0.3, 0.1, 0.5])]):
+    # Tasks, not coroutines: as_completed wraps coroutines in set order, which is address order.
+    ts = [asyncio.create_task(quick(i, d)) for i, d in enumerate([0.3, 0.1, 0.5])]
+    for coro in asyncio.as_completed(ts):
         try:
             print("as_completed:", await coro)
         except KeyError as e:
             print("as_completed error:", repr(e))
     try:
-        for coro in asyncio.as_completed([quick(0, 1.0)], timeout=0.5):
+        for coro in asyncio.as_completed([asyncio.create_task(quick(0, 1.0))], timeout=0.5):
             await coro
     except asyncio.TimeoutError:
         print("as_completed timed out")
