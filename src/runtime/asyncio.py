@@ -12,77 +12,8 @@ import _loopscope
 _TRACE = _loopscope.TRACE
 _tr = _loopscope.trace
 
-try:
-    from collections import deque as _deque
-except ImportError:
-    class _deque:
-        # A list with a moving head: popleft is O(1) amortized.
-        def __init__(self, items=()):
-            self._a = list(items)
-            self._h = 0
-
-        def __len__(self):
-            return len(self._a) - self._h
-
-        def __bool__(self):
-            return len(self._a) > self._h
-
-        def __iter__(self):
-            return iter(self._a[self._h:])
-
-        def append(self, x):
-            self._a.append(x)
-
-        def appendleft(self, x):
-            if self._h:
-                self._h -= 1
-                self._a[self._h] = x
-            else:
-                self._a.insert(0, x)
-
-        def popleft(self):
-            h = self._h
-            a = self._a
-            if h >= len(a):
-                raise IndexError("pop from an empty deque")
-            x = a[h]
-            a[h] = None
-            h += 1
-            if h >= len(a):
-                a.clear()
-                h = 0
-            elif h > 64 and h * 2 > len(a):
-                del a[:h]
-                h = 0
-            self._h = h
-            return x
-
-        def pop(self):
-            if self._h >= len(self._a):
-                raise IndexError("pop from an empty deque")
-            x = self._a.pop()
-            if self._h >= len(self._a):
-                self._a.clear()
-                self._h = 0
-            return x
-
-        def remove(self, x):
-            a = self._a
-            for i in range(self._h, len(a)):
-                if a[i] is x or a[i] == x:
-                    del a[i]
-                    return
-            raise ValueError("deque.remove(x): x not in deque")
-
-        def clear(self):
-            self._a = []
-            self._h = 0
-
-        def __getitem__(self, i):
-            return self._a[self._h:][i]
-
-        def __repr__(self):
-            return "deque(" + repr(self._a[self._h:]) + ")"
+# collections.deque's operations asyncio uses, native.
+_deque = _loopscope.deque
 
 
 # ---------------------------------------------------------------- exceptions
@@ -672,7 +603,7 @@ class BaseEventLoop(AbstractEventLoop):
             raise TypeError("when cannot be None")
         self._check_closed()
         timer = TimerHandle(when, callback, args, self, context)
-        heapq.heappush(self._scheduled, timer)
+        _loopscope.timer_push(self._scheduled, timer)
         timer._scheduled = True
         if _TRACE:
             _tr("timer_scheduled", timer, when, _describe(callback))
@@ -766,13 +697,13 @@ class BaseEventLoop(AbstractEventLoop):
                     handle._scheduled = False
                 else:
                     new_scheduled.append(handle)
-            heapq.heapify(new_scheduled)
+            _loopscope.timer_heapify(new_scheduled)
             self._scheduled = new_scheduled
             self._timer_cancelled_count = 0
         else:
             while self._scheduled and self._scheduled[0]._cancelled:
                 self._timer_cancelled_count -= 1
-                handle = heapq.heappop(self._scheduled)
+                handle = _loopscope.timer_pop(self._scheduled)
                 handle._scheduled = False
 
         timeout = None
@@ -795,7 +726,7 @@ class BaseEventLoop(AbstractEventLoop):
             handle = self._scheduled[0]
             if handle._when >= end_time:
                 break
-            handle = heapq.heappop(self._scheduled)
+            handle = _loopscope.timer_pop(self._scheduled)
             handle._scheduled = False
             self._ready.append(handle)
             if _TRACE:

@@ -10,6 +10,7 @@
 //! Entry points: [`install`] (make `asyncio` importable in a VM) and [`run_script`].
 
 pub mod driver;
+mod natives;
 pub mod virtual_driver;
 
 use crate::lang::bytecode::{flags, CodeObject};
@@ -343,6 +344,9 @@ fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions)
     ];
     for (name, f) in fns {
         vm.module_add_fn(&m, name, *f);
+    }
+    if let Err(e) = natives::add_to(vm, &m) {
+        vm.print_exception(&e);
     }
     m
 }
