@@ -19,27 +19,147 @@ struct Cli {
 enum Command {
     /// Run a Python script, printing what CPython 3.11 would print.
     Run {
+        /// Also print a line per callback the event loop runs (as oracle.py --handles).
+        #[arg(long)]
+        handles: bool,
         /// The script to run.
         file: PathBuf,
         /// Arguments passed to the script as sys.argv[1:].
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
+    /// Run a script and write the trace the viewer replays (events + snapshots).
+    Trace {
+        /// The script to run.
+        file: PathBuf,
+        /// json (default) or text (a readable tick-by-tick log).
+        #[arg(long, default_value = "json")]
+        format: String,
+        /// Write the trace here instead of stdout (the script's own output then goes to stdout).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Arguments passed to the script as sys.argv[1:].
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Print the bytecode loopscope compiles a script to (like `python3 -m dis`).
+    Dis {
+        /// The script to disassemble.
+        file: PathBuf,
+    },
+}
+
+fn read(file: &PathBuf) -> Result<String, ExitCode> {
+    std::fs::read_to_string(file).map_err(|e| {
+        eprintln!("loopscope: can't open file '{}': {e}", file.display());
+        ExitCode::from(2)
+    })
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Run { file, args: _ } => {
-            if let Err(e) = std::fs::read_to_string(&file) {
-                eprintln!("loopscope: can't open file '{}': {e}", file.display());
+        Command::Run {
+            handles,
+            file,
+            args,
+        } => {
+            let text = match read(&file) {
+                Ok(t) => t,
+                Err(c) => return c,
+            };
+            // CPython reports the main script by its absolute path.
+            let name = std::path::absolute(&file)
+                .unwrap_or(file.clone())
+                .display()
+                .to_string();
+            // Native code calling back into Python (sorted's key=, __eq__, __repr__) nests the
+            // interpreter loop on the Rust stack: give it room (the nesting is also bounded).
+            let run = std::thread::Builder::new()
+                .stack_size(256 << 20)
+                .spawn(move || {
+                    let mut vm = loopscope::Vm::new();
+                    let opts = loopscope::runtime::RunOptions {
+                        handles,
+                        tracer: None,
+                    };
+                    loopscope::runtime::run_script(&mut vm, &name, &text, &args, &opts)
+                });
+            let code = match run.map(|h| h.join()) {
+                Ok(Ok(code)) => code,
+                _ => {
+                    eprintln!("loopscope: internal error");
+                    70
+                }
+            };
+            ExitCode::from(code.clamp(0, 255) as u8)
+        }
+        Command::Trace {
+            file,
+            format,
+            output,
+            args,
+        } => {
+            if format != "json" && format != "text" {
+                eprintln!("loopscope: unknown trace format '{format}' (json or text)");
                 return ExitCode::from(2);
             }
-            eprintln!(
-                "loopscope: running scripts is not implemented yet (the language lands next); '{}' was not run",
-                file.display()
-            );
-            ExitCode::from(2)
+            let text = match read(&file) {
+                Ok(t) => t,
+                Err(c) => return c,
+            };
+            let name = file.display().to_string();
+            let to_file = output.is_some();
+            let run = std::thread::Builder::new()
+                .stack_size(256 << 20)
+                .spawn(move || {
+                    let mut vm = loopscope::Vm::new();
+                    if !to_file {
+                        // stdout carries the trace: the script's output is in the trace itself.
+                        vm.out = Box::new(loopscope::CaptureSink::default());
+                    }
+                    let tr = loopscope::runtime::trace_script(&mut vm, &name, &text, &args, false);
+                    let body = if format == "text" {
+                        loopscope::trace::render_text(&tr)
+                    } else {
+                        serde_json::to_string(&tr).unwrap_or_default() + "\n"
+                    };
+                    (body, tr.exit_code)
+                });
+            let (body, code) = match run.map(|h| h.join()) {
+                Ok(Ok(r)) => r,
+                _ => {
+                    eprintln!("loopscope: internal error");
+                    return ExitCode::from(70);
+                }
+            };
+            match output {
+                Some(p) => {
+                    if let Err(e) = std::fs::write(&p, body) {
+                        eprintln!("loopscope: can't write '{}': {e}", p.display());
+                        return ExitCode::from(1);
+                    }
+                }
+                None => print!("{body}"),
+            }
+            ExitCode::from(code.clamp(0, 255) as u8)
+        }
+        Command::Dis { file } => {
+            let text = match read(&file) {
+                Ok(t) => t,
+                Err(c) => return c,
+            };
+            let src = loopscope::lang::span::SourceFile::new(file.display().to_string(), text);
+            match loopscope::vm::anchors::compile_source(&src) {
+                Ok(code) => {
+                    print!("{}", loopscope::lang::disasm::disassemble(&code));
+                    ExitCode::SUCCESS
+                }
+                Err(msg) => {
+                    eprint!("{msg}");
+                    ExitCode::from(1)
+                }
+            }
         }
     }
 }

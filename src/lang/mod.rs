@@ -2,4 +2,11 @@
 
 pub mod ast;
 pub mod bytecode;
+pub mod compiler;
+pub mod disasm;
+pub mod error;
+pub mod lexer;
+pub mod parser;
 pub mod span;
+pub mod symtable;
+pub mod token;

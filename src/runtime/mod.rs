@@ -1,1 +1,706 @@
 //! asyncio, modelled on CPython 3.11's `Lib/asyncio`, driven by a clock/IO driver.
+//!
+//! The module scripts import (`asyncio`) is Python source (`asyncio.py`, compiled once per
+//! thread) that follows CPython's `events`, `base_events`, `futures`, `tasks`, `locks`,
+//! `queues`, `timeouts`, `taskgroups` and `runners` closely, so names, `__qualname__`s and
+//! the order of every callback match. Its window on the outside is the native `_loopscope`
+//! module: the loop's `time()` and `select(timeout)` go through a [`driver::Driver`]
+//! (virtual by default), plus the introspection CPython gets from `inspect`.
+//!
+//! Entry points: [`install`] (make `asyncio` importable in a VM) and [`run_script`].
+
+pub mod driver;
+mod natives;
+pub mod virtual_driver;
+
+use crate::lang::bytecode::{flags, CodeObject};
+use crate::lang::span::SourceFile;
+use crate::trace::{Event, HandleInfo, Recorder, Snapshot, TaskInfo, TimerInfo, Trace, Tracer};
+use crate::vm::coro::{GenKind, GenState};
+use crate::vm::frame::Entry;
+use crate::vm::interp::Exit;
+use crate::vm::object::PyCode;
+use crate::vm::{Clock, OutputSink};
+use crate::vm::{ExcKind, KwArgs, PyModule, PyResult, Stream, Value, Vm};
+use driver::{Driver, Selected};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// The Python half of the runtime.
+pub const ASYNCIO_SOURCE: &str = include_str!("asyncio.py");
+/// The file name tracebacks show for frames inside loopscope's asyncio.
+pub const ASYNCIO_FILENAME: &str = "<loopscope>/asyncio/__init__.py";
+/// contextlib (asynccontextmanager & co.) until a native one is registered.
+pub const CONTEXTLIB_SOURCE: &str = include_str!("contextlib.py");
+pub const CONTEXTLIB_FILENAME: &str = "<loopscope>/contextlib.py";
+
+/// How a script is run.
+#[derive(Clone, Default)]
+pub struct RunOptions {
+    /// Print a line per callback the loop runs, as `oracle.py --handles` does.
+    pub handles: bool,
+    /// Where trace events go (`None`: tracing off, no cost).
+    pub tracer: Option<Rc<RefCell<dyn Tracer>>>,
+}
+
+struct RtState {
+    driver: Box<dyn Driver>,
+    firstiter: Value,
+    finalizer: Value,
+    noted_coroutine_decorator: bool,
+}
+
+thread_local! {
+    static ASYNCIO_CODE: RefCell<Option<Rc<CodeObject>>> = const { RefCell::new(None) };
+    static CONTEXTLIB_CODE: RefCell<Option<Rc<CodeObject>>> = const { RefCell::new(None) };
+}
+
+/// Make `import asyncio` work in `vm`, on the virtual driver.
+pub fn install(vm: &mut Vm, opts: &RunOptions) {
+    install_with_driver(vm, opts, Box::new(virtual_driver::VirtualDriver));
+}
+
+/// Make `import asyncio` work in `vm`, with the given driver.
+pub fn install_with_driver(vm: &mut Vm, opts: &RunOptions, driver: Box<dyn Driver>) {
+    let st = Rc::new(RefCell::new(RtState {
+        driver,
+        firstiter: Value::None,
+        finalizer: Value::None,
+        noted_coroutine_decorator: false,
+    }));
+    let m = make_native_module(vm, &st, opts);
+    if let Some(tr) = &opts.tracer {
+        install_tracing(vm, &m, tr.clone());
+    } else {
+        m.dict.set_str("TRACE", Value::Bool(false));
+        let noop = vm.new_builtin("trace", n_noop);
+        m.dict.set_str("trace", noop);
+    }
+    vm.modules.set_str("_loopscope", Value::Module(m));
+    vm.register_module("asyncio", init_asyncio);
+    if !vm.module_registry.contains_key("contextlib") {
+        vm.register_module("contextlib", init_contextlib);
+    }
+    patch_exception_groups(vm);
+}
+
+/// TaskGroup raises ExceptionGroups: give them CPython's `str()` if the VM has none yet.
+fn patch_exception_groups(vm: &mut Vm) {
+    let t = vm.exc_type(ExcKind::BaseExceptionGroup);
+    let has = t.dict.borrow().get("__str__").is_some();
+    if !has {
+        vm.add_method(&t, "__str__", eg_str);
+    }
+}
+
+fn eg_str(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let Some(Value::Instance(e)) = a.first() else {
+        return Ok(Value::str(""));
+    };
+    let args = e
+        .exc()
+        .map(|d| d.borrow().args.clone())
+        .unwrap_or(Value::None);
+    let Value::Tuple(t) = args else {
+        return Ok(Value::str(""));
+    };
+    let msg = match t.items.first() {
+        Some(v) => vm.str_of(v)?.to_string(),
+        None => String::new(),
+    };
+    let n = match t.items.get(1) {
+        Some(v) => vm.iter_to_vec(v)?.len(),
+        None => 0,
+    };
+    let s = if n == 1 { "" } else { "s" };
+    Ok(Value::string(format!("{msg} ({n} sub-exception{s})")))
+}
+
+/// Run a script with asyncio available; returns the process exit code.
+pub fn run_script(vm: &mut Vm, name: &str, text: &str, args: &[String], opts: &RunOptions) -> i32 {
+    install(vm, opts);
+    let code = crate::vm::api::run_in_vm(vm, name, text, args);
+    at_exit(vm);
+    code
+}
+
+/// What CPython reports when the last references die at exit (unretrieved exceptions,
+/// pending tasks), for scripts that imported asyncio.
+pub fn at_exit(vm: &mut Vm) {
+    let Some(Value::Module(m)) = vm.modules.get_str("asyncio") else {
+        return;
+    };
+    if let Some(f) = m.dict.get_str("_loopscope_at_exit") {
+        if let Err(e) = vm.call(&f, &[], &[]) {
+            vm.print_exception(&e);
+        }
+    }
+    vm.flush_warnings();
+}
+
+type CodeCache = std::thread::LocalKey<RefCell<Option<Rc<CodeObject>>>>;
+
+fn compiled(cache: &'static CodeCache, name: &str, text: &str) -> Result<Rc<CodeObject>, String> {
+    if let Some(c) = cache.with(|c| c.borrow().clone()) {
+        return Ok(c);
+    }
+    let src = SourceFile::new(name, text);
+    let code = crate::vm::anchors::compile_source(&src)?;
+    cache.with(|c| *c.borrow_mut() = Some(code.clone()));
+    Ok(code)
+}
+
+fn init_source_module(
+    vm: &mut Vm,
+    cache: &'static CodeCache,
+    module: &str,
+    file: &str,
+    text: &str,
+) -> PyResult<Rc<PyModule>> {
+    let code =
+        compiled(cache, file, text).map_err(|msg| vm.new_error(ExcKind::ImportError, msg))?;
+    if !vm.sources.contains_key(file) {
+        vm.add_source(Rc::new(SourceFile::new(file, text)));
+    }
+    exec_module(vm, module, code)
+}
+
+fn init_contextlib(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    init_source_module(
+        vm,
+        &CONTEXTLIB_CODE,
+        "contextlib",
+        CONTEXTLIB_FILENAME,
+        CONTEXTLIB_SOURCE,
+    )
+}
+
+/// Run a module's code object in a fresh module namespace.
+pub fn exec_module(vm: &mut Vm, name: &str, code: Rc<CodeObject>) -> PyResult<Rc<PyModule>> {
+    let m = vm.new_module(name);
+    m.dict
+        .set_str("__builtins__", Value::Module(vm.builtins_module()));
+    m.dict.set_str("__file__", Value::str(&code.filename));
+    // Visible in sys.modules while it runs, as CPython's import does.
+    vm.modules.set_str(name, Value::Module(m.clone()));
+    let pc = Rc::new(PyCode::new(code));
+    let mut f = vm.new_frame(pc, m.dict.clone(), vec![], vec![], None);
+    f.locals_dict = Some(m.dict.clone());
+    f.entry = Entry::Barrier;
+    let base = vm.frames.len();
+    let mut fuel = u64::MAX / 4;
+    match vm.run_loop(f, base, &mut fuel) {
+        Exit::Raise(e) => {
+            vm.modules.remove_str(name);
+            Err(e)
+        }
+        _ => Ok(m),
+    }
+}
+
+fn init_asyncio(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    init_source_module(
+        vm,
+        &ASYNCIO_CODE,
+        "asyncio",
+        ASYNCIO_FILENAME,
+        ASYNCIO_SOURCE,
+    )
+}
+
+fn f64_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
+    match v {
+        Value::Int(i) => Ok(*i as f64),
+        Value::Float(f) => Ok(*f),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        other => vm.to_f64(other),
+    }
+}
+
+fn arg(args: &[Value], i: usize) -> Value {
+    args.get(i).cloned().unwrap_or(Value::None)
+}
+
+fn is_coroutine(v: &Value) -> bool {
+    match v {
+        Value::Gen(g) => {
+            g.kind == GenKind::Coroutine
+                || (g.kind == GenKind::Generator && g.iterable_coroutine.get())
+        }
+        _ => false,
+    }
+}
+
+fn is_coroutine_function(v: &Value) -> bool {
+    match v {
+        Value::Func(f) => f.code.co.flags & flags::COROUTINE != 0,
+        Value::Method(m) => is_coroutine_function(&m.func),
+        _ => false,
+    }
+}
+
+/// `_format_coroutine` of CPython's `coroutines.py`: "name() running at file:line" or
+/// "name() done, defined at file:line".
+fn coro_repr(vm: &Vm, v: &Value) -> String {
+    let Value::Gen(g) = v else {
+        return String::from("<unknown>()");
+    };
+    let name = format!("{}()", g.qualname.borrow());
+    let co = &g.code.co;
+    match g.state.get() {
+        GenState::Completed => format!("{name} done, defined at {}:{}", co.filename, co.first_line),
+        GenState::Running => {
+            let line = vm
+                .frames
+                .iter()
+                .rev()
+                .find(|f| f.gen.as_ref().map(|x| Rc::ptr_eq(x, g)).unwrap_or(false))
+                .map(|f| f.line())
+                .unwrap_or(co.first_line);
+            format!("{name} running at {}:{line}", co.filename)
+        }
+        _ => {
+            let line = g
+                .frame
+                .borrow()
+                .as_ref()
+                .map(|f| f.line())
+                .unwrap_or(co.first_line);
+            format!("{name} running at {}:{line}", co.filename)
+        }
+    }
+}
+
+fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions) -> Rc<PyModule> {
+    let m = vm.new_module("_loopscope");
+    m.dict.set_str("HANDLES", Value::Bool(opts.handles));
+
+    let s = st.clone();
+    let f = vm.new_closure("now", move |vm, _a, _k| {
+        let t = s.borrow().driver.time(vm.clock.as_ref());
+        Ok(Value::Float(t))
+    });
+    m.dict.set_str("now", f);
+
+    let s = st.clone();
+    let f = vm.new_closure("select", move |vm, a, _k| {
+        let timeout = match a.first() {
+            None | Some(Value::None) => None,
+            Some(v) => Some(f64_arg(vm, v)?),
+        };
+        let r = s.borrow_mut().driver.select(vm.clock.as_mut(), timeout);
+        match r {
+            Selected::Events(_) => Ok(Value::None),
+            Selected::Deadlock => {
+                Err(vm.runtime_error("deadlock: the event loop would wait forever"))
+            }
+        }
+    });
+    m.dict.set_str("select", f);
+
+    let s = st.clone();
+    let f = vm.new_closure("get_asyncgen_hooks", move |_vm, _a, _k| {
+        let st = s.borrow();
+        Ok(Value::tuple(vec![
+            st.firstiter.clone(),
+            st.finalizer.clone(),
+        ]))
+    });
+    m.dict.set_str("get_asyncgen_hooks", f);
+
+    let s = st.clone();
+    let f = vm.new_closure("set_asyncgen_hooks", move |_vm, a, _k| {
+        let mut st = s.borrow_mut();
+        st.firstiter = arg(a, 0);
+        st.finalizer = arg(a, 1);
+        Ok(Value::None)
+    });
+    m.dict.set_str("set_asyncgen_hooks", f);
+
+    let s = st.clone();
+    let f = vm.new_closure("note_coroutine_decorator", move |vm, _a, _k| {
+        let first = !std::mem::replace(&mut s.borrow_mut().noted_coroutine_decorator, true);
+        if first {
+            vm.write_out(
+                Stream::Stderr,
+                "loopscope: note: @asyncio.coroutine was removed in Python 3.11; \
+                 running it as Python 3.10 did\n",
+            );
+        }
+        Ok(Value::None)
+    });
+    m.dict.set_str("note_coroutine_decorator", f);
+
+    let fns: &[(&str, crate::vm::NativeFn)] = &[
+        ("log_error", n_log_error),
+        ("iscoroutine", n_iscoroutine),
+        ("iscoroutinefunction", n_iscoroutinefunction),
+        ("isfunction", n_isfunction),
+        ("isgenerator", n_isgenerator),
+        ("isawaitable", n_isawaitable),
+        ("coro_repr", n_coro_repr),
+        ("warn", n_warn),
+        ("isbuiltinmethod", n_isbuiltinmethod),
+    ];
+    for (name, f) in fns {
+        vm.module_add_fn(&m, name, *f);
+    }
+    if let Err(e) = natives::add_to(vm, &m) {
+        vm.print_exception(&e);
+    }
+    m
+}
+
+/// The VM's clock, shared with the tracer so every event carries the current virtual time.
+struct SharedClock {
+    t: Rc<Cell<f64>>,
+}
+
+impl Clock for SharedClock {
+    fn now(&self) -> f64 {
+        self.t.get()
+    }
+    fn sleep(&mut self, secs: f64) {
+        if secs > 0.0 {
+            self.t.set(self.t.get() + secs);
+        }
+    }
+}
+
+/// Forwards output and records it with its virtual time.
+struct TracingSink {
+    inner: Box<dyn OutputSink>,
+    tracer: Rc<RefCell<dyn Tracer>>,
+    now: Rc<Cell<f64>>,
+}
+
+impl OutputSink for TracingSink {
+    fn write(&mut self, stream: Stream, text: &str) {
+        self.inner.write(stream, text);
+        let stream = match stream {
+            Stream::Stdout => "stdout",
+            Stream::Stderr => "stderr",
+        };
+        self.tracer.borrow_mut().event(Event::Output {
+            t: self.now.get(),
+            stream: stream.into(),
+            text: text.into(),
+        });
+    }
+}
+
+struct NullSink;
+
+impl OutputSink for NullSink {
+    fn write(&mut self, _stream: Stream, _text: &str) {}
+}
+
+fn install_tracing(vm: &mut Vm, m: &Rc<PyModule>, tracer: Rc<RefCell<dyn Tracer>>) {
+    let now = Rc::new(Cell::new(vm.clock.now()));
+    vm.clock = Box::new(SharedClock { t: now.clone() });
+    let inner = std::mem::replace(&mut vm.out, Box::new(NullSink));
+    vm.out = Box::new(TracingSink {
+        inner,
+        tracer: tracer.clone(),
+        now: now.clone(),
+    });
+    let (tr, t) = (tracer.clone(), now.clone());
+    vm.line_hook = Some(Box::new(move |frame, code, line| {
+        let file = &*code.filename;
+        if file.starts_with("<loopscope>") {
+            return;
+        }
+        tr.borrow_mut().event(Event::Line {
+            t: t.get(),
+            frame,
+            func: code.qualname.to_string(),
+            file: file.to_string(),
+            line,
+        });
+    }));
+    m.dict
+        .set_str("TRACE", Value::Bool(tracer.borrow().enabled()));
+    let f = vm.new_closure("trace", move |vm, a, _k| trace_event(vm, &tracer, &now, a));
+    m.dict.set_str("trace", f);
+}
+
+fn obj_id(v: &Value) -> u64 {
+    match v {
+        Value::Instance(i) => i.id,
+        Value::Gen(g) => g.id,
+        Value::Func(f) => f.id,
+        _ => 0,
+    }
+}
+
+fn str_arg(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    Ok(match v {
+        Value::Str(s) => s.as_str().to_string(),
+        Value::None => String::new(),
+        other => vm.str_of(other)?.to_string(),
+    })
+}
+
+fn opt_f64(vm: &mut Vm, v: &Value) -> PyResult<Option<f64>> {
+    Ok(match v {
+        Value::None => None,
+        other => Some(f64_arg(vm, other)?),
+    })
+}
+
+/// `_loopscope.trace(kind, *args)`: the asyncio source's hooks.
+fn trace_event(
+    vm: &mut Vm,
+    tr: &Rc<RefCell<dyn Tracer>>,
+    now: &Rc<Cell<f64>>,
+    a: &[Value],
+) -> PyResult<Value> {
+    let t = now.get();
+    let kind = match a.first() {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        _ => return Ok(Value::None),
+    };
+    let a1 = arg(a, 1);
+    let e = match kind.as_str() {
+        "callback" => Event::Callback {
+            t,
+            handle: obj_id(&a1),
+            desc: str_arg(vm, &arg(a, 2))?,
+        },
+        "timer_scheduled" => Event::TimerScheduled {
+            t,
+            handle: obj_id(&a1),
+            when: f64_arg(vm, &arg(a, 2))?,
+            desc: str_arg(vm, &arg(a, 3))?,
+        },
+        "timer_fired" => Event::TimerFired {
+            t,
+            handle: obj_id(&a1),
+        },
+        "timer_cancelled" => Event::TimerCancelled {
+            t,
+            handle: obj_id(&a1),
+        },
+        "iteration_begin" => Event::IterationBegin {
+            t,
+            n: f64_arg(vm, &a1)? as u64,
+            ready: f64_arg(vm, &arg(a, 2))? as usize,
+            timeout: opt_f64(vm, &arg(a, 3))?,
+        },
+        "iteration_end" => Event::IterationEnd {
+            t,
+            n: f64_arg(vm, &a1)? as u64,
+        },
+        "future_created" => Event::FutureCreated {
+            t,
+            future: obj_id(&a1),
+        },
+        "future_done" => Event::FutureDone {
+            t,
+            future: obj_id(&a1),
+            state: str_arg(vm, &arg(a, 2))?,
+            repr: str_arg(vm, &arg(a, 3))?,
+        },
+        "task_created" => Event::TaskCreated {
+            t,
+            task: obj_id(&a1),
+            name: str_arg(vm, &arg(a, 2))?,
+            coro: str_arg(vm, &arg(a, 3))?,
+        },
+        "task_state" => {
+            let w = arg(a, 3);
+            Event::TaskState {
+                t,
+                task: obj_id(&a1),
+                state: str_arg(vm, &arg(a, 2))?,
+                awaiting: if matches!(w, Value::None) {
+                    None
+                } else {
+                    Some(obj_id(&w))
+                },
+            }
+        }
+        "waiter_added" => Event::WaiterAdded {
+            t,
+            primitive: obj_id(&a1),
+            kind: str_arg(vm, &arg(a, 2))?,
+            future: obj_id(&arg(a, 3)),
+        },
+        "waiter_woken" => Event::WaiterWoken {
+            t,
+            future: obj_id(&a1),
+        },
+        "snapshot" => {
+            let snap = build_snapshot(vm, tr, t, a)?;
+            tr.borrow_mut().snapshot(snap);
+            return Ok(Value::None);
+        }
+        _ => return Ok(Value::None),
+    };
+    tr.borrow_mut().event(e);
+    Ok(Value::None)
+}
+
+fn build_snapshot(
+    vm: &mut Vm,
+    tr: &Rc<RefCell<dyn Tracer>>,
+    t: f64,
+    a: &[Value],
+) -> PyResult<Snapshot> {
+    let iteration = f64_arg(vm, &arg(a, 1))? as u64;
+    let mut snap = Snapshot {
+        t,
+        iteration,
+        ..Default::default()
+    };
+    {
+        let tr = tr.borrow();
+        snap.event_index = tr.len();
+        snap.console_events = tr.outputs();
+    }
+    for item in vm.iter_to_vec(&arg(a, 2))? {
+        let f = vm.iter_to_vec(&item)?;
+        snap.ready.push(HandleInfo {
+            handle: obj_id(&arg(&f, 0)),
+            desc: str_arg(vm, &arg(&f, 1))?,
+            cancelled: matches!(arg(&f, 2), Value::Bool(true)),
+        });
+    }
+    for item in vm.iter_to_vec(&arg(a, 3))? {
+        let f = vm.iter_to_vec(&item)?;
+        snap.timers.push(TimerInfo {
+            handle: obj_id(&arg(&f, 0)),
+            when: f64_arg(vm, &arg(&f, 1))?,
+            desc: str_arg(vm, &arg(&f, 2))?,
+            cancelled: matches!(arg(&f, 3), Value::Bool(true)),
+        });
+    }
+    for item in vm.iter_to_vec(&arg(a, 4))? {
+        let f = vm.iter_to_vec(&item)?;
+        let mut chain = Vec::new();
+        for c in vm.iter_to_vec(&arg(&f, 3))? {
+            chain.push(str_arg(vm, &c)?);
+        }
+        snap.tasks.push(TaskInfo {
+            task: obj_id(&arg(&f, 0)),
+            name: str_arg(vm, &arg(&f, 1))?,
+            state: str_arg(vm, &arg(&f, 2))?,
+            await_chain: chain,
+        });
+    }
+    Ok(snap)
+}
+
+/// Run a script with tracing on and return its trace.
+pub fn trace_script(vm: &mut Vm, name: &str, text: &str, args: &[String], handles: bool) -> Trace {
+    let rec = Rc::new(RefCell::new(Recorder::new()));
+    let tracer: Rc<RefCell<dyn Tracer>> = rec.clone();
+    let code = run_script(
+        vm,
+        name,
+        text,
+        args,
+        &RunOptions {
+            handles,
+            tracer: Some(tracer),
+        },
+    );
+    // The VM keeps the sink and hook (and with them a reference to the recorder): drop them.
+    vm.line_hook = None;
+    vm.out = Box::new(NullSink);
+    let rec = match Rc::try_unwrap(rec) {
+        Ok(cell) => cell.into_inner(),
+        Err(rc) => std::mem::take(&mut *rc.borrow_mut()),
+    };
+    rec.into_trace(name, code)
+}
+
+fn n_noop(_vm: &mut Vm, _a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+/// `logger.error(text, exc_info=exc)` through logging's last-resort handler: the text, then
+/// the traceback.
+fn n_log_error(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let text = match a.first() {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(v) => vm.str_of(v)?.to_string(),
+        None => String::new(),
+    };
+    let mut out = text;
+    out.push('\n');
+    if let Some(Value::Instance(e)) = a.get(1) {
+        if e.exc().is_some() {
+            out.push_str(&vm.format_exception(e));
+        }
+    }
+    vm.write_out(Stream::Stderr, &out);
+    Ok(Value::None)
+}
+
+/// A built-in method bound to an object that is not a module (`[].append`, not `print`).
+fn n_isbuiltinmethod(_vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Bool(match a.first() {
+        Some(Value::Builtin(b)) => b
+            .bound
+            .as_ref()
+            .map(|s| !matches!(s, Value::Module(_)))
+            .unwrap_or(false),
+        _ => false,
+    }))
+}
+
+fn n_iscoroutine(_vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Bool(a.first().map(is_coroutine).unwrap_or(false)))
+}
+
+fn n_iscoroutinefunction(_vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Bool(
+        a.first().map(is_coroutine_function).unwrap_or(false),
+    ))
+}
+
+fn n_isfunction(_vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Bool(matches!(a.first(), Some(Value::Func(_)))))
+}
+
+fn n_isgenerator(_vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Bool(
+        matches!(a.first(), Some(Value::Gen(g)) if g.kind == GenKind::Generator),
+    ))
+}
+
+fn n_isawaitable(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let Some(v) = a.first() else {
+        return Ok(Value::Bool(false));
+    };
+    if is_coroutine(v) {
+        return Ok(Value::Bool(true));
+    }
+    if matches!(v, Value::Gen(_)) {
+        return Ok(Value::Bool(false));
+    }
+    let t = vm.type_of(v);
+    Ok(Value::Bool(t.lookup("__await__").is_some()))
+}
+
+fn n_coro_repr(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let v = arg(a, 0);
+    Ok(Value::string(coro_repr(vm, &v)))
+}
+
+fn n_warn(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let msg = match a.first() {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        _ => String::new(),
+    };
+    let cat = match a.get(1) {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        _ => String::from("RuntimeWarning"),
+    };
+    vm.write_out(Stream::Stderr, &format!("{cat}: {msg}\n"));
+    Ok(Value::None)
+}
+
+#[cfg(test)]
+mod tests;

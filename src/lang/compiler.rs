@@ -1,0 +1,2918 @@
+//! AST to bytecode, mirroring CPython 3.11's `Python/compile.c` (evaluation order, scoping, code
+//! flags, names, the call protocol, what is a compile-time SyntaxError), with the exception
+//! handling of `bytecode.rs`: an explicit block stack (`SetupFinally`/`PopBlock`) instead of
+//! CPython's exception table. The handler layouts below are CPython 3.11's, translated:
+//! where 3.11 says `SETUP_CLEANUP` / `SETUP_WITH` we emit `SetupFinally` at the same spot, and
+//! the handler finds the stack cut back to the depth at that spot plus the exception (3.11 also
+//! pushes `lasti`, which we do not have).
+//!
+//! Layouts the VM must agree with (depths relative to the statement's start, top on the right):
+//! - `try/except`: `SetupFinally(H) body PopBlock orelse`; at H `[exc]`:
+//!   `SetupFinally(C) PushExcInfo` -> `[prev, exc]`; per clause `type CheckExcMatch
+//!   PopJumpIfFalse(next)`; `as e`: store e, `SetupFinally(E) body PopBlock PopBlock PopExcept
+//!   e=None del e`; at E `[prev, exc2]`: `e=None del e Reraise`. No match: `Reraise`.
+//!   C (cleanup) `[prev, exc2]`: `Swap(2) PopExcept Reraise`.
+//! - `finally`: `SetupFinally(F) body PopBlock final Jump`; at F `[exc]`: `SetupFinally(C)
+//!   PushExcInfo final Reraise`, C as above.
+//! - `with`: `cm BeforeWith Call(0)` -> `[exit, value]`; store or pop value; `SetupFinally(W)
+//!   body PopBlock` then `exit(None, None, None)` as `LoadConst None, Copy 1, Copy 1, Call(2)`
+//!   (exit sits in the method slot, the first None in the self slot, as in CPython 3.11);
+//!   at W `[exit, exc]`: `SetupFinally(C) PushExcInfo WithExceptStart Call(3)
+//!   PopJumpIfTrue(S) Reraise`; S: `PopTop PopBlock PopExcept PopTop`.
+//! - `await x`: `x GetAwaitable(0) LoadConst None` then the send loop
+//!   `L: Send(END) YieldValue Jump(L) END:`; `yield from` the same after `GetYieldFromIter`.
+//! - `async for`: `it GetAIter L: SetupFinally(H) GetANext LoadConst None <send loop> PopBlock
+//!   target body Jump(L)`; at H `[aiter, exc]`: `EndAsyncFor`.
+//! - Comprehensions: a function whose only parameter is `.0` (the iterator, already `GetIter`'d
+//!   or `GetAIter`'d by the caller), called as `MakeFunction`, iterator, `Call(0)` (the
+//!   function in the method slot, the iterator in the self slot: CPython 3.11's trick).
+//!   `ListAppend(n)`/`SetAdd(n)`/`MapAdd(n)` pop the item(s), then the container is the n-th
+//!   item from the top (CPython's `PEEK(n)`).
+
+use super::ast::*;
+use super::bytecode::{flags, BinaryOpKind, CodeObject, CompareKind, Const, Instr};
+use super::span::{SourceFile, Span};
+use super::symtable::*;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+pub use super::symtable::CompileError;
+
+/// CPython's `STACK_USE_GUIDELINE`: beyond this many items, builds go item by item.
+const STACK_USE_GUIDELINE: usize = 30;
+
+/// Compile a parsed module to its code object (nested code objects sit in `consts`).
+pub fn compile_module(
+    module: &Module,
+    src: &SourceFile,
+) -> Result<Rc<CodeObject>, super::error::SyntaxError> {
+    compile_module_raw(module, &src.name).map_err(|e| to_syntax_error(e, src))
+}
+
+fn to_syntax_error(e: CompileError, src: &SourceFile) -> super::error::SyntaxError {
+    let _ = src;
+    super::error::SyntaxError::new(e.msg, e.span)
+}
+
+/// Like `compile_module` but with the compiler's own error type (no source excerpt).
+pub fn compile_module_raw(module: &Module, filename: &str) -> CResult<Rc<CodeObject>> {
+    let st = SymbolTable::build(module)?;
+    let mut c = Compiler {
+        st,
+        units: Vec::new(),
+        filename: filename.into(),
+        depth: 0,
+    };
+    let first = module
+        .body
+        .first()
+        .map_or(Span::new(0, 0, 1, 1), |s| s.span);
+    c.enter_scope("<module>".into(), ScopeType::Module, 0, 1, first)?;
+    c.body(&module.body)?;
+    c.exit_scope()
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum ScopeType {
+    Module,
+    Class,
+    Function,
+    AsyncFunction,
+    Lambda,
+    Comprehension,
+}
+
+type Label = u32;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum FbKind {
+    WhileLoop,
+    ForLoop,
+    TryExcept,
+    FinallyTry,
+    FinallyEnd,
+    With,
+    AsyncWith,
+    HandlerCleanup,
+    PopValue,
+    ExceptionHandler,
+    ExceptionGroupHandler,
+    AsyncComprehensionGenerator,
+}
+
+#[derive(Clone, Copy)]
+struct FBlock<'a> {
+    kind: FbKind,
+    /// Loop start (target of `continue`).
+    block: Label,
+    /// Loop exit (target of `break`).
+    exit: Label,
+    finalbody: &'a [Stmt],
+    name: Option<&'a str>,
+}
+
+struct Unit<'a> {
+    scope: ScopeId,
+    scope_type: ScopeType,
+    name: Rc<str>,
+    qualname: Rc<str>,
+    first_line: u32,
+    instrs: Vec<Instr>,
+    spans: Vec<Span>,
+    labels: Vec<u32>,
+    consts: Vec<Const>,
+    names: Vec<Rc<str>>,
+    names_idx: HashMap<Rc<str>, u32>,
+    varnames: Vec<Rc<str>>,
+    nparams: usize,
+    cellvars: Vec<Rc<str>>,
+    freevars: Vec<Rc<str>>,
+    argcount: u32,
+    posonlyargcount: u32,
+    kwonlyargcount: u32,
+    fblocks: Vec<FBlock<'a>>,
+    loc: Span,
+    private: Option<String>,
+}
+
+struct Compiler<'a> {
+    st: SymbolTable,
+    units: Vec<Unit<'a>>,
+    filename: Rc<str>,
+    depth: u32,
+}
+
+fn internal(msg: &str, span: Span) -> CompileError {
+    CompileError::new(format!("internal compiler error: {msg}"), span)
+}
+
+const UNRESOLVED: u32 = u32::MAX;
+
+impl<'a> Compiler<'a> {
+    // ------------------------------------------------------------------ units and emission
+
+    fn u(&mut self) -> &mut Unit<'a> {
+        // Invariant: a unit exists from `enter_scope` of the module to its `exit_scope`.
+        self.units
+            .last_mut()
+            .expect("compiler unit stack is never empty while compiling")
+    }
+
+    fn ur(&self) -> &Unit<'a> {
+        self.units
+            .last()
+            .expect("compiler unit stack is never empty while compiling")
+    }
+
+    fn ste(&self) -> &Scope {
+        &self.st.scopes[self.ur().scope]
+    }
+
+    fn loc(&self) -> Span {
+        self.ur().loc
+    }
+
+    fn set_loc(&mut self, s: Span) {
+        self.u().loc = s;
+    }
+
+    fn emit(&mut self, i: Instr) {
+        let u = self.u();
+        u.instrs.push(i);
+        let l = u.loc;
+        u.spans.push(l);
+    }
+
+    /// An instruction CPython marks artificial: it takes the location of the one before it.
+    fn emit_noloc(&mut self, i: Instr) {
+        let u = self.u();
+        let l = u.spans.last().copied().unwrap_or(u.loc);
+        u.instrs.push(i);
+        u.spans.push(l);
+    }
+
+    fn new_label(&mut self) -> Label {
+        let u = self.u();
+        u.labels.push(UNRESOLVED);
+        (u.labels.len() - 1) as Label
+    }
+
+    fn bind(&mut self, l: Label) {
+        let u = self.u();
+        let here = u.instrs.len() as u32;
+        if let Some(slot) = u.labels.get_mut(l as usize) {
+            *slot = here;
+        }
+    }
+
+    fn add_const(&mut self, c: Const) -> u32 {
+        let u = self.u();
+        if !matches!(c, Const::Code(_)) {
+            if let Some(i) = u.consts.iter().position(|x| const_key_eq(x, &c)) {
+                return i as u32;
+            }
+        }
+        u.consts.push(c);
+        (u.consts.len() - 1) as u32
+    }
+
+    fn load_const(&mut self, c: Const) {
+        let i = self.add_const(c);
+        self.emit(Instr::LoadConst(i));
+    }
+
+    fn add_name(&mut self, name: &str) -> u32 {
+        let mangled = mangle(self.ur().private.as_deref(), name);
+        self.add_name_raw(&mangled)
+    }
+
+    fn add_name_raw(&mut self, name: &str) -> u32 {
+        let u = self.u();
+        if let Some(&i) = u.names_idx.get(name) {
+            return i;
+        }
+        let rc: Rc<str> = name.into();
+        u.names.push(rc.clone());
+        let i = (u.names.len() - 1) as u32;
+        u.names_idx.insert(rc, i);
+        i
+    }
+
+    fn varname_index(&mut self, name: &str) -> u32 {
+        let u = self.u();
+        if let Some(i) = u.varnames.iter().position(|v| &**v == name) {
+            return i as u32;
+        }
+        u.varnames.push(name.into());
+        (u.varnames.len() - 1) as u32
+    }
+
+    fn enter_scope(
+        &mut self,
+        name: Rc<str>,
+        scope_type: ScopeType,
+        scope: ScopeId,
+        first_line: u32,
+        loc: Span,
+    ) -> CResult<()> {
+        let ste = self
+            .st
+            .scope(scope)
+            .ok_or_else(|| internal("missing scope", loc))?;
+        let varnames: Vec<Rc<str>> = ste.varnames.iter().map(|s| Rc::from(s.as_str())).collect();
+        // CPython 3.11's localsplus order: cells that are parameters first (in parameter
+        // order), then the other cells sorted.
+        let mut cellvars: Vec<Rc<str>> = Vec::new();
+        let sorted = ste.names_sorted(NameScope::Cell, 0);
+        for p in &ste.varnames {
+            if sorted.contains(p) {
+                cellvars.push(p.as_str().into());
+            }
+        }
+        for c in sorted {
+            if !ste.varnames.contains(&c) {
+                cellvars.push(c.into());
+            }
+        }
+        if ste.needs_class_closure {
+            cellvars.insert(0, "__class__".into());
+        }
+        let freevars: Vec<Rc<str>> = ste
+            .names_sorted(NameScope::Free, DEF_FREE_CLASS)
+            .into_iter()
+            .map(Rc::from)
+            .collect();
+        let private = self.units.last().and_then(|p| p.private.clone());
+        let qualname = self.qualname_for(&name, scope_type);
+        let nparams = varnames.len();
+        self.units.push(Unit {
+            scope,
+            scope_type,
+            name,
+            qualname,
+            first_line,
+            instrs: Vec::new(),
+            spans: Vec::new(),
+            labels: Vec::new(),
+            consts: Vec::new(),
+            names: Vec::new(),
+            names_idx: HashMap::new(),
+            varnames,
+            nparams,
+            cellvars,
+            freevars,
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            fblocks: Vec::new(),
+            loc,
+            private,
+        });
+        Ok(())
+    }
+
+    /// CPython's `compiler_set_qualname`.
+    fn qualname_for(&self, name: &str, scope_type: ScopeType) -> Rc<str> {
+        if self.units.len() <= 1 {
+            return name.into();
+        }
+        let Some(parent) = self.units.last() else {
+            return name.into();
+        };
+        if matches!(
+            scope_type,
+            ScopeType::Function | ScopeType::AsyncFunction | ScopeType::Class
+        ) {
+            let mangled = mangle(parent.private.as_deref(), name);
+            if self.st.scopes[parent.scope].scope_of(&mangled) == NameScope::GlobalExplicit {
+                return name.into();
+            }
+        }
+        let base = if matches!(
+            parent.scope_type,
+            ScopeType::Function | ScopeType::AsyncFunction | ScopeType::Lambda
+        ) {
+            format!("{}.<locals>", parent.qualname)
+        } else {
+            parent.qualname.to_string()
+        };
+        format!("{base}.{name}").into()
+    }
+
+    fn exit_scope(&mut self) -> CResult<Rc<CodeObject>> {
+        // Every path that falls off the end returns None.
+        let needs_return = {
+            let u = self.ur();
+            let end = u.instrs.len() as u32;
+            !matches!(u.instrs.last(), Some(Instr::ReturnValue)) || u.labels.contains(&end)
+        };
+        if needs_return {
+            let i = self.add_const(Const::None);
+            self.emit_noloc(Instr::LoadConst(i));
+            self.emit_noloc(Instr::ReturnValue);
+        }
+        let flags = self.code_flags();
+        let Some(mut u) = self.units.pop() else {
+            return Err(internal("no unit to exit", Span::default()));
+        };
+        // Resolve labels.
+        for (idx, ins) in u.instrs.iter_mut().enumerate() {
+            if let Some(l) = jump_target(*ins) {
+                let target = u.labels.get(l as usize).copied().unwrap_or(UNRESOLVED);
+                if target == UNRESOLVED {
+                    let span = u.spans.get(idx).copied().unwrap_or_default();
+                    return Err(internal("unbound label", span));
+                }
+                *ins = with_target(*ins, target);
+            }
+        }
+        let stacksize = analyze_stack(&u.instrs).map_err(|m| internal(&m, u.loc))?;
+        let nparams = u.nparams;
+        let cell2arg = u
+            .cellvars
+            .iter()
+            .map(|c| {
+                u.varnames
+                    .iter()
+                    .take(nparams)
+                    .position(|v| v == c)
+                    .map(|i| i as u32)
+            })
+            .collect();
+        let code = CodeObject {
+            name: u.name,
+            qualname: u.qualname,
+            filename: self.filename.clone(),
+            first_line: u.first_line,
+            instrs: u.instrs,
+            spans: u.spans,
+            consts: u.consts,
+            names: u.names,
+            varnames: u.varnames,
+            cellvars: u.cellvars,
+            freevars: u.freevars,
+            cell2arg,
+            argcount: u.argcount,
+            posonlyargcount: u.posonlyargcount,
+            kwonlyargcount: u.kwonlyargcount,
+            flags,
+            stacksize,
+        };
+        Ok(Rc::new(code))
+    }
+
+    fn code_flags(&self) -> u32 {
+        let ste = self.ste();
+        let mut f = 0;
+        if ste.kind == BlockKind::Function {
+            f |= flags::NEWLOCALS | flags::OPTIMIZED;
+            if ste.nested {
+                f |= flags::NESTED;
+            }
+            match (ste.is_generator, ste.is_coroutine) {
+                (true, false) => f |= flags::GENERATOR,
+                (false, true) => f |= flags::COROUTINE,
+                (true, true) => f |= flags::ASYNC_GENERATOR,
+                _ => {}
+            }
+            if ste.varargs {
+                f |= flags::VARARGS;
+            }
+            if ste.varkeywords {
+                f |= flags::VARKEYWORDS;
+            }
+        }
+        f
+    }
+
+    fn push_fblock(&mut self, kind: FbKind, block: Label, exit: Label) {
+        self.push_fblock_full(kind, block, exit, &[], None);
+    }
+
+    fn push_fblock_full(
+        &mut self,
+        kind: FbKind,
+        block: Label,
+        exit: Label,
+        finalbody: &'a [Stmt],
+        name: Option<&'a str>,
+    ) {
+        self.u().fblocks.push(FBlock {
+            kind,
+            block,
+            exit,
+            finalbody,
+            name,
+        });
+    }
+
+    fn pop_fblock(&mut self) {
+        self.u().fblocks.pop();
+    }
+
+    fn enter_depth(&mut self, span: Span) -> CResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            return Err(CompileError::new(
+                "too many nested expressions or statements",
+                span,
+            ));
+        }
+        Ok(())
+    }
+
+    // ------------------------------------------------------------------ names
+
+    fn nameop(&mut self, name: &str, ctx: ExprContext) -> CResult<()> {
+        let mangled = mangle(self.ur().private.as_deref(), name);
+        let ste = self.ste();
+        let is_func = ste.kind == BlockKind::Function;
+        let is_class = ste.kind == BlockKind::Class;
+        let scope = ste.scope_of(&mangled);
+        enum Op {
+            Deref(u32),
+            Fast,
+            Global,
+            Name,
+        }
+        let op = match scope {
+            NameScope::Free => {
+                let u = self.ur();
+                let i = u.freevars.iter().position(|v| **v == *mangled);
+                let i = i.ok_or_else(|| internal("free variable not found", u.loc))?;
+                Op::Deref((u.cellvars.len() + i) as u32)
+            }
+            NameScope::Cell => {
+                let u = self.ur();
+                let i = u.cellvars.iter().position(|v| **v == *mangled);
+                Op::Deref(i.ok_or_else(|| internal("cell variable not found", u.loc))? as u32)
+            }
+            NameScope::Local if is_func => Op::Fast,
+            NameScope::GlobalImplicit if is_func => Op::Global,
+            NameScope::GlobalExplicit => Op::Global,
+            _ => Op::Name,
+        };
+        let ins = match op {
+            Op::Deref(i) => match ctx {
+                ExprContext::Load if is_class => Instr::LoadClassDeref(i),
+                ExprContext::Load => Instr::LoadDeref(i),
+                ExprContext::Store => Instr::StoreDeref(i),
+                ExprContext::Del => Instr::DeleteDeref(i),
+            },
+            Op::Fast => {
+                let i = self.varname_index(&mangled);
+                match ctx {
+                    ExprContext::Load => Instr::LoadFast(i),
+                    ExprContext::Store => Instr::StoreFast(i),
+                    ExprContext::Del => Instr::DeleteFast(i),
+                }
+            }
+            Op::Global => {
+                let i = self.add_name_raw(&mangled);
+                match ctx {
+                    ExprContext::Load => Instr::LoadGlobal(i),
+                    ExprContext::Store => Instr::StoreGlobal(i),
+                    ExprContext::Del => Instr::DeleteGlobal(i),
+                }
+            }
+            Op::Name => {
+                let i = self.add_name_raw(&mangled);
+                match ctx {
+                    ExprContext::Load => Instr::LoadName(i),
+                    ExprContext::Store => Instr::StoreName(i),
+                    ExprContext::Del => Instr::DeleteName(i),
+                }
+            }
+        };
+        self.emit(ins);
+        Ok(())
+    }
+
+    // ------------------------------------------------------------------ statements
+
+    fn body(&mut self, stmts: &'a [Stmt]) -> CResult<()> {
+        let (doc, rest) = split_docstring(stmts);
+        if let Some((d, span)) = doc {
+            self.set_loc(span);
+            self.load_const(Const::Str(d.into()));
+            self.nameop("__doc__", ExprContext::Store)?;
+        }
+        self.stmts(rest)
+    }
+
+    fn stmts(&mut self, stmts: &'a [Stmt]) -> CResult<()> {
+        for s in stmts {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &'a Stmt) -> CResult<()> {
+        self.enter_depth(s.span)?;
+        self.set_loc(s.span);
+        let r = self.stmt_inner(s);
+        self.depth -= 1;
+        r
+    }
+
+    fn stmt_inner(&mut self, s: &'a Stmt) -> CResult<()> {
+        match &s.kind {
+            StmtKind::FunctionDef(f) => self.function_def(s, f),
+            StmtKind::ClassDef(c) => self.class_def(s, c),
+            StmtKind::Return(v) => self.return_stmt(s, v.as_ref()),
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    self.expr(t)?;
+                }
+                Ok(())
+            }
+            StmtKind::Assign { targets, value } => {
+                self.expr(value)?;
+                let n = targets.len();
+                for (i, t) in targets.iter().enumerate() {
+                    if i + 1 < n {
+                        self.emit(Instr::Copy(1));
+                    }
+                    self.expr(t)?;
+                }
+                Ok(())
+            }
+            StmtKind::AugAssign { target, op, value } => self.augassign(s, target, *op, value),
+            StmtKind::AnnAssign { target, value, .. } => self.annassign(target, value.as_ref()),
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            } => {
+                if *is_async {
+                    self.async_for(s, target, iter, body, orelse)
+                } else {
+                    self.for_stmt(target, iter, body, orelse)
+                }
+            }
+            StmtKind::While { test, body, orelse } => self.while_stmt(s, test, body, orelse),
+            StmtKind::If { test, body, orelse } => {
+                let end = self.new_label();
+                let next = if orelse.is_empty() {
+                    end
+                } else {
+                    self.new_label()
+                };
+                self.jump_if(test, next, false)?;
+                self.stmts(body)?;
+                if !orelse.is_empty() {
+                    self.emit_noloc(Instr::Jump(end));
+                    self.bind(next);
+                    self.stmts(orelse)?;
+                }
+                self.bind(end);
+                Ok(())
+            }
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => {
+                if *is_async && self.ur().scope_type != ScopeType::AsyncFunction {
+                    return Err(CompileError::new(
+                        "'async with' outside async function",
+                        s.span,
+                    ));
+                }
+                self.with_stmt(s, items, 0, body, *is_async)
+            }
+            StmtKind::Raise { exc, cause } => {
+                let mut n = 0;
+                if let Some(e) = exc {
+                    self.expr(e)?;
+                    n += 1;
+                    if let Some(c) = cause {
+                        self.expr(c)?;
+                        n += 1;
+                    }
+                }
+                self.emit(Instr::RaiseVarargs(n));
+                Ok(())
+            }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                is_star,
+            } => {
+                if !finalbody.is_empty() {
+                    self.try_finally(s, body, handlers, orelse, finalbody, *is_star)
+                } else if *is_star {
+                    self.try_star_except(s, body, handlers, orelse)
+                } else {
+                    self.try_except(s, body, handlers, orelse)
+                }
+            }
+            StmtKind::Assert { test, msg } => {
+                let end = self.new_label();
+                self.jump_if(test, end, true)?;
+                self.emit(Instr::LoadAssertionError);
+                if let Some(m) = msg {
+                    self.expr(m)?;
+                    self.emit(Instr::Call(0));
+                }
+                self.emit(Instr::RaiseVarargs(1));
+                self.bind(end);
+                Ok(())
+            }
+            StmtKind::Import(names) => {
+                for a in names {
+                    self.set_loc(s.span);
+                    let ni = self.add_name(&a.name);
+                    self.emit(Instr::ImportName(ni));
+                    match &a.asname {
+                        Some(asname) => {
+                            // `import a.b.c as d` binds the leaf: walk down from the package.
+                            for part in a.name.split('.').skip(1) {
+                                let pi = self.add_name(part);
+                                self.emit(Instr::LoadAttr(pi));
+                            }
+                            self.nameop(asname, ExprContext::Store)?;
+                        }
+                        None => {
+                            let top = a.name.split('.').next().unwrap_or(&a.name);
+                            self.nameop(top, ExprContext::Store)?;
+                        }
+                    }
+                }
+                Ok(())
+            }
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
+                let mut modname = ".".repeat(*level as usize);
+                modname.push_str(module.as_deref().unwrap_or(""));
+                let mi = self.add_name(&modname);
+                self.emit(Instr::ImportName(mi));
+                for (i, a) in names.iter().enumerate() {
+                    if i == 0 && a.name == "*" {
+                        self.emit(Instr::ImportStar);
+                        return Ok(());
+                    }
+                    let ni = self.add_name(&a.name);
+                    self.emit(Instr::ImportFrom(ni));
+                    let store = a.asname.as_deref().unwrap_or(&a.name);
+                    self.nameop(store, ExprContext::Store)?;
+                }
+                self.emit(Instr::PopTop);
+                Ok(())
+            }
+            StmtKind::Global(_) | StmtKind::Nonlocal(_) => Ok(()),
+            StmtKind::Expr(e) => {
+                if matches!(e.kind, ExprKind::Constant(_)) {
+                    self.emit(Instr::Nop);
+                    return Ok(());
+                }
+                self.expr(e)?;
+                self.emit_noloc(Instr::PopTop);
+                Ok(())
+            }
+            StmtKind::Pass => {
+                self.emit(Instr::Nop);
+                Ok(())
+            }
+            StmtKind::Break => self.break_stmt(s),
+            StmtKind::Continue => self.continue_stmt(s),
+        }
+    }
+
+    fn function_def(&mut self, s: &'a Stmt, f: &'a FunctionDef) -> CResult<()> {
+        let first_line = f
+            .decorators
+            .first()
+            .map_or(s.span.line, |d| d.span.line.min(s.span.line));
+        for d in &f.decorators {
+            self.expr(d)?;
+        }
+        let funcflags = self.default_arguments(&f.args)?;
+        let scope = self
+            .st
+            .scope_for_stmt(s)
+            .ok_or_else(|| internal("no scope for def", s.span))?;
+        let st = if f.is_async {
+            ScopeType::AsyncFunction
+        } else {
+            ScopeType::Function
+        };
+        self.enter_scope(f.name.as_str().into(), st, scope, first_line, s.span)?;
+        let (doc, body) = split_docstring(&f.body);
+        self.add_const(doc.map_or(Const::None, |(d, _)| Const::Str(d.into())));
+        self.set_arg_counts(&f.args);
+        for st in body {
+            self.stmt(st)?;
+        }
+        let code = self.exit_scope()?;
+        self.set_loc(s.span);
+        self.make_closure(code, funcflags)?;
+        self.apply_decorators(&f.decorators);
+        self.set_loc(s.span);
+        self.nameop(&f.name, ExprContext::Store)
+    }
+
+    fn apply_decorators(&mut self, decorators: &[Expr]) {
+        for d in decorators.iter().rev() {
+            self.set_loc(d.span);
+            self.emit(Instr::Call(0));
+        }
+    }
+
+    fn set_arg_counts(&mut self, a: &Arguments) {
+        let u = self.u();
+        u.argcount = (a.posonlyargs.len() + a.args.len()) as u32;
+        u.posonlyargcount = a.posonlyargs.len() as u32;
+        u.kwonlyargcount = a.kwonlyargs.len() as u32;
+    }
+
+    fn default_arguments(&mut self, a: &'a Arguments) -> CResult<u32> {
+        let mut fl = 0;
+        if !a.defaults.is_empty() {
+            let folded: Option<Vec<Const>> = a.defaults.iter().map(|d| fold(d, 0)).collect();
+            match folded {
+                Some(v) => self.load_const(Const::Tuple(v.into())),
+                None => {
+                    for d in &a.defaults {
+                        self.expr(d)?;
+                    }
+                    self.emit(Instr::BuildTuple(a.defaults.len() as u32));
+                }
+            }
+            fl |= 0x01;
+        }
+        let mut keys = Vec::new();
+        for (arg, d) in a.kwonlyargs.iter().zip(&a.kw_defaults) {
+            if let Some(d) = d {
+                let m = mangle(self.ur().private.as_deref(), &arg.name);
+                keys.push(Const::Str(m.into()));
+                self.expr(d)?;
+            }
+        }
+        if !keys.is_empty() {
+            let n = keys.len() as u32;
+            self.load_const(Const::Tuple(keys.into()));
+            self.emit(Instr::BuildConstKeyMap(n));
+            fl |= 0x02;
+        }
+        Ok(fl)
+    }
+
+    fn make_closure(&mut self, code: Rc<CodeObject>, mut fl: u32) -> CResult<()> {
+        if !code.freevars.is_empty() {
+            for name in code.freevars.iter() {
+                let u = self.ur();
+                let is_cell = (u.scope_type == ScopeType::Class && &**name == "__class__")
+                    || self.ste().scope_of(name) == NameScope::Cell;
+                let idx = if is_cell {
+                    u.cellvars.iter().position(|c| c == name)
+                } else {
+                    u.freevars
+                        .iter()
+                        .position(|c| c == name)
+                        .map(|i| i + u.cellvars.len())
+                };
+                let idx = idx.ok_or_else(|| internal("closure variable not found", u.loc))?;
+                self.emit(Instr::LoadClosure(idx as u32));
+            }
+            self.emit(Instr::BuildTuple(code.freevars.len() as u32));
+            fl |= 0x08;
+        }
+        self.load_const(Const::Code(code));
+        self.emit(Instr::MakeFunction(fl));
+        Ok(())
+    }
+
+    fn class_def(&mut self, s: &'a Stmt, c: &'a ClassDef) -> CResult<()> {
+        let first_line = c
+            .decorators
+            .first()
+            .map_or(s.span.line, |d| d.span.line.min(s.span.line));
+        for d in &c.decorators {
+            self.expr(d)?;
+        }
+        let scope = self
+            .st
+            .scope_for_stmt(s)
+            .ok_or_else(|| internal("no scope for class", s.span))?;
+        self.enter_scope(
+            c.name.as_str().into(),
+            ScopeType::Class,
+            scope,
+            first_line,
+            s.span,
+        )?;
+        self.u().private = Some(c.name.clone());
+        self.nameop("__name__", ExprContext::Load)?;
+        self.nameop("__module__", ExprContext::Store)?;
+        let q = self.ur().qualname.clone();
+        self.load_const(Const::Str(q));
+        self.nameop("__qualname__", ExprContext::Store)?;
+        self.body(&c.body)?;
+        if self.ste().needs_class_closure {
+            let i = self.ur().cellvars.iter().position(|v| &**v == "__class__");
+            let i = i.ok_or_else(|| internal("__class__ cell missing", s.span))?;
+            self.emit_noloc(Instr::LoadClosure(i as u32));
+            self.emit_noloc(Instr::Copy(1));
+            let ni = self.add_name_raw("__classcell__");
+            self.emit_noloc(Instr::StoreName(ni));
+        } else {
+            let i = self.add_const(Const::None);
+            self.emit_noloc(Instr::LoadConst(i));
+        }
+        self.emit_noloc(Instr::ReturnValue);
+        let code = self.exit_scope()?;
+        self.set_loc(s.span);
+        self.emit(Instr::PushNull);
+        self.emit(Instr::LoadBuildClass);
+        self.make_closure(code, 0)?;
+        self.load_const(Const::Str(c.name.as_str().into()));
+        self.call_helper(2, &c.bases, &c.keywords)?;
+        self.apply_decorators(&c.decorators);
+        self.set_loc(s.span);
+        self.nameop(&c.name, ExprContext::Store)
+    }
+
+    fn return_stmt(&mut self, s: &'a Stmt, v: Option<&'a Expr>) -> CResult<()> {
+        if self.ste().kind != BlockKind::Function {
+            return Err(CompileError::new("'return' outside function", s.span));
+        }
+        if v.is_some() && self.ste().is_coroutine && self.ste().is_generator {
+            return Err(CompileError::new(
+                "'return' with value in async generator",
+                s.span,
+            ));
+        }
+        let constant = v.and_then(|e| fold(e, 0));
+        let preserve_tos = v.is_some() && constant.is_none();
+        if preserve_tos {
+            if let Some(e) = v {
+                self.expr(e)?;
+            }
+        }
+        self.set_loc(s.span);
+        self.unwind_fblock_stack(preserve_tos, false)?;
+        if !preserve_tos {
+            if let Some(e) = v {
+                self.set_loc(e.span);
+            }
+            self.load_const(constant.unwrap_or(Const::None));
+        }
+        self.set_loc(s.span);
+        self.emit(Instr::ReturnValue);
+        Ok(())
+    }
+
+    fn break_stmt(&mut self, s: &Stmt) -> CResult<()> {
+        let Some(lp) = self.unwind_fblock_stack(false, true)? else {
+            return Err(CompileError::new("'break' outside loop", s.span));
+        };
+        self.set_loc(s.span);
+        self.unwind_fblock(&lp, false)?;
+        self.emit(Instr::Jump(lp.exit));
+        Ok(())
+    }
+
+    fn continue_stmt(&mut self, s: &Stmt) -> CResult<()> {
+        let Some(lp) = self.unwind_fblock_stack(false, true)? else {
+            return Err(CompileError::new("'continue' not properly in loop", s.span));
+        };
+        self.set_loc(s.span);
+        self.emit(Instr::Jump(lp.block));
+        Ok(())
+    }
+
+    /// Emit the exits of the enclosing blocks (innermost first) for `return`/`break`/`continue`.
+    /// Returns the innermost loop when `stop_at_loop` (its own exit is the caller's business).
+    fn unwind_fblock_stack(
+        &mut self,
+        preserve_tos: bool,
+        stop_at_loop: bool,
+    ) -> CResult<Option<FBlock<'a>>> {
+        let mut popped: Vec<FBlock<'a>> = Vec::new();
+        let mut found = None;
+        let result = loop {
+            let Some(top) = self.ur().fblocks.last().copied() else {
+                break Ok(());
+            };
+            if top.kind == FbKind::ExceptionGroupHandler {
+                break Err(CompileError::new(
+                    "'break', 'continue' and 'return' cannot appear in an except* block",
+                    self.loc(),
+                ));
+            }
+            if stop_at_loop && matches!(top.kind, FbKind::WhileLoop | FbKind::ForLoop) {
+                found = Some(top);
+                break Ok(());
+            }
+            self.pop_fblock();
+            popped.push(top);
+            if let Err(e) = self.unwind_fblock(&top, preserve_tos) {
+                break Err(e);
+            }
+        };
+        while let Some(b) = popped.pop() {
+            self.u().fblocks.push(b);
+        }
+        result.map(|_| found)
+    }
+
+    fn unwind_fblock(&mut self, b: &FBlock<'a>, preserve_tos: bool) -> CResult<()> {
+        match b.kind {
+            FbKind::WhileLoop
+            | FbKind::ExceptionHandler
+            | FbKind::ExceptionGroupHandler
+            | FbKind::AsyncComprehensionGenerator => {}
+            FbKind::ForLoop => {
+                if preserve_tos {
+                    self.emit(Instr::Swap(2));
+                }
+                self.emit(Instr::PopTop);
+            }
+            FbKind::TryExcept => self.emit(Instr::PopBlock),
+            FbKind::FinallyTry => {
+                self.emit(Instr::PopBlock);
+                if preserve_tos {
+                    self.push_fblock(FbKind::PopValue, 0, 0);
+                }
+                let saved = self.loc();
+                let r = self.stmts(b.finalbody);
+                self.set_loc(saved);
+                if preserve_tos {
+                    self.pop_fblock();
+                }
+                r?;
+            }
+            FbKind::FinallyEnd => {
+                if preserve_tos {
+                    self.emit(Instr::Swap(2));
+                }
+                self.emit(Instr::PopTop);
+                if preserve_tos {
+                    self.emit(Instr::Swap(2));
+                }
+                self.emit(Instr::PopBlock);
+                self.emit(Instr::PopExcept);
+            }
+            FbKind::With | FbKind::AsyncWith => {
+                self.emit(Instr::PopBlock);
+                if preserve_tos {
+                    self.emit(Instr::Swap(2));
+                }
+                self.call_exit_with_nones();
+                if b.kind == FbKind::AsyncWith {
+                    self.emit(Instr::GetAwaitable(2));
+                    self.load_const(Const::None);
+                    self.yield_from_loop();
+                }
+                self.emit(Instr::PopTop);
+            }
+            FbKind::HandlerCleanup => {
+                if b.name.is_some() {
+                    self.emit(Instr::PopBlock);
+                }
+                if preserve_tos {
+                    self.emit(Instr::Swap(2));
+                }
+                self.emit(Instr::PopBlock);
+                self.emit(Instr::PopExcept);
+                if let Some(n) = b.name {
+                    self.load_const(Const::None);
+                    self.nameop(n, ExprContext::Store)?;
+                    self.nameop(n, ExprContext::Del)?;
+                }
+            }
+            FbKind::PopValue => {
+                if preserve_tos {
+                    self.emit(Instr::Swap(2));
+                }
+                self.emit(Instr::PopTop);
+            }
+        }
+        Ok(())
+    }
+
+    fn call_exit_with_nones(&mut self) {
+        self.load_const(Const::None);
+        self.emit(Instr::Copy(1));
+        self.emit(Instr::Copy(1));
+        self.emit(Instr::Call(2));
+    }
+
+    fn augassign(
+        &mut self,
+        s: &'a Stmt,
+        target: &'a Expr,
+        op: BinOp,
+        value: &'a Expr,
+    ) -> CResult<()> {
+        self.set_loc(target.span);
+        match &target.kind {
+            ExprKind::Attribute {
+                value: obj, attr, ..
+            } => {
+                self.expr(obj)?;
+                self.emit(Instr::Copy(1));
+                let ni = self.add_name(attr);
+                self.emit(Instr::LoadAttr(ni));
+            }
+            ExprKind::Subscript {
+                value: obj, slice, ..
+            } => {
+                self.expr(obj)?;
+                self.expr(slice)?;
+                self.emit(Instr::Copy(2));
+                self.emit(Instr::Copy(2));
+                self.emit(Instr::BinarySubscr);
+            }
+            ExprKind::Name { id, .. } => self.nameop(id, ExprContext::Load)?,
+            _ => {
+                return Err(CompileError::new(
+                    "illegal expression for augmented assignment",
+                    target.span,
+                ))
+            }
+        }
+        self.set_loc(s.span);
+        self.expr(value)?;
+        self.emit(Instr::BinaryOp(inplace_op(op)));
+        self.set_loc(target.span);
+        match &target.kind {
+            ExprKind::Attribute { attr, .. } => {
+                self.emit(Instr::Swap(2));
+                let ni = self.add_name(attr);
+                self.emit(Instr::StoreAttr(ni));
+            }
+            ExprKind::Subscript { .. } => {
+                self.emit(Instr::Swap(3));
+                self.emit(Instr::Swap(2));
+                self.emit(Instr::StoreSubscr);
+            }
+            ExprKind::Name { id, .. } => self.nameop(id, ExprContext::Store)?,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Annotations are not evaluated (loopscope keeps no `__annotations__`); the value is
+    /// assigned, and for `a.b: T` / `a[i]: T` without value the object parts are evaluated, as
+    /// CPython does.
+    fn annassign(&mut self, target: &'a Expr, value: Option<&'a Expr>) -> CResult<()> {
+        match value {
+            Some(v) => {
+                self.expr(v)?;
+                self.expr(target)?;
+            }
+            None => match &target.kind {
+                ExprKind::Attribute { value: obj, .. } => {
+                    self.expr(obj)?;
+                    self.emit(Instr::PopTop);
+                }
+                ExprKind::Subscript {
+                    value: obj, slice, ..
+                } => {
+                    self.expr(obj)?;
+                    self.emit(Instr::PopTop);
+                    self.expr(slice)?;
+                    self.emit(Instr::PopTop);
+                }
+                _ => {}
+            },
+        }
+        Ok(())
+    }
+
+    fn for_stmt(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> CResult<()> {
+        let start = self.new_label();
+        let cleanup = self.new_label();
+        let end = self.new_label();
+        self.push_fblock(FbKind::ForLoop, start, end);
+        self.expr(iter)?;
+        self.emit(Instr::GetIter);
+        self.bind(start);
+        self.emit(Instr::ForIter(cleanup));
+        self.expr(target)?;
+        self.stmts(body)?;
+        self.emit_noloc(Instr::Jump(start));
+        self.bind(cleanup);
+        self.pop_fblock();
+        self.stmts(orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    fn async_for(
+        &mut self,
+        s: &'a Stmt,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> CResult<()> {
+        if self.ur().scope_type != ScopeType::AsyncFunction {
+            return Err(CompileError::new(
+                "'async for' outside async function",
+                s.span,
+            ));
+        }
+        let start = self.new_label();
+        let except = self.new_label();
+        let end = self.new_label();
+        self.expr(iter)?;
+        self.emit(Instr::GetAIter);
+        self.bind(start);
+        self.push_fblock(FbKind::ForLoop, start, end);
+        self.emit(Instr::SetupFinally(except));
+        self.emit(Instr::GetANext);
+        self.load_const(Const::None);
+        self.yield_from_loop();
+        self.emit(Instr::PopBlock);
+        self.expr(target)?;
+        self.stmts(body)?;
+        self.emit_noloc(Instr::Jump(start));
+        self.pop_fblock();
+        self.bind(except);
+        self.set_loc(iter.span);
+        self.emit(Instr::EndAsyncFor);
+        self.set_loc(s.span);
+        self.stmts(orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    fn while_stmt(
+        &mut self,
+        s: &'a Stmt,
+        test: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> CResult<()> {
+        let lp = self.new_label();
+        let body_l = self.new_label();
+        let anchor = self.new_label();
+        let end = self.new_label();
+        self.bind(lp);
+        self.push_fblock(FbKind::WhileLoop, lp, end);
+        self.jump_if(test, anchor, false)?;
+        self.bind(body_l);
+        self.stmts(body)?;
+        self.set_loc(s.span);
+        self.jump_if(test, body_l, true)?;
+        self.pop_fblock();
+        self.bind(anchor);
+        self.stmts(orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    fn with_stmt(
+        &mut self,
+        s: &'a Stmt,
+        items: &'a [WithItem],
+        pos: usize,
+        body: &'a [Stmt],
+        is_async: bool,
+    ) -> CResult<()> {
+        let Some(item) = items.get(pos) else {
+            return Err(internal("with without items", s.span));
+        };
+        self.enter_depth(s.span)?;
+        let final_l = self.new_label();
+        let exit = self.new_label();
+        let cleanup = self.new_label();
+        self.expr(&item.context_expr)?;
+        self.set_loc(s.span);
+        if is_async {
+            self.emit(Instr::BeforeAsyncWith);
+            self.emit(Instr::Call(0));
+            self.emit(Instr::GetAwaitable(1));
+            self.load_const(Const::None);
+            self.yield_from_loop();
+        } else {
+            self.emit(Instr::BeforeWith);
+            self.emit(Instr::Call(0));
+        }
+        // The block is set up after the target store: our SetupFinally records the stack depth
+        // at its own position, and the handler needs just `[exit]` below the exception.
+        match &item.optional_vars {
+            Some(t) => self.expr(t)?,
+            None => self.emit(Instr::PopTop),
+        }
+        self.set_loc(s.span);
+        self.emit(Instr::SetupFinally(final_l));
+        self.push_fblock(
+            if is_async {
+                FbKind::AsyncWith
+            } else {
+                FbKind::With
+            },
+            final_l,
+            0,
+        );
+        if pos + 1 < items.len() {
+            self.with_stmt(s, items, pos + 1, body, is_async)?;
+        } else {
+            self.stmts(body)?;
+        }
+        self.pop_fblock();
+        self.set_loc(s.span);
+        self.emit(Instr::PopBlock);
+        self.call_exit_with_nones();
+        if is_async {
+            self.emit(Instr::GetAwaitable(2));
+            self.load_const(Const::None);
+            self.yield_from_loop();
+        }
+        self.emit(Instr::PopTop);
+        self.emit(Instr::Jump(exit));
+        self.bind(final_l);
+        self.emit(Instr::SetupFinally(cleanup));
+        self.emit(Instr::PushExcInfo);
+        self.emit(Instr::WithExceptStart);
+        self.emit(Instr::Call(3));
+        if is_async {
+            self.emit(Instr::GetAwaitable(2));
+            self.load_const(Const::None);
+            self.yield_from_loop();
+        }
+        let suppress = self.new_label();
+        self.emit(Instr::PopJumpIfTrue(suppress));
+        self.emit(Instr::Reraise);
+        self.bind(suppress);
+        self.emit(Instr::PopTop);
+        self.emit(Instr::PopBlock);
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::PopTop);
+        self.emit(Instr::Jump(exit));
+        self.bind(cleanup);
+        self.pop_except_and_reraise();
+        self.bind(exit);
+        self.depth -= 1;
+        Ok(())
+    }
+
+    fn pop_except_and_reraise(&mut self) {
+        self.emit(Instr::Swap(2));
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::Reraise);
+    }
+
+    fn try_finally(
+        &mut self,
+        s: &'a Stmt,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+        finalbody: &'a [Stmt],
+        is_star: bool,
+    ) -> CResult<()> {
+        let end = self.new_label();
+        let exit = self.new_label();
+        let cleanup = self.new_label();
+        self.emit(Instr::SetupFinally(end));
+        self.push_fblock_full(FbKind::FinallyTry, 0, 0, finalbody, None);
+        if !handlers.is_empty() {
+            if is_star {
+                self.try_star_except(s, body, handlers, orelse)?;
+            } else {
+                self.try_except(s, body, handlers, orelse)?;
+            }
+        } else {
+            self.stmts(body)?;
+        }
+        self.emit_noloc(Instr::PopBlock);
+        self.pop_fblock();
+        self.stmts(finalbody)?;
+        self.emit_noloc(Instr::Jump(exit));
+        self.bind(end);
+        self.set_loc(s.span);
+        self.emit(Instr::SetupFinally(cleanup));
+        self.emit(Instr::PushExcInfo);
+        self.push_fblock(FbKind::FinallyEnd, 0, 0);
+        self.stmts(finalbody)?;
+        self.pop_fblock();
+        self.emit_noloc(Instr::Reraise);
+        self.bind(cleanup);
+        self.pop_except_and_reraise();
+        self.bind(exit);
+        Ok(())
+    }
+
+    fn try_except(
+        &mut self,
+        s: &'a Stmt,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> CResult<()> {
+        let except = self.new_label();
+        let end = self.new_label();
+        let cleanup = self.new_label();
+        self.set_loc(s.span);
+        self.emit(Instr::SetupFinally(except));
+        self.push_fblock(FbKind::TryExcept, 0, 0);
+        self.stmts(body)?;
+        self.pop_fblock();
+        self.emit_noloc(Instr::PopBlock);
+        // CPython 3.11 places `else:` right after the body, outside the handler block.
+        self.stmts(orelse)?;
+        self.emit_noloc(Instr::Jump(end));
+        self.bind(except);
+        self.set_loc(s.span);
+        self.emit(Instr::SetupFinally(cleanup));
+        self.emit(Instr::PushExcInfo);
+        self.push_fblock(FbKind::ExceptionHandler, 0, 0);
+        let n = handlers.len();
+        for (i, h) in handlers.iter().enumerate() {
+            self.set_loc(h.span);
+            if h.typ.is_none() && i + 1 < n {
+                return Err(CompileError::new("default 'except:' must be last", h.span));
+            }
+            let next = self.new_label();
+            if let Some(t) = &h.typ {
+                self.expr(t)?;
+                self.emit(Instr::CheckExcMatch);
+                self.emit(Instr::PopJumpIfFalse(next));
+            }
+            if let Some(name) = &h.name {
+                let cleanup_end = self.new_label();
+                self.nameop(name, ExprContext::Store)?;
+                self.emit(Instr::SetupFinally(cleanup_end));
+                self.push_fblock_full(FbKind::HandlerCleanup, 0, 0, &[], Some(name.as_str()));
+                self.stmts(&h.body)?;
+                self.pop_fblock();
+                self.set_loc(h.span);
+                self.emit_noloc(Instr::PopBlock);
+                self.emit_noloc(Instr::PopBlock);
+                self.emit_noloc(Instr::PopExcept);
+                self.load_const(Const::None);
+                self.nameop(name, ExprContext::Store)?;
+                self.nameop(name, ExprContext::Del)?;
+                self.emit(Instr::Jump(end));
+                self.bind(cleanup_end);
+                self.load_const(Const::None);
+                self.nameop(name, ExprContext::Store)?;
+                self.nameop(name, ExprContext::Del)?;
+                self.emit(Instr::Reraise);
+            } else {
+                self.emit(Instr::PopTop);
+                self.push_fblock_full(FbKind::HandlerCleanup, 0, 0, &[], None);
+                self.stmts(&h.body)?;
+                self.pop_fblock();
+                self.emit_noloc(Instr::PopBlock);
+                self.emit_noloc(Instr::PopExcept);
+                self.emit_noloc(Instr::Jump(end));
+            }
+            self.bind(next);
+        }
+        self.pop_fblock();
+        self.set_loc(s.span);
+        self.emit_noloc(Instr::Reraise);
+        self.bind(cleanup);
+        self.pop_except_and_reraise();
+        self.bind(end);
+        Ok(())
+    }
+
+    /// `except*`, simplified from CPython 3.11: each clause splits the remaining group with
+    /// `CheckEgMatch` (which must accept `None` as "nothing left" and give `[None, None]`); an
+    /// exception raised inside a clause body propagates at once (CPython collects them and
+    /// raises them together at the end); whatever is left unmatched is re-raised at the end.
+    fn try_star_except(
+        &mut self,
+        s: &'a Stmt,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> CResult<()> {
+        let except = self.new_label();
+        let orelse_l = self.new_label();
+        let end = self.new_label();
+        let cleanup = self.new_label();
+        self.set_loc(s.span);
+        self.emit(Instr::SetupFinally(except));
+        self.push_fblock(FbKind::TryExcept, 0, 0);
+        self.stmts(body)?;
+        self.pop_fblock();
+        self.emit_noloc(Instr::PopBlock);
+        self.emit_noloc(Instr::Jump(orelse_l));
+        self.bind(except);
+        self.set_loc(s.span);
+        self.emit(Instr::SetupFinally(cleanup));
+        self.emit(Instr::PushExcInfo); // [prev, rest]
+        self.push_fblock(FbKind::ExceptionGroupHandler, 0, 0);
+        for h in handlers {
+            self.set_loc(h.span);
+            let next = self.new_label();
+            let no_match = self.new_label();
+            let Some(t) = &h.typ else {
+                return Err(CompileError::new(
+                    "expected one or more exception types",
+                    h.span,
+                ));
+            };
+            self.expr(t)?;
+            self.emit(Instr::CheckEgMatch); // [prev, rest, match]
+            self.emit(Instr::Copy(1));
+            self.load_const(Const::None);
+            self.emit(Instr::IsOp(false));
+            self.emit(Instr::PopJumpIfTrue(no_match));
+            match &h.name {
+                Some(name) => self.nameop(name, ExprContext::Store)?,
+                None => self.emit(Instr::PopTop),
+            }
+            // [prev, rest]
+            let cleanup_end = self.new_label();
+            self.emit(Instr::SetupFinally(cleanup_end));
+            self.push_fblock_full(FbKind::HandlerCleanup, 0, 0, &[], h.name.as_deref());
+            self.stmts(&h.body)?;
+            self.pop_fblock();
+            self.set_loc(h.span);
+            self.emit_noloc(Instr::PopBlock);
+            if let Some(name) = &h.name {
+                self.load_const(Const::None);
+                self.nameop(name, ExprContext::Store)?;
+                self.nameop(name, ExprContext::Del)?;
+            }
+            self.emit(Instr::Jump(next));
+            self.bind(cleanup_end); // [prev, rest, exc2]
+            if let Some(name) = &h.name {
+                self.load_const(Const::None);
+                self.nameop(name, ExprContext::Store)?;
+                self.nameop(name, ExprContext::Del)?;
+            }
+            self.emit(Instr::Reraise);
+            self.bind(no_match); // [prev, rest, None]
+            self.emit(Instr::PopTop);
+            self.bind(next);
+        }
+        self.pop_fblock();
+        self.set_loc(s.span);
+        let nothing_left = self.new_label();
+        self.emit_noloc(Instr::Copy(1));
+        self.load_const(Const::None);
+        self.emit_noloc(Instr::IsOp(false));
+        self.emit_noloc(Instr::PopJumpIfTrue(nothing_left));
+        self.emit_noloc(Instr::Reraise);
+        self.bind(nothing_left);
+        self.emit_noloc(Instr::PopTop);
+        self.emit_noloc(Instr::PopBlock);
+        self.emit_noloc(Instr::PopExcept);
+        self.emit_noloc(Instr::Jump(end));
+        self.bind(cleanup);
+        self.pop_except_and_reraise();
+        self.bind(orelse_l);
+        self.stmts(orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    fn yield_from_loop(&mut self) {
+        let start = self.new_label();
+        let exit = self.new_label();
+        self.bind(start);
+        self.emit(Instr::Send(exit));
+        self.emit(Instr::YieldValue);
+        self.emit(Instr::Jump(start));
+        self.bind(exit);
+    }
+
+    // ------------------------------------------------------------------ conditions
+
+    /// Jump to `next` when `e` is truthy (`cond`) / falsy (`!cond`), else fall through.
+    fn jump_if(&mut self, e: &'a Expr, next: Label, cond: bool) -> CResult<()> {
+        self.enter_depth(e.span)?;
+        let r = self.jump_if_inner(e, next, cond);
+        self.depth -= 1;
+        r
+    }
+
+    fn jump_if_inner(&mut self, e: &'a Expr, next: Label, cond: bool) -> CResult<()> {
+        match &e.kind {
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } => return self.jump_if(operand, next, !cond),
+            ExprKind::BoolOp { op, values } if !values.is_empty() => {
+                let cond2 = *op == BoolOp::Or;
+                let next2 = if cond2 != cond {
+                    self.new_label()
+                } else {
+                    next
+                };
+                let n = values.len() - 1;
+                for v in &values[..n] {
+                    self.jump_if(v, next2, cond2)?;
+                }
+                self.jump_if(&values[n], next, cond)?;
+                if next2 != next {
+                    self.bind(next2);
+                }
+                return Ok(());
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                let end = self.new_label();
+                let next2 = self.new_label();
+                self.jump_if(test, next2, false)?;
+                self.jump_if(body, next, cond)?;
+                self.emit_noloc(Instr::Jump(end));
+                self.bind(next2);
+                self.jump_if(orelse, next, cond)?;
+                self.bind(end);
+                return Ok(());
+            }
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } if ops.len() > 1 && ops.len() == comparators.len() => {
+                let saved = self.loc();
+                self.set_loc(e.span);
+                let n = ops.len() - 1;
+                let cleanup = self.new_label();
+                self.expr(left)?;
+                for i in 0..n {
+                    self.expr(&comparators[i])?;
+                    self.emit(Instr::Swap(2));
+                    self.emit(Instr::Copy(2));
+                    self.emit(compare_instr(ops[i]));
+                    self.emit(Instr::PopJumpIfFalse(cleanup));
+                }
+                self.expr(&comparators[n])?;
+                self.emit(compare_instr(ops[n]));
+                self.emit(if cond {
+                    Instr::PopJumpIfTrue(next)
+                } else {
+                    Instr::PopJumpIfFalse(next)
+                });
+                let end = self.new_label();
+                self.emit_noloc(Instr::Jump(end));
+                self.bind(cleanup);
+                self.emit(Instr::PopTop);
+                if !cond {
+                    self.emit_noloc(Instr::Jump(next));
+                }
+                self.bind(end);
+                self.set_loc(saved);
+                return Ok(());
+            }
+            _ => {}
+        }
+        if let Some(c) = fold(e, 0) {
+            // CPython's optimizer turns `LOAD_CONST; POP_JUMP_IF_*` into a jump or nothing.
+            let saved = self.loc();
+            self.set_loc(e.span);
+            if const_truthy(&c) == cond {
+                self.emit(Instr::Jump(next));
+            } else {
+                self.emit(Instr::Nop);
+            }
+            self.set_loc(saved);
+            return Ok(());
+        }
+        self.expr(e)?;
+        self.emit(if cond {
+            Instr::PopJumpIfTrue(next)
+        } else {
+            Instr::PopJumpIfFalse(next)
+        });
+        Ok(())
+    }
+
+    // ------------------------------------------------------------------ expressions
+
+    fn expr(&mut self, e: &'a Expr) -> CResult<()> {
+        self.enter_depth(e.span)?;
+        let saved = self.loc();
+        self.set_loc(e.span);
+        let r = self.expr_inner(e);
+        self.set_loc(saved);
+        self.depth -= 1;
+        r
+    }
+
+    fn expr_inner(&mut self, e: &'a Expr) -> CResult<()> {
+        if matches!(
+            e.kind,
+            ExprKind::UnaryOp { .. }
+                | ExprKind::BinOp { .. }
+                | ExprKind::Tuple {
+                    ctx: ExprContext::Load,
+                    ..
+                }
+        ) {
+            if let Some(c) = fold(e, 0) {
+                self.load_const(c);
+                return Ok(());
+            }
+        }
+        match &e.kind {
+            ExprKind::BoolOp { op, values } => {
+                let end = self.new_label();
+                let Some((last, init)) = values.split_last() else {
+                    return Err(internal("empty BoolOp", e.span));
+                };
+                for v in init {
+                    self.expr(v)?;
+                    self.emit(match op {
+                        BoolOp::And => Instr::JumpIfFalseOrPop(end),
+                        BoolOp::Or => Instr::JumpIfTrueOrPop(end),
+                    });
+                }
+                self.expr(last)?;
+                self.bind(end);
+            }
+            ExprKind::NamedExpr { target, value } => {
+                self.expr(value)?;
+                self.emit(Instr::Copy(1));
+                self.expr(target)?;
+            }
+            ExprKind::BinOp { left, op, right } => {
+                self.expr(left)?;
+                self.expr(right)?;
+                self.emit(Instr::BinaryOp(binary_op(*op)));
+            }
+            ExprKind::UnaryOp { op, operand } => {
+                self.expr(operand)?;
+                self.emit(match op {
+                    UnaryOp::Invert => Instr::UnaryInvert,
+                    UnaryOp::Not => Instr::UnaryNot,
+                    UnaryOp::UAdd => Instr::UnaryPositive,
+                    UnaryOp::USub => Instr::UnaryNegative,
+                });
+            }
+            ExprKind::Lambda { args, body } => self.lambda(e, args, body)?,
+            ExprKind::IfExp { test, body, orelse } => {
+                let end = self.new_label();
+                let next = self.new_label();
+                self.jump_if(test, next, false)?;
+                self.expr(body)?;
+                self.emit_noloc(Instr::Jump(end));
+                self.bind(next);
+                self.expr(orelse)?;
+                self.bind(end);
+            }
+            ExprKind::Dict { keys, values } => self.dict(keys, values)?,
+            ExprKind::Set(elts) => self.starunpack(elts, 0, Build::Set, false)?,
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension(e, CompKind::List, "<listcomp>", generators, elt, None)?
+            }
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension(e, CompKind::Set, "<setcomp>", generators, elt, None)?
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(
+                e,
+                CompKind::Dict,
+                "<dictcomp>",
+                generators,
+                key,
+                Some(value),
+            )?,
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(e, CompKind::Gen, "<genexpr>", generators, elt, None)?
+            }
+            ExprKind::Await(v) => {
+                if self.ste().kind != BlockKind::Function {
+                    return Err(CompileError::new("'await' outside function", e.span));
+                }
+                if !matches!(
+                    self.ur().scope_type,
+                    ScopeType::AsyncFunction | ScopeType::Comprehension
+                ) {
+                    return Err(CompileError::new("'await' outside async function", e.span));
+                }
+                self.expr(v)?;
+                self.emit(Instr::GetAwaitable(0));
+                self.load_const(Const::None);
+                self.yield_from_loop();
+            }
+            ExprKind::Yield(v) => {
+                if self.ste().kind != BlockKind::Function {
+                    return Err(CompileError::new("'yield' outside function", e.span));
+                }
+                match v {
+                    Some(v) => self.expr(v)?,
+                    None => self.load_const(Const::None),
+                }
+                self.emit_yield();
+            }
+            ExprKind::YieldFrom(v) => {
+                if self.ste().kind != BlockKind::Function {
+                    return Err(CompileError::new("'yield' outside function", e.span));
+                }
+                if self.ur().scope_type == ScopeType::AsyncFunction {
+                    return Err(CompileError::new(
+                        "'yield from' inside async function",
+                        e.span,
+                    ));
+                }
+                self.expr(v)?;
+                self.emit(Instr::GetYieldFromIter);
+                self.load_const(Const::None);
+                self.yield_from_loop();
+            }
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => self.compare(left, ops, comparators)?,
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.call(e, func, args, keywords)?,
+            ExprKind::FormattedValue {
+                value,
+                conversion,
+                format_spec,
+            } => {
+                self.expr(value)?;
+                let mut oparg = match conversion {
+                    Conversion::None => 0,
+                    Conversion::Str => 1,
+                    Conversion::Repr => 2,
+                    Conversion::Ascii => 3,
+                };
+                if let Some(spec) = format_spec {
+                    self.expr(spec)?;
+                    oparg |= 4;
+                }
+                self.emit(Instr::FormatValue(oparg));
+            }
+            ExprKind::JoinedStr(parts) => {
+                if parts.len() > STACK_USE_GUIDELINE {
+                    self.load_const(Const::Str("".into()));
+                    let ni = self.add_name_raw("join");
+                    self.emit(Instr::LoadMethod(ni));
+                    self.emit(Instr::BuildList(0));
+                    for p in parts {
+                        self.expr(p)?;
+                        self.emit(Instr::ListAppend(1));
+                    }
+                    self.emit(Instr::Call(1));
+                } else {
+                    for p in parts {
+                        self.expr(p)?;
+                    }
+                    if parts.len() != 1 {
+                        self.emit(Instr::BuildString(parts.len() as u32));
+                    }
+                }
+            }
+            ExprKind::Constant(c) => self.load_const(constant(c)),
+            ExprKind::Attribute { value, attr, ctx } => {
+                self.expr(value)?;
+                let ni = self.add_name(attr);
+                self.emit(match ctx {
+                    ExprContext::Load => Instr::LoadAttr(ni),
+                    ExprContext::Store => Instr::StoreAttr(ni),
+                    ExprContext::Del => Instr::DeleteAttr(ni),
+                });
+            }
+            ExprKind::Subscript { value, slice, ctx } => {
+                self.expr(value)?;
+                self.expr(slice)?;
+                self.emit(match ctx {
+                    ExprContext::Load => Instr::BinarySubscr,
+                    ExprContext::Store => Instr::StoreSubscr,
+                    ExprContext::Del => Instr::DeleteSubscr,
+                });
+            }
+            ExprKind::Starred { ctx, .. } => {
+                let msg = match ctx {
+                    ExprContext::Store => "starred assignment target must be in a list or tuple",
+                    _ => "can't use starred expression here",
+                };
+                return Err(CompileError::new(msg, e.span));
+            }
+            ExprKind::Name { id, ctx } => self.nameop(id, *ctx)?,
+            ExprKind::List { elts, ctx } => match ctx {
+                ExprContext::Load => self.starunpack(elts, 0, Build::List, false)?,
+                ExprContext::Store => self.assignment_helper(elts)?,
+                ExprContext::Del => {
+                    for x in elts {
+                        self.expr(x)?;
+                    }
+                }
+            },
+            ExprKind::Tuple { elts, ctx } => match ctx {
+                ExprContext::Load => self.starunpack(elts, 0, Build::List, true)?,
+                ExprContext::Store => self.assignment_helper(elts)?,
+                ExprContext::Del => {
+                    for x in elts {
+                        self.expr(x)?;
+                    }
+                }
+            },
+            ExprKind::Slice { lower, upper, step } => {
+                let mut n = 2;
+                match lower {
+                    Some(x) => self.expr(x)?,
+                    None => self.load_const(Const::None),
+                }
+                match upper {
+                    Some(x) => self.expr(x)?,
+                    None => self.load_const(Const::None),
+                }
+                if let Some(x) = step {
+                    self.expr(x)?;
+                    n = 3;
+                }
+                self.emit(Instr::BuildSlice(n));
+            }
+        }
+        Ok(())
+    }
+
+    fn emit_yield(&mut self) {
+        let ste = self.ste();
+        if ste.is_generator && ste.is_coroutine {
+            self.emit(Instr::AsyncGenWrap);
+        }
+        self.emit(Instr::YieldValue);
+    }
+
+    fn compare(&mut self, left: &'a Expr, ops: &[CmpOp], comparators: &'a [Expr]) -> CResult<()> {
+        if ops.is_empty() || ops.len() != comparators.len() {
+            return Err(internal("malformed comparison", self.loc()));
+        }
+        self.expr(left)?;
+        let n = ops.len() - 1;
+        if n == 0 {
+            self.expr(&comparators[0])?;
+            self.emit(compare_instr(ops[0]));
+            return Ok(());
+        }
+        let cleanup = self.new_label();
+        for i in 0..n {
+            self.expr(&comparators[i])?;
+            self.emit(Instr::Swap(2));
+            self.emit(Instr::Copy(2));
+            self.emit(compare_instr(ops[i]));
+            self.emit(Instr::JumpIfFalseOrPop(cleanup));
+        }
+        self.expr(&comparators[n])?;
+        self.emit(compare_instr(ops[n]));
+        let end = self.new_label();
+        self.emit_noloc(Instr::Jump(end));
+        self.bind(cleanup);
+        self.emit(Instr::Swap(2));
+        self.emit(Instr::PopTop);
+        self.bind(end);
+        Ok(())
+    }
+
+    fn assignment_helper(&mut self, elts: &'a [Expr]) -> CResult<()> {
+        let n = elts.len();
+        let mut seen_star = false;
+        for (i, x) in elts.iter().enumerate() {
+            if matches!(x.kind, ExprKind::Starred { .. }) {
+                if seen_star {
+                    return Err(CompileError::new(
+                        "multiple starred expressions in assignment",
+                        x.span,
+                    ));
+                }
+                if i >= 256 || n - i - 1 >= (1 << 24) {
+                    return Err(CompileError::new(
+                        "too many expressions in star-unpacking assignment",
+                        x.span,
+                    ));
+                }
+                self.emit(Instr::UnpackEx((i + ((n - i - 1) << 8)) as u32));
+                seen_star = true;
+            }
+        }
+        if !seen_star {
+            self.emit(Instr::UnpackSequence(n as u32));
+        }
+        for x in elts {
+            match &x.kind {
+                ExprKind::Starred { value, .. } => self.expr(value)?,
+                _ => self.expr(x)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// CPython's `starunpack_helper` for lists, sets and tuples (and call arguments).
+    fn starunpack(
+        &mut self,
+        elts: &'a [Expr],
+        pushed: u32,
+        build: Build,
+        tuple: bool,
+    ) -> CResult<()> {
+        let n = elts.len();
+        if n > 2 && build != Build::Set {
+            let folded: Option<Vec<Const>> = elts.iter().map(|x| fold(x, 0)).collect();
+            if let Some(v) = folded {
+                let c = Const::Tuple(v.into());
+                if tuple && pushed == 0 {
+                    self.load_const(c);
+                } else {
+                    self.emit(Instr::BuildList(pushed));
+                    self.load_const(c);
+                    self.emit(Instr::ListExtend(1));
+                    if tuple {
+                        self.emit(Instr::ListToTuple);
+                    }
+                }
+                return Ok(());
+            }
+        }
+        let big = n + pushed as usize > STACK_USE_GUIDELINE;
+        let seen_star = elts
+            .iter()
+            .any(|x| matches!(x.kind, ExprKind::Starred { .. }));
+        let (build_op, add_op, extend_op): (fn(u32) -> Instr, fn(u32) -> Instr, fn(u32) -> Instr) =
+            match build {
+                Build::List => (Instr::BuildList, Instr::ListAppend, Instr::ListExtend),
+                Build::Set => (Instr::BuildSet, Instr::SetAdd, Instr::SetUpdate),
+            };
+        if !seen_star && !big {
+            for x in elts {
+                self.expr(x)?;
+            }
+            let total = n as u32 + pushed;
+            self.emit(if tuple {
+                Instr::BuildTuple(total)
+            } else {
+                build_op(total)
+            });
+            return Ok(());
+        }
+        let mut built = false;
+        if big {
+            self.emit(build_op(pushed));
+            built = true;
+        }
+        for (i, x) in elts.iter().enumerate() {
+            if let ExprKind::Starred { value, .. } = &x.kind {
+                if !built {
+                    self.emit(build_op(i as u32 + pushed));
+                    built = true;
+                }
+                self.expr(value)?;
+                self.emit(extend_op(1));
+            } else {
+                self.expr(x)?;
+                if built {
+                    self.emit(add_op(1));
+                }
+            }
+        }
+        if !built {
+            self.emit(build_op(pushed));
+        }
+        if tuple {
+            self.emit(Instr::ListToTuple);
+        }
+        Ok(())
+    }
+
+    fn dict(&mut self, keys: &'a [Option<Expr>], values: &'a [Expr]) -> CResult<()> {
+        if keys.len() != values.len() {
+            return Err(internal("malformed dict display", self.loc()));
+        }
+        let n = values.len();
+        let mut have_dict = false;
+        let mut elements = 0usize;
+        for i in 0..n {
+            if keys[i].is_none() {
+                if elements > 0 {
+                    self.subdict(keys, values, i - elements, i)?;
+                    if have_dict {
+                        self.emit(Instr::DictUpdate(1));
+                    }
+                    have_dict = true;
+                    elements = 0;
+                }
+                if !have_dict {
+                    self.emit(Instr::BuildMap(0));
+                    have_dict = true;
+                }
+                self.expr(&values[i])?;
+                self.emit(Instr::DictUpdate(1));
+            } else if elements * 2 > STACK_USE_GUIDELINE {
+                self.subdict(keys, values, i - elements, i + 1)?;
+                if have_dict {
+                    self.emit(Instr::DictUpdate(1));
+                }
+                have_dict = true;
+                elements = 0;
+            } else {
+                elements += 1;
+            }
+        }
+        if elements > 0 {
+            self.subdict(keys, values, n - elements, n)?;
+            if have_dict {
+                self.emit(Instr::DictUpdate(1));
+            }
+            have_dict = true;
+        }
+        if !have_dict {
+            self.emit(Instr::BuildMap(0));
+        }
+        Ok(())
+    }
+
+    fn subdict(
+        &mut self,
+        keys: &'a [Option<Expr>],
+        values: &'a [Expr],
+        begin: usize,
+        end: usize,
+    ) -> CResult<()> {
+        let n = end - begin;
+        let big = n * 2 > STACK_USE_GUIDELINE;
+        if n > 1 && !big {
+            let consts: Option<Vec<Const>> = keys[begin..end]
+                .iter()
+                .map(|k| match k.as_ref().map(|k| &k.kind) {
+                    Some(ExprKind::Constant(c)) => Some(constant(c)),
+                    _ => None,
+                })
+                .collect();
+            if let Some(ks) = consts {
+                for v in &values[begin..end] {
+                    self.expr(v)?;
+                }
+                self.load_const(Const::Tuple(ks.into()));
+                self.emit(Instr::BuildConstKeyMap(n as u32));
+                return Ok(());
+            }
+        }
+        if big {
+            self.emit(Instr::BuildMap(0));
+        }
+        for i in begin..end {
+            if let Some(k) = &keys[i] {
+                self.expr(k)?;
+            }
+            self.expr(&values[i])?;
+            if big {
+                self.emit(Instr::MapAdd(1));
+            }
+        }
+        if !big {
+            self.emit(Instr::BuildMap(n as u32));
+        }
+        Ok(())
+    }
+
+    fn validate_keywords(&self, keywords: &[Keyword]) -> CResult<()> {
+        for (i, k) in keywords.iter().enumerate() {
+            let Some(name) = &k.arg else { continue };
+            if keywords[i + 1..]
+                .iter()
+                .any(|o| o.arg.as_ref() == Some(name))
+            {
+                let dup = keywords[i + 1..]
+                    .iter()
+                    .find(|o| o.arg.as_ref() == Some(name));
+                let span = dup.map_or(k.span, |d| d.span);
+                return Err(CompileError::new(
+                    format!("keyword argument repeated: {name}"),
+                    span,
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn is_import_originated(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Name { id, .. } => self.st.scopes[0].flags_of(id) & DEF_IMPORT != 0,
+            _ => false,
+        }
+    }
+
+    fn call(
+        &mut self,
+        e: &'a Expr,
+        func: &'a Expr,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> CResult<()> {
+        self.validate_keywords(keywords)?;
+        if let ExprKind::Attribute {
+            value,
+            attr,
+            ctx: ExprContext::Load,
+        } = &func.kind
+        {
+            let nargs = args.len();
+            let nkw = keywords.len();
+            if !self.is_import_originated(value)
+                && nargs + nkw + usize::from(nkw != 0) < STACK_USE_GUIDELINE
+                && !args
+                    .iter()
+                    .any(|a| matches!(a.kind, ExprKind::Starred { .. }))
+                && !keywords.iter().any(|k| k.arg.is_none())
+            {
+                self.expr(value)?;
+                self.set_loc(func.span);
+                let ni = self.add_name(attr);
+                self.emit(Instr::LoadMethod(ni));
+                self.set_loc(e.span);
+                for a in args {
+                    self.expr(a)?;
+                }
+                if nkw > 0 {
+                    for k in keywords {
+                        self.expr(&k.value)?;
+                    }
+                    self.kw_names(keywords);
+                }
+                self.emit(Instr::Call((nargs + nkw) as u32));
+                return Ok(());
+            }
+        }
+        self.set_loc(func.span);
+        self.emit(Instr::PushNull);
+        self.set_loc(e.span);
+        self.expr(func)?;
+        self.call_helper(0, args, keywords)
+    }
+
+    fn kw_names(&mut self, keywords: &[Keyword]) {
+        let names: Vec<Const> = keywords
+            .iter()
+            .map(|k| Const::Str(k.arg.as_deref().unwrap_or("").into()))
+            .collect();
+        let i = self.add_const(Const::Tuple(names.into()));
+        self.emit(Instr::KwNames(i));
+    }
+
+    fn call_helper(&mut self, n: u32, args: &'a [Expr], keywords: &'a [Keyword]) -> CResult<()> {
+        self.validate_keywords(keywords)?;
+        let nelts = args.len();
+        let nkw = keywords.len();
+        let ex_call = nelts + nkw * 2 > STACK_USE_GUIDELINE
+            || args
+                .iter()
+                .any(|a| matches!(a.kind, ExprKind::Starred { .. }))
+            || keywords.iter().any(|k| k.arg.is_none());
+        if !ex_call {
+            for a in args {
+                self.expr(a)?;
+            }
+            if nkw > 0 {
+                for k in keywords {
+                    self.expr(&k.value)?;
+                }
+                self.kw_names(keywords);
+            }
+            self.emit(Instr::Call(n + (nelts + nkw) as u32));
+            return Ok(());
+        }
+        // `*args` / `**kwargs`: one positional tuple (or iterable, which CallFunctionEx turns
+        // into a tuple with CPython's error message) and one fresh dict.
+        match args {
+            [only] if n == 0 => match &only.kind {
+                ExprKind::Starred { value, .. } => self.expr(value)?,
+                _ => self.starunpack(args, n, Build::List, true)?,
+            },
+            _ => self.starunpack(args, n, Build::List, true)?,
+        }
+        if nkw > 0 {
+            let mut have_dict = false;
+            let mut nseen = 0usize;
+            for (i, k) in keywords.iter().enumerate() {
+                if k.arg.is_none() {
+                    if nseen > 0 {
+                        self.subkwargs(keywords, i - nseen, i)?;
+                        if have_dict {
+                            self.emit(Instr::DictMerge(1));
+                        }
+                        have_dict = true;
+                        nseen = 0;
+                    }
+                    if !have_dict {
+                        self.emit(Instr::BuildMap(0));
+                        have_dict = true;
+                    }
+                    self.expr(&k.value)?;
+                    self.emit(Instr::DictMerge(1));
+                } else {
+                    nseen += 1;
+                }
+            }
+            if nseen > 0 {
+                self.subkwargs(keywords, nkw - nseen, nkw)?;
+                if have_dict {
+                    self.emit(Instr::DictMerge(1));
+                }
+            }
+        }
+        self.emit(Instr::CallFunctionEx(u32::from(nkw > 0)));
+        Ok(())
+    }
+
+    fn subkwargs(&mut self, keywords: &'a [Keyword], begin: usize, end: usize) -> CResult<()> {
+        let n = end - begin;
+        let big = n * 2 > STACK_USE_GUIDELINE;
+        let part = &keywords[begin..end];
+        if n > 1 && !big {
+            for k in part {
+                self.expr(&k.value)?;
+            }
+            let names: Vec<Const> = part
+                .iter()
+                .map(|k| Const::Str(k.arg.as_deref().unwrap_or("").into()))
+                .collect();
+            self.load_const(Const::Tuple(names.into()));
+            self.emit(Instr::BuildConstKeyMap(n as u32));
+            return Ok(());
+        }
+        if big {
+            self.emit(Instr::BuildMap(0));
+        }
+        for k in part {
+            self.load_const(Const::Str(k.arg.as_deref().unwrap_or("").into()));
+            self.expr(&k.value)?;
+            if big {
+                self.emit(Instr::MapAdd(1));
+            }
+        }
+        if !big {
+            self.emit(Instr::BuildMap(n as u32));
+        }
+        Ok(())
+    }
+
+    fn lambda(&mut self, e: &'a Expr, args: &'a Arguments, body: &'a Expr) -> CResult<()> {
+        let funcflags = self.default_arguments(args)?;
+        let scope = self
+            .st
+            .scope_for_expr(e)
+            .ok_or_else(|| internal("no scope for lambda", e.span))?;
+        self.enter_scope(
+            "<lambda>".into(),
+            ScopeType::Lambda,
+            scope,
+            e.span.line,
+            e.span,
+        )?;
+        // None first, so a lambda never has a docstring (CPython does the same).
+        self.add_const(Const::None);
+        self.set_arg_counts(args);
+        self.expr(body)?;
+        self.set_loc(body.span);
+        self.emit(Instr::ReturnValue);
+        let code = self.exit_scope()?;
+        self.make_closure(code, funcflags)
+    }
+
+    fn comprehension(
+        &mut self,
+        e: &'a Expr,
+        kind: CompKind,
+        name: &str,
+        generators: &'a [Comprehension],
+        elt: &'a Expr,
+        val: Option<&'a Expr>,
+    ) -> CResult<()> {
+        let Some(outermost) = generators.first() else {
+            return Err(internal("comprehension without generators", e.span));
+        };
+        let outer_scope_type = self.ur().scope_type;
+        let scope = self
+            .st
+            .scope_for_expr(e)
+            .ok_or_else(|| internal("no scope for comprehension", e.span))?;
+        self.enter_scope(
+            name.into(),
+            ScopeType::Comprehension,
+            scope,
+            e.span.line,
+            e.span,
+        )?;
+        let is_async_generator = self.ste().is_coroutine;
+        if is_async_generator
+            && kind != CompKind::Gen
+            && !matches!(
+                outer_scope_type,
+                ScopeType::AsyncFunction | ScopeType::Comprehension
+            )
+        {
+            return Err(CompileError::new(
+                "asynchronous comprehension outside of an asynchronous function",
+                e.span,
+            ));
+        }
+        match kind {
+            CompKind::List => self.emit(Instr::BuildList(0)),
+            CompKind::Set => self.emit(Instr::BuildSet(0)),
+            CompKind::Dict => self.emit(Instr::BuildMap(0)),
+            CompKind::Gen => {}
+        }
+        self.comprehension_generator(generators, 0, 0, elt, val, kind)?;
+        if kind != CompKind::Gen {
+            self.emit(Instr::ReturnValue);
+        }
+        let code = self.exit_scope()?;
+        self.make_closure(code, 0)?;
+        self.expr(&outermost.iter)?;
+        self.emit(if outermost.is_async {
+            Instr::GetAIter
+        } else {
+            Instr::GetIter
+        });
+        self.emit(Instr::Call(0));
+        if is_async_generator && kind != CompKind::Gen {
+            self.emit(Instr::GetAwaitable(0));
+            self.load_const(Const::None);
+            self.yield_from_loop();
+        }
+        Ok(())
+    }
+
+    fn comprehension_generator(
+        &mut self,
+        generators: &'a [Comprehension],
+        gen_index: usize,
+        depth: u32,
+        elt: &'a Expr,
+        val: Option<&'a Expr>,
+        kind: CompKind,
+    ) -> CResult<()> {
+        let Some(g) = generators.get(gen_index) else {
+            return Err(internal("bad comprehension index", self.loc()));
+        };
+        self.enter_depth(g.iter.span)?;
+        let r = if g.is_async {
+            self.async_comprehension_generator(generators, gen_index, depth, elt, val, kind)
+        } else {
+            self.sync_comprehension_generator(generators, gen_index, depth, elt, val, kind)
+        };
+        self.depth -= 1;
+        r
+    }
+
+    fn comprehension_element(
+        &mut self,
+        depth: u32,
+        elt: &'a Expr,
+        val: Option<&'a Expr>,
+        kind: CompKind,
+    ) -> CResult<()> {
+        match kind {
+            CompKind::Gen => {
+                self.expr(elt)?;
+                self.emit_yield();
+                self.emit(Instr::PopTop);
+            }
+            CompKind::List => {
+                self.expr(elt)?;
+                self.emit(Instr::ListAppend(depth + 1));
+            }
+            CompKind::Set => {
+                self.expr(elt)?;
+                self.emit(Instr::SetAdd(depth + 1));
+            }
+            CompKind::Dict => {
+                self.expr(elt)?;
+                if let Some(v) = val {
+                    self.expr(v)?;
+                }
+                self.emit(Instr::MapAdd(depth + 1));
+            }
+        }
+        Ok(())
+    }
+
+    fn sync_comprehension_generator(
+        &mut self,
+        generators: &'a [Comprehension],
+        gen_index: usize,
+        mut depth: u32,
+        elt: &'a Expr,
+        val: Option<&'a Expr>,
+        kind: CompKind,
+    ) -> CResult<()> {
+        let g = &generators[gen_index];
+        let mut start = Some(self.new_label());
+        let if_cleanup = self.new_label();
+        let anchor = self.new_label();
+        if gen_index == 0 {
+            self.u().argcount = 1;
+            self.emit(Instr::LoadFast(0));
+        } else {
+            // `for y in [f(x)]`: CPython binds the single element without iterating.
+            let single = match &g.iter.kind {
+                ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } if elts.len() == 1 => {
+                    elts.first()
+                        .filter(|x| !matches!(x.kind, ExprKind::Starred { .. }))
+                }
+                _ => None,
+            };
+            if let Some(x) = single {
+                self.expr(x)?;
+                start = None;
+            } else {
+                self.expr(&g.iter)?;
+                self.emit(Instr::GetIter);
+            }
+        }
+        if let Some(st) = start {
+            depth += 1;
+            self.bind(st);
+            self.emit(Instr::ForIter(anchor));
+        }
+        self.expr(&g.target)?;
+        for cond in &g.ifs {
+            self.jump_if(cond, if_cleanup, false)?;
+        }
+        if gen_index + 1 < generators.len() {
+            self.comprehension_generator(generators, gen_index + 1, depth, elt, val, kind)?;
+        } else {
+            self.comprehension_element(depth, elt, val, kind)?;
+        }
+        self.bind(if_cleanup);
+        if let Some(st) = start {
+            self.emit_noloc(Instr::Jump(st));
+            self.bind(anchor);
+        }
+        Ok(())
+    }
+
+    fn async_comprehension_generator(
+        &mut self,
+        generators: &'a [Comprehension],
+        gen_index: usize,
+        mut depth: u32,
+        elt: &'a Expr,
+        val: Option<&'a Expr>,
+        kind: CompKind,
+    ) -> CResult<()> {
+        let g = &generators[gen_index];
+        let start = self.new_label();
+        let except = self.new_label();
+        let if_cleanup = self.new_label();
+        if gen_index == 0 {
+            self.u().argcount = 1;
+            self.emit(Instr::LoadFast(0));
+        } else {
+            self.expr(&g.iter)?;
+            self.emit(Instr::GetAIter);
+        }
+        self.bind(start);
+        self.push_fblock(FbKind::AsyncComprehensionGenerator, start, 0);
+        self.emit(Instr::SetupFinally(except));
+        self.emit(Instr::GetANext);
+        self.load_const(Const::None);
+        self.yield_from_loop();
+        self.emit(Instr::PopBlock);
+        self.expr(&g.target)?;
+        for cond in &g.ifs {
+            self.jump_if(cond, if_cleanup, false)?;
+        }
+        depth += 1;
+        if gen_index + 1 < generators.len() {
+            self.comprehension_generator(generators, gen_index + 1, depth, elt, val, kind)?;
+        } else {
+            self.comprehension_element(depth, elt, val, kind)?;
+        }
+        self.bind(if_cleanup);
+        self.emit_noloc(Instr::Jump(start));
+        self.pop_fblock();
+        self.bind(except);
+        self.emit(Instr::EndAsyncFor);
+        Ok(())
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Build {
+    List,
+    Set,
+}
+
+/// The first statement, when it is a string literal expression (CPython's docstring rule).
+fn split_docstring(body: &[Stmt]) -> (Option<(&str, Span)>, &[Stmt]) {
+    if let Some(first) = body.first() {
+        if let StmtKind::Expr(Expr {
+            kind: ExprKind::Constant(Constant::Str(s)),
+            span,
+        }) = &first.kind
+        {
+            return (Some((s.as_str(), *span)), &body[1..]);
+        }
+    }
+    (None, body)
+}
+
+fn constant(c: &Constant) -> Const {
+    match c {
+        Constant::None => Const::None,
+        Constant::True => Const::Bool(true),
+        Constant::False => Const::Bool(false),
+        Constant::Ellipsis => Const::Ellipsis,
+        Constant::Int(i) => Const::Int(*i),
+        Constant::Float(f) => Const::Float(*f),
+        Constant::Str(s) => Const::Str(s.as_str().into()),
+        Constant::Bytes(b) => Const::Bytes(b.as_slice().into()),
+    }
+}
+
+/// Constants are shared when CPython's `_PyCode_ConstantKey` would share them: same type and
+/// value (so `1`, `1.0` and `True` stay apart, and `0.0` and `-0.0` too).
+fn const_key_eq(a: &Const, b: &Const) -> bool {
+    match (a, b) {
+        (Const::None, Const::None) | (Const::Ellipsis, Const::Ellipsis) => true,
+        (Const::Bool(x), Const::Bool(y)) => x == y,
+        (Const::Int(x), Const::Int(y)) => x == y,
+        (Const::Float(x), Const::Float(y)) => x.to_bits() == y.to_bits(),
+        (Const::Str(x), Const::Str(y)) => x == y,
+        (Const::Bytes(x), Const::Bytes(y)) => x == y,
+        (Const::Tuple(x), Const::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| const_key_eq(p, q))
+        }
+        _ => false,
+    }
+}
+
+fn const_truthy(c: &Const) -> bool {
+    match c {
+        Const::None => false,
+        Const::Bool(b) => *b,
+        Const::Int(i) => *i != 0,
+        Const::Float(f) => *f != 0.0,
+        Const::Str(s) => !s.is_empty(),
+        Const::Bytes(b) => !b.is_empty(),
+        Const::Tuple(t) => !t.is_empty(),
+        Const::Ellipsis | Const::Code(_) => true,
+    }
+}
+
+/// A small part of CPython's AST optimizer (`Python/ast_opt.c`): constants, `-1`, `2**10`,
+/// tuples of constants. Only folds whose result is certain to equal the runtime result.
+fn fold(e: &Expr, depth: u32) -> Option<Const> {
+    if depth > 32 {
+        return None;
+    }
+    match &e.kind {
+        ExprKind::Constant(c) => Some(constant(c)),
+        ExprKind::UnaryOp { op, operand } => {
+            let v = fold(operand, depth + 1)?;
+            let v = match v {
+                Const::Bool(b) => Const::Int(i64::from(b)),
+                other => other,
+            };
+            match (op, v) {
+                (UnaryOp::USub, Const::Int(i)) => i.checked_neg().map(Const::Int),
+                (UnaryOp::USub, Const::Float(f)) => Some(Const::Float(-f)),
+                (UnaryOp::UAdd, Const::Int(i)) => Some(Const::Int(i)),
+                (UnaryOp::UAdd, Const::Float(f)) => Some(Const::Float(f)),
+                (UnaryOp::Invert, Const::Int(i)) => Some(Const::Int(!i)),
+                _ => None,
+            }
+        }
+        ExprKind::BinOp { left, op, right } => {
+            let l = fold(left, depth + 1)?;
+            let r = fold(right, depth + 1)?;
+            match (l, r) {
+                (Const::Int(a), Const::Int(b)) => match op {
+                    BinOp::Add => a.checked_add(b).map(Const::Int),
+                    BinOp::Sub => a.checked_sub(b).map(Const::Int),
+                    BinOp::Mult => a.checked_mul(b).map(Const::Int),
+                    BinOp::Pow if (0..=128).contains(&b) => a.checked_pow(b as u32).map(Const::Int),
+                    BinOp::BitAnd => Some(Const::Int(a & b)),
+                    BinOp::BitOr => Some(Const::Int(a | b)),
+                    BinOp::BitXor => Some(Const::Int(a ^ b)),
+                    _ => None,
+                },
+                (Const::Float(a), Const::Float(b)) => float_op(*op, a, b),
+                (Const::Int(a), Const::Float(b)) if a.unsigned_abs() < (1u64 << 53) => {
+                    float_op(*op, a as f64, b)
+                }
+                (Const::Float(a), Const::Int(b)) if b.unsigned_abs() < (1u64 << 53) => {
+                    float_op(*op, a, b as f64)
+                }
+                _ => None,
+            }
+        }
+        ExprKind::Tuple {
+            elts,
+            ctx: ExprContext::Load,
+        } => {
+            let v: Option<Vec<Const>> = elts.iter().map(|x| fold(x, depth + 1)).collect();
+            v.map(|v| Const::Tuple(v.into()))
+        }
+        _ => None,
+    }
+}
+
+fn float_op(op: BinOp, a: f64, b: f64) -> Option<Const> {
+    match op {
+        BinOp::Add => Some(Const::Float(a + b)),
+        BinOp::Sub => Some(Const::Float(a - b)),
+        BinOp::Mult => Some(Const::Float(a * b)),
+        _ => None,
+    }
+}
+
+fn compare_instr(op: CmpOp) -> Instr {
+    match op {
+        CmpOp::Eq => Instr::CompareOp(CompareKind::Eq),
+        CmpOp::NotEq => Instr::CompareOp(CompareKind::Ne),
+        CmpOp::Lt => Instr::CompareOp(CompareKind::Lt),
+        CmpOp::LtE => Instr::CompareOp(CompareKind::Le),
+        CmpOp::Gt => Instr::CompareOp(CompareKind::Gt),
+        CmpOp::GtE => Instr::CompareOp(CompareKind::Ge),
+        CmpOp::Is => Instr::IsOp(false),
+        CmpOp::IsNot => Instr::IsOp(true),
+        CmpOp::In => Instr::ContainsOp(false),
+        CmpOp::NotIn => Instr::ContainsOp(true),
+    }
+}
+
+fn binary_op(op: BinOp) -> BinaryOpKind {
+    match op {
+        BinOp::Add => BinaryOpKind::Add,
+        BinOp::Sub => BinaryOpKind::Sub,
+        BinOp::Mult => BinaryOpKind::Mul,
+        BinOp::MatMult => BinaryOpKind::MatMul,
+        BinOp::Div => BinaryOpKind::TrueDiv,
+        BinOp::Mod => BinaryOpKind::Mod,
+        BinOp::Pow => BinaryOpKind::Pow,
+        BinOp::LShift => BinaryOpKind::LShift,
+        BinOp::RShift => BinaryOpKind::RShift,
+        BinOp::BitOr => BinaryOpKind::Or,
+        BinOp::BitXor => BinaryOpKind::Xor,
+        BinOp::BitAnd => BinaryOpKind::And,
+        BinOp::FloorDiv => BinaryOpKind::FloorDiv,
+    }
+}
+
+fn inplace_op(op: BinOp) -> BinaryOpKind {
+    match op {
+        BinOp::Add => BinaryOpKind::InplaceAdd,
+        BinOp::Sub => BinaryOpKind::InplaceSub,
+        BinOp::Mult => BinaryOpKind::InplaceMul,
+        BinOp::MatMult => BinaryOpKind::InplaceMatMul,
+        BinOp::Div => BinaryOpKind::InplaceTrueDiv,
+        BinOp::Mod => BinaryOpKind::InplaceMod,
+        BinOp::Pow => BinaryOpKind::InplacePow,
+        BinOp::LShift => BinaryOpKind::InplaceLShift,
+        BinOp::RShift => BinaryOpKind::InplaceRShift,
+        BinOp::BitOr => BinaryOpKind::InplaceOr,
+        BinOp::BitXor => BinaryOpKind::InplaceXor,
+        BinOp::BitAnd => BinaryOpKind::InplaceAnd,
+        BinOp::FloorDiv => BinaryOpKind::InplaceFloorDiv,
+    }
+}
+
+// ---------------------------------------------------------------------- stack analysis
+
+/// The jump target operand of an instruction, if it has one.
+pub fn jump_target(i: Instr) -> Option<u32> {
+    match i {
+        Instr::Jump(t)
+        | Instr::PopJumpIfFalse(t)
+        | Instr::PopJumpIfTrue(t)
+        | Instr::JumpIfFalseOrPop(t)
+        | Instr::JumpIfTrueOrPop(t)
+        | Instr::ForIter(t)
+        | Instr::Send(t)
+        | Instr::SetupFinally(t) => Some(t),
+        _ => None,
+    }
+}
+
+fn with_target(i: Instr, t: u32) -> Instr {
+    match i {
+        Instr::Jump(_) => Instr::Jump(t),
+        Instr::PopJumpIfFalse(_) => Instr::PopJumpIfFalse(t),
+        Instr::PopJumpIfTrue(_) => Instr::PopJumpIfTrue(t),
+        Instr::JumpIfFalseOrPop(_) => Instr::JumpIfFalseOrPop(t),
+        Instr::JumpIfTrueOrPop(_) => Instr::JumpIfTrueOrPop(t),
+        Instr::ForIter(_) => Instr::ForIter(t),
+        Instr::Send(_) => Instr::Send(t),
+        Instr::SetupFinally(_) => Instr::SetupFinally(t),
+        other => other,
+    }
+}
+
+/// Instructions after which control never falls through to the next one.
+pub fn is_terminal(i: Instr) -> bool {
+    matches!(
+        i,
+        Instr::Jump(_) | Instr::ReturnValue | Instr::Reraise | Instr::RaiseVarargs(_)
+    )
+}
+
+/// Net value-stack effect of `i`, on the jump edge when `jump` (documented in bytecode.rs).
+pub fn stack_effect(i: Instr, jump: bool) -> i32 {
+    use Instr::*;
+    let n = |x: u32| x as i32;
+    match i {
+        Nop | Swap(_) | LoadAttr(_) | UnaryNegative | UnaryPositive | UnaryNot | UnaryInvert
+        | GetIter | ListToTuple | KwNames(_) | YieldValue | GetYieldFromIter | GetAwaitable(_)
+        | AsyncGenWrap | GetAIter | PopBlock | CheckExcMatch | CheckEgMatch | Jump(_)
+        | DeleteFast(_) | DeleteDeref(_) | DeleteName(_) | DeleteGlobal(_) => 0,
+        PopTop => -1,
+        Copy(_) | PushNull => 1,
+        LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadClassDeref(_)
+        | LoadName(_) | LoadGlobal(_) | LoadBuildClass | LoadAssertionError => 1,
+        StoreFast(_) | StoreDeref(_) | StoreName(_) | StoreGlobal(_) => -1,
+        StoreAttr(_) => -2,
+        DeleteAttr(_) => -1,
+        LoadMethod(_) => 1,
+        BinarySubscr => -1,
+        StoreSubscr => -3,
+        DeleteSubscr => -2,
+        BuildSlice(k) => 1 - n(k),
+        BinaryOp(_) | CompareOp(_) | IsOp(_) | ContainsOp(_) => -1,
+        PopJumpIfFalse(_) | PopJumpIfTrue(_) => -1,
+        JumpIfFalseOrPop(_) | JumpIfTrueOrPop(_) => {
+            if jump {
+                0
+            } else {
+                -1
+            }
+        }
+        ForIter(_) => {
+            if jump {
+                -1
+            } else {
+                1
+            }
+        }
+        BuildTuple(k) | BuildList(k) | BuildSet(k) | BuildString(k) => 1 - n(k),
+        BuildMap(k) => 1 - 2 * n(k),
+        BuildConstKeyMap(k) => -n(k),
+        ListAppend(_) | SetAdd(_) | ListExtend(_) | SetUpdate(_) | DictUpdate(_) | DictMerge(_) => {
+            -1
+        }
+        MapAdd(_) => -2,
+        UnpackSequence(k) => n(k) - 1,
+        UnpackEx(k) => n(k & 0xff) + n(k >> 8),
+        FormatValue(f) => {
+            if f & 4 != 0 {
+                -1
+            } else {
+                0
+            }
+        }
+        MakeFunction(f) => -((f & 0x0f).count_ones() as i32),
+        Call(k) => -n(k) - 1,
+        CallFunctionEx(f) => -2 - n(f & 1),
+        ReturnValue => -1,
+        Send(_) => {
+            if jump {
+                -1
+            } else {
+                0
+            }
+        }
+        GetANext => 1,
+        EndAsyncFor => -2,
+        SetupFinally(_) => {
+            if jump {
+                1
+            } else {
+                0
+            }
+        }
+        PushExcInfo => 1,
+        PopExcept => -1,
+        Reraise => -1,
+        RaiseVarargs(k) => -n(k),
+        BeforeWith | BeforeAsyncWith => 2,
+        WithExceptStart => 5,
+        ImportName(_) | ImportFrom(_) => 1,
+        ImportStar => -1,
+        SetupAnnotations => -1,
+        PrintExpr => -1,
+    }
+}
+
+/// Simulate value-stack and block-stack depth over every path; return the maximum value depth.
+/// Errors (compiler bugs, never user errors) when a depth goes negative, two paths meet with
+/// different depths, a jump leaves the code, or control falls off the end.
+pub fn analyze_stack(instrs: &[Instr]) -> Result<u32, String> {
+    let n = instrs.len();
+    let mut state: Vec<Option<(i32, i32)>> = vec![None; n];
+    let mut work: Vec<usize> = Vec::new();
+    let mut max = 0i32;
+    if n == 0 {
+        return Ok(0);
+    }
+    state[0] = Some((0, 0));
+    work.push(0);
+    let merge = |t: usize,
+                 st: (i32, i32),
+                 state: &mut Vec<Option<(i32, i32)>>,
+                 work: &mut Vec<usize>,
+                 from: usize| {
+        if t >= n {
+            return Err(format!(
+                "instruction {from} jumps or falls to {t}, past the end"
+            ));
+        }
+        if st.0 < 0 {
+            return Err(format!("stack underflow after instruction {from}"));
+        }
+        if st.1 < 0 {
+            return Err(format!("block stack underflow after instruction {from}"));
+        }
+        match state[t] {
+            None => {
+                state[t] = Some(st);
+                work.push(t);
+                Ok(())
+            }
+            Some(old) if old == st => Ok(()),
+            Some(old) => Err(format!(
+                "inconsistent depth at {t}: (stack, blocks) {old:?} vs {st:?} from {from}"
+            )),
+        }
+    };
+    while let Some(i) = work.pop() {
+        let Some((d, b)) = state[i] else { continue };
+        max = max.max(d);
+        let ins = instrs[i];
+        if let Some(t) = jump_target(ins) {
+            let dj = d + stack_effect(ins, true);
+            // The handler of a SetupFinally runs with its block already popped.
+            let bj = b;
+            max = max.max(dj);
+            merge(t as usize, (dj, bj), &mut state, &mut work, i)?;
+        }
+        if !is_terminal(ins) {
+            let df = d + stack_effect(ins, false);
+            let bf = match ins {
+                Instr::SetupFinally(_) => b + 1,
+                Instr::PopBlock => b - 1,
+                _ => b,
+            };
+            max = max.max(df);
+            merge(i + 1, (df, bf), &mut state, &mut work, i)?;
+        }
+    }
+    Ok(max.max(0) as u32)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,309 @@
+use super::*;
+use crate::lang::span::SourceFile;
+use serde_json::Value;
+
+mod pybridge;
+
+fn all_codes(code: &Rc<CodeObject>, out: &mut Vec<Rc<CodeObject>>) {
+    out.push(code.clone());
+    for c in &code.consts {
+        if let Const::Code(k) = c {
+            all_codes(k, out);
+        }
+    }
+}
+
+fn strs(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .map(|s| s.as_str().unwrap_or("").to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn rcs(v: &[Rc<str>]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+/// Compile each source with CPython (via its own parser) and with our compiler (fed CPython's
+/// AST), and compare code object attributes or the SyntaxError. Returns mismatch descriptions.
+fn differential(sources: &[String], compare_names: bool) -> Option<Vec<String>> {
+    let results = pybridge::run(sources)?;
+    let mut problems = Vec::new();
+    for (src, r) in sources.iter().zip(&results) {
+        let label: String = src.lines().next().unwrap_or("").chars().take(60).collect();
+        if r.get("parse_error").is_some() {
+            problems.push(format!(
+                "[{label}] CPython could not parse: {}",
+                r["parse_error"]
+            ));
+            continue;
+        }
+        let file = SourceFile::new("t.py", src.as_str());
+        let conv = pybridge::Conv::new(&file);
+        let module = conv.module(&r["ast"]);
+        let ours = compile_module_raw(&module, "t.py");
+        match (&r.get("error"), ours) {
+            (Some(err), Ok(_)) => {
+                problems.push(format!("[{label}] CPython error {err} but we compiled"))
+            }
+            (Some(err), Err(e)) => {
+                if err["msg"].as_str() != Some(e.msg.as_str())
+                    || err["lineno"].as_u64() != Some(e.span.line as u64)
+                {
+                    problems.push(format!(
+                        "[{label}] error differs: CPython {err}, ours {:?} line {}",
+                        e.msg, e.span.line
+                    ));
+                }
+            }
+            (None, Err(e)) => problems.push(format!(
+                "[{label}] we failed: {} (line {})",
+                e.msg, e.span.line
+            )),
+            (None, Ok(code)) => {
+                let mut ours = Vec::new();
+                all_codes(&code, &mut ours);
+                let theirs = r["codes"].as_array().cloned().unwrap_or_default();
+                if ours.len() != theirs.len() {
+                    problems.push(format!(
+                        "[{label}] {} code objects vs CPython {}",
+                        ours.len(),
+                        theirs.len()
+                    ));
+                    continue;
+                }
+                for (o, t) in ours.iter().zip(&theirs) {
+                    let mut diffs = Vec::new();
+                    let mut chk = |what: &str, a: String, b: String| {
+                        if a != b {
+                            diffs.push(format!("{what}: ours {a} cpython {b}"));
+                        }
+                    };
+                    chk(
+                        "name",
+                        o.name.to_string(),
+                        t["name"].as_str().unwrap_or("").into(),
+                    );
+                    chk(
+                        "qualname",
+                        o.qualname.to_string(),
+                        t["qualname"].as_str().unwrap_or("").into(),
+                    );
+                    chk(
+                        "firstlineno",
+                        o.first_line.to_string(),
+                        t["firstlineno"].to_string(),
+                    );
+                    chk(
+                        "varnames",
+                        format!("{:?}", rcs(&o.varnames)),
+                        format!("{:?}", strs(&t["varnames"])),
+                    );
+                    chk(
+                        "cellvars",
+                        format!("{:?}", rcs(&o.cellvars)),
+                        format!("{:?}", strs(&t["cellvars"])),
+                    );
+                    chk(
+                        "freevars",
+                        format!("{:?}", rcs(&o.freevars)),
+                        format!("{:?}", strs(&t["freevars"])),
+                    );
+                    chk(
+                        "flags",
+                        format!("{:#x}", o.flags),
+                        format!("{:#x}", t["flags"].as_u64().unwrap_or(0)),
+                    );
+                    chk(
+                        "argcount",
+                        o.argcount.to_string(),
+                        t["argcount"].to_string(),
+                    );
+                    chk(
+                        "posonly",
+                        o.posonlyargcount.to_string(),
+                        t["posonlyargcount"].to_string(),
+                    );
+                    chk(
+                        "kwonly",
+                        o.kwonlyargcount.to_string(),
+                        t["kwonlyargcount"].to_string(),
+                    );
+                    if compare_names {
+                        chk(
+                            "names",
+                            format!("{:?}", rcs(&o.names)),
+                            format!("{:?}", strs(&t["names"])),
+                        );
+                    }
+                    if !diffs.is_empty() {
+                        problems.push(format!("[{label}] {}: {}", o.qualname, diffs.join("; ")));
+                    }
+                }
+            }
+        }
+    }
+    Some(problems)
+}
+
+fn snippets() -> Vec<String> {
+    [
+        "x = 1\ny = x + 2\nprint(x, y)\n",
+        "def deco(f): return f\n@deco\n@deco\ndef f(a, b=1, *c, d, e=2, **g):\n    \"doc\"\n    x = 1\n    def inner():\n        nonlocal x\n        return x + a\n    return inner\n",
+        "class C:\n    def m(self):\n        return super().m()\n    def n(self):\n        return __class__\n",
+        "class C:\n    x = 1\n    def m(self):\n        return x\n",
+        "def f():\n    x = 1\n    class C:\n        y = x\n        def m(self):\n            return x\n    return C\n",
+        "def f():\n    x = 1\n    class C:\n        x = 2\n        def m(self):\n            return x\n    return C\n",
+        "def outer():\n    def inner():\n        def innermost():\n            return 1\n        return innermost\n    return inner\n",
+        "async def f(xs):\n    a = [await x for x in xs]\n    g = (await x for x in xs)\n    async for y in xs:\n        pass\n    async with xs as q:\n        return 1\n",
+        "def h(xs):\n    return (await x for x in xs)\n",
+        "async def agen():\n    yield 1\n    await x\n",
+        "def gen():\n    x = yield 1\n    yield from range(3)\n    return x\n",
+        "l = lambda a, *b, c=3, **d: a + c\n",
+        "def f():\n    return [lambda: i for i in range(3)]\n",
+        "def f(a, /, b, *, c):\n    return {k: v for k, v in a if k}\n",
+        "def f():\n    global g\n    g = 1\ng = 2\n",
+        "def f():\n    global g\n    def g(): pass\n    return g\n",
+        "x = 0\ndef f():\n    return [y := i for i in range(3)], y\n",
+        "[x := 1 for i in range(2)]\n",
+        "try:\n    pass\nexcept ValueError as e:\n    print(e)\nexcept (TypeError, KeyError):\n    pass\nelse:\n    pass\nfinally:\n    print(1)\n",
+        "def f():\n    for i in range(3):\n        try:\n            if i: break\n            continue\n        finally:\n            return i\n",
+        "def f():\n    with a as b, c as d:\n        return b\n",
+        "def f():\n    try:\n        pass\n    except* ValueError as e:\n        print(e)\n    except* TypeError:\n        pass\n",
+        "class A:\n    __x = 1\n    def __m(self):\n        self.__y = self.__x\n",
+        "def f(*args, **kw):\n    return g(*args, 1, *kw, **kw, x=2)\n",
+        "import os.path\nimport os.path as p\nfrom os import path as q, sep\n",
+        "def f():\n    x = 1\n    def g():\n        return x\n    del x\n",
+        "def f(a):\n    def g():\n        return a\n    return g\n",
+        "def f():\n    return [[y for y in x] for x in z]\n",
+        "async def f():\n    return [x async for x in aiter() if await x]\n",
+        "async def f():\n    return [y for x in z for y in [await x]]\n",
+        "class A:\n    class B:\n        def m(self): pass\n",
+        "def f():\n    class A:\n        def m(self): pass\n    return A\n",
+        "def f():\n    global A\n    class A:\n        def m(self): pass\n",
+        "assert x, 'msg'\nassert y\n",
+        "a, *b, c = range(5)\n[d, e] = 1, 2\nx[1:2] = y\nx.a += 1\nx[0] -= 2\ndel x[0], x.a\n",
+        "print(f'{x!r:>{width}} {y=}')\n",
+        "d = {'a': 1, **e, 'b': 2}\ns = {1, *t}\nl = [*a, *b]\nt = (1, 2, 3)\n",
+        "while x < 3:\n    x += 1\nelse:\n    pass\n",
+        "if a and not b or c:\n    pass\nelif 1 < x < 3:\n    pass\n",
+        "def f():\n    try:\n        return 1\n    finally:\n        print(2)\n",
+        "async def f():\n    async with a as b:\n        async for x in b:\n            break\n",
+        "def f():\n    x = 1\n    return lambda: (x := 2)\n",
+        "def f():\n    super = 1\n    return super\n",
+        "class C:\n    def f(self):\n        def g():\n            return super()\n        return g\n",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
+
+fn error_snippets() -> Vec<String> {
+    [
+        "return 1\n",
+        "yield 1\n",
+        "class C:\n    yield 1\n",
+        "break\n",
+        "def f():\n    continue\n",
+        "await x\n",
+        "def f():\n    await x\n",
+        "def f():\n    async for x in y: pass\n",
+        "def f():\n    async with y: pass\n",
+        "async def f():\n    yield 1\n    return 2\n",
+        "async def f():\n    yield from x\n",
+        "nonlocal x\n",
+        "def f():\n    nonlocal x\n",
+        "def f():\n    x = 1\n    global x\n",
+        "def f():\n    print(x)\n    global x\n",
+        "def f(x):\n    global x\n",
+        "def f():\n    x = 1\n    def g():\n        x = 2\n        nonlocal x\n",
+        "def f():\n    return [x async for x in y]\n",
+        "def f():\n    return [(yield x) for x in y]\n",
+        "class C:\n    [y := 1 for x in z]\n",
+        "[i := 0 for i in range(3)]\n",
+        "def f(a, a): pass\n",
+        "f(a=1, a=2)\n",
+        "def f():\n    from os import *\n",
+        "a, *b, *c = d\n",
+        "*a = b\n",
+        "def f():\n    try:\n        pass\n    except* E:\n        return\n",
+        "def f():\n    for x in y:\n        try:\n            pass\n        except* E:\n            break\n",
+        "try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass\n",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
+
+#[test]
+fn matches_cpython_code_attributes_on_snippets() {
+    let Some(problems) = differential(&snippets(), true) else {
+        eprintln!("python3 not available: skipped");
+        return;
+    };
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn matches_cpython_compile_errors() {
+    let Some(problems) = differential(&error_snippets(), false) else {
+        eprintln!("python3 not available: skipped");
+        return;
+    };
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+fn shared_scripts() -> Vec<String> {
+    let mut out = Vec::new();
+    for dir in ["/work/shared/conformance/cases", "/work/shared/bench"] {
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        let mut paths: Vec<_> = rd
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "py"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            if let Ok(s) = std::fs::read_to_string(&p) {
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn matches_cpython_on_shared_scripts() {
+    let scripts = shared_scripts();
+    if scripts.is_empty() {
+        eprintln!("/work/shared missing: skipped");
+        return;
+    }
+    let Some(problems) = differential(&scripts, true) else {
+        eprintln!("python3 not available: skipped");
+        return;
+    };
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Compile through CPython's parser (test bridge); `None` when python3 is unavailable.
+fn compile_via_cpython(src: &str) -> Option<CResult<Rc<CodeObject>>> {
+    let r = pybridge::run(&[src.to_string()])?;
+    let r = r.first()?;
+    let file = SourceFile::new("t.py", src);
+    let module = pybridge::Conv::new(&file).module(&r["ast"]);
+    Some(compile_module_raw(&module, "t.py"))
+}
+
+#[test]
+fn print_disassembly() {
+    let src = std::env::var("DIS_SRC").unwrap_or_else(|_| "x = 1\n".into());
+    if let Some(Ok(code)) = compile_via_cpython(&src) {
+        println!("{}", crate::lang::disasm::disassemble(&code));
+    }
+}

@@ -1,0 +1,119 @@
+//! Syntax errors, rendered byte-for-byte the way CPython 3.11 prints an uncaught `SyntaxError`.
+
+use super::span::{SourceFile, Span};
+
+/// The three classes CPython raises while compiling source text; they print differently only in
+/// the last line (`IndentationError: ...`), but scripts can catch them separately.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SyntaxErrorKind {
+    SyntaxError,
+    IndentationError,
+    TabError,
+}
+
+/// A compile-time error with its position. A span whose `col` is 0 prints the source line
+/// without a caret: CPython does that for errors it pins on INDENT/DEDENT/EOF tokens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub kind: SyntaxErrorKind,
+    pub msg: String,
+    pub span: Span,
+}
+
+impl SyntaxError {
+    pub fn new(msg: impl Into<String>, span: Span) -> Self {
+        SyntaxError {
+            kind: SyntaxErrorKind::SyntaxError,
+            msg: msg.into(),
+            span,
+        }
+    }
+
+    pub fn indentation(msg: impl Into<String>, span: Span) -> Self {
+        SyntaxError {
+            kind: SyntaxErrorKind::IndentationError,
+            msg: msg.into(),
+            span,
+        }
+    }
+
+    pub fn tab(msg: impl Into<String>, span: Span) -> Self {
+        SyntaxError {
+            kind: SyntaxErrorKind::TabError,
+            msg: msg.into(),
+            span,
+        }
+    }
+
+    pub fn type_name(&self) -> &'static str {
+        match self.kind {
+            SyntaxErrorKind::SyntaxError => "SyntaxError",
+            SyntaxErrorKind::IndentationError => "IndentationError",
+            SyntaxErrorKind::TabError => "TabError",
+        }
+    }
+
+    /// The text CPython 3.11 writes to stderr for this error (ends with a newline).
+    ///
+    /// CPython's `print_error_text` strips leading blanks from the line and then places the
+    /// caret by *byte* offset (the offsets it gets are converted back to UTF-8 positions), so
+    /// carets drift right under non-ASCII text. We reproduce that, since users compare output.
+    pub fn render(&self, src: &SourceFile) -> String {
+        let mut out = format!("  File \"{}\", line {}\n", src.name, self.span.line);
+        if let Some(line) = src.line_text(self.span.line) {
+            let stripped = line.trim_start_matches([' ', '\t', '\x0c']);
+            let lead = line.len() - stripped.len();
+            out.push_str("    ");
+            out.push_str(stripped);
+            out.push('\n');
+            if self.span.col > 0 {
+                let line_start = line_start_of(&src.text, self.span.start as usize);
+                let start = (self.span.start as usize).saturating_sub(line_start);
+                let offset = start.min(line.len()) as isize - lead as isize;
+                if offset >= 0 {
+                    let width = if self.span.end > self.span.start {
+                        let end = (self.span.end as usize)
+                            .saturating_sub(line_start)
+                            .min(line.len());
+                        end.saturating_sub(start).max(1)
+                    } else {
+                        1
+                    };
+                    out.push_str("    ");
+                    out.push_str(&" ".repeat(offset as usize));
+                    out.push_str(&"^".repeat(width));
+                    out.push('\n');
+                }
+            }
+        }
+        out.push_str(self.type_name());
+        out.push_str(": ");
+        out.push_str(&self.msg);
+        out.push('\n');
+        out
+    }
+}
+
+fn line_start_of(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    text.as_bytes()[..offset]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map(|p| p + 1)
+        .unwrap_or(0)
+}
+
+impl std::fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {} (line {}, column {})",
+            self.type_name(),
+            self.msg,
+            self.span.line,
+            self.span.col
+        )
+    }
+}
+
+impl std::error::Error for SyntaxError {}

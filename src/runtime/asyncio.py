@@ -1,0 +1,2455 @@
+# loopscope's asyncio: CPython 3.11's Lib/asyncio re-told for loopscope's VM.
+# The structure, names, qualnames and ordering follow CPython's sources (events, base_events,
+# futures, tasks, locks, queues, timeouts, taskgroups, runners) so that every callback the
+# loop runs, and every line a script prints, comes out in CPython's order. Time comes from
+# the runtime's driver through _loopscope (virtual clock by default).
+
+import heapq
+import types
+import _loopscope
+
+# Tracing is decided once, at import: when off, each hook costs one global lookup.
+_TRACE = _loopscope.TRACE
+_tr = _loopscope.trace
+
+# collections.deque's operations asyncio uses, native.
+_deque = _loopscope.deque
+
+
+# ---------------------------------------------------------------- exceptions
+
+
+class CancelledError(BaseException):
+    __module__ = "asyncio.exceptions"
+
+
+TimeoutError = TimeoutError
+
+
+class InvalidStateError(Exception):
+    __module__ = "asyncio.exceptions"
+
+
+class SendfileNotAvailableError(RuntimeError):
+    __module__ = "asyncio.exceptions"
+
+
+class IncompleteReadError(EOFError):
+    __module__ = "asyncio.exceptions"
+
+    def __init__(self, partial, expected):
+        r_expected = 'undefined' if expected is None else repr(expected)
+        super().__init__(f'{len(partial)} bytes read on a total of '
+                         f'{r_expected} expected bytes')
+        self.partial = partial
+        self.expected = expected
+
+
+class LimitOverrunError(Exception):
+    __module__ = "asyncio.exceptions"
+
+    def __init__(self, message, consumed):
+        super().__init__(message)
+        self.consumed = consumed
+
+
+class BrokenBarrierError(RuntimeError):
+    __module__ = "asyncio.exceptions"
+
+
+class QueueEmpty(Exception):
+    __module__ = "asyncio.queues"
+
+
+class QueueFull(Exception):
+    __module__ = "asyncio.queues"
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def iscoroutine(obj):
+    return _loopscope.iscoroutine(obj)
+
+
+def iscoroutinefunction(func):
+    return _loopscope.iscoroutinefunction(func) or getattr(func, "_is_coroutine", None) is _is_coroutine
+
+
+_is_coroutine = object()
+
+
+def isfuture(obj):
+    return (hasattr(type(obj), '_asyncio_future_blocking') and
+            obj._asyncio_future_blocking is not None)
+
+
+class _partial:
+    # functools.partial as asyncio uses it (its repr is what --handles shows).
+    __module__ = "functools"
+
+    def __init__(self, func, /, *args, **keywords):
+        if not callable(func):
+            raise TypeError("the first argument must be callable")
+        self.func = func
+        self.args = args
+        self.keywords = keywords
+
+    def __call__(self, /, *args, **keywords):
+        keywords = {**self.keywords, **keywords}
+        return self.func(*self.args, *args, **keywords)
+
+    def __eq__(self, other):
+        return self is other
+
+    def __hash__(self):
+        return id(self)
+
+    def __repr__(self):
+        parts = [repr(self.func)]
+        for a in self.args:
+            parts.append(repr(a))
+        for k, v in self.keywords.items():
+            parts.append(f"{k}={v!r}")
+        return "functools.partial(" + ", ".join(parts) + ")"
+
+
+import functools as _functools
+if not isinstance(_functools.partial, type):
+    # Until functools.partial is a class in the VM: asyncio formats partials by their
+    # func/args/keywords, and --handles prints their repr.
+    _functools.partial = _partial
+
+
+def _format_args_and_kwargs(args, kwargs):
+    items = []
+    if args:
+        items.extend(_reprlib_repr(arg) for arg in args)
+    if kwargs:
+        items.extend(f'{k}={_reprlib_repr(v)}' for k, v in kwargs.items())
+    return '({})'.format(', '.join(items))
+
+
+def _reprlib_repr(x):
+    r = repr(x)
+    if len(r) > 30:
+        i = max(0, (30 - 3) // 2)
+        j = max(0, 30 - 3 - i)
+        r = r[:i] + '...' + r[len(r) - j:]
+    return r
+
+
+def _get_function_source(func):
+    if isinstance(func, _partial):
+        return _get_function_source(func.func)
+    if _loopscope.isfunction(func):
+        code = func.__code__
+        return (code.co_filename, code.co_firstlineno)
+    return None
+
+
+def _format_callback(func, args, kwargs, suffix=''):
+    if isinstance(func, _partial):
+        suffix = _format_args_and_kwargs(args, kwargs) + suffix
+        return _format_callback(func.func, func.args, func.keywords, suffix)
+    qn = _qualname(func)
+    if qn:
+        func_repr = qn
+    elif getattr(func, '__name__', None):
+        func_repr = func.__name__
+    else:
+        func_repr = repr(func)
+    func_repr += _format_args_and_kwargs(args, kwargs)
+    if suffix:
+        func_repr += suffix
+    return func_repr
+
+
+def _qualname(func):
+    # A bound method's __qualname__ is its function's.
+    qn = getattr(func, '__qualname__', None)
+    if qn is None:
+        inner = getattr(func, '__func__', None)
+        if inner is not None:
+            qn = getattr(inner, '__qualname__', None)
+    elif '.' not in qn and _loopscope.isbuiltinmethod(func):
+        # A method of a built-in type ("list.append"), until the VM names it so.
+        qn = f"{type(func.__self__).__qualname__}.{qn}"
+    return qn
+
+
+def _format_callback_source(func, args):
+    func_repr = _format_callback(func, args, None)
+    source = _get_function_source(func)
+    if source:
+        func_repr += f' at {source[0]}:{source[1]}'
+    return func_repr
+
+
+def _format_coroutine(coro):
+    return _loopscope.coro_repr(coro)
+
+
+# ---------------------------------------------------------------- events
+
+
+class Handle:
+    __module__ = "asyncio.events"
+
+    def __init__(self, callback, args, loop, context=None):
+        self._context = context
+        self._loop = loop
+        self._callback = callback
+        self._args = args
+        self._cancelled = False
+        self._repr = None
+        self._source_traceback = None
+
+    def _repr_info(self):
+        info = [self.__class__.__name__]
+        if self._cancelled:
+            info.append('cancelled')
+        if self._callback is not None:
+            info.append(_format_callback_source(self._callback, self._args))
+        return info
+
+    def __repr__(self):
+        if self._repr is not None:
+            return self._repr
+        info = self._repr_info()
+        return '<{}>'.format(' '.join(info))
+
+    def cancel(self):
+        if not self._cancelled:
+            self._cancelled = True
+            self._callback = None
+            self._args = None
+
+    def cancelled(self):
+        return self._cancelled
+
+    def _run(self):
+        if _loopscope.HANDLES:
+            _print_handle(self._callback, self._loop.time())
+        if _TRACE:
+            _tr("callback", self, _describe(self._callback))
+        try:
+            self._callback(*self._args)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            cb = _format_callback_source(self._callback, self._args)
+            msg = f'Exception in callback {cb}'
+            context = {
+                'message': msg,
+                'exception': exc,
+                'handle': self,
+            }
+            self._loop.call_exception_handler(context)
+        self = None
+
+
+def _describe(cb):
+    owner = getattr(cb, "__self__", None)
+    if isinstance(owner, Task):
+        return f"step {owner.get_name()}"
+    return f"call {_qualname(cb) or repr(cb)}"
+
+
+def _print_handle(cb, now):
+    # The line oracle.py --handles prints before each callback.
+    print(f"@{now:.3f} {_describe(cb)}")
+
+
+class TimerHandle(Handle):
+    __module__ = "asyncio.events"
+
+    def __init__(self, when, callback, args, loop, context=None):
+        super().__init__(callback, args, loop, context)
+        self._when = when
+        self._scheduled = False
+
+    def _repr_info(self):
+        info = super()._repr_info()
+        pos = 2 if self._cancelled else 1
+        info.insert(pos, f'when={self._when}')
+        return info
+
+    def __hash__(self):
+        return hash(self._when)
+
+    def __lt__(self, other):
+        if isinstance(other, TimerHandle):
+            return self._when < other._when
+        return NotImplemented
+
+    def __le__(self, other):
+        if isinstance(other, TimerHandle):
+            return self._when < other._when or self.__eq__(other)
+        return NotImplemented
+
+    def __gt__(self, other):
+        if isinstance(other, TimerHandle):
+            return self._when > other._when
+        return NotImplemented
+
+    def __ge__(self, other):
+        if isinstance(other, TimerHandle):
+            return self._when > other._when or self.__eq__(other)
+        return NotImplemented
+
+    def __eq__(self, other):
+        if isinstance(other, TimerHandle):
+            return (self._when == other._when and
+                    self._callback == other._callback and
+                    self._args == other._args and
+                    self._cancelled == other._cancelled)
+        return NotImplemented
+
+    def cancel(self):
+        if not self._cancelled:
+            self._loop._timer_handle_cancelled(self)
+            if _TRACE:
+                _tr("timer_cancelled", self)
+        super().cancel()
+
+    def when(self):
+        return self._when
+
+
+class AbstractEventLoop:
+    __module__ = "asyncio.events"
+
+
+class AbstractEventLoopPolicy:
+    __module__ = "asyncio.events"
+
+
+_running_loop = None
+
+
+def _get_running_loop():
+    return _running_loop
+
+
+def _set_running_loop(loop):
+    global _running_loop
+    _running_loop = loop
+
+
+def get_running_loop():
+    loop = _running_loop
+    if loop is None:
+        raise RuntimeError('no running event loop')
+    return loop
+
+
+class BaseDefaultEventLoopPolicy(AbstractEventLoopPolicy):
+    __module__ = "asyncio.events"
+
+    def __init__(self):
+        self._loop = None
+        self._set_called = False
+
+    def get_event_loop(self):
+        if self._loop is None and not self._set_called:
+            self.set_event_loop(self.new_event_loop())
+        if self._loop is None:
+            raise RuntimeError('There is no current event loop in thread %r.'
+                               % 'MainThread')
+        return self._loop
+
+    def set_event_loop(self, loop):
+        self._set_called = True
+        if loop is not None and not isinstance(loop, AbstractEventLoop):
+            raise TypeError(f"loop must be an instance of AbstractEventLoop or None, not '{type(loop).__name__}'")
+        self._loop = loop
+
+    def new_event_loop(self):
+        return VirtualLoop()
+
+    def get_child_watcher(self):
+        raise NotImplementedError("child watchers need processes")
+
+
+class _UnixDefaultEventLoopPolicy(BaseDefaultEventLoopPolicy):
+    __module__ = "asyncio.unix_events"
+
+
+DefaultEventLoopPolicy = _UnixDefaultEventLoopPolicy
+_event_loop_policy = None
+
+
+def get_event_loop_policy():
+    global _event_loop_policy
+    if _event_loop_policy is None:
+        _event_loop_policy = DefaultEventLoopPolicy()
+    return _event_loop_policy
+
+
+def set_event_loop_policy(policy):
+    global _event_loop_policy
+    if policy is not None and not isinstance(policy, AbstractEventLoopPolicy):
+        raise TypeError(f"policy must be an instance of AbstractEventLoopPolicy or None, not '{type(policy).__name__}'")
+    _event_loop_policy = policy
+
+
+def get_event_loop():
+    current_loop = _running_loop
+    if current_loop is not None:
+        return current_loop
+    return get_event_loop_policy().get_event_loop()
+
+
+_get_event_loop = get_event_loop
+
+
+def set_event_loop(loop):
+    get_event_loop_policy().set_event_loop(loop)
+
+
+def new_event_loop():
+    return get_event_loop_policy().new_event_loop()
+
+
+# ---------------------------------------------------------------- base_events
+
+_MIN_SCHEDULED_TIMER_HANDLES = 100
+_MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5
+MAXIMUM_SELECT_TIMEOUT = 24 * 3600
+
+
+def _run_until_complete_cb(fut):
+    if not fut.cancelled():
+        exc = fut.exception()
+        if isinstance(exc, (SystemExit, KeyboardInterrupt)):
+            return
+    _get_loop(fut).stop()
+
+
+class BaseEventLoop(AbstractEventLoop):
+    __module__ = "asyncio.base_events"
+
+    def __init__(self):
+        self._timer_cancelled_count = 0
+        self._closed = False
+        self._stopping = False
+        self._ready = _deque()
+        self._scheduled = []
+        self._default_executor = None
+        self._internal_fds = 0
+        self._thread_id = None
+        self._clock_resolution = 1e-9
+        self._exception_handler = None
+        self._debug = False
+        self.slow_callback_duration = 0.1
+        self._current_handle = None
+        self._task_factory = None
+        self._asyncgens = []
+        self._asyncgens_shutdown_called = False
+        self._executor_shutdown_called = False
+
+    def __repr__(self):
+        return (
+            f'<{self.__class__.__name__} running={self.is_running()} '
+            f'closed={self.is_closed()} debug={self.get_debug()}>'
+        )
+
+    def create_future(self):
+        return Future(loop=self)
+
+    def create_task(self, coro, *, name=None, context=None):
+        self._check_closed()
+        if self._task_factory is None:
+            task = Task(coro, loop=self, name=name, context=context)
+        else:
+            if context is None:
+                task = self._task_factory(self, coro)
+            else:
+                task = self._task_factory(self, coro, context=context)
+            _set_task_name(task, name)
+        return task
+
+    def set_task_factory(self, factory):
+        if factory is not None and not callable(factory):
+            raise TypeError('task factory must be a callable or None')
+        self._task_factory = factory
+
+    def get_task_factory(self):
+        return self._task_factory
+
+    def _check_closed(self):
+        if self._closed:
+            raise RuntimeError('Event loop is closed')
+
+    def _check_default_executor(self):
+        if self._executor_shutdown_called:
+            raise RuntimeError('Executor shutdown has been called')
+
+    def _asyncgen_finalizer_hook(self, agen):
+        self._asyncgens.remove(agen)
+        if not self.is_closed():
+            self.call_soon_threadsafe(self.create_task, agen.aclose())
+
+    def _asyncgen_firstiter_hook(self, agen):
+        if self._asyncgens_shutdown_called:
+            _loopscope.warn(
+                f"asynchronous generator {agen!r} was scheduled after "
+                f"loop.shutdown_asyncgens() call", "ResourceWarning")
+        self._asyncgens.append(agen)
+
+    async def shutdown_asyncgens(self):
+        self._asyncgens_shutdown_called = True
+        if not len(self._asyncgens):
+            return
+        closing_agens = list(self._asyncgens)
+        self._asyncgens.clear()
+        results = await gather(
+            *[ag.aclose() for ag in closing_agens],
+            return_exceptions=True)
+        for result, agen in zip(results, closing_agens):
+            if isinstance(result, Exception):
+                self.call_exception_handler({
+                    'message': f'an error occurred during closing of '
+                               f'asynchronous generator {agen!r}',
+                    'exception': result,
+                    'asyncgen': agen
+                })
+
+    async def shutdown_default_executor(self):
+        self._executor_shutdown_called = True
+        if self._default_executor is None:
+            return
+
+    def _check_running(self):
+        if self.is_running():
+            raise RuntimeError('This event loop is already running')
+        if _get_running_loop() is not None:
+            raise RuntimeError(
+                'Cannot run the event loop while another loop is running')
+
+    def run_forever(self):
+        self._check_closed()
+        self._check_running()
+        old_hooks = _loopscope.get_asyncgen_hooks()
+        try:
+            self._thread_id = 1
+            _loopscope.set_asyncgen_hooks(self._asyncgen_firstiter_hook,
+                                          self._asyncgen_finalizer_hook)
+            _set_running_loop(self)
+            while True:
+                self._run_once()
+                if self._stopping:
+                    break
+        finally:
+            self._stopping = False
+            self._thread_id = None
+            _set_running_loop(None)
+            _loopscope.set_asyncgen_hooks(*old_hooks)
+
+    def run_until_complete(self, future):
+        self._check_closed()
+        self._check_running()
+        new_task = not isfuture(future)
+        future = ensure_future(future, loop=self)
+        if new_task:
+            future._log_destroy_pending = False
+        future.add_done_callback(_run_until_complete_cb)
+        try:
+            self.run_forever()
+        except:
+            if new_task and future.done() and not future.cancelled():
+                future.exception()
+            raise
+        finally:
+            future.remove_done_callback(_run_until_complete_cb)
+        if not future.done():
+            raise RuntimeError('Event loop stopped before Future completed.')
+        return future.result()
+
+    def stop(self):
+        self._stopping = True
+
+    def close(self):
+        if self.is_running():
+            raise RuntimeError("Cannot close a running event loop")
+        if self._closed:
+            return
+        self._closed = True
+        self._ready.clear()
+        self._scheduled.clear()
+        self._executor_shutdown_called = True
+        self._default_executor = None
+        _log_unretrieved(self)
+
+    def is_closed(self):
+        return self._closed
+
+    def is_running(self):
+        return (self._thread_id is not None)
+
+    def time(self):
+        return _loopscope.now()
+
+    def call_later(self, delay, callback, *args, context=None):
+        if delay is None:
+            raise TypeError('delay must not be None')
+        timer = self.call_at(self.time() + delay, callback, *args,
+                             context=context)
+        return timer
+
+    def call_at(self, when, callback, *args, context=None):
+        if when is None:
+            raise TypeError("when cannot be None")
+        self._check_closed()
+        timer = TimerHandle(when, callback, args, self, context)
+        _loopscope.timer_push(self._scheduled, timer)
+        timer._scheduled = True
+        if _TRACE:
+            _tr("timer_scheduled", timer, when, _describe(callback))
+        return timer
+
+    def call_soon(self, callback, *args, context=None):
+        self._check_closed()
+        handle = Handle(callback, args, self, context)
+        self._ready.append(handle)
+        return handle
+
+    def _call_soon(self, callback, args, context):
+        handle = Handle(callback, args, self, context)
+        self._ready.append(handle)
+        return handle
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        self._check_closed()
+        handle = Handle(callback, args, self, context)
+        self._ready.append(handle)
+        return handle
+
+    def run_in_executor(self, executor, func, *args):
+        self._check_closed()
+        self._check_default_executor()
+        raise NotImplementedError("run_in_executor arrives with the threads model")
+
+    def set_default_executor(self, executor):
+        self._default_executor = executor
+
+    def get_exception_handler(self):
+        return self._exception_handler
+
+    def set_exception_handler(self, handler):
+        if handler is not None and not callable(handler):
+            raise TypeError(f'A callable object or None is expected, '
+                            f'got {handler!r}')
+        self._exception_handler = handler
+
+    def default_exception_handler(self, context):
+        message = context.get('message')
+        if not message:
+            message = 'Unhandled exception in event loop'
+        exception = context.get('exception')
+        log_lines = [message]
+        for key in sorted(context):
+            if key in {'message', 'exception'}:
+                continue
+            value = context[key]
+            value = repr(value)
+            log_lines.append(f'{key}: {value}')
+        _loopscope.log_error('\n'.join(log_lines), exception)
+
+    def call_exception_handler(self, context):
+        if self._exception_handler is None:
+            try:
+                self.default_exception_handler(context)
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException:
+                _loopscope.log_error('Exception in default exception handler', None)
+        else:
+            try:
+                self._exception_handler(self, context)
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc:
+                try:
+                    self.default_exception_handler({
+                        'message': 'Unhandled error in exception handler',
+                        'exception': exc,
+                        'context': context,
+                    })
+                except (SystemExit, KeyboardInterrupt):
+                    raise
+                except BaseException:
+                    _loopscope.log_error('Exception in default exception handler', None)
+
+    def _timer_handle_cancelled(self, handle):
+        if handle._scheduled:
+            self._timer_cancelled_count += 1
+
+    def _run_once(self):
+        sched_count = len(self._scheduled)
+        if (sched_count > _MIN_SCHEDULED_TIMER_HANDLES and
+            self._timer_cancelled_count / sched_count >
+                _MIN_CANCELLED_TIMER_HANDLES_FRACTION):
+            new_scheduled = []
+            for handle in self._scheduled:
+                if handle._cancelled:
+                    handle._scheduled = False
+                else:
+                    new_scheduled.append(handle)
+            _loopscope.timer_heapify(new_scheduled)
+            self._scheduled = new_scheduled
+            self._timer_cancelled_count = 0
+        else:
+            while self._scheduled and self._scheduled[0]._cancelled:
+                self._timer_cancelled_count -= 1
+                handle = _loopscope.timer_pop(self._scheduled)
+                handle._scheduled = False
+
+        timeout = None
+        if self._ready or self._stopping:
+            timeout = 0
+        elif self._scheduled:
+            when = self._scheduled[0]._when
+            timeout = min(max(0, when - self.time()), MAXIMUM_SELECT_TIMEOUT)
+
+        if _TRACE:
+            self._trace_iteration = n = getattr(self, '_trace_iteration', 0) + 1
+            _tr("iteration_begin", n, len(self._ready), timeout)
+            _trace_snapshot(self, n)
+        if timeout is None:
+            raise RuntimeError(_deadlock_message(self))
+        _loopscope.select(timeout)
+
+        end_time = self.time() + self._clock_resolution
+        while self._scheduled:
+            handle = self._scheduled[0]
+            if handle._when >= end_time:
+                break
+            handle = _loopscope.timer_pop(self._scheduled)
+            handle._scheduled = False
+            self._ready.append(handle)
+            if _TRACE:
+                _tr("timer_fired", handle)
+
+        ntodo = len(self._ready)
+        for i in range(ntodo):
+            handle = self._ready.popleft()
+            if handle._cancelled:
+                continue
+            handle._run()
+        handle = None
+        if _TRACE:
+            _tr("iteration_end", self._trace_iteration)
+
+    def get_debug(self):
+        return self._debug
+
+    def set_debug(self, enabled):
+        self._debug = enabled
+
+
+def _deadlock_message(loop):
+    lines = ["deadlock: the event loop would wait forever (nothing is ready and no timer is "
+             "scheduled)"]
+    waiting = [t for t in _all_tasks_list if t._loop is loop and not t.done()]
+    if waiting:
+        lines.append("tasks still waiting:")
+    for t in waiting:
+        w = t._fut_waiter
+        what = "nothing (not scheduled)" if w is None else _describe_waiter(w)
+        lines.append(f"  {t.get_name()} ({_format_coroutine(t._coro)}) waits on {what}")
+    return "\n".join(lines)
+
+
+def _describe_waiter(w):
+    if isinstance(w, Task):
+        return f"task {w.get_name()}"
+    owner = getattr(w, "_loopscope_owner", None)
+    if owner is not None:
+        return f"a future of {owner}"
+    return repr(w)
+
+
+def _trace_snapshot(loop, n):
+    ready = [(h, _describe(h._callback) if h._callback is not None else "cancelled", h._cancelled)
+             for h in loop._ready]
+    timers = [(h, h._when, _describe(h._callback) if h._callback is not None else "cancelled",
+               h._cancelled) for h in loop._scheduled]
+    tasks = []
+    for t in _all_tasks_list:
+        if t._loop is not loop or t.done():
+            continue
+        if _current_tasks.get(loop) is t:
+            state = "running"
+        elif t._fut_waiter is not None:
+            state = "waiting"
+        else:
+            state = "ready"
+        chain = []
+        c = t._coro
+        while c is not None and len(chain) < 64:
+            if not (_loopscope.iscoroutine(c) or _loopscope.isgenerator(c)):
+                chain.append(repr(c))
+                break
+            chain.append(_format_coroutine(c))
+            c = getattr(c, 'cr_await', None) if _loopscope.iscoroutine(c) else getattr(c, 'gi_yieldfrom', None)
+        tasks.append((t, t.get_name(), state, chain))
+    _tr("snapshot", n, ready, timers, tasks)
+
+
+class BaseSelectorEventLoop(BaseEventLoop):
+    __module__ = "asyncio.selector_events"
+
+
+class _UnixSelectorEventLoop(BaseSelectorEventLoop):
+    __module__ = "asyncio.unix_events"
+
+
+SelectorEventLoop = _UnixSelectorEventLoop
+
+
+class VirtualLoop(_UnixSelectorEventLoop):
+    # The conformance oracle runs CPython's loop under this name (its virtual clock); loopscope
+    # is that loop, so reprs match the oracle's.
+    __module__ = "__main__"
+
+
+# ---------------------------------------------------------------- futures
+
+_PENDING = 'PENDING'
+_CANCELLED = 'CANCELLED'
+_FINISHED = 'FINISHED'
+
+
+def _format_callbacks(cb):
+    size = len(cb)
+    if not size:
+        cb = ''
+
+    def format_cb(callback):
+        return _format_callback_source(callback, ())
+
+    if size == 1:
+        cb = format_cb(cb[0][0])
+    elif size == 2:
+        cb = '{}, {}'.format(format_cb(cb[0][0]), format_cb(cb[1][0]))
+    elif size > 2:
+        cb = '{}, <{} more>, {}'.format(format_cb(cb[0][0]),
+                                        size - 2,
+                                        format_cb(cb[-1][0]))
+    return f'cb=[{cb}]'
+
+
+def _future_repr_info(future):
+    info = [future._state.lower()]
+    if future._state == _FINISHED:
+        if future._exception is not None:
+            info.append(f'exception={future._exception!r}')
+        else:
+            result = _reprlib_repr(future._result) if False else _short_repr(future._result)
+            info.append(f'result={result}')
+    if future._callbacks:
+        info.append(_format_callbacks(future._callbacks))
+    return info
+
+
+def _short_repr(x):
+    # reprlib.repr's defaults for the kinds a future holds most often.
+    if isinstance(x, str):
+        r = repr(x)
+        if len(r) > 30:
+            i = max(0, (30 - 3) // 2)
+            j = max(0, 30 - 3 - i)
+            r = r[:i] + '...' + r[len(r) - j:]
+        return r
+    if isinstance(x, (list, tuple)):
+        items = [_short_repr(v) for v in x[:6]]
+        if len(x) > 6:
+            items.append('...')
+        s = ', '.join(items)
+        if isinstance(x, list):
+            return '[' + s + ']'
+        if len(x) == 1:
+            return '(' + s + ',)'
+        return '(' + s + ')'
+    r = repr(x)
+    if len(r) > 30:
+        i = max(0, (30 - 3) // 2)
+        j = max(0, 30 - 3 - i)
+        r = r[:i] + '...' + r[len(r) - j:]
+    return r
+
+
+class Future:
+    __module__ = "_asyncio"
+    _state = _PENDING
+    _result = None
+    _exception = None
+    _loop = None
+    _source_traceback = None
+    _cancel_message = None
+    _cancelled_exc = None
+    _asyncio_future_blocking = False
+    _log_traceback = False
+
+    def __init__(self, *, loop=None):
+        if loop is None:
+            self._loop = _get_event_loop()
+        else:
+            self._loop = loop
+        self._callbacks = []
+        if _TRACE:
+            _tr("future_created", self)
+
+    def __repr__(self):
+        return '<{} {}>'.format(self.__class__.__name__,
+                                ' '.join(self._repr_info()))
+
+    def _repr_info(self):
+        return _future_repr_info(self)
+
+    def get_loop(self):
+        loop = self._loop
+        if loop is None:
+            raise RuntimeError("Future object is not initialized.")
+        return loop
+
+    def _make_cancelled_error(self):
+        if self._cancelled_exc is not None:
+            exc = self._cancelled_exc
+            self._cancelled_exc = None
+            return exc
+        if self._cancel_message is None:
+            exc = CancelledError()
+        else:
+            exc = CancelledError(self._cancel_message)
+        exc.__context__ = self._cancelled_exc
+        self._cancelled_exc = None
+        return exc
+
+    def cancel(self, msg=None):
+        self._log_traceback = False
+        if self._state != _PENDING:
+            return False
+        self._state = _CANCELLED
+        self._cancel_message = msg
+        if _TRACE:
+            _tr("future_done", self, "cancelled", "" if msg is None else repr(msg))
+        self._schedule_callbacks()
+        return True
+
+    def _schedule_callbacks(self):
+        callbacks = self._callbacks[:]
+        if not callbacks:
+            return
+        self._callbacks[:] = []
+        loop = self._loop
+        for callback, ctx in callbacks:
+            loop.call_soon(callback, self, context=ctx)
+
+    def cancelled(self):
+        return self._state == _CANCELLED
+
+    def done(self):
+        return self._state != _PENDING
+
+    def result(self):
+        if self._state == _CANCELLED:
+            exc = self._make_cancelled_error()
+            raise exc
+        if self._state != _FINISHED:
+            raise InvalidStateError('Result is not set.')
+        self._log_traceback = False
+        if self._exception is not None:
+            raise self._exception
+        return self._result
+
+    def exception(self):
+        if self._state == _CANCELLED:
+            exc = self._make_cancelled_error()
+            raise exc
+        if self._state != _FINISHED:
+            raise InvalidStateError('Exception is not set.')
+        self._log_traceback = False
+        return self._exception
+
+    def add_done_callback(self, fn, *, context=None):
+        if self._state != _PENDING:
+            self._loop.call_soon(fn, self, context=context)
+        else:
+            self._callbacks.append((fn, context))
+
+    def remove_done_callback(self, fn):
+        filtered_callbacks = [(f, ctx)
+                              for (f, ctx) in self._callbacks
+                              if f != fn]
+        removed_count = len(self._callbacks) - len(filtered_callbacks)
+        if removed_count:
+            self._callbacks[:] = filtered_callbacks
+        return removed_count
+
+    def set_result(self, result):
+        if self._state != _PENDING:
+            raise InvalidStateError(f'invalid state')
+        self._result = result
+        self._state = _FINISHED
+        if _TRACE:
+            _tr("future_done", self, "result", _short_repr(result))
+            if getattr(self, '_loopscope_owner', None) is not None:
+                _tr("waiter_woken", self)
+        self._schedule_callbacks()
+
+    def set_exception(self, exception):
+        if self._state != _PENDING:
+            raise InvalidStateError(f'invalid state')
+        if isinstance(exception, type):
+            exception = exception()
+        if type(exception) is StopIteration:
+            raise TypeError("StopIteration interacts badly with generators "
+                            "and cannot be raised into a Future")
+        self._exception = exception
+        self._state = _FINISHED
+        if _TRACE:
+            _tr("future_done", self, "exception", repr(exception))
+        self._schedule_callbacks()
+        self._log_traceback = True
+        _unretrieved.append(self)
+
+    def __await__(self):
+        if not self.done():
+            self._asyncio_future_blocking = True
+            yield self
+        if not self.done():
+            raise RuntimeError("await wasn't used with future")
+        return self.result()
+
+    __iter__ = __await__
+
+
+# CPython reports these from Future.__del__; loopscope has no finalizers, so it reports them
+# when their loop closes and when the script ends.
+_unretrieved = []
+
+
+def _log_unretrieved(loop):
+    keep = []
+    for fut in _unretrieved:
+        if loop is not None and fut._loop is not loop:
+            keep.append(fut)
+            continue
+        if fut._log_traceback:
+            fut._log_traceback = False
+            fut._loop.call_exception_handler({
+                'message': f'{fut.__class__.__name__} exception was never retrieved',
+                'exception': fut._exception,
+                'future': fut,
+            })
+    _unretrieved[:] = keep
+
+
+def _loopscope_at_exit():
+    _log_unretrieved(None)
+    for t in _all_tasks_list:
+        if not t.done() and t._log_destroy_pending:
+            t._log_destroy_pending = False
+            t._loop.call_exception_handler({
+                'task': t,
+                'message': 'Task was destroyed but it is pending!',
+            })
+
+
+def _get_loop(fut):
+    try:
+        get_loop = fut.get_loop
+    except AttributeError:
+        pass
+    else:
+        return get_loop()
+    return fut._loop
+
+
+def _set_result_unless_cancelled(fut, result):
+    if fut.cancelled():
+        return
+    fut.set_result(result)
+
+
+def wrap_future(future, *, loop=None):
+    if isfuture(future):
+        return future
+    raise NotImplementedError("concurrent.futures arrive with the threads model")
+
+
+# ---------------------------------------------------------------- tasks
+
+_task_name_counter = [0]
+_all_tasks_list = []
+_current_tasks = {}
+
+
+def _next_task_name():
+    _task_name_counter[0] += 1
+    return f'Task-{_task_name_counter[0]}'
+
+
+def _set_task_name(task, name):
+    if name is not None:
+        try:
+            set_name = task.set_name
+        except AttributeError:
+            pass
+        else:
+            set_name(name)
+
+
+class Task(Future):
+    __module__ = "_asyncio"
+    _log_destroy_pending = True
+
+    def __init__(self, coro, *, loop=None, name=None, context=None):
+        super().__init__(loop=loop)
+        if not iscoroutine(coro):
+            self._log_destroy_pending = False
+            raise TypeError(f"a coroutine was expected, got {coro!r}")
+        if name is None:
+            self._name = _next_task_name()
+        else:
+            self._name = str(name)
+        self._num_cancels_requested = 0
+        self._must_cancel = False
+        self._fut_waiter = None
+        self._coro = coro
+        self._context = context
+        if _TRACE:
+            _tr("task_created", self, self._name, _format_coroutine(coro))
+        self._loop.call_soon(self.__step, context=self._context)
+        _register_task(self)
+
+    def _repr_info(self):
+        info = _future_repr_info(self)
+        if self.cancelling() and not self.done():
+            info[0] = 'cancelling'
+        info.insert(1, 'name=%r' % self.get_name())
+        coro = _format_coroutine(self._coro)
+        info.insert(2, f'coro=<{coro}>')
+        if self._fut_waiter is not None:
+            info.insert(3, f'wait_for={self._fut_waiter!r}')
+        return info
+
+    def get_coro(self):
+        return self._coro
+
+    def get_context(self):
+        return self._context
+
+    def get_name(self):
+        return self._name
+
+    def set_name(self, value):
+        self._name = str(value)
+
+    def set_result(self, result):
+        raise RuntimeError('Task does not support set_result operation')
+
+    def set_exception(self, exception):
+        raise RuntimeError('Task does not support set_exception operation')
+
+    def get_stack(self, *, limit=None):
+        return []
+
+    def cancel(self, msg=None):
+        self._log_traceback = False
+        if self.done():
+            return False
+        self._num_cancels_requested += 1
+        if self._fut_waiter is not None:
+            if self._fut_waiter.cancel(msg=msg):
+                return True
+        self._must_cancel = True
+        self._cancel_message = msg
+        return True
+
+    def cancelling(self):
+        return self._num_cancels_requested
+
+    def uncancel(self):
+        if self._num_cancels_requested > 0:
+            self._num_cancels_requested -= 1
+        return self._num_cancels_requested
+
+    def __step(self, exc=None):
+        if self.done():
+            raise InvalidStateError(
+                f'_step(): already done: {self!r}, {exc!r}')
+        if self._must_cancel:
+            if not isinstance(exc, CancelledError):
+                exc = self._make_cancelled_error()
+            self._must_cancel = False
+        coro = self._coro
+        self._fut_waiter = None
+
+        _enter_task(self._loop, self)
+        if _TRACE:
+            _tr("task_state", self, "running", None)
+        try:
+            if exc is None:
+                result = coro.send(None)
+            else:
+                result = coro.throw(exc)
+        except StopIteration as exc:
+            if self._must_cancel:
+                self._must_cancel = False
+                Future.cancel(self, msg=self._cancel_message)
+            else:
+                Future.set_result(self, exc.value)
+        except CancelledError as exc:
+            self._cancelled_exc = exc
+            Future.cancel(self)
+        except (KeyboardInterrupt, SystemExit) as exc:
+            Future.set_exception(self, exc)
+            raise
+        except BaseException as exc:
+            Future.set_exception(self, exc)
+        else:
+            blocking = getattr(result, '_asyncio_future_blocking', None)
+            if blocking is not None:
+                if _get_loop(result) is not self._loop:
+                    new_exc = RuntimeError(
+                        f'Task {self!r} got Future '
+                        f'{result!r} attached to a different loop')
+                    self._loop.call_soon(
+                        self.__step, new_exc, context=self._context)
+                elif blocking:
+                    if result is self:
+                        new_exc = RuntimeError(
+                            f'Task cannot await on itself: {self!r}')
+                        self._loop.call_soon(
+                            self.__step, new_exc, context=self._context)
+                    else:
+                        result._asyncio_future_blocking = False
+                        result.add_done_callback(
+                            self.task_wakeup, context=self._context)
+                        self._fut_waiter = result
+                        if self._must_cancel:
+                            if self._fut_waiter.cancel(
+                                    msg=self._cancel_message):
+                                self._must_cancel = False
+                else:
+                    new_exc = RuntimeError(
+                        f'yield was used instead of yield from '
+                        f'in task {self!r} with {result!r}')
+                    self._loop.call_soon(
+                        self.__step, new_exc, context=self._context)
+            elif result is None:
+                self._loop.call_soon(self.__step, context=self._context)
+            elif _loopscope.isgenerator(result):
+                new_exc = RuntimeError(
+                    f'yield was used instead of yield from for '
+                    f'generator in task {self!r} with {result!r}')
+                self._loop.call_soon(
+                    self.__step, new_exc, context=self._context)
+            else:
+                new_exc = RuntimeError(f'Task got bad yield: {result!r}')
+                self._loop.call_soon(
+                    self.__step, new_exc, context=self._context)
+        finally:
+            if _TRACE:
+                _trace_task_state(self)
+            _leave_task(self._loop, self)
+            self = None
+
+    def task_wakeup(self, future):
+        try:
+            future.result()
+        except BaseException as exc:
+            self.__step(exc)
+        else:
+            self.__step()
+        self = None
+
+
+def _trace_task_state(task):
+    if task.done():
+        if task.cancelled():
+            state = "cancelled"
+        elif task._exception is not None:
+            state = "failed"
+        else:
+            state = "done"
+        _tr("task_state", task, state, None)
+    elif task._fut_waiter is not None:
+        _tr("task_state", task, "waiting", task._fut_waiter)
+    else:
+        _tr("task_state", task, "ready", None)
+
+
+def _register_task(task):
+    _all_tasks_list.append(task)
+
+
+def _enter_task(loop, task):
+    current_task = _current_tasks.get(loop)
+    if current_task is not None:
+        raise RuntimeError(f"Cannot enter into task {task!r} while another "
+                           f"task {current_task!r} is being executed.")
+    _current_tasks[loop] = task
+
+
+def _leave_task(loop, task):
+    current_task = _current_tasks.get(loop)
+    if current_task is not task:
+        raise RuntimeError(f"Leaving task {task!r} does not match "
+                           f"the current task {current_task!r}.")
+    del _current_tasks[loop]
+
+
+def _unregister_task(task):
+    try:
+        _all_tasks_list.remove(task)
+    except ValueError:
+        pass
+
+
+def current_task(loop=None):
+    if loop is None:
+        loop = get_running_loop()
+    return _current_tasks.get(loop)
+
+
+def all_tasks(loop=None):
+    if loop is None:
+        loop = get_running_loop()
+    alive = [t for t in _all_tasks_list if not t.done()]
+    _all_tasks_list[:] = alive
+    return {t for t in alive if _get_loop(t) is loop}
+
+
+def create_task(coro, *, name=None, context=None):
+    loop = get_running_loop()
+    if context is None:
+        task = loop.create_task(coro)
+    else:
+        task = loop.create_task(coro, context=context)
+    _set_task_name(task, name)
+    return task
+
+
+FIRST_COMPLETED = 'FIRST_COMPLETED'
+FIRST_EXCEPTION = 'FIRST_EXCEPTION'
+ALL_COMPLETED = 'ALL_COMPLETED'
+
+
+async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
+    if isfuture(fs) or iscoroutine(fs):
+        raise TypeError(f"expect a list of futures, not {type(fs).__name__}")
+    if not fs:
+        raise ValueError('Set of Tasks/Futures is empty.')
+    if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+        raise ValueError(f'Invalid return_when value: {return_when}')
+    fs = set(fs)
+    if any(iscoroutine(f) for f in fs):
+        raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")
+    loop = get_running_loop()
+    return await _wait(fs, timeout, return_when, loop)
+
+
+def _release_waiter(waiter, *args):
+    if not waiter.done():
+        waiter.set_result(None)
+
+
+async def wait_for(fut, timeout):
+    loop = get_running_loop()
+    if timeout is None:
+        return await fut
+    if timeout <= 0:
+        fut = ensure_future(fut, loop=loop)
+        if fut.done():
+            return fut.result()
+        await _cancel_and_wait(fut, loop=loop)
+        try:
+            return fut.result()
+        except CancelledError as exc:
+            raise TimeoutError() from exc
+    waiter = loop.create_future()
+    timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
+    cb = _partial(_release_waiter, waiter)
+    fut = ensure_future(fut, loop=loop)
+    fut.add_done_callback(cb)
+    try:
+        try:
+            await waiter
+        except CancelledError:
+            if fut.done():
+                return fut.result()
+            else:
+                fut.remove_done_callback(cb)
+                await _cancel_and_wait(fut, loop=loop)
+                raise
+        if fut.done():
+            return fut.result()
+        else:
+            fut.remove_done_callback(cb)
+            await _cancel_and_wait(fut, loop=loop)
+            try:
+                return fut.result()
+            except CancelledError as exc:
+                raise TimeoutError() from exc
+    finally:
+        timeout_handle.cancel()
+
+
+async def _wait(fs, timeout, return_when, loop):
+    assert fs, 'Set of Futures is empty.'
+    waiter = loop.create_future()
+    timeout_handle = None
+    if timeout is not None:
+        timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
+    counter = len(fs)
+
+    def _on_completion(f):
+        nonlocal counter
+        counter -= 1
+        if (counter <= 0 or
+            return_when == FIRST_COMPLETED or
+            return_when == FIRST_EXCEPTION and (not f.cancelled() and
+                                                f.exception() is not None)):
+            if timeout_handle is not None:
+                timeout_handle.cancel()
+            if not waiter.done():
+                waiter.set_result(None)
+
+    for f in fs:
+        f.add_done_callback(_on_completion)
+
+    try:
+        await waiter
+    finally:
+        if timeout_handle is not None:
+            timeout_handle.cancel()
+        for f in fs:
+            f.remove_done_callback(_on_completion)
+
+    done, pending = set(), set()
+    for f in fs:
+        if f.done():
+            done.add(f)
+        else:
+            pending.add(f)
+    return done, pending
+
+
+async def _cancel_and_wait(fut, loop):
+    waiter = loop.create_future()
+    cb = _partial(_release_waiter, waiter)
+    fut.add_done_callback(cb)
+    try:
+        fut.cancel()
+        await waiter
+    finally:
+        fut.remove_done_callback(cb)
+
+
+def as_completed(fs, *, timeout=None):
+    if isfuture(fs) or iscoroutine(fs):
+        raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
+    done = Queue()
+    loop = _get_event_loop()
+    todo = {ensure_future(f, loop=loop) for f in set(fs)}
+    timeout_handle = None
+
+    def _on_timeout():
+        for f in todo:
+            f.remove_done_callback(_on_completion)
+            done.put_nowait(None)
+        todo.clear()
+
+    def _on_completion(f):
+        if not todo:
+            return
+        todo.remove(f)
+        done.put_nowait(f)
+        if not todo and timeout_handle is not None:
+            timeout_handle.cancel()
+
+    async def _wait_for_one():
+        f = await done.get()
+        if f is None:
+            raise TimeoutError
+        return f.result()
+
+    for f in todo:
+        f.add_done_callback(_on_completion)
+    if todo and timeout is not None:
+        timeout_handle = loop.call_later(timeout, _on_timeout)
+    for _ in range(len(todo)):
+        yield _wait_for_one()
+
+
+def __sleep0():
+    yield
+
+
+__sleep0 = types.coroutine(__sleep0)
+
+
+async def sleep(delay, result=None):
+    if delay <= 0:
+        await __sleep0()
+        return result
+    loop = get_running_loop()
+    future = loop.create_future()
+    h = loop.call_later(delay,
+                        _set_result_unless_cancelled,
+                        future, result)
+    try:
+        return await future
+    finally:
+        h.cancel()
+
+
+def ensure_future(coro_or_future, *, loop=None):
+    return _ensure_future(coro_or_future, loop=loop)
+
+
+def _ensure_future(coro_or_future, *, loop=None):
+    if isfuture(coro_or_future):
+        if loop is not None and loop is not _get_loop(coro_or_future):
+            raise ValueError('The future belongs to a different loop than '
+                             'the one specified as the loop argument')
+        return coro_or_future
+    called_wrap_awaitable = False
+    if not iscoroutine(coro_or_future):
+        if _loopscope.isawaitable(coro_or_future):
+            coro_or_future = _wrap_awaitable(coro_or_future)
+            called_wrap_awaitable = True
+        else:
+            raise TypeError('An asyncio.Future, a coroutine or an awaitable '
+                            'is required')
+    if loop is None:
+        loop = _get_event_loop()
+    try:
+        return loop.create_task(coro_or_future)
+    except RuntimeError:
+        if not called_wrap_awaitable:
+            coro_or_future.close()
+        raise
+
+
+def _wrap_awaitable(awaitable):
+    return (yield from awaitable.__await__())
+
+
+_wrap_awaitable = types.coroutine(_wrap_awaitable)
+
+
+class _GatheringFuture(Future):
+    __module__ = "asyncio.tasks"
+
+    def __init__(self, children, *, loop):
+        super().__init__(loop=loop)
+        self._children = children
+        self._cancel_requested = False
+
+    def cancel(self, msg=None):
+        if self.done():
+            return False
+        ret = False
+        for child in self._children:
+            if child.cancel(msg=msg):
+                ret = True
+        if ret:
+            self._cancel_requested = True
+        return ret
+
+
+def gather(*coros_or_futures, return_exceptions=False):
+    if not coros_or_futures:
+        loop = _get_event_loop()
+        outer = loop.create_future()
+        outer.set_result([])
+        return outer
+
+    def _done_callback(fut):
+        nonlocal nfinished
+        nfinished += 1
+
+        if outer is None or outer.done():
+            if not fut.cancelled():
+                fut.exception()
+            return
+
+        if not return_exceptions:
+            if fut.cancelled():
+                exc = fut._make_cancelled_error()
+                outer.set_exception(exc)
+                return
+            else:
+                exc = fut.exception()
+                if exc is not None:
+                    outer.set_exception(exc)
+                    return
+
+        if nfinished == nfuts:
+            results = []
+            for fut in children:
+                if fut.cancelled():
+                    res = CancelledError(
+                        '' if fut._cancel_message is None else
+                        fut._cancel_message)
+                else:
+                    res = fut.exception()
+                    if res is None:
+                        res = fut.result()
+                results.append(res)
+
+            if outer._cancel_requested:
+                exc = fut._make_cancelled_error()
+                outer.set_exception(exc)
+            else:
+                outer.set_result(results)
+
+    arg_to_fut = {}
+    children = []
+    nfuts = 0
+    nfinished = 0
+    loop = None
+    outer = None
+    for arg in coros_or_futures:
+        if arg not in arg_to_fut:
+            fut = _ensure_future(arg, loop=loop)
+            if loop is None:
+                loop = _get_loop(fut)
+            if fut is not arg:
+                fut._log_destroy_pending = False
+            nfuts += 1
+            arg_to_fut[arg] = fut
+            fut.add_done_callback(_done_callback)
+        else:
+            fut = arg_to_fut[arg]
+        children.append(fut)
+
+    outer = _GatheringFuture(children, loop=loop)
+    return outer
+
+
+def shield(arg):
+    inner = _ensure_future(arg)
+    if inner.done():
+        return inner
+    loop = _get_loop(inner)
+    outer = loop.create_future()
+
+    def _inner_done_callback(inner):
+        if outer.cancelled():
+            if not inner.cancelled():
+                inner.exception()
+            return
+
+        if inner.cancelled():
+            outer.cancel()
+        else:
+            exc = inner.exception()
+            if exc is not None:
+                outer.set_exception(exc)
+            else:
+                outer.set_result(inner.result())
+
+    def _outer_done_callback(outer):
+        if not inner.done():
+            inner.remove_done_callback(_inner_done_callback)
+
+    inner.add_done_callback(_inner_done_callback)
+    outer.add_done_callback(_outer_done_callback)
+    return outer
+
+
+def run_coroutine_threadsafe(coro, loop):
+    raise NotImplementedError("run_coroutine_threadsafe arrives with the threads model")
+
+
+def coroutine(func):
+    # Removed in 3.11; loopscope runs generator-based coroutines as 3.10 did.
+    _loopscope.note_coroutine_decorator()
+    co = types.coroutine(func)
+    co._is_coroutine = _is_coroutine
+    return co
+
+
+# ---------------------------------------------------------------- timeouts
+
+class _State:
+    __module__ = "asyncio.timeouts"
+
+    def __init__(self, name, value):
+        self.name = name
+        self.value = value
+
+    def __repr__(self):
+        return f"<_State.{self.name}: {self.value!r}>"
+
+
+_State.CREATED = _State("CREATED", "created")
+_State.ENTERED = _State("ENTERED", "active")
+_State.EXPIRING = _State("EXPIRING", "expiring")
+_State.EXPIRED = _State("EXPIRED", "expired")
+_State.EXITED = _State("EXITED", "finished")
+
+
+class Timeout:
+    __module__ = "asyncio.timeouts"
+
+    def __init__(self, when):
+        self._state = _State.CREATED
+        self._timeout_handler = None
+        self._task = None
+        self._when = when
+
+    def when(self):
+        return self._when
+
+    def reschedule(self, when):
+        if self._state is not _State.ENTERED:
+            if self._state is _State.CREATED:
+                raise RuntimeError("Timeout has not been entered")
+            raise RuntimeError(
+                f"Cannot change state of {self._state.value} Timeout",
+            )
+        self._when = when
+        if self._timeout_handler is not None:
+            self._timeout_handler.cancel()
+        if when is None:
+            self._timeout_handler = None
+        else:
+            loop = get_running_loop()
+            if when <= loop.time():
+                self._timeout_handler = loop.call_soon(self._on_timeout)
+            else:
+                self._timeout_handler = loop.call_at(when, self._on_timeout)
+
+    def expired(self):
+        return self._state in (_State.EXPIRING, _State.EXPIRED)
+
+    def __repr__(self):
+        info = ['']
+        if self._state is _State.ENTERED:
+            when = round(self._when, 3) if self._when is not None else None
+            info.append(f"when={when}")
+        info_str = ' '.join(info)
+        return f"<Timeout [{self._state.value}]{info_str}>"
+
+    async def __aenter__(self):
+        if self._state is not _State.CREATED:
+            raise RuntimeError("Timeout has already been entered")
+        task = current_task()
+        if task is None:
+            raise RuntimeError("Timeout should be used inside a task")
+        self._state = _State.ENTERED
+        self._task = task
+        self._cancelling = self._task.cancelling()
+        self.reschedule(self._when)
+        return self
+
+    async def __aexit__(self, exc_type, exc_val, exc_tb):
+        assert self._state in (_State.ENTERED, _State.EXPIRING)
+        if self._timeout_handler is not None:
+            self._timeout_handler.cancel()
+            self._timeout_handler = None
+        if self._state is _State.EXPIRING:
+            self._state = _State.EXPIRED
+            if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
+                raise TimeoutError from exc_val
+        elif self._state is _State.ENTERED:
+            self._state = _State.EXITED
+        return None
+
+    def _on_timeout(self):
+        assert self._state is _State.ENTERED
+        self._task.cancel()
+        self._state = _State.EXPIRING
+        self._timeout_handler = None
+
+
+def timeout(delay):
+    loop = get_running_loop()
+    return Timeout(loop.time() + delay if delay is not None else None)
+
+
+def timeout_at(when):
+    return Timeout(when)
+
+
+# ---------------------------------------------------------------- taskgroups
+
+def _exception_group(msg, excs):
+    # BaseExceptionGroup(...) builds an ExceptionGroup when every member is an Exception.
+    if all(isinstance(e, Exception) for e in excs):
+        eg = ExceptionGroup(msg, excs)
+    else:
+        eg = BaseExceptionGroup(msg, excs)
+    if not hasattr(eg, 'exceptions'):
+        # The VM's except* reads the members from here.
+        eg.exceptions = tuple(excs)
+    return eg
+
+
+class TaskGroup:
+    __module__ = "asyncio.taskgroups"
+
+    def __init__(self):
+        self._entered = False
+        self._exiting = False
+        self._aborting = False
+        self._loop = None
+        self._parent_task = None
+        self._parent_cancel_requested = False
+        self._tasks = set()
+        self._errors = []
+        self._base_error = None
+        self._on_completed_fut = None
+
+    def __repr__(self):
+        info = ['']
+        if self._tasks:
+            info.append(f'tasks={len(self._tasks)}')
+        if self._errors:
+            info.append(f'errors={len(self._errors)}')
+        if self._aborting:
+            info.append('cancelling')
+        elif self._entered:
+            info.append('entered')
+        info_str = ' '.join(info)
+        return f'<TaskGroup{info_str}>'
+
+    async def __aenter__(self):
+        if self._entered:
+            raise RuntimeError(
+                f"TaskGroup {self!r} has already been entered")
+        if self._loop is None:
+            self._loop = get_running_loop()
+        self._parent_task = current_task(self._loop)
+        if self._parent_task is None:
+            raise RuntimeError(
+                f'TaskGroup {self!r} cannot determine the parent task')
+        self._entered = True
+        return self
+
+    async def __aexit__(self, et, exc, tb):
+        self._exiting = True
+        if (exc is not None and
+                self._is_base_error(exc) and
+                self._base_error is None):
+            self._base_error = exc
+        propagate_cancellation_error = \
+            exc if et is CancelledError else None
+        if self._parent_cancel_requested:
+            if self._parent_task.uncancel() == 0:
+                propagate_cancellation_error = None
+        if et is not None:
+            if not self._aborting:
+                self._abort()
+        while self._tasks:
+            if self._on_completed_fut is None:
+                self._on_completed_fut = self._loop.create_future()
+            try:
+                await self._on_completed_fut
+            except CancelledError as ex:
+                if not self._aborting:
+                    propagate_cancellation_error = ex
+                    self._abort()
+            self._on_completed_fut = None
+        assert not self._tasks
+        if self._base_error is not None:
+            raise self._base_error
+        if propagate_cancellation_error and not self._errors:
+            raise propagate_cancellation_error
+        if et is not None and et is not CancelledError:
+            self._errors.append(exc)
+        if self._errors:
+            try:
+                me = _exception_group('unhandled errors in a TaskGroup', self._errors)
+                raise me from None
+            finally:
+                self._errors = None
+
+    def create_task(self, coro, *, name=None, context=None):
+        if not self._entered:
+            raise RuntimeError(f"TaskGroup {self!r} has not been entered")
+        if self._exiting and not self._tasks:
+            raise RuntimeError(f"TaskGroup {self!r} is finished")
+        if self._aborting:
+            raise RuntimeError(f"TaskGroup {self!r} is shutting down")
+        if context is None:
+            task = self._loop.create_task(coro)
+        else:
+            task = self._loop.create_task(coro, context=context)
+        _set_task_name(task, name)
+        task.add_done_callback(self._on_task_done)
+        self._tasks.add(task)
+        return task
+
+    def _is_base_error(self, exc):
+        assert isinstance(exc, BaseException)
+        return isinstance(exc, (SystemExit, KeyboardInterrupt))
+
+    def _abort(self):
+        self._aborting = True
+        for t in self._tasks:
+            if not t.done():
+                t.cancel()
+
+    def _on_task_done(self, task):
+        self._tasks.discard(task)
+        if self._on_completed_fut is not None and not self._tasks:
+            if not self._on_completed_fut.done():
+                self._on_completed_fut.set_result(True)
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is None:
+            return
+        self._errors.append(exc)
+        if self._is_base_error(exc) and self._base_error is None:
+            self._base_error = exc
+        if self._parent_task.done():
+            self._loop.call_exception_handler({
+                'message': f'Task {task!r} has errored out but its parent '
+                           f'task {self._parent_task} is already completed',
+                'exception': exc,
+                'task': task,
+            })
+            return
+        if not self._aborting and not self._parent_cancel_requested:
+            self._abort()
+            self._parent_cancel_requested = True
+            self._parent_task.cancel()
+
+
+# ---------------------------------------------------------------- locks
+
+class _LoopBoundMixin:
+    __module__ = "asyncio.mixins"
+    _loop = None
+
+    def _get_loop(self):
+        loop = _get_running_loop()
+        if self._loop is None:
+            self._loop = loop
+        if loop is not self._loop:
+            raise RuntimeError(f'{self!r} is bound to a different event loop')
+        return loop
+
+
+def _object_repr(obj):
+    return f'<{type(obj).__module__}.{type(obj).__qualname__} object at {hex(id(obj))}>'
+
+
+class _ContextManagerMixin:
+    __module__ = "asyncio.locks"
+
+    async def __aenter__(self):
+        await self.acquire()
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+
+class Lock(_ContextManagerMixin, _LoopBoundMixin):
+    __module__ = "asyncio.locks"
+
+    def __init__(self):
+        self._waiters = None
+        self._locked = False
+
+    def __repr__(self):
+        res = _object_repr(self)
+        extra = 'locked' if self._locked else 'unlocked'
+        if self._waiters:
+            extra = f'{extra}, waiters:{len(self._waiters)}'
+        return f'<{res[1:-1]} [{extra}]>'
+
+    def locked(self):
+        return self._locked
+
+    async def acquire(self):
+        if (not self._locked and (self._waiters is None or
+                all(w.cancelled() for w in self._waiters))):
+            self._locked = True
+            return True
+        if self._waiters is None:
+            self._waiters = _deque()
+        fut = self._get_loop().create_future()
+        fut._loopscope_owner = "a Lock"
+        if _TRACE:
+            _tr("waiter_added", self, "Lock", fut)
+        self._waiters.append(fut)
+        try:
+            try:
+                await fut
+            finally:
+                self._waiters.remove(fut)
+        except CancelledError:
+            if not self._locked:
+                self._wake_up_first()
+            raise
+        self._locked = True
+        return True
+
+    def release(self):
+        if self._locked:
+            self._locked = False
+            self._wake_up_first()
+        else:
+            raise RuntimeError('Lock is not acquired.')
+
+    def _wake_up_first(self):
+        if not self._waiters:
+            return
+        try:
+            fut = next(iter(self._waiters))
+        except StopIteration:
+            return
+        if not fut.done():
+            fut.set_result(True)
+
+
+class Event(_LoopBoundMixin):
+    __module__ = "asyncio.locks"
+
+    def __init__(self):
+        self._waiters = _deque()
+        self._value = False
+
+    def __repr__(self):
+        res = _object_repr(self)
+        extra = 'set' if self._value else 'unset'
+        if self._waiters:
+            extra = f'{extra}, waiters:{len(self._waiters)}'
+        return f'<{res[1:-1]} [{extra}]>'
+
+    def is_set(self):
+        return self._value
+
+    def set(self):
+        if not self._value:
+            self._value = True
+            for fut in self._waiters:
+                if not fut.done():
+                    fut.set_result(True)
+
+    def clear(self):
+        self._value = False
+
+    async def wait(self):
+        if self._value:
+            return True
+        fut = self._get_loop().create_future()
+        fut._loopscope_owner = "an Event"
+        if _TRACE:
+            _tr("waiter_added", self, "Event", fut)
+        self._waiters.append(fut)
+        try:
+            await fut
+            return True
+        finally:
+            self._waiters.remove(fut)
+
+
+class Condition(_ContextManagerMixin, _LoopBoundMixin):
+    __module__ = "asyncio.locks"
+
+    def __init__(self, lock=None):
+        if lock is None:
+            lock = Lock()
+        self._lock = lock
+        self.locked = lock.locked
+        self.acquire = lock.acquire
+        self.release = lock.release
+        self._waiters = _deque()
+
+    def __repr__(self):
+        res = _object_repr(self)
+        extra = 'locked' if self.locked() else 'unlocked'
+        if self._waiters:
+            extra = f'{extra}, waiters:{len(self._waiters)}'
+        return f'<{res[1:-1]} [{extra}]>'
+
+    async def wait(self):
+        if not self.locked():
+            raise RuntimeError('cannot wait on un-acquired lock')
+        self.release()
+        try:
+            fut = self._get_loop().create_future()
+            fut._loopscope_owner = "a Condition"
+            if _TRACE:
+                _tr("waiter_added", self, "Condition", fut)
+            self._waiters.append(fut)
+            try:
+                await fut
+                return True
+            finally:
+                self._waiters.remove(fut)
+        finally:
+            cancelled = False
+            while True:
+                try:
+                    await self.acquire()
+                    break
+                except CancelledError:
+                    cancelled = True
+            if cancelled:
+                raise CancelledError
+
+    async def wait_for(self, predicate):
+        result = predicate()
+        while not result:
+            await self.wait()
+            result = predicate()
+        return result
+
+    def notify(self, n=1):
+        if not self.locked():
+            raise RuntimeError('cannot notify on un-acquired lock')
+        idx = 0
+        for fut in self._waiters:
+            if idx >= n:
+                break
+            if not fut.done():
+                idx += 1
+                fut.set_result(False)
+
+    def notify_all(self):
+        self.notify(len(self._waiters))
+
+
+class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
+    __module__ = "asyncio.locks"
+
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError("Semaphore initial value must be >= 0")
+        self._waiters = None
+        self._value = value
+
+    def __repr__(self):
+        res = _object_repr(self)
+        extra = 'locked' if self.locked() else f'unlocked, value:{self._value}'
+        if self._waiters:
+            extra = f'{extra}, waiters:{len(self._waiters)}'
+        return f'<{res[1:-1]} [{extra}]>'
+
+    def locked(self):
+        return self._value == 0 or (
+            any(not w.cancelled() for w in (self._waiters or ())))
+
+    async def acquire(self):
+        if not self.locked():
+            self._value -= 1
+            return True
+        if self._waiters is None:
+            self._waiters = _deque()
+        fut = self._get_loop().create_future()
+        fut._loopscope_owner = "a Semaphore"
+        if _TRACE:
+            _tr("waiter_added", self, "Semaphore", fut)
+        self._waiters.append(fut)
+        try:
+            try:
+                await fut
+            finally:
+                self._waiters.remove(fut)
+        except CancelledError:
+            if not fut.cancelled():
+                self._value += 1
+                self._wake_up_next()
+            raise
+        if self._value > 0:
+            self._wake_up_next()
+        return True
+
+    def release(self):
+        self._value += 1
+        self._wake_up_next()
+
+    def _wake_up_next(self):
+        if not self._waiters:
+            return
+        for fut in self._waiters:
+            if not fut.done():
+                self._value -= 1
+                fut.set_result(True)
+                return
+
+
+class BoundedSemaphore(Semaphore):
+    __module__ = "asyncio.locks"
+
+    def __init__(self, value=1):
+        self._bound_value = value
+        super().__init__(value)
+
+    def release(self):
+        if self._value >= self._bound_value:
+            raise ValueError('BoundedSemaphore released too many times')
+        super().release()
+
+
+# ---------------------------------------------------------------- queues
+
+class Queue(_LoopBoundMixin):
+    __module__ = "asyncio.queues"
+
+    def __init__(self, maxsize=0):
+        self._maxsize = maxsize
+        self._getters = _deque()
+        self._putters = _deque()
+        self._unfinished_tasks = 0
+        self._finished = Event()
+        self._finished.set()
+        self._init(maxsize)
+
+    def _init(self, maxsize):
+        self._queue = _deque()
+
+    def _get(self):
+        return self._queue.popleft()
+
+    def _put(self, item):
+        self._queue.append(item)
+
+    def _wakeup_next(self, waiters):
+        while waiters:
+            waiter = waiters.popleft()
+            if not waiter.done():
+                waiter.set_result(None)
+                break
+
+    def __repr__(self):
+        return f'<{type(self).__name__} at {id(self):#x} {self._format()}>'
+
+    def __str__(self):
+        return f'<{type(self).__name__} {self._format()}>'
+
+    def _format(self):
+        result = f'maxsize={self._maxsize!r}'
+        if getattr(self, '_queue', None):
+            result += f' _queue={list(self._queue)!r}'
+        if self._getters:
+            result += f' _getters[{len(self._getters)}]'
+        if self._putters:
+            result += f' _putters[{len(self._putters)}]'
+        if self._unfinished_tasks:
+            result += f' tasks={self._unfinished_tasks}'
+        return result
+
+    def qsize(self):
+        return len(self._queue)
+
+    @property
+    def maxsize(self):
+        return self._maxsize
+
+    def empty(self):
+        return not self._queue
+
+    def full(self):
+        if self._maxsize <= 0:
+            return False
+        else:
+            return self.qsize() >= self._maxsize
+
+    async def put(self, item):
+        while self.full():
+            putter = self._get_loop().create_future()
+            putter._loopscope_owner = "a Queue (put)"
+            if _TRACE:
+                _tr("waiter_added", self, "Queue.put", putter)
+            self._putters.append(putter)
+            try:
+                await putter
+            except:
+                putter.cancel()
+                try:
+                    self._putters.remove(putter)
+                except ValueError:
+                    pass
+                if not self.full() and not putter.cancelled():
+                    self._wakeup_next(self._putters)
+                raise
+        return self.put_nowait(item)
+
+    def put_nowait(self, item):
+        if self.full():
+            raise QueueFull
+        self._put(item)
+        self._unfinished_tasks += 1
+        self._finished.clear()
+        self._wakeup_next(self._getters)
+
+    async def get(self):
+        while self.empty():
+            getter = self._get_loop().create_future()
+            getter._loopscope_owner = "a Queue (get)"
+            if _TRACE:
+                _tr("waiter_added", self, "Queue.get", getter)
+            self._getters.append(getter)
+            try:
+                await getter
+            except:
+                getter.cancel()
+                try:
+                    self._getters.remove(getter)
+                except ValueError:
+                    pass
+                if not self.empty() and not getter.cancelled():
+                    self._wakeup_next(self._getters)
+                raise
+        return self.get_nowait()
+
+    def get_nowait(self):
+        if self.empty():
+            raise QueueEmpty
+        item = self._get()
+        self._wakeup_next(self._putters)
+        return item
+
+    def task_done(self):
+        if self._unfinished_tasks <= 0:
+            raise ValueError('task_done() called too many times')
+        self._unfinished_tasks -= 1
+        if self._unfinished_tasks == 0:
+            self._finished.set()
+
+    async def join(self):
+        if self._unfinished_tasks > 0:
+            await self._finished.wait()
+
+
+class PriorityQueue(Queue):
+    __module__ = "asyncio.queues"
+
+    def _init(self, maxsize):
+        self._queue = []
+
+    def _put(self, item):
+        heapq.heappush(self._queue, item)
+
+    def _get(self):
+        return heapq.heappop(self._queue)
+
+
+class LifoQueue(Queue):
+    __module__ = "asyncio.queues"
+
+    def _init(self, maxsize):
+        self._queue = []
+
+    def _put(self, item):
+        self._queue.append(item)
+
+    def _get(self):
+        return self._queue.pop()
+
+
+# ---------------------------------------------------------------- runners
+
+def _cancel_all_tasks(loop):
+    # all_tasks() is a set; cancel in creation order so runs are reproducible.
+    all_tasks(loop)
+    to_cancel = [t for t in _all_tasks_list if _get_loop(t) is loop]
+    if not to_cancel:
+        return
+    for task in to_cancel:
+        task.cancel()
+    loop.run_until_complete(gather(*to_cancel, return_exceptions=True))
+    for task in to_cancel:
+        if task.cancelled():
+            continue
+        if task.exception() is not None:
+            loop.call_exception_handler({
+                'message': 'unhandled exception during asyncio.run() shutdown',
+                'exception': task.exception(),
+                'task': task,
+            })
+
+
+class _RunnerState:
+    CREATED = "created"
+    INITIALIZED = "initialized"
+    CLOSED = "closed"
+
+
+class Runner:
+    __module__ = "asyncio.runners"
+
+    def __init__(self, *, debug=None, loop_factory=None):
+        self._state = _RunnerState.CREATED
+        self._debug = debug
+        self._loop_factory = loop_factory
+        self._loop = None
+        self._context = None
+        self._interrupt_count = 0
+        self._set_event_loop = False
+
+    def __enter__(self):
+        self._lazy_init()
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.close()
+
+    def close(self):
+        if self._state is not _RunnerState.INITIALIZED:
+            return
+        try:
+            loop = self._loop
+            _cancel_all_tasks(loop)
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor())
+        finally:
+            if self._set_event_loop:
+                set_event_loop(None)
+            loop.close()
+            self._loop = None
+            self._state = _RunnerState.CLOSED
+
+    def get_loop(self):
+        self._lazy_init()
+        return self._loop
+
+    def run(self, coro, *, context=None):
+        if not iscoroutine(coro):
+            raise ValueError("a coroutine was expected, got {!r}".format(coro))
+        if _get_running_loop() is not None:
+            raise RuntimeError(
+                "Runner.run() cannot be called from a running event loop")
+        self._lazy_init()
+        task = self._loop.create_task(coro, context=context)
+        self._interrupt_count = 0
+        return self._loop.run_until_complete(task)
+
+    def _lazy_init(self):
+        if self._state is _RunnerState.CLOSED:
+            raise RuntimeError("Runner is closed")
+        if self._state is _RunnerState.INITIALIZED:
+            return
+        if self._loop_factory is None:
+            self._loop = new_event_loop()
+            if not self._set_event_loop:
+                set_event_loop(self._loop)
+                self._set_event_loop = True
+        else:
+            self._loop = self._loop_factory()
+        if self._debug is not None:
+            self._loop.set_debug(self._debug)
+        self._state = _RunnerState.INITIALIZED
+
+
+def run(main, *, debug=None):
+    if _get_running_loop() is not None:
+        raise RuntimeError(
+            "asyncio.run() cannot be called from a running event loop")
+    with Runner(debug=debug) as runner:
+        return runner.run(main)

@@ -1,0 +1,273 @@
+//! Native helpers for the hot paths of loopscope's asyncio: the timer heap (heapq's exact
+//! algorithm, comparing `TimerHandle._when` without calling `__lt__`), and a deque.
+
+use crate::vm::{KwArgs, PyModule, PyResult, PyType, Value, Vm};
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+/// `TimerHandle._when` as f64 (TimerHandle orders by `when` only). Read without calling
+/// into Python, so the heap can stay borrowed during a sift.
+fn key(v: &Value) -> Option<f64> {
+    if let Value::Instance(i) = v {
+        return match i.dict.borrow().get("_when") {
+            Some(Value::Float(f)) => Some(*f),
+            Some(Value::Int(n)) => Some(*n as f64),
+            Some(Value::Bool(b)) => Some(*b as i64 as f64),
+            _ => None,
+        };
+    }
+    None
+}
+
+struct BadKey;
+
+fn k(items: &[Value], i: usize) -> Result<f64, BadKey> {
+    items.get(i).and_then(key).ok_or(BadKey)
+}
+
+// heapq's _siftdown and _siftup (the C and Python versions share this algorithm; it is not
+// FIFO for equal keys), comparing with `<` on `when`.
+fn siftdown(items: &mut [Value], startpos: usize, mut pos: usize) -> Result<(), BadKey> {
+    let newkey = k(items, pos)?;
+    let newitem = items[pos].clone();
+    while pos > startpos {
+        let parentpos = (pos - 1) >> 1;
+        if newkey < k(items, parentpos)? {
+            items[pos] = items[parentpos].clone();
+            pos = parentpos;
+            continue;
+        }
+        break;
+    }
+    items[pos] = newitem;
+    Ok(())
+}
+
+fn siftup(items: &mut [Value], mut pos: usize) -> Result<(), BadKey> {
+    let endpos = items.len();
+    let startpos = pos;
+    let newitem = items[pos].clone();
+    let mut childpos = 2 * pos + 1;
+    while childpos < endpos {
+        let rightpos = childpos + 1;
+        // `not heap[childpos] < heap[rightpos]`
+        if rightpos < endpos && !(k(items, childpos)? < k(items, rightpos)?) {
+            childpos = rightpos;
+        }
+        items[pos] = items[childpos].clone();
+        pos = childpos;
+        childpos = 2 * pos + 1;
+    }
+    items[pos] = newitem;
+    siftdown(items, startpos, pos)
+}
+
+fn list_arg(vm: &mut Vm, a: &[Value]) -> PyResult<Rc<crate::vm::value::PyList>> {
+    match a.first() {
+        Some(Value::List(l)) => Ok(l.clone()),
+        _ => Err(vm.type_error("heap argument must be a list")),
+    }
+}
+
+fn bad_key(vm: &mut Vm) -> crate::vm::Exc {
+    vm.type_error("timer heap entries must be TimerHandles with a numeric when")
+}
+
+fn timer_push(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let l = list_arg(vm, a)?;
+    let item = a.get(1).cloned().unwrap_or(Value::None);
+    if key(&item).is_none() {
+        return Err(bad_key(vm));
+    }
+    let r = {
+        let mut items = l.items.borrow_mut();
+        items.push(item);
+        let n = items.len();
+        siftdown(&mut items, 0, n - 1)
+    };
+    r.map_err(|_| bad_key(vm))?;
+    Ok(Value::None)
+}
+
+fn timer_pop(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let l = list_arg(vm, a)?;
+    let r = {
+        let mut items = l.items.borrow_mut();
+        match items.pop() {
+            None => Ok(None),
+            Some(last) => {
+                if items.is_empty() {
+                    Ok(Some(last))
+                } else {
+                    let ret = std::mem::replace(&mut items[0], last);
+                    siftup(&mut items, 0).map(|_| Some(ret))
+                }
+            }
+        }
+    };
+    match r {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => Err(vm.new_error(crate::vm::ExcKind::IndexError, "index out of range")),
+        Err(_) => Err(bad_key(vm)),
+    }
+}
+
+fn timer_heapify(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let l = list_arg(vm, a)?;
+    let r = {
+        let mut items = l.items.borrow_mut();
+        let n = items.len();
+        let mut r = Ok(());
+        for i in (0..n / 2).rev() {
+            r = siftup(&mut items, i);
+            if r.is_err() {
+                break;
+            }
+        }
+        r
+    };
+    r.map_err(|_| bad_key(vm))?;
+    Ok(Value::None)
+}
+
+// ---------------------------------------------------------------- deque
+
+/// The `_ready` queue and the primitives' waiter queues.
+struct Deque(VecDeque<Value>);
+
+fn same(a: &Value, b: &Value) -> bool {
+    match (a.ptr(), b.ptr()) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    }
+}
+
+fn with_deque<T>(vm: &mut Vm, a: &[Value], f: impl FnOnce(&mut VecDeque<Value>) -> T) -> PyResult<T> {
+    if let Some(Value::Instance(i)) = a.first() {
+        if let Some(mut d) = i.native::<Deque>() {
+            return Ok(f(&mut d.0));
+        }
+    }
+    Err(vm.type_error("descriptor requires a 'deque' object"))
+}
+
+fn deque_new(vm: &mut Vm, cls: &Rc<PyType>, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let mut d = VecDeque::new();
+    if let Some(it) = a.first() {
+        d.extend(vm.iter_to_vec(it)?);
+    }
+    Ok(vm.new_native_instance(cls, Box::new(Deque(d))))
+}
+
+fn d_append(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let x = a.get(1).cloned().unwrap_or(Value::None);
+    with_deque(vm, a, |d| d.push_back(x))?;
+    Ok(Value::None)
+}
+
+fn d_appendleft(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let x = a.get(1).cloned().unwrap_or(Value::None);
+    with_deque(vm, a, |d| d.push_front(x))?;
+    Ok(Value::None)
+}
+
+fn d_popleft(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    match with_deque(vm, a, |d| d.pop_front())? {
+        Some(v) => Ok(v),
+        None => Err(vm.new_error(crate::vm::ExcKind::IndexError, "pop from an empty deque")),
+    }
+}
+
+fn d_pop(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    match with_deque(vm, a, |d| d.pop_back())? {
+        Some(v) => Ok(v),
+        None => Err(vm.new_error(crate::vm::ExcKind::IndexError, "pop from an empty deque")),
+    }
+}
+
+fn d_remove(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let x = a.get(1).cloned().unwrap_or(Value::None);
+    let items: Vec<Value> = with_deque(vm, a, |d| d.iter().cloned().collect())?;
+    let mut found = items.iter().position(|v| same(v, &x));
+    if found.is_none() {
+        for (i, v) in items.iter().enumerate() {
+            if vm.eq(v, &x)? {
+                found = Some(i);
+                break;
+            }
+        }
+    }
+    match found {
+        Some(i) => {
+            with_deque(vm, a, |d| d.remove(i))?;
+            Ok(Value::None)
+        }
+        None => Err(vm.value_error("deque.remove(x): x not in deque")),
+    }
+}
+
+fn d_clear(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    with_deque(vm, a, |d| d.clear())?;
+    Ok(Value::None)
+}
+
+fn d_len(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Int(with_deque(vm, a, |d| d.len())? as i64))
+}
+
+fn d_bool(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Bool(with_deque(vm, a, |d| !d.is_empty())?))
+}
+
+fn d_iter(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let items: Vec<Value> = with_deque(vm, a, |d| d.iter().cloned().collect())?;
+    vm.get_iter(&Value::list(items))
+}
+
+fn d_getitem(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let i = match a.get(1) {
+        Some(Value::Int(i)) => *i,
+        _ => return Err(vm.type_error("sequence index must be integer, not 'slice'")),
+    };
+    let r = with_deque(vm, a, |d| {
+        let n = d.len() as i64;
+        let j = if i < 0 { i + n } else { i };
+        if j < 0 || j >= n {
+            None
+        } else {
+            d.get(j as usize).cloned()
+        }
+    })?;
+    r.ok_or_else(|| vm.new_error(crate::vm::ExcKind::IndexError, "deque index out of range"))
+}
+
+fn d_repr(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let items: Vec<Value> = with_deque(vm, a, |d| d.iter().cloned().collect())?;
+    let r = vm.repr(&Value::list(items))?;
+    Ok(Value::string(format!("deque({r})")))
+}
+
+pub fn add_to(vm: &mut Vm, m: &Rc<PyModule>) -> PyResult<()> {
+    vm.module_add_fn(m, "timer_push", timer_push);
+    vm.module_add_fn(m, "timer_pop", timer_pop);
+    vm.module_add_fn(m, "timer_heapify", timer_heapify);
+    let cls = vm.new_native_class("deque", "collections", &[], Some(deque_new))?;
+    vm.add_methods(
+        &cls,
+        &[
+            ("append", d_append),
+            ("appendleft", d_appendleft),
+            ("popleft", d_popleft),
+            ("pop", d_pop),
+            ("remove", d_remove),
+            ("clear", d_clear),
+            ("__len__", d_len),
+            ("__bool__", d_bool),
+            ("__iter__", d_iter),
+            ("__getitem__", d_getitem),
+            ("__repr__", d_repr),
+        ],
+    );
+    m.dict.set_str("deque", Value::Type(cls));
+    Ok(())
+}

@@ -1,0 +1,303 @@
+//! Conformance: every asyncio case must print what CPython 3.11 prints (stdout), and with
+//! `--handles` the same callback lines as `oracle.py --handles` (pre-generated into
+//! tests/conformance/handles/ by tests/conformance/gen_handles.py).
+
+use super::*;
+use crate::vm::api::CaptureSink;
+use std::path::{Path, PathBuf};
+
+/// Run a script with asyncio; (stdout, stderr, exit code).
+pub(crate) fn run_captured(name: &str, text: &str, handles: bool) -> (String, String, i32) {
+    let sink = CaptureSink::default();
+    let mut vm = Vm::new();
+    vm.out = Box::new(sink.clone());
+    let code = run_script(
+        &mut vm,
+        name,
+        text,
+        &[],
+        &RunOptions {
+            handles,
+            tracer: None,
+        },
+    );
+    let out = sink.out.borrow().clone();
+    let err = sink.err.borrow().clone();
+    (out, err, code)
+}
+
+fn cases_dirs() -> Vec<PathBuf> {
+    let mut v = Vec::new();
+    for d in [
+        "/work/shared/conformance/cases",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/conformance"),
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/asyncio"),
+    ] {
+        let p = PathBuf::from(d);
+        if p.is_dir() {
+            v.push(p);
+        }
+    }
+    v
+}
+
+fn cases() -> Vec<(String, PathBuf)> {
+    let mut seen = std::collections::BTreeMap::new();
+    for d in cases_dirs() {
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.extension().map(|x| x == "py").unwrap_or(false) && p.with_extension("out").exists()
+            {
+                let name = p
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().to_string())
+                    .unwrap_or_default();
+                seen.entry(name).or_insert(p);
+            }
+        }
+    }
+    seen.into_iter().collect()
+}
+
+fn handles_file(name: &str, case: &Path) -> PathBuf {
+    if let Some(dir) = case.parent() {
+        let p = dir.join("handles").join(format!("{name}.handles"));
+        if p.exists() {
+            return p;
+        }
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/conformance/handles")
+        .join(format!("{name}.handles"))
+}
+
+fn mask_addresses(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'0'
+            && b.get(i + 1) == Some(&b'x')
+            && b.get(i + 2).map(|c| c.is_ascii_hexdigit()).unwrap_or(false)
+        {
+            out.push_str("0x?");
+            i += 2;
+            while i < b.len() && b[i].is_ascii_hexdigit() {
+                i += 1;
+            }
+        } else {
+            let ch = s[i..].chars().next().unwrap_or(' ');
+            out.push(ch);
+            i += ch.len_utf8();
+        }
+    }
+    out
+}
+
+fn first_diff(a: &str, b: &str) -> String {
+    for (i, (x, y)) in a.lines().zip(b.lines()).enumerate() {
+        if x != y {
+            return format!("line {}: got {:?}, want {:?}", i + 1, x, y);
+        }
+    }
+    format!(
+        "lengths differ: got {} lines, want {} lines",
+        a.lines().count(),
+        b.lines().count()
+    )
+}
+
+fn filter() -> Option<String> {
+    std::env::var("LS_CASE").ok()
+}
+
+#[test]
+fn conformance_stdout() {
+    let cs = cases();
+    if cs.is_empty() {
+        eprintln!("no conformance cases found: skipped");
+        return;
+    }
+    let mut fails = Vec::new();
+    let mut n = 0;
+    for (name, p) in &cs {
+        if let Some(f) = filter() {
+            if !name.contains(&f) {
+                continue;
+            }
+        }
+        n += 1;
+        let text = std::fs::read_to_string(p).unwrap_or_default();
+        let want = std::fs::read_to_string(p.with_extension("out")).unwrap_or_default();
+        let (got, err, _) = run_captured(&p.display().to_string(), &text, false);
+        if got != want {
+            fails.push(format!(
+                "{name}: {}\n{}",
+                first_diff(&got, &want),
+                err.lines().rev().take(3).collect::<Vec<_>>().join(" | ")
+            ));
+        }
+    }
+    eprintln!("stdout: {}/{} pass", n - fails.len(), n);
+    for f in &fails {
+        eprintln!("FAIL {f}");
+    }
+    assert!(fails.is_empty());
+}
+
+#[test]
+fn conformance_handles() {
+    let cs = cases();
+    let mut fails = Vec::new();
+    let mut n = 0;
+    for (name, p) in &cs {
+        if let Some(f) = filter() {
+            if !name.contains(&f) {
+                continue;
+            }
+        }
+        let hf = handles_file(name, p);
+        let Ok(want) = std::fs::read_to_string(&hf) else {
+            continue;
+        };
+        n += 1;
+        let text = std::fs::read_to_string(p).unwrap_or_default();
+        let (got, _, _) = run_captured(&p.display().to_string(), &text, true);
+        let (got, want) = (mask_addresses(&got), mask_addresses(&want));
+        if got != want {
+            fails.push(format!("{name}: {}", first_diff(&got, &want)));
+        }
+    }
+    eprintln!("handles: {}/{} pass", n - fails.len(), n);
+    for f in &fails {
+        eprintln!("FAIL {f}");
+    }
+    assert!(fails.is_empty());
+}
+
+/// Development helper: `LS_ASYNC=path [LS_HANDLES=1] cargo test --lib dev_async -- --nocapture`.
+#[test]
+fn dev_async() {
+    let Ok(path) = std::env::var("LS_ASYNC") else {
+        return;
+    };
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let (out, err, code) = run_captured(&path, &text, std::env::var("LS_HANDLES").is_ok());
+    print!("{out}");
+    eprint!("{err}");
+    eprintln!("[exit {code}]");
+}
+
+#[test]
+fn deadlock_names_waiting_tasks() {
+    let src = "import asyncio\n\
+async def waiter(ev):\n    await ev.wait()\n\
+async def main():\n    ev = asyncio.Event()\n    t = asyncio.create_task(waiter(ev), name='stuck')\n    await t\n\
+asyncio.run(main())\n";
+    let (out, err, code) = run_captured("deadlock.py", src, false);
+    assert_eq!(out, "");
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("RuntimeError: deadlock: the event loop would wait forever"),
+        "{err}"
+    );
+    assert!(
+        err.contains("  Task-1 (main() running at deadlock.py:7) waits on task stuck"),
+        "{err}"
+    );
+    assert!(
+        err.contains("  stuck (waiter() running at deadlock.py:3) waits on a future of an Event"),
+        "{err}"
+    );
+}
+
+fn traced(src: &str) -> crate::trace::Trace {
+    let mut vm = Vm::new();
+    vm.out = Box::new(CaptureSink::default());
+    trace_script(&mut vm, "t.py", src, &[], false)
+}
+
+#[test]
+fn trace_is_deterministic_and_complete() {
+    let src = "import asyncio\n\
+async def worker(name, d, lock):\n    async with lock:\n        await asyncio.sleep(d)\n    print(name, 'done')\n    return name\n\
+async def main():\n    lock = asyncio.Lock()\n    r = await asyncio.gather(worker('a', 0.5, lock), worker('b', 0.25, lock))\n    print(r)\n\
+asyncio.run(main())\n";
+    let a = serde_json::to_string(&traced(src)).unwrap_or_default();
+    let b = serde_json::to_string(&traced(src)).unwrap_or_default();
+    assert!(!a.is_empty());
+    assert_eq!(a, b, "two runs of the same script must give the same trace");
+    let tr = traced(src);
+    use crate::trace::Event;
+    let outs: String = tr
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Output { stream, text, .. } if stream == "stdout" => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(outs, "a done\nb done\n['a', 'b']\n");
+    let has = |f: &dyn Fn(&Event) -> bool| tr.events.iter().any(f);
+    assert!(has(
+        &|e| matches!(e, Event::Callback { desc, .. } if desc == "step Task-1")
+    ));
+    assert!(has(
+        &|e| matches!(e, Event::TimerScheduled { desc, .. } if desc == "call _set_result_unless_cancelled")
+    ));
+    assert!(has(
+        &|e| matches!(e, Event::WaiterAdded { kind, .. } if kind == "Lock")
+    ));
+    assert!(has(&|e| matches!(e, Event::WaiterWoken { .. })));
+    assert!(has(
+        &|e| matches!(e, Event::TaskState { state, awaiting: Some(_), .. } if state == "waiting")
+    ));
+    assert!(has(
+        &|e| matches!(e, Event::Line { file, line: 3, .. } if file == "t.py")
+    ));
+    assert!(!has(
+        &|e| matches!(e, Event::Line { file, .. } if file.starts_with("<loopscope>"))
+    ));
+    // b finishes at 0.75 (it waited for the lock until 0.5).
+    let b_at: Vec<f64> = tr
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Output { t, text, .. } if text.starts_with('b') => Some(*t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        b_at.first(),
+        Some(&0.75),
+        "{:?}",
+        tr.events
+            .iter()
+            .filter(|e| matches!(e, Event::Output { .. }))
+            .collect::<Vec<_>>()
+    );
+    let snap = tr
+        .snapshots
+        .iter()
+        .find(|s| s.tasks.iter().any(|t| t.state == "waiting"));
+    let Some(snap) = snap else {
+        panic!("no snapshot with a waiting task")
+    };
+    let w = snap
+        .tasks
+        .iter()
+        .find(|t| t.state == "waiting")
+        .map(|t| t.await_chain.clone())
+        .unwrap_or_default();
+    assert!(
+        w.first()
+            .map(|s| s.contains("() running at t.py:"))
+            .unwrap_or(false),
+        "{w:?}"
+    );
+    let text = crate::trace::render_text(&tr);
+    assert!(text.contains("step Task-2"), "{text}");
+}

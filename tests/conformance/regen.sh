@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Regenerate the expected outputs of the conformance cases with CPython 3.11 + oracle.py.
+#
+#   tests/conformance/regen.sh                 # every case
+#   tests/conformance/regen.sh loop/03_x.py    # only these cases (paths relative to here)
+#   tests/conformance/regen.sh --check         # regenerate nothing; verify every case is
+#                                              # deterministic (two runs, PYTHONHASHSEED=0/1)
+#                                              # and that the stored files are up to date
+#
+# Each case X.py is run from its own directory with its relative file name (exactly how
+# tests/conformance.rs runs `loopscope run X.py`), so file names in tracebacks and reprs match.
+# X.out     = stdout of `oracle.py X.py`
+# X.handles = stdout of `oracle.py --handles X.py` (the script's prints interleaved with one
+#             line per callback run by the event loop)
+# X.err     = stderr, only for cases under errors/, with absolute paths reduced to
+#             "<abs>/basename" so the file does not depend on where Python is installed.
+set -u
+cd "$(dirname "$0")"
+HERE=$(pwd)
+ORACLE="$HERE/oracle.py"
+PY=${PYTHON:-python3}
+
+check=0
+files=()
+for a in "$@"; do
+    case "$a" in
+        --check) check=1 ;;
+        *) files+=("$a") ;;
+    esac
+done
+if [ ${#files[@]} -eq 0 ]; then
+    while IFS= read -r f; do files+=("$f"); done < <(find . -mindepth 2 -name '*.py' | sed 's#^\./##' | sort)
+fi
+
+clean_err() { sed -E 's#"/[^"]*/([^"/]+)"#"<abs>/\1"#g'; }
+
+run_case() { # dir base hashseed outdir
+    local dir=$1 base=$2 seed=$3 out=$4
+    (cd "$dir" && PYTHONHASHSEED=$seed timeout 20 "$PY" "$ORACLE" "$base.py" >"$out/out" 2>"$out/err_raw")
+    (cd "$dir" && PYTHONHASHSEED=$seed timeout 20 "$PY" "$ORACLE" --handles "$base.py" >"$out/handles" 2>/dev/null)
+    clean_err <"$out/err_raw" >"$out/err"
+}
+
+status=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for f in "${files[@]}"; do
+    dir=$(dirname "$f"); base=$(basename "$f" .py)
+    mkdir -p "$tmp/a" "$tmp/b"
+    run_case "$dir" "$base" 0 "$tmp/a"
+    if [ $check -eq 1 ]; then
+        run_case "$dir" "$base" 1 "$tmp/b"
+        for k in out handles err; do
+            if ! cmp -s "$tmp/a/$k" "$tmp/b/$k"; then
+                echo "NONDETERMINISTIC $f ($k)"; status=1
+            fi
+        done
+        for k in out handles; do
+            if ! cmp -s "$tmp/a/$k" "$dir/$base.$k"; then
+                echo "STALE $f ($k)"; status=1
+            fi
+        done
+        case "$dir" in errors*) cmp -s "$tmp/a/err" "$dir/$base.err" || { echo "STALE $f (err)"; status=1; } ;; esac
+    else
+        cp "$tmp/a/out" "$dir/$base.out"
+        cp "$tmp/a/handles" "$dir/$base.handles"
+        case "$dir" in errors*) cp "$tmp/a/err" "$dir/$base.err" ;; esac
+        if [ -s "$tmp/a/err_raw" ]; then
+            case "$dir" in errors*) ;; *) echo "note: $f wrote to stderr ($(tail -n1 "$tmp/a/err_raw"))" ;; esac
+        fi
+    fi
+done
+exit $status
