@@ -470,24 +470,28 @@ impl<'a> Parser<'a> {
         Ok(Module { body })
     }
 
+    /// One statement (compound, or a line of simple ones) appended to `out`. Dispatches through
+    /// a function pointer: a `match` of calls costs kilobytes of stack per block level in debug.
+    #[inline(never)]
     fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
-        let stmt = match self.kind() {
-            TokenKind::Kw(Kw::If) => self.if_stmt()?,
-            TokenKind::Kw(Kw::While) => self.while_stmt()?,
-            TokenKind::Kw(Kw::For) => self.for_stmt(None)?,
-            TokenKind::Kw(Kw::Try) => self.try_stmt()?,
-            TokenKind::Kw(Kw::With) => self.with_stmt(None)?,
-            TokenKind::Kw(Kw::Def) => self.funcdef(Vec::new(), None)?,
-            TokenKind::Kw(Kw::Class) => self.classdef(Vec::new(), None)?,
-            TokenKind::Op(Op::At) => self.decorated()?,
-            TokenKind::Kw(Kw::Async) => self.async_stmt(Vec::new())?,
+        type Compound<'p> = fn(&mut Parser<'p>) -> PResult<Stmt>;
+        let f: Compound<'a> = match self.kind() {
+            TokenKind::Kw(Kw::If) => |p| p.if_stmt(),
+            TokenKind::Kw(Kw::While) => |p| p.while_stmt(),
+            TokenKind::Kw(Kw::For) => |p| p.for_stmt(None),
+            TokenKind::Kw(Kw::Try) => |p| p.try_stmt(),
+            TokenKind::Kw(Kw::With) => |p| p.with_stmt(None),
+            TokenKind::Kw(Kw::Def) => |p| p.funcdef(Vec::new(), None),
+            TokenKind::Kw(Kw::Class) => |p| p.classdef(Vec::new(), None),
+            TokenKind::Op(Op::At) => |p| p.decorated(),
+            TokenKind::Kw(Kw::Async) => |p| p.async_stmt(Vec::new()),
             TokenKind::Name(n) if n == "match" && self.looks_like_match() => {
                 return Err(self.err("`match` statements are not supported yet", self.span()));
             }
             TokenKind::Indent => return Err(self.invalid()),
             _ => return self.simple_stmts(out),
         };
-        out.push(stmt);
+        out.push(f(self)?);
         Ok(())
     }
 
@@ -512,16 +516,13 @@ impl<'a> Parser<'a> {
     }
 
     /// The body after `:`: an indented block or simple statements on the same line.
+    #[inline(never)]
     fn block(&mut self, what: &str, line: u32) -> PResult<Vec<Stmt>> {
         let mut body = Vec::new();
         if matches!(self.kind(), TokenKind::Newline) {
             self.bump();
             if !matches!(self.kind(), TokenKind::Indent) {
-                let s = self.span();
-                return Err(SyntaxError::indentation(
-                    format!("expected an indented block after {what} on line {line}"),
-                    Span::new(s.start, s.start, s.line, s.col),
-                ));
+                return Err(self.expected_block(what, line));
             }
             self.bump();
             self.enter()?;
@@ -536,6 +537,15 @@ impl<'a> Parser<'a> {
             self.simple_stmts(&mut body)?;
         }
         Ok(body)
+    }
+
+    #[cold]
+    fn expected_block(&self, what: &str, line: u32) -> SyntaxError {
+        let s = self.span();
+        SyntaxError::indentation(
+            format!("expected an indented block after {what} on line {line}"),
+            Span::new(s.start, s.start, s.line, s.col),
+        )
     }
 
     fn body_end(&self, start: Span, body: &[Stmt]) -> Span {
@@ -557,31 +567,41 @@ impl<'a> Parser<'a> {
         r
     }
 
+    // Compound statements parse their header and build their node in separate functions, so
+    // that the frames live on the stack while a nested block is parsed stay small.
+
+    #[inline(never)]
     fn if_chain(&mut self) -> PResult<Stmt> {
         // `elif` chains become nested `If`s in `orelse`; collect them without recursion (each
         // still counts as a nesting level, since later passes recurse on the result).
         let mut chain: Vec<(Span, Expr, Vec<Stmt>)> = Vec::new();
-        let mut orelse = Vec::new();
-        let mut kw = "if";
+        let mut what = "'if' statement";
         loop {
-            let start = self.bump().span;
-            let test = self.named_expression()?;
-            self.check_stray_equal(&test)?;
-            self.expect_colon()?;
-            let body = self.block(&format!("'{kw}' statement"), start.line)?;
-            chain.push((start, test, body));
-            if self.at_kw(Kw::Elif) {
-                kw = "elif";
-                self.enter()?;
-                continue;
+            let head = self.cond_head()?;
+            let body = self.block(what, head.0.line)?;
+            chain.push((head.0, head.1, body));
+            if !self.at_kw(Kw::Elif) {
+                break;
             }
-            if self.at_kw(Kw::Else) {
-                let t = self.bump().span;
-                self.expect_colon()?;
-                orelse = self.block("'else' statement", t.line)?;
-            }
-            break;
+            what = "'elif' statement";
+            self.enter()?;
         }
+        let orelse = self.opt_else()?;
+        Ok(self.fold_if(chain, orelse))
+    }
+
+    /// `if`/`elif`/`while` up to the colon: the keyword's span and the condition.
+    #[inline(never)]
+    fn cond_head(&mut self) -> PResult<Box<(Span, Expr)>> {
+        let start = self.bump().span;
+        let test = self.named_expression()?;
+        self.check_stray_equal(&test)?;
+        self.expect_colon()?;
+        Ok(Box::new((start, test)))
+    }
+
+    #[inline(never)]
+    fn fold_if(&self, mut chain: Vec<(Span, Expr, Vec<Stmt>)>, mut orelse: Vec<Stmt>) -> Stmt {
         let mut stmt: Option<Stmt> = None;
         while let Some((start, test, body)) = chain.pop() {
             let inner_else = match stmt.take() {
@@ -605,7 +625,336 @@ impl<'a> Parser<'a> {
                 span,
             ));
         }
-        stmt.ok_or_else(|| self.invalid())
+        stmt.unwrap_or_else(|| Stmt::new(StmtKind::Pass, Span::default()))
+    }
+
+    /// An optional `else:` block.
+    #[inline(never)]
+    fn opt_else(&mut self) -> PResult<Vec<Stmt>> {
+        if !self.at_kw(Kw::Else) {
+            return Ok(Vec::new());
+        }
+        let t = self.bump().span;
+        self.expect_colon()?;
+        self.block("'else' statement", t.line)
+    }
+
+    #[inline(never)]
+    fn while_stmt(&mut self) -> PResult<Stmt> {
+        let head = self.cond_head()?;
+        let body = self.block("'while' statement", head.0.line)?;
+        let orelse = self.opt_else()?;
+        Ok(self.finish_loop(head.0, None, head.1, body, orelse))
+    }
+
+    /// Builds `While` (no target) or `For`.
+    #[inline(never)]
+    fn finish_loop(
+        &self,
+        start: Span,
+        target: Option<(Expr, bool)>,
+        e: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    ) -> Stmt {
+        let span = self.body_end(start, if orelse.is_empty() { &body } else { &orelse });
+        let kind = match target {
+            Some((target, is_async)) => StmtKind::For {
+                target,
+                iter: e,
+                body,
+                orelse,
+                is_async,
+            },
+            None => StmtKind::While {
+                test: e,
+                body,
+                orelse,
+            },
+        };
+        Stmt::new(kind, span)
+    }
+
+    #[inline(never)]
+    fn for_stmt(&mut self, async_span: Option<Span>) -> PResult<Stmt> {
+        let head = self.for_head(async_span)?;
+        let what = if async_span.is_some() {
+            "'async for' statement"
+        } else {
+            "'for' statement"
+        };
+        let body = self.block(what, head.0.line)?;
+        let orelse = self.opt_else()?;
+        let (start, target, iter) = *head;
+        Ok(self.finish_loop(
+            start,
+            Some((target, async_span.is_some())),
+            iter,
+            body,
+            orelse,
+        ))
+    }
+
+    #[inline(never)]
+    fn for_head(&mut self, async_span: Option<Span>) -> PResult<Box<(Span, Expr, Expr)>> {
+        let kw = self.bump().span;
+        let start = async_span.unwrap_or(kw);
+        let target = self.target_list(Kw::In)?;
+        if !self.eat_kw(Kw::In) {
+            return Err(self.invalid());
+        }
+        let iter = self.star_expressions()?;
+        self.expect_colon()?;
+        Ok(Box::new((start, target, iter)))
+    }
+
+    #[inline(never)]
+    fn try_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.bump().span;
+        self.expect_colon()?;
+        let body = self.block("'try' statement", start.line)?;
+        let mut handlers = Vec::new();
+        let mut is_star: Option<bool> = None;
+        while self.at_kw(Kw::Except) {
+            handlers.push(self.except_clause(&mut is_star)?);
+        }
+        let orelse = if handlers.is_empty() {
+            Vec::new()
+        } else {
+            self.opt_else()?
+        };
+        let finalbody = self.opt_finally()?;
+        self.finish_try(
+            start,
+            body,
+            handlers,
+            orelse,
+            finalbody,
+            is_star.unwrap_or(false),
+        )
+    }
+
+    #[inline(never)]
+    fn opt_finally(&mut self) -> PResult<Vec<Stmt>> {
+        if !self.at_kw(Kw::Finally) {
+            return Ok(Vec::new());
+        }
+        let t = self.bump().span;
+        self.expect_colon()?;
+        self.block("'finally' statement", t.line)
+    }
+
+    #[inline(never)]
+    fn except_clause(&mut self, is_star: &mut Option<bool>) -> PResult<ExceptHandler> {
+        let head = self.except_head(is_star)?;
+        let (hstart, typ, name, star) = *head;
+        let what = if star {
+            "'except*' statement"
+        } else {
+            "'except' statement"
+        };
+        let body = self.block(what, hstart.line)?;
+        let span = self.body_end(hstart, &body);
+        Ok(ExceptHandler {
+            typ,
+            name,
+            body,
+            span,
+        })
+    }
+
+    #[inline(never)]
+    fn except_head(&mut self, is_star: &mut Option<bool>) -> PResult<Box<ExceptHead>> {
+        let hstart = self.bump().span;
+        let star = self.eat_op(Op::Star);
+        match *is_star {
+            Some(prev) if prev != star => {
+                return Err(self.err(
+                    "cannot have both 'except' and 'except*' on the same 'try'",
+                    hstart,
+                ));
+            }
+            _ => *is_star = Some(star),
+        }
+        let mut typ = None;
+        let mut name = None;
+        if !self.at_op(Op::Colon) || star {
+            let t = self.expression()?;
+            if self.at_op(Op::Comma) {
+                let mut last = t.clone();
+                while self.eat_op(Op::Comma) {
+                    if self.at_op(Op::Colon) || self.at_kw(Kw::As) {
+                        break;
+                    }
+                    last = self.expression()?;
+                }
+                return Err(self.err(
+                    "multiple exception types must be parenthesized",
+                    Span::new(t.span.start, last.span.end, t.span.line, t.span.col),
+                ));
+            }
+            typ = Some(t);
+            if self.eat_kw(Kw::As) {
+                name = Some(self.expect_name()?.0);
+            }
+        }
+        self.expect_colon()?;
+        Ok(Box::new((hstart, typ, name, star)))
+    }
+
+    #[inline(never)]
+    fn finish_try(
+        &self,
+        start: Span,
+        body: Vec<Stmt>,
+        handlers: Vec<ExceptHandler>,
+        orelse: Vec<Stmt>,
+        finalbody: Vec<Stmt>,
+        is_star: bool,
+    ) -> PResult<Stmt> {
+        if handlers.is_empty() && finalbody.is_empty() {
+            return Err(self.err("expected 'except' or 'finally' block", self.span()));
+        }
+        let last = if !finalbody.is_empty() {
+            finalbody.last()
+        } else if !orelse.is_empty() {
+            orelse.last()
+        } else {
+            handlers.last().and_then(|h| h.body.last())
+        };
+        let span = match last {
+            Some(s) => Span::new(start.start, s.span.end, start.line, start.col),
+            None => start,
+        };
+        Ok(Stmt::new(
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                is_star,
+            },
+            span,
+        ))
+    }
+
+    #[inline(never)]
+    fn with_stmt(&mut self, async_span: Option<Span>) -> PResult<Stmt> {
+        let head = self.with_head(async_span)?;
+        let what = if async_span.is_some() {
+            "'async with' statement"
+        } else {
+            "'with' statement"
+        };
+        let body = self.block(what, head.0.line)?;
+        let (start, items) = *head;
+        let span = self.body_end(start, &body);
+        Ok(Stmt::new(
+            StmtKind::With {
+                items,
+                body,
+                is_async: async_span.is_some(),
+            },
+            span,
+        ))
+    }
+
+    #[inline(never)]
+    fn with_head(&mut self, async_span: Option<Span>) -> PResult<Box<(Span, Vec<WithItem>)>> {
+        let kw = self.bump().span;
+        let start = async_span.unwrap_or(kw);
+        // `with (a as b, c):` is tried first, as CPython's grammar does; otherwise the
+        // parenthesis belongs to the first context expression.
+        let mut items = None;
+        if self.at_op(Op::LPar) {
+            let save = (self.pos, self.last_end, self.depth);
+            match self.paren_with_items() {
+                Ok(found) => items = Some(found),
+                Err(_) => (self.pos, self.last_end, self.depth) = save,
+            }
+        }
+        let items = match items {
+            Some(items) => items,
+            None => {
+                let mut items = vec![self.with_item()?];
+                while self.eat_op(Op::Comma) {
+                    items.push(self.with_item()?);
+                }
+                items
+            }
+        };
+        self.expect_colon()?;
+        Ok(Box::new((start, items)))
+    }
+
+    #[inline(never)]
+    fn funcdef(&mut self, decorators: Vec<Expr>, async_span: Option<Span>) -> PResult<Stmt> {
+        let mut def = self.funcdef_head(decorators, async_span)?;
+        def.1.body = self.block("function definition", def.0.line)?;
+        let span = self.body_end(def.0, &def.1.body);
+        Ok(Stmt::new(StmtKind::FunctionDef(Box::new(def.1)), span))
+    }
+
+    #[inline(never)]
+    fn funcdef_head(
+        &mut self,
+        decorators: Vec<Expr>,
+        async_span: Option<Span>,
+    ) -> PResult<Box<(Span, FunctionDef)>> {
+        let kw = self.bump().span;
+        let start = async_span.unwrap_or(kw);
+        let (name, name_span) = self.expect_name()?;
+        self.expect_op(Op::LPar)?;
+        let args = self.parameters(Op::RPar, true)?;
+        self.expect_op(Op::RPar)?;
+        let returns = if self.eat_op(Op::RArrow) {
+            Some(self.expression()?)
+        } else {
+            None
+        };
+        self.expect_colon()?;
+        let is_async = async_span.is_some();
+        let def = FunctionDef {
+            name,
+            args,
+            body: Vec::new(),
+            decorators,
+            returns,
+            is_async,
+            name_span,
+        };
+        Ok(Box::new((start, def)))
+    }
+
+    #[inline(never)]
+    fn classdef(&mut self, decorators: Vec<Expr>, _async: Option<Span>) -> PResult<Stmt> {
+        let mut def = self.classdef_head(decorators)?;
+        def.1.body = self.block("class definition", def.0.line)?;
+        let span = self.body_end(def.0, &def.1.body);
+        Ok(Stmt::new(StmtKind::ClassDef(Box::new(def.1)), span))
+    }
+
+    #[inline(never)]
+    fn classdef_head(&mut self, decorators: Vec<Expr>) -> PResult<Box<(Span, ClassDef)>> {
+        let start = self.bump().span;
+        let (name, name_span) = self.expect_name()?;
+        let (mut bases, mut keywords) = (Vec::new(), Vec::new());
+        if self.at_op(Op::LPar) {
+            let open = self.bump().span;
+            let (b, k) = self.call_args(open)?;
+            bases = b;
+            keywords = k;
+        }
+        self.expect_colon()?;
+        let def = ClassDef {
+            name,
+            bases,
+            keywords,
+            body: Vec::new(),
+            decorators,
+            name_span,
+        };
+        Ok(Box::new((start, def)))
     }
 
     /// `if x = 1:`: CPython suggests `==` or `:=`.
@@ -637,56 +986,6 @@ impl<'a> Parser<'a> {
             ));
         }
         Err(self.invalid())
-    }
-
-    fn while_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.bump().span;
-        let test = self.named_expression()?;
-        self.check_stray_equal(&test)?;
-        self.expect_colon()?;
-        let body = self.block("'while' statement", start.line)?;
-        let mut orelse = Vec::new();
-        if self.at_kw(Kw::Else) {
-            let t = self.bump().span;
-            self.expect_colon()?;
-            orelse = self.block("'else' statement", t.line)?;
-        }
-        let span = self.body_end(start, if orelse.is_empty() { &body } else { &orelse });
-        Ok(Stmt::new(StmtKind::While { test, body, orelse }, span))
-    }
-
-    fn for_stmt(&mut self, async_span: Option<Span>) -> PResult<Stmt> {
-        let kw = self.bump().span;
-        let start = async_span.unwrap_or(kw);
-        let target = self.target_list(Kw::In)?;
-        if !self.eat_kw(Kw::In) {
-            return Err(self.invalid());
-        }
-        let iter = self.star_expressions()?;
-        self.expect_colon()?;
-        let what = if async_span.is_some() {
-            "'async for' statement"
-        } else {
-            "'for' statement"
-        };
-        let body = self.block(what, start.line)?;
-        let mut orelse = Vec::new();
-        if self.at_kw(Kw::Else) {
-            let t = self.bump().span;
-            self.expect_colon()?;
-            orelse = self.block("'else' statement", t.line)?;
-        }
-        let span = self.body_end(start, if orelse.is_empty() { &body } else { &orelse });
-        Ok(Stmt::new(
-            StmtKind::For {
-                target,
-                iter,
-                body,
-                orelse,
-                is_async: async_span.is_some(),
-            },
-            span,
-        ))
     }
 
     /// Targets of `for` (and comprehensions): stops before `in`, marks Store, validates.
@@ -728,140 +1027,6 @@ impl<'a> Parser<'a> {
         }
         set_ctx(e, ExprContext::Store);
         Ok(())
-    }
-
-    fn try_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.bump().span;
-        self.expect_colon()?;
-        let body = self.block("'try' statement", start.line)?;
-        let mut handlers = Vec::new();
-        let mut is_star: Option<bool> = None;
-        while self.at_kw(Kw::Except) {
-            let hstart = self.bump().span;
-            let star = self.eat_op(Op::Star);
-            match is_star {
-                Some(prev) if prev != star => {
-                    return Err(self.err(
-                        "cannot have both 'except' and 'except*' on the same 'try'",
-                        Span::new(hstart.start, hstart.end, hstart.line, hstart.col),
-                    ));
-                }
-                _ => is_star = Some(star),
-            }
-            let mut typ = None;
-            let mut name = None;
-            if !self.at_op(Op::Colon) || star {
-                let t = self.expression()?;
-                if self.at_op(Op::Comma) {
-                    let mut last = t.clone();
-                    while self.eat_op(Op::Comma) {
-                        if self.at_op(Op::Colon) || self.at_kw(Kw::As) {
-                            break;
-                        }
-                        last = self.expression()?;
-                    }
-                    return Err(self.err(
-                        "multiple exception types must be parenthesized",
-                        Span::new(t.span.start, last.span.end, t.span.line, t.span.col),
-                    ));
-                }
-                typ = Some(t);
-                if self.eat_kw(Kw::As) {
-                    name = Some(self.expect_name()?.0);
-                }
-            }
-            self.expect_colon()?;
-            let what = if star {
-                "'except*' statement"
-            } else {
-                "'except' statement"
-            };
-            let hbody = self.block(what, hstart.line)?;
-            let span = self.body_end(hstart, &hbody);
-            handlers.push(ExceptHandler {
-                typ,
-                name,
-                body: hbody,
-                span,
-            });
-        }
-        let mut orelse = Vec::new();
-        let mut finalbody = Vec::new();
-        if !handlers.is_empty() && self.at_kw(Kw::Else) {
-            let t = self.bump().span;
-            self.expect_colon()?;
-            orelse = self.block("'else' statement", t.line)?;
-        }
-        if self.at_kw(Kw::Finally) {
-            let t = self.bump().span;
-            self.expect_colon()?;
-            finalbody = self.block("'finally' statement", t.line)?;
-        }
-        if handlers.is_empty() && finalbody.is_empty() {
-            return Err(self.err("expected 'except' or 'finally' block", self.span()));
-        }
-        let last = if !finalbody.is_empty() {
-            finalbody.last()
-        } else if !orelse.is_empty() {
-            orelse.last()
-        } else {
-            handlers.last().and_then(|h| h.body.last())
-        };
-        let span = match last {
-            Some(s) => Span::new(start.start, s.span.end, start.line, start.col),
-            None => start,
-        };
-        Ok(Stmt::new(
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-                is_star: is_star.unwrap_or(false),
-            },
-            span,
-        ))
-    }
-
-    fn with_stmt(&mut self, async_span: Option<Span>) -> PResult<Stmt> {
-        let kw = self.bump().span;
-        let start = async_span.unwrap_or(kw);
-        // `with (a as b, c):` is tried first, as CPython's grammar does; otherwise the
-        // parenthesis belongs to the first context expression.
-        let mut items = None;
-        if self.at_op(Op::LPar) {
-            let save = (self.pos, self.last_end, self.depth);
-            match self.paren_with_items() {
-                Ok(found) => items = Some(found),
-                Err(_) => (self.pos, self.last_end, self.depth) = save,
-            }
-        }
-        let items = match items {
-            Some(items) => items,
-            None => {
-                let mut items = vec![self.with_item()?];
-                while self.eat_op(Op::Comma) {
-                    items.push(self.with_item()?);
-                }
-                items
-            }
-        };
-        self.expect_colon()?;
-        let what = if async_span.is_some() {
-            "'async with' statement"
-        } else {
-            "'with' statement"
-        };
-        let body = self.block(what, start.line)?;
-        let span = self.body_end(start, &body);
-        Ok(Stmt::new(
-            StmtKind::With {
-                items,
-                body,
-                is_async: async_span.is_some(),
-            },
-            span,
-        ))
     }
 
     fn paren_with_items(&mut self) -> PResult<Vec<WithItem>> {
@@ -927,57 +1092,6 @@ impl<'a> Parser<'a> {
             TokenKind::Kw(Kw::With) if decorators.is_empty() => self.with_stmt(Some(start)),
             _ => Err(self.invalid()),
         }
-    }
-
-    fn funcdef(&mut self, decorators: Vec<Expr>, async_span: Option<Span>) -> PResult<Stmt> {
-        let kw = self.bump().span;
-        let start = async_span.unwrap_or(kw);
-        let (name, name_span) = self.expect_name()?;
-        self.expect_op(Op::LPar)?;
-        let args = self.parameters(Op::RPar, true)?;
-        self.expect_op(Op::RPar)?;
-        let returns = if self.eat_op(Op::RArrow) {
-            Some(self.expression()?)
-        } else {
-            None
-        };
-        self.expect_colon()?;
-        let body = self.block("function definition", start.line)?;
-        let span = self.body_end(start, &body);
-        let def = FunctionDef {
-            name,
-            args,
-            body,
-            decorators,
-            returns,
-            is_async: async_span.is_some(),
-            name_span,
-        };
-        Ok(Stmt::new(StmtKind::FunctionDef(Box::new(def)), span))
-    }
-
-    fn classdef(&mut self, decorators: Vec<Expr>, _async: Option<Span>) -> PResult<Stmt> {
-        let start = self.bump().span;
-        let (name, name_span) = self.expect_name()?;
-        let (mut bases, mut keywords) = (Vec::new(), Vec::new());
-        if self.at_op(Op::LPar) {
-            let open = self.bump().span;
-            let (b, k) = self.call_args(open)?;
-            bases = b;
-            keywords = k;
-        }
-        self.expect_colon()?;
-        let body = self.block("class definition", start.line)?;
-        let span = self.body_end(start, &body);
-        let def = ClassDef {
-            name,
-            bases,
-            keywords,
-            body,
-            decorators,
-            name_span,
-        };
-        Ok(Stmt::new(StmtKind::ClassDef(Box::new(def)), span))
     }
 
     /// Parameters of `def` (closing `)`, annotations allowed) or `lambda` (closing `:`).
@@ -1543,13 +1657,6 @@ impl<'a> Parser<'a> {
 
     #[inline(never)]
     fn expr_bp(&mut self, min: u8) -> PResult<Expr> {
-        let probe = 0u8;
-        if let Some(slot) = PROBE_SP.get(self.depth) {
-            slot.store(
-                &probe as *const u8 as usize,
-                std::sync::atomic::Ordering::Relaxed,
-            );
-        }
         let saved = self.depth;
         let r = self.enter().and_then(|_| self.expr_bp_inner(min));
         self.depth = saved;
@@ -2747,6 +2854,9 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// `except [*] [type [as name]]:`: keyword span, type, name, star.
+type ExceptHead = (Span, Option<Expr>, Option<Ident>, bool);
+
 /// A position inside an f-string body, tracking line and character column.
 #[derive(Clone, Copy, Debug)]
 struct FCursor {
@@ -3630,6 +3740,15 @@ mod tests {
             let e = err_of(&src);
             assert!(e.msg.contains("too many nested"), "{}", e.msg);
         }
+        // The worst case the limits allow must fit in a 2 MiB test thread, unoptimized.
+        let mut deep = String::new();
+        for i in 0..99 {
+            deep.push_str(&" ".repeat(i));
+            deep.push_str(if i % 2 == 0 { "if x:\n" } else { "def f():\n" });
+        }
+        deep.push_str(&" ".repeat(99));
+        deep.push_str(&format!("x = {}1{}\n", "(".repeat(150), ")".repeat(150)));
+        parse(&deep);
         let mut blocks = String::new();
         for i in 0..150 {
             blocks.push_str(&" ".repeat(i));
@@ -3829,13 +3948,4 @@ mod tests {
         assert!(lexer::tokenize("x = 1\n").is_ok());
         assert!(!lexer::highlight_tokens("x = (").is_empty());
     }
-}
-static PROBE_SP: [std::sync::atomic::AtomicUsize; 8] =
-    [const { std::sync::atomic::AtomicUsize::new(0) }; 8];
-#[test]
-fn probe_stack() {
-    let _ = parse_str("x = ((((((1))))))");
-    let a = PROBE_SP[2].load(std::sync::atomic::Ordering::Relaxed);
-    let b = PROBE_SP[3].load(std::sync::atomic::Ordering::Relaxed);
-    eprintln!("per level: {}", a - b);
 }
