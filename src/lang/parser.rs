@@ -1185,6 +1185,7 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
+        let span = self.since(span);
         Ok(Arg {
             name,
             annotation,
@@ -1874,33 +1875,35 @@ impl<'a> Parser<'a> {
 
     #[inline(never)]
     fn primary_inner(&mut self) -> PResult<Expr> {
+        // Trailers span from the primary's first token, parentheses included, as in CPython.
+        let start = self.span();
         let mut step = (self.atom()?, true);
         while step.1 {
-            step = self.trailer(step.0)?;
+            step = self.trailer(step.0, start)?;
         }
         Ok(step.0)
     }
 
     /// One `.name`, `(args)` or `[slice]` after a primary; the flag says whether one was found.
     #[inline(never)]
-    fn trailer(&mut self, e: Expr) -> PResult<(Expr, bool)> {
-        type Trailer<'p> = fn(&mut Parser<'p>, Expr) -> PResult<Expr>;
+    fn trailer(&mut self, e: Expr, start: Span) -> PResult<(Expr, bool)> {
+        type Trailer<'p> = fn(&mut Parser<'p>, Expr, Span) -> PResult<Expr>;
         let f: Trailer<'a> = match self.kind() {
-            TokenKind::Op(Op::Dot) => |p, e| p.attribute(e),
-            TokenKind::Op(Op::LPar) => |p, e| p.call(e),
-            TokenKind::Op(Op::LSqb) => |p, e| p.subscript(e),
+            TokenKind::Op(Op::Dot) => |p, e, s| p.attribute(e, s),
+            TokenKind::Op(Op::LPar) => |p, e, s| p.call(e, s),
+            TokenKind::Op(Op::LSqb) => |p, e, s| p.subscript(e, s),
             _ => return Ok((e, false)),
         };
-        let e = f(self, e)?;
+        let e = f(self, e, start)?;
         self.enter()?;
         Ok((e, true))
     }
 
     #[inline(never)]
-    fn attribute(&mut self, value: Expr) -> PResult<Expr> {
+    fn attribute(&mut self, value: Expr, start: Span) -> PResult<Expr> {
         self.bump();
         let (attr, _) = self.expect_name()?;
-        let span = self.since(value.span);
+        let span = self.since(start);
         Ok(Expr::new(
             ExprKind::Attribute {
                 value: boxed(value),
@@ -1912,10 +1915,10 @@ impl<'a> Parser<'a> {
     }
 
     #[inline(never)]
-    fn call(&mut self, func: Expr) -> PResult<Expr> {
+    fn call(&mut self, func: Expr, start: Span) -> PResult<Expr> {
         let open = self.bump().span;
         let (args, keywords) = self.call_args(open)?;
-        let span = self.since(func.span);
+        let span = self.since(start);
         Ok(Expr::new(
             ExprKind::Call {
                 func: boxed(func),
@@ -1927,10 +1930,10 @@ impl<'a> Parser<'a> {
     }
 
     #[inline(never)]
-    fn subscript(&mut self, value: Expr) -> PResult<Expr> {
+    fn subscript(&mut self, value: Expr, start: Span) -> PResult<Expr> {
         self.bump();
         let slice = self.slices()?;
-        let span = self.since(value.span);
+        let span = self.since(start);
         Ok(Expr::new(
             ExprKind::Subscript {
                 value: boxed(value),
@@ -2839,6 +2842,18 @@ impl<'a> Parser<'a> {
                 }
                 return Err(sub.invalid());
             }
+            let mut e = e;
+            if let ExprKind::Tuple { elts, .. } = &e.kind {
+                // CPython 3.11 parses the field as `(expr)`: a bare tuple spans the braces.
+                if elts.first().is_some_and(|x| x.span.start == e.span.start) {
+                    e.span = Span::new(
+                        e.span.start - 1,
+                        end as u32 + 1,
+                        e.span.line,
+                        e.span.col - 1,
+                    );
+                }
+            }
             if let ExprKind::Starred { .. } = e.kind {
                 return Err(sub.err("can't use starred expression here", e.span));
             }
@@ -3003,6 +3018,48 @@ pub fn dump_module(m: &Module) -> String {
     out
 }
 
+/// Like `ast.dump(tree, include_attributes=True)`: positions as CPython reports them (1-based
+/// lines, 0-based UTF-8 byte columns), computed from our spans and `src`.
+pub fn dump_module_with_positions(m: &Module, src: &str) -> String {
+    DUMP_SRC.with(|d| *d.borrow_mut() = Some(src.to_string()));
+    let out = dump_module(m);
+    DUMP_SRC.with(|d| *d.borrow_mut() = None);
+    out
+}
+
+thread_local! {
+    static DUMP_SRC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Replaces the `)` that closes a node's dump with its position attributes, when requested.
+fn dump_attrs(span: Span, out: &mut String) {
+    DUMP_SRC.with(|d| {
+        let d = d.borrow();
+        let Some(src) = d.as_deref() else { return };
+        let pos = |off: u32| {
+            let off = (off as usize).min(src.len());
+            let before = src.as_bytes().get(..off).unwrap_or(&[]);
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            let col = off
+                - before
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map(|p| p + 1)
+                    .unwrap_or(0);
+            (line, col)
+        };
+        let (l1, c1) = pos(span.start);
+        let (l2, c2) = pos(span.end);
+        if out.ends_with(')') {
+            out.pop();
+            let sep = if out.ends_with('(') { "" } else { ", " };
+            out.push_str(&format!(
+                "{sep}lineno={l1}, col_offset={c1}, end_lineno={l2}, end_col_offset={c2})"
+            ));
+        }
+    });
+}
+
 fn dump_list<T>(items: &[T], out: &mut String, f: impl Fn(&T, &mut String)) {
     out.push('[');
     for (i, x) in items.iter().enumerate() {
@@ -3037,6 +3094,11 @@ fn dump_opt_box(name: &str, e: &Option<Box<Expr>>, out: &mut String) {
 }
 
 fn dump_stmt(s: &Stmt, out: &mut String) {
+    dump_stmt_fields(s, out);
+    dump_attrs(s.span, out);
+}
+
+fn dump_stmt_fields(s: &Stmt, out: &mut String) {
     match &s.kind {
         StmtKind::FunctionDef(f) => {
             out.push_str(if f.is_async {
@@ -3199,6 +3261,7 @@ fn dump_stmt(s: &Stmt, out: &mut String) {
                 out.push_str(&format!("{sep}body="));
                 dump_stmts(&h.body, out);
                 out.push(')');
+                dump_attrs(h.span, out);
             });
             out.push_str(", orelse=");
             dump_stmts(orelse, out);
@@ -3256,6 +3319,7 @@ fn dump_alias(a: &Alias, out: &mut String) {
         out.push_str(&format!(", asname={}", py_repr_str(n)));
     }
     out.push(')');
+    dump_attrs(a.span, out);
 }
 
 fn dump_keyword(k: &Keyword, out: &mut String) {
@@ -3266,12 +3330,14 @@ fn dump_keyword(k: &Keyword, out: &mut String) {
     out.push_str("value=");
     dump_expr(&k.value, out);
     out.push(')');
+    dump_attrs(k.span, out);
 }
 
 fn dump_arg(a: &Arg, out: &mut String) {
     out.push_str(&format!("arg(arg={}", py_repr_str(&a.name)));
     dump_opt("annotation", &a.annotation, out);
     out.push(')');
+    dump_attrs(a.span, out);
 }
 
 fn dump_arguments(a: &Arguments, out: &mut String) {
@@ -3312,6 +3378,11 @@ fn dump_comprehensions(gens: &[Comprehension], out: &mut String) {
 }
 
 fn dump_expr(e: &Expr, out: &mut String) {
+    dump_expr_fields(e, out);
+    dump_attrs(e.span, out);
+}
+
+fn dump_expr_fields(e: &Expr, out: &mut String) {
     match &e.kind {
         ExprKind::BoolOp { op, values } => {
             out.push_str(&format!("BoolOp(op={op:?}(), values="));
@@ -3625,9 +3696,33 @@ mod tests {
     }
 
     fn goldens(json: &str) -> Vec<(String, String)> {
-        let v: Vec<(String, String)> = serde_json::from_str(json).unwrap_or_default();
+        let v: Vec<Vec<String>> = serde_json::from_str(json).unwrap_or_default();
         assert!(!v.is_empty());
-        v
+        v.into_iter()
+            .map(|mut x| (x.remove(0), x.remove(0)))
+            .collect()
+    }
+
+    /// Node positions match CPython's (`ast.dump(tree, include_attributes=True)`).
+    #[test]
+    fn positions_match_cpython() {
+        let v: Vec<Vec<String>> =
+            serde_json::from_str(include_str!("testdata/ast_dumps.json")).unwrap_or_default();
+        let mut failures = Vec::new();
+        for case in v {
+            let (src, expected) = (&case[0], &case[2]);
+            let Ok(m) = parse_str(src) else { continue };
+            let got = dump_module_with_positions(&m, src);
+            if &got != expected {
+                failures.push(format!("{src:?}\n  got:  {got}\n  want: {expected}"));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} mismatches:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
     }
 
     /// Each snippet's AST matches CPython's `ast.dump` (testdata/gen_parser_goldens.py).

@@ -1,6 +1,6 @@
 """Regenerates the parser goldens from CPython 3.11: `python3 gen_parser_goldens.py`.
 
-ast_dumps.json: [source, ast.dump(ast.parse(source))] pairs.
+ast_dumps.json: [source, ast.dump(tree), ast.dump(tree, include_attributes=True)] triples.
 syntax_errors.json: [source, what `python3 t.py` prints to stderr] pairs.
 """
 import ast, json, os, subprocess, sys, tempfile
@@ -59,6 +59,18 @@ AST_CASES = [
     "with a as b.c: pass", "with a as b[0]: pass", "del a[1:2], a.b",
     "def f(a, b, /): pass", "def f(**kwargs): pass", "def f(*args): pass", "lambda *a, **k: 0",
     "if a:\n    pass\nelif b:\n    pass", "if a: pass\nelse: pass",
+    "名字 = '名字'; print(名字, 'é' + x)", "x = f'名{名字!r:>{宽}}'",
+    "result = foo(\n    a,\n    b=[1,\n       2],\n)\n", "x = (\n  1 +\n  2\n) * 3",
+    "@decorator(\n    arg)\nclass A(\n    Base):\n    x: int = 1\n",
+    "try:\n    x = 1\nexcept ValueError as e:\n    raise RuntimeError('x') from e\nfinally:\n    del x",
+    "async def f(a, b: int = 2, *c, **d):\n    async with x as y:\n        await y\n    return [z async for z in w]",
+    "x = a[1:2, ..., None]", "x = f'{a}{b!r}{{c}}{d:{e}}'", "x = f'''\n{a +\n b}\n'''", "x = lambda a=(1, 2), *b: (a, b)",
+    "while (x := f()) is not None and x < 10 or not y:\n    x.y.z[0] **= 2",
+    "for i in range(10):\n    if i % 2:\n        continue\n    else:\n        break",
+    "def gen():\n    x = yield 1\n    y = yield\n    z = yield from g()\n    return (yield)",
+    "print(*[1, 2], **{'a': 1}, sep='\\n')", "x = {**a, 'b': 2, **c}", "x = not -a ** ~b", "x = a if b else (c if d else e)",
+    "import asyncio\nasync def main():\n    await asyncio.gather(*[asyncio.sleep(0) for _ in range(3)])\nasyncio.run(main())",
+    "x = (1,\n     2)", "x = [\n]", "f(\n)", "class A:\n    pass\n\n\nclass B(A): pass", "x = 1 if y else\\\n    2",
 ]
 
 ERROR_CASES = [
@@ -84,7 +96,7 @@ ERROR_CASES = [
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    dumps = [[src, ast.dump(ast.parse(src))] for src in AST_CASES]
+    dumps = [[src, ast.dump(ast.parse(src)), ast.dump(ast.parse(src), include_attributes=True)] for src in AST_CASES]
     with open(os.path.join(here, "ast_dumps.json"), "w", encoding="utf-8") as f:
         json.dump(dumps, f, ensure_ascii=False, indent=0)
     errors = []
