@@ -92,6 +92,12 @@ ERROR_CASES = [
     "print 'hello'\n", "x = 'a' + = 1\n", "x = '名字' + = 1\n", "try:\n  pass\nx = 1\n", "else:\n  pass\n", "x = a.\n", "import\n", "from x import\n",
     "def f(a, a): pass\n", "x = [)\n", "lambda x: yield\n", "f(**)\n", "x = 1\nx = 1 2\n", "x = f'{a!r'\n",
     "if x:\n  pass\n  else:\n  pass\n", "x = 3 +* 4\n", "return return\n", "a = 1 = 2\n", "x = [i for i in]\n",
+    "class = 1\n", "x++\n", "x === 1\n", "ur'x'\n", "if x:\n  pass\nelse:\n  pass\nelif y:\n  pass\n", "def f(x):\n  return x\n  \n return 2\n",
+    "for x in range(3)\n  print(x)\n", "print('a' 'b' c)\n", "x = {'a': 1 'b': 2}\n", "x = [1, 2,, 3]\n", "def f(a, *, **k): pass\n", "f(a=1, a=2)\n",
+    "import a.b as\n", "from . import *\n", "x = (yield) = 1\n", "async x = 1\n", "await = 1\n", "x = 1 if 2 else\n", "x = not\n", "x = [1, 2\n", "print(f'{x!r:}')\n",
+    "while True:\n    pass\n  break\n", "if x:\n    pass\n        y = 1\n", "x = '''abc\n", "x = \"abc\n", "  # comment\nx = 1\n  y = 2\n", "d = {1: 2, **}\n",
+    "def f():\n    x = 1\n     y = 2\n", "x = 5 6\n", "f(1 2)\n", "x = a b c\n", "with open('f') as f\n    pass\n", "lambda x, x: 1\n", "x = [*]\n", "x: int, y: int = 1, 2\n",
+    "f(\n) = 1\n", "x = [i\n for i in y] = 1\n", "def f(x=1, /, y): pass\n", "def f(/, a): pass\n", "x = 1 +\\\n", "x = '\\N{DASH}'\n", "try:\n    pass\n", "try:\n    pass\nelse:\n    pass\n", "x = u'a' b'b'\n",
 ]
 
 def main():
@@ -107,7 +113,7 @@ def main():
                 f.write(src)
             r = subprocess.run([sys.executable, path], capture_output=True, text=True, cwd=d)
             out = r.stderr.replace(f'File "{path}"', 'File "t.py"')
-            if "Error" not in out:
+            if "Error" not in out or out.startswith("Traceback"):
                 print("no error for", repr(src), file=sys.stderr)
                 continue
             errors.append([src, out])
