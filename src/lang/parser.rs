@@ -144,6 +144,33 @@ fn invalid_target(e: &Expr, del: bool) -> Option<&Expr> {
     }
 }
 
+fn starred_target_error(e: &Expr) -> Option<(&'static str, Span)> {
+    match &e.kind {
+        ExprKind::Starred { .. } => Some((
+            "starred assignment target must be in a list or tuple",
+            e.span,
+        )),
+        ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
+            if elts
+                .iter()
+                .filter(|x| matches!(x.kind, ExprKind::Starred { .. }))
+                .count()
+                > 1
+            {
+                return Some(("multiple starred expressions in assignment", e.span));
+            }
+            elts.iter().find_map(|x| match &x.kind {
+                ExprKind::Starred { value, .. } => match value.kind {
+                    ExprKind::Tuple { .. } | ExprKind::List { .. } => starred_target_error(value),
+                    _ => None,
+                },
+                _ => starred_target_error(x),
+            })
+        }
+        _ => None,
+    }
+}
+
 fn set_ctx(e: &mut Expr, new: ExprContext) {
     match &mut e.kind {
         ExprKind::Name { ctx, .. }
@@ -704,6 +731,7 @@ impl<'a> Parser<'a> {
             return Err(self.invalid());
         }
         let iter = self.star_expressions()?;
+        self.check_not_starred(&iter)?;
         self.expect_colon()?;
         Ok(Box::new((start, target, iter)))
     }
@@ -1025,7 +1053,24 @@ impl<'a> Parser<'a> {
         if let Some(bad) = invalid_target(e, false) {
             return Err(self.err(&format!("cannot assign to {}", expr_name(bad)), bad.span));
         }
+        self.check_starred_target(e)?;
         set_ctx(e, ExprContext::Store);
+        Ok(())
+    }
+
+    /// CPython's compiler rejects `*a = x` and `a, *b, *c = x`; we do it while parsing.
+    fn check_starred_target(&self, e: &Expr) -> PResult<()> {
+        match starred_target_error(e) {
+            Some((msg, span)) => Err(self.err(msg, span)),
+            None => Ok(()),
+        }
+    }
+
+    /// A bare `*x` is only valid inside a display, a call or a target list.
+    fn check_not_starred(&self, e: &Expr) -> PResult<()> {
+        if matches!(e.kind, ExprKind::Starred { .. }) {
+            return Err(self.err("can't use starred expression here", e.span));
+        }
         Ok(())
     }
 
@@ -1266,6 +1311,9 @@ impl<'a> Parser<'a> {
                 } else {
                     Some(self.star_expressions()?)
                 };
+                if let Some(v) = &value {
+                    self.check_not_starred(v)?;
+                }
                 StmtKind::Return(value)
             }
             TokenKind::Kw(Kw::Raise) => {
@@ -1478,6 +1526,9 @@ impl<'a> Parser<'a> {
             } else {
                 None
             };
+            if let Some(v) = &value {
+                self.check_not_starred(v)?;
+            }
             let span = self.since(start);
             return Ok(Stmt::new(
                 StmtKind::AnnAssign {
@@ -1507,6 +1558,7 @@ impl<'a> Parser<'a> {
                 self.bump();
                 set_ctx(&mut target, ExprContext::Store);
                 let value = self.rhs()?;
+                self.check_not_starred(&value)?;
                 let span = self.since(start);
                 return Ok(Stmt::new(
                     StmtKind::AugAssign {
@@ -1526,6 +1578,7 @@ impl<'a> Parser<'a> {
             let Some(value) = exprs.pop() else {
                 return Err(self.invalid());
             };
+            self.check_not_starred(&value)?;
             let n_targets = exprs.len();
             for (i, t) in exprs.iter_mut().enumerate() {
                 if matches!(t.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
@@ -1552,6 +1605,9 @@ impl<'a> Parser<'a> {
                     }
                     return Err(self.err(&format!("cannot assign to {name}"), bad.span));
                 }
+                if let Some((msg, span)) = starred_target_error(t) {
+                    return Err(self.err(msg, span));
+                }
                 set_ctx(t, ExprContext::Store);
             }
             let span = self.since(start);
@@ -1563,6 +1619,7 @@ impl<'a> Parser<'a> {
                 span,
             ));
         }
+        self.check_not_starred(&first)?;
         let span = self.since(start);
         Ok(Stmt::new(StmtKind::Expr(first), span))
     }

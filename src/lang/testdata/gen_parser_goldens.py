@@ -97,6 +97,8 @@ ERROR_CASES = [
     "import a.b as\n", "from . import *\n", "x = (yield) = 1\n", "async x = 1\n", "await = 1\n", "x = 1 if 2 else\n", "x = not\n", "x = [1, 2\n", "print(f'{x!r:}')\n",
     "while True:\n    pass\n  break\n", "if x:\n    pass\n        y = 1\n", "x = '''abc\n", "x = \"abc\n", "  # comment\nx = 1\n  y = 2\n", "d = {1: 2, **}\n",
     "def f():\n    x = 1\n     y = 2\n", "x = 5 6\n", "f(1 2)\n", "x = a b c\n", "with open('f') as f\n    pass\n", "lambda x, x: 1\n", "x = [*]\n", "x: int, y: int = 1, 2\n",
+    "*a = 1\n", "a, *b, *c = x\n", "for *a in x: pass\n", "x = *a\n", "print(*a)\n*a\n", "[*a, *b] = c\n", "del (*a,)\n",
+    "(a, *b), *c = d\n", "def f():\n    return *a\n", "x: int = *a\n", "x += *a\n", "[x for *a in y]\n",
     "f(\n) = 1\n", "x = [i\n for i in y] = 1\n", "def f(x=1, /, y): pass\n", "def f(/, a): pass\n", "x = 1 +\\\n", "x = '\\N{DASH}'\n", "try:\n    pass\n", "try:\n    pass\nelse:\n    pass\n", "x = u'a' b'b'\n",
 ]
 
