@@ -1,5 +1,17 @@
 //! Recursive-descent parser (Pratt for expressions) producing `ast::Module`. Error messages and
 //! positions follow CPython 3.11's parser for the common mistakes, since users compare them.
+//!
+//! What later passes can rely on (checked against CPython's `ast` in the tests):
+//! - Node spans equal CPython's `lineno`/`col_offset`/`end_*` (columns here are 1-based
+//!   characters): statements for decorated definitions start at `def`/`class`/`async` (the
+//!   first decorator is `decorators[0]`); parenthesized expressions exclude their parentheses,
+//!   tuples include them; `Constant`/`FormattedValue` parts of an f-string carry the whole
+//!   string's span while the expressions inside fields carry their real positions.
+//! - `elif` is a nested `If` in `orelse`; `a < b < c` is one `Compare`; `a or b or c` one `BoolOp`.
+//! - Targets have `Store`/`Del` contexts; invalid targets, starred misuse, duplicate parameters and
+//!   repeated keyword arguments are rejected here with CPython's messages.
+//! - Tree depth is bounded (`MAX_DEPTH` levels of nesting, counting brackets, operators, trailers,
+//!   blocks and `elif`s), so recursive passes over the AST cannot exhaust the stack either.
 
 use super::ast::*;
 use super::error::SyntaxError;
@@ -3966,7 +3978,11 @@ mod tests {
             "def ", "lambda", "async ", "await ", "yield", "名", "\r\n", "!r", "@", "for ", " in ",
             "return", "class ", "try:", "except", "match ",
         ];
-        for _ in 0..3000 {
+        let rounds: usize = std::env::var("FUZZ_ROUNDS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(3000);
+        for _ in 0..rounds {
             let n = (next() % 40) as usize;
             let mut s = String::new();
             for _ in 0..n {
