@@ -556,27 +556,13 @@ impl<'a> Compiler<'a> {
     }
 
     fn stmt_inner(&mut self, s: &'a Stmt) -> CResult<()> {
+        // Thin dispatch: this frame is paid once per nesting level (see `expr_inner`).
         match &s.kind {
             StmtKind::FunctionDef(f) => self.function_def(s, f),
             StmtKind::ClassDef(c) => self.class_def(s, c),
             StmtKind::Return(v) => self.return_stmt(s, v.as_ref()),
-            StmtKind::Delete(targets) => {
-                for t in targets {
-                    self.expr(t)?;
-                }
-                Ok(())
-            }
-            StmtKind::Assign { targets, value } => {
-                self.expr(value)?;
-                let n = targets.len();
-                for (i, t) in targets.iter().enumerate() {
-                    if i + 1 < n {
-                        self.emit(Instr::Copy(1));
-                    }
-                    self.expr(t)?;
-                }
-                Ok(())
-            }
+            StmtKind::Delete(targets) => self.delete(targets),
+            StmtKind::Assign { targets, value } => self.assign(targets, value),
             StmtKind::AugAssign { target, op, value } => self.augassign(s, target, *op, value),
             StmtKind::AnnAssign { target, value, .. } => self.annassign(target, value.as_ref()),
             StmtKind::For {
@@ -584,139 +570,39 @@ impl<'a> Compiler<'a> {
                 iter,
                 body,
                 orelse,
-                is_async,
-            } => {
-                if *is_async {
-                    self.async_for(s, target, iter, body, orelse)
-                } else {
-                    self.for_stmt(target, iter, body, orelse)
-                }
-            }
+                is_async: true,
+            } => self.async_for(s, target, iter, body, orelse),
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async: false,
+            } => self.for_stmt(target, iter, body, orelse),
             StmtKind::While { test, body, orelse } => self.while_stmt(s, test, body, orelse),
-            StmtKind::If { test, body, orelse } => {
-                let end = self.new_label();
-                let next = if orelse.is_empty() {
-                    end
-                } else {
-                    self.new_label()
-                };
-                self.jump_if(test, next, false)?;
-                self.stmts(body)?;
-                if !orelse.is_empty() {
-                    self.emit_noloc(Instr::Jump(end));
-                    self.bind(next);
-                    self.stmts(orelse)?;
-                }
-                self.bind(end);
-                Ok(())
-            }
+            StmtKind::If { test, body, orelse } => self.if_stmt(test, body, orelse),
             StmtKind::With {
                 items,
                 body,
                 is_async,
-            } => {
-                if *is_async && self.ur().scope_type != ScopeType::AsyncFunction {
-                    return Err(CompileError::new(
-                        "'async with' outside async function",
-                        s.span,
-                    ));
-                }
-                self.with_stmt(s, items, 0, body, *is_async)
-            }
-            StmtKind::Raise { exc, cause } => {
-                let mut n = 0;
-                if let Some(e) = exc {
-                    self.expr(e)?;
-                    n += 1;
-                    if let Some(c) = cause {
-                        self.expr(c)?;
-                        n += 1;
-                    }
-                }
-                self.emit(Instr::RaiseVarargs(n));
-                Ok(())
-            }
+            } => self.with_start(s, items, body, *is_async),
+            StmtKind::Raise { exc, cause } => self.raise(exc.as_ref(), cause.as_ref()),
             StmtKind::Try {
                 body,
                 handlers,
                 orelse,
                 finalbody,
                 is_star,
-            } => {
-                if !finalbody.is_empty() {
-                    self.try_finally(s, body, handlers, orelse, finalbody, *is_star)
-                } else if *is_star {
-                    self.try_star_except(s, body, handlers, orelse)
-                } else {
-                    self.try_except(s, body, handlers, orelse)
-                }
-            }
-            StmtKind::Assert { test, msg } => {
-                let end = self.new_label();
-                self.jump_if(test, end, true)?;
-                self.emit(Instr::LoadAssertionError);
-                if let Some(m) = msg {
-                    self.expr(m)?;
-                    self.emit(Instr::Call(0));
-                }
-                self.emit(Instr::RaiseVarargs(1));
-                self.bind(end);
-                Ok(())
-            }
-            StmtKind::Import(names) => {
-                for a in names {
-                    self.set_loc(s.span);
-                    let ni = self.add_name(&a.name);
-                    self.emit(Instr::ImportName(ni));
-                    match &a.asname {
-                        Some(asname) => {
-                            // `import a.b.c as d` binds the leaf: walk down from the package.
-                            for part in a.name.split('.').skip(1) {
-                                let pi = self.add_name(part);
-                                self.emit(Instr::LoadAttr(pi));
-                            }
-                            self.nameop(asname, ExprContext::Store)?;
-                        }
-                        None => {
-                            let top = a.name.split('.').next().unwrap_or(&a.name);
-                            self.nameop(top, ExprContext::Store)?;
-                        }
-                    }
-                }
-                Ok(())
-            }
+            } => self.try_stmt(s, body, handlers, orelse, finalbody, *is_star),
+            StmtKind::Assert { test, msg } => self.assert(test, msg.as_ref()),
+            StmtKind::Import(names) => self.import(s, names),
             StmtKind::ImportFrom {
                 module,
                 names,
                 level,
-            } => {
-                let mut modname = ".".repeat(*level as usize);
-                modname.push_str(module.as_deref().unwrap_or(""));
-                let mi = self.add_name(&modname);
-                self.emit(Instr::ImportName(mi));
-                for (i, a) in names.iter().enumerate() {
-                    if i == 0 && a.name == "*" {
-                        self.emit(Instr::ImportStar);
-                        return Ok(());
-                    }
-                    let ni = self.add_name(&a.name);
-                    self.emit(Instr::ImportFrom(ni));
-                    let store = a.asname.as_deref().unwrap_or(&a.name);
-                    self.nameop(store, ExprContext::Store)?;
-                }
-                self.emit(Instr::PopTop);
-                Ok(())
-            }
+            } => self.import_from(module.as_deref(), names, *level),
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => Ok(()),
-            StmtKind::Expr(e) => {
-                if matches!(e.kind, ExprKind::Constant(_)) {
-                    self.emit(Instr::Nop);
-                    return Ok(());
-                }
-                self.expr(e)?;
-                self.emit_noloc(Instr::PopTop);
-                Ok(())
-            }
+            StmtKind::Expr(e) => self.expr_stmt(e),
             StmtKind::Pass => {
                 self.emit(Instr::Nop);
                 Ok(())
@@ -724,6 +610,156 @@ impl<'a> Compiler<'a> {
             StmtKind::Break => self.break_stmt(s),
             StmtKind::Continue => self.continue_stmt(s),
         }
+    }
+
+    fn delete(&mut self, targets: &'a [Expr]) -> CResult<()> {
+        for t in targets {
+            self.expr(t)?;
+        }
+        Ok(())
+    }
+
+    fn assign(&mut self, targets: &'a [Expr], value: &'a Expr) -> CResult<()> {
+        self.expr(value)?;
+        let n = targets.len();
+        for (i, t) in targets.iter().enumerate() {
+            if i + 1 < n {
+                self.emit(Instr::Copy(1));
+            }
+            self.expr(t)?;
+        }
+        Ok(())
+    }
+
+    fn if_stmt(&mut self, test: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> CResult<()> {
+        let end = self.new_label();
+        let next = if orelse.is_empty() {
+            end
+        } else {
+            self.new_label()
+        };
+        self.jump_if(test, next, false)?;
+        self.stmts(body)?;
+        if !orelse.is_empty() {
+            self.emit_noloc(Instr::Jump(end));
+            self.bind(next);
+            self.stmts(orelse)?;
+        }
+        self.bind(end);
+        Ok(())
+    }
+
+    fn with_start(
+        &mut self,
+        s: &'a Stmt,
+        items: &'a [WithItem],
+        body: &'a [Stmt],
+        is_async: bool,
+    ) -> CResult<()> {
+        if is_async && self.ur().scope_type != ScopeType::AsyncFunction {
+            return Err(CompileError::new(
+                "'async with' outside async function",
+                s.span,
+            ));
+        }
+        self.with_stmt(s, items, 0, body, is_async)
+    }
+
+    fn raise(&mut self, exc: Option<&'a Expr>, cause: Option<&'a Expr>) -> CResult<()> {
+        let mut n = 0;
+        if let Some(e) = exc {
+            self.expr(e)?;
+            n += 1;
+            if let Some(c) = cause {
+                self.expr(c)?;
+                n += 1;
+            }
+        }
+        self.emit(Instr::RaiseVarargs(n));
+        Ok(())
+    }
+
+    fn try_stmt(
+        &mut self,
+        s: &'a Stmt,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+        finalbody: &'a [Stmt],
+        is_star: bool,
+    ) -> CResult<()> {
+        if !finalbody.is_empty() {
+            self.try_finally(s, body, handlers, orelse, finalbody, is_star)
+        } else if is_star {
+            self.try_star_except(s, body, handlers, orelse)
+        } else {
+            self.try_except(s, body, handlers, orelse)
+        }
+    }
+
+    fn assert(&mut self, test: &'a Expr, msg: Option<&'a Expr>) -> CResult<()> {
+        let end = self.new_label();
+        self.jump_if(test, end, true)?;
+        self.emit(Instr::LoadAssertionError);
+        if let Some(m) = msg {
+            self.expr(m)?;
+            self.emit(Instr::Call(0));
+        }
+        self.emit(Instr::RaiseVarargs(1));
+        self.bind(end);
+        Ok(())
+    }
+
+    fn import(&mut self, s: &'a Stmt, names: &'a [Alias]) -> CResult<()> {
+        for a in names {
+            self.set_loc(s.span);
+            let ni = self.add_name(&a.name);
+            self.emit(Instr::ImportName(ni));
+            match &a.asname {
+                Some(asname) => {
+                    // `import a.b.c as d` binds the leaf: walk down from the package.
+                    for part in a.name.split('.').skip(1) {
+                        let pi = self.add_name(part);
+                        self.emit(Instr::LoadAttr(pi));
+                    }
+                    self.nameop(asname, ExprContext::Store)?;
+                }
+                None => {
+                    let top = a.name.split('.').next().unwrap_or(&a.name);
+                    self.nameop(top, ExprContext::Store)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn import_from(&mut self, module: Option<&str>, names: &'a [Alias], level: u32) -> CResult<()> {
+        let mut modname = ".".repeat(level as usize);
+        modname.push_str(module.unwrap_or(""));
+        let mi = self.add_name(&modname);
+        self.emit(Instr::ImportName(mi));
+        for (i, a) in names.iter().enumerate() {
+            if i == 0 && a.name == "*" {
+                self.emit(Instr::ImportStar);
+                return Ok(());
+            }
+            let ni = self.add_name(&a.name);
+            self.emit(Instr::ImportFrom(ni));
+            let store = a.asname.as_deref().unwrap_or(&a.name);
+            self.nameop(store, ExprContext::Store)?;
+        }
+        self.emit(Instr::PopTop);
+        Ok(())
+    }
+
+    fn expr_stmt(&mut self, e: &'a Expr) -> CResult<()> {
+        if matches!(e.kind, ExprKind::Constant(_)) {
+            self.emit(Instr::Nop);
+            return Ok(());
+        }
+        self.expr(e)?;
+        self.emit_noloc(Instr::PopTop);
+        Ok(())
     }
 
     fn function_def(&mut self, s: &'a Stmt, f: &'a FunctionDef) -> CResult<()> {
@@ -1645,6 +1681,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn expr_inner(&mut self, e: &'a Expr) -> CResult<()> {
+        // Each arm lives in its own function so that this frame, paid once per nesting level,
+        // stays small (debug builds do not overlap the locals of different arms).
         if matches!(
             e.kind,
             ExprKind::UnaryOp { .. }
@@ -1653,65 +1691,24 @@ impl<'a> Compiler<'a> {
                     ctx: ExprContext::Load,
                     ..
                 }
-        ) {
-            if let Some(c) = fold(e, 0) {
-                self.load_const(c);
-                return Ok(());
-            }
+        ) && self.try_fold(e)
+        {
+            return Ok(());
         }
         match &e.kind {
-            ExprKind::BoolOp { op, values } => {
-                let end = self.new_label();
-                let Some((last, init)) = values.split_last() else {
-                    return Err(internal("empty BoolOp", e.span));
-                };
-                for v in init {
-                    self.expr(v)?;
-                    self.emit(match op {
-                        BoolOp::And => Instr::JumpIfFalseOrPop(end),
-                        BoolOp::Or => Instr::JumpIfTrueOrPop(end),
-                    });
-                }
-                self.expr(last)?;
-                self.bind(end);
-            }
-            ExprKind::NamedExpr { target, value } => {
-                self.expr(value)?;
-                self.emit(Instr::Copy(1));
-                self.expr(target)?;
-            }
-            ExprKind::BinOp { left, op, right } => {
-                self.expr(left)?;
-                self.expr(right)?;
-                self.emit(Instr::BinaryOp(binary_op(*op)));
-            }
-            ExprKind::UnaryOp { op, operand } => {
-                self.expr(operand)?;
-                self.emit(match op {
-                    UnaryOp::Invert => Instr::UnaryInvert,
-                    UnaryOp::Not => Instr::UnaryNot,
-                    UnaryOp::UAdd => Instr::UnaryPositive,
-                    UnaryOp::USub => Instr::UnaryNegative,
-                });
-            }
-            ExprKind::Lambda { args, body } => self.lambda(e, args, body)?,
-            ExprKind::IfExp { test, body, orelse } => {
-                let end = self.new_label();
-                let next = self.new_label();
-                self.jump_if(test, next, false)?;
-                self.expr(body)?;
-                self.emit_noloc(Instr::Jump(end));
-                self.bind(next);
-                self.expr(orelse)?;
-                self.bind(end);
-            }
-            ExprKind::Dict { keys, values } => self.dict(keys, values)?,
-            ExprKind::Set(elts) => self.starunpack(elts, 0, Build::Set, false)?,
+            ExprKind::BoolOp { op, values } => self.boolop(e, *op, values),
+            ExprKind::NamedExpr { target, value } => self.named_expr(target, value),
+            ExprKind::BinOp { left, op, right } => self.binop(left, *op, right),
+            ExprKind::UnaryOp { op, operand } => self.unaryop(*op, operand),
+            ExprKind::Lambda { args, body } => self.lambda(e, args, body),
+            ExprKind::IfExp { test, body, orelse } => self.ifexp(test, body, orelse),
+            ExprKind::Dict { keys, values } => self.dict(keys, values),
+            ExprKind::Set(elts) => self.starunpack(elts, 0, Build::Set, false),
             ExprKind::ListComp { elt, generators } => {
-                self.comprehension(e, CompKind::List, "<listcomp>", generators, elt, None)?
+                self.comprehension(e, CompKind::List, "<listcomp>", generators, elt, None)
             }
             ExprKind::SetComp { elt, generators } => {
-                self.comprehension(e, CompKind::Set, "<setcomp>", generators, elt, None)?
+                self.comprehension(e, CompKind::Set, "<setcomp>", generators, elt, None)
             }
             ExprKind::DictComp {
                 key,
@@ -1724,160 +1721,256 @@ impl<'a> Compiler<'a> {
                 generators,
                 key,
                 Some(value),
-            )?,
+            ),
             ExprKind::GeneratorExp { elt, generators } => {
-                self.comprehension(e, CompKind::Gen, "<genexpr>", generators, elt, None)?
+                self.comprehension(e, CompKind::Gen, "<genexpr>", generators, elt, None)
             }
-            ExprKind::Await(v) => {
-                if self.ste().kind != BlockKind::Function {
-                    return Err(CompileError::new("'await' outside function", e.span));
-                }
-                if !matches!(
-                    self.ur().scope_type,
-                    ScopeType::AsyncFunction | ScopeType::Comprehension
-                ) {
-                    return Err(CompileError::new("'await' outside async function", e.span));
-                }
-                self.expr(v)?;
-                self.emit(Instr::GetAwaitable(0));
-                self.load_const(Const::None);
-                self.yield_from_loop();
-            }
-            ExprKind::Yield(v) => {
-                if self.ste().kind != BlockKind::Function {
-                    return Err(CompileError::new("'yield' outside function", e.span));
-                }
-                match v {
-                    Some(v) => self.expr(v)?,
-                    None => self.load_const(Const::None),
-                }
-                self.emit_yield();
-            }
-            ExprKind::YieldFrom(v) => {
-                if self.ste().kind != BlockKind::Function {
-                    return Err(CompileError::new("'yield' outside function", e.span));
-                }
-                if self.ur().scope_type == ScopeType::AsyncFunction {
-                    return Err(CompileError::new(
-                        "'yield from' inside async function",
-                        e.span,
-                    ));
-                }
-                self.expr(v)?;
-                self.emit(Instr::GetYieldFromIter);
-                self.load_const(Const::None);
-                self.yield_from_loop();
-            }
+            ExprKind::Await(v) => self.await_expr(e, v),
+            ExprKind::Yield(v) => self.yield_expr(e, v.as_deref()),
+            ExprKind::YieldFrom(v) => self.yield_from_expr(e, v),
             ExprKind::Compare {
                 left,
                 ops,
                 comparators,
-            } => self.compare(left, ops, comparators)?,
+            } => self.compare(left, ops, comparators),
             ExprKind::Call {
                 func,
                 args,
                 keywords,
-            } => self.call(e, func, args, keywords)?,
+            } => self.call(e, func, args, keywords),
             ExprKind::FormattedValue {
                 value,
                 conversion,
                 format_spec,
-            } => {
-                self.expr(value)?;
-                let mut oparg = match conversion {
-                    Conversion::None => 0,
-                    Conversion::Str => 1,
-                    Conversion::Repr => 2,
-                    Conversion::Ascii => 3,
-                };
-                if let Some(spec) = format_spec {
-                    self.expr(spec)?;
-                    oparg |= 4;
-                }
-                self.emit(Instr::FormatValue(oparg));
+            } => self.formatted_value(value, *conversion, format_spec.as_deref()),
+            ExprKind::JoinedStr(parts) => self.joined_str(parts),
+            ExprKind::Constant(c) => {
+                self.load_const(constant(c));
+                Ok(())
             }
-            ExprKind::JoinedStr(parts) => {
-                if parts.len() > STACK_USE_GUIDELINE {
-                    self.load_const(Const::Str("".into()));
-                    let ni = self.add_name_raw("join");
-                    self.emit(Instr::LoadMethod(ni));
-                    self.emit(Instr::BuildList(0));
-                    for p in parts {
-                        self.expr(p)?;
-                        self.emit(Instr::ListAppend(1));
-                    }
-                    self.emit(Instr::Call(1));
-                } else {
-                    for p in parts {
-                        self.expr(p)?;
-                    }
-                    if parts.len() != 1 {
-                        self.emit(Instr::BuildString(parts.len() as u32));
-                    }
-                }
-            }
-            ExprKind::Constant(c) => self.load_const(constant(c)),
-            ExprKind::Attribute { value, attr, ctx } => {
-                self.expr(value)?;
-                let ni = self.add_name(attr);
-                self.emit(match ctx {
-                    ExprContext::Load => Instr::LoadAttr(ni),
-                    ExprContext::Store => Instr::StoreAttr(ni),
-                    ExprContext::Del => Instr::DeleteAttr(ni),
-                });
-            }
-            ExprKind::Subscript { value, slice, ctx } => {
-                self.expr(value)?;
-                self.expr(slice)?;
-                self.emit(match ctx {
-                    ExprContext::Load => Instr::BinarySubscr,
-                    ExprContext::Store => Instr::StoreSubscr,
-                    ExprContext::Del => Instr::DeleteSubscr,
-                });
-            }
-            ExprKind::Starred { ctx, .. } => {
-                let msg = match ctx {
+            ExprKind::Attribute { value, attr, ctx } => self.attribute(value, attr, *ctx),
+            ExprKind::Subscript { value, slice, ctx } => self.subscript(value, slice, *ctx),
+            ExprKind::Starred { ctx, .. } => Err(CompileError::new(
+                match ctx {
                     ExprContext::Store => "starred assignment target must be in a list or tuple",
                     _ => "can't use starred expression here",
-                };
-                return Err(CompileError::new(msg, e.span));
-            }
-            ExprKind::Name { id, ctx } => self.nameop(id, *ctx)?,
-            ExprKind::List { elts, ctx } => match ctx {
-                ExprContext::Load => self.starunpack(elts, 0, Build::List, false)?,
-                ExprContext::Store => self.assignment_helper(elts)?,
-                ExprContext::Del => {
-                    for x in elts {
-                        self.expr(x)?;
-                    }
-                }
-            },
-            ExprKind::Tuple { elts, ctx } => match ctx {
-                ExprContext::Load => self.starunpack(elts, 0, Build::List, true)?,
-                ExprContext::Store => self.assignment_helper(elts)?,
-                ExprContext::Del => {
-                    for x in elts {
-                        self.expr(x)?;
-                    }
-                }
-            },
+                },
+                e.span,
+            )),
+            ExprKind::Name { id, ctx } => self.nameop(id, *ctx),
+            ExprKind::List { elts, ctx } => self.sequence(elts, *ctx, false),
+            ExprKind::Tuple { elts, ctx } => self.sequence(elts, *ctx, true),
             ExprKind::Slice { lower, upper, step } => {
-                let mut n = 2;
-                match lower {
-                    Some(x) => self.expr(x)?,
-                    None => self.load_const(Const::None),
-                }
-                match upper {
-                    Some(x) => self.expr(x)?,
-                    None => self.load_const(Const::None),
-                }
-                if let Some(x) = step {
-                    self.expr(x)?;
-                    n = 3;
-                }
-                self.emit(Instr::BuildSlice(n));
+                self.slice(lower.as_deref(), upper.as_deref(), step.as_deref())
             }
         }
+    }
+
+    fn try_fold(&mut self, e: &Expr) -> bool {
+        match fold(e, 0) {
+            Some(c) => {
+                self.load_const(c);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn boolop(&mut self, e: &'a Expr, op: BoolOp, values: &'a [Expr]) -> CResult<()> {
+        let end = self.new_label();
+        let Some((last, init)) = values.split_last() else {
+            return Err(internal("empty BoolOp", e.span));
+        };
+        for v in init {
+            self.expr(v)?;
+            self.emit(match op {
+                BoolOp::And => Instr::JumpIfFalseOrPop(end),
+                BoolOp::Or => Instr::JumpIfTrueOrPop(end),
+            });
+        }
+        self.expr(last)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    fn named_expr(&mut self, target: &'a Expr, value: &'a Expr) -> CResult<()> {
+        self.expr(value)?;
+        self.emit(Instr::Copy(1));
+        self.expr(target)
+    }
+
+    fn binop(&mut self, left: &'a Expr, op: BinOp, right: &'a Expr) -> CResult<()> {
+        self.expr(left)?;
+        self.expr(right)?;
+        self.emit(Instr::BinaryOp(binary_op(op)));
+        Ok(())
+    }
+
+    fn unaryop(&mut self, op: UnaryOp, operand: &'a Expr) -> CResult<()> {
+        self.expr(operand)?;
+        self.emit(match op {
+            UnaryOp::Invert => Instr::UnaryInvert,
+            UnaryOp::Not => Instr::UnaryNot,
+            UnaryOp::UAdd => Instr::UnaryPositive,
+            UnaryOp::USub => Instr::UnaryNegative,
+        });
+        Ok(())
+    }
+
+    fn ifexp(&mut self, test: &'a Expr, body: &'a Expr, orelse: &'a Expr) -> CResult<()> {
+        let end = self.new_label();
+        let next = self.new_label();
+        self.jump_if(test, next, false)?;
+        self.expr(body)?;
+        self.emit_noloc(Instr::Jump(end));
+        self.bind(next);
+        self.expr(orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    fn await_expr(&mut self, e: &'a Expr, v: &'a Expr) -> CResult<()> {
+        if self.ste().kind != BlockKind::Function {
+            return Err(CompileError::new("'await' outside function", e.span));
+        }
+        if !matches!(
+            self.ur().scope_type,
+            ScopeType::AsyncFunction | ScopeType::Comprehension
+        ) {
+            return Err(CompileError::new("'await' outside async function", e.span));
+        }
+        self.expr(v)?;
+        self.emit(Instr::GetAwaitable(0));
+        self.load_const(Const::None);
+        self.yield_from_loop();
+        Ok(())
+    }
+
+    fn yield_expr(&mut self, e: &'a Expr, v: Option<&'a Expr>) -> CResult<()> {
+        if self.ste().kind != BlockKind::Function {
+            return Err(CompileError::new("'yield' outside function", e.span));
+        }
+        match v {
+            Some(v) => self.expr(v)?,
+            None => self.load_const(Const::None),
+        }
+        self.emit_yield();
+        Ok(())
+    }
+
+    fn yield_from_expr(&mut self, e: &'a Expr, v: &'a Expr) -> CResult<()> {
+        if self.ste().kind != BlockKind::Function {
+            return Err(CompileError::new("'yield' outside function", e.span));
+        }
+        if self.ur().scope_type == ScopeType::AsyncFunction {
+            return Err(CompileError::new(
+                "'yield from' inside async function",
+                e.span,
+            ));
+        }
+        self.expr(v)?;
+        self.emit(Instr::GetYieldFromIter);
+        self.load_const(Const::None);
+        self.yield_from_loop();
+        Ok(())
+    }
+
+    fn formatted_value(
+        &mut self,
+        value: &'a Expr,
+        conversion: Conversion,
+        spec: Option<&'a Expr>,
+    ) -> CResult<()> {
+        self.expr(value)?;
+        let mut oparg = match conversion {
+            Conversion::None => 0,
+            Conversion::Str => 1,
+            Conversion::Repr => 2,
+            Conversion::Ascii => 3,
+        };
+        if let Some(spec) = spec {
+            self.expr(spec)?;
+            oparg |= 4;
+        }
+        self.emit(Instr::FormatValue(oparg));
+        Ok(())
+    }
+
+    fn joined_str(&mut self, parts: &'a [Expr]) -> CResult<()> {
+        if parts.len() > STACK_USE_GUIDELINE {
+            self.load_const(Const::Str("".into()));
+            let ni = self.add_name_raw("join");
+            self.emit(Instr::LoadMethod(ni));
+            self.emit(Instr::BuildList(0));
+            for p in parts {
+                self.expr(p)?;
+                self.emit(Instr::ListAppend(1));
+            }
+            self.emit(Instr::Call(1));
+        } else {
+            for p in parts {
+                self.expr(p)?;
+            }
+            if parts.len() != 1 {
+                self.emit(Instr::BuildString(parts.len() as u32));
+            }
+        }
+        Ok(())
+    }
+
+    fn attribute(&mut self, value: &'a Expr, attr: &str, ctx: ExprContext) -> CResult<()> {
+        self.expr(value)?;
+        let ni = self.add_name(attr);
+        self.emit(match ctx {
+            ExprContext::Load => Instr::LoadAttr(ni),
+            ExprContext::Store => Instr::StoreAttr(ni),
+            ExprContext::Del => Instr::DeleteAttr(ni),
+        });
+        Ok(())
+    }
+
+    fn subscript(&mut self, value: &'a Expr, slice: &'a Expr, ctx: ExprContext) -> CResult<()> {
+        self.expr(value)?;
+        self.expr(slice)?;
+        self.emit(match ctx {
+            ExprContext::Load => Instr::BinarySubscr,
+            ExprContext::Store => Instr::StoreSubscr,
+            ExprContext::Del => Instr::DeleteSubscr,
+        });
+        Ok(())
+    }
+
+    fn sequence(&mut self, elts: &'a [Expr], ctx: ExprContext, tuple: bool) -> CResult<()> {
+        match ctx {
+            ExprContext::Load => self.starunpack(elts, 0, Build::List, tuple),
+            ExprContext::Store => self.assignment_helper(elts),
+            ExprContext::Del => {
+                for x in elts {
+                    self.expr(x)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn slice(
+        &mut self,
+        lower: Option<&'a Expr>,
+        upper: Option<&'a Expr>,
+        step: Option<&'a Expr>,
+    ) -> CResult<()> {
+        for part in [lower, upper] {
+            match part {
+                Some(x) => self.expr(x)?,
+                None => self.load_const(Const::None),
+            }
+        }
+        let mut n = 2;
+        if let Some(x) = step {
+            self.expr(x)?;
+            n = 3;
+        }
+        self.emit(Instr::BuildSlice(n));
         Ok(())
     }
 
@@ -1961,22 +2054,8 @@ impl<'a> Compiler<'a> {
         tuple: bool,
     ) -> CResult<()> {
         let n = elts.len();
-        if n > 2 && build != Build::Set {
-            let folded: Option<Vec<Const>> = elts.iter().map(|x| fold(x, 0)).collect();
-            if let Some(v) = folded {
-                let c = Const::Tuple(v.into());
-                if tuple && pushed == 0 {
-                    self.load_const(c);
-                } else {
-                    self.emit(Instr::BuildList(pushed));
-                    self.load_const(c);
-                    self.emit(Instr::ListExtend(1));
-                    if tuple {
-                        self.emit(Instr::ListToTuple);
-                    }
-                }
-                return Ok(());
-            }
+        if n > 2 && build != Build::Set && self.folded_sequence(elts, pushed, tuple) {
+            return Ok(());
         }
         let big = n + pushed as usize > STACK_USE_GUIDELINE;
         let seen_star = elts
@@ -2026,6 +2105,24 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::ListToTuple);
         }
         Ok(())
+    }
+
+    /// All items constant: one constant tuple (extended into a list when a list is wanted).
+    fn folded_sequence(&mut self, elts: &[Expr], pushed: u32, tuple: bool) -> bool {
+        let folded: Option<Vec<Const>> = elts.iter().map(|x| fold(x, 0)).collect();
+        let Some(v) = folded else { return false };
+        let c = Const::Tuple(v.into());
+        if tuple && pushed == 0 {
+            self.load_const(c);
+        } else {
+            self.emit(Instr::BuildList(pushed));
+            self.load_const(c);
+            self.emit(Instr::ListExtend(1));
+            if tuple {
+                self.emit(Instr::ListToTuple);
+            }
+        }
+        true
     }
 
     fn dict(&mut self, keys: &'a [Option<Expr>], values: &'a [Expr]) -> CResult<()> {
@@ -2160,31 +2257,15 @@ impl<'a> Compiler<'a> {
             ctx: ExprContext::Load,
         } = &func.kind
         {
-            let nargs = args.len();
             let nkw = keywords.len();
             if !self.is_import_originated(value)
-                && nargs + nkw + usize::from(nkw != 0) < STACK_USE_GUIDELINE
+                && args.len() + nkw + usize::from(nkw != 0) < STACK_USE_GUIDELINE
                 && !args
                     .iter()
                     .any(|a| matches!(a.kind, ExprKind::Starred { .. }))
                 && !keywords.iter().any(|k| k.arg.is_none())
             {
-                self.expr(value)?;
-                self.set_loc(func.span);
-                let ni = self.add_name(attr);
-                self.emit(Instr::LoadMethod(ni));
-                self.set_loc(e.span);
-                for a in args {
-                    self.expr(a)?;
-                }
-                if nkw > 0 {
-                    for k in keywords {
-                        self.expr(&k.value)?;
-                    }
-                    self.kw_names(keywords);
-                }
-                self.emit(Instr::Call((nargs + nkw) as u32));
-                return Ok(());
+                return self.method_call(e, func, value, attr, args, keywords);
             }
         }
         self.set_loc(func.span);
@@ -2192,6 +2273,39 @@ impl<'a> Compiler<'a> {
         self.set_loc(e.span);
         self.expr(func)?;
         self.call_helper(0, args, keywords)
+    }
+
+    /// `obj.name(args)`: `LoadMethod` + `Call`, CPython 3.11's `maybe_optimize_method_call`.
+    fn method_call(
+        &mut self,
+        e: &'a Expr,
+        func: &'a Expr,
+        value: &'a Expr,
+        attr: &str,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> CResult<()> {
+        self.expr(value)?;
+        self.set_loc(func.span);
+        let ni = self.add_name(attr);
+        self.emit(Instr::LoadMethod(ni));
+        self.set_loc(e.span);
+        self.simple_call_args(args, keywords)?;
+        self.emit(Instr::Call((args.len() + keywords.len()) as u32));
+        Ok(())
+    }
+
+    fn simple_call_args(&mut self, args: &'a [Expr], keywords: &'a [Keyword]) -> CResult<()> {
+        for a in args {
+            self.expr(a)?;
+        }
+        if !keywords.is_empty() {
+            for k in keywords {
+                self.expr(&k.value)?;
+            }
+            self.kw_names(keywords);
+        }
+        Ok(())
     }
 
     fn kw_names(&mut self, keywords: &[Keyword]) {
@@ -2213,18 +2327,15 @@ impl<'a> Compiler<'a> {
                 .any(|a| matches!(a.kind, ExprKind::Starred { .. }))
             || keywords.iter().any(|k| k.arg.is_none());
         if !ex_call {
-            for a in args {
-                self.expr(a)?;
-            }
-            if nkw > 0 {
-                for k in keywords {
-                    self.expr(&k.value)?;
-                }
-                self.kw_names(keywords);
-            }
+            self.simple_call_args(args, keywords)?;
             self.emit(Instr::Call(n + (nelts + nkw) as u32));
             return Ok(());
         }
+        self.ex_call(n, args, keywords)
+    }
+
+    fn ex_call(&mut self, n: u32, args: &'a [Expr], keywords: &'a [Keyword]) -> CResult<()> {
+        let nkw = keywords.len();
         // `*args` / `**kwargs`: one positional tuple (or iterable, which CallFunctionEx turns
         // into a tuple with CPython's error message) and one fresh dict.
         match args {

@@ -307,3 +307,128 @@ fn print_disassembly() {
         println!("{}", crate::lang::disasm::disassemble(&code));
     }
 }
+
+fn sp() -> Span {
+    Span::new(0, 1, 1, 1)
+}
+
+fn name(id: &str) -> Expr {
+    Expr::new(
+        ExprKind::Name {
+            id: id.into(),
+            ctx: ExprContext::Load,
+        },
+        sp(),
+    )
+}
+
+/// `-(-(-(...x)))`, `[[[...x]]]`, `f(f(f(...x)))` and nested `if`/`def` blocks, `depth` levels.
+fn deep_modules(depth: usize) -> Vec<Module> {
+    let mut out = Vec::new();
+    let mut e = name("x");
+    for _ in 0..depth {
+        e = Expr::new(
+            ExprKind::UnaryOp {
+                op: UnaryOp::USub,
+                operand: Box::new(e),
+            },
+            sp(),
+        );
+    }
+    out.push(Module {
+        body: vec![Stmt::new(StmtKind::Expr(e), sp())],
+    });
+    let mut e = name("x");
+    for _ in 0..depth {
+        e = Expr::new(
+            ExprKind::List {
+                elts: vec![e, name("y")],
+                ctx: ExprContext::Load,
+            },
+            sp(),
+        );
+    }
+    out.push(Module {
+        body: vec![Stmt::new(StmtKind::Expr(e), sp())],
+    });
+    let mut e = name("x");
+    for _ in 0..depth {
+        e = Expr::new(
+            ExprKind::Call {
+                func: Box::new(name("f")),
+                args: vec![e],
+                keywords: vec![],
+            },
+            sp(),
+        );
+    }
+    out.push(Module {
+        body: vec![Stmt::new(StmtKind::Expr(e), sp())],
+    });
+    let mut body = vec![Stmt::new(StmtKind::Pass, sp())];
+    for _ in 0..depth {
+        body = vec![Stmt::new(
+            StmtKind::If {
+                test: name("x"),
+                body,
+                orelse: vec![],
+            },
+            sp(),
+        )];
+    }
+    out.push(Module { body });
+    let mut body = vec![Stmt::new(StmtKind::Return(Some(name("x"))), sp())];
+    for i in 0..depth {
+        let f = FunctionDef {
+            name: format!("f{i}"),
+            args: Arguments::default(),
+            body,
+            decorators: vec![],
+            returns: None,
+            is_async: false,
+            name_span: sp(),
+        };
+        body = vec![Stmt::new(StmtKind::FunctionDef(Box::new(f)), sp())];
+    }
+    out.push(Module { body });
+    out
+}
+
+/// Script nesting must end in an error, never in a stack overflow: compile very deep trees on
+/// a thread with a small stack (1 MiB, wasm32's default, in release builds).
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let h = std::thread::Builder::new()
+        // Debug frames are several times larger than release (wasm) ones.
+        .stack_size(if cfg!(debug_assertions) {
+            2 << 20
+        } else {
+            1 << 20
+        })
+        .spawn(|| {
+            let mut results = Vec::new();
+            for depth in [50, 150, 2000] {
+                for m in deep_modules(depth) {
+                    results.push((
+                        depth,
+                        compile_module_raw(&m, "t.py")
+                            .map(|_| ())
+                            .map_err(|e| e.msg),
+                    ));
+                }
+            }
+            results
+        })
+        .expect("spawn");
+    let results = h.join().expect("no stack overflow");
+    for (depth, r) in results {
+        if depth <= 150 {
+            assert!(r.is_ok(), "depth {depth}: {r:?}");
+        } else {
+            assert_eq!(
+                r,
+                Err("too many nested expressions or statements".to_string())
+            );
+        }
+    }
+}
