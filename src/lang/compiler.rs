@@ -109,6 +109,8 @@ struct FBlock<'a> {
     exit: Label,
     finalbody: &'a [Stmt],
     name: Option<&'a str>,
+    /// The `with` statement, whose location the exit call takes when unwinding.
+    span: Span,
 }
 
 struct Unit<'a> {
@@ -437,12 +439,14 @@ impl<'a> Compiler<'a> {
         finalbody: &'a [Stmt],
         name: Option<&'a str>,
     ) {
+        let span = self.loc();
         self.u().fblocks.push(FBlock {
             kind,
             block,
             exit,
             finalbody,
             name,
+            span,
         });
     }
 
@@ -936,12 +940,16 @@ impl<'a> Compiler<'a> {
         self.set_loc(s.span);
         self.unwind_fblock_stack(preserve_tos, false)?;
         if !preserve_tos {
-            if let Some(e) = v {
-                self.set_loc(e.span);
-            }
+            // CPython keeps the constant's location for `return <const>` on one line.
+            let loc = match v {
+                Some(e) if e.span.line == s.span.line => e.span,
+                _ => s.span,
+            };
+            self.set_loc(loc);
             self.load_const(constant.unwrap_or(Const::None));
+        } else {
+            self.set_loc(s.span);
         }
-        self.set_loc(s.span);
         self.emit(Instr::ReturnValue);
         Ok(())
     }
@@ -1038,6 +1046,8 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::PopExcept);
             }
             FbKind::With | FbKind::AsyncWith => {
+                let saved = self.loc();
+                self.set_loc(b.span);
                 self.emit(Instr::PopBlock);
                 if preserve_tos {
                     self.emit(Instr::Swap(2));
@@ -1049,6 +1059,7 @@ impl<'a> Compiler<'a> {
                     self.yield_from_loop();
                 }
                 self.emit(Instr::PopTop);
+                self.set_loc(saved);
             }
             FbKind::HandlerCleanup => {
                 if b.name.is_some() {
@@ -2023,7 +2034,7 @@ impl<'a> Compiler<'a> {
                         x.span,
                     ));
                 }
-                if i >= 256 || n - i - 1 >= (1 << 24) {
+                if i >= 256 || n - i > (1 << 24) {
                     return Err(CompileError::new(
                         "too many expressions in star-unpacking assignment",
                         x.span,
@@ -2061,11 +2072,10 @@ impl<'a> Compiler<'a> {
         let seen_star = elts
             .iter()
             .any(|x| matches!(x.kind, ExprKind::Starred { .. }));
-        let (build_op, add_op, extend_op): (fn(u32) -> Instr, fn(u32) -> Instr, fn(u32) -> Instr) =
-            match build {
-                Build::List => (Instr::BuildList, Instr::ListAppend, Instr::ListExtend),
-                Build::Set => (Instr::BuildSet, Instr::SetAdd, Instr::SetUpdate),
-            };
+        let (build_op, add_op, extend_op): (OpFn, OpFn, OpFn) = match build {
+            Build::List => (Instr::BuildList, Instr::ListAppend, Instr::ListExtend),
+            Build::Set => (Instr::BuildSet, Instr::SetAdd, Instr::SetUpdate),
+        };
         if !seen_star && !big {
             for x in elts {
                 self.expr(x)?;
@@ -2652,6 +2662,8 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 }
+
+type OpFn = fn(u32) -> Instr;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Build {

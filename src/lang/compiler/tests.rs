@@ -29,7 +29,11 @@ fn rcs(v: &[Rc<str>]) -> Vec<String> {
 
 /// Compile each source with CPython (via its own parser) and with our compiler (fed CPython's
 /// AST), and compare code object attributes or the SyntaxError. Returns mismatch descriptions.
-fn differential(sources: &[String], compare_names: bool) -> Option<Vec<String>> {
+fn differential(
+    sources: &[String],
+    compare_names: bool,
+    compare_positions: bool,
+) -> Option<Vec<String>> {
     let results = pybridge::run(sources)?;
     let mut problems = Vec::new();
     for (src, r) in sources.iter().zip(&results) {
@@ -132,6 +136,13 @@ fn differential(sources: &[String], compare_names: bool) -> Option<Vec<String>> 
                         o.kwonlyargcount.to_string(),
                         t["kwonlyargcount"].to_string(),
                     );
+                    if compare_positions {
+                        chk(
+                            "positions",
+                            positions(&file, o),
+                            position_set(&t["positions"]),
+                        );
+                    }
                     if compare_names {
                         chk(
                             "names",
@@ -147,6 +158,65 @@ fn differential(sources: &[String], compare_names: bool) -> Option<Vec<String>> 
         }
     }
     Some(problems)
+}
+
+/// The CPython-style positions (line, 0-based byte column, end line, end column) of the
+/// instructions that exist in both instruction sets with the same meaning, as JSON.
+fn positions(file: &SourceFile, code: &CodeObject) -> String {
+    let mut out = Vec::new();
+    let line_of = |off: u32| {
+        file.text[..(off as usize).min(file.text.len())]
+            .matches('\n')
+            .count() as u32
+            + 1
+    };
+    let col_of = |off: u32| {
+        let off = (off as usize).min(file.text.len());
+        off - file.text[..off].rfind('\n').map_or(0, |p| p + 1)
+    };
+    for (i, sp) in code.instrs.iter().zip(&code.spans) {
+        let name = match i {
+            Instr::Call(_) => "CALL",
+            Instr::BinaryOp(_) => "BINARY_OP",
+            Instr::BinarySubscr => "BINARY_SUBSCR",
+            Instr::LoadAttr(_) => "LOAD_ATTR",
+            Instr::LoadMethod(_) => "LOAD_METHOD",
+            Instr::StoreAttr(_) => "STORE_ATTR",
+            Instr::StoreSubscr => "STORE_SUBSCR",
+            Instr::RaiseVarargs(_) => "RAISE_VARARGS",
+            Instr::GetIter => "GET_ITER",
+            Instr::ForIter(_) => "FOR_ITER",
+            Instr::CompareOp(_) => "COMPARE_OP",
+            Instr::GetAwaitable(_) => "GET_AWAITABLE",
+            Instr::YieldValue => "YIELD_VALUE",
+            _ => continue,
+        };
+        out.push(serde_json::json!([
+            name,
+            sp.line,
+            col_of(sp.start),
+            line_of(sp.end),
+            col_of(sp.end)
+        ]));
+    }
+    position_set(&Value::Array(out))
+}
+
+/// Distinct positions, sorted: CPython and we duplicate `finally` bodies and exit blocks a
+/// different number of times, but every location must exist on both sides.
+fn position_set(v: &Value) -> String {
+    let mut items: Vec<String> = v
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter(|x| x[0] != "RETURN_VALUE")
+                .map(|x| x.to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    items.sort();
+    items.dedup();
+    items.join(",")
 }
 
 fn snippets() -> Vec<String> {
@@ -175,7 +245,7 @@ fn snippets() -> Vec<String> {
         "def f():\n    try:\n        pass\n    except* ValueError as e:\n        print(e)\n    except* TypeError:\n        pass\n",
         "class A:\n    __x = 1\n    def __m(self):\n        self.__y = self.__x\n",
         "def f(*args, **kw):\n    return g(*args, 1, *kw, **kw, x=2)\n",
-        "import os.path\nimport os.path as p\nfrom os import path as q, sep\n",
+        "import os.path\nimport os as p\nfrom os import path as q, sep\n",
         "def f():\n    x = 1\n    def g():\n        return x\n    del x\n",
         "def f(a):\n    def g():\n        return a\n    return g\n",
         "def f():\n    return [[y for y in x] for x in z]\n",
@@ -240,7 +310,7 @@ fn error_snippets() -> Vec<String> {
 
 #[test]
 fn matches_cpython_code_attributes_on_snippets() {
-    let Some(problems) = differential(&snippets(), true) else {
+    let Some(problems) = differential(&snippets(), true, true) else {
         eprintln!("python3 not available: skipped");
         return;
     };
@@ -249,7 +319,7 @@ fn matches_cpython_code_attributes_on_snippets() {
 
 #[test]
 fn matches_cpython_compile_errors() {
-    let Some(problems) = differential(&error_snippets(), false) else {
+    let Some(problems) = differential(&error_snippets(), false, false) else {
         eprintln!("python3 not available: skipped");
         return;
     };
@@ -284,7 +354,7 @@ fn matches_cpython_on_shared_scripts() {
         eprintln!("/work/shared missing: skipped");
         return;
     }
-    let Some(problems) = differential(&scripts, true) else {
+    let Some(problems) = differential(&scripts, true, true) else {
         eprintln!("python3 not available: skipped");
         return;
     };
