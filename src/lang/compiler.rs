@@ -368,7 +368,8 @@ impl<'a> Compiler<'a> {
                 *ins = with_target(*ins, target);
             }
         }
-        let stacksize = analyze_stack(&u.instrs).map_err(|m| internal(&m, u.loc))?;
+        let (stacksize, reachable) = analyze(&u.instrs).map_err(|m| internal(&m, u.loc))?;
+        cleanup(&mut u.instrs, &mut u.spans, &reachable);
         let nparams = u.nparams;
         let cell2arg = u
             .cellvars
@@ -2081,6 +2082,11 @@ impl<'a> Compiler<'a> {
                 self.expr(x)?;
             }
             let total = n as u32 + pushed;
+            if tuple && total == 0 {
+                // CPython's optimizer turns `BUILD_TUPLE 0` into `LOAD_CONST ()`.
+                self.load_const(Const::Tuple(Vec::new().into()));
+                return Ok(());
+            }
             self.emit(if tuple {
                 Instr::BuildTuple(total)
             } else {
@@ -2975,12 +2981,69 @@ pub fn stack_effect(i: Instr, jump: bool) -> i32 {
 /// Errors (compiler bugs, never user errors) when a depth goes negative, two paths meet with
 /// different depths, a jump leaves the code, or control falls off the end.
 pub fn analyze_stack(instrs: &[Instr]) -> Result<u32, String> {
+    analyze(instrs).map(|(max, _)| max)
+}
+
+/// Drop what CPython's assembler drops: unreachable instructions, and `Nop`s that do not
+/// carry a line of their own (a `Nop` stays when it is the only instruction of its line, so
+/// `pass` and `while True:` still produce line events). Jumps are renumbered.
+fn cleanup(instrs: &mut Vec<Instr>, spans: &mut Vec<Span>, reachable: &[bool]) {
+    let n = instrs.len();
+    let mut keep: Vec<bool> = reachable.to_vec();
+    keep.resize(n, false);
+    for i in 0..n {
+        if !keep[i] || !matches!(instrs[i], Instr::Nop) {
+            continue;
+        }
+        let line = spans[i].line;
+        let prev_same = (0..i)
+            .rev()
+            .find(|&j| keep[j])
+            .is_some_and(|j| spans[j].line == line);
+        let next_same = (i + 1..n)
+            .find(|&j| keep[j])
+            .is_some_and(|j| spans[j].line == line);
+        if prev_same || next_same {
+            keep[i] = false;
+        }
+    }
+    if keep.iter().all(|k| *k) {
+        return;
+    }
+    // new_index[i]: where instruction i (or, if dropped, the next kept one) lands.
+    let mut new_index = vec![0u32; n + 1];
+    let mut count = 0u32;
+    for i in 0..n {
+        new_index[i] = count;
+        if keep[i] {
+            count += 1;
+        }
+    }
+    new_index[n] = count;
+    let mut out_i = Vec::with_capacity(count as usize);
+    let mut out_s = Vec::with_capacity(count as usize);
+    for i in 0..n {
+        if keep[i] {
+            let ins = match jump_target(instrs[i]) {
+                Some(t) => with_target(instrs[i], new_index[(t as usize).min(n)]),
+                None => instrs[i],
+            };
+            out_i.push(ins);
+            out_s.push(spans[i]);
+        }
+    }
+    *instrs = out_i;
+    *spans = out_s;
+}
+
+/// The stack analysis behind `analyze_stack`, also returning which instructions are reachable.
+fn analyze(instrs: &[Instr]) -> Result<(u32, Vec<bool>), String> {
     let n = instrs.len();
     let mut state: Vec<Option<(i32, i32)>> = vec![None; n];
     let mut work: Vec<usize> = Vec::new();
     let mut max = 0i32;
     if n == 0 {
-        return Ok(0);
+        return Ok((0, Vec::new()));
     }
     state[0] = Some((0, 0));
     work.push(0);
@@ -3034,7 +3097,8 @@ pub fn analyze_stack(instrs: &[Instr]) -> Result<u32, String> {
             merge(i + 1, (df, bf), &mut state, &mut work, i)?;
         }
     }
-    Ok(max.max(0) as u32)
+    let reachable = state.iter().map(Option::is_some).collect();
+    Ok((max.max(0) as u32, reachable))
 }
 
 #[cfg(test)]

@@ -502,3 +502,76 @@ fn deep_nesting_is_an_error_not_a_crash() {
         }
     }
 }
+
+/// Review aid (run with `--ignored --nocapture`): our opcode names next to CPython's, after
+/// normalizing CPython 3.11 specifics (caches, PRECALL, RESUME, NULL-pushing LOAD_GLOBAL, jump
+/// direction variants). Not an assertion: the CFG layouts differ legitimately.
+#[test]
+#[ignore]
+fn opcode_sequences_vs_cpython() {
+    let src = std::env::var("DIS_SRC").unwrap_or_else(|_| "x = 1\n".into());
+    let script = r#"
+import dis, sys
+src = sys.stdin.read()
+def walk(c):
+    ops = []
+    for i in dis.get_instructions(c):
+        n = i.opname
+        if n in ("RESUME", "CACHE", "PRECALL", "RETURN_GENERATOR", "MAKE_CELL", "COPY_FREE_VARS", "NOP"):
+            continue
+        if n == "LOAD_GLOBAL" and i.arg & 1:
+            ops.append("PUSH_NULL")
+        if n.startswith("JUMP_") and n not in ("JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP"):
+            n = "JUMP"
+        n = n.replace("_FORWARD", "").replace("_BACKWARD", "")
+        ops.append(n)
+    print(c.co_qualname, " ".join(ops))
+    for k in c.co_consts:
+        if hasattr(k, "co_code"):
+            walk(k)
+walk(compile(src, "t.py", "exec"))
+"#;
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            use std::io::Write;
+            c.stdin.take().map(|mut s| s.write_all(src.as_bytes()));
+            c.wait_with_output()
+        });
+    let Ok(out) = out else { return };
+    let theirs = String::from_utf8_lossy(&out.stdout).to_string();
+    let Some(Ok(code)) = compile_via_cpython(&src) else {
+        return;
+    };
+    let mut codes = Vec::new();
+    all_codes(&code, &mut codes);
+    for (c, t) in codes.iter().zip(theirs.lines()) {
+        let ours: Vec<String> = c
+            .instrs
+            .iter()
+            .filter(|i| !matches!(i, Instr::Nop))
+            .map(|i| {
+                let d = crate::lang::disasm::disassemble(&CodeObject {
+                    instrs: vec![*i],
+                    spans: vec![Span::default()],
+                    consts: c.consts.clone(),
+                    names: c.names.clone(),
+                    varnames: c.varnames.clone(),
+                    cellvars: c.cellvars.clone(),
+                    freevars: c.freevars.clone(),
+                    ..(**c).clone()
+                });
+                d.split_whitespace().nth(2).unwrap_or("?").to_string()
+            })
+            .collect();
+        let t_ops = t.split_once(' ').map_or("", |x| x.1);
+        let ours = ours.join(" ");
+        if ours != t_ops {
+            println!("{}\n  ours: {}\n  cpy:  {}", c.qualname, ours, t_ops);
+        }
+    }
+}
