@@ -1627,7 +1627,8 @@ impl<'a> Compiler<'a> {
                 ops,
                 comparators,
             } if ops.len() > 1 && ops.len() == comparators.len() => {
-                let saved = self.loc();
+                // CPython leaves the comparison's location in place after the jump, so what
+                // the statement emits next (an assert's raise) points at the comparison.
                 self.set_loc(e.span);
                 let n = ops.len() - 1;
                 let cleanup = self.new_label();
@@ -1654,9 +1655,9 @@ impl<'a> Compiler<'a> {
                     self.emit_noloc(Instr::Jump(next));
                 }
                 self.bind(end);
-                self.set_loc(saved);
                 return Ok(());
             }
+            ExprKind::Compare { .. } => self.set_loc(e.span),
             _ => {}
         }
         if let Some(c) = fold(e, 0) {
@@ -2982,6 +2983,40 @@ pub fn stack_effect(i: Instr, jump: bool) -> i32 {
 /// different depths, a jump leaves the code, or control falls off the end.
 pub fn analyze_stack(instrs: &[Instr]) -> Result<u32, String> {
     analyze(instrs).map(|(max, _)| max)
+}
+
+/// Debug check of a compiled code object and everything nested in it: the value and block
+/// stacks never underflow, paths agree where they meet, control never falls off the end,
+/// `stacksize` is the true maximum, and every instruction has a span. The compiler runs the
+/// same analysis on every unit it assembles; this re-checks finished code (tests, VM debugging).
+pub fn check_stack_effects(code: &CodeObject) -> Result<(), String> {
+    let mut stack = vec![code];
+    while let Some(c) = stack.pop() {
+        let what = &c.qualname;
+        if c.spans.len() != c.instrs.len() {
+            return Err(format!(
+                "{what}: {} spans for {} instructions",
+                c.spans.len(),
+                c.instrs.len()
+            ));
+        }
+        let (max, reachable) = analyze(&c.instrs).map_err(|e| format!("{what}: {e}"))?;
+        if max != c.stacksize {
+            return Err(format!(
+                "{what}: stacksize {} but the code needs {max}",
+                c.stacksize
+            ));
+        }
+        if let Some(i) = reachable.iter().position(|r| !r) {
+            return Err(format!("{what}: instruction {i} is unreachable"));
+        }
+        for k in &c.consts {
+            if let Const::Code(inner) = k {
+                stack.push(inner);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Drop what CPython's assembler drops: unreachable instructions, and `Nop`s that do not

@@ -68,6 +68,9 @@ fn differential(
                 e.msg, e.span.line
             )),
             (None, Ok(code)) => {
+                if let Err(e) = check_stack_effects(&code) {
+                    problems.push(format!("[{label}] stack check: {e}"));
+                }
                 let mut ours = Vec::new();
                 all_codes(&code, &mut ours);
                 let theirs = r["codes"].as_array().cloned().unwrap_or_default();
@@ -265,6 +268,20 @@ fn snippets() -> Vec<String> {
         "def f():\n    x = 1\n    return lambda: (x := 2)\n",
         "def f():\n    super = 1\n    return super\n",
         "class C:\n    def f(self):\n        def g():\n            return super()\n        return g\n",
+        "def f():\n    for x in y:\n        try:\n            pass\n        finally:\n            continue\n",
+        "def f():\n    for x in y:\n        try:\n            g()\n        except E as e:\n            return e\n        except F:\n            break\n",
+        "async def f():\n    async for x in y:\n        async with x as z:\n            if z:\n                continue\n            return await z\n    else:\n        pass\n",
+        "def g():\n    try:\n        yield 1\n    finally:\n        yield 2\n    with a:\n        x = yield 3\n",
+        "async def f():\n    return {k: await v async for k, v in g() if k} or {await w for w in h()}\n",
+        "async def f():\n    return (x async for x in g()), (await y for y in h())\n",
+        "def f(a, b=[1, 2, 3], *, c=(1, -2), d={'k': 2}):\n    return a[b:c, ::d], a[::]\n",
+        "assert a < b, f'{q}'\nassert x in y\nassert x is None, 'm'\nassert f(x), 'm'\n",
+        "def f(y):\n    return [x for x in y if x < 1 if x > -1], {x: 1 for x in y if x}\n",
+        "def f():\n    x = 1\n    def g():\n        nonlocal x\n        x += 1\n        def h():\n            return x\n        return h\n    return g\n",
+        "class C:\n    def __init__(self):\n        self.__x = [__y for __y in range(3)]\n    @property\n    def x(self):\n        return self.__x\n    @x.setter\n    def x(self, v):\n        self.__x = v\n",
+        "try:\n    pass\nexcept* (ValueError, TypeError) as eg:\n    pass\nelse:\n    pass\nfinally:\n    pass\n",
+        "while 1:\n    if a: break\n    elif b: continue\n    else: pass\nelse:\n    print()\n",
+        "x = not a\nif not (a or b) and (c if d else e):\n    pass\nassert (a < b < c), 'm'\n",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -309,6 +326,38 @@ fn error_snippets() -> Vec<String> {
 }
 
 #[test]
+fn stack_checker_rejects_broken_code() {
+    use Instr::*;
+    assert!(analyze_stack(&[PopTop, LoadConst(0), ReturnValue])
+        .unwrap_err()
+        .contains("underflow"));
+    assert!(analyze_stack(&[LoadConst(0)])
+        .unwrap_err()
+        .contains("past the end"));
+    let merge = [
+        LoadConst(0),
+        PopJumpIfFalse(4),
+        LoadConst(0),
+        Jump(4),
+        LoadConst(0),
+        ReturnValue,
+    ];
+    assert!(analyze_stack(&merge).unwrap_err().contains("inconsistent"));
+    assert!(analyze_stack(&[PopBlock, LoadConst(0), ReturnValue])
+        .unwrap_err()
+        .contains("block stack"));
+    // A handler runs with the exception pushed on the stack depth of its SetupFinally.
+    let ok = [
+        SetupFinally(4),
+        LoadConst(0),
+        PopBlock,
+        ReturnValue,
+        ReturnValue,
+    ];
+    assert_eq!(analyze_stack(&ok), Ok(1));
+}
+
+#[test]
 fn matches_cpython_code_attributes_on_snippets() {
     let Some(problems) = differential(&snippets(), true, true) else {
         eprintln!("python3 not available: skipped");
@@ -320,6 +369,18 @@ fn matches_cpython_code_attributes_on_snippets() {
 #[test]
 fn matches_cpython_compile_errors() {
     let Some(problems) = differential(&error_snippets(), false, false) else {
+        eprintln!("python3 not available: skipped");
+        return;
+    };
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Annotations are not evaluated (see `annassign`), so only scoping and code attributes are
+/// compared here: CPython's `__annotations__` bookkeeping adds names and instructions.
+#[test]
+fn annotations_do_not_change_scoping() {
+    let src = "x: int = 1\ndef f(a: int, *b: str, **c: float) -> None:\n    y: list = []\n    z: dict\n    return y\nclass K:\n    q: int = 2\n    r: str\n";
+    let Some(problems) = differential(&[src.to_string()], false, false) else {
         eprintln!("python3 not available: skipped");
         return;
     };
