@@ -1,1 +1,24 @@
 //! The modules scripts can import (time, random, heapq, collections, ...).
+//!
+//! Each module is a `fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>>` registered by name in
+//! `register_modules`; it is created on first import.
+
+pub mod functools;
+pub mod heapq;
+pub mod itertools;
+pub mod random_mt;
+pub mod sys;
+pub mod time;
+pub mod types;
+
+use crate::vm::Vm;
+
+/// Register every native module with the VM.
+pub fn register_modules(vm: &mut Vm) {
+    vm.register_module("sys", sys::init);
+    vm.register_module("time", time::init);
+    vm.register_module("types", types::init);
+    vm.register_module("functools", functools::init);
+    vm.register_module("heapq", heapq::init);
+    vm.register_module("itertools", itertools::init);
+}

@@ -1,1 +1,442 @@
 //! The virtual machine: values, objects, frames that can suspend, exceptions, builtins.
+//!
+//! # How to add things (for the helpers writing builtins and modules)
+//!
+//! * A native function has the signature [`NativeFn`]:
+//!   `fn(vm: &mut Vm, args: &[Value], kwargs: &KwArgs) -> PyResult<Value>`.
+//!   For methods `args[0]` is `self`. Errors are exception instances: build them with
+//!   `vm.new_error(ExcKind::TypeError, "message")` (or the shortcuts `vm.type_error(..)`,
+//!   `vm.value_error(..)`, ...) and return `Err(..)`.
+//! * Argument helpers: `vm.check_args("name", args, min, max)?`, `kw_get(kwargs, "key")`,
+//!   `vm.to_int(&v)?`, `vm.to_f64(&v)?`, `vm.str_arg(&v, "what")?`.
+//! * Calling back into Python from native code: `vm.call(&callable, &args, &kwargs)`. It may run a
+//!   nested interpreter loop (bounded: RecursionError past the limit). Comparisons, hashing,
+//!   `repr`/`str` that may call user dunders: `vm.eq`, `vm.hash`, `vm.repr`, `vm.str_of`,
+//!   `vm.lt`, `vm.truthy`, iteration: `vm.iter_to_vec(&v)`, `vm.get_iter`, `vm.next(&it)`.
+//! * Methods on built-in types from a separate file: write `pub fn register(vm: &mut Vm)` that
+//!   calls `vm.add_method(&vm.types.str_.clone(), "upper", str_upper)` (or
+//!   `vm.add_methods(&ty, &[("upper", str_upper), ...])`), and add the call to
+//!   `Vm::register_all` in `builtins.rs`. Built-in functions: `vm.add_builtin("sum", sum)`.
+//! * Native modules: a `fn(vm: &mut Vm) -> PyResult<Rc<PyModule>>` registered by name in
+//!   `modules::register_modules` (`vm.register_module("heapq", heapq::init)`); build the module
+//!   with `vm.new_module("heapq")` and `vm.module_add_fn(&m, "heappush", heappush)` /
+//!   `m.dict.set_str("name", value)`. Modules are created on first import and cached in
+//!   `sys.modules`.
+//! * Native classes (asyncio's Future/Task): `vm.new_native_class("Future", "asyncio", &[base],
+//!   Some(constructor))`, methods with `vm.add_method`, instances via
+//!   `vm.new_native_instance(&cls, data)` (a `PyInstance` whose `ext` holds any Rust value,
+//!   reachable with `inst.native::<T>()`). Python subclasses of native classes work.
+//!
+//! # Execution model
+//! Frames are data ([`frame::Frame`]); one loop ([`interp`]) runs a stack of them. Python to
+//! Python calls and generator resumption push frames (no Rust recursion). The loop takes fuel
+//! (an instruction budget) and can stop and continue. See `api.rs` for the embedding API.
+
+pub mod anchors;
+pub mod api;
+pub mod builtins;
+pub mod coro;
+pub mod dict;
+pub mod exceptions;
+pub mod format;
+pub mod frame;
+pub mod hash;
+pub mod interp;
+pub mod methods;
+pub mod methods2;
+pub mod numeric;
+pub mod object;
+pub mod ops;
+pub mod render;
+pub mod strops;
+pub mod table;
+pub mod value;
+
+pub use api::{OutputSink, Resume, ResumeResult, RunOutcome, Stream};
+pub use exceptions::ExcKind;
+pub use object::{kw_get, PyInstance, PyModule, PyType};
+pub use value::Value;
+
+use crate::lang::span::SourceFile;
+use dict::PyDict;
+use frame::Frame;
+use object::{Layout, NativeImpl, PyBuiltin, Special, StrMap};
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
+
+/// An exception instance (always an instance of a BaseException subclass).
+pub type Exc = Rc<PyInstance>;
+pub type PyResult<T = Value> = Result<T, Exc>;
+/// Keyword arguments of a call, in call order.
+pub type KwArgs = [(Rc<str>, Value)];
+/// The signature of every native function and method.
+pub type NativeFn = fn(&mut Vm, &[Value], &KwArgs) -> PyResult<Value>;
+/// Creates a native module on first import.
+pub type ModuleInit = fn(&mut Vm) -> PyResult<Rc<PyModule>>;
+
+/// The built-in types the VM needs quick access to.
+pub struct BuiltinTypes {
+    pub object: Rc<PyType>,
+    pub type_: Rc<PyType>,
+    pub none: Rc<PyType>,
+    pub notimpl: Rc<PyType>,
+    pub ellipsis: Rc<PyType>,
+    pub bool_: Rc<PyType>,
+    pub int: Rc<PyType>,
+    pub float: Rc<PyType>,
+    pub str_: Rc<PyType>,
+    pub bytes: Rc<PyType>,
+    pub list: Rc<PyType>,
+    pub tuple: Rc<PyType>,
+    pub dict: Rc<PyType>,
+    pub set: Rc<PyType>,
+    pub frozenset: Rc<PyType>,
+    pub range: Rc<PyType>,
+    pub slice: Rc<PyType>,
+    pub function: Rc<PyType>,
+    pub builtin_function: Rc<PyType>,
+    pub method: Rc<PyType>,
+    pub module: Rc<PyType>,
+    pub cell: Rc<PyType>,
+    pub code: Rc<PyType>,
+    pub generator: Rc<PyType>,
+    pub coroutine: Rc<PyType>,
+    pub async_generator: Rc<PyType>,
+    pub property: Rc<PyType>,
+    pub staticmethod: Rc<PyType>,
+    pub classmethod: Rc<PyType>,
+    pub super_: Rc<PyType>,
+    /// Everything else (iterators, views, descriptors), by CPython's type name.
+    pub misc: BTreeMap<&'static str, Rc<PyType>>,
+}
+
+/// A warning waiting to be printed (e.g. "coroutine ... was never awaited"), queued by `Drop`
+/// impls, which cannot reach the VM.
+#[derive(Default)]
+pub struct WarnQueue {
+    pub pending: Cell<bool>,
+    pub items: RefCell<Vec<String>>,
+}
+
+/// Called when a frame starts executing a new line: (frame id, code, line).
+pub type LineHook = Box<dyn FnMut(u64, &Rc<crate::lang::bytecode::CodeObject>, u32)>;
+
+/// The clock behind the `time` module.
+pub trait Clock {
+    fn now(&self) -> f64;
+    fn sleep(&mut self, secs: f64);
+}
+
+/// The default clock: virtual, starts at 0.0, `sleep` advances it instantly.
+#[derive(Default)]
+pub struct VirtualClock {
+    pub t: f64,
+}
+
+impl Clock for VirtualClock {
+    fn now(&self) -> f64 {
+        self.t
+    }
+    fn sleep(&mut self, secs: f64) {
+        if secs > 0.0 {
+            self.t += secs;
+        }
+    }
+}
+
+pub struct Vm {
+    pub types: Rc<BuiltinTypes>,
+    /// Built-in exception classes, indexed by `ExcKind as usize`.
+    pub exc_types: Vec<Rc<PyType>>,
+    pub builtins: Rc<PyDict>,
+    /// `sys.modules`.
+    pub modules: Rc<PyDict>,
+    pub module_registry: HashMap<&'static str, ModuleInit>,
+    /// Callers of the frame that is running (the running frame itself is held by the loop;
+    /// it is pushed here while native code runs, so this is the whole stack then).
+    pub frames: Vec<Box<Frame>>,
+    /// Sources of the scripts loaded, by file name (tracebacks quote them).
+    pub sources: HashMap<Rc<str>, Rc<SourceFile>>,
+    pub out: Box<dyn OutputSink>,
+    pub clock: Box<dyn Clock>,
+    pub line_hook: Option<LineHook>,
+    pub warnings: Rc<WarnQueue>,
+    pub argv: Vec<String>,
+    pub recursion_limit: usize,
+    /// Nested interpreter loops on the Rust stack (native code calling Python).
+    pub native_depth: usize,
+    /// Instructions left in the whole-run budget.
+    pub total_budget: u64,
+    /// Instructions executed so far.
+    pub executed: u64,
+    next_id: Cell<u64>,
+    /// Frame that a suspended top-level run will continue (after fuel ran out).
+    pub(crate) paused: Option<interp::Paused>,
+    /// Containers being repr'd (recursive reprs print `[...]`).
+    pub repr_guard: Vec<usize>,
+    /// Warnings already shown (CPython shows each location once).
+    pub warned: Vec<String>,
+}
+
+/// Limit on nested interpreter loops on the Rust stack (native code calling Python code).
+pub const MAX_NATIVE_DEPTH: usize = 120;
+
+impl Vm {
+    pub fn new() -> Vm {
+        let (types, exc_types) = builtins::make_types();
+        let mut vm = Vm {
+            types: Rc::new(types),
+            exc_types,
+            builtins: Rc::new(PyDict::new()),
+            modules: Rc::new(PyDict::new()),
+            module_registry: HashMap::new(),
+            frames: Vec::new(),
+            sources: HashMap::new(),
+            out: Box::new(api::StdoutSink),
+            clock: Box::new(VirtualClock::default()),
+            line_hook: None,
+            warnings: Rc::new(WarnQueue::default()),
+            argv: Vec::new(),
+            recursion_limit: 1000,
+            native_depth: 0,
+            total_budget: 2_000_000_000,
+            executed: 0,
+            next_id: Cell::new(1),
+            paused: None,
+            repr_guard: Vec::new(),
+            warned: Vec::new(),
+        };
+        builtins::register_all(&mut vm);
+        crate::modules::register_modules(&mut vm);
+        vm
+    }
+
+    pub fn next_id(&self) -> u64 {
+        let id = self.next_id.get();
+        self.next_id.set(id + 1);
+        id
+    }
+
+    // ---- errors ----
+
+    pub fn exc_type(&self, kind: ExcKind) -> Rc<PyType> {
+        self.exc_types[kind as usize].clone()
+    }
+    /// A new exception instance of a built-in class with a message (or no args when empty
+    /// message is wanted, use `new_error_args`).
+    pub fn new_error(&self, kind: ExcKind, msg: impl Into<String>) -> Exc {
+        let cls = self.exc_type(kind);
+        self.new_exception(&cls, vec![Value::string(msg.into())])
+    }
+    pub fn new_error_args(&self, kind: ExcKind, args: Vec<Value>) -> Exc {
+        let cls = self.exc_type(kind);
+        self.new_exception(&cls, args)
+    }
+    /// An instance of exception class `cls` with `args` (no `__init__` is run).
+    pub fn new_exception(&self, cls: &Rc<PyType>, args: Vec<Value>) -> Exc {
+        Rc::new(PyInstance {
+            cls: RefCell::new(cls.clone()),
+            dict: RefCell::new(StrMap::new()),
+            ext: object::Ext::Exc(RefCell::new(exceptions::ExcData {
+                args: Value::tuple(args),
+                ..Default::default()
+            })),
+            id: self.next_id(),
+        })
+    }
+    pub fn type_error(&self, msg: impl Into<String>) -> Exc {
+        self.new_error(ExcKind::TypeError, msg)
+    }
+    pub fn value_error(&self, msg: impl Into<String>) -> Exc {
+        self.new_error(ExcKind::ValueError, msg)
+    }
+    pub fn index_error(&self, msg: impl Into<String>) -> Exc {
+        self.new_error(ExcKind::IndexError, msg)
+    }
+    pub fn runtime_error(&self, msg: impl Into<String>) -> Exc {
+        self.new_error(ExcKind::RuntimeError, msg)
+    }
+    pub fn attr_error(&self, msg: impl Into<String>) -> Exc {
+        self.new_error(ExcKind::AttributeError, msg)
+    }
+    pub fn overflow_error(&self) -> Exc {
+        self.new_error(
+            ExcKind::OverflowError,
+            "integer result out of range: loopscope ints are 64-bit",
+        )
+    }
+    pub fn zero_div(&self, msg: &str) -> Exc {
+        self.new_error(ExcKind::ZeroDivisionError, msg)
+    }
+    /// Is `exc` an instance of the built-in class `kind` (or a subclass)?
+    pub fn exc_matches(&self, exc: &Exc, kind: ExcKind) -> bool {
+        exc.class().is_subtype(&self.exc_types[kind as usize])
+    }
+
+    // ---- registration ----
+
+    pub fn new_builtin(&self, name: &str, f: NativeFn) -> Value {
+        Value::Builtin(Rc::new(PyBuiltin {
+            name: Rc::from(name),
+            imp: NativeImpl::Fn(f),
+            bound: None,
+            special: Special::None,
+            owner: None,
+            module: None,
+        }))
+    }
+    /// A native function backed by a Rust closure (for natives that carry data).
+    pub fn new_closure(
+        &self,
+        name: &str,
+        f: impl Fn(&mut Vm, &[Value], &KwArgs) -> PyResult<Value> + 'static,
+    ) -> Value {
+        Value::Builtin(Rc::new(PyBuiltin {
+            name: Rc::from(name),
+            imp: NativeImpl::Closure(Rc::new(f)),
+            bound: None,
+            special: Special::None,
+            owner: None,
+            module: None,
+        }))
+    }
+    pub fn add_builtin(&mut self, name: &str, f: NativeFn) {
+        let v = self.new_builtin(name, f);
+        self.builtins.set_str(name, v);
+    }
+    pub fn add_method(&self, ty: &Rc<PyType>, name: &str, f: NativeFn) {
+        self.add_method_special(ty, name, f, Special::None)
+    }
+    pub fn add_method_special(&self, ty: &Rc<PyType>, name: &str, f: NativeFn, sp: Special) {
+        let v = Value::Builtin(Rc::new(PyBuiltin {
+            name: Rc::from(name),
+            imp: NativeImpl::Fn(f),
+            bound: None,
+            special: sp,
+            owner: Some(ty.name()),
+            module: None,
+        }));
+        ty.dict.borrow_mut().set(name, v);
+    }
+    pub fn add_methods(&self, ty: &Rc<PyType>, methods: &[(&str, NativeFn)]) {
+        for (n, f) in methods {
+            self.add_method(ty, n, *f);
+        }
+    }
+    /// A read-only (or read-write) attribute computed by Rust code.
+    pub fn add_getset(
+        &self,
+        ty: &Rc<PyType>,
+        name: &str,
+        get: object::Getter,
+        set: Option<object::Setter>,
+    ) {
+        let d = self.types.misc.get("getset_descriptor").cloned().unwrap_or(self.types.object.clone());
+        let v = Value::Native(Rc::new(object::NativeObj {
+            cls: d,
+            data: object::NativeData::GetSet { name: Rc::from(name), get, set },
+        }));
+        ty.dict.borrow_mut().set(name, v);
+    }
+    pub fn add_static(&self, ty: &Rc<PyType>, name: &str, f: NativeFn) {
+        let inner = self.new_builtin(name, f);
+        let v = Value::Native(Rc::new(object::NativeObj {
+            cls: self.types.staticmethod.clone(),
+            data: object::NativeData::StaticMethod(inner),
+        }));
+        ty.dict.borrow_mut().set(name, v);
+    }
+    pub fn add_classmethod(&self, ty: &Rc<PyType>, name: &str, f: NativeFn) {
+        let inner = self.new_builtin(name, f);
+        let v = Value::Native(Rc::new(object::NativeObj {
+            cls: self.types.classmethod.clone(),
+            data: object::NativeData::ClassMethod(inner),
+        }));
+        ty.dict.borrow_mut().set(name, v);
+    }
+
+    pub fn register_module(&mut self, name: &'static str, init: ModuleInit) {
+        self.module_registry.insert(name, init);
+    }
+    pub fn new_module(&self, name: &str) -> Rc<PyModule> {
+        let d = Rc::new(PyDict::new());
+        d.set_str("__name__", Value::str(name));
+        d.set_str("__doc__", Value::None);
+        Rc::new(PyModule { name: Rc::from(name), dict: d })
+    }
+    pub fn module_add_fn(&self, m: &Rc<PyModule>, name: &str, f: NativeFn) {
+        let v = Value::Builtin(Rc::new(PyBuiltin {
+            name: Rc::from(name),
+            imp: NativeImpl::Fn(f),
+            bound: None,
+            special: Special::None,
+            owner: None,
+            module: Some(m.name.clone()),
+        }));
+        m.dict.set_str(name, v);
+    }
+
+    /// A class defined from Rust. `new` builds instances (inherited by Python subclasses).
+    pub fn new_native_class(
+        &self,
+        name: &str,
+        module: &str,
+        bases: &[Rc<PyType>],
+        new: Option<object::NativeNew>,
+    ) -> PyResult<Rc<PyType>> {
+        let bases: Vec<Rc<PyType>> =
+            if bases.is_empty() { vec![self.types.object.clone()] } else { bases.to_vec() };
+        let t = builtins::make_class(self, name, module, bases, StrMap::new(), new)?;
+        Ok(t)
+    }
+    /// An instance of a native class carrying Rust data.
+    pub fn new_native_instance(&self, cls: &Rc<PyType>, data: Box<dyn std::any::Any>) -> Value {
+        Value::Instance(Rc::new(PyInstance {
+            cls: RefCell::new(cls.clone()),
+            dict: RefCell::new(StrMap::new()),
+            ext: object::Ext::Native(RefCell::new(data)),
+            id: self.next_id(),
+        }))
+    }
+    /// A plain object of a Python-level class (no `__init__` call).
+    pub fn new_plain_instance(&self, cls: &Rc<PyType>) -> Value {
+        let ext = match cls.layout {
+            Layout::Exception => object::Ext::Exc(RefCell::new(exceptions::ExcData {
+                args: Value::tuple(vec![]),
+                ..Default::default()
+            })),
+            _ => object::Ext::None,
+        };
+        Value::Instance(Rc::new(PyInstance {
+            cls: RefCell::new(cls.clone()),
+            dict: RefCell::new(StrMap::new()),
+            ext,
+            id: self.next_id(),
+        }))
+    }
+
+    /// Write to the script's stdout/stderr through the output sink.
+    pub fn write_out(&mut self, stream: Stream, text: &str) {
+        self.out.write(stream, text);
+    }
+
+    /// Print queued warnings (e.g. never-awaited coroutines) to stderr.
+    pub fn flush_warnings(&mut self) {
+        if !self.warnings.pending.get() {
+            return;
+        }
+        self.warnings.pending.set(false);
+        let items: Vec<String> = std::mem::take(&mut *self.warnings.items.borrow_mut());
+        for w in items {
+            let text = self.format_warning(&w);
+            self.write_out(Stream::Stderr, &text);
+        }
+    }
+}
+
+impl Default for Vm {
+    fn default() -> Self {
+        Vm::new()
+    }
+}

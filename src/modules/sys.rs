@@ -1,0 +1,100 @@
+//! `sys`: argv, stdout/stderr (through the VM's output sink), recursion limit, exit.
+
+use crate::vm::builtins::StdStream;
+use crate::vm::{ExcKind, KwArgs, PyModule, PyResult, Stream, Value, Vm};
+use std::rc::Rc;
+
+fn stream_write(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("write", args, 2, 2)?;
+    let stream = crate::vm::builtins::std_stream_of(&args[0]).unwrap_or(Stream::Stdout);
+    let s = match &args[1] {
+        Value::Str(s) => s.s.to_string(),
+        other => {
+            return Err(vm.type_error(format!("write() argument must be str, not {}", vm.type_name(other))))
+        }
+    };
+    let n = s.chars().count();
+    vm.write_out(stream, &s);
+    Ok(Value::Int(n as i64))
+}
+
+fn stream_flush(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Int(vm.recursion_limit as i64))
+}
+
+fn setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("setrecursionlimit", args, 1, 1)?;
+    let n = vm.to_int(&args[0])?;
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    // Deep Python recursion costs no Rust stack, but keep the limit sane.
+    vm.recursion_limit = n.min(100_000) as usize;
+    Ok(Value::None)
+}
+
+fn exit(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Err(vm.new_error_args(ExcKind::SystemExit, args.to_vec()))
+}
+
+fn exc_info(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let cur = vm.frames.last().and_then(|f| {
+        if f.handled.is_some() {
+            f.handled.clone()
+        } else {
+            None
+        }
+    });
+    let cur = cur.or_else(|| vm.frames.iter().rev().find_map(|f| f.handled.clone()));
+    Ok(match cur {
+        Some(e) => {
+            let t = Value::Type(e.class());
+            let tb = crate::vm::exceptions::traceback_value(vm, &e);
+            Value::tuple(vec![t, Value::Instance(e), tb])
+        }
+        None => Value::tuple(vec![Value::None, Value::None, Value::None]),
+    })
+}
+
+fn exception(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let t = exc_info(vm, args, kw)?;
+    match t {
+        Value::Tuple(t) => Ok(t.items.get(1).cloned().unwrap_or(Value::None)),
+        _ => Ok(Value::None),
+    }
+}
+
+pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    let m = vm.new_module("sys");
+    let io = vm.new_native_class("TextIOWrapper", "_io", &[], None)?;
+    vm.add_method(&io, "write", stream_write);
+    vm.add_method(&io, "flush", stream_flush);
+    let out = vm.new_native_instance(&io, Box::new(StdStream(Stream::Stdout)));
+    let err = vm.new_native_instance(&io, Box::new(StdStream(Stream::Stderr)));
+    m.dict.set_str("stdout", out.clone());
+    m.dict.set_str("stderr", err.clone());
+    m.dict.set_str("__stdout__", out);
+    m.dict.set_str("__stderr__", err);
+    let argv: Vec<Value> = vm.argv.iter().map(|a| Value::str(a)).collect();
+    m.dict.set_str("argv", Value::list(argv));
+    m.dict.set_str("modules", Value::Dict(vm.modules.clone()));
+    m.dict.set_str("maxsize", Value::Int(i64::MAX));
+    m.dict.set_str("version", Value::str("3.11.7 (loopscope)"));
+    m.dict.set_str(
+        "version_info",
+        Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]),
+    );
+    m.dict.set_str("platform", Value::str("linux"));
+    m.dict.set_str("byteorder", Value::str("little"));
+    m.dict.set_str("path", Value::list(vec![]));
+    vm.module_add_fn(&m, "getrecursionlimit", getrecursionlimit);
+    vm.module_add_fn(&m, "setrecursionlimit", setrecursionlimit);
+    vm.module_add_fn(&m, "exit", exit);
+    vm.module_add_fn(&m, "exc_info", exc_info);
+    vm.module_add_fn(&m, "exception", exception);
+    Ok(m)
+}

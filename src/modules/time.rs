@@ -1,0 +1,44 @@
+//! `time` on the VM's clock: virtual by default (starts at 0.0, `sleep` advances it).
+
+use crate::vm::{KwArgs, PyModule, PyResult, Value, Vm};
+use std::rc::Rc;
+
+fn now(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Float(vm.clock.now()))
+}
+
+fn now_ns(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Int((vm.clock.now() * 1e9).round() as i64))
+}
+
+fn sleep(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("sleep", args, 1, 1)?;
+    let s = match &args[0] {
+        Value::Int(i) => *i as f64,
+        Value::Float(f) => *f,
+        Value::Bool(b) => *b as i64 as f64,
+        other => {
+            return Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(other)
+            )))
+        }
+    };
+    if s < 0.0 {
+        return Err(vm.value_error("sleep length must be non-negative"));
+    }
+    vm.clock.sleep(s);
+    Ok(Value::None)
+}
+
+pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    let m = vm.new_module("time");
+    for name in ["time", "monotonic", "perf_counter", "process_time"] {
+        vm.module_add_fn(&m, name, now);
+    }
+    for name in ["time_ns", "monotonic_ns", "perf_counter_ns"] {
+        vm.module_add_fn(&m, name, now_ns);
+    }
+    vm.module_add_fn(&m, "sleep", sleep);
+    Ok(m)
+}

@@ -1,0 +1,59 @@
+//! `types`: the `coroutine` decorator and the type objects scripts compare against.
+
+use crate::lang::bytecode::flags;
+use crate::vm::object::{PyCode, PyFunction};
+use crate::vm::{KwArgs, PyModule, PyResult, Value, Vm};
+use std::rc::Rc;
+
+/// `types.coroutine(gen_func)`: mark a generator function's code as an iterable coroutine so
+/// its generators can be awaited.
+fn coroutine(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("coroutine", args, 1, 1)?;
+    let Value::Func(f) = &args[0] else {
+        if matches!(args[0], Value::Builtin(_) | Value::Method(_) | Value::Instance(_)) {
+            return Ok(args[0].clone());
+        }
+        return Err(vm.type_error("types.coroutine() expects a callable"));
+    };
+    let co = &f.code.co;
+    if co.flags & flags::GENERATOR == 0 {
+        return Ok(args[0].clone());
+    }
+    let mut nc = (**co).clone();
+    nc.flags |= flags::ITERABLE_COROUTINE;
+    let nf = PyFunction {
+        code: Rc::new(PyCode::new(Rc::new(nc))),
+        globals: f.globals.clone(),
+        name: std::cell::RefCell::new(f.name.borrow().clone()),
+        qualname: std::cell::RefCell::new(f.qualname.borrow().clone()),
+        defaults: std::cell::RefCell::new(f.defaults.borrow().clone()),
+        kwdefaults: std::cell::RefCell::new(f.kwdefaults.borrow().clone()),
+        closure: f.closure.clone(),
+        dict: std::cell::RefCell::new(f.dict.borrow().clone()),
+        module: f.module.clone(),
+        id: vm.next_id(),
+    };
+    Ok(Value::Func(Rc::new(nf)))
+}
+
+pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    let m = vm.new_module("types");
+    vm.module_add_fn(&m, "coroutine", coroutine);
+    let t = vm.types.clone();
+    for (name, ty) in [
+        ("GeneratorType", &t.generator),
+        ("CoroutineType", &t.coroutine),
+        ("AsyncGeneratorType", &t.async_generator),
+        ("FunctionType", &t.function),
+        ("LambdaType", &t.function),
+        ("MethodType", &t.method),
+        ("BuiltinFunctionType", &t.builtin_function),
+        ("BuiltinMethodType", &t.builtin_function),
+        ("ModuleType", &t.module),
+        ("CodeType", &t.code),
+        ("NoneType", &t.none),
+    ] {
+        m.dict.set_str(name, Value::Type(ty.clone()));
+    }
+    Ok(m)
+}

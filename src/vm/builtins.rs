@@ -1,0 +1,1236 @@
+//! The built-in types and functions, class creation (C3 MRO, `__build_class__`), and the
+//! registration entry point `register_all`.
+
+use super::coro::{GenKind, PyGen};
+use super::dict::PyDict;
+use super::exceptions::{ExcKind, EXC_TABLE};
+use super::interp::ResumeHow;
+use super::object::{kw_get, tflags, Layout, NativeData, NativeNew, NativeObj, PyType, StrMap};
+use super::value::{PyRange, PySlice, Value};
+use super::{BuiltinTypes, KwArgs, PyResult, Stream, Vm};
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// What `__build_class__` needs once the class body has run.
+#[derive(Clone)]
+pub struct ClassSpec {
+    pub name: String,
+    pub bases: Vec<Value>,
+    pub kwargs: Vec<(Rc<str>, Value)>,
+    pub ns: Rc<PyDict>,
+}
+
+thread_local! {
+    static TYPE_IDS: Cell<u64> = const { Cell::new(1) };
+}
+
+fn type_id() -> u64 {
+    TYPE_IDS.with(|c| {
+        let v = c.get();
+        c.set(v + 1);
+        v
+    })
+}
+
+fn raw_type(name: &str, module: &str, bases: Vec<Rc<PyType>>, layout: Layout, new: Option<NativeNew>) -> Rc<PyType> {
+    let mut mro_tail = Vec::new();
+    if let Some(b) = bases.first() {
+        mro_tail.push(b.clone());
+        mro_tail.extend(b.mro_tail.iter().cloned());
+    }
+    Rc::new(PyType {
+        name: RefCell::new(Rc::from(name)),
+        qualname: RefCell::new(Rc::from(name)),
+        module: RefCell::new(Rc::from(module)),
+        bases,
+        mro_tail,
+        dict: RefCell::new(StrMap::new()),
+        layout,
+        builtin: true,
+        native_new: new,
+        flags: Cell::new(0),
+        id: type_id(),
+    })
+}
+
+/// Create the built-in types and exception classes.
+pub fn make_types() -> (BuiltinTypes, Vec<Rc<PyType>>) {
+    use super::methods as m;
+    let object = raw_type("object", "builtins", vec![], Layout::Object, None);
+    let b = |name: &str, new: Option<NativeNew>| raw_type(name, "builtins", vec![object.clone()], Layout::Builtin, new);
+    let int = b("int", Some(m::int_new));
+    let bool_ = raw_type("bool", "builtins", vec![int.clone()], Layout::Builtin, Some(m::bool_new));
+    let mut misc = BTreeMap::new();
+    for name in [
+        "list_iterator", "tuple_iterator", "str_ascii_iterator", "bytes_iterator", "range_iterator",
+        "dict_keyiterator", "dict_valueiterator", "dict_itemiterator", "set_iterator", "iterator",
+        "callable_iterator", "dict_keys", "dict_values", "dict_items", "getset_descriptor",
+        "traceback", "async_generator_asend", "async_generator_athrow", "async_generator_wrapped_value",
+        "enumerate", "zip", "map", "filter", "reversed", "NoneType", "ellipsis",
+        "NotImplementedType", "itertools.count", "functools.partial", "coroutine_wrapper",
+        "list_reverseiterator", "generic_native",
+    ] {
+        misc.insert(name, b(name, None));
+    }
+    let types = BuiltinTypes {
+        type_: b("type", Some(m::type_new)),
+        none: misc.get("NoneType").cloned().unwrap_or_else(|| object.clone()),
+        notimpl: misc.get("NotImplementedType").cloned().unwrap_or_else(|| object.clone()),
+        ellipsis: misc.get("ellipsis").cloned().unwrap_or_else(|| object.clone()),
+        bool_,
+        int,
+        float: b("float", Some(m::float_new)),
+        str_: b("str", Some(m::str_new)),
+        bytes: b("bytes", Some(m::bytes_new)),
+        list: b("list", Some(m::list_new)),
+        tuple: b("tuple", Some(m::tuple_new)),
+        dict: b("dict", Some(m::dict_new)),
+        set: b("set", Some(m::set_new)),
+        frozenset: b("frozenset", Some(m::frozenset_new)),
+        range: b("range", Some(m::range_new)),
+        slice: b("slice", Some(m::slice_new)),
+        function: b("function", None),
+        builtin_function: b("builtin_function_or_method", None),
+        method: b("method", None),
+        module: b("module", None),
+        cell: b("cell", None),
+        code: b("code", None),
+        generator: b("generator", None),
+        coroutine: b("coroutine", None),
+        async_generator: b("async_generator", None),
+        property: b("property", Some(m::property_new)),
+        staticmethod: b("staticmethod", Some(m::staticmethod_new)),
+        classmethod: b("classmethod", Some(m::classmethod_new)),
+        super_: b("super", Some(m::super_new)),
+        object,
+        misc,
+    };
+    let mut excs: Vec<Rc<PyType>> = Vec::with_capacity(EXC_TABLE.len());
+    for (kind, name, bases) in EXC_TABLE {
+        let bs: Vec<Rc<PyType>> = if bases.is_empty() {
+            vec![types.object.clone()]
+        } else {
+            bases.iter().filter_map(|k| excs.get(*k as usize).cloned()).collect()
+        };
+        let t = if bs.len() > 1 {
+            let mro = c3_mro(&bs).unwrap_or_default();
+            Rc::new(PyType {
+                name: RefCell::new(Rc::from(*name)),
+                qualname: RefCell::new(Rc::from(*name)),
+                module: RefCell::new(Rc::from("builtins")),
+                bases: bs,
+                mro_tail: mro,
+                dict: RefCell::new(StrMap::new()),
+                layout: Layout::Exception,
+                builtin: true,
+                native_new: None,
+                flags: Cell::new(0),
+                id: type_id(),
+            })
+        } else {
+            raw_type(name, "builtins", bs, Layout::Exception, None)
+        };
+        debug_assert_eq!(*kind as usize, excs.len());
+        excs.push(t);
+    }
+    (types, excs)
+}
+
+/// C3 linearisation of the bases (the result excludes the class itself).
+pub fn c3_mro(bases: &[Rc<PyType>]) -> Option<Vec<Rc<PyType>>> {
+    let mut seqs: Vec<Vec<Rc<PyType>>> = bases.iter().map(|b| b.mro()).collect();
+    seqs.push(bases.to_vec());
+    let mut out: Vec<Rc<PyType>> = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Some(out);
+        }
+        let mut cand = None;
+        for s in &seqs {
+            let head = &s[0];
+            if !seqs.iter().any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, head))) {
+                cand = Some(head.clone());
+                break;
+            }
+        }
+        let c = cand?;
+        for s in seqs.iter_mut() {
+            if Rc::ptr_eq(&s[0], &c) {
+                s.remove(0);
+            }
+        }
+        out.push(c);
+    }
+}
+
+/// Recompute the "has a Python-level X" flags of a class.
+pub fn update_type_flags(t: &Rc<PyType>) {
+    let mut fl = 0;
+    let is_py = |v: Option<Value>| match v {
+        Some(Value::Func(_)) => true,
+        Some(Value::Native(n)) => matches!(&n.data, NativeData::StaticMethod(Value::Func(_)) | NativeData::ClassMethod(Value::Func(_))),
+        Some(Value::Builtin(b)) => b.owner.as_deref() != Some("object"),
+        _ => false,
+    };
+    if is_py(t.lookup("__getattribute__")) {
+        fl |= tflags::GETATTRIBUTE;
+    }
+    if t.lookup("__getattr__").is_some() {
+        fl |= tflags::GETATTR;
+    }
+    if is_py(t.lookup("__setattr__")) {
+        fl |= tflags::SETATTR;
+    }
+    if is_py(t.lookup("__delattr__")) {
+        fl |= tflags::DELATTR;
+    }
+    if is_py(t.lookup("__new__")) {
+        fl |= tflags::NEW;
+    }
+    t.flags.set(fl);
+}
+
+/// Create a class (Python `class` statements and native classes).
+pub fn make_class(
+    vm: &Vm,
+    name: &str,
+    module: &str,
+    bases: Vec<Rc<PyType>>,
+    dict: StrMap,
+    new: Option<NativeNew>,
+) -> PyResult<Rc<PyType>> {
+    let bases = if bases.is_empty() { vec![vm.types.object.clone()] } else { bases };
+    let mro = match c3_mro(&bases) {
+        Some(m) => m,
+        None => {
+            let names: Vec<String> = bases.iter().map(|b| b.name().to_string()).collect();
+            return Err(vm.type_error(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            )));
+        }
+    };
+    let mut layout = Layout::Object;
+    for b in &mro {
+        match b.layout {
+            Layout::Exception => {
+                layout = Layout::Exception;
+                break;
+            }
+            Layout::Native => {
+                layout = Layout::Native;
+                break;
+            }
+            _ => {}
+        }
+    }
+    if new.is_some() {
+        layout = Layout::Native;
+    }
+    for b in &bases {
+        if b.layout == Layout::Builtin && !Rc::ptr_eq(b, &vm.types.object) {
+            if Rc::ptr_eq(b, &vm.types.bool_) {
+                return Err(vm.type_error("type 'bool' is not an acceptable base type"));
+            }
+        }
+    }
+    let mut dict = dict;
+    if dict.contains("__eq__") && !dict.contains("__hash__") {
+        dict.set("__hash__", Value::None);
+    }
+    let qualname = match dict.get("__qualname__") {
+        Some(Value::Str(s)) => Rc::from(&*s.s),
+        _ => Rc::from(name),
+    };
+    dict.remove("__qualname__");
+    let t = Rc::new(PyType {
+        name: RefCell::new(Rc::from(name)),
+        qualname: RefCell::new(qualname),
+        module: RefCell::new(Rc::from(module)),
+        bases,
+        mro_tail: mro,
+        dict: RefCell::new(dict),
+        layout,
+        builtin: false,
+        native_new: new,
+        flags: Cell::new(0),
+        id: vm.next_id(),
+    });
+    update_type_flags(&t);
+    Ok(t)
+}
+
+impl Vm {
+    /// Build the class once its body ran (`__build_class__`'s second half).
+    pub(crate) fn finish_class(&mut self, spec: ClassSpec, body_result: Value) -> PyResult<Value> {
+        let mut bases = Vec::new();
+        for b in &spec.bases {
+            match b {
+                Value::Type(t) => bases.push(t.clone()),
+                other => {
+                    return Err(self.type_error(format!(
+                        "bases must be types, not {}",
+                        self.type_name(other)
+                    )))
+                }
+            }
+        }
+        if let Some(meta) = kw_get(&spec.kwargs, "metaclass").cloned() {
+            if !meta.is(&Value::Type(self.types.type_.clone())) {
+                let ns = Value::Dict(spec.ns.clone());
+                let bt = Value::tuple(spec.bases.clone());
+                let other_kw: Vec<(Rc<str>, Value)> =
+                    spec.kwargs.iter().filter(|(k, _)| &**k != "metaclass").cloned().collect();
+                return self.call(&meta, &[Value::str(&spec.name), bt, ns], &other_kw);
+            }
+        }
+        let mut dict = StrMap::new();
+        let mut classcell = None;
+        for (k, v) in spec.ns.t.borrow().items() {
+            if let Value::Str(s) = &k {
+                if &*s.s == "__classcell__" {
+                    classcell = Some(v);
+                    continue;
+                }
+                dict.set(&s.s, v);
+            }
+        }
+        let module = match dict.get("__module__") {
+            Some(Value::Str(s)) => s.s.to_string(),
+            _ => "__main__".to_string(),
+        };
+        let cls = make_class(self, &spec.name, &module, bases, dict, None)?;
+        let cv = Value::Type(cls.clone());
+        for c in [classcell, Some(body_result)].into_iter().flatten() {
+            if let Value::Cell(cell) = c {
+                cell.set(cv.clone());
+            }
+        }
+        // __set_name__ on descriptors, then the parent's __init_subclass__.
+        let items: Vec<(Rc<str>, Value)> = cls.dict.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        for (k, v) in items {
+            if let Value::Instance(_) = &v {
+                if self.type_of(&v).lookup("__set_name__").is_some() {
+                    self.call_dunder(&v, "__set_name__", &[cv.clone(), Value::str(&k)])?;
+                }
+            }
+        }
+        let kw: Vec<(Rc<str>, Value)> = spec.kwargs.iter().filter(|(k, _)| &**k != "metaclass").cloned().collect();
+        for b in cls.mro_tail.clone() {
+            if let Some(f) = b.dict.borrow().get("__init_subclass__").cloned() {
+                let f = match &f {
+                    Value::Native(n) => match &n.data {
+                        NativeData::ClassMethod(inner) => inner.clone(),
+                        _ => f.clone(),
+                    },
+                    _ => f,
+                };
+                self.call(&f, &[cv.clone()], &kw)?;
+                break;
+            }
+        }
+        Ok(cv)
+    }
+
+    /// Attribute lookup through `super()`.
+    pub fn super_getattr(&mut self, n: &NativeObj, name: &str) -> PyResult<Option<Value>> {
+        let NativeData::Super { this, obj, obj_type } = &n.data else { return Ok(None) };
+        let mro = obj_type.mro();
+        let start = mro.iter().position(|t| Rc::ptr_eq(t, this)).map(|i| i + 1).unwrap_or(mro.len());
+        for t in &mro[start..] {
+            let found = t.dict.borrow().get(name).cloned();
+            if let Some(d) = found {
+                let inst = if let Value::Type(_) = obj { Value::None } else { obj.clone() };
+                return match &d {
+                    Value::Native(nd) => match &nd.data {
+                        NativeData::ClassMethod(f) => Ok(Some(Value::Method(Rc::new(super::object::PyMethod {
+                            func: f.clone(),
+                            slf: Value::Type(obj_type.clone()),
+                        })))),
+                        NativeData::StaticMethod(f) => Ok(Some(f.clone())),
+                        _ => {
+                            if inst.is_none() {
+                                Ok(Some(d.clone()))
+                            } else {
+                                self.bind_descr(d.clone(), &inst, obj_type).map(Some)
+                            }
+                        }
+                    },
+                    Value::Func(_) | Value::Builtin(_) => {
+                        if inst.is_none() {
+                            // super() in a classmethod/__new__: plain function.
+                            Ok(Some(d.clone()))
+                        } else {
+                            self.bind_descr(d.clone(), &inst, obj_type).map(Some)
+                        }
+                    }
+                    _ => Ok(Some(d.clone())),
+                };
+            }
+        }
+        Ok(None)
+    }
+}
+
+// ---------------------------------------------------------------- builtin functions
+
+fn b_print(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let mut sep = " ".to_string();
+    let mut end = "\n".to_string();
+    let mut file = Value::None;
+    for (k, v) in kw {
+        match &**k {
+            "sep" => {
+                if !v.is_none() {
+                    sep = match v {
+                        Value::Str(s) => s.s.to_string(),
+                        _ => return Err(vm.type_error(format!("sep must be None or a string, not {}", vm.type_name(v)))),
+                    }
+                }
+            }
+            "end" => {
+                if !v.is_none() {
+                    end = match v {
+                        Value::Str(s) => s.s.to_string(),
+                        _ => return Err(vm.type_error(format!("end must be None or a string, not {}", vm.type_name(v)))),
+                    }
+                }
+            }
+            "file" => file = v.clone(),
+            "flush" => {}
+            _ => return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for print()"))),
+        }
+    }
+    let mut s = String::new();
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            s.push_str(&sep);
+        }
+        s.push_str(&vm.str_of(a)?);
+    }
+    s.push_str(&end);
+    vm.write_to_file(&file, &s)?;
+    Ok(Value::None)
+}
+
+impl Vm {
+    /// Write to a file object: sys.stdout/sys.stderr go to the output sink.
+    pub fn write_to_file(&mut self, file: &Value, s: &str) -> PyResult<()> {
+        match file {
+            Value::None => {
+                let out = self.sys_stream(Stream::Stdout);
+                match out {
+                    Some(v) if !is_std_stream(&v) => {
+                        self.call_method_by_name(&v, "write", &[Value::str(s)])?;
+                    }
+                    _ => self.write_out(Stream::Stdout, s),
+                }
+            }
+            v if is_std_stream(v) => {
+                let stream = std_stream_of(v).unwrap_or(Stream::Stdout);
+                self.write_out(stream, s);
+            }
+            v => {
+                if self.call_method_by_name(v, "write", &[Value::str(s)])?.is_none() {
+                    return Err(self.attr_error(format!("'{}' object has no attribute 'write'", self.type_name(v))));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn sys_stream(&mut self, s: Stream) -> Option<Value> {
+        let sys = self.modules.get_str("sys")?;
+        let Value::Module(m) = sys else { return None };
+        m.dict.get_str(if s == Stream::Stdout { "stdout" } else { "stderr" })
+    }
+}
+
+/// Marker data of sys.stdout / sys.stderr.
+pub struct StdStream(pub Stream);
+
+pub fn is_std_stream(v: &Value) -> bool {
+    std_stream_of(v).is_some()
+}
+
+pub fn std_stream_of(v: &Value) -> Option<Stream> {
+    match v {
+        Value::Instance(i) => i.native::<StdStream>().map(|s| s.0),
+        _ => None,
+    }
+}
+
+fn b_len(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("len", args, 1, 1)?;
+    Ok(Value::Int(vm.len(&args[0])? as i64))
+}
+
+fn b_repr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("repr", args, 1, 1)?;
+    Ok(Value::string(vm.repr(&args[0])?))
+}
+
+fn b_ascii(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("ascii", args, 1, 1)?;
+    let r = vm.repr(&args[0])?;
+    let a = super::format::ascii_repr(&r);
+    Ok(Value::string(a[1..a.len() - 1].to_string()))
+}
+
+fn class_or_tuple(vm: &mut Vm, v: &Value, fname: &str, depth: u32) -> PyResult<Vec<Rc<PyType>>> {
+    match v {
+        Value::Type(t) => Ok(vec![t.clone()]),
+        Value::Tuple(ts) if depth < 50 => {
+            let mut out = Vec::new();
+            for t in ts.items.iter() {
+                out.extend(class_or_tuple(vm, t, fname, depth + 1)?);
+            }
+            Ok(out)
+        }
+        _ => Err(vm.type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union"))),
+    }
+}
+
+fn b_isinstance(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("isinstance", args, 2, 2)?;
+    let ts = class_or_tuple(vm, &args[1], "isinstance", 0)?;
+    let t = vm.type_of(&args[0]);
+    Ok(Value::Bool(ts.iter().any(|c| t.is_subtype(c))))
+}
+
+fn b_issubclass(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("issubclass", args, 2, 2)?;
+    let Value::Type(t) = &args[0] else {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    };
+    let ts = class_or_tuple(vm, &args[1], "issubclass", 0)?;
+    Ok(Value::Bool(ts.iter().any(|c| t.is_subtype(c))))
+}
+
+fn b_iter(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("iter", args, 1, 2)?;
+    if args.len() == 2 {
+        let f = args[0].clone();
+        let sentinel = args[1].clone();
+        let done = Cell::new(false);
+        return Ok(vm.new_native(
+            "callable_iterator",
+            NativeData::FnIter(RefCell::new(Box::new(move |vm: &mut Vm| {
+                if done.get() {
+                    return Ok(None);
+                }
+                let v = vm.call(&f, &[], &[])?;
+                if vm.eq(&v, &sentinel)? {
+                    done.set(true);
+                    return Ok(None);
+                }
+                Ok(Some(v))
+            }))),
+        ));
+    }
+    vm.get_iter(&args[0])
+}
+
+fn b_next(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("next", args, 1, 2)?;
+    let it = &args[0];
+    let is_iter = match it {
+        Value::Gen(g) => g.kind == GenKind::Generator,
+        Value::Native(_) => true,
+        _ => vm.type_of(it).lookup("__next__").is_some(),
+    };
+    if !is_iter {
+        return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
+    }
+    let r = match it {
+        Value::Gen(g) => {
+            let g = g.clone();
+            vm.gen_method(&g, ResumeHow::Send(Value::None)).map(Some)
+        }
+        _ => match vm.native_next(it) {
+            Some(r) => r,
+            None => match vm.call_dunder(it, "__next__", &[]) {
+                Ok(v) => Ok(v),
+                Err(e) => Err(e),
+            },
+        },
+    };
+    match r {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => match args.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(vm.new_error_args(ExcKind::StopIteration, vec![])),
+        },
+        Err(e) if args.len() == 2 && vm.exc_matches(&e, ExcKind::StopIteration) => Ok(args[1].clone()),
+        Err(e) => Err(e),
+    }
+}
+
+fn fn_iter(vm: &Vm, name: &str, f: impl FnMut(&mut Vm) -> PyResult<Option<Value>> + 'static) -> Value {
+    vm.new_native(name, NativeData::FnIter(RefCell::new(Box::new(f))))
+}
+
+fn b_enumerate(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let start = match kw_get(kw, "start").or(args.get(1)) {
+        Some(v) => vm.to_int(v)?,
+        None => 0,
+    };
+    let Some(src) = args.first() else {
+        return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+    };
+    let it = vm.get_iter(src)?;
+    let mut i = start;
+    Ok(fn_iter(vm, "enumerate", move |vm| {
+        Ok(match vm.next(&it)? {
+            Some(v) => {
+                let r = Value::tuple(vec![Value::Int(i), v]);
+                i += 1;
+                Some(r)
+            }
+            None => None,
+        })
+    }))
+}
+
+fn b_zip(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let strict = match kw_get(kw, "strict") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let mut its = Vec::new();
+    for a in args {
+        its.push(vm.get_iter(a)?);
+    }
+    let mut done = false;
+    Ok(fn_iter(vm, "zip", move |vm| {
+        if done || its.is_empty() {
+            return Ok(None);
+        }
+        let mut items = Vec::with_capacity(its.len());
+        for (i, it) in its.iter().enumerate() {
+            match vm.next(it)? {
+                Some(v) => items.push(v),
+                None => {
+                    done = true;
+                    if strict && i > 0 {
+                        return Err(vm.value_error(format!("zip() argument {} is shorter than argument 1", i + 1)));
+                    }
+                    return Ok(None);
+                }
+            }
+        }
+        Ok(Some(Value::tuple(items)))
+    }))
+}
+
+fn b_map(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    if args.len() < 2 {
+        return Err(vm.type_error("map() must have at least two arguments."));
+    }
+    let f = args[0].clone();
+    let mut its = Vec::new();
+    for a in &args[1..] {
+        its.push(vm.get_iter(a)?);
+    }
+    Ok(fn_iter(vm, "map", move |vm| {
+        let mut items = Vec::with_capacity(its.len());
+        for it in &its {
+            match vm.next(it)? {
+                Some(v) => items.push(v),
+                None => return Ok(None),
+            }
+        }
+        vm.call(&f, &items, &[]).map(Some)
+    }))
+}
+
+fn b_filter(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("filter", args, 2, 2)?;
+    let f = args[0].clone();
+    let it = vm.get_iter(&args[1])?;
+    Ok(fn_iter(vm, "filter", move |vm| loop {
+        match vm.next(&it)? {
+            Some(v) => {
+                let keep = if f.is_none() { vm.truthy(&v)? } else {
+                    let r = vm.call(&f, &[v.clone()], &[])?;
+                    vm.truthy(&r)?
+                };
+                if keep {
+                    return Ok(Some(v));
+                }
+            }
+            None => return Ok(None),
+        }
+    }))
+}
+
+fn b_reversed(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("reversed", args, 1, 1)?;
+    let v = &args[0];
+    let items = match v {
+        Value::List(_) | Value::Tuple(_) | Value::Range(_) | Value::Str(_) => vm.iter_to_vec(v)?,
+        Value::Dict(d) => d.t.borrow().keys(),
+        _ => {
+            if let Some(r) = vm.call_dunder(v, "__reversed__", &[])? {
+                return Ok(r);
+            }
+            if vm.type_of(v).lookup("__getitem__").is_some() && vm.type_of(v).lookup("__len__").is_some() {
+                vm.iter_to_vec(v)?
+            } else {
+                return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(v))));
+            }
+        }
+    };
+    let items: Vec<Value> = items.into_iter().rev().collect();
+    let name = if let Value::List(_) = v { "list_reverseiterator" } else { "reversed" };
+    Ok(vm.new_native(name, NativeData::ListIter { items, idx: Cell::new(0) }))
+}
+
+impl Vm {
+    /// Sort values in place (stable; only `<` is used, as CPython), with an optional key.
+    pub fn sort_values(&mut self, items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<()> {
+        let keys: Option<Vec<Value>> = match key {
+            Some(k) if !k.is_none() => {
+                let mut ks = Vec::with_capacity(items.len());
+                for it in items.iter() {
+                    ks.push(self.call(k, &[it.clone()], &[])?);
+                }
+                Some(ks)
+            }
+            _ => None,
+        };
+        let mut idx: Vec<usize> = (0..items.len()).collect();
+        let kv: &Vec<Value> = keys.as_ref().unwrap_or(items);
+        let kv = kv.clone();
+        if reverse {
+            idx.reverse();
+        }
+        let mut err = None;
+        idx.sort_by(|&a, &b| {
+            if err.is_some() {
+                return std::cmp::Ordering::Equal;
+            }
+            let (x, y) = if reverse { (&kv[b], &kv[a]) } else { (&kv[a], &kv[b]) };
+            match self.lt(x, y) {
+                Ok(true) => std::cmp::Ordering::Less,
+                Ok(false) => std::cmp::Ordering::Greater,
+                Err(e) => {
+                    err = Some(e);
+                    std::cmp::Ordering::Equal
+                }
+            }
+        });
+        if let Some(e) = err {
+            return Err(e);
+        }
+        if reverse {
+            idx.reverse();
+            // Keep stability for equal keys in reverse order as CPython does (reverse, sort,
+            // reverse).
+            idx.reverse();
+        }
+        let sorted: Vec<Value> = idx.into_iter().map(|i| items[i].clone()).collect();
+        *items = sorted;
+        Ok(())
+    }
+}
+
+fn b_sorted(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("sorted", args, 1, 1)?;
+    let mut items = vm.iter_to_vec(&args[0])?;
+    let reverse = match kw_get(kw, "reverse") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    vm.sort_values(&mut items, kw_get(kw, "key"), reverse)?;
+    Ok(Value::list(items))
+}
+
+fn min_max(vm: &mut Vm, args: &[Value], kw: &KwArgs, is_max: bool) -> PyResult<Value> {
+    let name = if is_max { "max" } else { "min" };
+    let items = if args.len() == 1 {
+        vm.iter_to_vec(&args[0])?
+    } else if args.is_empty() {
+        return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
+    } else {
+        args.to_vec()
+    };
+    let key = kw_get(kw, "key").cloned().filter(|k| !k.is_none());
+    if items.is_empty() {
+        if let Some(d) = kw_get(kw, "default") {
+            return Ok(d.clone());
+        }
+        return Err(vm.value_error(format!("{name}() arg is an empty sequence")));
+    }
+    let mut best = items[0].clone();
+    let mut best_key = match &key {
+        Some(k) => vm.call(k, &[best.clone()], &[])?,
+        None => best.clone(),
+    };
+    for it in items.into_iter().skip(1) {
+        let k = match &key {
+            Some(kf) => vm.call(kf, &[it.clone()], &[])?,
+            None => it.clone(),
+        };
+        let better = if is_max { vm.lt(&best_key, &k)? } else { vm.lt(&k, &best_key)? };
+        if better {
+            best = it;
+            best_key = k;
+        }
+    }
+    Ok(best)
+}
+
+fn b_min(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    min_max(vm, args, kw, false)
+}
+fn b_max(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    min_max(vm, args, kw, true)
+}
+
+fn b_sum(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("sum", args, 1, 2)?;
+    let mut acc = kw_get(kw, "start").or(args.get(1)).cloned().unwrap_or(Value::Int(0));
+    if let Value::Str(_) = acc {
+        return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let items = vm.iter_to_vec(&args[0])?;
+    for it in items {
+        acc = vm.binary_op(&acc, &it, crate::lang::bytecode::BinaryOpKind::Add)?;
+    }
+    Ok(acc)
+}
+
+fn b_abs(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("abs", args, 1, 1)?;
+    match &args[0] {
+        Value::Int(i) => i.checked_abs().map(Value::Int).ok_or_else(|| vm.overflow_error()),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => Ok(Value::Float(f.abs())),
+        v => match vm.call_dunder(v, "__abs__", &[])? {
+            Some(r) => Ok(r),
+            None => Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v)))),
+        },
+    }
+}
+
+fn b_hash(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("hash", args, 1, 1)?;
+    Ok(Value::Int(vm.hash(&args[0])?))
+}
+
+fn b_id(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("id", args, 1, 1)?;
+    let a = vm.addr_of(&args[0]);
+    Ok(Value::Int(i64::from_str_radix(a.trim_start_matches("0x"), 16).unwrap_or(0)))
+}
+
+fn b_callable(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("callable", args, 1, 1)?;
+    Ok(Value::Bool(match &args[0] {
+        Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_) => true,
+        v @ (Value::Instance(_) | Value::Native(_)) => vm.type_of(v).lookup("__call__").is_some(),
+        _ => false,
+    }))
+}
+
+fn b_getattr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("getattr", args, 2, 3)?;
+    if !matches!(args[1], Value::Str(_)) {
+        return Err(vm.type_error("attribute name must be string"));
+    }
+    match vm.getattr(&args[0], &args[1]) {
+        Ok(v) => Ok(v),
+        Err(e) if args.len() == 3 && vm.exc_matches(&e, ExcKind::AttributeError) => Ok(args[2].clone()),
+        Err(e) => Err(e),
+    }
+}
+
+fn b_hasattr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("hasattr", args, 2, 2)?;
+    match vm.getattr(&args[0], &args[1]) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(e) if vm.exc_matches(&e, ExcKind::AttributeError) => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+fn b_setattr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("setattr", args, 3, 3)?;
+    vm.setattr(&args[0], &args[1], args[2].clone())?;
+    Ok(Value::None)
+}
+
+fn b_delattr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("delattr", args, 2, 2)?;
+    vm.delattr(&args[0], &args[1])?;
+    Ok(Value::None)
+}
+
+fn b_chr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("chr", args, 1, 1)?;
+    let i = vm.to_int(&args[0])?;
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => Ok(Value::string(c.to_string())),
+        None => Err(vm.value_error("chr() arg not in range(0x110000)")),
+    }
+}
+
+fn b_ord(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("ord", args, 1, 1)?;
+    match &args[0] {
+        Value::Str(s) if s.nchars == 1 => Ok(Value::Int(s.s.chars().next().map(|c| c as i64).unwrap_or(0))),
+        Value::Str(s) => Err(vm.type_error(format!("ord() expected a character, but string of length {} found", s.nchars))),
+        v => Err(vm.type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(v)))),
+    }
+}
+
+fn radix(vm: &mut Vm, args: &[Value], name: &str, prefix: &str, r: u32) -> PyResult<Value> {
+    vm.check_args(name, args, 1, 1)?;
+    let i = vm.to_index(&args[0])?;
+    let mag = i.unsigned_abs();
+    let digits = match r {
+        2 => format!("{mag:b}"),
+        8 => format!("{mag:o}"),
+        _ => format!("{mag:x}"),
+    };
+    Ok(Value::string(format!("{}{}{}", if i < 0 { "-" } else { "" }, prefix, digits)))
+}
+fn b_hex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    radix(vm, args, "hex", "0x", 16)
+}
+fn b_oct(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    radix(vm, args, "oct", "0o", 8)
+}
+fn b_bin(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    radix(vm, args, "bin", "0b", 2)
+}
+
+fn b_any(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("any", args, 1, 1)?;
+    let it = vm.get_iter(&args[0])?;
+    while let Some(v) = vm.next(&it)? {
+        if vm.truthy(&v)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn b_all(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("all", args, 1, 1)?;
+    let it = vm.get_iter(&args[0])?;
+    while let Some(v) = vm.next(&it)? {
+        if !vm.truthy(&v)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn b_round(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("round", args, 1, 2)?;
+    let nd = kw_get(kw, "ndigits").or(args.get(1)).cloned().unwrap_or(Value::None);
+    match &args[0] {
+        Value::Int(i) => {
+            if nd.is_none() {
+                return Ok(Value::Int(*i));
+            }
+            let n = vm.to_int(&nd)?;
+            if n >= 0 {
+                return Ok(Value::Int(*i));
+            }
+            let p = 10i64.checked_pow((-n) as u32).unwrap_or(i64::MAX);
+            let q = i.div_euclid(p);
+            let r = i.rem_euclid(p);
+            let half = p / 2;
+            let q = if r > half || (r == half && q % 2 != 0 && p % 2 == 0) { q + 1 } else { q };
+            Ok(Value::Int(q.saturating_mul(p)))
+        }
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => {
+            if nd.is_none() {
+                let r = round_half_even(*f);
+                if !r.is_finite() {
+                    return Err(vm.new_error(ExcKind::OverflowError, "cannot convert float infinity to integer"));
+                }
+                return Ok(Value::Int(r as i64));
+            }
+            let n = vm.to_int(&nd)?;
+            Ok(Value::Float(numeric_round(*f, n)))
+        }
+        v => match vm.call_dunder(v, "__round__", &args[1..])? {
+            Some(r) => Ok(r),
+            None => Err(vm.type_error(format!("type {} doesn't define __round__ method", vm.type_name(v)))),
+        },
+    }
+}
+
+/// `round(x, n)` for floats: correctly rounded through the decimal string, as CPython does.
+pub fn numeric_round(f: f64, n: i64) -> f64 {
+    if !f.is_finite() {
+        return f;
+    }
+    if n >= 0 {
+        if n > 320 {
+            return f;
+        }
+        return format!("{:.*}", n as usize, f).parse().unwrap_or(f);
+    }
+    let p = 10f64.powi((-n).min(320) as i32);
+    round_half_even(f / p) * p
+}
+
+pub fn round_half_even(f: f64) -> f64 {
+    let r = f.round();
+    if (f - f.trunc()).abs() == 0.5 {
+        2.0 * (f / 2.0).round()
+    } else {
+        r
+    }
+}
+
+fn b_divmod(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("divmod", args, 2, 2)?;
+    use crate::lang::bytecode::BinaryOpKind as K;
+    if let (Value::Int(_), Value::Int(0)) = (&args[0], &args[1]) {
+        return Err(vm.zero_div("integer division or modulo by zero"));
+    }
+    let q = vm.binary_op(&args[0], &args[1], K::FloorDiv)?;
+    let r = vm.binary_op(&args[0], &args[1], K::Mod)?;
+    Ok(Value::tuple(vec![q, r]))
+}
+
+fn b_pow(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("pow", args, 2, 3)?;
+    if args.len() == 3 && !args[2].is_none() {
+        let (b, e, m) = (vm.to_int(&args[0])?, vm.to_int(&args[1])?, vm.to_int(&args[2])?);
+        if m == 0 {
+            return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+        }
+        if e < 0 {
+            return Err(vm.value_error("pow() 2nd argument cannot be negative when 3rd argument specified"));
+        }
+        let (mut r, mut b, mut e, m128) = (1i128, (b as i128).rem_euclid(m as i128), e, m as i128);
+        while e > 0 {
+            if e & 1 == 1 {
+                r = (r * b).rem_euclid(m128);
+            }
+            b = (b * b).rem_euclid(m128);
+            e >>= 1;
+        }
+        let mut r = r as i64;
+        if m < 0 && r > 0 {
+            r += m;
+        }
+        return Ok(Value::Int(r));
+    }
+    vm.binary_op(&args[0], &args[1], crate::lang::bytecode::BinaryOpKind::Pow)
+}
+
+fn b_format(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("format", args, 1, 2)?;
+    let spec = match args.get(1) {
+        Some(Value::Str(s)) => s.s.to_string(),
+        _ => String::new(),
+    };
+    Ok(Value::string(vm.format(&args[0], &spec)?))
+}
+
+fn b_globals(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    match vm.frames.last() {
+        Some(f) => Ok(Value::Dict(f.globals.clone())),
+        None => Ok(Value::None),
+    }
+}
+
+fn b_locals(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let Some(f) = vm.frames.last() else { return Ok(Value::None) };
+    if let Some(d) = &f.locals_dict {
+        return Ok(Value::Dict(d.clone()));
+    }
+    let d = PyDict::new();
+    for (i, n) in f.code.co.varnames.iter().enumerate() {
+        if let Some(v) = f.locals.get(i) {
+            if !v.is_null() {
+                d.set_str(n, v.clone());
+            }
+        }
+    }
+    Ok(Value::Dict(Rc::new(d)))
+}
+
+fn b_vars(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    if args.is_empty() {
+        return b_locals(vm, args, kw);
+    }
+    vm.getattr_str(&args[0], "__dict__")
+}
+
+fn b_dir(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let mut names: Vec<String> = Vec::new();
+    match args.first() {
+        None => {
+            if let Some(f) = vm.frames.last() {
+                let d = f.locals_dict.clone().unwrap_or_else(|| f.globals.clone());
+                for k in d.t.borrow().keys() {
+                    if let Value::Str(s) = k {
+                        names.push(s.s.to_string());
+                    }
+                }
+            }
+        }
+        Some(Value::Module(m)) => {
+            for k in m.dict.t.borrow().keys() {
+                if let Value::Str(s) = k {
+                    names.push(s.s.to_string());
+                }
+            }
+        }
+        Some(v) => {
+            if let Value::Instance(i) = v {
+                for (k, _) in i.dict.borrow().iter() {
+                    names.push(k.to_string());
+                }
+            }
+            let t = match v {
+                Value::Type(t) => t.clone(),
+                _ => vm.type_of(v),
+            };
+            for c in t.mro() {
+                for (k, _) in c.dict.borrow().iter() {
+                    names.push(k.to_string());
+                }
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    Ok(Value::list(names.into_iter().map(Value::string).collect()))
+}
+
+fn b_build_class(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Err(vm.type_error("__build_class__ must be called by a class statement"))
+}
+
+fn b_aiter(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("aiter", args, 1, 1)?;
+    vm.get_aiter(&args[0])
+}
+
+fn b_anext(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("anext", args, 1, 2)?;
+    vm.get_anext_awaitable(&args[0])
+}
+
+fn b_input(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Err(vm.new_error(ExcKind::EOFError, "EOF when reading a line"))
+}
+
+fn b_exit(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Err(vm.new_error_args(ExcKind::SystemExit, args.to_vec()))
+}
+
+/// Register every built-in function, type method and module.
+pub fn register_all(vm: &mut Vm) {
+    let fns: &[(&str, super::NativeFn)] = &[
+        ("print", b_print),
+        ("len", b_len),
+        ("repr", b_repr),
+        ("ascii", b_ascii),
+        ("isinstance", b_isinstance),
+        ("issubclass", b_issubclass),
+        ("iter", b_iter),
+        ("enumerate", b_enumerate),
+        ("zip", b_zip),
+        ("map", b_map),
+        ("filter", b_filter),
+        ("reversed", b_reversed),
+        ("sorted", b_sorted),
+        ("min", b_min),
+        ("max", b_max),
+        ("sum", b_sum),
+        ("abs", b_abs),
+        ("hash", b_hash),
+        ("id", b_id),
+        ("callable", b_callable),
+        ("getattr", b_getattr),
+        ("hasattr", b_hasattr),
+        ("setattr", b_setattr),
+        ("delattr", b_delattr),
+        ("chr", b_chr),
+        ("ord", b_ord),
+        ("hex", b_hex),
+        ("oct", b_oct),
+        ("bin", b_bin),
+        ("any", b_any),
+        ("all", b_all),
+        ("round", b_round),
+        ("divmod", b_divmod),
+        ("pow", b_pow),
+        ("format", b_format),
+        ("globals", b_globals),
+        ("locals", b_locals),
+        ("vars", b_vars),
+        ("dir", b_dir),
+        ("__build_class__", b_build_class),
+        ("aiter", b_aiter),
+        ("anext", b_anext),
+        ("input", b_input),
+        ("exit", b_exit),
+        ("quit", b_exit),
+    ];
+    for (n, f) in fns {
+        vm.add_builtin(n, *f);
+    }
+    // `next` resumes generators without recursion when called from Python code.
+    let next = Value::Builtin(Rc::new(super::object::PyBuiltin {
+        name: Rc::from("next"),
+        imp: super::object::NativeImpl::Fn(b_next),
+        bound: None,
+        special: super::object::Special::Next,
+        owner: None,
+        module: None,
+    }));
+    vm.builtins.set_str("next", next);
+    let t = vm.types.clone();
+    for ty in [
+        &t.object, &t.type_, &t.int, &t.bool_, &t.float, &t.str_, &t.bytes, &t.list, &t.tuple, &t.dict,
+        &t.set, &t.frozenset, &t.range, &t.slice, &t.property, &t.staticmethod, &t.classmethod,
+        &t.super_,
+    ] {
+        let n = ty.name();
+        vm.builtins.set_str(&n, Value::Type(ty.clone()));
+    }
+    for e in vm.exc_types.clone() {
+        let n = e.name();
+        vm.builtins.set_str(&n, Value::Type(e));
+    }
+    vm.builtins.set_str("None", Value::None);
+    vm.builtins.set_str("True", Value::Bool(true));
+    vm.builtins.set_str("False", Value::Bool(false));
+    vm.builtins.set_str("NotImplemented", Value::NotImplemented);
+    vm.builtins.set_str("Ellipsis", Value::Ellipsis);
+    vm.builtins.set_str("EnvironmentError", Value::Type(vm.exc_type(ExcKind::OSError)));
+    vm.builtins.set_str("IOError", Value::Type(vm.exc_type(ExcKind::OSError)));
+    vm.builtins.set_str("__name__", Value::str("builtins"));
+    super::methods::register(vm);
+}
+
+/// Keep the generator helpers reachable for other files.
+pub fn gen_of(v: &Value) -> Option<&Rc<PyGen>> {
+    match v {
+        Value::Gen(g) => Some(g),
+        _ => None,
+    }
+}
+
+pub fn new_range(start: i64, stop: i64, step: i64) -> Value {
+    Value::Range(Rc::new(PyRange { start, stop, step }))
+}
+
+pub fn new_slice(start: Value, stop: Value, step: Value) -> Value {
+    Value::Slice(Rc::new(PySlice { start, stop, step }))
+}

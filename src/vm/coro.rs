@@ -1,0 +1,307 @@
+//! One core for generators, coroutines and async generators (RustPython's `Coro`, boa's
+//! states). The suspended frame lives inside the object; resuming moves it onto the VM's frame
+//! stack, so `send`/`throw`/`close` never recurse on the Rust stack.
+
+use super::frame::Frame;
+use super::object::PyCode;
+use super::value::Value;
+use super::{Exc, WarnQueue};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenState {
+    /// Created, not started (`SuspendedStart`).
+    Created,
+    /// Paused at a yield.
+    Suspended,
+    Running,
+    Completed,
+}
+
+pub struct PyGen {
+    pub kind: GenKind,
+    pub state: Cell<GenState>,
+    pub frame: RefCell<Option<Box<Frame>>>,
+    pub name: RefCell<Rc<str>>,
+    pub qualname: RefCell<Rc<str>>,
+    pub code: Rc<PyCode>,
+    /// A generator decorated with `types.coroutine` (may be awaited).
+    pub iterable_coroutine: Cell<bool>,
+    /// Async generators: an `asend`/`athrow` is in progress.
+    pub ag_running: Cell<bool>,
+    /// Where "coroutine ... was never awaited" goes when an unstarted coroutine is dropped
+    /// (the VM prints it with the line that was running, as CPython does).
+    pub warn: Option<Rc<WarnQueue>>,
+    pub id: u64,
+}
+
+impl PyGen {
+    pub fn kind_name(&self) -> &'static str {
+        match self.kind {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async generator",
+        }
+    }
+    pub fn is_running(&self) -> bool {
+        self.state.get() == GenState::Running
+    }
+}
+
+impl Drop for PyGen {
+    fn drop(&mut self) {
+        if self.kind == GenKind::Coroutine && self.state.get() == GenState::Created {
+            if let Some(q) = &self.warn {
+                q.items
+                    .borrow_mut()
+                    .push(format!("coroutine '{}' was never awaited", self.qualname.borrow()));
+                q.pending.set(true);
+            }
+        }
+    }
+}
+
+/// What an async generator awaitable (`asend`/`athrow`/`aclose`) does.
+#[derive(Clone)]
+pub enum AGenOpKind {
+    Send(Value),
+    Throw(Exc),
+    Close,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AGenOpState {
+    Init,
+    Iter,
+    Closed,
+}
+
+pub struct AGenOp {
+    pub agen: Rc<PyGen>,
+    pub kind: AGenOpKind,
+    pub state: AGenOpState,
+}
+
+use super::exceptions::ExcKind;
+use super::frame::Entry;
+use super::interp::{CallOut, Exit, ResumeHow};
+use super::object::{NativeData, NativeObj};
+use super::{PyResult, Vm};
+
+impl Vm {
+    fn agen_op(&self, n: &NativeObj) -> Option<(Rc<PyGen>, AGenOpKind, AGenOpState)> {
+        match &n.data {
+            NativeData::AsyncGenOp(op) => {
+                let op = op.borrow();
+                Some((op.agen.clone(), op.kind.clone(), op.state))
+            }
+            _ => None,
+        }
+    }
+    fn set_agen_op_state(n: &NativeObj, st: AGenOpState) {
+        if let NativeData::AsyncGenOp(op) = &n.data {
+            op.borrow_mut().state = st;
+        }
+    }
+
+    /// `Send` with an async-generator awaitable as receiver: resume the async generator.
+    pub(crate) fn agen_op_send(&mut self, n: &Rc<NativeObj>, v: Value, target: u32) -> PyResult<Option<CallOut>> {
+        let Some((agen, kind, state)) = self.agen_op(n) else { return Ok(None) };
+        let how = match state {
+            AGenOpState::Closed => {
+                return Err(self.runtime_error(match kind {
+                    AGenOpKind::Send(_) => "cannot reuse already awaited __anext__()/asend()",
+                    AGenOpKind::Throw(_) => "cannot reuse already awaited athrow()",
+                    AGenOpKind::Close => "cannot reuse already awaited aclose()",
+                }))
+            }
+            AGenOpState::Init => {
+                Self::set_agen_op_state(n, AGenOpState::Iter);
+                match kind.clone() {
+                    AGenOpKind::Send(x) => ResumeHow::Send(if v.is_none() { x } else { v }),
+                    AGenOpKind::Throw(e) => ResumeHow::Throw(e),
+                    AGenOpKind::Close => {
+                        if agen.state.get() == GenState::Created || agen.state.get() == GenState::Completed {
+                            agen.state.set(GenState::Completed);
+                            agen.frame.borrow_mut().take();
+                            Self::set_agen_op_state(n, AGenOpState::Closed);
+                            return Ok(Some(CallOut::Value(Value::None))).map(|o| self.send_done(o));
+                        }
+                        let exc = self.new_error_args(ExcKind::GeneratorExit, vec![]);
+                        ResumeHow::Throw(exc)
+                    }
+                }
+            }
+            AGenOpState::Iter => ResumeHow::Send(v),
+        };
+        if agen.state.get() == GenState::Completed {
+            Self::set_agen_op_state(n, AGenOpState::Closed);
+            return match kind {
+                AGenOpKind::Close => Ok(Some(CallOut::Value(Value::None))).map(|o| self.send_done(o)),
+                AGenOpKind::Throw(e) => Err(e),
+                AGenOpKind::Send(_) => Err(self.new_error_args(ExcKind::StopAsyncIteration, vec![])),
+            };
+        }
+        let out = self.gen_resume_frames(&agen, how, Entry::AGenOp(n.clone(), target))?;
+        Ok(Some(out))
+    }
+
+    /// A `CallOut::Value` from `agen_op_send` means "the awaitable finished with this value".
+    fn send_done(&self, o: Option<CallOut>) -> Option<CallOut> {
+        o
+    }
+
+    pub(crate) fn agen_op_yield(&mut self, f: &mut Box<super::frame::Frame>, op: &Rc<NativeObj>, target: u32, v: Value, base: usize) -> Option<Exit> {
+        let kind = self.agen_op(op).map(|x| x.1);
+        if let Value::Native(w) = &v {
+            if let NativeData::AGenWrapped(inner) = &w.data {
+                Self::set_agen_op_state(op, AGenOpState::Closed);
+                if let Some(AGenOpKind::Close) = kind {
+                    let e = self.runtime_error("async generator ignored GeneratorExit");
+                    return self.unwind(f, e, base, true, true);
+                }
+                f.stack.pop();
+                f.stack.push(inner.clone());
+                f.pc = target as usize;
+                return None;
+            }
+        }
+        f.stack.push(v);
+        None
+    }
+
+    pub(crate) fn agen_op_return(&mut self, f: &mut Box<super::frame::Frame>, op: &Rc<NativeObj>, target: u32, base: usize) -> Option<Exit> {
+        let kind = self.agen_op(op).map(|x| x.1);
+        Self::set_agen_op_state(op, AGenOpState::Closed);
+        if let Some(AGenOpKind::Close) = kind {
+            f.stack.pop();
+            f.stack.push(Value::None);
+            f.pc = target as usize;
+            return None;
+        }
+        let e = self.new_error_args(ExcKind::StopAsyncIteration, vec![]);
+        self.unwind(f, e, base, true, true)
+    }
+
+    /// The async generator raised through an awaitable; `Some` when the awaitable absorbs it.
+    pub(crate) fn agen_op_error(&mut self, f: &mut Box<super::frame::Frame>, op: &Rc<NativeObj>, target: u32, exc: &super::Exc) -> Option<Option<Exit>> {
+        let kind = self.agen_op(op).map(|x| x.1);
+        Self::set_agen_op_state(op, AGenOpState::Closed);
+        if let Some(AGenOpKind::Close) = kind {
+            if self.exc_matches(exc, ExcKind::GeneratorExit) || self.exc_matches(exc, ExcKind::StopAsyncIteration) {
+                f.stack.pop();
+                f.stack.push(Value::None);
+                f.pc = target as usize;
+                return Some(None);
+            }
+        }
+        None
+    }
+
+    pub fn new_agen_op(&self, agen: &Rc<PyGen>, kind: AGenOpKind) -> Value {
+        let name = match kind {
+            AGenOpKind::Send(_) => "async_generator_asend",
+            _ => "async_generator_athrow",
+        };
+        self.new_native(
+            name,
+            NativeData::AsyncGenOp(RefCell::new(AGenOp { agen: agen.clone(), kind, state: AGenOpState::Init })),
+        )
+    }
+
+    pub(crate) fn get_aiter(&mut self, v: &Value) -> PyResult<Value> {
+        if let Value::Gen(g) = v {
+            if g.kind == GenKind::AsyncGenerator {
+                return Ok(v.clone());
+            }
+        }
+        let t = self.type_of(v);
+        match t.lookup("__aiter__") {
+            Some(f) => self.call_descr(&f, v, &t, &[]),
+            None => Err(self.type_error(format!(
+                "'async for' requires an object with __aiter__ method, got {}",
+                t.name()
+            ))),
+        }
+    }
+
+    pub(crate) fn get_anext_awaitable(&mut self, it: &Value) -> PyResult<Value> {
+        if let Value::Gen(g) = it {
+            if g.kind == GenKind::AsyncGenerator {
+                return Ok(self.new_agen_op(g, AGenOpKind::Send(Value::None)));
+            }
+        }
+        let t = self.type_of(it);
+        match t.lookup("__anext__") {
+            Some(f) => {
+                let aw = self.call_descr(&f, it, &t, &[])?;
+                match &aw {
+                    Value::Gen(g) if g.kind == GenKind::Coroutine => Ok(aw),
+                    Value::Native(n) if matches!(n.data, NativeData::AsyncGenOp(_)) => Ok(aw),
+                    _ => {
+                        let at = self.type_of(&aw);
+                        match at.lookup("__await__") {
+                            Some(a) => self.call_descr(&a, &aw, &at, &[]),
+                            None => Err(self.type_error(format!(
+                                "'async for' received an invalid object from __anext__: {}",
+                                at.name()
+                            ))),
+                        }
+                    }
+                }
+            }
+            None => Err(self.type_error(format!(
+                "'async for' requires an iterator with __anext__ method, got {}",
+                t.name()
+            ))),
+        }
+    }
+
+    /// `gen.send(v)` etc. called from native code (nested loop).
+    pub fn gen_method(&mut self, g: &Rc<PyGen>, how: ResumeHow) -> PyResult<Value> {
+        let is_close = matches!(how, ResumeHow::Close);
+        let out = self.gen_resume_frames(g, how, Entry::Barrier)?;
+        let frames = match out {
+            CallOut::Value(v) => return Ok(v),
+            CallOut::Gen(frames, exc) => (frames, exc),
+            CallOut::Frame(_) => return Err(self.runtime_error("unexpected frame")),
+        };
+        self.enter_native()?;
+        let r = self.run_gen_frames(frames.0, frames.1, u64::MAX);
+        self.leave_native();
+        match r? {
+            Exit::Yield(v) => {
+                if is_close {
+                    Err(self.runtime_error(format!("{} ignored GeneratorExit", g.kind_name())))
+                } else {
+                    Ok(v)
+                }
+            }
+            Exit::Return(v) => {
+                if is_close {
+                    Ok(Value::None)
+                } else if g.kind == GenKind::AsyncGenerator {
+                    Err(self.new_error_args(ExcKind::StopAsyncIteration, vec![]))
+                } else {
+                    Err(super::exceptions::new_stop_iteration(self, v))
+                }
+            }
+            Exit::Raise(e) => {
+                if is_close && (self.exc_matches(&e, ExcKind::GeneratorExit) || self.exc_matches(&e, ExcKind::StopIteration)) {
+                    Ok(Value::None)
+                } else {
+                    Err(e)
+                }
+            }
+            Exit::OutOfFuel => Err(self.runtime_error("out of fuel")),
+        }
+    }
+}

@@ -1,0 +1,309 @@
+//! Insertion-ordered hash tables with Python key semantics (`1 == 1.0 == True` are one key).
+//! Equality of keys that needs Python code (`__eq__` on instances) is done by the caller with
+//! the table unborrowed: `probe` reports those candidates instead of deciding.
+
+use super::ops::eq_fast;
+use super::value::Value;
+use std::cell::{Cell, RefCell};
+
+const EMPTY: i32 = -1;
+const DUMMY: i32 = -2;
+
+pub struct Entry {
+    pub hash: i64,
+    pub key: Value,
+    pub value: Value,
+}
+
+/// The result of looking for a key without running Python code.
+pub enum Probe {
+    Found(usize),
+    Missing,
+    /// Entries with an equal hash whose equality needs Python (`__eq__`).
+    Unsure(Vec<(usize, Value)>),
+}
+
+#[derive(Default)]
+pub struct DictTable {
+    /// Entries in insertion order; deleted ones have `key == Value::Null`.
+    entries: Vec<Entry>,
+    indices: Vec<i32>,
+    used: usize,
+    /// Bumped on every structural change so lookups that ran Python code can restart.
+    pub version: u64,
+}
+
+impl DictTable {
+    pub fn new() -> DictTable {
+        DictTable::default()
+    }
+    pub fn len(&self) -> usize {
+        self.used
+    }
+    pub fn is_empty(&self) -> bool {
+        self.used == 0
+    }
+    fn mask(&self) -> usize {
+        self.indices.len().wrapping_sub(1)
+    }
+
+    pub fn probe(&self, hash: i64, key: &Value) -> Probe {
+        if self.indices.is_empty() {
+            return Probe::Missing;
+        }
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut unsure = Vec::new();
+        loop {
+            let ix = self.indices.get(i).copied().unwrap_or(EMPTY);
+            if ix == EMPTY {
+                break;
+            }
+            if ix >= 0 {
+                if let Some(e) = self.entries.get(ix as usize) {
+                    if e.hash == hash && !e.key.is_null() {
+                        match eq_fast(&e.key, key) {
+                            Some(true) => return Probe::Found(ix as usize),
+                            Some(false) => {}
+                            None => unsure.push((ix as usize, e.key.clone())),
+                        }
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+        if unsure.is_empty() {
+            Probe::Missing
+        } else {
+            Probe::Unsure(unsure)
+        }
+    }
+
+    /// Look up a str key without any Python code (only str keys can equal a str here).
+    pub fn probe_str(&self, hash: i64, key: &str) -> Option<usize> {
+        if self.indices.is_empty() {
+            return None;
+        }
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = *self.indices.get(i)?;
+            if ix == EMPTY {
+                return None;
+            }
+            if ix >= 0 {
+                if let Some(e) = self.entries.get(ix as usize) {
+                    if e.hash == hash {
+                        if let Value::Str(s) = &e.key {
+                            if &*s.s == key {
+                                return Some(ix as usize);
+                            }
+                        }
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
+    pub fn entry(&self, i: usize) -> Option<&Entry> {
+        self.entries.get(i).filter(|e| !e.key.is_null())
+    }
+    pub fn value_at(&self, i: usize) -> Option<Value> {
+        self.entry(i).map(|e| e.value.clone())
+    }
+    pub fn set_value_at(&mut self, i: usize, v: Value) -> Option<Value> {
+        self.entries.get_mut(i).map(|e| std::mem::replace(&mut e.value, v))
+    }
+
+    /// Append a key known to be missing.
+    pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+            self.grow();
+        }
+        let idx = self.entries.len() as i32;
+        self.entries.push(Entry { hash, key, value });
+        self.used += 1;
+        self.version = self.version.wrapping_add(1);
+        self.place(hash, idx);
+    }
+
+    fn place(&mut self, hash: i64, idx: i32) {
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            match self.indices.get_mut(i) {
+                Some(slot) if *slot < 0 => {
+                    *slot = idx;
+                    return;
+                }
+                Some(_) => {}
+                None => return,
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        // Compact deleted entries, then rebuild the index at a size with room to spare.
+        if self.used < self.entries.len() {
+            self.entries.retain(|e| !e.key.is_null());
+        }
+        let mut size = 8;
+        while size * 2 < (self.used + 1) * 3 + 1 {
+            size *= 2;
+        }
+        size *= 2;
+        self.indices = vec![EMPTY; size];
+        for i in 0..self.entries.len() {
+            let h = self.entries[i].hash;
+            self.place(h, i as i32);
+        }
+    }
+
+    pub fn remove_at(&mut self, i: usize) -> Option<(Value, Value)> {
+        let e = self.entries.get_mut(i)?;
+        if e.key.is_null() {
+            return None;
+        }
+        let hash = e.hash;
+        let k = std::mem::replace(&mut e.key, Value::Null);
+        let v = std::mem::take(&mut e.value);
+        self.used -= 1;
+        self.version = self.version.wrapping_add(1);
+        // Mark the index slot pointing at i as a dummy.
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut j = (hash as u64 as usize) & mask;
+        loop {
+            match self.indices.get_mut(j) {
+                Some(slot) if *slot == i as i32 => {
+                    *slot = DUMMY;
+                    break;
+                }
+                Some(slot) if *slot == EMPTY => break,
+                Some(_) => {}
+                None => break,
+            }
+            perturb >>= 5;
+            j = (j.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+        if self.used == 0 {
+            self.clear();
+        }
+        Some((k, v))
+    }
+
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.indices.clear();
+        self.used = 0;
+        self.version = self.version.wrapping_add(1);
+    }
+
+    /// Live entries in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| !e.key.is_null())
+    }
+    /// Raw slot count (for position-based iteration that tolerates mutation).
+    pub fn slots(&self) -> usize {
+        self.entries.len()
+    }
+    pub fn keys(&self) -> Vec<Value> {
+        self.iter().map(|e| e.key.clone()).collect()
+    }
+    pub fn values(&self) -> Vec<Value> {
+        self.iter().map(|e| e.value.clone()).collect()
+    }
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.iter().map(|e| (e.key.clone(), e.value.clone())).collect()
+    }
+    /// Remove and return the last entry (dict.popitem).
+    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        let i = self.entries.iter().rposition(|e| !e.key.is_null())?;
+        self.remove_at(i)
+    }
+}
+
+pub struct PyDict {
+    pub t: RefCell<DictTable>,
+}
+
+impl PyDict {
+    pub fn new() -> PyDict {
+        PyDict { t: RefCell::new(DictTable::new()) }
+    }
+    pub fn len(&self) -> usize {
+        self.t.borrow().len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Fast lookup by str (globals, keyword arguments, module attributes).
+    pub fn get_str(&self, key: &str) -> Option<Value> {
+        let h = super::ops::hash_str(key);
+        let t = self.t.borrow();
+        t.probe_str(h, key).and_then(|i| t.value_at(i))
+    }
+    pub fn get_pystr(&self, key: &super::value::PyStr) -> Option<Value> {
+        let t = self.t.borrow();
+        t.probe_str(key.hash(), &key.s).and_then(|i| t.value_at(i))
+    }
+    /// Insert a str key (no Python code can run: str keys compare natively).
+    pub fn set_str(&self, key: &str, value: Value) {
+        self.set_pystr_value(Value::str(key), value)
+    }
+    /// `key` must be a `Value::Str`.
+    pub fn set_pystr_value(&self, key: Value, value: Value) {
+        let Value::Str(s) = &key else { return };
+        let h = s.hash();
+        let mut t = self.t.borrow_mut();
+        match t.probe_str(h, &s.s) {
+            Some(i) => {
+                t.set_value_at(i, value);
+            }
+            None => t.insert_new(h, key, value),
+        }
+    }
+    pub fn remove_str(&self, key: &str) -> Option<Value> {
+        let h = super::ops::hash_str(key);
+        let mut t = self.t.borrow_mut();
+        let i = t.probe_str(h, key)?;
+        t.remove_at(i).map(|(_, v)| v)
+    }
+}
+
+impl Default for PyDict {
+    fn default() -> Self {
+        PyDict::new()
+    }
+}
+
+/// set / frozenset. Until the CPython-faithful set table lands, sets reuse the dict table
+/// (insertion order), which differs from CPython's iteration order for some int sets.
+pub struct PySet {
+    pub frozen: bool,
+    pub t: RefCell<DictTable>,
+    pub hash: Cell<Option<i64>>,
+}
+
+impl PySet {
+    pub fn new(frozen: bool) -> PySet {
+        PySet { frozen, t: RefCell::new(DictTable::new()), hash: Cell::new(None) }
+    }
+    pub fn len(&self) -> usize {
+        self.t.borrow().len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    pub fn items(&self) -> Vec<Value> {
+        self.t.borrow().keys()
+    }
+}

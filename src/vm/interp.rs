@@ -1,0 +1,2381 @@
+//! The interpreter loop. One loop runs a stack of frames: calls push frames, returns pop them,
+//! generators move their frame in and out of the stack. Native code that calls back into Python
+//! (`Vm::call`) runs a nested loop, bounded by `MAX_NATIVE_DEPTH`.
+
+use super::builtins::ClassSpec;
+use super::coro::{GenKind, GenState, PyGen};
+use super::dict::PyDict;
+use super::exceptions::{ExcKind, TbEntry};
+use super::frame::{Block, Entry, Frame};
+use super::object::{
+    tflags, Layout, NativeData, NativeImpl, PyBuiltin, PyCell, PyCode, PyFunction, Special,
+};
+use super::value::Value;
+use super::{Exc, KwArgs, PyResult, Vm};
+use crate::lang::bytecode::{flags, Instr};
+use std::rc::Rc;
+
+/// How a run of the loop ended.
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+    Raise(Exc),
+    /// The step budget ran out; the frames are parked in `Vm::frames` above `base`.
+    OutOfFuel,
+}
+
+pub(crate) struct Paused {
+    pub base: usize,
+}
+
+/// The result of preparing a call.
+pub enum CallOut {
+    Value(Value),
+    Frame(Box<Frame>),
+    /// Generator frames to push (outermost first) and an exception to raise in the last one.
+    Gen(Vec<Box<Frame>>, Option<Exc>),
+}
+
+/// How to resume a generator.
+#[derive(Clone)]
+pub enum ResumeHow {
+    Send(Value),
+    Throw(Exc),
+    Close,
+}
+
+impl Vm {
+    // ------------------------------------------------------------ frames
+
+    pub fn new_frame(
+        &self,
+        code: Rc<PyCode>,
+        globals: Rc<PyDict>,
+        locals: Vec<Value>,
+        cells: Vec<Rc<PyCell>>,
+        func: Option<Rc<PyFunction>>,
+    ) -> Box<Frame> {
+        let consts = code.consts();
+        let names = code.names();
+        let stacksize = code.co.stacksize as usize;
+        Box::new(Frame {
+            code,
+            consts,
+            names,
+            pc: 0,
+            stack: Vec::with_capacity(stacksize.max(4)),
+            locals,
+            cells,
+            blocks: Vec::new(),
+            globals,
+            locals_dict: None,
+            func,
+            kwnames: None,
+            handled: None,
+            entry: Entry::Call,
+            gen: None,
+            in_yield_from: false,
+            last_line: 0,
+            id: self.next_id(),
+        })
+    }
+
+    /// Bind arguments to a new frame for `func` (CPython's argument rules and messages).
+    pub fn make_frame(
+        &mut self,
+        func: &Rc<PyFunction>,
+        mut args: Vec<Value>,
+        kwargs: &KwArgs,
+    ) -> PyResult<Box<Frame>> {
+        let co = &func.code.co;
+        let argcount = co.argcount as usize;
+        let nlocals = co.varnames.len();
+        let simple = co.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0 && co.kwonlyargcount == 0;
+        if simple && kwargs.is_empty() && args.len() == argcount {
+            args.resize(nlocals, Value::Null);
+        } else {
+            args = self.bind_slow(func, args, kwargs)?;
+        }
+        let cells = self.make_cells(func, &mut args);
+        let mut f = self.new_frame(func.code.clone(), func.globals.clone(), args, cells, Some(func.clone()));
+        f.entry = Entry::Call;
+        Ok(f)
+    }
+
+    fn make_cells(&self, func: &Rc<PyFunction>, locals: &mut [Value]) -> Vec<Rc<PyCell>> {
+        let co = &func.code.co;
+        if co.cellvars.is_empty() && co.freevars.is_empty() {
+            return Vec::new();
+        }
+        let mut cells = Vec::with_capacity(co.cellvars.len() + co.freevars.len());
+        for i in 0..co.cellvars.len() {
+            let init = match co.cell2arg.get(i).copied().flatten() {
+                Some(a) => locals.get_mut(a as usize).map(std::mem::take).unwrap_or(Value::Null),
+                None => Value::Null,
+            };
+            cells.push(Rc::new(PyCell::new(init)));
+        }
+        cells.extend(func.closure.iter().cloned());
+        cells
+    }
+
+    fn bind_slow(&mut self, func: &Rc<PyFunction>, args: Vec<Value>, kwargs: &KwArgs) -> PyResult<Vec<Value>> {
+        let co = func.code.co.clone();
+        let fname = func.qualname.borrow().clone();
+        let argcount = co.argcount as usize;
+        let kwonly = co.kwonlyargcount as usize;
+        let posonly = co.posonlyargcount as usize;
+        let has_varargs = co.flags & flags::VARARGS != 0;
+        let has_varkw = co.flags & flags::VARKEYWORDS != 0;
+        let nlocals = co.varnames.len();
+        let mut locals = vec![Value::Null; nlocals];
+        let npos = args.len();
+        let mut extra = Vec::new();
+        for (i, a) in args.into_iter().enumerate() {
+            if i < argcount {
+                locals[i] = a;
+            } else {
+                extra.push(a);
+            }
+        }
+        let mut idx = argcount + kwonly;
+        if has_varargs {
+            if let Some(slot) = locals.get_mut(idx) {
+                *slot = Value::tuple(std::mem::take(&mut extra));
+            }
+            idx += 1;
+        }
+        let kwdict = if has_varkw { Some(Rc::new(PyDict::new())) } else { None };
+        if let (Some(d), Some(slot)) = (&kwdict, locals.get_mut(idx)) {
+            *slot = Value::Dict(d.clone());
+        }
+        let defaults = func.defaults.borrow().clone();
+        if !extra.is_empty() {
+            let ndef = defaults.len();
+            let given_kwonly = kwargs
+                .iter()
+                .filter(|(k, _)| co.varnames[argcount..argcount + kwonly].iter().any(|n| **n == **k))
+                .count();
+            let takes = if ndef > 0 {
+                format!("from {} to {} positional arguments", argcount - ndef, argcount)
+            } else {
+                format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+            };
+            let given = if given_kwonly > 0 {
+                format!(
+                    "{} positional argument{} (and {} keyword-only argument{}) were given",
+                    npos,
+                    if npos == 1 { "" } else { "s" },
+                    given_kwonly,
+                    if given_kwonly == 1 { "" } else { "s" }
+                )
+            } else {
+                format!("{} {} given", npos, if npos == 1 { "was" } else { "were" })
+            };
+            return Err(self.type_error(format!("{fname}() takes {takes} but {given}")));
+        }
+        let mut posonly_as_kw = Vec::new();
+        for (k, v) in kwargs {
+            let pos = co.varnames[..argcount + kwonly].iter().position(|n| **n == **k);
+            match pos {
+                Some(p) if p >= posonly => {
+                    if !locals[p].is_null() {
+                        return Err(self.type_error(format!(
+                            "{fname}() got multiple values for argument '{k}'"
+                        )));
+                    }
+                    locals[p] = v.clone();
+                }
+                _ => {
+                    if let Some(d) = &kwdict {
+                        self.dict_set(d, Value::str(k), v.clone())?;
+                    } else if pos.is_some() {
+                        posonly_as_kw.push(k.to_string());
+                    } else {
+                        return Err(self.type_error(format!(
+                            "{fname}() got an unexpected keyword argument '{k}'"
+                        )));
+                    }
+                }
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            return Err(self.type_error(format!(
+                "{fname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                posonly_as_kw.join(", ")
+            )));
+        }
+        // Defaults for positional parameters.
+        let ndef = defaults.len();
+        let first_def = argcount.saturating_sub(ndef);
+        let mut missing = Vec::new();
+        for i in 0..argcount {
+            if locals[i].is_null() {
+                if i >= first_def {
+                    locals[i] = defaults[i - first_def].clone();
+                } else {
+                    missing.push(co.varnames[i].to_string());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.type_error(format!(
+                "{fname}() missing {} required positional argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                name_list(&missing)
+            )));
+        }
+        let kwdefs = func.kwdefaults.borrow().clone();
+        for i in argcount..argcount + kwonly {
+            if locals[i].is_null() {
+                let name = &co.varnames[i];
+                if let Some(v) = kwdefs.as_ref().and_then(|d| d.get_str(name)) {
+                    locals[i] = v;
+                } else {
+                    missing.push(name.to_string());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.type_error(format!(
+                "{fname}() missing {} required keyword-only argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                name_list(&missing)
+            )));
+        }
+        Ok(locals)
+    }
+
+    /// Create the generator/coroutine object for a call of a generator function.
+    fn make_gen(&mut self, f: Box<Frame>) -> Value {
+        let co = &f.code.co;
+        let kind = if co.is_coroutine() {
+            GenKind::Coroutine
+        } else if co.is_async_generator() {
+            GenKind::AsyncGenerator
+        } else {
+            GenKind::Generator
+        };
+        let (name, qualname) = match &f.func {
+            Some(func) => (func.name.borrow().clone(), func.qualname.borrow().clone()),
+            None => (co.name.clone(), co.qualname.clone()),
+        };
+        let g = PyGen {
+            kind,
+            state: std::cell::Cell::new(GenState::Created),
+            frame: std::cell::RefCell::new(None),
+            name: std::cell::RefCell::new(name),
+            qualname: std::cell::RefCell::new(qualname),
+            code: f.code.clone(),
+            iterable_coroutine: std::cell::Cell::new(co.flags & flags::ITERABLE_COROUTINE != 0),
+            ag_running: std::cell::Cell::new(false),
+            warn: if kind == GenKind::Coroutine { Some(self.warnings.clone()) } else { None },
+            id: self.next_id(),
+        };
+        *g.frame.borrow_mut() = Some(f);
+        Value::Gen(Rc::new(g))
+    }
+
+    // ------------------------------------------------------------ calls
+
+    /// Call a Python callable from Rust, running nested frames to completion.
+    pub fn call(&mut self, f: &Value, args: &[Value], kwargs: &KwArgs) -> PyResult<Value> {
+        let out = self.prepare_call(f, args.to_vec(), kwargs)?;
+        self.finish_call_out(out)
+    }
+
+    pub(crate) fn finish_call_out(&mut self, out: CallOut) -> PyResult<Value> {
+        match out {
+            CallOut::Value(v) => Ok(v),
+            CallOut::Frame(fr) => self.run_nested(fr),
+            CallOut::Gen(frames, exc) => {
+                let mut res = self.run_gen_frames(frames, exc, u64::MAX);
+                if let Ok(Exit::OutOfFuel) = res {
+                    res = Err(self.runtime_error("out of fuel"));
+                }
+                match res? {
+                    Exit::Return(v) | Exit::Yield(v) => Ok(v),
+                    Exit::Raise(e) => Err(e),
+                    Exit::OutOfFuel => Err(self.runtime_error("out of fuel")),
+                }
+            }
+        }
+    }
+
+    /// Run a prepared frame to completion in a nested loop.
+    pub(crate) fn run_nested(&mut self, mut fr: Box<Frame>) -> PyResult<Value> {
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.new_error(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        self.enter_native()?;
+        let entry = std::mem::replace(&mut fr.entry, Entry::Barrier);
+        let base = self.frames.len();
+        let mut fuel = u64::MAX;
+        let r = self.run_loop(fr, base, &mut fuel);
+        self.leave_native();
+        let v = match r {
+            Exit::Return(v) | Exit::Yield(v) => v,
+            Exit::Raise(e) => return Err(e),
+            Exit::OutOfFuel => return Err(self.runtime_error("out of fuel")),
+        };
+        match entry {
+            Entry::Init(inst) => {
+                if !v.is_none() {
+                    return Err(self.type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        self.type_name(&v)
+                    )));
+                }
+                Ok(inst)
+            }
+            Entry::ClassBody(spec) => self.finish_class(*spec, v),
+            _ => Ok(v),
+        }
+    }
+
+    /// Turn a callable and arguments into either a result (native code ran) or a frame to push.
+    pub fn prepare_call(&mut self, f: &Value, mut args: Vec<Value>, kwargs: &KwArgs) -> PyResult<CallOut> {
+        match f {
+            Value::Func(func) => {
+                let fr = self.make_frame(func, args, kwargs)?;
+                if fr.code.co.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0 {
+                    return Ok(CallOut::Value(self.make_gen(fr)));
+                }
+                Ok(CallOut::Frame(fr))
+            }
+            Value::Method(m) => {
+                args.insert(0, m.slf.clone());
+                let func = m.func.clone();
+                self.prepare_call(&func, args, kwargs)
+            }
+            Value::Builtin(b) => {
+                if let Some(s) = &b.bound {
+                    args.insert(0, s.clone());
+                }
+                if b.special != Special::None {
+                    if let Some(out) = self.special_call(b, &args, kwargs)? {
+                        return Ok(out);
+                    }
+                }
+                if &*b.name == "__build_class__" && b.bound.is_none() {
+                    return self.build_class_call(args, kwargs);
+                }
+                let r = match &b.imp {
+                    NativeImpl::Fn(nf) => nf(self, &args, kwargs),
+                    NativeImpl::Closure(c) => {
+                        let c = c.clone();
+                        c(self, &args, kwargs)
+                    }
+                };
+                r.map(CallOut::Value)
+            }
+            Value::Type(t) => self.call_type(t, args, kwargs),
+            Value::Instance(_) | Value::Native(_) => {
+                let cls = self.type_of(f);
+                match cls.lookup("__call__") {
+                    Some(c) => {
+                        args.insert(0, f.clone());
+                        match &c {
+                            Value::Func(_) | Value::Builtin(_) => self.prepare_call(&c, args, kwargs),
+                            _ => {
+                                args.remove(0);
+                                let b = self.bind_descr(c, f, &cls)?;
+                                self.prepare_call(&b, args, kwargs)
+                            }
+                        }
+                    }
+                    None => Err(self.type_error(format!("'{}' object is not callable", cls.name()))),
+                }
+            }
+            _ => Err(self.type_error(format!("'{}' object is not callable", self.type_name(f)))),
+        }
+    }
+
+    /// `next(gen)`, `gen.send(v)`, `gen.throw(e)`, `gen.close()` on a generator: resume its frame.
+    fn special_call(&mut self, b: &PyBuiltin, args: &[Value], kwargs: &KwArgs) -> PyResult<Option<CallOut>> {
+        if !kwargs.is_empty() {
+            return Ok(None);
+        }
+        let Some(Value::Gen(g)) = args.first() else { return Ok(None) };
+        let g = g.clone();
+        let how = match b.special {
+            Special::Next | Special::GenNext => {
+                if g.kind != GenKind::Generator {
+                    return Ok(None);
+                }
+                if b.special == Special::Next && args.len() > 1 {
+                    // next(gen, default): StopIteration becomes the default.
+                    return Ok(None);
+                }
+                ResumeHow::Send(Value::None)
+            }
+            Special::GenSend => {
+                if args.len() != 2 {
+                    return Ok(None);
+                }
+                ResumeHow::Send(args[1].clone())
+            }
+            Special::GenThrow => {
+                let exc = self.make_throw_exc(&args[1..])?;
+                ResumeHow::Throw(exc)
+            }
+            Special::GenClose => ResumeHow::Close,
+            Special::None => return Ok(None),
+        };
+        let entry = if matches!(how, ResumeHow::Close) { Entry::GenClose } else { Entry::GenCall };
+        self.gen_resume_frames(&g, how, entry).map(Some)
+    }
+
+    /// The exception for `gen.throw(typ[, val[, tb]])`.
+    pub fn make_throw_exc(&mut self, args: &[Value]) -> PyResult<Exc> {
+        let Some(typ) = args.first() else {
+            return Err(self.type_error("throw expected at least 1 argument, got 0"));
+        };
+        match typ {
+            Value::Instance(i) if i.exc().is_some() => {
+                if args.get(1).map(|v| !v.is_none()).unwrap_or(false) {
+                    return Err(self.type_error("instance exception may not have a separate value"));
+                }
+                Ok(i.clone())
+            }
+            Value::Type(t) if t.is_subtype(&self.exc_type(ExcKind::BaseException)) => {
+                let cargs = match args.get(1) {
+                    None | Some(Value::None) => vec![],
+                    Some(Value::Tuple(tp)) => tp.items.to_vec(),
+                    Some(v) => {
+                        if let Value::Instance(i) = v {
+                            if i.class().is_subtype(t) {
+                                return Ok(i.clone());
+                            }
+                        }
+                        vec![v.clone()]
+                    }
+                };
+                let v = self.call(typ, &cargs, &[])?;
+                match v {
+                    Value::Instance(i) if i.exc().is_some() => Ok(i),
+                    _ => Err(self.type_error("exceptions must derive from BaseException")),
+                }
+            }
+            _ => Err(self.type_error(format!(
+                "exceptions must be classes or instances deriving from BaseException, not {}",
+                self.type_name(typ)
+            ))),
+        }
+    }
+
+    /// Prepare to resume a generator: the frames to push (the generator's, plus those it is
+    /// delegating to when throwing into a `yield from`), or an immediate result.
+    pub(crate) fn gen_resume_frames(&mut self, g: &Rc<PyGen>, how: ResumeHow, entry: Entry) -> PyResult<CallOut> {
+        let what = g.kind_name();
+        match g.state.get() {
+            GenState::Running => {
+                return Err(self.value_error(format!("{what} already executing")));
+            }
+            GenState::Completed => {
+                return match how {
+                    ResumeHow::Close => Ok(CallOut::Value(Value::None)),
+                    ResumeHow::Throw(e) => Err(e),
+                    ResumeHow::Send(_) => {
+                        if g.kind == GenKind::Coroutine {
+                            Err(self.runtime_error("cannot reuse already awaited coroutine"))
+                        } else if g.kind == GenKind::AsyncGenerator {
+                            Err(self.new_error_args(ExcKind::StopAsyncIteration, vec![]))
+                        } else {
+                            Err(self.new_error_args(ExcKind::StopIteration, vec![]))
+                        }
+                    }
+                };
+            }
+            GenState::Created => match &how {
+                ResumeHow::Send(v) if !v.is_none() => {
+                    return Err(self.type_error(format!(
+                        "can't send non-None value to a just-started {what}"
+                    )));
+                }
+                ResumeHow::Close => {
+                    g.state.set(GenState::Completed);
+                    g.frame.borrow_mut().take();
+                    return Ok(CallOut::Value(Value::None));
+                }
+                _ => {}
+            },
+            GenState::Suspended => {}
+        }
+        let started = g.state.get() == GenState::Suspended;
+        let Some(mut fr) = g.frame.borrow_mut().take() else {
+            g.state.set(GenState::Completed);
+            return Err(self.runtime_error(format!("{what} has no frame")));
+        };
+        g.state.set(GenState::Running);
+        fr.entry = entry;
+        fr.gen = Some(g.clone());
+        match how {
+            ResumeHow::Send(v) => {
+                if started {
+                    fr.stack.push(v);
+                }
+                fr.in_yield_from = false;
+                Ok(CallOut::Gen(vec![fr], None))
+            }
+            ResumeHow::Throw(exc) => self.throw_chain(fr, exc),
+            ResumeHow::Close => {
+                let exc = self.new_error_args(ExcKind::GeneratorExit, vec![]);
+                self.throw_chain(fr, exc)
+            }
+        }
+    }
+
+    /// Throwing into a generator suspended in `yield from`/`await` of another generator throws
+    /// into the innermost one: push the whole chain, raise at the innermost.
+    fn throw_chain(&mut self, fr: Box<Frame>, exc: Exc) -> PyResult<CallOut> {
+        let mut frames = vec![fr];
+        loop {
+            let Some(top) = frames.last_mut() else { break };
+            if !top.in_yield_from {
+                break;
+            }
+            let sub = match top.stack.last() {
+                Some(Value::Gen(s)) if s.state.get() == GenState::Suspended => s.clone(),
+                _ => break,
+            };
+            let target = match top.pc.checked_sub(2).and_then(|i| top.code.co.instrs.get(i)) {
+                Some(Instr::Send(t)) => *t,
+                _ => break,
+            };
+            let Some(mut sf) = sub.frame.borrow_mut().take() else { break };
+            top.in_yield_from = false;
+            // Resume the delegating frame at its YieldValue, as if Send had just pushed `sub`.
+            top.pc -= 1;
+            sub.state.set(GenState::Running);
+            sf.entry = Entry::Send(target);
+            sf.gen = Some(sub.clone());
+            frames.push(sf);
+        }
+        if let Some(top) = frames.last_mut() {
+            top.in_yield_from = false;
+        }
+        Ok(CallOut::Gen(frames, Some(exc)))
+    }
+
+    /// Run generator frames pushed by `gen_resume_frames` until the outermost one yields,
+    /// returns or raises (it must have a `Barrier` entry).
+    pub(crate) fn run_gen_frames(&mut self, mut frames: Vec<Box<Frame>>, exc: Option<Exc>, fuel: u64) -> PyResult<Exit> {
+        let base = self.frames.len();
+        let Some(last) = frames.pop() else {
+            return Err(self.runtime_error("no frame to resume"));
+        };
+        if let Some(first) = frames.first_mut() {
+            first.entry = Entry::Barrier;
+        }
+        let mut last = last;
+        if frames.is_empty() {
+            last.entry = Entry::Barrier;
+        }
+        self.frames.extend(frames);
+        let mut fuel = fuel;
+        if let Some(e) = exc {
+            // Raise inside the innermost frame first.
+            match self.unwind(&mut last, e, base, true, false) {
+                Some(exit) => return Ok(exit),
+                None => {}
+            }
+        }
+        Ok(self.run_loop(last, base, &mut fuel))
+    }
+
+    /// Resume a generator from native code in a nested loop.
+    pub fn resume_nested(&mut self, g: &Rc<PyGen>, how: super::api::Resume) -> PyResult<super::api::ResumeResult> {
+        use super::api::ResumeResult;
+        let how = match how {
+            super::api::Resume::Send(v) => ResumeHow::Send(v),
+            super::api::Resume::Throw(e) => ResumeHow::Throw(e),
+        };
+        let out = match self.gen_resume_frames(g, how, Entry::Barrier) {
+            Ok(o) => o,
+            Err(e) => return Ok(self.gen_error_result(g, e)),
+        };
+        match out {
+            CallOut::Value(v) => Ok(ResumeResult::Returned(v)),
+            CallOut::Frame(_) => Err(self.runtime_error("unexpected frame")),
+            CallOut::Gen(frames, exc) => {
+                self.enter_native()?;
+                let r = self.run_gen_frames(frames, exc, u64::MAX);
+                self.leave_native();
+                Ok(match r? {
+                    Exit::Return(v) => ResumeResult::Returned(v),
+                    Exit::Yield(v) => ResumeResult::Yielded(v),
+                    Exit::Raise(e) => ResumeResult::Raised(e),
+                    Exit::OutOfFuel => ResumeResult::OutOfFuel,
+                })
+            }
+        }
+    }
+
+    /// StopIteration from a finished generator is a return, not an error, for the resume API.
+    fn gen_error_result(&mut self, _g: &Rc<PyGen>, e: Exc) -> super::api::ResumeResult {
+        use super::api::ResumeResult;
+        if self.exc_matches(&e, ExcKind::StopIteration) {
+            let v = super::exceptions::stop_value(&e);
+            return ResumeResult::Returned(v);
+        }
+        ResumeResult::Raised(e)
+    }
+
+    fn call_type(&mut self, t: &Rc<super::PyType>, args: Vec<Value>, kwargs: &KwArgs) -> PyResult<CallOut> {
+        // A class with a Python __new__.
+        if t.has_flag(tflags::NEW) {
+            if let Some(newf) = t.lookup("__new__") {
+                let newf = match &newf {
+                    Value::Native(n) => match &n.data {
+                        NativeData::StaticMethod(f) => f.clone(),
+                        _ => newf.clone(),
+                    },
+                    _ => newf.clone(),
+                };
+                let mut nargs = Vec::with_capacity(args.len() + 1);
+                nargs.push(Value::Type(t.clone()));
+                nargs.extend(args.iter().cloned());
+                let inst = self.call(&newf, &nargs, kwargs)?;
+                if !self.type_of(&inst).is_subtype(t) {
+                    return Ok(CallOut::Value(inst));
+                }
+                return self.run_init(t, inst, args, kwargs);
+            }
+        }
+        match t.layout {
+            Layout::Builtin => {
+                let Some(newf) = find_native_new(t) else {
+                    return Err(self.type_error(format!("cannot create '{}' instances", t.name())));
+                };
+                let v = newf(self, t, &args, kwargs)?;
+                Ok(CallOut::Value(v))
+            }
+            Layout::Native => {
+                let Some(newf) = find_native_new(t) else {
+                    return Err(self.type_error(format!("cannot create '{}' instances", t.name())));
+                };
+                let inst = newf(self, t, &args, kwargs)?;
+                self.run_init(t, inst, args, kwargs)
+            }
+            Layout::Object | Layout::Exception => {
+                let t = &self.exc_subclass_for(t, &args);
+                let inst = self.new_plain_instance(t);
+                if t.layout == Layout::Exception {
+                    if let Value::Instance(i) = &inst {
+                        if let Some(e) = i.exc() {
+                            e.borrow_mut().args = Value::tuple(args.clone());
+                        }
+                    }
+                }
+                self.run_init(t, inst, args, kwargs)
+            }
+        }
+    }
+
+    fn run_init(&mut self, t: &Rc<super::PyType>, inst: Value, mut args: Vec<Value>, kwargs: &KwArgs) -> PyResult<CallOut> {
+        match t.lookup("__init__") {
+            Some(Value::Func(f)) => {
+                args.insert(0, inst.clone());
+                let mut fr = self.make_frame(&f, args, kwargs)?;
+                if fr.code.co.is_generator() || fr.code.co.is_coroutine() {
+                    return Err(self.type_error("__init__() should return None, not 'generator'"));
+                }
+                fr.entry = Entry::Init(inst);
+                Ok(CallOut::Frame(fr))
+            }
+            Some(Value::Builtin(b)) => {
+                if &*b.name == "__init__" && b.owner.as_deref() == Some("object") {
+                    if (!args.is_empty() || !kwargs.is_empty()) && !t.has_flag(tflags::NEW) {
+                        return Err(self.type_error(format!("{}() takes no arguments", t.name())));
+                    }
+                    return Ok(CallOut::Value(inst));
+                }
+                args.insert(0, inst.clone());
+                let bv = Value::Builtin(b);
+                self.call(&bv, &args, kwargs)?;
+                Ok(CallOut::Value(inst))
+            }
+            Some(other) => {
+                let b = self.bind_descr(other, &inst, t)?;
+                self.call(&b, &args, kwargs)?;
+                Ok(CallOut::Value(inst))
+            }
+            None => Ok(CallOut::Value(inst)),
+        }
+    }
+
+    fn build_class_call(&mut self, args: Vec<Value>, kwargs: &KwArgs) -> PyResult<CallOut> {
+        let mut it = args.into_iter();
+        let (Some(Value::Func(body)), Some(Value::Str(name))) = (it.next(), it.next()) else {
+            return Err(self.type_error("__build_class__: func and name required"));
+        };
+        let bases: Vec<Value> = it.collect();
+        let ns = Rc::new(PyDict::new());
+        let module = body.globals.get_str("__name__").unwrap_or(Value::str("__main__"));
+        ns.set_str("__module__", module);
+        ns.set_str("__qualname__", Value::str(&body.qualname.borrow()));
+        let mut fr = self.make_frame(&body, vec![], &[])?;
+        fr.locals_dict = Some(ns.clone());
+        fr.entry = Entry::ClassBody(Box::new(ClassSpec {
+            name: name.s.to_string(),
+            bases,
+            kwargs: kwargs.to_vec(),
+            ns,
+        }));
+        Ok(CallOut::Frame(fr))
+    }
+
+    // ------------------------------------------------------------ exceptions
+
+    /// The exception currently being handled (innermost `except` block), for bare `raise` and
+    /// `__context__`.
+    pub fn current_handled(&self, f: &Frame) -> Option<Exc> {
+        if let Some(e) = &f.handled {
+            return Some(e.clone());
+        }
+        for fr in self.frames.iter().rev() {
+            if let Some(e) = &fr.handled {
+                return Some(e.clone());
+            }
+        }
+        None
+    }
+
+    fn set_context(&self, f: &Frame, exc: &Exc) {
+        let Some(handled) = self.current_handled(f) else { return };
+        if Rc::ptr_eq(&handled, exc) {
+            return;
+        }
+        // Break a cycle exc -> ... -> handled -> ... -> exc, as CPython does.
+        let mut o = handled.clone();
+        for _ in 0..10_000 {
+            let next = o.exc().and_then(|d| d.borrow().context.clone());
+            match next {
+                Some(Value::Instance(c)) => {
+                    if Rc::ptr_eq(&c, exc) {
+                        if let Some(d) = o.exc() {
+                            d.borrow_mut().context = None;
+                        }
+                        break;
+                    }
+                    o = c;
+                }
+                _ => break,
+            }
+        }
+        if let Some(d) = exc.exc() {
+            d.borrow_mut().context = Some(Value::Instance(handled));
+        }
+    }
+
+    /// Propagate `exc` from frame `f`: find a handler in `f` or its callers (up to `base`).
+    /// `add_tb`: record this frame in the traceback (false for re-raises). `new_raise`: set
+    /// `__context__` from the exception being handled.
+    pub(crate) fn unwind(&mut self, f: &mut Box<Frame>, exc: Exc, base: usize, add_tb: bool, new_raise: bool) -> Option<Exit> {
+        let mut exc = exc;
+        if new_raise {
+            self.set_context(f, &exc);
+        }
+        let mut add_tb = add_tb;
+        loop {
+            if add_tb {
+                if let Some(d) = exc.exc() {
+                    d.borrow_mut().tb.push(TbEntry { code: f.code.clone(), lasti: f.lasti(), frame_id: f.id });
+                }
+            }
+            add_tb = true;
+            if let Some(b) = f.blocks.pop() {
+                f.stack.truncate(b.depth as usize);
+                f.stack.push(Value::Instance(exc));
+                f.pc = b.handler as usize;
+                return None;
+            }
+            // The frame ends with the exception.
+            let gen = f.gen.take();
+            if let Some(g) = &gen {
+                g.state.set(GenState::Completed);
+                exc = self.pep479(g, exc);
+            }
+            if matches!(f.entry, Entry::Barrier) || self.frames.len() <= base {
+                return Some(Exit::Raise(exc));
+            }
+            let caller = self.frames.pop()?;
+            let done = std::mem::replace(f, caller);
+            match &done.entry {
+                Entry::GenClose => {
+                    if self.exc_matches(&exc, ExcKind::GeneratorExit) || self.exc_matches(&exc, ExcKind::StopIteration) {
+                        f.stack.push(Value::None);
+                        return None;
+                    }
+                }
+                Entry::AGenOp(op, target) => {
+                    if let Some(r) = self.agen_op_error(f, op, *target, &exc) {
+                        return r;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// PEP 479: StopIteration escaping a generator becomes RuntimeError.
+    fn pep479(&mut self, g: &Rc<PyGen>, exc: Exc) -> Exc {
+        let msg = if self.exc_matches(&exc, ExcKind::StopIteration) {
+            match g.kind {
+                GenKind::Generator => "generator raised StopIteration",
+                GenKind::Coroutine => "coroutine raised StopIteration",
+                GenKind::AsyncGenerator => "async generator raised StopIteration",
+            }
+        } else if g.kind == GenKind::AsyncGenerator && self.exc_matches(&exc, ExcKind::StopAsyncIteration) {
+            "async generator raised StopAsyncIteration"
+        } else {
+            return exc;
+        };
+        let new = self.new_error(ExcKind::RuntimeError, msg);
+        if let Some(d) = new.exc() {
+            let mut d = d.borrow_mut();
+            d.cause = Some(Value::Instance(exc.clone()));
+            d.context = Some(Value::Instance(exc));
+            d.suppress_context = true;
+        }
+        new
+    }
+
+    /// A frame finished with `return v`: hand the value to whoever resumed/called it.
+    fn frame_return(&mut self, f: &mut Box<Frame>, v: Value, base: usize) -> Option<Exit> {
+        let gen = f.gen.take();
+        if let Some(g) = &gen {
+            g.state.set(GenState::Completed);
+        }
+        if matches!(f.entry, Entry::Barrier) || self.frames.len() <= base {
+            return Some(Exit::Return(v));
+        }
+        let caller = self.frames.pop()?;
+        let done = std::mem::replace(f, caller);
+        let is_agen = gen.as_ref().map(|g| g.kind == GenKind::AsyncGenerator).unwrap_or(false);
+        let err = match done.entry {
+            Entry::Call => {
+                f.stack.push(v);
+                return None;
+            }
+            Entry::Init(inst) => {
+                if v.is_none() {
+                    f.stack.push(inst);
+                    return None;
+                }
+                self.type_error(format!("__init__() should return None, not '{}'", self.type_name(&v)))
+            }
+            Entry::ClassBody(spec) => match self.finish_class(*spec, v) {
+                Ok(cls) => {
+                    f.stack.push(cls);
+                    return None;
+                }
+                Err(e) => e,
+            },
+            Entry::GenCall => {
+                if is_agen {
+                    self.new_error_args(ExcKind::StopAsyncIteration, vec![])
+                } else {
+                    super::exceptions::new_stop_iteration(self, v)
+                }
+            }
+            Entry::GenClose => {
+                f.stack.push(Value::None);
+                return None;
+            }
+            Entry::ForIter(target) => {
+                f.stack.pop();
+                f.pc = target as usize;
+                return None;
+            }
+            Entry::Send(target) => {
+                f.stack.pop();
+                f.stack.push(v);
+                f.pc = target as usize;
+                return None;
+            }
+            Entry::AGenOp(op, target) => {
+                return self.agen_op_return(f, &op, target, base);
+            }
+            Entry::Barrier => return Some(Exit::Return(v)),
+        };
+        self.unwind(f, err, base, true, true)
+    }
+
+    /// A generator frame executed `yield v`: park it and hand `v` to whoever resumed it.
+    fn frame_yield(&mut self, f: &mut Box<Frame>, v: Value, base: usize) -> Option<Exit> {
+        let entry = std::mem::replace(&mut f.entry, Entry::Call);
+        if matches!(entry, Entry::Barrier) || self.frames.len() <= base {
+            self.park(f);
+            return Some(Exit::Yield(v));
+        }
+        let caller = self.frames.pop()?;
+        let done = std::mem::replace(f, caller);
+        let g = done.gen.clone();
+        let mut done = done;
+        done.gen = None;
+        let is_close = matches!(entry, Entry::GenClose);
+        if let Some(g) = &g {
+            g.state.set(GenState::Suspended);
+            *g.frame.borrow_mut() = Some(done);
+        }
+        let err = match entry {
+            Entry::GenCall => {
+                f.stack.push(v);
+                return None;
+            }
+            Entry::ForIter(_) => {
+                f.stack.push(v);
+                return None;
+            }
+            Entry::Send(target) => {
+                if let Value::Native(n) = &v {
+                    if let NativeData::AGenWrapped(inner) = &n.data {
+                        // An async generator's own yield ends the asend awaitable.
+                        f.stack.pop();
+                        f.stack.push(inner.clone());
+                        f.pc = target as usize;
+                        return None;
+                    }
+                }
+                f.stack.push(v);
+                return None;
+            }
+            Entry::AGenOp(op, target) => return self.agen_op_yield(f, &op, target, v, base),
+            _ if is_close => {
+                let what = g.as_ref().map(|g| g.kind_name()).unwrap_or("generator");
+                self.runtime_error(format!("{what} ignored GeneratorExit"))
+            }
+            _ => {
+                f.stack.push(v);
+                return None;
+            }
+        };
+        self.unwind(f, err, base, true, true)
+    }
+
+    /// Store a yielding barrier frame back into its generator.
+    fn park(&mut self, f: &mut Box<Frame>) {
+        if let Some(g) = f.gen.take() {
+            g.state.set(GenState::Suspended);
+            let placeholder = self.new_frame(f.code.clone(), f.globals.clone(), vec![], vec![], None);
+            let fr = std::mem::replace(f, placeholder);
+            *g.frame.borrow_mut() = Some(fr);
+        }
+    }
+
+    // ------------------------------------------------------------ the loop
+
+    /// Run frame `f` (and whatever it calls) until the frame at `base` returns, yields or
+    /// raises, or `fuel` instructions have run.
+    pub(crate) fn run_loop(&mut self, mut f: Box<Frame>, base: usize, fuel: &mut u64) -> Exit {
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => match self.unwind(&mut f, e, base, true, true) {
+                        Some(exit) => return exit,
+                        None => continue,
+                    },
+                }
+            };
+        }
+        macro_rules! pop {
+            () => {
+                match f.stack.pop() {
+                    Some(v) => v,
+                    None => tri!(Err(self.new_error(ExcKind::SystemError, "value stack underflow"))),
+                }
+            };
+        }
+        macro_rules! top {
+            () => {
+                match f.stack.last() {
+                    Some(v) => v,
+                    None => tri!(Err(self.new_error(ExcKind::SystemError, "value stack underflow"))),
+                }
+            };
+        }
+        // Run native code with the current frame visible on the frame stack.
+        macro_rules! native {
+            ($e:expr) => {{
+                self.frames.push(f);
+                let r = $e;
+                f = match self.frames.pop() {
+                    Some(x) => x,
+                    None => return Exit::Raise(self.runtime_error("frame stack corrupted")),
+                };
+                r
+            }};
+        }
+        macro_rules! push_frame {
+            ($nf:expr) => {{
+                let nf = $nf;
+                if self.frames.len() + 1 >= self.recursion_limit {
+                    tri!(Err(self.new_error(ExcKind::RecursionError, "maximum recursion depth exceeded")));
+                }
+                self.frames.push(std::mem::replace(&mut f, nf));
+                continue;
+            }};
+        }
+        macro_rules! call_out {
+            ($out:expr) => {{
+                match $out {
+                    CallOut::Value(v) => f.stack.push(v),
+                    CallOut::Frame(nf) => push_frame!(nf),
+                    CallOut::Gen(frames, exc) => {
+                        if self.frames.len() + frames.len() + 1 >= self.recursion_limit {
+                            tri!(Err(self.new_error(ExcKind::RecursionError, "maximum recursion depth exceeded")));
+                        }
+                        for nf in frames {
+                            self.frames.push(std::mem::replace(&mut f, nf));
+                        }
+                        if let Some(e) = exc {
+                            if let Some(exit) = self.unwind(&mut f, e, base, true, false) {
+                                return exit;
+                            }
+                        }
+                        continue;
+                    }
+                }
+            }};
+        }
+
+        let mut budget: u64 = (*fuel).min(self.total_budget);
+        loop {
+            if budget == 0 {
+                if self.total_budget == 0 || *fuel <= self.total_budget {
+                    if self.total_budget == 0 || *fuel == self.total_budget {
+                        // The whole-run budget is spent.
+                    }
+                }
+                if self.total_budget == 0 {
+                    self.total_budget = 0;
+                    let e = self.new_error(
+                        ExcKind::RuntimeError,
+                        "loopscope: instruction budget exhausted (the script ran too long)",
+                    );
+                    match self.unwind(&mut f, e, base, true, false) {
+                        Some(exit) => return exit,
+                        None => {
+                            // A handler caught it; give it a little room to finish.
+                            budget = 10_000;
+                            continue;
+                        }
+                    }
+                }
+                *fuel = 0;
+                self.frames.push(f);
+                self.paused = Some(Paused { base });
+                return Exit::OutOfFuel;
+            }
+            budget -= 1;
+            self.total_budget = self.total_budget.saturating_sub(1);
+            if *fuel != u64::MAX {
+                *fuel -= 1;
+            }
+            let pc = f.pc;
+            let Some(&ins) = f.code.co.instrs.get(pc) else {
+                // Falling off the end: return None.
+                match self.frame_return(&mut f, Value::None, base) {
+                    Some(exit) => return exit,
+                    None => continue,
+                }
+            };
+            if self.warnings.pending.get() {
+                native!(self.flush_warnings());
+            }
+            if self.line_hook.is_some() {
+                let line = f.code.co.line_of(pc);
+                if line != f.last_line {
+                    f.last_line = line;
+                    let co = f.code.co.clone();
+                    if let Some(h) = self.line_hook.as_mut() {
+                        h(f.id, &co, line);
+                    }
+                }
+            }
+            f.pc = pc + 1;
+            match ins {
+                Instr::Nop => {}
+                Instr::PopTop => {
+                    pop!();
+                }
+                Instr::Copy(n) => {
+                    let len = f.stack.len();
+                    let v = match len.checked_sub(n as usize).and_then(|i| f.stack.get(i)) {
+                        Some(v) => v.clone(),
+                        None => tri!(Err(self.new_error(ExcKind::SystemError, "bad COPY"))),
+                    };
+                    f.stack.push(v);
+                }
+                Instr::Swap(n) => {
+                    let len = f.stack.len();
+                    match len.checked_sub(n as usize) {
+                        Some(i) if n >= 1 => f.stack.swap(i, len - 1),
+                        _ => tri!(Err(self.new_error(ExcKind::SystemError, "bad SWAP"))),
+                    }
+                }
+                Instr::PushNull => f.stack.push(Value::Null),
+                Instr::LoadConst(i) => {
+                    let v = f.consts.get(i as usize).cloned().unwrap_or(Value::None);
+                    f.stack.push(v);
+                }
+                Instr::LoadFast(i) => {
+                    let v = match f.locals.get(i as usize) {
+                        Some(Value::Null) | None => {
+                            let name = f.code.co.varnames.get(i as usize).cloned().unwrap_or_else(|| Rc::from("?"));
+                            tri!(Err(self.new_error(
+                                ExcKind::UnboundLocalError,
+                                format!("cannot access local variable '{name}' where it is not associated with a value")
+                            )))
+                        }
+                        Some(v) => v.clone(),
+                    };
+                    f.stack.push(v);
+                }
+                Instr::StoreFast(i) => {
+                    let v = pop!();
+                    if let Some(slot) = f.locals.get_mut(i as usize) {
+                        *slot = v;
+                    }
+                }
+                Instr::DeleteFast(i) => {
+                    let was = f.locals.get_mut(i as usize).map(|s| std::mem::replace(s, Value::Null));
+                    if matches!(was, Some(Value::Null) | None) {
+                        let name = f.code.co.varnames.get(i as usize).cloned().unwrap_or_else(|| Rc::from("?"));
+                        tri!(Err(self.new_error(
+                            ExcKind::UnboundLocalError,
+                            format!("cannot access local variable '{name}' where it is not associated with a value")
+                        )));
+                    }
+                }
+                Instr::LoadDeref(i) | Instr::LoadClosure(i) | Instr::LoadClassDeref(i) => {
+                    if let Instr::LoadClassDeref(_) = ins {
+                        let name = self.cell_name(&f, i);
+                        if let Some(d) = &f.locals_dict {
+                            if let Some(v) = d.get_str(&name) {
+                                f.stack.push(v);
+                                continue;
+                            }
+                        }
+                    }
+                    let Some(cell) = f.cells.get(i as usize).cloned() else {
+                        tri!(Err(self.new_error(ExcKind::SystemError, "bad cell index")))
+                    };
+                    if let Instr::LoadClosure(_) = ins {
+                        f.stack.push(Value::Cell(cell));
+                    } else {
+                        let v = cell.get();
+                        if v.is_null() {
+                            let name = self.cell_name(&f, i);
+                            let is_free = (i as usize) >= f.code.co.cellvars.len();
+                            let e = if is_free {
+                                self.new_error(ExcKind::NameError, format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+                            } else {
+                                self.new_error(ExcKind::UnboundLocalError, format!("cannot access local variable '{name}' where it is not associated with a value"))
+                            };
+                            tri!(Err(e));
+                        }
+                        f.stack.push(v);
+                    }
+                }
+                Instr::StoreDeref(i) => {
+                    let v = pop!();
+                    if let Some(c) = f.cells.get(i as usize) {
+                        c.set(v);
+                    }
+                }
+                Instr::DeleteDeref(i) => {
+                    if let Some(c) = f.cells.get(i as usize) {
+                        c.set(Value::Null);
+                    }
+                }
+                Instr::LoadName(i) => {
+                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
+                    let Value::Str(s) = &name else { continue };
+                    let v = match &f.locals_dict {
+                        Some(d) => d.get_pystr(s),
+                        None => None,
+                    };
+                    let v = match v.or_else(|| f.globals.get_pystr(s)).or_else(|| self.builtins.get_pystr(s)) {
+                        Some(v) => v,
+                        None => tri!(Err(self.name_error(&s.s))),
+                    };
+                    f.stack.push(v);
+                }
+                Instr::StoreName(i) => {
+                    let v = pop!();
+                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
+                    match &f.locals_dict {
+                        Some(d) => d.set_pystr_value(name, v),
+                        None => f.globals.set_pystr_value(name, v),
+                    }
+                }
+                Instr::DeleteName(i) => {
+                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
+                    let n = name.as_str().unwrap_or("");
+                    let d = f.locals_dict.clone().unwrap_or_else(|| f.globals.clone());
+                    if d.remove_str(n).is_none() {
+                        tri!(Err(self.name_error(n)));
+                    }
+                }
+                Instr::LoadGlobal(i) => {
+                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
+                    let Value::Str(s) = &name else { continue };
+                    let v = match f.globals.get_pystr(s).or_else(|| self.builtins.get_pystr(s)) {
+                        Some(v) => v,
+                        None => tri!(Err(self.name_error(&s.s))),
+                    };
+                    f.stack.push(v);
+                }
+                Instr::StoreGlobal(i) => {
+                    let v = pop!();
+                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
+                    f.globals.set_pystr_value(name, v);
+                }
+                Instr::DeleteGlobal(i) => {
+                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
+                    let n = name.as_str().unwrap_or("");
+                    if f.globals.remove_str(n).is_none() {
+                        tri!(Err(self.name_error(n)));
+                    }
+                }
+                Instr::LoadAttr(i) => {
+                    let obj = pop!();
+                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
+                    // Fast path: instance attribute in the instance dict with no data descriptor
+                    // or __getattribute__ on the class.
+                    if let Value::Instance(inst) = &obj {
+                        let n = name.as_str().unwrap_or("");
+                        let cls = inst.class();
+                        if !cls.has_flag(tflags::GETATTRIBUTE) {
+                            let v = inst.dict.borrow().get(n).cloned();
+                            if let Some(v) = v {
+                                if !matches!(cls.lookup(n), Some(Value::Native(_)) | Some(Value::Instance(_))) {
+                                    f.stack.push(v);
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                    let v = tri!(native!(self.getattr(&obj, &name)));
+                    f.stack.push(v);
+                }
+                Instr::StoreAttr(i) => {
+                    let obj = pop!();
+                    let v = pop!();
+                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
+                    if let Value::Instance(inst) = &obj {
+                        let cls = inst.class();
+                        let n = name.as_str().unwrap_or("");
+                        if cls.flags.get() & tflags::SETATTR == 0 && cls.lookup(n).is_none() {
+                            inst.dict.borrow_mut().set(n, v);
+                            continue;
+                        }
+                    }
+                    tri!(native!(self.setattr(&obj, &name, v)));
+                }
+                Instr::DeleteAttr(i) => {
+                    let obj = pop!();
+                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
+                    tri!(native!(self.delattr(&obj, &name)));
+                }
+                Instr::LoadMethod(i) => {
+                    let obj = pop!();
+                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
+                    let n = name.as_str().unwrap_or("");
+                    if let Some(m) = self.lookup_method(&obj, n) {
+                        f.stack.push(m);
+                        f.stack.push(obj);
+                    } else {
+                        let v = tri!(native!(self.getattr(&obj, &name)));
+                        f.stack.push(Value::Null);
+                        f.stack.push(v);
+                    }
+                }
+                Instr::BinarySubscr => {
+                    let k = pop!();
+                    let c = pop!();
+                    let v = match (&c, &k) {
+                        (Value::List(l), Value::Int(i)) => {
+                            let items = l.items.borrow();
+                            let idx = if *i < 0 { *i + items.len() as i64 } else { *i };
+                            match usize::try_from(idx).ok().and_then(|i| items.get(i)) {
+                                Some(v) => v.clone(),
+                                None => {
+                                    drop(items);
+                                    tri!(Err(self.index_error("list index out of range")))
+                                }
+                            }
+                        }
+                        _ => tri!(native!(self.getitem(&c, &k))),
+                    };
+                    f.stack.push(v);
+                }
+                Instr::StoreSubscr => {
+                    let k = pop!();
+                    let c = pop!();
+                    let v = pop!();
+                    if let (Value::List(l), Value::Int(i)) = (&c, &k) {
+                        let mut items = l.items.borrow_mut();
+                        let len = items.len() as i64;
+                        let idx = if *i < 0 { *i + len } else { *i };
+                        if let Some(slot) = usize::try_from(idx).ok().and_then(|i| items.get_mut(i)) {
+                            *slot = v;
+                            continue;
+                        }
+                        drop(items);
+                        tri!(Err(self.index_error("list assignment index out of range")));
+                    }
+                    tri!(native!(self.setitem(&c, &k, v)));
+                }
+                Instr::DeleteSubscr => {
+                    let k = pop!();
+                    let c = pop!();
+                    tri!(native!(super::methods::delitem(self, &c, &k)));
+                }
+                Instr::BuildSlice(n) => {
+                    let step = if n == 3 { pop!() } else { Value::None };
+                    let stop = pop!();
+                    let start = pop!();
+                    f.stack.push(Value::Slice(Rc::new(super::value::PySlice { start, stop, step })));
+                }
+                Instr::BinaryOp(kind) => {
+                    let b = pop!();
+                    let a = pop!();
+                    let r = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => {
+                            use crate::lang::bytecode::BinaryOpKind as K;
+                            match kind {
+                                K::Add | K::InplaceAdd => x.checked_add(*y).map(Value::Int),
+                                K::Sub | K::InplaceSub => x.checked_sub(*y).map(Value::Int),
+                                K::Mul | K::InplaceMul => x.checked_mul(*y).map(Value::Int),
+                                _ => None,
+                            }
+                        }
+                        (Value::Float(x), Value::Float(y)) => {
+                            use crate::lang::bytecode::BinaryOpKind as K;
+                            match kind {
+                                K::Add | K::InplaceAdd => Some(Value::Float(x + y)),
+                                K::Sub | K::InplaceSub => Some(Value::Float(x - y)),
+                                K::Mul | K::InplaceMul => Some(Value::Float(x * y)),
+                                _ => None,
+                            }
+                        }
+                        _ => None,
+                    };
+                    let r = match r {
+                        Some(r) => r,
+                        None => tri!(native!(self.binary_op(&a, &b, kind))),
+                    };
+                    f.stack.push(r);
+                }
+                Instr::UnaryNegative => {
+                    let a = pop!();
+                    let r = tri!(native!(self.unary_negative(&a)));
+                    f.stack.push(r);
+                }
+                Instr::UnaryPositive => {
+                    let a = pop!();
+                    let r = tri!(native!(self.unary_positive(&a)));
+                    f.stack.push(r);
+                }
+                Instr::UnaryInvert => {
+                    let a = pop!();
+                    let r = tri!(native!(self.unary_invert(&a)));
+                    f.stack.push(r);
+                }
+                Instr::UnaryNot => {
+                    let a = pop!();
+                    let t = match &a {
+                        Value::Bool(b) => *b,
+                        _ => tri!(native!(self.truthy(&a))),
+                    };
+                    f.stack.push(Value::Bool(!t));
+                }
+                Instr::CompareOp(op) => {
+                    let b = pop!();
+                    let a = pop!();
+                    let r = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => {
+                            use crate::lang::bytecode::CompareKind as C;
+                            Value::Bool(match op {
+                                C::Lt => x < y,
+                                C::Le => x <= y,
+                                C::Eq => x == y,
+                                C::Ne => x != y,
+                                C::Gt => x > y,
+                                C::Ge => x >= y,
+                            })
+                        }
+                        _ => tri!(native!(self.compare(&a, &b, op))),
+                    };
+                    f.stack.push(r);
+                }
+                Instr::IsOp(neg) => {
+                    let b = pop!();
+                    let a = pop!();
+                    f.stack.push(Value::Bool(a.is(&b) != neg));
+                }
+                Instr::ContainsOp(neg) => {
+                    let b = pop!();
+                    let a = pop!();
+                    let r = tri!(native!(self.contains(&b, &a)));
+                    f.stack.push(Value::Bool(r != neg));
+                }
+                Instr::Jump(t) => f.pc = t as usize,
+                Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
+                    let v = pop!();
+                    let b = match &v {
+                        Value::Bool(b) => *b,
+                        Value::None => false,
+                        Value::Int(i) => *i != 0,
+                        _ => tri!(native!(self.truthy(&v))),
+                    };
+                    if b == matches!(ins, Instr::PopJumpIfTrue(_)) {
+                        f.pc = t as usize;
+                    }
+                }
+                Instr::JumpIfFalseOrPop(t) | Instr::JumpIfTrueOrPop(t) => {
+                    let v = top!().clone();
+                    let b = tri!(native!(self.truthy(&v)));
+                    if b == matches!(ins, Instr::JumpIfTrueOrPop(_)) {
+                        f.pc = t as usize;
+                    } else {
+                        f.stack.pop();
+                    }
+                }
+                Instr::GetIter => {
+                    let v = pop!();
+                    let it = tri!(native!(self.get_iter(&v)));
+                    f.stack.push(it);
+                }
+                Instr::ForIter(target) => {
+                    let it = top!().clone();
+                    if let Some(r) = self.native_next(&it) {
+                        match tri!(r) {
+                            Some(v) => f.stack.push(v),
+                            None => {
+                                f.stack.pop();
+                                f.pc = target as usize;
+                            }
+                        }
+                        continue;
+                    }
+                    match &it {
+                        Value::Gen(g) if g.kind == GenKind::Generator => {
+                            let out = tri!(self.gen_resume_frames(g, ResumeHow::Send(Value::None), Entry::ForIter(target)).or_else(|e| {
+                                if self.exc_matches(&e, ExcKind::StopIteration) {
+                                    Ok(CallOut::Value(Value::Null))
+                                } else {
+                                    Err(e)
+                                }
+                            }));
+                            if let CallOut::Value(Value::Null) = out {
+                                f.stack.pop();
+                                f.pc = target as usize;
+                                continue;
+                            }
+                            call_out!(out);
+                        }
+                        _ => {
+                            let cls = self.type_of(&it);
+                            match cls.lookup("__next__") {
+                                Some(Value::Func(nf)) => {
+                                    let mut nfr = tri!(self.make_frame(&nf, vec![it.clone()], &[]));
+                                    nfr.entry = Entry::Call;
+                                    // StopIteration from __next__ ends the loop: handled by
+                                    // catching it around a nested run would recurse, so run
+                                    // it nested but bounded.
+                                    let r = native!(self.run_nested(nfr));
+                                    match r {
+                                        Ok(v) => f.stack.push(v),
+                                        Err(e) if self.exc_matches(&e, ExcKind::StopIteration) => {
+                                            f.stack.pop();
+                                            f.pc = target as usize;
+                                        }
+                                        Err(e) => tri!(Err(e)),
+                                    }
+                                }
+                                _ => {
+                                    let r = native!(self.next(&it));
+                                    match tri!(r) {
+                                        Some(v) => f.stack.push(v),
+                                        None => {
+                                            f.stack.pop();
+                                            f.pc = target as usize;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                Instr::BuildTuple(n) => {
+                    let at = f.stack.len().saturating_sub(n as usize);
+                    let items: Vec<Value> = f.stack.drain(at..).collect();
+                    f.stack.push(Value::tuple(items));
+                }
+                Instr::BuildList(n) => {
+                    let at = f.stack.len().saturating_sub(n as usize);
+                    let items: Vec<Value> = f.stack.drain(at..).collect();
+                    f.stack.push(Value::list(items));
+                }
+                Instr::BuildSet(n) => {
+                    let at = f.stack.len().saturating_sub(n as usize);
+                    let items: Vec<Value> = f.stack.drain(at..).collect();
+                    let s = tri!(native!(self.new_set(items, false)));
+                    f.stack.push(s);
+                }
+                Instr::BuildMap(n) => {
+                    let at = f.stack.len().saturating_sub(2 * n as usize);
+                    let flat: Vec<Value> = f.stack.drain(at..).collect();
+                    let mut pairs = Vec::with_capacity(n as usize);
+                    let mut it = flat.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        pairs.push((k, v));
+                    }
+                    let d = tri!(native!(self.new_dict(pairs)));
+                    f.stack.push(d);
+                }
+                Instr::BuildConstKeyMap(n) => {
+                    let keys = pop!();
+                    let at = f.stack.len().saturating_sub(n as usize);
+                    let vals: Vec<Value> = f.stack.drain(at..).collect();
+                    let ks = match &keys {
+                        Value::Tuple(t) => t.items.to_vec(),
+                        _ => vec![],
+                    };
+                    let d = tri!(native!(self.new_dict(ks.into_iter().zip(vals).collect())));
+                    f.stack.push(d);
+                }
+                Instr::BuildString(n) => {
+                    let at = f.stack.len().saturating_sub(n as usize);
+                    let mut s = String::new();
+                    for v in f.stack.drain(at..) {
+                        if let Value::Str(p) = v {
+                            s.push_str(&p.s);
+                        }
+                    }
+                    f.stack.push(Value::string(s));
+                }
+                Instr::ListAppend(n) | Instr::SetAdd(n) | Instr::ListExtend(n) | Instr::SetUpdate(n) | Instr::DictUpdate(n) | Instr::DictMerge(n) => {
+                    let item = pop!();
+                    let len = f.stack.len();
+                    let target = match len.checked_sub(n as usize).and_then(|i| f.stack.get(i)) {
+                        Some(t) => t.clone(),
+                        None => tri!(Err(self.new_error(ExcKind::SystemError, "bad stack"))),
+                    };
+                    tri!(native!(self.container_add(ins, &target, item)));
+                }
+                Instr::MapAdd(n) => {
+                    let v = pop!();
+                    let k = pop!();
+                    let len = f.stack.len();
+                    let target = match len.checked_sub(n as usize).and_then(|i| f.stack.get(i)) {
+                        Some(Value::Dict(d)) => d.clone(),
+                        _ => tri!(Err(self.new_error(ExcKind::SystemError, "bad stack"))),
+                    };
+                    tri!(native!(self.dict_set(&target, k, v)));
+                }
+                Instr::ListToTuple => {
+                    let l = pop!();
+                    let t = match &l {
+                        Value::List(l) => Value::tuple(l.items.borrow().clone()),
+                        other => other.clone(),
+                    };
+                    f.stack.push(t);
+                }
+                Instr::UnpackSequence(n) => {
+                    let seq = pop!();
+                    let items = match &seq {
+                        Value::Tuple(t) if t.items.len() == n as usize => t.items.to_vec(),
+                        Value::List(l) if l.items.borrow().len() == n as usize => l.items.borrow().clone(),
+                        _ => tri!(native!(self.unpack(&seq, n as usize, None))),
+                    };
+                    f.stack.extend(items.into_iter().rev());
+                }
+                Instr::UnpackEx(n) => {
+                    let seq = pop!();
+                    let before = (n & 0xff) as usize;
+                    let after = (n >> 8) as usize;
+                    let items = tri!(native!(self.unpack(&seq, before, Some(after))));
+                    f.stack.extend(items.into_iter().rev());
+                }
+                Instr::FormatValue(flags) => {
+                    let spec = if flags & 4 != 0 { Some(pop!()) } else { None };
+                    let v = pop!();
+                    let s = tri!(native!(self.format_value(&v, flags & 3, spec.as_ref())));
+                    f.stack.push(s);
+                }
+                Instr::MakeFunction(fl) => {
+                    let code = pop!();
+                    let closure = if fl & 0x08 != 0 { Some(pop!()) } else { None };
+                    if fl & 0x04 != 0 {
+                        pop!();
+                    }
+                    let kwdefaults = if fl & 0x02 != 0 { Some(pop!()) } else { None };
+                    let defaults = if fl & 0x01 != 0 { Some(pop!()) } else { None };
+                    let func = tri!(self.make_function(&f, code, defaults, kwdefaults, closure));
+                    f.stack.push(func);
+                }
+                Instr::KwNames(i) => {
+                    f.kwnames = f.consts.get(i as usize).cloned();
+                }
+                Instr::Call(n) => {
+                    let n = n as usize;
+                    let kwnames = f.kwnames.take();
+                    let len = f.stack.len();
+                    if len < n + 2 {
+                        tri!(Err(self.new_error(ExcKind::SystemError, "bad CALL")));
+                    }
+                    let at = len - n;
+                    // Hot path: a plain Python function, positional args only.
+                    let (a, b) = (&f.stack[at - 2], &f.stack[at - 1]);
+                    if kwnames.is_none() {
+                        let (func, with_self) = match (a, b) {
+                            (Value::Null, Value::Func(func)) => (Some(func.clone()), false),
+                            (Value::Func(func), _) => (Some(func.clone()), true),
+                            _ => (None, false),
+                        };
+                        if let Some(func) = func {
+                            let co = &func.code.co;
+                            let nargs = n + with_self as usize;
+                            if co.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) == 0
+                                && co.kwonlyargcount == 0
+                                && co.argcount as usize == nargs
+                                && co.cellvars.is_empty()
+                                && co.freevars.is_empty()
+                            {
+                                let nlocals = co.varnames.len().max(nargs);
+                                let mut locals = Vec::with_capacity(nlocals);
+                                let start = if with_self { at - 1 } else { at };
+                                locals.extend(f.stack.drain(start..));
+                                f.stack.truncate(at - 2);
+                                locals.resize(nlocals, Value::Null);
+                                let nf = self.new_frame(func.code.clone(), func.globals.clone(), locals, Vec::new(), Some(func));
+                                push_frame!(nf);
+                            }
+                        }
+                    }
+                    let mut args: Vec<Value> = f.stack.drain(at..).collect();
+                    let b = pop!();
+                    let a = pop!();
+                    let callable = if a.is_null() {
+                        b
+                    } else {
+                        args.insert(0, b);
+                        a
+                    };
+                    let kwargs: Vec<(Rc<str>, Value)> = match &kwnames {
+                        Some(Value::Tuple(names)) => {
+                            let k = names.items.len().min(args.len());
+                            let kwvals = args.split_off(args.len() - k);
+                            names
+                                .items
+                                .iter()
+                                .zip(kwvals)
+                                .map(|(nm, v)| (Rc::from(nm.as_str().unwrap_or("")), v))
+                                .collect()
+                        }
+                        _ => Vec::new(),
+                    };
+                    let out = match &callable {
+                        Value::Func(func) => {
+                            let fr = tri!(self.make_frame(func, args, &kwargs));
+                            if fr.code.co.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0 {
+                                let g = native!(self.make_gen(fr));
+                                CallOut::Value(g)
+                            } else {
+                                CallOut::Frame(fr)
+                            }
+                        }
+                        _ => tri!(native!(self.prepare_call(&callable, args, &kwargs))),
+                    };
+                    call_out!(out);
+                }
+                Instr::CallFunctionEx(fl) => {
+                    let kw = if fl & 1 != 0 { Some(pop!()) } else { None };
+                    let args = pop!();
+                    let callable = pop!();
+                    let nul = pop!();
+                    let callable = if nul.is_null() { callable } else { nul };
+                    let args = match &args {
+                        Value::Tuple(t) => t.items.to_vec(),
+                        other => tri!(native!(self.iter_to_vec(other))),
+                    };
+                    let mut kwargs = Vec::new();
+                    if let Some(kw) = kw {
+                        match &kw {
+                            Value::Dict(d) => {
+                                for (k, v) in d.t.borrow().items() {
+                                    match k {
+                                        Value::Str(s) => kwargs.push((Rc::from(&*s.s), v)),
+                                        _ => {}
+                                    }
+                                }
+                            }
+                            _ => {
+                                let items = tri!(native!(self.mapping_items(&kw)));
+                                for (k, v) in items {
+                                    if let Value::Str(s) = k {
+                                        kwargs.push((Rc::from(&*s.s), v));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    let out = tri!(native!(self.prepare_call(&callable, args, &kwargs)));
+                    call_out!(out);
+                }
+                Instr::ReturnValue => {
+                    let v = pop!();
+                    match self.frame_return(&mut f, v, base) {
+                        Some(exit) => return exit,
+                        None => continue,
+                    }
+                }
+                Instr::LoadBuildClass => {
+                    let b = self.builtins.get_str("__build_class__").unwrap_or(Value::None);
+                    f.stack.push(b);
+                }
+                Instr::YieldValue => {
+                    let v = pop!();
+                    f.in_yield_from = matches!(pc.checked_sub(1).and_then(|i| f.code.co.instrs.get(i)), Some(Instr::Send(_)));
+                    match self.frame_yield(&mut f, v, base) {
+                        Some(exit) => return exit,
+                        None => continue,
+                    }
+                }
+                Instr::GetYieldFromIter => {
+                    let v = pop!();
+                    let it = match &v {
+                        Value::Gen(g) if g.kind == GenKind::Coroutine => {
+                            if f.code.co.flags & (flags::COROUTINE | flags::ITERABLE_COROUTINE) == 0 {
+                                tri!(Err(self.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator")));
+                            }
+                            v.clone()
+                        }
+                        Value::Gen(_) => v.clone(),
+                        _ => tri!(native!(self.get_iter(&v))),
+                    };
+                    f.stack.push(it);
+                }
+                Instr::GetAwaitable(w) => {
+                    let v = pop!();
+                    let it = tri!(native!(self.get_awaitable(&v, w)));
+                    f.stack.push(it);
+                }
+                Instr::Send(target) => {
+                    let v = pop!();
+                    let recv = top!().clone();
+                    match &recv {
+                        Value::Gen(g) => {
+                            let out = self.gen_resume_frames(g, ResumeHow::Send(v), Entry::Send(target));
+                            let out = match out {
+                                Ok(o) => o,
+                                Err(e) if self.exc_matches(&e, ExcKind::StopIteration) && g.kind == GenKind::Generator => {
+                                    f.stack.pop();
+                                    f.stack.push(super::exceptions::stop_value(&e));
+                                    f.pc = target as usize;
+                                    continue;
+                                }
+                                Err(e) => tri!(Err(e)),
+                            };
+                            if let CallOut::Value(r) = out {
+                                f.stack.pop();
+                                f.stack.push(r);
+                                f.pc = target as usize;
+                                continue;
+                            }
+                            call_out!(out);
+                        }
+                        Value::Native(n) if matches!(n.data, NativeData::AsyncGenOp(_)) => {
+                            let out = tri!(native!(self.agen_op_send(n, v, target)));
+                            match out {
+                                Some(out) => call_out!(out),
+                                None => {}
+                            }
+                        }
+                        _ => {
+                            let r = if v.is_none() {
+                                native!(self.call_dunder(&recv, "__next__", &[]))
+                            } else {
+                                native!(self.call_method_by_name(&recv, "send", &[v]))
+                            };
+                            match r {
+                                Ok(Some(y)) => f.stack.push(y),
+                                Ok(None) => tri!(Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(&recv))))),
+                                Err(e) if self.exc_matches(&e, ExcKind::StopIteration) => {
+                                    f.stack.pop();
+                                    f.stack.push(super::exceptions::stop_value(&e));
+                                    f.pc = target as usize;
+                                }
+                                Err(e) => tri!(Err(e)),
+                            }
+                        }
+                    }
+                }
+                Instr::AsyncGenWrap => {
+                    let v = pop!();
+                    let w = self.new_native("async_generator_wrapped_value", NativeData::AGenWrapped(v));
+                    f.stack.push(w);
+                }
+                Instr::GetAIter => {
+                    let v = pop!();
+                    let it = tri!(native!(self.get_aiter(&v)));
+                    f.stack.push(it);
+                }
+                Instr::GetANext => {
+                    let it = top!().clone();
+                    let aw = tri!(native!(self.get_anext_awaitable(&it)));
+                    f.stack.push(aw);
+                }
+                Instr::EndAsyncFor => {
+                    let exc = pop!();
+                    let _aiter = pop!();
+                    match exc {
+                        Value::Instance(e) if self.exc_matches(&e, ExcKind::StopAsyncIteration) => {}
+                        Value::Instance(e) => match self.unwind(&mut f, e, base, false, false) {
+                            Some(exit) => return exit,
+                            None => continue,
+                        },
+                        _ => {}
+                    }
+                }
+                Instr::SetupFinally(t) => {
+                    let depth = f.stack.len() as u32;
+                    f.blocks.push(Block { handler: t, depth });
+                }
+                Instr::PopBlock => {
+                    f.blocks.pop();
+                }
+                Instr::PushExcInfo => {
+                    let exc = pop!();
+                    let prev = match f.handled.take() {
+                        Some(e) => Value::Instance(e),
+                        None => Value::None,
+                    };
+                    if let Value::Instance(e) = &exc {
+                        f.handled = Some(e.clone());
+                    }
+                    f.stack.push(prev);
+                    f.stack.push(exc);
+                }
+                Instr::PopExcept => {
+                    let prev = pop!();
+                    f.handled = match prev {
+                        Value::Instance(e) => Some(e),
+                        _ => None,
+                    };
+                }
+                Instr::CheckExcMatch => {
+                    let typ = pop!();
+                    let exc = top!().clone();
+                    let m = tri!(self.exc_match(&exc, &typ));
+                    f.stack.push(Value::Bool(m));
+                }
+                Instr::CheckEgMatch => {
+                    let typ = pop!();
+                    let exc = pop!();
+                    let (rest, matched) = tri!(native!(self.eg_match(&exc, &typ)));
+                    f.stack.push(rest);
+                    f.stack.push(matched);
+                }
+                Instr::Reraise => {
+                    let exc = pop!();
+                    match exc {
+                        Value::Instance(e) => match self.unwind(&mut f, e, base, false, false) {
+                            Some(exit) => return exit,
+                            None => continue,
+                        },
+                        _ => tri!(Err(self.runtime_error("No active exception to reraise"))),
+                    }
+                }
+                Instr::RaiseVarargs(n) => {
+                    if n == 0 {
+                        match self.current_handled(&f) {
+                            Some(e) => match self.unwind(&mut f, e, base, false, false) {
+                                Some(exit) => return exit,
+                                None => continue,
+                            },
+                            None => tri!(Err(self.runtime_error("No active exception to reraise"))),
+                        }
+                    }
+                    let cause = if n >= 2 { Some(pop!()) } else { None };
+                    let exc = pop!();
+                    let e = tri!(native!(self.make_raise(exc, cause)));
+                    tri!(Err(e));
+                }
+                Instr::LoadAssertionError => {
+                    f.stack.push(Value::Type(self.exc_type(ExcKind::AssertionError)));
+                }
+                Instr::BeforeWith | Instr::BeforeAsyncWith => {
+                    let cm = pop!();
+                    let is_async = matches!(ins, Instr::BeforeAsyncWith);
+                    let (enter_name, exit_name) = if is_async { ("__aenter__", "__aexit__") } else { ("__enter__", "__exit__") };
+                    let cls = self.type_of(&cm);
+                    let (Some(enter), Some(exit)) = (cls.lookup(enter_name), cls.lookup(exit_name)) else {
+                        let msg = if is_async {
+                            format!("'{}' object does not support the asynchronous context manager protocol", cls.name())
+                        } else {
+                            format!("'{}' object does not support the context manager protocol", cls.name())
+                        };
+                        tri!(Err(self.type_error(msg)))
+                    };
+                    let exit_b = tri!(native!(self.bind_descr(exit, &cm, &cls)));
+                    let enter_b = tri!(native!(self.bind_descr(enter, &cm, &cls)));
+                    f.stack.push(exit_b);
+                    f.stack.push(Value::Null);
+                    f.stack.push(enter_b);
+                }
+                Instr::WithExceptStart => {
+                    // [exit, prev_exc, exc] -> [exit, prev_exc, exc, NULL, exit, type, exc, tb]
+                    let len = f.stack.len();
+                    if len < 3 {
+                        tri!(Err(self.new_error(ExcKind::SystemError, "bad WITH_EXCEPT_START")));
+                    }
+                    let exc = f.stack[len - 1].clone();
+                    let exit = f.stack[len - 3].clone();
+                    let typ = Value::Type(self.type_of(&exc));
+                    let tb = match &exc {
+                        Value::Instance(i) => super::exceptions::traceback_value(self, i),
+                        _ => Value::None,
+                    };
+                    f.stack.push(Value::Null);
+                    f.stack.push(exit);
+                    f.stack.push(typ);
+                    f.stack.push(exc);
+                    f.stack.push(tb);
+                }
+                Instr::ImportName(i) => {
+                    let name = f.names.get(i as usize).and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or_default();
+                    let leaf = matches!(f.code.co.instrs.get(f.pc), Some(Instr::ImportFrom(_)) | Some(Instr::ImportStar));
+                    let m = tri!(native!(self.import(&name, leaf)));
+                    f.stack.push(m);
+                }
+                Instr::ImportFrom(i) => {
+                    let m = top!().clone();
+                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
+                    let r = native!(self.getattr_opt(&m, &name));
+                    match tri!(r) {
+                        Some(v) => f.stack.push(v),
+                        None => {
+                            let mname = match &m {
+                                Value::Module(md) => md.name.to_string(),
+                                _ => "?".into(),
+                            };
+                            tri!(Err(self.new_error(
+                                ExcKind::ImportError,
+                                format!("cannot import name '{}' from '{}' (unknown location)", name.as_str().unwrap_or(""), mname)
+                            )));
+                        }
+                    }
+                }
+                Instr::ImportStar => {
+                    let m = pop!();
+                    if let Value::Module(md) = &m {
+                        let target = f.locals_dict.clone().unwrap_or_else(|| f.globals.clone());
+                        for (k, v) in md.dict.t.borrow().items() {
+                            if let Value::Str(s) = &k {
+                                if !s.s.starts_with('_') {
+                                    target.set_pystr_value(k.clone(), v);
+                                }
+                            }
+                        }
+                    }
+                }
+                Instr::SetupAnnotations => {}
+                Instr::PrintExpr => {
+                    let v = pop!();
+                    if !v.is_none() {
+                        let r = tri!(native!(self.repr(&v)));
+                        self.write_out(super::Stream::Stdout, &format!("{r}\n"));
+                    }
+                }
+            }
+        }
+    }
+
+    fn cell_name(&self, f: &Frame, i: u32) -> Rc<str> {
+        let co = &f.code.co;
+        let i = i as usize;
+        if i < co.cellvars.len() {
+            co.cellvars[i].clone()
+        } else {
+            co.freevars.get(i - co.cellvars.len()).cloned().unwrap_or_else(|| Rc::from("?"))
+        }
+    }
+
+    pub fn name_error(&self, name: &str) -> Exc {
+        let e = self.new_error(ExcKind::NameError, format!("name '{name}' is not defined"));
+        e.dict.borrow_mut().set("name", Value::str(name));
+        e
+    }
+
+    fn make_function(&mut self, f: &Frame, code: Value, defaults: Option<Value>, kwdefaults: Option<Value>, closure: Option<Value>) -> PyResult<Value> {
+        let Value::Code(code) = code else {
+            return Err(self.new_error(ExcKind::SystemError, "MAKE_FUNCTION needs a code object"));
+        };
+        let defaults = match defaults {
+            Some(Value::Tuple(t)) => t.items.to_vec(),
+            _ => vec![],
+        };
+        let kwdefaults = match kwdefaults {
+            Some(Value::Dict(d)) => Some(d),
+            _ => None,
+        };
+        let closure = match closure {
+            Some(Value::Tuple(t)) => t
+                .items
+                .iter()
+                .filter_map(|c| match c {
+                    Value::Cell(c) => Some(c.clone()),
+                    _ => None,
+                })
+                .collect(),
+            _ => vec![],
+        };
+        let module = match f.globals.get_str("__name__") {
+            Some(Value::Str(s)) => Rc::from(&*s.s),
+            _ => Rc::from("__main__"),
+        };
+        let func = PyFunction {
+            name: std::cell::RefCell::new(code.co.name.clone()),
+            qualname: std::cell::RefCell::new(code.co.qualname.clone()),
+            code,
+            globals: f.globals.clone(),
+            defaults: std::cell::RefCell::new(defaults),
+            kwdefaults: std::cell::RefCell::new(kwdefaults),
+            closure,
+            dict: std::cell::RefCell::new(super::object::StrMap::new()),
+            module,
+            id: self.next_id(),
+        };
+        Ok(Value::Func(Rc::new(func)))
+    }
+
+    fn container_add(&mut self, ins: Instr, target: &Value, item: Value) -> PyResult<()> {
+        match (ins, target) {
+            (Instr::ListAppend(_), Value::List(l)) => l.items.borrow_mut().push(item),
+            (Instr::ListExtend(_), Value::List(l)) => {
+                let items = self.iter_to_vec(&item).map_err(|e| {
+                    if self.exc_matches(&e, ExcKind::TypeError) {
+                        self.type_error(format!("Value after * must be an iterable, not {}", self.type_name(&item)))
+                    } else {
+                        e
+                    }
+                })?;
+                l.items.borrow_mut().extend(items);
+            }
+            (Instr::SetAdd(_), Value::Set(s)) => self.set_add(s, item)?,
+            (Instr::SetUpdate(_), Value::Set(s)) => {
+                for it in self.iter_to_vec(&item)? {
+                    self.set_add(s, it)?;
+                }
+            }
+            (Instr::DictUpdate(_), Value::Dict(d)) | (Instr::DictMerge(_), Value::Dict(d)) => {
+                let merge = matches!(ins, Instr::DictMerge(_));
+                let items = match &item {
+                    Value::Dict(o) => o.t.borrow().items(),
+                    _ => self.mapping_items(&item).map_err(|e| {
+                        if self.exc_matches(&e, ExcKind::AttributeError) || self.exc_matches(&e, ExcKind::TypeError) {
+                            self.type_error(format!("'{}' object is not a mapping", self.type_name(&item)))
+                        } else {
+                            e
+                        }
+                    })?,
+                };
+                for (k, v) in items {
+                    if merge && self.dict_get(d, &k)?.is_some() {
+                        let kr = self.repr(&k)?;
+                        return Err(self.type_error(format!("got multiple values for keyword argument {kr}")));
+                    }
+                    self.dict_set(d, k, v)?;
+                }
+            }
+            _ => return Err(self.new_error(ExcKind::SystemError, "bad container instruction")),
+        }
+        Ok(())
+    }
+
+    /// Items of a mapping (`keys()` + `__getitem__`).
+    pub fn mapping_items(&mut self, m: &Value) -> PyResult<Vec<(Value, Value)>> {
+        if let Value::Dict(d) = m {
+            return Ok(d.t.borrow().items());
+        }
+        let keys = self.call_method_by_name(m, "keys", &[])?.unwrap_or(Value::None);
+        let keys = self.iter_to_vec(&keys)?;
+        let mut out = Vec::new();
+        for k in keys {
+            let v = self.getitem(m, &k)?;
+            out.push((k, v));
+        }
+        Ok(out)
+    }
+
+    /// `obj.name(*args)`; `None` when there is no such attribute.
+    pub fn call_method_by_name(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+        let n = Value::str(name);
+        match self.getattr_opt(obj, &n)? {
+            Some(m) => self.call(&m, args, &[]).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    fn unpack(&mut self, seq: &Value, before: usize, after: Option<usize>) -> PyResult<Vec<Value>> {
+        let items = match seq {
+            Value::Tuple(t) => t.items.to_vec(),
+            Value::List(l) => l.items.borrow().clone(),
+            _ => {
+                let it = self.get_iter(seq).map_err(|e| {
+                    if self.exc_matches(&e, ExcKind::TypeError) {
+                        self.type_error(format!("cannot unpack non-iterable {} object", self.type_name(seq)))
+                    } else {
+                        e
+                    }
+                })?;
+                let mut out = Vec::new();
+                while let Some(v) = self.next(&it)? {
+                    out.push(v);
+                    if after.is_none() && out.len() > before {
+                        return Err(self.value_error(format!("too many values to unpack (expected {before})")));
+                    }
+                }
+                out
+            }
+        };
+        match after {
+            None => {
+                if items.len() > before {
+                    return Err(self.value_error(format!("too many values to unpack (expected {before})")));
+                }
+                if items.len() < before {
+                    return Err(self.value_error(format!(
+                        "not enough values to unpack (expected {before}, got {})",
+                        items.len()
+                    )));
+                }
+                Ok(items)
+            }
+            Some(after) => {
+                if items.len() < before + after {
+                    return Err(self.value_error(format!(
+                        "not enough values to unpack (expected at least {}, got {})",
+                        before + after,
+                        items.len()
+                    )));
+                }
+                let mut items = items;
+                let tail = items.split_off(items.len() - after);
+                let mid = items.split_off(before);
+                items.push(Value::list(mid));
+                items.extend(tail);
+                Ok(items)
+            }
+        }
+    }
+
+    fn exc_match(&mut self, exc: &Value, typ: &Value) -> PyResult<bool> {
+        let base = self.exc_type(ExcKind::BaseException);
+        let et = self.type_of(exc);
+        match typ {
+            Value::Type(t) if t.is_subtype(&base) => Ok(et.is_subtype(t)),
+            Value::Tuple(ts) => {
+                for t in ts.items.iter() {
+                    if self.exc_match(exc, t)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+
+    /// Build the exception for `raise exc [from cause]`.
+    fn make_raise(&mut self, exc: Value, cause: Option<Value>) -> PyResult<Exc> {
+        let base = self.exc_type(ExcKind::BaseException);
+        let e = match &exc {
+            Value::Type(t) if t.is_subtype(&base) => match self.call(&exc, &[], &[])? {
+                Value::Instance(i) if i.exc().is_some() => i,
+                other => {
+                    let r = self.repr(&exc)?;
+                    return Err(self.type_error(format!(
+                        "calling {} should have returned an instance of BaseException, not {}",
+                        r,
+                        self.type_name(&other)
+                    )));
+                }
+            },
+            Value::Instance(i) if i.exc().is_some() => i.clone(),
+            _ => return Err(self.type_error("exceptions must derive from BaseException")),
+        };
+        if let Some(c) = cause {
+            let c = match &c {
+                Value::None => None,
+                Value::Type(t) if t.is_subtype(&base) => Some(self.call(&c, &[], &[])?),
+                Value::Instance(i) if i.exc().is_some() => Some(c.clone()),
+                _ => return Err(self.type_error("exception causes must derive from BaseException")),
+            };
+            if let Some(d) = e.exc() {
+                let mut d = d.borrow_mut();
+                d.cause = c;
+                d.suppress_context = true;
+            }
+        }
+        Ok(e)
+    }
+
+    pub fn import(&mut self, name: &str, leaf: bool) -> PyResult<Value> {
+        let parts: Vec<&str> = name.split('.').collect();
+        let mut first = None;
+        let mut last = Value::None;
+        for i in 0..parts.len() {
+            let full = parts[..=i].join(".");
+            let m = match self.modules.get_str(&full) {
+                Some(m) => m,
+                None => {
+                    let Some(init) = self.module_registry.get(full.as_str()).copied() else {
+                        let e = self.new_error(ExcKind::ModuleNotFoundError, format!("No module named '{full}'"));
+                        e.dict.borrow_mut().set("name", Value::str(&full));
+                        return Err(e);
+                    };
+                    let m = Value::Module(init(self)?);
+                    self.modules.set_str(&full, m.clone());
+                    if i > 0 {
+                        if let Value::Module(parent) = &last {
+                            parent.dict.set_str(parts[i], m.clone());
+                        }
+                    }
+                    m
+                }
+            };
+            if first.is_none() {
+                first = Some(m.clone());
+            }
+            last = m;
+        }
+        Ok(if leaf { last } else { first.unwrap_or(Value::None) })
+    }
+
+    fn get_awaitable(&mut self, v: &Value, w: u32) -> PyResult<Value> {
+        match v {
+            Value::Gen(g) if g.kind == GenKind::Coroutine => {
+                if g.state.get() == GenState::Suspended {
+                    if let Some(fr) = g.frame.borrow().as_ref() {
+                        if fr.in_yield_from {
+                            return Err(self.runtime_error("coroutine is being awaited already"));
+                        }
+                    }
+                }
+                Ok(v.clone())
+            }
+            Value::Gen(g) if g.kind == GenKind::Generator && g.iterable_coroutine.get() => Ok(v.clone()),
+            _ => {
+                let t = self.type_of(v);
+                match t.lookup("__await__") {
+                    Some(a) => {
+                        let it = self.call_descr(&a, v, &t, &[])?;
+                        if let Value::Gen(g) = &it {
+                            if g.kind == GenKind::Coroutine {
+                                return Err(self.type_error("__await__() returned a coroutine"));
+                            }
+                        }
+                        let itt = self.type_of(&it);
+                        if !matches!(it, Value::Gen(_)) && itt.lookup("__next__").is_none() && !matches!(&it, Value::Native(n) if matches!(n.data, NativeData::AsyncGenOp(_))) {
+                            return Err(self.type_error(format!(
+                                "__await__() returned non-iterator of type '{}'",
+                                itt.name()
+                            )));
+                        }
+                        Ok(it)
+                    }
+                    None => {
+                        let msg = match w {
+                            1 => format!("'async with' received an object from __aenter__ that does not implement __await__: {}", t.name()),
+                            2 => format!("'async with' received an object from __aexit__ that does not implement __await__: {}", t.name()),
+                            _ => format!("object {} can't be used in 'await' expression", t.name()),
+                        };
+                        Err(self.type_error(msg))
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn recursion_error(&self) -> Exc {
+        self.new_error(ExcKind::RecursionError, "maximum recursion depth exceeded")
+    }
+}
+
+fn find_native_new(t: &Rc<super::PyType>) -> Option<super::object::NativeNew> {
+    if let Some(n) = t.native_new {
+        return Some(n);
+    }
+    t.mro_tail.iter().find_map(|b| b.native_new)
+}
+
+fn name_list(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match q.len() {
+        0 => String::new(),
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        _ => format!("{}, and {}", q[..q.len() - 1].join(", "), q[q.len() - 1]),
+    }
+}
+
+impl Vm {
+    /// `except*` matching: split `exc` into (rest, matched); a bare exception is wrapped in an
+    /// ExceptionGroup first.
+    pub(crate) fn eg_match(&mut self, exc: &Value, typ: &Value) -> PyResult<(Value, Value)> {
+        let eg_base = self.exc_type(ExcKind::BaseExceptionGroup);
+        let is_group = self.type_of(exc).is_subtype(&eg_base);
+        if !is_group {
+            if self.exc_match(exc, typ)? {
+                let g = self.new_error_args(
+                    ExcKind::ExceptionGroup,
+                    vec![Value::str(""), Value::tuple(vec![exc.clone()])],
+                );
+                return Ok((Value::None, Value::Instance(g)));
+            }
+            return Ok((exc.clone(), Value::None));
+        }
+        if self.exc_match(exc, typ)? {
+            return Ok((Value::None, exc.clone()));
+        }
+        let excs = self.getattr_str(exc, "exceptions")?;
+        let items = self.iter_to_vec(&excs)?;
+        let (mut yes, mut no) = (Vec::new(), Vec::new());
+        for e in items {
+            if self.exc_match(&e, typ)? {
+                yes.push(e);
+            } else {
+                no.push(e);
+            }
+        }
+        let msg = match exc {
+            Value::Instance(i) => match i.exc().map(|d| d.borrow().args.clone()) {
+                Some(Value::Tuple(t)) => t.items.first().cloned().unwrap_or(Value::str("")),
+                _ => Value::str(""),
+            },
+            _ => Value::str(""),
+        };
+        let cls = self.type_of(exc);
+        let mk = |vm: &mut Vm, v: Vec<Value>| -> Value {
+            if v.is_empty() {
+                return Value::None;
+            }
+            let g = vm.new_exception(&cls, vec![msg.clone(), Value::tuple(v)]);
+            Value::Instance(g)
+        };
+        let matched = mk(self, yes);
+        let rest = mk(self, no);
+        Ok((rest, matched))
+    }
+}

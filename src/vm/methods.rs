@@ -1,0 +1,1336 @@
+//! Constructors and methods of the built-in types (the common ones; more can be added from
+//! other files with `vm.add_method`), plus the slow paths of subscripting.
+
+use super::coro::{AGenOpKind, GenKind};
+use super::dict::PyDict;
+use super::exceptions::ExcKind;
+use super::interp::ResumeHow;
+use super::object::{kw_get, NativeData, NativeObj, PyType, Special};
+use super::value::{PyBytes, Value};
+use super::{KwArgs, PyResult, Vm};
+use std::rc::Rc;
+
+type R = PyResult<Value>;
+
+fn arg<'a>(vm: &Vm, args: &'a [Value], i: usize, fname: &str) -> PyResult<&'a Value> {
+    args.get(i).ok_or_else(|| vm.type_error(format!("{fname}() missing required argument (pos {})", i + 1)))
+}
+
+// ---------------------------------------------------------------- constructors
+
+pub fn int_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], kw: &KwArgs) -> R {
+    let base = kw_get(kw, "base").or(args.get(1)).cloned();
+    let Some(v) = args.first() else { return Ok(Value::Int(0)) };
+    if let Some(b) = base {
+        let b = vm.to_int(&b)?;
+        let Value::Str(s) = v else {
+            return Err(vm.type_error("int() can't convert non-string with explicit base"));
+        };
+        return parse_int(vm, &s.s, b as u32);
+    }
+    match v {
+        Value::Int(i) => Ok(Value::Int(*i)),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => {
+            if f.is_nan() {
+                return Err(vm.value_error("cannot convert float NaN to integer"));
+            }
+            if f.is_infinite() {
+                return Err(vm.new_error(ExcKind::OverflowError, "cannot convert float infinity to integer"));
+            }
+            let t = f.trunc();
+            if t.abs() >= 9.223372036854775807e18 {
+                return Err(vm.overflow_error());
+            }
+            Ok(Value::Int(t as i64))
+        }
+        Value::Str(s) => parse_int(vm, &s.s, 10),
+        Value::Bytes(b) => parse_int(vm, &String::from_utf8_lossy(&b.b), 10),
+        _ => {
+            for name in ["__int__", "__index__", "__trunc__"] {
+                if let Some(r) = vm.call_dunder(v, name, &[])? {
+                    return Ok(r);
+                }
+            }
+            Err(vm.type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                vm.type_name(v)
+            )))
+        }
+    }
+}
+
+fn parse_int(vm: &Vm, s: &str, base: u32) -> R {
+    let t = s.trim();
+    let (neg, body) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let mut base = base;
+    let mut body = body.to_string();
+    let lower = body.to_ascii_lowercase();
+    for (p, b) in [("0x", 16), ("0o", 8), ("0b", 2)] {
+        if (base == b || base == 0) && lower.starts_with(p) {
+            body = body[2..].to_string();
+            base = b;
+        }
+    }
+    if base == 0 {
+        base = 10;
+    }
+    let clean = body.replace('_', "");
+    let bad = || {
+        vm.value_error(format!("invalid literal for int() with base {}: {}", base, super::format::str_repr(s)))
+    };
+    if clean.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
+        return Err(bad());
+    }
+    if !(2..=36).contains(&base) {
+        return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
+    }
+    match i64::from_str_radix(&clean, base) {
+        Ok(v) => Ok(Value::Int(if neg { -v } else { v })),
+        Err(e) => {
+            if matches!(e.kind(), std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow) {
+                if neg && clean.trim_start_matches('0') == "9223372036854775808" {
+                    return Ok(Value::Int(i64::MIN));
+                }
+                Err(vm.overflow_error())
+            } else {
+                Err(bad())
+            }
+        }
+    }
+}
+
+pub fn bool_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
+    match args.first() {
+        Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
+        None => Ok(Value::Bool(false)),
+    }
+}
+
+pub fn float_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
+    let Some(v) = args.first() else { return Ok(Value::Float(0.0)) };
+    match v {
+        Value::Float(f) => Ok(Value::Float(*f)),
+        Value::Int(i) => Ok(Value::Float(*i as f64)),
+        Value::Bool(b) => Ok(Value::Float(*b as i64 as f64)),
+        Value::Str(s) => {
+            let t = s.s.trim().replace('_', "");
+            let lower = t.to_ascii_lowercase();
+            let r = match lower.trim_start_matches(['+', '-']) {
+                "inf" | "infinity" => Some(if lower.starts_with('-') { f64::NEG_INFINITY } else { f64::INFINITY }),
+                "nan" => Some(f64::NAN),
+                _ => t.parse::<f64>().ok().filter(|_| !t.is_empty() && !lower.contains("inf") && !lower.contains("nan")),
+            };
+            match r {
+                Some(f) => Ok(Value::Float(f)),
+                None => Err(vm.value_error(format!("could not convert string to float: {}", super::format::str_repr(&s.s)))),
+            }
+        }
+        _ => {
+            if let Some(r) = vm.call_dunder(v, "__float__", &[])? {
+                return Ok(r);
+            }
+            if let Some(r) = vm.call_dunder(v, "__index__", &[])? {
+                return Ok(Value::Float(vm.to_f64(&r)?));
+            }
+            Err(vm.type_error(format!("float() argument must be a string or a real number, not '{}'", vm.type_name(v))))
+        }
+    }
+}
+
+pub fn str_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
+    match args.first() {
+        None => Ok(Value::str("")),
+        Some(v) => vm.str_value(v),
+    }
+}
+
+pub fn bytes_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
+    let b: Vec<u8> = match args.first() {
+        None => vec![],
+        Some(Value::Str(s)) => s.s.as_bytes().to_vec(),
+        Some(Value::Int(n)) => vec![0; (*n).clamp(0, 1 << 28) as usize],
+        Some(v) => {
+            let items = vm.iter_to_vec(v)?;
+            let mut out = Vec::with_capacity(items.len());
+            for it in items {
+                let i = vm.to_int(&it)?;
+                if !(0..256).contains(&i) {
+                    return Err(vm.value_error("bytes must be in range(0, 256)"));
+                }
+                out.push(i as u8);
+            }
+            out
+        }
+    };
+    Ok(Value::Bytes(Rc::new(PyBytes { b: b.into_boxed_slice() })))
+}
+
+pub fn list_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
+    match args.first() {
+        None => Ok(Value::list(vec![])),
+        Some(v) => Ok(Value::list(vm.iter_to_vec(v)?)),
+    }
+}
+
+pub fn tuple_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
+    match args.first() {
+        None => Ok(Value::tuple(vec![])),
+        Some(v @ Value::Tuple(_)) => Ok(v.clone()),
+        Some(v) => Ok(Value::tuple(vm.iter_to_vec(v)?)),
+    }
+}
+
+pub fn dict_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], kw: &KwArgs) -> R {
+    let d = Rc::new(PyDict::new());
+    if let Some(src) = args.first() {
+        dict_update_from(vm, &d, src)?;
+    }
+    for (k, v) in kw {
+        d.set_str(k, v.clone());
+    }
+    Ok(Value::Dict(d))
+}
+
+fn dict_update_from(vm: &mut Vm, d: &PyDict, src: &Value) -> PyResult<()> {
+    match src {
+        Value::Dict(o) => {
+            for (k, v) in o.t.borrow().items() {
+                vm.dict_set(d, k, v)?;
+            }
+        }
+        _ if vm.type_of(src).lookup("keys").is_some() && !matches!(src, Value::List(_) | Value::Tuple(_)) => {
+            for (k, v) in vm.mapping_items(src)? {
+                vm.dict_set(d, k, v)?;
+            }
+        }
+        _ => {
+            let items = vm.iter_to_vec(src)?;
+            for (i, it) in items.into_iter().enumerate() {
+                let pair = vm.iter_to_vec(&it).map_err(|_| {
+                    vm.type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence"))
+                })?;
+                if pair.len() != 2 {
+                    return Err(vm.value_error(format!(
+                        "dictionary update sequence element #{i} has length {}; 2 is required",
+                        pair.len()
+                    )));
+                }
+                let mut p = pair.into_iter();
+                if let (Some(k), Some(v)) = (p.next(), p.next()) {
+                    vm.dict_set(d, k, v)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn set_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
+    let items = match args.first() {
+        None => vec![],
+        Some(v) => vm.iter_to_vec(v)?,
+    };
+    vm.new_set(items, false)
+}
+
+pub fn frozenset_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
+    let items = match args.first() {
+        None => vec![],
+        Some(v) => vm.iter_to_vec(v)?,
+    };
+    vm.new_set(items, true)
+}
+
+pub fn range_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
+    let ints: Vec<i64> = {
+        let mut v = Vec::new();
+        for a in args {
+            v.push(vm.to_index(a)?);
+        }
+        v
+    };
+    let (start, stop, step) = match ints.as_slice() {
+        [stop] => (0, *stop, 1),
+        [start, stop] => (*start, *stop, 1),
+        [start, stop, step] => (*start, *stop, *step),
+        [] => return Err(vm.type_error("range expected at least 1 argument, got 0")),
+        _ => return Err(vm.type_error(format!("range expected at most 3 arguments, got {}", ints.len()))),
+    };
+    if step == 0 {
+        return Err(vm.value_error("range() arg 3 must not be zero"));
+    }
+    Ok(super::builtins::new_range(start, stop, step))
+}
+
+pub fn slice_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
+    Ok(match args {
+        [stop] => super::builtins::new_slice(Value::None, stop.clone(), Value::None),
+        [a, b] => super::builtins::new_slice(a.clone(), b.clone(), Value::None),
+        [a, b, c] => super::builtins::new_slice(a.clone(), b.clone(), c.clone()),
+        _ => return Err(vm.type_error("slice expected at least 1 argument, got 0")),
+    })
+}
+
+pub fn type_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
+    match args {
+        [v] => Ok(Value::Type(vm.type_of(v))),
+        [Value::Str(name), Value::Tuple(bases), Value::Dict(ns)] => {
+            let mut bs = Vec::new();
+            for b in bases.items.iter() {
+                if let Value::Type(t) = b {
+                    bs.push(t.clone());
+                }
+            }
+            let mut dict = super::object::StrMap::new();
+            for (k, v) in ns.t.borrow().items() {
+                if let Value::Str(s) = k {
+                    dict.set(&s.s, v);
+                }
+            }
+            let module = match dict.get("__module__") {
+                Some(Value::Str(s)) => s.s.to_string(),
+                _ => "__main__".into(),
+            };
+            let t = super::builtins::make_class(vm, &name.s, &module, bs, dict, None)?;
+            Ok(Value::Type(t))
+        }
+        _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
+    }
+}
+
+pub fn property_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], kw: &KwArgs) -> R {
+    let get = |i: usize, name: &str| kw_get(kw, name).or(args.get(i)).cloned().unwrap_or(Value::None);
+    Ok(vm.new_native(
+        "property",
+        NativeData::Property { fget: get(0, "fget"), fset: get(1, "fset"), fdel: get(2, "fdel"), doc: get(3, "doc") },
+    ))
+}
+
+fn native_with_cls(cls: &Rc<PyType>, data: NativeData) -> Value {
+    Value::Native(Rc::new(NativeObj { cls: cls.clone(), data }))
+}
+
+pub fn staticmethod_new(vm: &mut Vm, t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
+    let f = arg(vm, args, 0, "staticmethod")?.clone();
+    Ok(native_with_cls(t, NativeData::StaticMethod(f)))
+}
+
+pub fn classmethod_new(vm: &mut Vm, t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
+    let f = arg(vm, args, 0, "classmethod")?.clone();
+    Ok(native_with_cls(t, NativeData::ClassMethod(f)))
+}
+
+pub fn super_new(vm: &mut Vm, t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
+    let (this, obj) = match args {
+        [Value::Type(this), obj] => (this.clone(), obj.clone()),
+        [] => {
+            let Some(f) = vm.frames.last() else {
+                return Err(vm.runtime_error("super(): no arguments"));
+            };
+            let co = f.code.co.clone();
+            let mut first = f.locals.first().cloned().unwrap_or(Value::Null);
+            if first.is_null() {
+                // The first argument may live in a cell.
+                if let Some(j) = co.cell2arg.iter().position(|c| *c == Some(0)) {
+                    first = f.cells.get(j).map(|c| c.get()).unwrap_or(Value::Null);
+                }
+            }
+            if co.argcount == 0 || first.is_null() {
+                return Err(vm.runtime_error("super(): no arguments"));
+            }
+            let cls = co
+                .freevars
+                .iter()
+                .position(|n| &**n == "__class__")
+                .and_then(|i| f.cells.get(co.cellvars.len() + i))
+                .map(|c| c.get());
+            match cls {
+                Some(Value::Type(c)) => (c, first),
+                Some(Value::Null) => return Err(vm.runtime_error("super(): empty __class__ cell")),
+                _ => return Err(vm.runtime_error("super(): __class__ cell not found")),
+            }
+        }
+        _ => return Err(vm.type_error("super() argument 1 must be a type")),
+    };
+    let obj_type = match &obj {
+        Value::Type(ot) if ot.is_subtype(&this) => ot.clone(),
+        _ => {
+            let ot = vm.type_of(&obj);
+            if !ot.is_subtype(&this) {
+                return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+            }
+            ot
+        }
+    };
+    Ok(native_with_cls(t, NativeData::Super { this, obj, obj_type }))
+}
+
+// ---------------------------------------------------------------- slices and subscripts
+
+/// CPython's `PySlice_GetIndicesEx`: (start, stop, step, length).
+pub fn slice_indices(vm: &mut Vm, s: &super::value::PySlice, len: i64) -> PyResult<(i64, i64, i64, i64)> {
+    let step = if s.step.is_none() { 1 } else { vm.to_index(&s.step)? };
+    if step == 0 {
+        return Err(vm.value_error("slice step cannot be zero"));
+    }
+    let clamp = |v: i64, lo: i64, hi: i64| v.max(lo).min(hi);
+    let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    let start = if s.start.is_none() {
+        if step < 0 { hi } else { lo }
+    } else {
+        let v = vm.to_index(&s.start)?;
+        if v < 0 { clamp(v + len, lo, hi) } else { clamp(v, lo, hi) }
+    };
+    let stop = if s.stop.is_none() {
+        if step < 0 { lo } else { hi }
+    } else {
+        let v = vm.to_index(&s.stop)?;
+        if v < 0 { clamp(v + len, lo, hi) } else { clamp(v, lo, hi) }
+    };
+    let n = if step < 0 {
+        if stop < start { (start - stop - 1) / (-step) + 1 } else { 0 }
+    } else if start < stop {
+        (stop - start - 1) / step + 1
+    } else {
+        0
+    };
+    Ok((start, stop, step, n))
+}
+
+fn slice_pick<T: Clone>(items: &[T], start: i64, step: i64, n: i64) -> Vec<T> {
+    let mut out = Vec::with_capacity(n.max(0) as usize);
+    let mut i = start;
+    for _ in 0..n {
+        if let Some(v) = items.get(i as usize) {
+            out.push(v.clone());
+        }
+        i += step;
+    }
+    out
+}
+
+pub fn getitem_slow(vm: &mut Vm, c: &Value, k: &Value) -> R {
+    match (c, k) {
+        (Value::List(l), Value::Slice(s)) => {
+            let items = l.items.borrow().clone();
+            let (start, _, step, n) = slice_indices(vm, s, items.len() as i64)?;
+            Ok(Value::list(slice_pick(&items, start, step, n)))
+        }
+        (Value::Tuple(t), Value::Slice(s)) => {
+            let (start, _, step, n) = slice_indices(vm, s, t.items.len() as i64)?;
+            Ok(Value::tuple(slice_pick(&t.items, start, step, n)))
+        }
+        (Value::Str(st), Value::Slice(s)) => {
+            let chars: Vec<char> = st.s.chars().collect();
+            let (start, _, step, n) = slice_indices(vm, s, chars.len() as i64)?;
+            Ok(Value::string(slice_pick(&chars, start, step, n).into_iter().collect()))
+        }
+        (Value::Bytes(b), Value::Slice(s)) => {
+            let (start, _, step, n) = slice_indices(vm, s, b.b.len() as i64)?;
+            Ok(Value::Bytes(Rc::new(PyBytes { b: slice_pick(&b.b, start, step, n).into_boxed_slice() })))
+        }
+        (Value::Bytes(b), Value::Int(i)) => {
+            let idx = if *i < 0 { *i + b.b.len() as i64 } else { *i };
+            match usize::try_from(idx).ok().and_then(|i| b.b.get(i)) {
+                Some(x) => Ok(Value::Int(*x as i64)),
+                None => Err(vm.index_error("index out of range")),
+            }
+        }
+        (Value::Range(r), Value::Int(i)) => {
+            let len = r.len();
+            let idx = if *i < 0 { *i + len } else { *i };
+            if idx < 0 || idx >= len {
+                return Err(vm.index_error("range object index out of range"));
+            }
+            Ok(Value::Int(r.get(idx)))
+        }
+        (Value::Range(r), Value::Slice(s)) => {
+            let (start, stop, step, _) = slice_indices(vm, s, r.len())?;
+            Ok(super::builtins::new_range(r.get(start), r.get(stop), r.step * step))
+        }
+        (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Value::Bool(b)) => vm.getitem(c, &Value::Int(*b as i64)),
+        (Value::List(_) | Value::Tuple(_) | Value::Range(_), Value::Instance(_)) => {
+            let i = vm.to_index(k)?;
+            vm.getitem(c, &Value::Int(i))
+        }
+        (Value::List(_), _) => Err(vm.type_error(format!("list indices must be integers or slices, not {}", vm.type_name(k)))),
+        (Value::Tuple(_), _) => Err(vm.type_error(format!("tuple indices must be integers or slices, not {}", vm.type_name(k)))),
+        (Value::Str(_), _) => Err(vm.type_error(format!("string indices must be integers, not '{}'", vm.type_name(k)))),
+        (Value::Type(t), _) => {
+            if let Some(f) = t.lookup("__class_getitem__") {
+                let f = match &f {
+                    Value::Native(n) => match &n.data {
+                        NativeData::ClassMethod(inner) => inner.clone(),
+                        _ => f.clone(),
+                    },
+                    _ => f.clone(),
+                };
+                return vm.call(&f, &[c.clone(), k.clone()], &[]);
+            }
+            if t.builtin {
+                // `list[int]` in annotations: return the class itself.
+                return Ok(c.clone());
+            }
+            Err(vm.type_error(format!("type '{}' is not subscriptable", t.name())))
+        }
+        _ => match vm.call_dunder(c, "__getitem__", &[k.clone()])? {
+            Some(v) => Ok(v),
+            None => Err(vm.type_error(format!("'{}' object is not subscriptable", vm.type_name(c)))),
+        },
+    }
+}
+
+pub fn setitem_slow(vm: &mut Vm, c: &Value, k: &Value, v: Value) -> PyResult<()> {
+    match (c, k) {
+        (Value::List(l), Value::Slice(s)) => {
+            let new = vm.iter_to_vec(&v)?;
+            let len = l.items.borrow().len() as i64;
+            let (start, stop, step, n) = slice_indices(vm, s, len)?;
+            let mut items = l.items.borrow_mut();
+            if step == 1 {
+                let stop = stop.max(start);
+                items.splice(start as usize..stop as usize, new);
+            } else {
+                if new.len() as i64 != n {
+                    drop(items);
+                    return Err(vm.value_error(format!(
+                        "attempt to assign sequence of size {} to extended slice of size {}",
+                        new.len(),
+                        n
+                    )));
+                }
+                let mut i = start;
+                for x in new {
+                    if let Some(slot) = items.get_mut(i as usize) {
+                        *slot = x;
+                    }
+                    i += step;
+                }
+            }
+            Ok(())
+        }
+        (Value::List(_), Value::Bool(b)) => vm.setitem(c, &Value::Int(*b as i64), v),
+        (Value::List(_), _) => Err(vm.type_error(format!("list indices must be integers or slices, not {}", vm.type_name(k)))),
+        (Value::Instance(_) | Value::Native(_), _) => match vm.call_dunder(c, "__setitem__", &[k.clone(), v])? {
+            Some(_) => Ok(()),
+            None => Err(vm.type_error(format!("'{}' object does not support item assignment", vm.type_name(c)))),
+        },
+        _ => Err(vm.type_error(format!("'{}' object does not support item assignment", vm.type_name(c)))),
+    }
+}
+
+pub fn delitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult<()> {
+    match (c, k) {
+        (Value::List(l), Value::Int(i)) => {
+            let mut items = l.items.borrow_mut();
+            let idx = if *i < 0 { *i + items.len() as i64 } else { *i };
+            if idx < 0 || idx as usize >= items.len() {
+                drop(items);
+                return Err(vm.index_error("list assignment index out of range"));
+            }
+            items.remove(idx as usize);
+            Ok(())
+        }
+        (Value::List(l), Value::Slice(s)) => {
+            let len = l.items.borrow().len() as i64;
+            let (start, _, step, n) = slice_indices(vm, s, len)?;
+            let mut idxs: Vec<i64> = (0..n).map(|j| start + j * step).collect();
+            idxs.sort_unstable();
+            let mut items = l.items.borrow_mut();
+            for i in idxs.into_iter().rev() {
+                if (i as usize) < items.len() {
+                    items.remove(i as usize);
+                }
+            }
+            Ok(())
+        }
+        (Value::Dict(d), _) => match vm.dict_del(d, k)? {
+            Some(_) => Ok(()),
+            None => Err(vm.new_error_args(ExcKind::KeyError, vec![k.clone()])),
+        },
+        (Value::Instance(_) | Value::Native(_), _) => match vm.call_dunder(c, "__delitem__", &[k.clone()])? {
+            Some(_) => Ok(()),
+            None => Err(vm.type_error(format!("'{}' object does not support item deletion", vm.type_name(c)))),
+        },
+        _ => Err(vm.type_error(format!("'{}' object doesn't support item deletion", vm.type_name(c)))),
+    }
+}
+
+// ---------------------------------------------------------------- object / type
+
+fn object_init(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> R {
+    Ok(Value::None)
+}
+fn object_repr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = arg(vm, args, 0, "__repr__")?;
+    Ok(Value::string(vm.default_repr(s)))
+}
+fn object_str(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = arg(vm, args, 0, "__str__")?.clone();
+    Ok(Value::string(vm.repr(&s)?))
+}
+fn object_eq(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    vm.check_args("__eq__", args, 2, 2)?;
+    Ok(if args[0].is(&args[1]) { Value::Bool(true) } else { Value::NotImplemented })
+}
+fn object_ne(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    vm.check_args("__ne__", args, 2, 2)?;
+    let r = vm.compare(&args[0], &args[1], crate::lang::bytecode::CompareKind::Eq)?;
+    match r {
+        Value::NotImplemented => Ok(Value::NotImplemented),
+        v => Ok(Value::Bool(!vm.truthy(&v)?)),
+    }
+}
+fn object_hash(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = arg(vm, args, 0, "__hash__")?;
+    let id = match s {
+        Value::Instance(i) => i.id as i64,
+        _ => 0,
+    };
+    Ok(Value::Int(super::ops::hash_int(id << 4 | 1)))
+}
+fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    vm.check_args("__setattr__", args, 3, 3)?;
+    match &args[0] {
+        Value::Instance(i) => {
+            let cls = i.class();
+            let n = vm.str_arg(&args[1], "attribute name")?.to_string();
+            vm.generic_setattr(i, &cls, &args[0], &n, args[2].clone())?;
+        }
+        other => vm.setattr(other, &args[1], args[2].clone())?,
+    }
+    Ok(Value::None)
+}
+fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    vm.check_args("__delattr__", args, 2, 2)?;
+    if let Value::Instance(i) = &args[0] {
+        let n = vm.str_arg(&args[1], "attribute name")?.to_string();
+        if i.dict.borrow_mut().remove(&n).is_none() {
+            let o = args[0].clone();
+            return Err(vm.no_attr(&o, &n));
+        }
+    }
+    Ok(Value::None)
+}
+fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    vm.check_args("__getattribute__", args, 2, 2)?;
+    let obj = &args[0];
+    let n = vm.str_arg(&args[1], "attribute name")?.to_string();
+    if let Value::Instance(i) = obj {
+        let cls = i.class();
+        let descr = cls.lookup(&n);
+        if let Some(d) = &descr {
+            if matches!(d, Value::Native(nd) if matches!(nd.data, NativeData::Property{..} | NativeData::GetSet{..})) {
+                return vm.bind_descr(d.clone(), obj, &cls);
+            }
+        }
+        if let Some(v) = i.dict.borrow().get(&n) {
+            return Ok(v.clone());
+        }
+        if let Some(d) = descr {
+            return vm.bind_descr(d, obj, &cls);
+        }
+        let o = obj.clone();
+        return Err(vm.no_attr(&o, &n));
+    }
+    vm.getattr(obj, &args[1])
+}
+fn object_format(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    vm.check_args("__format__", args, 2, 2)?;
+    let spec = vm.str_arg(&args[1], "format spec")?.to_string();
+    if !spec.is_empty() {
+        return Err(vm.type_error(format!("unsupported format string passed to {}.__format__", vm.type_name(&args[0]))));
+    }
+    Ok(Value::string(vm.str_of(&args[0])?))
+}
+fn object_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    match args.first() {
+        Some(Value::Type(t)) => {
+            if let Some(nn) = t.native_new.or_else(|| t.mro_tail.iter().find_map(|b| b.native_new)) {
+                if t.layout == super::object::Layout::Native {
+                    return nn(vm, t, &args[1..], &[]);
+                }
+            }
+            Ok(vm.new_plain_instance(t))
+        }
+        _ => Err(vm.type_error("object.__new__(X): X is not a type object")),
+    }
+}
+fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> R {
+    Ok(Value::None)
+}
+fn object_reduce(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> R {
+    Err(vm.type_error("cannot pickle objects in loopscope"))
+}
+fn object_dir(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    let f = vm.builtins.get_str("dir").unwrap_or(Value::None);
+    vm.call(&f, args, kw)
+}
+
+fn type_mro(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    match args.first() {
+        Some(Value::Type(t)) => Ok(Value::list(t.mro().into_iter().map(Value::Type).collect())),
+        _ => Err(vm.type_error("descriptor 'mro' requires a 'type' object")),
+    }
+}
+
+// ---------------------------------------------------------------- exceptions
+
+fn exc_init(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    if let Some(Value::Instance(i)) = args.first() {
+        if let Some(d) = i.exc() {
+            d.borrow_mut().args = Value::tuple(args[1..].to_vec());
+        }
+        return Ok(Value::None);
+    }
+    Err(vm.type_error("BaseException.__init__ needs an exception"))
+}
+fn exc_str(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = arg(vm, args, 0, "__str__")?.clone();
+    Ok(Value::string(vm.exc_str_default(&s)?))
+}
+fn exc_repr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = arg(vm, args, 0, "__repr__")?.clone();
+    Ok(Value::string(vm.exc_repr_default(&s)?))
+}
+fn exc_with_traceback(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    vm.check_args("with_traceback", args, 2, 2)?;
+    if let (Value::Instance(i), tb) = (&args[0], &args[1]) {
+        if let Some(d) = i.exc() {
+            let entries = match tb {
+                Value::Native(n) => match &n.data {
+                    NativeData::Traceback(t) => t.entries.clone(),
+                    _ => vec![],
+                },
+                _ => vec![],
+            };
+            d.borrow_mut().tb = entries;
+        }
+    }
+    Ok(args[0].clone())
+}
+fn exc_add_note(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    vm.check_args("add_note", args, 2, 2)?;
+    if let Value::Instance(i) = &args[0] {
+        let notes = i.dict.borrow().get("__notes__").cloned();
+        match notes {
+            Some(Value::List(l)) => l.items.borrow_mut().push(args[1].clone()),
+            _ => i.dict.borrow_mut().set("__notes__", Value::list(vec![args[1].clone()])),
+        }
+    }
+    Ok(Value::None)
+}
+
+fn exc_data<T>(v: &Value, f: impl FnOnce(&mut super::exceptions::ExcData) -> T) -> Option<T> {
+    match v {
+        Value::Instance(i) => i.exc().map(|d| f(&mut d.borrow_mut())),
+        _ => None,
+    }
+}
+
+fn g_exc_args(_vm: &mut Vm, v: &Value) -> R {
+    Ok(exc_data(v, |d| d.args.clone()).unwrap_or(Value::None))
+}
+fn s_exc_args(vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
+    let t = Value::tuple(vm.iter_to_vec(&x)?);
+    exc_data(v, |d| d.args = t);
+    Ok(())
+}
+fn g_exc_context(_vm: &mut Vm, v: &Value) -> R {
+    Ok(exc_data(v, |d| d.context.clone()).flatten().unwrap_or(Value::None))
+}
+fn s_exc_context(_vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
+    exc_data(v, |d| d.context = if x.is_none() { None } else { Some(x) });
+    Ok(())
+}
+fn g_exc_cause(_vm: &mut Vm, v: &Value) -> R {
+    Ok(exc_data(v, |d| d.cause.clone()).flatten().unwrap_or(Value::None))
+}
+fn s_exc_cause(_vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
+    exc_data(v, |d| {
+        d.cause = if x.is_none() { None } else { Some(x) };
+        d.suppress_context = true;
+    });
+    Ok(())
+}
+fn g_exc_suppress(_vm: &mut Vm, v: &Value) -> R {
+    Ok(Value::Bool(exc_data(v, |d| d.suppress_context).unwrap_or(false)))
+}
+fn s_exc_suppress(vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
+    let b = vm.truthy(&x)?;
+    exc_data(v, |d| d.suppress_context = b);
+    Ok(())
+}
+fn g_exc_tb(vm: &mut Vm, v: &Value) -> R {
+    match v {
+        Value::Instance(i) => Ok(super::exceptions::traceback_value(vm, i)),
+        _ => Ok(Value::None),
+    }
+}
+fn s_exc_tb(_vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
+    let entries = match &x {
+        Value::Native(n) => match &n.data {
+            NativeData::Traceback(t) => t.entries.clone(),
+            _ => vec![],
+        },
+        _ => vec![],
+    };
+    exc_data(v, |d| d.tb = entries);
+    Ok(())
+}
+fn g_stop_value(_vm: &mut Vm, v: &Value) -> R {
+    match v {
+        Value::Instance(i) => Ok(super::exceptions::stop_value(i)),
+        _ => Ok(Value::None),
+    }
+}
+fn s_stop_value(_vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
+    if let Value::Instance(i) = v {
+        i.dict.borrow_mut().set("value", x);
+    }
+    Ok(())
+}
+fn g_exc_code(_vm: &mut Vm, v: &Value) -> R {
+    Ok(exc_data(v, |d| match &d.args {
+        Value::Tuple(t) => match t.items.len() {
+            0 => Value::None,
+            1 => t.items[0].clone(),
+            _ => d.args.clone(),
+        },
+        _ => Value::None,
+    })
+    .unwrap_or(Value::None))
+}
+
+fn exc_arg(v: &Value, i: usize) -> Option<Value> {
+    exc_data(v, |d| match &d.args {
+        Value::Tuple(t) => t.items.get(i).cloned(),
+        _ => None,
+    })
+    .flatten()
+}
+fn g_eg_exceptions(vm: &mut Vm, v: &Value) -> R {
+    let e = exc_arg(v, 1).unwrap_or(Value::tuple(vec![]));
+    Ok(Value::tuple(vm.iter_to_vec(&e)?))
+}
+fn g_eg_message(_vm: &mut Vm, v: &Value) -> R {
+    Ok(exc_arg(v, 0).unwrap_or(Value::str("")))
+}
+fn eg_str(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let v = arg(vm, args, 0, "__str__")?.clone();
+    let msg = exc_arg(&v, 0).unwrap_or(Value::str(""));
+    let n = match exc_arg(&v, 1) {
+        Some(e) => vm.len(&e)?,
+        None => 0,
+    };
+    let m = vm.str_of(&msg)?;
+    Ok(Value::string(format!("{m} ({n} sub-exception{})", if n == 1 { "" } else { "s" })))
+}
+fn g_os_errno(_vm: &mut Vm, v: &Value) -> R {
+    Ok(if exc_data(v, |d| matches!(&d.args, Value::Tuple(t) if t.items.len() >= 2)).unwrap_or(false) {
+        exc_arg(v, 0).unwrap_or(Value::None)
+    } else {
+        Value::None
+    })
+}
+fn g_os_strerror(_vm: &mut Vm, v: &Value) -> R {
+    Ok(if exc_data(v, |d| matches!(&d.args, Value::Tuple(t) if t.items.len() >= 2)).unwrap_or(false) {
+        exc_arg(v, 1).unwrap_or(Value::None)
+    } else {
+        Value::None
+    })
+}
+fn os_str(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    let v = arg(vm, args, 0, "__str__")?.clone();
+    let two = exc_data(&v, |d| matches!(&d.args, Value::Tuple(t) if t.items.len() == 2)).unwrap_or(false);
+    if two {
+        let (a, b) = (exc_arg(&v, 0).unwrap_or(Value::None), exc_arg(&v, 1).unwrap_or(Value::None));
+        let (a, b) = (vm.str_of(&a)?, vm.str_of(&b)?);
+        return Ok(Value::string(format!("[Errno {a}] {b}")));
+    }
+    exc_str(vm, args, kw)
+}
+
+// ---------------------------------------------------------------- generators
+
+fn gen_self(vm: &Vm, args: &[Value]) -> PyResult<Rc<super::coro::PyGen>> {
+    match args.first() {
+        Some(Value::Gen(g)) => Ok(g.clone()),
+        _ => Err(vm.type_error("descriptor requires a generator object")),
+    }
+}
+fn gen_send(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let g = gen_self(vm, args)?;
+    vm.check_args("send", &args[1..], 1, 1)?;
+    vm.gen_method(&g, ResumeHow::Send(args[1].clone()))
+}
+fn gen_next(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let g = gen_self(vm, args)?;
+    vm.gen_method(&g, ResumeHow::Send(Value::None))
+}
+fn gen_throw(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let g = gen_self(vm, args)?;
+    let e = vm.make_throw_exc(&args[1..])?;
+    vm.gen_method(&g, ResumeHow::Throw(e))
+}
+fn gen_close(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let g = gen_self(vm, args)?;
+    vm.gen_method(&g, ResumeHow::Close)
+}
+fn gen_iter(_vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    Ok(args.first().cloned().unwrap_or(Value::None))
+}
+fn g_gen_running(_vm: &mut Vm, v: &Value) -> R {
+    Ok(Value::Bool(matches!(v, Value::Gen(g) if g.is_running())))
+}
+fn g_gen_suspended(_vm: &mut Vm, v: &Value) -> R {
+    Ok(Value::Bool(matches!(v, Value::Gen(g) if g.state.get() == super::coro::GenState::Suspended)))
+}
+fn g_gen_name(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Gen(g) => Value::str(&g.name.borrow()),
+        _ => Value::None,
+    })
+}
+fn s_gen_name(_vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
+    if let (Value::Gen(g), Value::Str(s)) = (v, &x) {
+        *g.name.borrow_mut() = Rc::from(&*s.s);
+    }
+    Ok(())
+}
+fn g_gen_qualname(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Gen(g) => Value::str(&g.qualname.borrow()),
+        _ => Value::None,
+    })
+}
+fn s_gen_qualname(_vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
+    if let (Value::Gen(g), Value::Str(s)) = (v, &x) {
+        *g.qualname.borrow_mut() = Rc::from(&*s.s);
+    }
+    Ok(())
+}
+fn g_gen_code(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Gen(g) => Value::Code(g.code.clone()),
+        _ => Value::None,
+    })
+}
+fn g_gen_await(_vm: &mut Vm, v: &Value) -> R {
+    if let Value::Gen(g) = v {
+        if let Some(f) = g.frame.borrow().as_ref() {
+            if f.in_yield_from {
+                return Ok(f.stack.last().cloned().unwrap_or(Value::None));
+            }
+        }
+    }
+    Ok(Value::None)
+}
+fn g_gen_frame(_vm: &mut Vm, v: &Value) -> R {
+    // Frames are not script objects; a truthy marker while the generator can still run.
+    Ok(match v {
+        Value::Gen(g) if g.state.get() != super::coro::GenState::Completed => Value::Bool(true),
+        _ => Value::None,
+    })
+}
+fn coro_await(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let g = gen_self(vm, args)?;
+    // The coroutine itself acts as its own `__await__` iterator (send/throw/close work).
+    Ok(Value::Gen(g))
+}
+fn agen_asend(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let g = gen_self(vm, args)?;
+    let v = args.get(1).cloned().unwrap_or(Value::None);
+    Ok(vm.new_agen_op(&g, AGenOpKind::Send(v)))
+}
+fn agen_anext(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let g = gen_self(vm, args)?;
+    Ok(vm.new_agen_op(&g, AGenOpKind::Send(Value::None)))
+}
+fn agen_athrow(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let g = gen_self(vm, args)?;
+    let e = vm.make_throw_exc(&args[1..])?;
+    Ok(vm.new_agen_op(&g, AGenOpKind::Throw(e)))
+}
+fn agen_aclose(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let g = gen_self(vm, args)?;
+    Ok(vm.new_agen_op(&g, AGenOpKind::Close))
+}
+
+// ---------------------------------------------------------------- native iterators
+
+fn iter_next(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let it = arg(vm, args, 0, "__next__")?.clone();
+    match vm.native_next(&it) {
+        Some(r) => match r? {
+            Some(v) => Ok(v),
+            None => Err(vm.new_error_args(ExcKind::StopIteration, vec![])),
+        },
+        None => Err(vm.type_error("not an iterator")),
+    }
+}
+
+// ---------------------------------------------------------------- function / method
+
+fn g_func_name(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Func(f) => Value::str(&f.name.borrow()),
+        Value::Builtin(b) => Value::str(&b.name),
+        Value::Method(m) => return _vm.getattr_str(&m.func.clone(), "__name__"),
+        _ => Value::None,
+    })
+}
+fn g_func_qualname(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Func(f) => Value::str(&f.qualname.borrow()),
+        Value::Builtin(b) => Value::str(&b.name),
+        _ => Value::None,
+    })
+}
+fn g_func_module(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Func(f) => Value::str(&f.module),
+        Value::Builtin(b) => b.module.as_ref().map(|m| Value::str(m)).unwrap_or(Value::str("builtins")),
+        _ => Value::None,
+    })
+}
+fn g_func_doc(_vm: &mut Vm, v: &Value) -> R {
+    if let Value::Func(f) = v {
+        // The compiler puts the docstring (or None) first, as CPython does.
+        if let Some(Value::Str(s)) = f.code.consts().first() {
+            return Ok(Value::Str(s.clone()));
+        }
+    }
+    Ok(Value::None)
+}
+fn g_func_defaults(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Func(f) => {
+            let d = f.defaults.borrow();
+            if d.is_empty() {
+                Value::None
+            } else {
+                Value::tuple(d.clone())
+            }
+        }
+        _ => Value::None,
+    })
+}
+fn g_func_code(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Func(f) => Value::Code(f.code.clone()),
+        _ => Value::None,
+    })
+}
+fn g_func_globals(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Func(f) => Value::Dict(f.globals.clone()),
+        _ => Value::None,
+    })
+}
+fn g_func_dict(_vm: &mut Vm, v: &Value) -> R {
+    let d = PyDict::new();
+    if let Value::Func(f) = v {
+        for (k, x) in f.dict.borrow().iter() {
+            d.set_str(k, x.clone());
+        }
+    }
+    Ok(Value::Dict(Rc::new(d)))
+}
+fn func_get(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    vm.check_args("__get__", args, 2, 3)?;
+    if args[1].is_none() {
+        return Ok(args[0].clone());
+    }
+    Ok(Value::Method(Rc::new(super::object::PyMethod { func: args[0].clone(), slf: args[1].clone() })))
+}
+fn g_method_self(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Method(m) => m.slf.clone(),
+        Value::Builtin(b) => b.bound.clone().unwrap_or(Value::None),
+        _ => Value::None,
+    })
+}
+fn g_method_func(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Method(m) => m.func.clone(),
+        _ => Value::None,
+    })
+}
+fn g_code_name(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Code(c) => Value::str(&c.co.name),
+        _ => Value::None,
+    })
+}
+fn g_code_flags(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Code(c) => Value::Int(c.co.flags as i64),
+        _ => Value::None,
+    })
+}
+fn g_code_filename(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Code(c) => Value::str(&c.co.filename),
+        _ => Value::None,
+    })
+}
+fn g_code_firstlineno(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Code(c) => Value::Int(c.co.first_line as i64),
+        _ => Value::None,
+    })
+}
+
+// ---------------------------------------------------------------- property
+
+fn prop_parts(v: &Value) -> Option<(Value, Value, Value, Value)> {
+    match v {
+        Value::Native(n) => match &n.data {
+            NativeData::Property { fget, fset, fdel, doc } => Some((fget.clone(), fset.clone(), fdel.clone(), doc.clone())),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+fn prop_with(vm: &mut Vm, args: &[Value], which: usize) -> R {
+    vm.check_args("property", args, 2, 2)?;
+    let Some((mut g, mut s, mut d, doc)) = prop_parts(&args[0]) else {
+        return Err(vm.type_error("descriptor requires a property"));
+    };
+    match which {
+        0 => g = args[1].clone(),
+        1 => s = args[1].clone(),
+        _ => d = args[1].clone(),
+    }
+    Ok(vm.new_native("property", NativeData::Property { fget: g, fset: s, fdel: d, doc }))
+}
+fn prop_getter(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    prop_with(vm, args, 0)
+}
+fn prop_setter(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    prop_with(vm, args, 1)
+}
+fn prop_deleter(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    prop_with(vm, args, 2)
+}
+fn g_prop_fget(_vm: &mut Vm, v: &Value) -> R {
+    Ok(prop_parts(v).map(|p| p.0).unwrap_or(Value::None))
+}
+fn g_prop_doc(vm: &mut Vm, v: &Value) -> R {
+    let Some((g, _, _, doc)) = prop_parts(v) else { return Ok(Value::None) };
+    if !doc.is_none() {
+        return Ok(doc);
+    }
+    g_func_doc(vm, &g)
+}
+fn g_sm_func(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Native(n) => match &n.data {
+            NativeData::StaticMethod(f) | NativeData::ClassMethod(f) => f.clone(),
+            _ => Value::None,
+        },
+        _ => Value::None,
+    })
+}
+
+// ---------------------------------------------------------------- range / slice
+
+fn g_range_start(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Range(r) => Value::Int(r.start),
+        Value::Slice(s) => s.start.clone(),
+        _ => Value::None,
+    })
+}
+fn g_range_stop(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Range(r) => Value::Int(r.stop),
+        Value::Slice(s) => s.stop.clone(),
+        _ => Value::None,
+    })
+}
+fn g_range_step(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Range(r) => Value::Int(r.step),
+        Value::Slice(s) => s.step.clone(),
+        _ => Value::None,
+    })
+}
+fn slice_indices_m(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    vm.check_args("indices", args, 2, 2)?;
+    let Value::Slice(s) = &args[0] else { return Err(vm.type_error("expected slice")) };
+    let len = vm.to_index(&args[1])?;
+    let (a, b, c, _) = slice_indices(vm, s, len)?;
+    Ok(Value::tuple(vec![Value::Int(a), Value::Int(b), Value::Int(c)]))
+}
+
+// ---------------------------------------------------------------- int / float
+
+fn int_bit_length(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let i = vm.to_int(arg(vm, args, 0, "bit_length")?)?;
+    Ok(Value::Int(64 - i.unsigned_abs().leading_zeros() as i64))
+}
+fn int_conjugate(_vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    Ok(args.first().cloned().unwrap_or(Value::None))
+}
+fn float_is_integer(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let f = vm.to_f64(arg(vm, args, 0, "is_integer")?)?;
+    Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
+}
+fn g_real(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Bool(b) => Value::Int(*b as i64),
+        other => other.clone(),
+    })
+}
+fn g_imag(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Float(_) => Value::Float(0.0),
+        _ => Value::Int(0),
+    })
+}
+fn num_round(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    let f = vm.builtins.get_str("round").unwrap_or(Value::None);
+    vm.call(&f, args, kw)
+}
+
+/// Register the methods of the built-in types.
+pub fn register(vm: &mut Vm) {
+    let t = vm.types.clone();
+    vm.add_methods(
+        &t.object,
+        &[
+            ("__init__", object_init),
+            ("__repr__", object_repr),
+            ("__str__", object_str),
+            ("__eq__", object_eq),
+            ("__ne__", object_ne),
+            ("__hash__", object_hash),
+            ("__setattr__", object_setattr),
+            ("__delattr__", object_delattr),
+            ("__getattribute__", object_getattribute),
+            ("__format__", object_format),
+            ("__reduce__", object_reduce),
+            ("__dir__", object_dir),
+        ],
+    );
+    vm.add_static(&t.object, "__new__", object_new);
+    vm.add_classmethod(&t.object, "__init_subclass__", object_init_subclass);
+    vm.add_method(&t.type_, "mro", type_mro);
+
+    let base_exc = vm.exc_type(ExcKind::BaseException);
+    vm.add_methods(
+        &base_exc,
+        &[
+            ("__init__", exc_init),
+            ("__str__", exc_str),
+            ("__repr__", exc_repr),
+            ("with_traceback", exc_with_traceback),
+            ("add_note", exc_add_note),
+        ],
+    );
+    vm.add_getset(&base_exc, "args", g_exc_args, Some(s_exc_args));
+    vm.add_getset(&base_exc, "__context__", g_exc_context, Some(s_exc_context));
+    vm.add_getset(&base_exc, "__cause__", g_exc_cause, Some(s_exc_cause));
+    vm.add_getset(&base_exc, "__suppress_context__", g_exc_suppress, Some(s_exc_suppress));
+    vm.add_getset(&base_exc, "__traceback__", g_exc_tb, Some(s_exc_tb));
+    let stop = vm.exc_type(ExcKind::StopIteration);
+    vm.add_getset(&stop, "value", g_stop_value, Some(s_stop_value));
+    let eg = vm.exc_type(ExcKind::BaseExceptionGroup);
+    vm.add_getset(&eg, "exceptions", g_eg_exceptions, None);
+    vm.add_getset(&eg, "message", g_eg_message, None);
+    vm.add_method(&eg, "__str__", eg_str);
+    let ose = vm.exc_type(ExcKind::OSError);
+    vm.add_getset(&ose, "errno", g_os_errno, None);
+    vm.add_getset(&ose, "strerror", g_os_strerror, None);
+    vm.add_method(&ose, "__str__", os_str);
+    let sysexit = vm.exc_type(ExcKind::SystemExit);
+    vm.add_getset(&sysexit, "code", g_exc_code, None);
+
+    for (ty, kind) in [(&t.generator, GenKind::Generator), (&t.coroutine, GenKind::Coroutine), (&t.async_generator, GenKind::AsyncGenerator)] {
+        let prefix = match kind {
+            GenKind::Generator => "gi",
+            GenKind::Coroutine => "cr",
+            GenKind::AsyncGenerator => "ag",
+        };
+        if kind != GenKind::AsyncGenerator {
+            vm.add_method_special(ty, "send", gen_send, Special::GenSend);
+            vm.add_method_special(ty, "throw", gen_throw, Special::GenThrow);
+            vm.add_method_special(ty, "close", gen_close, Special::GenClose);
+        }
+        vm.add_getset(ty, &format!("{prefix}_running"), g_gen_running, None);
+        vm.add_getset(ty, &format!("{prefix}_suspended"), g_gen_suspended, None);
+        vm.add_getset(ty, &format!("{prefix}_code"), g_gen_code, None);
+        vm.add_getset(ty, &format!("{prefix}_frame"), g_gen_frame, None);
+        vm.add_getset(ty, "__name__", g_gen_name, Some(s_gen_name));
+        vm.add_getset(ty, "__qualname__", g_gen_qualname, Some(s_gen_qualname));
+    }
+    vm.add_method_special(&t.generator, "__next__", gen_next, Special::GenNext);
+    vm.add_method(&t.generator, "__iter__", gen_iter);
+    vm.add_getset(&t.generator, "gi_yieldfrom", g_gen_await, None);
+    vm.add_getset(&t.coroutine, "cr_await", g_gen_await, None);
+    vm.add_method(&t.coroutine, "__await__", coro_await);
+    vm.add_methods(
+        &t.async_generator,
+        &[("asend", agen_asend), ("athrow", agen_athrow), ("aclose", agen_aclose), ("__anext__", agen_anext), ("__aiter__", gen_iter)],
+    );
+
+    for name in [
+        "list_iterator", "tuple_iterator", "str_ascii_iterator", "bytes_iterator", "range_iterator",
+        "dict_keyiterator", "dict_valueiterator", "dict_itemiterator", "set_iterator", "iterator",
+        "callable_iterator", "enumerate", "zip", "map", "filter", "reversed", "list_reverseiterator",
+    ] {
+        if let Some(ty) = t.misc.get(name) {
+            vm.add_method(ty, "__next__", iter_next);
+            vm.add_method(ty, "__iter__", gen_iter);
+        }
+    }
+
+    for ty in [&t.function, &t.builtin_function, &t.method] {
+        vm.add_getset(ty, "__name__", g_func_name, None);
+        vm.add_getset(ty, "__qualname__", g_func_qualname, None);
+        vm.add_getset(ty, "__module__", g_func_module, None);
+        vm.add_getset(ty, "__doc__", g_func_doc, None);
+    }
+    vm.add_getset(&t.function, "__defaults__", g_func_defaults, None);
+    vm.add_getset(&t.function, "__code__", g_func_code, None);
+    vm.add_getset(&t.function, "__globals__", g_func_globals, None);
+    vm.add_getset(&t.function, "__dict__", g_func_dict, None);
+    vm.add_method(&t.function, "__get__", func_get);
+    vm.add_getset(&t.method, "__self__", g_method_self, None);
+    vm.add_getset(&t.builtin_function, "__self__", g_method_self, None);
+    vm.add_getset(&t.method, "__func__", g_method_func, None);
+    vm.add_getset(&t.code, "co_name", g_code_name, None);
+    vm.add_getset(&t.code, "co_flags", g_code_flags, None);
+    vm.add_getset(&t.code, "co_filename", g_code_filename, None);
+    vm.add_getset(&t.code, "co_firstlineno", g_code_firstlineno, None);
+
+    vm.add_methods(&t.property, &[("getter", prop_getter), ("setter", prop_setter), ("deleter", prop_deleter)]);
+    vm.add_getset(&t.property, "fget", g_prop_fget, None);
+    vm.add_getset(&t.property, "__doc__", g_prop_doc, None);
+    vm.add_getset(&t.staticmethod, "__func__", g_sm_func, None);
+    vm.add_getset(&t.classmethod, "__func__", g_sm_func, None);
+
+    for ty in [&t.range, &t.slice] {
+        vm.add_getset(ty, "start", g_range_start, None);
+        vm.add_getset(ty, "stop", g_range_stop, None);
+        vm.add_getset(ty, "step", g_range_step, None);
+    }
+    vm.add_method(&t.slice, "indices", slice_indices_m);
+
+    vm.add_method(&t.int, "bit_length", int_bit_length);
+    vm.add_method(&t.int, "conjugate", int_conjugate);
+    vm.add_method(&t.int, "__round__", num_round);
+    vm.add_method(&t.float, "__round__", num_round);
+    vm.add_method(&t.float, "is_integer", float_is_integer);
+    for ty in [&t.int, &t.float] {
+        vm.add_getset(ty, "real", g_real, None);
+        vm.add_getset(ty, "imag", g_imag, None);
+    }
+    super::methods2::register(vm);
+}

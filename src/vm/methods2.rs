@@ -1,0 +1,1002 @@
+//! Methods of str, list, dict, set and tuple (the commonly used ones).
+
+use super::dict::PyDict;
+use super::exceptions::ExcKind;
+use super::object::{kw_get, NativeData};
+use super::value::{PyStr, Value};
+use super::{KwArgs, PyResult, Vm};
+use std::rc::Rc;
+
+type R = PyResult<Value>;
+
+fn s_self<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a Rc<PyStr>> {
+    match args.first() {
+        Some(Value::Str(s)) => Ok(s),
+        _ => Err(vm.type_error("descriptor requires a 'str' object")),
+    }
+}
+
+fn opt_str<'a>(vm: &Vm, v: Option<&'a Value>, what: &str) -> PyResult<Option<&'a str>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Str(s)) => Ok(Some(&s.s)),
+        Some(other) => Err(vm.type_error(format!("{what} arg must be None or str, not {}", vm.type_name(other)))),
+    }
+}
+
+fn str_join(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let sep = s_self(vm, args)?.clone();
+    vm.check_args("join", &args[1..], 1, 1)?;
+    let items = vm.iter_to_vec(&args[1])?;
+    let mut out = String::new();
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep.s);
+        }
+        match it {
+            Value::Str(s) => out.push_str(&s.s),
+            other => {
+                return Err(vm.type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    vm.type_name(other)
+                )))
+            }
+        }
+    }
+    Ok(Value::string(out))
+}
+
+fn str_split_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, right: bool) -> R {
+    let s = s_self(vm, args)?.clone();
+    let sep = opt_str(vm, kw_get(kw, "sep").or(args.get(1)), "sep")?.map(|x| x.to_string());
+    let maxsplit = match kw_get(kw, "maxsplit").or(args.get(2)) {
+        Some(v) => vm.to_int(v)?,
+        None => -1,
+    };
+    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let parts: Vec<String> = match &sep {
+        Some(sep) => {
+            if sep.is_empty() {
+                return Err(vm.value_error("empty separator"));
+            }
+            if right {
+                let mut v: Vec<String> = s.s.rsplitn(max.saturating_add(1), sep.as_str()).map(String::from).collect();
+                v.reverse();
+                v
+            } else {
+                s.s.splitn(max.saturating_add(1), sep.as_str()).map(String::from).collect()
+            }
+        }
+        None => {
+            let mut out: Vec<String> = Vec::new();
+            if right {
+                let mut rest = s.s.trim_end();
+                while !rest.is_empty() {
+                    if out.len() == max {
+                        out.push(rest.to_string());
+                        break;
+                    }
+                    match rest.rfind(char::is_whitespace) {
+                        Some(i) => {
+                            let w = &rest[i..];
+                            let ch = w.chars().next().map(|c| c.len_utf8()).unwrap_or(1);
+                            out.push(rest[i + ch..].to_string());
+                            rest = rest[..i].trim_end();
+                        }
+                        None => {
+                            out.push(rest.to_string());
+                            break;
+                        }
+                    }
+                }
+                out.reverse();
+            } else {
+                let mut rest = s.s.trim_start();
+                while !rest.is_empty() {
+                    if out.len() == max {
+                        out.push(rest.to_string());
+                        break;
+                    }
+                    match rest.find(char::is_whitespace) {
+                        Some(i) => {
+                            out.push(rest[..i].to_string());
+                            rest = rest[i..].trim_start();
+                        }
+                        None => {
+                            out.push(rest.to_string());
+                            break;
+                        }
+                    }
+                }
+            }
+            out
+        }
+    };
+    Ok(Value::list(parts.into_iter().map(Value::string).collect()))
+}
+fn str_split(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    str_split_impl(vm, args, kw, false)
+}
+fn str_rsplit(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    str_split_impl(vm, args, kw, true)
+}
+
+fn strip_impl(vm: &mut Vm, args: &[Value], which: u8) -> R {
+    let s = s_self(vm, args)?.clone();
+    let chars = opt_str(vm, args.get(1), "strip")?.map(|c| c.chars().collect::<Vec<char>>());
+    let f = |c: char| match &chars {
+        Some(cs) => cs.contains(&c),
+        None => c.is_whitespace(),
+    };
+    let r = match which {
+        0 => s.s.trim_matches(f),
+        1 => s.s.trim_start_matches(f),
+        _ => s.s.trim_end_matches(f),
+    };
+    Ok(Value::str(r))
+}
+fn str_strip(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    strip_impl(vm, args, 0)
+}
+fn str_lstrip(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    strip_impl(vm, args, 1)
+}
+fn str_rstrip(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    strip_impl(vm, args, 2)
+}
+
+fn affix(vm: &mut Vm, args: &[Value], start: bool) -> R {
+    let s = s_self(vm, args)?.clone();
+    let name = if start { "startswith" } else { "endswith" };
+    let Some(p) = args.get(1) else {
+        return Err(vm.type_error(format!("{name}() takes at least 1 argument (0 given)")));
+    };
+    let lo = match args.get(2) {
+        Some(v) if !v.is_none() => vm.to_int(v)?,
+        _ => 0,
+    };
+    let hi = match args.get(3) {
+        Some(v) if !v.is_none() => vm.to_int(v)?,
+        _ => s.nchars as i64,
+    };
+    let n = s.nchars as i64;
+    let norm = |x: i64| if x < 0 { (x + n).max(0) } else { x.min(n) } as usize;
+    let (lo, hi) = (norm(lo), norm(hi));
+    let sub: String = if hi >= lo { s.s.chars().skip(lo).take(hi - lo).collect() } else { String::new() };
+    let check = |p: &str| if start { sub.starts_with(p) } else { sub.ends_with(p) };
+    match p {
+        Value::Str(x) => Ok(Value::Bool(check(&x.s))),
+        Value::Tuple(t) => {
+            for it in t.items.iter() {
+                match it {
+                    Value::Str(x) => {
+                        if check(&x.s) {
+                            return Ok(Value::Bool(true));
+                        }
+                    }
+                    other => {
+                        return Err(vm.type_error(format!(
+                            "tuple for {name} must only contain str, not {}",
+                            vm.type_name(other)
+                        )))
+                    }
+                }
+            }
+            Ok(Value::Bool(false))
+        }
+        other => Err(vm.type_error(format!(
+            "{name} first arg must be str or a tuple of str, not {}",
+            vm.type_name(other)
+        ))),
+    }
+}
+fn str_startswith(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    affix(vm, args, true)
+}
+fn str_endswith(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    affix(vm, args, false)
+}
+fn str_upper(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    Ok(Value::string(s_self(vm, args)?.s.to_uppercase()))
+}
+fn str_lower(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    Ok(Value::string(s_self(vm, args)?.s.to_lowercase()))
+}
+fn str_title(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = s_self(vm, args)?;
+    let mut out = String::new();
+    let mut prev_cased = false;
+    for c in s.s.chars() {
+        if prev_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        prev_cased = c.is_alphabetic();
+    }
+    Ok(Value::string(out))
+}
+fn str_capitalize(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = s_self(vm, args)?;
+    let mut cs = s.s.chars();
+    let out = match cs.next() {
+        Some(f) => f.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect(),
+        None => String::new(),
+    };
+    Ok(Value::string(out))
+}
+fn str_swapcase(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = s_self(vm, args)?;
+    let out: String = s
+        .s
+        .chars()
+        .flat_map(|c| {
+            if c.is_uppercase() {
+                c.to_lowercase().collect::<Vec<_>>()
+            } else {
+                c.to_uppercase().collect::<Vec<_>>()
+            }
+        })
+        .collect();
+    Ok(Value::string(out))
+}
+fn str_replace(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = s_self(vm, args)?.clone();
+    vm.check_args("replace", &args[1..], 2, 3)?;
+    let old = vm.str_arg(&args[1], "replace() argument 1")?.to_string();
+    let new = vm.str_arg(&args[2], "replace() argument 2")?.to_string();
+    let count = match args.get(3) {
+        Some(v) => vm.to_int(v)?,
+        None => -1,
+    };
+    Ok(Value::string(if count < 0 { s.s.replace(&old, &new) } else { s.s.replacen(&old, &new, count as usize) }))
+}
+
+fn find_impl(vm: &mut Vm, args: &[Value], right: bool) -> PyResult<i64> {
+    let s = s_self(vm, args)?.clone();
+    let Some(Value::Str(sub)) = args.get(1) else {
+        return Err(vm.type_error("must be str"));
+    };
+    let n = s.nchars as i64;
+    let norm = |x: i64| if x < 0 { (x + n).max(0) } else { x.min(n) };
+    let lo = match args.get(2) {
+        Some(v) if !v.is_none() => norm(vm.to_int(v)?),
+        _ => 0,
+    };
+    let hi = match args.get(3) {
+        Some(v) if !v.is_none() => norm(vm.to_int(v)?),
+        _ => n,
+    };
+    if hi < lo {
+        return Ok(-1);
+    }
+    let (blo, bhi) = (s.byte_offset(lo as usize), s.byte_offset(hi as usize));
+    let hay = &s.s[blo..bhi];
+    let r = if right { hay.rfind(&*sub.s) } else { hay.find(&*sub.s) };
+    Ok(match r {
+        Some(b) => (lo as usize + hay[..b].chars().count()) as i64,
+        None => -1,
+    })
+}
+fn str_find(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    Ok(Value::Int(find_impl(vm, args, false)?))
+}
+fn str_rfind(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    Ok(Value::Int(find_impl(vm, args, true)?))
+}
+fn str_index(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    match find_impl(vm, args, false)? {
+        -1 => Err(vm.value_error("substring not found")),
+        i => Ok(Value::Int(i)),
+    }
+}
+fn str_rindex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    match find_impl(vm, args, true)? {
+        -1 => Err(vm.value_error("substring not found")),
+        i => Ok(Value::Int(i)),
+    }
+}
+fn str_count(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = s_self(vm, args)?.clone();
+    let sub = vm.str_arg(args.get(1).unwrap_or(&Value::None), "count() argument")?.to_string();
+    if sub.is_empty() {
+        return Ok(Value::Int(s.nchars as i64 + 1));
+    }
+    Ok(Value::Int(s.s.matches(&sub).count() as i64))
+}
+fn pred(vm: &mut Vm, args: &[Value], f: fn(char) -> bool) -> R {
+    let s = s_self(vm, args)?;
+    Ok(Value::Bool(!s.s.is_empty() && s.s.chars().all(f)))
+}
+fn str_isdigit(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    pred(vm, args, |c| c.is_ascii_digit() || c.is_numeric())
+}
+fn str_isalpha(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    pred(vm, args, char::is_alphabetic)
+}
+fn str_isalnum(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    pred(vm, args, char::is_alphanumeric)
+}
+fn str_isspace(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    pred(vm, args, char::is_whitespace)
+}
+fn str_isupper(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = s_self(vm, args)?;
+    Ok(Value::Bool(s.s.chars().any(char::is_uppercase) && !s.s.chars().any(char::is_lowercase)))
+}
+fn str_islower(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = s_self(vm, args)?;
+    Ok(Value::Bool(s.s.chars().any(char::is_lowercase) && !s.s.chars().any(char::is_uppercase)))
+}
+fn str_isidentifier(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = s_self(vm, args)?;
+    let mut cs = s.s.chars();
+    Ok(Value::Bool(match cs.next() {
+        Some(c) => (c.is_alphabetic() || c == '_') && cs.all(|c| c.is_alphanumeric() || c == '_'),
+        None => false,
+    }))
+}
+fn pad(vm: &mut Vm, args: &[Value], how: u8) -> R {
+    let s = s_self(vm, args)?.clone();
+    let w = vm.to_int(args.get(1).unwrap_or(&Value::Int(0)))?.max(0) as usize;
+    let fill = match args.get(2) {
+        Some(Value::Str(f)) if f.nchars == 1 => f.s.chars().next().unwrap_or(' '),
+        Some(_) => return Err(vm.type_error("The fill character must be exactly one character long")),
+        None => ' ',
+    };
+    if w <= s.nchars {
+        return Ok(Value::Str(s));
+    }
+    let total = w - s.nchars;
+    let (l, r) = match how {
+        0 => (0, total),
+        1 => (total, 0),
+        _ => {
+            let l = total / 2 + (total & w & 1);
+            (l, total - l)
+        }
+    };
+    let f: String = std::iter::repeat(fill).take(l).collect();
+    let g: String = std::iter::repeat(fill).take(r).collect();
+    Ok(Value::string(format!("{f}{}{g}", s.s)))
+}
+fn str_ljust(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    pad(vm, args, 0)
+}
+fn str_rjust(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    pad(vm, args, 1)
+}
+fn str_center(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    pad(vm, args, 2)
+}
+fn str_zfill(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = s_self(vm, args)?.clone();
+    let w = vm.to_int(args.get(1).unwrap_or(&Value::Int(0)))?.max(0) as usize;
+    if w <= s.nchars {
+        return Ok(Value::Str(s));
+    }
+    let zeros = "0".repeat(w - s.nchars);
+    let (sign, rest) = match s.s.chars().next() {
+        Some(c @ ('+' | '-')) => (c.to_string(), &s.s[1..]),
+        _ => (String::new(), &s.s[..]),
+    };
+    Ok(Value::string(format!("{sign}{zeros}{rest}")))
+}
+fn str_splitlines(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = s_self(vm, args)?;
+    let keep = matches!(args.get(1), Some(Value::Bool(true)));
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut chars = s.s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+            let mut end = c.to_string();
+            if c == '\r' && chars.peek() == Some(&'\n') {
+                chars.next();
+                end.push('\n');
+            }
+            if keep {
+                cur.push_str(&end);
+            }
+            out.push(Value::string(std::mem::take(&mut cur)));
+        } else {
+            cur.push(c);
+        }
+    }
+    if !cur.is_empty() {
+        out.push(Value::string(cur));
+    }
+    Ok(Value::list(out))
+}
+fn partition_impl(vm: &mut Vm, args: &[Value], right: bool) -> R {
+    let s = s_self(vm, args)?.clone();
+    let sep = vm.str_arg(args.get(1).unwrap_or(&Value::None), "partition() argument")?.to_string();
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let r = if right { s.s.rfind(&sep) } else { s.s.find(&sep) };
+    Ok(match r {
+        Some(i) => Value::tuple(vec![Value::str(&s.s[..i]), Value::string(sep.clone()), Value::str(&s.s[i + sep.len()..])]),
+        None => {
+            if right {
+                Value::tuple(vec![Value::str(""), Value::str(""), Value::Str(s.clone())])
+            } else {
+                Value::tuple(vec![Value::Str(s.clone()), Value::str(""), Value::str("")])
+            }
+        }
+    })
+}
+fn str_partition(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    partition_impl(vm, args, false)
+}
+fn str_rpartition(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    partition_impl(vm, args, true)
+}
+fn str_removeprefix(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = s_self(vm, args)?.clone();
+    let p = vm.str_arg(args.get(1).unwrap_or(&Value::None), "removeprefix() argument")?.to_string();
+    Ok(Value::str(s.s.strip_prefix(p.as_str()).unwrap_or(&s.s)))
+}
+fn str_removesuffix(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = s_self(vm, args)?.clone();
+    let p = vm.str_arg(args.get(1).unwrap_or(&Value::None), "removesuffix() argument")?.to_string();
+    Ok(Value::str(if p.is_empty() { &s.s } else { s.s.strip_suffix(p.as_str()).unwrap_or(&s.s) }))
+}
+fn str_encode(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = s_self(vm, args)?;
+    Ok(Value::Bytes(Rc::new(super::value::PyBytes { b: s.s.as_bytes().to_vec().into_boxed_slice() })))
+}
+fn bytes_decode(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    match args.first() {
+        Some(Value::Bytes(b)) => match std::str::from_utf8(&b.b) {
+            Ok(s) => Ok(Value::str(s)),
+            Err(_) => Err(vm.new_error(ExcKind::UnicodeDecodeError, "'utf-8' codec can't decode bytes")),
+        },
+        _ => Err(vm.type_error("decode() requires bytes")),
+    }
+}
+
+/// `str.format` (positional/keyword fields, conversions, nested specs).
+fn str_format(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    let s = s_self(vm, args)?.clone();
+    let pos = &args[1..];
+    let chars: Vec<char> = s.s.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    let mut auto = 0usize;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '{' {
+            if chars.get(i + 1) == Some(&'{') {
+                out.push('{');
+                i += 2;
+                continue;
+            }
+            let mut depth = 1;
+            let mut j = i + 1;
+            while j < chars.len() && depth > 0 {
+                if chars[j] == '{' {
+                    depth += 1;
+                } else if chars[j] == '}' {
+                    depth -= 1;
+                }
+                j += 1;
+            }
+            if depth != 0 {
+                return Err(vm.value_error("Single '{' encountered in format string"));
+            }
+            let field: String = chars[i + 1..j - 1].iter().collect();
+            let (name_conv, spec) = match field.find(':') {
+                Some(k) => (field[..k].to_string(), field[k + 1..].to_string()),
+                None => (field.clone(), String::new()),
+            };
+            let (name, conv) = match name_conv.find('!') {
+                Some(k) => (name_conv[..k].to_string(), name_conv[k + 1..].chars().next()),
+                None => (name_conv.clone(), None),
+            };
+            // Split name into the first part and attribute/index accessors.
+            let first_end = name.find(['.', '[']).unwrap_or(name.len());
+            let first = &name[..first_end];
+            let mut v = if first.is_empty() {
+                let v = pos.get(auto).cloned().ok_or_else(|| vm.index_error(format!("Replacement index {auto} out of range for positional args tuple")))?;
+                auto += 1;
+                v
+            } else if let Ok(n) = first.parse::<usize>() {
+                pos.get(n).cloned().ok_or_else(|| vm.index_error(format!("Replacement index {n} out of range for positional args tuple")))?
+            } else {
+                match kw_get(kw, first) {
+                    Some(v) => v.clone(),
+                    None => return Err(vm.new_error_args(ExcKind::KeyError, vec![Value::str(first)])),
+                }
+            };
+            let mut rest = &name[first_end..];
+            while !rest.is_empty() {
+                if let Some(r) = rest.strip_prefix('.') {
+                    let end = r.find(['.', '[']).unwrap_or(r.len());
+                    v = vm.getattr_str(&v, &r[..end])?;
+                    rest = &r[end..];
+                } else if let Some(r) = rest.strip_prefix('[') {
+                    let end = r.find(']').unwrap_or(r.len());
+                    let key = &r[..end];
+                    let k = match key.parse::<i64>() {
+                        Ok(n) => Value::Int(n),
+                        Err(_) => Value::str(key),
+                    };
+                    v = vm.getitem(&v, &k)?;
+                    rest = r.get(end + 1..).unwrap_or("");
+                } else {
+                    break;
+                }
+            }
+            let v = match conv {
+                Some('r') => Value::string(vm.repr(&v)?),
+                Some('s') => Value::string(vm.str_of(&v)?),
+                Some('a') => Value::string(super::format::ascii_repr(&vm.repr(&v)?)),
+                _ => v,
+            };
+            // Nested fields in the spec.
+            let spec = if spec.contains('{') {
+                let sv = Value::str(&spec);
+                let mut a = vec![sv];
+                a.extend_from_slice(pos);
+                match str_format(vm, &a, kw)? {
+                    Value::Str(x) => x.s.to_string(),
+                    _ => spec,
+                }
+            } else {
+                spec
+            };
+            out.push_str(&vm.format(&v, &spec)?);
+            i = j;
+        } else if c == '}' {
+            if chars.get(i + 1) == Some(&'}') {
+                out.push('}');
+                i += 2;
+                continue;
+            }
+            return Err(vm.value_error("Single '}' encountered in format string"));
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    Ok(Value::string(out))
+}
+
+// ---------------------------------------------------------------- list
+
+fn l_self<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a Rc<super::value::PyList>> {
+    match args.first() {
+        Some(Value::List(l)) => Ok(l),
+        _ => Err(vm.type_error("descriptor requires a 'list' object")),
+    }
+}
+fn list_append(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let l = l_self(vm, args)?;
+    vm.check_args("list.append", &args[1..], 1, 1)?;
+    l.items.borrow_mut().push(args[1].clone());
+    Ok(Value::None)
+}
+fn list_extend(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let l = l_self(vm, args)?.clone();
+    vm.check_args("list.extend", &args[1..], 1, 1)?;
+    let items = vm.iter_to_vec(&args[1])?;
+    l.items.borrow_mut().extend(items);
+    Ok(Value::None)
+}
+fn list_pop(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let l = l_self(vm, args)?.clone();
+    let mut items = l.items.borrow_mut();
+    if items.is_empty() {
+        drop(items);
+        return Err(vm.index_error("pop from empty list"));
+    }
+    let i = match args.get(1) {
+        Some(Value::Int(i)) => *i,
+        Some(_) => -1,
+        None => -1,
+    };
+    let idx = if i < 0 { i + items.len() as i64 } else { i };
+    if idx < 0 || idx as usize >= items.len() {
+        drop(items);
+        return Err(vm.index_error("pop index out of range"));
+    }
+    Ok(items.remove(idx as usize))
+}
+fn list_insert(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let l = l_self(vm, args)?.clone();
+    vm.check_args("insert", &args[1..], 2, 2)?;
+    let i = vm.to_index(&args[1])?;
+    let mut items = l.items.borrow_mut();
+    let n = items.len() as i64;
+    let idx = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    items.insert(idx as usize, args[2].clone());
+    Ok(Value::None)
+}
+fn list_remove(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let l = l_self(vm, args)?.clone();
+    vm.check_args("remove", &args[1..], 1, 1)?;
+    let items = l.items.borrow().clone();
+    for (i, it) in items.iter().enumerate() {
+        if it.is(&args[1]) || vm.eq(it, &args[1])? {
+            l.items.borrow_mut().remove(i);
+            return Ok(Value::None);
+        }
+    }
+    Err(vm.value_error("list.remove(x): x not in list"))
+}
+fn seq_index(vm: &mut Vm, items: &[Value], x: &Value, what: &str) -> R {
+    for (i, it) in items.iter().enumerate() {
+        if it.is(x) || vm.eq(it, x)? {
+            return Ok(Value::Int(i as i64));
+        }
+    }
+    if what == "list" {
+        let r = vm.repr(x)?;
+        return Err(vm.value_error(format!("{r} is not in list")));
+    }
+    Err(vm.value_error(format!("{what}.index(x): x not in {what}")))
+}
+fn seq_count(vm: &mut Vm, items: &[Value], x: &Value) -> R {
+    let mut n = 0;
+    for it in items {
+        if it.is(x) || vm.eq(it, x)? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
+}
+fn list_index(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let items = l_self(vm, args)?.items.borrow().clone();
+    vm.check_args("index", &args[1..], 1, 3)?;
+    seq_index(vm, &items, &args[1], "list")
+}
+fn list_count(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let items = l_self(vm, args)?.items.borrow().clone();
+    vm.check_args("count", &args[1..], 1, 1)?;
+    seq_count(vm, &items, &args[1])
+}
+fn list_sort(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    let l = l_self(vm, args)?.clone();
+    let mut items = std::mem::take(&mut *l.items.borrow_mut());
+    let reverse = match kw_get(kw, "reverse") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let r = vm.sort_values(&mut items, kw_get(kw, "key"), reverse);
+    let modified = !l.items.borrow().is_empty();
+    *l.items.borrow_mut() = items;
+    r?;
+    if modified {
+        return Err(vm.value_error("list modified during sort"));
+    }
+    Ok(Value::None)
+}
+fn list_reverse(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    l_self(vm, args)?.items.borrow_mut().reverse();
+    Ok(Value::None)
+}
+fn list_copy(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    Ok(Value::list(l_self(vm, args)?.items.borrow().clone()))
+}
+fn list_clear(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let old = std::mem::take(&mut *l_self(vm, args)?.items.borrow_mut());
+    drop(old);
+    Ok(Value::None)
+}
+fn tuple_index(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let Some(Value::Tuple(t)) = args.first() else { return Err(vm.type_error("expected tuple")) };
+    let t = t.clone();
+    vm.check_args("index", &args[1..], 1, 3)?;
+    seq_index(vm, &t.items, &args[1], "tuple")
+}
+fn tuple_count(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let Some(Value::Tuple(t)) = args.first() else { return Err(vm.type_error("expected tuple")) };
+    let t = t.clone();
+    vm.check_args("count", &args[1..], 1, 1)?;
+    seq_count(vm, &t.items, &args[1])
+}
+
+// ---------------------------------------------------------------- dict
+
+fn d_self<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a Rc<PyDict>> {
+    match args.first() {
+        Some(Value::Dict(d)) => Ok(d),
+        _ => Err(vm.type_error("descriptor requires a 'dict' object")),
+    }
+}
+fn dict_get(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let d = d_self(vm, args)?.clone();
+    vm.check_args("get", &args[1..], 1, 2)?;
+    Ok(vm.dict_get(&d, &args[1])?.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
+}
+fn dict_setdefault(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let d = d_self(vm, args)?.clone();
+    vm.check_args("setdefault", &args[1..], 1, 2)?;
+    if let Some(v) = vm.dict_get(&d, &args[1])? {
+        return Ok(v);
+    }
+    let v = args.get(2).cloned().unwrap_or(Value::None);
+    vm.dict_set(&d, args[1].clone(), v.clone())?;
+    Ok(v)
+}
+fn dict_pop(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let d = d_self(vm, args)?.clone();
+    vm.check_args("pop", &args[1..], 1, 2)?;
+    match vm.dict_del(&d, &args[1])? {
+        Some(v) => Ok(v),
+        None => match args.get(2) {
+            Some(v) => Ok(v.clone()),
+            None => Err(vm.new_error_args(ExcKind::KeyError, vec![args[1].clone()])),
+        },
+    }
+}
+fn dict_popitem(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let d = d_self(vm, args)?.clone();
+    let r = d.t.borrow_mut().pop_last();
+    match r {
+        Some((k, v)) => Ok(Value::tuple(vec![k, v])),
+        None => Err(vm.new_error(ExcKind::KeyError, "popitem(): dictionary is empty")),
+    }
+}
+fn view(vm: &mut Vm, args: &[Value], kind: u8) -> R {
+    let d = d_self(vm, args)?.clone();
+    let name = match kind {
+        0 => "dict_keys",
+        1 => "dict_values",
+        _ => "dict_items",
+    };
+    Ok(vm.new_native(name, NativeData::DictView { dict: d, kind }))
+}
+fn dict_keys(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    view(vm, args, 0)
+}
+fn dict_values(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    view(vm, args, 1)
+}
+fn dict_items(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    view(vm, args, 2)
+}
+fn dict_update(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    let d = d_self(vm, args)?.clone();
+    if let Some(src) = args.get(1) {
+        let tmp = super::methods::dict_new(vm, &vm.types.dict.clone(), std::slice::from_ref(src), &[])?;
+        if let Value::Dict(t) = tmp {
+            for (k, v) in t.t.borrow().items() {
+                vm.dict_set(&d, k, v)?;
+            }
+        }
+    }
+    for (k, v) in kw {
+        d.set_str(k, v.clone());
+    }
+    Ok(Value::None)
+}
+fn dict_copy(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let d = d_self(vm, args)?.clone();
+    let items = d.t.borrow().items();
+    vm.new_dict(items)
+}
+fn dict_clear(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    d_self(vm, args)?.t.borrow_mut().clear();
+    Ok(Value::None)
+}
+fn dict_fromkeys(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let keys = vm.iter_to_vec(args.get(1).unwrap_or(&Value::None))?;
+    let v = args.get(2).cloned().unwrap_or(Value::None);
+    vm.new_dict(keys.into_iter().map(|k| (k, v.clone())).collect())
+}
+
+// ---------------------------------------------------------------- set
+
+fn set_self<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a Rc<super::dict::PySet>> {
+    match args.first() {
+        Some(Value::Set(s)) => Ok(s),
+        _ => Err(vm.type_error("descriptor requires a 'set' object")),
+    }
+}
+fn set_add(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = set_self(vm, args)?.clone();
+    vm.check_args("set.add", &args[1..], 1, 1)?;
+    vm.set_add(&s, args[1].clone())?;
+    Ok(Value::None)
+}
+fn set_discard(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = set_self(vm, args)?.clone();
+    vm.check_args("set.discard", &args[1..], 1, 1)?;
+    vm.set_discard(&s, &args[1])?;
+    Ok(Value::None)
+}
+fn set_remove(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = set_self(vm, args)?.clone();
+    vm.check_args("set.remove", &args[1..], 1, 1)?;
+    if !vm.set_discard(&s, &args[1])? {
+        return Err(vm.new_error_args(ExcKind::KeyError, vec![args[1].clone()]));
+    }
+    Ok(Value::None)
+}
+fn set_pop(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = set_self(vm, args)?.clone();
+    let first = s.t.borrow().iter().next().map(|e| e.key.clone());
+    match first {
+        Some(k) => {
+            vm.set_discard(&s, &k)?;
+            Ok(k)
+        }
+        None => Err(vm.new_error(ExcKind::KeyError, "pop from an empty set")),
+    }
+}
+fn set_update(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = set_self(vm, args)?.clone();
+    for other in &args[1..] {
+        for it in vm.iter_to_vec(other)? {
+            vm.set_add(&s, it)?;
+        }
+    }
+    Ok(Value::None)
+}
+fn set_op(vm: &mut Vm, args: &[Value], op: crate::lang::bytecode::BinaryOpKind) -> R {
+    let s = set_self(vm, args)?.clone();
+    let mut acc = Value::Set(s.clone());
+    for other in &args[1..] {
+        let items = vm_iter(vm, other)?;
+        let o = vm.new_set(items, false)?;
+        acc = vm.binary_op(&acc, &o, op)?;
+    }
+    if args.len() == 1 {
+        return vm.new_set(s.items(), s.frozen);
+    }
+    Ok(acc)
+}
+fn vm_iter(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
+    vm.iter_to_vec(v)
+}
+fn set_union(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    set_op(vm, args, crate::lang::bytecode::BinaryOpKind::Or)
+}
+fn set_intersection(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    set_op(vm, args, crate::lang::bytecode::BinaryOpKind::And)
+}
+fn set_difference(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    set_op(vm, args, crate::lang::bytecode::BinaryOpKind::Sub)
+}
+fn set_symdiff(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    set_op(vm, args, crate::lang::bytecode::BinaryOpKind::Xor)
+}
+fn set_issubset(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = set_self(vm, args)?.clone();
+    let items = vm_iter(vm, args.get(1).unwrap_or(&Value::None))?;
+    let o = vm.new_set(items, false)?;
+    vm.compare(&Value::Set(s), &o, crate::lang::bytecode::CompareKind::Le)
+}
+fn set_issuperset(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = set_self(vm, args)?.clone();
+    let items = vm_iter(vm, args.get(1).unwrap_or(&Value::None))?;
+    let o = vm.new_set(items, false)?;
+    vm.compare(&Value::Set(s), &o, crate::lang::bytecode::CompareKind::Ge)
+}
+fn set_isdisjoint(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = set_self(vm, args)?.clone();
+    for it in vm_iter(vm, args.get(1).unwrap_or(&Value::None))? {
+        if vm.set_contains(&s, &it)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+fn set_copy(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = set_self(vm, args)?.clone();
+    vm.new_set(s.items(), s.frozen)
+}
+fn set_clear(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    set_self(vm, args)?.t.borrow_mut().clear();
+    Ok(Value::None)
+}
+
+pub fn register(vm: &mut Vm) {
+    let t = vm.types.clone();
+    vm.add_methods(
+        &t.str_,
+        &[
+            ("join", str_join),
+            ("split", str_split),
+            ("rsplit", str_rsplit),
+            ("strip", str_strip),
+            ("lstrip", str_lstrip),
+            ("rstrip", str_rstrip),
+            ("startswith", str_startswith),
+            ("endswith", str_endswith),
+            ("upper", str_upper),
+            ("lower", str_lower),
+            ("title", str_title),
+            ("capitalize", str_capitalize),
+            ("swapcase", str_swapcase),
+            ("replace", str_replace),
+            ("find", str_find),
+            ("rfind", str_rfind),
+            ("index", str_index),
+            ("rindex", str_rindex),
+            ("count", str_count),
+            ("isdigit", str_isdigit),
+            ("isnumeric", str_isdigit),
+            ("isdecimal", str_isdigit),
+            ("isalpha", str_isalpha),
+            ("isalnum", str_isalnum),
+            ("isspace", str_isspace),
+            ("isupper", str_isupper),
+            ("islower", str_islower),
+            ("isidentifier", str_isidentifier),
+            ("ljust", str_ljust),
+            ("rjust", str_rjust),
+            ("center", str_center),
+            ("zfill", str_zfill),
+            ("splitlines", str_splitlines),
+            ("partition", str_partition),
+            ("rpartition", str_rpartition),
+            ("removeprefix", str_removeprefix),
+            ("removesuffix", str_removesuffix),
+            ("encode", str_encode),
+            ("format", str_format),
+        ],
+    );
+    vm.add_method(&t.bytes, "decode", bytes_decode);
+    vm.add_methods(
+        &t.list,
+        &[
+            ("append", list_append),
+            ("extend", list_extend),
+            ("pop", list_pop),
+            ("insert", list_insert),
+            ("remove", list_remove),
+            ("index", list_index),
+            ("count", list_count),
+            ("sort", list_sort),
+            ("reverse", list_reverse),
+            ("copy", list_copy),
+            ("clear", list_clear),
+        ],
+    );
+    vm.add_methods(&t.tuple, &[("index", tuple_index), ("count", tuple_count)]);
+    vm.add_methods(
+        &t.dict,
+        &[
+            ("get", dict_get),
+            ("setdefault", dict_setdefault),
+            ("pop", dict_pop),
+            ("popitem", dict_popitem),
+            ("keys", dict_keys),
+            ("values", dict_values),
+            ("items", dict_items),
+            ("update", dict_update),
+            ("copy", dict_copy),
+            ("clear", dict_clear),
+        ],
+    );
+    vm.add_classmethod(&t.dict, "fromkeys", dict_fromkeys);
+    for ty in [&t.set, &t.frozenset] {
+        vm.add_methods(
+            ty,
+            &[
+                ("union", set_union),
+                ("intersection", set_intersection),
+                ("difference", set_difference),
+                ("symmetric_difference", set_symdiff),
+                ("issubset", set_issubset),
+                ("issuperset", set_issuperset),
+                ("isdisjoint", set_isdisjoint),
+                ("copy", set_copy),
+            ],
+        );
+    }
+    vm.add_methods(
+        &t.set,
+        &[
+            ("add", set_add),
+            ("discard", set_discard),
+            ("remove", set_remove),
+            ("pop", set_pop),
+            ("update", set_update),
+            ("clear", set_clear),
+        ],
+    );
+}

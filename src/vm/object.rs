@@ -1,0 +1,371 @@
+//! Heap objects other than the plain containers: types, instances, functions, methods,
+//! modules, cells, code, and the small native helper objects (iterators, descriptors, ...).
+
+use super::dict::PyDict;
+use super::exceptions::ExcData;
+use super::value::{PyStr, Value};
+use super::{KwArgs, PyResult, Vm};
+use crate::lang::bytecode::CodeObject;
+use std::any::Any;
+use std::cell::{Cell, OnceCell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// An insertion-ordered map from attribute names to values: class and instance `__dict__`s.
+/// Small maps are scanned linearly (faster than hashing for a handful of names).
+#[derive(Default, Clone)]
+pub struct StrMap {
+    keys: Vec<Rc<str>>,
+    vals: Vec<Value>,
+    index: Option<HashMap<Rc<str>, usize>>,
+}
+
+const STRMAP_LINEAR: usize = 12;
+
+impl StrMap {
+    pub fn new() -> StrMap {
+        StrMap::default()
+    }
+    fn find(&self, name: &str) -> Option<usize> {
+        match &self.index {
+            Some(ix) => ix.get(name).copied(),
+            None => self.keys.iter().position(|k| k.len() == name.len() && **k == *name),
+        }
+    }
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.find(name).and_then(|i| self.vals.get(i))
+    }
+    pub fn contains(&self, name: &str) -> bool {
+        self.find(name).is_some()
+    }
+    pub fn insert(&mut self, name: Rc<str>, v: Value) {
+        if let Some(i) = self.find(&name) {
+            if let Some(slot) = self.vals.get_mut(i) {
+                *slot = v;
+            }
+            return;
+        }
+        if let Some(ix) = &mut self.index {
+            ix.insert(name.clone(), self.keys.len());
+        }
+        self.keys.push(name);
+        self.vals.push(v);
+        if self.index.is_none() && self.keys.len() > STRMAP_LINEAR {
+            self.reindex();
+        }
+    }
+    pub fn set(&mut self, name: &str, v: Value) {
+        self.insert(Rc::from(name), v)
+    }
+    pub fn remove(&mut self, name: &str) -> Option<Value> {
+        let i = self.find(name)?;
+        self.keys.remove(i);
+        let v = self.vals.remove(i);
+        if self.index.is_some() {
+            self.reindex();
+        }
+        Some(v)
+    }
+    fn reindex(&mut self) {
+        let mut ix = HashMap::with_capacity(self.keys.len());
+        for (i, k) in self.keys.iter().enumerate() {
+            ix.insert(k.clone(), i);
+        }
+        self.index = Some(ix);
+    }
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (&Rc<str>, &Value)> {
+        self.keys.iter().zip(self.vals.iter())
+    }
+}
+
+/// Which built-in object layout instances of a class have (decided by its bases).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// A plain instance with a `__dict__`.
+    Object,
+    /// Exceptions: `args`, `__context__`, `__traceback__`, ...
+    Exception,
+    /// Instances of a native (Rust-defined) class, carrying Rust data.
+    Native,
+    /// The built-in types themselves (int, str, list, ...): not instantiable as instances.
+    Builtin,
+}
+
+/// Constructor of a native class: `cls(*args, **kwargs)` for a native class and its Python
+/// subclasses. It returns the new object (usually a `PyInstance` with `Ext::Native`).
+pub type NativeNew = fn(&mut Vm, &Rc<PyType>, &[Value], &KwArgs) -> PyResult<Value>;
+
+/// A class (CPython's `PyTypeObject` / heap type).
+pub struct PyType {
+    pub name: RefCell<Rc<str>>,
+    pub qualname: RefCell<Rc<str>>,
+    pub module: RefCell<Rc<str>>,
+    pub bases: Vec<Rc<PyType>>,
+    /// Method resolution order, starting with the class itself is implied: `mro[0]` is `self`'s
+    /// first base... no: the stored list excludes the class itself to avoid an Rc cycle.
+    pub mro_tail: Vec<Rc<PyType>>,
+    pub dict: RefCell<StrMap>,
+    pub layout: Layout,
+    /// Built-in (no `__dict__` assignment from scripts; repr `<class 'int'>`).
+    pub builtin: bool,
+    /// For exception classes defined by the VM: index into `Vm::exc` kinds (fast isinstance).
+    pub native_new: Option<NativeNew>,
+    /// Cached "does any class in the MRO define X" flags, computed at creation.
+    pub flags: Cell<u32>,
+    pub id: u64,
+}
+
+pub mod tflags {
+    /// A Python `__getattribute__` override somewhere in the MRO (below object).
+    pub const GETATTRIBUTE: u32 = 1;
+    pub const GETATTR: u32 = 2;
+    pub const SETATTR: u32 = 4;
+    /// A Python `__new__` somewhere in the MRO.
+    pub const NEW: u32 = 8;
+    pub const DELATTR: u32 = 16;
+}
+
+impl PyType {
+    /// `cls.__mro__` as a vector including the class itself.
+    pub fn mro(self: &Rc<Self>) -> Vec<Rc<PyType>> {
+        let mut v = Vec::with_capacity(self.mro_tail.len() + 1);
+        v.push(self.clone());
+        v.extend(self.mro_tail.iter().cloned());
+        v
+    }
+    /// Look a name up along the MRO.
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.dict.borrow().get(name) {
+            return Some(v.clone());
+        }
+        for t in &self.mro_tail {
+            if let Some(v) = t.dict.borrow().get(name) {
+                return Some(v.clone());
+            }
+        }
+        None
+    }
+    /// Like `lookup` but also says which class defined it.
+    pub fn lookup_with_owner(self: &Rc<Self>, name: &str) -> Option<(Value, Rc<PyType>)> {
+        if let Some(v) = self.dict.borrow().get(name) {
+            return Some((v.clone(), self.clone()));
+        }
+        for t in &self.mro_tail {
+            if let Some(v) = t.dict.borrow().get(name) {
+                return Some((v.clone(), t.clone()));
+            }
+        }
+        None
+    }
+    pub fn is_subtype(self: &Rc<Self>, other: &Rc<PyType>) -> bool {
+        Rc::ptr_eq(self, other) || self.mro_tail.iter().any(|t| Rc::ptr_eq(t, other))
+    }
+    pub fn name(&self) -> Rc<str> {
+        self.name.borrow().clone()
+    }
+    pub fn has_flag(&self, f: u32) -> bool {
+        self.flags.get() & f != 0
+    }
+}
+
+/// Extra per-instance state for built-in layouts.
+pub enum Ext {
+    None,
+    Exc(RefCell<ExcData>),
+    Native(RefCell<Box<dyn Any>>),
+}
+
+/// An instance of a class.
+pub struct PyInstance {
+    pub cls: RefCell<Rc<PyType>>,
+    pub dict: RefCell<StrMap>,
+    pub ext: Ext,
+    pub id: u64,
+}
+
+impl PyInstance {
+    pub fn class(&self) -> Rc<PyType> {
+        self.cls.borrow().clone()
+    }
+    pub fn exc(&self) -> Option<&RefCell<ExcData>> {
+        match &self.ext {
+            Ext::Exc(e) => Some(e),
+            _ => None,
+        }
+    }
+    /// The Rust data of a native-class instance, if it is a `T`.
+    pub fn native<T: 'static>(&self) -> Option<std::cell::RefMut<'_, T>> {
+        match &self.ext {
+            Ext::Native(b) => {
+                let r = b.try_borrow_mut().ok()?;
+                std::cell::RefMut::filter_map(r, |b| b.downcast_mut::<T>()).ok()
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A compiled code object together with its constants converted to values (once).
+pub struct PyCode {
+    pub co: Rc<CodeObject>,
+    consts: OnceCell<Rc<[Value]>>,
+    names: OnceCell<Rc<[Value]>>,
+}
+
+impl PyCode {
+    pub fn new(co: Rc<CodeObject>) -> PyCode {
+        PyCode { co, consts: OnceCell::new(), names: OnceCell::new() }
+    }
+    /// Constants as values. Nested code objects become `Value::Code` lazily, so building this
+    /// never recurses into nested functions.
+    pub fn consts(&self) -> Rc<[Value]> {
+        self.consts
+            .get_or_init(|| self.co.consts.iter().map(super::ops::const_to_value).collect())
+            .clone()
+    }
+    /// `names` as str values (with their hash cached), for globals and attributes.
+    pub fn names(&self) -> Rc<[Value]> {
+        self.names.get_or_init(|| self.co.names.iter().map(|n| Value::str(n)).collect()).clone()
+    }
+}
+
+/// A Python function.
+pub struct PyFunction {
+    pub code: Rc<PyCode>,
+    pub globals: Rc<PyDict>,
+    pub name: RefCell<Rc<str>>,
+    pub qualname: RefCell<Rc<str>>,
+    pub defaults: RefCell<Vec<Value>>,
+    pub kwdefaults: RefCell<Option<Rc<PyDict>>>,
+    pub closure: Vec<Rc<PyCell>>,
+    /// `__dict__` (functools.wraps copies `__wrapped__`, `__doc__`, ... here).
+    pub dict: RefCell<StrMap>,
+    pub module: Rc<str>,
+    pub id: u64,
+}
+
+/// How a native function is implemented: a plain fn pointer or a closure carrying Rust data.
+#[derive(Clone)]
+pub enum NativeImpl {
+    Fn(super::NativeFn),
+    Closure(Rc<dyn Fn(&mut Vm, &[Value], &KwArgs) -> PyResult<Value>>),
+}
+
+/// Built-in functions and methods whose call must resume a generator frame instead of
+/// recursing: the interpreter recognises them at call sites.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Special {
+    None,
+    /// `next(it[, default])`
+    Next,
+    /// `gen.send(v)`, `gen.__next__()`, `gen.throw(...)`, `gen.close()`
+    GenSend,
+    GenNext,
+    GenThrow,
+    GenClose,
+}
+
+/// A built-in function or (unbound) built-in method. `bound` is `self` for a bound built-in
+/// method (`[].append`).
+pub struct PyBuiltin {
+    pub name: Rc<str>,
+    pub imp: NativeImpl,
+    pub bound: Option<Value>,
+    pub special: Special,
+    /// For methods: the owning type name (repr `<method 'append' of 'list' objects>`).
+    pub owner: Option<Rc<str>>,
+    pub module: Option<Rc<str>>,
+}
+
+pub struct PyMethod {
+    pub func: Value,
+    pub slf: Value,
+}
+
+pub struct PyModule {
+    pub name: Rc<str>,
+    pub dict: Rc<PyDict>,
+}
+
+pub struct PyCell {
+    pub value: RefCell<Value>,
+}
+
+impl PyCell {
+    pub fn new(v: Value) -> PyCell {
+        PyCell { value: RefCell::new(v) }
+    }
+    pub fn get(&self) -> Value {
+        self.value.borrow().clone()
+    }
+    pub fn set(&self, v: Value) {
+        *self.value.borrow_mut() = v;
+    }
+}
+
+/// A getter/setter pair on a built-in type (`gen.gi_running`, `exc.args`, `func.__name__`).
+pub type Getter = fn(&mut Vm, &Value) -> PyResult<Value>;
+pub type Setter = fn(&mut Vm, &Value, Value) -> PyResult<()>;
+
+/// Small objects of built-in types.
+pub enum NativeData {
+    Property { fget: Value, fset: Value, fdel: Value, doc: Value },
+    StaticMethod(Value),
+    ClassMethod(Value),
+    GetSet { name: Rc<str>, get: Getter, set: Option<Setter> },
+    Super { this: Rc<PyType>, obj: Value, obj_type: Rc<PyType> },
+    /// Iterators over built-in containers.
+    SeqIter { seq: Value, idx: Cell<usize> },
+    RangeIter { cur: Cell<i64>, stop: i64, step: i64, left: Cell<i64> },
+    /// Snapshot iterators (dict keys/items, sets): CPython raises on size change, we iterate a
+    /// snapshot and check the size.
+    DictIter { dict: Rc<PyDict>, kind: u8, pos: Cell<usize>, len: usize },
+    ListIter { items: Vec<Value>, idx: Cell<usize> },
+    /// `iter(callable, sentinel)` and other Rust-driven iterators.
+    FnIter(RefCell<Box<dyn FnMut(&mut Vm) -> PyResult<Option<Value>>>>),
+    /// Dict views.
+    DictView { dict: Rc<PyDict>, kind: u8 },
+    /// A traceback object (`e.__traceback__`): entries, innermost last.
+    Traceback(Rc<super::exceptions::Traceback>),
+    /// Async generator awaitables: `asend`/`athrow`/`aclose`.
+    AsyncGenOp(RefCell<super::coro::AGenOp>),
+    /// A value yielded by an async generator's own `yield` (vs. awaits passing through).
+    AGenWrapped(Value),
+    /// Anything else (used by native modules).
+    Any(RefCell<Box<dyn Any>>),
+}
+
+pub struct NativeObj {
+    pub cls: Rc<PyType>,
+    pub data: NativeData,
+}
+
+impl NativeObj {
+    pub fn any<T: 'static>(&self) -> Option<std::cell::RefMut<'_, T>> {
+        match &self.data {
+            NativeData::Any(b) => {
+                let r = b.try_borrow_mut().ok()?;
+                std::cell::RefMut::filter_map(r, |b| b.downcast_mut::<T>()).ok()
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Helper so keyword names can be compared cheaply.
+pub fn kw_get<'a>(kw: &'a KwArgs, name: &str) -> Option<&'a Value> {
+    kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
+}
+
+pub fn pystr(v: &Value) -> Option<&PyStr> {
+    match v {
+        Value::Str(s) => Some(s),
+        _ => None,
+    }
+}

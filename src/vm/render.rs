@@ -1,0 +1,729 @@
+//! `repr`, `str` and `format` as CPython prints them, CPython 3.11 tracebacks, and warnings.
+
+use super::coro::GenKind;
+use super::exceptions::ExcKind;
+use super::format as fmt;
+use super::object::{NativeData, PyType};
+use super::value::Value;
+use super::{Exc, PyResult, Stream, Vm};
+use std::rc::Rc;
+
+/// A stable fake address for `<... at 0x...>` (CPython's are not deterministic; ours are).
+pub fn fake_addr(id: u64) -> String {
+    format!("0x{:x}", 0x7f3a_0000_0000u64 + id.wrapping_mul(0x30))
+}
+
+pub fn numeric_err(vm: &Vm, e: super::numeric::PyErr) -> Exc {
+    use super::numeric::ErrKind as K;
+    let kind = match e.kind {
+        K::ValueError => ExcKind::ValueError,
+        K::TypeError => ExcKind::TypeError,
+        K::OverflowError => ExcKind::OverflowError,
+        K::ZeroDivisionError => ExcKind::ZeroDivisionError,
+        K::MemoryError => ExcKind::MemoryError,
+    };
+    vm.new_error(kind, e.msg)
+}
+
+fn obj_id(v: &Value) -> u64 {
+    match v {
+        Value::Instance(i) => i.id,
+        Value::Func(f) => f.id,
+        Value::Gen(g) => g.id,
+        Value::Type(t) => t.id,
+        _ => (v.ptr().unwrap_or(0) as u64 >> 4) & 0xffff_ffff,
+    }
+}
+
+impl Vm {
+    pub fn addr_of(&self, v: &Value) -> String {
+        fake_addr(obj_id(v))
+    }
+
+    pub fn class_repr(&self, t: &Rc<PyType>) -> String {
+        let module = t.module.borrow().clone();
+        let module = match t.dict.borrow().get("__module__") {
+            Some(Value::Str(s)) => Rc::from(&*s.s),
+            _ => module,
+        };
+        if &*module == "builtins" {
+            format!("<class '{}'>", t.qualname.borrow())
+        } else {
+            format!("<class '{}.{}'>", module, t.qualname.borrow())
+        }
+    }
+
+    /// `repr(v)`.
+    pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        Ok(match v {
+            Value::None | Value::Null => "None".into(),
+            Value::NotImplemented => "NotImplemented".into(),
+            Value::Ellipsis => "Ellipsis".into(),
+            Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => fmt::float_repr(*f),
+            Value::Str(s) => fmt::str_repr(&s.s),
+            Value::Bytes(b) => fmt::bytes_repr(&b.b),
+            Value::List(l) => {
+                let key = v.ptr().unwrap_or(0);
+                if self.repr_guard.contains(&key) {
+                    return Ok("[...]".into());
+                }
+                let items = l.items.borrow().clone();
+                self.guarded(key, |vm| {
+                    let mut parts = Vec::with_capacity(items.len());
+                    for it in &items {
+                        parts.push(vm.repr(it)?);
+                    }
+                    Ok(format!("[{}]", parts.join(", ")))
+                })?
+            }
+            Value::Tuple(t) => {
+                if t.items.is_empty() {
+                    return Ok("()".into());
+                }
+                let key = v.ptr().unwrap_or(0);
+                let t = t.clone();
+                self.guarded(key, |vm| {
+                    let mut parts = Vec::with_capacity(t.items.len());
+                    for it in t.items.iter() {
+                        parts.push(vm.repr(it)?);
+                    }
+                    Ok(if parts.len() == 1 {
+                        format!("({},)", parts[0])
+                    } else {
+                        format!("({})", parts.join(", "))
+                    })
+                })?
+            }
+            Value::Dict(d) => {
+                let key = v.ptr().unwrap_or(0);
+                if self.repr_guard.contains(&key) {
+                    return Ok("{...}".into());
+                }
+                let items = d.t.borrow().items();
+                self.guarded(key, |vm| {
+                    let mut parts = Vec::with_capacity(items.len());
+                    for (k, val) in &items {
+                        parts.push(format!("{}: {}", vm.repr(k)?, vm.repr(val)?));
+                    }
+                    Ok(format!("{{{}}}", parts.join(", ")))
+                })?
+            }
+            Value::Set(s) => {
+                let items = s.items();
+                let name = if s.frozen { "frozenset" } else { "set" };
+                if items.is_empty() {
+                    return Ok(format!("{name}()"));
+                }
+                let key = v.ptr().unwrap_or(0);
+                if self.repr_guard.contains(&key) {
+                    return Ok(format!("{name}(...)"));
+                }
+                let inner = self.guarded(key, |vm| {
+                    let mut parts = Vec::with_capacity(items.len());
+                    for it in &items {
+                        parts.push(vm.repr(it)?);
+                    }
+                    Ok(parts.join(", "))
+                })?;
+                if s.frozen {
+                    format!("frozenset({{{inner}}})")
+                } else {
+                    format!("{{{inner}}}")
+                }
+            }
+            Value::Range(r) => {
+                if r.step == 1 {
+                    format!("range({}, {})", r.start, r.stop)
+                } else {
+                    format!("range({}, {}, {})", r.start, r.stop, r.step)
+                }
+            }
+            Value::Slice(s) => {
+                let (a, b, c) = (s.start.clone(), s.stop.clone(), s.step.clone());
+                format!("slice({}, {}, {})", self.repr(&a)?, self.repr(&b)?, self.repr(&c)?)
+            }
+            Value::Func(f) => format!("<function {} at {}>", f.qualname.borrow(), self.addr_of(v)),
+            Value::Builtin(b) => match &b.bound {
+                Some(s) if !matches!(s, Value::Module(_)) => format!(
+                    "<built-in method {} of {} object at {}>",
+                    b.name,
+                    self.type_name(s),
+                    self.addr_of(s)
+                ),
+                _ => format!("<built-in function {}>", b.name),
+            },
+            Value::Method(m) => {
+                let fname = match &m.func {
+                    Value::Func(f) => f.qualname.borrow().to_string(),
+                    Value::Builtin(b) => b.name.to_string(),
+                    other => self.repr(other)?,
+                };
+                let s = m.slf.clone();
+                format!("<bound method {} of {}>", fname, self.repr(&s)?)
+            }
+            Value::Type(t) => self.class_repr(t),
+            Value::Module(m) => {
+                if self.module_registry.contains_key(&*m.name) {
+                    format!("<module '{}' (built-in)>", m.name)
+                } else {
+                    format!("<module '{}'>", m.name)
+                }
+            }
+            Value::Cell(_) => format!("<cell at {}>", self.addr_of(v)),
+            Value::Code(c) => format!("<code object {} at {}, file \"{}\", line {}>", c.co.name, self.addr_of(v), c.co.filename, c.co.first_line),
+            Value::Gen(g) => {
+                let kind = match g.kind {
+                    GenKind::Generator => "generator",
+                    GenKind::Coroutine => "coroutine",
+                    GenKind::AsyncGenerator => "async_generator",
+                };
+                format!("<{} object {} at {}>", kind, g.qualname.borrow(), self.addr_of(v))
+            }
+            Value::Instance(_) => {
+                let key = v.ptr().unwrap_or(0);
+                self.enter_native()?;
+                let r = self.call_dunder(v, "__repr__", &[]);
+                self.leave_native();
+                let _ = key;
+                match r? {
+                    Some(Value::Str(s)) => s.s.to_string(),
+                    Some(other) => {
+                        return Err(self.type_error(format!(
+                            "__repr__ returned non-string (type {})",
+                            self.type_name(&other)
+                        )))
+                    }
+                    None => self.default_repr(v),
+                }
+            }
+            Value::Native(n) => match &n.data {
+                NativeData::DictView { dict, kind } => {
+                    let name = match kind {
+                        0 => "dict_keys",
+                        1 => "dict_values",
+                        _ => "dict_items",
+                    };
+                    let items: Vec<Value> = match kind {
+                        0 => dict.t.borrow().keys(),
+                        1 => dict.t.borrow().values(),
+                        _ => dict.t.borrow().items().into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect(),
+                    };
+                    let l = Value::list(items);
+                    format!("{}({})", name, self.repr(&l)?)
+                }
+                NativeData::Property { .. } => format!("<property object at {}>", self.addr_of(v)),
+                NativeData::StaticMethod(f) | NativeData::ClassMethod(f) => {
+                    let f = f.clone();
+                    let kind = if matches!(n.data, NativeData::StaticMethod(_)) { "staticmethod" } else { "classmethod" };
+                    format!("<{}({})>", kind, self.repr(&f)?)
+                }
+                _ => {
+                    let t = n.cls.clone();
+                    if let Some(r) = t.lookup("__repr__") {
+                        if !matches!(&r, Value::Builtin(b) if b.owner.as_deref() == Some("object")) {
+                            let s = self.call_descr(&r, v, &t, &[])?;
+                            if let Value::Str(s) = s {
+                                return Ok(s.s.to_string());
+                            }
+                        }
+                    }
+                    format!("<{} object at {}>", t.name(), self.addr_of(v))
+                }
+            },
+        })
+    }
+
+    /// `object.__repr__`.
+    pub fn default_repr(&self, v: &Value) -> String {
+        let t = self.type_of(v);
+        let module = match t.dict.borrow().get("__module__") {
+            Some(Value::Str(s)) => s.s.to_string(),
+            _ => t.module.borrow().to_string(),
+        };
+        if module == "builtins" {
+            format!("<{} object at {}>", t.qualname.borrow(), self.addr_of(v))
+        } else {
+            format!("<{}.{} object at {}>", module, t.qualname.borrow(), self.addr_of(v))
+        }
+    }
+
+    fn guarded(&mut self, key: usize, f: impl FnOnce(&mut Vm) -> PyResult<String>) -> PyResult<String> {
+        self.enter_native()?;
+        self.repr_guard.push(key);
+        let r = f(self);
+        self.repr_guard.pop();
+        self.leave_native();
+        r
+    }
+
+    /// `str(v)`.
+    pub fn str_of(&mut self, v: &Value) -> PyResult<String> {
+        match v {
+            Value::Str(s) => Ok(s.s.to_string()),
+            Value::Instance(_) => {
+                self.enter_native()?;
+                let r = self.call_dunder(v, "__str__", &[]);
+                self.leave_native();
+                match r? {
+                    Some(Value::Str(s)) => Ok(s.s.to_string()),
+                    Some(other) => Err(self.type_error(format!(
+                        "__str__ returned non-string (type {})",
+                        self.type_name(&other)
+                    ))),
+                    None => self.repr(v),
+                }
+            }
+            Value::Native(n) => {
+                let t = n.cls.clone();
+                if let Some(r) = t.lookup("__str__") {
+                    if !matches!(&r, Value::Builtin(b) if b.owner.as_deref() == Some("object")) {
+                        if let Value::Str(s) = self.call_descr(&r, v, &t, &[])? {
+                            return Ok(s.s.to_string());
+                        }
+                    }
+                }
+                self.repr(v)
+            }
+            _ => self.repr(v),
+        }
+    }
+
+    pub fn str_value(&mut self, v: &Value) -> PyResult<Value> {
+        if let Value::Str(_) = v {
+            return Ok(v.clone());
+        }
+        Ok(Value::string(self.str_of(v)?))
+    }
+
+    /// `str(exc)` for an exception instance (BaseException.__str__ / KeyError.__str__).
+    pub fn exc_str_default(&mut self, e: &Value) -> PyResult<String> {
+        let Value::Instance(i) = e else { return self.str_of(e) };
+        let args = i.exc().map(|d| d.borrow().args.clone()).unwrap_or(Value::None);
+        let items = match &args {
+            Value::Tuple(t) => t.items.to_vec(),
+            _ => vec![],
+        };
+        let is_key = i.class().is_subtype(&self.exc_type(ExcKind::KeyError));
+        match items.len() {
+            0 => Ok(String::new()),
+            1 => {
+                if is_key {
+                    self.repr(&items[0])
+                } else {
+                    self.str_of(&items[0])
+                }
+            }
+            _ => self.repr(&args),
+        }
+    }
+
+    /// `repr(exc)` for an exception instance (BaseException.__repr__).
+    pub fn exc_repr_default(&mut self, e: &Value) -> PyResult<String> {
+        let Value::Instance(i) = e else { return self.repr(e) };
+        let name = i.class().name();
+        let args = i.exc().map(|d| d.borrow().args.clone()).unwrap_or(Value::None);
+        match &args {
+            Value::Tuple(t) if t.items.len() == 1 => {
+                let a = t.items[0].clone();
+                Ok(format!("{}({})", name, self.repr(&a)?))
+            }
+            Value::Tuple(t) if t.items.is_empty() => Ok(format!("{name}()")),
+            _ => Ok(format!("{}{}", name, self.repr(&args)?)),
+        }
+    }
+
+    /// `format(v, spec)`.
+    pub fn format(&mut self, v: &Value, spec: &str) -> PyResult<String> {
+        let r = match v {
+            Value::Int(i) => {
+                if spec.is_empty() {
+                    return Ok(i.to_string());
+                }
+                fmt::format_int_spec(*i, spec, "int")
+            }
+            Value::Bool(b) => {
+                if spec.is_empty() {
+                    return Ok(if *b { "True" } else { "False" }.into());
+                }
+                fmt::format_int_spec(*b as i64, spec, "bool")
+            }
+            Value::Float(f) => {
+                if spec.is_empty() {
+                    return Ok(fmt::float_repr(*f));
+                }
+                fmt::format_float_spec(*f, spec)
+            }
+            Value::Str(s) => {
+                if spec.is_empty() {
+                    return Ok(s.s.to_string());
+                }
+                fmt::format_str_spec(&s.s, spec)
+            }
+            Value::Instance(_) | Value::Native(_) => {
+                let t = self.type_of(v);
+                if let Some(f) = t.lookup("__format__") {
+                    if !matches!(&f, Value::Builtin(_)) {
+                        let r = self.call_descr(&f, v, &t, &[Value::str(spec)])?;
+                        return match r {
+                            Value::Str(s) => Ok(s.s.to_string()),
+                            other => Err(self.type_error(format!(
+                                "__format__ must return a str, not {}",
+                                self.type_name(&other)
+                            ))),
+                        };
+                    }
+                }
+                if spec.is_empty() {
+                    return self.str_of(v);
+                }
+                return Err(self.type_error(format!(
+                    "unsupported format string passed to {}.__format__",
+                    t.name()
+                )));
+            }
+            _ => {
+                if spec.is_empty() {
+                    return self.str_of(v);
+                }
+                return Err(self.type_error(format!(
+                    "unsupported format string passed to {}.__format__",
+                    self.type_name(v)
+                )));
+            }
+        };
+        r.map_err(|e| numeric_err(self, e))
+    }
+
+    /// `FormatValue`: conversion (0 none, 1 str, 2 repr, 3 ascii) then format spec.
+    pub fn format_value(&mut self, v: &Value, conv: u32, spec: Option<&Value>) -> PyResult<Value> {
+        let converted;
+        let v = match conv {
+            1 => {
+                converted = Value::string(self.str_of(v)?);
+                &converted
+            }
+            2 => {
+                converted = Value::string(self.repr(v)?);
+                &converted
+            }
+            3 => {
+                let r = self.repr(v)?;
+                converted = Value::string(fmt::ascii_repr(&r).trim_matches('\'').to_string());
+                &converted
+            }
+            _ => v,
+        };
+        let spec = match spec {
+            Some(Value::Str(s)) => s.s.to_string(),
+            _ => String::new(),
+        };
+        if spec.is_empty() {
+            if let Value::Str(_) = v {
+                return Ok(v.clone());
+            }
+        }
+        Ok(Value::string(self.format(v, &spec)?))
+    }
+
+    /// `str % args`.
+    pub fn percent_format(&mut self, fmt_v: &Value, args: &Value) -> PyResult<Value> {
+        use fmt::PercentPiece;
+        let Value::Str(template) = fmt_v else { return Err(self.type_error("format requires str")) };
+        let pieces = fmt::parse_percent_format(&template.s);
+        let (argv, mapping): (Vec<Value>, Option<Value>) = match args {
+            Value::Tuple(t) => (t.items.to_vec(), None),
+            Value::Dict(_) => (vec![args.clone()], Some(args.clone())),
+            Value::Instance(_) if self.type_of(args).lookup("__getitem__").is_some() && !matches!(args, Value::Str(_)) => {
+                (vec![args.clone()], Some(args.clone()))
+            }
+            other => (vec![other.clone()], None),
+        };
+        let mut idx = 0usize;
+        let mut out = String::new();
+        let next_arg = |vm: &mut Vm, idx: &mut usize| -> PyResult<Value> {
+            match argv.get(*idx) {
+                Some(v) => {
+                    *idx += 1;
+                    Ok(v.clone())
+                }
+                None => Err(vm.type_error("not enough arguments for format string")),
+            }
+        };
+        let mut used_mapping = false;
+        for p in pieces {
+            match p {
+                PercentPiece::Literal(s) => out.push_str(&s),
+                PercentPiece::Error(e) => return Err(numeric_err(self, e)),
+                PercentPiece::Spec(spec) => {
+                    let sw = if matches!(spec.width, fmt::PercentCount::Star) {
+                        let v = next_arg(self, &mut idx)?;
+                        Some(self.to_int(&v)?)
+                    } else {
+                        None
+                    };
+                    let sp = if matches!(spec.precision, fmt::PercentCount::Star) {
+                        let v = next_arg(self, &mut idx)?;
+                        Some(self.to_int(&v)?)
+                    } else {
+                        None
+                    };
+                    let val = match &spec.key {
+                        Some(k) => {
+                            let Some(m) = &mapping else {
+                                return Err(self.type_error("format requires a mapping"));
+                            };
+                            used_mapping = true;
+                            let m = m.clone();
+                            self.getitem(&m, &Value::str(k))?
+                        }
+                        None => next_arg(self, &mut idx)?,
+                    };
+                    if !spec.is_supported() {
+                        return Err(numeric_err(self, spec.unsupported()));
+                    }
+                    let f = spec.resolve(sw, sp).map_err(|e| numeric_err(self, e))?;
+                    match spec.conv {
+                        's' | 'r' | 'a' => {
+                            let s = match spec.conv {
+                                's' => self.str_of(&val)?,
+                                'r' => self.repr(&val)?,
+                                _ => fmt::ascii_repr(&self.repr(&val)?),
+                            };
+                            out.push_str(&fmt::percent_format_text(&s, &f));
+                        }
+                        'c' => {
+                            let s = match &val {
+                                Value::Int(i) => char::from_u32(*i as u32).map(|c| c.to_string()).unwrap_or_default(),
+                                Value::Str(s) if s.nchars == 1 => s.s.to_string(),
+                                _ => return Err(self.type_error("%c requires int or char")),
+                            };
+                            let mut f2 = f;
+                            f2.precision = None;
+                            out.push_str(&fmt::percent_format_text(&s, &f2));
+                        }
+                        'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
+                            let n = match &val {
+                                Value::Int(i) => *i,
+                                Value::Bool(b) => *b as i64,
+                                Value::Float(x) if matches!(spec.conv, 'd' | 'i' | 'u') => *x as i64,
+                                _ => {
+                                    let what = if matches!(spec.conv, 'd' | 'i' | 'u') { "a real number" } else { "an integer" };
+                                    return Err(self.type_error(format!(
+                                        "%{} format: {} is required, not {}",
+                                        spec.conv,
+                                        what,
+                                        self.type_name(&val)
+                                    )));
+                                }
+                            };
+                            out.push_str(&fmt::percent_format_int(n, spec.conv, &f));
+                        }
+                        _ => {
+                            let x = match &val {
+                                Value::Float(x) => *x,
+                                Value::Int(i) => *i as f64,
+                                Value::Bool(b) => *b as i64 as f64,
+                                _ => {
+                                    return Err(self.type_error(format!(
+                                        "must be real number, not {}",
+                                        self.type_name(&val)
+                                    )))
+                                }
+                            };
+                            out.push_str(&fmt::percent_format_float(x, spec.conv, &f));
+                        }
+                    }
+                }
+            }
+        }
+        if mapping.is_none() && idx < argv.len() && !used_mapping {
+            return Err(self.type_error("not all arguments converted during string formatting"));
+        }
+        Ok(Value::string(out))
+    }
+
+    // ------------------------------------------------------------ tracebacks
+
+    /// The text CPython prints for an uncaught exception (with its chain).
+    pub fn format_exception(&mut self, exc: &Exc) -> String {
+        let mut out = String::new();
+        let mut seen: Vec<usize> = Vec::new();
+        self.format_exc_chain(exc, &mut out, &mut seen, 0);
+        out
+    }
+
+    fn format_exc_chain(&mut self, exc: &Exc, out: &mut String, seen: &mut Vec<usize>, depth: usize) {
+        seen.push(Rc::as_ptr(exc) as *const u8 as usize);
+        let (cause, context, suppress) = match exc.exc() {
+            Some(d) => {
+                let d = d.borrow();
+                (d.cause.clone(), d.context.clone(), d.suppress_context)
+            }
+            None => (None, None, false),
+        };
+        if depth < 50 {
+            if let Some(Value::Instance(c)) = &cause {
+                if !seen.contains(&(Rc::as_ptr(c) as *const u8 as usize)) {
+                    self.format_exc_chain(c, out, seen, depth + 1);
+                    out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                }
+            } else if let (Some(Value::Instance(c)), false) = (&context, suppress) {
+                if !seen.contains(&(Rc::as_ptr(c) as *const u8 as usize)) {
+                    self.format_exc_chain(c, out, seen, depth + 1);
+                    out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                }
+            }
+        }
+        self.format_one_exception(exc, out);
+    }
+
+    fn format_one_exception(&mut self, exc: &Exc, out: &mut String) {
+        let tb: Vec<super::exceptions::TbEntry> =
+            exc.exc().map(|d| d.borrow().tb.iter().rev().cloned().collect()).unwrap_or_default();
+        if !tb.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            out.push_str(&self.format_tb_entries(&tb));
+        }
+        out.push_str(&self.exc_only(exc));
+    }
+
+    /// The `Type: message` line(s).
+    pub fn exc_only(&mut self, exc: &Exc) -> String {
+        let cls = exc.class();
+        let module = match cls.dict.borrow().get("__module__") {
+            Some(Value::Str(s)) => s.s.to_string(),
+            _ => cls.module.borrow().to_string(),
+        };
+        let qual = cls.qualname.borrow().to_string();
+        let name = if module == "builtins" || module == "__main__" { qual } else { format!("{module}.{qual}") };
+        let v = Value::Instance(exc.clone());
+        let msg = match self.str_of(&v) {
+            Ok(s) => s,
+            Err(_) => "<exception str() failed>".to_string(),
+        };
+        let mut s = if msg.is_empty() { format!("{name}\n") } else { format!("{name}: {msg}\n") };
+        if let Some(Value::List(notes)) = exc.dict.borrow().get("__notes__").cloned() {
+            for n in notes.items.borrow().iter() {
+                if let Value::Str(t) = n {
+                    s.push_str(&t.s);
+                    s.push('\n');
+                }
+            }
+        }
+        s
+    }
+
+    pub fn format_tb_entries(&self, tb: &[super::exceptions::TbEntry]) -> String {
+        const CUTOFF: usize = 3;
+        let mut out = String::new();
+        let mut last: Option<(Rc<str>, u32, Rc<str>)> = None;
+        let mut count = 0usize;
+        for e in tb {
+            let co = &e.code.co;
+            let line = co.line_of(e.lasti as usize);
+            let key = (co.filename.clone(), line, co.name.clone());
+            if last.as_ref() != Some(&key) {
+                if count > CUTOFF {
+                    let c = count - CUTOFF;
+                    out.push_str(&format!("  [Previous line repeated {} more time{}]\n", c, if c > 1 { "s" } else { "" }));
+                }
+                last = Some(key);
+                count = 0;
+            }
+            count += 1;
+            if count > CUTOFF {
+                continue;
+            }
+            out.push_str(&self.format_frame(e));
+        }
+        if count > CUTOFF {
+            let c = count - CUTOFF;
+            out.push_str(&format!("  [Previous line repeated {} more time{}]\n", c, if c > 1 { "s" } else { "" }));
+        }
+        out
+    }
+
+    fn format_frame(&self, e: &super::exceptions::TbEntry) -> String {
+        let co = &e.code.co;
+        let idx = e.lasti as usize;
+        let line = co.line_of(idx);
+        let mut out = format!("  File \"{}\", line {}, in {}\n", co.filename, line, co.name);
+        let Some(src) = self.sources.get(&co.filename) else { return out };
+        let Some(text) = src.line_text(line) else { return out };
+        let stripped = text.trim();
+        if stripped.is_empty() {
+            return out;
+        }
+        out.push_str(&format!("    {stripped}\n"));
+        if let Some(span) = co.spans.get(idx) {
+            if let Some(carets) = caret_line(src, span, text) {
+                out.push_str(&carets);
+            }
+        }
+        out
+    }
+
+    /// Print queued warnings as CPython's `warnings` module shows them (once per location).
+    pub fn format_warning(&mut self, msg: &str) -> String {
+        let (file, line) = match self.frames.last() {
+            Some(f) => (f.code.co.filename.clone(), f.line()),
+            None => (Rc::from("sys"), 1),
+        };
+        let key = format!("{file}:{line}:{msg}");
+        if self.warned.contains(&key) {
+            return String::new();
+        }
+        self.warned.push(key);
+        let mut s = format!("{file}:{line}: RuntimeWarning: {msg}\n");
+        if let Some(src) = self.sources.get(&file) {
+            if let Some(t) = src.line_text(line) {
+                s.push_str(&format!("  {}\n", t.trim()));
+            }
+        }
+        s.push_str("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+        s
+    }
+
+    /// Print an uncaught exception to stderr.
+    pub fn print_exception(&mut self, exc: &Exc) {
+        let text = self.format_exception(exc);
+        self.write_out(Stream::Stderr, &text);
+    }
+}
+
+/// The `    ~~~^^^` line under a traceback source line, following CPython 3.11's rules: no line
+/// when the instruction covers the whole (stripped) line and there are no anchors.
+fn caret_line(src: &crate::lang::span::SourceFile, span: &crate::lang::span::Span, text: &str) -> Option<String> {
+    if span.end <= span.start {
+        return None;
+    }
+    let seg_all = src.text.get(span.start as usize..span.end as usize)?;
+    // Multi-line instructions: CPython 3.11 shows no carets in the top-level printer.
+    if seg_all.contains('\n') {
+        return None;
+    }
+    let start_col = span.col.checked_sub(1)? as usize;
+    let seg_chars = seg_all.chars().count();
+    let end_col = start_col + seg_chars;
+    let leading = text.chars().take_while(|c| c.is_whitespace()).count();
+    let stripped_len = text.trim().chars().count();
+    let anchors = super::api::caret_anchors(seg_all);
+    let has_secondary = anchors.map(|(l, r)| r > l).unwrap_or(false);
+    if end_col - start_col >= stripped_len && !has_secondary {
+        return None;
+    }
+    let mut s = String::from("    ");
+    s.push_str(&" ".repeat(start_col.saturating_sub(leading)));
+    match anchors {
+        Some((l, r)) => {
+            s.push_str(&"~".repeat(l));
+            s.push_str(&"^".repeat(r.saturating_sub(l)));
+            s.push_str(&"~".repeat(seg_chars.saturating_sub(r)));
+        }
+        None => s.push_str(&"^".repeat(seg_chars)),
+    }
+    s.push('\n');
+    Some(s)
+}
