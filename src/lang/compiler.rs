@@ -7,7 +7,7 @@
 //! pushes `lasti`, which we do not have).
 //!
 //! Layouts the VM must agree with (depths relative to the statement's start, top on the right):
-//! - `try/except`: `SetupFinally(H) body PopBlock orelse`; at H `[exc]`:
+//! - `try/except`: `SetupFinally(H) body PopBlock orelse Jump(END)`; at H `[exc]`:
 //!   `SetupFinally(C) PushExcInfo` -> `[prev, exc]`; per clause `type CheckExcMatch
 //!   PopJumpIfFalse(next)`; `as e`: store e, `SetupFinally(E) body PopBlock PopBlock PopExcept
 //!   e=None del e`; at E `[prev, exc2]`: `e=None del e Reraise`. No match: `Reraise`.
@@ -27,7 +27,31 @@
 //!   or `GetAIter`'d by the caller), called as `MakeFunction`, iterator, `Call(0)` (the
 //!   function in the method slot, the iterator in the self slot: CPython 3.11's trick).
 //!   `ListAppend(n)`/`SetAdd(n)`/`MapAdd(n)` pop the item(s), then the container is the n-th
-//!   item from the top (CPython's `PEEK(n)`).
+//!   item from the top (CPython's `PEEK(n)`). A comprehension with `await`/`async for` inside an
+//!   async function is a coroutine the caller awaits (`GetAwaitable(0)` + send loop after the
+//!   call); an async generator expression is an async generator and is not awaited.
+//! - `Call(n)` with a non-NULL method slot calls `slot(self_slot, args...)`; besides
+//!   `LoadMethod` this is how decorators (`[deco, func] Call(0)`), `with` exits, comprehension
+//!   calls and `assert x, msg` (`LoadAssertionError msg Call(0)`) are called, as in CPython 3.11.
+//! - `f(*a)` pushes `a` itself, so `CallFunctionEx` must turn a non-tuple iterable into a tuple
+//!   (with CPython's "argument after * must be an iterable" error); with `**` the dict is always
+//!   a fresh one built with `BuildMap`/`DictMerge`.
+//! - `except*`: see `try_star_except`; `CheckEgMatch` must accept `None` (nothing left to
+//!   match) and then push `[None, None]`.
+//! - `import a.b` is `ImportName("a.b")` storing the top package; `import a.b as c` is
+//!   `ImportName("a.b") LoadAttr(b)`; `from m import x` is `ImportName(m) ImportFrom(x)... PopTop`;
+//!   `from m import *` is `ImportName(m) ImportStar`.
+//! - A class body stores `__module__` (from `__name__`) and `__qualname__` first and returns its
+//!   `__class__` cell (after storing it as `__classcell__`) when a method uses `super()` or
+//!   `__class__`, else None. `__class__` is then `cellvars[0]` of the class body and a free
+//!   variable of the methods; zero-argument `super()` finds it there and takes the first
+//!   argument from `varnames[0]` (or its cell, see `cell2arg`).
+//! - `consts[0]` of a `def` is its docstring or None (never for lambdas, which get None there
+//!   too, or comprehensions); module and class docstrings are stored as `__doc__`.
+//! - Annotations are never evaluated or stored (no `__annotations__`, no `SetupAnnotations`);
+//!   `x: T = v` is `x = v`.
+//! - In `with cm as target`, the target is stored before the `SetupFinally`, so an exception
+//!   raised by the store itself does not reach `__exit__` (CPython's would).
 
 use super::ast::*;
 use super::bytecode::{flags, BinaryOpKind, CodeObject, CompareKind, Const, Instr};
