@@ -452,8 +452,8 @@ impl<'a> Compiler<'a> {
         f
     }
 
-    fn push_fblock(&mut self, kind: FbKind, block: Label, exit: Label) {
-        self.push_fblock_full(kind, block, exit, &[], None);
+    fn push_fblock(&mut self, kind: FbKind, block: Label, exit: Label) -> CResult<()> {
+        self.push_fblock_full(kind, block, exit, &[], None)
     }
 
     fn push_fblock_full(
@@ -463,8 +463,12 @@ impl<'a> Compiler<'a> {
         exit: Label,
         finalbody: &'a [Stmt],
         name: Option<&'a str>,
-    ) {
+    ) -> CResult<()> {
         let span = self.loc();
+        // CPython's CO_MAXBLOCKS.
+        if self.ur().fblocks.len() >= 20 {
+            return Err(CompileError::new("too many statically nested blocks", span));
+        }
         self.u().fblocks.push(FBlock {
             kind,
             block,
@@ -473,6 +477,7 @@ impl<'a> Compiler<'a> {
             name,
             span,
         });
+        Ok(())
     }
 
     fn pop_fblock(&mut self) {
@@ -492,7 +497,43 @@ impl<'a> Compiler<'a> {
 
     // ------------------------------------------------------------------ names
 
+    /// CPython's `forbidden_name`: `__debug__` can be neither bound nor deleted.
+    fn forbidden_name(&self, name: &str, ctx: ExprContext) -> CResult<()> {
+        if name == "__debug__" {
+            match ctx {
+                ExprContext::Store => {
+                    return Err(CompileError::new("cannot assign to __debug__", self.loc()))
+                }
+                ExprContext::Del => {
+                    return Err(CompileError::new("cannot delete __debug__", self.loc()))
+                }
+                ExprContext::Load => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn check_debug_args(&self, a: &Arguments) -> CResult<()> {
+        let all = a
+            .posonlyargs
+            .iter()
+            .chain(&a.args)
+            .chain(a.vararg.iter())
+            .chain(&a.kwonlyargs)
+            .chain(a.kwarg.iter());
+        for arg in all {
+            self.forbidden_name(&arg.name, ExprContext::Store)?;
+        }
+        Ok(())
+    }
+
     fn nameop(&mut self, name: &str, ctx: ExprContext) -> CResult<()> {
+        self.forbidden_name(name, ctx)?;
+        if name == "__debug__" {
+            // CPython's AST optimizer turns `__debug__` into the constant True (no -O here).
+            self.load_const(Const::Bool(true));
+            return Ok(());
+        }
         let mangled = mangle(self.ur().private.as_deref(), name);
         let ste = self.ste();
         let is_func = ste.kind == BlockKind::Function;
@@ -796,6 +837,7 @@ impl<'a> Compiler<'a> {
             .decorators
             .first()
             .map_or(s.span.line, |d| d.span.line.min(s.span.line));
+        self.check_debug_args(&f.args)?;
         for d in &f.decorators {
             self.expr(d)?;
         }
@@ -1049,7 +1091,7 @@ impl<'a> Compiler<'a> {
             FbKind::FinallyTry => {
                 self.emit(Instr::PopBlock);
                 if preserve_tos {
-                    self.push_fblock(FbKind::PopValue, 0, 0);
+                    self.push_fblock(FbKind::PopValue, 0, 0)?;
                 }
                 let saved = self.loc();
                 let r = self.stmts(b.finalbody);
@@ -1211,7 +1253,7 @@ impl<'a> Compiler<'a> {
         let start = self.new_label();
         let cleanup = self.new_label();
         let end = self.new_label();
-        self.push_fblock(FbKind::ForLoop, start, end);
+        self.push_fblock(FbKind::ForLoop, start, end)?;
         self.expr(iter)?;
         self.emit(Instr::GetIter);
         self.bind(start);
@@ -1246,7 +1288,7 @@ impl<'a> Compiler<'a> {
         self.expr(iter)?;
         self.emit(Instr::GetAIter);
         self.bind(start);
-        self.push_fblock(FbKind::ForLoop, start, end);
+        self.push_fblock(FbKind::ForLoop, start, end)?;
         self.emit(Instr::SetupFinally(except));
         self.emit(Instr::GetANext);
         self.load_const(Const::None);
@@ -1277,7 +1319,7 @@ impl<'a> Compiler<'a> {
         let anchor = self.new_label();
         let end = self.new_label();
         self.bind(lp);
-        self.push_fblock(FbKind::WhileLoop, lp, end);
+        self.push_fblock(FbKind::WhileLoop, lp, end)?;
         self.jump_if(test, anchor, false)?;
         self.bind(body_l);
         self.stmts(body)?;
@@ -1333,7 +1375,7 @@ impl<'a> Compiler<'a> {
             },
             final_l,
             0,
-        );
+        )?;
         if pos + 1 < items.len() {
             self.with_stmt(s, items, pos + 1, body, is_async)?;
         } else {
@@ -1395,7 +1437,7 @@ impl<'a> Compiler<'a> {
         let exit = self.new_label();
         let cleanup = self.new_label();
         self.emit(Instr::SetupFinally(end));
-        self.push_fblock_full(FbKind::FinallyTry, 0, 0, finalbody, None);
+        self.push_fblock_full(FbKind::FinallyTry, 0, 0, finalbody, None)?;
         if !handlers.is_empty() {
             if is_star {
                 self.try_star_except(s, body, handlers, orelse)?;
@@ -1413,7 +1455,7 @@ impl<'a> Compiler<'a> {
         self.set_loc(s.span);
         self.emit(Instr::SetupFinally(cleanup));
         self.emit(Instr::PushExcInfo);
-        self.push_fblock(FbKind::FinallyEnd, 0, 0);
+        self.push_fblock(FbKind::FinallyEnd, 0, 0)?;
         self.stmts(finalbody)?;
         self.pop_fblock();
         self.emit_noloc(Instr::Reraise);
@@ -1435,7 +1477,7 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         self.set_loc(s.span);
         self.emit(Instr::SetupFinally(except));
-        self.push_fblock(FbKind::TryExcept, 0, 0);
+        self.push_fblock(FbKind::TryExcept, 0, 0)?;
         self.stmts(body)?;
         self.pop_fblock();
         self.emit_noloc(Instr::PopBlock);
@@ -1446,7 +1488,7 @@ impl<'a> Compiler<'a> {
         self.set_loc(s.span);
         self.emit(Instr::SetupFinally(cleanup));
         self.emit(Instr::PushExcInfo);
-        self.push_fblock(FbKind::ExceptionHandler, 0, 0);
+        self.push_fblock(FbKind::ExceptionHandler, 0, 0)?;
         let n = handlers.len();
         for (i, h) in handlers.iter().enumerate() {
             self.set_loc(h.span);
@@ -1463,7 +1505,7 @@ impl<'a> Compiler<'a> {
                 let cleanup_end = self.new_label();
                 self.nameop(name, ExprContext::Store)?;
                 self.emit(Instr::SetupFinally(cleanup_end));
-                self.push_fblock_full(FbKind::HandlerCleanup, 0, 0, &[], Some(name.as_str()));
+                self.push_fblock_full(FbKind::HandlerCleanup, 0, 0, &[], Some(name.as_str()))?;
                 self.stmts(&h.body)?;
                 self.pop_fblock();
                 self.set_loc(h.span);
@@ -1481,7 +1523,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Reraise);
             } else {
                 self.emit(Instr::PopTop);
-                self.push_fblock_full(FbKind::HandlerCleanup, 0, 0, &[], None);
+                self.push_fblock_full(FbKind::HandlerCleanup, 0, 0, &[], None)?;
                 self.stmts(&h.body)?;
                 self.pop_fblock();
                 self.emit_noloc(Instr::PopBlock);
@@ -1516,7 +1558,7 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         self.set_loc(s.span);
         self.emit(Instr::SetupFinally(except));
-        self.push_fblock(FbKind::TryExcept, 0, 0);
+        self.push_fblock(FbKind::TryExcept, 0, 0)?;
         self.stmts(body)?;
         self.pop_fblock();
         self.emit_noloc(Instr::PopBlock);
@@ -1525,7 +1567,7 @@ impl<'a> Compiler<'a> {
         self.set_loc(s.span);
         self.emit(Instr::SetupFinally(cleanup));
         self.emit(Instr::PushExcInfo); // [prev, rest]
-        self.push_fblock(FbKind::ExceptionGroupHandler, 0, 0);
+        self.push_fblock(FbKind::ExceptionGroupHandler, 0, 0)?;
         for h in handlers {
             self.set_loc(h.span);
             let next = self.new_label();
@@ -1549,7 +1591,7 @@ impl<'a> Compiler<'a> {
             // [prev, rest]
             let cleanup_end = self.new_label();
             self.emit(Instr::SetupFinally(cleanup_end));
-            self.push_fblock_full(FbKind::HandlerCleanup, 0, 0, &[], h.name.as_deref());
+            self.push_fblock_full(FbKind::HandlerCleanup, 0, 0, &[], h.name.as_deref())?;
             self.stmts(&h.body)?;
             self.pop_fblock();
             self.set_loc(h.span);
@@ -1956,6 +1998,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn attribute(&mut self, value: &'a Expr, attr: &str, ctx: ExprContext) -> CResult<()> {
+        self.forbidden_name(attr, ctx)?;
         self.expr(value)?;
         let ni = self.add_name(attr);
         self.emit(match ctx {
@@ -2260,17 +2303,14 @@ impl<'a> Compiler<'a> {
     fn validate_keywords(&self, keywords: &[Keyword]) -> CResult<()> {
         for (i, k) in keywords.iter().enumerate() {
             let Some(name) = &k.arg else { continue };
-            if keywords[i + 1..]
+            self.forbidden_name(name, ExprContext::Store)?;
+            if let Some(dup) = keywords[i + 1..]
                 .iter()
-                .any(|o| o.arg.as_ref() == Some(name))
+                .find(|o| o.arg.as_ref() == Some(name))
             {
-                let dup = keywords[i + 1..]
-                    .iter()
-                    .find(|o| o.arg.as_ref() == Some(name));
-                let span = dup.map_or(k.span, |d| d.span);
                 return Err(CompileError::new(
                     format!("keyword argument repeated: {name}"),
-                    span,
+                    dup.span,
                 ));
             }
         }
@@ -2453,6 +2493,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn lambda(&mut self, e: &'a Expr, args: &'a Arguments, body: &'a Expr) -> CResult<()> {
+        self.check_debug_args(args)?;
         let funcflags = self.default_arguments(args)?;
         let scope = self
             .st
@@ -2669,7 +2710,7 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::GetAIter);
         }
         self.bind(start);
-        self.push_fblock(FbKind::AsyncComprehensionGenerator, start, 0);
+        self.push_fblock(FbKind::AsyncComprehensionGenerator, start, 0)?;
         self.emit(Instr::SetupFinally(except));
         self.emit(Instr::GetANext);
         self.load_const(Const::None);
@@ -2767,6 +2808,10 @@ fn fold(e: &Expr, depth: u32) -> Option<Const> {
     }
     match &e.kind {
         ExprKind::Constant(c) => Some(constant(c)),
+        ExprKind::Name {
+            id,
+            ctx: ExprContext::Load,
+        } if id == "__debug__" => Some(Const::Bool(true)),
         ExprKind::UnaryOp { op, operand } => {
             let v = fold(operand, depth + 1)?;
             let v = match v {

@@ -268,6 +268,7 @@ fn snippets() -> Vec<String> {
         "def f():\n    x = 1\n    return lambda: (x := 2)\n",
         "def f():\n    super = 1\n    return super\n",
         "class C:\n    def f(self):\n        def g():\n            return super()\n        return g\n",
+        "print(__debug__)\nif __debug__:\n    x = (__debug__, 1)\n",
         "def f():\n    for x in y:\n        try:\n            pass\n        finally:\n            continue\n",
         "def f():\n    for x in y:\n        try:\n            g()\n        except E as e:\n            return e\n        except F:\n            break\n",
         "async def f():\n    async for x in y:\n        async with x as z:\n            if z:\n                continue\n            return await z\n    else:\n        pass\n",
@@ -288,7 +289,35 @@ fn snippets() -> Vec<String> {
     .collect()
 }
 
+/// `depth` nested `for` (or `try/finally`) statements: CPython allows 20 static blocks.
+fn nested_blocks(depth: usize, kind: &str) -> String {
+    let mut s = String::new();
+    for i in 0..depth {
+        s.push_str(&"    ".repeat(i));
+        s.push_str(if kind == "for" {
+            "for x in y:\n"
+        } else {
+            "try:\n"
+        });
+    }
+    s.push_str(&"    ".repeat(depth));
+    s.push_str("pass\n");
+    if kind != "for" {
+        for i in (0..depth).rev() {
+            s.push_str(&"    ".repeat(i));
+            s.push_str("finally: pass\n");
+        }
+    }
+    s
+}
+
 fn error_snippets() -> Vec<String> {
+    let mut v: Vec<String> = vec![
+        nested_blocks(21, "for"),
+        nested_blocks(21, "try"),
+        nested_blocks(11, "try"),
+    ];
+    v.extend(
     [
         "return 1\n",
         "yield 1\n",
@@ -319,10 +348,27 @@ fn error_snippets() -> Vec<String> {
         "def f():\n    try:\n        pass\n    except* E:\n        return\n",
         "def f():\n    for x in y:\n        try:\n            pass\n        except* E:\n            break\n",
         "try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass\n",
+        "__debug__ = 1\n",
+        "del __debug__\n",
+        "def f(__debug__): pass\n",
+        "f(__debug__=1)\n",
+        "x.__debug__ = 1\n",
+        "import __debug__\n",
+        "for __debug__ in x: pass\n",
+        "def __debug__(): pass\n",
+        "class __debug__: pass\n",
+        "def f(**__debug__): pass\n",
+        "lambda __debug__: 1\n",
+        "with a as __debug__: pass\n",
+        "f(**{}, __debug__=1)\n",
+        "o.m(__debug__=1)\n",
+        "[(j := i) for i in range(3) for j in range(2)]\n",
+        "[[(j := 1) for j in range(2)] for i in x]\n",
     ]
     .iter()
-    .map(|s| s.to_string())
-    .collect()
+    .map(|s| s.to_string()),
+    );
+    v
 }
 
 #[test]
