@@ -3206,4 +3206,4 @@ fn analyze(instrs: &[Instr]) -> Result<(u32, Vec<bool>), String> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -2,7 +2,8 @@ use super::*;
 use crate::lang::span::SourceFile;
 use serde_json::Value;
 
-mod pybridge;
+/// Also usable by other test code as `crate::lang::compiler::tests::pybridge`.
+pub(crate) mod pybridge;
 
 fn all_codes(code: &Rc<CodeObject>, out: &mut Vec<Rc<CodeObject>>) {
     out.push(code.clone());
