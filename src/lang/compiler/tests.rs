@@ -5,6 +5,18 @@ use serde_json::Value;
 /// Also usable by other test code as `crate::lang::compiler::tests::pybridge`.
 pub(crate) mod pybridge;
 
+thread_local! {
+    /// Feed the compiler loopscope's own parser instead of CPython's AST (same expectations).
+    static OUR_PARSER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn with_our_parser<T>(f: impl FnOnce() -> T) -> T {
+    OUR_PARSER.with(|c| c.set(true));
+    let r = f();
+    OUR_PARSER.with(|c| c.set(false));
+    r
+}
+
 fn all_codes(code: &Rc<CodeObject>, out: &mut Vec<Rc<CodeObject>>) {
     out.push(code.clone());
     for c in &code.consts {
@@ -47,8 +59,20 @@ fn differential(
             continue;
         }
         let file = SourceFile::new("t.py", src.as_str());
-        let conv = pybridge::Conv::new(&file);
-        let module = conv.module(&r["ast"]);
+        let module = if OUR_PARSER.with(|c| c.get()) {
+            match crate::lang::parser::parse_module(&file) {
+                Ok(m) => m,
+                Err(e) => {
+                    problems.push(format!(
+                        "[{label}] our parser failed: {} (line {})",
+                        e.msg, e.span.line
+                    ));
+                    continue;
+                }
+            }
+        } else {
+            pybridge::Conv::new(&file).module(&r["ast"])
+        };
         let ours = compile_module_raw(&module, "t.py");
         match (&r.get("error"), ours) {
             (Some(err), Ok(_)) => {
@@ -682,4 +706,21 @@ walk(compile(src, "t.py", "exec"))
             println!("{}\n  ours: {}\n  cpy:  {}", c.qualname, ours, t_ops);
         }
     }
+}
+
+/// The same comparisons with loopscope's parser in front: parser and compiler together must
+/// give CPython's code attributes, positions and compile errors.
+#[test]
+fn through_our_parser_matches_cpython() {
+    let mut sources = snippets();
+    sources.extend(shared_scripts());
+    let Some(problems) = with_our_parser(|| differential(&sources, true, true)) else {
+        eprintln!("python3 not available: skipped");
+        return;
+    };
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let Some(problems) = with_our_parser(|| differential(&error_snippets(), false, false)) else {
+        return;
+    };
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
