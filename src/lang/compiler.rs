@@ -50,8 +50,13 @@
 //!   too, or comprehensions); module and class docstrings are stored as `__doc__`.
 //! - Annotations are never evaluated or stored (no `__annotations__`, no `SetupAnnotations`);
 //!   `x: T = v` is `x = v`.
-//! - In `with cm as target`, the target is stored before the `SetupFinally`, so an exception
-//!   raised by the store itself does not reach `__exit__` (CPython's would).
+//! - In `with cm as target`, the target is stored before the `SetupFinally(W)`; a target that
+//!   can fail to store (not a plain name) is stored from a copy inside its own
+//!   `SetupFinally(P) Copy(1) <store> PopBlock PopTop`; P (`[exit, value, exc]`) does
+//!   `Swap(2) PopTop` and falls into W.
+//! - Every handler's recorded depth is at most the stack depth left by any instruction in its
+//!   region after that instruction consumed its inputs (`analyze_stack` checks it), so the VM
+//!   only ever cuts the stack down, never up.
 
 use super::ast::*;
 use super::bytecode::{flags, BinaryOpKind, CodeObject, CompareKind, Const, Instr};
@@ -1360,9 +1365,24 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::Call(0));
         }
         // The block is set up after the target store: our SetupFinally records the stack depth
-        // at its own position, and the handler needs just `[exit]` below the exception.
+        // at its own position, and the handler needs just `[exit]` below the exception. A
+        // store that can fail (attribute, subscript, unpacking) gets its own small block whose
+        // handler drops the value and joins the `__exit__` handler, as CPython's would.
+        let mut store_handler = None;
         match &item.optional_vars {
-            Some(t) => self.expr(t)?,
+            Some(t) if matches!(t.kind, ExprKind::Name { .. }) => self.expr(t)?,
+            Some(t) => {
+                // The store consumes its operand before it can fail, and a handler cannot
+                // restore popped values: store a copy, drop the original afterwards.
+                let pre = self.new_label();
+                self.emit(Instr::SetupFinally(pre));
+                self.emit(Instr::Copy(1));
+                self.expr(t)?;
+                self.set_loc(s.span);
+                self.emit(Instr::PopBlock);
+                self.emit(Instr::PopTop);
+                store_handler = Some(pre);
+            }
             None => self.emit(Instr::PopTop),
         }
         self.set_loc(s.span);
@@ -1392,6 +1412,12 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Instr::PopTop);
         self.emit(Instr::Jump(exit));
+        if let Some(pre) = store_handler {
+            // [exit, value, exc] -> [exit, exc], then the common handler.
+            self.bind(pre);
+            self.emit(Instr::Swap(2));
+            self.emit(Instr::PopTop);
+        }
         self.bind(final_l);
         self.emit(Instr::SetupFinally(cleanup));
         self.emit(Instr::PushExcInfo);
@@ -3140,20 +3166,58 @@ fn cleanup(instrs: &mut Vec<Instr>, spans: &mut Vec<Span>, reachable: &[bool]) {
     *spans = out_s;
 }
 
+/// How many stack items an instruction consumes before it can raise (CPython pops operands
+/// first): what is left must still reach the innermost handler's recorded depth.
+pub fn stack_inputs(i: Instr) -> i32 {
+    use Instr::*;
+    match i {
+        // Cannot raise.
+        Nop | Copy(_) | Swap(_) | PushNull | LoadConst(_) | LoadClosure(_) | PopTop
+        | StoreFast(_) | StoreDeref(_) | Jump(_) | KwNames(_) | SetupFinally(_) | PopBlock
+        | PushExcInfo | PopExcept | ListToTuple | AsyncGenWrap | ReturnValue | BuildTuple(_)
+        | BuildList(_) | BuildString(_) | MakeFunction(_) | LoadAssertionError | LoadBuildClass => {
+            0
+        }
+        // May raise with nothing consumed.
+        LoadFast(_) | LoadDeref(_) | LoadClassDeref(_) | LoadName(_) | LoadGlobal(_)
+        | DeleteFast(_) | DeleteDeref(_) | DeleteName(_) | DeleteGlobal(_) | ForIter(_)
+        | GetANext | WithExceptStart | ImportName(_) | ImportFrom(_) => 0,
+        StoreName(_) | StoreGlobal(_) | LoadAttr(_) | DeleteAttr(_) | LoadMethod(_)
+        | UnaryNegative | UnaryPositive | UnaryNot | UnaryInvert | PopJumpIfFalse(_)
+        | PopJumpIfTrue(_) | JumpIfFalseOrPop(_) | JumpIfTrueOrPop(_) | GetIter | ListAppend(_)
+        | SetAdd(_) | ListExtend(_) | SetUpdate(_) | DictUpdate(_) | DictMerge(_)
+        | UnpackSequence(_) | UnpackEx(_) | YieldValue | GetYieldFromIter | GetAwaitable(_)
+        | GetAIter | CheckExcMatch | Reraise | BeforeWith | BeforeAsyncWith | ImportStar
+        | SetupAnnotations | PrintExpr => 1,
+        StoreAttr(_) | DeleteSubscr | BinarySubscr | BinaryOp(_) | CompareOp(_) | IsOp(_)
+        | ContainsOp(_) | MapAdd(_) | Send(_) | EndAsyncFor | CheckEgMatch => 2,
+        StoreSubscr => 3,
+        BuildSlice(n) | BuildSet(n) | RaiseVarargs(n) => n as i32,
+        BuildMap(n) => 2 * n as i32,
+        BuildConstKeyMap(n) => n as i32 + 1,
+        FormatValue(f) => 1 + i32::from(f & 4 != 0),
+        Call(n) => n as i32 + 2,
+        CallFunctionEx(f) => 3 + (f & 1) as i32,
+    }
+}
+
+/// Per-path state of the analysis: value stack depth and the recorded depth of each
+/// `SetupFinally` block still active (innermost last).
+type FlowState = (i32, Vec<i32>);
+
 /// The stack analysis behind `analyze_stack`, also returning which instructions are reachable.
 fn analyze(instrs: &[Instr]) -> Result<(u32, Vec<bool>), String> {
     let n = instrs.len();
-    let mut state: Vec<Option<(i32, i32)>> = vec![None; n];
-    let mut work: Vec<usize> = Vec::new();
-    let mut max = 0i32;
     if n == 0 {
         return Ok((0, Vec::new()));
     }
-    state[0] = Some((0, 0));
-    work.push(0);
+    let mut state: Vec<Option<FlowState>> = vec![None; n];
+    let mut work: Vec<usize> = vec![0];
+    let mut max = 0i32;
+    state[0] = Some((0, Vec::new()));
     let merge = |t: usize,
-                 st: (i32, i32),
-                 state: &mut Vec<Option<(i32, i32)>>,
+                 st: FlowState,
+                 state: &mut Vec<Option<FlowState>>,
                  work: &mut Vec<usize>,
                  from: usize| {
         if t >= n {
@@ -3164,39 +3228,50 @@ fn analyze(instrs: &[Instr]) -> Result<(u32, Vec<bool>), String> {
         if st.0 < 0 {
             return Err(format!("stack underflow after instruction {from}"));
         }
-        if st.1 < 0 {
-            return Err(format!("block stack underflow after instruction {from}"));
-        }
-        match state[t] {
+        match &state[t] {
             None => {
                 state[t] = Some(st);
                 work.push(t);
                 Ok(())
             }
-            Some(old) if old == st => Ok(()),
+            Some(old) if *old == st => Ok(()),
             Some(old) => Err(format!(
-                "inconsistent depth at {t}: (stack, blocks) {old:?} vs {st:?} from {from}"
+                "inconsistent depth at {t}: (stack, handler depths) {old:?} vs {st:?} from {from}"
             )),
         }
     };
     while let Some(i) = work.pop() {
-        let Some((d, b)) = state[i] else { continue };
+        let Some((d, blocks)) = state[i].clone() else {
+            continue;
+        };
         max = max.max(d);
         let ins = instrs[i];
+        if let Some(&h) = blocks.last() {
+            if d - stack_inputs(ins) < h {
+                return Err(format!(
+                    "instruction {i} may raise with {} items left, below its handler's depth {h}",
+                    d - stack_inputs(ins)
+                ));
+            }
+        }
         if let Some(t) = jump_target(ins) {
             let dj = d + stack_effect(ins, true);
             // The handler of a SetupFinally runs with its block already popped.
-            let bj = b;
             max = max.max(dj);
-            merge(t as usize, (dj, bj), &mut state, &mut work, i)?;
+            merge(t as usize, (dj, blocks.clone()), &mut state, &mut work, i)?;
         }
         if !is_terminal(ins) {
             let df = d + stack_effect(ins, false);
-            let bf = match ins {
-                Instr::SetupFinally(_) => b + 1,
-                Instr::PopBlock => b - 1,
-                _ => b,
-            };
+            let mut bf = blocks;
+            match ins {
+                Instr::SetupFinally(_) => bf.push(d),
+                Instr::PopBlock => {
+                    if bf.pop().is_none() {
+                        return Err(format!("block stack underflow after instruction {i}"));
+                    }
+                }
+                _ => {}
+            }
             max = max.max(df);
             merge(i + 1, (df, bf), &mut state, &mut work, i)?;
         }

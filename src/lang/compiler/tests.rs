@@ -417,6 +417,20 @@ fn stack_checker_rejects_broken_code() {
     assert!(analyze_stack(&[PopBlock, LoadConst(0), ReturnValue])
         .unwrap_err()
         .contains("block stack"));
+    // An instruction that consumes items below its handler's depth before raising: the VM
+    // could not cut the stack back *up* to the handler's depth.
+    let below = [
+        LoadConst(0),
+        SetupFinally(6),
+        UnpackSequence(2),
+        PopTop,
+        PopTop,
+        PopBlock,
+        ReturnValue,
+    ];
+    assert!(analyze_stack(&below)
+        .unwrap_err()
+        .contains("below its handler's depth"));
     // A handler runs with the exception pushed on the stack depth of its SetupFinally.
     let ok = [
         SetupFinally(4),
