@@ -3265,10 +3265,8 @@ fn analyze(instrs: &[Instr]) -> Result<(u32, Vec<bool>), String> {
             let mut bf = blocks;
             match ins {
                 Instr::SetupFinally(_) => bf.push(d),
-                Instr::PopBlock => {
-                    if bf.pop().is_none() {
-                        return Err(format!("block stack underflow after instruction {i}"));
-                    }
+                Instr::PopBlock if bf.pop().is_none() => {
+                    return Err(format!("block stack underflow after instruction {i}"));
                 }
                 _ => {}
             }
