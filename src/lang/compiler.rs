@@ -1792,6 +1792,10 @@ impl<'a> Compiler<'a> {
             e.kind,
             ExprKind::UnaryOp { .. }
                 | ExprKind::BinOp { .. }
+                | ExprKind::Subscript {
+                    ctx: ExprContext::Load,
+                    ..
+                }
                 | ExprKind::Tuple {
                     ctx: ExprContext::Load,
                     ..
@@ -2826,8 +2830,10 @@ fn const_truthy(c: &Const) -> bool {
     }
 }
 
-/// A small part of CPython's AST optimizer (`Python/ast_opt.c`): constants, `-1`, `2**10`,
-/// tuples of constants. Only folds whose result is certain to equal the runtime result.
+/// CPython's AST optimizer (`Python/ast_opt.c`) for the constants it folds and loopscope can
+/// represent: numbers (results that fit an `i64`), strings, bytes and tuples, with CPython's
+/// size limits. Only folds whose result is certain to equal the runtime result; anything that
+/// would raise (division by zero, negative shift) is left to run and raise.
 fn fold(e: &Expr, depth: u32) -> Option<Const> {
     if depth > 32 {
         return None;
@@ -2838,45 +2844,15 @@ fn fold(e: &Expr, depth: u32) -> Option<Const> {
             id,
             ctx: ExprContext::Load,
         } if id == "__debug__" => Some(Const::Bool(true)),
-        ExprKind::UnaryOp { op, operand } => {
-            let v = fold(operand, depth + 1)?;
-            let v = match v {
-                Const::Bool(b) => Const::Int(i64::from(b)),
-                other => other,
-            };
-            match (op, v) {
-                (UnaryOp::USub, Const::Int(i)) => i.checked_neg().map(Const::Int),
-                (UnaryOp::USub, Const::Float(f)) => Some(Const::Float(-f)),
-                (UnaryOp::UAdd, Const::Int(i)) => Some(Const::Int(i)),
-                (UnaryOp::UAdd, Const::Float(f)) => Some(Const::Float(f)),
-                (UnaryOp::Invert, Const::Int(i)) => Some(Const::Int(!i)),
-                _ => None,
-            }
-        }
+        ExprKind::UnaryOp { op, operand } => fold_unary(*op, fold(operand, depth + 1)?),
         ExprKind::BinOp { left, op, right } => {
-            let l = fold(left, depth + 1)?;
-            let r = fold(right, depth + 1)?;
-            match (l, r) {
-                (Const::Int(a), Const::Int(b)) => match op {
-                    BinOp::Add => a.checked_add(b).map(Const::Int),
-                    BinOp::Sub => a.checked_sub(b).map(Const::Int),
-                    BinOp::Mult => a.checked_mul(b).map(Const::Int),
-                    BinOp::Pow if (0..=128).contains(&b) => a.checked_pow(b as u32).map(Const::Int),
-                    BinOp::BitAnd => Some(Const::Int(a & b)),
-                    BinOp::BitOr => Some(Const::Int(a | b)),
-                    BinOp::BitXor => Some(Const::Int(a ^ b)),
-                    _ => None,
-                },
-                (Const::Float(a), Const::Float(b)) => float_op(*op, a, b),
-                (Const::Int(a), Const::Float(b)) if a.unsigned_abs() < (1u64 << 53) => {
-                    float_op(*op, a as f64, b)
-                }
-                (Const::Float(a), Const::Int(b)) if b.unsigned_abs() < (1u64 << 53) => {
-                    float_op(*op, a, b as f64)
-                }
-                _ => None,
-            }
+            fold_binop(*op, fold(left, depth + 1)?, fold(right, depth + 1)?)
         }
+        ExprKind::Subscript {
+            value,
+            slice,
+            ctx: ExprContext::Load,
+        } => fold_subscript(fold(value, depth + 1)?, fold(slice, depth + 1)?),
         ExprKind::Tuple {
             elts,
             ctx: ExprContext::Load,
@@ -2888,11 +2864,210 @@ fn fold(e: &Expr, depth: u32) -> Option<Const> {
     }
 }
 
+/// `bool` is an `int` for arithmetic.
+fn as_number(c: Const) -> Const {
+    match c {
+        Const::Bool(b) => Const::Int(i64::from(b)),
+        other => other,
+    }
+}
+
+fn fold_unary(op: UnaryOp, v: Const) -> Option<Const> {
+    if op == UnaryOp::Not {
+        return match v {
+            Const::Code(_) => None,
+            other => Some(Const::Bool(!const_truthy(&other))),
+        };
+    }
+    match (op, as_number(v)) {
+        (UnaryOp::USub, Const::Int(i)) => i.checked_neg().map(Const::Int),
+        (UnaryOp::USub, Const::Float(f)) => Some(Const::Float(-f)),
+        (UnaryOp::UAdd, Const::Int(i)) => Some(Const::Int(i)),
+        (UnaryOp::UAdd, Const::Float(f)) => Some(Const::Float(f)),
+        (UnaryOp::Invert, Const::Int(i)) => Some(Const::Int(!i)),
+        _ => None,
+    }
+}
+
+/// CPython's limits on folded sequences (`MAX_STR_SIZE`, `MAX_COLLECTION_SIZE`).
+const MAX_STR_SIZE: usize = 4096;
+const MAX_COLLECTION_SIZE: usize = 256;
+
+fn fold_binop(op: BinOp, l: Const, r: Const) -> Option<Const> {
+    // bool op bool stays bool for the bitwise operators.
+    if let (Const::Bool(a), Const::Bool(b)) = (&l, &r) {
+        match op {
+            BinOp::BitAnd => return Some(Const::Bool(*a & *b)),
+            BinOp::BitOr => return Some(Const::Bool(*a | *b)),
+            BinOp::BitXor => return Some(Const::Bool(*a ^ *b)),
+            _ => {}
+        }
+    }
+    match (as_number(l), as_number(r)) {
+        (Const::Int(a), Const::Int(b)) => fold_int(op, a, b),
+        (Const::Float(a), Const::Float(b)) => float_op(op, a, b),
+        (Const::Int(a), Const::Float(b)) => float_op(op, a as f64, b),
+        (Const::Float(a), Const::Int(b)) => float_op(op, a, b as f64),
+        (Const::Str(a), Const::Str(b)) if op == BinOp::Add => {
+            Some(Const::Str(format!("{a}{b}").into()))
+        }
+        (Const::Bytes(a), Const::Bytes(b)) if op == BinOp::Add => {
+            Some(Const::Bytes([&a[..], &b[..]].concat().into()))
+        }
+        (Const::Tuple(a), Const::Tuple(b)) if op == BinOp::Add => Some(Const::Tuple(
+            a.iter().chain(b.iter()).cloned().collect::<Vec<_>>().into(),
+        )),
+        (seq @ (Const::Str(_) | Const::Bytes(_) | Const::Tuple(_)), Const::Int(n))
+        | (Const::Int(n), seq @ (Const::Str(_) | Const::Bytes(_) | Const::Tuple(_)))
+            if op == BinOp::Mult =>
+        {
+            repeat(seq, n)
+        }
+        _ => None,
+    }
+}
+
+/// `seq * n` within CPython's `safe_multiply` limits.
+fn repeat(seq: Const, n: i64) -> Option<Const> {
+    let (len, limit) = match &seq {
+        Const::Str(s) => (s.chars().count(), MAX_STR_SIZE),
+        Const::Bytes(b) => (b.len(), MAX_STR_SIZE),
+        // Nested tuples would need CPython's item-count check: leave them to run.
+        Const::Tuple(t) if t.iter().all(|x| !matches!(x, Const::Tuple(_))) => {
+            (t.len(), MAX_COLLECTION_SIZE)
+        }
+        _ => return None,
+    };
+    if len > 0 && (n < 0 || n as usize > limit / len) {
+        return None;
+    }
+    let n = n.max(0) as usize;
+    Some(match seq {
+        Const::Str(s) => Const::Str(s.repeat(n).into()),
+        Const::Bytes(b) => Const::Bytes(b.repeat(n).into()),
+        Const::Tuple(t) => Const::Tuple(
+            t.iter()
+                .cycle()
+                .take(t.len() * n)
+                .cloned()
+                .collect::<Vec<_>>()
+                .into(),
+        ),
+        _ => return None,
+    })
+}
+
+fn fold_int(op: BinOp, a: i64, b: i64) -> Option<Const> {
+    let int = |v: Option<i64>| v.map(Const::Int);
+    match op {
+        BinOp::Add => int(a.checked_add(b)),
+        BinOp::Sub => int(a.checked_sub(b)),
+        BinOp::Mult => int(a.checked_mul(b)),
+        BinOp::BitAnd => Some(Const::Int(a & b)),
+        BinOp::BitOr => Some(Const::Int(a | b)),
+        BinOp::BitXor => Some(Const::Int(a ^ b)),
+        BinOp::FloorDiv if b != 0 => {
+            let q = a.checked_div(b)?;
+            Some(Const::Int(if (a % b != 0) && ((a < 0) != (b < 0)) {
+                q - 1
+            } else {
+                q
+            }))
+        }
+        BinOp::Mod if b != 0 => {
+            let r = a.checked_rem(b)?;
+            Some(Const::Int(if r != 0 && ((r < 0) != (b < 0)) {
+                r + b
+            } else {
+                r
+            }))
+        }
+        // int / int is correctly rounded in Python; exact operands make one IEEE division so.
+        BinOp::Div if b != 0 && a.unsigned_abs() <= 1 << 53 && b.unsigned_abs() <= 1 << 53 => {
+            Some(Const::Float(a as f64 / b as f64))
+        }
+        BinOp::Pow if b >= 0 => int(a.checked_pow(u32::try_from(b).ok()?)),
+        // A negative power is a float; fold only when it is exact (|a| a power of two).
+        BinOp::Pow if a != 0 && a.unsigned_abs().is_power_of_two() && b >= -1000 => {
+            let v = (a as f64).powi(i32::try_from(b).ok()?);
+            (v != 0.0 && v.is_finite()).then_some(Const::Float(v))
+        }
+        BinOp::LShift if b >= 0 => {
+            if a == 0 {
+                return Some(Const::Int(0));
+            }
+            let sh = u32::try_from(b).ok().filter(|s| *s < 64)?;
+            let v = a.checked_shl(sh)?;
+            (v >> sh == a).then_some(Const::Int(v))
+        }
+        BinOp::RShift if b >= 0 => Some(Const::Int(a >> b.min(63))),
+        _ => None,
+    }
+}
+
 fn float_op(op: BinOp, a: f64, b: f64) -> Option<Const> {
     match op {
         BinOp::Add => Some(Const::Float(a + b)),
         BinOp::Sub => Some(Const::Float(a - b)),
         BinOp::Mult => Some(Const::Float(a * b)),
+        BinOp::Div if b != 0.0 => Some(Const::Float(a / b)),
+        // Positive bases only: negative ones can give complex numbers; overflow must raise.
+        BinOp::Pow if a > 0.0 && a.is_finite() && b.is_finite() => {
+            let v = a.powf(b);
+            (v.is_finite() && v != 0.0).then_some(Const::Float(v))
+        }
+        BinOp::FloorDiv | BinOp::Mod if b != 0.0 => {
+            let (div, rem) = float_divmod(a, b);
+            Some(Const::Float(if op == BinOp::Mod { rem } else { div }))
+        }
+        _ => None,
+    }
+}
+
+/// CPython's `float_divmod` (`Objects/floatobject.c`), step for step.
+fn float_divmod(vx: f64, wx: f64) -> (f64, f64) {
+    let mut m = vx % wx;
+    let mut div = (vx - m) / wx;
+    if m != 0.0 {
+        if (wx < 0.0) != (m < 0.0) {
+            m += wx;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(wx);
+    }
+    let floordiv = if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    } else {
+        0.0f64.copysign(vx / wx)
+    };
+    (floordiv, m)
+}
+
+/// `const[index]` for str, bytes and tuples (CPython's `fold_subscr`).
+fn fold_subscript(value: Const, index: Const) -> Option<Const> {
+    let Const::Int(i) = as_number(index) else {
+        return None;
+    };
+    let pick = |len: usize| -> Option<usize> {
+        let len = i64::try_from(len).ok()?;
+        let k = if i < 0 { i + len } else { i };
+        (0..len).contains(&k).then_some(k as usize)
+    };
+    match value {
+        Const::Str(s) => {
+            let n = s.chars().count();
+            let k = pick(n)?;
+            s.chars().nth(k).map(|c| Const::Str(c.to_string().into()))
+        }
+        Const::Bytes(b) => pick(b.len())
+            .and_then(|k| b.get(k))
+            .map(|x| Const::Int(i64::from(*x))),
+        Const::Tuple(t) => pick(t.len()).and_then(|k| t.get(k)).cloned(),
         _ => None,
     }
 }
