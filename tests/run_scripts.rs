@@ -83,3 +83,26 @@ fn argv_reaches_the_script() {
     let out = loopscope::run_source("a.py", "import sys\nprint(sys.argv)\n", &["x".into(), "-y".into()]);
     assert_eq!(out.stdout, "['a.py', 'x', '-y']\n");
 }
+
+/// Freeing a deeply nested structure must not overflow the Rust stack.
+#[test]
+fn deeply_nested_values_drop_without_recursion() {
+    let out = loopscope::run_source(
+        "d.py",
+        "a = []\nfor i in range(200000):\n    a = [a, (a,), {'k': a}]\nprint('built')\ndel a\nprint('freed')\n",
+        &[],
+    );
+    assert_eq!(out.stdout, "built\nfreed\n");
+}
+
+/// Never-awaited coroutines warn on stderr like CPython (generated with python3).
+#[test]
+fn never_awaited_coroutine_warning() {
+    let src = "async def f():\n    return 1\n\ndef g():\n    f()\n    print(\"after\")\n\ng()\nx = f()\ndel x\nprint(\"end\")\n";
+    let out = loopscope::run_source("w.py", src, &[]);
+    assert_eq!(out.stdout, "after\nend\n");
+    assert_eq!(
+        out.stderr,
+        "w.py:5: RuntimeWarning: coroutine 'f' was never awaited\n  f()\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\nw.py:10: RuntimeWarning: coroutine 'f' was never awaited\n  del x\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
+    );
+}

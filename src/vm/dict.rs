@@ -98,7 +98,7 @@ impl DictTable {
                 if let Some(e) = self.entries.get(ix as usize) {
                     if e.hash == hash {
                         if let Value::Str(s) = &e.key {
-                            if &*s.s == key {
+                            if std::ptr::eq(s.s.as_ptr(), key.as_ptr()) && s.s.len() == key.len() || &*s.s == key {
                                 return Some(ix as usize);
                             }
                         }
@@ -233,6 +233,17 @@ impl DictTable {
 
 pub struct PyDict {
     pub t: RefCell<DictTable>,
+}
+
+impl Drop for DictTable {
+    fn drop(&mut self) {
+        let mut vals = Vec::new();
+        for e in std::mem::take(&mut self.entries) {
+            vals.push(e.key);
+            vals.push(e.value);
+        }
+        super::value::drop_deferred(vals);
+    }
 }
 
 impl PyDict {

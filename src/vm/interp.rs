@@ -1479,7 +1479,11 @@ impl Vm {
                         _ => None,
                     };
                     let r = match r {
-                        Some(r) => r,
+                        Some(r) => {
+                            a.forget_plain();
+                            b.forget_plain();
+                            r
+                        }
                         None => tri!(native!(self.binary_op(&a, &b, kind))),
                     };
                     f.stack.push(r);
@@ -1524,6 +1528,8 @@ impl Vm {
                         }
                         _ => tri!(native!(self.compare(&a, &b, op))),
                     };
+                    a.forget_plain();
+                    b.forget_plain();
                     f.stack.push(r);
                 }
                 Instr::IsOp(neg) => {
@@ -1546,6 +1552,7 @@ impl Vm {
                         Value::Int(i) => *i != 0,
                         _ => tri!(native!(self.truthy(&v))),
                     };
+                    v.forget_plain();
                     if b == matches!(ins, Instr::PopJumpIfTrue(_)) {
                         f.pc = t as usize;
                     }

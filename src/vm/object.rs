@@ -16,7 +16,7 @@ use std::rc::Rc;
 #[derive(Default, Clone)]
 pub struct StrMap {
     keys: Vec<Rc<str>>,
-    vals: Vec<Value>,
+    pub(crate) vals: Vec<Value>,
     index: Option<HashMap<Rc<str>, usize>>,
 }
 
@@ -187,6 +187,13 @@ pub struct PyInstance {
     pub dict: RefCell<StrMap>,
     pub ext: Ext,
     pub id: u64,
+}
+
+impl Drop for PyInstance {
+    fn drop(&mut self) {
+        let d = std::mem::take(self.dict.get_mut());
+        super::value::drop_deferred(d.vals);
+    }
 }
 
 impl PyInstance {
