@@ -1062,7 +1062,7 @@ impl Vm {
         let limited_by_total = self.total_budget <= *fuel;
         let mut budget = start;
         let r = self.run_loop_inner(f, base, &mut budget, limited_by_total);
-        let used = start - budget;
+        let used = start.saturating_sub(budget);
         self.total_budget = self.total_budget.saturating_sub(used);
         if *fuel != u64::MAX {
             *fuel = fuel.saturating_sub(used);
