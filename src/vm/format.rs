@@ -9435,6 +9435,51 @@ mod tests {
         }
     }
 
+    /// A large differential run against a file of CPython answers, made by a script like
+    /// tools/gen_format_tests.py: lines `kind\tvalue\tjson spec\tjson "OK:out"|"ERR:msg"`,
+    /// kind F (float bits hex), R (repr of float bits), I (int), PI/PF (`%` with an int/float).
+    /// Run with `LOOPSCOPE_FORMAT_CASES=path cargo test --lib -- --ignored differential`.
+    #[test]
+    #[ignore]
+    fn differential_from_file() {
+        let Ok(path) = std::env::var("LOOPSCOPE_FORMAT_CASES") else {
+            return;
+        };
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let mut fails = Vec::new();
+        let mut count = 0;
+        for line in text.lines() {
+            let parts: Vec<&str> = line.split('\t').collect();
+            let [kind, value, spec, want] = parts[..] else {
+                continue;
+            };
+            let spec: String = serde_json::from_str(spec).unwrap_or_default();
+            let want: String = serde_json::from_str(want).unwrap_or_default();
+            let fbits = || f64::from_bits(u64::from_str_radix(value, 16).unwrap_or(0));
+            let int = || value.parse::<i64>().unwrap_or(0);
+            let r: Result<String, PyErr> = match kind {
+                "F" => format_float_spec(fbits(), &spec),
+                "R" => Ok(float_repr(fbits())),
+                "I" => format_int_spec(int(), &spec, "int"),
+                "PI" => percent(&spec, &[I(int())], false),
+                "PF" => percent(&spec, &[F(fbits())], false),
+                _ => continue,
+            };
+            let got = match r {
+                Ok(s) => format!("OK:{s}"),
+                Err(e) => format!("ERR:{}", e.msg),
+            };
+            count += 1;
+            if got != want {
+                fails.push(format!(
+                    "{kind} {value} {spec:?}: got {got:?} want {want:?}"
+                ));
+            }
+        }
+        eprintln!("{count} cases");
+        check(fails);
+    }
+
     #[test]
     fn huge_width_is_an_error_not_an_allocation() {
         assert!(format_int_spec(1, "999999999999", "int").is_err());

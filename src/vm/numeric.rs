@@ -10815,6 +10815,58 @@ mod tests {
         }
     }
 
+    /// A large differential run against a file of CPython answers: lines
+    /// `op\ta\tb\tjson "OK:repr"|"ERR:msg"` (floats as bits in hex, str args as JSON). Run
+    /// with `LOOPSCOPE_NUMERIC_CASES=path cargo test --lib -- --ignored differential`.
+    #[test]
+    #[ignore]
+    fn differential_from_file() {
+        let Ok(path) = std::env::var("LOOPSCOPE_NUMERIC_CASES") else {
+            return;
+        };
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let mut fails = Vec::new();
+        for line in text.lines() {
+            let parts: Vec<&str> = line.split('\t').collect();
+            let [op, a, b, want] = parts[..] else {
+                continue;
+            };
+            let want: String = serde_json::from_str(want).unwrap_or_default();
+            let fb = |s: &str| f64::from_bits(u64::from_str_radix(s, 16).unwrap_or(0));
+            let int = |s: &str| s.parse::<i64>().unwrap_or(0);
+            let ok = |s: String| format!("OK:{s}");
+            let e = |e: PyErr| format!("ERR:{}", e.msg);
+            let got = match op {
+                "round" => round_float(fb(a), int(b)).map(float_repr).map(ok),
+                "truediv" => int_truediv(int(a), int(b)).map(float_repr).map(ok),
+                "fdivmod" => float_divmod(fb(a), fb(b))
+                    .map(|(q, r)| ok(format!("({}, {})", float_repr(q), float_repr(r)))),
+                "fpow" => float_pow(fb(a), fb(b)).map(float_repr).map(ok),
+                "cmp" => {
+                    let o = cmp_int_float(int(a), fb(b));
+                    Ok(ok(format!(
+                        "({}, {}, {})",
+                        r_bool(o == Some(Ordering::Less)),
+                        r_bool(o == Some(Ordering::Equal)),
+                        r_bool(o == Some(Ordering::Greater))
+                    )))
+                }
+                "float" => {
+                    let s: String = serde_json::from_str(a).unwrap_or_default();
+                    parse_float(&s).map(float_repr).map(ok)
+                }
+                _ => continue,
+            }
+            .unwrap_or_else(e);
+            if got != want {
+                fails.push(format!("{op} {a} {b}: got {got:?} want {want:?}"));
+            }
+        }
+        let n = fails.len();
+        let head: Vec<String> = fails.into_iter().take(40).collect();
+        assert!(n == 0, "{n} mismatches:\n{}", head.join("\n"));
+    }
+
     #[test]
     fn numeric_matches_cpython() {
         let mut fails = Vec::new();
