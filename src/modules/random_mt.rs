@@ -2153,6 +2153,29 @@ mod tests {
         assert!(s.setstate(&w[1..], idx, g).is_err());
     }
 
+    /// Many twists of the state, not just the first one; values from python3:
+    /// `r = random.Random(5); [r.random() for _ in range(10000)][-1]`, then
+    /// `r.getrandbits(32)`, `r.randrange(10**18)`; and
+    /// `r = random.Random('loop'); sum(r.randint(0, 9) for _ in range(5000))`.
+    #[test]
+    fn long_runs_match_cpython() {
+        let mut r = Mt19937::new_seeded_int(5);
+        let mut last = 0.0;
+        for _ in 0..10_000 {
+            last = r.random();
+        }
+        assert_eq!(float_repr(last), "0.25935984089984054");
+        assert_eq!(r.getrandbits(32), 1_368_894_858);
+        assert_eq!(
+            r.randrange(0, Some(1_000_000_000_000_000_000), 1),
+            Ok(795_642_638_299_646_392)
+        );
+        let mut r = Mt19937::default();
+        r.seed_bytes(b"loop");
+        let total: i64 = (0..5000).map(|_| r.randint(0, 9).unwrap_or(0)).sum();
+        assert_eq!(total, 22453);
+    }
+
     #[test]
     fn huge_requests_are_errors_not_allocations() {
         let mut r = Mt19937::default();
