@@ -106,3 +106,8 @@ fn never_awaited_coroutine_warning() {
         "w.py:5: RuntimeWarning: coroutine 'f' was never awaited\n  f()\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\nw.py:10: RuntimeWarning: coroutine 'f' was never awaited\n  del x\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
     );
 }
+
+#[test]
+fn sets() {
+    check(&lang_dir(), "sets.py");
+}

@@ -296,17 +296,19 @@ impl Default for PyDict {
     }
 }
 
-/// set / frozenset. Until the CPython-faithful set table lands, sets reuse the dict table
-/// (insertion order), which differs from CPython's iteration order for some int sets.
+/// set / frozenset on CPython's own set table layout (so sets print in CPython's order).
 pub struct PySet {
     pub frozen: bool,
-    pub t: RefCell<DictTable>,
+    pub t: RefCell<super::table::Set<Value>>,
     pub hash: Cell<Option<i64>>,
 }
 
 impl PySet {
     pub fn new(frozen: bool) -> PySet {
-        PySet { frozen, t: RefCell::new(DictTable::new()), hash: Cell::new(None) }
+        PySet { frozen, t: RefCell::new(super::table::Set::new()), hash: Cell::new(None) }
+    }
+    pub fn from_table(frozen: bool, t: super::table::Set<Value>) -> PySet {
+        PySet { frozen, t: RefCell::new(t), hash: Cell::new(None) }
     }
     pub fn len(&self) -> usize {
         self.t.borrow().len()
@@ -315,6 +317,19 @@ impl PySet {
         self.len() == 0
     }
     pub fn items(&self) -> Vec<Value> {
-        self.t.borrow().keys()
+        self.t.borrow().iter().cloned().collect()
     }
+}
+
+impl Drop for PySet {
+    fn drop(&mut self) {
+        let t = std::mem::take(self.t.get_mut());
+        super::value::drop_deferred(t.iter().cloned().collect());
+    }
+}
+
+/// Key equality for bulk set operations, which cannot run Python code while tables are
+/// borrowed: built-in keys compare by value, others by identity.
+pub fn set_key_eq(a: &Value, b: &Value) -> Result<bool, ()> {
+    Ok(eq_fast(a, b).unwrap_or_else(|| a.is(b)))
 }

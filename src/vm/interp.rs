@@ -1646,6 +1646,23 @@ impl Vm {
                     let at = f.stack.len().saturating_sub(n as usize);
                     let items: Vec<Value> = f.stack.drain(at..).collect();
                     let s = tri!(native!(self.new_set(items, false)));
+                    // CPython folds a display of 3+ constants into a frozenset constant (which
+                    // its constant merging rebuilds from its own iteration order) and merges it
+                    // into an empty set: same keys, different table layout.
+                    let all_const = n >= 3
+                        && pc >= n as usize
+                        && f.code.co.instrs[pc - n as usize..pc].iter().all(|i| matches!(i, Instr::LoadConst(_)));
+                    let s = match (&s, all_const) {
+                        (Value::Set(tmp), true) => {
+                            let again = tri!(self.new_set(tmp.items(), true));
+                            let mut t = crate::vm::table::Set::new();
+                            if let Value::Set(again) = &again {
+                                let _ = t.merge(&again.t.borrow(), crate::vm::dict::set_key_eq);
+                            }
+                            Value::Set(Rc::new(crate::vm::dict::PySet::from_table(false, t)))
+                        }
+                        _ => s,
+                    };
                     f.stack.push(s);
                 }
                 Instr::BuildMap(n) => {
@@ -2228,11 +2245,16 @@ impl Vm {
                 l.items.borrow_mut().extend(items);
             }
             (Instr::SetAdd(_), Value::Set(s)) => self.set_add(s, item)?,
-            (Instr::SetUpdate(_), Value::Set(s)) => {
-                for it in self.iter_to_vec(&item)? {
-                    self.set_add(s, it)?;
+            (Instr::SetUpdate(_), Value::Set(s)) => match &item {
+                Value::Set(o) if !Rc::ptr_eq(s, o) => {
+                    let _ = s.t.borrow_mut().merge(&o.t.borrow(), crate::vm::dict::set_key_eq);
                 }
-            }
+                _ => {
+                    for it in self.iter_to_vec(&item)? {
+                        self.set_add(s, it)?;
+                    }
+                }
+            },
             (Instr::DictUpdate(_), Value::Dict(d)) | (Instr::DictMerge(_), Value::Dict(d)) => {
                 let merge = matches!(ins, Instr::DictMerge(_));
                 let items = match &item {

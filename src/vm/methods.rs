@@ -229,20 +229,37 @@ fn dict_update_from(vm: &mut Vm, d: &PyDict, src: &Value) -> PyResult<()> {
     Ok(())
 }
 
+/// `set(x)` / `frozenset(x)` the way CPython fills the table (a set is copied slot by slot, a
+/// dict presizes), so iteration order matches.
+fn set_from(vm: &mut Vm, src: Option<&Value>, frozen: bool) -> R {
+    match src {
+        None => Ok(Value::Set(Rc::new(super::dict::PySet::new(frozen)))),
+        Some(Value::Set(s)) => {
+            let t = s.t.borrow().copy();
+            Ok(Value::Set(Rc::new(super::dict::PySet::from_table(frozen, t))))
+        }
+        Some(Value::Dict(d)) => {
+            let keys = d.t.borrow().keys();
+            let s = super::dict::PySet::new(frozen);
+            s.t.borrow_mut().reserve_for_dict(keys.len());
+            for k in keys {
+                vm.set_add(&s, k)?;
+            }
+            Ok(Value::Set(Rc::new(s)))
+        }
+        Some(v) => {
+            let items = vm.iter_to_vec(v)?;
+            vm.new_set(items, frozen)
+        }
+    }
+}
+
 pub fn set_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
-    let items = match args.first() {
-        None => vec![],
-        Some(v) => vm.iter_to_vec(v)?,
-    };
-    vm.new_set(items, false)
+    set_from(vm, args.first(), false)
 }
 
 pub fn frozenset_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
-    let items = match args.first() {
-        None => vec![],
-        Some(v) => vm.iter_to_vec(v)?,
-    };
-    vm.new_set(items, true)
+    set_from(vm, args.first(), true)
 }
 
 pub fn range_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {

@@ -817,12 +817,9 @@ fn set_remove(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 }
 fn set_pop(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let s = set_self(vm, args)?.clone();
-    let first = s.t.borrow().iter().next().map(|e| e.key.clone());
-    match first {
-        Some(k) => {
-            vm.set_discard(&s, &k)?;
-            Ok(k)
-        }
+    let popped = s.t.borrow_mut().pop();
+    match popped {
+        Some(k) => Ok(k),
         None => Err(vm.new_error(ExcKind::KeyError, "pop from an empty set")),
     }
 }
@@ -886,7 +883,8 @@ fn set_isdisjoint(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 }
 fn set_copy(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let s = set_self(vm, args)?.clone();
-    vm.new_set(s.items(), s.frozen)
+    let t = s.t.borrow().copy();
+    Ok(Value::Set(Rc::new(super::dict::PySet::from_table(s.frozen, t))))
 }
 fn set_clear(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     set_self(vm, args)?.t.borrow_mut().clear();

@@ -556,10 +556,7 @@ impl Vm {
                 if let Some(h) = s.hash.get() {
                     return Ok(h);
                 }
-                let mut hs = Vec::new();
-                for e in s.t.borrow().iter() {
-                    hs.push(e.hash);
-                }
+                let hs: Vec<i64> = s.t.borrow().iter_hashed().map(|(h, _)| h).collect();
                 let h = frozenset_hash(&hs);
                 s.hash.set(Some(h));
                 h
@@ -854,27 +851,56 @@ impl Vm {
         }
     }
 
+    /// The slot of a key equal to `key` (Python `__eq__` runs with the table unborrowed).
+    fn set_find(&mut self, s: &PySet, key: &Value, h: i64) -> PyResult<Option<usize>> {
+        let mut unsure = false;
+        let r = s.t.borrow().find(h, |k| match eq_fast(k, key) {
+            Some(b) => Ok::<bool, ()>(b),
+            None => {
+                if k.is(key) {
+                    return Ok(true);
+                }
+                unsure = true;
+                Ok(false)
+            }
+        });
+        if let Ok(Some(i)) = r {
+            return Ok(Some(i));
+        }
+        if !unsure {
+            return Ok(None);
+        }
+        let (cands, _) = s.t.borrow().candidates(h);
+        for slot in cands {
+            let k = s.t.borrow().slot_key(slot).cloned();
+            if let Some(k) = k {
+                let r = self.compare(&k, key, CompareKind::Eq)?;
+                if self.truthy(&r)? {
+                    return Ok(Some(slot));
+                }
+            }
+        }
+        Ok(None)
+    }
+
     pub fn set_add(&mut self, s: &PySet, key: Value) -> PyResult<()> {
         let h = self.hash(&key)?;
-        let p = s.t.borrow().probe(h, &key);
-        if self.resolve_probe(&key, p)?.is_none() {
-            s.t.borrow_mut().insert_new(h, key, Value::None);
+        if self.set_find(s, &key, h)?.is_none() {
+            let _ = s.t.borrow_mut().add(h, key, |_| Ok::<bool, ()>(false));
         }
         Ok(())
     }
 
     pub fn set_contains(&mut self, s: &PySet, key: &Value) -> PyResult<bool> {
         let h = self.hash(key)?;
-        let p = s.t.borrow().probe(h, key);
-        Ok(self.resolve_probe(key, p)?.is_some())
+        Ok(self.set_find(s, key, h)?.is_some())
     }
 
     pub fn set_discard(&mut self, s: &PySet, key: &Value) -> PyResult<bool> {
         let h = self.hash(key)?;
-        let p = s.t.borrow().probe(h, key);
-        match self.resolve_probe(key, p)? {
+        match self.set_find(s, key, h)? {
             Some(i) => {
-                s.t.borrow_mut().remove_at(i);
+                s.t.borrow_mut().remove_slot(i);
                 Ok(true)
             }
             None => Ok(false),
@@ -1003,16 +1029,23 @@ impl Vm {
                 }
                 if let (Set(s), BinaryOpKind::Or | BinaryOpKind::And | BinaryOpKind::Sub | BinaryOpKind::Xor) = (a, base) {
                     if !s.frozen {
-                        if let Set(_) = b {
-                            let r = self.builtin_binop(a, b, base)?;
-                            if let Some(Set(n)) = &r {
-                                let items = n.items();
-                                s.t.borrow_mut().clear();
-                                for it in items {
-                                    self.set_add(s, it)?;
+                        if let Set(o) = b {
+                            if Rc::ptr_eq(s, o) {
+                                if matches!(base, BinaryOpKind::Sub | BinaryOpKind::Xor) {
+                                    s.t.borrow_mut().clear();
                                 }
                                 return Ok(a.clone());
                             }
+                            let other = o.t.borrow();
+                            let mut me = s.t.borrow_mut();
+                            let eq = super::dict::set_key_eq;
+                            let _ = match base {
+                                BinaryOpKind::Or => me.merge(&other, eq),
+                                BinaryOpKind::And => me.intersection_update(&other, eq),
+                                BinaryOpKind::Sub => me.difference_update(&other, eq),
+                                _ => me.symmetric_difference_update(&other, eq),
+                            };
+                            return Ok(a.clone());
                         }
                     }
                 }
@@ -1174,41 +1207,17 @@ impl Vm {
             }
             (Set(x), Set(y), K::Or | K::And | K::Sub | K::Xor) => {
                 let frozen = x.frozen;
-                let (xs, ys) = (x.items(), y.items());
-                let mut out = Vec::new();
-                match op {
-                    K::Or => {
-                        out = xs;
-                        out.extend(ys);
-                    }
-                    K::And => {
-                        for it in xs {
-                            if self.set_contains(y, &it)? {
-                                out.push(it);
-                            }
-                        }
-                    }
-                    K::Sub => {
-                        for it in xs {
-                            if !self.set_contains(y, &it)? {
-                                out.push(it);
-                            }
-                        }
-                    }
-                    _ => {
-                        for it in xs {
-                            if !self.set_contains(y, &it)? {
-                                out.push(it);
-                            }
-                        }
-                        for it in ys {
-                            if !self.set_contains(x, &it)? {
-                                out.push(it);
-                            }
-                        }
-                    }
-                }
-                self.new_set(out, frozen)?
+                let eq = super::dict::set_key_eq;
+                let (xt, yt) = (x.t.borrow(), y.t.borrow());
+                let same = Rc::ptr_eq(x, y);
+                let r = match op {
+                    K::Or => if same { Ok(xt.copy()) } else { xt.union(&yt, eq) },
+                    K::And => if same { Ok(xt.copy()) } else { xt.intersection(&yt, eq) },
+                    K::Sub => xt.difference(&yt, eq),
+                    _ => xt.symmetric_difference(&yt, eq),
+                };
+                let t = r.unwrap_or_default();
+                Value::Set(Rc::new(PySet::from_table(frozen, t)))
             }
             _ => return Ok(Option::None),
         }))
