@@ -96,11 +96,17 @@ pub enum ModuleResult {
 
 impl Vm {
     /// Compile-free entry: run a compiled module code object as `__main__`.
-    pub fn run_code(&mut self, code: Rc<crate::lang::bytecode::CodeObject>, fuel: u64) -> ModuleResult {
+    pub fn run_code(
+        &mut self,
+        code: Rc<crate::lang::bytecode::CodeObject>,
+        fuel: u64,
+    ) -> ModuleResult {
         let main = self.new_module("__main__");
-        main.dict.set_str("__builtins__", Value::Module(self.builtins_module()));
+        main.dict
+            .set_str("__builtins__", Value::Module(self.builtins_module()));
         main.dict.set_str("__file__", Value::str(&code.filename));
-        self.modules.set_str("__main__", Value::Module(main.clone()));
+        self.modules
+            .set_str("__main__", Value::Module(main.clone()));
         let pc = Rc::new(super::object::PyCode::new(code));
         let mut f = self.new_frame(pc, main.dict.clone(), vec![], vec![], None);
         f.locals_dict = Some(main.dict.clone());
@@ -122,8 +128,12 @@ impl Vm {
 
     /// Continue a run that stopped because its fuel ran out.
     pub fn continue_module(&mut self, fuel: u64) -> ModuleResult {
-        let Some(p) = self.paused.take() else { return ModuleResult::Done };
-        let Some(f) = self.frames.pop() else { return ModuleResult::Done };
+        let Some(p) = self.paused.take() else {
+            return ModuleResult::Done;
+        };
+        let Some(f) = self.frames.pop() else {
+            return ModuleResult::Done;
+        };
         let mut fuel = fuel;
         let r = self.run_loop(f, p.base, &mut fuel);
         self.module_result(r)
@@ -154,7 +164,9 @@ impl Vm {
         };
         let r = match out.normalize() {
             CallOut::Value(v) => return ResumeResult::Returned(v),
-            CallOut::Frame(_) | CallOut::GenFrame(_) => return ResumeResult::Raised(self.runtime_error("unexpected frame")),
+            CallOut::Frame(_) | CallOut::GenFrame(_) => {
+                return ResumeResult::Raised(self.runtime_error("unexpected frame"))
+            }
             CallOut::Gen(frames, exc) => self.run_gen_frames(frames, exc, fuel),
         };
         self.flush_warnings();
@@ -169,8 +181,12 @@ impl Vm {
 
     /// Continue a `resume` that ran out of fuel.
     pub fn continue_resume(&mut self, fuel: u64) -> ResumeResult {
-        let Some(p) = self.paused.take() else { return ResumeResult::Returned(Value::None) };
-        let Some(f) = self.frames.pop() else { return ResumeResult::Returned(Value::None) };
+        let Some(p) = self.paused.take() else {
+            return ResumeResult::Returned(Value::None);
+        };
+        let Some(f) = self.frames.pop() else {
+            return ResumeResult::Returned(Value::None);
+        };
         let mut fuel = fuel;
         match self.run_loop(f, p.base, &mut fuel) {
             Exit::Yield(v) => ResumeResult::Yielded(v),
@@ -185,7 +201,10 @@ impl Vm {
         if let Some(Value::Module(m)) = self.modules.get_str("builtins") {
             return m;
         }
-        let m = Rc::new(super::PyModule { name: Rc::from("builtins"), dict: self.builtins.clone() });
+        let m = Rc::new(super::PyModule {
+            name: Rc::from("builtins"),
+            dict: self.builtins.clone(),
+        });
         self.modules.set_str("builtins", Value::Module(m.clone()));
         m
     }
@@ -258,7 +277,11 @@ pub fn run_source(name: &str, text: &str, args: &[String]) -> RunOutcome {
     let code = run_in_vm(&mut vm, name, text, args);
     let stdout = sink.out.borrow().clone();
     let stderr = sink.err.borrow().clone();
-    RunOutcome { stdout, stderr, exit_code: code }
+    RunOutcome {
+        stdout,
+        stderr,
+        exit_code: code,
+    }
 }
 
 /// Parse, compile and run `text` in `vm`; returns the process exit code.
@@ -309,14 +332,18 @@ mod tests {
     }
 
     fn global(vm: &Vm, name: &str) -> Value {
-        vm.main_globals().and_then(|g| g.get_str(name)).unwrap_or(Value::None)
+        vm.main_globals()
+            .and_then(|g| g.get_str(name))
+            .unwrap_or(Value::None)
     }
 
     #[test]
     fn call_python_from_rust() {
         let (mut vm, _) = vm_with("def add(a, b=10, *, c=0):\n    return a + b + c\n");
         let f = global(&vm, "add");
-        let r = vm.call(&f, &[Value::Int(1)], &[(Rc::from("c"), Value::Int(5))]).ok();
+        let r = vm
+            .call(&f, &[Value::Int(1)], &[(Rc::from("c"), Value::Int(5))])
+            .ok();
         assert!(matches!(r, Some(Value::Int(16))));
     }
 
@@ -358,7 +385,10 @@ mod tests {
         );
         let w = global(&vm, "w");
         let coro = vm.call(&w, &[], &[]).ok().unwrap_or(Value::None);
-        assert!(matches!(vm.resume(&coro, Resume::Send(Value::None), u64::MAX), ResumeResult::Yielded(_)));
+        assert!(matches!(
+            vm.resume(&coro, Resume::Send(Value::None), u64::MAX),
+            ResumeResult::Yielded(_)
+        ));
         let exc = vm.new_error_args(ExcKind::KeyError, vec![Value::str("k")]);
         match vm.resume(&coro, Resume::Throw(exc), u64::MAX) {
             ResumeResult::Returned(Value::Str(s)) => assert_eq!(&*s.s, "caught 'k'"),
@@ -375,17 +405,32 @@ mod tests {
         yielded: bool,
     }
 
-    fn fut_new(vm: &mut Vm, cls: &Rc<crate::vm::PyType>, _a: &[Value], _k: &crate::vm::KwArgs) -> PyResult<Value> {
+    fn fut_new(
+        vm: &mut Vm,
+        cls: &Rc<crate::vm::PyType>,
+        _a: &[Value],
+        _k: &crate::vm::KwArgs,
+    ) -> PyResult<Value> {
         Ok(vm.new_native_instance(cls, Box::new(FutData { result: None })))
     }
     fn fut_await(vm: &mut Vm, a: &[Value], _k: &crate::vm::KwArgs) -> PyResult<Value> {
         let fut = a[0].clone();
-        Ok(vm.new_native("generic_native", NativeData::Any(std::cell::RefCell::new(Box::new(FutIter { fut, yielded: false })))))
+        Ok(vm.new_native(
+            "generic_native",
+            NativeData::Any(std::cell::RefCell::new(Box::new(FutIter {
+                fut,
+                yielded: false,
+            }))),
+        ))
     }
     fn fut_iter_next(vm: &mut Vm, a: &[Value], _k: &crate::vm::KwArgs) -> PyResult<Value> {
-        let Value::Native(n) = &a[0] else { return Err(vm.type_error("bad")) };
+        let Value::Native(n) = &a[0] else {
+            return Err(vm.type_error("bad"));
+        };
         let (fut, first) = {
-            let Some(mut it) = n.any::<FutIter>() else { return Err(vm.type_error("bad")) };
+            let Some(mut it) = n.any::<FutIter>() else {
+                return Err(vm.type_error("bad"));
+            };
             let first = !it.yielded;
             it.yielded = true;
             (it.fut.clone(), first)
@@ -405,9 +450,17 @@ mod tests {
         let sink = CaptureSink::default();
         let mut vm = Vm::new();
         vm.out = Box::new(sink.clone());
-        let cls = vm.new_native_class("Fut", "test", &[], Some(fut_new)).ok().unwrap_or_else(|| vm.types.object.clone());
+        let cls = vm
+            .new_native_class("Fut", "test", &[], Some(fut_new))
+            .ok()
+            .unwrap_or_else(|| vm.types.object.clone());
         vm.add_method(&cls, "__await__", fut_await);
-        let it_cls = vm.types.misc.get("generic_native").cloned().unwrap_or_else(|| vm.types.object.clone());
+        let it_cls = vm
+            .types
+            .misc
+            .get("generic_native")
+            .cloned()
+            .unwrap_or_else(|| vm.types.object.clone());
         vm.add_method(&it_cls, "__next__", fut_iter_next);
         vm.builtins.set_str("Fut", Value::Type(cls));
         let r = vm.exec_main("t.py", "fut = Fut()\nasync def main():\n    v = await fut\n    print('result', v)\n    return v\nco = main()\n");
@@ -423,7 +476,10 @@ mod tests {
                 d.result = Some(Value::Int(42));
             }
         }
-        assert!(matches!(vm.resume(&co, Resume::Send(Value::None), u64::MAX), ResumeResult::Returned(Value::Int(42))));
+        assert!(matches!(
+            vm.resume(&co, Resume::Send(Value::None), u64::MAX),
+            ResumeResult::Returned(Value::Int(42))
+        ));
         assert_eq!(sink.out.borrow().as_str(), "result 42\n");
     }
 

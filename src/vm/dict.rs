@@ -72,7 +72,11 @@ impl DictTable {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         if unsure.is_empty() {
             Probe::Missing
@@ -98,7 +102,9 @@ impl DictTable {
                 if let Some(e) = self.entries.get(ix as usize) {
                     if e.hash == hash {
                         if let Value::Str(s) = &e.key {
-                            if std::ptr::eq(s.s.as_ptr(), key.as_ptr()) && s.s.len() == key.len() || &*s.s == key {
+                            if std::ptr::eq(s.s.as_ptr(), key.as_ptr()) && s.s.len() == key.len()
+                                || &*s.s == key
+                            {
                                 return Some(ix as usize);
                             }
                         }
@@ -106,7 +112,11 @@ impl DictTable {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 
@@ -117,7 +127,9 @@ impl DictTable {
         self.entry(i).map(|e| e.value.clone())
     }
     pub fn set_value_at(&mut self, i: usize, v: Value) -> Option<Value> {
-        self.entries.get_mut(i).map(|e| std::mem::replace(&mut e.value, v))
+        self.entries
+            .get_mut(i)
+            .map(|e| std::mem::replace(&mut e.value, v))
     }
 
     /// Append a key known to be missing.
@@ -146,7 +158,11 @@ impl DictTable {
                 None => return,
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 
@@ -192,7 +208,11 @@ impl DictTable {
                 None => break,
             }
             perturb >>= 5;
-            j = (j.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            j = (j
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         if self.used == 0 {
             self.clear();
@@ -222,7 +242,9 @@ impl DictTable {
         self.iter().map(|e| e.value.clone()).collect()
     }
     pub fn items(&self) -> Vec<(Value, Value)> {
-        self.iter().map(|e| (e.key.clone(), e.value.clone())).collect()
+        self.iter()
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect()
     }
     /// Remove and return the last entry (dict.popitem).
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
@@ -248,7 +270,9 @@ impl Drop for DictTable {
 
 impl PyDict {
     pub fn new() -> PyDict {
-        PyDict { t: RefCell::new(DictTable::new()) }
+        PyDict {
+            t: RefCell::new(DictTable::new()),
+        }
     }
     pub fn len(&self) -> usize {
         self.t.borrow().len()
@@ -305,10 +329,18 @@ pub struct PySet {
 
 impl PySet {
     pub fn new(frozen: bool) -> PySet {
-        PySet { frozen, t: RefCell::new(super::table::Set::new()), hash: Cell::new(None) }
+        PySet {
+            frozen,
+            t: RefCell::new(super::table::Set::new()),
+            hash: Cell::new(None),
+        }
     }
     pub fn from_table(frozen: bool, t: super::table::Set<Value>) -> PySet {
-        PySet { frozen, t: RefCell::new(t), hash: Cell::new(None) }
+        PySet {
+            frozen,
+            t: RefCell::new(t),
+            hash: Cell::new(None),
+        }
     }
     pub fn len(&self) -> usize {
         self.t.borrow().len()

@@ -2,11 +2,11 @@
 //! live inline; everything else is a reference-counted heap object. Ints are `i64` with checked
 //! arithmetic (overflow raises `OverflowError`): arbitrary precision is out of scope.
 
+use super::coro::PyGen;
 use super::dict::{PyDict, PySet};
 use super::object::{
     NativeObj, PyBuiltin, PyCell, PyCode, PyFunction, PyInstance, PyMethod, PyModule, PyType,
 };
-use super::coro::PyGen;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -99,7 +99,10 @@ impl Value {
     /// arithmetic paths).
     #[inline]
     pub fn forget_plain(self) {
-        if matches!(self, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Null) {
+        if matches!(
+            self,
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Null
+        ) {
             std::mem::forget(self);
         } else {
             drop(self);
@@ -130,9 +133,10 @@ impl Value {
     pub fn is(&self, other: &Value) -> bool {
         use Value::*;
         match (self, other) {
-            (None, None) | (Null, Null) | (NotImplemented, NotImplemented) | (Ellipsis, Ellipsis) => {
-                true
-            }
+            (None, None)
+            | (Null, Null)
+            | (NotImplemented, NotImplemented)
+            | (Ellipsis, Ellipsis) => true,
             (Bool(a), Bool(b)) => a == b,
             // Small ints are cached in CPython; treat equal ints as identical everywhere so `is`
             // on ints is at least stable.
@@ -205,7 +209,12 @@ impl PyStr {
     pub fn from_string(s: String) -> PyStr {
         let ascii = s.is_ascii();
         let nchars = if ascii { s.len() } else { s.chars().count() };
-        PyStr { s: s.into_boxed_str(), nchars, ascii, hash: Cell::new(None) }
+        PyStr {
+            s: s.into_boxed_str(),
+            nchars,
+            ascii,
+            hash: Cell::new(None),
+        }
     }
     pub fn as_str(&self) -> &str {
         &self.s
@@ -232,7 +241,11 @@ impl PyStr {
         if self.ascii {
             i.min(self.s.len())
         } else {
-            self.s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.s.len())
+            self.s
+                .char_indices()
+                .nth(i)
+                .map(|(b, _)| b)
+                .unwrap_or(self.s.len())
         }
     }
 }
@@ -247,7 +260,9 @@ pub struct PyList {
 
 impl PyList {
     pub fn new(items: Vec<Value>) -> PyList {
-        PyList { items: RefCell::new(items) }
+        PyList {
+            items: RefCell::new(items),
+        }
     }
 }
 
@@ -257,7 +272,9 @@ pub struct PyTuple {
 
 impl PyTuple {
     pub fn new(items: Vec<Value>) -> PyTuple {
-        PyTuple { items: items.into_boxed_slice() }
+        PyTuple {
+            items: items.into_boxed_slice(),
+        }
     }
 }
 
@@ -321,7 +338,10 @@ pub fn drop_deferred(items: Vec<Value>) {
     }
     drop(items);
     loop {
-        let next = TRASH.try_with(|t| t.try_borrow_mut().ok().and_then(|mut t| t.pop())).ok().flatten();
+        let next = TRASH
+            .try_with(|t| t.try_borrow_mut().ok().and_then(|mut t| t.pop()))
+            .ok()
+            .flatten();
         match next {
             Some(v) => drop(v),
             None => break,
@@ -332,7 +352,10 @@ pub fn drop_deferred(items: Vec<Value>) {
 
 impl Value {
     fn is_container(&self) -> bool {
-        matches!(self, Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Instance(_) | Value::Set(_))
+        matches!(
+            self,
+            Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Instance(_) | Value::Set(_)
+        )
     }
 }
 
