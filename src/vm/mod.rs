@@ -335,10 +335,19 @@ impl Vm {
         get: object::Getter,
         set: Option<object::Setter>,
     ) {
-        let d = self.types.misc.get("getset_descriptor").cloned().unwrap_or(self.types.object.clone());
+        let d = self
+            .types
+            .misc
+            .get("getset_descriptor")
+            .cloned()
+            .unwrap_or(self.types.object.clone());
         let v = Value::Native(Rc::new(object::NativeObj {
             cls: d,
-            data: object::NativeData::GetSet { name: Rc::from(name), get, set },
+            data: object::NativeData::GetSet {
+                name: Rc::from(name),
+                get,
+                set,
+            },
         }));
         ty.dict.borrow_mut().set(name, v);
     }
@@ -366,7 +375,10 @@ impl Vm {
         let d = Rc::new(PyDict::new());
         d.set_str("__name__", Value::str(name));
         d.set_str("__doc__", Value::None);
-        Rc::new(PyModule { name: Rc::from(name), dict: d })
+        Rc::new(PyModule {
+            name: Rc::from(name),
+            dict: d,
+        })
     }
     pub fn module_add_fn(&self, m: &Rc<PyModule>, name: &str, f: NativeFn) {
         let v = Value::Builtin(Rc::new(PyBuiltin {
@@ -388,8 +400,11 @@ impl Vm {
         bases: &[Rc<PyType>],
         new: Option<object::NativeNew>,
     ) -> PyResult<Rc<PyType>> {
-        let bases: Vec<Rc<PyType>> =
-            if bases.is_empty() { vec![self.types.object.clone()] } else { bases.to_vec() };
+        let bases: Vec<Rc<PyType>> = if bases.is_empty() {
+            vec![self.types.object.clone()]
+        } else {
+            bases.to_vec()
+        };
         let t = builtins::make_class(self, name, module, bases, StrMap::new(), new)?;
         Ok(t)
     }
@@ -426,7 +441,10 @@ impl Vm {
 
     /// Print queued warnings (e.g. never-awaited coroutines) to stderr.
     pub fn flush_warnings(&mut self) {
-        let loc = self.frames.last().map(|f| (f.code.co.filename.clone(), f.line()));
+        let loc = self
+            .frames
+            .last()
+            .map(|f| (f.code.co.filename.clone(), f.line()));
         self.flush_warnings_at(loc);
     }
 
