@@ -43,7 +43,8 @@ fn main() -> ExitCode {
                 Ok(t) => t,
                 Err(c) => return c,
             };
-            let name = file.display().to_string();
+            // CPython reports the main script by its absolute path.
+            let name = std::path::absolute(&file).unwrap_or(file.clone()).display().to_string();
             // Native code calling back into Python (sorted's key=, __eq__, __repr__) nests the
             // interpreter loop on the Rust stack: give it room (the nesting is also bounded).
             let run = std::thread::Builder::new()

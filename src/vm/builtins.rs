@@ -186,7 +186,7 @@ pub fn update_type_flags(t: &Rc<PyType>) {
     if is_py(t.lookup("__delattr__")) {
         fl |= tflags::DELATTR;
     }
-    if matches!(t.lookup("__new__"), Some(Value::Func(_)) | Some(Value::Native(_))) {
+    if is_py(t.lookup("__new__")) {
         fl |= tflags::NEW;
     }
     t.flags.set(fl);

@@ -207,3 +207,46 @@ pub fn traceback_value(vm: &Vm, e: &Exc) -> Value {
         super::object::NativeData::Traceback(Rc::new(Traceback { entries })),
     )
 }
+
+impl Vm {
+    /// `OSError(errno, msg)` picks the subclass for the errno (as CPython), and
+    /// `BaseExceptionGroup(msg, excs)` becomes `ExceptionGroup` when all are Exceptions.
+    pub fn exc_subclass_for(&self, t: &Rc<super::PyType>, args: &[Value]) -> Rc<super::PyType> {
+        if Rc::ptr_eq(t, &self.exc_type(ExcKind::OSError)) && args.len() >= 2 {
+            if let Value::Int(errno) = &args[0] {
+                let kind = match errno {
+                    2 => Some(ExcKind::FileNotFoundError),
+                    13 | 1 => Some(ExcKind::PermissionError),
+                    17 => Some(ExcKind::FileExistsError),
+                    104 => Some(ExcKind::ConnectionResetError),
+                    111 => Some(ExcKind::ConnectionRefusedError),
+                    103 => Some(ExcKind::ConnectionAbortedError),
+                    110 => Some(ExcKind::TimeoutError),
+                    32 => Some(ExcKind::BrokenPipeError),
+                    11 | 115 | 114 => Some(ExcKind::BlockingIOError),
+                    4 => Some(ExcKind::InterruptedError),
+                    10 => Some(ExcKind::ChildProcessError),
+                    3 => Some(ExcKind::ProcessLookupError),
+                    21 => Some(ExcKind::IsADirectoryError),
+                    20 => Some(ExcKind::NotADirectoryError),
+                    _ => None,
+                };
+                if let Some(k) = kind {
+                    return self.exc_type(k);
+                }
+            }
+        }
+        if Rc::ptr_eq(t, &self.exc_type(ExcKind::BaseExceptionGroup)) && args.len() == 2 {
+            let exc = self.exc_type(ExcKind::Exception);
+            let all_exc = match &args[1] {
+                Value::List(l) => l.items.borrow().iter().all(|e| self.isinstance(e, &exc)),
+                Value::Tuple(t) => t.items.iter().all(|e| self.isinstance(e, &exc)),
+                _ => false,
+            };
+            if all_exc {
+                return self.exc_type(ExcKind::ExceptionGroup);
+            }
+        }
+        t.clone()
+    }
+}

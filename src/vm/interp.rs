@@ -661,6 +661,7 @@ impl Vm {
                 self.run_init(t, inst, args, kwargs)
             }
             Layout::Object | Layout::Exception => {
+                let t = &self.exc_subclass_for(t, &args);
                 let inst = self.new_plain_instance(t);
                 if t.layout == Layout::Exception {
                     if let Value::Instance(i) = &inst {
@@ -2341,7 +2342,6 @@ impl Vm {
                     ExcKind::ExceptionGroup,
                     vec![Value::str(""), Value::tuple(vec![exc.clone()])],
                 );
-                g.dict.borrow_mut().set("exceptions", Value::tuple(vec![exc.clone()]));
                 return Ok((Value::None, Value::Instance(g)));
             }
             return Ok((exc.clone(), Value::None));
@@ -2349,10 +2349,7 @@ impl Vm {
         if self.exc_match(exc, typ)? {
             return Ok((Value::None, exc.clone()));
         }
-        let excs = match exc {
-            Value::Instance(i) => i.dict.borrow().get("exceptions").cloned().unwrap_or(Value::tuple(vec![])),
-            _ => Value::tuple(vec![]),
-        };
+        let excs = self.getattr_str(exc, "exceptions")?;
         let items = self.iter_to_vec(&excs)?;
         let (mut yes, mut no) = (Vec::new(), Vec::new());
         for e in items {
@@ -2374,8 +2371,7 @@ impl Vm {
             if v.is_empty() {
                 return Value::None;
             }
-            let g = vm.new_exception(&cls, vec![msg.clone(), Value::tuple(v.clone())]);
-            g.dict.borrow_mut().set("exceptions", Value::tuple(v));
+            let g = vm.new_exception(&cls, vec![msg.clone(), Value::tuple(v)]);
             Value::Instance(g)
         };
         let matched = mk(self, yes);

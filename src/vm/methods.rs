@@ -806,6 +806,55 @@ fn g_exc_code(_vm: &mut Vm, v: &Value) -> R {
     .unwrap_or(Value::None))
 }
 
+fn exc_arg(v: &Value, i: usize) -> Option<Value> {
+    exc_data(v, |d| match &d.args {
+        Value::Tuple(t) => t.items.get(i).cloned(),
+        _ => None,
+    })
+    .flatten()
+}
+fn g_eg_exceptions(vm: &mut Vm, v: &Value) -> R {
+    let e = exc_arg(v, 1).unwrap_or(Value::tuple(vec![]));
+    Ok(Value::tuple(vm.iter_to_vec(&e)?))
+}
+fn g_eg_message(_vm: &mut Vm, v: &Value) -> R {
+    Ok(exc_arg(v, 0).unwrap_or(Value::str("")))
+}
+fn eg_str(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let v = arg(vm, args, 0, "__str__")?.clone();
+    let msg = exc_arg(&v, 0).unwrap_or(Value::str(""));
+    let n = match exc_arg(&v, 1) {
+        Some(e) => vm.len(&e)?,
+        None => 0,
+    };
+    let m = vm.str_of(&msg)?;
+    Ok(Value::string(format!("{m} ({n} sub-exception{})", if n == 1 { "" } else { "s" })))
+}
+fn g_os_errno(_vm: &mut Vm, v: &Value) -> R {
+    Ok(if exc_data(v, |d| matches!(&d.args, Value::Tuple(t) if t.items.len() >= 2)).unwrap_or(false) {
+        exc_arg(v, 0).unwrap_or(Value::None)
+    } else {
+        Value::None
+    })
+}
+fn g_os_strerror(_vm: &mut Vm, v: &Value) -> R {
+    Ok(if exc_data(v, |d| matches!(&d.args, Value::Tuple(t) if t.items.len() >= 2)).unwrap_or(false) {
+        exc_arg(v, 1).unwrap_or(Value::None)
+    } else {
+        Value::None
+    })
+}
+fn os_str(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    let v = arg(vm, args, 0, "__str__")?.clone();
+    let two = exc_data(&v, |d| matches!(&d.args, Value::Tuple(t) if t.items.len() == 2)).unwrap_or(false);
+    if two {
+        let (a, b) = (exc_arg(&v, 0).unwrap_or(Value::None), exc_arg(&v, 1).unwrap_or(Value::None));
+        let (a, b) = (vm.str_of(&a)?, vm.str_of(&b)?);
+        return Ok(Value::string(format!("[Errno {a}] {b}")));
+    }
+    exc_str(vm, args, kw)
+}
+
 // ---------------------------------------------------------------- generators
 
 fn gen_self(vm: &Vm, args: &[Value]) -> PyResult<Rc<super::coro::PyGen>> {
@@ -951,10 +1000,9 @@ fn g_func_module(_vm: &mut Vm, v: &Value) -> R {
 }
 fn g_func_doc(_vm: &mut Vm, v: &Value) -> R {
     if let Value::Func(f) = v {
+        // The compiler puts the docstring (or None) first, as CPython does.
         if let Some(Value::Str(s)) = f.code.consts().first() {
-            if f.code.co.flags & 0x4000_0000 != 0 {
-                return Ok(Value::Str(s.clone()));
-            }
+            return Ok(Value::Str(s.clone()));
         }
     }
     Ok(Value::None)
@@ -1193,6 +1241,14 @@ pub fn register(vm: &mut Vm) {
     vm.add_getset(&base_exc, "__traceback__", g_exc_tb, Some(s_exc_tb));
     let stop = vm.exc_type(ExcKind::StopIteration);
     vm.add_getset(&stop, "value", g_stop_value, Some(s_stop_value));
+    let eg = vm.exc_type(ExcKind::BaseExceptionGroup);
+    vm.add_getset(&eg, "exceptions", g_eg_exceptions, None);
+    vm.add_getset(&eg, "message", g_eg_message, None);
+    vm.add_method(&eg, "__str__", eg_str);
+    let ose = vm.exc_type(ExcKind::OSError);
+    vm.add_getset(&ose, "errno", g_os_errno, None);
+    vm.add_getset(&ose, "strerror", g_os_strerror, None);
+    vm.add_method(&ose, "__str__", os_str);
     let sysexit = vm.exc_type(ExcKind::SystemExit);
     vm.add_getset(&sysexit, "code", g_exc_code, None);
 

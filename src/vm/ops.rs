@@ -2045,7 +2045,13 @@ impl Vm {
     }
 
     pub fn new_native(&self, cls_name: &str, data: NativeData) -> Value {
-        let cls = self.types.misc.get(cls_name).cloned().unwrap_or_else(|| self.types.object.clone());
+        let cls = match cls_name {
+            "property" => self.types.property.clone(),
+            "staticmethod" => self.types.staticmethod.clone(),
+            "classmethod" => self.types.classmethod.clone(),
+            "super" => self.types.super_.clone(),
+            _ => self.types.misc.get(cls_name).cloned().unwrap_or_else(|| self.types.object.clone()),
+        };
         Value::Native(Rc::new(NativeObj { cls, data }))
     }
 

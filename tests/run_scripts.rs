@@ -1,0 +1,85 @@
+//! Golden tests: scripts under tests/lang run in-process must print exactly what CPython 3.11
+//! printed (the *.out / *.err files were generated with `cd tests/lang && python3 x.py`).
+
+use std::path::Path;
+
+fn check(dir: &Path, name: &str) {
+    let path = dir.join(name);
+    let text = std::fs::read_to_string(&path).expect("script");
+    let out = loopscope::run_source(name, &text, &[]);
+    let stem = name.trim_end_matches(".py");
+    let want_out = std::fs::read_to_string(dir.join(format!("{stem}.out"))).unwrap_or_default();
+    let want_err = std::fs::read_to_string(dir.join(format!("{stem}.err"))).unwrap_or_default();
+    assert_eq!(out.stdout, want_out, "stdout of {name}");
+    assert_eq!(out.stderr, want_err, "stderr of {name}");
+    let want_code = if want_err.contains("Traceback (most recent call last)") { 1 } else { 0 };
+    assert_eq!(out.exit_code, want_code, "exit code of {name}");
+}
+
+fn lang_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lang")
+}
+
+macro_rules! golden {
+    ($($test:ident => $file:expr,)*) => {
+        $(
+            #[test]
+            fn $test() {
+                check(&lang_dir(), $file);
+            }
+        )*
+    };
+}
+
+golden! {
+    expressions => "expressions.py",
+    statements => "statements.py",
+    functions => "functions.py",
+    classes => "classes.py",
+    exceptions => "exceptions.py",
+    generators => "generators.py",
+    coroutines => "coroutines.py",
+    formatting => "formatting.py",
+    traceback_simple => "traceback_simple.py",
+    traceback_chain => "traceback_chain.py",
+    traceback_generator => "traceback_generator.py",
+    traceback_recursion => "traceback_recursion.py",
+    traceback_keyerror => "traceback_keyerror.py",
+    traceback_custom => "traceback_custom.py",
+}
+
+/// The generator-only conformance cases shared by the project (stdout only).
+#[test]
+fn conformance_generator_cases() {
+    let dir = Path::new("/work/shared/conformance/cases");
+    if !dir.exists() {
+        return;
+    }
+    for case in [
+        "01_gen_send_prime",
+        "02_gen_return_value",
+        "03_gen_yield_from_errors",
+        "04_gen_pipeline",
+        "05_mini_loop_tasks",
+        "06_callback_hell",
+    ] {
+        let text = std::fs::read_to_string(dir.join(format!("{case}.py"))).expect("case");
+        let want = std::fs::read_to_string(dir.join(format!("{case}.out"))).expect("out");
+        let out = loopscope::run_source(&format!("{case}.py"), &text, &[]);
+        assert_eq!(out.stdout, want, "stdout of {case}");
+        assert_eq!(out.exit_code, 0, "exit code of {case}: {}", out.stderr);
+    }
+}
+
+/// Deep recursion is a RecursionError, never a Rust stack overflow (also in debug builds).
+#[test]
+fn deep_recursion_is_a_recursion_error() {
+    let out = loopscope::run_source("r.py", "def f(n):\n    return f(n+1)\ntry:\n    f(0)\nexcept RecursionError as e:\n    print(e)\n", &[]);
+    assert_eq!(out.stdout, "maximum recursion depth exceeded\n");
+}
+
+#[test]
+fn argv_reaches_the_script() {
+    let out = loopscope::run_source("a.py", "import sys\nprint(sys.argv)\n", &["x".into(), "-y".into()]);
+    assert_eq!(out.stdout, "['a.py', 'x', '-y']\n");
+}
