@@ -4,12 +4,16 @@
 //! `register_modules`; it is created on first import.
 
 pub mod functools;
+#[cfg(test)]
+mod golden_tests;
 pub mod heapq;
 pub mod itertools;
+pub mod random;
 pub mod random_mt;
 pub mod sys;
 pub mod time;
 pub mod types;
+pub mod util;
 
 use crate::vm::Vm;
 
@@ -21,4 +25,5 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("functools", functools::init);
     vm.register_module("heapq", heapq::init);
     vm.register_module("itertools", itertools::init);
+    vm.register_module("random", random::init);
 }
