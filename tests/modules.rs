@@ -32,4 +32,5 @@ macro_rules! golden {
 
 golden! {
     random_mod => "random_mod.py",
+    collections_mod => "collections_mod.py",
 }

@@ -3,6 +3,7 @@
 //! Each module is a `fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>>` registered by name in
 //! `register_modules`; it is created on first import.
 
+pub mod collections;
 pub mod functools;
 #[cfg(test)]
 mod golden_tests;
@@ -26,4 +27,5 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("heapq", heapq::init);
     vm.register_module("itertools", itertools::init);
     vm.register_module("random", random::init);
+    vm.register_module("collections", collections::init);
 }

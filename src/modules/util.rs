@@ -96,3 +96,45 @@ pub fn seq_get(vm: &mut Vm, v: &Value, i: usize) -> PyResult<Value> {
         _ => vm.getitem(v, &Value::Int(i as i64)),
     }
 }
+
+/// `callable(v)`.
+pub fn is_callable(vm: &Vm, v: &Value) -> bool {
+    match v {
+        Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_) => true,
+        Value::Instance(_) | Value::Native(_) => vm.type_of(v).lookup("__call__").is_some(),
+        _ => false,
+    }
+}
+
+fn iter_next(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let it = args.first().cloned().unwrap_or_default();
+    match vm.native_next(&it) {
+        Some(Ok(Some(v))) => Ok(v),
+        Some(Ok(None)) => Err(vm.new_error_args(ExcKind::StopIteration, vec![])),
+        Some(Err(e)) => Err(e),
+        None => Err(vm.type_error("descriptor '__next__' requires a native iterator")),
+    }
+}
+
+fn iter_self(_vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(args.first().cloned().unwrap_or_default())
+}
+
+/// A class for Rust-driven iterators (`type(it).__name__` shows `name`).
+pub fn iter_type(vm: &Vm, name: &str, module: &str) -> PyResult<Rc<crate::vm::PyType>> {
+    let t = vm.new_native_class(name, module, &[], None)?;
+    vm.add_method(&t, "__next__", iter_next);
+    vm.add_method(&t, "__iter__", iter_self);
+    Ok(t)
+}
+
+/// An iterator of class `ty` whose `__next__` runs `f` (`Ok(None)` = exhausted).
+pub fn make_iter(
+    ty: &Rc<crate::vm::PyType>,
+    f: impl FnMut(&mut Vm) -> PyResult<Option<Value>> + 'static,
+) -> Value {
+    Value::Native(Rc::new(crate::vm::object::NativeObj {
+        cls: ty.clone(),
+        data: crate::vm::object::NativeData::FnIter(std::cell::RefCell::new(Box::new(f))),
+    }))
+}
