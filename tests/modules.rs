@@ -33,4 +33,5 @@ macro_rules! golden {
 golden! {
     random_mod => "random_mod.py",
     collections_mod => "collections_mod.py",
+    heapq_mod => "heapq_mod.py",
 }
