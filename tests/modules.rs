@@ -34,4 +34,6 @@ golden! {
     random_mod => "random_mod.py",
     collections_mod => "collections_mod.py",
     heapq_mod => "heapq_mod.py",
+    itertools_mod => "itertools_mod.py",
+    operator_mod => "operator_mod.py",
 }

@@ -12,7 +12,6 @@ use crate::vm::dict::PyDict;
 use crate::vm::object::{kw_get, NativeData, NativeImpl, NativeObj, PyBuiltin, Special};
 use crate::vm::value::PyTuple;
 use crate::vm::{ExcKind, KwArgs, PyModule, PyResult, PyType, Value, Vm};
-use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 

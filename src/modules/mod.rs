@@ -9,6 +9,7 @@ pub mod functools;
 mod golden_tests;
 pub mod heapq;
 pub mod itertools;
+pub mod operator;
 pub mod random;
 pub mod random_mt;
 pub mod sys;
@@ -28,4 +29,5 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("itertools", itertools::init);
     vm.register_module("random", random::init);
     vm.register_module("collections", collections::init);
+    vm.register_module("operator", operator::init);
 }
