@@ -36,4 +36,5 @@ golden! {
     heapq_mod => "heapq_mod.py",
     itertools_mod => "itertools_mod.py",
     operator_mod => "operator_mod.py",
+    functools_mod => "functools_mod.py",
 }

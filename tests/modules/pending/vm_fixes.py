@@ -8,3 +8,8 @@ print(hash(p) == hash((1, 2)), {Point(1, 2): "a"}[Point(1, 2)], Point(1, 2) in {
 print((1, 2) == p, {"a": 1} == Counter(a=1))
 # sorted(reverse=True) keeps equal items in their original order.
 print(sorted([(1, "a"), (1, "b"), (0, "c")], key=lambda t: t[0], reverse=True))
+# Default __ne__ must invert a user __eq__.
+class A:
+    def __eq__(s, o):
+        return True
+print(A() != A())
