@@ -37,4 +37,5 @@ golden! {
     itertools_mod => "itertools_mod.py",
     operator_mod => "operator_mod.py",
     functools_mod => "functools_mod.py",
+    math_mod => "math_mod.py",
 }

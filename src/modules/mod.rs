@@ -9,6 +9,7 @@ pub mod functools;
 mod golden_tests;
 pub mod heapq;
 pub mod itertools;
+pub mod math;
 pub mod operator;
 pub mod random;
 pub mod random_mt;
@@ -30,4 +31,5 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("random", random::init);
     vm.register_module("collections", collections::init);
     vm.register_module("operator", operator::init);
+    vm.register_module("math", math::init);
 }
