@@ -48,15 +48,41 @@ impl Vm {
     // ------------------------------------------------------------ frames
 
     pub fn new_frame(
-        &self,
+        &mut self,
         code: Rc<PyCode>,
         globals: Rc<PyDict>,
         locals: Vec<Value>,
         cells: Vec<Rc<PyCell>>,
         func: Option<Rc<PyFunction>>,
     ) -> Box<Frame> {
+        let mut fr = self.alloc_frame(code, globals, func);
+        fr.locals = locals;
+        fr.cells = cells;
+        fr
+    }
+
+    /// A frame with empty stack/locals, reusing a recycled one when possible (calls are hot).
+    pub(crate) fn alloc_frame(&mut self, code: Rc<PyCode>, globals: Rc<PyDict>, func: Option<Rc<PyFunction>>) -> Box<Frame> {
         let consts = code.consts();
         let names = code.names();
+        let id = self.next_id();
+        if let Some(mut fr) = self.frame_pool.pop() {
+            let need = code.co.stacksize as usize;
+            if fr.stack.capacity() < need {
+                fr.stack.reserve(need);
+            }
+            fr.code = code;
+            fr.consts = consts;
+            fr.names = names;
+            fr.pc = 0;
+            fr.globals = globals;
+            fr.func = func;
+            fr.entry = Entry::Call;
+            fr.in_yield_from = false;
+            fr.last_line = 0;
+            fr.id = id;
+            return fr;
+        }
         let stacksize = code.co.stacksize as usize;
         Box::new(Frame {
             code,
@@ -64,8 +90,8 @@ impl Vm {
             names,
             pc: 0,
             stack: Vec::with_capacity(stacksize.max(4)),
-            locals,
-            cells,
+            locals: Vec::new(),
+            cells: Vec::new(),
             blocks: Vec::new(),
             globals,
             locals_dict: None,
@@ -76,8 +102,26 @@ impl Vm {
             gen: None,
             in_yield_from: false,
             last_line: 0,
-            id: self.next_id(),
+            id,
         })
+    }
+
+    /// Give a finished frame back to the pool.
+    pub(crate) fn recycle(&mut self, mut fr: Box<Frame>) {
+        if self.frame_pool.len() >= 64 {
+            return;
+        }
+        fr.stack.clear();
+        fr.locals.clear();
+        fr.cells.clear();
+        fr.blocks.clear();
+        fr.locals_dict = None;
+        fr.func = None;
+        fr.kwnames = None;
+        fr.handled = None;
+        fr.gen = None;
+        fr.entry = Entry::Call;
+        self.frame_pool.push(fr);
     }
 
     /// Bind arguments to a new frame for `func` (CPython's argument rules and messages).
@@ -803,8 +847,10 @@ impl Vm {
                 return Some(Exit::Raise(exc));
             }
             let caller = self.frames.pop()?;
-            let done = std::mem::replace(f, caller);
-            match &done.entry {
+            let mut done = std::mem::replace(f, caller);
+            let entry = std::mem::replace(&mut done.entry, Entry::Call);
+            self.recycle(done);
+            match &entry {
                 Entry::GenClose => {
                     if self.exc_matches(&exc, ExcKind::GeneratorExit) || self.exc_matches(&exc, ExcKind::StopIteration) {
                         f.stack.push(Value::None);
@@ -854,9 +900,11 @@ impl Vm {
             return Some(Exit::Return(v));
         }
         let caller = self.frames.pop()?;
-        let done = std::mem::replace(f, caller);
+        let mut done = std::mem::replace(f, caller);
         let is_agen = gen.as_ref().map(|g| g.kind == GenKind::AsyncGenerator).unwrap_or(false);
-        let err = match done.entry {
+        let entry = std::mem::replace(&mut done.entry, Entry::Call);
+        self.recycle(done);
+        let err = match entry {
             Entry::Call => {
                 f.stack.push(v);
                 return None;
@@ -971,7 +1019,20 @@ impl Vm {
 
     /// Run frame `f` (and whatever it calls) until the frame at `base` returns, yields or
     /// raises, or `fuel` instructions have run.
-    pub(crate) fn run_loop(&mut self, mut f: Box<Frame>, base: usize, fuel: &mut u64) -> Exit {
+    pub(crate) fn run_loop(&mut self, f: Box<Frame>, base: usize, fuel: &mut u64) -> Exit {
+        let start = (*fuel).min(self.total_budget);
+        let limited_by_total = self.total_budget <= *fuel;
+        let mut budget = start;
+        let r = self.run_loop_inner(f, base, &mut budget, limited_by_total);
+        let used = start - budget;
+        self.total_budget = self.total_budget.saturating_sub(used);
+        if *fuel != u64::MAX {
+            *fuel = fuel.saturating_sub(used);
+        }
+        r
+    }
+
+    fn run_loop_inner(&mut self, mut f: Box<Frame>, base: usize, budget: &mut u64, limited_by_total: bool) -> Exit {
         macro_rules! tri {
             ($e:expr) => {
                 match $e {
@@ -1011,6 +1072,16 @@ impl Vm {
                 r
             }};
         }
+        // Dropping an unawaited coroutine queues a warning; print it at the statement that
+        // dropped it.
+        macro_rules! check_warn {
+            () => {
+                if self.warnings.pending.get() {
+                    let loc = Some((f.code.co.filename.clone(), f.line()));
+                    self.flush_warnings_at(loc);
+                }
+            };
+        }
         macro_rules! push_frame {
             ($nf:expr) => {{
                 let nf = $nf;
@@ -1044,39 +1115,29 @@ impl Vm {
             }};
         }
 
-        let mut budget: u64 = (*fuel).min(self.total_budget);
+        let mut grace = true;
         loop {
-            if budget == 0 {
-                if self.total_budget == 0 || *fuel <= self.total_budget {
-                    if self.total_budget == 0 || *fuel == self.total_budget {
-                        // The whole-run budget is spent.
-                    }
-                }
-                if self.total_budget == 0 {
-                    self.total_budget = 0;
+            if *budget == 0 {
+                if limited_by_total {
                     let e = self.new_error(
                         ExcKind::RuntimeError,
                         "loopscope: instruction budget exhausted (the script ran too long)",
                     );
+                    if grace {
+                        // Let handlers and finally blocks run, briefly.
+                        grace = false;
+                        *budget = 100_000;
+                    }
                     match self.unwind(&mut f, e, base, true, false) {
                         Some(exit) => return exit,
-                        None => {
-                            // A handler caught it; give it a little room to finish.
-                            budget = 10_000;
-                            continue;
-                        }
+                        None => continue,
                     }
                 }
-                *fuel = 0;
                 self.frames.push(f);
                 self.paused = Some(Paused { base });
                 return Exit::OutOfFuel;
             }
-            budget -= 1;
-            self.total_budget = self.total_budget.saturating_sub(1);
-            if *fuel != u64::MAX {
-                *fuel -= 1;
-            }
+            *budget -= 1;
             let pc = f.pc;
             let Some(&ins) = f.code.co.instrs.get(pc) else {
                 // Falling off the end: return None.
@@ -1085,9 +1146,6 @@ impl Vm {
                     None => continue,
                 }
             };
-            if self.warnings.pending.get() {
-                native!(self.flush_warnings());
-            }
             if self.line_hook.is_some() {
                 let line = f.code.co.line_of(pc);
                 if line != f.last_line {
@@ -1103,6 +1161,7 @@ impl Vm {
                 Instr::Nop => {}
                 Instr::PopTop => {
                     pop!();
+                    check_warn!();
                 }
                 Instr::Copy(n) => {
                     let len = f.stack.len();
@@ -1142,6 +1201,7 @@ impl Vm {
                     if let Some(slot) = f.locals.get_mut(i as usize) {
                         *slot = v;
                     }
+                    check_warn!();
                 }
                 Instr::DeleteFast(i) => {
                     let was = f.locals.get_mut(i as usize).map(|s| std::mem::replace(s, Value::Null));
@@ -1214,6 +1274,7 @@ impl Vm {
                         Some(d) => d.set_pystr_value(name, v),
                         None => f.globals.set_pystr_value(name, v),
                     }
+                    check_warn!();
                 }
                 Instr::DeleteName(i) => {
                     let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
@@ -1222,13 +1283,19 @@ impl Vm {
                     if d.remove_str(n).is_none() {
                         tri!(Err(self.name_error(n)));
                     }
+                    check_warn!();
                 }
                 Instr::LoadGlobal(i) => {
-                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
-                    let Value::Str(s) = &name else { continue };
-                    let v = match f.globals.get_pystr(s).or_else(|| self.builtins.get_pystr(s)) {
+                    let v = match f.names.get(i as usize) {
+                        Some(Value::Str(s)) => f.globals.get_pystr(s).or_else(|| self.builtins.get_pystr(s)),
+                        _ => None,
+                    };
+                    let v = match v {
                         Some(v) => v,
-                        None => tri!(Err(self.name_error(&s.s))),
+                        None => {
+                            let n = f.names.get(i as usize).and_then(|n| n.as_str()).unwrap_or("?").to_string();
+                            tri!(Err(self.name_error(&n)))
+                        }
                     };
                     f.stack.push(v);
                 }
@@ -1354,15 +1421,20 @@ impl Vm {
                                 K::Add | K::InplaceAdd => x.checked_add(*y).map(Value::Int),
                                 K::Sub | K::InplaceSub => x.checked_sub(*y).map(Value::Int),
                                 K::Mul | K::InplaceMul => x.checked_mul(*y).map(Value::Int),
+                                K::Mod | K::InplaceMod if *x >= 0 && *y > 0 => Some(Value::Int(x % y)),
+                                K::FloorDiv | K::InplaceFloorDiv if *x >= 0 && *y > 0 => Some(Value::Int(x / y)),
                                 _ => None,
                             }
                         }
-                        (Value::Float(x), Value::Float(y)) => {
+                        (Value::Float(_) | Value::Int(_), Value::Float(_) | Value::Int(_)) => {
                             use crate::lang::bytecode::BinaryOpKind as K;
+                            let x = match a { Value::Float(x) => x, Value::Int(i) => i as f64, _ => 0.0 };
+                            let y = match b { Value::Float(y) => y, Value::Int(i) => i as f64, _ => 0.0 };
                             match kind {
                                 K::Add | K::InplaceAdd => Some(Value::Float(x + y)),
                                 K::Sub | K::InplaceSub => Some(Value::Float(x - y)),
                                 K::Mul | K::InplaceMul => Some(Value::Float(x * y)),
+                                K::TrueDiv | K::InplaceTrueDiv if y != 0.0 => Some(Value::Float(x / y)),
                                 _ => None,
                             }
                         }
@@ -1652,12 +1724,11 @@ impl Vm {
                                 && co.freevars.is_empty()
                             {
                                 let nlocals = co.varnames.len().max(nargs);
-                                let mut locals = Vec::with_capacity(nlocals);
                                 let start = if with_self { at - 1 } else { at };
-                                locals.extend(f.stack.drain(start..));
+                                let mut nf = self.alloc_frame(func.code.clone(), func.globals.clone(), Some(func));
+                                nf.locals.extend(f.stack.drain(start..));
                                 f.stack.truncate(at - 2);
-                                locals.resize(nlocals, Value::Null);
-                                let nf = self.new_frame(func.code.clone(), func.globals.clone(), locals, Vec::new(), Some(func));
+                                nf.locals.resize(nlocals, Value::Null);
                                 push_frame!(nf);
                             }
                         }
@@ -1734,9 +1805,13 @@ impl Vm {
                 }
                 Instr::ReturnValue => {
                     let v = pop!();
+                    check_warn!();
                     match self.frame_return(&mut f, v, base) {
                         Some(exit) => return exit,
-                        None => continue,
+                        None => {
+                            check_warn!();
+                            continue;
+                        }
                     }
                 }
                 Instr::LoadBuildClass => {
@@ -1856,6 +1931,16 @@ impl Vm {
                 }
                 Instr::PushExcInfo => {
                     let exc = pop!();
+                    if self.warnings.pending.get() {
+                        // Temporaries dropped while raising belong to the raising line.
+                        let loc = match &exc {
+                            Value::Instance(e) => e.exc().and_then(|d| {
+                                d.borrow().tb.last().map(|t| (t.code.co.filename.clone(), t.code.co.line_of(t.lasti as usize)))
+                            }),
+                            _ => None,
+                        };
+                        self.flush_warnings_at(loc.or_else(|| Some((f.code.co.filename.clone(), f.line()))));
+                    }
                     let prev = match f.handled.take() {
                         Some(e) => Value::Instance(e),
                         None => Value::None,
