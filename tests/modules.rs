@@ -38,4 +38,5 @@ golden! {
     operator_mod => "operator_mod.py",
     functools_mod => "functools_mod.py",
     math_mod => "math_mod.py",
+    contextlib_mod => "contextlib_mod.py",
 }

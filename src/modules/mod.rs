@@ -4,6 +4,7 @@
 //! `register_modules`; it is created on first import.
 
 pub mod collections;
+pub mod contextlib;
 pub mod functools;
 #[cfg(test)]
 mod golden_tests;
@@ -11,12 +12,14 @@ pub mod heapq;
 pub mod itertools;
 pub mod math;
 pub mod operator;
+pub mod pysource;
 pub mod random;
 pub mod random_mt;
 pub mod sys;
 pub mod time;
 pub mod types;
 pub mod util;
+pub mod vm_patches;
 
 use crate::vm::Vm;
 
@@ -32,4 +35,6 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("collections", collections::init);
     vm.register_module("operator", operator::init);
     vm.register_module("math", math::init);
+    vm.register_module("contextlib", contextlib::init);
+    vm_patches::register(vm);
 }
