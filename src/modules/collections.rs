@@ -318,7 +318,7 @@ fn dl_copy(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         }
         _ => {
             let t = Value::Type(vm.type_of(&slf));
-            vm.call(&t, &[slf.clone()], &[])
+            vm.call(&t, std::slice::from_ref(&slf), &[])
         }
     }
 }

@@ -9,6 +9,8 @@ use crate::vm::{ExcKind, KwArgs, PyModule, PyResult, PyType, Value, Vm};
 use std::rc::Rc;
 
 type R = PyResult<Value>;
+type Kw = Vec<(Rc<str>, Value)>;
+type LruFields = (Value, Option<usize>, bool, Rc<PyDict>, Value);
 
 const ASSIGNED: [&str; 5] = [
     "__module__",
@@ -131,7 +133,7 @@ pub struct Partial {
     pub kw: Vec<(Rc<str>, Value)>,
 }
 
-fn partial_parts(vm: &Vm, v: &Value) -> PyResult<(Value, Vec<Value>, Vec<(Rc<str>, Value)>)> {
+fn partial_parts(vm: &Vm, v: &Value) -> PyResult<(Value, Vec<Value>, Kw)> {
     if let Value::Instance(i) = v {
         if let Some(p) = i.native::<Partial>() {
             return Ok((p.func.clone(), p.args.clone(), p.kw.clone()));
@@ -286,7 +288,7 @@ struct Lru {
 }
 
 /// Snapshot of the wrapper's fields (the cache dict is shared).
-fn lru_get(vm: &Vm, v: &Value) -> PyResult<(Value, Option<usize>, bool, Rc<PyDict>, Value)> {
+fn lru_get(vm: &Vm, v: &Value) -> PyResult<LruFields> {
     if let Value::Instance(i) = v {
         if let Some(s) = i.native::<Lru>() {
             return Ok((

@@ -220,7 +220,7 @@ fn extreme(vm: &mut Vm, it: &Value, key: &Value, largest: bool) -> PyResult<Opti
         let k = if key.is_none() {
             x.clone()
         } else {
-            vm.call(key, &[x.clone()], &[])?
+            vm.call(key, std::slice::from_ref(&x), &[])?
         };
         let better = match &best {
             None => true,
@@ -247,7 +247,7 @@ fn sort_by_key(vm: &mut Vm, items: Vec<Value>, key: &Value, reverse: bool) -> Py
         let k = if key.is_none() {
             x.clone()
         } else {
-            vm.call(key, &[x.clone()], &[])?
+            vm.call(key, std::slice::from_ref(&x), &[])?
         };
         dec.push((k, x));
     }
@@ -327,7 +327,7 @@ fn n_best(vm: &mut Vm, args: &[Value], kw: &KwArgs, largest: bool) -> PyResult<V
         result.push(if key.is_none() {
             Value::tuple(vec![elem, order])
         } else {
-            let k = vm.call(&key, &[elem.clone()], &[])?;
+            let k = vm.call(&key, std::slice::from_ref(&elem), &[])?;
             Value::tuple(vec![k, order, elem])
         });
     }
@@ -350,7 +350,7 @@ fn n_best(vm: &mut Vm, args: &[Value], kw: &KwArgs, largest: bool) -> PyResult<V
         let k = if key.is_none() {
             elem.clone()
         } else {
-            vm.call(&key, &[elem.clone()], &[])?
+            vm.call(&key, std::slice::from_ref(&elem), &[])?
         };
         let better = if largest {
             vm.lt(&top, &k)?
@@ -430,7 +430,7 @@ impl Merge {
                 if let Some(v) = vm.next(&it)? {
                     let o = Value::Int(order as i64 * dir);
                     let entry = if keyed {
-                        let k = vm.call(&self.key, &[v.clone()], &[])?;
+                        let k = vm.call(&self.key, std::slice::from_ref(&v), &[])?;
                         vec![k, o, v, it]
                     } else {
                         vec![v, o, it]
@@ -452,7 +452,7 @@ impl Merge {
                 Some(v) => {
                     if let Value::List(l) = &s {
                         if keyed {
-                            let k = vm.call(&self.key, &[v.clone()], &[])?;
+                            let k = vm.call(&self.key, std::slice::from_ref(&v), &[])?;
                             let mut items = l.items.borrow_mut();
                             if let Some(x) = items.get_mut(0) {
                                 *x = k;

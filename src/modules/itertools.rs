@@ -232,10 +232,7 @@ fn accumulate_new(vm: &mut Vm, cls: &Rc<PyType>, args: &[Value], kw: &KwArgs) ->
     ))
 }
 
-fn chain_iter(
-    cls: &Rc<PyType>,
-    mut sources: Box<dyn FnMut(&mut Vm) -> PyResult<Option<Value>>>,
-) -> Value {
+fn chain_iter(cls: &Rc<PyType>, mut sources: Step) -> Value {
     let mut cur: Option<Value> = None;
     let mut done = false;
     make(
@@ -329,7 +326,7 @@ fn dropwhile_new(vm: &mut Vm, cls: &Rc<PyType>, args: &[Value], kw: &KwArgs) -> 
             if !dropping {
                 return Ok(Some(x));
             }
-            let r = vm.call(&pred, &[x.clone()], &[])?;
+            let r = vm.call(&pred, std::slice::from_ref(&x), &[])?;
             if !vm.truthy(&r)? {
                 dropping = false;
                 return Ok(Some(x));
@@ -350,7 +347,7 @@ fn takewhile_new(vm: &mut Vm, cls: &Rc<PyType>, args: &[Value], kw: &KwArgs) -> 
             let Some(x) = vm.next(&it)? else {
                 return Ok(None);
             };
-            let r = vm.call(&pred, &[x.clone()], &[])?;
+            let r = vm.call(&pred, std::slice::from_ref(&x), &[])?;
             if vm.truthy(&r)? {
                 return Ok(Some(x));
             }
@@ -371,7 +368,7 @@ fn filterfalse_new(vm: &mut Vm, cls: &Rc<PyType>, args: &[Value], kw: &KwArgs) -
             let keep = if pred.is_none() {
                 !vm.truthy(&x)?
             } else {
-                let r = vm.call(&pred, &[x.clone()], &[])?;
+                let r = vm.call(&pred, std::slice::from_ref(&x), &[])?;
                 !vm.truthy(&r)?
             };
             if keep {
@@ -421,7 +418,7 @@ fn gb_step(vm: &mut Vm, st: &Rc<RefCell<GroupBy>>) -> PyResult<bool> {
     let k = if kf.is_none() {
         v.clone()
     } else {
-        vm.call(&kf, &[v.clone()], &[])?
+        vm.call(&kf, std::slice::from_ref(&v), &[])?
     };
     let mut s = st.borrow_mut();
     s.currvalue = Some(v);

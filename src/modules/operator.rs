@@ -6,6 +6,7 @@ use crate::vm::{KwArgs, PyModule, PyResult, PyType, Value, Vm};
 use std::rc::Rc;
 
 type R = PyResult<Value>;
+type CallerParts = (Value, Vec<Value>, Vec<(Rc<str>, Value)>);
 
 fn two(vm: &Vm, name: &str, args: &[Value]) -> PyResult<()> {
     if args.len() != 2 {
@@ -320,7 +321,7 @@ fn methodcaller_new(vm: &mut Vm, cls: &Rc<PyType>, args: &[Value], kw: &KwArgs) 
     ))
 }
 
-fn caller_parts(vm: &Vm, v: &Value) -> PyResult<(Value, Vec<Value>, Vec<(Rc<str>, Value)>)> {
+fn caller_parts(vm: &Vm, v: &Value) -> PyResult<CallerParts> {
     if let Value::Instance(i) = v {
         if let Some(c) = i.native::<Caller>() {
             return Ok((c.name.clone(), c.args.clone(), c.kwargs.clone()));
