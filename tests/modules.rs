@@ -39,4 +39,5 @@ golden! {
     functools_mod => "functools_mod.py",
     math_mod => "math_mod.py",
     contextlib_mod => "contextlib_mod.py",
+    copy_string_mod => "copy_string_mod.py",
 }

@@ -5,6 +5,7 @@
 
 pub mod collections;
 pub mod contextlib;
+pub mod copy;
 pub mod functools;
 #[cfg(test)]
 mod golden_tests;
@@ -15,6 +16,7 @@ pub mod operator;
 pub mod pysource;
 pub mod random;
 pub mod random_mt;
+pub mod string;
 pub mod sys;
 pub mod time;
 pub mod types;
@@ -36,5 +38,7 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("operator", operator::init);
     vm.register_module("math", math::init);
     vm.register_module("contextlib", contextlib::init);
+    vm.register_module("string", string::init);
+    vm.register_module("copy", copy::init);
     vm_patches::register(vm);
 }
