@@ -40,4 +40,5 @@ golden! {
     math_mod => "math_mod.py",
     contextlib_mod => "contextlib_mod.py",
     copy_string_mod => "copy_string_mod.py",
+    json_mod => "json_mod.py",
 }

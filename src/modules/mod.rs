@@ -11,6 +11,7 @@ pub mod functools;
 mod golden_tests;
 pub mod heapq;
 pub mod itertools;
+pub mod json;
 pub mod math;
 pub mod operator;
 pub mod pysource;
@@ -40,5 +41,6 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("contextlib", contextlib::init);
     vm.register_module("string", string::init);
     vm.register_module("copy", copy::init);
+    vm.register_module("json", json::init);
     vm_patches::register(vm);
 }
