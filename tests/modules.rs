@@ -41,4 +41,5 @@ golden! {
     contextlib_mod => "contextlib_mod.py",
     copy_string_mod => "copy_string_mod.py",
     json_mod => "json_mod.py",
+    typing_mod => "typing_mod.py",
 }

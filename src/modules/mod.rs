@@ -21,6 +21,7 @@ pub mod string;
 pub mod sys;
 pub mod time;
 pub mod types;
+pub mod typing;
 pub mod util;
 pub mod vm_patches;
 
@@ -42,5 +43,6 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("string", string::init);
     vm.register_module("copy", copy::init);
     vm.register_module("json", json::init);
+    vm.register_module("typing", typing::init);
     vm_patches::register(vm);
 }
