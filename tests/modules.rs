@@ -42,4 +42,5 @@ golden! {
     copy_string_mod => "copy_string_mod.py",
     json_mod => "json_mod.py",
     typing_mod => "typing_mod.py",
+    fuzz_mod => "fuzz_mod.py",
 }
