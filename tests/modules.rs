@@ -43,4 +43,5 @@ golden! {
     json_mod => "json_mod.py",
     typing_mod => "typing_mod.py",
     fuzz_mod => "fuzz_mod.py",
+    abc_mod => "abc_mod.py",
 }

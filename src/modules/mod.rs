@@ -3,6 +3,7 @@
 //! Each module is a `fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>>` registered by name in
 //! `register_modules`; it is created on first import.
 
+pub mod abc;
 pub mod collections;
 pub mod contextlib;
 pub mod copy;
@@ -44,5 +45,6 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("copy", copy::init);
     vm.register_module("json", json::init);
     vm.register_module("typing", typing::init);
+    vm.register_module("abc", abc::init);
     vm_patches::register(vm);
 }

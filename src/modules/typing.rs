@@ -8,5 +8,5 @@ use std::rc::Rc;
 const SOURCE: &str = include_str!("typing.py");
 
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    super::pysource::load(vm, "typing", "/usr/lib/python3.11/typing.py", SOURCE)
+    super::pysource::load(vm, "typing", "<loopscope>/typing.py", SOURCE)
 }
