@@ -34,6 +34,18 @@ pub enum CallOut {
     Frame(Box<Frame>),
     /// Generator frames to push (outermost first) and an exception to raise in the last one.
     Gen(Vec<Box<Frame>>, Option<Exc>),
+    /// One generator frame to push (the common `send`/`next`: no allocation).
+    GenFrame(Box<Frame>),
+}
+
+impl CallOut {
+    /// Fold `GenFrame` into `Gen` for code that handles both the same way.
+    pub fn normalize(self) -> CallOut {
+        match self {
+            CallOut::GenFrame(f) => CallOut::Gen(vec![f], None),
+            other => other,
+        }
+    }
 }
 
 /// How to resume a generator.
@@ -331,17 +343,43 @@ impl Vm {
     }
 
     pub(crate) fn finish_call_out(&mut self, out: CallOut) -> PyResult<Value> {
-        match out {
+        match out.normalize() {
             CallOut::Value(v) => Ok(v),
-            CallOut::Frame(fr) => self.run_nested(fr),
+            CallOut::Frame(fr) | CallOut::GenFrame(fr) => self.run_nested(fr),
             CallOut::Gen(frames, exc) => {
-                let mut res = self.run_gen_frames(frames, exc, u64::MAX);
-                if let Ok(Exit::OutOfFuel) = res {
-                    res = Err(self.runtime_error("out of fuel"));
-                }
+                let is_close = matches!(frames.first().map(|f| &f.entry), Some(Entry::GenClose));
+                let gen = frames.first().and_then(|f| f.gen.clone());
+                self.enter_native()?;
+                let res = self.run_gen_frames(frames, exc, u64::MAX);
+                self.leave_native();
+                let kind = gen.as_ref().map(|g| g.kind).unwrap_or(GenKind::Generator);
                 match res? {
-                    Exit::Return(v) | Exit::Yield(v) => Ok(v),
-                    Exit::Raise(e) => Err(e),
+                    Exit::Yield(v) => {
+                        if is_close {
+                            let what = gen.as_ref().map(|g| g.kind_name()).unwrap_or("generator");
+                            Err(self.runtime_error(format!("{what} ignored GeneratorExit")))
+                        } else {
+                            Ok(v)
+                        }
+                    }
+                    Exit::Return(v) => {
+                        if is_close {
+                            Ok(Value::None)
+                        } else if kind == GenKind::AsyncGenerator {
+                            Err(self.new_error_args(ExcKind::StopAsyncIteration, vec![]))
+                        } else {
+                            Err(super::exceptions::new_stop_iteration(self, v))
+                        }
+                    }
+                    Exit::Raise(e) => {
+                        if is_close
+                            && (self.exc_matches(&e, ExcKind::GeneratorExit) || self.exc_matches(&e, ExcKind::StopIteration))
+                        {
+                            Ok(Value::None)
+                        } else {
+                            Err(e)
+                        }
+                    }
                     Exit::OutOfFuel => Err(self.runtime_error("out of fuel")),
                 }
             }
@@ -562,7 +600,7 @@ impl Vm {
                     fr.stack.push(v);
                 }
                 fr.in_yield_from = false;
-                Ok(CallOut::Gen(vec![fr], None))
+                Ok(CallOut::GenFrame(fr))
             }
             ResumeHow::Throw(exc) => self.throw_chain(fr, exc),
             ResumeHow::Close => {
@@ -638,12 +676,12 @@ impl Vm {
             super::api::Resume::Throw(e) => ResumeHow::Throw(e),
         };
         let out = match self.gen_resume_frames(g, how, Entry::Barrier) {
-            Ok(o) => o,
+            Ok(o) => o.normalize(),
             Err(e) => return Ok(self.gen_error_result(g, e)),
         };
         match out {
             CallOut::Value(v) => Ok(ResumeResult::Returned(v)),
-            CallOut::Frame(_) => Err(self.runtime_error("unexpected frame")),
+            CallOut::Frame(_) | CallOut::GenFrame(_) => Err(self.runtime_error("unexpected frame")),
             CallOut::Gen(frames, exc) => {
                 self.enter_native()?;
                 let r = self.run_gen_frames(frames, exc, u64::MAX);
@@ -1096,7 +1134,7 @@ impl Vm {
             ($out:expr) => {{
                 match $out {
                     CallOut::Value(v) => f.stack.push(v),
-                    CallOut::Frame(nf) => push_frame!(nf),
+                    CallOut::Frame(nf) | CallOut::GenFrame(nf) => push_frame!(nf),
                     CallOut::Gen(frames, exc) => {
                         if self.frames.len() + frames.len() + 1 >= self.recursion_limit {
                             tri!(Err(self.new_error(ExcKind::RecursionError, "maximum recursion depth exceeded")));
@@ -1733,13 +1771,38 @@ impl Vm {
                             }
                         }
                     }
-                    let mut args: Vec<Value> = f.stack.drain(at..).collect();
+                    // Hot path: resuming a generator with gen.send(v) / next(gen) / gen.__next__().
+                    if kwnames.is_none() {
+                        let gen_call = match (&f.stack[at - 2], &f.stack[at - 1]) {
+                            (Value::Builtin(bf), Value::Gen(g)) if bf.bound.is_none() => match bf.special {
+                                Special::GenSend if n == 1 => Some(g.clone()),
+                                Special::GenNext if n == 0 && g.kind == GenKind::Generator => Some(g.clone()),
+                                _ => None,
+                            },
+                            (Value::Null, Value::Builtin(bf)) if bf.special == Special::Next && n == 1 => match &f.stack[at] {
+                                Value::Gen(g) if g.kind == GenKind::Generator => Some(g.clone()),
+                                _ => None,
+                            },
+                            _ => None,
+                        };
+                        if let Some(g) = gen_call {
+                            let v = if n == 1 && !f.stack[at - 2].is_null() { f.stack.pop().unwrap_or(Value::None) } else { Value::None };
+                            f.stack.truncate(at - 2);
+                            let out = tri!(self.gen_resume_frames(&g, ResumeHow::Send(v), Entry::GenCall));
+                            call_out!(out);
+                            continue;
+                        }
+                    }
+                    let mut args: Vec<Value> = Vec::with_capacity(n + 1);
+                    args.push(Value::Null);
+                    args.extend(f.stack.drain(at..));
                     let b = pop!();
                     let a = pop!();
                     let callable = if a.is_null() {
+                        args.remove(0);
                         b
                     } else {
-                        args.insert(0, b);
+                        args[0] = b;
                         a
                     };
                     let kwargs: Vec<(Rc<str>, Value)> = match &kwnames {
