@@ -3,13 +3,28 @@
 //! Each module is a `fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>>` registered by name in
 //! `register_modules`; it is created on first import.
 
+pub mod abc;
+pub mod collections;
+pub mod contextlib;
+pub mod copy;
 pub mod functools;
+#[cfg(test)]
+mod golden_tests;
 pub mod heapq;
 pub mod itertools;
+pub mod json;
+pub mod math;
+pub mod operator;
+pub mod pysource;
+pub mod random;
 pub mod random_mt;
+pub mod string;
 pub mod sys;
 pub mod time;
 pub mod types;
+pub mod typing;
+pub mod util;
+pub mod vm_patches;
 
 use crate::vm::Vm;
 
@@ -21,4 +36,15 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("functools", functools::init);
     vm.register_module("heapq", heapq::init);
     vm.register_module("itertools", itertools::init);
+    vm.register_module("random", random::init);
+    vm.register_module("collections", collections::init);
+    vm.register_module("operator", operator::init);
+    vm.register_module("math", math::init);
+    vm.register_module("contextlib", contextlib::init);
+    vm.register_module("string", string::init);
+    vm.register_module("copy", copy::init);
+    vm.register_module("json", json::init);
+    vm.register_module("typing", typing::init);
+    vm.register_module("abc", abc::init);
+    vm_patches::register(vm);
 }

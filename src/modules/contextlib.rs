@@ -1,0 +1,18 @@
+//! `contextlib`: CPython 3.11.7's own `contextlib.py`, run by the VM (see `pysource`). Only the
+//! imports of modules loopscope lacks (abc, os, _collections_abc, types.GenericAlias) are
+//! replaced, line for line, so line numbers in tracebacks match CPython's.
+//! The Python source is from CPython (PSF license).
+
+use crate::vm::{PyModule, PyResult, Vm};
+use std::rc::Rc;
+
+const SOURCE: &str = include_str!("contextlib.py");
+
+pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    super::pysource::load(
+        vm,
+        "contextlib",
+        "/usr/lib/python3.11/contextlib.py",
+        SOURCE,
+    )
+}

@@ -1,0 +1,31 @@
+//! Modules written in Python source and run by the VM (CPython implements them in Python too,
+//! so running their code gives CPython's behaviour, e.g. `contextlib`).
+//!
+//! The source is compiled with loopscope's own front end on first import and executed as the
+//! module body; it is registered with the VM so tracebacks through it can quote its lines.
+
+use crate::lang::span::SourceFile;
+use crate::vm::object::PyCode;
+use crate::vm::{ExcKind, PyModule, PyResult, Value, Vm};
+use std::rc::Rc;
+
+/// Compile `text` and run it as module `name` (shown in tracebacks as `filename`).
+pub fn load(vm: &mut Vm, name: &str, filename: &str, text: &str) -> PyResult<Rc<PyModule>> {
+    let src = Rc::new(SourceFile::new(filename, text));
+    vm.add_source(src.clone());
+    let code = crate::vm::anchors::compile_source(&src).map_err(|msg| {
+        vm.new_error(
+            ExcKind::ImportError,
+            format!("cannot load module '{name}': {msg}"),
+        )
+    })?;
+    let m = vm.new_module(name);
+    let builtins = vm.builtins_module();
+    m.dict.set_str("__builtins__", Value::Module(builtins));
+    m.dict.set_str("__file__", Value::str(filename));
+    let pc = Rc::new(PyCode::new(code));
+    let mut f = vm.new_frame(pc, m.dict.clone(), vec![], vec![], None);
+    f.locals_dict = Some(m.dict.clone());
+    vm.run_nested(f)?;
+    Ok(m)
+}

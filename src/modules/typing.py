@@ -1,0 +1,243 @@
+"""loopscope's typing: the names scripts import for annotations, with CPython's reprs.
+
+Annotations are not evaluated by loopscope, so these objects mostly need to exist, be
+subscriptable and print like CPython's."""
+
+from collections import namedtuple as _namedtuple
+
+TYPE_CHECKING = False
+
+
+def _type_repr(obj):
+    if isinstance(obj, type):
+        if obj.__module__ == 'builtins':
+            return obj.__qualname__
+        return f'{obj.__module__}.{obj.__qualname__}'
+    if obj is ...:
+        return '...'
+    if isinstance(obj, list):
+        return '[' + ', '.join(_type_repr(a) for a in obj) + ']'
+    return repr(obj)
+
+
+class _Form:
+    def __init__(self, name, args=None, origin=None):
+        self._name = name
+        self.__args__ = args
+        self.__origin__ = origin
+
+    def __getitem__(self, params):
+        if not isinstance(params, tuple):
+            params = (params,)
+        if self._name != 'Literal':
+            params = tuple(_conv(p) for p in params)
+        if self._name == 'Union':
+            return _union(params)
+        if self._name == 'Optional':
+            return _union((params[0], None))
+        return _Form(self._name, params, self)
+
+    def __repr__(self):
+        if self.__args__ is None:
+            return 'typing.' + self._name
+        if self._name == 'Union':
+            args = self.__args__
+            if len(args) == 2 and type(None) in args:
+                other = args[0] if args[1] is type(None) else args[1]
+                return f'typing.Optional[{_type_repr(other)}]'
+        return 'typing.%s[%s]' % (self._name, ', '.join(_type_repr(a) for a in self.__args__))
+
+    def __call__(self, *args, **kwargs):
+        raise TypeError(f"Cannot instantiate {self!r}")
+
+    def __or__(self, other):
+        return _union((self, other))
+
+    def __ror__(self, other):
+        return _union((other, self))
+
+    def __eq__(self, other):
+        if not isinstance(other, _Form):
+            return NotImplemented
+        return self._name == other._name and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash((self._name, self.__args__))
+
+
+def _conv(p):
+    if p is None:
+        return type(None)
+    if isinstance(p, list):
+        return [_conv(q) for q in p]
+    return p
+
+
+def _union(params):
+    flat = []
+    for p in params:
+        if p is None:
+            p = type(None)
+        if isinstance(p, _Form) and p._name == 'Union' and p.__args__ is not None:
+            items = p.__args__
+        else:
+            items = (p,)
+        for q in items:
+            if q not in flat:
+                flat.append(q)
+    if len(flat) == 1:
+        return flat[0]
+    return _Form('Union', tuple(flat), Union)
+
+
+Any = _Form('Any')
+NoReturn = _Form('NoReturn')
+Never = _Form('Never')
+Self = _Form('Self')
+LiteralString = _Form('LiteralString')
+TypeAlias = _Form('TypeAlias')
+Union = _Form('Union')
+Optional = _Form('Optional')
+Literal = _Form('Literal')
+Final = _Form('Final')
+ClassVar = _Form('ClassVar')
+Annotated = _Form('Annotated')
+Concatenate = _Form('Concatenate')
+TypeGuard = _Form('TypeGuard')
+Unpack = _Form('Unpack')
+Required = _Form('Required')
+NotRequired = _Form('NotRequired')
+
+List = _Form('List')
+Dict = _Form('Dict')
+Set = _Form('Set')
+FrozenSet = _Form('FrozenSet')
+Tuple = _Form('Tuple')
+Type = _Form('Type')
+Callable = _Form('Callable')
+Awaitable = _Form('Awaitable')
+Coroutine = _Form('Coroutine')
+AsyncIterable = _Form('AsyncIterable')
+AsyncIterator = _Form('AsyncIterator')
+AsyncGenerator = _Form('AsyncGenerator')
+AsyncContextManager = _Form('AsyncContextManager')
+ContextManager = _Form('ContextManager')
+Iterable = _Form('Iterable')
+Iterator = _Form('Iterator')
+Generator = _Form('Generator')
+Reversible = _Form('Reversible')
+Container = _Form('Container')
+Collection = _Form('Collection')
+Hashable = _Form('Hashable')
+Sized = _Form('Sized')
+Sequence = _Form('Sequence')
+MutableSequence = _Form('MutableSequence')
+Mapping = _Form('Mapping')
+MutableMapping = _Form('MutableMapping')
+AbstractSet = _Form('AbstractSet')
+MutableSet = _Form('MutableSet')
+KeysView = _Form('KeysView')
+ItemsView = _Form('ItemsView')
+ValuesView = _Form('ValuesView')
+Deque = _Form('Deque')
+DefaultDict = _Form('DefaultDict')
+OrderedDict = _Form('OrderedDict')
+Counter = _Form('Counter')
+ChainMap = _Form('ChainMap')
+IO = _Form('IO')
+TextIO = _Form('TextIO')
+BinaryIO = _Form('BinaryIO')
+Text = str
+AnyStr = None
+
+
+class TypeVar:
+    def __init__(self, name, *constraints, bound=None, covariant=False, contravariant=False):
+        self.__name__ = name
+        self.__constraints__ = constraints
+        self.__bound__ = bound
+        self.__covariant__ = covariant
+        self.__contravariant__ = contravariant
+
+    def __repr__(self):
+        prefix = '+' if self.__covariant__ else '-' if self.__contravariant__ else '~'
+        return prefix + self.__name__
+
+    def __or__(self, other):
+        return _union((self, other))
+
+
+AnyStr = TypeVar('AnyStr', bytes, str)
+
+
+class ParamSpec(TypeVar):
+    pass
+
+
+class TypeVarTuple(TypeVar):
+    pass
+
+
+class Generic:
+    def __class_getitem__(cls, params):
+        return cls
+
+
+class Protocol(Generic):
+    pass
+
+
+def cast(typ, val):
+    return val
+
+
+def overload(func):
+    return func
+
+
+def final(f):
+    return f
+
+
+def no_type_check(arg):
+    return arg
+
+
+def runtime_checkable(cls):
+    return cls
+
+
+def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
+    return {}
+
+
+def assert_never(arg):
+    raise AssertionError(f"Expected code to be unreachable, but got: {arg!r}")
+
+
+def reveal_type(obj):
+    return obj
+
+
+class NewType:
+    def __init__(self, name, tp):
+        self.__qualname__ = name
+        self.__name__ = name
+        self.__supertype__ = tp
+        self.__module__ = '__main__'
+
+    def __repr__(self):
+        return f'{self.__module__}.{self.__qualname__}'
+
+    def __call__(self, x):
+        return x
+
+
+def NamedTuple(typename, fields=None, **kwargs):
+    if fields is None:
+        fields = kwargs.items()
+    return _namedtuple(typename, [name for name, _ in fields])
+
+
+def TypedDict(typename, fields=None, total=True, **kwargs):
+    return dict

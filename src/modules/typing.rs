@@ -1,0 +1,12 @@
+//! `typing`: the names scripts import for annotations (loopscope does not evaluate
+//! annotations), with CPython's reprs (`typing.Optional[int]`, `~T`). Written in Python and run
+//! by the VM (see `pysource`).
+
+use crate::vm::{PyModule, PyResult, Vm};
+use std::rc::Rc;
+
+const SOURCE: &str = include_str!("typing.py");
+
+pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    super::pysource::load(vm, "typing", "<loopscope>/typing.py", SOURCE)
+}
