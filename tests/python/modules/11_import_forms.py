@@ -20,7 +20,7 @@ except ImportError as e:
 try:
     from math import no_such_name
 except ImportError as e:
-    print(type(e).__name__, e)
+    print(type(e).__name__, str(e).split(" (")[0])
 try:
     math.no_such_attr
 except AttributeError as e:
