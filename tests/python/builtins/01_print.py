@@ -1,0 +1,26 @@
+# print(): sep, end, file=sys.stderr, flush, multiple args and no args.
+import sys
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", sep=" -> ", end=" <end>\n")
+print()
+print(1, 2.5, None, True, [1], (2,), {"k": 3})
+print("to stderr", file=sys.stderr)
+print("err", "with", "sep", sep="|", file=sys.stderr)
+print("after stderr")
+print("flush", flush=True)
+print(*range(5))
+print(*range(5), sep=", ")
+print("no end", end="")
+print(" | same line", end="\n\n")
+print("x", sep=None, end=None)
+sys.stdout.write("direct write\n")
+sys.stderr.write("direct err\n")
+print("tab\tsep", "nl\\n", sep="\t")
+print(end="only end\n")
+print("", "", sep="X")
+print(sep="ignored")
+try:
+    print(sep=5)
+except TypeError as e:
+    print("TypeError:", e)

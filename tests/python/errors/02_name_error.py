@@ -1,0 +1,5 @@
+# NameError inside a function called from module level.
+def greet():
+    print("hello", nmae)
+
+greet()

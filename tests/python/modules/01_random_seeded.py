@@ -1,0 +1,32 @@
+# random with a fixed seed: the Mersenne Twister sequence must match CPython exactly.
+import random
+random.seed(42)
+print(random.random(), random.random())
+print([random.randint(1, 6) for _ in range(10)])
+print(random.choice("abcdef"), random.choice([10, 20, 30]), random.randrange(100), random.randrange(5, 50, 5))
+items = list(range(10))
+random.shuffle(items)
+print(items)
+print(random.sample(range(100), 5), random.uniform(1, 2))
+random.seed(0)
+print(random.random(), random.randint(0, 10 ** 6), random.getrandbits(16))
+random.seed("text seed")
+print(random.random())
+random.seed(12345)
+print(random.choices("abc", k=6), random.choices([1, 2, 3], weights=[10, 1, 1], k=5))
+print(round(random.gauss(0, 1), 12), round(random.normalvariate(10, 2), 12))
+r = random.Random(7)
+print(r.random(), r.randint(1, 100), r.choice("xyz"))
+r2 = random.Random(7)
+print(r2.random() == random.Random(7).random())
+random.seed(1)
+state = random.getstate()
+a = [random.random() for _ in range(3)]
+random.setstate(state)
+b = [random.random() for _ in range(3)]
+print(a == b, a)
+random.seed(99)
+deck = [f"{r}{s}" for s in "SH" for r in "A23"]
+random.shuffle(deck)
+print(deck, random.sample(deck, 2))
+print(random.randrange(-10, 10), random.randint(-5, -1), round(random.triangular(0, 10, 5), 12))

@@ -1,0 +1,21 @@
+# Integer arithmetic: floor division and modulo with signs, powers, bit operations.
+for a, b in [(7, 2), (-7, 2), (7, -2), (-7, -2), (0, 3), (6, 3)]:
+    print(a, b, a + b, a - b, a * b, a // b, a % b, divmod(a, b))
+print(2 ** 10, 2 ** 0, 0 ** 0, (-3) ** 3, 10 ** 15)
+print(7 / 2, -7 / 2, 6 / 3, 1 / 3, type(6 / 3).__name__)
+print(5 & 3, 5 | 3, 5 ^ 3, ~5, ~-1, -5 & 0xff)
+print(1 << 10, 1 << 62, 1024 >> 3, -16 >> 2, -1 >> 10)
+print(abs(-12), abs(0), -abs(3))
+print(int("42"), int("-17"), int("  8 "), int("ff", 16), int("0x1f", 16), int("101", 2), int("z", 36))
+print(int(3.9), int(-3.9), int(True), int("1_000"))
+print(max(3, 9, 2), min(3, 9, 2), sum([1, 2, 3]), sum([], 10))
+print(pow(2, 8), pow(2, 8, 5), pow(3, -1, 7), pow(-2, 3))
+print(round(7), round(2.5), round(3.5), round(-2.5), round(1234, -2), round(1250, -2))
+print((5).bit_length(), (255).bit_length(), (0).bit_length(), (-8).bit_length())
+print(int.__name__, (10).__class__.__name__)
+print(True + True, True * 10, False - 1, -True)
+x = 9223372036854775807
+print(x, x - 1, -x - 1)
+print(17 % 5, -17 % 5, 17 % -5, 0 % 5)
+print(100 // 7 * 7 + 100 % 7)
+print(hash(5), hash(-1), hash(0), hash(True))

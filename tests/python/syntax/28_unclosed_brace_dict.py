@@ -1,0 +1,4 @@
+config = {"a": 1,
+          "b": 2
+
+print(config)
