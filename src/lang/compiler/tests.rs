@@ -10,6 +10,11 @@ thread_local! {
     static OUR_PARSER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
+thread_local! {
+    /// Also compare the set of source lines that have instructions (line-event candidates).
+    static LINES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 fn with_our_parser<T>(f: impl FnOnce() -> T) -> T {
     OUR_PARSER.with(|c| c.set(true));
     let r = f();
@@ -177,6 +182,23 @@ fn differential(
                                 format!("only {only_theirs:?}"),
                             );
                         }
+                    }
+                    if LINES.with(|c| c.get()) {
+                        let mut ours: Vec<u32> =
+                            o.spans.iter().map(|s| s.line).filter(|l| *l != 0).collect();
+                        ours.sort_unstable();
+                        ours.dedup();
+                        chk(
+                            "lines",
+                            format!("{ours:?}"),
+                            format!(
+                                "{:?}",
+                                t["lines"]
+                                    .as_array()
+                                    .map(|a| a.iter().filter_map(Value::as_u64).collect::<Vec<_>>())
+                                    .unwrap_or_default()
+                            ),
+                        );
                     }
                     if compare_names {
                         chk(
@@ -940,4 +962,16 @@ fn folded_constants_equal_cpython_values() {
         "only {folded} of {} folded",
         exprs.len()
     );
+}
+
+/// Line stepping: every line CPython's line table can report, and no other.
+#[test]
+fn instruction_lines_match_cpython() {
+    let mut sources = snippets();
+    sources.extend(shared_scripts());
+    LINES.with(|c| c.set(true));
+    let problems = differential(&sources, false, false);
+    LINES.with(|c| c.set(false));
+    let Some(problems) = problems else { return };
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
