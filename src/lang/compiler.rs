@@ -1045,7 +1045,7 @@ impl<'a> Compiler<'a> {
             None => {}
         }
         self.set_loc(s.span);
-        if v.map_or(true, |e| e.span.line != s.span.line) {
+        if v.is_none_or(|e| e.span.line != s.span.line) {
             self.emit(Instr::Nop);
         }
         self.unwind_fblock_stack(preserve_tos, false)?;
