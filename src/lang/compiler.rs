@@ -920,7 +920,17 @@ impl<'a> Compiler<'a> {
         if !a.defaults.is_empty() {
             let folded: Option<Vec<Const>> = a.defaults.iter().map(|d| fold(d, 0)).collect();
             match folded {
-                Some(v) => self.load_const(Const::Tuple(v.into())),
+                Some(v) => {
+                    // CPython folds this tuple late, leaving a NOP where each default was
+                    // loaded: a default on its own line still gets a line event.
+                    let saved = self.loc();
+                    for d in &a.defaults {
+                        self.set_loc(d.span);
+                        self.emit(Instr::Nop);
+                    }
+                    self.set_loc(saved);
+                    self.load_const(Const::Tuple(v.into()));
+                }
                 None => {
                     for d in &a.defaults {
                         self.expr(d)?;
@@ -1044,21 +1054,15 @@ impl<'a> Compiler<'a> {
             }
             None => {}
         }
-        self.set_loc(s.span);
         if v.is_none_or(|e| e.span.line != s.span.line) {
+            self.set_loc(s.span);
             self.emit(Instr::Nop);
         }
+        // As in CPython, what follows takes whatever location the unwinding left (the last
+        // statement of a `finally` that ran, say), so stepping does not jump back.
         self.unwind_fblock_stack(preserve_tos, false)?;
         if !preserve_tos {
-            // CPython keeps the constant's location for `return <const>` on one line.
-            let loc = match v {
-                Some(e) if e.span.line == s.span.line => e.span,
-                _ => s.span,
-            };
-            self.set_loc(loc);
             self.load_const(constant.unwrap_or(Const::None));
-        } else {
-            self.set_loc(s.span);
         }
         self.emit(Instr::ReturnValue);
         Ok(())
@@ -1070,7 +1074,6 @@ impl<'a> Compiler<'a> {
         let Some(lp) = self.unwind_fblock_stack(false, true)? else {
             return Err(CompileError::new("'break' outside loop", s.span));
         };
-        self.set_loc(s.span);
         self.unwind_fblock(&lp, false)?;
         self.emit(Instr::Jump(lp.exit));
         Ok(())
@@ -1081,7 +1084,6 @@ impl<'a> Compiler<'a> {
         let Some(lp) = self.unwind_fblock_stack(false, true)? else {
             return Err(CompileError::new("'continue' not properly in loop", s.span));
         };
-        self.set_loc(s.span);
         self.emit(Instr::Jump(lp.block));
         Ok(())
     }
@@ -1139,9 +1141,9 @@ impl<'a> Compiler<'a> {
                 if preserve_tos {
                     self.push_fblock(FbKind::PopValue, 0, 0)?;
                 }
-                let saved = self.loc();
+                // No location restore: like CPython, the code after the unwinding takes the
+                // location of the last `finally` statement.
                 let r = self.stmts(b.finalbody);
-                self.set_loc(saved);
                 if preserve_tos {
                     self.pop_fblock();
                 }
@@ -1172,7 +1174,9 @@ impl<'a> Compiler<'a> {
                     self.yield_from_loop();
                 }
                 self.emit(Instr::PopTop);
-                self.set_loc(saved);
+                // CPython: the exit call belongs to the `with`; what follows is artificial.
+                let _ = saved;
+                self.set_loc(ARTIFICIAL);
             }
             FbKind::HandlerCleanup => {
                 if b.name.is_some() {
@@ -1486,9 +1490,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn pop_except_and_reraise(&mut self) {
-        self.emit(Instr::Swap(2));
-        self.emit(Instr::PopExcept);
-        self.emit(Instr::Reraise);
+        self.emit_noloc(Instr::Swap(2));
+        self.emit_noloc(Instr::PopExcept);
+        self.emit_noloc(Instr::Reraise);
     }
 
     fn try_finally(
@@ -1577,7 +1581,8 @@ impl<'a> Compiler<'a> {
                 self.push_fblock_full(FbKind::HandlerCleanup, 0, 0, &[], Some(name.as_str()))?;
                 self.stmts(&h.body)?;
                 self.pop_fblock();
-                self.set_loc(h.span);
+                // `e = None; del e` is artificial in CPython (no line of its own).
+                self.set_loc(ARTIFICIAL);
                 self.emit_noloc(Instr::PopBlock);
                 self.emit_noloc(Instr::PopBlock);
                 self.emit_noloc(Instr::PopExcept);
@@ -1663,7 +1668,7 @@ impl<'a> Compiler<'a> {
             self.push_fblock_full(FbKind::HandlerCleanup, 0, 0, &[], h.name.as_deref())?;
             self.stmts(&h.body)?;
             self.pop_fblock();
-            self.set_loc(h.span);
+            self.set_loc(ARTIFICIAL);
             self.emit_noloc(Instr::PopBlock);
             if let Some(name) = &h.name {
                 self.load_const(Const::None);
@@ -3408,7 +3413,10 @@ fn propagate_lines(instrs: &[Instr], spans: &mut [Span]) {
     for (i, ins) in instrs.iter().enumerate() {
         if let Some(t) = jump_target(*ins) {
             if let Some(p) = preds.get_mut(t as usize) {
-                p.push(i);
+                // A handler is entered by an exception, not from the SetupFinally's line.
+                if !matches!(ins, Instr::SetupFinally(_)) {
+                    p.push(i);
+                }
                 block_start[t as usize] = true;
             }
             if let Some(b) = block_start.get_mut(i + 1) {
