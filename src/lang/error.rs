@@ -79,14 +79,17 @@ impl SyntaxError {
                 out.push_str(&"^".repeat((end.saturating_sub(*start) as usize).max(1)));
                 out.push('\n');
             }
-        } else if let Some(line) = src.line_text(self.span.line) {
+        } else if let Some(full_line) = src.line_text(self.span.line) {
+            // A byte-order mark is not part of the first line's text.
+            let line = full_line.strip_prefix('\u{feff}').unwrap_or(full_line);
+            let bom = full_line.len() - line.len();
             let stripped = line.trim_start_matches([' ', '\t', '\x0c']);
             let lead = line.len() - stripped.len();
             out.push_str("    ");
             out.push_str(stripped);
             out.push('\n');
             if self.span.col > 0 {
-                let line_start = line_start_of(&src.text, self.span.start as usize);
+                let line_start = line_start_of(&src.text, self.span.start as usize) + bom;
                 let start = (self.span.start as usize).saturating_sub(line_start);
                 let offset = start.min(line.len()) as isize - lead as isize;
                 if offset >= 0 {

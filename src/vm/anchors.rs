@@ -15,17 +15,8 @@ pub fn compile_source(src: &SourceFile) -> Result<Rc<CodeObject>, String> {
     crate::lang::compiler::compile_module(&module, src).map_err(|e| e.render(src))
 }
 
-/// The parser's entry point (stubbed until the parser branch lands).
 fn parse(src: &SourceFile) -> Result<crate::lang::ast::Module, crate::lang::error::SyntaxError> {
-    #[cfg(test)]
-    {
-        if let Some(r) = pybridge::run(std::slice::from_ref(&src.text)) {
-            if let Some(ast) = r.first().and_then(|r| r.get("ast")) {
-                return Ok(pybridge::Conv::new(src).module(ast));
-            }
-        }
-    }
-    Err(crate::lang::error::SyntaxError::new("the parser is not merged yet", crate::lang::span::Span::default()))
+    crate::lang::parser::parse_module(src)
 }
 
 fn char_off(s: &str, byte: usize) -> usize {
@@ -86,10 +77,6 @@ pub fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
     }
 }
 
-#[cfg(test)]
-#[path = "../lang/compiler/tests/pybridge.rs"]
-#[allow(dead_code)]
-mod pybridge;
 
 #[cfg(test)]
 mod tests {

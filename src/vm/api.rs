@@ -152,9 +152,9 @@ impl Vm {
                 return ResumeResult::Raised(e);
             }
         };
-        let r = match out {
+        let r = match out.normalize() {
             CallOut::Value(v) => return ResumeResult::Returned(v),
-            CallOut::Frame(_) => return ResumeResult::Raised(self.runtime_error("unexpected frame")),
+            CallOut::Frame(_) | CallOut::GenFrame(_) => return ResumeResult::Raised(self.runtime_error("unexpected frame")),
             CallOut::Gen(frames, exc) => self.run_gen_frames(frames, exc, fuel),
         };
         self.flush_warnings();

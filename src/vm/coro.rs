@@ -269,10 +269,10 @@ impl Vm {
     pub fn gen_method(&mut self, g: &Rc<PyGen>, how: ResumeHow) -> PyResult<Value> {
         let is_close = matches!(how, ResumeHow::Close);
         let out = self.gen_resume_frames(g, how, Entry::Barrier)?;
-        let frames = match out {
+        let frames = match out.normalize() {
             CallOut::Value(v) => return Ok(v),
             CallOut::Gen(frames, exc) => (frames, exc),
-            CallOut::Frame(_) => return Err(self.runtime_error("unexpected frame")),
+            CallOut::Frame(_) | CallOut::GenFrame(_) => return Err(self.runtime_error("unexpected frame")),
         };
         self.enter_native()?;
         let r = self.run_gen_frames(frames.0, frames.1, u64::MAX);

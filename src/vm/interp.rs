@@ -34,6 +34,18 @@ pub enum CallOut {
     Frame(Box<Frame>),
     /// Generator frames to push (outermost first) and an exception to raise in the last one.
     Gen(Vec<Box<Frame>>, Option<Exc>),
+    /// One generator frame to push (the common `send`/`next`: no allocation).
+    GenFrame(Box<Frame>),
+}
+
+impl CallOut {
+    /// Fold `GenFrame` into `Gen` for code that handles both the same way.
+    pub fn normalize(self) -> CallOut {
+        match self {
+            CallOut::GenFrame(f) => CallOut::Gen(vec![f], None),
+            other => other,
+        }
+    }
 }
 
 /// How to resume a generator.
@@ -48,15 +60,41 @@ impl Vm {
     // ------------------------------------------------------------ frames
 
     pub fn new_frame(
-        &self,
+        &mut self,
         code: Rc<PyCode>,
         globals: Rc<PyDict>,
         locals: Vec<Value>,
         cells: Vec<Rc<PyCell>>,
         func: Option<Rc<PyFunction>>,
     ) -> Box<Frame> {
+        let mut fr = self.alloc_frame(code, globals, func);
+        fr.locals = locals;
+        fr.cells = cells;
+        fr
+    }
+
+    /// A frame with empty stack/locals, reusing a recycled one when possible (calls are hot).
+    pub(crate) fn alloc_frame(&mut self, code: Rc<PyCode>, globals: Rc<PyDict>, func: Option<Rc<PyFunction>>) -> Box<Frame> {
         let consts = code.consts();
         let names = code.names();
+        let id = self.next_id();
+        if let Some(mut fr) = self.frame_pool.pop() {
+            let need = code.co.stacksize as usize;
+            if fr.stack.capacity() < need {
+                fr.stack.reserve(need);
+            }
+            fr.code = code;
+            fr.consts = consts;
+            fr.names = names;
+            fr.pc = 0;
+            fr.globals = globals;
+            fr.func = func;
+            fr.entry = Entry::Call;
+            fr.in_yield_from = false;
+            fr.last_line = 0;
+            fr.id = id;
+            return fr;
+        }
         let stacksize = code.co.stacksize as usize;
         Box::new(Frame {
             code,
@@ -64,8 +102,8 @@ impl Vm {
             names,
             pc: 0,
             stack: Vec::with_capacity(stacksize.max(4)),
-            locals,
-            cells,
+            locals: Vec::new(),
+            cells: Vec::new(),
             blocks: Vec::new(),
             globals,
             locals_dict: None,
@@ -76,8 +114,26 @@ impl Vm {
             gen: None,
             in_yield_from: false,
             last_line: 0,
-            id: self.next_id(),
+            id,
         })
+    }
+
+    /// Give a finished frame back to the pool.
+    pub(crate) fn recycle(&mut self, mut fr: Box<Frame>) {
+        if self.frame_pool.len() >= 64 {
+            return;
+        }
+        fr.stack.clear();
+        fr.locals.clear();
+        fr.cells.clear();
+        fr.blocks.clear();
+        fr.locals_dict = None;
+        fr.func = None;
+        fr.kwnames = None;
+        fr.handled = None;
+        fr.gen = None;
+        fr.entry = Entry::Call;
+        self.frame_pool.push(fr);
     }
 
     /// Bind arguments to a new frame for `func` (CPython's argument rules and messages).
@@ -287,17 +343,43 @@ impl Vm {
     }
 
     pub(crate) fn finish_call_out(&mut self, out: CallOut) -> PyResult<Value> {
-        match out {
+        match out.normalize() {
             CallOut::Value(v) => Ok(v),
-            CallOut::Frame(fr) => self.run_nested(fr),
+            CallOut::Frame(fr) | CallOut::GenFrame(fr) => self.run_nested(fr),
             CallOut::Gen(frames, exc) => {
-                let mut res = self.run_gen_frames(frames, exc, u64::MAX);
-                if let Ok(Exit::OutOfFuel) = res {
-                    res = Err(self.runtime_error("out of fuel"));
-                }
+                let is_close = matches!(frames.first().map(|f| &f.entry), Some(Entry::GenClose));
+                let gen = frames.first().and_then(|f| f.gen.clone());
+                self.enter_native()?;
+                let res = self.run_gen_frames(frames, exc, u64::MAX);
+                self.leave_native();
+                let kind = gen.as_ref().map(|g| g.kind).unwrap_or(GenKind::Generator);
                 match res? {
-                    Exit::Return(v) | Exit::Yield(v) => Ok(v),
-                    Exit::Raise(e) => Err(e),
+                    Exit::Yield(v) => {
+                        if is_close {
+                            let what = gen.as_ref().map(|g| g.kind_name()).unwrap_or("generator");
+                            Err(self.runtime_error(format!("{what} ignored GeneratorExit")))
+                        } else {
+                            Ok(v)
+                        }
+                    }
+                    Exit::Return(v) => {
+                        if is_close {
+                            Ok(Value::None)
+                        } else if kind == GenKind::AsyncGenerator {
+                            Err(self.new_error_args(ExcKind::StopAsyncIteration, vec![]))
+                        } else {
+                            Err(super::exceptions::new_stop_iteration(self, v))
+                        }
+                    }
+                    Exit::Raise(e) => {
+                        if is_close
+                            && (self.exc_matches(&e, ExcKind::GeneratorExit) || self.exc_matches(&e, ExcKind::StopIteration))
+                        {
+                            Ok(Value::None)
+                        } else {
+                            Err(e)
+                        }
+                    }
                     Exit::OutOfFuel => Err(self.runtime_error("out of fuel")),
                 }
             }
@@ -518,7 +600,7 @@ impl Vm {
                     fr.stack.push(v);
                 }
                 fr.in_yield_from = false;
-                Ok(CallOut::Gen(vec![fr], None))
+                Ok(CallOut::GenFrame(fr))
             }
             ResumeHow::Throw(exc) => self.throw_chain(fr, exc),
             ResumeHow::Close => {
@@ -594,12 +676,12 @@ impl Vm {
             super::api::Resume::Throw(e) => ResumeHow::Throw(e),
         };
         let out = match self.gen_resume_frames(g, how, Entry::Barrier) {
-            Ok(o) => o,
+            Ok(o) => o.normalize(),
             Err(e) => return Ok(self.gen_error_result(g, e)),
         };
         match out {
             CallOut::Value(v) => Ok(ResumeResult::Returned(v)),
-            CallOut::Frame(_) => Err(self.runtime_error("unexpected frame")),
+            CallOut::Frame(_) | CallOut::GenFrame(_) => Err(self.runtime_error("unexpected frame")),
             CallOut::Gen(frames, exc) => {
                 self.enter_native()?;
                 let r = self.run_gen_frames(frames, exc, u64::MAX);
@@ -803,8 +885,10 @@ impl Vm {
                 return Some(Exit::Raise(exc));
             }
             let caller = self.frames.pop()?;
-            let done = std::mem::replace(f, caller);
-            match &done.entry {
+            let mut done = std::mem::replace(f, caller);
+            let entry = std::mem::replace(&mut done.entry, Entry::Call);
+            self.recycle(done);
+            match &entry {
                 Entry::GenClose => {
                     if self.exc_matches(&exc, ExcKind::GeneratorExit) || self.exc_matches(&exc, ExcKind::StopIteration) {
                         f.stack.push(Value::None);
@@ -854,9 +938,11 @@ impl Vm {
             return Some(Exit::Return(v));
         }
         let caller = self.frames.pop()?;
-        let done = std::mem::replace(f, caller);
+        let mut done = std::mem::replace(f, caller);
         let is_agen = gen.as_ref().map(|g| g.kind == GenKind::AsyncGenerator).unwrap_or(false);
-        let err = match done.entry {
+        let entry = std::mem::replace(&mut done.entry, Entry::Call);
+        self.recycle(done);
+        let err = match entry {
             Entry::Call => {
                 f.stack.push(v);
                 return None;
@@ -971,7 +1057,20 @@ impl Vm {
 
     /// Run frame `f` (and whatever it calls) until the frame at `base` returns, yields or
     /// raises, or `fuel` instructions have run.
-    pub(crate) fn run_loop(&mut self, mut f: Box<Frame>, base: usize, fuel: &mut u64) -> Exit {
+    pub(crate) fn run_loop(&mut self, f: Box<Frame>, base: usize, fuel: &mut u64) -> Exit {
+        let start = (*fuel).min(self.total_budget);
+        let limited_by_total = self.total_budget <= *fuel;
+        let mut budget = start;
+        let r = self.run_loop_inner(f, base, &mut budget, limited_by_total);
+        let used = start - budget;
+        self.total_budget = self.total_budget.saturating_sub(used);
+        if *fuel != u64::MAX {
+            *fuel = fuel.saturating_sub(used);
+        }
+        r
+    }
+
+    fn run_loop_inner(&mut self, mut f: Box<Frame>, base: usize, budget: &mut u64, limited_by_total: bool) -> Exit {
         macro_rules! tri {
             ($e:expr) => {
                 match $e {
@@ -1011,6 +1110,16 @@ impl Vm {
                 r
             }};
         }
+        // Dropping an unawaited coroutine queues a warning; print it at the statement that
+        // dropped it.
+        macro_rules! check_warn {
+            () => {
+                if self.warnings.pending.get() {
+                    let loc = Some((f.code.co.filename.clone(), f.line()));
+                    self.flush_warnings_at(loc);
+                }
+            };
+        }
         macro_rules! push_frame {
             ($nf:expr) => {{
                 let nf = $nf;
@@ -1025,7 +1134,7 @@ impl Vm {
             ($out:expr) => {{
                 match $out {
                     CallOut::Value(v) => f.stack.push(v),
-                    CallOut::Frame(nf) => push_frame!(nf),
+                    CallOut::Frame(nf) | CallOut::GenFrame(nf) => push_frame!(nf),
                     CallOut::Gen(frames, exc) => {
                         if self.frames.len() + frames.len() + 1 >= self.recursion_limit {
                             tri!(Err(self.new_error(ExcKind::RecursionError, "maximum recursion depth exceeded")));
@@ -1044,39 +1153,29 @@ impl Vm {
             }};
         }
 
-        let mut budget: u64 = (*fuel).min(self.total_budget);
+        let mut grace = true;
         loop {
-            if budget == 0 {
-                if self.total_budget == 0 || *fuel <= self.total_budget {
-                    if self.total_budget == 0 || *fuel == self.total_budget {
-                        // The whole-run budget is spent.
-                    }
-                }
-                if self.total_budget == 0 {
-                    self.total_budget = 0;
+            if *budget == 0 {
+                if limited_by_total {
                     let e = self.new_error(
                         ExcKind::RuntimeError,
                         "loopscope: instruction budget exhausted (the script ran too long)",
                     );
+                    if grace {
+                        // Let handlers and finally blocks run, briefly.
+                        grace = false;
+                        *budget = 100_000;
+                    }
                     match self.unwind(&mut f, e, base, true, false) {
                         Some(exit) => return exit,
-                        None => {
-                            // A handler caught it; give it a little room to finish.
-                            budget = 10_000;
-                            continue;
-                        }
+                        None => continue,
                     }
                 }
-                *fuel = 0;
                 self.frames.push(f);
                 self.paused = Some(Paused { base });
                 return Exit::OutOfFuel;
             }
-            budget -= 1;
-            self.total_budget = self.total_budget.saturating_sub(1);
-            if *fuel != u64::MAX {
-                *fuel -= 1;
-            }
+            *budget -= 1;
             let pc = f.pc;
             let Some(&ins) = f.code.co.instrs.get(pc) else {
                 // Falling off the end: return None.
@@ -1085,9 +1184,6 @@ impl Vm {
                     None => continue,
                 }
             };
-            if self.warnings.pending.get() {
-                native!(self.flush_warnings());
-            }
             if self.line_hook.is_some() {
                 let line = f.code.co.line_of(pc);
                 if line != f.last_line {
@@ -1103,6 +1199,7 @@ impl Vm {
                 Instr::Nop => {}
                 Instr::PopTop => {
                     pop!();
+                    check_warn!();
                 }
                 Instr::Copy(n) => {
                     let len = f.stack.len();
@@ -1142,6 +1239,7 @@ impl Vm {
                     if let Some(slot) = f.locals.get_mut(i as usize) {
                         *slot = v;
                     }
+                    check_warn!();
                 }
                 Instr::DeleteFast(i) => {
                     let was = f.locals.get_mut(i as usize).map(|s| std::mem::replace(s, Value::Null));
@@ -1214,6 +1312,7 @@ impl Vm {
                         Some(d) => d.set_pystr_value(name, v),
                         None => f.globals.set_pystr_value(name, v),
                     }
+                    check_warn!();
                 }
                 Instr::DeleteName(i) => {
                     let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
@@ -1222,13 +1321,19 @@ impl Vm {
                     if d.remove_str(n).is_none() {
                         tri!(Err(self.name_error(n)));
                     }
+                    check_warn!();
                 }
                 Instr::LoadGlobal(i) => {
-                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
-                    let Value::Str(s) = &name else { continue };
-                    let v = match f.globals.get_pystr(s).or_else(|| self.builtins.get_pystr(s)) {
+                    let v = match f.names.get(i as usize) {
+                        Some(Value::Str(s)) => f.globals.get_pystr(s).or_else(|| self.builtins.get_pystr(s)),
+                        _ => None,
+                    };
+                    let v = match v {
                         Some(v) => v,
-                        None => tri!(Err(self.name_error(&s.s))),
+                        None => {
+                            let n = f.names.get(i as usize).and_then(|n| n.as_str()).unwrap_or("?").to_string();
+                            tri!(Err(self.name_error(&n)))
+                        }
                     };
                     f.stack.push(v);
                 }
@@ -1354,15 +1459,20 @@ impl Vm {
                                 K::Add | K::InplaceAdd => x.checked_add(*y).map(Value::Int),
                                 K::Sub | K::InplaceSub => x.checked_sub(*y).map(Value::Int),
                                 K::Mul | K::InplaceMul => x.checked_mul(*y).map(Value::Int),
+                                K::Mod | K::InplaceMod if *x >= 0 && *y > 0 => Some(Value::Int(x % y)),
+                                K::FloorDiv | K::InplaceFloorDiv if *x >= 0 && *y > 0 => Some(Value::Int(x / y)),
                                 _ => None,
                             }
                         }
-                        (Value::Float(x), Value::Float(y)) => {
+                        (Value::Float(_) | Value::Int(_), Value::Float(_) | Value::Int(_)) => {
                             use crate::lang::bytecode::BinaryOpKind as K;
+                            let x = match a { Value::Float(x) => x, Value::Int(i) => i as f64, _ => 0.0 };
+                            let y = match b { Value::Float(y) => y, Value::Int(i) => i as f64, _ => 0.0 };
                             match kind {
                                 K::Add | K::InplaceAdd => Some(Value::Float(x + y)),
                                 K::Sub | K::InplaceSub => Some(Value::Float(x - y)),
                                 K::Mul | K::InplaceMul => Some(Value::Float(x * y)),
+                                K::TrueDiv | K::InplaceTrueDiv if y != 0.0 => Some(Value::Float(x / y)),
                                 _ => None,
                             }
                         }
@@ -1652,23 +1762,47 @@ impl Vm {
                                 && co.freevars.is_empty()
                             {
                                 let nlocals = co.varnames.len().max(nargs);
-                                let mut locals = Vec::with_capacity(nlocals);
                                 let start = if with_self { at - 1 } else { at };
-                                locals.extend(f.stack.drain(start..));
+                                let mut nf = self.alloc_frame(func.code.clone(), func.globals.clone(), Some(func));
+                                nf.locals.extend(f.stack.drain(start..));
                                 f.stack.truncate(at - 2);
-                                locals.resize(nlocals, Value::Null);
-                                let nf = self.new_frame(func.code.clone(), func.globals.clone(), locals, Vec::new(), Some(func));
+                                nf.locals.resize(nlocals, Value::Null);
                                 push_frame!(nf);
                             }
                         }
                     }
-                    let mut args: Vec<Value> = f.stack.drain(at..).collect();
+                    // Hot path: resuming a generator with gen.send(v) / next(gen) / gen.__next__().
+                    if kwnames.is_none() {
+                        let gen_call = match (&f.stack[at - 2], &f.stack[at - 1]) {
+                            (Value::Builtin(bf), Value::Gen(g)) if bf.bound.is_none() => match bf.special {
+                                Special::GenSend if n == 1 => Some(g.clone()),
+                                Special::GenNext if n == 0 && g.kind == GenKind::Generator => Some(g.clone()),
+                                _ => None,
+                            },
+                            (Value::Null, Value::Builtin(bf)) if bf.special == Special::Next && n == 1 => match &f.stack[at] {
+                                Value::Gen(g) if g.kind == GenKind::Generator => Some(g.clone()),
+                                _ => None,
+                            },
+                            _ => None,
+                        };
+                        if let Some(g) = gen_call {
+                            let v = if n == 1 && !f.stack[at - 2].is_null() { f.stack.pop().unwrap_or(Value::None) } else { Value::None };
+                            f.stack.truncate(at - 2);
+                            let out = tri!(self.gen_resume_frames(&g, ResumeHow::Send(v), Entry::GenCall));
+                            call_out!(out);
+                            continue;
+                        }
+                    }
+                    let mut args: Vec<Value> = Vec::with_capacity(n + 1);
+                    args.push(Value::Null);
+                    args.extend(f.stack.drain(at..));
                     let b = pop!();
                     let a = pop!();
                     let callable = if a.is_null() {
+                        args.remove(0);
                         b
                     } else {
-                        args.insert(0, b);
+                        args[0] = b;
                         a
                     };
                     let kwargs: Vec<(Rc<str>, Value)> = match &kwnames {
@@ -1734,9 +1868,13 @@ impl Vm {
                 }
                 Instr::ReturnValue => {
                     let v = pop!();
+                    check_warn!();
                     match self.frame_return(&mut f, v, base) {
                         Some(exit) => return exit,
-                        None => continue,
+                        None => {
+                            check_warn!();
+                            continue;
+                        }
                     }
                 }
                 Instr::LoadBuildClass => {
@@ -1856,6 +1994,16 @@ impl Vm {
                 }
                 Instr::PushExcInfo => {
                     let exc = pop!();
+                    if self.warnings.pending.get() {
+                        // Temporaries dropped while raising belong to the raising line.
+                        let loc = match &exc {
+                            Value::Instance(e) => e.exc().and_then(|d| {
+                                d.borrow().tb.last().map(|t| (t.code.co.filename.clone(), t.code.co.line_of(t.lasti as usize)))
+                            }),
+                            _ => None,
+                        };
+                        self.flush_warnings_at(loc.or_else(|| Some((f.code.co.filename.clone(), f.line()))));
+                    }
                     let prev = match f.handled.take() {
                         Some(e) => Value::Instance(e),
                         None => Value::None,

@@ -173,6 +173,8 @@ pub struct Vm {
     next_id: Cell<u64>,
     /// Frame that a suspended top-level run will continue (after fuel ran out).
     pub(crate) paused: Option<interp::Paused>,
+    /// Finished frames kept for reuse.
+    pub(crate) frame_pool: Vec<Box<Frame>>,
     /// Containers being repr'd (recursive reprs print `[...]`).
     pub repr_guard: Vec<usize>,
     /// Warnings already shown (CPython shows each location once).
@@ -205,6 +207,7 @@ impl Vm {
             next_id: Cell::new(1),
             paused: None,
             repr_guard: Vec::new(),
+            frame_pool: Vec::new(),
             warned: Vec::new(),
         };
         builtins::register_all(&mut vm);
@@ -423,13 +426,19 @@ impl Vm {
 
     /// Print queued warnings (e.g. never-awaited coroutines) to stderr.
     pub fn flush_warnings(&mut self) {
+        let loc = self.frames.last().map(|f| (f.code.co.filename.clone(), f.line()));
+        self.flush_warnings_at(loc);
+    }
+
+    /// Print queued warnings attributed to `loc` (file, line).
+    pub fn flush_warnings_at(&mut self, loc: Option<(Rc<str>, u32)>) {
         if !self.warnings.pending.get() {
             return;
         }
         self.warnings.pending.set(false);
         let items: Vec<String> = std::mem::take(&mut *self.warnings.items.borrow_mut());
         for w in items {
-            let text = self.format_warning(&w);
+            let text = self.format_warning(&w, loc.clone());
             self.write_out(Stream::Stderr, &text);
         }
     }

@@ -666,11 +666,8 @@ impl Vm {
     }
 
     /// Print queued warnings as CPython's `warnings` module shows them (once per location).
-    pub fn format_warning(&mut self, msg: &str) -> String {
-        let (file, line) = match self.frames.last() {
-            Some(f) => (f.code.co.filename.clone(), f.line()),
-            None => (Rc::from("sys"), 1),
-        };
+    pub fn format_warning(&mut self, msg: &str, loc: Option<(Rc<str>, u32)>) -> String {
+        let (file, line) = loc.unwrap_or((Rc::from("sys"), 1));
         let key = format!("{file}:{line}:{msg}");
         if self.warned.contains(&key) {
             return String::new();

@@ -1,6 +1,6 @@
 """Regenerates the parser goldens from CPython 3.11: `python3 gen_parser_goldens.py`.
 
-ast_dumps.json: [source, ast.dump(ast.parse(source))] pairs.
+ast_dumps.json: [source, ast.dump(tree), ast.dump(tree, include_attributes=True)] triples.
 syntax_errors.json: [source, what `python3 t.py` prints to stderr] pairs.
 """
 import ast, json, os, subprocess, sys, tempfile
@@ -59,6 +59,18 @@ AST_CASES = [
     "with a as b.c: pass", "with a as b[0]: pass", "del a[1:2], a.b",
     "def f(a, b, /): pass", "def f(**kwargs): pass", "def f(*args): pass", "lambda *a, **k: 0",
     "if a:\n    pass\nelif b:\n    pass", "if a: pass\nelse: pass",
+    "名字 = '名字'; print(名字, 'é' + x)", "x = f'名{名字!r:>{宽}}'",
+    "result = foo(\n    a,\n    b=[1,\n       2],\n)\n", "x = (\n  1 +\n  2\n) * 3",
+    "@decorator(\n    arg)\nclass A(\n    Base):\n    x: int = 1\n",
+    "try:\n    x = 1\nexcept ValueError as e:\n    raise RuntimeError('x') from e\nfinally:\n    del x",
+    "async def f(a, b: int = 2, *c, **d):\n    async with x as y:\n        await y\n    return [z async for z in w]",
+    "x = a[1:2, ..., None]", "x = f'{a}{b!r}{{c}}{d:{e}}'", "x = f'''\n{a +\n b}\n'''", "x = lambda a=(1, 2), *b: (a, b)",
+    "while (x := f()) is not None and x < 10 or not y:\n    x.y.z[0] **= 2",
+    "for i in range(10):\n    if i % 2:\n        continue\n    else:\n        break",
+    "def gen():\n    x = yield 1\n    y = yield\n    z = yield from g()\n    return (yield)",
+    "print(*[1, 2], **{'a': 1}, sep='\\n')", "x = {**a, 'b': 2, **c}", "x = not -a ** ~b", "x = a if b else (c if d else e)",
+    "import asyncio\nasync def main():\n    await asyncio.gather(*[asyncio.sleep(0) for _ in range(3)])\nasyncio.run(main())",
+    "x = (1,\n     2)", "x = [\n]", "f(\n)", "class A:\n    pass\n\n\nclass B(A): pass", "x = 1 if y else\\\n    2",
 ]
 
 ERROR_CASES = [
@@ -80,11 +92,19 @@ ERROR_CASES = [
     "print 'hello'\n", "x = 'a' + = 1\n", "x = '名字' + = 1\n", "try:\n  pass\nx = 1\n", "else:\n  pass\n", "x = a.\n", "import\n", "from x import\n",
     "def f(a, a): pass\n", "x = [)\n", "lambda x: yield\n", "f(**)\n", "x = 1\nx = 1 2\n", "x = f'{a!r'\n",
     "if x:\n  pass\n  else:\n  pass\n", "x = 3 +* 4\n", "return return\n", "a = 1 = 2\n", "x = [i for i in]\n",
+    "class = 1\n", "x++\n", "x === 1\n", "ur'x'\n", "if x:\n  pass\nelse:\n  pass\nelif y:\n  pass\n", "def f(x):\n  return x\n  \n return 2\n",
+    "for x in range(3)\n  print(x)\n", "print('a' 'b' c)\n", "x = {'a': 1 'b': 2}\n", "x = [1, 2,, 3]\n", "def f(a, *, **k): pass\n", "f(a=1, a=2)\n",
+    "import a.b as\n", "from . import *\n", "x = (yield) = 1\n", "async x = 1\n", "await = 1\n", "x = 1 if 2 else\n", "x = not\n", "x = [1, 2\n", "print(f'{x!r:}')\n",
+    "while True:\n    pass\n  break\n", "if x:\n    pass\n        y = 1\n", "x = '''abc\n", "x = \"abc\n", "  # comment\nx = 1\n  y = 2\n", "d = {1: 2, **}\n",
+    "def f():\n    x = 1\n     y = 2\n", "x = 5 6\n", "f(1 2)\n", "x = a b c\n", "with open('f') as f\n    pass\n", "lambda x, x: 1\n", "x = [*]\n", "x: int, y: int = 1, 2\n",
+    "*a = 1\n", "a, *b, *c = x\n", "for *a in x: pass\n", "x = *a\n", "print(*a)\n*a\n", "[*a, *b] = c\n", "del (*a,)\n",
+    "(a, *b), *c = d\n", "def f():\n    return *a\n", "x: int = *a\n", "x += *a\n", "[x for *a in y]\n",
+    "f(\n) = 1\n", "x = [i\n for i in y] = 1\n", "def f(x=1, /, y): pass\n", "def f(/, a): pass\n", "x = 1 +\\\n", "x = '\\N{DASH}'\n", "try:\n    pass\n", "try:\n    pass\nelse:\n    pass\n", "x = u'a' b'b'\n",
 ]
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    dumps = [[src, ast.dump(ast.parse(src))] for src in AST_CASES]
+    dumps = [[src, ast.dump(ast.parse(src)), ast.dump(ast.parse(src), include_attributes=True)] for src in AST_CASES]
     with open(os.path.join(here, "ast_dumps.json"), "w", encoding="utf-8") as f:
         json.dump(dumps, f, ensure_ascii=False, indent=0)
     errors = []
@@ -95,7 +115,7 @@ def main():
                 f.write(src)
             r = subprocess.run([sys.executable, path], capture_output=True, text=True, cwd=d)
             out = r.stderr.replace(f'File "{path}"', 'File "t.py"')
-            if "Error" not in out:
+            if "Error" not in out or out.startswith("Traceback"):
                 print("no error for", repr(src), file=sys.stderr)
                 continue
             errors.append([src, out])
