@@ -836,7 +836,6 @@ fn through_our_parser_matches_cpython() {
 
 /// Instruction positions through loopscope's parser (the spans come from the parser).
 #[test]
-#[ignore = "parser: the Call span of `(f)(x)` starts after the '(' (CPython: at it)"]
 fn through_our_parser_positions_match_cpython() {
     let mut sources = snippets();
     sources.extend(shared_scripts());
