@@ -47,5 +47,4 @@ with_wasm_env() {
 web_release_env() {
     export CARGO_PROFILE_RELEASE_OPT_LEVEL=z
     export CARGO_PROFILE_RELEASE_PANIC=abort
-    export CARGO_PROFILE_RELEASE_STRIP=true
 }
