@@ -291,10 +291,11 @@ pub fn make_class(
         layout = Layout::Native;
     }
     for b in &bases {
-        if b.layout == Layout::Builtin && !Rc::ptr_eq(b, &vm.types.object) {
-            if Rc::ptr_eq(b, &vm.types.bool_) {
-                return Err(vm.type_error("type 'bool' is not an acceptable base type"));
-            }
+        if b.layout == Layout::Builtin
+            && !Rc::ptr_eq(b, &vm.types.object)
+            && Rc::ptr_eq(b, &vm.types.bool_)
+        {
+            return Err(vm.type_error("type 'bool' is not an acceptable base type"));
         }
     }
     let mut dict = dict;

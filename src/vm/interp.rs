@@ -321,11 +321,15 @@ impl Vm {
             )));
         }
         let kwdefs = func.kwdefaults.borrow().clone();
-        for i in argcount..argcount + kwonly {
-            if locals[i].is_null() {
-                let name = &co.varnames[i];
+        for (slot, name) in locals
+            .iter_mut()
+            .zip(co.varnames.iter())
+            .skip(argcount)
+            .take(kwonly)
+        {
+            if slot.is_null() {
                 if let Some(v) = kwdefs.as_ref().and_then(|d| d.get_str(name)) {
-                    locals[i] = v;
+                    *slot = v;
                 } else {
                     missing.push(name.to_string());
                 }
@@ -682,6 +686,7 @@ impl Vm {
 
     /// Throwing into a generator suspended in `yield from`/`await` of another generator throws
     /// into the innermost one: push the whole chain, raise at the innermost.
+    #[allow(clippy::while_let_loop)]
     fn throw_chain(&mut self, fr: Box<Frame>, exc: Exc) -> PyResult<CallOut> {
         let mut frames = vec![fr];
         loop {
@@ -741,9 +746,8 @@ impl Vm {
         let mut fuel = fuel;
         if let Some(e) = exc {
             // Raise inside the innermost frame first.
-            match self.unwind(&mut last, e, base, true, false) {
-                Some(exit) => return Ok(exit),
-                None => {}
+            if let Some(exit) = self.unwind(&mut last, e, base, true, false) {
+                return Ok(exit);
             }
         }
         Ok(self.run_loop(last, base, &mut fuel))
@@ -1001,13 +1005,12 @@ impl Vm {
             let entry = std::mem::replace(&mut done.entry, Entry::Call);
             self.recycle(done);
             match &entry {
-                Entry::GenClose => {
-                    if self.exc_matches(&exc, ExcKind::GeneratorExit)
-                        || self.exc_matches(&exc, ExcKind::StopIteration)
-                    {
-                        f.stack.push(Value::None);
-                        return None;
-                    }
+                Entry::GenClose
+                    if (self.exc_matches(&exc, ExcKind::GeneratorExit)
+                        || self.exc_matches(&exc, ExcKind::StopIteration)) =>
+                {
+                    f.stack.push(Value::None);
+                    return None;
                 }
                 Entry::AGenOp(op, target) => {
                     if let Some(r) = self.agen_op_error(f, op, *target, &exc) {
@@ -2104,9 +2107,8 @@ impl Vm {
                         match &kw {
                             Value::Dict(d) => {
                                 for (k, v) in d.t.borrow().items() {
-                                    match k {
-                                        Value::Str(s) => kwargs.push((Rc::from(&*s.s), v)),
-                                        _ => {}
+                                    if let Value::Str(s) = k {
+                                        kwargs.push((Rc::from(&*s.s), v))
                                     }
                                 }
                             }
@@ -2202,9 +2204,8 @@ impl Vm {
                         }
                         Value::Native(n) if matches!(n.data, NativeData::AsyncGenOp(_)) => {
                             let out = tri!(native!(self.agen_op_send(n, v, target)));
-                            match out {
-                                Some(out) => call_out!(out),
-                                None => {}
+                            if let Some(out) = out {
+                                call_out!(out)
                             }
                         }
                         _ => {

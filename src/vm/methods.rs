@@ -49,7 +49,7 @@ pub fn int_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], kw: &KwArgs) -> R {
                 ));
             }
             let t = f.trunc();
-            if t.abs() >= 9.223372036854775807e18 {
+            if t.abs() >= 9.223_372_036_854_776e18 {
                 return Err(vm.overflow_error());
             }
             Ok(Value::Int(t as i64))

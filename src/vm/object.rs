@@ -272,11 +272,16 @@ pub struct PyFunction {
     pub id: u64,
 }
 
+/// A native function carrying Rust data.
+pub type NativeClosure = Rc<dyn Fn(&mut Vm, &[Value], &KwArgs) -> PyResult<Value>>;
+/// The step function of a Rust-driven iterator (`Ok(None)` when exhausted).
+pub type IterFn = Box<dyn FnMut(&mut Vm) -> PyResult<Option<Value>>>;
+
 /// How a native function is implemented: a plain fn pointer or a closure carrying Rust data.
 #[derive(Clone)]
 pub enum NativeImpl {
     Fn(super::NativeFn),
-    Closure(Rc<dyn Fn(&mut Vm, &[Value], &KwArgs) -> PyResult<Value>>),
+    Closure(NativeClosure),
 }
 
 /// Built-in functions and methods whose call must resume a generator frame instead of
@@ -381,7 +386,7 @@ pub enum NativeData {
         idx: Cell<usize>,
     },
     /// `iter(callable, sentinel)` and other Rust-driven iterators.
-    FnIter(RefCell<Box<dyn FnMut(&mut Vm) -> PyResult<Option<Value>>>>),
+    FnIter(RefCell<IterFn>),
     /// Dict views.
     DictView {
         dict: Rc<PyDict>,

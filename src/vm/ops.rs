@@ -1914,11 +1914,9 @@ impl Vm {
                     }
                     _ => {}
                 },
-                Value::Instance(_) => {
-                    if self.type_of(&d).lookup("__set__").is_some() {
-                        self.call_dunder(&d, "__set__", &[obj.clone(), v])?;
-                        return Ok(());
-                    }
+                Value::Instance(_) if self.type_of(&d).lookup("__set__").is_some() => {
+                    self.call_dunder(&d, "__set__", &[obj.clone(), v])?;
+                    return Ok(());
                 }
                 _ => {}
             }
