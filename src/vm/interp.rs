@@ -369,11 +369,7 @@ impl Vm {
             code: f.code.clone(),
             iterable_coroutine: std::cell::Cell::new(co.flags & flags::ITERABLE_COROUTINE != 0),
             ag_running: std::cell::Cell::new(false),
-            warn: if kind == GenKind::Coroutine {
-                Some(self.warnings.clone())
-            } else {
-                None
-            },
+            warn: Some(self.warnings.clone()),
             id: self.next_id(),
         };
         *g.frame.borrow_mut() = Some(f);
@@ -1252,7 +1248,7 @@ impl Vm {
             () => {
                 if self.warnings.pending.get() {
                     let loc = Some((f.code.co.filename.clone(), f.line()));
-                    self.flush_warnings_at(loc);
+                    native!(self.flush_warnings_at(loc));
                 }
             };
         }

@@ -122,6 +122,10 @@ pub struct BuiltinTypes {
 pub struct WarnQueue {
     pub pending: Cell<bool>,
     pub items: RefCell<Vec<String>>,
+    /// Suspended generators dropped inside a `try` block: CPython closes them when they are
+    /// freed (running their `finally`/`except GeneratorExit`), so the VM does at the next
+    /// statement boundary.
+    pub finalize: RefCell<Vec<coro::PyGen>>,
 }
 
 /// Called when a frame starts executing a new line: (frame id, code, line).
@@ -464,6 +468,22 @@ impl Vm {
             let text = self.format_warning(&w, loc.clone());
             self.write_out(Stream::Stderr, &text);
         }
+        // Close dropped generators (one at a time: closing may drop more).
+        loop {
+            let next = self.warnings.finalize.try_borrow_mut().ok().and_then(|mut v| v.pop());
+            let Some(g) = next else { break };
+            let g = Rc::new(g);
+            if let Err(e) = self.gen_method(&g, interp::ResumeHow::Close) {
+                // CPython reports it at the statement that freed the generator.
+                if let (Some(f), Some(d)) = (self.frames.last(), e.exc()) {
+                    d.borrow_mut().tb.push(exceptions::TbEntry { code: f.code.clone(), lasti: f.lasti(), frame_id: f.id });
+                }
+                let what = self.repr(&Value::Gen(g.clone())).unwrap_or_default();
+                let tb = self.format_exception(&e);
+                self.write_out(Stream::Stderr, &format!("Exception ignored in: {what}\n{tb}"));
+            }
+        }
+        self.warnings.pending.set(false);
     }
 }
 
