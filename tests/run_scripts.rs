@@ -12,11 +12,9 @@ fn check(dir: &Path, name: &str) {
     let want_err = std::fs::read_to_string(dir.join(format!("{stem}.err"))).unwrap_or_default();
     assert_eq!(out.stdout, want_out, "stdout of {name}");
     assert_eq!(no_addr(&out.stderr), no_addr(&want_err), "stderr of {name}");
-    let want_code = if want_err.contains("Traceback (most recent call last)") {
-        1
-    } else {
-        0
-    };
+    let uncaught = want_err.contains("Traceback (most recent call last)")
+        && !want_err.contains("Exception ignored in");
+    let want_code = if uncaught { 1 } else { 0 };
     assert_eq!(out.exit_code, want_code, "exit code of {name}");
 }
 
