@@ -88,6 +88,7 @@ impl Vm {
             if fr.stack.capacity() < need {
                 fr.stack.reserve(need);
             }
+            fr.co = code.co.clone();
             fr.code = code;
             fr.consts = consts;
             fr.names = names;
@@ -102,6 +103,7 @@ impl Vm {
         }
         let stacksize = code.co.stacksize as usize;
         Box::new(Frame {
+            co: code.co.clone(),
             code,
             consts,
             names,
@@ -1315,7 +1317,7 @@ impl Vm {
             }
             *budget -= 1;
             let pc = f.pc;
-            let Some(&ins) = f.code.co.instrs.get(pc) else {
+            let Some(&ins) = f.co.instrs.get(pc) else {
                 // Falling off the end: return None.
                 match self.frame_return(&mut f, Value::None, base) {
                     Some(exit) => return exit,
