@@ -146,5 +146,8 @@ fn native_recursion_is_bounded() {
         .spawn(move || loopscope::run_source("n.py", src, &[]))
         .expect("thread");
     let out = h.join().expect("no stack overflow");
-    assert_eq!(out.stdout, "RecursionError maximum recursion depth exceeded while calling a Python object\n");
+    assert_eq!(
+        out.stdout,
+        "RecursionError maximum recursion depth exceeded while calling a Python object\n"
+    );
 }

@@ -1127,7 +1127,9 @@ fn b_round(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             if n >= 0 {
                 return Ok(Value::Int(*i));
             }
-            let p = 10i64.checked_pow((-n) as u32).unwrap_or(i64::MAX);
+            let p = 10i64
+                .checked_pow(n.unsigned_abs().min(64) as u32)
+                .unwrap_or(i64::MAX);
             let q = i.div_euclid(p);
             let r = i.rem_euclid(p);
             let half = p / 2;
@@ -1174,7 +1176,7 @@ pub fn numeric_round(f: f64, n: i64) -> f64 {
         }
         return format!("{:.*}", n as usize, f).parse().unwrap_or(f);
     }
-    let p = 10f64.powi((-n).min(320) as i32);
+    let p = 10f64.powi(n.unsigned_abs().min(320) as i32);
     round_half_even(f / p) * p
 }
 

@@ -266,7 +266,9 @@ thread_local! {
 pub fn intern(name: &str) -> Value {
     INTERNED
         .try_with(|m| {
-            let Ok(mut m) = m.try_borrow_mut() else { return Value::str(name) };
+            let Ok(mut m) = m.try_borrow_mut() else {
+                return Value::str(name);
+            };
             if let Some(v) = m.get(name) {
                 return v.clone();
             }

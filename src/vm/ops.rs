@@ -1229,7 +1229,7 @@ impl Vm {
             }
             (Str(x), Int(n), K::Mul) | (Int(n), Str(x), K::Mul) => {
                 let n = (*n).max(0) as usize;
-                if x.s.len().saturating_mul(n) > 1 << 30 {
+                if x.s.len().saturating_mul(n) > 1 << 28 {
                     return Err(self.new_error(ExcKind::MemoryError, ""));
                 }
                 Value::string(x.s.repeat(n))
@@ -1243,7 +1243,7 @@ impl Vm {
             (List(x), Int(n), K::Mul) | (Int(n), List(x), K::Mul) => {
                 let items = x.items.borrow();
                 let n = (*n).max(0) as usize;
-                if items.len().saturating_mul(n) > 1 << 28 {
+                if items.len().saturating_mul(n) > 1 << 25 {
                     return Err(self.new_error(ExcKind::MemoryError, ""));
                 }
                 let mut v = Vec::with_capacity(items.len() * n);
@@ -1259,7 +1259,7 @@ impl Vm {
             }
             (Tuple(x), Int(n), K::Mul) | (Int(n), Tuple(x), K::Mul) => {
                 let n = (*n).max(0) as usize;
-                if x.items.len().saturating_mul(n) > 1 << 28 {
+                if x.items.len().saturating_mul(n) > 1 << 25 {
                     return Err(self.new_error(ExcKind::MemoryError, ""));
                 }
                 let mut v = Vec::with_capacity(x.items.len() * n);
@@ -2448,7 +2448,7 @@ impl Vm {
             Value::Set(s) => return Ok(s.items()),
             Value::Range(r) => {
                 let n = r.len();
-                if n > 1 << 28 {
+                if n > 1 << 25 {
                     return Err(self.new_error(ExcKind::MemoryError, ""));
                 }
                 return Ok((0..n).map(|i| Value::Int(r.get(i))).collect());
