@@ -706,17 +706,13 @@ fn b_enumerate(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
     };
     let it = vm.get_iter(src)?;
-    let mut i = start;
-    Ok(fn_iter(vm, "enumerate", move |vm| {
-        Ok(match vm.next(&it)? {
-            Some(v) => {
-                let r = Value::tuple(vec![Value::Int(i), v]);
-                i += 1;
-                Some(r)
-            }
-            None => None,
-        })
-    }))
+    Ok(vm.new_native(
+        "enumerate",
+        NativeData::Enumerate {
+            it,
+            next: Cell::new(start),
+        },
+    ))
 }
 
 fn b_zip(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {

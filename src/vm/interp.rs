@@ -1901,6 +1901,14 @@ impl Vm {
                 | Instr::DictMerge(n) => {
                     let item = pop!();
                     let len = f.stack.len();
+                    if let Instr::ListAppend(_) = ins {
+                        if let Some(Value::List(l)) =
+                            len.checked_sub(n as usize).and_then(|i| f.stack.get(i))
+                        {
+                            l.items.borrow_mut().push(item);
+                            continue;
+                        }
+                    }
                     let target = match len.checked_sub(n as usize).and_then(|i| f.stack.get(i)) {
                         Some(t) => t.clone(),
                         None => tri!(Err(self.new_error(ExcKind::SystemError, "bad stack"))),
@@ -1927,8 +1935,13 @@ impl Vm {
                 }
                 Instr::UnpackSequence(n) => {
                     let seq = pop!();
+                    if let Value::Tuple(t) = &seq {
+                        if t.items.len() == n as usize {
+                            f.stack.extend(t.items.iter().rev().cloned());
+                            continue;
+                        }
+                    }
                     let items = match &seq {
-                        Value::Tuple(t) if t.items.len() == n as usize => t.items.to_vec(),
                         Value::List(l) if l.items.borrow().len() == n as usize => {
                             l.items.borrow().clone()
                         }

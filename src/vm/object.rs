@@ -409,6 +409,11 @@ pub enum NativeData {
         items: Vec<Value>,
         idx: Cell<usize>,
     },
+    /// `enumerate(it, start)`.
+    Enumerate {
+        it: Value,
+        next: Cell<i64>,
+    },
     /// `iter(callable, sentinel)` and other Rust-driven iterators.
     FnIter(RefCell<IterFn>),
     /// Dict views.

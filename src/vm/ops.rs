@@ -2270,6 +2270,7 @@ impl Vm {
                 | NativeData::RangeIter { .. }
                 | NativeData::DictIter { .. }
                 | NativeData::ListIter { .. }
+                | NativeData::Enumerate { .. }
                 | NativeData::FnIter(_) => v.clone(),
                 _ => return self.iter_dunder(v),
             },
@@ -2372,6 +2373,26 @@ impl Vm {
                 idx.set(i + 1);
                 Ok(items.get(i).cloned())
             }
+            NativeData::Enumerate { it, next } => {
+                // Iterators wrapping iterators recurse: bound it like other native recursion.
+                if let Err(e) = self.enter_native() {
+                    return Some(Err(e));
+                }
+                let item = match self.native_next(it) {
+                    Some(r) => r,
+                    None => self.next(it),
+                };
+                self.leave_native();
+                match item {
+                    Ok(Some(v)) => {
+                        let i = next.get();
+                        next.set(i.wrapping_add(1));
+                        Ok(Some(Value::tuple(vec![Value::Int(i), v])))
+                    }
+                    Ok(None) => Ok(None),
+                    Err(e) => Err(e),
+                }
+            }
             NativeData::DictIter {
                 dict,
                 kind,
@@ -2408,7 +2429,12 @@ impl Vm {
                         self.new_error(ExcKind::ValueError, "generator already executing")
                     ));
                 };
-                f(self)
+                if let Err(e) = self.enter_native() {
+                    return Some(Err(e));
+                }
+                let r = f(self);
+                self.leave_native();
+                r
             }
             _ => return None,
         })
