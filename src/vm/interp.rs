@@ -80,20 +80,23 @@ impl Vm {
         globals: Rc<PyDict>,
         func: Option<Rc<PyFunction>>,
     ) -> Box<Frame> {
-        let consts = code.consts();
-        let names = code.names();
         let id = self.next_id();
         if let Some(mut fr) = self.frame_pool.pop() {
-            let need = code.co.stacksize as usize;
-            if fr.stack.capacity() < need {
-                fr.stack.reserve(need);
+            // Recursion reuses frames of the same code: keep the cached pointers then.
+            if !Rc::ptr_eq(&fr.code, &code) {
+                let need = code.co.stacksize as usize;
+                if fr.stack.capacity() < need {
+                    fr.stack.reserve(need);
+                }
+                fr.co = code.co.clone();
+                fr.consts = code.consts();
+                fr.names = code.names();
+                fr.code = code;
             }
-            fr.co = code.co.clone();
-            fr.code = code;
-            fr.consts = consts;
-            fr.names = names;
+            if !Rc::ptr_eq(&fr.globals, &globals) {
+                fr.globals = globals;
+            }
             fr.pc = 0;
-            fr.globals = globals;
             fr.func = func;
             fr.entry = Entry::Call;
             fr.in_yield_from = false;
@@ -101,6 +104,8 @@ impl Vm {
             fr.id = id;
             return fr;
         }
+        let consts = code.consts();
+        let names = code.names();
         let stacksize = code.co.stacksize as usize;
         Box::new(Frame {
             co: code.co.clone(),
@@ -134,12 +139,12 @@ impl Vm {
         fr.locals.clear();
         fr.cells.clear();
         fr.blocks.clear();
-        fr.locals_dict = None;
-        fr.func = None;
+        if fr.locals_dict.is_some() {
+            fr.locals_dict = None;
+        }
         fr.kwnames = None;
         fr.handled = None;
         fr.gen = None;
-        fr.entry = Entry::Call;
         self.frame_pool.push(fr);
     }
 
