@@ -627,16 +627,11 @@ impl Vm {
         nesting: usize,
     ) {
         // The chain, innermost (the exception itself) first, as traceback.py builds it.
+        // Each entry carries the message that links it to the exception printed before it.
         let mut chain: Vec<(Option<&'static str>, Exc)> = Vec::new();
         let mut cur = Some(exc.clone());
-        let mut msg: Option<&'static str> = None;
+        seen.push(Rc::as_ptr(exc) as *const u8 as usize);
         while let Some(e) = cur.take() {
-            let key = Rc::as_ptr(&e) as *const u8 as usize;
-            if seen.contains(&key) || chain.len() > 100 {
-                break;
-            }
-            seen.push(key);
-            chain.push((msg, e.clone()));
             let (cause, context, suppress) = match e.exc() {
                 Some(d) => {
                     let d = d.borrow();
@@ -644,17 +639,35 @@ impl Vm {
                 }
                 None => (None, None, false),
             };
-            if let Some(Value::Instance(c)) = cause {
-                msg = Some(
-                    "\nThe above exception was the direct cause of the following exception:\n\n",
-                );
-                cur = Some(c);
-            } else if let (Some(Value::Instance(c)), false) = (context, suppress) {
-                msg = Some(
-                    "\nDuring handling of the above exception, another exception occurred:\n\n",
-                );
-                cur = Some(c);
+            let unseen = |v: &Option<Value>, seen: &Vec<usize>| match v {
+                Some(Value::Instance(c))
+                    if !seen.contains(&(Rc::as_ptr(c) as *const u8 as usize)) =>
+                {
+                    Some(c.clone())
+                }
+                _ => None,
+            };
+            let (msg, next) = if let Some(c) = unseen(&cause, seen) {
+                (Some("\nThe above exception was the direct cause of the following exception:\n\n"), Some(c))
+            } else if cause.is_none() && !suppress {
+                match unseen(&context, seen) {
+                    Some(c) => (
+                        Some("\nDuring handling of the above exception, another exception occurred:\n\n"),
+                        Some(c),
+                    ),
+                    None => (None, None),
+                }
+            } else {
+                (None, None)
+            };
+            chain.push((msg, e));
+            if let Some(n) = &next {
+                seen.push(Rc::as_ptr(n) as *const u8 as usize);
             }
+            if chain.len() > 100 {
+                break;
+            }
+            cur = next;
         }
         let eg = self.exc_type(ExcKind::BaseExceptionGroup);
         for (msg, e) in chain.into_iter().rev() {
