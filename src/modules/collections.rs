@@ -1603,6 +1603,29 @@ fn nt_hash(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let t = nt_self(vm, args)?;
     Ok(Value::Int(vm.hash(&Value::Tuple(t))?))
 }
+/// The `__hash__` put on namedtuple classes: a Python function calling [`nt_hash`], because the
+/// VM treats any built-in `__hash__` found on an instance's class as `object.__hash__`.
+/// Compiled once per VM (kept in `sys.modules` under a private name).
+fn nt_hash_func(vm: &mut Vm) -> PyResult<Option<Value>> {
+    const NAME: &str = "_loopscope_namedtuple";
+    let m = match vm.modules.get_str(NAME) {
+        Some(Value::Module(m)) => m,
+        _ => {
+            let native = vm.new_builtin("_nt_hash", nt_hash);
+            let src = "def __hash__(self):\n    return _nt_hash(self)\n";
+            match super::pysource::load_with(vm, NAME, "<namedtuple>", src, &[("_nt_hash", native)])
+            {
+                Ok(m) => {
+                    vm.modules.set_str(NAME, Value::Module(m.clone()));
+                    m
+                }
+                Err(_) => return Ok(None),
+            }
+        }
+    };
+    Ok(m.dict.get_str("__hash__"))
+}
+
 fn nt_cmp(vm: &mut Vm, args: &[Value], op: CompareKind) -> R {
     vm.check_args("__eq__", args, 2, 2)?;
     let a = nt_self(vm, args)?;
@@ -1884,6 +1907,9 @@ fn namedtuple(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
         ],
     );
     vm.add_classmethod(&cls, "_make", nt_make);
+    if let Some(h) = nt_hash_func(vm)? {
+        cls.dict.borrow_mut().set("__hash__", h);
+    }
     for (i, f) in fields.iter().enumerate() {
         let getter = vm.new_closure(f, move |vm, a, _| {
             let t = nt_self(vm, a)?;
