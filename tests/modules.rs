@@ -44,4 +44,5 @@ golden! {
     typing_mod => "typing_mod.py",
     fuzz_mod => "fuzz_mod.py",
     abc_mod => "abc_mod.py",
+    bisect_mod => "bisect_mod.py",
 }
