@@ -45,4 +45,5 @@ golden! {
     fuzz_mod => "fuzz_mod.py",
     abc_mod => "abc_mod.py",
     bisect_mod => "bisect_mod.py",
+    chainmap_mod => "chainmap_mod.py",
 }

@@ -17,6 +17,8 @@ use std::rc::Rc;
 
 type R = PyResult<Value>;
 
+const CHAINMAP: &str = include_str!("chainmap.py");
+
 // ------------------------------------------------------------------ shared helpers
 
 /// Install a native method backed by a closure in a class dict.
@@ -2049,5 +2051,17 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     m.dict.set_str("deque", Value::Type(dq_t));
 
     vm.module_add_fn(&m, "namedtuple", namedtuple);
+
+    // ChainMap is Python code (as in CPython); without a front end it is simply absent.
+    if let Ok(cm) = super::pysource::load(
+        vm,
+        "collections",
+        "<loopscope>/collections/chainmap.py",
+        CHAINMAP,
+    ) {
+        if let Some(c) = cm.dict.get_str("ChainMap") {
+            m.dict.set_str("ChainMap", c);
+        }
+    }
     Ok(m)
 }
