@@ -2065,3 +2065,44 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     }
     Ok(m)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stable_sort_keeps_equal_items_in_order() {
+        let mut vm = Vm::new();
+        let items: Vec<(i64, char)> =
+            vec![(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd'), (1, 'e'), (2, 'f')];
+        let sorted =
+            stable_sort(&mut vm, items.clone(), &mut |_vm, a, b| Ok(a.0 < b.0)).unwrap_or_default();
+        assert_eq!(
+            sorted,
+            vec![(0, 'd'), (1, 'b'), (1, 'e'), (2, 'a'), (2, 'c'), (2, 'f')]
+        );
+        let desc = stable_sort(&mut vm, items, &mut |_vm, a, b| Ok(a.0 > b.0)).unwrap_or_default();
+        assert_eq!(
+            desc,
+            vec![(2, 'a'), (2, 'c'), (2, 'f'), (1, 'b'), (1, 'e'), (0, 'd')]
+        );
+    }
+
+    #[test]
+    fn stable_sort_propagates_errors() {
+        let mut vm = Vm::new();
+        let r = stable_sort(&mut vm, vec![3, 1, 2], &mut |vm, _a, _b| {
+            Err(vm.type_error("no order"))
+        });
+        assert!(r.is_err());
+    }
+
+    #[test]
+    fn namedtuple_error_lists_names_like_cpython() {
+        let names: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(join_names(&names[..1]), "'a'");
+        assert_eq!(join_names(&names[..2]), "'a' and 'b'");
+        assert_eq!(join_names(&names), "'a', 'b', and 'c'");
+        assert!(is_identifier("_x1") && !is_identifier("1x") && !is_identifier(""));
+    }
+}
