@@ -125,12 +125,16 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     for (name, f) in [
         ("bisect_right", bisect_right as crate::vm::NativeFn),
         ("bisect_left", bisect_left),
-        ("bisect", bisect_right),
         ("insort_right", insort_right),
         ("insort_left", insort_left),
-        ("insort", insort_right),
     ] {
         vm.module_add_fn(&m, name, f);
+    }
+    // `bisect` and `insort` are the same objects as the *_right functions (same repr).
+    for (alias, name) in [("bisect", "bisect_right"), ("insort", "insort_right")] {
+        if let Some(v) = m.dict.get_str(name) {
+            m.dict.set_str(alias, v);
+        }
     }
     Ok(m)
 }
