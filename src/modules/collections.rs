@@ -749,27 +749,17 @@ fn c_most_common(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
 }
 
 fn c_elements(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    let d = self_dict(vm, args)?;
-    let mut out = Vec::new();
-    for (k, c) in items_of(&d) {
-        let n = match c {
-            Value::Int(n) => n,
-            Value::Bool(b) => b as i64,
-            other => {
-                return Err(vm.type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    vm.type_name(&other)
-                )))
-            }
-        };
-        for _ in 0..n.max(0) {
-            if out.len() > 1 << 24 {
-                return Err(vm.new_error_args(ExcKind::MemoryError, vec![]));
-            }
-            out.push(k.clone());
-        }
-    }
-    vm.get_iter(&Value::list(out))
+    // `_chain.from_iterable(_starmap(_repeat, self.items()))`, lazily, as CPython.
+    let slf = args.first().cloned().unwrap_or_default();
+    let it = vm.import("itertools", true)?;
+    let chain = vm.getattr_str(&it, "chain")?;
+    let from_iterable = vm.getattr_str(&chain, "from_iterable")?;
+    let starmap = vm.getattr_str(&it, "starmap")?;
+    let repeat = vm.getattr_str(&it, "repeat")?;
+    let items_m = vm.getattr_str(&slf, "items")?;
+    let items = vm.call(&items_m, &[], &[])?;
+    let sm = vm.call(&starmap, &[repeat, items], &[])?;
+    vm.call(&from_iterable, &[sm], &[])
 }
 
 fn c_repr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
