@@ -33,6 +33,7 @@ macro_rules! golden {
 golden! {
     random_mod => "random_mod.py",
     collections_mod => "collections_mod.py",
+    collections2_mod => "collections2_mod.py",
     heapq_mod => "heapq_mod.py",
     itertools_mod => "itertools_mod.py",
     operator_mod => "operator_mod.py",
