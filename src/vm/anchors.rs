@@ -20,7 +20,9 @@ fn parse(src: &SourceFile) -> Result<crate::lang::ast::Module, crate::lang::erro
 }
 
 fn char_off(s: &str, byte: usize) -> usize {
-    s.get(..byte.min(s.len())).map(|p| p.chars().count()).unwrap_or(0)
+    s.get(..byte.min(s.len()))
+        .map(|p| p.chars().count())
+        .unwrap_or(0)
 }
 
 /// (left_end, right_start) in characters of `segment`, or None.
@@ -30,7 +32,9 @@ pub fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
     if module.body.len() != 1 {
         return None;
     }
-    let StmtKind::Expr(e) = &module.body[0].kind else { return None };
+    let StmtKind::Expr(e) = &module.body[0].kind else {
+        return None;
+    };
     let bytes = segment.as_bytes();
     match &e.kind {
         ExprKind::BinOp { left, right, .. } => {
@@ -45,7 +49,12 @@ pub fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
                     continue;
                 }
                 let mut r = i + 1;
-                if i + 1 < hi && !bytes.get(i + 1).map(|b| b.is_ascii_whitespace()).unwrap_or(true) {
+                if i + 1 < hi
+                    && !bytes
+                        .get(i + 1)
+                        .map(|b| b.is_ascii_whitespace())
+                        .unwrap_or(true)
+                {
                     r += 1;
                 }
                 anchors = Some((i, r));
@@ -77,13 +86,14 @@ pub fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     /// Development helper: `LS_SCRIPT=path cargo test --lib dev_run -- --nocapture`.
     #[test]
     fn dev_run() {
-        let Ok(path) = std::env::var("LS_SCRIPT") else { return };
+        let Ok(path) = std::env::var("LS_SCRIPT") else {
+            return;
+        };
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         let out = crate::vm::api::run_source(&path, &text, &[]);
         print!("{}", out.stdout);
