@@ -47,4 +47,5 @@ golden! {
     abc_mod => "abc_mod.py",
     bisect_mod => "bisect_mod.py",
     chainmap_mod => "chainmap_mod.py",
+    singledispatch_mod => "singledispatch_mod.py",
 }
