@@ -33,6 +33,7 @@ macro_rules! golden {
 golden! {
     random_mod => "random_mod.py",
     collections_mod => "collections_mod.py",
+    collections2_mod => "collections2_mod.py",
     heapq_mod => "heapq_mod.py",
     itertools_mod => "itertools_mod.py",
     operator_mod => "operator_mod.py",
@@ -44,4 +45,7 @@ golden! {
     typing_mod => "typing_mod.py",
     fuzz_mod => "fuzz_mod.py",
     abc_mod => "abc_mod.py",
+    bisect_mod => "bisect_mod.py",
+    chainmap_mod => "chainmap_mod.py",
+    singledispatch_mod => "singledispatch_mod.py",
 }

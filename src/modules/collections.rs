@@ -17,6 +17,8 @@ use std::rc::Rc;
 
 type R = PyResult<Value>;
 
+const CHAINMAP: &str = include_str!("chainmap.py");
+
 // ------------------------------------------------------------------ shared helpers
 
 /// Install a native method backed by a closure in a class dict.
@@ -747,27 +749,17 @@ fn c_most_common(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
 }
 
 fn c_elements(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    let d = self_dict(vm, args)?;
-    let mut out = Vec::new();
-    for (k, c) in items_of(&d) {
-        let n = match c {
-            Value::Int(n) => n,
-            Value::Bool(b) => b as i64,
-            other => {
-                return Err(vm.type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    vm.type_name(&other)
-                )))
-            }
-        };
-        for _ in 0..n.max(0) {
-            if out.len() > 1 << 24 {
-                return Err(vm.new_error_args(ExcKind::MemoryError, vec![]));
-            }
-            out.push(k.clone());
-        }
-    }
-    vm.get_iter(&Value::list(out))
+    // `_chain.from_iterable(_starmap(_repeat, self.items()))`, lazily, as CPython.
+    let slf = args.first().cloned().unwrap_or_default();
+    let it = vm.import("itertools", true)?;
+    let chain = vm.getattr_str(&it, "chain")?;
+    let from_iterable = vm.getattr_str(&chain, "from_iterable")?;
+    let starmap = vm.getattr_str(&it, "starmap")?;
+    let repeat = vm.getattr_str(&it, "repeat")?;
+    let items_m = vm.getattr_str(&slf, "items")?;
+    let items = vm.call(&items_m, &[], &[])?;
+    let sm = vm.call(&starmap, &[repeat, items], &[])?;
+    vm.call(&from_iterable, &[sm], &[])
 }
 
 fn c_repr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
@@ -1603,6 +1595,29 @@ fn nt_hash(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let t = nt_self(vm, args)?;
     Ok(Value::Int(vm.hash(&Value::Tuple(t))?))
 }
+/// The `__hash__` put on namedtuple classes: a Python function calling [`nt_hash`], because the
+/// VM treats any built-in `__hash__` found on an instance's class as `object.__hash__`.
+/// Compiled once per VM (kept in `sys.modules` under a private name).
+fn nt_hash_func(vm: &mut Vm) -> PyResult<Option<Value>> {
+    const NAME: &str = "_loopscope_namedtuple";
+    let m = match vm.modules.get_str(NAME) {
+        Some(Value::Module(m)) => m,
+        _ => {
+            let native = vm.new_builtin("_nt_hash", nt_hash);
+            let src = "def __hash__(self):\n    return _nt_hash(self)\n";
+            match super::pysource::load_with(vm, NAME, "<namedtuple>", src, &[("_nt_hash", native)])
+            {
+                Ok(m) => {
+                    vm.modules.set_str(NAME, Value::Module(m.clone()));
+                    m
+                }
+                Err(_) => return Ok(None),
+            }
+        }
+    };
+    Ok(m.dict.get_str("__hash__"))
+}
+
 fn nt_cmp(vm: &mut Vm, args: &[Value], op: CompareKind) -> R {
     vm.check_args("__eq__", args, 2, 2)?;
     let a = nt_self(vm, args)?;
@@ -1884,6 +1899,9 @@ fn namedtuple(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
         ],
     );
     vm.add_classmethod(&cls, "_make", nt_make);
+    if let Some(h) = nt_hash_func(vm)? {
+        cls.dict.borrow_mut().set("__hash__", h);
+    }
     for (i, f) in fields.iter().enumerate() {
         let getter = vm.new_closure(f, move |vm, a, _| {
             let t = nt_self(vm, a)?;
@@ -2023,5 +2041,58 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     m.dict.set_str("deque", Value::Type(dq_t));
 
     vm.module_add_fn(&m, "namedtuple", namedtuple);
+
+    // ChainMap is Python code (as in CPython); without a front end it is simply absent.
+    if let Ok(cm) = super::pysource::load(
+        vm,
+        "collections",
+        "<loopscope>/collections/chainmap.py",
+        CHAINMAP,
+    ) {
+        if let Some(c) = cm.dict.get_str("ChainMap") {
+            m.dict.set_str("ChainMap", c);
+        }
+    }
     Ok(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stable_sort_keeps_equal_items_in_order() {
+        let mut vm = Vm::new();
+        let items: Vec<(i64, char)> =
+            vec![(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd'), (1, 'e'), (2, 'f')];
+        let sorted =
+            stable_sort(&mut vm, items.clone(), &mut |_vm, a, b| Ok(a.0 < b.0)).unwrap_or_default();
+        assert_eq!(
+            sorted,
+            vec![(0, 'd'), (1, 'b'), (1, 'e'), (2, 'a'), (2, 'c'), (2, 'f')]
+        );
+        let desc = stable_sort(&mut vm, items, &mut |_vm, a, b| Ok(a.0 > b.0)).unwrap_or_default();
+        assert_eq!(
+            desc,
+            vec![(2, 'a'), (2, 'c'), (2, 'f'), (1, 'b'), (1, 'e'), (0, 'd')]
+        );
+    }
+
+    #[test]
+    fn stable_sort_propagates_errors() {
+        let mut vm = Vm::new();
+        let r = stable_sort(&mut vm, vec![3, 1, 2], &mut |vm, _a, _b| {
+            Err(vm.type_error("no order"))
+        });
+        assert!(r.is_err());
+    }
+
+    #[test]
+    fn namedtuple_error_lists_names_like_cpython() {
+        let names: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(join_names(&names[..1]), "'a'");
+        assert_eq!(join_names(&names[..2]), "'a' and 'b'");
+        assert_eq!(join_names(&names), "'a', 'b', and 'c'");
+        assert!(is_identifier("_x1") && !is_identifier("1x") && !is_identifier(""));
+    }
 }

@@ -9,6 +9,8 @@ use crate::vm::{ExcKind, KwArgs, PyModule, PyResult, PyType, Value, Vm};
 use std::rc::Rc;
 
 type R = PyResult<Value>;
+
+const SINGLEDISPATCH: &str = include_str!("singledispatch.py");
 type Kw = Vec<(Rc<str>, Value)>;
 type LruFields = (Value, Option<usize>, bool, Rc<PyDict>, Value);
 
@@ -825,5 +827,21 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     let f = vm.new_closure("cmp_to_key", move |vm, a, k| cmp_to_key(vm, a, k, &key_t));
     m.dict.set_str("cmp_to_key", f);
     let _ = kw_get;
+
+    // singledispatch is Python code (as in CPython); without a front end it is simply absent.
+    let uw = m.dict.get_str("update_wrapper").unwrap_or_default();
+    if let Ok(sd) = super::pysource::load_with(
+        vm,
+        "functools",
+        "<loopscope>/functools/singledispatch.py",
+        SINGLEDISPATCH,
+        &[("update_wrapper", uw)],
+    ) {
+        for name in ["singledispatch", "singledispatchmethod"] {
+            if let Some(v) = sd.dict.get_str(name) {
+                m.dict.set_str(name, v);
+            }
+        }
+    }
     Ok(m)
 }

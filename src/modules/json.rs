@@ -656,3 +656,39 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     m.dict.set_str("loads", f);
     Ok(m)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Expected strings are what CPython 3.11's json.dumps printed for the same input.
+    #[test]
+    fn strings_escape_like_cpython() {
+        let mut out = String::new();
+        encode_str(
+            "h\u{e9}llo \"q\" \\ \n\t\u{1} \u{20ac} \u{1F600}",
+            true,
+            &mut out,
+        );
+        assert_eq!(
+            out,
+            r#""h\u00e9llo \"q\" \\ \n\t\u0001 \u20ac \ud83d\ude00""#
+        );
+        let mut out = String::new();
+        encode_str("h\u{e9}llo \u{7f}", false, &mut out);
+        assert_eq!(out, "\"h\u{e9}llo \u{7f}\"");
+    }
+
+    #[test]
+    fn decoder_reports_positions() {
+        let text: Vec<char> = "[1, 2".chars().collect();
+        let dec = Dec {
+            s: &text,
+            doc: "[1, 2",
+        };
+        match dec.value(0, 0) {
+            Err(e) => assert_eq!((e.msg.as_str(), e.pos), ("Expecting ',' delimiter", 5)),
+            Ok(_) => panic!("should fail"),
+        }
+    }
+}

@@ -4,6 +4,7 @@
 //! `register_modules`; it is created on first import.
 
 pub mod abc;
+pub mod bisect;
 pub mod collections;
 pub mod contextlib;
 pub mod copy;
@@ -46,5 +47,6 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("json", json::init);
     vm.register_module("typing", typing::init);
     vm.register_module("abc", abc::init);
+    vm.register_module("bisect", bisect::init);
     vm_patches::register(vm);
 }

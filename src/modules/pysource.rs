@@ -11,6 +11,17 @@ use std::rc::Rc;
 
 /// Compile `text` and run it as module `name` (shown in tracebacks as `filename`).
 pub fn load(vm: &mut Vm, name: &str, filename: &str, text: &str) -> PyResult<Rc<PyModule>> {
+    load_with(vm, name, filename, text, &[])
+}
+
+/// [`load`] with globals set before the module body runs (natives the Python code calls).
+pub fn load_with(
+    vm: &mut Vm,
+    name: &str,
+    filename: &str,
+    text: &str,
+    preset: &[(&str, Value)],
+) -> PyResult<Rc<PyModule>> {
     let src = Rc::new(SourceFile::new(filename, text));
     vm.add_source(src.clone());
     let code = crate::vm::anchors::compile_source(&src).map_err(|msg| {
@@ -23,6 +34,9 @@ pub fn load(vm: &mut Vm, name: &str, filename: &str, text: &str) -> PyResult<Rc<
     let builtins = vm.builtins_module();
     m.dict.set_str("__builtins__", Value::Module(builtins));
     m.dict.set_str("__file__", Value::str(filename));
+    for (k, v) in preset {
+        m.dict.set_str(k, v.clone());
+    }
     let pc = Rc::new(PyCode::new(code));
     let mut f = vm.new_frame(pc, m.dict.clone(), vec![], vec![], None);
     f.locals_dict = Some(m.dict.clone());

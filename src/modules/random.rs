@@ -495,9 +495,25 @@ fn r_vonmisesvariate(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value
         &["mu", "kappa"],
         &[None, None],
     )?;
+    if a[1].is_nan() {
+        return Err(never_returns(vm, "vonmisesvariate"));
+    }
     Ok(Value::Float(with_mt(vm, args.first(), |mt| {
         mt.vonmisesvariate(a[0], a[1])
     })?))
+}
+
+/// CPython's rejection loops never end for some arguments (NaN, or values whose internal
+/// constants overflow to infinity): raise instead of hanging the VM, which fuel cannot stop
+/// inside native code.
+fn never_returns(vm: &Vm, func: &str) -> crate::vm::Exc {
+    vm.runtime_error(format!(
+        "loopscope: {func}() with these arguments never returns in CPython (its rejection loop runs forever)"
+    ))
+}
+
+fn gamma_loops_forever(alpha: f64) -> bool {
+    !(alpha * 2.0).is_finite() && !(alpha <= 0.0)
 }
 
 fn r_gammavariate(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -509,6 +525,9 @@ fn r_gammavariate(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         &["alpha", "beta"],
         &[None, None],
     )?;
+    if gamma_loops_forever(a[0]) && !(a[1] <= 0.0) {
+        return Err(never_returns(vm, "gammavariate"));
+    }
     let r = with_mt(vm, args.first(), |mt| mt.gammavariate(a[0], a[1]))?;
     r.map(Value::Float).map_err(|e| rand_err(vm, e))
 }
@@ -522,6 +541,9 @@ fn r_betavariate(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         &["alpha", "beta"],
         &[None, None],
     )?;
+    if gamma_loops_forever(a[0]) || (!(a[0] <= 0.0) && gamma_loops_forever(a[1])) {
+        return Err(never_returns(vm, "betavariate"));
+    }
     let r = with_mt(vm, args.first(), |mt| mt.betavariate(a[0], a[1]))?;
     r.map(Value::Float).map_err(|e| rand_err(vm, e))
 }

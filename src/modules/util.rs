@@ -1,7 +1,7 @@
 //! Small helpers shared by the native modules: argument binding and common conversions.
 
 use crate::vm::object::kw_get;
-use crate::vm::{Exc, ExcKind, KwArgs, PyResult, Value, Vm};
+use crate::vm::{ExcKind, KwArgs, PyResult, Value, Vm};
 use std::rc::Rc;
 
 /// Positional-or-keyword argument `idx` named `name` (`None` when absent).
@@ -17,59 +17,6 @@ pub fn check_kwargs(vm: &Vm, func: &str, kw: &KwArgs, allowed: &[&str]) -> PyRes
         }
     }
     Ok(())
-}
-
-/// Reject more than `max` positional arguments (CPython's message for Python functions).
-pub fn check_max_pos(vm: &Vm, func: &str, args: &[Value], max: usize) -> PyResult<()> {
-    if args.len() > max {
-        let s = if max == 1 { "" } else { "s" };
-        let was = if args.len() == 1 { "was" } else { "were" };
-        return Err(vm.type_error(format!(
-            "{func}() takes {max} positional argument{s} but {} {was} given",
-            args.len()
-        )));
-    }
-    Ok(())
-}
-
-/// A required argument, or CPython's "missing 1 required positional argument" error.
-pub fn required(
-    vm: &Vm,
-    func: &str,
-    args: &[Value],
-    kw: &KwArgs,
-    idx: usize,
-    name: &str,
-) -> PyResult<Value> {
-    arg(args, kw, idx, name).ok_or_else(|| {
-        vm.type_error(format!(
-            "{func}() missing 1 required positional argument: '{name}'"
-        ))
-    })
-}
-
-/// `self` of a method (args[0]).
-pub fn this<'a>(vm: &Vm, args: &'a [Value], name: &str) -> PyResult<&'a Value> {
-    args.first()
-        .ok_or_else(|| vm.type_error(format!("descriptor '{name}' needs an argument")))
-}
-
-pub fn err(vm: &Vm, kind: ExcKind, msg: impl Into<String>) -> Exc {
-    vm.new_error(kind, msg)
-}
-
-/// A native function value carrying a closure, for module attributes built at init time.
-pub fn closure(
-    vm: &Vm,
-    name: &str,
-    f: impl Fn(&mut Vm, &[Value], &KwArgs) -> PyResult<Value> + 'static,
-) -> Value {
-    vm.new_closure(name, f)
-}
-
-/// A kwargs slice from owned pairs.
-pub fn kwargs(pairs: Vec<(&str, Value)>) -> Vec<(Rc<str>, Value)> {
-    pairs.into_iter().map(|(k, v)| (Rc::from(k), v)).collect()
 }
 
 /// `len(seq)` and `seq[i]` for any sequence (fast paths for list and tuple).

@@ -58,6 +58,34 @@ impl PyGen {
 
 impl Drop for PyGen {
     fn drop(&mut self) {
+        if self.state.get() == GenState::Suspended
+            && self
+                .frame
+                .get_mut()
+                .as_ref()
+                .map(|f| !f.blocks.is_empty())
+                .unwrap_or(false)
+        {
+            if let Some(q) = self.warn.clone() {
+                // Hand the frame to a fresh generator object the VM will close.
+                let g = PyGen {
+                    kind: self.kind,
+                    state: Cell::new(GenState::Suspended),
+                    frame: RefCell::new(self.frame.get_mut().take()),
+                    name: RefCell::new(self.name.borrow().clone()),
+                    qualname: RefCell::new(self.qualname.borrow().clone()),
+                    code: self.code.clone(),
+                    iterable_coroutine: Cell::new(self.iterable_coroutine.get()),
+                    ag_running: Cell::new(false),
+                    warn: None,
+                    id: self.id,
+                };
+                if let Ok(mut f) = q.finalize.try_borrow_mut() {
+                    f.push(g);
+                    q.pending.set(true);
+                }
+            }
+        }
         if self.kind == GenKind::Coroutine && self.state.get() == GenState::Created {
             if let Some(q) = &self.warn {
                 q.items.borrow_mut().push(format!(

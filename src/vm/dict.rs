@@ -361,7 +361,9 @@ impl Drop for PySet {
 }
 
 /// Key equality for bulk set operations, which cannot run Python code while tables are
-/// borrowed: built-in keys compare by value, others by identity.
+/// borrowed: built-in keys compare by value, others by identity. (The `()` error is the
+/// table API's "cannot fail" marker.)
+#[allow(clippy::result_unit_err)]
 pub fn set_key_eq(a: &Value, b: &Value) -> Result<bool, ()> {
     Ok(eq_fast(a, b).unwrap_or_else(|| a.is(b)))
 }

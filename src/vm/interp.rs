@@ -80,19 +80,23 @@ impl Vm {
         globals: Rc<PyDict>,
         func: Option<Rc<PyFunction>>,
     ) -> Box<Frame> {
-        let consts = code.consts();
-        let names = code.names();
         let id = self.next_id();
         if let Some(mut fr) = self.frame_pool.pop() {
-            let need = code.co.stacksize as usize;
-            if fr.stack.capacity() < need {
-                fr.stack.reserve(need);
+            // Recursion reuses frames of the same code: keep the cached pointers then.
+            if !Rc::ptr_eq(&fr.code, &code) {
+                let need = code.co.stacksize as usize;
+                if fr.stack.capacity() < need {
+                    fr.stack.reserve(need);
+                }
+                fr.co = code.co.clone();
+                fr.consts = code.consts();
+                fr.names = code.names();
+                fr.code = code;
             }
-            fr.code = code;
-            fr.consts = consts;
-            fr.names = names;
+            if !Rc::ptr_eq(&fr.globals, &globals) {
+                fr.globals = globals;
+            }
             fr.pc = 0;
-            fr.globals = globals;
             fr.func = func;
             fr.entry = Entry::Call;
             fr.in_yield_from = false;
@@ -100,8 +104,11 @@ impl Vm {
             fr.id = id;
             return fr;
         }
+        let consts = code.consts();
+        let names = code.names();
         let stacksize = code.co.stacksize as usize;
         Box::new(Frame {
+            co: code.co.clone(),
             code,
             consts,
             names,
@@ -132,12 +139,12 @@ impl Vm {
         fr.locals.clear();
         fr.cells.clear();
         fr.blocks.clear();
-        fr.locals_dict = None;
-        fr.func = None;
+        if fr.locals_dict.is_some() {
+            fr.locals_dict = None;
+        }
         fr.kwnames = None;
         fr.handled = None;
         fr.gen = None;
-        fr.entry = Entry::Call;
         self.frame_pool.push(fr);
     }
 
@@ -321,11 +328,15 @@ impl Vm {
             )));
         }
         let kwdefs = func.kwdefaults.borrow().clone();
-        for i in argcount..argcount + kwonly {
-            if locals[i].is_null() {
-                let name = &co.varnames[i];
+        for (slot, name) in locals
+            .iter_mut()
+            .zip(co.varnames.iter())
+            .skip(argcount)
+            .take(kwonly)
+        {
+            if slot.is_null() {
                 if let Some(v) = kwdefs.as_ref().and_then(|d| d.get_str(name)) {
-                    locals[i] = v;
+                    *slot = v;
                 } else {
                     missing.push(name.to_string());
                 }
@@ -365,11 +376,7 @@ impl Vm {
             code: f.code.clone(),
             iterable_coroutine: std::cell::Cell::new(co.flags & flags::ITERABLE_COROUTINE != 0),
             ag_running: std::cell::Cell::new(false),
-            warn: if kind == GenKind::Coroutine {
-                Some(self.warnings.clone())
-            } else {
-                None
-            },
+            warn: Some(self.warnings.clone()),
             id: self.next_id(),
         };
         *g.frame.borrow_mut() = Some(f);
@@ -682,6 +689,7 @@ impl Vm {
 
     /// Throwing into a generator suspended in `yield from`/`await` of another generator throws
     /// into the innermost one: push the whole chain, raise at the innermost.
+    #[allow(clippy::while_let_loop)]
     fn throw_chain(&mut self, fr: Box<Frame>, exc: Exc) -> PyResult<CallOut> {
         let mut frames = vec![fr];
         loop {
@@ -741,9 +749,8 @@ impl Vm {
         let mut fuel = fuel;
         if let Some(e) = exc {
             // Raise inside the innermost frame first.
-            match self.unwind(&mut last, e, base, true, false) {
-                Some(exit) => return Ok(exit),
-                None => {}
+            if let Some(exit) = self.unwind(&mut last, e, base, true, false) {
+                return Ok(exit);
             }
         }
         Ok(self.run_loop(last, base, &mut fuel))
@@ -1001,13 +1008,12 @@ impl Vm {
             let entry = std::mem::replace(&mut done.entry, Entry::Call);
             self.recycle(done);
             match &entry {
-                Entry::GenClose => {
-                    if self.exc_matches(&exc, ExcKind::GeneratorExit)
-                        || self.exc_matches(&exc, ExcKind::StopIteration)
-                    {
-                        f.stack.push(Value::None);
-                        return None;
-                    }
+                Entry::GenClose
+                    if (self.exc_matches(&exc, ExcKind::GeneratorExit)
+                        || self.exc_matches(&exc, ExcKind::StopIteration)) =>
+                {
+                    f.stack.push(Value::None);
+                    return None;
                 }
                 Entry::AGenOp(op, target) => {
                     if let Some(r) = self.agen_op_error(f, op, *target, &exc) {
@@ -1249,7 +1255,7 @@ impl Vm {
             () => {
                 if self.warnings.pending.get() {
                     let loc = Some((f.code.co.filename.clone(), f.line()));
-                    self.flush_warnings_at(loc);
+                    native!(self.flush_warnings_at(loc));
                 }
             };
         }
@@ -1316,7 +1322,7 @@ impl Vm {
             }
             *budget -= 1;
             let pc = f.pc;
-            let Some(&ins) = f.code.co.instrs.get(pc) else {
+            let Some(&ins) = f.co.instrs.get(pc) else {
                 // Falling off the end: return None.
                 match self.frame_return(&mut f, Value::None, base) {
                     Some(exit) => return exit,
@@ -1900,6 +1906,14 @@ impl Vm {
                 | Instr::DictMerge(n) => {
                     let item = pop!();
                     let len = f.stack.len();
+                    if let Instr::ListAppend(_) = ins {
+                        if let Some(Value::List(l)) =
+                            len.checked_sub(n as usize).and_then(|i| f.stack.get(i))
+                        {
+                            l.items.borrow_mut().push(item);
+                            continue;
+                        }
+                    }
                     let target = match len.checked_sub(n as usize).and_then(|i| f.stack.get(i)) {
                         Some(t) => t.clone(),
                         None => tri!(Err(self.new_error(ExcKind::SystemError, "bad stack"))),
@@ -1926,8 +1940,13 @@ impl Vm {
                 }
                 Instr::UnpackSequence(n) => {
                     let seq = pop!();
+                    if let Value::Tuple(t) = &seq {
+                        if t.items.len() == n as usize {
+                            f.stack.extend(t.items.iter().rev().cloned());
+                            continue;
+                        }
+                    }
                     let items = match &seq {
-                        Value::Tuple(t) if t.items.len() == n as usize => t.items.to_vec(),
                         Value::List(l) if l.items.borrow().len() == n as usize => {
                             l.items.borrow().clone()
                         }
@@ -2104,9 +2123,8 @@ impl Vm {
                         match &kw {
                             Value::Dict(d) => {
                                 for (k, v) in d.t.borrow().items() {
-                                    match k {
-                                        Value::Str(s) => kwargs.push((Rc::from(&*s.s), v)),
-                                        _ => {}
+                                    if let Value::Str(s) = k {
+                                        kwargs.push((Rc::from(&*s.s), v))
                                     }
                                 }
                             }
@@ -2202,9 +2220,8 @@ impl Vm {
                         }
                         Value::Native(n) if matches!(n.data, NativeData::AsyncGenOp(_)) => {
                             let out = tri!(native!(self.agen_op_send(n, v, target)));
-                            match out {
-                                Some(out) => call_out!(out),
-                                None => {}
+                            if let Some(out) = out {
+                                call_out!(out)
                             }
                         }
                         _ => {

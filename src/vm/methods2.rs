@@ -396,8 +396,8 @@ fn pad(vm: &mut Vm, args: &[Value], how: u8) -> R {
             (l, total - l)
         }
     };
-    let f: String = std::iter::repeat(fill).take(l).collect();
-    let g: String = std::iter::repeat(fill).take(r).collect();
+    let f: String = std::iter::repeat_n(fill, l).collect();
+    let g: String = std::iter::repeat_n(fill, r).collect();
     Ok(Value::string(format!("{f}{}{g}", s.s)))
 }
 fn str_ljust(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {

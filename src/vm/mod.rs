@@ -31,6 +31,27 @@
 //! Frames are data ([`frame::Frame`]); one loop ([`interp`]) runs a stack of them. Python to
 //! Python calls and generator resumption push frames (no Rust recursion). The loop takes fuel
 //! (an instruction budget) and can stop and continue. See `api.rs` for the embedding API.
+//!
+//! # Embedding API (what the asyncio runtime uses)
+//! * Run a script: `vm.exec_main(name, text)` / `vm.run_code(code, fuel)` ->
+//!   `ModuleResult::{Done, Raised(exc), OutOfFuel}` (`vm.continue_module(fuel)` goes on);
+//!   `api::run_source(name, text, args) -> RunOutcome { stdout, stderr, exit_code }`.
+//! * Call Python: `vm.call(&callable, &args, &kwargs) -> PyResult<Value>` (nested loop).
+//! * Step a generator/coroutine: `vm.resume(&gen, Resume::Send(v) | Resume::Throw(exc), fuel)
+//!   -> ResumeResult::{Yielded(v), Returned(v), Raised(exc), OutOfFuel}`;
+//!   `vm.continue_resume(fuel)` after `OutOfFuel`.
+//! * Native classes/objects/modules: see "How to add things" above. A native awaitable
+//!   implements `__await__` returning an iterator whose `__next__` returns the value to yield
+//!   (e.g. the Future itself) and later raises `StopIteration(result)`.
+//! * Hooks: `vm.out: Box<dyn OutputSink>` (`write(Stream, &str)`), `vm.clock: Box<dyn Clock>`
+//!   (virtual by default), `vm.line_hook: Option<LineHook>` (frame id, code, line; one branch
+//!   per instruction when unset), `vm.total_budget` (whole-run instruction budget).
+//! * Errors: `vm.format_exception(&exc)` is CPython's traceback text; `vm.report_uncaught`.
+
+// `&[x.clone()]` reads better than `slice::from_ref(&x)` at the many call sites that pass one
+// argument to Python; frames are boxed so moving them between the stack and generators is a
+// pointer copy.
+#![allow(clippy::cloned_ref_to_slice_refs, clippy::vec_box)]
 
 pub mod anchors;
 pub mod api;
@@ -117,6 +138,10 @@ pub struct BuiltinTypes {
 pub struct WarnQueue {
     pub pending: Cell<bool>,
     pub items: RefCell<Vec<String>>,
+    /// Suspended generators dropped inside a `try` block: CPython closes them when they are
+    /// freed (running their `finally`/`except GeneratorExit`), so the VM does at the next
+    /// statement boundary.
+    pub finalize: RefCell<Vec<coro::PyGen>>,
 }
 
 /// Called when a frame starts executing a new line: (frame id, code, line).
@@ -459,6 +484,34 @@ impl Vm {
             let text = self.format_warning(&w, loc.clone());
             self.write_out(Stream::Stderr, &text);
         }
+        // Close dropped generators (one at a time: closing may drop more).
+        loop {
+            let next = self
+                .warnings
+                .finalize
+                .try_borrow_mut()
+                .ok()
+                .and_then(|mut v| v.pop());
+            let Some(g) = next else { break };
+            let g = Rc::new(g);
+            if let Err(e) = self.gen_method(&g, interp::ResumeHow::Close) {
+                // CPython reports it at the statement that freed the generator.
+                if let (Some(f), Some(d)) = (self.frames.last(), e.exc()) {
+                    d.borrow_mut().tb.push(exceptions::TbEntry {
+                        code: f.code.clone(),
+                        lasti: f.lasti(),
+                        frame_id: f.id,
+                    });
+                }
+                let what = self.repr(&Value::Gen(g.clone())).unwrap_or_default();
+                let tb = self.format_exception(&e);
+                self.write_out(
+                    Stream::Stderr,
+                    &format!("Exception ignored in: {what}\n{tb}"),
+                );
+            }
+        }
+        self.warnings.pending.set(false);
     }
 }
 

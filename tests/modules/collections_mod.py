@@ -186,3 +186,14 @@ pt = Pt(3, 4)
 print(pt.norm(), str(pt), repr(pt), pt + (5,), sorted([Point(2, 1), Point(1, 5), Point(1, 2)]))
 print(max(Point(1, 9), Point(2, 0)))
 print(p.count(1), p.index(2))
+# namedtuples as dict keys and set members
+seen = {Point(1, 2): "a", Point(3, 4): "b"}
+print(seen[Point(1, 2)], Point(3, 4) in seen, len({Point(1, 2), Point(1, 2), Point(2, 1)}), hash(Point(0, 0)) == hash(Point(0, 0)))
+from collections import Counter
+c = Counter(a=2, b=0, c=-1, d=3)
+e = c.elements()
+print(type(e), sorted(e), list(Counter("xyx").elements()))
+try:
+    list(Counter(a=1.5).elements())
+except TypeError as ex:
+    print("TypeError", ex)

@@ -984,3 +984,71 @@ fn instruction_lines_match_cpython() {
     let Some(problems) = problems else { return };
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Scripts are untrusted: mutate the shared scripts line by line (drop, duplicate, swap,
+/// re-indent), and whatever our parser accepts must compile without panicking, without an
+/// internal compiler error, and pass `check_stack_effects`. `COMPILER_FUZZ_ROUNDS` for more.
+#[test]
+fn mutated_scripts_compile_or_fail_cleanly() {
+    let scripts = shared_scripts();
+    if scripts.is_empty() {
+        return;
+    }
+    let rounds: usize = std::env::var("COMPILER_FUZZ_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(400);
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let (mut compiled, mut errors) = (0, 0);
+    for round in 0..rounds {
+        let base = &scripts[(next() as usize) % scripts.len()];
+        let mut lines: Vec<String> = base.lines().map(str::to_string).collect();
+        for _ in 0..1 + next() % 4 {
+            if lines.is_empty() {
+                break;
+            }
+            let i = (next() as usize) % lines.len();
+            let j = (next() as usize) % lines.len();
+            match next() % 5 {
+                0 => {
+                    lines.remove(i);
+                }
+                1 => {
+                    let l = lines[i].clone();
+                    lines.insert(j, l);
+                }
+                2 => lines.swap(i, j),
+                3 => lines[i] = format!("    {}", lines[i]),
+                _ => lines[i] = lines[i].trim_start().to_string(),
+            }
+        }
+        let text = lines.join("\n") + "\n";
+        let file = SourceFile::new("t.py", text.as_str());
+        let Ok(module) = crate::lang::parser::parse_module(&file) else {
+            continue;
+        };
+        match compile_module_raw(&module, "t.py") {
+            Ok(code) => {
+                compiled += 1;
+                if let Err(e) = check_stack_effects(&code) {
+                    panic!("round {round}: {e}\n{text}");
+                }
+            }
+            Err(e) => {
+                errors += 1;
+                assert!(
+                    !e.msg.contains("internal compiler error"),
+                    "round {round}: {}\n{text}",
+                    e.msg
+                );
+            }
+        }
+    }
+    eprintln!("{compiled} compiled, {errors} compile errors");
+}
