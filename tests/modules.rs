@@ -48,4 +48,5 @@ golden! {
     bisect_mod => "bisect_mod.py",
     chainmap_mod => "chainmap_mod.py",
     singledispatch_mod => "singledispatch_mod.py",
+    greenlet_demo => "greenlet_demo.py",
 }

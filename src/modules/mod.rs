@@ -11,6 +11,7 @@ pub mod copy;
 pub mod functools;
 #[cfg(test)]
 mod golden_tests;
+pub mod greenlet;
 pub mod heapq;
 pub mod itertools;
 pub mod json;
@@ -48,5 +49,6 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("typing", typing::init);
     vm.register_module("abc", abc::init);
     vm.register_module("bisect", bisect::init);
+    vm.register_module("greenlet", greenlet::init);
     vm_patches::register(vm);
 }
