@@ -78,9 +78,6 @@ class greenlet:
     def __bool__(self):
         return self._started and not self._dead
 
-    def switch(self, *args, **kwargs):
-        return _switch(self, ("v", args, kwargs))
-
     def throw(self, typ=GreenletExit, val=None, tb=None):
         if isinstance(typ, BaseException):
             exc = typ
@@ -95,42 +92,43 @@ class greenlet:
             self._started = True
             self._dead = True
             if isinstance(exc, GreenletExit):
-                return _switch(self.parent, ("v", (exc,), {}))
-            return _switch(self.parent, ("x", exc))
-        return _switch(self, ("x", exc))
+                return _jump(self._parent, ("v", (exc,), {}))
+            return _jump(self._parent, ("x", exc))
+        return _jump(self, ("x", exc))
 
 
-def _unpack(args, kwargs):
+def _unpack(payload):
+    if payload[0] == "x":
+        return payload
+    args = payload[1]
+    kwargs = payload[2]
     if kwargs:
         if args:
-            return (args, kwargs)
-        return kwargs
+            return ("v", (args, kwargs))
+        return ("v", kwargs)
     if len(args) == 1:
-        return args[0]
-    return args
+        return ("v", args[0])
+    return ("v", args)
 
 
-def _switch(target, payload):
+def _prepare_switch(target, *args, **kwargs):
+    return _prepare(target, ("v", args, kwargs))
+
+
+# Bookkeeping for a switch; the native caller then moves the frames (see greenlet.rs).
+def _prepare(target, payload):
     global _current
     cur = getcurrent()
     while target._dead:
         target = target._parent
     if target is cur:
-        return _deliver(payload)
+        return ("here", _unpack(payload))
     src = None if cur._dead else cur._seg
     _current = target
     if not target._started:
         target._started = True
-        got = _swap_start(src, _bootstrap, target, payload)
-    else:
-        got = _swap(src, target._seg, payload)
-    return _deliver(got)
-
-
-def _deliver(payload):
-    if payload[0] == "x":
-        raise payload[1]
-    return _unpack(payload[1], payload[2])
+        return ("start", src, target, payload)
+    return ("resume", src, target._seg, _unpack(payload))
 
 
 def _bootstrap(g, payload):
@@ -145,8 +143,11 @@ def _bootstrap(g, payload):
     else:
         out = ("v", (result,), {})
     g._dead = True
-    _switch(g._parent, out)
+    _jump(g._parent, out)
 "#;
+
+/// Shown in tracebacks for the Python half above.
+const FILENAME: &str = "greenlet.py";
 
 /// The saved frames of a suspended greenlet (outermost first).
 struct Segment(Vec<Box<Frame>>);
@@ -156,6 +157,22 @@ fn check_top_level(vm: &Vm) -> PyResult<()> {
         return Err(vm.runtime_error("greenlet.switch() cannot cross a native call in loopscope"));
     }
     Ok(())
+}
+
+fn module_global(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    if let Some(Value::Module(m)) = vm.modules.get_str("greenlet") {
+        if let Some(v) = m.dict.get_str(name) {
+            return Ok(v);
+        }
+    }
+    Err(vm.runtime_error(format!("greenlet: module helper {name} is missing")))
+}
+
+fn items(v: &Value) -> &[Value] {
+    match v {
+        Value::Tuple(t) => &t.items,
+        _ => &[],
+    }
 }
 
 /// Move the running frames into `src` (or drop them when the greenlet died).
@@ -176,49 +193,74 @@ fn detach(vm: &mut Vm, src: &Value) -> PyResult<()> {
     }
 }
 
-/// `_swap(src, dst, value)`: suspend the running greenlet into `src`, resume the one saved in
-/// `dst`; `value` becomes the result of the `_swap` call `dst` is suspended in.
-fn swap(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    vm.check_args("_swap", args, 3, 3)?;
-    check_top_level(vm)?;
-    let (Some(src), Some(Value::Instance(dst)), Some(v)) = (args.first(), args.get(1), args.get(2))
-    else {
-        return Err(vm.type_error("_swap: bad arguments"));
-    };
-    let saved = match dst.native::<Segment>() {
-        Some(mut s) => std::mem::take(&mut s.0),
-        None => return Err(vm.type_error("_swap: bad segment")),
-    };
-    if saved.is_empty() {
-        return Err(vm.new_error(
-            crate::vm::ExcKind::SystemError,
-            "greenlet: cannot resume a greenlet with no frames",
-        ));
+/// `("v", value)` becomes the result of the resumed `switch()`, `("x", exc)` is raised there.
+/// The greenlet machinery's own frames are dropped from the traceback, so it reads like
+/// CPython's: the frames of `run`, then the frames of the switch that received it.
+fn deliver(vm: &mut Vm, d: &Value) -> PyResult<Value> {
+    match items(d) {
+        [Value::Str(k), v] if &*k.s == "v" => Ok(v.clone()),
+        [Value::Str(k), Value::Instance(e)] if &*k.s == "x" => {
+            if let Some(data) = e.exc() {
+                data.borrow_mut()
+                    .tb
+                    .retain(|t| &*t.code.co.filename != FILENAME);
+            }
+            Err(e.clone())
+        }
+        _ => Err(vm.type_error("greenlet: bad switch payload")),
     }
-    detach(vm, src)?;
-    vm.frames = saved;
-    Ok(v.clone())
 }
 
-/// `_swap_start(src, bootstrap, g, payload)`: suspend the running greenlet into `src` and start
-/// `bootstrap(g, payload)` on an empty frame stack.
-fn swap_start(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    vm.check_args("_swap_start", args, 4, 4)?;
+/// Carry out what `_prepare` decided. Must run as a native called straight from the top-level
+/// interpreter loop: after it returns, the loop continues with whatever frame is on top of
+/// `vm.frames`, which is the target greenlet's pending `switch()` call.
+fn jump(vm: &mut Vm, plan: &Value) -> PyResult<Value> {
+    match items(plan) {
+        [Value::Str(k), d] if &*k.s == "here" => deliver(vm, d),
+        [Value::Str(k), src, Value::Instance(dst), d] if &*k.s == "resume" => {
+            let saved = match dst.native::<Segment>() {
+                Some(mut s) => std::mem::take(&mut s.0),
+                None => return Err(vm.type_error("greenlet: bad segment")),
+            };
+            if saved.is_empty() {
+                return Err(vm.runtime_error("greenlet: cannot resume a greenlet with no frames"));
+            }
+            detach(vm, src)?;
+            vm.frames = saved;
+            deliver(vm, d)
+        }
+        [Value::Str(k), src, g, payload] if &*k.s == "start" => {
+            let boot = module_global(vm, "_bootstrap")?;
+            let fr = match vm.prepare_call(&boot, vec![g.clone(), payload.clone()], &[])? {
+                CallOut::Frame(fr) => fr,
+                _ => return Err(vm.type_error("greenlet: _bootstrap must be a Python function")),
+            };
+            detach(vm, src)?;
+            vm.frames.push(fr);
+            // The loop pushes this result on the bootstrap frame's empty value stack; it stays
+            // unused below everything the function pushes, and the frame never returns.
+            Ok(Value::None)
+        }
+        _ => Err(vm.type_error("greenlet: bad switch plan")),
+    }
+}
+
+/// `greenlet.switch(self, *args, **kwargs)`. Native so that the frame receiving a value or an
+/// exception is the caller's, as with CPython's C implementation.
+fn gl_switch(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     check_top_level(vm)?;
-    let (Some(src), Some(boot), Some(g), Some(p)) =
-        (args.first(), args.get(1), args.get(2), args.get(3))
-    else {
-        return Err(vm.type_error("_swap_start: bad arguments"));
-    };
-    let fr = match vm.prepare_call(boot, vec![g.clone(), p.clone()], &[])? {
-        CallOut::Frame(fr) => fr,
-        _ => return Err(vm.type_error("_swap_start: bootstrap must be a Python function")),
-    };
-    detach(vm, src)?;
-    vm.frames.push(fr);
-    // The loop pushes this result on the bootstrap frame's (empty) value stack; it stays
-    // unused below everything the function pushes, and the frame never returns normally.
-    Ok(Value::None)
+    let prep = module_global(vm, "_prepare_switch")?;
+    let plan = vm.call(&prep, args, kw)?;
+    jump(vm, &plan)
+}
+
+/// `_jump(target, payload)`: the Python half's way to switch (`throw`, the end of `run`).
+fn py_jump(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("_jump", args, 2, 2)?;
+    check_top_level(vm)?;
+    let prep = module_global(vm, "_prepare")?;
+    let plan = vm.call(&prep, args, &[])?;
+    jump(vm, &plan)
 }
 
 fn new_segment(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -230,16 +272,19 @@ fn new_segment(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     let seg = vm.new_native_class("_Segment", "greenlet", &[], None)?;
-    let mk = |vm: &mut Vm, name: &str, f: crate::vm::NativeFn| {
-        let m = vm.new_module("_tmp");
-        vm.module_add_fn(&m, name, f);
-        m.dict.get_str(name).unwrap_or(Value::None)
-    };
+    let tmp = vm.new_module("_greenlet_natives");
+    vm.module_add_fn(&tmp, "_jump", py_jump);
+    vm.module_add_fn(&tmp, "_new_segment", new_segment);
+    let get = |n: &str| tmp.dict.get_str(n).unwrap_or(Value::None);
     let preset = [
-        ("_swap", mk(vm, "_swap", swap)),
-        ("_swap_start", mk(vm, "_swap_start", swap_start)),
-        ("_new_segment", mk(vm, "_new_segment", new_segment)),
+        ("_jump", get("_jump")),
+        ("_new_segment", get("_new_segment")),
         ("_Segment", Value::Type(seg)),
     ];
-    super::pysource::load_with(vm, "greenlet", "greenlet.py", SOURCE, &preset)
+    let m = super::pysource::load_with(vm, "greenlet", FILENAME, SOURCE, &preset)?;
+    match m.dict.get_str("greenlet") {
+        Some(Value::Type(cls)) => vm.add_method(&cls, "switch", gl_switch),
+        _ => return Err(vm.runtime_error("greenlet: class missing")),
+    }
+    Ok(m)
 }
