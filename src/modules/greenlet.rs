@@ -149,7 +149,9 @@ def _bootstrap(g, payload):
 /// Shown in tracebacks for the Python half above.
 const FILENAME: &str = "greenlet.py";
 
-/// The saved frames of a suspended greenlet (outermost first).
+/// The saved frames of a suspended greenlet (outermost first). Boxed like `Vm::frames`, so
+/// a switch moves the vector without touching the frames.
+#[allow(clippy::vec_box)]
 struct Segment(Vec<Box<Frame>>);
 
 fn check_top_level(vm: &Vm) -> PyResult<()> {
