@@ -290,3 +290,43 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     }
     Ok(m)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::vm::api::run_source;
+
+    #[test]
+    fn uncaught_exception_in_run_reads_like_cpython() {
+        let src = "from greenlet import greenlet\ndef bad():\n    1/0\ngreenlet(bad).switch()\n";
+        let out = run_source("t.py", src, &[]);
+        // python3 with the PyPI greenlet prints exactly this.
+        let want = "Traceback (most recent call last):\n  File \"t.py\", line 4, in <module>\n    greenlet(bad).switch()\n  File \"t.py\", line 3, in bad\n    1/0\n    ~^~\nZeroDivisionError: division by zero\n";
+        assert_eq!(out.stderr, want);
+        assert_eq!(out.exit_code, 1);
+    }
+
+    #[test]
+    fn switch_across_native_call_is_refused_cleanly() {
+        // CPython's greenlet can do this (it copies C stacks); loopscope says so plainly and
+        // leaves the greenlet state consistent.
+        let src = "from greenlet import greenlet\nmain = greenlet.getcurrent()\n\
+def f():\n    sorted([2, 1], key=lambda x: main.switch(x))\n\
+g = greenlet(f)\ntry:\n    g.switch()\nexcept RuntimeError as e:\n    print(e)\n\
+print(greenlet.getcurrent() is main, g.dead)\n";
+        let out = run_source("t.py", src, &[]);
+        assert_eq!(
+            out.stdout, "greenlet.switch() cannot cross a native call in loopscope\nTrue True\n",
+            "{}",
+            out.stderr
+        );
+    }
+
+    #[test]
+    fn bad_internal_arguments_raise_instead_of_panicking() {
+        let src = "import greenlet as m\nfor a in [(1, 2), (None, ('resume', None, 3, 4))]:\n    try:\n        m._jump(*a)\n    except Exception as e:\n        print(type(e).__name__)\n\
+g = m.greenlet(lambda: 1)\ng._seg = 5\ng._started = True\ntry:\n    g.switch()\nexcept Exception as e:\n    print(type(e).__name__)\n";
+        let out = run_source("t.py", src, &[]);
+        assert_eq!(out.exit_code, 0, "{}", out.stderr);
+        assert_eq!(out.stdout.lines().count(), 3, "{}", out.stdout);
+    }
+}
