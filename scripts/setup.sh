@@ -67,5 +67,11 @@ if [ "$what" = all ]; then
     else
         apt_install chromium chromium-driver
     fi
+    # The UI is bilingual: without a CJK font the screenshots show Chinese as empty boxes.
+    if fc-list :lang=zh 2>/dev/null | grep -q .; then
+        say "CJK font (present)"
+    else
+        apt_install fonts-noto-cjk
+    fi
 fi
 say "tools ready"
