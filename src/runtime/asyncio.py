@@ -419,6 +419,12 @@ _MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5
 MAXIMUM_SELECT_TIMEOUT = 24 * 3600
 
 
+async def _aclose(agen):
+    # In CPython the aclose() awaitable is itself a coroutine a Task can drive; here it is
+    # awaited from a coroutine (same steps, same callbacks).
+    return await agen.aclose()
+
+
 def _run_until_complete_cb(fut):
     if not fut.cancelled():
         exc = fut.exception()
@@ -448,6 +454,7 @@ class BaseEventLoop(AbstractEventLoop):
         self._asyncgens = []
         self._asyncgens_shutdown_called = False
         self._executor_shutdown_called = False
+        self._self_pipe_pending = False
 
     def __repr__(self):
         return (
@@ -487,9 +494,8 @@ class BaseEventLoop(AbstractEventLoop):
             raise RuntimeError('Executor shutdown has been called')
 
     def _asyncgen_finalizer_hook(self, agen):
-        self._asyncgens.remove(agen)
         if not self.is_closed():
-            self.call_soon_threadsafe(self.create_task, agen.aclose())
+            self.call_soon_threadsafe(self.create_task, _aclose(agen))
 
     def _asyncgen_firstiter_hook(self, agen):
         if self._asyncgens_shutdown_called:
@@ -500,12 +506,11 @@ class BaseEventLoop(AbstractEventLoop):
 
     async def shutdown_asyncgens(self):
         self._asyncgens_shutdown_called = True
-        if not len(self._asyncgens):
+        closing_agens = _loopscope.agen_take_all(self)
+        if not len(closing_agens):
             return
-        closing_agens = list(self._asyncgens)
-        self._asyncgens.clear()
         results = await gather(
-            *[ag.aclose() for ag in closing_agens],
+            *[_aclose(ag) for ag in closing_agens],
             return_exceptions=True)
         for result, agen in zip(results, closing_agens):
             if isinstance(result, Exception):
@@ -624,7 +629,12 @@ class BaseEventLoop(AbstractEventLoop):
         self._check_closed()
         handle = Handle(callback, args, self, context)
         self._ready.append(handle)
+        self._write_to_self()
         return handle
+
+    def _write_to_self(self):
+        # The self-pipe: the next select() returns at once and _read_from_self runs.
+        self._self_pipe_pending = True
 
     def run_in_executor(self, executor, func, *args):
         self._check_closed()
@@ -717,9 +727,13 @@ class BaseEventLoop(AbstractEventLoop):
             self._trace_iteration = n = getattr(self, '_trace_iteration', 0) + 1
             _tr("iteration_begin", n, len(self._ready), timeout)
             _trace_snapshot(self, n)
-        if timeout is None:
-            raise RuntimeError(_deadlock_message(self))
-        _loopscope.select(timeout)
+        if self._self_pipe_pending:
+            self._self_pipe_pending = False
+            self._ready.append(Handle(self._read_from_self, (), self, None))
+        else:
+            if timeout is None:
+                raise RuntimeError(_deadlock_message(self))
+            _loopscope.select(timeout)
 
         end_time = self.time() + self._clock_resolution
         while self._scheduled:
@@ -739,6 +753,10 @@ class BaseEventLoop(AbstractEventLoop):
                 continue
             handle._run()
         handle = None
+        fin = _loopscope.agen_poll(self)
+        if fin is not None:
+            for agen in fin:
+                self._asyncgen_finalizer_hook(agen)
         if _TRACE:
             _tr("iteration_end", self._trace_iteration)
 
@@ -800,6 +818,9 @@ def _trace_snapshot(loop, n):
 
 class BaseSelectorEventLoop(BaseEventLoop):
     __module__ = "asyncio.selector_events"
+
+    def _read_from_self(self):
+        pass
 
 
 class _UnixSelectorEventLoop(BaseSelectorEventLoop):

@@ -48,6 +48,9 @@ struct RtState {
     firstiter: Value,
     finalizer: Value,
     noted_coroutine_decorator: bool,
+    /// Async generators first iterated while a loop ran, with that loop (CPython's
+    /// `loop._asyncgens`, filled by the firstiter hook).
+    agens: Vec<(Value, Value)>,
 }
 
 thread_local! {
@@ -67,6 +70,7 @@ pub fn install_with_driver(vm: &mut Vm, opts: &RunOptions, driver: Box<dyn Drive
         firstiter: Value::None,
         finalizer: Value::None,
         noted_coroutine_decorator: false,
+        agens: Vec::new(),
     }));
     let m = make_native_module(vm, &st, opts);
     if let Some(tr) = &opts.tracer {
@@ -316,6 +320,21 @@ fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions)
         Ok(Value::None)
     });
     m.dict.set_str("set_asyncgen_hooks", f);
+
+    let s = st.clone();
+    let f = vm.new_closure("agen_poll", move |vm, a, _k| agen_poll(vm, &s, &arg(a, 0)));
+    m.dict.set_str("agen_poll", f);
+
+    let s = st.clone();
+    let f = vm.new_closure("agen_take_all", move |vm, a, _k| {
+        let lp = arg(a, 0);
+        agen_poll(vm, &s, &lp)?;
+        let mut st = s.borrow_mut();
+        let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut st.agens).into_iter().partition(|(_, l)| same_obj(l, &lp));
+        st.agens = rest;
+        Ok(Value::list(mine.into_iter().map(|(g, _)| g).collect()))
+    });
+    m.dict.set_str("agen_take_all", f);
 
     let s = st.clone();
     let f = vm.new_closure("note_coroutine_decorator", move |vm, _a, _k| {
@@ -613,6 +632,38 @@ pub fn trace_script(vm: &mut Vm, name: &str, text: &str, args: &[String], handle
         Err(rc) => std::mem::take(&mut *rc.borrow_mut()),
     };
     rec.into_trace(name, code)
+}
+
+fn same_obj(a: &Value, b: &Value) -> bool {
+    matches!((a.ptr(), b.ptr()), (Some(x), Some(y)) if x == y)
+}
+
+/// The firstiter/finalizer hooks, polled at the end of each loop iteration: adopt the async
+/// generators first iterated since the last poll, and report those nothing else references
+/// any more while unfinished (CPython finalizes them when their last reference dies, by
+/// scheduling `aclose()`). Returns the generators to finalize, or None.
+fn agen_poll(vm: &mut Vm, st: &Rc<RefCell<RtState>>, lp: &Value) -> PyResult<Value> {
+    let fresh: Vec<Value> = std::mem::take(&mut *vm.agen_first_iter.borrow_mut());
+    let mut st = st.borrow_mut();
+    if !matches!(lp, Value::None) {
+        for g in fresh {
+            if !st.agens.iter().any(|(x, _)| same_obj(x, &g)) {
+                st.agens.push((g, lp.clone()));
+            }
+        }
+    }
+    let mut fin = Vec::new();
+    st.agens.retain(|(g, l)| {
+        let Value::Gen(rc) = g else { return false };
+        if Rc::strong_count(rc) > 1 {
+            return true;
+        }
+        if same_obj(l, lp) && rc.state.get() == GenState::Suspended {
+            fin.push(g.clone());
+        }
+        false
+    });
+    Ok(if fin.is_empty() { Value::None } else { Value::list(fin) })
 }
 
 fn n_noop(_vm: &mut Vm, _a: &[Value], _k: &KwArgs) -> PyResult<Value> {
