@@ -11,6 +11,7 @@ import _loopscope
 # Tracing is decided once, at import: when off, each hook costs one global lookup.
 _TRACE = _loopscope.TRACE
 _tr = _loopscope.trace
+_HANDLES = _loopscope.HANDLES
 
 # collections.deque's operations asyncio uses, native.
 _deque = _loopscope.deque
@@ -195,15 +196,16 @@ def _format_coroutine(coro):
 
 class Handle:
     __module__ = "asyncio.events"
+    # Defaults on the class: one handle per callback, so fewer stores per handle.
+    _cancelled = False
+    _repr = None
+    _source_traceback = None
 
     def __init__(self, callback, args, loop, context=None):
         self._context = context
         self._loop = loop
         self._callback = callback
         self._args = args
-        self._cancelled = False
-        self._repr = None
-        self._source_traceback = None
 
     def _repr_info(self):
         info = [self.__class__.__name__]
@@ -229,7 +231,7 @@ class Handle:
         return self._cancelled
 
     def _run(self):
-        if _loopscope.HANDLES:
+        if _HANDLES:
             _print_handle(self._callback, self._loop.time())
         if _TRACE:
             _tr("callback", self, _describe(self._callback))
@@ -264,10 +266,14 @@ def _print_handle(cb, now):
 class TimerHandle(Handle):
     __module__ = "asyncio.events"
 
+    _scheduled = False
+
     def __init__(self, when, callback, args, loop, context=None):
-        super().__init__(callback, args, loop, context)
+        self._context = context
+        self._loop = loop
+        self._callback = callback
+        self._args = args
         self._when = when
-        self._scheduled = False
 
     def _repr_info(self):
         info = super()._repr_info()
@@ -615,7 +621,8 @@ class BaseEventLoop(AbstractEventLoop):
         return timer
 
     def call_soon(self, callback, *args, context=None):
-        self._check_closed()
+        if self._closed:
+            raise RuntimeError('Event loop is closed')
         handle = Handle(callback, args, self, context)
         self._ready.append(handle)
         return handle
