@@ -17,10 +17,15 @@ use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// One case's path (relative to tests/conformance) and its outcome.
+type CaseResult = (String, Result<(), String>);
+
 const TIMEOUT: Duration = Duration::from_secs(30);
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("conformance")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("conformance")
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -145,7 +150,11 @@ fn diff(what: &str, expected: &str, got: &str) -> String {
         }
     }
     if e.len() != g.len() {
-        msg.push_str(&format!("    ({} expected lines, {} got)\n", e.len(), g.len()));
+        msg.push_str(&format!(
+            "    ({} expected lines, {} got)\n",
+            e.len(),
+            g.len()
+        ));
     }
     msg
 }
@@ -168,13 +177,15 @@ fn check_case(py: &Path) -> Result<(), String> {
     }
     if out.stdout != expected_out {
         problems.push_str(&diff("stdout", &expected_out, &out.stdout));
+        let err = last_line(&out.stderr);
+        if !err.is_empty() {
+            problems.push_str(&format!("    stderr ends with: {err}\n"));
+        }
     }
     if let Ok(expected_err) = std::fs::read_to_string(dir.join(format!("{stem}.err"))) {
         let (e, g) = (last_line(&expected_err), last_line(&out.stderr));
         if e != g {
-            problems.push_str(&format!(
-                "  stderr last line:\n    - {e}\n    + {g}\n"
-            ));
+            problems.push_str(&format!("  stderr last line:\n    - {e}\n    + {g}\n"));
         }
     }
     if let Ok(expected_handles) = std::fs::read_to_string(dir.join(format!("{stem}.handles"))) {
@@ -215,7 +226,7 @@ fn conformance() {
     assert!(!cases.is_empty(), "no conformance cases found");
     let known = known_failures();
 
-    let results: Arc<Mutex<Vec<(String, Result<(), String>)>>> = Arc::default();
+    let results: Arc<Mutex<Vec<CaseResult>>> = Arc::default();
     let next = Arc::new(Mutex::new(0usize));
     let cases = Arc::new(cases);
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get().min(8));

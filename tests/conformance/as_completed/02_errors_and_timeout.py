@@ -11,12 +11,14 @@ async def job(name, t, fail=False):
 
 async def main():
     loop = asyncio.get_running_loop()
-    for fut in asyncio.as_completed([job("a", 0.3), job("b", 0.1, True), job("c", 0.2)]):
+    tasks = [asyncio.create_task(c) for c in (job("a", 0.3), job("b", 0.1, True), job("c", 0.2))]
+    for fut in asyncio.as_completed(tasks):
         try:
-            print(f"{loop.time():.1f} ok", await fut)
+            name = await fut
+            print(f"{loop.time():.1f} ok", name)
         except ValueError as e:
             print(f"{loop.time():.1f} failed", repr(e))
-    it = asyncio.as_completed([job("x", 1), job("y", 5)], timeout=2)
+    it = asyncio.as_completed([asyncio.create_task(job("x", 1)), asyncio.create_task(job("y", 5))], timeout=2)
     print(type(it).__name__)
     results = []
     try:

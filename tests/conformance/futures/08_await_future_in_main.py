@@ -7,6 +7,7 @@ async def main():
     fut = loop.create_future()
     loop.call_later(1.5, fut.set_result, "late value")
     print(f"{loop.time():.1f} awaiting")
+    # Arguments are evaluated left to right: the time is read *before* the await.
     print(f"{loop.time():.1f} got", await fut)
     print("awaiting a done future returns at once:", await fut)
     fut2 = loop.create_future()

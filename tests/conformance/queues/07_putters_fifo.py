@@ -14,7 +14,8 @@ async def main():
     ps = [asyncio.create_task(put(q, c, loop)) for c in "abc"]
     await asyncio.sleep(1)
     for _ in range(4):
-        print(f"{loop.time():.1f} get ->", await q.get())
+        item = await q.get()
+        print(f"{loop.time():.1f} get ->", item)
         await asyncio.sleep(1)
     await asyncio.gather(*ps)
 
