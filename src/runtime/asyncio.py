@@ -173,9 +173,9 @@ def _qualname(func):
         inner = getattr(func, '__func__', None)
         if inner is not None:
             qn = getattr(inner, '__qualname__', None)
-    elif '.' not in qn and _loopscope.isbuiltinmethod(func):
+    elif '.' not in qn:
         # A method of a built-in type ("list.append"), until the VM names it so.
-        qn = f"{type(func.__self__).__qualname__}.{qn}"
+        qn = _loopscope.builtin_qualname(func) or qn
     return qn
 
 
@@ -425,6 +425,10 @@ _MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5
 MAXIMUM_SELECT_TIMEOUT = 24 * 3600
 
 
+async def _await_op(op):
+    return await op
+
+
 async def _aclose(agen):
     # In CPython the aclose() awaitable is itself a coroutine a Task can drive; here it is
     # awaited from a coroutine (same steps, same callbacks).
@@ -613,6 +617,8 @@ class BaseEventLoop(AbstractEventLoop):
         if when is None:
             raise TypeError("when cannot be None")
         self._check_closed()
+        if self._debug:
+            self._check_callback(callback, 'call_at')
         timer = TimerHandle(when, callback, args, self, context)
         _loopscope.timer_push(self._scheduled, timer)
         timer._scheduled = True
@@ -620,9 +626,20 @@ class BaseEventLoop(AbstractEventLoop):
             _tr("timer_scheduled", timer, when, _describe(callback))
         return timer
 
+    def _check_callback(self, callback, method):
+        if (iscoroutine(callback) or iscoroutinefunction(callback)):
+            raise TypeError(
+                f"coroutines cannot be used with {method}()")
+        if not callable(callback):
+            raise TypeError(
+                f'a callable object was expected by {method}(), '
+                f'got {callback!r}')
+
     def call_soon(self, callback, *args, context=None):
         if self._closed:
             raise RuntimeError('Event loop is closed')
+        if self._debug:
+            self._check_callback(callback, 'call_soon')
         handle = Handle(callback, args, self, context)
         self._ready.append(handle)
         return handle
@@ -634,6 +651,8 @@ class BaseEventLoop(AbstractEventLoop):
 
     def call_soon_threadsafe(self, callback, *args, context=None):
         self._check_closed()
+        if self._debug:
+            self._check_callback(callback, 'call_soon_threadsafe')
         handle = Handle(callback, args, self, context)
         self._ready.append(handle)
         self._write_to_self()
@@ -758,7 +777,19 @@ class BaseEventLoop(AbstractEventLoop):
             handle = self._ready.popleft()
             if handle._cancelled:
                 continue
-            handle._run()
+            if self._debug:
+                try:
+                    self._current_handle = handle
+                    t0 = self.time()
+                    handle._run()
+                    dt = self.time() - t0
+                    if dt >= self.slow_callback_duration:
+                        _loopscope.log_error('Executing %s took %.3f seconds'
+                                             % (_format_handle(handle), dt), None)
+                finally:
+                    self._current_handle = None
+            else:
+                handle._run()
         handle = None
         fin = _loopscope.agen_poll(self)
         if fin is not None:
@@ -794,6 +825,14 @@ def _describe_waiter(w):
     if owner is not None:
         return f"a future of {owner}"
     return repr(w)
+
+
+def _format_handle(handle):
+    cb = handle._callback
+    if isinstance(getattr(cb, '__self__', None), Task):
+        return repr(cb.__self__)
+    else:
+        return str(handle)
 
 
 def _trace_snapshot(loop, n):
@@ -1140,6 +1179,10 @@ class Task(Future):
         if not iscoroutine(coro):
             self._log_destroy_pending = False
             raise TypeError(f"a coroutine was expected, got {coro!r}")
+        if _loopscope.isagenop(coro):
+            # asend()/athrow() objects are coroutines CPython's Task drives directly; the VM
+            # awaits them, so drive them from a coroutine.
+            coro = _await_op(coro)
         if name is None:
             self._name = _next_task_name()
         else:

@@ -225,14 +225,23 @@ fn arg(args: &[Value], i: usize) -> Value {
     args.get(i).cloned().unwrap_or(Value::None)
 }
 
-fn is_coroutine(v: &Value) -> bool {
+/// asyncio.iscoroutine in 3.11: coroutines, generators, and objects of the
+/// collections.abc.Coroutine shape (asend()/athrow() objects, classes with __await__, send,
+/// throw and close).
+fn is_coroutine(vm: &Vm, v: &Value) -> bool {
     match v {
-        Value::Gen(g) => {
-            g.kind == GenKind::Coroutine
-                || (g.kind == GenKind::Generator && g.iterable_coroutine.get())
+        Value::Gen(g) => g.kind != GenKind::AsyncGenerator,
+        _ if is_agen_op(v) => true,
+        Value::Instance(_) => {
+            let t = vm.type_of(v);
+            ["__await__", "send", "throw", "close"].iter().all(|m| t.lookup(m).is_some())
         }
         _ => false,
     }
+}
+
+fn is_agen_op(v: &Value) -> bool {
+    matches!(v, Value::Native(n) if matches!(n.data, crate::vm::object::NativeData::AsyncGenOp(_)))
 }
 
 fn is_coroutine_function(v: &Value) -> bool {
@@ -253,6 +262,8 @@ fn coro_repr(vm: &Vm, v: &Value) -> String {
     let co = &g.code.co;
     match g.state.get() {
         GenState::Completed => format!("{name} done, defined at {}:{}", co.filename, co.first_line),
+        // Not started: CPython's frame is at the `def` line.
+        GenState::Created => format!("{name} running at {}:{}", co.filename, co.first_line),
         GenState::Running => {
             let line = vm
                 .frames
@@ -360,6 +371,8 @@ fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions)
         ("coro_repr", n_coro_repr),
         ("warn", n_warn),
         ("isbuiltinmethod", n_isbuiltinmethod),
+        ("isagenop", n_isagenop),
+        ("builtin_qualname", n_builtin_qualname),
     ];
     for (name, f) in fns {
         vm.module_add_fn(&m, name, *f);
@@ -701,8 +714,29 @@ fn n_isbuiltinmethod(_vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> 
     }))
 }
 
-fn n_iscoroutine(_vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Bool(a.first().map(is_coroutine).unwrap_or(false)))
+fn n_iscoroutine(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Bool(a.first().map(|v| is_coroutine(vm, v)).unwrap_or(false)))
+}
+
+fn n_isagenop(_vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Bool(a.first().map(is_agen_op).unwrap_or(false)))
+}
+
+/// `__qualname__` of a built-in method as CPython gives it ("list.append", "str.upper"), or
+/// None for anything else.
+fn n_builtin_qualname(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let Some(Value::Builtin(b)) = a.first() else { return Ok(Value::None) };
+    if let Some(s) = &b.bound {
+        if !matches!(s, Value::Module(_)) {
+            let t = vm.type_of(s);
+            let q = t.qualname.borrow().clone();
+            return Ok(Value::string(format!("{q}.{}", b.name)));
+        }
+    }
+    if let Some(owner) = &b.owner {
+        return Ok(Value::string(format!("{owner}.{}", b.name)));
+    }
+    Ok(Value::None)
 }
 
 fn n_iscoroutinefunction(_vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
@@ -725,7 +759,7 @@ fn n_isawaitable(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     let Some(v) = a.first() else {
         return Ok(Value::Bool(false));
     };
-    if is_coroutine(v) {
+    if matches!(v, Value::Gen(g) if g.kind == GenKind::Coroutine || g.iterable_coroutine.get()) {
         return Ok(Value::Bool(true));
     }
     if matches!(v, Value::Gen(_)) {

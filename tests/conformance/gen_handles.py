@@ -11,7 +11,8 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-PY310 = os.environ.get("LOOPSCOPE_PY310", "python3.10")
+PY310 = os.environ.get("LOOPSCOPE_PY310") or next(
+    (p for p in ["/root/.pyenv/versions/3.10.13/bin/python3"] if os.path.exists(p)), "python3.10")
 ORACLE = os.environ.get("LOOPSCOPE_ORACLE", "/work/shared/conformance/oracle.py")
 dirs = sys.argv[1:] or ["/work/shared/conformance/cases", HERE]
 # Cases in another directory get their handles next to them: DIR/handles/NAME.handles.
