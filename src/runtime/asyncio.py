@@ -754,7 +754,8 @@ class BaseEventLoop(AbstractEventLoop):
             _tr("iteration_begin", n, len(self._ready), timeout)
             _trace_snapshot(self, n)
         if self._self_pipe_pending:
-            self._self_pipe_pending = False
+            # Readable self-pipe: select() returns at once and its reader joins _ready
+            # (_read_from_self drains it).
             self._ready.append(Handle(self._read_from_self, (), self, None))
         else:
             if timeout is None:
@@ -803,6 +804,11 @@ class BaseEventLoop(AbstractEventLoop):
 
     def set_debug(self, enabled):
         self._debug = enabled
+        if self.is_running():
+            self.call_soon_threadsafe(self._set_coroutine_origin_tracking, enabled)
+
+    def _set_coroutine_origin_tracking(self, enabled):
+        pass
 
 
 def _deadlock_message(loop):
@@ -866,7 +872,7 @@ class BaseSelectorEventLoop(BaseEventLoop):
     __module__ = "asyncio.selector_events"
 
     def _read_from_self(self):
-        pass
+        self._self_pipe_pending = False
 
 
 class _UnixSelectorEventLoop(BaseSelectorEventLoop):
