@@ -2273,6 +2273,115 @@ class BoundedSemaphore(Semaphore):
         super().release()
 
 
+class _BarrierState:
+    __module__ = "asyncio.locks"
+
+    def __init__(self, name, value):
+        self.name = name
+        self.value = value
+
+    def __repr__(self):
+        return f"<_BarrierState.{self.name}: {self.value!r}>"
+
+
+_BarrierState.FILLING = _BarrierState("FILLING", "filling")
+_BarrierState.DRAINING = _BarrierState("DRAINING", "draining")
+_BarrierState.RESETTING = _BarrierState("RESETTING", "resetting")
+_BarrierState.BROKEN = _BarrierState("BROKEN", "broken")
+
+
+class Barrier(_LoopBoundMixin):
+    __module__ = "asyncio.locks"
+
+    def __init__(self, parties):
+        if parties < 1:
+            raise ValueError('parties must be > 0')
+        self._cond = Condition()
+        self._parties = parties
+        self._state = _BarrierState.FILLING
+        self._count = 0
+
+    def __repr__(self):
+        res = _object_repr(self)
+        extra = f'{self._state.value}'
+        if not self.broken:
+            extra += f', waiters:{self.n_waiting}/{self.parties}'
+        return f'<{res[1:-1]} [{extra}]>'
+
+    async def __aenter__(self):
+        return await self.wait()
+
+    async def __aexit__(self, *args):
+        pass
+
+    async def wait(self):
+        async with self._cond:
+            await self._block()
+            try:
+                index = self._count
+                self._count += 1
+                if index + 1 == self._parties:
+                    await self._release()
+                else:
+                    await self._wait()
+                return index
+            finally:
+                self._count -= 1
+                self._exit()
+
+    async def _block(self):
+        await self._cond.wait_for(
+            lambda: self._state not in (
+                _BarrierState.DRAINING, _BarrierState.RESETTING
+            )
+        )
+        if self._state is _BarrierState.BROKEN:
+            raise BrokenBarrierError("Barrier aborted")
+
+    async def _release(self):
+        self._state = _BarrierState.DRAINING
+        self._cond.notify_all()
+
+    async def _wait(self):
+        await self._cond.wait_for(lambda: self._state is not _BarrierState.FILLING)
+        if self._state in (_BarrierState.BROKEN, _BarrierState.RESETTING):
+            raise BrokenBarrierError("Abort or reset of barrier")
+
+    def _exit(self):
+        if self._count == 0:
+            if self._state in (_BarrierState.RESETTING, _BarrierState.DRAINING):
+                self._state = _BarrierState.FILLING
+            self._cond.notify_all()
+
+    async def reset(self):
+        async with self._cond:
+            if self._count > 0:
+                if self._state is not _BarrierState.RESETTING:
+                    self._state = _BarrierState.RESETTING
+            else:
+                self._state = _BarrierState.FILLING
+            self._cond.notify_all()
+
+    async def abort(self):
+        async with self._cond:
+            self._state = _BarrierState.BROKEN
+            self._cond.notify_all()
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        if self._state is _BarrierState.FILLING:
+            return self._count
+        return 0
+
+    @property
+    def broken(self):
+        return self._state is _BarrierState.BROKEN
+
+
 # ---------------------------------------------------------------- queues
 
 class Queue(_LoopBoundMixin):
