@@ -1289,6 +1289,12 @@ class Task(Future):
         except BaseException as exc:
             Future.set_exception(self, exc)
         else:
+            # Async generators whose last reference died during this step are finalized
+            # before the task reschedules itself, as CPython's refcounting would.
+            fin = _loopscope.agen_poll(self._loop)
+            if fin is not None:
+                for agen in fin:
+                    self._loop._asyncgen_finalizer_hook(agen)
             blocking = getattr(result, '_asyncio_future_blocking', None)
             if blocking is not None:
                 if _get_loop(result) is not self._loop:
@@ -1881,7 +1887,9 @@ class TaskGroup:
         self._loop = None
         self._parent_task = None
         self._parent_cancel_requested = False
-        self._tasks = set()
+        # CPython keeps a set, iterated in memory-address order; loopscope iterates in
+        # creation order (a dict), which is deterministic.
+        self._tasks = {}
         self._errors = []
         self._base_error = None
         self._on_completed_fut = None
@@ -1963,7 +1971,7 @@ class TaskGroup:
             task = self._loop.create_task(coro, context=context)
         _set_task_name(task, name)
         task.add_done_callback(self._on_task_done)
-        self._tasks.add(task)
+        self._tasks[task] = None
         return task
 
     def _is_base_error(self, exc):
@@ -1977,7 +1985,7 @@ class TaskGroup:
                 t.cancel()
 
     def _on_task_done(self, task):
-        self._tasks.discard(task)
+        self._tasks.pop(task, None)
         if self._on_completed_fut is not None and not self._tasks:
             if not self._on_completed_fut.done():
                 self._on_completed_fut.set_result(True)
