@@ -234,7 +234,9 @@ fn is_coroutine(vm: &Vm, v: &Value) -> bool {
         _ if is_agen_op(v) => true,
         Value::Instance(_) => {
             let t = vm.type_of(v);
-            ["__await__", "send", "throw", "close"].iter().all(|m| t.lookup(m).is_some())
+            ["__await__", "send", "throw", "close"]
+                .iter()
+                .all(|m| t.lookup(m).is_some())
         }
         _ => false,
     }
@@ -341,7 +343,9 @@ fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions)
         let lp = arg(a, 0);
         agen_poll(vm, &s, &lp)?;
         let mut st = s.borrow_mut();
-        let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut st.agens).into_iter().partition(|(_, l)| same_obj(l, &lp));
+        let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut st.agens)
+            .into_iter()
+            .partition(|(_, l)| same_obj(l, &lp));
         st.agens = rest;
         Ok(Value::list(mine.into_iter().map(|(g, _)| g).collect()))
     });
@@ -676,7 +680,11 @@ fn agen_poll(vm: &mut Vm, st: &Rc<RefCell<RtState>>, lp: &Value) -> PyResult<Val
         }
         false
     });
-    Ok(if fin.is_empty() { Value::None } else { Value::list(fin) })
+    Ok(if fin.is_empty() {
+        Value::None
+    } else {
+        Value::list(fin)
+    })
 }
 
 fn n_noop(_vm: &mut Vm, _a: &[Value], _k: &KwArgs) -> PyResult<Value> {
@@ -715,7 +723,9 @@ fn n_isbuiltinmethod(_vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> 
 }
 
 fn n_iscoroutine(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Bool(a.first().map(|v| is_coroutine(vm, v)).unwrap_or(false)))
+    Ok(Value::Bool(
+        a.first().map(|v| is_coroutine(vm, v)).unwrap_or(false),
+    ))
 }
 
 fn n_isagenop(_vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
@@ -725,7 +735,9 @@ fn n_isagenop(_vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
 /// `__qualname__` of a built-in method as CPython gives it ("list.append", "str.upper"), or
 /// None for anything else.
 fn n_builtin_qualname(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
-    let Some(Value::Builtin(b)) = a.first() else { return Ok(Value::None) };
+    let Some(Value::Builtin(b)) = a.first() else {
+        return Ok(Value::None);
+    };
     if let Some(s) = &b.bound {
         if !matches!(s, Value::Module(_)) {
             let t = vm.type_of(s);

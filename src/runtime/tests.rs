@@ -42,12 +42,16 @@ fn cases_dirs() -> Vec<PathBuf> {
 }
 
 fn collect(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in rd.flatten() {
         let p = e.path();
         if p.is_dir() && depth < 3 {
             collect(&p, depth + 1, out);
-        } else if p.extension().map(|x| x == "py").unwrap_or(false) && p.with_extension("out").exists() {
+        } else if p.extension().map(|x| x == "py").unwrap_or(false)
+            && p.with_extension("out").exists()
+        {
             out.push(p);
         }
     }
@@ -60,7 +64,10 @@ fn cases() -> Vec<(String, PathBuf)> {
         let mut files = Vec::new();
         collect(&d, 0, &mut files);
         for p in files {
-            let rel = p.strip_prefix(&d).map(|r| r.with_extension("").display().to_string()).unwrap_or_default();
+            let rel = p
+                .strip_prefix(&d)
+                .map(|r| r.with_extension("").display().to_string())
+                .unwrap_or_default();
             seen.entry(rel).or_insert(p);
         }
     }
@@ -81,7 +88,10 @@ fn known_failures() -> Vec<String> {
 /// Run a case as the CLI harness does: named by its file name.
 fn run_case(p: &Path, handles: bool) -> (String, String, i32) {
     let text = std::fs::read_to_string(p).unwrap_or_default();
-    let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     run_captured(&name, &text, handles)
 }
 
@@ -97,7 +107,9 @@ fn handles_file(name: &str, case: &Path) -> PathBuf {
             return p;
         }
     }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/handles").join(format!("{name}.handles"))
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/conformance/handles")
+        .join(format!("{name}.handles"))
 }
 
 fn mask_addresses(s: &str) -> String {
@@ -140,24 +152,38 @@ fn filter() -> Option<String> {
     std::env::var("LS_CASE").ok()
 }
 
-/// Print the results; fail on cases not listed as known failures.
+/// Print the results. The shared 30 and tests/asyncio (the runtime's own cases) must all pass;
+/// the repository's tests/conformance cases are gated by tests/conformance.rs (with its
+/// known_failures.txt), so here they are reported only.
 fn report(what: &str, n: usize, fails: &[(String, String)]) {
     let known = known_failures();
     eprintln!("{what}: {}/{} pass", n - fails.len(), n);
     let mut unexpected = 0;
     for (name, why) in fails {
-        let is_known = known.iter().any(|k| k == name);
-        if !is_known {
+        let gated = !name.contains('/');
+        let tag = if known.iter().any(|k| k == name) {
+            "known"
+        } else if gated {
             unexpected += 1;
-        }
-        eprintln!("{} {name}: {why}", if is_known { "known" } else { "FAIL" });
+            "FAIL"
+        } else {
+            "fail"
+        };
+        eprintln!("{tag} {name}: {why}");
     }
     assert_eq!(unexpected, 0, "{unexpected} unexpected failures");
 }
 
 fn selected() -> Vec<(String, PathBuf)> {
     let f = filter();
-    cases().into_iter().filter(|(name, _)| f.as_ref().map(|f| name.contains(f.as_str())).unwrap_or(true)).collect()
+    cases()
+        .into_iter()
+        .filter(|(name, _)| {
+            f.as_ref()
+                .map(|f| name.contains(f.as_str()))
+                .unwrap_or(true)
+        })
+        .collect()
 }
 
 #[test]
@@ -173,7 +199,10 @@ fn conformance_stdout() {
         let (got, err, _) = run_case(p, false);
         if got != want {
             let tail = err.lines().rev().take(2).collect::<Vec<_>>().join(" | ");
-            fails.push((name.clone(), format!("{}\n    {tail}", first_diff(&got, &want))));
+            fails.push((
+                name.clone(),
+                format!("{}\n    {tail}", first_diff(&got, &want)),
+            ));
         }
     }
     report("stdout", cs.len(), &fails);
@@ -184,7 +213,9 @@ fn conformance_handles() {
     let mut fails = Vec::new();
     let mut n = 0;
     for (name, p) in &selected() {
-        let Ok(want) = std::fs::read_to_string(handles_file(name, p)) else { continue };
+        let Ok(want) = std::fs::read_to_string(handles_file(name, p)) else {
+            continue;
+        };
         n += 1;
         let (got, _, _) = run_case(p, true);
         let (got, want) = (mask_addresses(&got), mask_addresses(&want));
