@@ -315,7 +315,7 @@ class TimerHandle(Handle):
     def cancel(self):
         if not self._cancelled:
             self._loop._timer_handle_cancelled(self)
-            if _TRACE:
+            if _TRACE and self._scheduled:
                 _tr("timer_cancelled", self)
         super().cancel()
 
