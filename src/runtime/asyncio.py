@@ -12,6 +12,8 @@ import _loopscope
 _TRACE = _loopscope.TRACE
 _tr = _loopscope.trace
 _HANDLES = _loopscope.HANDLES
+_now = _loopscope.now
+_timer_push = _loopscope.timer_push
 
 # collections.deque's operations asyncio uses, native.
 _deque = _loopscope.deque
@@ -604,13 +606,24 @@ class BaseEventLoop(AbstractEventLoop):
         return (self._thread_id is not None)
 
     def time(self):
-        return _loopscope.now()
+        return _now()
 
     def call_later(self, delay, callback, *args, context=None):
         if delay is None:
             raise TypeError('delay must not be None')
-        timer = self.call_at(self.time() + delay, callback, *args,
-                             context=context)
+        if type(self) is not VirtualLoop:
+            return self.call_at(self.time() + delay, callback, *args, context=context)
+        # call_at inlined for loopscope's own loop (the hot path of asyncio.sleep).
+        when = _now() + delay
+        if self._closed:
+            raise RuntimeError('Event loop is closed')
+        if self._debug:
+            self._check_callback(callback, 'call_at')
+        timer = TimerHandle(when, callback, args, self, context)
+        _timer_push(self._scheduled, timer)
+        timer._scheduled = True
+        if _TRACE:
+            _tr("timer_scheduled", timer, when, _describe(callback))
         return timer
 
     def call_at(self, when, callback, *args, context=None):
@@ -1013,13 +1026,16 @@ class Future:
         return True
 
     def _schedule_callbacks(self):
-        callbacks = self._callbacks[:]
+        callbacks = self._callbacks
         if not callbacks:
             return
-        self._callbacks[:] = []
+        self._callbacks = []
         loop = self._loop
         for callback, ctx in callbacks:
-            loop.call_soon(callback, self, context=ctx)
+            if ctx is None:
+                loop.call_soon(callback, self)
+            else:
+                loop.call_soon(callback, self, context=ctx)
 
     def cancelled(self):
         return self._state == _CANCELLED
@@ -1200,7 +1216,10 @@ class Task(Future):
         self._context = context
         if _TRACE:
             _tr("task_created", self, self._name, _format_coroutine(coro))
-        self._loop.call_soon(self.__step, context=self._context)
+        if context is None:
+            self._loop.call_soon(self.__step)
+        else:
+            self._loop.call_soon(self.__step, context=context)
         _register_task(self)
 
     def _repr_info(self):
@@ -1266,7 +1285,13 @@ class Task(Future):
         coro = self._coro
         self._fut_waiter = None
 
-        _enter_task(self._loop, self)
+        loop = self._loop
+        # _enter_task, inlined (once per step)
+        current = _current_tasks.get(loop)
+        if current is not None:
+            raise RuntimeError(f"Cannot enter into task {self!r} while another "
+                               f"task {current!r} is being executed.")
+        _current_tasks[loop] = self
         if _TRACE:
             _tr("task_state", self, "running", None)
         try:
@@ -1311,8 +1336,11 @@ class Task(Future):
                             self.__step, new_exc, context=self._context)
                     else:
                         result._asyncio_future_blocking = False
-                        result.add_done_callback(
-                            self.task_wakeup, context=self._context)
+                        if self._context is None:
+                            result.add_done_callback(self.task_wakeup)
+                        else:
+                            result.add_done_callback(
+                                self.task_wakeup, context=self._context)
                         self._fut_waiter = result
                         if self._must_cancel:
                             if self._fut_waiter.cancel(
@@ -1325,7 +1353,10 @@ class Task(Future):
                     self._loop.call_soon(
                         self.__step, new_exc, context=self._context)
             elif result is None:
-                self._loop.call_soon(self.__step, context=self._context)
+                if self._context is None:
+                    self._loop.call_soon(self.__step)
+                else:
+                    self._loop.call_soon(self.__step, context=self._context)
             elif _loopscope.isgenerator(result):
                 new_exc = RuntimeError(
                     f'yield was used instead of yield from for '
@@ -1339,7 +1370,11 @@ class Task(Future):
         finally:
             if _TRACE:
                 _trace_task_state(self)
-            _leave_task(self._loop, self)
+            # _leave_task, inlined
+            if _current_tasks.get(loop) is not self:
+                raise RuntimeError(f"Leaving task {self!r} does not match "
+                                   f"the current task {_current_tasks.get(loop)!r}.")
+            del _current_tasks[loop]
             self = None
 
     def task_wakeup(self, future):
