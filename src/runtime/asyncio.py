@@ -878,7 +878,25 @@ def _trace_snapshot(loop, n):
             chain.append(_format_coroutine(c))
             c = getattr(c, 'cr_await', None) if _loopscope.iscoroutine(c) else getattr(c, 'gi_yieldfrom', None)
         tasks.append((t, t.get_name(), state, chain))
-    _tr("snapshot", n, ready, timers, tasks)
+    prims = []
+    for obj in _trace_primitives:
+        kind = type(obj).__name__
+        if isinstance(obj, Queue):
+            state = obj._format()
+            waiters = list(obj._getters) + list(obj._putters)
+        elif isinstance(obj, Barrier):
+            state = f'{obj._state.value}, waiters:{obj.n_waiting}/{obj.parties}'
+            waiters = list(obj._cond._waiters)
+        else:
+            r = repr(obj)
+            state = r[r.rfind('[') + 1:-2] if r.endswith(']>') else r
+            waiters = list(obj._waiters or ())
+        prims.append((obj, kind, state, waiters))
+    _tr("snapshot", n, ready, timers, tasks, prims)
+
+
+# Primitives created while tracing, for snapshots.
+_trace_primitives = []
 
 
 class BaseSelectorEventLoop(BaseEventLoop):
@@ -2082,6 +2100,8 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
     def __init__(self):
         self._waiters = None
         self._locked = False
+        if _TRACE:
+            _trace_primitives.append(self)
 
     def __repr__(self):
         res = _object_repr(self)
@@ -2141,6 +2161,8 @@ class Event(_LoopBoundMixin):
     def __init__(self):
         self._waiters = _deque()
         self._value = False
+        if _TRACE:
+            _trace_primitives.append(self)
 
     def __repr__(self):
         res = _object_repr(self)
@@ -2188,6 +2210,8 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
         self.acquire = lock.acquire
         self.release = lock.release
         self._waiters = _deque()
+        if _TRACE:
+            _trace_primitives.append(self)
 
     def __repr__(self):
         res = _object_repr(self)
@@ -2252,6 +2276,8 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
             raise ValueError("Semaphore initial value must be >= 0")
         self._waiters = None
         self._value = value
+        if _TRACE:
+            _trace_primitives.append(self)
 
     def __repr__(self):
         res = _object_repr(self)
@@ -2343,6 +2369,8 @@ class Barrier(_LoopBoundMixin):
         self._parties = parties
         self._state = _BarrierState.FILLING
         self._count = 0
+        if _TRACE:
+            _trace_primitives.append(self)
 
     def __repr__(self):
         res = _object_repr(self)
@@ -2438,6 +2466,9 @@ class Queue(_LoopBoundMixin):
         self._finished = Event()
         self._finished.set()
         self._init(maxsize)
+        if _TRACE:
+            _trace_primitives.remove(self._finished)
+            _trace_primitives.append(self)
 
     def _init(self, maxsize):
         self._queue = _deque()

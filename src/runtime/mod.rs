@@ -15,7 +15,9 @@ pub mod virtual_driver;
 
 use crate::lang::bytecode::{flags, CodeObject};
 use crate::lang::span::SourceFile;
-use crate::trace::{Event, HandleInfo, Recorder, Snapshot, TaskInfo, TimerInfo, Trace, Tracer};
+use crate::trace::{
+    Event, HandleInfo, PrimitiveInfo, Recorder, Snapshot, TaskInfo, TimerInfo, Trace, Tracer,
+};
 use crate::vm::coro::{GenKind, GenState};
 use crate::vm::frame::Entry;
 use crate::vm::interp::Exit;
@@ -622,6 +624,16 @@ fn build_snapshot(
             name: str_arg(vm, &arg(&f, 1))?,
             state: str_arg(vm, &arg(&f, 2))?,
             await_chain: chain,
+        });
+    }
+    for item in vm.iter_to_vec(&arg(a, 5))? {
+        let f = vm.iter_to_vec(&item)?;
+        let waiters = vm.iter_to_vec(&arg(&f, 3))?.iter().map(obj_id).collect();
+        snap.primitives.push(PrimitiveInfo {
+            primitive: obj_id(&arg(&f, 0)),
+            kind: str_arg(vm, &arg(&f, 1))?,
+            state: str_arg(vm, &arg(&f, 2))?,
+            waiters,
         });
     }
     Ok(snap)

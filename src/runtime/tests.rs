@@ -346,6 +346,15 @@ asyncio.run(main())\n";
             .unwrap_or(false),
         "{w:?}"
     );
+    let lock_waiting = tr.snapshots.iter().any(|s| {
+        s.primitives.iter().any(|p| {
+            p.kind == "Lock" && p.state.starts_with("locked, waiters:1") && p.waiters.len() == 1
+        })
+    });
+    assert!(
+        lock_waiting,
+        "a snapshot shows the lock held with one waiter"
+    );
     let text = crate::trace::render_text(&tr);
     assert!(text.contains("step Task-2"), "{text}");
 }
