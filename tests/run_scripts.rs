@@ -12,11 +12,9 @@ fn check(dir: &Path, name: &str) {
     let want_err = std::fs::read_to_string(dir.join(format!("{stem}.err"))).unwrap_or_default();
     assert_eq!(out.stdout, want_out, "stdout of {name}");
     assert_eq!(no_addr(&out.stderr), no_addr(&want_err), "stderr of {name}");
-    let want_code = if want_err.contains("Traceback (most recent call last)") {
-        1
-    } else {
-        0
-    };
+    let uncaught = want_err.contains("Traceback (most recent call last)")
+        && !want_err.contains("Exception ignored in");
+    let want_code = if uncaught { 1 } else { 0 };
     assert_eq!(out.exit_code, want_code, "exit code of {name}");
 }
 
@@ -136,4 +134,20 @@ fn never_awaited_coroutine_warning() {
 #[test]
 fn sets() {
     check(&lang_dir(), "sets.py");
+}
+
+/// Recursion through native code (here `repr` calling `__repr__`) is bounded: RecursionError,
+/// not a Rust stack overflow, even on a small thread stack.
+#[test]
+fn native_recursion_is_bounded() {
+    let src = "class A:\n    def __repr__(self):\n        return repr(A())\ntry:\n    repr(A())\nexcept RecursionError as e:\n    print('RecursionError', e)\n";
+    let h = std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(move || loopscope::run_source("n.py", src, &[]))
+        .expect("thread");
+    let out = h.join().expect("no stack overflow");
+    assert_eq!(
+        out.stdout,
+        "RecursionError maximum recursion depth exceeded while calling a Python object\n"
+    );
 }
