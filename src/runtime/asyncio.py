@@ -1318,26 +1318,24 @@ class Task(Future):
             else:
                 result = coro.throw(exc)
         except StopIteration as exc:
+            _finalize_dropped_agens(loop)
             if self._must_cancel:
                 self._must_cancel = False
                 Future.cancel(self, msg=self._cancel_message)
             else:
                 Future.set_result(self, exc.value)
         except CancelledError as exc:
+            _finalize_dropped_agens(loop)
             self._cancelled_exc = exc
             Future.cancel(self)
         except (KeyboardInterrupt, SystemExit) as exc:
             Future.set_exception(self, exc)
             raise
         except BaseException as exc:
+            _finalize_dropped_agens(loop)
             Future.set_exception(self, exc)
         else:
-            # Async generators whose last reference died during this step are finalized
-            # before the task reschedules itself, as CPython's refcounting would.
-            fin = _loopscope.agen_poll(self._loop)
-            if fin is not None:
-                for agen in fin:
-                    self._loop._asyncgen_finalizer_hook(agen)
+            _finalize_dropped_agens(loop)
             blocking = getattr(result, '_asyncio_future_blocking', None)
             if blocking is not None:
                 if _get_loop(result) is not self._loop:
@@ -1403,6 +1401,15 @@ class Task(Future):
         else:
             self.__step()
         self = None
+
+
+def _finalize_dropped_agens(loop):
+    # Async generators whose last reference died during a task step are finalized before the
+    # task schedules anything else, as CPython's refcounting would.
+    fin = _loopscope.agen_poll(loop)
+    if fin is not None:
+        for agen in fin:
+            loop._asyncgen_finalizer_hook(agen)
 
 
 def _trace_task_state(task):
