@@ -84,6 +84,11 @@ pub fn install_with_driver(vm: &mut Vm, opts: &RunOptions, driver: Box<dyn Drive
     }
     vm.modules.set_str("_loopscope", Value::Module(m));
     vm.register_module("asyncio", init_asyncio);
+    // CPython's asyncio is a package; loopscope's is one module, which also answers to the
+    // submodule names (`from asyncio.exceptions import CancelledError`).
+    for sub in ASYNCIO_SUBMODULES {
+        vm.register_module(sub, init_asyncio_submodule);
+    }
     if !vm.module_registry.contains_key("contextlib") {
         vm.register_module("contextlib", init_contextlib);
     }
@@ -204,14 +209,49 @@ pub fn exec_module(vm: &mut Vm, name: &str, code: Rc<CodeObject>) -> PyResult<Rc
     }
 }
 
+const ASYNCIO_SUBMODULES: [&str; 17] = [
+    "asyncio.base_events",
+    "asyncio.base_futures",
+    "asyncio.base_tasks",
+    "asyncio.coroutines",
+    "asyncio.events",
+    "asyncio.exceptions",
+    "asyncio.format_helpers",
+    "asyncio.futures",
+    "asyncio.locks",
+    "asyncio.mixins",
+    "asyncio.queues",
+    "asyncio.runners",
+    "asyncio.selector_events",
+    "asyncio.taskgroups",
+    "asyncio.tasks",
+    "asyncio.timeouts",
+    "asyncio.unix_events",
+];
+
+fn init_asyncio_submodule(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    match vm.import("asyncio", true)? {
+        Value::Module(m) => Ok(m),
+        _ => Err(vm.new_error(ExcKind::ImportError, "asyncio did not import")),
+    }
+}
+
 fn init_asyncio(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    init_source_module(
+    let m = init_source_module(
         vm,
         &ASYNCIO_CODE,
         "asyncio",
         ASYNCIO_FILENAME,
         ASYNCIO_SOURCE,
-    )
+    )?;
+    for sub in ASYNCIO_SUBMODULES {
+        if let Some(leaf) = sub.strip_prefix("asyncio.") {
+            if m.dict.get_str(leaf).is_none() {
+                m.dict.set_str(leaf, Value::Module(m.clone()));
+            }
+        }
+    }
+    Ok(m)
 }
 
 fn f64_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
