@@ -11,6 +11,9 @@ import _loopscope
 # Tracing is decided once, at import: when off, each hook costs one global lookup.
 _TRACE = _loopscope.TRACE
 _tr = _loopscope.trace
+_HANDLES = _loopscope.HANDLES
+_now = _loopscope.now
+_timer_push = _loopscope.timer_push
 
 # collections.deque's operations asyncio uses, native.
 _deque = _loopscope.deque
@@ -172,9 +175,9 @@ def _qualname(func):
         inner = getattr(func, '__func__', None)
         if inner is not None:
             qn = getattr(inner, '__qualname__', None)
-    elif '.' not in qn and _loopscope.isbuiltinmethod(func):
+    elif '.' not in qn:
         # A method of a built-in type ("list.append"), until the VM names it so.
-        qn = f"{type(func.__self__).__qualname__}.{qn}"
+        qn = _loopscope.builtin_qualname(func) or qn
     return qn
 
 
@@ -195,15 +198,16 @@ def _format_coroutine(coro):
 
 class Handle:
     __module__ = "asyncio.events"
+    # Defaults on the class: one handle per callback, so fewer stores per handle.
+    _cancelled = False
+    _repr = None
+    _source_traceback = None
 
     def __init__(self, callback, args, loop, context=None):
         self._context = context
         self._loop = loop
         self._callback = callback
         self._args = args
-        self._cancelled = False
-        self._repr = None
-        self._source_traceback = None
 
     def _repr_info(self):
         info = [self.__class__.__name__]
@@ -229,7 +233,7 @@ class Handle:
         return self._cancelled
 
     def _run(self):
-        if _loopscope.HANDLES:
+        if _HANDLES:
             _print_handle(self._callback, self._loop.time())
         if _TRACE:
             _tr("callback", self, _describe(self._callback))
@@ -264,10 +268,14 @@ def _print_handle(cb, now):
 class TimerHandle(Handle):
     __module__ = "asyncio.events"
 
+    _scheduled = False
+
     def __init__(self, when, callback, args, loop, context=None):
-        super().__init__(callback, args, loop, context)
+        self._context = context
+        self._loop = loop
+        self._callback = callback
+        self._args = args
         self._when = when
-        self._scheduled = False
 
     def _repr_info(self):
         info = super()._repr_info()
@@ -309,7 +317,7 @@ class TimerHandle(Handle):
     def cancel(self):
         if not self._cancelled:
             self._loop._timer_handle_cancelled(self)
-            if _TRACE:
+            if _TRACE and self._scheduled:
                 _tr("timer_cancelled", self)
         super().cancel()
 
@@ -419,6 +427,16 @@ _MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5
 MAXIMUM_SELECT_TIMEOUT = 24 * 3600
 
 
+async def _await_op(op):
+    return await op
+
+
+async def _aclose(agen):
+    # In CPython the aclose() awaitable is itself a coroutine a Task can drive; here it is
+    # awaited from a coroutine (same steps, same callbacks).
+    return await agen.aclose()
+
+
 def _run_until_complete_cb(fut):
     if not fut.cancelled():
         exc = fut.exception()
@@ -448,6 +466,7 @@ class BaseEventLoop(AbstractEventLoop):
         self._asyncgens = []
         self._asyncgens_shutdown_called = False
         self._executor_shutdown_called = False
+        self._self_pipe_pending = False
 
     def __repr__(self):
         return (
@@ -487,9 +506,8 @@ class BaseEventLoop(AbstractEventLoop):
             raise RuntimeError('Executor shutdown has been called')
 
     def _asyncgen_finalizer_hook(self, agen):
-        self._asyncgens.remove(agen)
         if not self.is_closed():
-            self.call_soon_threadsafe(self.create_task, agen.aclose())
+            self.call_soon_threadsafe(self.create_task, _aclose(agen))
 
     def _asyncgen_firstiter_hook(self, agen):
         if self._asyncgens_shutdown_called:
@@ -500,12 +518,11 @@ class BaseEventLoop(AbstractEventLoop):
 
     async def shutdown_asyncgens(self):
         self._asyncgens_shutdown_called = True
-        if not len(self._asyncgens):
+        closing_agens = _loopscope.agen_take_all(self)
+        if not len(closing_agens):
             return
-        closing_agens = list(self._asyncgens)
-        self._asyncgens.clear()
         results = await gather(
-            *[ag.aclose() for ag in closing_agens],
+            *[_aclose(ag) for ag in closing_agens],
             return_exceptions=True)
         for result, agen in zip(results, closing_agens):
             if isinstance(result, Exception):
@@ -589,19 +606,32 @@ class BaseEventLoop(AbstractEventLoop):
         return (self._thread_id is not None)
 
     def time(self):
-        return _loopscope.now()
+        return _now()
 
     def call_later(self, delay, callback, *args, context=None):
         if delay is None:
             raise TypeError('delay must not be None')
-        timer = self.call_at(self.time() + delay, callback, *args,
-                             context=context)
+        if type(self) is not VirtualLoop:
+            return self.call_at(self.time() + delay, callback, *args, context=context)
+        # call_at inlined for loopscope's own loop (the hot path of asyncio.sleep).
+        when = _now() + delay
+        if self._closed:
+            raise RuntimeError('Event loop is closed')
+        if self._debug:
+            self._check_callback(callback, 'call_at')
+        timer = TimerHandle(when, callback, args, self, context)
+        _timer_push(self._scheduled, timer)
+        timer._scheduled = True
+        if _TRACE:
+            _tr("timer_scheduled", timer, when, _describe(callback))
         return timer
 
     def call_at(self, when, callback, *args, context=None):
         if when is None:
             raise TypeError("when cannot be None")
         self._check_closed()
+        if self._debug:
+            self._check_callback(callback, 'call_at')
         timer = TimerHandle(when, callback, args, self, context)
         _loopscope.timer_push(self._scheduled, timer)
         timer._scheduled = True
@@ -609,8 +639,20 @@ class BaseEventLoop(AbstractEventLoop):
             _tr("timer_scheduled", timer, when, _describe(callback))
         return timer
 
+    def _check_callback(self, callback, method):
+        if (iscoroutine(callback) or iscoroutinefunction(callback)):
+            raise TypeError(
+                f"coroutines cannot be used with {method}()")
+        if not callable(callback):
+            raise TypeError(
+                f'a callable object was expected by {method}(), '
+                f'got {callback!r}')
+
     def call_soon(self, callback, *args, context=None):
-        self._check_closed()
+        if self._closed:
+            raise RuntimeError('Event loop is closed')
+        if self._debug:
+            self._check_callback(callback, 'call_soon')
         handle = Handle(callback, args, self, context)
         self._ready.append(handle)
         return handle
@@ -622,9 +664,16 @@ class BaseEventLoop(AbstractEventLoop):
 
     def call_soon_threadsafe(self, callback, *args, context=None):
         self._check_closed()
+        if self._debug:
+            self._check_callback(callback, 'call_soon_threadsafe')
         handle = Handle(callback, args, self, context)
         self._ready.append(handle)
+        self._write_to_self()
         return handle
+
+    def _write_to_self(self):
+        # The self-pipe: the next select() returns at once and _read_from_self runs.
+        self._self_pipe_pending = True
 
     def run_in_executor(self, executor, func, *args):
         self._check_closed()
@@ -717,9 +766,14 @@ class BaseEventLoop(AbstractEventLoop):
             self._trace_iteration = n = getattr(self, '_trace_iteration', 0) + 1
             _tr("iteration_begin", n, len(self._ready), timeout)
             _trace_snapshot(self, n)
-        if timeout is None:
-            raise RuntimeError(_deadlock_message(self))
-        _loopscope.select(timeout)
+        if self._self_pipe_pending:
+            # Readable self-pipe: select() returns at once and its reader joins _ready
+            # (_read_from_self drains it).
+            self._ready.append(Handle(self._read_from_self, (), self, None))
+        else:
+            if timeout is None:
+                raise RuntimeError(_deadlock_message(self))
+            _loopscope.select(timeout)
 
         end_time = self.time() + self._clock_resolution
         while self._scheduled:
@@ -737,8 +791,24 @@ class BaseEventLoop(AbstractEventLoop):
             handle = self._ready.popleft()
             if handle._cancelled:
                 continue
-            handle._run()
+            if self._debug:
+                try:
+                    self._current_handle = handle
+                    t0 = self.time()
+                    handle._run()
+                    dt = self.time() - t0
+                    if dt >= self.slow_callback_duration:
+                        _loopscope.log_error('Executing %s took %.3f seconds'
+                                             % (_format_handle(handle), dt), None)
+                finally:
+                    self._current_handle = None
+            else:
+                handle._run()
         handle = None
+        fin = _loopscope.agen_poll(self)
+        if fin is not None:
+            for agen in fin:
+                self._asyncgen_finalizer_hook(agen)
         if _TRACE:
             _tr("iteration_end", self._trace_iteration)
 
@@ -747,6 +817,11 @@ class BaseEventLoop(AbstractEventLoop):
 
     def set_debug(self, enabled):
         self._debug = enabled
+        if self.is_running():
+            self.call_soon_threadsafe(self._set_coroutine_origin_tracking, enabled)
+
+    def _set_coroutine_origin_tracking(self, enabled):
+        pass
 
 
 def _deadlock_message(loop):
@@ -769,6 +844,14 @@ def _describe_waiter(w):
     if owner is not None:
         return f"a future of {owner}"
     return repr(w)
+
+
+def _format_handle(handle):
+    cb = handle._callback
+    if isinstance(getattr(cb, '__self__', None), Task):
+        return repr(cb.__self__)
+    else:
+        return str(handle)
 
 
 def _trace_snapshot(loop, n):
@@ -795,11 +878,32 @@ def _trace_snapshot(loop, n):
             chain.append(_format_coroutine(c))
             c = getattr(c, 'cr_await', None) if _loopscope.iscoroutine(c) else getattr(c, 'gi_yieldfrom', None)
         tasks.append((t, t.get_name(), state, chain))
-    _tr("snapshot", n, ready, timers, tasks)
+    prims = []
+    for obj in _trace_primitives:
+        kind = type(obj).__name__
+        if isinstance(obj, Queue):
+            state = obj._format()
+            waiters = list(obj._getters) + list(obj._putters)
+        elif isinstance(obj, Barrier):
+            state = f'{obj._state.value}, waiters:{obj.n_waiting}/{obj.parties}'
+            waiters = list(obj._cond._waiters)
+        else:
+            r = repr(obj)
+            state = r[r.rfind('[') + 1:-2] if r.endswith(']>') else r
+            waiters = list(obj._waiters or ())
+        prims.append((obj, kind, state, waiters))
+    _tr("snapshot", n, ready, timers, tasks, prims)
+
+
+# Primitives created while tracing, for snapshots.
+_trace_primitives = []
 
 
 class BaseSelectorEventLoop(BaseEventLoop):
     __module__ = "asyncio.selector_events"
+
+    def _read_from_self(self):
+        self._self_pipe_pending = False
 
 
 class _UnixSelectorEventLoop(BaseSelectorEventLoop):
@@ -940,13 +1044,16 @@ class Future:
         return True
 
     def _schedule_callbacks(self):
-        callbacks = self._callbacks[:]
+        callbacks = self._callbacks
         if not callbacks:
             return
-        self._callbacks[:] = []
+        self._callbacks = []
         loop = self._loop
         for callback, ctx in callbacks:
-            loop.call_soon(callback, self, context=ctx)
+            if ctx is None:
+                loop.call_soon(callback, self)
+            else:
+                loop.call_soon(callback, self, context=ctx)
 
     def cancelled(self):
         return self._state == _CANCELLED
@@ -1112,6 +1219,10 @@ class Task(Future):
         if not iscoroutine(coro):
             self._log_destroy_pending = False
             raise TypeError(f"a coroutine was expected, got {coro!r}")
+        if _loopscope.isagenop(coro):
+            # asend()/athrow() objects are coroutines CPython's Task drives directly; the VM
+            # awaits them, so drive them from a coroutine.
+            coro = _await_op(coro)
         if name is None:
             self._name = _next_task_name()
         else:
@@ -1123,7 +1234,10 @@ class Task(Future):
         self._context = context
         if _TRACE:
             _tr("task_created", self, self._name, _format_coroutine(coro))
-        self._loop.call_soon(self.__step, context=self._context)
+        if context is None:
+            self._loop.call_soon(self.__step)
+        else:
+            self._loop.call_soon(self.__step, context=context)
         _register_task(self)
 
     def _repr_info(self):
@@ -1189,7 +1303,13 @@ class Task(Future):
         coro = self._coro
         self._fut_waiter = None
 
-        _enter_task(self._loop, self)
+        loop = self._loop
+        # _enter_task, inlined (once per step)
+        current = _current_tasks.get(loop)
+        if current is not None:
+            raise RuntimeError(f"Cannot enter into task {self!r} while another "
+                               f"task {current!r} is being executed.")
+        _current_tasks[loop] = self
         if _TRACE:
             _tr("task_state", self, "running", None)
         try:
@@ -1198,20 +1318,24 @@ class Task(Future):
             else:
                 result = coro.throw(exc)
         except StopIteration as exc:
+            _finalize_dropped_agens(loop)
             if self._must_cancel:
                 self._must_cancel = False
                 Future.cancel(self, msg=self._cancel_message)
             else:
                 Future.set_result(self, exc.value)
         except CancelledError as exc:
+            _finalize_dropped_agens(loop)
             self._cancelled_exc = exc
             Future.cancel(self)
         except (KeyboardInterrupt, SystemExit) as exc:
             Future.set_exception(self, exc)
             raise
         except BaseException as exc:
+            _finalize_dropped_agens(loop)
             Future.set_exception(self, exc)
         else:
+            _finalize_dropped_agens(loop)
             blocking = getattr(result, '_asyncio_future_blocking', None)
             if blocking is not None:
                 if _get_loop(result) is not self._loop:
@@ -1228,8 +1352,11 @@ class Task(Future):
                             self.__step, new_exc, context=self._context)
                     else:
                         result._asyncio_future_blocking = False
-                        result.add_done_callback(
-                            self.task_wakeup, context=self._context)
+                        if self._context is None:
+                            result.add_done_callback(self.task_wakeup)
+                        else:
+                            result.add_done_callback(
+                                self.task_wakeup, context=self._context)
                         self._fut_waiter = result
                         if self._must_cancel:
                             if self._fut_waiter.cancel(
@@ -1242,7 +1369,10 @@ class Task(Future):
                     self._loop.call_soon(
                         self.__step, new_exc, context=self._context)
             elif result is None:
-                self._loop.call_soon(self.__step, context=self._context)
+                if self._context is None:
+                    self._loop.call_soon(self.__step)
+                else:
+                    self._loop.call_soon(self.__step, context=self._context)
             elif _loopscope.isgenerator(result):
                 new_exc = RuntimeError(
                     f'yield was used instead of yield from for '
@@ -1256,7 +1386,11 @@ class Task(Future):
         finally:
             if _TRACE:
                 _trace_task_state(self)
-            _leave_task(self._loop, self)
+            # _leave_task, inlined
+            if _current_tasks.get(loop) is not self:
+                raise RuntimeError(f"Leaving task {self!r} does not match "
+                                   f"the current task {_current_tasks.get(loop)!r}.")
+            del _current_tasks[loop]
             self = None
 
     def task_wakeup(self, future):
@@ -1267,6 +1401,15 @@ class Task(Future):
         else:
             self.__step()
         self = None
+
+
+def _finalize_dropped_agens(loop):
+    # Async generators whose last reference died during a task step are finalized before the
+    # task schedules anything else, as CPython's refcounting would.
+    fin = _loopscope.agen_poll(loop)
+    if fin is not None:
+        for agen in fin:
+            loop._asyncgen_finalizer_hook(agen)
 
 
 def _trace_task_state(task):
@@ -1804,7 +1947,9 @@ class TaskGroup:
         self._loop = None
         self._parent_task = None
         self._parent_cancel_requested = False
-        self._tasks = set()
+        # CPython keeps a set, iterated in memory-address order; loopscope iterates in
+        # creation order (a dict), which is deterministic.
+        self._tasks = {}
         self._errors = []
         self._base_error = None
         self._on_completed_fut = None
@@ -1886,7 +2031,7 @@ class TaskGroup:
             task = self._loop.create_task(coro, context=context)
         _set_task_name(task, name)
         task.add_done_callback(self._on_task_done)
-        self._tasks.add(task)
+        self._tasks[task] = None
         return task
 
     def _is_base_error(self, exc):
@@ -1900,7 +2045,7 @@ class TaskGroup:
                 t.cancel()
 
     def _on_task_done(self, task):
-        self._tasks.discard(task)
+        self._tasks.pop(task, None)
         if self._on_completed_fut is not None and not self._tasks:
             if not self._on_completed_fut.done():
                 self._on_completed_fut.set_result(True)
@@ -1962,6 +2107,8 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
     def __init__(self):
         self._waiters = None
         self._locked = False
+        if _TRACE:
+            _trace_primitives.append(self)
 
     def __repr__(self):
         res = _object_repr(self)
@@ -2021,6 +2168,8 @@ class Event(_LoopBoundMixin):
     def __init__(self):
         self._waiters = _deque()
         self._value = False
+        if _TRACE:
+            _trace_primitives.append(self)
 
     def __repr__(self):
         res = _object_repr(self)
@@ -2068,6 +2217,8 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
         self.acquire = lock.acquire
         self.release = lock.release
         self._waiters = _deque()
+        if _TRACE:
+            _trace_primitives.append(self)
 
     def __repr__(self):
         res = _object_repr(self)
@@ -2132,6 +2283,8 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
             raise ValueError("Semaphore initial value must be >= 0")
         self._waiters = None
         self._value = value
+        if _TRACE:
+            _trace_primitives.append(self)
 
     def __repr__(self):
         res = _object_repr(self)
@@ -2196,6 +2349,117 @@ class BoundedSemaphore(Semaphore):
         super().release()
 
 
+class _BarrierState:
+    __module__ = "asyncio.locks"
+
+    def __init__(self, name, value):
+        self.name = name
+        self.value = value
+
+    def __repr__(self):
+        return f"<_BarrierState.{self.name}: {self.value!r}>"
+
+
+_BarrierState.FILLING = _BarrierState("FILLING", "filling")
+_BarrierState.DRAINING = _BarrierState("DRAINING", "draining")
+_BarrierState.RESETTING = _BarrierState("RESETTING", "resetting")
+_BarrierState.BROKEN = _BarrierState("BROKEN", "broken")
+
+
+class Barrier(_LoopBoundMixin):
+    __module__ = "asyncio.locks"
+
+    def __init__(self, parties):
+        if parties < 1:
+            raise ValueError('parties must be > 0')
+        self._cond = Condition()
+        self._parties = parties
+        self._state = _BarrierState.FILLING
+        self._count = 0
+        if _TRACE:
+            _trace_primitives.append(self)
+
+    def __repr__(self):
+        res = _object_repr(self)
+        extra = f'{self._state.value}'
+        if not self.broken:
+            extra += f', waiters:{self.n_waiting}/{self.parties}'
+        return f'<{res[1:-1]} [{extra}]>'
+
+    async def __aenter__(self):
+        return await self.wait()
+
+    async def __aexit__(self, *args):
+        pass
+
+    async def wait(self):
+        async with self._cond:
+            await self._block()
+            try:
+                index = self._count
+                self._count += 1
+                if index + 1 == self._parties:
+                    await self._release()
+                else:
+                    await self._wait()
+                return index
+            finally:
+                self._count -= 1
+                self._exit()
+
+    async def _block(self):
+        await self._cond.wait_for(
+            lambda: self._state not in (
+                _BarrierState.DRAINING, _BarrierState.RESETTING
+            )
+        )
+        if self._state is _BarrierState.BROKEN:
+            raise BrokenBarrierError("Barrier aborted")
+
+    async def _release(self):
+        self._state = _BarrierState.DRAINING
+        self._cond.notify_all()
+
+    async def _wait(self):
+        await self._cond.wait_for(lambda: self._state is not _BarrierState.FILLING)
+        if self._state in (_BarrierState.BROKEN, _BarrierState.RESETTING):
+            raise BrokenBarrierError("Abort or reset of barrier")
+
+    def _exit(self):
+        if self._count == 0:
+            if self._state in (_BarrierState.RESETTING, _BarrierState.DRAINING):
+                self._state = _BarrierState.FILLING
+            self._cond.notify_all()
+
+    async def reset(self):
+        async with self._cond:
+            if self._count > 0:
+                if self._state is not _BarrierState.RESETTING:
+                    self._state = _BarrierState.RESETTING
+            else:
+                self._state = _BarrierState.FILLING
+            self._cond.notify_all()
+
+    async def abort(self):
+        async with self._cond:
+            self._state = _BarrierState.BROKEN
+            self._cond.notify_all()
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        if self._state is _BarrierState.FILLING:
+            return self._count
+        return 0
+
+    @property
+    def broken(self):
+        return self._state is _BarrierState.BROKEN
+
+
 # ---------------------------------------------------------------- queues
 
 class Queue(_LoopBoundMixin):
@@ -2209,6 +2473,9 @@ class Queue(_LoopBoundMixin):
         self._finished = Event()
         self._finished.set()
         self._init(maxsize)
+        if _TRACE:
+            _trace_primitives.remove(self._finished)
+            _trace_primitives.append(self)
 
     def _init(self, maxsize):
         self._queue = _deque()
@@ -2285,8 +2552,11 @@ class Queue(_LoopBoundMixin):
             raise QueueFull
         self._put(item)
         self._unfinished_tasks += 1
-        self._finished.clear()
-        self._wakeup_next(self._getters)
+        finished = self._finished
+        if finished._value:
+            finished.clear()
+        if self._getters:
+            self._wakeup_next(self._getters)
 
     async def get(self):
         while self.empty():
@@ -2312,7 +2582,8 @@ class Queue(_LoopBoundMixin):
         if self.empty():
             raise QueueEmpty
         item = self._get()
-        self._wakeup_next(self._putters)
+        if self._putters:
+            self._wakeup_next(self._putters)
         return item
 
     def task_done(self):

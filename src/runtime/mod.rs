@@ -15,7 +15,9 @@ pub mod virtual_driver;
 
 use crate::lang::bytecode::{flags, CodeObject};
 use crate::lang::span::SourceFile;
-use crate::trace::{Event, HandleInfo, Recorder, Snapshot, TaskInfo, TimerInfo, Trace, Tracer};
+use crate::trace::{
+    Event, HandleInfo, PrimitiveInfo, Recorder, Snapshot, TaskInfo, TimerInfo, Trace, Tracer,
+};
 use crate::vm::coro::{GenKind, GenState};
 use crate::vm::frame::Entry;
 use crate::vm::interp::Exit;
@@ -48,6 +50,9 @@ struct RtState {
     firstiter: Value,
     finalizer: Value,
     noted_coroutine_decorator: bool,
+    /// Async generators first iterated while a loop ran, with that loop (CPython's
+    /// `loop._asyncgens`, filled by the firstiter hook).
+    agens: Vec<(Value, Value)>,
 }
 
 thread_local! {
@@ -67,6 +72,7 @@ pub fn install_with_driver(vm: &mut Vm, opts: &RunOptions, driver: Box<dyn Drive
         firstiter: Value::None,
         finalizer: Value::None,
         noted_coroutine_decorator: false,
+        agens: Vec::new(),
     }));
     let m = make_native_module(vm, &st, opts);
     if let Some(tr) = &opts.tracer {
@@ -78,6 +84,11 @@ pub fn install_with_driver(vm: &mut Vm, opts: &RunOptions, driver: Box<dyn Drive
     }
     vm.modules.set_str("_loopscope", Value::Module(m));
     vm.register_module("asyncio", init_asyncio);
+    // CPython's asyncio is a package; loopscope's is one module, which also answers to the
+    // submodule names (`from asyncio.exceptions import CancelledError`).
+    for sub in ASYNCIO_SUBMODULES {
+        vm.register_module(sub, init_asyncio_submodule);
+    }
     if !vm.module_registry.contains_key("contextlib") {
         vm.register_module("contextlib", init_contextlib);
     }
@@ -198,14 +209,49 @@ pub fn exec_module(vm: &mut Vm, name: &str, code: Rc<CodeObject>) -> PyResult<Rc
     }
 }
 
+const ASYNCIO_SUBMODULES: [&str; 17] = [
+    "asyncio.base_events",
+    "asyncio.base_futures",
+    "asyncio.base_tasks",
+    "asyncio.coroutines",
+    "asyncio.events",
+    "asyncio.exceptions",
+    "asyncio.format_helpers",
+    "asyncio.futures",
+    "asyncio.locks",
+    "asyncio.mixins",
+    "asyncio.queues",
+    "asyncio.runners",
+    "asyncio.selector_events",
+    "asyncio.taskgroups",
+    "asyncio.tasks",
+    "asyncio.timeouts",
+    "asyncio.unix_events",
+];
+
+fn init_asyncio_submodule(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    match vm.import("asyncio", true)? {
+        Value::Module(m) => Ok(m),
+        _ => Err(vm.new_error(ExcKind::ImportError, "asyncio did not import")),
+    }
+}
+
 fn init_asyncio(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    init_source_module(
+    let m = init_source_module(
         vm,
         &ASYNCIO_CODE,
         "asyncio",
         ASYNCIO_FILENAME,
         ASYNCIO_SOURCE,
-    )
+    )?;
+    for sub in ASYNCIO_SUBMODULES {
+        if let Some(leaf) = sub.strip_prefix("asyncio.") {
+            if m.dict.get_str(leaf).is_none() {
+                m.dict.set_str(leaf, Value::Module(m.clone()));
+            }
+        }
+    }
+    Ok(m)
 }
 
 fn f64_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
@@ -221,14 +267,25 @@ fn arg(args: &[Value], i: usize) -> Value {
     args.get(i).cloned().unwrap_or(Value::None)
 }
 
-fn is_coroutine(v: &Value) -> bool {
+/// asyncio.iscoroutine in 3.11: coroutines, generators, and objects of the
+/// collections.abc.Coroutine shape (asend()/athrow() objects, classes with __await__, send,
+/// throw and close).
+fn is_coroutine(vm: &Vm, v: &Value) -> bool {
     match v {
-        Value::Gen(g) => {
-            g.kind == GenKind::Coroutine
-                || (g.kind == GenKind::Generator && g.iterable_coroutine.get())
+        Value::Gen(g) => g.kind != GenKind::AsyncGenerator,
+        _ if is_agen_op(v) => true,
+        Value::Instance(_) => {
+            let t = vm.type_of(v);
+            ["__await__", "send", "throw", "close"]
+                .iter()
+                .all(|m| t.lookup(m).is_some())
         }
         _ => false,
     }
+}
+
+fn is_agen_op(v: &Value) -> bool {
+    matches!(v, Value::Native(n) if matches!(n.data, crate::vm::object::NativeData::AsyncGenOp(_)))
 }
 
 fn is_coroutine_function(v: &Value) -> bool {
@@ -249,6 +306,8 @@ fn coro_repr(vm: &Vm, v: &Value) -> String {
     let co = &g.code.co;
     match g.state.get() {
         GenState::Completed => format!("{name} done, defined at {}:{}", co.filename, co.first_line),
+        // Not started: CPython's frame is at the `def` line.
+        GenState::Created => format!("{name} running at {}:{}", co.filename, co.first_line),
         GenState::Running => {
             let line = vm
                 .frames
@@ -318,6 +377,23 @@ fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions)
     m.dict.set_str("set_asyncgen_hooks", f);
 
     let s = st.clone();
+    let f = vm.new_closure("agen_poll", move |vm, a, _k| agen_poll(vm, &s, &arg(a, 0)));
+    m.dict.set_str("agen_poll", f);
+
+    let s = st.clone();
+    let f = vm.new_closure("agen_take_all", move |vm, a, _k| {
+        let lp = arg(a, 0);
+        agen_poll(vm, &s, &lp)?;
+        let mut st = s.borrow_mut();
+        let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut st.agens)
+            .into_iter()
+            .partition(|(_, l)| same_obj(l, &lp));
+        st.agens = rest;
+        Ok(Value::list(mine.into_iter().map(|(g, _)| g).collect()))
+    });
+    m.dict.set_str("agen_take_all", f);
+
+    let s = st.clone();
     let f = vm.new_closure("note_coroutine_decorator", move |vm, _a, _k| {
         let first = !std::mem::replace(&mut s.borrow_mut().noted_coroutine_decorator, true);
         if first {
@@ -341,6 +417,8 @@ fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions)
         ("coro_repr", n_coro_repr),
         ("warn", n_warn),
         ("isbuiltinmethod", n_isbuiltinmethod),
+        ("isagenop", n_isagenop),
+        ("builtin_qualname", n_builtin_qualname),
     ];
     for (name, f) in fns {
         vm.module_add_fn(&m, name, *f);
@@ -588,6 +666,16 @@ fn build_snapshot(
             await_chain: chain,
         });
     }
+    for item in vm.iter_to_vec(&arg(a, 5))? {
+        let f = vm.iter_to_vec(&item)?;
+        let waiters = vm.iter_to_vec(&arg(&f, 3))?.iter().map(obj_id).collect();
+        snap.primitives.push(PrimitiveInfo {
+            primitive: obj_id(&arg(&f, 0)),
+            kind: str_arg(vm, &arg(&f, 1))?,
+            state: str_arg(vm, &arg(&f, 2))?,
+            waiters,
+        });
+    }
     Ok(snap)
 }
 
@@ -613,6 +701,42 @@ pub fn trace_script(vm: &mut Vm, name: &str, text: &str, args: &[String], handle
         Err(rc) => std::mem::take(&mut *rc.borrow_mut()),
     };
     rec.into_trace(name, code)
+}
+
+fn same_obj(a: &Value, b: &Value) -> bool {
+    matches!((a.ptr(), b.ptr()), (Some(x), Some(y)) if x == y)
+}
+
+/// The firstiter/finalizer hooks, polled at the end of each loop iteration: adopt the async
+/// generators first iterated since the last poll, and report those nothing else references
+/// any more while unfinished (CPython finalizes them when their last reference dies, by
+/// scheduling `aclose()`). Returns the generators to finalize, or None.
+fn agen_poll(vm: &mut Vm, st: &Rc<RefCell<RtState>>, lp: &Value) -> PyResult<Value> {
+    let fresh: Vec<Value> = std::mem::take(&mut *vm.agen_first_iter.borrow_mut());
+    let mut st = st.borrow_mut();
+    if !matches!(lp, Value::None) {
+        for g in fresh {
+            if !st.agens.iter().any(|(x, _)| same_obj(x, &g)) {
+                st.agens.push((g, lp.clone()));
+            }
+        }
+    }
+    let mut fin = Vec::new();
+    st.agens.retain(|(g, l)| {
+        let Value::Gen(rc) = g else { return false };
+        if Rc::strong_count(rc) > 1 {
+            return true;
+        }
+        if same_obj(l, lp) && rc.state.get() == GenState::Suspended {
+            fin.push(g.clone());
+        }
+        false
+    });
+    Ok(if fin.is_empty() {
+        Value::None
+    } else {
+        Value::list(fin)
+    })
 }
 
 fn n_noop(_vm: &mut Vm, _a: &[Value], _k: &KwArgs) -> PyResult<Value> {
@@ -650,8 +774,33 @@ fn n_isbuiltinmethod(_vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> 
     }))
 }
 
-fn n_iscoroutine(_vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
-    Ok(Value::Bool(a.first().map(is_coroutine).unwrap_or(false)))
+fn n_iscoroutine(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Bool(
+        a.first().map(|v| is_coroutine(vm, v)).unwrap_or(false),
+    ))
+}
+
+fn n_isagenop(_vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Bool(a.first().map(is_agen_op).unwrap_or(false)))
+}
+
+/// `__qualname__` of a built-in method as CPython gives it ("list.append", "str.upper"), or
+/// None for anything else.
+fn n_builtin_qualname(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let Some(Value::Builtin(b)) = a.first() else {
+        return Ok(Value::None);
+    };
+    if let Some(s) = &b.bound {
+        if !matches!(s, Value::Module(_)) {
+            let t = vm.type_of(s);
+            let q = t.qualname.borrow().clone();
+            return Ok(Value::string(format!("{q}.{}", b.name)));
+        }
+    }
+    if let Some(owner) = &b.owner {
+        return Ok(Value::string(format!("{owner}.{}", b.name)));
+    }
+    Ok(Value::None)
 }
 
 fn n_iscoroutinefunction(_vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
@@ -674,7 +823,7 @@ fn n_isawaitable(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     let Some(v) = a.first() else {
         return Ok(Value::Bool(false));
     };
-    if is_coroutine(v) {
+    if matches!(v, Value::Gen(g) if g.kind == GenKind::Coroutine || g.iterable_coroutine.get()) {
         return Ok(Value::Bool(true));
     }
     if matches!(v, Value::Gen(_)) {

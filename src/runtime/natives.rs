@@ -51,7 +51,15 @@ fn siftup(items: &mut [Value], mut pos: usize) -> Result<(), BadKey> {
     while childpos < endpos {
         let rightpos = childpos + 1;
         // `not heap[childpos] < heap[rightpos]`
-        if rightpos < endpos && !(k(items, childpos)? < k(items, rightpos)?) {
+        let child_lt_right = if rightpos < endpos {
+            matches!(
+                k(items, childpos)?.partial_cmp(&k(items, rightpos)?),
+                Some(std::cmp::Ordering::Less)
+            )
+        } else {
+            true
+        };
+        if !child_lt_right {
             childpos = rightpos;
         }
         items[pos] = items[childpos].clone();
@@ -142,7 +150,11 @@ fn same(a: &Value, b: &Value) -> bool {
     }
 }
 
-fn with_deque<T>(vm: &mut Vm, a: &[Value], f: impl FnOnce(&mut VecDeque<Value>) -> T) -> PyResult<T> {
+fn with_deque<T>(
+    vm: &mut Vm,
+    a: &[Value],
+    f: impl FnOnce(&mut VecDeque<Value>) -> T,
+) -> PyResult<T> {
     if let Some(Value::Instance(i)) = a.first() {
         if let Some(mut d) = i.native::<Deque>() {
             return Ok(f(&mut d.0));

@@ -41,28 +41,66 @@ fn cases_dirs() -> Vec<PathBuf> {
     v
 }
 
+fn collect(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() && depth < 3 {
+            collect(&p, depth + 1, out);
+        } else if p.extension().map(|x| x == "py").unwrap_or(false)
+            && p.with_extension("out").exists()
+        {
+            out.push(p);
+        }
+    }
+}
+
+/// (name, path): each case named by its path under its cases directory, without ".py".
 fn cases() -> Vec<(String, PathBuf)> {
     let mut seen = std::collections::BTreeMap::new();
     for d in cases_dirs() {
-        let Ok(rd) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.extension().map(|x| x == "py").unwrap_or(false) && p.with_extension("out").exists()
-            {
-                let name = p
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().to_string())
-                    .unwrap_or_default();
-                seen.entry(name).or_insert(p);
-            }
+        let mut files = Vec::new();
+        collect(&d, 0, &mut files);
+        for p in files {
+            let rel = p
+                .strip_prefix(&d)
+                .map(|r| r.with_extension("").display().to_string())
+                .unwrap_or_default();
+            seen.entry(rel).or_insert(p);
         }
     }
     seen.into_iter().collect()
 }
 
+/// Cases the repository's CLI harness still expects to fail (tests/conformance/known_failures.txt).
+fn known_failures() -> Vec<String> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/known_failures.txt");
+    std::fs::read_to_string(p)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.trim().trim_end_matches(".py").to_string())
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+/// Run a case as the CLI harness does: named by its file name.
+fn run_case(p: &Path, handles: bool) -> (String, String, i32) {
+    let text = std::fs::read_to_string(p).unwrap_or_default();
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    run_captured(&name, &text, handles)
+}
+
 fn handles_file(name: &str, case: &Path) -> PathBuf {
+    let beside = case.with_extension("handles");
+    if beside.exists() {
+        return beside;
+    }
+    let name = name.rsplit('/').next().unwrap_or(name);
     if let Some(dir) = case.parent() {
         let p = dir.join("handles").join(format!("{name}.handles"));
         if p.exists() {
@@ -114,68 +152,78 @@ fn filter() -> Option<String> {
     std::env::var("LS_CASE").ok()
 }
 
+/// Print the results. The shared 30 and tests/asyncio (the runtime's own cases) must all pass;
+/// the repository's tests/conformance cases are gated by tests/conformance.rs (with its
+/// known_failures.txt), so here they are reported only.
+fn report(what: &str, n: usize, fails: &[(String, String)]) {
+    let known = known_failures();
+    eprintln!("{what}: {}/{} pass", n - fails.len(), n);
+    let mut unexpected = 0;
+    for (name, why) in fails {
+        let gated = !name.contains('/');
+        let tag = if known.iter().any(|k| k == name) {
+            "known"
+        } else if gated {
+            unexpected += 1;
+            "FAIL"
+        } else {
+            "fail"
+        };
+        eprintln!("{tag} {name}: {why}");
+    }
+    assert_eq!(unexpected, 0, "{unexpected} unexpected failures");
+}
+
+fn selected() -> Vec<(String, PathBuf)> {
+    let f = filter();
+    cases()
+        .into_iter()
+        .filter(|(name, _)| {
+            f.as_ref()
+                .map(|f| name.contains(f.as_str()))
+                .unwrap_or(true)
+        })
+        .collect()
+}
+
 #[test]
 fn conformance_stdout() {
-    let cs = cases();
+    let cs = selected();
     if cs.is_empty() {
         eprintln!("no conformance cases found: skipped");
         return;
     }
     let mut fails = Vec::new();
-    let mut n = 0;
     for (name, p) in &cs {
-        if let Some(f) = filter() {
-            if !name.contains(&f) {
-                continue;
-            }
-        }
-        n += 1;
-        let text = std::fs::read_to_string(p).unwrap_or_default();
         let want = std::fs::read_to_string(p.with_extension("out")).unwrap_or_default();
-        let (got, err, _) = run_captured(&p.display().to_string(), &text, false);
+        let (got, err, _) = run_case(p, false);
         if got != want {
-            fails.push(format!(
-                "{name}: {}\n{}",
-                first_diff(&got, &want),
-                err.lines().rev().take(3).collect::<Vec<_>>().join(" | ")
+            let tail = err.lines().rev().take(2).collect::<Vec<_>>().join(" | ");
+            fails.push((
+                name.clone(),
+                format!("{}\n    {tail}", first_diff(&got, &want)),
             ));
         }
     }
-    eprintln!("stdout: {}/{} pass", n - fails.len(), n);
-    for f in &fails {
-        eprintln!("FAIL {f}");
-    }
-    assert!(fails.is_empty());
+    report("stdout", cs.len(), &fails);
 }
 
 #[test]
 fn conformance_handles() {
-    let cs = cases();
     let mut fails = Vec::new();
     let mut n = 0;
-    for (name, p) in &cs {
-        if let Some(f) = filter() {
-            if !name.contains(&f) {
-                continue;
-            }
-        }
-        let hf = handles_file(name, p);
-        let Ok(want) = std::fs::read_to_string(&hf) else {
+    for (name, p) in &selected() {
+        let Ok(want) = std::fs::read_to_string(handles_file(name, p)) else {
             continue;
         };
         n += 1;
-        let text = std::fs::read_to_string(p).unwrap_or_default();
-        let (got, _, _) = run_captured(&p.display().to_string(), &text, true);
+        let (got, _, _) = run_case(p, true);
         let (got, want) = (mask_addresses(&got), mask_addresses(&want));
         if got != want {
-            fails.push(format!("{name}: {}", first_diff(&got, &want)));
+            fails.push((name.clone(), first_diff(&got, &want)));
         }
     }
-    eprintln!("handles: {}/{} pass", n - fails.len(), n);
-    for f in &fails {
-        eprintln!("FAIL {f}");
-    }
-    assert!(fails.is_empty());
+    report("handles", n, &fails);
 }
 
 /// Development helper: `LS_ASYNC=path [LS_HANDLES=1] cargo test --lib dev_async -- --nocapture`.
@@ -297,6 +345,15 @@ asyncio.run(main())\n";
             .map(|s| s.contains("() running at t.py:"))
             .unwrap_or(false),
         "{w:?}"
+    );
+    let lock_waiting = tr.snapshots.iter().any(|s| {
+        s.primitives.iter().any(|p| {
+            p.kind == "Lock" && p.state.starts_with("locked, waiters:1") && p.waiters.len() == 1
+        })
+    });
+    assert!(
+        lock_waiting,
+        "a snapshot shows the lock held with one waiter"
     );
     let text = crate::trace::render_text(&tr);
     assert!(text.contains("step Task-2"), "{text}");

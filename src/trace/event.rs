@@ -142,6 +142,8 @@ pub struct Snapshot {
     pub timers: Vec<TimerInfo>,
     /// Tasks not finished, in creation order.
     pub tasks: Vec<TaskInfo>,
+    /// Locks, events, conditions, semaphores, barriers and queues, in creation order.
+    pub primitives: Vec<PrimitiveInfo>,
     /// Number of output events so far (the console is the concatenation of their texts).
     pub console_events: usize,
 }
@@ -159,6 +161,17 @@ pub struct TimerInfo {
     pub when: f64,
     pub desc: String,
     pub cancelled: bool,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct PrimitiveInfo {
+    pub primitive: u64,
+    /// "Lock", "Event", "Condition", "Semaphore", "BoundedSemaphore", "Barrier", "Queue", ...
+    pub kind: String,
+    /// As in the primitive's repr: "locked", "unset", "unlocked, value:2", "maxsize=4 _queue=[1]".
+    pub state: String,
+    /// Futures in its waiter queue(s), front first.
+    pub waiters: Vec<u64>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]

@@ -7,7 +7,9 @@
 
 pub mod event;
 
-pub use event::{Event, HandleInfo, Snapshot, TaskInfo, TimerInfo, Trace, TRACE_VERSION};
+pub use event::{
+    Event, HandleInfo, PrimitiveInfo, Snapshot, TaskInfo, TimerInfo, Trace, TRACE_VERSION,
+};
 
 /// Where the runtime sends what happens.
 pub trait Tracer {

@@ -204,6 +204,9 @@ pub struct Vm {
     pub repr_guard: Vec<usize>,
     /// Warnings already shown (CPython shows each location once).
     pub warned: Vec<String>,
+    /// Async generators whose first `asend`/`athrow`/`__anext__` was created since the asyncio
+    /// runtime last looked (its stand-in for `sys.set_asyncgen_hooks(firstiter=...)`).
+    pub agen_first_iter: RefCell<Vec<Value>>,
 }
 
 /// Limit on nested interpreter loops on the Rust stack (native code calling Python code).
@@ -234,6 +237,7 @@ impl Vm {
             repr_guard: Vec::new(),
             frame_pool: Vec::new(),
             warned: Vec::new(),
+            agen_first_iter: RefCell::new(Vec::new()),
         };
         builtins::register_all(&mut vm);
         crate::modules::register_modules(&mut vm);
