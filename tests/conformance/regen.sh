@@ -6,6 +6,8 @@
 #   tests/conformance/regen.sh --check         # regenerate nothing; verify every case is
 #                                              # deterministic (PYTHONHASHSEED=0 vs 1) and
 #                                              # that the stored files are up to date
+#   tests/conformance/regen.sh --order         # regenerate nothing; verify no output depends on
+#                                              # address-ordered sets inside asyncio (order_check.py)
 #   JOBS=4 tests/conformance/regen.sh          # run that many cases at once (default 2)
 #
 # Each case X.py is run from its own directory with its relative file name (exactly how
@@ -32,6 +34,7 @@ files=()
 for a in "$@"; do
     case "$a" in
         --check) check=1 ;;
+        --order) check=2 ;;
         *) files+=("$a") ;;
     esac
 done
@@ -55,6 +58,18 @@ process() { # case-path tmpdir -> prints problems/notes
     local dir base
     dir=$(dirname "$f"); base=$(basename "$f" .py)
     mkdir -p "$tmp/a" "$tmp/b"
+    if [ $check -eq 2 ]; then
+        local m
+        for m in "" --handles; do
+            [ -n "$m" ] && no_handles "$f" && continue
+            if ! cmp -s <(cd "$dir" && timeout 20 "$PY" "$HERE/order_check.py" fwd $m "$base.py" 2>/dev/null | sed -E 's/0x[0-9a-f]+/0x?/g') \
+                        <(cd "$dir" && timeout 20 "$PY" "$HERE/order_check.py" rev $m "$base.py" 2>/dev/null | sed -E 's/0x[0-9a-f]+/0x?/g'); then
+                echo "NONDETERMINISTIC $f (order of asyncio's sets${m:+, $m})"
+            fi
+        done
+        rm -rf "$tmp"
+        return
+    fi
     run_case "$dir" "$base" 0 "$tmp/a"
     local kinds="out handles"
     if no_handles "$f"; then
@@ -104,5 +119,5 @@ for n in $(seq 1 $i); do
         grep -q '^\(NONDETERMINISTIC\|STALE\)' "$work/$n.log" && status=1
     fi
 done
-[ $check -eq 1 ] && [ $status -eq 0 ] && echo "all ${#files[@]} cases deterministic and up to date"
+[ $check -ne 0 ] && [ $status -eq 0 ] && echo "all ${#files[@]} cases deterministic and up to date"
 exit $status
