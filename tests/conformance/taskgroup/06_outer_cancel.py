@@ -1,12 +1,16 @@
 # Cancelling the task that owns a TaskGroup cancels every child, then CancelledError.
+# (The group keeps its children in a set, so the order in which they are cancelled follows
+# memory addresses: the children only record their cancellation, printed sorted.)
 import asyncio
+
+cancelled = []
 
 
 async def child(name):
     try:
         await asyncio.sleep(10)
     except asyncio.CancelledError:
-        print(f"  {name} cancelled")
+        cancelled.append(name)
         raise
 
 
@@ -18,7 +22,7 @@ async def owner():
             print("owner: waiting in the body")
             await asyncio.sleep(10)
     except asyncio.CancelledError:
-        print("owner: CancelledError after the group closed")
+        print("owner: CancelledError after the group closed; children cancelled:", sorted(cancelled))
         raise
 
 

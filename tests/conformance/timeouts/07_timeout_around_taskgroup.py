@@ -1,5 +1,8 @@
 # A timeout around a TaskGroup cancels the whole group and raises TimeoutError.
+# (The group cancels its children in set order, i.e. by memory address: only record them.)
 import asyncio
+
+cancelled = []
 
 
 async def worker(name, t):
@@ -7,7 +10,7 @@ async def worker(name, t):
         await asyncio.sleep(t)
         print(f"{name} done")
     except asyncio.CancelledError:
-        print(f"{name} cancelled")
+        cancelled.append(name)
         raise
 
 
@@ -20,7 +23,7 @@ async def main():
                 tg.create_task(worker("slow", 2))
                 tg.create_task(worker("slower", 3))
     except TimeoutError:
-        print(f"{loop.time():.1f} TimeoutError")
+        print(f"{loop.time():.1f} TimeoutError; cancelled: {sorted(cancelled)}")
 
 
 asyncio.run(main())
