@@ -512,8 +512,13 @@ fn never_returns(vm: &Vm, func: &str) -> crate::vm::Exc {
     ))
 }
 
+/// `not (x <= 0.0)` as CPython's checks read it: NaN counts as positive here.
+fn positive_or_nan(x: f64) -> bool {
+    x.is_nan() || x > 0.0
+}
+
 fn gamma_loops_forever(alpha: f64) -> bool {
-    !(alpha * 2.0).is_finite() && !(alpha <= 0.0)
+    !(alpha * 2.0).is_finite() && positive_or_nan(alpha)
 }
 
 fn r_gammavariate(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -525,7 +530,7 @@ fn r_gammavariate(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         &["alpha", "beta"],
         &[None, None],
     )?;
-    if gamma_loops_forever(a[0]) && !(a[1] <= 0.0) {
+    if gamma_loops_forever(a[0]) && positive_or_nan(a[1]) {
         return Err(never_returns(vm, "gammavariate"));
     }
     let r = with_mt(vm, args.first(), |mt| mt.gammavariate(a[0], a[1]))?;
@@ -541,7 +546,7 @@ fn r_betavariate(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         &["alpha", "beta"],
         &[None, None],
     )?;
-    if gamma_loops_forever(a[0]) || (!(a[0] <= 0.0) && gamma_loops_forever(a[1])) {
+    if gamma_loops_forever(a[0]) || (positive_or_nan(a[0]) && gamma_loops_forever(a[1])) {
         return Err(never_returns(vm, "betavariate"));
     }
     let r = with_mt(vm, args.first(), |mt| mt.betavariate(a[0], a[1]))?;
