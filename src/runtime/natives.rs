@@ -142,7 +142,11 @@ fn same(a: &Value, b: &Value) -> bool {
     }
 }
 
-fn with_deque<T>(vm: &mut Vm, a: &[Value], f: impl FnOnce(&mut VecDeque<Value>) -> T) -> PyResult<T> {
+fn with_deque<T>(
+    vm: &mut Vm,
+    a: &[Value],
+    f: impl FnOnce(&mut VecDeque<Value>) -> T,
+) -> PyResult<T> {
     if let Some(Value::Instance(i)) = a.first() {
         if let Some(mut d) = i.native::<Deque>() {
             return Ok(f(&mut d.0));

@@ -592,8 +592,7 @@ fn b_repr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn b_ascii(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("ascii", args, 1, 1)?;
     let r = vm.repr(&args[0])?;
-    let a = super::format::ascii_repr(&r);
-    Ok(Value::string(a[1..a.len() - 1].to_string()))
+    Ok(Value::string(super::format::ascii_escape(&r)))
 }
 
 /// `isinstance`/`issubclass` against a class or (nested) tuple, stopping at the first match

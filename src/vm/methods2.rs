@@ -3,6 +3,7 @@
 use super::dict::PyDict;
 use super::exceptions::ExcKind;
 use super::object::{kw_get, NativeData};
+use super::strops;
 use super::value::{PyStr, Value};
 use super::{KwArgs, PyResult, Vm};
 use std::rc::Rc;
@@ -56,75 +57,15 @@ fn str_split_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, right: bool) -> R {
         Some(v) => vm.to_int(v)?,
         None => -1,
     };
-    let max = if maxsplit < 0 {
-        usize::MAX
+    let r = if right {
+        strops::rsplit(&s.s, sep.as_deref(), maxsplit)
     } else {
-        maxsplit as usize
+        strops::split(&s.s, sep.as_deref(), maxsplit)
     };
-    let parts: Vec<String> = match &sep {
-        Some(sep) => {
-            if sep.is_empty() {
-                return Err(vm.value_error("empty separator"));
-            }
-            if right {
-                let mut v: Vec<String> =
-                    s.s.rsplitn(max.saturating_add(1), sep.as_str())
-                        .map(String::from)
-                        .collect();
-                v.reverse();
-                v
-            } else {
-                s.s.splitn(max.saturating_add(1), sep.as_str())
-                    .map(String::from)
-                    .collect()
-            }
-        }
-        None => {
-            let mut out: Vec<String> = Vec::new();
-            if right {
-                let mut rest = s.s.trim_end();
-                while !rest.is_empty() {
-                    if out.len() == max {
-                        out.push(rest.to_string());
-                        break;
-                    }
-                    match rest.rfind(char::is_whitespace) {
-                        Some(i) => {
-                            let w = &rest[i..];
-                            let ch = w.chars().next().map(|c| c.len_utf8()).unwrap_or(1);
-                            out.push(rest[i + ch..].to_string());
-                            rest = rest[..i].trim_end();
-                        }
-                        None => {
-                            out.push(rest.to_string());
-                            break;
-                        }
-                    }
-                }
-                out.reverse();
-            } else {
-                let mut rest = s.s.trim_start();
-                while !rest.is_empty() {
-                    if out.len() == max {
-                        out.push(rest.to_string());
-                        break;
-                    }
-                    match rest.find(char::is_whitespace) {
-                        Some(i) => {
-                            out.push(rest[..i].to_string());
-                            rest = rest[i..].trim_start();
-                        }
-                        None => {
-                            out.push(rest.to_string());
-                            break;
-                        }
-                    }
-                }
-            }
-            out
-        }
-    };
-    Ok(Value::list(parts.into_iter().map(Value::string).collect()))
+    match r {
+        Ok(parts) => Ok(Value::list(parts.into_iter().map(Value::str).collect())),
+        Err(e) => Err(vm.value_error(e.message())),
+    }
 }
 fn str_split(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
     str_split_impl(vm, args, kw, false)
@@ -138,7 +79,7 @@ fn strip_impl(vm: &mut Vm, args: &[Value], which: u8) -> R {
     let chars = opt_str(vm, args.get(1), "strip")?.map(|c| c.chars().collect::<Vec<char>>());
     let f = |c: char| match &chars {
         Some(cs) => cs.contains(&c),
-        None => c.is_whitespace(),
+        None => strops::is_space(c),
     };
     let r = match which {
         0 => s.s.trim_matches(f),
@@ -218,51 +159,58 @@ fn str_startswith(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 fn str_endswith(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     affix(vm, args, false)
 }
+fn no_args(vm: &Vm, args: &[Value], name: &str) -> PyResult<()> {
+    if args.len() > 1 {
+        return Err(vm.type_error(format!(
+            "str.{name}() takes no arguments ({} given)",
+            args.len() - 1
+        )));
+    }
+    Ok(())
+}
+/// The zero-argument str methods whose CPython algorithm lives in `strops`.
+fn str_unary(vm: &mut Vm, args: &[Value], name: &str, f: fn(&str) -> String) -> R {
+    let s = s_self(vm, args)?.clone();
+    no_args(vm, args, name)?;
+    Ok(Value::string(f(&s.s)))
+}
+fn str_test(vm: &mut Vm, args: &[Value], name: &str, f: fn(&str) -> bool) -> R {
+    let s = s_self(vm, args)?.clone();
+    no_args(vm, args, name)?;
+    Ok(Value::Bool(f(&s.s)))
+}
 fn str_upper(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    Ok(Value::string(s_self(vm, args)?.s.to_uppercase()))
+    str_unary(vm, args, "upper", strops::upper)
 }
 fn str_lower(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    Ok(Value::string(s_self(vm, args)?.s.to_lowercase()))
+    str_unary(vm, args, "lower", strops::lower)
+}
+fn str_casefold(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    str_unary(vm, args, "casefold", strops::casefold)
+}
+fn str_isprintable(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    str_test(vm, args, "isprintable", strops::isprintable)
+}
+fn str_isascii(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    str_test(vm, args, "isascii", strops::isascii)
+}
+fn str_istitle(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    str_test(vm, args, "istitle", strops::istitle)
+}
+fn str_isdecimal(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    str_test(vm, args, "isdecimal", strops::isdecimal)
+}
+fn str_isnumeric(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    str_test(vm, args, "isnumeric", strops::isnumeric)
 }
 fn str_title(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    let s = s_self(vm, args)?;
-    let mut out = String::new();
-    let mut prev_cased = false;
-    for c in s.s.chars() {
-        if prev_cased {
-            out.extend(c.to_lowercase());
-        } else {
-            out.extend(c.to_uppercase());
-        }
-        prev_cased = c.is_alphabetic();
-    }
-    Ok(Value::string(out))
+    str_unary(vm, args, "title", strops::title)
 }
 fn str_capitalize(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    let s = s_self(vm, args)?;
-    let mut cs = s.s.chars();
-    let out = match cs.next() {
-        Some(f) => f
-            .to_uppercase()
-            .chain(cs.flat_map(|c| c.to_lowercase()))
-            .collect(),
-        None => String::new(),
-    };
-    Ok(Value::string(out))
+    str_unary(vm, args, "capitalize", strops::capitalize)
 }
 fn str_swapcase(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    let s = s_self(vm, args)?;
-    let out: String =
-        s.s.chars()
-            .flat_map(|c| {
-                if c.is_uppercase() {
-                    c.to_lowercase().collect::<Vec<_>>()
-                } else {
-                    c.to_uppercase().collect::<Vec<_>>()
-                }
-            })
-            .collect();
-    Ok(Value::string(out))
+    str_unary(vm, args, "swapcase", strops::swapcase)
 }
 fn str_replace(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let s = s_self(vm, args)?.clone();
@@ -273,11 +221,7 @@ fn str_replace(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         Some(v) => vm.to_int(v)?,
         None => -1,
     };
-    Ok(Value::string(if count < 0 {
-        s.s.replace(&old, &new)
-    } else {
-        s.s.replacen(&old, &new, count as usize)
-    }))
+    Ok(Value::string(strops::replace(&s.s, &old, &new, count)))
 }
 
 fn find_impl(vm: &mut Vm, args: &[Value], right: bool) -> PyResult<i64> {
@@ -338,41 +282,26 @@ fn str_count(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     }
     Ok(Value::Int(s.s.matches(&sub).count() as i64))
 }
-fn pred(vm: &mut Vm, args: &[Value], f: fn(char) -> bool) -> R {
-    let s = s_self(vm, args)?;
-    Ok(Value::Bool(!s.s.is_empty() && s.s.chars().all(f)))
-}
 fn str_isdigit(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    pred(vm, args, |c| c.is_ascii_digit() || c.is_numeric())
+    str_test(vm, args, "isdigit", strops::isdigit)
 }
 fn str_isalpha(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    pred(vm, args, char::is_alphabetic)
+    str_test(vm, args, "isalpha", strops::isalpha)
 }
 fn str_isalnum(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    pred(vm, args, char::is_alphanumeric)
+    str_test(vm, args, "isalnum", strops::isalnum)
 }
 fn str_isspace(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    pred(vm, args, char::is_whitespace)
+    str_test(vm, args, "isspace", strops::isspace)
 }
 fn str_isupper(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    let s = s_self(vm, args)?;
-    Ok(Value::Bool(
-        s.s.chars().any(char::is_uppercase) && !s.s.chars().any(char::is_lowercase),
-    ))
+    str_test(vm, args, "isupper", strops::isupper)
 }
 fn str_islower(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    let s = s_self(vm, args)?;
-    Ok(Value::Bool(
-        s.s.chars().any(char::is_lowercase) && !s.s.chars().any(char::is_uppercase),
-    ))
+    str_test(vm, args, "islower", strops::islower)
 }
 fn str_isidentifier(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    let s = s_self(vm, args)?;
-    let mut cs = s.s.chars();
-    Ok(Value::Bool(match cs.next() {
-        Some(c) => (c.is_alphabetic() || c == '_') && cs.all(|c| c.is_alphanumeric() || c == '_'),
-        None => false,
-    }))
+    str_test(vm, args, "isidentifier", strops::isidentifier)
 }
 fn pad(vm: &mut Vm, args: &[Value], how: u8) -> R {
     let s = s_self(vm, args)?.clone();
@@ -624,7 +553,7 @@ fn str_format(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
             let v = match conv {
                 Some('r') => Value::string(vm.repr(&v)?),
                 Some('s') => Value::string(vm.str_of(&v)?),
-                Some('a') => Value::string(super::format::ascii_repr(&vm.repr(&v)?)),
+                Some('a') => Value::string(super::format::ascii_escape(&vm.repr(&v)?)),
                 _ => v,
             };
             // Nested fields in the spec.
@@ -1018,8 +947,12 @@ pub fn register(vm: &mut Vm) {
             ("rindex", str_rindex),
             ("count", str_count),
             ("isdigit", str_isdigit),
-            ("isnumeric", str_isdigit),
-            ("isdecimal", str_isdigit),
+            ("isnumeric", str_isnumeric),
+            ("isdecimal", str_isdecimal),
+            ("isprintable", str_isprintable),
+            ("isascii", str_isascii),
+            ("istitle", str_istitle),
+            ("casefold", str_casefold),
             ("isalpha", str_isalpha),
             ("isalnum", str_isalnum),
             ("isspace", str_isspace),
