@@ -33,7 +33,7 @@ pub fn int_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], kw: &KwArgs) -> R {
         let Value::Str(s) = v else {
             return Err(vm.type_error("int() can't convert non-string with explicit base"));
         };
-        return parse_int(vm, &s.s, b as u32);
+        return parse_int(vm, &s.s, b);
     }
     match v {
         Value::Int(i) => Ok(Value::Int(*i)),
@@ -70,55 +70,11 @@ pub fn int_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], kw: &KwArgs) -> R {
     }
 }
 
-fn parse_int(vm: &Vm, s: &str, base: u32) -> R {
-    let t = s.trim();
-    let (neg, body) = match t.strip_prefix('-') {
-        Some(r) => (true, r),
-        None => (false, t.strip_prefix('+').unwrap_or(t)),
-    };
-    let orig_base = base;
-    let mut base = base;
-    let mut body = body.to_string();
-    let lower = body.to_ascii_lowercase();
-    for (p, b) in [("0x", 16), ("0o", 8), ("0b", 2)] {
-        if (base == b || base == 0) && lower.starts_with(p) {
-            body = body[2..].to_string();
-            base = b;
-        }
-    }
-    if base == 0 {
-        base = 10;
-    }
-    let clean = body.replace('_', "");
-    let bad = || {
-        vm.value_error(format!(
-            "invalid literal for int() with base {}: {}",
-            orig_base,
-            super::format::str_repr(s)
-        ))
-    };
-    if clean.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
-        return Err(bad());
-    }
-    if !(2..=36).contains(&base) {
-        return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
-    }
-    match i64::from_str_radix(&clean, base) {
-        Ok(v) => Ok(Value::Int(if neg { -v } else { v })),
-        Err(e) => {
-            if matches!(
-                e.kind(),
-                std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow
-            ) {
-                if neg && clean.trim_start_matches('0') == "9223372036854775808" {
-                    return Ok(Value::Int(i64::MIN));
-                }
-                Err(vm.overflow_error())
-            } else {
-                Err(bad())
-            }
-        }
-    }
+/// CPython's int(str) (Unicode digits and spaces, underscores, prefixes, its messages).
+fn parse_int(vm: &Vm, s: &str, base: i64) -> R {
+    super::numeric::parse_int(s, base)
+        .map(Value::Int)
+        .map_err(|e| super::render::numeric_err(vm, e))
 }
 
 pub fn bool_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
