@@ -272,15 +272,30 @@ fn str_rindex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         i => Ok(Value::Int(i)),
     }
 }
+/// An optional slice bound of find/count (None means "not given", as CPython).
+fn opt_index(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => Ok(Some(vm.to_int(v)?)),
+    }
+}
 fn str_count(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let s = s_self(vm, args)?.clone();
+    vm.check_args("count", &args[1..], 1, 3)?;
     let sub = vm
         .str_arg(args.get(1).unwrap_or(&Value::None), "count() argument")?
         .to_string();
-    if sub.is_empty() {
-        return Ok(Value::Int(s.nchars as i64 + 1));
-    }
-    Ok(Value::Int(s.s.matches(&sub).count() as i64))
+    let start = opt_index(vm, args.get(2))?;
+    let end = opt_index(vm, args.get(3))?;
+    Ok(Value::Int(strops::count(&s.s, &sub, start, end) as i64))
+}
+fn str_expandtabs(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    let s = s_self(vm, args)?.clone();
+    let size = match kw_get(kw, "tabsize").or(args.get(1)) {
+        Some(v) => vm.to_int(v)?,
+        None => 8,
+    };
+    Ok(Value::string(strops::expandtabs(&s.s, size)))
 }
 fn str_isdigit(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     str_test(vm, args, "isdigit", strops::isdigit)
@@ -953,6 +968,7 @@ pub fn register(vm: &mut Vm) {
             ("isascii", str_isascii),
             ("istitle", str_istitle),
             ("casefold", str_casefold),
+            ("expandtabs", str_expandtabs),
             ("isalpha", str_isalpha),
             ("isalnum", str_isalnum),
             ("isspace", str_isspace),
