@@ -461,23 +461,160 @@ fn str_removesuffix(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         s.s.strip_suffix(p.as_str()).unwrap_or(&s.s)
     }))
 }
-fn str_encode(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    let s = s_self(vm, args)?;
+/// The codecs loopscope knows, by CPython's normalised name (used in error messages).
+fn codec_name(vm: &Vm, enc: &str) -> PyResult<&'static str> {
+    let norm = enc.to_ascii_lowercase().replace(['_', ' '], "-");
+    Ok(match norm.as_str() {
+        "utf-8" | "utf8" | "u8" | "utf" => "utf-8",
+        "ascii" | "us-ascii" | "646" => "ascii",
+        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" | "latin" => "latin-1",
+        _ => return Err(vm.new_error(ExcKind::LookupError, format!("unknown encoding: {enc}"))),
+    })
+}
+fn codec_args(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<(&'static str, String)> {
+    let enc = match kw_get(kw, "encoding").or(args.get(1)) {
+        Some(v) => vm.str_arg(v, "encode() argument 'encoding'")?.to_string(),
+        None => "utf-8".to_string(),
+    };
+    let errors = match kw_get(kw, "errors").or(args.get(2)) {
+        Some(v) => vm.str_arg(v, "encode() argument 'errors'")?.to_string(),
+        None => "strict".to_string(),
+    };
+    Ok((codec_name(vm, &enc)?, errors))
+}
+fn str_encode(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    let s = s_self(vm, args)?.clone();
+    let (codec, errors) = codec_args(vm, args, kw)?;
+    let limit: u32 = match codec {
+        "utf-8" => {
+            return Ok(Value::Bytes(Rc::new(super::value::PyBytes {
+                b: s.s.as_bytes().to_vec().into_boxed_slice(),
+            })))
+        }
+        "ascii" => 128,
+        _ => 256,
+    };
+    let chars: Vec<char> = s.s.chars().collect();
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        if (c as u32) < limit {
+            out.push(c as u32 as u8);
+            i += 1;
+            continue;
+        }
+        match errors.as_str() {
+            "replace" => out.push(b'?'),
+            "ignore" => {}
+            "strict" => {
+                let run = chars[i..]
+                    .iter()
+                    .take_while(|c| (**c as u32) >= limit)
+                    .count();
+                let what = if run == 1 {
+                    format!(
+                        "character {} in position {i}",
+                        super::format::ascii_escape(&super::format::str_repr(&c.to_string()))
+                    )
+                } else {
+                    format!("characters in position {i}-{}", i + run - 1)
+                };
+                return Err(vm.new_error(
+                    ExcKind::UnicodeEncodeError,
+                    format!("'{codec}' codec can't encode {what}: ordinal not in range({limit})"),
+                ));
+            }
+            other => {
+                return Err(vm.new_error(
+                    ExcKind::LookupError,
+                    format!("unknown error handler name '{other}'"),
+                ))
+            }
+        }
+        i += 1;
+    }
     Ok(Value::Bytes(Rc::new(super::value::PyBytes {
-        b: s.s.as_bytes().to_vec().into_boxed_slice(),
+        b: out.into_boxed_slice(),
     })))
 }
-fn bytes_decode(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    match args.first() {
-        Some(Value::Bytes(b)) => match std::str::from_utf8(&b.b) {
-            Ok(s) => Ok(Value::str(s)),
-            Err(_) => Err(vm.new_error(
-                ExcKind::UnicodeDecodeError,
-                "'utf-8' codec can't decode bytes",
-            )),
-        },
-        _ => Err(vm.type_error("decode() requires bytes")),
+fn bytes_decode(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    let Some(Value::Bytes(b)) = args.first() else {
+        return Err(vm.type_error("decode() requires bytes"));
+    };
+    let b = b.clone();
+    let (codec, errors) = codec_args(vm, args, kw)?;
+    if !matches!(errors.as_str(), "strict" | "replace" | "ignore") {
+        return Err(vm.new_error(
+            ExcKind::LookupError,
+            format!("unknown error handler name '{errors}'"),
+        ));
     }
+    match codec {
+        "latin-1" => Ok(Value::string(b.b.iter().map(|&c| c as char).collect())),
+        "ascii" => {
+            let mut out = String::with_capacity(b.b.len());
+            for (i, &c) in b.b.iter().enumerate() {
+                if c < 128 {
+                    out.push(c as char);
+                } else if errors == "replace" {
+                    out.push('\u{fffd}');
+                } else if errors == "strict" {
+                    return Err(vm.new_error(
+                        ExcKind::UnicodeDecodeError,
+                        format!("'ascii' codec can't decode byte 0x{c:02x} in position {i}: ordinal not in range(128)"),
+                    ));
+                }
+            }
+            Ok(Value::string(out))
+        }
+        _ => match std::str::from_utf8(&b.b) {
+            Ok(s) => Ok(Value::str(s)),
+            Err(_) if errors == "replace" => {
+                Ok(Value::string(String::from_utf8_lossy(&b.b).into_owned()))
+            }
+            Err(_) if errors == "ignore" => {
+                let mut out = String::new();
+                for chunk in b.b.utf8_chunks() {
+                    out.push_str(chunk.valid());
+                }
+                Ok(Value::string(out))
+            }
+            Err(e) => {
+                let at = e.valid_up_to();
+                let first = b.b.get(at).copied().unwrap_or(0);
+                let msg = match e.error_len() {
+                    None if b.b.len() - at > 1 => format!(
+                        "'utf-8' codec can't decode bytes in position {at}-{}: unexpected end of data",
+                        b.b.len() - 1
+                    ),
+                    None => format!(
+                        "'utf-8' codec can't decode byte 0x{first:02x} in position {at}: unexpected end of data"
+                    ),
+                    Some(_) if matches!(first, 0x80..=0xc1 | 0xf5..=0xff) => format!(
+                        "'utf-8' codec can't decode byte 0x{first:02x} in position {at}: invalid start byte"
+                    ),
+                    Some(n) if n > 1 => format!(
+                        "'utf-8' codec can't decode bytes in position {at}-{}: invalid continuation byte",
+                        at + n - 1
+                    ),
+                    Some(_) => format!(
+                        "'utf-8' codec can't decode byte 0x{first:02x} in position {at}: invalid continuation byte"
+                    ),
+                };
+                Err(vm.new_error(ExcKind::UnicodeDecodeError, msg))
+            }
+        },
+    }
+}
+fn bytes_hex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let Some(Value::Bytes(b)) = args.first() else {
+        return Err(vm.type_error("hex() requires bytes"));
+    };
+    let mut out = String::with_capacity(b.b.len() * 2);
+    for c in b.b.iter() {
+        out.push_str(&format!("{c:02x}"));
+    }
+    Ok(Value::string(out))
 }
 
 /// `str.format` (positional/keyword fields, conversions, nested specs).
@@ -989,6 +1126,7 @@ pub fn register(vm: &mut Vm) {
         ],
     );
     vm.add_method(&t.bytes, "decode", bytes_decode);
+    vm.add_method(&t.bytes, "hex", bytes_hex);
     vm.add_methods(
         &t.list,
         &[
