@@ -862,38 +862,42 @@ impl Vm {
             }
             _ => None,
         };
+        let kv: Vec<Value> = keys.unwrap_or_else(|| items.clone());
+        // CPython reverses, sorts stably and reverses again, so equal keys keep their order.
         let mut idx: Vec<usize> = (0..items.len()).collect();
-        let kv: &Vec<Value> = keys.as_ref().unwrap_or(items);
-        let kv = kv.clone();
         if reverse {
             idx.reverse();
         }
-        let mut err = None;
-        idx.sort_by(|&a, &b| {
-            if err.is_some() {
-                return std::cmp::Ordering::Equal;
-            }
-            let (x, y) = if reverse {
-                (&kv[b], &kv[a])
-            } else {
-                (&kv[a], &kv[b])
-            };
-            match self.lt(x, y) {
-                Ok(true) => std::cmp::Ordering::Less,
-                Ok(false) => std::cmp::Ordering::Greater,
-                Err(e) => {
-                    err = Some(e);
-                    std::cmp::Ordering::Equal
+        // Bottom-up merge sort that only asks "is right < left?", so equal elements stay in
+        // order and only `<` is used, as in CPython.
+        let n = idx.len();
+        let mut buf: Vec<usize> = Vec::with_capacity(n);
+        let mut width = 1;
+        while width < n {
+            let mut lo = 0;
+            while lo < n {
+                let mid = (lo + width).min(n);
+                let hi = (lo + 2 * width).min(n);
+                buf.clear();
+                let (mut i, mut j) = (lo, mid);
+                while i < mid && j < hi {
+                    let (a, b) = (idx[i], idx[j]);
+                    if self.lt(&kv[b], &kv[a])? {
+                        buf.push(b);
+                        j += 1;
+                    } else {
+                        buf.push(a);
+                        i += 1;
+                    }
                 }
+                buf.extend_from_slice(&idx[i..mid]);
+                buf.extend_from_slice(&idx[j..hi]);
+                idx[lo..hi].copy_from_slice(&buf);
+                lo = hi;
             }
-        });
-        if let Some(e) = err {
-            return Err(e);
+            width *= 2;
         }
         if reverse {
-            idx.reverse();
-            // Keep stability for equal keys in reverse order as CPython does (reverse, sort,
-            // reverse).
             idx.reverse();
         }
         let sorted: Vec<Value> = idx.into_iter().map(|i| items[i].clone()).collect();
