@@ -1226,6 +1226,22 @@ fn b_divmod(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::tuple(vec![q, r]))
 }
 
+/// Inverse of `a` modulo `m` (m > 0) by the extended Euclidean algorithm.
+fn mod_inverse(a: i128, m: i128) -> Option<i128> {
+    let (mut old_r, mut r) = (a.rem_euclid(m), m);
+    let (mut old_s, mut s) = (1i128, 0i128);
+    while r != 0 {
+        let q = old_r / r;
+        (old_r, r) = (r, old_r - q * r);
+        (old_s, s) = (s, old_s - q * s);
+    }
+    if old_r == 1 {
+        Some(old_s.rem_euclid(m))
+    } else {
+        None
+    }
+}
+
 fn b_pow(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("pow", args, 2, 3)?;
     if args.len() == 3 && !args[2].is_none() {
@@ -1237,12 +1253,18 @@ fn b_pow(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         if m == 0 {
             return Err(vm.value_error("pow() 3rd argument cannot be 0"));
         }
+        let m128 = m as i128;
+        let mut b = (b as i128).rem_euclid(m128);
+        let mut e = e as i128;
         if e < 0 {
-            return Err(
-                vm.value_error("pow() 2nd argument cannot be negative when 3rd argument specified")
-            );
+            // CPython 3.8+: a negative exponent uses the modular inverse of the base.
+            let Some(inv) = mod_inverse(b, m128.abs()) else {
+                return Err(vm.value_error("base is not invertible for the given modulus"));
+            };
+            b = inv.rem_euclid(m128);
+            e = -e;
         }
-        let (mut r, mut b, mut e, m128) = (1i128, (b as i128).rem_euclid(m as i128), e, m as i128);
+        let mut r = 1i128.rem_euclid(m128);
         while e > 0 {
             if e & 1 == 1 {
                 r = (r * b).rem_euclid(m128);

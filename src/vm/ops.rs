@@ -1191,11 +1191,21 @@ impl Vm {
                 )));
             }
         }
-        if base == BinaryOpKind::Mul && matches!(a, Str(_) | List(_) | Tuple(_)) {
-            return Err(self.type_error(format!(
-                "can't multiply sequence by non-int of type '{}'",
-                self.type_name(b)
-            )));
+        if base == BinaryOpKind::Mul {
+            let seq = |v: &Value| matches!(v, Str(_) | List(_) | Tuple(_) | Bytes(_));
+            // CPython falls back to sq_repeat of whichever operand is a sequence.
+            let other = if seq(a) {
+                Some(self.type_name(b))
+            } else if seq(b) {
+                Some(self.type_name(a))
+            } else {
+                Option::None
+            };
+            if let Some(other) = other {
+                return Err(self.type_error(format!(
+                    "can't multiply sequence by non-int of type '{other}'"
+                )));
+            }
         }
         if base == BinaryOpKind::Pow {
             return Err(self.type_error(format!(
@@ -1220,6 +1230,18 @@ impl Vm {
     fn builtin_binop(&mut self, a: &Value, b: &Value, op: BinaryOpKind) -> PyResult<Option<Value>> {
         use BinaryOpKind as K;
         use Value::*;
+        // bool is an int subclass: `"ab" * True` repeats once.
+        if op == K::Mul {
+            match (a, b) {
+                (Bool(x), Str(_) | List(_) | Tuple(_)) => {
+                    return self.builtin_binop(&Int(*x as i64), b, op)
+                }
+                (Str(_) | List(_) | Tuple(_), Bool(y)) => {
+                    return self.builtin_binop(a, &Int(*y as i64), op)
+                }
+                _ => {}
+            }
+        }
         Ok(Some(match (a, b, op) {
             (Str(x), Str(y), K::Add) => {
                 let mut s = String::with_capacity(x.s.len() + y.s.len());
