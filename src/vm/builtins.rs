@@ -268,7 +268,7 @@ pub fn make_class(
         None => {
             let names: Vec<String> = bases.iter().map(|b| b.name().to_string()).collect();
             return Err(vm.type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         }

@@ -2371,14 +2371,17 @@ impl Vm {
                     let cls = self.type_of(&cm);
                     let (Some(enter), Some(exit)) = (cls.lookup(enter_name), cls.lookup(exit_name))
                     else {
-                        let msg = if is_async {
-                            format!("'{}' object does not support the asynchronous context manager protocol", cls.name())
+                        let kind = if is_async { "asynchronous " } else { "" };
+                        // CPython looks __enter__ up first and names a missing __exit__.
+                        let missed = if cls.lookup(enter_name).is_some() {
+                            format!(" (missed {exit_name} method)")
                         } else {
-                            format!(
-                                "'{}' object does not support the context manager protocol",
-                                cls.name()
-                            )
+                            String::new()
                         };
+                        let msg = format!(
+                            "'{}' object does not support the {kind}context manager protocol{missed}",
+                            cls.name()
+                        );
                         tri!(Err(self.type_error(msg)))
                     };
                     let exit_b = tri!(native!(self.bind_descr(exit, &cm, &cls)));
