@@ -1026,6 +1026,25 @@ fn set_op(vm: &mut Vm, args: &[Value], op: crate::lang::bytecode::BinaryOpKind) 
     }
     Ok(acc)
 }
+/// `s.intersection_update(...)` and friends: the operator's result replaces s's contents.
+fn set_op_update(vm: &mut Vm, args: &[Value], op: crate::lang::bytecode::BinaryOpKind) -> R {
+    let s = set_self(vm, args)?.clone();
+    if let Value::Set(r) = set_op(vm, args, op)? {
+        let t = r.t.borrow().copy();
+        *s.t.borrow_mut() = t;
+    }
+    Ok(Value::None)
+}
+fn set_intersection_update(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    set_op_update(vm, args, crate::lang::bytecode::BinaryOpKind::And)
+}
+fn set_difference_update(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    set_op_update(vm, args, crate::lang::bytecode::BinaryOpKind::Sub)
+}
+fn set_symdiff_update(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    vm.check_args("symmetric_difference_update", &args[1..], 1, 1)?;
+    set_op_update(vm, args, crate::lang::bytecode::BinaryOpKind::Xor)
+}
 fn vm_iter(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
     vm.iter_to_vec(v)
 }
@@ -1183,6 +1202,9 @@ pub fn register(vm: &mut Vm) {
             ("remove", set_remove),
             ("pop", set_pop),
             ("update", set_update),
+            ("intersection_update", set_intersection_update),
+            ("difference_update", set_difference_update),
+            ("symmetric_difference_update", set_symdiff_update),
             ("clear", set_clear),
         ],
     );
