@@ -52,7 +52,13 @@ fn str_join(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 
 fn str_split_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, right: bool) -> R {
     let s = s_self(vm, args)?.clone();
-    let sep = opt_str(vm, kw_get(kw, "sep").or(args.get(1)), "sep")?.map(|x| x.to_string());
+    let sep = match kw_get(kw, "sep").or(args.get(1)) {
+        None | Some(Value::None) => None,
+        Some(Value::Str(x)) => Some(x.s.to_string()),
+        Some(other) => {
+            return Err(vm.type_error(format!("must be str or None, not {}", vm.type_name(other))))
+        }
+    };
     let maxsplit = match kw_get(kw, "maxsplit").or(args.get(2)) {
         Some(v) => vm.to_int(v)?,
         None => -1,

@@ -1047,14 +1047,34 @@ impl Vm {
     // ------------------------------------------------------------ arithmetic
 
     pub fn binary_op(&mut self, a: &Value, b: &Value, kind: BinaryOpKind) -> PyResult<Value> {
+        fn is_bitwise(k: BinaryOpKind) -> bool {
+            matches!(
+                k,
+                BinaryOpKind::And
+                    | BinaryOpKind::Or
+                    | BinaryOpKind::Xor
+                    | BinaryOpKind::LShift
+                    | BinaryOpKind::RShift
+                    | BinaryOpKind::MatMul
+            )
+        }
         use Value::*;
         let (base, name, rname, iname) = binop_base(kind);
         // Fast paths for built-in numbers.
         match (a, b) {
             (Int(x), Int(y)) => return self.int_op(*x, *y, base),
             (Float(x), Float(y)) => return self.float_op(*x, *y, base),
-            (Int(x), Float(y)) => return self.float_op(*x as f64, *y, base),
-            (Float(x), Int(y)) => return self.float_op(*x, *y as f64, base),
+            (Int(x), Float(y)) if !is_bitwise(base) => return self.float_op(*x as f64, *y, base),
+            (Float(x), Int(y)) if !is_bitwise(base) => return self.float_op(*x, *y as f64, base),
+            (Int(_), Float(_)) | (Float(_), Int(_)) => {
+                // The error must name the real operand types, not the float coercion.
+                return Err(self.type_error(format!(
+                    "unsupported operand type(s) for {}: '{}' and '{}'",
+                    binop_symbol(kind),
+                    self.type_name(a),
+                    self.type_name(b)
+                )));
+            }
             (Bool(_), _) | (_, Bool(_))
                 if matches!(a, Int(_) | Float(_) | Bool(_))
                     && matches!(b, Int(_) | Float(_) | Bool(_)) =>
@@ -1189,6 +1209,9 @@ impl Vm {
                     "can only concatenate tuple (not \"{}\") to tuple",
                     self.type_name(b)
                 )));
+            }
+            if let Bytes(_) = a {
+                return Err(self.type_error(format!("can't concat {} to bytes", self.type_name(b))));
             }
         }
         if base == BinaryOpKind::Mul {
