@@ -1221,6 +1221,24 @@ fn b_divmod(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         (Value::Float(_), Value::Int(0)) => return Err(vm.zero_div("float divmod()")),
         _ => {}
     }
+    let num = |v: &Value| matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_));
+    if !(num(&args[0]) && num(&args[1])) {
+        for (x, y, name) in [
+            (&args[0], &args[1], "__divmod__"),
+            (&args[1], &args[0], "__rdivmod__"),
+        ] {
+            if let Some(r) = vm.call_dunder(x, name, std::slice::from_ref(y))? {
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        return Err(vm.type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            vm.type_name(&args[0]),
+            vm.type_name(&args[1])
+        )));
+    }
     let q = vm.binary_op(&args[0], &args[1], K::FloorDiv)?;
     let r = vm.binary_op(&args[0], &args[1], K::Mod)?;
     Ok(Value::tuple(vec![q, r]))
