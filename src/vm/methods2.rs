@@ -626,11 +626,34 @@ fn bytes_hex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 /// `str.format` (positional/keyword fields, conversions, nested specs).
 fn str_format(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
     let s = s_self(vm, args)?.clone();
-    let pos = &args[1..];
-    let chars: Vec<char> = s.s.chars().collect();
+    let mut auto = (0usize, 0u8);
+    Ok(Value::string(format_impl(
+        vm,
+        &s.s,
+        &args[1..],
+        kw,
+        &mut auto,
+        2,
+    )?))
+}
+
+/// One level of `str.format`; nested specs share the automatic field counter (so
+/// `"{:{}}".format(a, w)` reads `w` second) and CPython allows two levels. `auto` is the next
+/// automatic index and the numbering mode seen so far (0 none, 1 automatic, 2 manual).
+fn format_impl(
+    vm: &mut Vm,
+    text: &str,
+    pos: &[Value],
+    kw: &KwArgs,
+    auto: &mut (usize, u8),
+    levels: u32,
+) -> PyResult<String> {
+    if levels == 0 {
+        return Err(vm.value_error("Max string recursion exceeded"));
+    }
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::new();
     let mut i = 0;
-    let mut auto = 0usize;
     while i < chars.len() {
         let c = chars[i];
         if c == '{' {
@@ -668,14 +691,27 @@ fn str_format(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
             let first_end = name.find(['.', '[']).unwrap_or(name.len());
             let first = &name[..first_end];
             let mut v = if first.is_empty() {
-                let v = pos.get(auto).cloned().ok_or_else(|| {
+                if auto.1 == 2 {
+                    return Err(vm.value_error(
+                        "cannot switch from manual field specification to automatic field numbering",
+                    ));
+                }
+                auto.1 = 1;
+                let n = auto.0;
+                let v = pos.get(n).cloned().ok_or_else(|| {
                     vm.index_error(format!(
-                        "Replacement index {auto} out of range for positional args tuple"
+                        "Replacement index {n} out of range for positional args tuple"
                     ))
                 })?;
-                auto += 1;
+                auto.0 += 1;
                 v
             } else if let Ok(n) = first.parse::<usize>() {
+                if auto.1 == 1 {
+                    return Err(vm.value_error(
+                        "cannot switch from automatic field numbering to manual field specification",
+                    ));
+                }
+                auto.1 = 2;
                 pos.get(n).cloned().ok_or_else(|| {
                     vm.index_error(format!(
                         "Replacement index {n} out of range for positional args tuple"
@@ -716,13 +752,7 @@ fn str_format(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
             };
             // Nested fields in the spec.
             let spec = if spec.contains('{') {
-                let sv = Value::str(&spec);
-                let mut a = vec![sv];
-                a.extend_from_slice(pos);
-                match str_format(vm, &a, kw)? {
-                    Value::Str(x) => x.s.to_string(),
-                    _ => spec,
-                }
+                format_impl(vm, &spec, pos, kw, auto, levels - 1)?
             } else {
                 spec
             };
@@ -740,7 +770,7 @@ fn str_format(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
             i += 1;
         }
     }
-    Ok(Value::string(out))
+    Ok(out)
 }
 
 // ---------------------------------------------------------------- list
