@@ -1186,6 +1186,15 @@ fn g_func_defaults(_vm: &mut Vm, v: &Value) -> R {
         _ => Value::None,
     })
 }
+fn g_func_kwdefaults(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Func(f) => match &*f.kwdefaults.borrow() {
+            Some(d) if !d.is_empty() => Value::Dict(d.clone()),
+            _ => Value::None,
+        },
+        _ => Value::None,
+    })
+}
 fn g_func_code(_vm: &mut Vm, v: &Value) -> R {
     Ok(match v {
         Value::Func(f) => Value::Code(f.code.clone()),
@@ -1618,6 +1627,7 @@ pub fn register(vm: &mut Vm) {
         vm.add_getset(ty, "__doc__", g_func_doc, None);
     }
     vm.add_getset(&t.function, "__defaults__", g_func_defaults, None);
+    vm.add_getset(&t.function, "__kwdefaults__", g_func_kwdefaults, None);
     vm.add_getset(&t.function, "__code__", g_func_code, None);
     vm.add_getset(&t.function, "__globals__", g_func_globals, None);
     vm.add_getset(&t.function, "__dict__", g_func_dict, None);
