@@ -673,20 +673,16 @@ impl Vm {
                     }
                 }
             }
+            // A built-in left operand has no comparison with an instance: CPython returns
+            // NotImplemented there, so the instance's reflected method gets its turn.
             if a_inst {
-                if let Some(r) = self.call_dunder_user(a, name, &[b.clone()])? {
-                    if !matches!(r, NotImplemented) {
-                        return Ok(r);
-                    }
+                if let Some(r) = self.user_compare(a, name, b)? {
+                    return Ok(r);
                 }
-            } else if let Some(r) = self.builtin_compare(a, b, op)? {
-                return Ok(r);
             }
             if !reflected_first && b_inst {
-                if let Some(r) = self.call_dunder_user(b, rname, &[a.clone()])? {
-                    if !matches!(r, NotImplemented) {
-                        return Ok(r);
-                    }
+                if let Some(r) = self.user_compare(b, rname, a)? {
+                    return Ok(r);
                 }
             }
         }
@@ -700,6 +696,23 @@ impl Vm {
                 self.type_name(b)
             ))),
         }
+    }
+
+    /// `obj.name(other)` for a user-defined comparison; `None` means NotImplemented. A missing
+    /// `__ne__` falls back to inverting `__eq__`, as object.__ne__ does.
+    fn user_compare(&mut self, obj: &Value, name: &str, other: &Value) -> PyResult<Option<Value>> {
+        if let Some(r) = self.call_dunder_user(obj, name, &[other.clone()])? {
+            return Ok((!matches!(r, Value::NotImplemented)).then_some(r));
+        }
+        if name == "__ne__" {
+            if let Some(r) = self.call_dunder_user(obj, "__eq__", &[other.clone()])? {
+                if matches!(r, Value::NotImplemented) {
+                    return Ok(None);
+                }
+                return Ok(Some(Value::Bool(!self.truthy(&r)?)));
+            }
+        }
+        Ok(None)
     }
 
     /// Comparisons between built-in values; `None` means NotImplemented.
