@@ -1551,7 +1551,10 @@ impl Vm {
                     if let Value::Instance(inst) = &obj {
                         let cls = inst.class();
                         let n = name.as_str().unwrap_or("");
-                        if cls.flags.get() & tflags::SETATTR == 0 && cls.lookup(n).is_none() {
+                        if cls.flags.get() & tflags::SETATTR == 0
+                            && cls.lookup(n).is_none()
+                            && cls.dict.borrow().get("__slots__").is_none()
+                        {
                             inst.dict.borrow_mut().set(n, v);
                             continue;
                         }

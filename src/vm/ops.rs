@@ -1985,8 +1985,41 @@ impl Vm {
                 return Ok(());
             }
         }
+        if cls.dict.borrow().get("__slots__").is_some() && !self.slots_allow(cls, n) {
+            return Err(self.attr_error(format!(
+                "'{}' object has no attribute '{}'",
+                cls.name(),
+                n
+            )));
+        }
         inst.dict.borrow_mut().set(n, v);
         Ok(())
+    }
+
+    /// Whether `__slots__` lets an instance of `cls` store `n`: CPython gives instances a
+    /// `__dict__` unless every class of the MRO (but object) declares slots without it.
+    fn slots_allow(&self, cls: &Rc<PyType>, n: &str) -> bool {
+        for c in cls.mro() {
+            if Rc::ptr_eq(&c, &self.types.object) {
+                continue;
+            }
+            let slots = c.dict.borrow().get("__slots__").cloned();
+            let names: Vec<Value> = match slots {
+                None => return true,
+                Some(Value::Str(s)) => vec![Value::Str(s)],
+                Some(Value::Tuple(t)) => t.items.to_vec(),
+                Some(Value::List(l)) => l.items.borrow().clone(),
+                Some(_) => return true,
+            };
+            for name in names {
+                if let Value::Str(s) = name {
+                    if &*s.s == n || &*s.s == "__dict__" {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
     }
 
     pub fn delattr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
