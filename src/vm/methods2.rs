@@ -623,6 +623,122 @@ fn bytes_hex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     Ok(Value::string(out))
 }
 
+/// `str.maketrans(x[, y[, z]])` (a static method in CPython; the class argument is skipped).
+fn str_maketrans(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let a = args.get(1..).unwrap_or(&[]);
+    let d = Rc::new(PyDict::new());
+    match a {
+        [Value::Dict(src)] => {
+            for (k, v) in src.t.borrow().items() {
+                let key =
+                    match &k {
+                        Value::Str(s) if s.nchars == 1 => {
+                            Value::Int(s.s.chars().next().map(|c| c as i64).unwrap_or(0))
+                        }
+                        Value::Str(_) => {
+                            return Err(vm
+                                .value_error("string keys in translate table must be of length 1"))
+                        }
+                        Value::Int(_) => k.clone(),
+                        _ => {
+                            return Err(vm
+                                .type_error("keys in translate table must be strings or integers"))
+                        }
+                    };
+                vm.dict_set(&d, key, v)?;
+            }
+        }
+        [_] => {
+            return Err(
+                vm.type_error("if you give only one argument to maketrans it must be a dict")
+            )
+        }
+        [x, y] | [x, y, _] => {
+            let x = vm.str_arg(x, "maketrans() argument 1")?.to_string();
+            let y = vm.str_arg(y, "maketrans() argument 2")?.to_string();
+            if x.chars().count() != y.chars().count() {
+                return Err(
+                    vm.value_error("the first two maketrans arguments must have equal length")
+                );
+            }
+            for (a, b) in x.chars().zip(y.chars()) {
+                vm.dict_set(&d, Value::Int(a as i64), Value::Int(b as i64))?;
+            }
+            if let Some(z) = a.get(2) {
+                let z = vm.str_arg(z, "maketrans() argument 3")?.to_string();
+                for c in z.chars() {
+                    vm.dict_set(&d, Value::Int(c as i64), Value::None)?;
+                }
+            }
+        }
+        _ => {
+            return Err(vm.type_error(format!(
+                "maketrans() takes at most 3 arguments ({} given)",
+                a.len()
+            )))
+        }
+    }
+    Ok(Value::Dict(d))
+}
+fn str_translate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = s_self(vm, args)?.clone();
+    vm.check_args("translate", &args[1..], 1, 1)?;
+    let table = args[1].clone();
+    let mut out = String::with_capacity(s.s.len());
+    for c in s.s.chars() {
+        let r = match vm.getitem(&table, &Value::Int(c as i64)) {
+            Ok(r) => r,
+            Err(e) if vm.exc_matches(&e, ExcKind::LookupError) => {
+                out.push(c);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        match r {
+            Value::None => {}
+            Value::Str(t) => out.push_str(&t.s),
+            Value::Int(i) => match u32::try_from(i).ok().and_then(char::from_u32) {
+                Some(ch) => out.push(ch),
+                None => return Err(vm.value_error("character mapping must be in range(0x110000)")),
+            },
+            _ => return Err(vm.type_error("character mapping must return integer, None or str")),
+        }
+    }
+    Ok(Value::string(out))
+}
+fn str_contains_m(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = s_self(vm, args)?.clone();
+    vm.check_args("__contains__", &args[1..], 1, 1)?;
+    match &args[1] {
+        Value::Str(sub) => Ok(Value::Bool(strops::contains(&s.s, &sub.s))),
+        other => Err(vm.type_error(format!(
+            "'in <string>' requires string as left operand, not {}",
+            vm.type_name(other)
+        ))),
+    }
+}
+fn str_format_map(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = s_self(vm, args)?.clone();
+    vm.check_args("format_map", &args[1..], 1, 1)?;
+    let items = vm.mapping_items(&args[1])?;
+    let kw: Vec<(Rc<str>, Value)> = items
+        .into_iter()
+        .filter_map(|(k, v)| match k {
+            Value::Str(k) => Some((Rc::from(&*k.s), v)),
+            _ => None,
+        })
+        .collect();
+    let mut auto = (0usize, 0u8);
+    Ok(Value::string(format_impl(
+        vm,
+        &s.s,
+        &[],
+        &kw,
+        &mut auto,
+        2,
+    )?))
+}
+
 /// `str.format` (positional/keyword fields, conversions, nested specs).
 fn str_format(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
     let s = s_self(vm, args)?.clone();
@@ -1178,8 +1294,12 @@ pub fn register(vm: &mut Vm) {
             ("removesuffix", str_removesuffix),
             ("encode", str_encode),
             ("format", str_format),
+            ("translate", str_translate),
+            ("format_map", str_format_map),
+            ("__contains__", str_contains_m),
         ],
     );
+    vm.add_classmethod(&t.str_, "maketrans", str_maketrans);
     vm.add_method(&t.bytes, "decode", bytes_decode);
     vm.add_method(&t.bytes, "hex", bytes_hex);
     vm.add_methods(
