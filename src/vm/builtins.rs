@@ -814,6 +814,7 @@ fn b_reversed(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let items = match v {
         Value::List(_) | Value::Tuple(_) | Value::Range(_) | Value::Str(_) => vm.iter_to_vec(v)?,
         Value::Dict(d) => d.t.borrow().keys(),
+        Value::Native(n) if matches!(n.data, NativeData::DictView { .. }) => vm.iter_to_vec(v)?,
         _ => {
             if let Some(r) = vm.call_dunder(v, "__reversed__", &[])? {
                 return Ok(r);

@@ -655,6 +655,18 @@ impl Vm {
             }
             _ => {}
         }
+        // Keys/items views compare as sets with sets and other set-like views.
+        let view = |v: &Value| matches!(v, Native(n) if matches!(n.data, NativeData::DictView { kind, .. } if kind != 1));
+        if (view(a) || view(b))
+            && (view(a) || matches!(a, Set(_)))
+            && (view(b) || matches!(b, Set(_)))
+        {
+            let xs = self.iter_to_vec(a)?;
+            let x = self.new_set(xs, false)?;
+            let ys = self.iter_to_vec(b)?;
+            let y = self.new_set(ys, false)?;
+            return self.compare(&x, &y, op);
+        }
         let a_inst = matches!(a, Instance(_) | Native(_));
         let b_inst = matches!(b, Instance(_) | Native(_));
         if !a_inst && !b_inst {
@@ -1073,6 +1085,21 @@ impl Vm {
         }
         use Value::*;
         let (base, name, rname, iname) = binop_base(kind);
+        // Set operators on keys/items views take any iterable and give a set (CPython's
+        // dictviews_and etc.).
+        if matches!(
+            base,
+            BinaryOpKind::And | BinaryOpKind::Or | BinaryOpKind::Sub | BinaryOpKind::Xor
+        ) {
+            let setlike = |v: &Value| matches!(v, Native(n) if matches!(n.data, NativeData::DictView { kind, .. } if kind != 1));
+            if setlike(a) || setlike(b) {
+                let xs = self.iter_to_vec(a)?;
+                let x = self.new_set(xs, false)?;
+                let ys = self.iter_to_vec(b)?;
+                let y = self.new_set(ys, false)?;
+                return self.binary_op(&x, &y, base);
+            }
+        }
         // Fast paths for built-in numbers.
         match (a, b) {
             (Int(x), Int(y)) => return self.int_op(*x, *y, base),
