@@ -3899,7 +3899,7 @@ mod tests {
     #[test]
     fn syntax_errors_match_cpython() {
         // Errors CPython raises after parsing (symbol table), not the parser's job.
-        // `\N{...}` escapes are deliberately unsupported (a loopscope message instead).
+        // Unknown `\N{...}` names add a loopscope note to CPython's message.
         let skip = ["x = '\\N{DASH}'\n"];
         let mut failures = Vec::new();
         for (src, expected) in goldens(include_str!("testdata/syntax_errors.json")) {
@@ -4151,8 +4151,10 @@ mod tests {
         assert_eq!(e.msg, "`match` statements are not supported yet");
         assert_eq!((e.span.line, e.span.col), (2, 1));
         parse("match = 1\nmatch(x)\nmatch[1]: int = 2\nprint(match)\nmatch, b = 1, 2\n");
-        let e = err_of("x = '\\N{BULLET}'\n");
-        assert!(e.msg.contains("not supported yet"));
+        // `\N{...}` knows the common blocks; other names say so rather than guess.
+        parse("x = '\\N{BULLET}' f'\\N{EM DASH}{x}'\n");
+        let e = err_of("x = '\\N{NO SUCH CHARACTER}'\n");
+        assert!(e.msg.contains("unknown Unicode character name"));
         assert_eq!(err_of("type X = int\n").msg, "invalid syntax");
     }
 
