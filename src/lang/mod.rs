@@ -10,3 +10,4 @@ pub mod parser;
 pub mod span;
 pub mod symtable;
 pub mod token;
+pub mod unicode_names;

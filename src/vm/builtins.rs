@@ -268,7 +268,7 @@ pub fn make_class(
         None => {
             let names: Vec<String> = bases.iter().map(|b| b.name().to_string()).collect();
             return Err(vm.type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         }
@@ -592,8 +592,7 @@ fn b_repr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn b_ascii(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("ascii", args, 1, 1)?;
     let r = vm.repr(&args[0])?;
-    let a = super::format::ascii_repr(&r);
-    Ok(Value::string(a[1..a.len() - 1].to_string()))
+    Ok(Value::string(super::format::ascii_escape(&r)))
 }
 
 /// `isinstance`/`issubclass` against a class or (nested) tuple, stopping at the first match
@@ -815,6 +814,7 @@ fn b_reversed(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let items = match v {
         Value::List(_) | Value::Tuple(_) | Value::Range(_) | Value::Str(_) => vm.iter_to_vec(v)?,
         Value::Dict(d) => d.t.borrow().keys(),
+        Value::Native(n) if matches!(n.data, NativeData::DictView { .. }) => vm.iter_to_vec(v)?,
         _ => {
             if let Some(r) = vm.call_dunder(v, "__reversed__", &[])? {
                 return Ok(r);
@@ -863,38 +863,42 @@ impl Vm {
             }
             _ => None,
         };
+        let kv: Vec<Value> = keys.unwrap_or_else(|| items.clone());
+        // CPython reverses, sorts stably and reverses again, so equal keys keep their order.
         let mut idx: Vec<usize> = (0..items.len()).collect();
-        let kv: &Vec<Value> = keys.as_ref().unwrap_or(items);
-        let kv = kv.clone();
         if reverse {
             idx.reverse();
         }
-        let mut err = None;
-        idx.sort_by(|&a, &b| {
-            if err.is_some() {
-                return std::cmp::Ordering::Equal;
-            }
-            let (x, y) = if reverse {
-                (&kv[b], &kv[a])
-            } else {
-                (&kv[a], &kv[b])
-            };
-            match self.lt(x, y) {
-                Ok(true) => std::cmp::Ordering::Less,
-                Ok(false) => std::cmp::Ordering::Greater,
-                Err(e) => {
-                    err = Some(e);
-                    std::cmp::Ordering::Equal
+        // Bottom-up merge sort that only asks "is right < left?", so equal elements stay in
+        // order and only `<` is used, as in CPython.
+        let n = idx.len();
+        let mut buf: Vec<usize> = Vec::with_capacity(n);
+        let mut width = 1;
+        while width < n {
+            let mut lo = 0;
+            while lo < n {
+                let mid = (lo + width).min(n);
+                let hi = (lo + 2 * width).min(n);
+                buf.clear();
+                let (mut i, mut j) = (lo, mid);
+                while i < mid && j < hi {
+                    let (a, b) = (idx[i], idx[j]);
+                    if self.lt(&kv[b], &kv[a])? {
+                        buf.push(b);
+                        j += 1;
+                    } else {
+                        buf.push(a);
+                        i += 1;
+                    }
                 }
+                buf.extend_from_slice(&idx[i..mid]);
+                buf.extend_from_slice(&idx[j..hi]);
+                idx[lo..hi].copy_from_slice(&buf);
+                lo = hi;
             }
-        });
-        if let Some(e) = err {
-            return Err(e);
+            width *= 2;
         }
         if reverse {
-            idx.reverse();
-            // Keep stability for equal keys in reverse order as CPython does (reverse, sort,
-            // reverse).
             idx.reverse();
         }
         let sorted: Vec<Value> = idx.into_iter().map(|i| items[i].clone()).collect();
@@ -916,6 +920,11 @@ fn b_sorted(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn min_max(vm: &mut Vm, args: &[Value], kw: &KwArgs, is_max: bool) -> PyResult<Value> {
     let name = if is_max { "max" } else { "min" };
+    if args.len() > 1 && kw_get(kw, "default").is_some() {
+        return Err(vm.type_error(format!(
+            "Cannot specify a default for {name}() with multiple positional arguments"
+        )));
+    }
     let items = if args.len() == 1 {
         vm.iter_to_vec(&args[0])?
     } else if args.is_empty() {
@@ -1218,9 +1227,43 @@ fn b_divmod(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         (Value::Float(_), Value::Int(0)) => return Err(vm.zero_div("float divmod()")),
         _ => {}
     }
+    let num = |v: &Value| matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_));
+    if !(num(&args[0]) && num(&args[1])) {
+        for (x, y, name) in [
+            (&args[0], &args[1], "__divmod__"),
+            (&args[1], &args[0], "__rdivmod__"),
+        ] {
+            if let Some(r) = vm.call_dunder(x, name, std::slice::from_ref(y))? {
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        return Err(vm.type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            vm.type_name(&args[0]),
+            vm.type_name(&args[1])
+        )));
+    }
     let q = vm.binary_op(&args[0], &args[1], K::FloorDiv)?;
     let r = vm.binary_op(&args[0], &args[1], K::Mod)?;
     Ok(Value::tuple(vec![q, r]))
+}
+
+/// Inverse of `a` modulo `m` (m > 0) by the extended Euclidean algorithm.
+fn mod_inverse(a: i128, m: i128) -> Option<i128> {
+    let (mut old_r, mut r) = (a.rem_euclid(m), m);
+    let (mut old_s, mut s) = (1i128, 0i128);
+    while r != 0 {
+        let q = old_r / r;
+        (old_r, r) = (r, old_r - q * r);
+        (old_s, s) = (s, old_s - q * s);
+    }
+    if old_r == 1 {
+        Some(old_s.rem_euclid(m))
+    } else {
+        None
+    }
 }
 
 fn b_pow(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -1234,12 +1277,18 @@ fn b_pow(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         if m == 0 {
             return Err(vm.value_error("pow() 3rd argument cannot be 0"));
         }
+        let m128 = m as i128;
+        let mut b = (b as i128).rem_euclid(m128);
+        let mut e = e as i128;
         if e < 0 {
-            return Err(
-                vm.value_error("pow() 2nd argument cannot be negative when 3rd argument specified")
-            );
+            // CPython 3.8+: a negative exponent uses the modular inverse of the base.
+            let Some(inv) = mod_inverse(b, m128.abs()) else {
+                return Err(vm.value_error("base is not invertible for the given modulus"));
+            };
+            b = inv.rem_euclid(m128);
+            e = -e;
         }
-        let (mut r, mut b, mut e, m128) = (1i128, (b as i128).rem_euclid(m as i128), e, m as i128);
+        let mut r = 1i128.rem_euclid(m128);
         while e > 0 {
             if e & 1 == 1 {
                 r = (r * b).rem_euclid(m128);

@@ -541,6 +541,20 @@ pub fn ascii_repr(s: &str) -> String {
     repr_impl(s, true)
 }
 
+/// `ascii(obj)` from `repr(obj)`: CPython escapes only the non-ASCII characters of the repr,
+/// so quotes and existing escapes are kept as they are.
+pub fn ascii_escape(repr: &str) -> String {
+    let mut out = String::with_capacity(repr.len());
+    for c in repr.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            push_escape(&mut out, c as u32);
+        }
+    }
+    out
+}
+
 /// `repr(b)` for bytes: `b'...'`.
 pub fn bytes_repr(b: &[u8]) -> String {
     let quote = quote_for(b.contains(&b'\''), b.contains(&b'"'));

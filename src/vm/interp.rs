@@ -1551,7 +1551,10 @@ impl Vm {
                     if let Value::Instance(inst) = &obj {
                         let cls = inst.class();
                         let n = name.as_str().unwrap_or("");
-                        if cls.flags.get() & tflags::SETATTR == 0 && cls.lookup(n).is_none() {
+                        if cls.flags.get() & tflags::SETATTR == 0
+                            && cls.lookup(n).is_none()
+                            && cls.dict.borrow().get("__slots__").is_none()
+                        {
                             inst.dict.borrow_mut().set(n, v);
                             continue;
                         }
@@ -1918,7 +1921,35 @@ impl Vm {
                         Some(t) => t.clone(),
                         None => tri!(Err(self.new_error(ExcKind::SystemError, "bad stack"))),
                     };
-                    tri!(native!(self.container_add(ins, &target, item)));
+                    let r = self.container_add(ins, &target, item);
+                    if let (Err(e), Instr::DictMerge(_)) = (&r, ins) {
+                        // `f(**x)` errors name the callee, which sits below the args tuple.
+                        if self.exc_matches(e, ExcKind::TypeError) {
+                            let slot = |k: usize| {
+                                len.checked_sub(n as usize + k)
+                                    .and_then(|i| f.stack.get(i))
+                                    .cloned()
+                            };
+                            let callee = match (slot(3), slot(2)) {
+                                (Some(nul), Some(c)) if nul.is_null() => Some(c),
+                                (Some(c), Some(_)) => Some(c),
+                                _ => None,
+                            };
+                            if let Some(c) = callee {
+                                let msg = self.str_of_exc_msg(e);
+                                let msg = match msg.strip_suffix(" object is not a mapping") {
+                                    Some(t) => format!(
+                                        "{} argument after ** must be a mapping, not {}",
+                                        self.callable_desc(&c),
+                                        t.trim_matches('\'')
+                                    ),
+                                    None => format!("{} {msg}", self.callable_desc(&c)),
+                                };
+                                tri!(Err(self.type_error(msg)));
+                            }
+                        }
+                    }
+                    tri!(native!(r));
                 }
                 Instr::MapAdd(n) => {
                     let v = pop!();
@@ -2116,26 +2147,42 @@ impl Vm {
                     let callable = if nul.is_null() { callable } else { nul };
                     let args = match &args {
                         Value::Tuple(t) => t.items.to_vec(),
-                        other => tri!(native!(self.iter_to_vec(other))),
+                        other => {
+                            let r = self.iter_to_vec(other).map_err(|e| {
+                                if self.exc_matches(&e, ExcKind::TypeError)
+                                    && self.type_of(other).lookup("__iter__").is_none()
+                                    && self.type_of(other).lookup("__getitem__").is_none()
+                                {
+                                    self.type_error(format!(
+                                        "{} argument after * must be an iterable, not {}",
+                                        self.callable_desc(&callable),
+                                        self.type_name(other)
+                                    ))
+                                } else {
+                                    e
+                                }
+                            });
+                            tri!(native!(r))
+                        }
                     };
                     let mut kwargs = Vec::new();
                     if let Some(kw) = kw {
-                        match &kw {
-                            Value::Dict(d) => {
-                                for (k, v) in d.t.borrow().items() {
-                                    if let Value::Str(s) = k {
-                                        kwargs.push((Rc::from(&*s.s), v))
-                                    }
-                                }
+                        let items = match &kw {
+                            Value::Dict(d) => d.t.borrow().items(),
+                            _ => tri!(native!(self.mapping_items(&kw))),
+                        };
+                        // No tri! inside the loop: it jumps with `continue`.
+                        let mut bad_key = false;
+                        for (k, v) in items {
+                            if let Value::Str(s) = k {
+                                kwargs.push((Rc::from(&*s.s), v));
+                            } else {
+                                bad_key = true;
+                                break;
                             }
-                            _ => {
-                                let items = tri!(native!(self.mapping_items(&kw)));
-                                for (k, v) in items {
-                                    if let Value::Str(s) = k {
-                                        kwargs.push((Rc::from(&*s.s), v));
-                                    }
-                                }
-                            }
+                        }
+                        if bad_key {
+                            tri!(Err(self.type_error("keywords must be strings")));
                         }
                     }
                     let out = tri!(native!(self.prepare_call(&callable, args, &kwargs)));
@@ -2371,14 +2418,17 @@ impl Vm {
                     let cls = self.type_of(&cm);
                     let (Some(enter), Some(exit)) = (cls.lookup(enter_name), cls.lookup(exit_name))
                     else {
-                        let msg = if is_async {
-                            format!("'{}' object does not support the asynchronous context manager protocol", cls.name())
+                        let kind = if is_async { "asynchronous " } else { "" };
+                        // CPython looks __enter__ up first and names a missing __exit__.
+                        let missed = if cls.lookup(enter_name).is_some() {
+                            format!(" (missed {exit_name} method)")
                         } else {
-                            format!(
-                                "'{}' object does not support the context manager protocol",
-                                cls.name()
-                            )
+                            String::new()
                         };
+                        let msg = format!(
+                            "'{}' object does not support the {kind}context manager protocol{missed}",
+                            cls.name()
+                        );
                         tri!(Err(self.type_error(msg)))
                     };
                     let exit_b = tri!(native!(self.bind_descr(exit, &cm, &cls)));
@@ -2594,6 +2644,37 @@ impl Vm {
             _ => return Err(self.new_error(ExcKind::SystemError, "bad container instruction")),
         }
         Ok(())
+    }
+
+    /// How CPython names a callee in call-site errors (`_PyObject_FunctionStr`).
+    pub fn callable_desc(&self, c: &Value) -> String {
+        match c {
+            Value::Func(f) => {
+                let q = f.qualname.borrow().clone();
+                if &*f.module == "builtins" {
+                    format!("{q}()")
+                } else {
+                    format!("{}.{q}()", f.module)
+                }
+            }
+            Value::Type(t) => format!("{}()", t.name()),
+            other => format!("{} object", self.type_name(other)),
+        }
+    }
+
+    /// The message of a TypeError we raised ourselves (its first argument).
+    fn str_of_exc_msg(&self, e: &Exc) -> String {
+        let args = e
+            .exc()
+            .map(|d| d.borrow().args.clone())
+            .unwrap_or(Value::None);
+        match &args {
+            Value::Tuple(t) => match t.items.first() {
+                Some(Value::Str(s)) => s.s.to_string(),
+                _ => String::new(),
+            },
+            _ => String::new(),
+        }
     }
 
     /// Items of a mapping (`keys()` + `__getitem__`).

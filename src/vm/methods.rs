@@ -33,7 +33,7 @@ pub fn int_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], kw: &KwArgs) -> R {
         let Value::Str(s) = v else {
             return Err(vm.type_error("int() can't convert non-string with explicit base"));
         };
-        return parse_int(vm, &s.s, b as u32);
+        return parse_int(vm, &s.s, b);
     }
     match v {
         Value::Int(i) => Ok(Value::Int(*i)),
@@ -70,55 +70,11 @@ pub fn int_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], kw: &KwArgs) -> R {
     }
 }
 
-fn parse_int(vm: &Vm, s: &str, base: u32) -> R {
-    let t = s.trim();
-    let (neg, body) = match t.strip_prefix('-') {
-        Some(r) => (true, r),
-        None => (false, t.strip_prefix('+').unwrap_or(t)),
-    };
-    let orig_base = base;
-    let mut base = base;
-    let mut body = body.to_string();
-    let lower = body.to_ascii_lowercase();
-    for (p, b) in [("0x", 16), ("0o", 8), ("0b", 2)] {
-        if (base == b || base == 0) && lower.starts_with(p) {
-            body = body[2..].to_string();
-            base = b;
-        }
-    }
-    if base == 0 {
-        base = 10;
-    }
-    let clean = body.replace('_', "");
-    let bad = || {
-        vm.value_error(format!(
-            "invalid literal for int() with base {}: {}",
-            orig_base,
-            super::format::str_repr(s)
-        ))
-    };
-    if clean.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
-        return Err(bad());
-    }
-    if !(2..=36).contains(&base) {
-        return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
-    }
-    match i64::from_str_radix(&clean, base) {
-        Ok(v) => Ok(Value::Int(if neg { -v } else { v })),
-        Err(e) => {
-            if matches!(
-                e.kind(),
-                std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow
-            ) {
-                if neg && clean.trim_start_matches('0') == "9223372036854775808" {
-                    return Ok(Value::Int(i64::MIN));
-                }
-                Err(vm.overflow_error())
-            } else {
-                Err(bad())
-            }
-        }
-    }
+/// CPython's int(str) (Unicode digits and spaces, underscores, prefixes, its messages).
+fn parse_int(vm: &Vm, s: &str, base: i64) -> R {
+    super::numeric::parse_int(s, base)
+        .map(Value::Int)
+        .map_err(|e| super::render::numeric_err(vm, e))
 }
 
 pub fn bool_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
@@ -1230,6 +1186,15 @@ fn g_func_defaults(_vm: &mut Vm, v: &Value) -> R {
         _ => Value::None,
     })
 }
+fn g_func_kwdefaults(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Func(f) => match &*f.kwdefaults.borrow() {
+            Some(d) if !d.is_empty() => Value::Dict(d.clone()),
+            _ => Value::None,
+        },
+        _ => Value::None,
+    })
+}
 fn g_func_code(_vm: &mut Vm, v: &Value) -> R {
     Ok(match v {
         Value::Func(f) => Value::Code(f.code.clone()),
@@ -1416,6 +1381,101 @@ fn float_is_integer(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let f = vm.to_f64(arg(vm, args, 0, "is_integer")?)?;
     Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
 }
+fn float_as_integer_ratio(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let f = vm.to_f64(arg(vm, args, 0, "as_integer_ratio")?)?;
+    if f.is_nan() {
+        return Err(vm.value_error("cannot convert NaN to integer ratio"));
+    }
+    if f.is_infinite() {
+        return Err(vm.new_error(
+            ExcKind::OverflowError,
+            "cannot convert Infinity to integer ratio",
+        ));
+    }
+    if f == 0.0 {
+        return Ok(Value::tuple(vec![Value::Int(0), Value::Int(1)]));
+    }
+    // f = mant * 2**exp exactly, then cancel common factors of two.
+    let bits = f.to_bits();
+    let raw_exp = ((bits >> 52) & 0x7ff) as i64;
+    let frac = (bits & ((1u64 << 52) - 1)) as i64;
+    let (mut mant, mut exp) = if raw_exp == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1i64 << 52), raw_exp - 1075)
+    };
+    let tz = mant.trailing_zeros() as i64;
+    mant >>= tz;
+    exp += tz;
+    if f < 0.0 {
+        mant = -mant;
+    }
+    let (num, den) = if exp >= 0 {
+        let n = if exp < 63 {
+            mant.checked_mul(1i64 << exp)
+        } else {
+            None
+        };
+        (n, Some(1))
+    } else if -exp < 63 {
+        (Some(mant), Some(1i64 << -exp))
+    } else {
+        (Some(mant), None)
+    };
+    match (num, den) {
+        (Some(n), Some(d)) => Ok(Value::tuple(vec![Value::Int(n), Value::Int(d)])),
+        _ => Err(vm.overflow_error()),
+    }
+}
+fn range_count(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let (Some(Value::Range(r)), Some(x)) = (args.first(), args.get(1)) else {
+        return Err(vm.type_error("count() takes exactly one argument"));
+    };
+    let r = r.clone();
+    Ok(Value::Int(match range_pos(vm, &r, x)? {
+        Some(_) => 1,
+        None => 0,
+    }))
+}
+fn range_index(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let (Some(Value::Range(r)), Some(x)) = (args.first(), args.get(1)) else {
+        return Err(vm.type_error("index() takes exactly one argument"));
+    };
+    let r = r.clone();
+    match range_pos(vm, &r, x)? {
+        Some(i) => Ok(Value::Int(i)),
+        None if matches!(x, Value::Int(_) | Value::Bool(_)) => {
+            let rep = vm.repr(x)?;
+            Err(vm.value_error(format!("{rep} is not in range")))
+        }
+        None => Err(vm.value_error("sequence.index(x): x not in sequence")),
+    }
+}
+/// Position of `x` in the range: arithmetic for ints and bools (as CPython), equality scan
+/// otherwise. Non-int counts are capped at one match, which is all a range can hold.
+fn range_pos(vm: &mut Vm, r: &super::value::PyRange, x: &Value) -> PyResult<Option<i64>> {
+    let n = r.len();
+    let v = match x {
+        Value::Int(v) => Some(*v),
+        Value::Bool(b) => Some(*b as i64),
+        _ => None,
+    };
+    if let Some(v) = v {
+        let off = v as i128 - r.start as i128;
+        let step = r.step as i128;
+        if step == 0 || off % step != 0 {
+            return Ok(None);
+        }
+        let i = off / step;
+        return Ok((0..n as i128).contains(&i).then_some(i as i64));
+    }
+    for i in 0..n {
+        if vm.eq(&Value::Int(r.get(i)), x)? {
+            return Ok(Some(i));
+        }
+    }
+    Ok(None)
+}
 fn g_real(_vm: &mut Vm, v: &Value) -> R {
     Ok(match v {
         Value::Bool(b) => Value::Int(*b as i64),
@@ -1567,6 +1627,7 @@ pub fn register(vm: &mut Vm) {
         vm.add_getset(ty, "__doc__", g_func_doc, None);
     }
     vm.add_getset(&t.function, "__defaults__", g_func_defaults, None);
+    vm.add_getset(&t.function, "__kwdefaults__", g_func_kwdefaults, None);
     vm.add_getset(&t.function, "__code__", g_func_code, None);
     vm.add_getset(&t.function, "__globals__", g_func_globals, None);
     vm.add_getset(&t.function, "__dict__", g_func_dict, None);
@@ -1598,6 +1659,9 @@ pub fn register(vm: &mut Vm) {
         vm.add_getset(ty, "step", g_range_step, None);
     }
     vm.add_method(&t.slice, "indices", slice_indices_m);
+    vm.add_method(&t.range, "index", range_index);
+    vm.add_method(&t.range, "count", range_count);
+    vm.add_method(&t.float, "as_integer_ratio", float_as_integer_ratio);
 
     vm.add_method(&t.int, "bit_length", int_bit_length);
     vm.add_method(&t.int, "conjugate", int_conjugate);

@@ -3,6 +3,7 @@
 use super::dict::PyDict;
 use super::exceptions::ExcKind;
 use super::object::{kw_get, NativeData};
+use super::strops;
 use super::value::{PyStr, Value};
 use super::{KwArgs, PyResult, Vm};
 use std::rc::Rc;
@@ -51,80 +52,26 @@ fn str_join(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 
 fn str_split_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, right: bool) -> R {
     let s = s_self(vm, args)?.clone();
-    let sep = opt_str(vm, kw_get(kw, "sep").or(args.get(1)), "sep")?.map(|x| x.to_string());
+    let sep = match kw_get(kw, "sep").or(args.get(1)) {
+        None | Some(Value::None) => None,
+        Some(Value::Str(x)) => Some(x.s.to_string()),
+        Some(other) => {
+            return Err(vm.type_error(format!("must be str or None, not {}", vm.type_name(other))))
+        }
+    };
     let maxsplit = match kw_get(kw, "maxsplit").or(args.get(2)) {
         Some(v) => vm.to_int(v)?,
         None => -1,
     };
-    let max = if maxsplit < 0 {
-        usize::MAX
+    let r = if right {
+        strops::rsplit(&s.s, sep.as_deref(), maxsplit)
     } else {
-        maxsplit as usize
+        strops::split(&s.s, sep.as_deref(), maxsplit)
     };
-    let parts: Vec<String> = match &sep {
-        Some(sep) => {
-            if sep.is_empty() {
-                return Err(vm.value_error("empty separator"));
-            }
-            if right {
-                let mut v: Vec<String> =
-                    s.s.rsplitn(max.saturating_add(1), sep.as_str())
-                        .map(String::from)
-                        .collect();
-                v.reverse();
-                v
-            } else {
-                s.s.splitn(max.saturating_add(1), sep.as_str())
-                    .map(String::from)
-                    .collect()
-            }
-        }
-        None => {
-            let mut out: Vec<String> = Vec::new();
-            if right {
-                let mut rest = s.s.trim_end();
-                while !rest.is_empty() {
-                    if out.len() == max {
-                        out.push(rest.to_string());
-                        break;
-                    }
-                    match rest.rfind(char::is_whitespace) {
-                        Some(i) => {
-                            let w = &rest[i..];
-                            let ch = w.chars().next().map(|c| c.len_utf8()).unwrap_or(1);
-                            out.push(rest[i + ch..].to_string());
-                            rest = rest[..i].trim_end();
-                        }
-                        None => {
-                            out.push(rest.to_string());
-                            break;
-                        }
-                    }
-                }
-                out.reverse();
-            } else {
-                let mut rest = s.s.trim_start();
-                while !rest.is_empty() {
-                    if out.len() == max {
-                        out.push(rest.to_string());
-                        break;
-                    }
-                    match rest.find(char::is_whitespace) {
-                        Some(i) => {
-                            out.push(rest[..i].to_string());
-                            rest = rest[i..].trim_start();
-                        }
-                        None => {
-                            out.push(rest.to_string());
-                            break;
-                        }
-                    }
-                }
-            }
-            out
-        }
-    };
-    Ok(Value::list(parts.into_iter().map(Value::string).collect()))
+    match r {
+        Ok(parts) => Ok(Value::list(parts.into_iter().map(Value::str).collect())),
+        Err(e) => Err(vm.value_error(e.message())),
+    }
 }
 fn str_split(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
     str_split_impl(vm, args, kw, false)
@@ -138,7 +85,7 @@ fn strip_impl(vm: &mut Vm, args: &[Value], which: u8) -> R {
     let chars = opt_str(vm, args.get(1), "strip")?.map(|c| c.chars().collect::<Vec<char>>());
     let f = |c: char| match &chars {
         Some(cs) => cs.contains(&c),
-        None => c.is_whitespace(),
+        None => strops::is_space(c),
     };
     let r = match which {
         0 => s.s.trim_matches(f),
@@ -218,51 +165,58 @@ fn str_startswith(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 fn str_endswith(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     affix(vm, args, false)
 }
+fn no_args(vm: &Vm, args: &[Value], name: &str) -> PyResult<()> {
+    if args.len() > 1 {
+        return Err(vm.type_error(format!(
+            "str.{name}() takes no arguments ({} given)",
+            args.len() - 1
+        )));
+    }
+    Ok(())
+}
+/// The zero-argument str methods whose CPython algorithm lives in `strops`.
+fn str_unary(vm: &mut Vm, args: &[Value], name: &str, f: fn(&str) -> String) -> R {
+    let s = s_self(vm, args)?.clone();
+    no_args(vm, args, name)?;
+    Ok(Value::string(f(&s.s)))
+}
+fn str_test(vm: &mut Vm, args: &[Value], name: &str, f: fn(&str) -> bool) -> R {
+    let s = s_self(vm, args)?.clone();
+    no_args(vm, args, name)?;
+    Ok(Value::Bool(f(&s.s)))
+}
 fn str_upper(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    Ok(Value::string(s_self(vm, args)?.s.to_uppercase()))
+    str_unary(vm, args, "upper", strops::upper)
 }
 fn str_lower(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    Ok(Value::string(s_self(vm, args)?.s.to_lowercase()))
+    str_unary(vm, args, "lower", strops::lower)
+}
+fn str_casefold(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    str_unary(vm, args, "casefold", strops::casefold)
+}
+fn str_isprintable(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    str_test(vm, args, "isprintable", strops::isprintable)
+}
+fn str_isascii(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    str_test(vm, args, "isascii", strops::isascii)
+}
+fn str_istitle(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    str_test(vm, args, "istitle", strops::istitle)
+}
+fn str_isdecimal(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    str_test(vm, args, "isdecimal", strops::isdecimal)
+}
+fn str_isnumeric(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    str_test(vm, args, "isnumeric", strops::isnumeric)
 }
 fn str_title(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    let s = s_self(vm, args)?;
-    let mut out = String::new();
-    let mut prev_cased = false;
-    for c in s.s.chars() {
-        if prev_cased {
-            out.extend(c.to_lowercase());
-        } else {
-            out.extend(c.to_uppercase());
-        }
-        prev_cased = c.is_alphabetic();
-    }
-    Ok(Value::string(out))
+    str_unary(vm, args, "title", strops::title)
 }
 fn str_capitalize(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    let s = s_self(vm, args)?;
-    let mut cs = s.s.chars();
-    let out = match cs.next() {
-        Some(f) => f
-            .to_uppercase()
-            .chain(cs.flat_map(|c| c.to_lowercase()))
-            .collect(),
-        None => String::new(),
-    };
-    Ok(Value::string(out))
+    str_unary(vm, args, "capitalize", strops::capitalize)
 }
 fn str_swapcase(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    let s = s_self(vm, args)?;
-    let out: String =
-        s.s.chars()
-            .flat_map(|c| {
-                if c.is_uppercase() {
-                    c.to_lowercase().collect::<Vec<_>>()
-                } else {
-                    c.to_uppercase().collect::<Vec<_>>()
-                }
-            })
-            .collect();
-    Ok(Value::string(out))
+    str_unary(vm, args, "swapcase", strops::swapcase)
 }
 fn str_replace(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let s = s_self(vm, args)?.clone();
@@ -273,11 +227,7 @@ fn str_replace(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         Some(v) => vm.to_int(v)?,
         None => -1,
     };
-    Ok(Value::string(if count < 0 {
-        s.s.replace(&old, &new)
-    } else {
-        s.s.replacen(&old, &new, count as usize)
-    }))
+    Ok(Value::string(strops::replace(&s.s, &old, &new, count)))
 }
 
 fn find_impl(vm: &mut Vm, args: &[Value], right: bool) -> PyResult<i64> {
@@ -328,51 +278,51 @@ fn str_rindex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         i => Ok(Value::Int(i)),
     }
 }
+/// An optional slice bound of find/count (None means "not given", as CPython).
+fn opt_index(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => Ok(Some(vm.to_int(v)?)),
+    }
+}
 fn str_count(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let s = s_self(vm, args)?.clone();
+    vm.check_args("count", &args[1..], 1, 3)?;
     let sub = vm
         .str_arg(args.get(1).unwrap_or(&Value::None), "count() argument")?
         .to_string();
-    if sub.is_empty() {
-        return Ok(Value::Int(s.nchars as i64 + 1));
-    }
-    Ok(Value::Int(s.s.matches(&sub).count() as i64))
+    let start = opt_index(vm, args.get(2))?;
+    let end = opt_index(vm, args.get(3))?;
+    Ok(Value::Int(strops::count(&s.s, &sub, start, end) as i64))
 }
-fn pred(vm: &mut Vm, args: &[Value], f: fn(char) -> bool) -> R {
-    let s = s_self(vm, args)?;
-    Ok(Value::Bool(!s.s.is_empty() && s.s.chars().all(f)))
+fn str_expandtabs(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    let s = s_self(vm, args)?.clone();
+    let size = match kw_get(kw, "tabsize").or(args.get(1)) {
+        Some(v) => vm.to_int(v)?,
+        None => 8,
+    };
+    Ok(Value::string(strops::expandtabs(&s.s, size)))
 }
 fn str_isdigit(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    pred(vm, args, |c| c.is_ascii_digit() || c.is_numeric())
+    str_test(vm, args, "isdigit", strops::isdigit)
 }
 fn str_isalpha(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    pred(vm, args, char::is_alphabetic)
+    str_test(vm, args, "isalpha", strops::isalpha)
 }
 fn str_isalnum(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    pred(vm, args, char::is_alphanumeric)
+    str_test(vm, args, "isalnum", strops::isalnum)
 }
 fn str_isspace(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    pred(vm, args, char::is_whitespace)
+    str_test(vm, args, "isspace", strops::isspace)
 }
 fn str_isupper(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    let s = s_self(vm, args)?;
-    Ok(Value::Bool(
-        s.s.chars().any(char::is_uppercase) && !s.s.chars().any(char::is_lowercase),
-    ))
+    str_test(vm, args, "isupper", strops::isupper)
 }
 fn str_islower(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    let s = s_self(vm, args)?;
-    Ok(Value::Bool(
-        s.s.chars().any(char::is_lowercase) && !s.s.chars().any(char::is_uppercase),
-    ))
+    str_test(vm, args, "islower", strops::islower)
 }
 fn str_isidentifier(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    let s = s_self(vm, args)?;
-    let mut cs = s.s.chars();
-    Ok(Value::Bool(match cs.next() {
-        Some(c) => (c.is_alphabetic() || c == '_') && cs.all(|c| c.is_alphanumeric() || c == '_'),
-        None => false,
-    }))
+    str_test(vm, args, "isidentifier", strops::isidentifier)
 }
 fn pad(vm: &mut Vm, args: &[Value], how: u8) -> R {
     let s = s_self(vm, args)?.clone();
@@ -517,33 +467,309 @@ fn str_removesuffix(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         s.s.strip_suffix(p.as_str()).unwrap_or(&s.s)
     }))
 }
-fn str_encode(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    let s = s_self(vm, args)?;
+/// The codecs loopscope knows, by CPython's normalised name (used in error messages).
+fn codec_name(vm: &Vm, enc: &str) -> PyResult<&'static str> {
+    let norm = enc.to_ascii_lowercase().replace(['_', ' '], "-");
+    Ok(match norm.as_str() {
+        "utf-8" | "utf8" | "u8" | "utf" => "utf-8",
+        "ascii" | "us-ascii" | "646" => "ascii",
+        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" | "latin" => "latin-1",
+        _ => return Err(vm.new_error(ExcKind::LookupError, format!("unknown encoding: {enc}"))),
+    })
+}
+fn codec_args(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<(&'static str, String)> {
+    let enc = match kw_get(kw, "encoding").or(args.get(1)) {
+        Some(v) => vm.str_arg(v, "encode() argument 'encoding'")?.to_string(),
+        None => "utf-8".to_string(),
+    };
+    let errors = match kw_get(kw, "errors").or(args.get(2)) {
+        Some(v) => vm.str_arg(v, "encode() argument 'errors'")?.to_string(),
+        None => "strict".to_string(),
+    };
+    Ok((codec_name(vm, &enc)?, errors))
+}
+fn str_encode(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    let s = s_self(vm, args)?.clone();
+    let (codec, errors) = codec_args(vm, args, kw)?;
+    let limit: u32 = match codec {
+        "utf-8" => {
+            return Ok(Value::Bytes(Rc::new(super::value::PyBytes {
+                b: s.s.as_bytes().to_vec().into_boxed_slice(),
+            })))
+        }
+        "ascii" => 128,
+        _ => 256,
+    };
+    let chars: Vec<char> = s.s.chars().collect();
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        if (c as u32) < limit {
+            out.push(c as u32 as u8);
+            i += 1;
+            continue;
+        }
+        match errors.as_str() {
+            "replace" => out.push(b'?'),
+            "ignore" => {}
+            "strict" => {
+                let run = chars[i..]
+                    .iter()
+                    .take_while(|c| (**c as u32) >= limit)
+                    .count();
+                let what = if run == 1 {
+                    format!(
+                        "character {} in position {i}",
+                        super::format::ascii_escape(&super::format::str_repr(&c.to_string()))
+                    )
+                } else {
+                    format!("characters in position {i}-{}", i + run - 1)
+                };
+                return Err(vm.new_error(
+                    ExcKind::UnicodeEncodeError,
+                    format!("'{codec}' codec can't encode {what}: ordinal not in range({limit})"),
+                ));
+            }
+            other => {
+                return Err(vm.new_error(
+                    ExcKind::LookupError,
+                    format!("unknown error handler name '{other}'"),
+                ))
+            }
+        }
+        i += 1;
+    }
     Ok(Value::Bytes(Rc::new(super::value::PyBytes {
-        b: s.s.as_bytes().to_vec().into_boxed_slice(),
+        b: out.into_boxed_slice(),
     })))
 }
-fn bytes_decode(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    match args.first() {
-        Some(Value::Bytes(b)) => match std::str::from_utf8(&b.b) {
-            Ok(s) => Ok(Value::str(s)),
-            Err(_) => Err(vm.new_error(
-                ExcKind::UnicodeDecodeError,
-                "'utf-8' codec can't decode bytes",
-            )),
-        },
-        _ => Err(vm.type_error("decode() requires bytes")),
+fn bytes_decode(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    let Some(Value::Bytes(b)) = args.first() else {
+        return Err(vm.type_error("decode() requires bytes"));
+    };
+    let b = b.clone();
+    let (codec, errors) = codec_args(vm, args, kw)?;
+    if !matches!(errors.as_str(), "strict" | "replace" | "ignore") {
+        return Err(vm.new_error(
+            ExcKind::LookupError,
+            format!("unknown error handler name '{errors}'"),
+        ));
     }
+    match codec {
+        "latin-1" => Ok(Value::string(b.b.iter().map(|&c| c as char).collect())),
+        "ascii" => {
+            let mut out = String::with_capacity(b.b.len());
+            for (i, &c) in b.b.iter().enumerate() {
+                if c < 128 {
+                    out.push(c as char);
+                } else if errors == "replace" {
+                    out.push('\u{fffd}');
+                } else if errors == "strict" {
+                    return Err(vm.new_error(
+                        ExcKind::UnicodeDecodeError,
+                        format!("'ascii' codec can't decode byte 0x{c:02x} in position {i}: ordinal not in range(128)"),
+                    ));
+                }
+            }
+            Ok(Value::string(out))
+        }
+        _ => match std::str::from_utf8(&b.b) {
+            Ok(s) => Ok(Value::str(s)),
+            Err(_) if errors == "replace" => {
+                Ok(Value::string(String::from_utf8_lossy(&b.b).into_owned()))
+            }
+            Err(_) if errors == "ignore" => {
+                let mut out = String::new();
+                for chunk in b.b.utf8_chunks() {
+                    out.push_str(chunk.valid());
+                }
+                Ok(Value::string(out))
+            }
+            Err(e) => {
+                let at = e.valid_up_to();
+                let first = b.b.get(at).copied().unwrap_or(0);
+                let msg = match e.error_len() {
+                    None if b.b.len() - at > 1 => format!(
+                        "'utf-8' codec can't decode bytes in position {at}-{}: unexpected end of data",
+                        b.b.len() - 1
+                    ),
+                    None => format!(
+                        "'utf-8' codec can't decode byte 0x{first:02x} in position {at}: unexpected end of data"
+                    ),
+                    Some(_) if matches!(first, 0x80..=0xc1 | 0xf5..=0xff) => format!(
+                        "'utf-8' codec can't decode byte 0x{first:02x} in position {at}: invalid start byte"
+                    ),
+                    Some(n) if n > 1 => format!(
+                        "'utf-8' codec can't decode bytes in position {at}-{}: invalid continuation byte",
+                        at + n - 1
+                    ),
+                    Some(_) => format!(
+                        "'utf-8' codec can't decode byte 0x{first:02x} in position {at}: invalid continuation byte"
+                    ),
+                };
+                Err(vm.new_error(ExcKind::UnicodeDecodeError, msg))
+            }
+        },
+    }
+}
+fn bytes_hex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let Some(Value::Bytes(b)) = args.first() else {
+        return Err(vm.type_error("hex() requires bytes"));
+    };
+    let mut out = String::with_capacity(b.b.len() * 2);
+    for c in b.b.iter() {
+        out.push_str(&format!("{c:02x}"));
+    }
+    Ok(Value::string(out))
+}
+
+/// `str.maketrans(x[, y[, z]])` (a static method in CPython; the class argument is skipped).
+fn str_maketrans(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let a = args.get(1..).unwrap_or(&[]);
+    let d = Rc::new(PyDict::new());
+    match a {
+        [Value::Dict(src)] => {
+            for (k, v) in src.t.borrow().items() {
+                let key =
+                    match &k {
+                        Value::Str(s) if s.nchars == 1 => {
+                            Value::Int(s.s.chars().next().map(|c| c as i64).unwrap_or(0))
+                        }
+                        Value::Str(_) => {
+                            return Err(vm
+                                .value_error("string keys in translate table must be of length 1"))
+                        }
+                        Value::Int(_) => k.clone(),
+                        _ => {
+                            return Err(vm
+                                .type_error("keys in translate table must be strings or integers"))
+                        }
+                    };
+                vm.dict_set(&d, key, v)?;
+            }
+        }
+        [_] => {
+            return Err(
+                vm.type_error("if you give only one argument to maketrans it must be a dict")
+            )
+        }
+        [x, y] | [x, y, _] => {
+            let x = vm.str_arg(x, "maketrans() argument 1")?.to_string();
+            let y = vm.str_arg(y, "maketrans() argument 2")?.to_string();
+            if x.chars().count() != y.chars().count() {
+                return Err(
+                    vm.value_error("the first two maketrans arguments must have equal length")
+                );
+            }
+            for (a, b) in x.chars().zip(y.chars()) {
+                vm.dict_set(&d, Value::Int(a as i64), Value::Int(b as i64))?;
+            }
+            if let Some(z) = a.get(2) {
+                let z = vm.str_arg(z, "maketrans() argument 3")?.to_string();
+                for c in z.chars() {
+                    vm.dict_set(&d, Value::Int(c as i64), Value::None)?;
+                }
+            }
+        }
+        _ => {
+            return Err(vm.type_error(format!(
+                "maketrans() takes at most 3 arguments ({} given)",
+                a.len()
+            )))
+        }
+    }
+    Ok(Value::Dict(d))
+}
+fn str_translate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = s_self(vm, args)?.clone();
+    vm.check_args("translate", &args[1..], 1, 1)?;
+    let table = args[1].clone();
+    let mut out = String::with_capacity(s.s.len());
+    for c in s.s.chars() {
+        let r = match vm.getitem(&table, &Value::Int(c as i64)) {
+            Ok(r) => r,
+            Err(e) if vm.exc_matches(&e, ExcKind::LookupError) => {
+                out.push(c);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        match r {
+            Value::None => {}
+            Value::Str(t) => out.push_str(&t.s),
+            Value::Int(i) => match u32::try_from(i).ok().and_then(char::from_u32) {
+                Some(ch) => out.push(ch),
+                None => return Err(vm.value_error("character mapping must be in range(0x110000)")),
+            },
+            _ => return Err(vm.type_error("character mapping must return integer, None or str")),
+        }
+    }
+    Ok(Value::string(out))
+}
+fn str_contains_m(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = s_self(vm, args)?.clone();
+    vm.check_args("__contains__", &args[1..], 1, 1)?;
+    match &args[1] {
+        Value::Str(sub) => Ok(Value::Bool(strops::contains(&s.s, &sub.s))),
+        other => Err(vm.type_error(format!(
+            "'in <string>' requires string as left operand, not {}",
+            vm.type_name(other)
+        ))),
+    }
+}
+fn str_format_map(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = s_self(vm, args)?.clone();
+    vm.check_args("format_map", &args[1..], 1, 1)?;
+    let items = vm.mapping_items(&args[1])?;
+    let kw: Vec<(Rc<str>, Value)> = items
+        .into_iter()
+        .filter_map(|(k, v)| match k {
+            Value::Str(k) => Some((Rc::from(&*k.s), v)),
+            _ => None,
+        })
+        .collect();
+    let mut auto = (0usize, 0u8);
+    Ok(Value::string(format_impl(
+        vm,
+        &s.s,
+        &[],
+        &kw,
+        &mut auto,
+        2,
+    )?))
 }
 
 /// `str.format` (positional/keyword fields, conversions, nested specs).
 fn str_format(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
     let s = s_self(vm, args)?.clone();
-    let pos = &args[1..];
-    let chars: Vec<char> = s.s.chars().collect();
+    let mut auto = (0usize, 0u8);
+    Ok(Value::string(format_impl(
+        vm,
+        &s.s,
+        &args[1..],
+        kw,
+        &mut auto,
+        2,
+    )?))
+}
+
+/// One level of `str.format`; nested specs share the automatic field counter (so
+/// `"{:{}}".format(a, w)` reads `w` second) and CPython allows two levels. `auto` is the next
+/// automatic index and the numbering mode seen so far (0 none, 1 automatic, 2 manual).
+fn format_impl(
+    vm: &mut Vm,
+    text: &str,
+    pos: &[Value],
+    kw: &KwArgs,
+    auto: &mut (usize, u8),
+    levels: u32,
+) -> PyResult<String> {
+    if levels == 0 {
+        return Err(vm.value_error("Max string recursion exceeded"));
+    }
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::new();
     let mut i = 0;
-    let mut auto = 0usize;
     while i < chars.len() {
         let c = chars[i];
         if c == '{' {
@@ -581,14 +807,27 @@ fn str_format(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
             let first_end = name.find(['.', '[']).unwrap_or(name.len());
             let first = &name[..first_end];
             let mut v = if first.is_empty() {
-                let v = pos.get(auto).cloned().ok_or_else(|| {
+                if auto.1 == 2 {
+                    return Err(vm.value_error(
+                        "cannot switch from manual field specification to automatic field numbering",
+                    ));
+                }
+                auto.1 = 1;
+                let n = auto.0;
+                let v = pos.get(n).cloned().ok_or_else(|| {
                     vm.index_error(format!(
-                        "Replacement index {auto} out of range for positional args tuple"
+                        "Replacement index {n} out of range for positional args tuple"
                     ))
                 })?;
-                auto += 1;
+                auto.0 += 1;
                 v
             } else if let Ok(n) = first.parse::<usize>() {
+                if auto.1 == 1 {
+                    return Err(vm.value_error(
+                        "cannot switch from automatic field numbering to manual field specification",
+                    ));
+                }
+                auto.1 = 2;
                 pos.get(n).cloned().ok_or_else(|| {
                     vm.index_error(format!(
                         "Replacement index {n} out of range for positional args tuple"
@@ -624,18 +863,12 @@ fn str_format(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
             let v = match conv {
                 Some('r') => Value::string(vm.repr(&v)?),
                 Some('s') => Value::string(vm.str_of(&v)?),
-                Some('a') => Value::string(super::format::ascii_repr(&vm.repr(&v)?)),
+                Some('a') => Value::string(super::format::ascii_escape(&vm.repr(&v)?)),
                 _ => v,
             };
             // Nested fields in the spec.
             let spec = if spec.contains('{') {
-                let sv = Value::str(&spec);
-                let mut a = vec![sv];
-                a.extend_from_slice(pos);
-                match str_format(vm, &a, kw)? {
-                    Value::Str(x) => x.s.to_string(),
-                    _ => spec,
-                }
+                format_impl(vm, &spec, pos, kw, auto, levels - 1)?
             } else {
                 spec
             };
@@ -653,7 +886,7 @@ fn str_format(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
             i += 1;
         }
     }
-    Ok(Value::string(out))
+    Ok(out)
 }
 
 // ---------------------------------------------------------------- list
@@ -945,6 +1178,25 @@ fn set_op(vm: &mut Vm, args: &[Value], op: crate::lang::bytecode::BinaryOpKind) 
     }
     Ok(acc)
 }
+/// `s.intersection_update(...)` and friends: the operator's result replaces s's contents.
+fn set_op_update(vm: &mut Vm, args: &[Value], op: crate::lang::bytecode::BinaryOpKind) -> R {
+    let s = set_self(vm, args)?.clone();
+    if let Value::Set(r) = set_op(vm, args, op)? {
+        let t = r.t.borrow().copy();
+        *s.t.borrow_mut() = t;
+    }
+    Ok(Value::None)
+}
+fn set_intersection_update(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    set_op_update(vm, args, crate::lang::bytecode::BinaryOpKind::And)
+}
+fn set_difference_update(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    set_op_update(vm, args, crate::lang::bytecode::BinaryOpKind::Sub)
+}
+fn set_symdiff_update(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    vm.check_args("symmetric_difference_update", &args[1..], 1, 1)?;
+    set_op_update(vm, args, crate::lang::bytecode::BinaryOpKind::Xor)
+}
 fn vm_iter(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
     vm.iter_to_vec(v)
 }
@@ -1018,8 +1270,13 @@ pub fn register(vm: &mut Vm) {
             ("rindex", str_rindex),
             ("count", str_count),
             ("isdigit", str_isdigit),
-            ("isnumeric", str_isdigit),
-            ("isdecimal", str_isdigit),
+            ("isnumeric", str_isnumeric),
+            ("isdecimal", str_isdecimal),
+            ("isprintable", str_isprintable),
+            ("isascii", str_isascii),
+            ("istitle", str_istitle),
+            ("casefold", str_casefold),
+            ("expandtabs", str_expandtabs),
             ("isalpha", str_isalpha),
             ("isalnum", str_isalnum),
             ("isspace", str_isspace),
@@ -1037,9 +1294,14 @@ pub fn register(vm: &mut Vm) {
             ("removesuffix", str_removesuffix),
             ("encode", str_encode),
             ("format", str_format),
+            ("translate", str_translate),
+            ("format_map", str_format_map),
+            ("__contains__", str_contains_m),
         ],
     );
+    vm.add_classmethod(&t.str_, "maketrans", str_maketrans);
     vm.add_method(&t.bytes, "decode", bytes_decode);
+    vm.add_method(&t.bytes, "hex", bytes_hex);
     vm.add_methods(
         &t.list,
         &[
@@ -1096,6 +1358,9 @@ pub fn register(vm: &mut Vm) {
             ("remove", set_remove),
             ("pop", set_pop),
             ("update", set_update),
+            ("intersection_update", set_intersection_update),
+            ("difference_update", set_difference_update),
+            ("symmetric_difference_update", set_symdiff_update),
             ("clear", set_clear),
         ],
     );

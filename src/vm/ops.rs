@@ -655,6 +655,18 @@ impl Vm {
             }
             _ => {}
         }
+        // Keys/items views compare as sets with sets and other set-like views.
+        let view = |v: &Value| matches!(v, Native(n) if matches!(n.data, NativeData::DictView { kind, .. } if kind != 1));
+        if (view(a) || view(b))
+            && (view(a) || matches!(a, Set(_)))
+            && (view(b) || matches!(b, Set(_)))
+        {
+            let xs = self.iter_to_vec(a)?;
+            let x = self.new_set(xs, false)?;
+            let ys = self.iter_to_vec(b)?;
+            let y = self.new_set(ys, false)?;
+            return self.compare(&x, &y, op);
+        }
         let a_inst = matches!(a, Instance(_) | Native(_));
         let b_inst = matches!(b, Instance(_) | Native(_));
         if !a_inst && !b_inst {
@@ -673,20 +685,16 @@ impl Vm {
                     }
                 }
             }
+            // A built-in left operand has no comparison with an instance: CPython returns
+            // NotImplemented there, so the instance's reflected method gets its turn.
             if a_inst {
-                if let Some(r) = self.call_dunder_user(a, name, &[b.clone()])? {
-                    if !matches!(r, NotImplemented) {
-                        return Ok(r);
-                    }
+                if let Some(r) = self.user_compare(a, name, b)? {
+                    return Ok(r);
                 }
-            } else if let Some(r) = self.builtin_compare(a, b, op)? {
-                return Ok(r);
             }
             if !reflected_first && b_inst {
-                if let Some(r) = self.call_dunder_user(b, rname, &[a.clone()])? {
-                    if !matches!(r, NotImplemented) {
-                        return Ok(r);
-                    }
+                if let Some(r) = self.user_compare(b, rname, a)? {
+                    return Ok(r);
                 }
             }
         }
@@ -700,6 +708,23 @@ impl Vm {
                 self.type_name(b)
             ))),
         }
+    }
+
+    /// `obj.name(other)` for a user-defined comparison; `None` means NotImplemented. A missing
+    /// `__ne__` falls back to inverting `__eq__`, as object.__ne__ does.
+    fn user_compare(&mut self, obj: &Value, name: &str, other: &Value) -> PyResult<Option<Value>> {
+        if let Some(r) = self.call_dunder_user(obj, name, &[other.clone()])? {
+            return Ok((!matches!(r, Value::NotImplemented)).then_some(r));
+        }
+        if name == "__ne__" {
+            if let Some(r) = self.call_dunder_user(obj, "__eq__", &[other.clone()])? {
+                if matches!(r, Value::NotImplemented) {
+                    return Ok(None);
+                }
+                return Ok(Some(Value::Bool(!self.truthy(&r)?)));
+            }
+        }
+        Ok(None)
     }
 
     /// Comparisons between built-in values; `None` means NotImplemented.
@@ -1047,14 +1072,49 @@ impl Vm {
     // ------------------------------------------------------------ arithmetic
 
     pub fn binary_op(&mut self, a: &Value, b: &Value, kind: BinaryOpKind) -> PyResult<Value> {
+        fn is_bitwise(k: BinaryOpKind) -> bool {
+            matches!(
+                k,
+                BinaryOpKind::And
+                    | BinaryOpKind::Or
+                    | BinaryOpKind::Xor
+                    | BinaryOpKind::LShift
+                    | BinaryOpKind::RShift
+                    | BinaryOpKind::MatMul
+            )
+        }
         use Value::*;
         let (base, name, rname, iname) = binop_base(kind);
+        // Set operators on keys/items views take any iterable and give a set (CPython's
+        // dictviews_and etc.).
+        if matches!(
+            base,
+            BinaryOpKind::And | BinaryOpKind::Or | BinaryOpKind::Sub | BinaryOpKind::Xor
+        ) {
+            let setlike = |v: &Value| matches!(v, Native(n) if matches!(n.data, NativeData::DictView { kind, .. } if kind != 1));
+            if setlike(a) || setlike(b) {
+                let xs = self.iter_to_vec(a)?;
+                let x = self.new_set(xs, false)?;
+                let ys = self.iter_to_vec(b)?;
+                let y = self.new_set(ys, false)?;
+                return self.binary_op(&x, &y, base);
+            }
+        }
         // Fast paths for built-in numbers.
         match (a, b) {
             (Int(x), Int(y)) => return self.int_op(*x, *y, base),
             (Float(x), Float(y)) => return self.float_op(*x, *y, base),
-            (Int(x), Float(y)) => return self.float_op(*x as f64, *y, base),
-            (Float(x), Int(y)) => return self.float_op(*x, *y as f64, base),
+            (Int(x), Float(y)) if !is_bitwise(base) => return self.float_op(*x as f64, *y, base),
+            (Float(x), Int(y)) if !is_bitwise(base) => return self.float_op(*x, *y as f64, base),
+            (Int(_), Float(_)) | (Float(_), Int(_)) => {
+                // The error must name the real operand types, not the float coercion.
+                return Err(self.type_error(format!(
+                    "unsupported operand type(s) for {}: '{}' and '{}'",
+                    binop_symbol(kind),
+                    self.type_name(a),
+                    self.type_name(b)
+                )));
+            }
             (Bool(_), _) | (_, Bool(_))
                 if matches!(a, Int(_) | Float(_) | Bool(_))
                     && matches!(b, Int(_) | Float(_) | Bool(_)) =>
@@ -1190,12 +1250,25 @@ impl Vm {
                     self.type_name(b)
                 )));
             }
+            if let Bytes(_) = a {
+                return Err(self.type_error(format!("can't concat {} to bytes", self.type_name(b))));
+            }
         }
-        if base == BinaryOpKind::Mul && matches!(a, Str(_) | List(_) | Tuple(_)) {
-            return Err(self.type_error(format!(
-                "can't multiply sequence by non-int of type '{}'",
-                self.type_name(b)
-            )));
+        if base == BinaryOpKind::Mul {
+            let seq = |v: &Value| matches!(v, Str(_) | List(_) | Tuple(_) | Bytes(_));
+            // CPython falls back to sq_repeat of whichever operand is a sequence.
+            let other = if seq(a) {
+                Some(self.type_name(b))
+            } else if seq(b) {
+                Some(self.type_name(a))
+            } else {
+                Option::None
+            };
+            if let Some(other) = other {
+                return Err(self.type_error(format!(
+                    "can't multiply sequence by non-int of type '{other}'"
+                )));
+            }
         }
         if base == BinaryOpKind::Pow {
             return Err(self.type_error(format!(
@@ -1220,6 +1293,18 @@ impl Vm {
     fn builtin_binop(&mut self, a: &Value, b: &Value, op: BinaryOpKind) -> PyResult<Option<Value>> {
         use BinaryOpKind as K;
         use Value::*;
+        // bool is an int subclass: `"ab" * True` repeats once.
+        if op == K::Mul {
+            match (a, b) {
+                (Bool(x), Str(_) | List(_) | Tuple(_)) => {
+                    return self.builtin_binop(&Int(*x as i64), b, op)
+                }
+                (Str(_) | List(_) | Tuple(_), Bool(y)) => {
+                    return self.builtin_binop(a, &Int(*y as i64), op)
+                }
+                _ => {}
+            }
+        }
         Ok(Some(match (a, b, op) {
             (Str(x), Str(y), K::Add) => {
                 let mut s = String::with_capacity(x.s.len() + y.s.len());
@@ -1927,8 +2012,41 @@ impl Vm {
                 return Ok(());
             }
         }
+        if cls.dict.borrow().get("__slots__").is_some() && !self.slots_allow(cls, n) {
+            return Err(self.attr_error(format!(
+                "'{}' object has no attribute '{}'",
+                cls.name(),
+                n
+            )));
+        }
         inst.dict.borrow_mut().set(n, v);
         Ok(())
+    }
+
+    /// Whether `__slots__` lets an instance of `cls` store `n`: CPython gives instances a
+    /// `__dict__` unless every class of the MRO (but object) declares slots without it.
+    fn slots_allow(&self, cls: &Rc<PyType>, n: &str) -> bool {
+        for c in cls.mro() {
+            if Rc::ptr_eq(&c, &self.types.object) {
+                continue;
+            }
+            let slots = c.dict.borrow().get("__slots__").cloned();
+            let names: Vec<Value> = match slots {
+                None => return true,
+                Some(Value::Str(s)) => vec![Value::Str(s)],
+                Some(Value::Tuple(t)) => t.items.to_vec(),
+                Some(Value::List(l)) => l.items.borrow().clone(),
+                Some(_) => return true,
+            };
+            for name in names {
+                if let Value::Str(s) = name {
+                    if &*s.s == n || &*s.s == "__dict__" {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
     }
 
     pub fn delattr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {

@@ -456,7 +456,7 @@ impl Vm {
             }
             3 => {
                 let r = self.repr(v)?;
-                converted = Value::string(fmt::ascii_repr(&r).trim_matches('\'').to_string());
+                converted = Value::string(fmt::ascii_escape(&r));
                 &converted
             }
             _ => v,
@@ -540,7 +540,7 @@ impl Vm {
                             let s = match spec.conv {
                                 's' => self.str_of(&val)?,
                                 'r' => self.repr(&val)?,
-                                _ => fmt::ascii_repr(&self.repr(&val)?),
+                                _ => fmt::ascii_escape(&self.repr(&val)?),
                             };
                             out.push_str(&fmt::percent_format_text(&s, &f));
                         }
