@@ -23,7 +23,6 @@ print(f"loop {tenths(time.perf_counter() - total_start)}")
 before = time.time()
 time.sleep(0)
 print(f"zero sleep {tenths(time.time() - before)}")
-print(f"total {tenths(time.time() - start)}")
 print(type(time.time()).__name__, type(time.monotonic()).__name__, time.time() > start)
 try:
     time.sleep(-1)
