@@ -11,7 +11,9 @@ pub mod runtime;
 pub mod trace;
 pub mod vm;
 
-pub use vm::api::{run_in_vm, run_source, CaptureSink, OutputSink, Resume, ResumeResult, RunOutcome, Stream};
+pub use vm::api::{
+    run_in_vm, run_source, CaptureSink, OutputSink, Resume, ResumeResult, RunOutcome, Stream,
+};
 pub use vm::{Exc, PyResult, Value, Vm};
 
 /// The crate version, shown by `loopscope --version` and in the web app's footer.

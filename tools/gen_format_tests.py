@@ -53,6 +53,10 @@ for _ in range(200):
     floats.append(round(rnd.uniform(-1000, 1000), rnd.randint(0, 6)))
 for _ in range(100):
     floats.append(rnd.random() * 10 ** rnd.randint(-30, 30))
+# Values exactly halfway between two shortest candidates (CPython rounds those half-even).
+floats += [(2 ** 53 + k) / 10 for k in range(10)]
+for _ in range(300):
+    floats.append(rnd.randint(2 ** 50, 2 ** 62) / 10 ** rnd.randint(1, 5))
 floats = [f for f in floats if f == f] + [float('nan')]
 
 print("#[cfg(test)]")
@@ -72,7 +76,7 @@ fspecs = ['', '.2f', '.0f', '.1f', '.3f', '.10f', '.20f', 'f', 'F', 'e', 'E', '.
           '=12', '*^15.3f', '0=+12.2f', 'z.1f', 'z', 'n', '.3n', '10.3n', '12,.1e', '_g', 'x', 'd', 's', ',n',
           ',_', '_,', '.', '10.', '+#010.2f', '中>8', '\u00e9^9.2f', '#x', '0>10', '<05', '020.5g', 'e<10',
           '.60f', '.40e', 'abc', '12z']
-fl_cases = floats[:60] + floats[60:400:15]
+fl_cases = floats[:60] + floats[60:700:25]
 print("    #[rustfmt::skip]")
 print("    const FORMAT_FLOAT: &[(u64, &str, &str)] = &[")
 for i, f in enumerate(fl_cases):

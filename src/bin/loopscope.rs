@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "loopscope", version, about = "See Python's asyncio at work: run coroutine scripts on a deterministic model of CPython 3.11's event loop")]
+#[command(
+    name = "loopscope",
+    version,
+    about = "See Python's asyncio at work: run coroutine scripts on a deterministic model of CPython 3.11's event loop"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -44,7 +48,10 @@ fn main() -> ExitCode {
                 Err(c) => return c,
             };
             // CPython reports the main script by its absolute path.
-            let name = std::path::absolute(&file).unwrap_or(file.clone()).display().to_string();
+            let name = std::path::absolute(&file)
+                .unwrap_or(file.clone())
+                .display()
+                .to_string();
             // Native code calling back into Python (sorted's key=, __eq__, __repr__) nests the
             // interpreter loop on the Rust stack: give it room (the nesting is also bounded).
             let run = std::thread::Builder::new()

@@ -7,7 +7,7 @@
 //! pushes `lasti`, which we do not have).
 //!
 //! Layouts the VM must agree with (depths relative to the statement's start, top on the right):
-//! - `try/except`: `SetupFinally(H) body PopBlock orelse`; at H `[exc]`:
+//! - `try/except`: `SetupFinally(H) body PopBlock orelse Jump(END)`; at H `[exc]`:
 //!   `SetupFinally(C) PushExcInfo` -> `[prev, exc]`; per clause `type CheckExcMatch
 //!   PopJumpIfFalse(next)`; `as e`: store e, `SetupFinally(E) body PopBlock PopBlock PopExcept
 //!   e=None del e`; at E `[prev, exc2]`: `e=None del e Reraise`. No match: `Reraise`.
@@ -27,7 +27,36 @@
 //!   or `GetAIter`'d by the caller), called as `MakeFunction`, iterator, `Call(0)` (the
 //!   function in the method slot, the iterator in the self slot: CPython 3.11's trick).
 //!   `ListAppend(n)`/`SetAdd(n)`/`MapAdd(n)` pop the item(s), then the container is the n-th
-//!   item from the top (CPython's `PEEK(n)`).
+//!   item from the top (CPython's `PEEK(n)`). A comprehension with `await`/`async for` inside an
+//!   async function is a coroutine the caller awaits (`GetAwaitable(0)` + send loop after the
+//!   call); an async generator expression is an async generator and is not awaited.
+//! - `Call(n)` with a non-NULL method slot calls `slot(self_slot, args...)`; besides
+//!   `LoadMethod` this is how decorators (`[deco, func] Call(0)`), `with` exits, comprehension
+//!   calls and `assert x, msg` (`LoadAssertionError msg Call(0)`) are called, as in CPython 3.11.
+//! - `f(*a)` pushes `a` itself, so `CallFunctionEx` must turn a non-tuple iterable into a tuple
+//!   (with CPython's "argument after * must be an iterable" error); with `**` the dict is always
+//!   a fresh one built with `BuildMap`/`DictMerge`.
+//! - `except*`: see `try_star_except`; `CheckEgMatch` must accept `None` (nothing left to
+//!   match) and then push `[None, None]`.
+//! - `import a.b` is `ImportName("a.b")` storing the top package; `import a.b as c` is
+//!   `ImportName("a.b") LoadAttr(b)`; `from m import x` is `ImportName(m) ImportFrom(x)... PopTop`;
+//!   `from m import *` is `ImportName(m) ImportStar`.
+//! - A class body stores `__module__` (from `__name__`) and `__qualname__` first and returns its
+//!   `__class__` cell (after storing it as `__classcell__`) when a method uses `super()` or
+//!   `__class__`, else None. `__class__` is then `cellvars[0]` of the class body and a free
+//!   variable of the methods; zero-argument `super()` finds it there and takes the first
+//!   argument from `varnames[0]` (or its cell, see `cell2arg`).
+//! - `consts[0]` of a `def` is its docstring or None (never for lambdas, which get None there
+//!   too, or comprehensions); module and class docstrings are stored as `__doc__`.
+//! - Annotations are never evaluated or stored (no `__annotations__`, no `SetupAnnotations`);
+//!   `x: T = v` is `x = v`.
+//! - In `with cm as target`, the target is stored before the `SetupFinally(W)`; a target that
+//!   can fail to store (not a plain name) is stored from a copy inside its own
+//!   `SetupFinally(P) Copy(1) <store> PopBlock PopTop`; P (`[exit, value, exc]`) does
+//!   `Swap(2) PopTop` and falls into W.
+//! - Every handler's recorded depth is at most the stack depth left by any instruction in its
+//!   region after that instruction consumed its inputs (`analyze_stack` checks it), so the VM
+//!   only ever cuts the stack down, never up.
 
 use super::ast::*;
 use super::bytecode::{flags, BinaryOpKind, CodeObject, CompareKind, Const, Instr};
@@ -109,6 +138,8 @@ struct FBlock<'a> {
     exit: Label,
     finalbody: &'a [Stmt],
     name: Option<&'a str>,
+    /// The `with` statement, whose location the exit call takes when unwinding.
+    span: Span,
 }
 
 struct Unit<'a> {
@@ -366,7 +397,8 @@ impl<'a> Compiler<'a> {
                 *ins = with_target(*ins, target);
             }
         }
-        let stacksize = analyze_stack(&u.instrs).map_err(|m| internal(&m, u.loc))?;
+        let (stacksize, reachable) = analyze(&u.instrs).map_err(|m| internal(&m, u.loc))?;
+        cleanup(&mut u.instrs, &mut u.spans, &reachable);
         let nparams = u.nparams;
         let cell2arg = u
             .cellvars
@@ -425,8 +457,8 @@ impl<'a> Compiler<'a> {
         f
     }
 
-    fn push_fblock(&mut self, kind: FbKind, block: Label, exit: Label) {
-        self.push_fblock_full(kind, block, exit, &[], None);
+    fn push_fblock(&mut self, kind: FbKind, block: Label, exit: Label) -> CResult<()> {
+        self.push_fblock_full(kind, block, exit, &[], None)
     }
 
     fn push_fblock_full(
@@ -436,14 +468,21 @@ impl<'a> Compiler<'a> {
         exit: Label,
         finalbody: &'a [Stmt],
         name: Option<&'a str>,
-    ) {
+    ) -> CResult<()> {
+        let span = self.loc();
+        // CPython's CO_MAXBLOCKS.
+        if self.ur().fblocks.len() >= 20 {
+            return Err(CompileError::new("too many statically nested blocks", span));
+        }
         self.u().fblocks.push(FBlock {
             kind,
             block,
             exit,
             finalbody,
             name,
+            span,
         });
+        Ok(())
     }
 
     fn pop_fblock(&mut self) {
@@ -463,7 +502,43 @@ impl<'a> Compiler<'a> {
 
     // ------------------------------------------------------------------ names
 
+    /// CPython's `forbidden_name`: `__debug__` can be neither bound nor deleted.
+    fn forbidden_name(&self, name: &str, ctx: ExprContext) -> CResult<()> {
+        if name == "__debug__" {
+            match ctx {
+                ExprContext::Store => {
+                    return Err(CompileError::new("cannot assign to __debug__", self.loc()))
+                }
+                ExprContext::Del => {
+                    return Err(CompileError::new("cannot delete __debug__", self.loc()))
+                }
+                ExprContext::Load => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn check_debug_args(&self, a: &Arguments) -> CResult<()> {
+        let all = a
+            .posonlyargs
+            .iter()
+            .chain(&a.args)
+            .chain(a.vararg.iter())
+            .chain(&a.kwonlyargs)
+            .chain(a.kwarg.iter());
+        for arg in all {
+            self.forbidden_name(&arg.name, ExprContext::Store)?;
+        }
+        Ok(())
+    }
+
     fn nameop(&mut self, name: &str, ctx: ExprContext) -> CResult<()> {
+        self.forbidden_name(name, ctx)?;
+        if name == "__debug__" {
+            // CPython's AST optimizer turns `__debug__` into the constant True (no -O here).
+            self.load_const(Const::Bool(true));
+            return Ok(());
+        }
         let mangled = mangle(self.ur().private.as_deref(), name);
         let ste = self.ste();
         let is_func = ste.kind == BlockKind::Function;
@@ -556,27 +631,13 @@ impl<'a> Compiler<'a> {
     }
 
     fn stmt_inner(&mut self, s: &'a Stmt) -> CResult<()> {
+        // Thin dispatch: this frame is paid once per nesting level (see `expr_inner`).
         match &s.kind {
             StmtKind::FunctionDef(f) => self.function_def(s, f),
             StmtKind::ClassDef(c) => self.class_def(s, c),
             StmtKind::Return(v) => self.return_stmt(s, v.as_ref()),
-            StmtKind::Delete(targets) => {
-                for t in targets {
-                    self.expr(t)?;
-                }
-                Ok(())
-            }
-            StmtKind::Assign { targets, value } => {
-                self.expr(value)?;
-                let n = targets.len();
-                for (i, t) in targets.iter().enumerate() {
-                    if i + 1 < n {
-                        self.emit(Instr::Copy(1));
-                    }
-                    self.expr(t)?;
-                }
-                Ok(())
-            }
+            StmtKind::Delete(targets) => self.delete(targets),
+            StmtKind::Assign { targets, value } => self.assign(targets, value),
             StmtKind::AugAssign { target, op, value } => self.augassign(s, target, *op, value),
             StmtKind::AnnAssign { target, value, .. } => self.annassign(target, value.as_ref()),
             StmtKind::For {
@@ -584,139 +645,39 @@ impl<'a> Compiler<'a> {
                 iter,
                 body,
                 orelse,
-                is_async,
-            } => {
-                if *is_async {
-                    self.async_for(s, target, iter, body, orelse)
-                } else {
-                    self.for_stmt(target, iter, body, orelse)
-                }
-            }
+                is_async: true,
+            } => self.async_for(s, target, iter, body, orelse),
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async: false,
+            } => self.for_stmt(target, iter, body, orelse),
             StmtKind::While { test, body, orelse } => self.while_stmt(s, test, body, orelse),
-            StmtKind::If { test, body, orelse } => {
-                let end = self.new_label();
-                let next = if orelse.is_empty() {
-                    end
-                } else {
-                    self.new_label()
-                };
-                self.jump_if(test, next, false)?;
-                self.stmts(body)?;
-                if !orelse.is_empty() {
-                    self.emit_noloc(Instr::Jump(end));
-                    self.bind(next);
-                    self.stmts(orelse)?;
-                }
-                self.bind(end);
-                Ok(())
-            }
+            StmtKind::If { test, body, orelse } => self.if_stmt(test, body, orelse),
             StmtKind::With {
                 items,
                 body,
                 is_async,
-            } => {
-                if *is_async && self.ur().scope_type != ScopeType::AsyncFunction {
-                    return Err(CompileError::new(
-                        "'async with' outside async function",
-                        s.span,
-                    ));
-                }
-                self.with_stmt(s, items, 0, body, *is_async)
-            }
-            StmtKind::Raise { exc, cause } => {
-                let mut n = 0;
-                if let Some(e) = exc {
-                    self.expr(e)?;
-                    n += 1;
-                    if let Some(c) = cause {
-                        self.expr(c)?;
-                        n += 1;
-                    }
-                }
-                self.emit(Instr::RaiseVarargs(n));
-                Ok(())
-            }
+            } => self.with_start(s, items, body, *is_async),
+            StmtKind::Raise { exc, cause } => self.raise(exc.as_ref(), cause.as_ref()),
             StmtKind::Try {
                 body,
                 handlers,
                 orelse,
                 finalbody,
                 is_star,
-            } => {
-                if !finalbody.is_empty() {
-                    self.try_finally(s, body, handlers, orelse, finalbody, *is_star)
-                } else if *is_star {
-                    self.try_star_except(s, body, handlers, orelse)
-                } else {
-                    self.try_except(s, body, handlers, orelse)
-                }
-            }
-            StmtKind::Assert { test, msg } => {
-                let end = self.new_label();
-                self.jump_if(test, end, true)?;
-                self.emit(Instr::LoadAssertionError);
-                if let Some(m) = msg {
-                    self.expr(m)?;
-                    self.emit(Instr::Call(0));
-                }
-                self.emit(Instr::RaiseVarargs(1));
-                self.bind(end);
-                Ok(())
-            }
-            StmtKind::Import(names) => {
-                for a in names {
-                    self.set_loc(s.span);
-                    let ni = self.add_name(&a.name);
-                    self.emit(Instr::ImportName(ni));
-                    match &a.asname {
-                        Some(asname) => {
-                            // `import a.b.c as d` binds the leaf: walk down from the package.
-                            for part in a.name.split('.').skip(1) {
-                                let pi = self.add_name(part);
-                                self.emit(Instr::LoadAttr(pi));
-                            }
-                            self.nameop(asname, ExprContext::Store)?;
-                        }
-                        None => {
-                            let top = a.name.split('.').next().unwrap_or(&a.name);
-                            self.nameop(top, ExprContext::Store)?;
-                        }
-                    }
-                }
-                Ok(())
-            }
+            } => self.try_stmt(s, body, handlers, orelse, finalbody, *is_star),
+            StmtKind::Assert { test, msg } => self.assert(test, msg.as_ref()),
+            StmtKind::Import(names) => self.import(s, names),
             StmtKind::ImportFrom {
                 module,
                 names,
                 level,
-            } => {
-                let mut modname = ".".repeat(*level as usize);
-                modname.push_str(module.as_deref().unwrap_or(""));
-                let mi = self.add_name(&modname);
-                self.emit(Instr::ImportName(mi));
-                for (i, a) in names.iter().enumerate() {
-                    if i == 0 && a.name == "*" {
-                        self.emit(Instr::ImportStar);
-                        return Ok(());
-                    }
-                    let ni = self.add_name(&a.name);
-                    self.emit(Instr::ImportFrom(ni));
-                    let store = a.asname.as_deref().unwrap_or(&a.name);
-                    self.nameop(store, ExprContext::Store)?;
-                }
-                self.emit(Instr::PopTop);
-                Ok(())
-            }
+            } => self.import_from(module.as_deref(), names, *level),
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => Ok(()),
-            StmtKind::Expr(e) => {
-                if matches!(e.kind, ExprKind::Constant(_)) {
-                    self.emit(Instr::Nop);
-                    return Ok(());
-                }
-                self.expr(e)?;
-                self.emit_noloc(Instr::PopTop);
-                Ok(())
-            }
+            StmtKind::Expr(e) => self.expr_stmt(e),
             StmtKind::Pass => {
                 self.emit(Instr::Nop);
                 Ok(())
@@ -726,11 +687,162 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    fn delete(&mut self, targets: &'a [Expr]) -> CResult<()> {
+        for t in targets {
+            self.expr(t)?;
+        }
+        Ok(())
+    }
+
+    fn assign(&mut self, targets: &'a [Expr], value: &'a Expr) -> CResult<()> {
+        self.expr(value)?;
+        let n = targets.len();
+        for (i, t) in targets.iter().enumerate() {
+            if i + 1 < n {
+                self.emit(Instr::Copy(1));
+            }
+            self.expr(t)?;
+        }
+        Ok(())
+    }
+
+    fn if_stmt(&mut self, test: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> CResult<()> {
+        let end = self.new_label();
+        let next = if orelse.is_empty() {
+            end
+        } else {
+            self.new_label()
+        };
+        self.jump_if(test, next, false)?;
+        self.stmts(body)?;
+        if !orelse.is_empty() {
+            self.emit_noloc(Instr::Jump(end));
+            self.bind(next);
+            self.stmts(orelse)?;
+        }
+        self.bind(end);
+        Ok(())
+    }
+
+    fn with_start(
+        &mut self,
+        s: &'a Stmt,
+        items: &'a [WithItem],
+        body: &'a [Stmt],
+        is_async: bool,
+    ) -> CResult<()> {
+        if is_async && self.ur().scope_type != ScopeType::AsyncFunction {
+            return Err(CompileError::new(
+                "'async with' outside async function",
+                s.span,
+            ));
+        }
+        self.with_stmt(s, items, 0, body, is_async)
+    }
+
+    fn raise(&mut self, exc: Option<&'a Expr>, cause: Option<&'a Expr>) -> CResult<()> {
+        let mut n = 0;
+        if let Some(e) = exc {
+            self.expr(e)?;
+            n += 1;
+            if let Some(c) = cause {
+                self.expr(c)?;
+                n += 1;
+            }
+        }
+        self.emit(Instr::RaiseVarargs(n));
+        Ok(())
+    }
+
+    fn try_stmt(
+        &mut self,
+        s: &'a Stmt,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+        finalbody: &'a [Stmt],
+        is_star: bool,
+    ) -> CResult<()> {
+        if !finalbody.is_empty() {
+            self.try_finally(s, body, handlers, orelse, finalbody, is_star)
+        } else if is_star {
+            self.try_star_except(s, body, handlers, orelse)
+        } else {
+            self.try_except(s, body, handlers, orelse)
+        }
+    }
+
+    fn assert(&mut self, test: &'a Expr, msg: Option<&'a Expr>) -> CResult<()> {
+        let end = self.new_label();
+        self.jump_if(test, end, true)?;
+        self.emit(Instr::LoadAssertionError);
+        if let Some(m) = msg {
+            self.expr(m)?;
+            self.emit(Instr::Call(0));
+        }
+        self.emit(Instr::RaiseVarargs(1));
+        self.bind(end);
+        Ok(())
+    }
+
+    fn import(&mut self, s: &'a Stmt, names: &'a [Alias]) -> CResult<()> {
+        for a in names {
+            self.set_loc(s.span);
+            let ni = self.add_name(&a.name);
+            self.emit(Instr::ImportName(ni));
+            match &a.asname {
+                Some(asname) => {
+                    // `import a.b.c as d` binds the leaf: walk down from the package.
+                    for part in a.name.split('.').skip(1) {
+                        let pi = self.add_name(part);
+                        self.emit(Instr::LoadAttr(pi));
+                    }
+                    self.nameop(asname, ExprContext::Store)?;
+                }
+                None => {
+                    let top = a.name.split('.').next().unwrap_or(&a.name);
+                    self.nameop(top, ExprContext::Store)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn import_from(&mut self, module: Option<&str>, names: &'a [Alias], level: u32) -> CResult<()> {
+        let mut modname = ".".repeat(level as usize);
+        modname.push_str(module.unwrap_or(""));
+        let mi = self.add_name(&modname);
+        self.emit(Instr::ImportName(mi));
+        for (i, a) in names.iter().enumerate() {
+            if i == 0 && a.name == "*" {
+                self.emit(Instr::ImportStar);
+                return Ok(());
+            }
+            let ni = self.add_name(&a.name);
+            self.emit(Instr::ImportFrom(ni));
+            let store = a.asname.as_deref().unwrap_or(&a.name);
+            self.nameop(store, ExprContext::Store)?;
+        }
+        self.emit(Instr::PopTop);
+        Ok(())
+    }
+
+    fn expr_stmt(&mut self, e: &'a Expr) -> CResult<()> {
+        if matches!(e.kind, ExprKind::Constant(_)) {
+            self.emit(Instr::Nop);
+            return Ok(());
+        }
+        self.expr(e)?;
+        self.emit_noloc(Instr::PopTop);
+        Ok(())
+    }
+
     fn function_def(&mut self, s: &'a Stmt, f: &'a FunctionDef) -> CResult<()> {
         let first_line = f
             .decorators
             .first()
             .map_or(s.span.line, |d| d.span.line.min(s.span.line));
+        self.check_debug_args(&f.args)?;
         for d in &f.decorators {
             self.expr(d)?;
         }
@@ -900,12 +1012,16 @@ impl<'a> Compiler<'a> {
         self.set_loc(s.span);
         self.unwind_fblock_stack(preserve_tos, false)?;
         if !preserve_tos {
-            if let Some(e) = v {
-                self.set_loc(e.span);
-            }
+            // CPython keeps the constant's location for `return <const>` on one line.
+            let loc = match v {
+                Some(e) if e.span.line == s.span.line => e.span,
+                _ => s.span,
+            };
+            self.set_loc(loc);
             self.load_const(constant.unwrap_or(Const::None));
+        } else {
+            self.set_loc(s.span);
         }
-        self.set_loc(s.span);
         self.emit(Instr::ReturnValue);
         Ok(())
     }
@@ -980,7 +1096,7 @@ impl<'a> Compiler<'a> {
             FbKind::FinallyTry => {
                 self.emit(Instr::PopBlock);
                 if preserve_tos {
-                    self.push_fblock(FbKind::PopValue, 0, 0);
+                    self.push_fblock(FbKind::PopValue, 0, 0)?;
                 }
                 let saved = self.loc();
                 let r = self.stmts(b.finalbody);
@@ -1002,6 +1118,8 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::PopExcept);
             }
             FbKind::With | FbKind::AsyncWith => {
+                let saved = self.loc();
+                self.set_loc(b.span);
                 self.emit(Instr::PopBlock);
                 if preserve_tos {
                     self.emit(Instr::Swap(2));
@@ -1013,6 +1131,7 @@ impl<'a> Compiler<'a> {
                     self.yield_from_loop();
                 }
                 self.emit(Instr::PopTop);
+                self.set_loc(saved);
             }
             FbKind::HandlerCleanup => {
                 if b.name.is_some() {
@@ -1139,7 +1258,7 @@ impl<'a> Compiler<'a> {
         let start = self.new_label();
         let cleanup = self.new_label();
         let end = self.new_label();
-        self.push_fblock(FbKind::ForLoop, start, end);
+        self.push_fblock(FbKind::ForLoop, start, end)?;
         self.expr(iter)?;
         self.emit(Instr::GetIter);
         self.bind(start);
@@ -1174,7 +1293,7 @@ impl<'a> Compiler<'a> {
         self.expr(iter)?;
         self.emit(Instr::GetAIter);
         self.bind(start);
-        self.push_fblock(FbKind::ForLoop, start, end);
+        self.push_fblock(FbKind::ForLoop, start, end)?;
         self.emit(Instr::SetupFinally(except));
         self.emit(Instr::GetANext);
         self.load_const(Const::None);
@@ -1205,7 +1324,7 @@ impl<'a> Compiler<'a> {
         let anchor = self.new_label();
         let end = self.new_label();
         self.bind(lp);
-        self.push_fblock(FbKind::WhileLoop, lp, end);
+        self.push_fblock(FbKind::WhileLoop, lp, end)?;
         self.jump_if(test, anchor, false)?;
         self.bind(body_l);
         self.stmts(body)?;
@@ -1246,9 +1365,24 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::Call(0));
         }
         // The block is set up after the target store: our SetupFinally records the stack depth
-        // at its own position, and the handler needs just `[exit]` below the exception.
+        // at its own position, and the handler needs just `[exit]` below the exception. A
+        // store that can fail (attribute, subscript, unpacking) gets its own small block whose
+        // handler drops the value and joins the `__exit__` handler, as CPython's would.
+        let mut store_handler = None;
         match &item.optional_vars {
-            Some(t) => self.expr(t)?,
+            Some(t) if matches!(t.kind, ExprKind::Name { .. }) => self.expr(t)?,
+            Some(t) => {
+                // The store consumes its operand before it can fail, and a handler cannot
+                // restore popped values: store a copy, drop the original afterwards.
+                let pre = self.new_label();
+                self.emit(Instr::SetupFinally(pre));
+                self.emit(Instr::Copy(1));
+                self.expr(t)?;
+                self.set_loc(s.span);
+                self.emit(Instr::PopBlock);
+                self.emit(Instr::PopTop);
+                store_handler = Some(pre);
+            }
             None => self.emit(Instr::PopTop),
         }
         self.set_loc(s.span);
@@ -1261,7 +1395,7 @@ impl<'a> Compiler<'a> {
             },
             final_l,
             0,
-        );
+        )?;
         if pos + 1 < items.len() {
             self.with_stmt(s, items, pos + 1, body, is_async)?;
         } else {
@@ -1278,6 +1412,12 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Instr::PopTop);
         self.emit(Instr::Jump(exit));
+        if let Some(pre) = store_handler {
+            // [exit, value, exc] -> [exit, exc], then the common handler.
+            self.bind(pre);
+            self.emit(Instr::Swap(2));
+            self.emit(Instr::PopTop);
+        }
         self.bind(final_l);
         self.emit(Instr::SetupFinally(cleanup));
         self.emit(Instr::PushExcInfo);
@@ -1323,7 +1463,7 @@ impl<'a> Compiler<'a> {
         let exit = self.new_label();
         let cleanup = self.new_label();
         self.emit(Instr::SetupFinally(end));
-        self.push_fblock_full(FbKind::FinallyTry, 0, 0, finalbody, None);
+        self.push_fblock_full(FbKind::FinallyTry, 0, 0, finalbody, None)?;
         if !handlers.is_empty() {
             if is_star {
                 self.try_star_except(s, body, handlers, orelse)?;
@@ -1341,7 +1481,7 @@ impl<'a> Compiler<'a> {
         self.set_loc(s.span);
         self.emit(Instr::SetupFinally(cleanup));
         self.emit(Instr::PushExcInfo);
-        self.push_fblock(FbKind::FinallyEnd, 0, 0);
+        self.push_fblock(FbKind::FinallyEnd, 0, 0)?;
         self.stmts(finalbody)?;
         self.pop_fblock();
         self.emit_noloc(Instr::Reraise);
@@ -1363,7 +1503,7 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         self.set_loc(s.span);
         self.emit(Instr::SetupFinally(except));
-        self.push_fblock(FbKind::TryExcept, 0, 0);
+        self.push_fblock(FbKind::TryExcept, 0, 0)?;
         self.stmts(body)?;
         self.pop_fblock();
         self.emit_noloc(Instr::PopBlock);
@@ -1374,7 +1514,7 @@ impl<'a> Compiler<'a> {
         self.set_loc(s.span);
         self.emit(Instr::SetupFinally(cleanup));
         self.emit(Instr::PushExcInfo);
-        self.push_fblock(FbKind::ExceptionHandler, 0, 0);
+        self.push_fblock(FbKind::ExceptionHandler, 0, 0)?;
         let n = handlers.len();
         for (i, h) in handlers.iter().enumerate() {
             self.set_loc(h.span);
@@ -1391,7 +1531,7 @@ impl<'a> Compiler<'a> {
                 let cleanup_end = self.new_label();
                 self.nameop(name, ExprContext::Store)?;
                 self.emit(Instr::SetupFinally(cleanup_end));
-                self.push_fblock_full(FbKind::HandlerCleanup, 0, 0, &[], Some(name.as_str()));
+                self.push_fblock_full(FbKind::HandlerCleanup, 0, 0, &[], Some(name.as_str()))?;
                 self.stmts(&h.body)?;
                 self.pop_fblock();
                 self.set_loc(h.span);
@@ -1409,7 +1549,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Reraise);
             } else {
                 self.emit(Instr::PopTop);
-                self.push_fblock_full(FbKind::HandlerCleanup, 0, 0, &[], None);
+                self.push_fblock_full(FbKind::HandlerCleanup, 0, 0, &[], None)?;
                 self.stmts(&h.body)?;
                 self.pop_fblock();
                 self.emit_noloc(Instr::PopBlock);
@@ -1444,7 +1584,7 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         self.set_loc(s.span);
         self.emit(Instr::SetupFinally(except));
-        self.push_fblock(FbKind::TryExcept, 0, 0);
+        self.push_fblock(FbKind::TryExcept, 0, 0)?;
         self.stmts(body)?;
         self.pop_fblock();
         self.emit_noloc(Instr::PopBlock);
@@ -1453,7 +1593,7 @@ impl<'a> Compiler<'a> {
         self.set_loc(s.span);
         self.emit(Instr::SetupFinally(cleanup));
         self.emit(Instr::PushExcInfo); // [prev, rest]
-        self.push_fblock(FbKind::ExceptionGroupHandler, 0, 0);
+        self.push_fblock(FbKind::ExceptionGroupHandler, 0, 0)?;
         for h in handlers {
             self.set_loc(h.span);
             let next = self.new_label();
@@ -1477,7 +1617,7 @@ impl<'a> Compiler<'a> {
             // [prev, rest]
             let cleanup_end = self.new_label();
             self.emit(Instr::SetupFinally(cleanup_end));
-            self.push_fblock_full(FbKind::HandlerCleanup, 0, 0, &[], h.name.as_deref());
+            self.push_fblock_full(FbKind::HandlerCleanup, 0, 0, &[], h.name.as_deref())?;
             self.stmts(&h.body)?;
             self.pop_fblock();
             self.set_loc(h.span);
@@ -1579,7 +1719,8 @@ impl<'a> Compiler<'a> {
                 ops,
                 comparators,
             } if ops.len() > 1 && ops.len() == comparators.len() => {
-                let saved = self.loc();
+                // CPython leaves the comparison's location in place after the jump, so what
+                // the statement emits next (an assert's raise) points at the comparison.
                 self.set_loc(e.span);
                 let n = ops.len() - 1;
                 let cleanup = self.new_label();
@@ -1606,9 +1747,9 @@ impl<'a> Compiler<'a> {
                     self.emit_noloc(Instr::Jump(next));
                 }
                 self.bind(end);
-                self.set_loc(saved);
                 return Ok(());
             }
+            ExprKind::Compare { .. } => self.set_loc(e.span),
             _ => {}
         }
         if let Some(c) = fold(e, 0) {
@@ -1645,73 +1786,38 @@ impl<'a> Compiler<'a> {
     }
 
     fn expr_inner(&mut self, e: &'a Expr) -> CResult<()> {
+        // Each arm lives in its own function so that this frame, paid once per nesting level,
+        // stays small (debug builds do not overlap the locals of different arms).
         if matches!(
             e.kind,
             ExprKind::UnaryOp { .. }
                 | ExprKind::BinOp { .. }
+                | ExprKind::Subscript {
+                    ctx: ExprContext::Load,
+                    ..
+                }
                 | ExprKind::Tuple {
                     ctx: ExprContext::Load,
                     ..
                 }
-        ) {
-            if let Some(c) = fold(e, 0) {
-                self.load_const(c);
-                return Ok(());
-            }
+        ) && self.try_fold(e)
+        {
+            return Ok(());
         }
         match &e.kind {
-            ExprKind::BoolOp { op, values } => {
-                let end = self.new_label();
-                let Some((last, init)) = values.split_last() else {
-                    return Err(internal("empty BoolOp", e.span));
-                };
-                for v in init {
-                    self.expr(v)?;
-                    self.emit(match op {
-                        BoolOp::And => Instr::JumpIfFalseOrPop(end),
-                        BoolOp::Or => Instr::JumpIfTrueOrPop(end),
-                    });
-                }
-                self.expr(last)?;
-                self.bind(end);
-            }
-            ExprKind::NamedExpr { target, value } => {
-                self.expr(value)?;
-                self.emit(Instr::Copy(1));
-                self.expr(target)?;
-            }
-            ExprKind::BinOp { left, op, right } => {
-                self.expr(left)?;
-                self.expr(right)?;
-                self.emit(Instr::BinaryOp(binary_op(*op)));
-            }
-            ExprKind::UnaryOp { op, operand } => {
-                self.expr(operand)?;
-                self.emit(match op {
-                    UnaryOp::Invert => Instr::UnaryInvert,
-                    UnaryOp::Not => Instr::UnaryNot,
-                    UnaryOp::UAdd => Instr::UnaryPositive,
-                    UnaryOp::USub => Instr::UnaryNegative,
-                });
-            }
-            ExprKind::Lambda { args, body } => self.lambda(e, args, body)?,
-            ExprKind::IfExp { test, body, orelse } => {
-                let end = self.new_label();
-                let next = self.new_label();
-                self.jump_if(test, next, false)?;
-                self.expr(body)?;
-                self.emit_noloc(Instr::Jump(end));
-                self.bind(next);
-                self.expr(orelse)?;
-                self.bind(end);
-            }
-            ExprKind::Dict { keys, values } => self.dict(keys, values)?,
-            ExprKind::Set(elts) => self.starunpack(elts, 0, Build::Set, false)?,
+            ExprKind::BoolOp { op, values } => self.boolop(e, *op, values),
+            ExprKind::NamedExpr { target, value } => self.named_expr(target, value),
+            ExprKind::BinOp { left, op, right } => self.binop(left, *op, right),
+            ExprKind::UnaryOp { op, operand } => self.unaryop(*op, operand),
+            ExprKind::Lambda { args, body } => self.lambda(e, args, body),
+            ExprKind::IfExp { test, body, orelse } => self.ifexp(test, body, orelse),
+            ExprKind::Dict { keys, values } => self.dict(keys, values),
+            ExprKind::Set(elts) => self.starunpack(elts, 0, Build::Set, false),
             ExprKind::ListComp { elt, generators } => {
-                self.comprehension(e, CompKind::List, "<listcomp>", generators, elt, None)?
+                self.comprehension(e, CompKind::List, "<listcomp>", generators, elt, None)
             }
             ExprKind::SetComp { elt, generators } => {
-                self.comprehension(e, CompKind::Set, "<setcomp>", generators, elt, None)?
+                self.comprehension(e, CompKind::Set, "<setcomp>", generators, elt, None)
             }
             ExprKind::DictComp {
                 key,
@@ -1724,160 +1830,257 @@ impl<'a> Compiler<'a> {
                 generators,
                 key,
                 Some(value),
-            )?,
+            ),
             ExprKind::GeneratorExp { elt, generators } => {
-                self.comprehension(e, CompKind::Gen, "<genexpr>", generators, elt, None)?
+                self.comprehension(e, CompKind::Gen, "<genexpr>", generators, elt, None)
             }
-            ExprKind::Await(v) => {
-                if self.ste().kind != BlockKind::Function {
-                    return Err(CompileError::new("'await' outside function", e.span));
-                }
-                if !matches!(
-                    self.ur().scope_type,
-                    ScopeType::AsyncFunction | ScopeType::Comprehension
-                ) {
-                    return Err(CompileError::new("'await' outside async function", e.span));
-                }
-                self.expr(v)?;
-                self.emit(Instr::GetAwaitable(0));
-                self.load_const(Const::None);
-                self.yield_from_loop();
-            }
-            ExprKind::Yield(v) => {
-                if self.ste().kind != BlockKind::Function {
-                    return Err(CompileError::new("'yield' outside function", e.span));
-                }
-                match v {
-                    Some(v) => self.expr(v)?,
-                    None => self.load_const(Const::None),
-                }
-                self.emit_yield();
-            }
-            ExprKind::YieldFrom(v) => {
-                if self.ste().kind != BlockKind::Function {
-                    return Err(CompileError::new("'yield' outside function", e.span));
-                }
-                if self.ur().scope_type == ScopeType::AsyncFunction {
-                    return Err(CompileError::new(
-                        "'yield from' inside async function",
-                        e.span,
-                    ));
-                }
-                self.expr(v)?;
-                self.emit(Instr::GetYieldFromIter);
-                self.load_const(Const::None);
-                self.yield_from_loop();
-            }
+            ExprKind::Await(v) => self.await_expr(e, v),
+            ExprKind::Yield(v) => self.yield_expr(e, v.as_deref()),
+            ExprKind::YieldFrom(v) => self.yield_from_expr(e, v),
             ExprKind::Compare {
                 left,
                 ops,
                 comparators,
-            } => self.compare(left, ops, comparators)?,
+            } => self.compare(left, ops, comparators),
             ExprKind::Call {
                 func,
                 args,
                 keywords,
-            } => self.call(e, func, args, keywords)?,
+            } => self.call(e, func, args, keywords),
             ExprKind::FormattedValue {
                 value,
                 conversion,
                 format_spec,
-            } => {
-                self.expr(value)?;
-                let mut oparg = match conversion {
-                    Conversion::None => 0,
-                    Conversion::Str => 1,
-                    Conversion::Repr => 2,
-                    Conversion::Ascii => 3,
-                };
-                if let Some(spec) = format_spec {
-                    self.expr(spec)?;
-                    oparg |= 4;
-                }
-                self.emit(Instr::FormatValue(oparg));
+            } => self.formatted_value(value, *conversion, format_spec.as_deref()),
+            ExprKind::JoinedStr(parts) => self.joined_str(parts),
+            ExprKind::Constant(c) => {
+                self.load_const(constant(c));
+                Ok(())
             }
-            ExprKind::JoinedStr(parts) => {
-                if parts.len() > STACK_USE_GUIDELINE {
-                    self.load_const(Const::Str("".into()));
-                    let ni = self.add_name_raw("join");
-                    self.emit(Instr::LoadMethod(ni));
-                    self.emit(Instr::BuildList(0));
-                    for p in parts {
-                        self.expr(p)?;
-                        self.emit(Instr::ListAppend(1));
-                    }
-                    self.emit(Instr::Call(1));
-                } else {
-                    for p in parts {
-                        self.expr(p)?;
-                    }
-                    if parts.len() != 1 {
-                        self.emit(Instr::BuildString(parts.len() as u32));
-                    }
-                }
-            }
-            ExprKind::Constant(c) => self.load_const(constant(c)),
-            ExprKind::Attribute { value, attr, ctx } => {
-                self.expr(value)?;
-                let ni = self.add_name(attr);
-                self.emit(match ctx {
-                    ExprContext::Load => Instr::LoadAttr(ni),
-                    ExprContext::Store => Instr::StoreAttr(ni),
-                    ExprContext::Del => Instr::DeleteAttr(ni),
-                });
-            }
-            ExprKind::Subscript { value, slice, ctx } => {
-                self.expr(value)?;
-                self.expr(slice)?;
-                self.emit(match ctx {
-                    ExprContext::Load => Instr::BinarySubscr,
-                    ExprContext::Store => Instr::StoreSubscr,
-                    ExprContext::Del => Instr::DeleteSubscr,
-                });
-            }
-            ExprKind::Starred { ctx, .. } => {
-                let msg = match ctx {
+            ExprKind::Attribute { value, attr, ctx } => self.attribute(value, attr, *ctx),
+            ExprKind::Subscript { value, slice, ctx } => self.subscript(value, slice, *ctx),
+            ExprKind::Starred { ctx, .. } => Err(CompileError::new(
+                match ctx {
                     ExprContext::Store => "starred assignment target must be in a list or tuple",
                     _ => "can't use starred expression here",
-                };
-                return Err(CompileError::new(msg, e.span));
-            }
-            ExprKind::Name { id, ctx } => self.nameop(id, *ctx)?,
-            ExprKind::List { elts, ctx } => match ctx {
-                ExprContext::Load => self.starunpack(elts, 0, Build::List, false)?,
-                ExprContext::Store => self.assignment_helper(elts)?,
-                ExprContext::Del => {
-                    for x in elts {
-                        self.expr(x)?;
-                    }
-                }
-            },
-            ExprKind::Tuple { elts, ctx } => match ctx {
-                ExprContext::Load => self.starunpack(elts, 0, Build::List, true)?,
-                ExprContext::Store => self.assignment_helper(elts)?,
-                ExprContext::Del => {
-                    for x in elts {
-                        self.expr(x)?;
-                    }
-                }
-            },
+                },
+                e.span,
+            )),
+            ExprKind::Name { id, ctx } => self.nameop(id, *ctx),
+            ExprKind::List { elts, ctx } => self.sequence(elts, *ctx, false),
+            ExprKind::Tuple { elts, ctx } => self.sequence(elts, *ctx, true),
             ExprKind::Slice { lower, upper, step } => {
-                let mut n = 2;
-                match lower {
-                    Some(x) => self.expr(x)?,
-                    None => self.load_const(Const::None),
-                }
-                match upper {
-                    Some(x) => self.expr(x)?,
-                    None => self.load_const(Const::None),
-                }
-                if let Some(x) = step {
-                    self.expr(x)?;
-                    n = 3;
-                }
-                self.emit(Instr::BuildSlice(n));
+                self.slice(lower.as_deref(), upper.as_deref(), step.as_deref())
             }
         }
+    }
+
+    fn try_fold(&mut self, e: &Expr) -> bool {
+        match fold(e, 0) {
+            Some(c) => {
+                self.load_const(c);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn boolop(&mut self, e: &'a Expr, op: BoolOp, values: &'a [Expr]) -> CResult<()> {
+        let end = self.new_label();
+        let Some((last, init)) = values.split_last() else {
+            return Err(internal("empty BoolOp", e.span));
+        };
+        for v in init {
+            self.expr(v)?;
+            self.emit(match op {
+                BoolOp::And => Instr::JumpIfFalseOrPop(end),
+                BoolOp::Or => Instr::JumpIfTrueOrPop(end),
+            });
+        }
+        self.expr(last)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    fn named_expr(&mut self, target: &'a Expr, value: &'a Expr) -> CResult<()> {
+        self.expr(value)?;
+        self.emit(Instr::Copy(1));
+        self.expr(target)
+    }
+
+    fn binop(&mut self, left: &'a Expr, op: BinOp, right: &'a Expr) -> CResult<()> {
+        self.expr(left)?;
+        self.expr(right)?;
+        self.emit(Instr::BinaryOp(binary_op(op)));
+        Ok(())
+    }
+
+    fn unaryop(&mut self, op: UnaryOp, operand: &'a Expr) -> CResult<()> {
+        self.expr(operand)?;
+        self.emit(match op {
+            UnaryOp::Invert => Instr::UnaryInvert,
+            UnaryOp::Not => Instr::UnaryNot,
+            UnaryOp::UAdd => Instr::UnaryPositive,
+            UnaryOp::USub => Instr::UnaryNegative,
+        });
+        Ok(())
+    }
+
+    fn ifexp(&mut self, test: &'a Expr, body: &'a Expr, orelse: &'a Expr) -> CResult<()> {
+        let end = self.new_label();
+        let next = self.new_label();
+        self.jump_if(test, next, false)?;
+        self.expr(body)?;
+        self.emit_noloc(Instr::Jump(end));
+        self.bind(next);
+        self.expr(orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    fn await_expr(&mut self, e: &'a Expr, v: &'a Expr) -> CResult<()> {
+        if self.ste().kind != BlockKind::Function {
+            return Err(CompileError::new("'await' outside function", e.span));
+        }
+        if !matches!(
+            self.ur().scope_type,
+            ScopeType::AsyncFunction | ScopeType::Comprehension
+        ) {
+            return Err(CompileError::new("'await' outside async function", e.span));
+        }
+        self.expr(v)?;
+        self.emit(Instr::GetAwaitable(0));
+        self.load_const(Const::None);
+        self.yield_from_loop();
+        Ok(())
+    }
+
+    fn yield_expr(&mut self, e: &'a Expr, v: Option<&'a Expr>) -> CResult<()> {
+        if self.ste().kind != BlockKind::Function {
+            return Err(CompileError::new("'yield' outside function", e.span));
+        }
+        match v {
+            Some(v) => self.expr(v)?,
+            None => self.load_const(Const::None),
+        }
+        self.emit_yield();
+        Ok(())
+    }
+
+    fn yield_from_expr(&mut self, e: &'a Expr, v: &'a Expr) -> CResult<()> {
+        if self.ste().kind != BlockKind::Function {
+            return Err(CompileError::new("'yield' outside function", e.span));
+        }
+        if self.ur().scope_type == ScopeType::AsyncFunction {
+            return Err(CompileError::new(
+                "'yield from' inside async function",
+                e.span,
+            ));
+        }
+        self.expr(v)?;
+        self.emit(Instr::GetYieldFromIter);
+        self.load_const(Const::None);
+        self.yield_from_loop();
+        Ok(())
+    }
+
+    fn formatted_value(
+        &mut self,
+        value: &'a Expr,
+        conversion: Conversion,
+        spec: Option<&'a Expr>,
+    ) -> CResult<()> {
+        self.expr(value)?;
+        let mut oparg = match conversion {
+            Conversion::None => 0,
+            Conversion::Str => 1,
+            Conversion::Repr => 2,
+            Conversion::Ascii => 3,
+        };
+        if let Some(spec) = spec {
+            self.expr(spec)?;
+            oparg |= 4;
+        }
+        self.emit(Instr::FormatValue(oparg));
+        Ok(())
+    }
+
+    fn joined_str(&mut self, parts: &'a [Expr]) -> CResult<()> {
+        if parts.len() > STACK_USE_GUIDELINE {
+            self.load_const(Const::Str("".into()));
+            let ni = self.add_name_raw("join");
+            self.emit(Instr::LoadMethod(ni));
+            self.emit(Instr::BuildList(0));
+            for p in parts {
+                self.expr(p)?;
+                self.emit(Instr::ListAppend(1));
+            }
+            self.emit(Instr::Call(1));
+        } else {
+            for p in parts {
+                self.expr(p)?;
+            }
+            if parts.len() != 1 {
+                self.emit(Instr::BuildString(parts.len() as u32));
+            }
+        }
+        Ok(())
+    }
+
+    fn attribute(&mut self, value: &'a Expr, attr: &str, ctx: ExprContext) -> CResult<()> {
+        self.forbidden_name(attr, ctx)?;
+        self.expr(value)?;
+        let ni = self.add_name(attr);
+        self.emit(match ctx {
+            ExprContext::Load => Instr::LoadAttr(ni),
+            ExprContext::Store => Instr::StoreAttr(ni),
+            ExprContext::Del => Instr::DeleteAttr(ni),
+        });
+        Ok(())
+    }
+
+    fn subscript(&mut self, value: &'a Expr, slice: &'a Expr, ctx: ExprContext) -> CResult<()> {
+        self.expr(value)?;
+        self.expr(slice)?;
+        self.emit(match ctx {
+            ExprContext::Load => Instr::BinarySubscr,
+            ExprContext::Store => Instr::StoreSubscr,
+            ExprContext::Del => Instr::DeleteSubscr,
+        });
+        Ok(())
+    }
+
+    fn sequence(&mut self, elts: &'a [Expr], ctx: ExprContext, tuple: bool) -> CResult<()> {
+        match ctx {
+            ExprContext::Load => self.starunpack(elts, 0, Build::List, tuple),
+            ExprContext::Store => self.assignment_helper(elts),
+            ExprContext::Del => {
+                for x in elts {
+                    self.expr(x)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn slice(
+        &mut self,
+        lower: Option<&'a Expr>,
+        upper: Option<&'a Expr>,
+        step: Option<&'a Expr>,
+    ) -> CResult<()> {
+        for part in [lower, upper] {
+            match part {
+                Some(x) => self.expr(x)?,
+                None => self.load_const(Const::None),
+            }
+        }
+        let mut n = 2;
+        if let Some(x) = step {
+            self.expr(x)?;
+            n = 3;
+        }
+        self.emit(Instr::BuildSlice(n));
         Ok(())
     }
 
@@ -1930,7 +2133,7 @@ impl<'a> Compiler<'a> {
                         x.span,
                     ));
                 }
-                if i >= 256 || n - i - 1 >= (1 << 24) {
+                if i >= 256 || n - i > (1 << 24) {
                     return Err(CompileError::new(
                         "too many expressions in star-unpacking assignment",
                         x.span,
@@ -1961,37 +2164,27 @@ impl<'a> Compiler<'a> {
         tuple: bool,
     ) -> CResult<()> {
         let n = elts.len();
-        if n > 2 && build != Build::Set {
-            let folded: Option<Vec<Const>> = elts.iter().map(|x| fold(x, 0)).collect();
-            if let Some(v) = folded {
-                let c = Const::Tuple(v.into());
-                if tuple && pushed == 0 {
-                    self.load_const(c);
-                } else {
-                    self.emit(Instr::BuildList(pushed));
-                    self.load_const(c);
-                    self.emit(Instr::ListExtend(1));
-                    if tuple {
-                        self.emit(Instr::ListToTuple);
-                    }
-                }
-                return Ok(());
-            }
+        if n > 2 && build != Build::Set && self.folded_sequence(elts, pushed, tuple) {
+            return Ok(());
         }
         let big = n + pushed as usize > STACK_USE_GUIDELINE;
         let seen_star = elts
             .iter()
             .any(|x| matches!(x.kind, ExprKind::Starred { .. }));
-        let (build_op, add_op, extend_op): (fn(u32) -> Instr, fn(u32) -> Instr, fn(u32) -> Instr) =
-            match build {
-                Build::List => (Instr::BuildList, Instr::ListAppend, Instr::ListExtend),
-                Build::Set => (Instr::BuildSet, Instr::SetAdd, Instr::SetUpdate),
-            };
+        let (build_op, add_op, extend_op): (OpFn, OpFn, OpFn) = match build {
+            Build::List => (Instr::BuildList, Instr::ListAppend, Instr::ListExtend),
+            Build::Set => (Instr::BuildSet, Instr::SetAdd, Instr::SetUpdate),
+        };
         if !seen_star && !big {
             for x in elts {
                 self.expr(x)?;
             }
             let total = n as u32 + pushed;
+            if tuple && total == 0 {
+                // CPython's optimizer turns `BUILD_TUPLE 0` into `LOAD_CONST ()`.
+                self.load_const(Const::Tuple(Vec::new().into()));
+                return Ok(());
+            }
             self.emit(if tuple {
                 Instr::BuildTuple(total)
             } else {
@@ -2026,6 +2219,24 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::ListToTuple);
         }
         Ok(())
+    }
+
+    /// All items constant: one constant tuple (extended into a list when a list is wanted).
+    fn folded_sequence(&mut self, elts: &[Expr], pushed: u32, tuple: bool) -> bool {
+        let folded: Option<Vec<Const>> = elts.iter().map(|x| fold(x, 0)).collect();
+        let Some(v) = folded else { return false };
+        let c = Const::Tuple(v.into());
+        if tuple && pushed == 0 {
+            self.load_const(c);
+        } else {
+            self.emit(Instr::BuildList(pushed));
+            self.load_const(c);
+            self.emit(Instr::ListExtend(1));
+            if tuple {
+                self.emit(Instr::ListToTuple);
+            }
+        }
+        true
     }
 
     fn dict(&mut self, keys: &'a [Option<Expr>], values: &'a [Expr]) -> CResult<()> {
@@ -2122,17 +2333,14 @@ impl<'a> Compiler<'a> {
     fn validate_keywords(&self, keywords: &[Keyword]) -> CResult<()> {
         for (i, k) in keywords.iter().enumerate() {
             let Some(name) = &k.arg else { continue };
-            if keywords[i + 1..]
+            self.forbidden_name(name, ExprContext::Store)?;
+            if let Some(dup) = keywords[i + 1..]
                 .iter()
-                .any(|o| o.arg.as_ref() == Some(name))
+                .find(|o| o.arg.as_ref() == Some(name))
             {
-                let dup = keywords[i + 1..]
-                    .iter()
-                    .find(|o| o.arg.as_ref() == Some(name));
-                let span = dup.map_or(k.span, |d| d.span);
                 return Err(CompileError::new(
                     format!("keyword argument repeated: {name}"),
-                    span,
+                    dup.span,
                 ));
             }
         }
@@ -2160,31 +2368,15 @@ impl<'a> Compiler<'a> {
             ctx: ExprContext::Load,
         } = &func.kind
         {
-            let nargs = args.len();
             let nkw = keywords.len();
             if !self.is_import_originated(value)
-                && nargs + nkw + usize::from(nkw != 0) < STACK_USE_GUIDELINE
+                && args.len() + nkw + usize::from(nkw != 0) < STACK_USE_GUIDELINE
                 && !args
                     .iter()
                     .any(|a| matches!(a.kind, ExprKind::Starred { .. }))
                 && !keywords.iter().any(|k| k.arg.is_none())
             {
-                self.expr(value)?;
-                self.set_loc(func.span);
-                let ni = self.add_name(attr);
-                self.emit(Instr::LoadMethod(ni));
-                self.set_loc(e.span);
-                for a in args {
-                    self.expr(a)?;
-                }
-                if nkw > 0 {
-                    for k in keywords {
-                        self.expr(&k.value)?;
-                    }
-                    self.kw_names(keywords);
-                }
-                self.emit(Instr::Call((nargs + nkw) as u32));
-                return Ok(());
+                return self.method_call(e, func, value, attr, args, keywords);
             }
         }
         self.set_loc(func.span);
@@ -2192,6 +2384,39 @@ impl<'a> Compiler<'a> {
         self.set_loc(e.span);
         self.expr(func)?;
         self.call_helper(0, args, keywords)
+    }
+
+    /// `obj.name(args)`: `LoadMethod` + `Call`, CPython 3.11's `maybe_optimize_method_call`.
+    fn method_call(
+        &mut self,
+        e: &'a Expr,
+        func: &'a Expr,
+        value: &'a Expr,
+        attr: &str,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> CResult<()> {
+        self.expr(value)?;
+        self.set_loc(func.span);
+        let ni = self.add_name(attr);
+        self.emit(Instr::LoadMethod(ni));
+        self.set_loc(e.span);
+        self.simple_call_args(args, keywords)?;
+        self.emit(Instr::Call((args.len() + keywords.len()) as u32));
+        Ok(())
+    }
+
+    fn simple_call_args(&mut self, args: &'a [Expr], keywords: &'a [Keyword]) -> CResult<()> {
+        for a in args {
+            self.expr(a)?;
+        }
+        if !keywords.is_empty() {
+            for k in keywords {
+                self.expr(&k.value)?;
+            }
+            self.kw_names(keywords);
+        }
+        Ok(())
     }
 
     fn kw_names(&mut self, keywords: &[Keyword]) {
@@ -2213,18 +2438,15 @@ impl<'a> Compiler<'a> {
                 .any(|a| matches!(a.kind, ExprKind::Starred { .. }))
             || keywords.iter().any(|k| k.arg.is_none());
         if !ex_call {
-            for a in args {
-                self.expr(a)?;
-            }
-            if nkw > 0 {
-                for k in keywords {
-                    self.expr(&k.value)?;
-                }
-                self.kw_names(keywords);
-            }
+            self.simple_call_args(args, keywords)?;
             self.emit(Instr::Call(n + (nelts + nkw) as u32));
             return Ok(());
         }
+        self.ex_call(n, args, keywords)
+    }
+
+    fn ex_call(&mut self, n: u32, args: &'a [Expr], keywords: &'a [Keyword]) -> CResult<()> {
+        let nkw = keywords.len();
         // `*args` / `**kwargs`: one positional tuple (or iterable, which CallFunctionEx turns
         // into a tuple with CPython's error message) and one fresh dict.
         match args {
@@ -2301,6 +2523,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn lambda(&mut self, e: &'a Expr, args: &'a Arguments, body: &'a Expr) -> CResult<()> {
+        self.check_debug_args(args)?;
         let funcflags = self.default_arguments(args)?;
         let scope = self
             .st
@@ -2517,7 +2740,7 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::GetAIter);
         }
         self.bind(start);
-        self.push_fblock(FbKind::AsyncComprehensionGenerator, start, 0);
+        self.push_fblock(FbKind::AsyncComprehensionGenerator, start, 0)?;
         self.emit(Instr::SetupFinally(except));
         self.emit(Instr::GetANext);
         self.load_const(Const::None);
@@ -2541,6 +2764,8 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 }
+
+type OpFn = fn(u32) -> Instr;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Build {
@@ -2605,53 +2830,29 @@ fn const_truthy(c: &Const) -> bool {
     }
 }
 
-/// A small part of CPython's AST optimizer (`Python/ast_opt.c`): constants, `-1`, `2**10`,
-/// tuples of constants. Only folds whose result is certain to equal the runtime result.
+/// CPython's AST optimizer (`Python/ast_opt.c`) for the constants it folds and loopscope can
+/// represent: numbers (results that fit an `i64`), strings, bytes and tuples, with CPython's
+/// size limits. Only folds whose result is certain to equal the runtime result; anything that
+/// would raise (division by zero, negative shift) is left to run and raise.
 fn fold(e: &Expr, depth: u32) -> Option<Const> {
     if depth > 32 {
         return None;
     }
     match &e.kind {
         ExprKind::Constant(c) => Some(constant(c)),
-        ExprKind::UnaryOp { op, operand } => {
-            let v = fold(operand, depth + 1)?;
-            let v = match v {
-                Const::Bool(b) => Const::Int(i64::from(b)),
-                other => other,
-            };
-            match (op, v) {
-                (UnaryOp::USub, Const::Int(i)) => i.checked_neg().map(Const::Int),
-                (UnaryOp::USub, Const::Float(f)) => Some(Const::Float(-f)),
-                (UnaryOp::UAdd, Const::Int(i)) => Some(Const::Int(i)),
-                (UnaryOp::UAdd, Const::Float(f)) => Some(Const::Float(f)),
-                (UnaryOp::Invert, Const::Int(i)) => Some(Const::Int(!i)),
-                _ => None,
-            }
-        }
+        ExprKind::Name {
+            id,
+            ctx: ExprContext::Load,
+        } if id == "__debug__" => Some(Const::Bool(true)),
+        ExprKind::UnaryOp { op, operand } => fold_unary(*op, fold(operand, depth + 1)?),
         ExprKind::BinOp { left, op, right } => {
-            let l = fold(left, depth + 1)?;
-            let r = fold(right, depth + 1)?;
-            match (l, r) {
-                (Const::Int(a), Const::Int(b)) => match op {
-                    BinOp::Add => a.checked_add(b).map(Const::Int),
-                    BinOp::Sub => a.checked_sub(b).map(Const::Int),
-                    BinOp::Mult => a.checked_mul(b).map(Const::Int),
-                    BinOp::Pow if (0..=128).contains(&b) => a.checked_pow(b as u32).map(Const::Int),
-                    BinOp::BitAnd => Some(Const::Int(a & b)),
-                    BinOp::BitOr => Some(Const::Int(a | b)),
-                    BinOp::BitXor => Some(Const::Int(a ^ b)),
-                    _ => None,
-                },
-                (Const::Float(a), Const::Float(b)) => float_op(*op, a, b),
-                (Const::Int(a), Const::Float(b)) if a.unsigned_abs() < (1u64 << 53) => {
-                    float_op(*op, a as f64, b)
-                }
-                (Const::Float(a), Const::Int(b)) if b.unsigned_abs() < (1u64 << 53) => {
-                    float_op(*op, a, b as f64)
-                }
-                _ => None,
-            }
+            fold_binop(*op, fold(left, depth + 1)?, fold(right, depth + 1)?)
         }
+        ExprKind::Subscript {
+            value,
+            slice,
+            ctx: ExprContext::Load,
+        } => fold_subscript(fold(value, depth + 1)?, fold(slice, depth + 1)?),
         ExprKind::Tuple {
             elts,
             ctx: ExprContext::Load,
@@ -2663,11 +2864,210 @@ fn fold(e: &Expr, depth: u32) -> Option<Const> {
     }
 }
 
+/// `bool` is an `int` for arithmetic.
+fn as_number(c: Const) -> Const {
+    match c {
+        Const::Bool(b) => Const::Int(i64::from(b)),
+        other => other,
+    }
+}
+
+fn fold_unary(op: UnaryOp, v: Const) -> Option<Const> {
+    if op == UnaryOp::Not {
+        return match v {
+            Const::Code(_) => None,
+            other => Some(Const::Bool(!const_truthy(&other))),
+        };
+    }
+    match (op, as_number(v)) {
+        (UnaryOp::USub, Const::Int(i)) => i.checked_neg().map(Const::Int),
+        (UnaryOp::USub, Const::Float(f)) => Some(Const::Float(-f)),
+        (UnaryOp::UAdd, Const::Int(i)) => Some(Const::Int(i)),
+        (UnaryOp::UAdd, Const::Float(f)) => Some(Const::Float(f)),
+        (UnaryOp::Invert, Const::Int(i)) => Some(Const::Int(!i)),
+        _ => None,
+    }
+}
+
+/// CPython's limits on folded sequences (`MAX_STR_SIZE`, `MAX_COLLECTION_SIZE`).
+const MAX_STR_SIZE: usize = 4096;
+const MAX_COLLECTION_SIZE: usize = 256;
+
+fn fold_binop(op: BinOp, l: Const, r: Const) -> Option<Const> {
+    // bool op bool stays bool for the bitwise operators.
+    if let (Const::Bool(a), Const::Bool(b)) = (&l, &r) {
+        match op {
+            BinOp::BitAnd => return Some(Const::Bool(*a & *b)),
+            BinOp::BitOr => return Some(Const::Bool(*a | *b)),
+            BinOp::BitXor => return Some(Const::Bool(*a ^ *b)),
+            _ => {}
+        }
+    }
+    match (as_number(l), as_number(r)) {
+        (Const::Int(a), Const::Int(b)) => fold_int(op, a, b),
+        (Const::Float(a), Const::Float(b)) => float_op(op, a, b),
+        (Const::Int(a), Const::Float(b)) => float_op(op, a as f64, b),
+        (Const::Float(a), Const::Int(b)) => float_op(op, a, b as f64),
+        (Const::Str(a), Const::Str(b)) if op == BinOp::Add => {
+            Some(Const::Str(format!("{a}{b}").into()))
+        }
+        (Const::Bytes(a), Const::Bytes(b)) if op == BinOp::Add => {
+            Some(Const::Bytes([&a[..], &b[..]].concat().into()))
+        }
+        (Const::Tuple(a), Const::Tuple(b)) if op == BinOp::Add => Some(Const::Tuple(
+            a.iter().chain(b.iter()).cloned().collect::<Vec<_>>().into(),
+        )),
+        (seq @ (Const::Str(_) | Const::Bytes(_) | Const::Tuple(_)), Const::Int(n))
+        | (Const::Int(n), seq @ (Const::Str(_) | Const::Bytes(_) | Const::Tuple(_)))
+            if op == BinOp::Mult =>
+        {
+            repeat(seq, n)
+        }
+        _ => None,
+    }
+}
+
+/// `seq * n` within CPython's `safe_multiply` limits.
+fn repeat(seq: Const, n: i64) -> Option<Const> {
+    let (len, limit) = match &seq {
+        Const::Str(s) => (s.chars().count(), MAX_STR_SIZE),
+        Const::Bytes(b) => (b.len(), MAX_STR_SIZE),
+        // Nested tuples would need CPython's item-count check: leave them to run.
+        Const::Tuple(t) if t.iter().all(|x| !matches!(x, Const::Tuple(_))) => {
+            (t.len(), MAX_COLLECTION_SIZE)
+        }
+        _ => return None,
+    };
+    if len > 0 && (n < 0 || n as usize > limit / len) {
+        return None;
+    }
+    let n = n.max(0) as usize;
+    Some(match seq {
+        Const::Str(s) => Const::Str(s.repeat(n).into()),
+        Const::Bytes(b) => Const::Bytes(b.repeat(n).into()),
+        Const::Tuple(t) => Const::Tuple(
+            t.iter()
+                .cycle()
+                .take(t.len() * n)
+                .cloned()
+                .collect::<Vec<_>>()
+                .into(),
+        ),
+        _ => return None,
+    })
+}
+
+fn fold_int(op: BinOp, a: i64, b: i64) -> Option<Const> {
+    let int = |v: Option<i64>| v.map(Const::Int);
+    match op {
+        BinOp::Add => int(a.checked_add(b)),
+        BinOp::Sub => int(a.checked_sub(b)),
+        BinOp::Mult => int(a.checked_mul(b)),
+        BinOp::BitAnd => Some(Const::Int(a & b)),
+        BinOp::BitOr => Some(Const::Int(a | b)),
+        BinOp::BitXor => Some(Const::Int(a ^ b)),
+        BinOp::FloorDiv if b != 0 => {
+            let q = a.checked_div(b)?;
+            Some(Const::Int(if (a % b != 0) && ((a < 0) != (b < 0)) {
+                q - 1
+            } else {
+                q
+            }))
+        }
+        BinOp::Mod if b != 0 => {
+            let r = a.checked_rem(b)?;
+            Some(Const::Int(if r != 0 && ((r < 0) != (b < 0)) {
+                r + b
+            } else {
+                r
+            }))
+        }
+        // int / int is correctly rounded in Python; exact operands make one IEEE division so.
+        BinOp::Div if b != 0 && a.unsigned_abs() <= 1 << 53 && b.unsigned_abs() <= 1 << 53 => {
+            Some(Const::Float(a as f64 / b as f64))
+        }
+        BinOp::Pow if b >= 0 => int(a.checked_pow(u32::try_from(b).ok()?)),
+        // A negative power is a float; fold only when it is exact (|a| a power of two).
+        BinOp::Pow if a != 0 && a.unsigned_abs().is_power_of_two() && b >= -1000 => {
+            let v = (a as f64).powi(i32::try_from(b).ok()?);
+            (v != 0.0 && v.is_finite()).then_some(Const::Float(v))
+        }
+        BinOp::LShift if b >= 0 => {
+            if a == 0 {
+                return Some(Const::Int(0));
+            }
+            let sh = u32::try_from(b).ok().filter(|s| *s < 64)?;
+            let v = a.checked_shl(sh)?;
+            (v >> sh == a).then_some(Const::Int(v))
+        }
+        BinOp::RShift if b >= 0 => Some(Const::Int(a >> b.min(63))),
+        _ => None,
+    }
+}
+
 fn float_op(op: BinOp, a: f64, b: f64) -> Option<Const> {
     match op {
         BinOp::Add => Some(Const::Float(a + b)),
         BinOp::Sub => Some(Const::Float(a - b)),
         BinOp::Mult => Some(Const::Float(a * b)),
+        BinOp::Div if b != 0.0 => Some(Const::Float(a / b)),
+        // Positive bases only: negative ones can give complex numbers; overflow must raise.
+        BinOp::Pow if a > 0.0 && a.is_finite() && b.is_finite() => {
+            let v = a.powf(b);
+            (v.is_finite() && v != 0.0).then_some(Const::Float(v))
+        }
+        BinOp::FloorDiv | BinOp::Mod if b != 0.0 => {
+            let (div, rem) = float_divmod(a, b);
+            Some(Const::Float(if op == BinOp::Mod { rem } else { div }))
+        }
+        _ => None,
+    }
+}
+
+/// CPython's `float_divmod` (`Objects/floatobject.c`), step for step.
+fn float_divmod(vx: f64, wx: f64) -> (f64, f64) {
+    let mut m = vx % wx;
+    let mut div = (vx - m) / wx;
+    if m != 0.0 {
+        if (wx < 0.0) != (m < 0.0) {
+            m += wx;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(wx);
+    }
+    let floordiv = if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    } else {
+        0.0f64.copysign(vx / wx)
+    };
+    (floordiv, m)
+}
+
+/// `const[index]` for str, bytes and tuples (CPython's `fold_subscr`).
+fn fold_subscript(value: Const, index: Const) -> Option<Const> {
+    let Const::Int(i) = as_number(index) else {
+        return None;
+    };
+    let pick = |len: usize| -> Option<usize> {
+        let len = i64::try_from(len).ok()?;
+        let k = if i < 0 { i + len } else { i };
+        (0..len).contains(&k).then_some(k as usize)
+    };
+    match value {
+        Const::Str(s) => {
+            let n = s.chars().count();
+            let k = pick(n)?;
+            s.chars().nth(k).map(|c| Const::Str(c.to_string().into()))
+        }
+        Const::Bytes(b) => pick(b.len())
+            .and_then(|k| b.get(k))
+            .map(|x| Const::Int(i64::from(*x))),
+        Const::Tuple(t) => pick(t.len()).and_then(|k| t.get(k)).cloned(),
         _ => None,
     }
 }
@@ -2852,18 +3252,147 @@ pub fn stack_effect(i: Instr, jump: bool) -> i32 {
 /// Errors (compiler bugs, never user errors) when a depth goes negative, two paths meet with
 /// different depths, a jump leaves the code, or control falls off the end.
 pub fn analyze_stack(instrs: &[Instr]) -> Result<u32, String> {
-    let n = instrs.len();
-    let mut state: Vec<Option<(i32, i32)>> = vec![None; n];
-    let mut work: Vec<usize> = Vec::new();
-    let mut max = 0i32;
-    if n == 0 {
-        return Ok(0);
+    analyze(instrs).map(|(max, _)| max)
+}
+
+/// Debug check of a compiled code object and everything nested in it: the value and block
+/// stacks never underflow, paths agree where they meet, control never falls off the end,
+/// `stacksize` is the true maximum, and every instruction has a span. The compiler runs the
+/// same analysis on every unit it assembles; this re-checks finished code (tests, VM debugging).
+pub fn check_stack_effects(code: &CodeObject) -> Result<(), String> {
+    let mut stack = vec![code];
+    while let Some(c) = stack.pop() {
+        let what = &c.qualname;
+        if c.spans.len() != c.instrs.len() {
+            return Err(format!(
+                "{what}: {} spans for {} instructions",
+                c.spans.len(),
+                c.instrs.len()
+            ));
+        }
+        let (max, reachable) = analyze(&c.instrs).map_err(|e| format!("{what}: {e}"))?;
+        if max != c.stacksize {
+            return Err(format!(
+                "{what}: stacksize {} but the code needs {max}",
+                c.stacksize
+            ));
+        }
+        if let Some(i) = reachable.iter().position(|r| !r) {
+            return Err(format!("{what}: instruction {i} is unreachable"));
+        }
+        for k in &c.consts {
+            if let Const::Code(inner) = k {
+                stack.push(inner);
+            }
+        }
     }
-    state[0] = Some((0, 0));
-    work.push(0);
+    Ok(())
+}
+
+/// Drop what CPython's assembler drops: unreachable instructions, and `Nop`s that do not
+/// carry a line of their own (a `Nop` stays when it is the only instruction of its line, so
+/// `pass` and `while True:` still produce line events). Jumps are renumbered.
+fn cleanup(instrs: &mut Vec<Instr>, spans: &mut Vec<Span>, reachable: &[bool]) {
+    let n = instrs.len();
+    let mut keep: Vec<bool> = reachable.to_vec();
+    keep.resize(n, false);
+    for i in 0..n {
+        if !keep[i] || !matches!(instrs[i], Instr::Nop) {
+            continue;
+        }
+        let line = spans[i].line;
+        let prev_same = (0..i)
+            .rev()
+            .find(|&j| keep[j])
+            .is_some_and(|j| spans[j].line == line);
+        let next_same = (i + 1..n)
+            .find(|&j| keep[j])
+            .is_some_and(|j| spans[j].line == line);
+        if prev_same || next_same {
+            keep[i] = false;
+        }
+    }
+    if keep.iter().all(|k| *k) {
+        return;
+    }
+    // new_index[i]: where instruction i (or, if dropped, the next kept one) lands.
+    let mut new_index = vec![0u32; n + 1];
+    let mut count = 0u32;
+    for i in 0..n {
+        new_index[i] = count;
+        if keep[i] {
+            count += 1;
+        }
+    }
+    new_index[n] = count;
+    let mut out_i = Vec::with_capacity(count as usize);
+    let mut out_s = Vec::with_capacity(count as usize);
+    for i in 0..n {
+        if keep[i] {
+            let ins = match jump_target(instrs[i]) {
+                Some(t) => with_target(instrs[i], new_index[(t as usize).min(n)]),
+                None => instrs[i],
+            };
+            out_i.push(ins);
+            out_s.push(spans[i]);
+        }
+    }
+    *instrs = out_i;
+    *spans = out_s;
+}
+
+/// How many stack items an instruction consumes before it can raise (CPython pops operands
+/// first): what is left must still reach the innermost handler's recorded depth.
+pub fn stack_inputs(i: Instr) -> i32 {
+    use Instr::*;
+    match i {
+        // Cannot raise.
+        Nop | Copy(_) | Swap(_) | PushNull | LoadConst(_) | LoadClosure(_) | PopTop
+        | StoreFast(_) | StoreDeref(_) | Jump(_) | KwNames(_) | SetupFinally(_) | PopBlock
+        | PushExcInfo | PopExcept | ListToTuple | AsyncGenWrap | ReturnValue | BuildTuple(_)
+        | BuildList(_) | BuildString(_) | MakeFunction(_) | LoadAssertionError | LoadBuildClass => {
+            0
+        }
+        // May raise with nothing consumed.
+        LoadFast(_) | LoadDeref(_) | LoadClassDeref(_) | LoadName(_) | LoadGlobal(_)
+        | DeleteFast(_) | DeleteDeref(_) | DeleteName(_) | DeleteGlobal(_) | ForIter(_)
+        | GetANext | WithExceptStart | ImportName(_) | ImportFrom(_) => 0,
+        StoreName(_) | StoreGlobal(_) | LoadAttr(_) | DeleteAttr(_) | LoadMethod(_)
+        | UnaryNegative | UnaryPositive | UnaryNot | UnaryInvert | PopJumpIfFalse(_)
+        | PopJumpIfTrue(_) | JumpIfFalseOrPop(_) | JumpIfTrueOrPop(_) | GetIter | ListAppend(_)
+        | SetAdd(_) | ListExtend(_) | SetUpdate(_) | DictUpdate(_) | DictMerge(_)
+        | UnpackSequence(_) | UnpackEx(_) | YieldValue | GetYieldFromIter | GetAwaitable(_)
+        | GetAIter | CheckExcMatch | Reraise | BeforeWith | BeforeAsyncWith | ImportStar
+        | SetupAnnotations | PrintExpr => 1,
+        StoreAttr(_) | DeleteSubscr | BinarySubscr | BinaryOp(_) | CompareOp(_) | IsOp(_)
+        | ContainsOp(_) | MapAdd(_) | Send(_) | EndAsyncFor | CheckEgMatch => 2,
+        StoreSubscr => 3,
+        BuildSlice(n) | BuildSet(n) | RaiseVarargs(n) => n as i32,
+        BuildMap(n) => 2 * n as i32,
+        BuildConstKeyMap(n) => n as i32 + 1,
+        FormatValue(f) => 1 + i32::from(f & 4 != 0),
+        Call(n) => n as i32 + 2,
+        CallFunctionEx(f) => 3 + (f & 1) as i32,
+    }
+}
+
+/// Per-path state of the analysis: value stack depth and the recorded depth of each
+/// `SetupFinally` block still active (innermost last).
+type FlowState = (i32, Vec<i32>);
+
+/// The stack analysis behind `analyze_stack`, also returning which instructions are reachable.
+fn analyze(instrs: &[Instr]) -> Result<(u32, Vec<bool>), String> {
+    let n = instrs.len();
+    if n == 0 {
+        return Ok((0, Vec::new()));
+    }
+    let mut state: Vec<Option<FlowState>> = vec![None; n];
+    let mut work: Vec<usize> = vec![0];
+    let mut max = 0i32;
+    state[0] = Some((0, Vec::new()));
     let merge = |t: usize,
-                 st: (i32, i32),
-                 state: &mut Vec<Option<(i32, i32)>>,
+                 st: FlowState,
+                 state: &mut Vec<Option<FlowState>>,
                  work: &mut Vec<usize>,
                  from: usize| {
         if t >= n {
@@ -2874,45 +3403,55 @@ pub fn analyze_stack(instrs: &[Instr]) -> Result<u32, String> {
         if st.0 < 0 {
             return Err(format!("stack underflow after instruction {from}"));
         }
-        if st.1 < 0 {
-            return Err(format!("block stack underflow after instruction {from}"));
-        }
-        match state[t] {
+        match &state[t] {
             None => {
                 state[t] = Some(st);
                 work.push(t);
                 Ok(())
             }
-            Some(old) if old == st => Ok(()),
+            Some(old) if *old == st => Ok(()),
             Some(old) => Err(format!(
-                "inconsistent depth at {t}: (stack, blocks) {old:?} vs {st:?} from {from}"
+                "inconsistent depth at {t}: (stack, handler depths) {old:?} vs {st:?} from {from}"
             )),
         }
     };
     while let Some(i) = work.pop() {
-        let Some((d, b)) = state[i] else { continue };
+        let Some((d, blocks)) = state[i].clone() else {
+            continue;
+        };
         max = max.max(d);
         let ins = instrs[i];
+        if let Some(&h) = blocks.last() {
+            if d - stack_inputs(ins) < h {
+                return Err(format!(
+                    "instruction {i} may raise with {} items left, below its handler's depth {h}",
+                    d - stack_inputs(ins)
+                ));
+            }
+        }
         if let Some(t) = jump_target(ins) {
             let dj = d + stack_effect(ins, true);
             // The handler of a SetupFinally runs with its block already popped.
-            let bj = b;
             max = max.max(dj);
-            merge(t as usize, (dj, bj), &mut state, &mut work, i)?;
+            merge(t as usize, (dj, blocks.clone()), &mut state, &mut work, i)?;
         }
         if !is_terminal(ins) {
             let df = d + stack_effect(ins, false);
-            let bf = match ins {
-                Instr::SetupFinally(_) => b + 1,
-                Instr::PopBlock => b - 1,
-                _ => b,
-            };
+            let mut bf = blocks;
+            match ins {
+                Instr::SetupFinally(_) => bf.push(d),
+                Instr::PopBlock if bf.pop().is_none() => {
+                    return Err(format!("block stack underflow after instruction {i}"));
+                }
+                _ => {}
+            }
             max = max.max(df);
             merge(i + 1, (df, bf), &mut state, &mut work, i)?;
         }
     }
-    Ok(max.max(0) as u32)
+    let reachable = state.iter().map(Option::is_some).collect();
+    Ok((max.max(0) as u32, reachable))
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

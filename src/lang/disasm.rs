@@ -425,3 +425,78 @@ mod tests {
         assert_eq!(bytes_repr(b"a\x00'"), "b\"a\\x00'\"");
     }
 }
+
+#[cfg(test)]
+mod cpython_format_tests {
+    use crate::lang::compiler::tests::pybridge;
+    use crate::lang::span::SourceFile;
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+
+    /// `python3 -m dis` output, normalized to our instruction set: RESUME and PRECALL dropped,
+    /// byte offsets replaced by instruction indices.
+    fn cpython_dis(src: &str) -> Option<String> {
+        let mut child = Command::new("python3")
+            .args([
+                "-c",
+                "import dis, sys; dis.dis(compile(sys.stdin.read(), 't.py', 'exec'))",
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .ok()?;
+        child.stdin.take()?.write_all(src.as_bytes()).ok()?;
+        let out = String::from_utf8(child.wait_with_output().ok()?.stdout).ok()?;
+        let mut lines: Vec<String> = Vec::new();
+        let mut index = 0;
+        let mut pending_line: Option<String> = None;
+        for l in out.lines() {
+            if l.is_empty() {
+                continue;
+            }
+            let op = l
+                .get(16..)
+                .unwrap_or("")
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            let lineno = l.get(..3).unwrap_or("").to_string();
+            if op == "RESUME" || op == "PRECALL" {
+                if !lineno.trim().is_empty() {
+                    pending_line = Some(lineno);
+                }
+                continue;
+            }
+            let lineno = match (lineno.trim().is_empty(), pending_line.take()) {
+                (true, Some(p)) => p,
+                _ => lineno,
+            };
+            if !lineno.trim().is_empty() && !lines.is_empty() {
+                lines.push(String::new());
+            }
+            lines.push(format!(
+                "{lineno}{}{index:>4}{}",
+                l.get(3..11).unwrap_or(""),
+                l.get(15..).unwrap_or("")
+            ));
+            index += 1;
+        }
+        Some(lines.join("\n") + "\n")
+    }
+
+    #[test]
+    fn straight_line_listing_matches_python_dis() {
+        let src = "x = 1\ny = x + 2.5\nprint(f'{y!r:>8}', 'a', -3)\ndel x\n";
+        let Some(want) = cpython_dis(src) else {
+            eprintln!("python3 not available: skipped");
+            return;
+        };
+        let Some(r) = pybridge::run(&[src.to_string()]) else {
+            return;
+        };
+        let file = SourceFile::new("t.py", src);
+        let module = pybridge::Conv::new(&file).module(&r[0]["ast"]);
+        let code = crate::lang::compiler::compile_module_raw(&module, "t.py").expect("compiles");
+        assert_eq!(super::disassemble(&code), want);
+    }
+}

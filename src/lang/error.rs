@@ -18,6 +18,9 @@ pub struct SyntaxError {
     pub kind: SyntaxErrorKind,
     pub msg: String,
     pub span: Span,
+    /// The text to quote instead of the source line, with the caret's byte range in it: CPython
+    /// quotes an f-string field as `(expr)` when the error is inside it.
+    pub quoted: Option<(String, u32, u32)>,
 }
 
 impl SyntaxError {
@@ -26,6 +29,7 @@ impl SyntaxError {
             kind: SyntaxErrorKind::SyntaxError,
             msg: msg.into(),
             span,
+            quoted: None,
         }
     }
 
@@ -34,6 +38,7 @@ impl SyntaxError {
             kind: SyntaxErrorKind::IndentationError,
             msg: msg.into(),
             span,
+            quoted: None,
         }
     }
 
@@ -42,6 +47,7 @@ impl SyntaxError {
             kind: SyntaxErrorKind::TabError,
             msg: msg.into(),
             span,
+            quoted: None,
         }
     }
 
@@ -60,14 +66,30 @@ impl SyntaxError {
     /// carets drift right under non-ASCII text. We reproduce that, since users compare output.
     pub fn render(&self, src: &SourceFile) -> String {
         let mut out = format!("  File \"{}\", line {}\n", src.name, self.span.line);
-        if let Some(line) = src.line_text(self.span.line) {
+        if let Some((text, start, end)) = &self.quoted {
+            let stripped = text.trim_start_matches([' ', '\t', '\x0c']);
+            let lead = (text.len() - stripped.len()) as isize;
+            out.push_str("    ");
+            out.push_str(stripped);
+            out.push('\n');
+            let offset = *start as isize - lead;
+            if offset >= 0 {
+                out.push_str("    ");
+                out.push_str(&" ".repeat(offset as usize));
+                out.push_str(&"^".repeat((end.saturating_sub(*start) as usize).max(1)));
+                out.push('\n');
+            }
+        } else if let Some(full_line) = src.line_text(self.span.line) {
+            // A byte-order mark is not part of the first line's text.
+            let line = full_line.strip_prefix('\u{feff}').unwrap_or(full_line);
+            let bom = full_line.len() - line.len();
             let stripped = line.trim_start_matches([' ', '\t', '\x0c']);
             let lead = line.len() - stripped.len();
             out.push_str("    ");
             out.push_str(stripped);
             out.push('\n');
             if self.span.col > 0 {
-                let line_start = line_start_of(&src.text, self.span.start as usize);
+                let line_start = line_start_of(&src.text, self.span.start as usize) + bom;
                 let start = (self.span.start as usize).saturating_sub(line_start);
                 let offset = start.min(line.len()) as isize - lead as isize;
                 if offset >= 0 {

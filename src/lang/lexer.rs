@@ -202,10 +202,8 @@ impl<'a> Lexer<'a> {
 
     fn run(mut self) -> Result<Lexed, SyntaxError> {
         loop {
-            if self.at_line_start {
-                if self.indentation()? {
-                    break;
-                }
+            if self.at_line_start && self.indentation()? {
+                break;
             }
             while let Some(c) = self.peek() {
                 if c == b' '

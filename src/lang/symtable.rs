@@ -541,205 +541,225 @@ impl Builder {
     }
 
     fn stmt_inner(&mut self, s: &Stmt) -> CResult<()> {
+        // Thin dispatch, as in `expr_inner`: one frame per nesting level.
         match &s.kind {
-            StmtKind::FunctionDef(f) => {
-                self.add_def(&f.name, DEF_LOCAL, f.name_span)?;
-                self.exprs(&f.args.defaults)?;
-                for d in f.args.kw_defaults.iter().flatten() {
-                    self.expr(d)?;
-                }
-                self.annotations(&f.args, f.returns.as_ref())?;
-                self.exprs(&f.decorators)?;
-                self.enter(
-                    BlockKind::Function,
-                    &f.name,
-                    s as *const Stmt as usize,
-                    s.span,
-                );
-                if f.is_async {
-                    let c = self.cur();
-                    c.is_coroutine = true;
-                    c.is_async_def = true;
-                }
-                self.arguments(&f.args)?;
-                self.stmts(&f.body)?;
-                self.exit();
-            }
-            StmtKind::ClassDef(c) => {
-                self.add_def(&c.name, DEF_LOCAL, c.name_span)?;
-                self.exprs(&c.bases)?;
-                for k in &c.keywords {
-                    self.expr(&k.value)?;
-                }
-                self.exprs(&c.decorators)?;
-                self.enter(BlockKind::Class, &c.name, s as *const Stmt as usize, s.span);
-                let saved = self.private.replace(c.name.clone());
-                let r = self.stmts(&c.body);
-                self.private = saved;
-                r?;
-                self.exit();
-            }
-            StmtKind::Return(v) => {
-                if let Some(v) = v {
-                    self.expr(v)?;
-                }
-            }
-            StmtKind::Delete(ts) => self.exprs(ts)?,
+            StmtKind::FunctionDef(f) => self.function_def(s, f),
+            StmtKind::ClassDef(c) => self.class_def(s, c),
+            StmtKind::Return(v) => self.opt(v.as_ref()),
+            StmtKind::Delete(ts) => self.exprs(ts),
             StmtKind::Assign { targets, value } => {
                 self.exprs(targets)?;
-                self.expr(value)?;
+                self.expr(value)
             }
-            StmtKind::AugAssign { target, value, .. } => {
-                self.expr(target)?;
-                self.expr(value)?;
-            }
+            StmtKind::AugAssign { target, value, .. } => self.two(target, value),
             StmtKind::AnnAssign {
                 target,
                 annotation,
                 value,
                 simple,
-            } => {
-                if let ExprKind::Name { id, .. } = &target.kind {
-                    let cur = self.lookup(id);
-                    if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && self.cur_id() != 0 && *simple {
-                        let msg = if cur & DEF_GLOBAL != 0 {
-                            format!("annotated name '{id}' can't be global")
-                        } else {
-                            format!("annotated name '{id}' can't be nonlocal")
-                        };
-                        return Err(CompileError::new(msg, s.span));
-                    }
-                    if *simple {
-                        self.add_def(id, DEF_ANNOT | DEF_LOCAL, target.span)?;
-                    } else if value.is_some() {
-                        self.add_def(id, DEF_LOCAL, target.span)?;
-                    }
-                } else {
-                    self.expr(target)?;
-                }
-                self.expr(annotation)?;
-                if let Some(v) = value {
-                    self.expr(v)?;
-                }
-            }
+            } => self.annassign(s, target, annotation, value.as_ref(), *simple),
             StmtKind::For {
                 target,
                 iter,
                 body,
                 orelse,
-                is_async,
-            } => {
-                self.expr(target)?;
-                self.expr(iter)?;
-                self.stmts(body)?;
-                self.stmts(orelse)?;
-                let _ = is_async;
+                ..
+            } => self.block(Some(target), Some(iter), body, orelse),
+            StmtKind::While { test, body, orelse } | StmtKind::If { test, body, orelse } => {
+                self.block(None, Some(test), body, orelse)
             }
-            StmtKind::While { test, body, orelse } => {
-                self.expr(test)?;
-                self.stmts(body)?;
-                self.stmts(orelse)?;
-            }
-            StmtKind::If { test, body, orelse } => {
-                self.expr(test)?;
-                self.stmts(body)?;
-                self.stmts(orelse)?;
-            }
-            StmtKind::With { items, body, .. } => {
-                for it in items {
-                    self.expr(&it.context_expr)?;
-                    if let Some(v) = &it.optional_vars {
-                        self.expr(v)?;
-                    }
-                }
-                self.stmts(body)?;
-            }
-            StmtKind::Raise { exc, cause } => {
-                if let Some(e) = exc {
-                    self.expr(e)?;
-                    if let Some(c) = cause {
-                        self.expr(c)?;
-                    }
-                }
-            }
+            StmtKind::With { items, body, .. } => self.with(items, body),
+            StmtKind::Raise { exc, cause } => self.raise(exc.as_ref(), cause.as_ref()),
             StmtKind::Try {
                 body,
                 handlers,
                 orelse,
                 finalbody,
                 ..
-            } => {
-                self.stmts(body)?;
-                self.stmts(orelse)?;
-                for h in handlers {
-                    if let Some(t) = &h.typ {
-                        self.expr(t)?;
-                    }
-                    if let Some(n) = &h.name {
-                        self.add_def(n, DEF_LOCAL, h.span)?;
-                    }
-                    self.stmts(&h.body)?;
-                }
-                self.stmts(finalbody)?;
+            } => self.try_stmt(body, handlers, orelse, finalbody),
+            StmtKind::Assert { test, msg } => self.opt_two(test, msg.as_ref()),
+            StmtKind::Import(names) | StmtKind::ImportFrom { names, .. } => self.aliases(names),
+            StmtKind::Global(names) => self.global(s, names),
+            StmtKind::Nonlocal(names) => self.nonlocal(s, names),
+            StmtKind::Expr(e) => self.expr(e),
+            StmtKind::Pass | StmtKind::Break | StmtKind::Continue => Ok(()),
+        }
+    }
+
+    fn opt(&mut self, e: Option<&Expr>) -> CResult<()> {
+        match e {
+            Some(e) => self.expr(e),
+            None => Ok(()),
+        }
+    }
+
+    fn function_def(&mut self, s: &Stmt, f: &FunctionDef) -> CResult<()> {
+        self.add_def(&f.name, DEF_LOCAL, f.name_span)?;
+        self.exprs(&f.args.defaults)?;
+        for d in f.args.kw_defaults.iter().flatten() {
+            self.expr(d)?;
+        }
+        self.annotations(&f.args, f.returns.as_ref())?;
+        self.exprs(&f.decorators)?;
+        self.enter(
+            BlockKind::Function,
+            &f.name,
+            s as *const Stmt as usize,
+            s.span,
+        );
+        if f.is_async {
+            let c = self.cur();
+            c.is_coroutine = true;
+            c.is_async_def = true;
+        }
+        self.arguments(&f.args)?;
+        self.stmts(&f.body)?;
+        self.exit();
+        Ok(())
+    }
+
+    fn class_def(&mut self, s: &Stmt, c: &ClassDef) -> CResult<()> {
+        self.add_def(&c.name, DEF_LOCAL, c.name_span)?;
+        self.exprs(&c.bases)?;
+        for k in &c.keywords {
+            self.expr(&k.value)?;
+        }
+        self.exprs(&c.decorators)?;
+        self.enter(BlockKind::Class, &c.name, s as *const Stmt as usize, s.span);
+        let saved = self.private.replace(c.name.clone());
+        let r = self.stmts(&c.body);
+        self.private = saved;
+        r?;
+        self.exit();
+        Ok(())
+    }
+
+    fn annassign(
+        &mut self,
+        s: &Stmt,
+        target: &Expr,
+        annotation: &Expr,
+        value: Option<&Expr>,
+        simple: bool,
+    ) -> CResult<()> {
+        if let ExprKind::Name { id, .. } = &target.kind {
+            let cur = self.lookup(id);
+            if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && self.cur_id() != 0 && simple {
+                let msg = if cur & DEF_GLOBAL != 0 {
+                    format!("annotated name '{id}' can't be global")
+                } else {
+                    format!("annotated name '{id}' can't be nonlocal")
+                };
+                return Err(CompileError::new(msg, s.span));
             }
-            StmtKind::Assert { test, msg } => {
-                self.expr(test)?;
-                if let Some(m) = msg {
-                    self.expr(m)?;
-                }
+            if simple {
+                self.add_def(id, DEF_ANNOT | DEF_LOCAL, target.span)?;
+            } else if value.is_some() {
+                self.add_def(id, DEF_LOCAL, target.span)?;
             }
-            StmtKind::Import(names) => {
-                for a in names {
-                    self.alias(a)?;
-                }
+        } else {
+            self.expr(target)?;
+        }
+        self.expr(annotation)?;
+        self.opt(value)
+    }
+
+    /// `for`/`while`/`if`: optional target, the header expression, body, else.
+    fn block(
+        &mut self,
+        target: Option<&Expr>,
+        head: Option<&Expr>,
+        body: &[Stmt],
+        orelse: &[Stmt],
+    ) -> CResult<()> {
+        self.opt(target)?;
+        self.opt(head)?;
+        self.stmts(body)?;
+        self.stmts(orelse)
+    }
+
+    fn with(&mut self, items: &[WithItem], body: &[Stmt]) -> CResult<()> {
+        for it in items {
+            self.expr(&it.context_expr)?;
+            self.opt(it.optional_vars.as_ref())?;
+        }
+        self.stmts(body)
+    }
+
+    fn raise(&mut self, exc: Option<&Expr>, cause: Option<&Expr>) -> CResult<()> {
+        if let Some(e) = exc {
+            self.expr(e)?;
+            self.opt(cause)?;
+        }
+        Ok(())
+    }
+
+    fn try_stmt(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[ExceptHandler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+    ) -> CResult<()> {
+        self.stmts(body)?;
+        self.stmts(orelse)?;
+        for h in handlers {
+            self.opt(h.typ.as_ref())?;
+            if let Some(n) = &h.name {
+                self.add_def(n, DEF_LOCAL, h.span)?;
             }
-            StmtKind::ImportFrom { names, .. } => {
-                for a in names {
-                    self.alias(a)?;
-                }
+            self.stmts(&h.body)?;
+        }
+        self.stmts(finalbody)
+    }
+
+    fn aliases(&mut self, names: &[Alias]) -> CResult<()> {
+        for a in names {
+            self.alias(a)?;
+        }
+        Ok(())
+    }
+
+    fn global(&mut self, s: &Stmt, names: &[Ident]) -> CResult<()> {
+        for name in names {
+            let cur = self.lookup(name);
+            if cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT) != 0 {
+                let msg = if cur & DEF_PARAM != 0 {
+                    format!("name '{name}' is parameter and global")
+                } else if cur & USE != 0 {
+                    format!("name '{name}' is used prior to global declaration")
+                } else if cur & DEF_ANNOT != 0 {
+                    format!("annotated name '{name}' can't be global")
+                } else {
+                    format!("name '{name}' is assigned to before global declaration")
+                };
+                return Err(CompileError::new(msg, s.span));
             }
-            StmtKind::Global(names) => {
-                for name in names {
-                    let cur = self.lookup(name);
-                    if cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT) != 0 {
-                        let msg = if cur & DEF_PARAM != 0 {
-                            format!("name '{name}' is parameter and global")
-                        } else if cur & USE != 0 {
-                            format!("name '{name}' is used prior to global declaration")
-                        } else if cur & DEF_ANNOT != 0 {
-                            format!("annotated name '{name}' can't be global")
-                        } else {
-                            format!("name '{name}' is assigned to before global declaration")
-                        };
-                        return Err(CompileError::new(msg, s.span));
-                    }
-                    self.add_def(name, DEF_GLOBAL, s.span)?;
-                    let m = mangle(self.private.as_deref(), name);
-                    self.cur().directives.push((m, s.span));
-                }
+            self.add_def(name, DEF_GLOBAL, s.span)?;
+            let m = mangle(self.private.as_deref(), name);
+            self.cur().directives.push((m, s.span));
+        }
+        Ok(())
+    }
+
+    fn nonlocal(&mut self, s: &Stmt, names: &[Ident]) -> CResult<()> {
+        for name in names {
+            let cur = self.lookup(name);
+            if cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT) != 0 {
+                let msg = if cur & DEF_PARAM != 0 {
+                    format!("name '{name}' is parameter and nonlocal")
+                } else if cur & USE != 0 {
+                    format!("name '{name}' is used prior to nonlocal declaration")
+                } else if cur & DEF_ANNOT != 0 {
+                    format!("annotated name '{name}' can't be nonlocal")
+                } else {
+                    format!("name '{name}' is assigned to before nonlocal declaration")
+                };
+                return Err(CompileError::new(msg, s.span));
             }
-            StmtKind::Nonlocal(names) => {
-                for name in names {
-                    let cur = self.lookup(name);
-                    if cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT) != 0 {
-                        let msg = if cur & DEF_PARAM != 0 {
-                            format!("name '{name}' is parameter and nonlocal")
-                        } else if cur & USE != 0 {
-                            format!("name '{name}' is used prior to nonlocal declaration")
-                        } else if cur & DEF_ANNOT != 0 {
-                            format!("annotated name '{name}' can't be nonlocal")
-                        } else {
-                            format!("name '{name}' is assigned to before nonlocal declaration")
-                        };
-                        return Err(CompileError::new(msg, s.span));
-                    }
-                    self.add_def(name, DEF_NONLOCAL, s.span)?;
-                    let m = mangle(self.private.as_deref(), name);
-                    self.cur().directives.push((m, s.span));
-                }
-            }
-            StmtKind::Expr(e) => self.expr(e)?,
-            StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
+            self.add_def(name, DEF_NONLOCAL, s.span)?;
+            let m = mangle(self.private.as_deref(), name);
+            self.cur().directives.push((m, s.span));
         }
         Ok(())
     }
@@ -808,137 +828,168 @@ impl Builder {
     }
 
     fn expr_inner(&mut self, e: &Expr) -> CResult<()> {
+        // A thin dispatch: this frame is paid once per nesting level, so the work (and its
+        // temporaries) lives in separate functions.
         match &e.kind {
-            ExprKind::BoolOp { values, .. } => self.exprs(values)?,
-            ExprKind::NamedExpr { target, value } => {
-                if self.scopes[self.cur_id()].comp_iter_expr > 0 {
-                    return Err(CompileError::new(
-                        "assignment expression cannot be used in a comprehension iterable expression",
-                        e.span,
-                    ));
-                }
-                if self.scopes[self.cur_id()].comp.is_some() {
-                    self.extend_namedexpr_scope(target)?;
-                }
-                self.expr(value)?;
-                self.expr(target)?;
-            }
-            ExprKind::BinOp { left, right, .. } => {
-                self.expr(left)?;
-                self.expr(right)?;
-            }
-            ExprKind::UnaryOp { operand, .. } => self.expr(operand)?,
-            ExprKind::Lambda { args, body } => {
-                self.exprs(&args.defaults)?;
-                for d in args.kw_defaults.iter().flatten() {
-                    self.expr(d)?;
-                }
-                let id = self.enter(
-                    BlockKind::Function,
-                    "lambda",
-                    e as *const Expr as usize,
-                    e.span,
-                );
-                self.scopes[id].is_lambda = true;
-                self.arguments(args)?;
-                self.expr(body)?;
-                self.exit();
-            }
-            ExprKind::IfExp { test, body, orelse } => {
-                self.expr(test)?;
-                self.expr(body)?;
-                self.expr(orelse)?;
-            }
-            ExprKind::Dict { keys, values } => {
-                for (k, v) in keys.iter().zip(values) {
-                    if let Some(k) = k {
-                        self.expr(k)?;
-                    }
-                    self.expr(v)?;
-                }
-            }
-            ExprKind::Set(elts) => self.exprs(elts)?,
+            ExprKind::BoolOp { values, .. } => self.exprs(values),
+            ExprKind::NamedExpr { target, value } => self.named_expr(e, target, value),
+            ExprKind::BinOp { left, right, .. } => self.two(left, right),
+            ExprKind::UnaryOp { operand, .. } => self.expr(operand),
+            ExprKind::Lambda { args, body } => self.lambda(e, args, body),
+            ExprKind::IfExp { test, body, orelse } => self.three(test, body, orelse),
+            ExprKind::Dict { keys, values } => self.dict(keys, values),
+            ExprKind::Set(elts) => self.exprs(elts),
             ExprKind::ListComp { elt, generators } => {
-                self.comprehension(e, CompKind::List, "listcomp", generators, elt, None)?
+                self.comprehension(e, CompKind::List, "listcomp", generators, elt, None)
             }
             ExprKind::SetComp { elt, generators } => {
-                self.comprehension(e, CompKind::Set, "setcomp", generators, elt, None)?
+                self.comprehension(e, CompKind::Set, "setcomp", generators, elt, None)
             }
             ExprKind::DictComp {
                 key,
                 value,
                 generators,
-            } => self.comprehension(e, CompKind::Dict, "dictcomp", generators, key, Some(value))?,
+            } => self.comprehension(e, CompKind::Dict, "dictcomp", generators, key, Some(value)),
             ExprKind::GeneratorExp { elt, generators } => {
-                self.comprehension(e, CompKind::Gen, "genexpr", generators, elt, None)?
+                self.comprehension(e, CompKind::Gen, "genexpr", generators, elt, None)
             }
-            ExprKind::Await(v) => {
-                self.expr(v)?;
-                self.cur().is_coroutine = true;
-            }
-            ExprKind::Yield(v) => {
-                if let Some(v) = v {
-                    self.expr(v)?;
-                }
-                self.yield_seen(e.span)?;
-            }
-            ExprKind::YieldFrom(v) => {
-                self.expr(v)?;
-                self.yield_seen(e.span)?;
-            }
+            ExprKind::Await(v) => self.await_expr(v),
+            ExprKind::Yield(v) => self.yield_expr(e, v.as_deref()),
+            ExprKind::YieldFrom(v) => self.yield_expr(e, Some(v)),
             ExprKind::Compare {
                 left, comparators, ..
             } => {
                 self.expr(left)?;
-                self.exprs(comparators)?;
+                self.exprs(comparators)
             }
             ExprKind::Call {
                 func,
                 args,
                 keywords,
-            } => {
-                self.expr(func)?;
-                self.exprs(args)?;
-                for k in keywords {
-                    self.expr(&k.value)?;
-                }
-            }
+            } => self.call(func, args, keywords),
             ExprKind::FormattedValue {
                 value, format_spec, ..
-            } => {
-                self.expr(value)?;
-                if let Some(f) = format_spec {
-                    self.expr(f)?;
-                }
-            }
-            ExprKind::JoinedStr(parts) => self.exprs(parts)?,
-            ExprKind::Constant(_) => {}
-            ExprKind::Attribute { value, .. } => self.expr(value)?,
-            ExprKind::Subscript { value, slice, .. } => {
-                self.expr(value)?;
-                self.expr(slice)?;
-            }
-            ExprKind::Starred { value, .. } => self.expr(value)?,
-            ExprKind::Name { id, ctx } => {
-                let flag = if *ctx == ExprContext::Load {
-                    USE
-                } else {
-                    DEF_LOCAL
-                };
-                self.add_def(id, flag, e.span)?;
-                if *ctx == ExprContext::Load
-                    && self.scopes[self.cur_id()].kind == BlockKind::Function
-                    && id == "super"
-                {
-                    self.add_def("__class__", USE, e.span)?;
-                }
-            }
-            ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => self.exprs(elts)?,
+            } => self.opt_two(value, format_spec.as_deref()),
+            ExprKind::JoinedStr(parts) => self.exprs(parts),
+            ExprKind::Constant(_) => Ok(()),
+            ExprKind::Attribute { value, .. } => self.expr(value),
+            ExprKind::Subscript { value, slice, .. } => self.two(value, slice),
+            ExprKind::Starred { value, .. } => self.expr(value),
+            ExprKind::Name { id, ctx } => self.name(e, id, *ctx),
+            ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => self.exprs(elts),
             ExprKind::Slice { lower, upper, step } => {
-                for p in [lower, upper, step].into_iter().flatten() {
-                    self.expr(p)?;
-                }
+                self.slice(lower.as_deref(), upper.as_deref(), step.as_deref())
             }
+        }
+    }
+
+    fn two(&mut self, a: &Expr, b: &Expr) -> CResult<()> {
+        self.expr(a)?;
+        self.expr(b)
+    }
+
+    fn three(&mut self, a: &Expr, b: &Expr, c: &Expr) -> CResult<()> {
+        self.expr(a)?;
+        self.expr(b)?;
+        self.expr(c)
+    }
+
+    fn opt_two(&mut self, a: &Expr, b: Option<&Expr>) -> CResult<()> {
+        self.expr(a)?;
+        match b {
+            Some(b) => self.expr(b),
+            None => Ok(()),
+        }
+    }
+
+    fn slice(
+        &mut self,
+        lower: Option<&Expr>,
+        upper: Option<&Expr>,
+        step: Option<&Expr>,
+    ) -> CResult<()> {
+        for p in [lower, upper, step].into_iter().flatten() {
+            self.expr(p)?;
+        }
+        Ok(())
+    }
+
+    fn dict(&mut self, keys: &[Option<Expr>], values: &[Expr]) -> CResult<()> {
+        for (k, v) in keys.iter().zip(values) {
+            if let Some(k) = k {
+                self.expr(k)?;
+            }
+            self.expr(v)?;
+        }
+        Ok(())
+    }
+
+    fn call(&mut self, func: &Expr, args: &[Expr], keywords: &[Keyword]) -> CResult<()> {
+        self.expr(func)?;
+        self.exprs(args)?;
+        for k in keywords {
+            self.expr(&k.value)?;
+        }
+        Ok(())
+    }
+
+    fn named_expr(&mut self, e: &Expr, target: &Expr, value: &Expr) -> CResult<()> {
+        if self.scopes[self.cur_id()].comp_iter_expr > 0 {
+            return Err(CompileError::new(
+                "assignment expression cannot be used in a comprehension iterable expression",
+                e.span,
+            ));
+        }
+        if self.scopes[self.cur_id()].comp.is_some() {
+            self.extend_namedexpr_scope(target)?;
+        }
+        self.expr(value)?;
+        self.expr(target)
+    }
+
+    fn lambda(&mut self, e: &Expr, args: &Arguments, body: &Expr) -> CResult<()> {
+        self.exprs(&args.defaults)?;
+        for d in args.kw_defaults.iter().flatten() {
+            self.expr(d)?;
+        }
+        let id = self.enter(
+            BlockKind::Function,
+            "lambda",
+            e as *const Expr as usize,
+            e.span,
+        );
+        self.scopes[id].is_lambda = true;
+        self.arguments(args)?;
+        self.expr(body)?;
+        self.exit();
+        Ok(())
+    }
+
+    fn await_expr(&mut self, v: &Expr) -> CResult<()> {
+        self.expr(v)?;
+        self.cur().is_coroutine = true;
+        Ok(())
+    }
+
+    fn yield_expr(&mut self, e: &Expr, v: Option<&Expr>) -> CResult<()> {
+        if let Some(v) = v {
+            self.expr(v)?;
+        }
+        self.yield_seen(e.span)
+    }
+
+    fn name(&mut self, e: &Expr, id: &str, ctx: ExprContext) -> CResult<()> {
+        let flag = if ctx == ExprContext::Load {
+            USE
+        } else {
+            DEF_LOCAL
+        };
+        self.add_def(id, flag, e.span)?;
+        if ctx == ExprContext::Load
+            && self.scopes[self.cur_id()].kind == BlockKind::Function
+            && id == "super"
+        {
+            self.add_def("__class__", USE, e.span)?;
         }
         Ok(())
     }

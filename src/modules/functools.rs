@@ -4,13 +4,21 @@ use crate::vm::object::kw_get;
 use crate::vm::{KwArgs, PyModule, PyResult, Value, Vm};
 use std::rc::Rc;
 
-const ASSIGNED: [&str; 5] = ["__module__", "__name__", "__qualname__", "__doc__", "__dict__"];
+const ASSIGNED: [&str; 5] = [
+    "__module__",
+    "__name__",
+    "__qualname__",
+    "__doc__",
+    "__dict__",
+];
 
 /// `functools.update_wrapper(wrapper, wrapped)`.
 fn update_wrapper(vm: &mut Vm, wrapper: &Value, wrapped: &Value) -> PyResult<()> {
     for attr in ASSIGNED {
         let name = Value::str(attr);
-        let Some(v) = vm.getattr_opt(wrapped, &name)? else { continue };
+        let Some(v) = vm.getattr_opt(wrapped, &name)? else {
+            continue;
+        };
         if attr == "__dict__" {
             if let Value::Dict(d) = &v {
                 for (k, x) in d.t.borrow().items() {

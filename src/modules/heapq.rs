@@ -6,7 +6,10 @@ use std::rc::Rc;
 fn heap_list(vm: &Vm, v: &Value) -> PyResult<Rc<crate::vm::value::PyList>> {
     match v {
         Value::List(l) => Ok(l.clone()),
-        other => Err(vm.type_error(format!("heap argument must be a list, not {}", vm.type_name(other)))),
+        other => Err(vm.type_error(format!(
+            "heap argument must be a list, not {}",
+            vm.type_name(other)
+        ))),
     }
 }
 
@@ -25,7 +28,12 @@ fn set(l: &crate::vm::value::PyList, i: usize, v: Value) {
 }
 
 /// `_siftdown(heap, startpos, pos)`.
-fn siftdown(vm: &mut Vm, l: &crate::vm::value::PyList, start: usize, mut pos: usize) -> PyResult<()> {
+fn siftdown(
+    vm: &mut Vm,
+    l: &crate::vm::value::PyList,
+    start: usize,
+    mut pos: usize,
+) -> PyResult<()> {
     let newitem = get(vm, l, pos)?;
     while pos > start {
         let parentpos = (pos - 1) >> 1;
@@ -77,7 +85,9 @@ fn heappop(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("heappop", args, 1, 1)?;
     let l = heap_list(vm, &args[0])?;
     let last = l.items.borrow_mut().pop();
-    let Some(last) = last else { return Err(vm.index_error("index out of range")) };
+    let Some(last) = last else {
+        return Err(vm.index_error("index out of range"));
+    };
     if l.items.borrow().is_empty() {
         return Ok(last);
     }

@@ -5,13 +5,23 @@ use crate::vm::{KwArgs, PyModule, PyResult, Value, Vm};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-fn iter_of(vm: &Vm, name: &str, f: impl FnMut(&mut Vm) -> PyResult<Option<Value>> + 'static) -> Value {
+fn iter_of(
+    vm: &Vm,
+    name: &str,
+    f: impl FnMut(&mut Vm) -> PyResult<Option<Value>> + 'static,
+) -> Value {
     vm.new_native(name, NativeData::FnIter(RefCell::new(Box::new(f))))
 }
 
 fn count(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let start = kw_get(kw, "start").or(args.first()).cloned().unwrap_or(Value::Int(0));
-    let step = kw_get(kw, "step").or(args.get(1)).cloned().unwrap_or(Value::Int(1));
+    let start = kw_get(kw, "start")
+        .or(args.first())
+        .cloned()
+        .unwrap_or(Value::Int(0));
+    let step = kw_get(kw, "step")
+        .or(args.get(1))
+        .cloned()
+        .unwrap_or(Value::Int(1));
     let mut cur = start;
     Ok(iter_of(vm, "itertools.count", move |vm| {
         let v = cur.clone();
@@ -21,7 +31,9 @@ fn count(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn repeat(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let Some(obj) = args.first().cloned() else { return Err(vm.type_error("repeat() missing required argument 'object' (pos 1)")) };
+    let Some(obj) = args.first().cloned() else {
+        return Err(vm.type_error("repeat() missing required argument 'object' (pos 1)"));
+    };
     let times = match kw_get(kw, "times").or(args.get(1)) {
         Some(v) => Some(vm.to_int(v)?.max(0)),
         None => None,
@@ -44,7 +56,9 @@ fn chain(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let mut cur: Option<Value> = None;
     Ok(iter_of(vm, "itertools.count", move |vm| loop {
         if cur.is_none() {
-            let Some(s) = sources.get(idx) else { return Ok(None) };
+            let Some(s) = sources.get(idx) else {
+                return Ok(None);
+            };
             idx += 1;
             cur = Some(vm.get_iter(s)?);
         }
@@ -69,7 +83,11 @@ fn islice(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let (start, stop, step) = if args.len() == 2 {
         (0, opt(vm, args.get(1))?, 1)
     } else {
-        (opt(vm, args.get(1))?.unwrap_or(0), opt(vm, args.get(2))?, opt(vm, args.get(3))?.unwrap_or(1))
+        (
+            opt(vm, args.get(1))?.unwrap_or(0),
+            opt(vm, args.get(2))?,
+            opt(vm, args.get(3))?.unwrap_or(1),
+        )
     };
     if step <= 0 {
         return Err(vm.value_error("Step for islice() must be a positive integer or None."));
@@ -82,7 +100,9 @@ fn islice(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
                 return Ok(None);
             }
         }
-        let Some(v) = vm.next(&it)? else { return Ok(None) };
+        let Some(v) = vm.next(&it)? else {
+            return Ok(None);
+        };
         let p = pos;
         pos += 1;
         if p == next_wanted {

@@ -10,7 +10,10 @@ fn stream_write(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let s = match &args[1] {
         Value::Str(s) => s.s.to_string(),
         other => {
-            return Err(vm.type_error(format!("write() argument must be str, not {}", vm.type_name(other))))
+            return Err(vm.type_error(format!(
+                "write() argument must be str, not {}",
+                vm.type_name(other)
+            )))
         }
     };
     let n = s.chars().count();
@@ -86,7 +89,13 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     m.dict.set_str("version", Value::str("3.11.7 (loopscope)"));
     m.dict.set_str(
         "version_info",
-        Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]),
+        Value::tuple(vec![
+            Value::Int(3),
+            Value::Int(11),
+            Value::Int(7),
+            Value::str("final"),
+            Value::Int(0),
+        ]),
     );
     m.dict.set_str("platform", Value::str("linux"));
     m.dict.set_str("byteorder", Value::str("little"));

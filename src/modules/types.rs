@@ -10,7 +10,10 @@ use std::rc::Rc;
 fn coroutine(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("coroutine", args, 1, 1)?;
     let Value::Func(f) = &args[0] else {
-        if matches!(args[0], Value::Builtin(_) | Value::Method(_) | Value::Instance(_)) {
+        if matches!(
+            args[0],
+            Value::Builtin(_) | Value::Method(_) | Value::Instance(_)
+        ) {
             return Ok(args[0].clone());
         }
         return Err(vm.type_error("types.coroutine() expects a callable"));

@@ -15,21 +15,14 @@ pub fn compile_source(src: &SourceFile) -> Result<Rc<CodeObject>, String> {
     crate::lang::compiler::compile_module(&module, src).map_err(|e| e.render(src))
 }
 
-/// The parser's entry point (stubbed until the parser branch lands).
 fn parse(src: &SourceFile) -> Result<crate::lang::ast::Module, crate::lang::error::SyntaxError> {
-    #[cfg(test)]
-    {
-        if let Some(r) = pybridge::run(std::slice::from_ref(&src.text)) {
-            if let Some(ast) = r.first().and_then(|r| r.get("ast")) {
-                return Ok(pybridge::Conv::new(src).module(ast));
-            }
-        }
-    }
-    Err(crate::lang::error::SyntaxError::new("the parser is not merged yet", crate::lang::span::Span::default()))
+    crate::lang::parser::parse_module(src)
 }
 
 fn char_off(s: &str, byte: usize) -> usize {
-    s.get(..byte.min(s.len())).map(|p| p.chars().count()).unwrap_or(0)
+    s.get(..byte.min(s.len()))
+        .map(|p| p.chars().count())
+        .unwrap_or(0)
 }
 
 /// (left_end, right_start) in characters of `segment`, or None.
@@ -39,7 +32,9 @@ pub fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
     if module.body.len() != 1 {
         return None;
     }
-    let StmtKind::Expr(e) = &module.body[0].kind else { return None };
+    let StmtKind::Expr(e) = &module.body[0].kind else {
+        return None;
+    };
     let bytes = segment.as_bytes();
     match &e.kind {
         ExprKind::BinOp { left, right, .. } => {
@@ -54,7 +49,12 @@ pub fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
                     continue;
                 }
                 let mut r = i + 1;
-                if i + 1 < hi && !bytes.get(i + 1).map(|b| b.is_ascii_whitespace()).unwrap_or(true) {
+                if i + 1 < hi
+                    && !bytes
+                        .get(i + 1)
+                        .map(|b| b.is_ascii_whitespace())
+                        .unwrap_or(true)
+                {
                     r += 1;
                 }
                 anchors = Some((i, r));
@@ -87,16 +87,13 @@ pub fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
 }
 
 #[cfg(test)]
-#[path = "../lang/compiler/tests/pybridge.rs"]
-#[allow(dead_code)]
-mod pybridge;
-
-#[cfg(test)]
 mod tests {
     /// Development helper: `LS_SCRIPT=path cargo test --lib dev_run -- --nocapture`.
     #[test]
     fn dev_run() {
-        let Ok(path) = std::env::var("LS_SCRIPT") else { return };
+        let Ok(path) = std::env::var("LS_SCRIPT") else {
+            return;
+        };
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         let out = crate::vm::api::run_source(&path, &text, &[]);
         print!("{}", out.stdout);

@@ -96,11 +96,17 @@ pub enum ModuleResult {
 
 impl Vm {
     /// Compile-free entry: run a compiled module code object as `__main__`.
-    pub fn run_code(&mut self, code: Rc<crate::lang::bytecode::CodeObject>, fuel: u64) -> ModuleResult {
+    pub fn run_code(
+        &mut self,
+        code: Rc<crate::lang::bytecode::CodeObject>,
+        fuel: u64,
+    ) -> ModuleResult {
         let main = self.new_module("__main__");
-        main.dict.set_str("__builtins__", Value::Module(self.builtins_module()));
+        main.dict
+            .set_str("__builtins__", Value::Module(self.builtins_module()));
         main.dict.set_str("__file__", Value::str(&code.filename));
-        self.modules.set_str("__main__", Value::Module(main.clone()));
+        self.modules
+            .set_str("__main__", Value::Module(main.clone()));
         let pc = Rc::new(super::object::PyCode::new(code));
         let mut f = self.new_frame(pc, main.dict.clone(), vec![], vec![], None);
         f.locals_dict = Some(main.dict.clone());
@@ -122,8 +128,12 @@ impl Vm {
 
     /// Continue a run that stopped because its fuel ran out.
     pub fn continue_module(&mut self, fuel: u64) -> ModuleResult {
-        let Some(p) = self.paused.take() else { return ModuleResult::Done };
-        let Some(f) = self.frames.pop() else { return ModuleResult::Done };
+        let Some(p) = self.paused.take() else {
+            return ModuleResult::Done;
+        };
+        let Some(f) = self.frames.pop() else {
+            return ModuleResult::Done;
+        };
         let mut fuel = fuel;
         let r = self.run_loop(f, p.base, &mut fuel);
         self.module_result(r)
@@ -152,9 +162,11 @@ impl Vm {
                 return ResumeResult::Raised(e);
             }
         };
-        let r = match out {
+        let r = match out.normalize() {
             CallOut::Value(v) => return ResumeResult::Returned(v),
-            CallOut::Frame(_) => return ResumeResult::Raised(self.runtime_error("unexpected frame")),
+            CallOut::Frame(_) | CallOut::GenFrame(_) => {
+                return ResumeResult::Raised(self.runtime_error("unexpected frame"))
+            }
             CallOut::Gen(frames, exc) => self.run_gen_frames(frames, exc, fuel),
         };
         self.flush_warnings();
@@ -169,8 +181,12 @@ impl Vm {
 
     /// Continue a `resume` that ran out of fuel.
     pub fn continue_resume(&mut self, fuel: u64) -> ResumeResult {
-        let Some(p) = self.paused.take() else { return ResumeResult::Returned(Value::None) };
-        let Some(f) = self.frames.pop() else { return ResumeResult::Returned(Value::None) };
+        let Some(p) = self.paused.take() else {
+            return ResumeResult::Returned(Value::None);
+        };
+        let Some(f) = self.frames.pop() else {
+            return ResumeResult::Returned(Value::None);
+        };
         let mut fuel = fuel;
         match self.run_loop(f, p.base, &mut fuel) {
             Exit::Yield(v) => ResumeResult::Yielded(v),
@@ -185,7 +201,10 @@ impl Vm {
         if let Some(Value::Module(m)) = self.modules.get_str("builtins") {
             return m;
         }
-        let m = Rc::new(super::PyModule { name: Rc::from("builtins"), dict: self.builtins.clone() });
+        let m = Rc::new(super::PyModule {
+            name: Rc::from("builtins"),
+            dict: self.builtins.clone(),
+        });
         self.modules.set_str("builtins", Value::Module(m.clone()));
         m
     }
@@ -224,6 +243,26 @@ impl Vm {
     }
 }
 
+impl Vm {
+    /// Parse, compile and run `text` as `__main__` (no fuel limit beyond the run budget).
+    /// Syntax errors come back as CPython's rendered text.
+    pub fn exec_main(&mut self, name: &str, text: &str) -> Result<ModuleResult, String> {
+        let src = Rc::new(SourceFile::new(name, text));
+        self.add_source(src.clone());
+        let code = super::anchors::compile_source(&src)?;
+        let budget = self.total_budget;
+        Ok(self.run_code(code, budget))
+    }
+
+    /// `__main__`'s globals (after `exec_main`/`run_code`).
+    pub fn main_globals(&self) -> Option<Rc<super::dict::PyDict>> {
+        match self.modules.get_str("__main__") {
+            Some(Value::Module(m)) => Some(m.dict.clone()),
+            _ => None,
+        }
+    }
+}
+
 /// `~~~^^^` anchors for a traceback segment: (left_end, right_start) in characters, for binary
 /// operators and subscripts, as CPython 3.11's `_extract_caret_anchors_from_line_segment`.
 pub fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
@@ -238,7 +277,11 @@ pub fn run_source(name: &str, text: &str, args: &[String]) -> RunOutcome {
     let code = run_in_vm(&mut vm, name, text, args);
     let stdout = sink.out.borrow().clone();
     let stderr = sink.err.borrow().clone();
-    RunOutcome { stdout, stderr, exit_code: code }
+    RunOutcome {
+        stdout,
+        stderr,
+        exit_code: code,
+    }
 }
 
 /// Parse, compile and run `text` in `vm`; returns the process exit code.
@@ -262,6 +305,215 @@ pub fn run_in_vm(vm: &mut Vm, name: &str, text: &str, args: &[String]) -> i32 {
         ModuleResult::OutOfFuel => {
             vm.write_out(Stream::Stderr, "loopscope: the script ran out of fuel\n");
             1
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vm::object::NativeData;
+    use crate::vm::ExcKind;
+
+    fn vm_with(src: &str) -> (Vm, CaptureSink) {
+        let sink = CaptureSink::default();
+        let mut vm = Vm::new();
+        vm.out = Box::new(sink.clone());
+        match vm.exec_main("t.py", src) {
+            Ok(ModuleResult::Done) => {}
+            Ok(ModuleResult::Raised(e)) => {
+                let t = vm.format_exception(&e);
+                panic!("script raised: {t}");
+            }
+            Ok(ModuleResult::OutOfFuel) => panic!("out of fuel"),
+            Err(e) => panic!("syntax error: {e}"),
+        }
+        (vm, sink)
+    }
+
+    fn global(vm: &Vm, name: &str) -> Value {
+        vm.main_globals()
+            .and_then(|g| g.get_str(name))
+            .unwrap_or(Value::None)
+    }
+
+    #[test]
+    fn call_python_from_rust() {
+        let (mut vm, _) = vm_with("def add(a, b=10, *, c=0):\n    return a + b + c\n");
+        let f = global(&vm, "add");
+        let r = vm
+            .call(&f, &[Value::Int(1)], &[(Rc::from("c"), Value::Int(5))])
+            .ok();
+        assert!(matches!(r, Some(Value::Int(16))));
+    }
+
+    #[test]
+    fn resume_coroutine_step_by_step_with_fuel() {
+        let (mut vm, sink) = vm_with(
+            "import types\n@types.coroutine\ndef pause(x):\n    return (yield x)\nasync def work():\n    total = 0\n    for i in range(100):\n        total += i\n    got = await pause('p1')\n    print('got', got)\n    return total + got\n",
+        );
+        let work = global(&vm, "work");
+        let coro = vm.call(&work, &[], &[]).ok().unwrap_or(Value::None);
+        // A tiny budget: the first step runs out of fuel inside the loop, then continues.
+        let mut r = vm.resume(&coro, Resume::Send(Value::None), 50);
+        let mut pauses = 0;
+        while let ResumeResult::OutOfFuel = r {
+            pauses += 1;
+            r = vm.continue_resume(50);
+        }
+        assert!(pauses > 3);
+        match r {
+            ResumeResult::Yielded(Value::Str(s)) => assert_eq!(&*s.s, "p1"),
+            _ => panic!("expected a yield"),
+        }
+        match vm.resume(&coro, Resume::Send(Value::Int(7)), u64::MAX) {
+            ResumeResult::Returned(Value::Int(n)) => assert_eq!(n, 4950 + 7),
+            _ => panic!("expected a return"),
+        }
+        assert_eq!(sink.out.borrow().as_str(), "got 7\n");
+        // Resuming a finished coroutine is an error, as in CPython.
+        match vm.resume(&coro, Resume::Send(Value::None), u64::MAX) {
+            ResumeResult::Raised(e) => assert!(vm.exc_matches(&e, ExcKind::RuntimeError)),
+            _ => panic!("expected RuntimeError"),
+        }
+    }
+
+    #[test]
+    fn throw_into_a_coroutine() {
+        let (mut vm, _) = vm_with(
+            "import types\n@types.coroutine\ndef pause():\n    yield 'waiting'\nasync def w():\n    try:\n        await pause()\n    except KeyError as e:\n        return 'caught ' + str(e)\n",
+        );
+        let w = global(&vm, "w");
+        let coro = vm.call(&w, &[], &[]).ok().unwrap_or(Value::None);
+        assert!(matches!(
+            vm.resume(&coro, Resume::Send(Value::None), u64::MAX),
+            ResumeResult::Yielded(_)
+        ));
+        let exc = vm.new_error_args(ExcKind::KeyError, vec![Value::str("k")]);
+        match vm.resume(&coro, Resume::Throw(exc), u64::MAX) {
+            ResumeResult::Returned(Value::Str(s)) => assert_eq!(&*s.s, "caught 'k'"),
+            _ => panic!("expected a return"),
+        }
+    }
+
+    /// A future-like native class: `await fut` yields the future once, then returns its result.
+    struct FutData {
+        result: Option<Value>,
+    }
+    struct FutIter {
+        fut: Value,
+        yielded: bool,
+    }
+
+    fn fut_new(
+        vm: &mut Vm,
+        cls: &Rc<crate::vm::PyType>,
+        _a: &[Value],
+        _k: &crate::vm::KwArgs,
+    ) -> PyResult<Value> {
+        Ok(vm.new_native_instance(cls, Box::new(FutData { result: None })))
+    }
+    fn fut_await(vm: &mut Vm, a: &[Value], _k: &crate::vm::KwArgs) -> PyResult<Value> {
+        let fut = a[0].clone();
+        Ok(vm.new_native(
+            "generic_native",
+            NativeData::Any(std::cell::RefCell::new(Box::new(FutIter {
+                fut,
+                yielded: false,
+            }))),
+        ))
+    }
+    fn fut_iter_next(vm: &mut Vm, a: &[Value], _k: &crate::vm::KwArgs) -> PyResult<Value> {
+        let Value::Native(n) = &a[0] else {
+            return Err(vm.type_error("bad"));
+        };
+        let (fut, first) = {
+            let Some(mut it) = n.any::<FutIter>() else {
+                return Err(vm.type_error("bad"));
+            };
+            let first = !it.yielded;
+            it.yielded = true;
+            (it.fut.clone(), first)
+        };
+        if first {
+            return Ok(fut);
+        }
+        let result = match &fut {
+            Value::Instance(i) => i.native::<FutData>().and_then(|d| d.result.clone()),
+            _ => None,
+        };
+        Err(vm.new_error_args(ExcKind::StopIteration, vec![result.unwrap_or(Value::None)]))
+    }
+
+    #[test]
+    fn native_awaitable_class() {
+        let sink = CaptureSink::default();
+        let mut vm = Vm::new();
+        vm.out = Box::new(sink.clone());
+        let cls = vm
+            .new_native_class("Fut", "test", &[], Some(fut_new))
+            .ok()
+            .unwrap_or_else(|| vm.types.object.clone());
+        vm.add_method(&cls, "__await__", fut_await);
+        let it_cls = vm
+            .types
+            .misc
+            .get("generic_native")
+            .cloned()
+            .unwrap_or_else(|| vm.types.object.clone());
+        vm.add_method(&it_cls, "__next__", fut_iter_next);
+        vm.builtins.set_str("Fut", Value::Type(cls));
+        let r = vm.exec_main("t.py", "fut = Fut()\nasync def main():\n    v = await fut\n    print('result', v)\n    return v\nco = main()\n");
+        assert!(matches!(r, Ok(ModuleResult::Done)));
+        let co = global(&vm, "co");
+        let fut = global(&vm, "fut");
+        match vm.resume(&co, Resume::Send(Value::None), u64::MAX) {
+            ResumeResult::Yielded(v) => assert!(v.is(&fut)),
+            _ => panic!("expected the future to be yielded"),
+        }
+        if let Value::Instance(i) = &fut {
+            if let Some(mut d) = i.native::<FutData>() {
+                d.result = Some(Value::Int(42));
+            }
+        }
+        assert!(matches!(
+            vm.resume(&co, Resume::Send(Value::None), u64::MAX),
+            ResumeResult::Returned(Value::Int(42))
+        ));
+        assert_eq!(sink.out.borrow().as_str(), "result 42\n");
+    }
+
+    #[test]
+    fn line_hook_sees_lines() {
+        let mut vm = Vm::new();
+        vm.out = Box::new(CaptureSink::default());
+        let lines = Rc::new(RefCell::new(Vec::new()));
+        let l2 = lines.clone();
+        vm.line_hook = Some(Box::new(move |_id, _code, line| l2.borrow_mut().push(line)));
+        let r = vm.exec_main("t.py", "x = 1\ny = 2\nif x:\n    z = 3\n");
+        assert!(matches!(r, Ok(ModuleResult::Done)));
+        assert_eq!(*lines.borrow(), vec![1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn virtual_clock() {
+        let (_vm, sink) = vm_with("import time\nt0 = time.time()\ntime.sleep(1.5)\nprint(t0, time.monotonic(), time.perf_counter())\n");
+        assert_eq!(sink.out.borrow().as_str(), "0.0 1.5 1.5\n");
+    }
+
+    #[test]
+    fn whole_run_budget_is_a_clear_error() {
+        let sink = CaptureSink::default();
+        let mut vm = Vm::new();
+        vm.out = Box::new(sink.clone());
+        vm.total_budget = 10_000;
+        let r = vm.exec_main("t.py", "while True:\n    pass\n");
+        match r {
+            Ok(ModuleResult::Raised(e)) => {
+                let t = vm.format_exception(&e);
+                assert!(t.contains("instruction budget exhausted"), "{t}");
+            }
+            _ => panic!("expected the budget error"),
         }
     }
 }

@@ -33,7 +33,13 @@ fn type_id() -> u64 {
     })
 }
 
-fn raw_type(name: &str, module: &str, bases: Vec<Rc<PyType>>, layout: Layout, new: Option<NativeNew>) -> Rc<PyType> {
+fn raw_type(
+    name: &str,
+    module: &str,
+    bases: Vec<Rc<PyType>>,
+    layout: Layout,
+    new: Option<NativeNew>,
+) -> Rc<PyType> {
     let mut mro_tail = Vec::new();
     if let Some(b) = bases.first() {
         mro_tail.push(b.clone());
@@ -58,26 +64,68 @@ fn raw_type(name: &str, module: &str, bases: Vec<Rc<PyType>>, layout: Layout, ne
 pub fn make_types() -> (BuiltinTypes, Vec<Rc<PyType>>) {
     use super::methods as m;
     let object = raw_type("object", "builtins", vec![], Layout::Object, None);
-    let b = |name: &str, new: Option<NativeNew>| raw_type(name, "builtins", vec![object.clone()], Layout::Builtin, new);
+    let b = |name: &str, new: Option<NativeNew>| {
+        raw_type(name, "builtins", vec![object.clone()], Layout::Builtin, new)
+    };
     let int = b("int", Some(m::int_new));
-    let bool_ = raw_type("bool", "builtins", vec![int.clone()], Layout::Builtin, Some(m::bool_new));
+    let bool_ = raw_type(
+        "bool",
+        "builtins",
+        vec![int.clone()],
+        Layout::Builtin,
+        Some(m::bool_new),
+    );
     let mut misc = BTreeMap::new();
     for name in [
-        "list_iterator", "tuple_iterator", "str_ascii_iterator", "bytes_iterator", "range_iterator",
-        "dict_keyiterator", "dict_valueiterator", "dict_itemiterator", "set_iterator", "iterator",
-        "callable_iterator", "dict_keys", "dict_values", "dict_items", "getset_descriptor",
-        "traceback", "async_generator_asend", "async_generator_athrow", "async_generator_wrapped_value",
-        "enumerate", "zip", "map", "filter", "reversed", "NoneType", "ellipsis",
-        "NotImplementedType", "itertools.count", "functools.partial", "coroutine_wrapper",
-        "list_reverseiterator", "generic_native",
+        "list_iterator",
+        "tuple_iterator",
+        "str_ascii_iterator",
+        "bytes_iterator",
+        "range_iterator",
+        "dict_keyiterator",
+        "dict_valueiterator",
+        "dict_itemiterator",
+        "set_iterator",
+        "iterator",
+        "callable_iterator",
+        "dict_keys",
+        "dict_values",
+        "dict_items",
+        "getset_descriptor",
+        "traceback",
+        "async_generator_asend",
+        "async_generator_athrow",
+        "async_generator_wrapped_value",
+        "enumerate",
+        "zip",
+        "map",
+        "filter",
+        "reversed",
+        "NoneType",
+        "ellipsis",
+        "NotImplementedType",
+        "itertools.count",
+        "functools.partial",
+        "coroutine_wrapper",
+        "list_reverseiterator",
+        "generic_native",
     ] {
         misc.insert(name, b(name, None));
     }
     let types = BuiltinTypes {
         type_: b("type", Some(m::type_new)),
-        none: misc.get("NoneType").cloned().unwrap_or_else(|| object.clone()),
-        notimpl: misc.get("NotImplementedType").cloned().unwrap_or_else(|| object.clone()),
-        ellipsis: misc.get("ellipsis").cloned().unwrap_or_else(|| object.clone()),
+        none: misc
+            .get("NoneType")
+            .cloned()
+            .unwrap_or_else(|| object.clone()),
+        notimpl: misc
+            .get("NotImplementedType")
+            .cloned()
+            .unwrap_or_else(|| object.clone()),
+        ellipsis: misc
+            .get("ellipsis")
+            .cloned()
+            .unwrap_or_else(|| object.clone()),
         bool_,
         int,
         float: b("float", Some(m::float_new)),
@@ -111,7 +159,10 @@ pub fn make_types() -> (BuiltinTypes, Vec<Rc<PyType>>) {
         let bs: Vec<Rc<PyType>> = if bases.is_empty() {
             vec![types.object.clone()]
         } else {
-            bases.iter().filter_map(|k| excs.get(*k as usize).cloned()).collect()
+            bases
+                .iter()
+                .filter_map(|k| excs.get(*k as usize).cloned())
+                .collect()
         };
         let t = if bs.len() > 1 {
             let mro = c3_mro(&bs).unwrap_or_default();
@@ -150,7 +201,10 @@ pub fn c3_mro(bases: &[Rc<PyType>]) -> Option<Vec<Rc<PyType>>> {
         let mut cand = None;
         for s in &seqs {
             let head = &s[0];
-            if !seqs.iter().any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, head))) {
+            if !seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, head)))
+            {
                 cand = Some(head.clone());
                 break;
             }
@@ -170,7 +224,10 @@ pub fn update_type_flags(t: &Rc<PyType>) {
     let mut fl = 0;
     let is_py = |v: Option<Value>| match v {
         Some(Value::Func(_)) => true,
-        Some(Value::Native(n)) => matches!(&n.data, NativeData::StaticMethod(Value::Func(_)) | NativeData::ClassMethod(Value::Func(_))),
+        Some(Value::Native(n)) => matches!(
+            &n.data,
+            NativeData::StaticMethod(Value::Func(_)) | NativeData::ClassMethod(Value::Func(_))
+        ),
         Some(Value::Builtin(b)) => b.owner.as_deref() != Some("object"),
         _ => false,
     };
@@ -201,7 +258,11 @@ pub fn make_class(
     dict: StrMap,
     new: Option<NativeNew>,
 ) -> PyResult<Rc<PyType>> {
-    let bases = if bases.is_empty() { vec![vm.types.object.clone()] } else { bases };
+    let bases = if bases.is_empty() {
+        vec![vm.types.object.clone()]
+    } else {
+        bases
+    };
     let mro = match c3_mro(&bases) {
         Some(m) => m,
         None => {
@@ -230,10 +291,11 @@ pub fn make_class(
         layout = Layout::Native;
     }
     for b in &bases {
-        if b.layout == Layout::Builtin && !Rc::ptr_eq(b, &vm.types.object) {
-            if Rc::ptr_eq(b, &vm.types.bool_) {
-                return Err(vm.type_error("type 'bool' is not an acceptable base type"));
-            }
+        if b.layout == Layout::Builtin
+            && !Rc::ptr_eq(b, &vm.types.object)
+            && Rc::ptr_eq(b, &vm.types.bool_)
+        {
+            return Err(vm.type_error("type 'bool' is not an acceptable base type"));
         }
     }
     let mut dict = dict;
@@ -281,8 +343,12 @@ impl Vm {
             if !meta.is(&Value::Type(self.types.type_.clone())) {
                 let ns = Value::Dict(spec.ns.clone());
                 let bt = Value::tuple(spec.bases.clone());
-                let other_kw: Vec<(Rc<str>, Value)> =
-                    spec.kwargs.iter().filter(|(k, _)| &**k != "metaclass").cloned().collect();
+                let other_kw: Vec<(Rc<str>, Value)> = spec
+                    .kwargs
+                    .iter()
+                    .filter(|(k, _)| &**k != "metaclass")
+                    .cloned()
+                    .collect();
                 return self.call(&meta, &[Value::str(&spec.name), bt, ns], &other_kw);
             }
         }
@@ -309,7 +375,12 @@ impl Vm {
             }
         }
         // __set_name__ on descriptors, then the parent's __init_subclass__.
-        let items: Vec<(Rc<str>, Value)> = cls.dict.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let items: Vec<(Rc<str>, Value)> = cls
+            .dict
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
         for (k, v) in items {
             if let Value::Instance(_) = &v {
                 if self.type_of(&v).lookup("__set_name__").is_some() {
@@ -317,7 +388,12 @@ impl Vm {
                 }
             }
         }
-        let kw: Vec<(Rc<str>, Value)> = spec.kwargs.iter().filter(|(k, _)| &**k != "metaclass").cloned().collect();
+        let kw: Vec<(Rc<str>, Value)> = spec
+            .kwargs
+            .iter()
+            .filter(|(k, _)| &**k != "metaclass")
+            .cloned()
+            .collect();
         for b in cls.mro_tail.clone() {
             if let Some(f) = b.dict.borrow().get("__init_subclass__").cloned() {
                 let f = match &f {
@@ -336,19 +412,36 @@ impl Vm {
 
     /// Attribute lookup through `super()`.
     pub fn super_getattr(&mut self, n: &NativeObj, name: &str) -> PyResult<Option<Value>> {
-        let NativeData::Super { this, obj, obj_type } = &n.data else { return Ok(None) };
+        let NativeData::Super {
+            this,
+            obj,
+            obj_type,
+        } = &n.data
+        else {
+            return Ok(None);
+        };
         let mro = obj_type.mro();
-        let start = mro.iter().position(|t| Rc::ptr_eq(t, this)).map(|i| i + 1).unwrap_or(mro.len());
+        let start = mro
+            .iter()
+            .position(|t| Rc::ptr_eq(t, this))
+            .map(|i| i + 1)
+            .unwrap_or(mro.len());
         for t in &mro[start..] {
             let found = t.dict.borrow().get(name).cloned();
             if let Some(d) = found {
-                let inst = if let Value::Type(_) = obj { Value::None } else { obj.clone() };
+                let inst = if let Value::Type(_) = obj {
+                    Value::None
+                } else {
+                    obj.clone()
+                };
                 return match &d {
                     Value::Native(nd) => match &nd.data {
-                        NativeData::ClassMethod(f) => Ok(Some(Value::Method(Rc::new(super::object::PyMethod {
-                            func: f.clone(),
-                            slf: Value::Type(obj_type.clone()),
-                        })))),
+                        NativeData::ClassMethod(f) => {
+                            Ok(Some(Value::Method(Rc::new(super::object::PyMethod {
+                                func: f.clone(),
+                                slf: Value::Type(obj_type.clone()),
+                            }))))
+                        }
                         NativeData::StaticMethod(f) => Ok(Some(f.clone())),
                         _ => {
                             if inst.is_none() {
@@ -386,7 +479,12 @@ fn b_print(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
                 if !v.is_none() {
                     sep = match v {
                         Value::Str(s) => s.s.to_string(),
-                        _ => return Err(vm.type_error(format!("sep must be None or a string, not {}", vm.type_name(v)))),
+                        _ => {
+                            return Err(vm.type_error(format!(
+                                "sep must be None or a string, not {}",
+                                vm.type_name(v)
+                            )))
+                        }
                     }
                 }
             }
@@ -394,13 +492,22 @@ fn b_print(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
                 if !v.is_none() {
                     end = match v {
                         Value::Str(s) => s.s.to_string(),
-                        _ => return Err(vm.type_error(format!("end must be None or a string, not {}", vm.type_name(v)))),
+                        _ => {
+                            return Err(vm.type_error(format!(
+                                "end must be None or a string, not {}",
+                                vm.type_name(v)
+                            )))
+                        }
                     }
                 }
             }
             "file" => file = v.clone(),
             "flush" => {}
-            _ => return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for print()"))),
+            _ => {
+                return Err(
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for print()"))
+                )
+            }
         }
     }
     let mut s = String::new();
@@ -433,8 +540,14 @@ impl Vm {
                 self.write_out(stream, s);
             }
             v => {
-                if self.call_method_by_name(v, "write", &[Value::str(s)])?.is_none() {
-                    return Err(self.attr_error(format!("'{}' object has no attribute 'write'", self.type_name(v))));
+                if self
+                    .call_method_by_name(v, "write", &[Value::str(s)])?
+                    .is_none()
+                {
+                    return Err(self.attr_error(format!(
+                        "'{}' object has no attribute 'write'",
+                        self.type_name(v)
+                    )));
                 }
             }
         }
@@ -444,7 +557,11 @@ impl Vm {
     fn sys_stream(&mut self, s: Stream) -> Option<Value> {
         let sys = self.modules.get_str("sys")?;
         let Value::Module(m) = sys else { return None };
-        m.dict.get_str(if s == Stream::Stdout { "stdout" } else { "stderr" })
+        m.dict.get_str(if s == Stream::Stdout {
+            "stdout"
+        } else {
+            "stderr"
+        })
     }
 }
 
@@ -489,7 +606,9 @@ fn class_or_tuple(vm: &mut Vm, v: &Value, fname: &str, depth: u32) -> PyResult<V
             }
             Ok(out)
         }
-        _ => Err(vm.type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union"))),
+        _ => Err(vm.type_error(format!(
+            "{fname}() arg 2 must be a type, a tuple of types, or a union"
+        ))),
     }
 }
 
@@ -563,12 +682,18 @@ fn b_next(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
             Some(d) => Ok(d.clone()),
             None => Err(vm.new_error_args(ExcKind::StopIteration, vec![])),
         },
-        Err(e) if args.len() == 2 && vm.exc_matches(&e, ExcKind::StopIteration) => Ok(args[1].clone()),
+        Err(e) if args.len() == 2 && vm.exc_matches(&e, ExcKind::StopIteration) => {
+            Ok(args[1].clone())
+        }
         Err(e) => Err(e),
     }
 }
 
-fn fn_iter(vm: &Vm, name: &str, f: impl FnMut(&mut Vm) -> PyResult<Option<Value>> + 'static) -> Value {
+fn fn_iter(
+    vm: &Vm,
+    name: &str,
+    f: impl FnMut(&mut Vm) -> PyResult<Option<Value>> + 'static,
+) -> Value {
     vm.new_native(name, NativeData::FnIter(RefCell::new(Box::new(f))))
 }
 
@@ -615,7 +740,10 @@ fn b_zip(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
                 None => {
                     done = true;
                     if strict && i > 0 {
-                        return Err(vm.value_error(format!("zip() argument {} is shorter than argument 1", i + 1)));
+                        return Err(vm.value_error(format!(
+                            "zip() argument {} is shorter than argument 1",
+                            i + 1
+                        )));
                     }
                     return Ok(None);
                 }
@@ -653,7 +781,9 @@ fn b_filter(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(fn_iter(vm, "filter", move |vm| loop {
         match vm.next(&it)? {
             Some(v) => {
-                let keep = if f.is_none() { vm.truthy(&v)? } else {
+                let keep = if f.is_none() {
+                    vm.truthy(&v)?
+                } else {
                     let r = vm.call(&f, &[v.clone()], &[])?;
                     vm.truthy(&r)?
                 };
@@ -676,21 +806,40 @@ fn b_reversed(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
             if let Some(r) = vm.call_dunder(v, "__reversed__", &[])? {
                 return Ok(r);
             }
-            if vm.type_of(v).lookup("__getitem__").is_some() && vm.type_of(v).lookup("__len__").is_some() {
+            if vm.type_of(v).lookup("__getitem__").is_some()
+                && vm.type_of(v).lookup("__len__").is_some()
+            {
                 vm.iter_to_vec(v)?
             } else {
-                return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(v))));
+                return Err(
+                    vm.type_error(format!("'{}' object is not reversible", vm.type_name(v)))
+                );
             }
         }
     };
     let items: Vec<Value> = items.into_iter().rev().collect();
-    let name = if let Value::List(_) = v { "list_reverseiterator" } else { "reversed" };
-    Ok(vm.new_native(name, NativeData::ListIter { items, idx: Cell::new(0) }))
+    let name = if let Value::List(_) = v {
+        "list_reverseiterator"
+    } else {
+        "reversed"
+    };
+    Ok(vm.new_native(
+        name,
+        NativeData::ListIter {
+            items,
+            idx: Cell::new(0),
+        },
+    ))
 }
 
 impl Vm {
     /// Sort values in place (stable; only `<` is used, as CPython), with an optional key.
-    pub fn sort_values(&mut self, items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<()> {
+    pub fn sort_values(
+        &mut self,
+        items: &mut Vec<Value>,
+        key: Option<&Value>,
+        reverse: bool,
+    ) -> PyResult<()> {
         let keys: Option<Vec<Value>> = match key {
             Some(k) if !k.is_none() => {
                 let mut ks = Vec::with_capacity(items.len());
@@ -712,7 +861,11 @@ impl Vm {
             if err.is_some() {
                 return std::cmp::Ordering::Equal;
             }
-            let (x, y) = if reverse { (&kv[b], &kv[a]) } else { (&kv[a], &kv[b]) };
+            let (x, y) = if reverse {
+                (&kv[b], &kv[a])
+            } else {
+                (&kv[a], &kv[b])
+            };
             match self.lt(x, y) {
                 Ok(true) => std::cmp::Ordering::Less,
                 Ok(false) => std::cmp::Ordering::Greater,
@@ -774,7 +927,11 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: &KwArgs, is_max: bool) -> PyResult<V
             Some(kf) => vm.call(kf, &[it.clone()], &[])?,
             None => it.clone(),
         };
-        let better = if is_max { vm.lt(&best_key, &k)? } else { vm.lt(&k, &best_key)? };
+        let better = if is_max {
+            vm.lt(&best_key, &k)?
+        } else {
+            vm.lt(&k, &best_key)?
+        };
         if better {
             best = it;
             best_key = k;
@@ -792,7 +949,10 @@ fn b_max(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn b_sum(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("sum", args, 1, 2)?;
-    let mut acc = kw_get(kw, "start").or(args.get(1)).cloned().unwrap_or(Value::Int(0));
+    let mut acc = kw_get(kw, "start")
+        .or(args.get(1))
+        .cloned()
+        .unwrap_or(Value::Int(0));
     if let Value::Str(_) = acc {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
@@ -806,12 +966,17 @@ fn b_sum(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn b_abs(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("abs", args, 1, 1)?;
     match &args[0] {
-        Value::Int(i) => i.checked_abs().map(Value::Int).ok_or_else(|| vm.overflow_error()),
+        Value::Int(i) => i
+            .checked_abs()
+            .map(Value::Int)
+            .ok_or_else(|| vm.overflow_error()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => Ok(Value::Float(f.abs())),
         v => match vm.call_dunder(v, "__abs__", &[])? {
             Some(r) => Ok(r),
-            None => Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v)))),
+            None => {
+                Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v))))
+            }
         },
     }
 }
@@ -824,7 +989,9 @@ fn b_hash(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn b_id(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("id", args, 1, 1)?;
     let a = vm.addr_of(&args[0]);
-    Ok(Value::Int(i64::from_str_radix(a.trim_start_matches("0x"), 16).unwrap_or(0)))
+    Ok(Value::Int(
+        i64::from_str_radix(a.trim_start_matches("0x"), 16).unwrap_or(0),
+    ))
 }
 
 fn b_callable(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -843,7 +1010,9 @@ fn b_getattr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     }
     match vm.getattr(&args[0], &args[1]) {
         Ok(v) => Ok(v),
-        Err(e) if args.len() == 3 && vm.exc_matches(&e, ExcKind::AttributeError) => Ok(args[2].clone()),
+        Err(e) if args.len() == 3 && vm.exc_matches(&e, ExcKind::AttributeError) => {
+            Ok(args[2].clone())
+        }
         Err(e) => Err(e),
     }
 }
@@ -881,9 +1050,17 @@ fn b_chr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn b_ord(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("ord", args, 1, 1)?;
     match &args[0] {
-        Value::Str(s) if s.nchars == 1 => Ok(Value::Int(s.s.chars().next().map(|c| c as i64).unwrap_or(0))),
-        Value::Str(s) => Err(vm.type_error(format!("ord() expected a character, but string of length {} found", s.nchars))),
-        v => Err(vm.type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(v)))),
+        Value::Str(s) if s.nchars == 1 => Ok(Value::Int(
+            s.s.chars().next().map(|c| c as i64).unwrap_or(0),
+        )),
+        Value::Str(s) => Err(vm.type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            s.nchars
+        ))),
+        v => Err(vm.type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -896,7 +1073,12 @@ fn radix(vm: &mut Vm, args: &[Value], name: &str, prefix: &str, r: u32) -> PyRes
         8 => format!("{mag:o}"),
         _ => format!("{mag:x}"),
     };
-    Ok(Value::string(format!("{}{}{}", if i < 0 { "-" } else { "" }, prefix, digits)))
+    Ok(Value::string(format!(
+        "{}{}{}",
+        if i < 0 { "-" } else { "" },
+        prefix,
+        digits
+    )))
 }
 fn b_hex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     radix(vm, args, "hex", "0x", 16)
@@ -932,7 +1114,10 @@ fn b_all(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn b_round(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("round", args, 1, 2)?;
-    let nd = kw_get(kw, "ndigits").or(args.get(1)).cloned().unwrap_or(Value::None);
+    let nd = kw_get(kw, "ndigits")
+        .or(args.get(1))
+        .cloned()
+        .unwrap_or(Value::None);
     match &args[0] {
         Value::Int(i) => {
             if nd.is_none() {
@@ -946,7 +1131,11 @@ fn b_round(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             let q = i.div_euclid(p);
             let r = i.rem_euclid(p);
             let half = p / 2;
-            let q = if r > half || (r == half && q % 2 != 0 && p % 2 == 0) { q + 1 } else { q };
+            let q = if r > half || (r == half && q % 2 != 0 && p % 2 == 0) {
+                q + 1
+            } else {
+                q
+            };
             Ok(Value::Int(q.saturating_mul(p)))
         }
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
@@ -954,7 +1143,10 @@ fn b_round(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             if nd.is_none() {
                 let r = round_half_even(*f);
                 if !r.is_finite() {
-                    return Err(vm.new_error(ExcKind::OverflowError, "cannot convert float infinity to integer"));
+                    return Err(vm.new_error(
+                        ExcKind::OverflowError,
+                        "cannot convert float infinity to integer",
+                    ));
                 }
                 return Ok(Value::Int(r as i64));
             }
@@ -963,7 +1155,10 @@ fn b_round(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         }
         v => match vm.call_dunder(v, "__round__", &args[1..])? {
             Some(r) => Ok(r),
-            None => Err(vm.type_error(format!("type {} doesn't define __round__ method", vm.type_name(v)))),
+            None => Err(vm.type_error(format!(
+                "type {} doesn't define __round__ method",
+                vm.type_name(v)
+            ))),
         },
     }
 }
@@ -1006,12 +1201,18 @@ fn b_divmod(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn b_pow(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("pow", args, 2, 3)?;
     if args.len() == 3 && !args[2].is_none() {
-        let (b, e, m) = (vm.to_int(&args[0])?, vm.to_int(&args[1])?, vm.to_int(&args[2])?);
+        let (b, e, m) = (
+            vm.to_int(&args[0])?,
+            vm.to_int(&args[1])?,
+            vm.to_int(&args[2])?,
+        );
         if m == 0 {
             return Err(vm.value_error("pow() 3rd argument cannot be 0"));
         }
         if e < 0 {
-            return Err(vm.value_error("pow() 2nd argument cannot be negative when 3rd argument specified"));
+            return Err(
+                vm.value_error("pow() 2nd argument cannot be negative when 3rd argument specified")
+            );
         }
         let (mut r, mut b, mut e, m128) = (1i128, (b as i128).rem_euclid(m as i128), e, m as i128);
         while e > 0 {
@@ -1047,7 +1248,9 @@ fn b_globals(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn b_locals(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let Some(f) = vm.frames.last() else { return Ok(Value::None) };
+    let Some(f) = vm.frames.last() else {
+        return Ok(Value::None);
+    };
     if let Some(d) = &f.locals_dict {
         return Ok(Value::Dict(d.clone()));
     }
@@ -1197,8 +1400,23 @@ pub fn register_all(vm: &mut Vm) {
     vm.builtins.set_str("next", next);
     let t = vm.types.clone();
     for ty in [
-        &t.object, &t.type_, &t.int, &t.bool_, &t.float, &t.str_, &t.bytes, &t.list, &t.tuple, &t.dict,
-        &t.set, &t.frozenset, &t.range, &t.slice, &t.property, &t.staticmethod, &t.classmethod,
+        &t.object,
+        &t.type_,
+        &t.int,
+        &t.bool_,
+        &t.float,
+        &t.str_,
+        &t.bytes,
+        &t.list,
+        &t.tuple,
+        &t.dict,
+        &t.set,
+        &t.frozenset,
+        &t.range,
+        &t.slice,
+        &t.property,
+        &t.staticmethod,
+        &t.classmethod,
         &t.super_,
     ] {
         let n = ty.name();
@@ -1213,8 +1431,12 @@ pub fn register_all(vm: &mut Vm) {
     vm.builtins.set_str("False", Value::Bool(false));
     vm.builtins.set_str("NotImplemented", Value::NotImplemented);
     vm.builtins.set_str("Ellipsis", Value::Ellipsis);
-    vm.builtins.set_str("EnvironmentError", Value::Type(vm.exc_type(ExcKind::OSError)));
-    vm.builtins.set_str("IOError", Value::Type(vm.exc_type(ExcKind::OSError)));
+    vm.builtins.set_str(
+        "EnvironmentError",
+        Value::Type(vm.exc_type(ExcKind::OSError)),
+    );
+    vm.builtins
+        .set_str("IOError", Value::Type(vm.exc_type(ExcKind::OSError)));
     vm.builtins.set_str("__name__", Value::str("builtins"));
     super::methods::register(vm);
 }

@@ -58,11 +58,35 @@ impl PyGen {
 
 impl Drop for PyGen {
     fn drop(&mut self) {
+        if self.state.get() == GenState::Suspended
+            && self.frame.get_mut().as_ref().map(|f| !f.blocks.is_empty()).unwrap_or(false)
+        {
+            if let Some(q) = self.warn.clone() {
+                // Hand the frame to a fresh generator object the VM will close.
+                let g = PyGen {
+                    kind: self.kind,
+                    state: Cell::new(GenState::Suspended),
+                    frame: RefCell::new(self.frame.get_mut().take()),
+                    name: RefCell::new(self.name.borrow().clone()),
+                    qualname: RefCell::new(self.qualname.borrow().clone()),
+                    code: self.code.clone(),
+                    iterable_coroutine: Cell::new(self.iterable_coroutine.get()),
+                    ag_running: Cell::new(false),
+                    warn: None,
+                    id: self.id,
+                };
+                if let Ok(mut f) = q.finalize.try_borrow_mut() {
+                    f.push(g);
+                    q.pending.set(true);
+                }
+            }
+        }
         if self.kind == GenKind::Coroutine && self.state.get() == GenState::Created {
             if let Some(q) = &self.warn {
-                q.items
-                    .borrow_mut()
-                    .push(format!("coroutine '{}' was never awaited", self.qualname.borrow()));
+                q.items.borrow_mut().push(format!(
+                    "coroutine '{}' was never awaited",
+                    self.qualname.borrow()
+                ));
                 q.pending.set(true);
             }
         }
@@ -113,8 +137,15 @@ impl Vm {
     }
 
     /// `Send` with an async-generator awaitable as receiver: resume the async generator.
-    pub(crate) fn agen_op_send(&mut self, n: &Rc<NativeObj>, v: Value, target: u32) -> PyResult<Option<CallOut>> {
-        let Some((agen, kind, state)) = self.agen_op(n) else { return Ok(None) };
+    pub(crate) fn agen_op_send(
+        &mut self,
+        n: &Rc<NativeObj>,
+        v: Value,
+        target: u32,
+    ) -> PyResult<Option<CallOut>> {
+        let Some((agen, kind, state)) = self.agen_op(n) else {
+            return Ok(None);
+        };
         let how = match state {
             AGenOpState::Closed => {
                 return Err(self.runtime_error(match kind {
@@ -129,11 +160,14 @@ impl Vm {
                     AGenOpKind::Send(x) => ResumeHow::Send(if v.is_none() { x } else { v }),
                     AGenOpKind::Throw(e) => ResumeHow::Throw(e),
                     AGenOpKind::Close => {
-                        if agen.state.get() == GenState::Created || agen.state.get() == GenState::Completed {
+                        if agen.state.get() == GenState::Created
+                            || agen.state.get() == GenState::Completed
+                        {
                             agen.state.set(GenState::Completed);
                             agen.frame.borrow_mut().take();
                             Self::set_agen_op_state(n, AGenOpState::Closed);
-                            return Ok(Some(CallOut::Value(Value::None))).map(|o| self.send_done(o));
+                            return Ok(Some(CallOut::Value(Value::None)))
+                                .map(|o| self.send_done(o));
                         }
                         let exc = self.new_error_args(ExcKind::GeneratorExit, vec![]);
                         ResumeHow::Throw(exc)
@@ -145,9 +179,13 @@ impl Vm {
         if agen.state.get() == GenState::Completed {
             Self::set_agen_op_state(n, AGenOpState::Closed);
             return match kind {
-                AGenOpKind::Close => Ok(Some(CallOut::Value(Value::None))).map(|o| self.send_done(o)),
+                AGenOpKind::Close => {
+                    Ok(Some(CallOut::Value(Value::None))).map(|o| self.send_done(o))
+                }
                 AGenOpKind::Throw(e) => Err(e),
-                AGenOpKind::Send(_) => Err(self.new_error_args(ExcKind::StopAsyncIteration, vec![])),
+                AGenOpKind::Send(_) => {
+                    Err(self.new_error_args(ExcKind::StopAsyncIteration, vec![]))
+                }
             };
         }
         let out = self.gen_resume_frames(&agen, how, Entry::AGenOp(n.clone(), target))?;
@@ -159,7 +197,14 @@ impl Vm {
         o
     }
 
-    pub(crate) fn agen_op_yield(&mut self, f: &mut Box<super::frame::Frame>, op: &Rc<NativeObj>, target: u32, v: Value, base: usize) -> Option<Exit> {
+    pub(crate) fn agen_op_yield(
+        &mut self,
+        f: &mut Box<super::frame::Frame>,
+        op: &Rc<NativeObj>,
+        target: u32,
+        v: Value,
+        base: usize,
+    ) -> Option<Exit> {
         let kind = self.agen_op(op).map(|x| x.1);
         if let Value::Native(w) = &v {
             if let NativeData::AGenWrapped(inner) = &w.data {
@@ -178,7 +223,13 @@ impl Vm {
         None
     }
 
-    pub(crate) fn agen_op_return(&mut self, f: &mut Box<super::frame::Frame>, op: &Rc<NativeObj>, target: u32, base: usize) -> Option<Exit> {
+    pub(crate) fn agen_op_return(
+        &mut self,
+        f: &mut Box<super::frame::Frame>,
+        op: &Rc<NativeObj>,
+        target: u32,
+        base: usize,
+    ) -> Option<Exit> {
         let kind = self.agen_op(op).map(|x| x.1);
         Self::set_agen_op_state(op, AGenOpState::Closed);
         if let Some(AGenOpKind::Close) = kind {
@@ -192,11 +243,19 @@ impl Vm {
     }
 
     /// The async generator raised through an awaitable; `Some` when the awaitable absorbs it.
-    pub(crate) fn agen_op_error(&mut self, f: &mut Box<super::frame::Frame>, op: &Rc<NativeObj>, target: u32, exc: &super::Exc) -> Option<Option<Exit>> {
+    pub(crate) fn agen_op_error(
+        &mut self,
+        f: &mut Box<super::frame::Frame>,
+        op: &Rc<NativeObj>,
+        target: u32,
+        exc: &super::Exc,
+    ) -> Option<Option<Exit>> {
         let kind = self.agen_op(op).map(|x| x.1);
         Self::set_agen_op_state(op, AGenOpState::Closed);
         if let Some(AGenOpKind::Close) = kind {
-            if self.exc_matches(exc, ExcKind::GeneratorExit) || self.exc_matches(exc, ExcKind::StopAsyncIteration) {
+            if self.exc_matches(exc, ExcKind::GeneratorExit)
+                || self.exc_matches(exc, ExcKind::StopAsyncIteration)
+            {
                 f.stack.pop();
                 f.stack.push(Value::None);
                 f.pc = target as usize;
@@ -213,7 +272,11 @@ impl Vm {
         };
         self.new_native(
             name,
-            NativeData::AsyncGenOp(RefCell::new(AGenOp { agen: agen.clone(), kind, state: AGenOpState::Init })),
+            NativeData::AsyncGenOp(RefCell::new(AGenOp {
+                agen: agen.clone(),
+                kind,
+                state: AGenOpState::Init,
+            })),
         )
     }
 
@@ -269,10 +332,12 @@ impl Vm {
     pub fn gen_method(&mut self, g: &Rc<PyGen>, how: ResumeHow) -> PyResult<Value> {
         let is_close = matches!(how, ResumeHow::Close);
         let out = self.gen_resume_frames(g, how, Entry::Barrier)?;
-        let frames = match out {
+        let frames = match out.normalize() {
             CallOut::Value(v) => return Ok(v),
             CallOut::Gen(frames, exc) => (frames, exc),
-            CallOut::Frame(_) => return Err(self.runtime_error("unexpected frame")),
+            CallOut::Frame(_) | CallOut::GenFrame(_) => {
+                return Err(self.runtime_error("unexpected frame"))
+            }
         };
         self.enter_native()?;
         let r = self.run_gen_frames(frames.0, frames.1, u64::MAX);
@@ -295,7 +360,10 @@ impl Vm {
                 }
             }
             Exit::Raise(e) => {
-                if is_close && (self.exc_matches(&e, ExcKind::GeneratorExit) || self.exc_matches(&e, ExcKind::StopIteration)) {
+                if is_close
+                    && (self.exc_matches(&e, ExcKind::GeneratorExit)
+                        || self.exc_matches(&e, ExcKind::StopIteration))
+                {
                     Ok(Value::None)
                 } else {
                     Err(e)

@@ -72,7 +72,11 @@ impl DictTable {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         if unsure.is_empty() {
             Probe::Missing
@@ -98,7 +102,9 @@ impl DictTable {
                 if let Some(e) = self.entries.get(ix as usize) {
                     if e.hash == hash {
                         if let Value::Str(s) = &e.key {
-                            if &*s.s == key {
+                            if std::ptr::eq(s.s.as_ptr(), key.as_ptr()) && s.s.len() == key.len()
+                                || &*s.s == key
+                            {
                                 return Some(ix as usize);
                             }
                         }
@@ -106,7 +112,11 @@ impl DictTable {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 
@@ -117,7 +127,9 @@ impl DictTable {
         self.entry(i).map(|e| e.value.clone())
     }
     pub fn set_value_at(&mut self, i: usize, v: Value) -> Option<Value> {
-        self.entries.get_mut(i).map(|e| std::mem::replace(&mut e.value, v))
+        self.entries
+            .get_mut(i)
+            .map(|e| std::mem::replace(&mut e.value, v))
     }
 
     /// Append a key known to be missing.
@@ -146,7 +158,11 @@ impl DictTable {
                 None => return,
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 
@@ -192,7 +208,11 @@ impl DictTable {
                 None => break,
             }
             perturb >>= 5;
-            j = (j.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            j = (j
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         if self.used == 0 {
             self.clear();
@@ -222,7 +242,9 @@ impl DictTable {
         self.iter().map(|e| e.value.clone()).collect()
     }
     pub fn items(&self) -> Vec<(Value, Value)> {
-        self.iter().map(|e| (e.key.clone(), e.value.clone())).collect()
+        self.iter()
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect()
     }
     /// Remove and return the last entry (dict.popitem).
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
@@ -235,9 +257,22 @@ pub struct PyDict {
     pub t: RefCell<DictTable>,
 }
 
+impl Drop for DictTable {
+    fn drop(&mut self) {
+        let mut vals = Vec::new();
+        for e in std::mem::take(&mut self.entries) {
+            vals.push(e.key);
+            vals.push(e.value);
+        }
+        super::value::drop_deferred(vals);
+    }
+}
+
 impl PyDict {
     pub fn new() -> PyDict {
-        PyDict { t: RefCell::new(DictTable::new()) }
+        PyDict {
+            t: RefCell::new(DictTable::new()),
+        }
     }
     pub fn len(&self) -> usize {
         self.t.borrow().len()
@@ -285,17 +320,27 @@ impl Default for PyDict {
     }
 }
 
-/// set / frozenset. Until the CPython-faithful set table lands, sets reuse the dict table
-/// (insertion order), which differs from CPython's iteration order for some int sets.
+/// set / frozenset on CPython's own set table layout (so sets print in CPython's order).
 pub struct PySet {
     pub frozen: bool,
-    pub t: RefCell<DictTable>,
+    pub t: RefCell<super::table::Set<Value>>,
     pub hash: Cell<Option<i64>>,
 }
 
 impl PySet {
     pub fn new(frozen: bool) -> PySet {
-        PySet { frozen, t: RefCell::new(DictTable::new()), hash: Cell::new(None) }
+        PySet {
+            frozen,
+            t: RefCell::new(super::table::Set::new()),
+            hash: Cell::new(None),
+        }
+    }
+    pub fn from_table(frozen: bool, t: super::table::Set<Value>) -> PySet {
+        PySet {
+            frozen,
+            t: RefCell::new(t),
+            hash: Cell::new(None),
+        }
     }
     pub fn len(&self) -> usize {
         self.t.borrow().len()
@@ -304,6 +349,21 @@ impl PySet {
         self.len() == 0
     }
     pub fn items(&self) -> Vec<Value> {
-        self.t.borrow().keys()
+        self.t.borrow().iter().cloned().collect()
     }
+}
+
+impl Drop for PySet {
+    fn drop(&mut self) {
+        let t = std::mem::take(self.t.get_mut());
+        super::value::drop_deferred(t.iter().cloned().collect());
+    }
+}
+
+/// Key equality for bulk set operations, which cannot run Python code while tables are
+/// borrowed: built-in keys compare by value, others by identity. (The `()` error is the
+/// table API's "cannot fail" marker.)
+#[allow(clippy::result_unit_err)]
+pub fn set_key_eq(a: &Value, b: &Value) -> Result<bool, ()> {
+    Ok(eq_fast(a, b).unwrap_or_else(|| a.is(b)))
 }

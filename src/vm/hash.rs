@@ -170,79 +170,43 @@ pub fn hash_frozenset(item_hashes: &[i64]) -> i64 {
     hash as i64
 }
 
-/// A streaming 64-bit hash over a byte sequence, fed in little-endian 8-byte words.
-/// Not SipHash (CPython's, salted per process): any deterministic hash is as faithful, and this
-/// one is faster on the short keys dict-heavy code uses.
-struct ByteHasher {
-    state: u64,
-    word: u64,
-    nbytes: usize,
-}
-
 const MUL_A: u64 = 0x9E37_79B9_7F4A_7C15;
 const MUL_B: u64 = 0xBF58_476D_1CE4_E5B9;
 
-impl ByteHasher {
-    #[inline]
-    fn new() -> Self {
-        ByteHasher {
-            state: 0x2545_F491_4F6C_DD1D,
-            word: 0,
-            nbytes: 0,
-        }
-    }
-
-    #[inline]
-    fn mix_word(&mut self, w: u64) {
-        self.state = (self.state ^ w).wrapping_mul(MUL_A).rotate_left(29);
-    }
-
-    #[inline]
-    fn push(&mut self, b: u8) {
-        self.word |= (b as u64) << (8 * (self.nbytes % 8));
-        self.nbytes += 1;
-        if self.nbytes % 8 == 0 {
-            let w = self.word;
-            self.mix_word(w);
-            self.word = 0;
-        }
-    }
-
-    #[inline]
-    fn finish(mut self) -> i64 {
-        if self.nbytes == 0 {
-            // CPython guarantees hash('') == hash(b'') == 0.
-            return 0;
-        }
-        if self.nbytes % 8 != 0 {
-            let w = self.word;
-            self.mix_word(w);
-        }
-        // murmur3's fmix64 finaliser, with the length folded in.
-        let mut h = self.state ^ (self.nbytes as u64).wrapping_mul(MUL_B);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^= h >> 33;
-        fix_minus_one(h as i64)
-    }
-}
-
 /// `hash(b)` for bytes. Deterministic (CPython's is salted per process); `hash(b'') == 0`.
+///
+/// Not SipHash (CPython's): any deterministic hash is as faithful, since scripts cannot rely
+/// on salted values, and this word-at-a-time multiply-rotate hash with murmur3's finaliser is
+/// faster on the short keys dict-heavy code uses.
 pub fn hash_bytes(b: &[u8]) -> i64 {
-    let mut hs = ByteHasher::new();
+    if b.is_empty() {
+        // CPython guarantees hash('') == hash(b'') == 0.
+        return 0;
+    }
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {
         let mut w = [0u8; 8];
         w.copy_from_slice(c);
-        hs.mix_word(u64::from_le_bytes(w));
+        state = (state ^ u64::from_le_bytes(w))
+            .wrapping_mul(MUL_A)
+            .rotate_left(29);
     }
-    hs.nbytes = b.len() - chunks.remainder().len();
-    for &x in chunks.remainder() {
-        hs.push(x);
+    let tail = chunks.remainder();
+    if !tail.is_empty() {
+        let mut w = [0u8; 8];
+        w[..tail.len()].copy_from_slice(tail);
+        state = (state ^ u64::from_le_bytes(w))
+            .wrapping_mul(MUL_A)
+            .rotate_left(29);
     }
-    hs.finish()
+    let mut h = state ^ (b.len() as u64).wrapping_mul(MUL_B);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^= h >> 33;
+    fix_minus_one(h as i64)
 }
 
 /// `hash(s)` for a str. Deterministic (CPython's is salted per process); `hash('') == 0`.
@@ -255,22 +219,18 @@ pub fn hash_str(s: &str) -> i64 {
         return hash_bytes(s.as_bytes());
     }
     let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
-    let mut hs = ByteHasher::new();
+    let mut buf: Vec<u8> = Vec::with_capacity(s.len() * 2);
     for c in s.chars() {
         let c = c as u32;
         if max < 0x100 {
-            hs.push(c as u8);
+            buf.push(c as u8);
         } else if max < 0x1_0000 {
-            for b in (c as u16).to_le_bytes() {
-                hs.push(b);
-            }
+            buf.extend_from_slice(&(c as u16).to_le_bytes());
         } else {
-            for b in c.to_le_bytes() {
-                hs.push(b);
-            }
+            buf.extend_from_slice(&c.to_le_bytes());
         }
     }
-    hs.finish()
+    hash_bytes(&buf)
 }
 
 #[cfg(test)]

@@ -34,6 +34,18 @@ pub enum CallOut {
     Frame(Box<Frame>),
     /// Generator frames to push (outermost first) and an exception to raise in the last one.
     Gen(Vec<Box<Frame>>, Option<Exc>),
+    /// One generator frame to push (the common `send`/`next`: no allocation).
+    GenFrame(Box<Frame>),
+}
+
+impl CallOut {
+    /// Fold `GenFrame` into `Gen` for code that handles both the same way.
+    pub fn normalize(self) -> CallOut {
+        match self {
+            CallOut::GenFrame(f) => CallOut::Gen(vec![f], None),
+            other => other,
+        }
+    }
 }
 
 /// How to resume a generator.
@@ -48,15 +60,46 @@ impl Vm {
     // ------------------------------------------------------------ frames
 
     pub fn new_frame(
-        &self,
+        &mut self,
         code: Rc<PyCode>,
         globals: Rc<PyDict>,
         locals: Vec<Value>,
         cells: Vec<Rc<PyCell>>,
         func: Option<Rc<PyFunction>>,
     ) -> Box<Frame> {
+        let mut fr = self.alloc_frame(code, globals, func);
+        fr.locals = locals;
+        fr.cells = cells;
+        fr
+    }
+
+    /// A frame with empty stack/locals, reusing a recycled one when possible (calls are hot).
+    pub(crate) fn alloc_frame(
+        &mut self,
+        code: Rc<PyCode>,
+        globals: Rc<PyDict>,
+        func: Option<Rc<PyFunction>>,
+    ) -> Box<Frame> {
         let consts = code.consts();
         let names = code.names();
+        let id = self.next_id();
+        if let Some(mut fr) = self.frame_pool.pop() {
+            let need = code.co.stacksize as usize;
+            if fr.stack.capacity() < need {
+                fr.stack.reserve(need);
+            }
+            fr.code = code;
+            fr.consts = consts;
+            fr.names = names;
+            fr.pc = 0;
+            fr.globals = globals;
+            fr.func = func;
+            fr.entry = Entry::Call;
+            fr.in_yield_from = false;
+            fr.last_line = 0;
+            fr.id = id;
+            return fr;
+        }
         let stacksize = code.co.stacksize as usize;
         Box::new(Frame {
             code,
@@ -64,8 +107,8 @@ impl Vm {
             names,
             pc: 0,
             stack: Vec::with_capacity(stacksize.max(4)),
-            locals,
-            cells,
+            locals: Vec::new(),
+            cells: Vec::new(),
             blocks: Vec::new(),
             globals,
             locals_dict: None,
@@ -76,8 +119,26 @@ impl Vm {
             gen: None,
             in_yield_from: false,
             last_line: 0,
-            id: self.next_id(),
+            id,
         })
+    }
+
+    /// Give a finished frame back to the pool.
+    pub(crate) fn recycle(&mut self, mut fr: Box<Frame>) {
+        if self.frame_pool.len() >= 64 {
+            return;
+        }
+        fr.stack.clear();
+        fr.locals.clear();
+        fr.cells.clear();
+        fr.blocks.clear();
+        fr.locals_dict = None;
+        fr.func = None;
+        fr.kwnames = None;
+        fr.handled = None;
+        fr.gen = None;
+        fr.entry = Entry::Call;
+        self.frame_pool.push(fr);
     }
 
     /// Bind arguments to a new frame for `func` (CPython's argument rules and messages).
@@ -90,14 +151,21 @@ impl Vm {
         let co = &func.code.co;
         let argcount = co.argcount as usize;
         let nlocals = co.varnames.len();
-        let simple = co.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0 && co.kwonlyargcount == 0;
+        let simple =
+            co.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0 && co.kwonlyargcount == 0;
         if simple && kwargs.is_empty() && args.len() == argcount {
             args.resize(nlocals, Value::Null);
         } else {
             args = self.bind_slow(func, args, kwargs)?;
         }
         let cells = self.make_cells(func, &mut args);
-        let mut f = self.new_frame(func.code.clone(), func.globals.clone(), args, cells, Some(func.clone()));
+        let mut f = self.new_frame(
+            func.code.clone(),
+            func.globals.clone(),
+            args,
+            cells,
+            Some(func.clone()),
+        );
         f.entry = Entry::Call;
         Ok(f)
     }
@@ -110,7 +178,10 @@ impl Vm {
         let mut cells = Vec::with_capacity(co.cellvars.len() + co.freevars.len());
         for i in 0..co.cellvars.len() {
             let init = match co.cell2arg.get(i).copied().flatten() {
-                Some(a) => locals.get_mut(a as usize).map(std::mem::take).unwrap_or(Value::Null),
+                Some(a) => locals
+                    .get_mut(a as usize)
+                    .map(std::mem::take)
+                    .unwrap_or(Value::Null),
                 None => Value::Null,
             };
             cells.push(Rc::new(PyCell::new(init)));
@@ -119,7 +190,12 @@ impl Vm {
         cells
     }
 
-    fn bind_slow(&mut self, func: &Rc<PyFunction>, args: Vec<Value>, kwargs: &KwArgs) -> PyResult<Vec<Value>> {
+    fn bind_slow(
+        &mut self,
+        func: &Rc<PyFunction>,
+        args: Vec<Value>,
+        kwargs: &KwArgs,
+    ) -> PyResult<Vec<Value>> {
         let co = func.code.co.clone();
         let fname = func.qualname.borrow().clone();
         let argcount = co.argcount as usize;
@@ -145,7 +221,11 @@ impl Vm {
             }
             idx += 1;
         }
-        let kwdict = if has_varkw { Some(Rc::new(PyDict::new())) } else { None };
+        let kwdict = if has_varkw {
+            Some(Rc::new(PyDict::new()))
+        } else {
+            None
+        };
         if let (Some(d), Some(slot)) = (&kwdict, locals.get_mut(idx)) {
             *slot = Value::Dict(d.clone());
         }
@@ -154,12 +234,24 @@ impl Vm {
             let ndef = defaults.len();
             let given_kwonly = kwargs
                 .iter()
-                .filter(|(k, _)| co.varnames[argcount..argcount + kwonly].iter().any(|n| **n == **k))
+                .filter(|(k, _)| {
+                    co.varnames[argcount..argcount + kwonly]
+                        .iter()
+                        .any(|n| **n == **k)
+                })
                 .count();
             let takes = if ndef > 0 {
-                format!("from {} to {} positional arguments", argcount - ndef, argcount)
+                format!(
+                    "from {} to {} positional arguments",
+                    argcount - ndef,
+                    argcount
+                )
             } else {
-                format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+                format!(
+                    "{} positional argument{}",
+                    argcount,
+                    if argcount == 1 { "" } else { "s" }
+                )
             };
             let given = if given_kwonly > 0 {
                 format!(
@@ -176,7 +268,9 @@ impl Vm {
         }
         let mut posonly_as_kw = Vec::new();
         for (k, v) in kwargs {
-            let pos = co.varnames[..argcount + kwonly].iter().position(|n| **n == **k);
+            let pos = co.varnames[..argcount + kwonly]
+                .iter()
+                .position(|n| **n == **k);
             match pos {
                 Some(p) if p >= posonly => {
                     if !locals[p].is_null() {
@@ -227,11 +321,15 @@ impl Vm {
             )));
         }
         let kwdefs = func.kwdefaults.borrow().clone();
-        for i in argcount..argcount + kwonly {
-            if locals[i].is_null() {
-                let name = &co.varnames[i];
+        for (slot, name) in locals
+            .iter_mut()
+            .zip(co.varnames.iter())
+            .skip(argcount)
+            .take(kwonly)
+        {
+            if slot.is_null() {
                 if let Some(v) = kwdefs.as_ref().and_then(|d| d.get_str(name)) {
-                    locals[i] = v;
+                    *slot = v;
                 } else {
                     missing.push(name.to_string());
                 }
@@ -271,7 +369,7 @@ impl Vm {
             code: f.code.clone(),
             iterable_coroutine: std::cell::Cell::new(co.flags & flags::ITERABLE_COROUTINE != 0),
             ag_running: std::cell::Cell::new(false),
-            warn: if kind == GenKind::Coroutine { Some(self.warnings.clone()) } else { None },
+            warn: Some(self.warnings.clone()),
             id: self.next_id(),
         };
         *g.frame.borrow_mut() = Some(f);
@@ -287,17 +385,44 @@ impl Vm {
     }
 
     pub(crate) fn finish_call_out(&mut self, out: CallOut) -> PyResult<Value> {
-        match out {
+        match out.normalize() {
             CallOut::Value(v) => Ok(v),
-            CallOut::Frame(fr) => self.run_nested(fr),
+            CallOut::Frame(fr) | CallOut::GenFrame(fr) => self.run_nested(fr),
             CallOut::Gen(frames, exc) => {
-                let mut res = self.run_gen_frames(frames, exc, u64::MAX);
-                if let Ok(Exit::OutOfFuel) = res {
-                    res = Err(self.runtime_error("out of fuel"));
-                }
+                let is_close = matches!(frames.first().map(|f| &f.entry), Some(Entry::GenClose));
+                let gen = frames.first().and_then(|f| f.gen.clone());
+                self.enter_native()?;
+                let res = self.run_gen_frames(frames, exc, u64::MAX);
+                self.leave_native();
+                let kind = gen.as_ref().map(|g| g.kind).unwrap_or(GenKind::Generator);
                 match res? {
-                    Exit::Return(v) | Exit::Yield(v) => Ok(v),
-                    Exit::Raise(e) => Err(e),
+                    Exit::Yield(v) => {
+                        if is_close {
+                            let what = gen.as_ref().map(|g| g.kind_name()).unwrap_or("generator");
+                            Err(self.runtime_error(format!("{what} ignored GeneratorExit")))
+                        } else {
+                            Ok(v)
+                        }
+                    }
+                    Exit::Return(v) => {
+                        if is_close {
+                            Ok(Value::None)
+                        } else if kind == GenKind::AsyncGenerator {
+                            Err(self.new_error_args(ExcKind::StopAsyncIteration, vec![]))
+                        } else {
+                            Err(super::exceptions::new_stop_iteration(self, v))
+                        }
+                    }
+                    Exit::Raise(e) => {
+                        if is_close
+                            && (self.exc_matches(&e, ExcKind::GeneratorExit)
+                                || self.exc_matches(&e, ExcKind::StopIteration))
+                        {
+                            Ok(Value::None)
+                        } else {
+                            Err(e)
+                        }
+                    }
                     Exit::OutOfFuel => Err(self.runtime_error("out of fuel")),
                 }
             }
@@ -336,11 +461,18 @@ impl Vm {
     }
 
     /// Turn a callable and arguments into either a result (native code ran) or a frame to push.
-    pub fn prepare_call(&mut self, f: &Value, mut args: Vec<Value>, kwargs: &KwArgs) -> PyResult<CallOut> {
+    pub fn prepare_call(
+        &mut self,
+        f: &Value,
+        mut args: Vec<Value>,
+        kwargs: &KwArgs,
+    ) -> PyResult<CallOut> {
         match f {
             Value::Func(func) => {
                 let fr = self.make_frame(func, args, kwargs)?;
-                if fr.code.co.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0 {
+                if fr.code.co.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR)
+                    != 0
+                {
                     return Ok(CallOut::Value(self.make_gen(fr)));
                 }
                 Ok(CallOut::Frame(fr))
@@ -378,7 +510,9 @@ impl Vm {
                     Some(c) => {
                         args.insert(0, f.clone());
                         match &c {
-                            Value::Func(_) | Value::Builtin(_) => self.prepare_call(&c, args, kwargs),
+                            Value::Func(_) | Value::Builtin(_) => {
+                                self.prepare_call(&c, args, kwargs)
+                            }
                             _ => {
                                 args.remove(0);
                                 let b = self.bind_descr(c, f, &cls)?;
@@ -386,7 +520,9 @@ impl Vm {
                             }
                         }
                     }
-                    None => Err(self.type_error(format!("'{}' object is not callable", cls.name()))),
+                    None => {
+                        Err(self.type_error(format!("'{}' object is not callable", cls.name())))
+                    }
                 }
             }
             _ => Err(self.type_error(format!("'{}' object is not callable", self.type_name(f)))),
@@ -394,11 +530,18 @@ impl Vm {
     }
 
     /// `next(gen)`, `gen.send(v)`, `gen.throw(e)`, `gen.close()` on a generator: resume its frame.
-    fn special_call(&mut self, b: &PyBuiltin, args: &[Value], kwargs: &KwArgs) -> PyResult<Option<CallOut>> {
+    fn special_call(
+        &mut self,
+        b: &PyBuiltin,
+        args: &[Value],
+        kwargs: &KwArgs,
+    ) -> PyResult<Option<CallOut>> {
         if !kwargs.is_empty() {
             return Ok(None);
         }
-        let Some(Value::Gen(g)) = args.first() else { return Ok(None) };
+        let Some(Value::Gen(g)) = args.first() else {
+            return Ok(None);
+        };
         let g = g.clone();
         let how = match b.special {
             Special::Next | Special::GenNext => {
@@ -424,7 +567,11 @@ impl Vm {
             Special::GenClose => ResumeHow::Close,
             Special::None => return Ok(None),
         };
-        let entry = if matches!(how, ResumeHow::Close) { Entry::GenClose } else { Entry::GenCall };
+        let entry = if matches!(how, ResumeHow::Close) {
+            Entry::GenClose
+        } else {
+            Entry::GenCall
+        };
         self.gen_resume_frames(&g, how, entry).map(Some)
     }
 
@@ -468,7 +615,12 @@ impl Vm {
 
     /// Prepare to resume a generator: the frames to push (the generator's, plus those it is
     /// delegating to when throwing into a `yield from`), or an immediate result.
-    pub(crate) fn gen_resume_frames(&mut self, g: &Rc<PyGen>, how: ResumeHow, entry: Entry) -> PyResult<CallOut> {
+    pub(crate) fn gen_resume_frames(
+        &mut self,
+        g: &Rc<PyGen>,
+        how: ResumeHow,
+        entry: Entry,
+    ) -> PyResult<CallOut> {
         let what = g.kind_name();
         match g.state.get() {
             GenState::Running => {
@@ -518,7 +670,7 @@ impl Vm {
                     fr.stack.push(v);
                 }
                 fr.in_yield_from = false;
-                Ok(CallOut::Gen(vec![fr], None))
+                Ok(CallOut::GenFrame(fr))
             }
             ResumeHow::Throw(exc) => self.throw_chain(fr, exc),
             ResumeHow::Close => {
@@ -530,6 +682,7 @@ impl Vm {
 
     /// Throwing into a generator suspended in `yield from`/`await` of another generator throws
     /// into the innermost one: push the whole chain, raise at the innermost.
+    #[allow(clippy::while_let_loop)]
     fn throw_chain(&mut self, fr: Box<Frame>, exc: Exc) -> PyResult<CallOut> {
         let mut frames = vec![fr];
         loop {
@@ -541,11 +694,17 @@ impl Vm {
                 Some(Value::Gen(s)) if s.state.get() == GenState::Suspended => s.clone(),
                 _ => break,
             };
-            let target = match top.pc.checked_sub(2).and_then(|i| top.code.co.instrs.get(i)) {
+            let target = match top
+                .pc
+                .checked_sub(2)
+                .and_then(|i| top.code.co.instrs.get(i))
+            {
                 Some(Instr::Send(t)) => *t,
                 _ => break,
             };
-            let Some(mut sf) = sub.frame.borrow_mut().take() else { break };
+            let Some(mut sf) = sub.frame.borrow_mut().take() else {
+                break;
+            };
             top.in_yield_from = false;
             // Resume the delegating frame at its YieldValue, as if Send had just pushed `sub`.
             top.pc -= 1;
@@ -562,7 +721,12 @@ impl Vm {
 
     /// Run generator frames pushed by `gen_resume_frames` until the outermost one yields,
     /// returns or raises (it must have a `Barrier` entry).
-    pub(crate) fn run_gen_frames(&mut self, mut frames: Vec<Box<Frame>>, exc: Option<Exc>, fuel: u64) -> PyResult<Exit> {
+    pub(crate) fn run_gen_frames(
+        &mut self,
+        mut frames: Vec<Box<Frame>>,
+        exc: Option<Exc>,
+        fuel: u64,
+    ) -> PyResult<Exit> {
         let base = self.frames.len();
         let Some(last) = frames.pop() else {
             return Err(self.runtime_error("no frame to resume"));
@@ -578,28 +742,31 @@ impl Vm {
         let mut fuel = fuel;
         if let Some(e) = exc {
             // Raise inside the innermost frame first.
-            match self.unwind(&mut last, e, base, true, false) {
-                Some(exit) => return Ok(exit),
-                None => {}
+            if let Some(exit) = self.unwind(&mut last, e, base, true, false) {
+                return Ok(exit);
             }
         }
         Ok(self.run_loop(last, base, &mut fuel))
     }
 
     /// Resume a generator from native code in a nested loop.
-    pub fn resume_nested(&mut self, g: &Rc<PyGen>, how: super::api::Resume) -> PyResult<super::api::ResumeResult> {
+    pub fn resume_nested(
+        &mut self,
+        g: &Rc<PyGen>,
+        how: super::api::Resume,
+    ) -> PyResult<super::api::ResumeResult> {
         use super::api::ResumeResult;
         let how = match how {
             super::api::Resume::Send(v) => ResumeHow::Send(v),
             super::api::Resume::Throw(e) => ResumeHow::Throw(e),
         };
         let out = match self.gen_resume_frames(g, how, Entry::Barrier) {
-            Ok(o) => o,
+            Ok(o) => o.normalize(),
             Err(e) => return Ok(self.gen_error_result(g, e)),
         };
         match out {
             CallOut::Value(v) => Ok(ResumeResult::Returned(v)),
-            CallOut::Frame(_) => Err(self.runtime_error("unexpected frame")),
+            CallOut::Frame(_) | CallOut::GenFrame(_) => Err(self.runtime_error("unexpected frame")),
             CallOut::Gen(frames, exc) => {
                 self.enter_native()?;
                 let r = self.run_gen_frames(frames, exc, u64::MAX);
@@ -624,7 +791,12 @@ impl Vm {
         ResumeResult::Raised(e)
     }
 
-    fn call_type(&mut self, t: &Rc<super::PyType>, args: Vec<Value>, kwargs: &KwArgs) -> PyResult<CallOut> {
+    fn call_type(
+        &mut self,
+        t: &Rc<super::PyType>,
+        args: Vec<Value>,
+        kwargs: &KwArgs,
+    ) -> PyResult<CallOut> {
         // A class with a Python __new__.
         if t.has_flag(tflags::NEW) {
             if let Some(newf) = t.lookup("__new__") {
@@ -675,7 +847,13 @@ impl Vm {
         }
     }
 
-    fn run_init(&mut self, t: &Rc<super::PyType>, inst: Value, mut args: Vec<Value>, kwargs: &KwArgs) -> PyResult<CallOut> {
+    fn run_init(
+        &mut self,
+        t: &Rc<super::PyType>,
+        inst: Value,
+        mut args: Vec<Value>,
+        kwargs: &KwArgs,
+    ) -> PyResult<CallOut> {
         match t.lookup("__init__") {
             Some(Value::Func(f)) => {
                 args.insert(0, inst.clone());
@@ -714,7 +892,10 @@ impl Vm {
         };
         let bases: Vec<Value> = it.collect();
         let ns = Rc::new(PyDict::new());
-        let module = body.globals.get_str("__name__").unwrap_or(Value::str("__main__"));
+        let module = body
+            .globals
+            .get_str("__name__")
+            .unwrap_or(Value::str("__main__"));
         ns.set_str("__module__", module);
         ns.set_str("__qualname__", Value::str(&body.qualname.borrow()));
         let mut fr = self.make_frame(&body, vec![], &[])?;
@@ -745,7 +926,9 @@ impl Vm {
     }
 
     fn set_context(&self, f: &Frame, exc: &Exc) {
-        let Some(handled) = self.current_handled(f) else { return };
+        let Some(handled) = self.current_handled(f) else {
+            return;
+        };
         if Rc::ptr_eq(&handled, exc) {
             return;
         }
@@ -774,7 +957,14 @@ impl Vm {
     /// Propagate `exc` from frame `f`: find a handler in `f` or its callers (up to `base`).
     /// `add_tb`: record this frame in the traceback (false for re-raises). `new_raise`: set
     /// `__context__` from the exception being handled.
-    pub(crate) fn unwind(&mut self, f: &mut Box<Frame>, exc: Exc, base: usize, add_tb: bool, new_raise: bool) -> Option<Exit> {
+    pub(crate) fn unwind(
+        &mut self,
+        f: &mut Box<Frame>,
+        exc: Exc,
+        base: usize,
+        add_tb: bool,
+        new_raise: bool,
+    ) -> Option<Exit> {
         let mut exc = exc;
         if new_raise {
             self.set_context(f, &exc);
@@ -783,7 +973,11 @@ impl Vm {
         loop {
             if add_tb {
                 if let Some(d) = exc.exc() {
-                    d.borrow_mut().tb.push(TbEntry { code: f.code.clone(), lasti: f.lasti(), frame_id: f.id });
+                    d.borrow_mut().tb.push(TbEntry {
+                        code: f.code.clone(),
+                        lasti: f.lasti(),
+                        frame_id: f.id,
+                    });
                 }
             }
             add_tb = true;
@@ -803,13 +997,16 @@ impl Vm {
                 return Some(Exit::Raise(exc));
             }
             let caller = self.frames.pop()?;
-            let done = std::mem::replace(f, caller);
-            match &done.entry {
-                Entry::GenClose => {
-                    if self.exc_matches(&exc, ExcKind::GeneratorExit) || self.exc_matches(&exc, ExcKind::StopIteration) {
-                        f.stack.push(Value::None);
-                        return None;
-                    }
+            let mut done = std::mem::replace(f, caller);
+            let entry = std::mem::replace(&mut done.entry, Entry::Call);
+            self.recycle(done);
+            match &entry {
+                Entry::GenClose
+                    if (self.exc_matches(&exc, ExcKind::GeneratorExit)
+                        || self.exc_matches(&exc, ExcKind::StopIteration)) =>
+                {
+                    f.stack.push(Value::None);
+                    return None;
                 }
                 Entry::AGenOp(op, target) => {
                     if let Some(r) = self.agen_op_error(f, op, *target, &exc) {
@@ -829,7 +1026,9 @@ impl Vm {
                 GenKind::Coroutine => "coroutine raised StopIteration",
                 GenKind::AsyncGenerator => "async generator raised StopIteration",
             }
-        } else if g.kind == GenKind::AsyncGenerator && self.exc_matches(&exc, ExcKind::StopAsyncIteration) {
+        } else if g.kind == GenKind::AsyncGenerator
+            && self.exc_matches(&exc, ExcKind::StopAsyncIteration)
+        {
             "async generator raised StopAsyncIteration"
         } else {
             return exc;
@@ -854,9 +1053,14 @@ impl Vm {
             return Some(Exit::Return(v));
         }
         let caller = self.frames.pop()?;
-        let done = std::mem::replace(f, caller);
-        let is_agen = gen.as_ref().map(|g| g.kind == GenKind::AsyncGenerator).unwrap_or(false);
-        let err = match done.entry {
+        let mut done = std::mem::replace(f, caller);
+        let is_agen = gen
+            .as_ref()
+            .map(|g| g.kind == GenKind::AsyncGenerator)
+            .unwrap_or(false);
+        let entry = std::mem::replace(&mut done.entry, Entry::Call);
+        self.recycle(done);
+        let err = match entry {
             Entry::Call => {
                 f.stack.push(v);
                 return None;
@@ -866,7 +1070,10 @@ impl Vm {
                     f.stack.push(inst);
                     return None;
                 }
-                self.type_error(format!("__init__() should return None, not '{}'", self.type_name(&v)))
+                self.type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    self.type_name(&v)
+                ))
             }
             Entry::ClassBody(spec) => match self.finish_class(*spec, v) {
                 Ok(cls) => {
@@ -961,7 +1168,8 @@ impl Vm {
     fn park(&mut self, f: &mut Box<Frame>) {
         if let Some(g) = f.gen.take() {
             g.state.set(GenState::Suspended);
-            let placeholder = self.new_frame(f.code.clone(), f.globals.clone(), vec![], vec![], None);
+            let placeholder =
+                self.new_frame(f.code.clone(), f.globals.clone(), vec![], vec![], None);
             let fr = std::mem::replace(f, placeholder);
             *g.frame.borrow_mut() = Some(fr);
         }
@@ -971,7 +1179,26 @@ impl Vm {
 
     /// Run frame `f` (and whatever it calls) until the frame at `base` returns, yields or
     /// raises, or `fuel` instructions have run.
-    pub(crate) fn run_loop(&mut self, mut f: Box<Frame>, base: usize, fuel: &mut u64) -> Exit {
+    pub(crate) fn run_loop(&mut self, f: Box<Frame>, base: usize, fuel: &mut u64) -> Exit {
+        let start = (*fuel).min(self.total_budget);
+        let limited_by_total = self.total_budget <= *fuel;
+        let mut budget = start;
+        let r = self.run_loop_inner(f, base, &mut budget, limited_by_total);
+        let used = start.saturating_sub(budget);
+        self.total_budget = self.total_budget.saturating_sub(used);
+        if *fuel != u64::MAX {
+            *fuel = fuel.saturating_sub(used);
+        }
+        r
+    }
+
+    fn run_loop_inner(
+        &mut self,
+        mut f: Box<Frame>,
+        base: usize,
+        budget: &mut u64,
+        limited_by_total: bool,
+    ) -> Exit {
         macro_rules! tri {
             ($e:expr) => {
                 match $e {
@@ -987,7 +1214,9 @@ impl Vm {
             () => {
                 match f.stack.pop() {
                     Some(v) => v,
-                    None => tri!(Err(self.new_error(ExcKind::SystemError, "value stack underflow"))),
+                    None => tri!(Err(
+                        self.new_error(ExcKind::SystemError, "value stack underflow")
+                    )),
                 }
             };
         }
@@ -995,7 +1224,9 @@ impl Vm {
             () => {
                 match f.stack.last() {
                     Some(v) => v,
-                    None => tri!(Err(self.new_error(ExcKind::SystemError, "value stack underflow"))),
+                    None => tri!(Err(
+                        self.new_error(ExcKind::SystemError, "value stack underflow")
+                    )),
                 }
             };
         }
@@ -1011,11 +1242,24 @@ impl Vm {
                 r
             }};
         }
+        // Dropping an unawaited coroutine queues a warning; print it at the statement that
+        // dropped it.
+        macro_rules! check_warn {
+            () => {
+                if self.warnings.pending.get() {
+                    let loc = Some((f.code.co.filename.clone(), f.line()));
+                    native!(self.flush_warnings_at(loc));
+                }
+            };
+        }
         macro_rules! push_frame {
             ($nf:expr) => {{
                 let nf = $nf;
                 if self.frames.len() + 1 >= self.recursion_limit {
-                    tri!(Err(self.new_error(ExcKind::RecursionError, "maximum recursion depth exceeded")));
+                    tri!(Err(self.new_error(
+                        ExcKind::RecursionError,
+                        "maximum recursion depth exceeded"
+                    )));
                 }
                 self.frames.push(std::mem::replace(&mut f, nf));
                 continue;
@@ -1025,10 +1269,13 @@ impl Vm {
             ($out:expr) => {{
                 match $out {
                     CallOut::Value(v) => f.stack.push(v),
-                    CallOut::Frame(nf) => push_frame!(nf),
+                    CallOut::Frame(nf) | CallOut::GenFrame(nf) => push_frame!(nf),
                     CallOut::Gen(frames, exc) => {
                         if self.frames.len() + frames.len() + 1 >= self.recursion_limit {
-                            tri!(Err(self.new_error(ExcKind::RecursionError, "maximum recursion depth exceeded")));
+                            tri!(Err(self.new_error(
+                                ExcKind::RecursionError,
+                                "maximum recursion depth exceeded"
+                            )));
                         }
                         for nf in frames {
                             self.frames.push(std::mem::replace(&mut f, nf));
@@ -1044,39 +1291,29 @@ impl Vm {
             }};
         }
 
-        let mut budget: u64 = (*fuel).min(self.total_budget);
+        let mut grace = true;
         loop {
-            if budget == 0 {
-                if self.total_budget == 0 || *fuel <= self.total_budget {
-                    if self.total_budget == 0 || *fuel == self.total_budget {
-                        // The whole-run budget is spent.
-                    }
-                }
-                if self.total_budget == 0 {
-                    self.total_budget = 0;
+            if *budget == 0 {
+                if limited_by_total {
                     let e = self.new_error(
                         ExcKind::RuntimeError,
                         "loopscope: instruction budget exhausted (the script ran too long)",
                     );
+                    if grace {
+                        // Let handlers and finally blocks run, briefly.
+                        grace = false;
+                        *budget = 100_000;
+                    }
                     match self.unwind(&mut f, e, base, true, false) {
                         Some(exit) => return exit,
-                        None => {
-                            // A handler caught it; give it a little room to finish.
-                            budget = 10_000;
-                            continue;
-                        }
+                        None => continue,
                     }
                 }
-                *fuel = 0;
                 self.frames.push(f);
                 self.paused = Some(Paused { base });
                 return Exit::OutOfFuel;
             }
-            budget -= 1;
-            self.total_budget = self.total_budget.saturating_sub(1);
-            if *fuel != u64::MAX {
-                *fuel -= 1;
-            }
+            *budget -= 1;
             let pc = f.pc;
             let Some(&ins) = f.code.co.instrs.get(pc) else {
                 // Falling off the end: return None.
@@ -1085,9 +1322,6 @@ impl Vm {
                     None => continue,
                 }
             };
-            if self.warnings.pending.get() {
-                native!(self.flush_warnings());
-            }
             if self.line_hook.is_some() {
                 let line = f.code.co.line_of(pc);
                 if line != f.last_line {
@@ -1103,6 +1337,7 @@ impl Vm {
                 Instr::Nop => {}
                 Instr::PopTop => {
                     pop!();
+                    check_warn!();
                 }
                 Instr::Copy(n) => {
                     let len = f.stack.len();
@@ -1127,7 +1362,13 @@ impl Vm {
                 Instr::LoadFast(i) => {
                     let v = match f.locals.get(i as usize) {
                         Some(Value::Null) | None => {
-                            let name = f.code.co.varnames.get(i as usize).cloned().unwrap_or_else(|| Rc::from("?"));
+                            let name = f
+                                .code
+                                .co
+                                .varnames
+                                .get(i as usize)
+                                .cloned()
+                                .unwrap_or_else(|| Rc::from("?"));
                             tri!(Err(self.new_error(
                                 ExcKind::UnboundLocalError,
                                 format!("cannot access local variable '{name}' where it is not associated with a value")
@@ -1142,11 +1383,21 @@ impl Vm {
                     if let Some(slot) = f.locals.get_mut(i as usize) {
                         *slot = v;
                     }
+                    check_warn!();
                 }
                 Instr::DeleteFast(i) => {
-                    let was = f.locals.get_mut(i as usize).map(|s| std::mem::replace(s, Value::Null));
+                    let was = f
+                        .locals
+                        .get_mut(i as usize)
+                        .map(|s| std::mem::replace(s, Value::Null));
                     if matches!(was, Some(Value::Null) | None) {
-                        let name = f.code.co.varnames.get(i as usize).cloned().unwrap_or_else(|| Rc::from("?"));
+                        let name = f
+                            .code
+                            .co
+                            .varnames
+                            .get(i as usize)
+                            .cloned()
+                            .unwrap_or_else(|| Rc::from("?"));
                         tri!(Err(self.new_error(
                             ExcKind::UnboundLocalError,
                             format!("cannot access local variable '{name}' where it is not associated with a value")
@@ -1201,7 +1452,10 @@ impl Vm {
                         Some(d) => d.get_pystr(s),
                         None => None,
                     };
-                    let v = match v.or_else(|| f.globals.get_pystr(s)).or_else(|| self.builtins.get_pystr(s)) {
+                    let v = match v
+                        .or_else(|| f.globals.get_pystr(s))
+                        .or_else(|| self.builtins.get_pystr(s))
+                    {
                         Some(v) => v,
                         None => tri!(Err(self.name_error(&s.s))),
                     };
@@ -1214,6 +1468,7 @@ impl Vm {
                         Some(d) => d.set_pystr_value(name, v),
                         None => f.globals.set_pystr_value(name, v),
                     }
+                    check_warn!();
                 }
                 Instr::DeleteName(i) => {
                     let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
@@ -1222,13 +1477,27 @@ impl Vm {
                     if d.remove_str(n).is_none() {
                         tri!(Err(self.name_error(n)));
                     }
+                    check_warn!();
                 }
                 Instr::LoadGlobal(i) => {
-                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
-                    let Value::Str(s) = &name else { continue };
-                    let v = match f.globals.get_pystr(s).or_else(|| self.builtins.get_pystr(s)) {
+                    let v = match f.names.get(i as usize) {
+                        Some(Value::Str(s)) => f
+                            .globals
+                            .get_pystr(s)
+                            .or_else(|| self.builtins.get_pystr(s)),
+                        _ => None,
+                    };
+                    let v = match v {
                         Some(v) => v,
-                        None => tri!(Err(self.name_error(&s.s))),
+                        None => {
+                            let n = f
+                                .names
+                                .get(i as usize)
+                                .and_then(|n| n.as_str())
+                                .unwrap_or("?")
+                                .to_string();
+                            tri!(Err(self.name_error(&n)))
+                        }
                     };
                     f.stack.push(v);
                 }
@@ -1255,7 +1524,10 @@ impl Vm {
                         if !cls.has_flag(tflags::GETATTRIBUTE) {
                             let v = inst.dict.borrow().get(n).cloned();
                             if let Some(v) = v {
-                                if !matches!(cls.lookup(n), Some(Value::Native(_)) | Some(Value::Instance(_))) {
+                                if !matches!(
+                                    cls.lookup(n),
+                                    Some(Value::Native(_)) | Some(Value::Instance(_))
+                                ) {
                                     f.stack.push(v);
                                     continue;
                                 }
@@ -1324,7 +1596,8 @@ impl Vm {
                         let mut items = l.items.borrow_mut();
                         let len = items.len() as i64;
                         let idx = if *i < 0 { *i + len } else { *i };
-                        if let Some(slot) = usize::try_from(idx).ok().and_then(|i| items.get_mut(i)) {
+                        if let Some(slot) = usize::try_from(idx).ok().and_then(|i| items.get_mut(i))
+                        {
                             *slot = v;
                             continue;
                         }
@@ -1342,7 +1615,11 @@ impl Vm {
                     let step = if n == 3 { pop!() } else { Value::None };
                     let stop = pop!();
                     let start = pop!();
-                    f.stack.push(Value::Slice(Rc::new(super::value::PySlice { start, stop, step })));
+                    f.stack.push(Value::Slice(Rc::new(super::value::PySlice {
+                        start,
+                        stop,
+                        step,
+                    })));
                 }
                 Instr::BinaryOp(kind) => {
                     let b = pop!();
@@ -1354,22 +1631,45 @@ impl Vm {
                                 K::Add | K::InplaceAdd => x.checked_add(*y).map(Value::Int),
                                 K::Sub | K::InplaceSub => x.checked_sub(*y).map(Value::Int),
                                 K::Mul | K::InplaceMul => x.checked_mul(*y).map(Value::Int),
+                                K::Mod | K::InplaceMod if *x >= 0 && *y > 0 => {
+                                    Some(Value::Int(x % y))
+                                }
+                                K::FloorDiv | K::InplaceFloorDiv if *x >= 0 && *y > 0 => {
+                                    Some(Value::Int(x / y))
+                                }
                                 _ => None,
                             }
                         }
-                        (Value::Float(x), Value::Float(y)) => {
+                        (Value::Float(_) | Value::Int(_), Value::Float(_) | Value::Int(_)) => {
                             use crate::lang::bytecode::BinaryOpKind as K;
+                            let x = match a {
+                                Value::Float(x) => x,
+                                Value::Int(i) => i as f64,
+                                _ => 0.0,
+                            };
+                            let y = match b {
+                                Value::Float(y) => y,
+                                Value::Int(i) => i as f64,
+                                _ => 0.0,
+                            };
                             match kind {
                                 K::Add | K::InplaceAdd => Some(Value::Float(x + y)),
                                 K::Sub | K::InplaceSub => Some(Value::Float(x - y)),
                                 K::Mul | K::InplaceMul => Some(Value::Float(x * y)),
+                                K::TrueDiv | K::InplaceTrueDiv if y != 0.0 => {
+                                    Some(Value::Float(x / y))
+                                }
                                 _ => None,
                             }
                         }
                         _ => None,
                     };
                     let r = match r {
-                        Some(r) => r,
+                        Some(r) => {
+                            a.forget_plain();
+                            b.forget_plain();
+                            r
+                        }
                         None => tri!(native!(self.binary_op(&a, &b, kind))),
                     };
                     f.stack.push(r);
@@ -1414,6 +1714,8 @@ impl Vm {
                         }
                         _ => tri!(native!(self.compare(&a, &b, op))),
                     };
+                    a.forget_plain();
+                    b.forget_plain();
                     f.stack.push(r);
                 }
                 Instr::IsOp(neg) => {
@@ -1436,6 +1738,7 @@ impl Vm {
                         Value::Int(i) => *i != 0,
                         _ => tri!(native!(self.truthy(&v))),
                     };
+                    v.forget_plain();
                     if b == matches!(ins, Instr::PopJumpIfTrue(_)) {
                         f.pc = t as usize;
                     }
@@ -1468,13 +1771,19 @@ impl Vm {
                     }
                     match &it {
                         Value::Gen(g) if g.kind == GenKind::Generator => {
-                            let out = tri!(self.gen_resume_frames(g, ResumeHow::Send(Value::None), Entry::ForIter(target)).or_else(|e| {
-                                if self.exc_matches(&e, ExcKind::StopIteration) {
-                                    Ok(CallOut::Value(Value::Null))
-                                } else {
-                                    Err(e)
-                                }
-                            }));
+                            let out = tri!(self
+                                .gen_resume_frames(
+                                    g,
+                                    ResumeHow::Send(Value::None),
+                                    Entry::ForIter(target)
+                                )
+                                .or_else(|e| {
+                                    if self.exc_matches(&e, ExcKind::StopIteration) {
+                                        Ok(CallOut::Value(Value::Null))
+                                    } else {
+                                        Err(e)
+                                    }
+                                }));
                             if let CallOut::Value(Value::Null) = out {
                                 f.stack.pop();
                                 f.pc = target as usize;
@@ -1529,6 +1838,25 @@ impl Vm {
                     let at = f.stack.len().saturating_sub(n as usize);
                     let items: Vec<Value> = f.stack.drain(at..).collect();
                     let s = tri!(native!(self.new_set(items, false)));
+                    // CPython folds a display of 3+ constants into a frozenset constant (which
+                    // its constant merging rebuilds from its own iteration order) and merges it
+                    // into an empty set: same keys, different table layout.
+                    let all_const = n >= 3
+                        && pc >= n as usize
+                        && f.code.co.instrs[pc - n as usize..pc]
+                            .iter()
+                            .all(|i| matches!(i, Instr::LoadConst(_)));
+                    let s = match (&s, all_const) {
+                        (Value::Set(tmp), true) => {
+                            let again = tri!(self.new_set(tmp.items(), true));
+                            let mut t = crate::vm::table::Set::new();
+                            if let Value::Set(again) = &again {
+                                let _ = t.merge(&again.t.borrow(), crate::vm::dict::set_key_eq);
+                            }
+                            Value::Set(Rc::new(crate::vm::dict::PySet::from_table(false, t)))
+                        }
+                        _ => s,
+                    };
                     f.stack.push(s);
                 }
                 Instr::BuildMap(n) => {
@@ -1563,7 +1891,12 @@ impl Vm {
                     }
                     f.stack.push(Value::string(s));
                 }
-                Instr::ListAppend(n) | Instr::SetAdd(n) | Instr::ListExtend(n) | Instr::SetUpdate(n) | Instr::DictUpdate(n) | Instr::DictMerge(n) => {
+                Instr::ListAppend(n)
+                | Instr::SetAdd(n)
+                | Instr::ListExtend(n)
+                | Instr::SetUpdate(n)
+                | Instr::DictUpdate(n)
+                | Instr::DictMerge(n) => {
                     let item = pop!();
                     let len = f.stack.len();
                     let target = match len.checked_sub(n as usize).and_then(|i| f.stack.get(i)) {
@@ -1594,7 +1927,9 @@ impl Vm {
                     let seq = pop!();
                     let items = match &seq {
                         Value::Tuple(t) if t.items.len() == n as usize => t.items.to_vec(),
-                        Value::List(l) if l.items.borrow().len() == n as usize => l.items.borrow().clone(),
+                        Value::List(l) if l.items.borrow().len() == n as usize => {
+                            l.items.borrow().clone()
+                        }
                         _ => tri!(native!(self.unpack(&seq, n as usize, None))),
                     };
                     f.stack.extend(items.into_iter().rev());
@@ -1645,30 +1980,82 @@ impl Vm {
                         if let Some(func) = func {
                             let co = &func.code.co;
                             let nargs = n + with_self as usize;
-                            if co.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) == 0
+                            if co.flags
+                                & (flags::VARARGS
+                                    | flags::VARKEYWORDS
+                                    | flags::GENERATOR
+                                    | flags::COROUTINE
+                                    | flags::ASYNC_GENERATOR)
+                                == 0
                                 && co.kwonlyargcount == 0
                                 && co.argcount as usize == nargs
                                 && co.cellvars.is_empty()
                                 && co.freevars.is_empty()
                             {
                                 let nlocals = co.varnames.len().max(nargs);
-                                let mut locals = Vec::with_capacity(nlocals);
                                 let start = if with_self { at - 1 } else { at };
-                                locals.extend(f.stack.drain(start..));
+                                let mut nf = self.alloc_frame(
+                                    func.code.clone(),
+                                    func.globals.clone(),
+                                    Some(func),
+                                );
+                                nf.locals.extend(f.stack.drain(start..));
                                 f.stack.truncate(at - 2);
-                                locals.resize(nlocals, Value::Null);
-                                let nf = self.new_frame(func.code.clone(), func.globals.clone(), locals, Vec::new(), Some(func));
+                                nf.locals.resize(nlocals, Value::Null);
                                 push_frame!(nf);
                             }
                         }
                     }
-                    let mut args: Vec<Value> = f.stack.drain(at..).collect();
+                    // Hot path: resuming a generator with gen.send(v) / next(gen) / gen.__next__().
+                    if kwnames.is_none() {
+                        let gen_call = match (&f.stack[at - 2], &f.stack[at - 1]) {
+                            (Value::Builtin(bf), Value::Gen(g)) if bf.bound.is_none() => {
+                                match bf.special {
+                                    Special::GenSend if n == 1 => Some(g.clone()),
+                                    Special::GenNext if n == 0 && g.kind == GenKind::Generator => {
+                                        Some(g.clone())
+                                    }
+                                    _ => None,
+                                }
+                            }
+                            (Value::Null, Value::Builtin(bf))
+                                if bf.special == Special::Next && n == 1 =>
+                            {
+                                match &f.stack[at] {
+                                    Value::Gen(g) if g.kind == GenKind::Generator => {
+                                        Some(g.clone())
+                                    }
+                                    _ => None,
+                                }
+                            }
+                            _ => None,
+                        };
+                        if let Some(g) = gen_call {
+                            let v = if n == 1 && !f.stack[at - 2].is_null() {
+                                f.stack.pop().unwrap_or(Value::None)
+                            } else {
+                                Value::None
+                            };
+                            f.stack.truncate(at - 2);
+                            let out = tri!(self.gen_resume_frames(
+                                &g,
+                                ResumeHow::Send(v),
+                                Entry::GenCall
+                            ));
+                            call_out!(out);
+                            continue;
+                        }
+                    }
+                    let mut args: Vec<Value> = Vec::with_capacity(n + 1);
+                    args.push(Value::Null);
+                    args.extend(f.stack.drain(at..));
                     let b = pop!();
                     let a = pop!();
                     let callable = if a.is_null() {
+                        args.remove(0);
                         b
                     } else {
-                        args.insert(0, b);
+                        args[0] = b;
                         a
                     };
                     let kwargs: Vec<(Rc<str>, Value)> = match &kwnames {
@@ -1687,7 +2074,10 @@ impl Vm {
                     let out = match &callable {
                         Value::Func(func) => {
                             let fr = tri!(self.make_frame(func, args, &kwargs));
-                            if fr.code.co.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0 {
+                            if fr.code.co.flags
+                                & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR)
+                                != 0
+                            {
                                 let g = native!(self.make_gen(fr));
                                 CallOut::Value(g)
                             } else {
@@ -1713,9 +2103,8 @@ impl Vm {
                         match &kw {
                             Value::Dict(d) => {
                                 for (k, v) in d.t.borrow().items() {
-                                    match k {
-                                        Value::Str(s) => kwargs.push((Rc::from(&*s.s), v)),
-                                        _ => {}
+                                    if let Value::Str(s) = k {
+                                        kwargs.push((Rc::from(&*s.s), v))
                                     }
                                 }
                             }
@@ -1734,18 +2123,28 @@ impl Vm {
                 }
                 Instr::ReturnValue => {
                     let v = pop!();
+                    check_warn!();
                     match self.frame_return(&mut f, v, base) {
                         Some(exit) => return exit,
-                        None => continue,
+                        None => {
+                            check_warn!();
+                            continue;
+                        }
                     }
                 }
                 Instr::LoadBuildClass => {
-                    let b = self.builtins.get_str("__build_class__").unwrap_or(Value::None);
+                    let b = self
+                        .builtins
+                        .get_str("__build_class__")
+                        .unwrap_or(Value::None);
                     f.stack.push(b);
                 }
                 Instr::YieldValue => {
                     let v = pop!();
-                    f.in_yield_from = matches!(pc.checked_sub(1).and_then(|i| f.code.co.instrs.get(i)), Some(Instr::Send(_)));
+                    f.in_yield_from = matches!(
+                        pc.checked_sub(1).and_then(|i| f.code.co.instrs.get(i)),
+                        Some(Instr::Send(_))
+                    );
                     match self.frame_yield(&mut f, v, base) {
                         Some(exit) => return exit,
                         None => continue,
@@ -1755,7 +2154,8 @@ impl Vm {
                     let v = pop!();
                     let it = match &v {
                         Value::Gen(g) if g.kind == GenKind::Coroutine => {
-                            if f.code.co.flags & (flags::COROUTINE | flags::ITERABLE_COROUTINE) == 0 {
+                            if f.code.co.flags & (flags::COROUTINE | flags::ITERABLE_COROUTINE) == 0
+                            {
                                 tri!(Err(self.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator")));
                             }
                             v.clone()
@@ -1775,10 +2175,14 @@ impl Vm {
                     let recv = top!().clone();
                     match &recv {
                         Value::Gen(g) => {
-                            let out = self.gen_resume_frames(g, ResumeHow::Send(v), Entry::Send(target));
+                            let out =
+                                self.gen_resume_frames(g, ResumeHow::Send(v), Entry::Send(target));
                             let out = match out {
                                 Ok(o) => o,
-                                Err(e) if self.exc_matches(&e, ExcKind::StopIteration) && g.kind == GenKind::Generator => {
+                                Err(e)
+                                    if self.exc_matches(&e, ExcKind::StopIteration)
+                                        && g.kind == GenKind::Generator =>
+                                {
                                     f.stack.pop();
                                     f.stack.push(super::exceptions::stop_value(&e));
                                     f.pc = target as usize;
@@ -1796,9 +2200,8 @@ impl Vm {
                         }
                         Value::Native(n) if matches!(n.data, NativeData::AsyncGenOp(_)) => {
                             let out = tri!(native!(self.agen_op_send(n, v, target)));
-                            match out {
-                                Some(out) => call_out!(out),
-                                None => {}
+                            if let Some(out) = out {
+                                call_out!(out)
                             }
                         }
                         _ => {
@@ -1809,7 +2212,10 @@ impl Vm {
                             };
                             match r {
                                 Ok(Some(y)) => f.stack.push(y),
-                                Ok(None) => tri!(Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(&recv))))),
+                                Ok(None) => tri!(Err(self.type_error(format!(
+                                    "'{}' object is not an iterator",
+                                    self.type_name(&recv)
+                                )))),
                                 Err(e) if self.exc_matches(&e, ExcKind::StopIteration) => {
                                     f.stack.pop();
                                     f.stack.push(super::exceptions::stop_value(&e));
@@ -1822,7 +2228,8 @@ impl Vm {
                 }
                 Instr::AsyncGenWrap => {
                     let v = pop!();
-                    let w = self.new_native("async_generator_wrapped_value", NativeData::AGenWrapped(v));
+                    let w = self
+                        .new_native("async_generator_wrapped_value", NativeData::AGenWrapped(v));
                     f.stack.push(w);
                 }
                 Instr::GetAIter => {
@@ -1839,7 +2246,8 @@ impl Vm {
                     let exc = pop!();
                     let _aiter = pop!();
                     match exc {
-                        Value::Instance(e) if self.exc_matches(&e, ExcKind::StopAsyncIteration) => {}
+                        Value::Instance(e) if self.exc_matches(&e, ExcKind::StopAsyncIteration) => {
+                        }
                         Value::Instance(e) => match self.unwind(&mut f, e, base, false, false) {
                             Some(exit) => return exit,
                             None => continue,
@@ -1856,6 +2264,23 @@ impl Vm {
                 }
                 Instr::PushExcInfo => {
                     let exc = pop!();
+                    if self.warnings.pending.get() {
+                        // Temporaries dropped while raising belong to the raising line.
+                        let loc = match &exc {
+                            Value::Instance(e) => e.exc().and_then(|d| {
+                                d.borrow().tb.last().map(|t| {
+                                    (
+                                        t.code.co.filename.clone(),
+                                        t.code.co.line_of(t.lasti as usize),
+                                    )
+                                })
+                            }),
+                            _ => None,
+                        };
+                        self.flush_warnings_at(
+                            loc.or_else(|| Some((f.code.co.filename.clone(), f.line()))),
+                        );
+                    }
                     let prev = match f.handled.take() {
                         Some(e) => Value::Instance(e),
                         None => Value::None,
@@ -1912,18 +2337,27 @@ impl Vm {
                     tri!(Err(e));
                 }
                 Instr::LoadAssertionError => {
-                    f.stack.push(Value::Type(self.exc_type(ExcKind::AssertionError)));
+                    f.stack
+                        .push(Value::Type(self.exc_type(ExcKind::AssertionError)));
                 }
                 Instr::BeforeWith | Instr::BeforeAsyncWith => {
                     let cm = pop!();
                     let is_async = matches!(ins, Instr::BeforeAsyncWith);
-                    let (enter_name, exit_name) = if is_async { ("__aenter__", "__aexit__") } else { ("__enter__", "__exit__") };
+                    let (enter_name, exit_name) = if is_async {
+                        ("__aenter__", "__aexit__")
+                    } else {
+                        ("__enter__", "__exit__")
+                    };
                     let cls = self.type_of(&cm);
-                    let (Some(enter), Some(exit)) = (cls.lookup(enter_name), cls.lookup(exit_name)) else {
+                    let (Some(enter), Some(exit)) = (cls.lookup(enter_name), cls.lookup(exit_name))
+                    else {
                         let msg = if is_async {
                             format!("'{}' object does not support the asynchronous context manager protocol", cls.name())
                         } else {
-                            format!("'{}' object does not support the context manager protocol", cls.name())
+                            format!(
+                                "'{}' object does not support the context manager protocol",
+                                cls.name()
+                            )
                         };
                         tri!(Err(self.type_error(msg)))
                     };
@@ -1937,7 +2371,9 @@ impl Vm {
                     // [exit, prev_exc, exc] -> [exit, prev_exc, exc, NULL, exit, type, exc, tb]
                     let len = f.stack.len();
                     if len < 3 {
-                        tri!(Err(self.new_error(ExcKind::SystemError, "bad WITH_EXCEPT_START")));
+                        tri!(Err(
+                            self.new_error(ExcKind::SystemError, "bad WITH_EXCEPT_START")
+                        ));
                     }
                     let exc = f.stack[len - 1].clone();
                     let exit = f.stack[len - 3].clone();
@@ -1953,8 +2389,15 @@ impl Vm {
                     f.stack.push(tb);
                 }
                 Instr::ImportName(i) => {
-                    let name = f.names.get(i as usize).and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or_default();
-                    let leaf = matches!(f.code.co.instrs.get(f.pc), Some(Instr::ImportFrom(_)) | Some(Instr::ImportStar));
+                    let name = f
+                        .names
+                        .get(i as usize)
+                        .and_then(|v| v.as_str().map(|s| s.to_string()))
+                        .unwrap_or_default();
+                    let leaf = matches!(
+                        f.code.co.instrs.get(f.pc),
+                        Some(Instr::ImportFrom(_)) | Some(Instr::ImportStar)
+                    );
                     let m = tri!(native!(self.import(&name, leaf)));
                     f.stack.push(m);
                 }
@@ -1971,7 +2414,11 @@ impl Vm {
                             };
                             tri!(Err(self.new_error(
                                 ExcKind::ImportError,
-                                format!("cannot import name '{}' from '{}' (unknown location)", name.as_str().unwrap_or(""), mname)
+                                format!(
+                                    "cannot import name '{}' from '{}' (unknown location)",
+                                    name.as_str().unwrap_or(""),
+                                    mname
+                                )
                             )));
                         }
                     }
@@ -2007,7 +2454,10 @@ impl Vm {
         if i < co.cellvars.len() {
             co.cellvars[i].clone()
         } else {
-            co.freevars.get(i - co.cellvars.len()).cloned().unwrap_or_else(|| Rc::from("?"))
+            co.freevars
+                .get(i - co.cellvars.len())
+                .cloned()
+                .unwrap_or_else(|| Rc::from("?"))
         }
     }
 
@@ -2017,7 +2467,14 @@ impl Vm {
         e
     }
 
-    fn make_function(&mut self, f: &Frame, code: Value, defaults: Option<Value>, kwdefaults: Option<Value>, closure: Option<Value>) -> PyResult<Value> {
+    fn make_function(
+        &mut self,
+        f: &Frame,
+        code: Value,
+        defaults: Option<Value>,
+        kwdefaults: Option<Value>,
+        closure: Option<Value>,
+    ) -> PyResult<Value> {
         let Value::Code(code) = code else {
             return Err(self.new_error(ExcKind::SystemError, "MAKE_FUNCTION needs a code object"));
         };
@@ -2065,7 +2522,10 @@ impl Vm {
             (Instr::ListExtend(_), Value::List(l)) => {
                 let items = self.iter_to_vec(&item).map_err(|e| {
                     if self.exc_matches(&e, ExcKind::TypeError) {
-                        self.type_error(format!("Value after * must be an iterable, not {}", self.type_name(&item)))
+                        self.type_error(format!(
+                            "Value after * must be an iterable, not {}",
+                            self.type_name(&item)
+                        ))
                     } else {
                         e
                     }
@@ -2073,18 +2533,30 @@ impl Vm {
                 l.items.borrow_mut().extend(items);
             }
             (Instr::SetAdd(_), Value::Set(s)) => self.set_add(s, item)?,
-            (Instr::SetUpdate(_), Value::Set(s)) => {
-                for it in self.iter_to_vec(&item)? {
-                    self.set_add(s, it)?;
+            (Instr::SetUpdate(_), Value::Set(s)) => match &item {
+                Value::Set(o) if !Rc::ptr_eq(s, o) => {
+                    let _ =
+                        s.t.borrow_mut()
+                            .merge(&o.t.borrow(), crate::vm::dict::set_key_eq);
                 }
-            }
+                _ => {
+                    for it in self.iter_to_vec(&item)? {
+                        self.set_add(s, it)?;
+                    }
+                }
+            },
             (Instr::DictUpdate(_), Value::Dict(d)) | (Instr::DictMerge(_), Value::Dict(d)) => {
                 let merge = matches!(ins, Instr::DictMerge(_));
                 let items = match &item {
                     Value::Dict(o) => o.t.borrow().items(),
                     _ => self.mapping_items(&item).map_err(|e| {
-                        if self.exc_matches(&e, ExcKind::AttributeError) || self.exc_matches(&e, ExcKind::TypeError) {
-                            self.type_error(format!("'{}' object is not a mapping", self.type_name(&item)))
+                        if self.exc_matches(&e, ExcKind::AttributeError)
+                            || self.exc_matches(&e, ExcKind::TypeError)
+                        {
+                            self.type_error(format!(
+                                "'{}' object is not a mapping",
+                                self.type_name(&item)
+                            ))
                         } else {
                             e
                         }
@@ -2093,7 +2565,8 @@ impl Vm {
                 for (k, v) in items {
                     if merge && self.dict_get(d, &k)?.is_some() {
                         let kr = self.repr(&k)?;
-                        return Err(self.type_error(format!("got multiple values for keyword argument {kr}")));
+                        return Err(self
+                            .type_error(format!("got multiple values for keyword argument {kr}")));
                     }
                     self.dict_set(d, k, v)?;
                 }
@@ -2108,7 +2581,9 @@ impl Vm {
         if let Value::Dict(d) = m {
             return Ok(d.t.borrow().items());
         }
-        let keys = self.call_method_by_name(m, "keys", &[])?.unwrap_or(Value::None);
+        let keys = self
+            .call_method_by_name(m, "keys", &[])?
+            .unwrap_or(Value::None);
         let keys = self.iter_to_vec(&keys)?;
         let mut out = Vec::new();
         for k in keys {
@@ -2119,7 +2594,12 @@ impl Vm {
     }
 
     /// `obj.name(*args)`; `None` when there is no such attribute.
-    pub fn call_method_by_name(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+    pub fn call_method_by_name(
+        &mut self,
+        obj: &Value,
+        name: &str,
+        args: &[Value],
+    ) -> PyResult<Option<Value>> {
         let n = Value::str(name);
         match self.getattr_opt(obj, &n)? {
             Some(m) => self.call(&m, args, &[]).map(Some),
@@ -2134,7 +2614,10 @@ impl Vm {
             _ => {
                 let it = self.get_iter(seq).map_err(|e| {
                     if self.exc_matches(&e, ExcKind::TypeError) {
-                        self.type_error(format!("cannot unpack non-iterable {} object", self.type_name(seq)))
+                        self.type_error(format!(
+                            "cannot unpack non-iterable {} object",
+                            self.type_name(seq)
+                        ))
                     } else {
                         e
                     }
@@ -2143,7 +2626,9 @@ impl Vm {
                 while let Some(v) = self.next(&it)? {
                     out.push(v);
                     if after.is_none() && out.len() > before {
-                        return Err(self.value_error(format!("too many values to unpack (expected {before})")));
+                        return Err(self.value_error(format!(
+                            "too many values to unpack (expected {before})"
+                        )));
                     }
                 }
                 out
@@ -2152,7 +2637,9 @@ impl Vm {
         match after {
             None => {
                 if items.len() > before {
-                    return Err(self.value_error(format!("too many values to unpack (expected {before})")));
+                    return Err(
+                        self.value_error(format!("too many values to unpack (expected {before})"))
+                    );
                 }
                 if items.len() < before {
                     return Err(self.value_error(format!(
@@ -2193,7 +2680,9 @@ impl Vm {
                 }
                 Ok(false)
             }
-            _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
+            _ => Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
         }
     }
 
@@ -2241,7 +2730,10 @@ impl Vm {
                 Some(m) => m,
                 None => {
                     let Some(init) = self.module_registry.get(full.as_str()).copied() else {
-                        let e = self.new_error(ExcKind::ModuleNotFoundError, format!("No module named '{full}'"));
+                        let e = self.new_error(
+                            ExcKind::ModuleNotFoundError,
+                            format!("No module named '{full}'"),
+                        );
                         e.dict.borrow_mut().set("name", Value::str(&full));
                         return Err(e);
                     };
@@ -2260,7 +2752,11 @@ impl Vm {
             }
             last = m;
         }
-        Ok(if leaf { last } else { first.unwrap_or(Value::None) })
+        Ok(if leaf {
+            last
+        } else {
+            first.unwrap_or(Value::None)
+        })
     }
 
     fn get_awaitable(&mut self, v: &Value, w: u32) -> PyResult<Value> {
@@ -2275,7 +2771,9 @@ impl Vm {
                 }
                 Ok(v.clone())
             }
-            Value::Gen(g) if g.kind == GenKind::Generator && g.iterable_coroutine.get() => Ok(v.clone()),
+            Value::Gen(g) if g.kind == GenKind::Generator && g.iterable_coroutine.get() => {
+                Ok(v.clone())
+            }
             _ => {
                 let t = self.type_of(v);
                 match t.lookup("__await__") {
@@ -2287,7 +2785,10 @@ impl Vm {
                             }
                         }
                         let itt = self.type_of(&it);
-                        if !matches!(it, Value::Gen(_)) && itt.lookup("__next__").is_none() && !matches!(&it, Value::Native(n) if matches!(n.data, NativeData::AsyncGenOp(_))) {
+                        if !matches!(it, Value::Gen(_))
+                            && itt.lookup("__next__").is_none()
+                            && !matches!(&it, Value::Native(n) if matches!(n.data, NativeData::AsyncGenOp(_)))
+                        {
                             return Err(self.type_error(format!(
                                 "__await__() returned non-iterator of type '{}'",
                                 itt.name()

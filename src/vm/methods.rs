@@ -13,14 +13,21 @@ use std::rc::Rc;
 type R = PyResult<Value>;
 
 fn arg<'a>(vm: &Vm, args: &'a [Value], i: usize, fname: &str) -> PyResult<&'a Value> {
-    args.get(i).ok_or_else(|| vm.type_error(format!("{fname}() missing required argument (pos {})", i + 1)))
+    args.get(i).ok_or_else(|| {
+        vm.type_error(format!(
+            "{fname}() missing required argument (pos {})",
+            i + 1
+        ))
+    })
 }
 
 // ---------------------------------------------------------------- constructors
 
 pub fn int_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], kw: &KwArgs) -> R {
     let base = kw_get(kw, "base").or(args.get(1)).cloned();
-    let Some(v) = args.first() else { return Ok(Value::Int(0)) };
+    let Some(v) = args.first() else {
+        return Ok(Value::Int(0));
+    };
     if let Some(b) = base {
         let b = vm.to_int(&b)?;
         let Value::Str(s) = v else {
@@ -36,10 +43,13 @@ pub fn int_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], kw: &KwArgs) -> R {
                 return Err(vm.value_error("cannot convert float NaN to integer"));
             }
             if f.is_infinite() {
-                return Err(vm.new_error(ExcKind::OverflowError, "cannot convert float infinity to integer"));
+                return Err(vm.new_error(
+                    ExcKind::OverflowError,
+                    "cannot convert float infinity to integer",
+                ));
             }
             let t = f.trunc();
-            if t.abs() >= 9.223372036854775807e18 {
+            if t.abs() >= 9.223_372_036_854_776e18 {
                 return Err(vm.overflow_error());
             }
             Ok(Value::Int(t as i64))
@@ -80,7 +90,11 @@ fn parse_int(vm: &Vm, s: &str, base: u32) -> R {
     }
     let clean = body.replace('_', "");
     let bad = || {
-        vm.value_error(format!("invalid literal for int() with base {}: {}", base, super::format::str_repr(s)))
+        vm.value_error(format!(
+            "invalid literal for int() with base {}: {}",
+            base,
+            super::format::str_repr(s)
+        ))
     };
     if clean.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
         return Err(bad());
@@ -91,7 +105,10 @@ fn parse_int(vm: &Vm, s: &str, base: u32) -> R {
     match i64::from_str_radix(&clean, base) {
         Ok(v) => Ok(Value::Int(if neg { -v } else { v })),
         Err(e) => {
-            if matches!(e.kind(), std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow) {
+            if matches!(
+                e.kind(),
+                std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow
+            ) {
                 if neg && clean.trim_start_matches('0') == "9223372036854775808" {
                     return Ok(Value::Int(i64::MIN));
                 }
@@ -111,7 +128,9 @@ pub fn bool_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R
 }
 
 pub fn float_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
-    let Some(v) = args.first() else { return Ok(Value::Float(0.0)) };
+    let Some(v) = args.first() else {
+        return Ok(Value::Float(0.0));
+    };
     match v {
         Value::Float(f) => Ok(Value::Float(*f)),
         Value::Int(i) => Ok(Value::Float(*i as f64)),
@@ -120,13 +139,23 @@ pub fn float_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> 
             let t = s.s.trim().replace('_', "");
             let lower = t.to_ascii_lowercase();
             let r = match lower.trim_start_matches(['+', '-']) {
-                "inf" | "infinity" => Some(if lower.starts_with('-') { f64::NEG_INFINITY } else { f64::INFINITY }),
+                "inf" | "infinity" => Some(if lower.starts_with('-') {
+                    f64::NEG_INFINITY
+                } else {
+                    f64::INFINITY
+                }),
                 "nan" => Some(f64::NAN),
-                _ => t.parse::<f64>().ok().filter(|_| !t.is_empty() && !lower.contains("inf") && !lower.contains("nan")),
+                _ => t
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|_| !t.is_empty() && !lower.contains("inf") && !lower.contains("nan")),
             };
             match r {
                 Some(f) => Ok(Value::Float(f)),
-                None => Err(vm.value_error(format!("could not convert string to float: {}", super::format::str_repr(&s.s)))),
+                None => Err(vm.value_error(format!(
+                    "could not convert string to float: {}",
+                    super::format::str_repr(&s.s)
+                ))),
             }
         }
         _ => {
@@ -136,7 +165,10 @@ pub fn float_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> 
             if let Some(r) = vm.call_dunder(v, "__index__", &[])? {
                 return Ok(Value::Float(vm.to_f64(&r)?));
             }
-            Err(vm.type_error(format!("float() argument must be a string or a real number, not '{}'", vm.type_name(v))))
+            Err(vm.type_error(format!(
+                "float() argument must be a string or a real number, not '{}'",
+                vm.type_name(v)
+            )))
         }
     }
 }
@@ -166,7 +198,9 @@ pub fn bytes_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> 
             out
         }
     };
-    Ok(Value::Bytes(Rc::new(PyBytes { b: b.into_boxed_slice() })))
+    Ok(Value::Bytes(Rc::new(PyBytes {
+        b: b.into_boxed_slice(),
+    })))
 }
 
 pub fn list_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
@@ -202,7 +236,9 @@ fn dict_update_from(vm: &mut Vm, d: &PyDict, src: &Value) -> PyResult<()> {
                 vm.dict_set(d, k, v)?;
             }
         }
-        _ if vm.type_of(src).lookup("keys").is_some() && !matches!(src, Value::List(_) | Value::Tuple(_)) => {
+        _ if vm.type_of(src).lookup("keys").is_some()
+            && !matches!(src, Value::List(_) | Value::Tuple(_)) =>
+        {
             for (k, v) in vm.mapping_items(src)? {
                 vm.dict_set(d, k, v)?;
             }
@@ -211,7 +247,9 @@ fn dict_update_from(vm: &mut Vm, d: &PyDict, src: &Value) -> PyResult<()> {
             let items = vm.iter_to_vec(src)?;
             for (i, it) in items.into_iter().enumerate() {
                 let pair = vm.iter_to_vec(&it).map_err(|_| {
-                    vm.type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence"))
+                    vm.type_error(format!(
+                        "cannot convert dictionary update sequence element #{i} to a sequence"
+                    ))
                 })?;
                 if pair.len() != 2 {
                     return Err(vm.value_error(format!(
@@ -229,20 +267,39 @@ fn dict_update_from(vm: &mut Vm, d: &PyDict, src: &Value) -> PyResult<()> {
     Ok(())
 }
 
+/// `set(x)` / `frozenset(x)` the way CPython fills the table (a set is copied slot by slot, a
+/// dict presizes), so iteration order matches.
+fn set_from(vm: &mut Vm, src: Option<&Value>, frozen: bool) -> R {
+    match src {
+        None => Ok(Value::Set(Rc::new(super::dict::PySet::new(frozen)))),
+        Some(Value::Set(s)) => {
+            let t = s.t.borrow().copy();
+            Ok(Value::Set(Rc::new(super::dict::PySet::from_table(
+                frozen, t,
+            ))))
+        }
+        Some(Value::Dict(d)) => {
+            let keys = d.t.borrow().keys();
+            let s = super::dict::PySet::new(frozen);
+            s.t.borrow_mut().reserve_for_dict(keys.len());
+            for k in keys {
+                vm.set_add(&s, k)?;
+            }
+            Ok(Value::Set(Rc::new(s)))
+        }
+        Some(v) => {
+            let items = vm.iter_to_vec(v)?;
+            vm.new_set(items, frozen)
+        }
+    }
+}
+
 pub fn set_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
-    let items = match args.first() {
-        None => vec![],
-        Some(v) => vm.iter_to_vec(v)?,
-    };
-    vm.new_set(items, false)
+    set_from(vm, args.first(), false)
 }
 
 pub fn frozenset_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
-    let items = match args.first() {
-        None => vec![],
-        Some(v) => vm.iter_to_vec(v)?,
-    };
-    vm.new_set(items, true)
+    set_from(vm, args.first(), true)
 }
 
 pub fn range_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
@@ -258,7 +315,12 @@ pub fn range_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> 
         [start, stop] => (*start, *stop, 1),
         [start, stop, step] => (*start, *stop, *step),
         [] => return Err(vm.type_error("range expected at least 1 argument, got 0")),
-        _ => return Err(vm.type_error(format!("range expected at most 3 arguments, got {}", ints.len()))),
+        _ => {
+            return Err(vm.type_error(format!(
+                "range expected at most 3 arguments, got {}",
+                ints.len()
+            )))
+        }
     };
     if step == 0 {
         return Err(vm.value_error("range() arg 3 must not be zero"));
@@ -303,15 +365,28 @@ pub fn type_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R
 }
 
 pub fn property_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], kw: &KwArgs) -> R {
-    let get = |i: usize, name: &str| kw_get(kw, name).or(args.get(i)).cloned().unwrap_or(Value::None);
+    let get = |i: usize, name: &str| {
+        kw_get(kw, name)
+            .or(args.get(i))
+            .cloned()
+            .unwrap_or(Value::None)
+    };
     Ok(vm.new_native(
         "property",
-        NativeData::Property { fget: get(0, "fget"), fset: get(1, "fset"), fdel: get(2, "fdel"), doc: get(3, "doc") },
+        NativeData::Property {
+            fget: get(0, "fget"),
+            fset: get(1, "fset"),
+            fdel: get(2, "fdel"),
+            doc: get(3, "doc"),
+        },
     ))
 }
 
 fn native_with_cls(cls: &Rc<PyType>, data: NativeData) -> Value {
-    Value::Native(Rc::new(NativeObj { cls: cls.clone(), data }))
+    Value::Native(Rc::new(NativeObj {
+        cls: cls.clone(),
+        data,
+    }))
 }
 
 pub fn staticmethod_new(vm: &mut Vm, t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
@@ -361,38 +436,75 @@ pub fn super_new(vm: &mut Vm, t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R
         _ => {
             let ot = vm.type_of(&obj);
             if !ot.is_subtype(&this) {
-                return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+                return Err(
+                    vm.type_error("super(type, obj): obj must be an instance or subtype of type")
+                );
             }
             ot
         }
     };
-    Ok(native_with_cls(t, NativeData::Super { this, obj, obj_type }))
+    Ok(native_with_cls(
+        t,
+        NativeData::Super {
+            this,
+            obj,
+            obj_type,
+        },
+    ))
 }
 
 // ---------------------------------------------------------------- slices and subscripts
 
 /// CPython's `PySlice_GetIndicesEx`: (start, stop, step, length).
-pub fn slice_indices(vm: &mut Vm, s: &super::value::PySlice, len: i64) -> PyResult<(i64, i64, i64, i64)> {
-    let step = if s.step.is_none() { 1 } else { vm.to_index(&s.step)? };
+pub fn slice_indices(
+    vm: &mut Vm,
+    s: &super::value::PySlice,
+    len: i64,
+) -> PyResult<(i64, i64, i64, i64)> {
+    let step = if s.step.is_none() {
+        1
+    } else {
+        vm.to_index(&s.step)?
+    };
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
     }
     let clamp = |v: i64, lo: i64, hi: i64| v.max(lo).min(hi);
     let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
     let start = if s.start.is_none() {
-        if step < 0 { hi } else { lo }
+        if step < 0 {
+            hi
+        } else {
+            lo
+        }
     } else {
         let v = vm.to_index(&s.start)?;
-        if v < 0 { clamp(v + len, lo, hi) } else { clamp(v, lo, hi) }
+        if v < 0 {
+            clamp(v + len, lo, hi)
+        } else {
+            clamp(v, lo, hi)
+        }
     };
     let stop = if s.stop.is_none() {
-        if step < 0 { lo } else { hi }
+        if step < 0 {
+            lo
+        } else {
+            hi
+        }
     } else {
         let v = vm.to_index(&s.stop)?;
-        if v < 0 { clamp(v + len, lo, hi) } else { clamp(v, lo, hi) }
+        if v < 0 {
+            clamp(v + len, lo, hi)
+        } else {
+            clamp(v, lo, hi)
+        }
     };
     let n = if step < 0 {
-        if stop < start { (start - stop - 1) / (-step) + 1 } else { 0 }
+        if stop < start {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        }
     } else if start < stop {
         (stop - start - 1) / step + 1
     } else {
@@ -427,11 +539,15 @@ pub fn getitem_slow(vm: &mut Vm, c: &Value, k: &Value) -> R {
         (Value::Str(st), Value::Slice(s)) => {
             let chars: Vec<char> = st.s.chars().collect();
             let (start, _, step, n) = slice_indices(vm, s, chars.len() as i64)?;
-            Ok(Value::string(slice_pick(&chars, start, step, n).into_iter().collect()))
+            Ok(Value::string(
+                slice_pick(&chars, start, step, n).into_iter().collect(),
+            ))
         }
         (Value::Bytes(b), Value::Slice(s)) => {
             let (start, _, step, n) = slice_indices(vm, s, b.b.len() as i64)?;
-            Ok(Value::Bytes(Rc::new(PyBytes { b: slice_pick(&b.b, start, step, n).into_boxed_slice() })))
+            Ok(Value::Bytes(Rc::new(PyBytes {
+                b: slice_pick(&b.b, start, step, n).into_boxed_slice(),
+            })))
         }
         (Value::Bytes(b), Value::Int(i)) => {
             let idx = if *i < 0 { *i + b.b.len() as i64 } else { *i };
@@ -450,16 +566,31 @@ pub fn getitem_slow(vm: &mut Vm, c: &Value, k: &Value) -> R {
         }
         (Value::Range(r), Value::Slice(s)) => {
             let (start, stop, step, _) = slice_indices(vm, s, r.len())?;
-            Ok(super::builtins::new_range(r.get(start), r.get(stop), r.step * step))
+            Ok(super::builtins::new_range(
+                r.get(start),
+                r.get(stop),
+                r.step * step,
+            ))
         }
-        (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Value::Bool(b)) => vm.getitem(c, &Value::Int(*b as i64)),
+        (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Value::Bool(b)) => {
+            vm.getitem(c, &Value::Int(*b as i64))
+        }
         (Value::List(_) | Value::Tuple(_) | Value::Range(_), Value::Instance(_)) => {
             let i = vm.to_index(k)?;
             vm.getitem(c, &Value::Int(i))
         }
-        (Value::List(_), _) => Err(vm.type_error(format!("list indices must be integers or slices, not {}", vm.type_name(k)))),
-        (Value::Tuple(_), _) => Err(vm.type_error(format!("tuple indices must be integers or slices, not {}", vm.type_name(k)))),
-        (Value::Str(_), _) => Err(vm.type_error(format!("string indices must be integers, not '{}'", vm.type_name(k)))),
+        (Value::List(_), _) => Err(vm.type_error(format!(
+            "list indices must be integers or slices, not {}",
+            vm.type_name(k)
+        ))),
+        (Value::Tuple(_), _) => Err(vm.type_error(format!(
+            "tuple indices must be integers or slices, not {}",
+            vm.type_name(k)
+        ))),
+        (Value::Str(_), _) => Err(vm.type_error(format!(
+            "string indices must be integers, not '{}'",
+            vm.type_name(k)
+        ))),
         (Value::Type(t), _) => {
             if let Some(f) = t.lookup("__class_getitem__") {
                 let f = match &f {
@@ -479,7 +610,9 @@ pub fn getitem_slow(vm: &mut Vm, c: &Value, k: &Value) -> R {
         }
         _ => match vm.call_dunder(c, "__getitem__", &[k.clone()])? {
             Some(v) => Ok(v),
-            None => Err(vm.type_error(format!("'{}' object is not subscriptable", vm.type_name(c)))),
+            None => {
+                Err(vm.type_error(format!("'{}' object is not subscriptable", vm.type_name(c))))
+            }
         },
     }
 }
@@ -514,12 +647,23 @@ pub fn setitem_slow(vm: &mut Vm, c: &Value, k: &Value, v: Value) -> PyResult<()>
             Ok(())
         }
         (Value::List(_), Value::Bool(b)) => vm.setitem(c, &Value::Int(*b as i64), v),
-        (Value::List(_), _) => Err(vm.type_error(format!("list indices must be integers or slices, not {}", vm.type_name(k)))),
-        (Value::Instance(_) | Value::Native(_), _) => match vm.call_dunder(c, "__setitem__", &[k.clone(), v])? {
-            Some(_) => Ok(()),
-            None => Err(vm.type_error(format!("'{}' object does not support item assignment", vm.type_name(c)))),
-        },
-        _ => Err(vm.type_error(format!("'{}' object does not support item assignment", vm.type_name(c)))),
+        (Value::List(_), _) => Err(vm.type_error(format!(
+            "list indices must be integers or slices, not {}",
+            vm.type_name(k)
+        ))),
+        (Value::Instance(_) | Value::Native(_), _) => {
+            match vm.call_dunder(c, "__setitem__", &[k.clone(), v])? {
+                Some(_) => Ok(()),
+                None => Err(vm.type_error(format!(
+                    "'{}' object does not support item assignment",
+                    vm.type_name(c)
+                ))),
+            }
+        }
+        _ => Err(vm.type_error(format!(
+            "'{}' object does not support item assignment",
+            vm.type_name(c)
+        ))),
     }
 }
 
@@ -552,11 +696,19 @@ pub fn delitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult<()> {
             Some(_) => Ok(()),
             None => Err(vm.new_error_args(ExcKind::KeyError, vec![k.clone()])),
         },
-        (Value::Instance(_) | Value::Native(_), _) => match vm.call_dunder(c, "__delitem__", &[k.clone()])? {
-            Some(_) => Ok(()),
-            None => Err(vm.type_error(format!("'{}' object does not support item deletion", vm.type_name(c)))),
-        },
-        _ => Err(vm.type_error(format!("'{}' object doesn't support item deletion", vm.type_name(c)))),
+        (Value::Instance(_) | Value::Native(_), _) => {
+            match vm.call_dunder(c, "__delitem__", &[k.clone()])? {
+                Some(_) => Ok(()),
+                None => Err(vm.type_error(format!(
+                    "'{}' object does not support item deletion",
+                    vm.type_name(c)
+                ))),
+            }
+        }
+        _ => Err(vm.type_error(format!(
+            "'{}' object doesn't support item deletion",
+            vm.type_name(c)
+        ))),
     }
 }
 
@@ -575,7 +727,11 @@ fn object_str(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 }
 fn object_eq(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     vm.check_args("__eq__", args, 2, 2)?;
-    Ok(if args[0].is(&args[1]) { Value::Bool(true) } else { Value::NotImplemented })
+    Ok(if args[0].is(&args[1]) {
+        Value::Bool(true)
+    } else {
+        Value::NotImplemented
+    })
 }
 fn object_ne(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     vm.check_args("__ne__", args, 2, 2)?;
@@ -624,7 +780,8 @@ fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         let cls = i.class();
         let descr = cls.lookup(&n);
         if let Some(d) = &descr {
-            if matches!(d, Value::Native(nd) if matches!(nd.data, NativeData::Property{..} | NativeData::GetSet{..})) {
+            if matches!(d, Value::Native(nd) if matches!(nd.data, NativeData::Property{..} | NativeData::GetSet{..}))
+            {
                 return vm.bind_descr(d.clone(), obj, &cls);
             }
         }
@@ -643,14 +800,20 @@ fn object_format(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     vm.check_args("__format__", args, 2, 2)?;
     let spec = vm.str_arg(&args[1], "format spec")?.to_string();
     if !spec.is_empty() {
-        return Err(vm.type_error(format!("unsupported format string passed to {}.__format__", vm.type_name(&args[0]))));
+        return Err(vm.type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            vm.type_name(&args[0])
+        )));
     }
     Ok(Value::string(vm.str_of(&args[0])?))
 }
 fn object_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     match args.first() {
         Some(Value::Type(t)) => {
-            if let Some(nn) = t.native_new.or_else(|| t.mro_tail.iter().find_map(|b| b.native_new)) {
+            if let Some(nn) = t
+                .native_new
+                .or_else(|| t.mro_tail.iter().find_map(|b| b.native_new))
+            {
                 if t.layout == super::object::Layout::Native {
                     return nn(vm, t, &args[1..], &[]);
                 }
@@ -719,7 +882,10 @@ fn exc_add_note(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         let notes = i.dict.borrow().get("__notes__").cloned();
         match notes {
             Some(Value::List(l)) => l.items.borrow_mut().push(args[1].clone()),
-            _ => i.dict.borrow_mut().set("__notes__", Value::list(vec![args[1].clone()])),
+            _ => i
+                .dict
+                .borrow_mut()
+                .set("__notes__", Value::list(vec![args[1].clone()])),
         }
     }
     Ok(Value::None)
@@ -741,14 +907,18 @@ fn s_exc_args(vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
     Ok(())
 }
 fn g_exc_context(_vm: &mut Vm, v: &Value) -> R {
-    Ok(exc_data(v, |d| d.context.clone()).flatten().unwrap_or(Value::None))
+    Ok(exc_data(v, |d| d.context.clone())
+        .flatten()
+        .unwrap_or(Value::None))
 }
 fn s_exc_context(_vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
     exc_data(v, |d| d.context = if x.is_none() { None } else { Some(x) });
     Ok(())
 }
 fn g_exc_cause(_vm: &mut Vm, v: &Value) -> R {
-    Ok(exc_data(v, |d| d.cause.clone()).flatten().unwrap_or(Value::None))
+    Ok(exc_data(v, |d| d.cause.clone())
+        .flatten()
+        .unwrap_or(Value::None))
 }
 fn s_exc_cause(_vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
     exc_data(v, |d| {
@@ -758,7 +928,9 @@ fn s_exc_cause(_vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
     Ok(())
 }
 fn g_exc_suppress(_vm: &mut Vm, v: &Value) -> R {
-    Ok(Value::Bool(exc_data(v, |d| d.suppress_context).unwrap_or(false)))
+    Ok(Value::Bool(
+        exc_data(v, |d| d.suppress_context).unwrap_or(false),
+    ))
 }
 fn s_exc_suppress(vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
     let b = vm.truthy(&x)?;
@@ -828,27 +1000,51 @@ fn eg_str(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         None => 0,
     };
     let m = vm.str_of(&msg)?;
-    Ok(Value::string(format!("{m} ({n} sub-exception{})", if n == 1 { "" } else { "s" })))
+    Ok(Value::string(format!(
+        "{m} ({n} sub-exception{})",
+        if n == 1 { "" } else { "s" }
+    )))
 }
 fn g_os_errno(_vm: &mut Vm, v: &Value) -> R {
-    Ok(if exc_data(v, |d| matches!(&d.args, Value::Tuple(t) if t.items.len() >= 2)).unwrap_or(false) {
-        exc_arg(v, 0).unwrap_or(Value::None)
-    } else {
-        Value::None
-    })
+    Ok(
+        if exc_data(
+            v,
+            |d| matches!(&d.args, Value::Tuple(t) if t.items.len() >= 2),
+        )
+        .unwrap_or(false)
+        {
+            exc_arg(v, 0).unwrap_or(Value::None)
+        } else {
+            Value::None
+        },
+    )
 }
 fn g_os_strerror(_vm: &mut Vm, v: &Value) -> R {
-    Ok(if exc_data(v, |d| matches!(&d.args, Value::Tuple(t) if t.items.len() >= 2)).unwrap_or(false) {
-        exc_arg(v, 1).unwrap_or(Value::None)
-    } else {
-        Value::None
-    })
+    Ok(
+        if exc_data(
+            v,
+            |d| matches!(&d.args, Value::Tuple(t) if t.items.len() >= 2),
+        )
+        .unwrap_or(false)
+        {
+            exc_arg(v, 1).unwrap_or(Value::None)
+        } else {
+            Value::None
+        },
+    )
 }
 fn os_str(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
     let v = arg(vm, args, 0, "__str__")?.clone();
-    let two = exc_data(&v, |d| matches!(&d.args, Value::Tuple(t) if t.items.len() == 2)).unwrap_or(false);
+    let two = exc_data(
+        &v,
+        |d| matches!(&d.args, Value::Tuple(t) if t.items.len() == 2),
+    )
+    .unwrap_or(false);
     if two {
-        let (a, b) = (exc_arg(&v, 0).unwrap_or(Value::None), exc_arg(&v, 1).unwrap_or(Value::None));
+        let (a, b) = (
+            exc_arg(&v, 0).unwrap_or(Value::None),
+            exc_arg(&v, 1).unwrap_or(Value::None),
+        );
         let (a, b) = (vm.str_of(&a)?, vm.str_of(&b)?);
         return Ok(Value::string(format!("[Errno {a}] {b}")));
     }
@@ -888,7 +1084,9 @@ fn g_gen_running(_vm: &mut Vm, v: &Value) -> R {
     Ok(Value::Bool(matches!(v, Value::Gen(g) if g.is_running())))
 }
 fn g_gen_suspended(_vm: &mut Vm, v: &Value) -> R {
-    Ok(Value::Bool(matches!(v, Value::Gen(g) if g.state.get() == super::coro::GenState::Suspended)))
+    Ok(Value::Bool(
+        matches!(v, Value::Gen(g) if g.state.get() == super::coro::GenState::Suspended),
+    ))
 }
 fn g_gen_name(_vm: &mut Vm, v: &Value) -> R {
     Ok(match v {
@@ -994,7 +1192,11 @@ fn g_func_qualname(_vm: &mut Vm, v: &Value) -> R {
 fn g_func_module(_vm: &mut Vm, v: &Value) -> R {
     Ok(match v {
         Value::Func(f) => Value::str(&f.module),
-        Value::Builtin(b) => b.module.as_ref().map(|m| Value::str(m)).unwrap_or(Value::str("builtins")),
+        Value::Builtin(b) => b
+            .module
+            .as_ref()
+            .map(|m| Value::str(m))
+            .unwrap_or(Value::str("builtins")),
         _ => Value::None,
     })
 }
@@ -1046,7 +1248,10 @@ fn func_get(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     if args[1].is_none() {
         return Ok(args[0].clone());
     }
-    Ok(Value::Method(Rc::new(super::object::PyMethod { func: args[0].clone(), slf: args[1].clone() })))
+    Ok(Value::Method(Rc::new(super::object::PyMethod {
+        func: args[0].clone(),
+        slf: args[1].clone(),
+    })))
 }
 fn g_method_self(_vm: &mut Vm, v: &Value) -> R {
     Ok(match v {
@@ -1091,7 +1296,12 @@ fn g_code_firstlineno(_vm: &mut Vm, v: &Value) -> R {
 fn prop_parts(v: &Value) -> Option<(Value, Value, Value, Value)> {
     match v {
         Value::Native(n) => match &n.data {
-            NativeData::Property { fget, fset, fdel, doc } => Some((fget.clone(), fset.clone(), fdel.clone(), doc.clone())),
+            NativeData::Property {
+                fget,
+                fset,
+                fdel,
+                doc,
+            } => Some((fget.clone(), fset.clone(), fdel.clone(), doc.clone())),
             _ => None,
         },
         _ => None,
@@ -1107,7 +1317,15 @@ fn prop_with(vm: &mut Vm, args: &[Value], which: usize) -> R {
         1 => s = args[1].clone(),
         _ => d = args[1].clone(),
     }
-    Ok(vm.new_native("property", NativeData::Property { fget: g, fset: s, fdel: d, doc }))
+    Ok(vm.new_native(
+        "property",
+        NativeData::Property {
+            fget: g,
+            fset: s,
+            fdel: d,
+            doc,
+        },
+    ))
 }
 fn prop_getter(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     prop_with(vm, args, 0)
@@ -1122,7 +1340,9 @@ fn g_prop_fget(_vm: &mut Vm, v: &Value) -> R {
     Ok(prop_parts(v).map(|p| p.0).unwrap_or(Value::None))
 }
 fn g_prop_doc(vm: &mut Vm, v: &Value) -> R {
-    let Some((g, _, _, doc)) = prop_parts(v) else { return Ok(Value::None) };
+    let Some((g, _, _, doc)) = prop_parts(v) else {
+        return Ok(Value::None);
+    };
     if !doc.is_none() {
         return Ok(doc);
     }
@@ -1163,10 +1383,16 @@ fn g_range_step(_vm: &mut Vm, v: &Value) -> R {
 }
 fn slice_indices_m(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     vm.check_args("indices", args, 2, 2)?;
-    let Value::Slice(s) = &args[0] else { return Err(vm.type_error("expected slice")) };
+    let Value::Slice(s) = &args[0] else {
+        return Err(vm.type_error("expected slice"));
+    };
     let len = vm.to_index(&args[1])?;
     let (a, b, c, _) = slice_indices(vm, s, len)?;
-    Ok(Value::tuple(vec![Value::Int(a), Value::Int(b), Value::Int(c)]))
+    Ok(Value::tuple(vec![
+        Value::Int(a),
+        Value::Int(b),
+        Value::Int(c),
+    ]))
 }
 
 // ---------------------------------------------------------------- int / float
@@ -1237,7 +1463,12 @@ pub fn register(vm: &mut Vm) {
     vm.add_getset(&base_exc, "args", g_exc_args, Some(s_exc_args));
     vm.add_getset(&base_exc, "__context__", g_exc_context, Some(s_exc_context));
     vm.add_getset(&base_exc, "__cause__", g_exc_cause, Some(s_exc_cause));
-    vm.add_getset(&base_exc, "__suppress_context__", g_exc_suppress, Some(s_exc_suppress));
+    vm.add_getset(
+        &base_exc,
+        "__suppress_context__",
+        g_exc_suppress,
+        Some(s_exc_suppress),
+    );
     vm.add_getset(&base_exc, "__traceback__", g_exc_tb, Some(s_exc_tb));
     let stop = vm.exc_type(ExcKind::StopIteration);
     vm.add_getset(&stop, "value", g_stop_value, Some(s_stop_value));
@@ -1252,7 +1483,11 @@ pub fn register(vm: &mut Vm) {
     let sysexit = vm.exc_type(ExcKind::SystemExit);
     vm.add_getset(&sysexit, "code", g_exc_code, None);
 
-    for (ty, kind) in [(&t.generator, GenKind::Generator), (&t.coroutine, GenKind::Coroutine), (&t.async_generator, GenKind::AsyncGenerator)] {
+    for (ty, kind) in [
+        (&t.generator, GenKind::Generator),
+        (&t.coroutine, GenKind::Coroutine),
+        (&t.async_generator, GenKind::AsyncGenerator),
+    ] {
         let prefix = match kind {
             GenKind::Generator => "gi",
             GenKind::Coroutine => "cr",
@@ -1277,13 +1512,33 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(&t.coroutine, "__await__", coro_await);
     vm.add_methods(
         &t.async_generator,
-        &[("asend", agen_asend), ("athrow", agen_athrow), ("aclose", agen_aclose), ("__anext__", agen_anext), ("__aiter__", gen_iter)],
+        &[
+            ("asend", agen_asend),
+            ("athrow", agen_athrow),
+            ("aclose", agen_aclose),
+            ("__anext__", agen_anext),
+            ("__aiter__", gen_iter),
+        ],
     );
 
     for name in [
-        "list_iterator", "tuple_iterator", "str_ascii_iterator", "bytes_iterator", "range_iterator",
-        "dict_keyiterator", "dict_valueiterator", "dict_itemiterator", "set_iterator", "iterator",
-        "callable_iterator", "enumerate", "zip", "map", "filter", "reversed", "list_reverseiterator",
+        "list_iterator",
+        "tuple_iterator",
+        "str_ascii_iterator",
+        "bytes_iterator",
+        "range_iterator",
+        "dict_keyiterator",
+        "dict_valueiterator",
+        "dict_itemiterator",
+        "set_iterator",
+        "iterator",
+        "callable_iterator",
+        "enumerate",
+        "zip",
+        "map",
+        "filter",
+        "reversed",
+        "list_reverseiterator",
     ] {
         if let Some(ty) = t.misc.get(name) {
             vm.add_method(ty, "__next__", iter_next);
@@ -1310,7 +1565,14 @@ pub fn register(vm: &mut Vm) {
     vm.add_getset(&t.code, "co_filename", g_code_filename, None);
     vm.add_getset(&t.code, "co_firstlineno", g_code_firstlineno, None);
 
-    vm.add_methods(&t.property, &[("getter", prop_getter), ("setter", prop_setter), ("deleter", prop_deleter)]);
+    vm.add_methods(
+        &t.property,
+        &[
+            ("getter", prop_getter),
+            ("setter", prop_setter),
+            ("deleter", prop_deleter),
+        ],
+    );
     vm.add_getset(&t.property, "fget", g_prop_fget, None);
     vm.add_getset(&t.property, "__doc__", g_prop_doc, None);
     vm.add_getset(&t.staticmethod, "__func__", g_sm_func, None);

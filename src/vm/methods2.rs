@@ -20,7 +20,10 @@ fn opt_str<'a>(vm: &Vm, v: Option<&'a Value>, what: &str) -> PyResult<Option<&'a
     match v {
         None | Some(Value::None) => Ok(None),
         Some(Value::Str(s)) => Ok(Some(&s.s)),
-        Some(other) => Err(vm.type_error(format!("{what} arg must be None or str, not {}", vm.type_name(other)))),
+        Some(other) => Err(vm.type_error(format!(
+            "{what} arg must be None or str, not {}",
+            vm.type_name(other)
+        ))),
     }
 }
 
@@ -53,18 +56,27 @@ fn str_split_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, right: bool) -> R {
         Some(v) => vm.to_int(v)?,
         None => -1,
     };
-    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let max = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     let parts: Vec<String> = match &sep {
         Some(sep) => {
             if sep.is_empty() {
                 return Err(vm.value_error("empty separator"));
             }
             if right {
-                let mut v: Vec<String> = s.s.rsplitn(max.saturating_add(1), sep.as_str()).map(String::from).collect();
+                let mut v: Vec<String> =
+                    s.s.rsplitn(max.saturating_add(1), sep.as_str())
+                        .map(String::from)
+                        .collect();
                 v.reverse();
                 v
             } else {
-                s.s.splitn(max.saturating_add(1), sep.as_str()).map(String::from).collect()
+                s.s.splitn(max.saturating_add(1), sep.as_str())
+                    .map(String::from)
+                    .collect()
             }
         }
         None => {
@@ -162,8 +174,18 @@ fn affix(vm: &mut Vm, args: &[Value], start: bool) -> R {
     let n = s.nchars as i64;
     let norm = |x: i64| if x < 0 { (x + n).max(0) } else { x.min(n) } as usize;
     let (lo, hi) = (norm(lo), norm(hi));
-    let sub: String = if hi >= lo { s.s.chars().skip(lo).take(hi - lo).collect() } else { String::new() };
-    let check = |p: &str| if start { sub.starts_with(p) } else { sub.ends_with(p) };
+    let sub: String = if hi >= lo {
+        s.s.chars().skip(lo).take(hi - lo).collect()
+    } else {
+        String::new()
+    };
+    let check = |p: &str| {
+        if start {
+            sub.starts_with(p)
+        } else {
+            sub.ends_with(p)
+        }
+    };
     match p {
         Value::Str(x) => Ok(Value::Bool(check(&x.s))),
         Value::Tuple(t) => {
@@ -220,24 +242,26 @@ fn str_capitalize(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let s = s_self(vm, args)?;
     let mut cs = s.s.chars();
     let out = match cs.next() {
-        Some(f) => f.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect(),
+        Some(f) => f
+            .to_uppercase()
+            .chain(cs.flat_map(|c| c.to_lowercase()))
+            .collect(),
         None => String::new(),
     };
     Ok(Value::string(out))
 }
 fn str_swapcase(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let s = s_self(vm, args)?;
-    let out: String = s
-        .s
-        .chars()
-        .flat_map(|c| {
-            if c.is_uppercase() {
-                c.to_lowercase().collect::<Vec<_>>()
-            } else {
-                c.to_uppercase().collect::<Vec<_>>()
-            }
-        })
-        .collect();
+    let out: String =
+        s.s.chars()
+            .flat_map(|c| {
+                if c.is_uppercase() {
+                    c.to_lowercase().collect::<Vec<_>>()
+                } else {
+                    c.to_uppercase().collect::<Vec<_>>()
+                }
+            })
+            .collect();
     Ok(Value::string(out))
 }
 fn str_replace(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
@@ -249,7 +273,11 @@ fn str_replace(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         Some(v) => vm.to_int(v)?,
         None => -1,
     };
-    Ok(Value::string(if count < 0 { s.s.replace(&old, &new) } else { s.s.replacen(&old, &new, count as usize) }))
+    Ok(Value::string(if count < 0 {
+        s.s.replace(&old, &new)
+    } else {
+        s.s.replacen(&old, &new, count as usize)
+    }))
 }
 
 fn find_impl(vm: &mut Vm, args: &[Value], right: bool) -> PyResult<i64> {
@@ -272,7 +300,11 @@ fn find_impl(vm: &mut Vm, args: &[Value], right: bool) -> PyResult<i64> {
     }
     let (blo, bhi) = (s.byte_offset(lo as usize), s.byte_offset(hi as usize));
     let hay = &s.s[blo..bhi];
-    let r = if right { hay.rfind(&*sub.s) } else { hay.find(&*sub.s) };
+    let r = if right {
+        hay.rfind(&*sub.s)
+    } else {
+        hay.find(&*sub.s)
+    };
     Ok(match r {
         Some(b) => (lo as usize + hay[..b].chars().count()) as i64,
         None => -1,
@@ -298,7 +330,9 @@ fn str_rindex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 }
 fn str_count(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let s = s_self(vm, args)?.clone();
-    let sub = vm.str_arg(args.get(1).unwrap_or(&Value::None), "count() argument")?.to_string();
+    let sub = vm
+        .str_arg(args.get(1).unwrap_or(&Value::None), "count() argument")?
+        .to_string();
     if sub.is_empty() {
         return Ok(Value::Int(s.nchars as i64 + 1));
     }
@@ -322,11 +356,15 @@ fn str_isspace(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 }
 fn str_isupper(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let s = s_self(vm, args)?;
-    Ok(Value::Bool(s.s.chars().any(char::is_uppercase) && !s.s.chars().any(char::is_lowercase)))
+    Ok(Value::Bool(
+        s.s.chars().any(char::is_uppercase) && !s.s.chars().any(char::is_lowercase),
+    ))
 }
 fn str_islower(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let s = s_self(vm, args)?;
-    Ok(Value::Bool(s.s.chars().any(char::is_lowercase) && !s.s.chars().any(char::is_uppercase)))
+    Ok(Value::Bool(
+        s.s.chars().any(char::is_lowercase) && !s.s.chars().any(char::is_uppercase),
+    ))
 }
 fn str_isidentifier(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let s = s_self(vm, args)?;
@@ -341,7 +379,9 @@ fn pad(vm: &mut Vm, args: &[Value], how: u8) -> R {
     let w = vm.to_int(args.get(1).unwrap_or(&Value::Int(0)))?.max(0) as usize;
     let fill = match args.get(2) {
         Some(Value::Str(f)) if f.nchars == 1 => f.s.chars().next().unwrap_or(' '),
-        Some(_) => return Err(vm.type_error("The fill character must be exactly one character long")),
+        Some(_) => {
+            return Err(vm.type_error("The fill character must be exactly one character long"))
+        }
         None => ' ',
     };
     if w <= s.nchars {
@@ -356,8 +396,8 @@ fn pad(vm: &mut Vm, args: &[Value], how: u8) -> R {
             (l, total - l)
         }
     };
-    let f: String = std::iter::repeat(fill).take(l).collect();
-    let g: String = std::iter::repeat(fill).take(r).collect();
+    let f: String = std::iter::repeat_n(fill, l).collect();
+    let g: String = std::iter::repeat_n(fill, r).collect();
     Ok(Value::string(format!("{f}{}{g}", s.s)))
 }
 fn str_ljust(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
@@ -389,7 +429,18 @@ fn str_splitlines(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let mut cur = String::new();
     let mut chars = s.s.chars().peekable();
     while let Some(c) = chars.next() {
-        if matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+        if matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        ) {
             let mut end = c.to_string();
             if c == '\r' && chars.peek() == Some(&'\n') {
                 chars.next();
@@ -410,13 +461,23 @@ fn str_splitlines(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 }
 fn partition_impl(vm: &mut Vm, args: &[Value], right: bool) -> R {
     let s = s_self(vm, args)?.clone();
-    let sep = vm.str_arg(args.get(1).unwrap_or(&Value::None), "partition() argument")?.to_string();
+    let sep = vm
+        .str_arg(args.get(1).unwrap_or(&Value::None), "partition() argument")?
+        .to_string();
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
-    let r = if right { s.s.rfind(&sep) } else { s.s.find(&sep) };
+    let r = if right {
+        s.s.rfind(&sep)
+    } else {
+        s.s.find(&sep)
+    };
     Ok(match r {
-        Some(i) => Value::tuple(vec![Value::str(&s.s[..i]), Value::string(sep.clone()), Value::str(&s.s[i + sep.len()..])]),
+        Some(i) => Value::tuple(vec![
+            Value::str(&s.s[..i]),
+            Value::string(sep.clone()),
+            Value::str(&s.s[i + sep.len()..]),
+        ]),
         None => {
             if right {
                 Value::tuple(vec![Value::str(""), Value::str(""), Value::Str(s.clone())])
@@ -434,23 +495,42 @@ fn str_rpartition(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 }
 fn str_removeprefix(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let s = s_self(vm, args)?.clone();
-    let p = vm.str_arg(args.get(1).unwrap_or(&Value::None), "removeprefix() argument")?.to_string();
+    let p = vm
+        .str_arg(
+            args.get(1).unwrap_or(&Value::None),
+            "removeprefix() argument",
+        )?
+        .to_string();
     Ok(Value::str(s.s.strip_prefix(p.as_str()).unwrap_or(&s.s)))
 }
 fn str_removesuffix(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let s = s_self(vm, args)?.clone();
-    let p = vm.str_arg(args.get(1).unwrap_or(&Value::None), "removesuffix() argument")?.to_string();
-    Ok(Value::str(if p.is_empty() { &s.s } else { s.s.strip_suffix(p.as_str()).unwrap_or(&s.s) }))
+    let p = vm
+        .str_arg(
+            args.get(1).unwrap_or(&Value::None),
+            "removesuffix() argument",
+        )?
+        .to_string();
+    Ok(Value::str(if p.is_empty() {
+        &s.s
+    } else {
+        s.s.strip_suffix(p.as_str()).unwrap_or(&s.s)
+    }))
 }
 fn str_encode(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let s = s_self(vm, args)?;
-    Ok(Value::Bytes(Rc::new(super::value::PyBytes { b: s.s.as_bytes().to_vec().into_boxed_slice() })))
+    Ok(Value::Bytes(Rc::new(super::value::PyBytes {
+        b: s.s.as_bytes().to_vec().into_boxed_slice(),
+    })))
 }
 fn bytes_decode(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     match args.first() {
         Some(Value::Bytes(b)) => match std::str::from_utf8(&b.b) {
             Ok(s) => Ok(Value::str(s)),
-            Err(_) => Err(vm.new_error(ExcKind::UnicodeDecodeError, "'utf-8' codec can't decode bytes")),
+            Err(_) => Err(vm.new_error(
+                ExcKind::UnicodeDecodeError,
+                "'utf-8' codec can't decode bytes",
+            )),
         },
         _ => Err(vm.type_error("decode() requires bytes")),
     }
@@ -491,22 +571,35 @@ fn str_format(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
                 None => (field.clone(), String::new()),
             };
             let (name, conv) = match name_conv.find('!') {
-                Some(k) => (name_conv[..k].to_string(), name_conv[k + 1..].chars().next()),
+                Some(k) => (
+                    name_conv[..k].to_string(),
+                    name_conv[k + 1..].chars().next(),
+                ),
                 None => (name_conv.clone(), None),
             };
             // Split name into the first part and attribute/index accessors.
             let first_end = name.find(['.', '[']).unwrap_or(name.len());
             let first = &name[..first_end];
             let mut v = if first.is_empty() {
-                let v = pos.get(auto).cloned().ok_or_else(|| vm.index_error(format!("Replacement index {auto} out of range for positional args tuple")))?;
+                let v = pos.get(auto).cloned().ok_or_else(|| {
+                    vm.index_error(format!(
+                        "Replacement index {auto} out of range for positional args tuple"
+                    ))
+                })?;
                 auto += 1;
                 v
             } else if let Ok(n) = first.parse::<usize>() {
-                pos.get(n).cloned().ok_or_else(|| vm.index_error(format!("Replacement index {n} out of range for positional args tuple")))?
+                pos.get(n).cloned().ok_or_else(|| {
+                    vm.index_error(format!(
+                        "Replacement index {n} out of range for positional args tuple"
+                    ))
+                })?
             } else {
                 match kw_get(kw, first) {
                     Some(v) => v.clone(),
-                    None => return Err(vm.new_error_args(ExcKind::KeyError, vec![Value::str(first)])),
+                    None => {
+                        return Err(vm.new_error_args(ExcKind::KeyError, vec![Value::str(first)]))
+                    }
                 }
             };
             let mut rest = &name[first_end..];
@@ -685,13 +778,17 @@ fn list_clear(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     Ok(Value::None)
 }
 fn tuple_index(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    let Some(Value::Tuple(t)) = args.first() else { return Err(vm.type_error("expected tuple")) };
+    let Some(Value::Tuple(t)) = args.first() else {
+        return Err(vm.type_error("expected tuple"));
+    };
     let t = t.clone();
     vm.check_args("index", &args[1..], 1, 3)?;
     seq_index(vm, &t.items, &args[1], "tuple")
 }
 fn tuple_count(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    let Some(Value::Tuple(t)) = args.first() else { return Err(vm.type_error("expected tuple")) };
+    let Some(Value::Tuple(t)) = args.first() else {
+        return Err(vm.type_error("expected tuple"));
+    };
     let t = t.clone();
     vm.check_args("count", &args[1..], 1, 1)?;
     seq_count(vm, &t.items, &args[1])
@@ -708,7 +805,9 @@ fn d_self<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a Rc<PyDict>> {
 fn dict_get(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let d = d_self(vm, args)?.clone();
     vm.check_args("get", &args[1..], 1, 2)?;
-    Ok(vm.dict_get(&d, &args[1])?.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
+    Ok(vm
+        .dict_get(&d, &args[1])?
+        .unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
 }
 fn dict_setdefault(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let d = d_self(vm, args)?.clone();
@@ -760,7 +859,8 @@ fn dict_items(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 fn dict_update(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
     let d = d_self(vm, args)?.clone();
     if let Some(src) = args.get(1) {
-        let tmp = super::methods::dict_new(vm, &vm.types.dict.clone(), std::slice::from_ref(src), &[])?;
+        let tmp =
+            super::methods::dict_new(vm, &vm.types.dict.clone(), std::slice::from_ref(src), &[])?;
         if let Value::Dict(t) = tmp {
             for (k, v) in t.t.borrow().items() {
                 vm.dict_set(&d, k, v)?;
@@ -817,12 +917,9 @@ fn set_remove(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 }
 fn set_pop(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let s = set_self(vm, args)?.clone();
-    let first = s.t.borrow().iter().next().map(|e| e.key.clone());
-    match first {
-        Some(k) => {
-            vm.set_discard(&s, &k)?;
-            Ok(k)
-        }
+    let popped = s.t.borrow_mut().pop();
+    match popped {
+        Some(k) => Ok(k),
         None => Err(vm.new_error(ExcKind::KeyError, "pop from an empty set")),
     }
 }
@@ -886,7 +983,10 @@ fn set_isdisjoint(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 }
 fn set_copy(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let s = set_self(vm, args)?.clone();
-    vm.new_set(s.items(), s.frozen)
+    let t = s.t.borrow().copy();
+    Ok(Value::Set(Rc::new(super::dict::PySet::from_table(
+        s.frozen, t,
+    ))))
 }
 fn set_clear(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     set_self(vm, args)?.t.borrow_mut().clear();

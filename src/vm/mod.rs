@@ -32,6 +32,11 @@
 //! Python calls and generator resumption push frames (no Rust recursion). The loop takes fuel
 //! (an instruction budget) and can stop and continue. See `api.rs` for the embedding API.
 
+// `&[x.clone()]` reads better than `slice::from_ref(&x)` at the many call sites that pass one
+// argument to Python; frames are boxed so moving them between the stack and generators is a
+// pointer copy.
+#![allow(clippy::cloned_ref_to_slice_refs, clippy::vec_box)]
+
 pub mod anchors;
 pub mod api;
 pub mod builtins;
@@ -117,6 +122,10 @@ pub struct BuiltinTypes {
 pub struct WarnQueue {
     pub pending: Cell<bool>,
     pub items: RefCell<Vec<String>>,
+    /// Suspended generators dropped inside a `try` block: CPython closes them when they are
+    /// freed (running their `finally`/`except GeneratorExit`), so the VM does at the next
+    /// statement boundary.
+    pub finalize: RefCell<Vec<coro::PyGen>>,
 }
 
 /// Called when a frame starts executing a new line: (frame id, code, line).
@@ -173,6 +182,8 @@ pub struct Vm {
     next_id: Cell<u64>,
     /// Frame that a suspended top-level run will continue (after fuel ran out).
     pub(crate) paused: Option<interp::Paused>,
+    /// Finished frames kept for reuse.
+    pub(crate) frame_pool: Vec<Box<Frame>>,
     /// Containers being repr'd (recursive reprs print `[...]`).
     pub repr_guard: Vec<usize>,
     /// Warnings already shown (CPython shows each location once).
@@ -205,6 +216,7 @@ impl Vm {
             next_id: Cell::new(1),
             paused: None,
             repr_guard: Vec::new(),
+            frame_pool: Vec::new(),
             warned: Vec::new(),
         };
         builtins::register_all(&mut vm);
@@ -332,10 +344,19 @@ impl Vm {
         get: object::Getter,
         set: Option<object::Setter>,
     ) {
-        let d = self.types.misc.get("getset_descriptor").cloned().unwrap_or(self.types.object.clone());
+        let d = self
+            .types
+            .misc
+            .get("getset_descriptor")
+            .cloned()
+            .unwrap_or(self.types.object.clone());
         let v = Value::Native(Rc::new(object::NativeObj {
             cls: d,
-            data: object::NativeData::GetSet { name: Rc::from(name), get, set },
+            data: object::NativeData::GetSet {
+                name: Rc::from(name),
+                get,
+                set,
+            },
         }));
         ty.dict.borrow_mut().set(name, v);
     }
@@ -363,7 +384,10 @@ impl Vm {
         let d = Rc::new(PyDict::new());
         d.set_str("__name__", Value::str(name));
         d.set_str("__doc__", Value::None);
-        Rc::new(PyModule { name: Rc::from(name), dict: d })
+        Rc::new(PyModule {
+            name: Rc::from(name),
+            dict: d,
+        })
     }
     pub fn module_add_fn(&self, m: &Rc<PyModule>, name: &str, f: NativeFn) {
         let v = Value::Builtin(Rc::new(PyBuiltin {
@@ -385,8 +409,11 @@ impl Vm {
         bases: &[Rc<PyType>],
         new: Option<object::NativeNew>,
     ) -> PyResult<Rc<PyType>> {
-        let bases: Vec<Rc<PyType>> =
-            if bases.is_empty() { vec![self.types.object.clone()] } else { bases.to_vec() };
+        let bases: Vec<Rc<PyType>> = if bases.is_empty() {
+            vec![self.types.object.clone()]
+        } else {
+            bases.to_vec()
+        };
         let t = builtins::make_class(self, name, module, bases, StrMap::new(), new)?;
         Ok(t)
     }
@@ -423,15 +450,40 @@ impl Vm {
 
     /// Print queued warnings (e.g. never-awaited coroutines) to stderr.
     pub fn flush_warnings(&mut self) {
+        let loc = self
+            .frames
+            .last()
+            .map(|f| (f.code.co.filename.clone(), f.line()));
+        self.flush_warnings_at(loc);
+    }
+
+    /// Print queued warnings attributed to `loc` (file, line).
+    pub fn flush_warnings_at(&mut self, loc: Option<(Rc<str>, u32)>) {
         if !self.warnings.pending.get() {
             return;
         }
         self.warnings.pending.set(false);
         let items: Vec<String> = std::mem::take(&mut *self.warnings.items.borrow_mut());
         for w in items {
-            let text = self.format_warning(&w);
+            let text = self.format_warning(&w, loc.clone());
             self.write_out(Stream::Stderr, &text);
         }
+        // Close dropped generators (one at a time: closing may drop more).
+        loop {
+            let next = self.warnings.finalize.try_borrow_mut().ok().and_then(|mut v| v.pop());
+            let Some(g) = next else { break };
+            let g = Rc::new(g);
+            if let Err(e) = self.gen_method(&g, interp::ResumeHow::Close) {
+                // CPython reports it at the statement that freed the generator.
+                if let (Some(f), Some(d)) = (self.frames.last(), e.exc()) {
+                    d.borrow_mut().tb.push(exceptions::TbEntry { code: f.code.clone(), lasti: f.lasti(), frame_id: f.id });
+                }
+                let what = self.repr(&Value::Gen(g.clone())).unwrap_or_default();
+                let tb = self.format_exception(&e);
+                self.write_out(Stream::Stderr, &format!("Exception ignored in: {what}\n{tb}"));
+            }
+        }
+        self.warnings.pending.set(false);
     }
 }
 

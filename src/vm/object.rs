@@ -16,7 +16,7 @@ use std::rc::Rc;
 #[derive(Default, Clone)]
 pub struct StrMap {
     keys: Vec<Rc<str>>,
-    vals: Vec<Value>,
+    pub(crate) vals: Vec<Value>,
     index: Option<HashMap<Rc<str>, usize>>,
 }
 
@@ -29,7 +29,10 @@ impl StrMap {
     fn find(&self, name: &str) -> Option<usize> {
         match &self.index {
             Some(ix) => ix.get(name).copied(),
-            None => self.keys.iter().position(|k| k.len() == name.len() && **k == *name),
+            None => self
+                .keys
+                .iter()
+                .position(|k| k.len() == name.len() && **k == *name),
         }
     }
     pub fn get(&self, name: &str) -> Option<&Value> {
@@ -189,6 +192,13 @@ pub struct PyInstance {
     pub id: u64,
 }
 
+impl Drop for PyInstance {
+    fn drop(&mut self) {
+        let d = std::mem::take(self.dict.get_mut());
+        super::value::drop_deferred(d.vals);
+    }
+}
+
 impl PyInstance {
     pub fn class(&self) -> Rc<PyType> {
         self.cls.borrow().clone()
@@ -220,18 +230,30 @@ pub struct PyCode {
 
 impl PyCode {
     pub fn new(co: Rc<CodeObject>) -> PyCode {
-        PyCode { co, consts: OnceCell::new(), names: OnceCell::new() }
+        PyCode {
+            co,
+            consts: OnceCell::new(),
+            names: OnceCell::new(),
+        }
     }
     /// Constants as values. Nested code objects become `Value::Code` lazily, so building this
     /// never recurses into nested functions.
     pub fn consts(&self) -> Rc<[Value]> {
         self.consts
-            .get_or_init(|| self.co.consts.iter().map(super::ops::const_to_value).collect())
+            .get_or_init(|| {
+                self.co
+                    .consts
+                    .iter()
+                    .map(super::ops::const_to_value)
+                    .collect()
+            })
             .clone()
     }
     /// `names` as str values (with their hash cached), for globals and attributes.
     pub fn names(&self) -> Rc<[Value]> {
-        self.names.get_or_init(|| self.co.names.iter().map(|n| Value::str(n)).collect()).clone()
+        self.names
+            .get_or_init(|| self.co.names.iter().map(|n| Value::str(n)).collect())
+            .clone()
     }
 }
 
@@ -250,11 +272,16 @@ pub struct PyFunction {
     pub id: u64,
 }
 
+/// A native function carrying Rust data.
+pub type NativeClosure = Rc<dyn Fn(&mut Vm, &[Value], &KwArgs) -> PyResult<Value>>;
+/// The step function of a Rust-driven iterator (`Ok(None)` when exhausted).
+pub type IterFn = Box<dyn FnMut(&mut Vm) -> PyResult<Option<Value>>>;
+
 /// How a native function is implemented: a plain fn pointer or a closure carrying Rust data.
 #[derive(Clone)]
 pub enum NativeImpl {
     Fn(super::NativeFn),
-    Closure(Rc<dyn Fn(&mut Vm, &[Value], &KwArgs) -> PyResult<Value>>),
+    Closure(NativeClosure),
 }
 
 /// Built-in functions and methods whose call must resume a generator frame instead of
@@ -299,7 +326,9 @@ pub struct PyCell {
 
 impl PyCell {
     pub fn new(v: Value) -> PyCell {
-        PyCell { value: RefCell::new(v) }
+        PyCell {
+            value: RefCell::new(v),
+        }
     }
     pub fn get(&self) -> Value {
         self.value.borrow().clone()
@@ -315,22 +344,54 @@ pub type Setter = fn(&mut Vm, &Value, Value) -> PyResult<()>;
 
 /// Small objects of built-in types.
 pub enum NativeData {
-    Property { fget: Value, fset: Value, fdel: Value, doc: Value },
+    Property {
+        fget: Value,
+        fset: Value,
+        fdel: Value,
+        doc: Value,
+    },
     StaticMethod(Value),
     ClassMethod(Value),
-    GetSet { name: Rc<str>, get: Getter, set: Option<Setter> },
-    Super { this: Rc<PyType>, obj: Value, obj_type: Rc<PyType> },
+    GetSet {
+        name: Rc<str>,
+        get: Getter,
+        set: Option<Setter>,
+    },
+    Super {
+        this: Rc<PyType>,
+        obj: Value,
+        obj_type: Rc<PyType>,
+    },
     /// Iterators over built-in containers.
-    SeqIter { seq: Value, idx: Cell<usize> },
-    RangeIter { cur: Cell<i64>, stop: i64, step: i64, left: Cell<i64> },
+    SeqIter {
+        seq: Value,
+        idx: Cell<usize>,
+    },
+    RangeIter {
+        cur: Cell<i64>,
+        stop: i64,
+        step: i64,
+        left: Cell<i64>,
+    },
     /// Snapshot iterators (dict keys/items, sets): CPython raises on size change, we iterate a
     /// snapshot and check the size.
-    DictIter { dict: Rc<PyDict>, kind: u8, pos: Cell<usize>, len: usize },
-    ListIter { items: Vec<Value>, idx: Cell<usize> },
+    DictIter {
+        dict: Rc<PyDict>,
+        kind: u8,
+        pos: Cell<usize>,
+        len: usize,
+    },
+    ListIter {
+        items: Vec<Value>,
+        idx: Cell<usize>,
+    },
     /// `iter(callable, sentinel)` and other Rust-driven iterators.
-    FnIter(RefCell<Box<dyn FnMut(&mut Vm) -> PyResult<Option<Value>>>>),
+    FnIter(RefCell<IterFn>),
     /// Dict views.
-    DictView { dict: Rc<PyDict>, kind: u8 },
+    DictView {
+        dict: Rc<PyDict>,
+        kind: u8,
+    },
     /// A traceback object (`e.__traceback__`): entries, innermost last.
     Traceback(Rc<super::exceptions::Traceback>),
     /// Async generator awaitables: `asend`/`athrow`/`aclose`.

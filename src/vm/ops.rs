@@ -1,7 +1,7 @@
 //! Operators and protocols: hashing, equality and ordering, arithmetic, truthiness, attribute
 //! access with descriptors, subscripts, `len`, `in`, and the type of a value.
 
-use super::dict::{PyDict, PySet, Probe};
+use super::dict::{Probe, PyDict, PySet};
 use super::exceptions::ExcKind;
 use super::object::{tflags, NativeData, NativeObj, PyBuiltin, PyMethod, PyType};
 use super::value::{PyStr, PyTuple, Value};
@@ -16,9 +16,9 @@ pub fn const_to_value(c: &Const) -> Value {
         Const::Int(i) => Value::Int(*i),
         Const::Float(f) => Value::Float(*f),
         Const::Str(s) => Value::str(s),
-        Const::Bytes(b) => {
-            Value::Bytes(Rc::new(super::value::PyBytes { b: b.to_vec().into_boxed_slice() }))
-        }
+        Const::Bytes(b) => Value::Bytes(Rc::new(super::value::PyBytes {
+            b: b.to_vec().into_boxed_slice(),
+        })),
         Const::Ellipsis => Value::Ellipsis,
         Const::Tuple(items) => Value::tuple(items.iter().map(const_to_value).collect()),
         Const::Code(co) => Value::Code(Rc::new(super::object::PyCode::new(co.clone()))),
@@ -47,7 +47,11 @@ pub fn hash_str(s: &str) -> i64 {
 /// CPython's int hash: n mod (2**61 - 1), keeping the sign; -1 becomes -2.
 pub fn hash_int(n: i64) -> i64 {
     let v = n as i128;
-    let h = if v >= 0 { v % HASH_MODULUS } else { -((-v) % HASH_MODULUS) };
+    let h = if v >= 0 {
+        v % HASH_MODULUS
+    } else {
+        -((-v) % HASH_MODULUS)
+    };
     let h = h as i64;
     if h == -1 {
         -2
@@ -102,7 +106,11 @@ pub fn hash_float(x: f64) -> i64 {
             h -= p;
         }
     }
-    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    let e = if e >= 0 {
+        e % 61
+    } else {
+        61 - 1 - ((-1 - e) % 61)
+    };
     let e = e as u32;
     h = ((h << e) & p) | (h >> (61 - e));
     let r = (h as i64).wrapping_mul(sign);
@@ -221,7 +229,14 @@ fn binop_symbol(k: BinaryOpKind) -> &'static str {
 }
 
 /// The non-inplace version of an operator, and the dunder names (op, reflected, inplace).
-fn binop_base(k: BinaryOpKind) -> (BinaryOpKind, &'static str, &'static str, Option<&'static str>) {
+fn binop_base(
+    k: BinaryOpKind,
+) -> (
+    BinaryOpKind,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+) {
     use BinaryOpKind::*;
     match k {
         Add => (Add, "__add__", "__radd__", None),
@@ -242,7 +257,12 @@ fn binop_base(k: BinaryOpKind) -> (BinaryOpKind, &'static str, &'static str, Opt
         InplaceMul => (Mul, "__mul__", "__rmul__", Some("__imul__")),
         InplaceMatMul => (MatMul, "__matmul__", "__rmatmul__", Some("__imatmul__")),
         InplaceTrueDiv => (TrueDiv, "__truediv__", "__rtruediv__", Some("__itruediv__")),
-        InplaceFloorDiv => (FloorDiv, "__floordiv__", "__rfloordiv__", Some("__ifloordiv__")),
+        InplaceFloorDiv => (
+            FloorDiv,
+            "__floordiv__",
+            "__rfloordiv__",
+            Some("__ifloordiv__"),
+        ),
         InplaceMod => (Mod, "__mod__", "__rmod__", Some("__imod__")),
         InplacePow => (Pow, "__pow__", "__rpow__", Some("__ipow__")),
         InplaceLShift => (LShift, "__lshift__", "__rlshift__", Some("__ilshift__")),
@@ -452,8 +472,10 @@ impl Vm {
                 }
                 Ok(n as usize)
             }
-            None => Err(self
-                .type_error(format!("object of type '{}' has no len()", self.type_name(v)))),
+            None => Err(self.type_error(format!(
+                "object of type '{}' has no len()",
+                self.type_name(v)
+            ))),
         }
     }
 
@@ -483,19 +505,13 @@ impl Vm {
             Value::Float(f) => Ok(*f),
             Value::Int(i) => Ok(*i as f64),
             Value::Bool(b) => Ok(*b as i64 as f64),
-            _ => Err(self.type_error(format!(
-                "must be real number, not {}",
-                self.type_name(v)
-            ))),
+            _ => Err(self.type_error(format!("must be real number, not {}", self.type_name(v)))),
         }
     }
     pub fn str_arg<'a>(&self, v: &'a Value, what: &str) -> PyResult<&'a str> {
         match v {
             Value::Str(s) => Ok(&s.s),
-            _ => Err(self.type_error(format!(
-                "{what} must be str, not {}",
-                self.type_name(v)
-            ))),
+            _ => Err(self.type_error(format!("{what} must be str, not {}", self.type_name(v)))),
         }
     }
     pub fn check_args(&self, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
@@ -506,12 +522,23 @@ impl Vm {
                 } else if min == 1 {
                     format!("{name}() takes exactly one argument ({} given)", args.len())
                 } else {
-                    format!("{name}() takes exactly {min} arguments ({} given)", args.len())
+                    format!(
+                        "{name}() takes exactly {min} arguments ({} given)",
+                        args.len()
+                    )
                 }
             } else if args.len() < min {
-                format!("{name} expected at least {min} argument{}, got {}", if min == 1 { "" } else { "s" }, args.len())
+                format!(
+                    "{name} expected at least {min} argument{}, got {}",
+                    if min == 1 { "" } else { "s" },
+                    args.len()
+                )
             } else {
-                format!("{name} expected at most {max} argument{}, got {}", if max == 1 { "" } else { "s" }, args.len())
+                format!(
+                    "{name} expected at most {max} argument{}, got {}",
+                    if max == 1 { "" } else { "s" },
+                    args.len()
+                )
             };
             return Err(self.type_error(msg));
         }
@@ -556,10 +583,7 @@ impl Vm {
                 if let Some(h) = s.hash.get() {
                     return Ok(h);
                 }
-                let mut hs = Vec::new();
-                for e in s.t.borrow().iter() {
-                    hs.push(e.hash);
-                }
+                let hs: Vec<i64> = s.t.borrow().iter_hashed().map(|(h, _)| h).collect();
                 let h = frozenset_hash(&hs);
                 s.hash.set(Some(h));
                 h
@@ -569,12 +593,13 @@ impl Vm {
                 let cls = i.class();
                 match cls.lookup("__hash__") {
                     Some(Value::None) => {
-                        return Err(self
-                            .type_error(format!("unhashable type: '{}'", cls.name())))
+                        return Err(self.type_error(format!("unhashable type: '{}'", cls.name())))
                     }
                     Some(Value::Builtin(_)) | None => hash_int((i.id as i64) << 4 | 1),
                     Some(_) => {
-                        let r = self.call_dunder(v, "__hash__", &[])?.unwrap_or(Value::Int(0));
+                        let r = self
+                            .call_dunder(v, "__hash__", &[])?
+                            .unwrap_or(Value::Int(0));
                         match r {
                             Value::Int(n) => {
                                 if n == -1 {
@@ -585,9 +610,9 @@ impl Vm {
                             }
                             Value::Bool(b) => b as i64,
                             _ => {
-                                return Err(self.type_error(
-                                    "__hash__ method should return an integer",
-                                ))
+                                return Err(
+                                    self.type_error("__hash__ method should return an integer")
+                                )
                             }
                         }
                     }
@@ -616,8 +641,16 @@ impl Vm {
             (Float(x), Int(y)) => return Ok(Bool(float_cmp(*x, *y as f64, op))),
             (Str(x), Str(y)) => return Ok(Bool(ord_result(x.s.cmp(&y.s), op))),
             (Bool(_), Int(_) | Bool(_) | Float(_)) | (Int(_) | Float(_), Bool(_)) => {
-                let x = if let Bool(v) = a { Int(*v as i64) } else { a.clone() };
-                let y = if let Bool(v) = b { Int(*v as i64) } else { b.clone() };
+                let x = if let Bool(v) = a {
+                    Int(*v as i64)
+                } else {
+                    a.clone()
+                };
+                let y = if let Bool(v) = b {
+                    Int(*v as i64)
+                } else {
+                    b.clone()
+                };
                 return self.compare(&x, &y, op);
             }
             _ => {}
@@ -670,7 +703,12 @@ impl Vm {
     }
 
     /// Comparisons between built-in values; `None` means NotImplemented.
-    fn builtin_compare(&mut self, a: &Value, b: &Value, op: CompareKind) -> PyResult<Option<Value>> {
+    fn builtin_compare(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        op: CompareKind,
+    ) -> PyResult<Option<Value>> {
         use Value::*;
         let eqop = matches!(op, CompareKind::Eq | CompareKind::Ne);
         let r = match (a, b) {
@@ -854,27 +892,56 @@ impl Vm {
         }
     }
 
+    /// The slot of a key equal to `key` (Python `__eq__` runs with the table unborrowed).
+    fn set_find(&mut self, s: &PySet, key: &Value, h: i64) -> PyResult<Option<usize>> {
+        let mut unsure = false;
+        let r = s.t.borrow().find(h, |k| match eq_fast(k, key) {
+            Some(b) => Ok::<bool, ()>(b),
+            None => {
+                if k.is(key) {
+                    return Ok(true);
+                }
+                unsure = true;
+                Ok(false)
+            }
+        });
+        if let Ok(Some(i)) = r {
+            return Ok(Some(i));
+        }
+        if !unsure {
+            return Ok(None);
+        }
+        let (cands, _) = s.t.borrow().candidates(h);
+        for slot in cands {
+            let k = s.t.borrow().slot_key(slot).cloned();
+            if let Some(k) = k {
+                let r = self.compare(&k, key, CompareKind::Eq)?;
+                if self.truthy(&r)? {
+                    return Ok(Some(slot));
+                }
+            }
+        }
+        Ok(None)
+    }
+
     pub fn set_add(&mut self, s: &PySet, key: Value) -> PyResult<()> {
         let h = self.hash(&key)?;
-        let p = s.t.borrow().probe(h, &key);
-        if self.resolve_probe(&key, p)?.is_none() {
-            s.t.borrow_mut().insert_new(h, key, Value::None);
+        if self.set_find(s, &key, h)?.is_none() {
+            let _ = s.t.borrow_mut().add(h, key, |_| Ok::<bool, ()>(false));
         }
         Ok(())
     }
 
     pub fn set_contains(&mut self, s: &PySet, key: &Value) -> PyResult<bool> {
         let h = self.hash(key)?;
-        let p = s.t.borrow().probe(h, key);
-        Ok(self.resolve_probe(key, p)?.is_some())
+        Ok(self.set_find(s, key, h)?.is_some())
     }
 
     pub fn set_discard(&mut self, s: &PySet, key: &Value) -> PyResult<bool> {
         let h = self.hash(key)?;
-        let p = s.t.borrow().probe(h, key);
-        match self.resolve_probe(key, p)? {
+        match self.set_find(s, key, h)? {
             Some(i) => {
-                s.t.borrow_mut().remove_at(i);
+                s.t.borrow_mut().remove_slot(i);
                 Ok(true)
             }
             None => Ok(false),
@@ -922,18 +989,32 @@ impl Vm {
 
     /// Call a special method looked up on the type (as CPython does); `None` when the type
     /// has no such method.
-    pub fn call_dunder(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+    pub fn call_dunder(
+        &mut self,
+        obj: &Value,
+        name: &str,
+        args: &[Value],
+    ) -> PyResult<Option<Value>> {
         let t = self.type_of(obj);
-        let Some(f) = t.lookup(name) else { return Ok(None) };
+        let Some(f) = t.lookup(name) else {
+            return Ok(None);
+        };
         let r = self.call_descr(&f, obj, &t, args)?;
         Ok(Some(r))
     }
 
     /// Like `call_dunder` but ignores the default implementations on `object` (so that
     /// `__eq__` falls back to identity through the comparison logic).
-    fn call_dunder_user(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+    fn call_dunder_user(
+        &mut self,
+        obj: &Value,
+        name: &str,
+        args: &[Value],
+    ) -> PyResult<Option<Value>> {
         let t = self.type_of(obj);
-        let Some((f, owner)) = t.lookup_with_owner(name) else { return Ok(None) };
+        let Some((f, owner)) = t.lookup_with_owner(name) else {
+            return Ok(None);
+        };
         if Rc::ptr_eq(&owner, &self.types.object) {
             return Ok(None);
         }
@@ -942,7 +1023,13 @@ impl Vm {
     }
 
     /// Call attribute `f` found on `cls` as a method of `obj`.
-    pub fn call_descr(&mut self, f: &Value, obj: &Value, cls: &Rc<PyType>, args: &[Value]) -> PyResult<Value> {
+    pub fn call_descr(
+        &mut self,
+        f: &Value,
+        obj: &Value,
+        cls: &Rc<PyType>,
+        args: &[Value],
+    ) -> PyResult<Value> {
         match f {
             Value::Func(_) | Value::Builtin(_) => {
                 let mut a = Vec::with_capacity(args.len() + 1);
@@ -969,7 +1056,8 @@ impl Vm {
             (Int(x), Float(y)) => return self.float_op(*x as f64, *y, base),
             (Float(x), Int(y)) => return self.float_op(*x, *y as f64, base),
             (Bool(_), _) | (_, Bool(_))
-                if matches!(a, Int(_) | Float(_) | Bool(_)) && matches!(b, Int(_) | Float(_) | Bool(_)) =>
+                if matches!(a, Int(_) | Float(_) | Bool(_))
+                    && matches!(b, Int(_) | Float(_) | Bool(_)) =>
             {
                 if let (Bool(x), Bool(y)) = (a, b) {
                     match base {
@@ -979,8 +1067,16 @@ impl Vm {
                         _ => {}
                     }
                 }
-                let x = if let Bool(v) = a { Int(*v as i64) } else { a.clone() };
-                let y = if let Bool(v) = b { Int(*v as i64) } else { b.clone() };
+                let x = if let Bool(v) = a {
+                    Int(*v as i64)
+                } else {
+                    a.clone()
+                };
+                let y = if let Bool(v) = b {
+                    Int(*v as i64)
+                } else {
+                    b.clone()
+                };
                 return self.binary_op(&x, &y, base);
             }
             _ => {}
@@ -993,26 +1089,34 @@ impl Vm {
                 if let (List(l), BinaryOpKind::Add) = (a, base) {
                     let _ = iname;
                     let items = self.iter_to_vec(b).map_err(|_| {
-                        self.type_error(format!(
-                            "'{}' object is not iterable",
-                            self.type_name(b)
-                        ))
+                        self.type_error(format!("'{}' object is not iterable", self.type_name(b)))
                     })?;
                     l.items.borrow_mut().extend(items);
                     return Ok(a.clone());
                 }
-                if let (Set(s), BinaryOpKind::Or | BinaryOpKind::And | BinaryOpKind::Sub | BinaryOpKind::Xor) = (a, base) {
+                if let (
+                    Set(s),
+                    BinaryOpKind::Or | BinaryOpKind::And | BinaryOpKind::Sub | BinaryOpKind::Xor,
+                ) = (a, base)
+                {
                     if !s.frozen {
-                        if let Set(_) = b {
-                            let r = self.builtin_binop(a, b, base)?;
-                            if let Some(Set(n)) = &r {
-                                let items = n.items();
-                                s.t.borrow_mut().clear();
-                                for it in items {
-                                    self.set_add(s, it)?;
+                        if let Set(o) = b {
+                            if Rc::ptr_eq(s, o) {
+                                if matches!(base, BinaryOpKind::Sub | BinaryOpKind::Xor) {
+                                    s.t.borrow_mut().clear();
                                 }
                                 return Ok(a.clone());
                             }
+                            let other = o.t.borrow();
+                            let mut me = s.t.borrow_mut();
+                            let eq = super::dict::set_key_eq;
+                            let _ = match base {
+                                BinaryOpKind::Or => me.merge(&other, eq),
+                                BinaryOpKind::And => me.intersection_update(&other, eq),
+                                BinaryOpKind::Sub => me.difference_update(&other, eq),
+                                _ => me.symmetric_difference_update(&other, eq),
+                            };
+                            return Ok(a.clone());
                         }
                     }
                 }
@@ -1096,7 +1200,11 @@ impl Vm {
         if base == BinaryOpKind::Pow {
             return Err(self.type_error(format!(
                 "unsupported operand type(s) for {}: '{}' and '{}'",
-                if iname.is_some() { "**=" } else { "** or pow()" },
+                if iname.is_some() {
+                    "**="
+                } else {
+                    "** or pow()"
+                },
                 self.type_name(a),
                 self.type_name(b)
             )));
@@ -1163,7 +1271,9 @@ impl Vm {
             (Bytes(x), Bytes(y), K::Add) => {
                 let mut v = x.b.to_vec();
                 v.extend_from_slice(&y.b);
-                Value::Bytes(Rc::new(super::value::PyBytes { b: v.into_boxed_slice() }))
+                Value::Bytes(Rc::new(super::value::PyBytes {
+                    b: v.into_boxed_slice(),
+                }))
             }
             (Dict(x), Dict(y), K::Or) => {
                 let d = PyDict::new();
@@ -1174,41 +1284,29 @@ impl Vm {
             }
             (Set(x), Set(y), K::Or | K::And | K::Sub | K::Xor) => {
                 let frozen = x.frozen;
-                let (xs, ys) = (x.items(), y.items());
-                let mut out = Vec::new();
-                match op {
+                let eq = super::dict::set_key_eq;
+                let (xt, yt) = (x.t.borrow(), y.t.borrow());
+                let same = Rc::ptr_eq(x, y);
+                let r = match op {
                     K::Or => {
-                        out = xs;
-                        out.extend(ys);
+                        if same {
+                            Ok(xt.copy())
+                        } else {
+                            xt.union(&yt, eq)
+                        }
                     }
                     K::And => {
-                        for it in xs {
-                            if self.set_contains(y, &it)? {
-                                out.push(it);
-                            }
+                        if same {
+                            Ok(xt.copy())
+                        } else {
+                            xt.intersection(&yt, eq)
                         }
                     }
-                    K::Sub => {
-                        for it in xs {
-                            if !self.set_contains(y, &it)? {
-                                out.push(it);
-                            }
-                        }
-                    }
-                    _ => {
-                        for it in xs {
-                            if !self.set_contains(y, &it)? {
-                                out.push(it);
-                            }
-                        }
-                        for it in ys {
-                            if !self.set_contains(x, &it)? {
-                                out.push(it);
-                            }
-                        }
-                    }
-                }
-                self.new_set(out, frozen)?
+                    K::Sub => xt.difference(&yt, eq),
+                    _ => xt.symmetric_difference(&yt, eq),
+                };
+                let t = r.unwrap_or_default();
+                Value::Set(Rc::new(PySet::from_table(frozen, t)))
             }
             _ => return Ok(Option::None),
         }))
@@ -1280,15 +1378,21 @@ impl Vm {
                 if y < 0 {
                     return Err(self.value_error("negative shift count"));
                 }
-                Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+                Some(if y >= 64 {
+                    if x < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    x >> y
+                })
             }
             K::And => Some(x & y),
             K::Or => Some(x | y),
             K::Xor => Some(x ^ y),
             K::MatMul => {
-                return Err(self.type_error(
-                    "unsupported operand type(s) for @: 'int' and 'int'",
-                ))
+                return Err(self.type_error("unsupported operand type(s) for @: 'int' and 'int'"))
             }
             _ => return self.int_op(x, y, binop_base(op).0),
         };
@@ -1327,9 +1431,9 @@ impl Vm {
                     return Err(self.zero_div("0.0 cannot be raised to a negative power"));
                 }
                 if x < 0.0 && y.fract() != 0.0 {
-                    return Err(self.value_error(
-                        "math domain error: complex results are not supported",
-                    ));
+                    return Err(
+                        self.value_error("math domain error: complex results are not supported")
+                    );
                 }
                 let r = x.powf(y);
                 if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -1355,7 +1459,10 @@ impl Vm {
 
     pub fn unary_negative(&mut self, v: &Value) -> PyResult<Value> {
         match v {
-            Value::Int(i) => i.checked_neg().map(Value::Int).ok_or_else(|| self.overflow_error()),
+            Value::Int(i) => i
+                .checked_neg()
+                .map(Value::Int)
+                .ok_or_else(|| self.overflow_error()),
             Value::Bool(b) => Ok(Value::Int(-(*b as i64))),
             Value::Float(f) => Ok(Value::Float(-f)),
             _ => match self.call_dunder(v, "__neg__", &[])? {
@@ -1400,7 +1507,10 @@ impl Vm {
     /// classmethods bind to the class, properties call their getter).
     pub fn bind_descr(&mut self, d: Value, obj: &Value, cls: &Rc<PyType>) -> PyResult<Value> {
         match &d {
-            Value::Func(_) => Ok(Value::Method(Rc::new(PyMethod { func: d, slf: obj.clone() }))),
+            Value::Func(_) => Ok(Value::Method(Rc::new(PyMethod {
+                func: d,
+                slf: obj.clone(),
+            }))),
             Value::Builtin(b) if b.bound.is_none() => Ok(Value::Builtin(Rc::new(PyBuiltin {
                 name: b.name.clone(),
                 imp: b.imp.clone(),
@@ -1428,7 +1538,8 @@ impl Vm {
             Value::Instance(_) => {
                 let t = self.type_of(&d);
                 if t.lookup("__get__").is_some() {
-                    let r = self.call_dunder(&d, "__get__", &[obj.clone(), Value::Type(cls.clone())])?;
+                    let r =
+                        self.call_dunder(&d, "__get__", &[obj.clone(), Value::Type(cls.clone())])?;
                     return Ok(r.unwrap_or(Value::None));
                 }
                 Ok(d.clone())
@@ -1439,7 +1550,10 @@ impl Vm {
 
     fn is_data_descr(&self, d: &Value) -> bool {
         match d {
-            Value::Native(n) => matches!(n.data, NativeData::Property { .. } | NativeData::GetSet { .. }),
+            Value::Native(n) => matches!(
+                n.data,
+                NativeData::Property { .. } | NativeData::GetSet { .. }
+            ),
             Value::Instance(i) => {
                 let c = i.class();
                 c.lookup("__set__").is_some() || c.lookup("__delete__").is_some()
@@ -1661,7 +1775,12 @@ impl Vm {
             }
             "__mro__" => Value::tuple(t.mro().into_iter().map(Value::Type).collect()),
             "__bases__" => Value::tuple(t.bases.iter().cloned().map(Value::Type).collect()),
-            "__base__" => t.bases.first().cloned().map(Value::Type).unwrap_or(Value::None),
+            "__base__" => t
+                .bases
+                .first()
+                .cloned()
+                .map(Value::Type)
+                .unwrap_or(Value::None),
             "__dict__" => {
                 let d = PyDict::new();
                 for (k, v) in t.dict.borrow().iter() {
@@ -1795,11 +1914,9 @@ impl Vm {
                     }
                     _ => {}
                 },
-                Value::Instance(_) => {
-                    if self.type_of(&d).lookup("__set__").is_some() {
-                        self.call_dunder(&d, "__set__", &[obj.clone(), v])?;
-                        return Ok(());
-                    }
+                Value::Instance(_) if self.type_of(&d).lookup("__set__").is_some() => {
+                    self.call_dunder(&d, "__set__", &[obj.clone(), v])?;
+                    return Ok(());
                 }
                 _ => {}
             }
@@ -1912,7 +2029,11 @@ impl Vm {
                 };
             }
             (Value::Tuple(t), Value::Int(i)) => {
-                let idx = if *i < 0 { *i + t.items.len() as i64 } else { *i };
+                let idx = if *i < 0 {
+                    *i + t.items.len() as i64
+                } else {
+                    *i
+                };
                 return match usize::try_from(idx).ok().and_then(|i| t.items.get(i)) {
                     Some(v) => Ok(v.clone()),
                     None => Err(self.index_error("tuple index out of range")),
@@ -1997,7 +2118,11 @@ impl Vm {
             Value::Range(r) => {
                 if let Value::Int(i) = item {
                     let (start, stop, step) = (r.start, r.stop, r.step);
-                    let inside = if step > 0 { *i >= start && *i < stop } else { *i <= start && *i > stop };
+                    let inside = if step > 0 {
+                        *i >= start && *i < stop
+                    } else {
+                        *i <= start && *i > stop
+                    };
                     return Ok(inside && (i - start) % step == 0);
                 }
                 let items = self.iter_to_vec(container)?;
@@ -2050,7 +2175,12 @@ impl Vm {
             "staticmethod" => self.types.staticmethod.clone(),
             "classmethod" => self.types.classmethod.clone(),
             "super" => self.types.super_.clone(),
-            _ => self.types.misc.get(cls_name).cloned().unwrap_or_else(|| self.types.object.clone()),
+            _ => self
+                .types
+                .misc
+                .get(cls_name)
+                .cloned()
+                .unwrap_or_else(|| self.types.object.clone()),
         };
         Value::Native(Rc::new(NativeObj { cls, data }))
     }
@@ -2058,25 +2188,64 @@ impl Vm {
     /// `iter(v)`.
     pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
         Ok(match v {
-            Value::List(_) => self.new_native("list_iterator", NativeData::SeqIter { seq: v.clone(), idx: 0.into() }),
-            Value::Tuple(_) => self.new_native("tuple_iterator", NativeData::SeqIter { seq: v.clone(), idx: 0.into() }),
-            Value::Str(_) => self.new_native("str_ascii_iterator", NativeData::SeqIter { seq: v.clone(), idx: 0.into() }),
-            Value::Bytes(_) => self.new_native("bytes_iterator", NativeData::SeqIter { seq: v.clone(), idx: 0.into() }),
+            Value::List(_) => self.new_native(
+                "list_iterator",
+                NativeData::SeqIter {
+                    seq: v.clone(),
+                    idx: 0.into(),
+                },
+            ),
+            Value::Tuple(_) => self.new_native(
+                "tuple_iterator",
+                NativeData::SeqIter {
+                    seq: v.clone(),
+                    idx: 0.into(),
+                },
+            ),
+            Value::Str(_) => self.new_native(
+                "str_ascii_iterator",
+                NativeData::SeqIter {
+                    seq: v.clone(),
+                    idx: 0.into(),
+                },
+            ),
+            Value::Bytes(_) => self.new_native(
+                "bytes_iterator",
+                NativeData::SeqIter {
+                    seq: v.clone(),
+                    idx: 0.into(),
+                },
+            ),
             Value::Range(r) => self.new_native(
                 "range_iterator",
-                NativeData::RangeIter { cur: r.start.into(), stop: r.stop, step: r.step, left: r.len().into() },
+                NativeData::RangeIter {
+                    cur: r.start.into(),
+                    stop: r.stop,
+                    step: r.step,
+                    left: r.len().into(),
+                },
             ),
             Value::Dict(d) => self.new_native(
                 "dict_keyiterator",
-                NativeData::DictIter { dict: d.clone(), kind: 0, pos: 0.into(), len: d.len() },
+                NativeData::DictIter {
+                    dict: d.clone(),
+                    kind: 0,
+                    pos: 0.into(),
+                    len: d.len(),
+                },
             ),
             Value::Set(s) => self.new_native(
                 "set_iterator",
-                NativeData::ListIter { items: s.items(), idx: 0.into() },
+                NativeData::ListIter {
+                    items: s.items(),
+                    idx: 0.into(),
+                },
             ),
             Value::Gen(g) => {
                 if g.kind != super::coro::GenKind::Generator {
-                    return Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v))));
+                    return Err(
+                        self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
+                    );
                 }
                 v.clone()
             }
@@ -2087,7 +2256,15 @@ impl Vm {
                         1 => "dict_valueiterator",
                         _ => "dict_itemiterator",
                     };
-                    self.new_native(name, NativeData::DictIter { dict: dict.clone(), kind: *kind, pos: 0.into(), len: dict.len() })
+                    self.new_native(
+                        name,
+                        NativeData::DictIter {
+                            dict: dict.clone(),
+                            kind: *kind,
+                            pos: 0.into(),
+                            len: dict.len(),
+                        },
+                    )
                 }
                 NativeData::SeqIter { .. }
                 | NativeData::RangeIter { .. }
@@ -2110,15 +2287,22 @@ impl Vm {
                     let idx = std::cell::Cell::new(0i64);
                     return Ok(self.new_native(
                         "iterator",
-                        NativeData::FnIter(std::cell::RefCell::new(Box::new(move |vm: &mut Vm| {
-                            let i = idx.get();
-                            idx.set(i + 1);
-                            match vm.getitem(&obj, &Value::Int(i)) {
-                                Ok(v) => Ok(Some(v)),
-                                Err(e) if vm.exc_matches(&e, ExcKind::IndexError) || vm.exc_matches(&e, ExcKind::StopIteration) => Ok(None),
-                                Err(e) => Err(e),
-                            }
-                        }))),
+                        NativeData::FnIter(std::cell::RefCell::new(Box::new(
+                            move |vm: &mut Vm| {
+                                let i = idx.get();
+                                idx.set(i + 1);
+                                match vm.getitem(&obj, &Value::Int(i)) {
+                                    Ok(v) => Ok(Some(v)),
+                                    Err(e)
+                                        if vm.exc_matches(&e, ExcKind::IndexError)
+                                            || vm.exc_matches(&e, ExcKind::StopIteration) =>
+                                    {
+                                        Ok(None)
+                                    }
+                                    Err(e) => Err(e),
+                                }
+                            },
+                        ))),
                     ));
                 }
                 Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v))))
@@ -2142,7 +2326,9 @@ impl Vm {
     pub fn native_next(&mut self, it: &Value) -> Option<PyResult<Option<Value>>> {
         let Value::Native(n) = it else { return None };
         Some(match &n.data {
-            NativeData::RangeIter { cur, step, left, .. } => {
+            NativeData::RangeIter {
+                cur, step, left, ..
+            } => {
                 let l = left.get();
                 if l <= 0 {
                     Ok(None)
@@ -2160,7 +2346,9 @@ impl Vm {
                     Value::Tuple(t) => t.items.get(i).cloned(),
                     Value::Str(s) => {
                         if s.ascii {
-                            s.s.as_bytes().get(i).map(|b| Value::string((*b as char).to_string()))
+                            s.s.as_bytes()
+                                .get(i)
+                                .map(|b| Value::string((*b as char).to_string()))
                         } else {
                             // Keep a byte cursor in idx for non-ASCII strings.
                             s.s.get(i..).and_then(|rest| rest.chars().next()).map(|c| {
@@ -2184,11 +2372,18 @@ impl Vm {
                 idx.set(i + 1);
                 Ok(items.get(i).cloned())
             }
-            NativeData::DictIter { dict, kind, pos, len } => {
+            NativeData::DictIter {
+                dict,
+                kind,
+                pos,
+                len,
+            } => {
                 let t = dict.t.borrow();
                 if t.len() != *len {
                     drop(t);
-                    return Some(Err(self.runtime_error("dictionary changed size during iteration")));
+                    return Some(Err(
+                        self.runtime_error("dictionary changed size during iteration")
+                    ));
                 }
                 let mut p = pos.get();
                 let mut out = None;
@@ -2209,7 +2404,9 @@ impl Vm {
             }
             NativeData::FnIter(f) => {
                 let Ok(mut f) = f.try_borrow_mut() else {
-                    return Some(Err(self.new_error(ExcKind::ValueError, "generator already executing")));
+                    return Some(Err(
+                        self.new_error(ExcKind::ValueError, "generator already executing")
+                    ));
                 };
                 f(self)
             }
@@ -2266,7 +2463,6 @@ impl Vm {
         Ok(out)
     }
 }
-
 
 fn float_cmp(x: f64, y: f64, op: CompareKind) -> bool {
     match op {

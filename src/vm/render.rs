@@ -142,7 +142,12 @@ impl Vm {
             }
             Value::Slice(s) => {
                 let (a, b, c) = (s.start.clone(), s.stop.clone(), s.step.clone());
-                format!("slice({}, {}, {})", self.repr(&a)?, self.repr(&b)?, self.repr(&c)?)
+                format!(
+                    "slice({}, {}, {})",
+                    self.repr(&a)?,
+                    self.repr(&b)?,
+                    self.repr(&c)?
+                )
             }
             Value::Func(f) => format!("<function {} at {}>", f.qualname.borrow(), self.addr_of(v)),
             Value::Builtin(b) => match &b.bound {
@@ -172,14 +177,25 @@ impl Vm {
                 }
             }
             Value::Cell(_) => format!("<cell at {}>", self.addr_of(v)),
-            Value::Code(c) => format!("<code object {} at {}, file \"{}\", line {}>", c.co.name, self.addr_of(v), c.co.filename, c.co.first_line),
+            Value::Code(c) => format!(
+                "<code object {} at {}, file \"{}\", line {}>",
+                c.co.name,
+                self.addr_of(v),
+                c.co.filename,
+                c.co.first_line
+            ),
             Value::Gen(g) => {
                 let kind = match g.kind {
                     GenKind::Generator => "generator",
                     GenKind::Coroutine => "coroutine",
                     GenKind::AsyncGenerator => "async_generator",
                 };
-                format!("<{} object {} at {}>", kind, g.qualname.borrow(), self.addr_of(v))
+                format!(
+                    "<{} object {} at {}>",
+                    kind,
+                    g.qualname.borrow(),
+                    self.addr_of(v)
+                )
             }
             Value::Instance(_) => {
                 let key = v.ptr().unwrap_or(0);
@@ -208,7 +224,13 @@ impl Vm {
                     let items: Vec<Value> = match kind {
                         0 => dict.t.borrow().keys(),
                         1 => dict.t.borrow().values(),
-                        _ => dict.t.borrow().items().into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect(),
+                        _ => dict
+                            .t
+                            .borrow()
+                            .items()
+                            .into_iter()
+                            .map(|(k, v)| Value::tuple(vec![k, v]))
+                            .collect(),
                     };
                     let l = Value::list(items);
                     format!("{}({})", name, self.repr(&l)?)
@@ -216,13 +238,18 @@ impl Vm {
                 NativeData::Property { .. } => format!("<property object at {}>", self.addr_of(v)),
                 NativeData::StaticMethod(f) | NativeData::ClassMethod(f) => {
                     let f = f.clone();
-                    let kind = if matches!(n.data, NativeData::StaticMethod(_)) { "staticmethod" } else { "classmethod" };
+                    let kind = if matches!(n.data, NativeData::StaticMethod(_)) {
+                        "staticmethod"
+                    } else {
+                        "classmethod"
+                    };
                     format!("<{}({})>", kind, self.repr(&f)?)
                 }
                 _ => {
                     let t = n.cls.clone();
                     if let Some(r) = t.lookup("__repr__") {
-                        if !matches!(&r, Value::Builtin(b) if b.owner.as_deref() == Some("object")) {
+                        if !matches!(&r, Value::Builtin(b) if b.owner.as_deref() == Some("object"))
+                        {
                             let s = self.call_descr(&r, v, &t, &[])?;
                             if let Value::Str(s) = s {
                                 return Ok(s.s.to_string());
@@ -245,11 +272,20 @@ impl Vm {
         if module == "builtins" {
             format!("<{} object at {}>", t.qualname.borrow(), self.addr_of(v))
         } else {
-            format!("<{}.{} object at {}>", module, t.qualname.borrow(), self.addr_of(v))
+            format!(
+                "<{}.{} object at {}>",
+                module,
+                t.qualname.borrow(),
+                self.addr_of(v)
+            )
         }
     }
 
-    fn guarded(&mut self, key: usize, f: impl FnOnce(&mut Vm) -> PyResult<String>) -> PyResult<String> {
+    fn guarded(
+        &mut self,
+        key: usize,
+        f: impl FnOnce(&mut Vm) -> PyResult<String>,
+    ) -> PyResult<String> {
         self.enter_native()?;
         self.repr_guard.push(key);
         let r = f(self);
@@ -299,8 +335,13 @@ impl Vm {
 
     /// `str(exc)` for an exception instance (BaseException.__str__ / KeyError.__str__).
     pub fn exc_str_default(&mut self, e: &Value) -> PyResult<String> {
-        let Value::Instance(i) = e else { return self.str_of(e) };
-        let args = i.exc().map(|d| d.borrow().args.clone()).unwrap_or(Value::None);
+        let Value::Instance(i) = e else {
+            return self.str_of(e);
+        };
+        let args = i
+            .exc()
+            .map(|d| d.borrow().args.clone())
+            .unwrap_or(Value::None);
         let items = match &args {
             Value::Tuple(t) => t.items.to_vec(),
             _ => vec![],
@@ -321,9 +362,14 @@ impl Vm {
 
     /// `repr(exc)` for an exception instance (BaseException.__repr__).
     pub fn exc_repr_default(&mut self, e: &Value) -> PyResult<String> {
-        let Value::Instance(i) = e else { return self.repr(e) };
+        let Value::Instance(i) = e else {
+            return self.repr(e);
+        };
         let name = i.class().name();
-        let args = i.exc().map(|d| d.borrow().args.clone()).unwrap_or(Value::None);
+        let args = i
+            .exc()
+            .map(|d| d.borrow().args.clone())
+            .unwrap_or(Value::None);
         match &args {
             Value::Tuple(t) if t.items.len() == 1 => {
                 let a = t.items[0].clone();
@@ -430,12 +476,17 @@ impl Vm {
     /// `str % args`.
     pub fn percent_format(&mut self, fmt_v: &Value, args: &Value) -> PyResult<Value> {
         use fmt::PercentPiece;
-        let Value::Str(template) = fmt_v else { return Err(self.type_error("format requires str")) };
+        let Value::Str(template) = fmt_v else {
+            return Err(self.type_error("format requires str"));
+        };
         let pieces = fmt::parse_percent_format(&template.s);
         let (argv, mapping): (Vec<Value>, Option<Value>) = match args {
             Value::Tuple(t) => (t.items.to_vec(), None),
             Value::Dict(_) => (vec![args.clone()], Some(args.clone())),
-            Value::Instance(_) if self.type_of(args).lookup("__getitem__").is_some() && !matches!(args, Value::Str(_)) => {
+            Value::Instance(_)
+                if self.type_of(args).lookup("__getitem__").is_some()
+                    && !matches!(args, Value::Str(_)) =>
+            {
                 (vec![args.clone()], Some(args.clone()))
             }
             other => (vec![other.clone()], None),
@@ -495,7 +546,9 @@ impl Vm {
                         }
                         'c' => {
                             let s = match &val {
-                                Value::Int(i) => char::from_u32(*i as u32).map(|c| c.to_string()).unwrap_or_default(),
+                                Value::Int(i) => char::from_u32(*i as u32)
+                                    .map(|c| c.to_string())
+                                    .unwrap_or_default(),
                                 Value::Str(s) if s.nchars == 1 => s.s.to_string(),
                                 _ => return Err(self.type_error("%c requires int or char")),
                             };
@@ -507,9 +560,15 @@ impl Vm {
                             let n = match &val {
                                 Value::Int(i) => *i,
                                 Value::Bool(b) => *b as i64,
-                                Value::Float(x) if matches!(spec.conv, 'd' | 'i' | 'u') => *x as i64,
+                                Value::Float(x) if matches!(spec.conv, 'd' | 'i' | 'u') => {
+                                    *x as i64
+                                }
                                 _ => {
-                                    let what = if matches!(spec.conv, 'd' | 'i' | 'u') { "a real number" } else { "an integer" };
+                                    let what = if matches!(spec.conv, 'd' | 'i' | 'u') {
+                                        "a real number"
+                                    } else {
+                                        "an integer"
+                                    };
                                     return Err(self.type_error(format!(
                                         "%{} format: {} is required, not {}",
                                         spec.conv,
@@ -554,7 +613,13 @@ impl Vm {
         out
     }
 
-    fn format_exc_chain(&mut self, exc: &Exc, out: &mut String, seen: &mut Vec<usize>, depth: usize) {
+    fn format_exc_chain(
+        &mut self,
+        exc: &Exc,
+        out: &mut String,
+        seen: &mut Vec<usize>,
+        depth: usize,
+    ) {
         seen.push(Rc::as_ptr(exc) as *const u8 as usize);
         let (cause, context, suppress) = match exc.exc() {
             Some(d) => {
@@ -572,7 +637,9 @@ impl Vm {
             } else if let (Some(Value::Instance(c)), false) = (&context, suppress) {
                 if !seen.contains(&(Rc::as_ptr(c) as *const u8 as usize)) {
                     self.format_exc_chain(c, out, seen, depth + 1);
-                    out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                    out.push_str(
+                        "\nDuring handling of the above exception, another exception occurred:\n\n",
+                    );
                 }
             }
         }
@@ -580,8 +647,10 @@ impl Vm {
     }
 
     fn format_one_exception(&mut self, exc: &Exc, out: &mut String) {
-        let tb: Vec<super::exceptions::TbEntry> =
-            exc.exc().map(|d| d.borrow().tb.iter().rev().cloned().collect()).unwrap_or_default();
+        let tb: Vec<super::exceptions::TbEntry> = exc
+            .exc()
+            .map(|d| d.borrow().tb.iter().rev().cloned().collect())
+            .unwrap_or_default();
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
             out.push_str(&self.format_tb_entries(&tb));
@@ -597,13 +666,21 @@ impl Vm {
             _ => cls.module.borrow().to_string(),
         };
         let qual = cls.qualname.borrow().to_string();
-        let name = if module == "builtins" || module == "__main__" { qual } else { format!("{module}.{qual}") };
+        let name = if module == "builtins" || module == "__main__" {
+            qual
+        } else {
+            format!("{module}.{qual}")
+        };
         let v = Value::Instance(exc.clone());
         let msg = match self.str_of(&v) {
             Ok(s) => s,
             Err(_) => "<exception str() failed>".to_string(),
         };
-        let mut s = if msg.is_empty() { format!("{name}\n") } else { format!("{name}: {msg}\n") };
+        let mut s = if msg.is_empty() {
+            format!("{name}\n")
+        } else {
+            format!("{name}: {msg}\n")
+        };
         if let Some(Value::List(notes)) = exc.dict.borrow().get("__notes__").cloned() {
             for n in notes.items.borrow().iter() {
                 if let Value::Str(t) = n {
@@ -627,7 +704,11 @@ impl Vm {
             if last.as_ref() != Some(&key) {
                 if count > CUTOFF {
                     let c = count - CUTOFF;
-                    out.push_str(&format!("  [Previous line repeated {} more time{}]\n", c, if c > 1 { "s" } else { "" }));
+                    out.push_str(&format!(
+                        "  [Previous line repeated {} more time{}]\n",
+                        c,
+                        if c > 1 { "s" } else { "" }
+                    ));
                 }
                 last = Some(key);
                 count = 0;
@@ -640,7 +721,11 @@ impl Vm {
         }
         if count > CUTOFF {
             let c = count - CUTOFF;
-            out.push_str(&format!("  [Previous line repeated {} more time{}]\n", c, if c > 1 { "s" } else { "" }));
+            out.push_str(&format!(
+                "  [Previous line repeated {} more time{}]\n",
+                c,
+                if c > 1 { "s" } else { "" }
+            ));
         }
         out
     }
@@ -649,9 +734,16 @@ impl Vm {
         let co = &e.code.co;
         let idx = e.lasti as usize;
         let line = co.line_of(idx);
-        let mut out = format!("  File \"{}\", line {}, in {}\n", co.filename, line, co.name);
-        let Some(src) = self.sources.get(&co.filename) else { return out };
-        let Some(text) = src.line_text(line) else { return out };
+        let mut out = format!(
+            "  File \"{}\", line {}, in {}\n",
+            co.filename, line, co.name
+        );
+        let Some(src) = self.sources.get(&co.filename) else {
+            return out;
+        };
+        let Some(text) = src.line_text(line) else {
+            return out;
+        };
         let stripped = text.trim();
         if stripped.is_empty() {
             return out;
@@ -666,11 +758,8 @@ impl Vm {
     }
 
     /// Print queued warnings as CPython's `warnings` module shows them (once per location).
-    pub fn format_warning(&mut self, msg: &str) -> String {
-        let (file, line) = match self.frames.last() {
-            Some(f) => (f.code.co.filename.clone(), f.line()),
-            None => (Rc::from("sys"), 1),
-        };
+    pub fn format_warning(&mut self, msg: &str, loc: Option<(Rc<str>, u32)>) -> String {
+        let (file, line) = loc.unwrap_or((Rc::from("sys"), 1));
         let key = format!("{file}:{line}:{msg}");
         if self.warned.contains(&key) {
             return String::new();
@@ -695,7 +784,11 @@ impl Vm {
 
 /// The `    ~~~^^^` line under a traceback source line, following CPython 3.11's rules: no line
 /// when the instruction covers the whole (stripped) line and there are no anchors.
-fn caret_line(src: &crate::lang::span::SourceFile, span: &crate::lang::span::Span, text: &str) -> Option<String> {
+fn caret_line(
+    src: &crate::lang::span::SourceFile,
+    span: &crate::lang::span::Span,
+    text: &str,
+) -> Option<String> {
     if span.end <= span.start {
         return None;
     }

@@ -2,17 +2,17 @@
 //! live inline; everything else is a reference-counted heap object. Ints are `i64` with checked
 //! arithmetic (overflow raises `OverflowError`): arbitrary precision is out of scope.
 
+use super::coro::PyGen;
 use super::dict::{PyDict, PySet};
 use super::object::{
     NativeObj, PyBuiltin, PyCell, PyCode, PyFunction, PyInstance, PyMethod, PyModule, PyType,
 };
-use super::coro::PyGen;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// A script-visible value (plus `Null`, the VM's internal "no value" marker: the NULL of the call
 /// protocol and the content of an unbound local; never visible to scripts).
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub enum Value {
     #[default]
     None,
@@ -49,6 +49,67 @@ pub enum Value {
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
 
+impl Clone for Value {
+    #[inline]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::Bool(b) => Value::Bool(*b),
+            Value::None => Value::None,
+            Value::Null => Value::Null,
+            _ => self.clone_heap(),
+        }
+    }
+}
+
+impl Value {
+    #[inline(never)]
+    fn clone_heap(&self) -> Value {
+        match self {
+            Value::NotImplemented => Value::NotImplemented,
+            Value::Ellipsis => Value::Ellipsis,
+            Value::Str(r) => Value::Str(r.clone()),
+            Value::Bytes(r) => Value::Bytes(r.clone()),
+            Value::List(r) => Value::List(r.clone()),
+            Value::Tuple(r) => Value::Tuple(r.clone()),
+            Value::Dict(r) => Value::Dict(r.clone()),
+            Value::Set(r) => Value::Set(r.clone()),
+            Value::Range(r) => Value::Range(r.clone()),
+            Value::Slice(r) => Value::Slice(r.clone()),
+            Value::Func(r) => Value::Func(r.clone()),
+            Value::Builtin(r) => Value::Builtin(r.clone()),
+            Value::Method(r) => Value::Method(r.clone()),
+            Value::Type(r) => Value::Type(r.clone()),
+            Value::Instance(r) => Value::Instance(r.clone()),
+            Value::Module(r) => Value::Module(r.clone()),
+            Value::Cell(r) => Value::Cell(r.clone()),
+            Value::Gen(r) => Value::Gen(r.clone()),
+            Value::Code(r) => Value::Code(r.clone()),
+            Value::Native(r) => Value::Native(r.clone()),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::Bool(b) => Value::Bool(*b),
+            Value::None => Value::None,
+            Value::Null => Value::Null,
+        }
+    }
+
+    /// Drop a value that is known to hold no heap reference without calling drop glue (hot
+    /// arithmetic paths).
+    #[inline]
+    pub fn forget_plain(self) {
+        if matches!(
+            self,
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Null
+        ) {
+            std::mem::forget(self);
+        } else {
+            drop(self);
+        }
+    }
+}
+
 impl Value {
     pub fn str(s: &str) -> Value {
         Value::Str(Rc::new(PyStr::new(s)))
@@ -72,9 +133,10 @@ impl Value {
     pub fn is(&self, other: &Value) -> bool {
         use Value::*;
         match (self, other) {
-            (None, None) | (Null, Null) | (NotImplemented, NotImplemented) | (Ellipsis, Ellipsis) => {
-                true
-            }
+            (None, None)
+            | (Null, Null)
+            | (NotImplemented, NotImplemented)
+            | (Ellipsis, Ellipsis) => true,
             (Bool(a), Bool(b)) => a == b,
             // Small ints are cached in CPython; treat equal ints as identical everywhere so `is`
             // on ints is at least stable.
@@ -147,7 +209,12 @@ impl PyStr {
     pub fn from_string(s: String) -> PyStr {
         let ascii = s.is_ascii();
         let nchars = if ascii { s.len() } else { s.chars().count() };
-        PyStr { s: s.into_boxed_str(), nchars, ascii, hash: Cell::new(None) }
+        PyStr {
+            s: s.into_boxed_str(),
+            nchars,
+            ascii,
+            hash: Cell::new(None),
+        }
     }
     pub fn as_str(&self) -> &str {
         &self.s
@@ -174,7 +241,11 @@ impl PyStr {
         if self.ascii {
             i.min(self.s.len())
         } else {
-            self.s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.s.len())
+            self.s
+                .char_indices()
+                .nth(i)
+                .map(|(b, _)| b)
+                .unwrap_or(self.s.len())
         }
     }
 }
@@ -189,7 +260,9 @@ pub struct PyList {
 
 impl PyList {
     pub fn new(items: Vec<Value>) -> PyList {
-        PyList { items: RefCell::new(items) }
+        PyList {
+            items: RefCell::new(items),
+        }
     }
 }
 
@@ -199,7 +272,9 @@ pub struct PyTuple {
 
 impl PyTuple {
     pub fn new(items: Vec<Value>) -> PyTuple {
-        PyTuple { items: items.into_boxed_slice() }
+        PyTuple {
+            items: items.into_boxed_slice(),
+        }
     }
 }
 
@@ -233,4 +308,65 @@ pub struct PySlice {
     pub start: Value,
     pub stop: Value,
     pub step: Value,
+}
+
+// ---------------------------------------------------------------- deferred drops
+//
+// Dropping a deeply nested structure (`a = [a]` a million times) would recurse once per level
+// in Rust's drop glue. Containers hand their contents to a thread-local queue instead while a
+// drop is already in progress, and the outermost drop empties the queue in a loop (CPython's
+// "trashcan").
+
+thread_local! {
+    static TRASH: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+    static DROPPING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Drop `items` without recursing deeper than one level.
+pub fn drop_deferred(items: Vec<Value>) {
+    if items.iter().all(|v| !v.is_container()) {
+        return;
+    }
+    let nested = DROPPING.with(|d| d.replace(true));
+    if nested {
+        let _ = TRASH.try_with(|t| {
+            if let Ok(mut t) = t.try_borrow_mut() {
+                t.extend(items);
+            }
+        });
+        return;
+    }
+    drop(items);
+    loop {
+        let next = TRASH
+            .try_with(|t| t.try_borrow_mut().ok().and_then(|mut t| t.pop()))
+            .ok()
+            .flatten();
+        match next {
+            Some(v) => drop(v),
+            None => break,
+        }
+    }
+    let _ = DROPPING.try_with(|d| d.set(false));
+}
+
+impl Value {
+    fn is_container(&self) -> bool {
+        matches!(
+            self,
+            Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Instance(_) | Value::Set(_)
+        )
+    }
+}
+
+impl Drop for PyList {
+    fn drop(&mut self) {
+        drop_deferred(std::mem::take(self.items.get_mut()));
+    }
+}
+
+impl Drop for PyTuple {
+    fn drop(&mut self) {
+        drop_deferred(std::mem::take(&mut self.items).into_vec());
+    }
 }

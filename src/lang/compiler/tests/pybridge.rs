@@ -9,7 +9,8 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 const SCRIPT: &str = r#"
-import ast, json, sys
+import ast, dis, json, sys
+POS_OPS = {"CALL", "BINARY_OP", "BINARY_SUBSCR", "LOAD_ATTR", "LOAD_METHOD", "STORE_ATTR", "STORE_SUBSCR", "RAISE_VARARGS", "GET_ITER", "FOR_ITER", "COMPARE_OP", "GET_AWAITABLE", "YIELD_VALUE", "RETURN_VALUE"}
 def conv(n):
     if isinstance(n, ast.Constant):
         v = n.value
@@ -40,7 +41,10 @@ def codes(c):
                 varnames=list(c.co_varnames), cellvars=list(c.co_cellvars),
                 freevars=list(c.co_freevars), flags=c.co_flags, argcount=c.co_argcount,
                 posonlyargcount=c.co_posonlyargcount, kwonlyargcount=c.co_kwonlyargcount,
-                names=list(c.co_names))]
+                names=list(c.co_names),
+                positions=[[i.opname, i.positions.lineno, i.positions.col_offset,
+                            i.positions.end_lineno, i.positions.end_col_offset]
+                           for i in dis.get_instructions(c) if i.opname in POS_OPS])]
     for k in c.co_consts:
         if hasattr(k, "co_code"):
             out += codes(k)
