@@ -40,10 +40,17 @@ fn discover(root: &Path) -> Vec<Case> {
     let Ok(areas) = std::fs::read_dir(root) else {
         return cases;
     };
-    let mut areas: Vec<PathBuf> = areas.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    let mut areas: Vec<PathBuf> = areas
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
     areas.sort();
     for dir in areas {
-        let area = dir.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let area = dir
+            .file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
         };
@@ -156,8 +163,14 @@ fn first_diff(what: &str, want: &str, got: &str) -> Option<String> {
         if wl.is_none() && gl.is_none() {
             break;
         }
-        msg.push_str(&format!("    want: {:?}\n", wl.map(|s| s.trim_end_matches('\n')).unwrap_or("<end>")));
-        msg.push_str(&format!("    got:  {:?}\n", gl.map(|s| s.trim_end_matches('\n')).unwrap_or("<end>")));
+        msg.push_str(&format!(
+            "    want: {:?}\n",
+            wl.map(|s| s.trim_end_matches('\n')).unwrap_or("<end>")
+        ));
+        msg.push_str(&format!(
+            "    got:  {:?}\n",
+            gl.map(|s| s.trim_end_matches('\n')).unwrap_or("<end>")
+        ));
     }
     Some(msg)
 }
@@ -184,11 +197,16 @@ fn check(case: &Case) -> Outcome {
             let want_code = if case.expects_error { 1 } else { 0 };
             if code != Some(want_code) {
                 let tail: String = err.lines().rev().take(3).collect::<Vec<_>>().join(" | ");
-                problems.push(format!("exit code {code:?}, want {want_code} (stderr tail: {tail})"));
+                problems.push(format!(
+                    "exit code {code:?}, want {want_code} (stderr tail: {tail})"
+                ));
             }
         }
     }
-    Outcome { rel: case.rel.clone(), problems }
+    Outcome {
+        rel: case.rel.clone(),
+        problems,
+    }
 }
 
 #[test]
@@ -200,7 +218,10 @@ fn python_corpus() {
 
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Outcome>> = Mutex::new(Vec::new());
-    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).clamp(2, 8);
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .clamp(2, 8);
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| loop {
@@ -232,7 +253,10 @@ fn python_corpus() {
             (false, true) => known_failed.push(r),
         }
     }
-    let stale: Vec<&String> = known.iter().filter(|k| !results.iter().any(|r| &r.rel == *k)).collect();
+    let stale: Vec<&String> = known
+        .iter()
+        .filter(|k| !results.iter().any(|r| &r.rel == *k))
+        .collect();
 
     let mut report = format!(
         "python corpus: {} cases, {passed} passed, {} failed ({} known failures, {} unexpected)\n",
@@ -244,23 +268,68 @@ fn python_corpus() {
     let verbose = std::env::var_os("CORPUS_VERBOSE").is_some();
     if verbose {
         for r in &known_failed {
-            report.push_str(&format!("known failure {}:\n  {}\n", r.rel, r.problems.join("\n  ")));
+            report.push_str(&format!(
+                "known failure {}:\n  {}\n",
+                r.rel,
+                r.problems.join("\n  ")
+            ));
         }
     }
     for r in &failed {
-        report.push_str(&format!("FAILED {}:\n  {}\n", r.rel, r.problems.join("\n  ")));
+        report.push_str(&format!(
+            "FAILED {}:\n  {}\n",
+            r.rel,
+            r.problems.join("\n  ")
+        ));
     }
     for r in &fixed {
-        report.push_str(&format!("FIXED {}: passes now; fixed: remove from known_failures.txt\n", r.rel));
+        report.push_str(&format!(
+            "FIXED {}: passes now; fixed: remove from known_failures.txt\n",
+            r.rel
+        ));
     }
     for k in &stale {
-        report.push_str(&format!("STALE {k}: listed in known_failures.txt but no such case\n"));
+        report.push_str(&format!(
+            "STALE {k}: listed in known_failures.txt but no such case\n"
+        ));
     }
     eprintln!("{report}");
     if let Some(path) = std::env::var_os("CORPUS_FAILING_LIST") {
         // Lets a maintainer rewrite known_failures.txt from the current state of the VM.
-        let list: String = results.iter().filter(|r| !r.problems.is_empty()).map(|r| format!("{}\n", r.rel)).collect();
+        let list: String = results
+            .iter()
+            .filter(|r| !r.problems.is_empty())
+            .map(|r| format!("{}\n", r.rel))
+            .collect();
         let _ = std::fs::write(path, list);
     }
-    assert!(failed.is_empty() && fixed.is_empty() && stale.is_empty(), "{report}");
+    assert!(
+        failed.is_empty() && fixed.is_empty() && stale.is_empty(),
+        "{report}"
+    );
+}
+
+#[test]
+fn first_diff_points_at_the_first_differing_line() {
+    assert_eq!(first_diff("stdout", "a\nb\n", "a\nb\n"), None);
+    let d = first_diff("stdout", "a\nb\nc\n", "a\nx\n").unwrap_or_default();
+    assert!(d.starts_with("stdout differs at line 2:"), "{d}");
+    assert!(
+        d.contains("want: \"b\"") && d.contains("got:  \"x\""),
+        "{d}"
+    );
+    assert!(
+        d.contains("want: \"c\"") && d.contains("got:  \"<end>\""),
+        "{d}"
+    );
+}
+
+#[test]
+fn strip_dir_leaves_only_the_file_name() {
+    let dir = Path::new("/no/such/dir");
+    let err = "  File \"/no/such/dir/x.py\", line 1, in <module>\n";
+    assert_eq!(
+        strip_dir(err, dir),
+        "  File \"x.py\", line 1, in <module>\n"
+    );
 }
