@@ -309,7 +309,7 @@ fn python_corpus() {
 fn first_diff_points_at_the_first_differing_line() {
     assert_eq!(first_diff("stdout", "a\nb\n", "a\nb\n"), None);
     let d = first_diff("stdout", "a\nb\nc\n", "a\nx\n").unwrap_or_default();
-    assert!(d.starts_with("stdout differs at line 2:"), "{d}");
+    assert!(d.starts_with("stdout differs at line 2 "), "{d}");
     assert!(
         d.contains("want: \"b\"") && d.contains("got:  \"x\""),
         "{d}"
