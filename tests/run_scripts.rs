@@ -135,3 +135,19 @@ fn never_awaited_coroutine_warning() {
 fn sets() {
     check(&lang_dir(), "sets.py");
 }
+
+/// Recursion through native code (here `repr` calling `__repr__`) is bounded: RecursionError,
+/// not a Rust stack overflow, even on a small thread stack.
+#[test]
+fn native_recursion_is_bounded() {
+    let src = "class A:\n    def __repr__(self):\n        return repr(A())\ntry:\n    repr(A())\nexcept RecursionError as e:\n    print('RecursionError', e)\n";
+    let h = std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(move || loopscope::run_source("n.py", src, &[]))
+        .expect("thread");
+    let out = h.join().expect("no stack overflow");
+    assert_eq!(
+        out.stdout,
+        "RecursionError maximum recursion depth exceeded while calling a Python object\n"
+    );
+}

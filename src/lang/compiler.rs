@@ -54,6 +54,15 @@
 //!   can fail to store (not a plain name) is stored from a copy inside its own
 //!   `SetupFinally(P) Copy(1) <store> PopBlock PopTop`; P (`[exit, value, exc]`) does
 //!   `Swap(2) PopTop` and falls into W.
+//! - Locations follow CPython's line table (the set of lines with instructions is tested to be
+//!   CPython's): handler entries carry the first `except`/`finally` statement's location, so
+//!   catching an exception does not revisit the `try:` line. An instruction CPython leaves
+//!   without a line (e.g. a loop's back jump reached from several lines) has `line == 0`
+//!   (`NO_LINE`): it must never start a line event; none of them can raise. With that, CPython
+//!   3.11's tracing rule gives its exact line events (verified against `sys.settrace`): an
+//!   event fires before an instruction whose line is not 0 when that line differs from the
+//!   line of the instruction executed just before in the frame (0 included), or when control
+//!   jumped backwards to it, unless it is a `Send` (the await/yield-from loop).
 //! - Every handler's recorded depth is at most the stack depth left by any instruction in its
 //!   region after that instruction consumed its inputs (`analyze_stack` checks it), so the VM
 //!   only ever cuts the stack down, never up.
@@ -179,6 +188,23 @@ fn internal(msg: &str, span: Span) -> CompileError {
 
 const UNRESOLVED: u32 = u32::MAX;
 
+/// Location of an instruction CPython marks artificial (`UNSET_LOC`, `*_NOLINE`): resolved at
+/// assembly by `propagate_lines`, which leaves `NO_LINE` where CPython leaves no line.
+const ARTIFICIAL: Span = Span {
+    start: 0,
+    end: 0,
+    line: u32::MAX,
+    col: 0,
+};
+
+/// "No line" (CPython's `None` in `co_lines`): such an instruction never starts a line event.
+pub const NO_LINE: Span = Span {
+    start: 0,
+    end: 0,
+    line: 0,
+    col: 0,
+};
+
 impl<'a> Compiler<'a> {
     // ------------------------------------------------------------------ units and emission
 
@@ -217,9 +243,8 @@ impl<'a> Compiler<'a> {
     /// An instruction CPython marks artificial: it takes the location of the one before it.
     fn emit_noloc(&mut self, i: Instr) {
         let u = self.u();
-        let l = u.spans.last().copied().unwrap_or(u.loc);
         u.instrs.push(i);
-        u.spans.push(l);
+        u.spans.push(ARTIFICIAL);
     }
 
     fn new_label(&mut self) -> Label {
@@ -377,8 +402,10 @@ impl<'a> Compiler<'a> {
             let end = u.instrs.len() as u32;
             !matches!(u.instrs.last(), Some(Instr::ReturnValue)) || u.labels.contains(&end)
         };
+        let mut implicit_return = None;
         if needs_return {
             let i = self.add_const(Const::None);
+            implicit_return = Some(self.ur().instrs.len());
             self.emit_noloc(Instr::LoadConst(i));
             self.emit_noloc(Instr::ReturnValue);
         }
@@ -397,8 +424,15 @@ impl<'a> Compiler<'a> {
                 *ins = with_target(*ins, target);
             }
         }
+        if let Some(r) = implicit_return {
+            inline_implicit_return(&mut u.instrs, &mut u.spans, r);
+        }
         let (stacksize, reachable) = analyze(&u.instrs).map_err(|m| internal(&m, u.loc))?;
-        cleanup(&mut u.instrs, &mut u.spans, &reachable);
+        let keep: Vec<bool> = reachable;
+        remove_instrs(&mut u.instrs, &mut u.spans, &keep);
+        propagate_lines(&u.instrs, &mut u.spans);
+        let keep = redundant_nops(&u.instrs, &u.spans);
+        remove_instrs(&mut u.instrs, &mut u.spans, &keep);
         let nparams = u.nparams;
         let cell2arg = u
             .cellvars
@@ -890,7 +924,17 @@ impl<'a> Compiler<'a> {
         if !a.defaults.is_empty() {
             let folded: Option<Vec<Const>> = a.defaults.iter().map(|d| fold(d, 0)).collect();
             match folded {
-                Some(v) => self.load_const(Const::Tuple(v.into())),
+                Some(v) => {
+                    // CPython folds this tuple late, leaving a NOP where each default was
+                    // loaded: a default on its own line still gets a line event.
+                    let saved = self.loc();
+                    for d in &a.defaults {
+                        self.set_loc(d.span);
+                        self.emit(Instr::Nop);
+                    }
+                    self.set_loc(saved);
+                    self.load_const(Const::Tuple(v.into()));
+                }
                 None => {
                     for d in &a.defaults {
                         self.expr(d)?;
@@ -1004,43 +1048,46 @@ impl<'a> Compiler<'a> {
         }
         let constant = v.and_then(|e| fold(e, 0));
         let preserve_tos = v.is_some() && constant.is_none();
-        if preserve_tos {
-            if let Some(e) = v {
-                self.expr(e)?;
+        match v {
+            Some(e) if preserve_tos => self.expr(e)?,
+            Some(e) => {
+                // CPython's NOPs: the value's line and the statement's line both get an
+                // instruction (redundant ones are dropped at assembly).
+                self.set_loc(e.span);
+                self.emit(Instr::Nop);
             }
+            None => {}
         }
-        self.set_loc(s.span);
+        if v.is_none_or(|e| e.span.line != s.span.line) {
+            self.set_loc(s.span);
+            self.emit(Instr::Nop);
+        }
+        // As in CPython, what follows takes whatever location the unwinding left (the last
+        // statement of a `finally` that ran, say), so stepping does not jump back.
         self.unwind_fblock_stack(preserve_tos, false)?;
         if !preserve_tos {
-            // CPython keeps the constant's location for `return <const>` on one line.
-            let loc = match v {
-                Some(e) if e.span.line == s.span.line => e.span,
-                _ => s.span,
-            };
-            self.set_loc(loc);
             self.load_const(constant.unwrap_or(Const::None));
-        } else {
-            self.set_loc(s.span);
         }
         self.emit(Instr::ReturnValue);
         Ok(())
     }
 
     fn break_stmt(&mut self, s: &Stmt) -> CResult<()> {
+        // CPython emits a NOP so the statement has a line even when unwinding moves code.
+        self.emit(Instr::Nop);
         let Some(lp) = self.unwind_fblock_stack(false, true)? else {
             return Err(CompileError::new("'break' outside loop", s.span));
         };
-        self.set_loc(s.span);
         self.unwind_fblock(&lp, false)?;
         self.emit(Instr::Jump(lp.exit));
         Ok(())
     }
 
     fn continue_stmt(&mut self, s: &Stmt) -> CResult<()> {
+        self.emit(Instr::Nop);
         let Some(lp) = self.unwind_fblock_stack(false, true)? else {
             return Err(CompileError::new("'continue' not properly in loop", s.span));
         };
-        self.set_loc(s.span);
         self.emit(Instr::Jump(lp.block));
         Ok(())
     }
@@ -1098,9 +1145,9 @@ impl<'a> Compiler<'a> {
                 if preserve_tos {
                     self.push_fblock(FbKind::PopValue, 0, 0)?;
                 }
-                let saved = self.loc();
+                // No location restore: like CPython, the code after the unwinding takes the
+                // location of the last `finally` statement.
                 let r = self.stmts(b.finalbody);
-                self.set_loc(saved);
                 if preserve_tos {
                     self.pop_fblock();
                 }
@@ -1131,7 +1178,9 @@ impl<'a> Compiler<'a> {
                     self.yield_from_loop();
                 }
                 self.emit(Instr::PopTop);
-                self.set_loc(saved);
+                // CPython: the exit call belongs to the `with`; what follows is artificial.
+                let _ = saved;
+                self.set_loc(ARTIFICIAL);
             }
             FbKind::HandlerCleanup => {
                 if b.name.is_some() {
@@ -1445,9 +1494,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn pop_except_and_reraise(&mut self) {
-        self.emit(Instr::Swap(2));
-        self.emit(Instr::PopExcept);
-        self.emit(Instr::Reraise);
+        self.emit_noloc(Instr::Swap(2));
+        self.emit_noloc(Instr::PopExcept);
+        self.emit_noloc(Instr::Reraise);
     }
 
     fn try_finally(
@@ -1478,7 +1527,8 @@ impl<'a> Compiler<'a> {
         self.stmts(finalbody)?;
         self.emit_noloc(Instr::Jump(exit));
         self.bind(end);
-        self.set_loc(s.span);
+        // Artificial in CPython: entering the handler is no visit to the `try:` line.
+        self.set_loc(finalbody.first().map_or(s.span, |f| f.span));
         self.emit(Instr::SetupFinally(cleanup));
         self.emit(Instr::PushExcInfo);
         self.push_fblock(FbKind::FinallyEnd, 0, 0)?;
@@ -1511,7 +1561,8 @@ impl<'a> Compiler<'a> {
         self.stmts(orelse)?;
         self.emit_noloc(Instr::Jump(end));
         self.bind(except);
-        self.set_loc(s.span);
+        // Artificial in CPython: entering the handler is no visit to the `try:` line.
+        self.set_loc(handlers.first().map_or(s.span, |h| h.span));
         self.emit(Instr::SetupFinally(cleanup));
         self.emit(Instr::PushExcInfo);
         self.push_fblock(FbKind::ExceptionHandler, 0, 0)?;
@@ -1534,7 +1585,8 @@ impl<'a> Compiler<'a> {
                 self.push_fblock_full(FbKind::HandlerCleanup, 0, 0, &[], Some(name.as_str()))?;
                 self.stmts(&h.body)?;
                 self.pop_fblock();
-                self.set_loc(h.span);
+                // `e = None; del e` is artificial in CPython (no line of its own).
+                self.set_loc(ARTIFICIAL);
                 self.emit_noloc(Instr::PopBlock);
                 self.emit_noloc(Instr::PopBlock);
                 self.emit_noloc(Instr::PopExcept);
@@ -1590,7 +1642,7 @@ impl<'a> Compiler<'a> {
         self.emit_noloc(Instr::PopBlock);
         self.emit_noloc(Instr::Jump(orelse_l));
         self.bind(except);
-        self.set_loc(s.span);
+        self.set_loc(handlers.first().map_or(s.span, |h| h.span));
         self.emit(Instr::SetupFinally(cleanup));
         self.emit(Instr::PushExcInfo); // [prev, rest]
         self.push_fblock(FbKind::ExceptionGroupHandler, 0, 0)?;
@@ -1620,7 +1672,7 @@ impl<'a> Compiler<'a> {
             self.push_fblock_full(FbKind::HandlerCleanup, 0, 0, &[], h.name.as_deref())?;
             self.stmts(&h.body)?;
             self.pop_fblock();
-            self.set_loc(h.span);
+            self.set_loc(ARTIFICIAL);
             self.emit_noloc(Instr::PopBlock);
             if let Some(name) = &h.name {
                 self.load_const(Const::None);
@@ -3289,15 +3341,123 @@ pub fn check_stack_effects(code: &CodeObject) -> Result<(), String> {
     Ok(())
 }
 
-/// Drop what CPython's assembler drops: unreachable instructions, and `Nop`s that do not
-/// carry a line of their own (a `Nop` stays when it is the only instruction of its line, so
-/// `pass` and `while True:` still produce line events). Jumps are renumbered.
-fn cleanup(instrs: &mut Vec<Instr>, spans: &mut Vec<Span>, reachable: &[bool]) {
+/// CPython's `duplicate_exits_without_lineno`: a jump to the implicit `return None` at the end
+/// becomes its own copy of it, located where the jump was, so the return "happens" on the line
+/// of the path that reached it (line events, and no stale line from the code laid out before).
+fn inline_implicit_return(instrs: &mut Vec<Instr>, spans: &mut Vec<Span>, ret: usize) {
+    let Some(&load @ Instr::LoadConst(_)) = instrs.get(ret) else {
+        return;
+    };
+    let is_jump_to_ret = |i: &Instr| matches!(i, Instr::Jump(t) if *t as usize == ret);
+    if !instrs.iter().any(|i| jump_target(*i) == Some(ret as u32)) {
+        return;
+    }
     let n = instrs.len();
-    let mut keep: Vec<bool> = reachable.to_vec();
-    keep.resize(n, false);
+    // new_index[i]: position of old instruction i after the copies are inserted.
+    let mut new_index = vec![0u32; n + 1];
+    let mut pos = 0u32;
+    for (i, ins) in instrs.iter().enumerate() {
+        new_index[i] = pos;
+        pos += if is_jump_to_ret(ins) { 2 } else { 1 };
+    }
+    new_index[n] = pos;
+    let mut out_i = Vec::with_capacity(pos as usize);
+    let mut out_s = Vec::with_capacity(pos as usize);
+    for (ins, sp) in instrs.iter().zip(spans.iter()) {
+        if is_jump_to_ret(ins) {
+            out_i.push(load);
+            out_i.push(Instr::ReturnValue);
+            out_s.push(*sp);
+            out_s.push(*sp);
+            continue;
+        }
+        let ins = match jump_target(*ins) {
+            Some(t) => with_target(*ins, new_index[(t as usize).min(n)]),
+            None => *ins,
+        };
+        out_i.push(ins);
+        out_s.push(*sp);
+    }
+    // Conditional jumps (and loop exits) into it get a copy appended at the end instead.
+    let ret_new = new_index[ret];
+    for k in 0..out_i.len() {
+        let ins = out_i[k];
+        if matches!(ins, Instr::Jump(_)) || jump_target(ins) != Some(ret_new) {
+            continue;
+        }
+        if !matches!(
+            ins,
+            Instr::PopJumpIfFalse(_) | Instr::PopJumpIfTrue(_) | Instr::ForIter(_)
+        ) {
+            continue;
+        }
+        let copy = out_i.len() as u32;
+        out_i[k] = with_target(ins, copy);
+        let sp = out_s[k];
+        out_i.push(load);
+        out_i.push(Instr::ReturnValue);
+        out_s.push(sp);
+        out_s.push(sp);
+    }
+    *instrs = out_i;
+    *spans = out_s;
+}
+
+/// CPython's `propagate_line_numbers`: an artificial instruction takes the location of the one
+/// before it in its basic block; one that starts a block takes its single predecessor's, and
+/// gets no line when the block has several predecessors (so, like CPython, jumping into it from
+/// another line is no line event).
+fn propagate_lines(instrs: &[Instr], spans: &mut [Span]) {
+    let n = instrs.len();
+    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut block_start = vec![false; n];
+    if let Some(b) = block_start.first_mut() {
+        *b = true;
+    }
+    for (i, ins) in instrs.iter().enumerate() {
+        if let Some(t) = jump_target(*ins) {
+            if let Some(p) = preds.get_mut(t as usize) {
+                // A handler is entered by an exception, not from the SetupFinally's line.
+                if !matches!(ins, Instr::SetupFinally(_)) {
+                    p.push(i);
+                }
+                block_start[t as usize] = true;
+            }
+            if let Some(b) = block_start.get_mut(i + 1) {
+                *b = true;
+            }
+        }
+        if is_terminal(*ins) {
+            if let Some(b) = block_start.get_mut(i + 1) {
+                *b = true;
+            }
+        } else if let Some(p) = preds.get_mut(i + 1) {
+            p.push(i);
+        }
+    }
     for i in 0..n {
-        if !keep[i] || !matches!(instrs[i], Instr::Nop) {
+        if spans[i] != ARTIFICIAL {
+            continue;
+        }
+        spans[i] = if !block_start[i] && i > 0 {
+            spans[i - 1]
+        } else {
+            match preds[i][..] {
+                [p] if spans[p] != ARTIFICIAL => spans[p],
+                _ => NO_LINE,
+            }
+        };
+    }
+}
+
+/// Which instructions to keep when dropping the `Nop`s that carry no line of their own (a `Nop`
+/// stays when it is the only instruction of its line, so `pass` and `while True:` still produce
+/// line events), as CPython's assembler does.
+fn redundant_nops(instrs: &[Instr], spans: &[Span]) -> Vec<bool> {
+    let n = instrs.len();
+    let mut keep = vec![true; n];
+    for i in 0..n {
+        if !matches!(instrs[i], Instr::Nop) {
             continue;
         }
         let line = spans[i].line;
@@ -3305,36 +3465,41 @@ fn cleanup(instrs: &mut Vec<Instr>, spans: &mut Vec<Span>, reachable: &[bool]) {
             .rev()
             .find(|&j| keep[j])
             .is_some_and(|j| spans[j].line == line);
-        let next_same = (i + 1..n)
-            .find(|&j| keep[j])
-            .is_some_and(|j| spans[j].line == line);
-        if prev_same || next_same {
+        let next_same = spans.get(i + 1).is_some_and(|s| s.line == line);
+        if prev_same || next_same || line == 0 {
             keep[i] = false;
         }
     }
-    if keep.iter().all(|k| *k) {
+    keep
+}
+
+/// Remove the instructions not marked `keep`, renumbering jumps (a jump to a removed
+/// instruction goes to the next kept one).
+fn remove_instrs(instrs: &mut Vec<Instr>, spans: &mut Vec<Span>, keep: &[bool]) {
+    let n = instrs.len();
+    if keep.len() >= n && keep.iter().take(n).all(|k| *k) {
         return;
     }
-    // new_index[i]: where instruction i (or, if dropped, the next kept one) lands.
+    let kept = |i: usize| keep.get(i).copied().unwrap_or(false);
     let mut new_index = vec![0u32; n + 1];
     let mut count = 0u32;
-    for i in 0..n {
-        new_index[i] = count;
-        if keep[i] {
+    for (i, slot) in new_index.iter_mut().enumerate().take(n) {
+        *slot = count;
+        if kept(i) {
             count += 1;
         }
     }
     new_index[n] = count;
     let mut out_i = Vec::with_capacity(count as usize);
     let mut out_s = Vec::with_capacity(count as usize);
-    for i in 0..n {
-        if keep[i] {
-            let ins = match jump_target(instrs[i]) {
-                Some(t) => with_target(instrs[i], new_index[(t as usize).min(n)]),
-                None => instrs[i],
+    for (i, (ins, sp)) in instrs.iter().zip(spans.iter()).enumerate() {
+        if kept(i) {
+            let ins = match jump_target(*ins) {
+                Some(t) => with_target(*ins, new_index[(t as usize).min(n)]),
+                None => *ins,
             };
             out_i.push(ins);
-            out_s.push(spans[i]);
+            out_s.push(*sp);
         }
     }
     *instrs = out_i;

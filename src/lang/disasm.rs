@@ -53,12 +53,15 @@ fn disassemble_one(code: &CodeObject, out: &mut String) {
         .len();
     let mut last_line = None;
     for (idx, ins) in code.instrs.iter().enumerate() {
+        // Line 0: an instruction without a line (CPython's `None` in `co_lines`).
         let line = code.line_of(idx);
-        let starts = last_line != Some(line);
+        let starts = line != 0 && last_line != Some(line);
         if starts && idx > 0 {
             out.push('\n');
         }
-        last_line = Some(line);
+        if line != 0 {
+            last_line = Some(line);
+        }
         let mut fields: Vec<String> = Vec::new();
         fields.push(if starts {
             format!("{line:>3}")

@@ -706,17 +706,13 @@ fn b_enumerate(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
     };
     let it = vm.get_iter(src)?;
-    let mut i = start;
-    Ok(fn_iter(vm, "enumerate", move |vm| {
-        Ok(match vm.next(&it)? {
-            Some(v) => {
-                let r = Value::tuple(vec![Value::Int(i), v]);
-                i += 1;
-                Some(r)
-            }
-            None => None,
-        })
-    }))
+    Ok(vm.new_native(
+        "enumerate",
+        NativeData::Enumerate {
+            it,
+            next: Cell::new(start),
+        },
+    ))
 }
 
 fn b_zip(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -1127,7 +1123,9 @@ fn b_round(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             if n >= 0 {
                 return Ok(Value::Int(*i));
             }
-            let p = 10i64.checked_pow((-n) as u32).unwrap_or(i64::MAX);
+            let p = 10i64
+                .checked_pow(n.unsigned_abs().min(64) as u32)
+                .unwrap_or(i64::MAX);
             let q = i.div_euclid(p);
             let r = i.rem_euclid(p);
             let half = p / 2;
@@ -1174,7 +1172,7 @@ pub fn numeric_round(f: f64, n: i64) -> f64 {
         }
         return format!("{:.*}", n as usize, f).parse().unwrap_or(f);
     }
-    let p = 10f64.powi((-n).min(320) as i32);
+    let p = 10f64.powi(n.unsigned_abs().min(320) as i32);
     round_half_even(f / p) * p
 }
 

@@ -59,7 +59,12 @@ impl PyGen {
 impl Drop for PyGen {
     fn drop(&mut self) {
         if self.state.get() == GenState::Suspended
-            && self.frame.get_mut().as_ref().map(|f| !f.blocks.is_empty()).unwrap_or(false)
+            && self
+                .frame
+                .get_mut()
+                .as_ref()
+                .map(|f| !f.blocks.is_empty())
+                .unwrap_or(false)
         {
             if let Some(q) = self.warn.clone() {
                 // Hand the frame to a fresh generator object the VM will close.

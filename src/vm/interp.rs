@@ -80,19 +80,23 @@ impl Vm {
         globals: Rc<PyDict>,
         func: Option<Rc<PyFunction>>,
     ) -> Box<Frame> {
-        let consts = code.consts();
-        let names = code.names();
         let id = self.next_id();
         if let Some(mut fr) = self.frame_pool.pop() {
-            let need = code.co.stacksize as usize;
-            if fr.stack.capacity() < need {
-                fr.stack.reserve(need);
+            // Recursion reuses frames of the same code: keep the cached pointers then.
+            if !Rc::ptr_eq(&fr.code, &code) {
+                let need = code.co.stacksize as usize;
+                if fr.stack.capacity() < need {
+                    fr.stack.reserve(need);
+                }
+                fr.co = code.co.clone();
+                fr.consts = code.consts();
+                fr.names = code.names();
+                fr.code = code;
             }
-            fr.code = code;
-            fr.consts = consts;
-            fr.names = names;
+            if !Rc::ptr_eq(&fr.globals, &globals) {
+                fr.globals = globals;
+            }
             fr.pc = 0;
-            fr.globals = globals;
             fr.func = func;
             fr.entry = Entry::Call;
             fr.in_yield_from = false;
@@ -100,8 +104,11 @@ impl Vm {
             fr.id = id;
             return fr;
         }
+        let consts = code.consts();
+        let names = code.names();
         let stacksize = code.co.stacksize as usize;
         Box::new(Frame {
+            co: code.co.clone(),
             code,
             consts,
             names,
@@ -132,12 +139,12 @@ impl Vm {
         fr.locals.clear();
         fr.cells.clear();
         fr.blocks.clear();
-        fr.locals_dict = None;
-        fr.func = None;
+        if fr.locals_dict.is_some() {
+            fr.locals_dict = None;
+        }
         fr.kwnames = None;
         fr.handled = None;
         fr.gen = None;
-        fr.entry = Entry::Call;
         self.frame_pool.push(fr);
     }
 
@@ -1315,7 +1322,7 @@ impl Vm {
             }
             *budget -= 1;
             let pc = f.pc;
-            let Some(&ins) = f.code.co.instrs.get(pc) else {
+            let Some(&ins) = f.co.instrs.get(pc) else {
                 // Falling off the end: return None.
                 match self.frame_return(&mut f, Value::None, base) {
                     Some(exit) => return exit,
@@ -1899,6 +1906,14 @@ impl Vm {
                 | Instr::DictMerge(n) => {
                     let item = pop!();
                     let len = f.stack.len();
+                    if let Instr::ListAppend(_) = ins {
+                        if let Some(Value::List(l)) =
+                            len.checked_sub(n as usize).and_then(|i| f.stack.get(i))
+                        {
+                            l.items.borrow_mut().push(item);
+                            continue;
+                        }
+                    }
                     let target = match len.checked_sub(n as usize).and_then(|i| f.stack.get(i)) {
                         Some(t) => t.clone(),
                         None => tri!(Err(self.new_error(ExcKind::SystemError, "bad stack"))),
@@ -1925,8 +1940,13 @@ impl Vm {
                 }
                 Instr::UnpackSequence(n) => {
                     let seq = pop!();
+                    if let Value::Tuple(t) = &seq {
+                        if t.items.len() == n as usize {
+                            f.stack.extend(t.items.iter().rev().cloned());
+                            continue;
+                        }
+                    }
                     let items = match &seq {
-                        Value::Tuple(t) if t.items.len() == n as usize => t.items.to_vec(),
                         Value::List(l) if l.items.borrow().len() == n as usize => {
                             l.items.borrow().clone()
                         }

@@ -470,17 +470,29 @@ impl Vm {
         }
         // Close dropped generators (one at a time: closing may drop more).
         loop {
-            let next = self.warnings.finalize.try_borrow_mut().ok().and_then(|mut v| v.pop());
+            let next = self
+                .warnings
+                .finalize
+                .try_borrow_mut()
+                .ok()
+                .and_then(|mut v| v.pop());
             let Some(g) = next else { break };
             let g = Rc::new(g);
             if let Err(e) = self.gen_method(&g, interp::ResumeHow::Close) {
                 // CPython reports it at the statement that freed the generator.
                 if let (Some(f), Some(d)) = (self.frames.last(), e.exc()) {
-                    d.borrow_mut().tb.push(exceptions::TbEntry { code: f.code.clone(), lasti: f.lasti(), frame_id: f.id });
+                    d.borrow_mut().tb.push(exceptions::TbEntry {
+                        code: f.code.clone(),
+                        lasti: f.lasti(),
+                        frame_id: f.id,
+                    });
                 }
                 let what = self.repr(&Value::Gen(g.clone())).unwrap_or_default();
                 let tb = self.format_exception(&e);
-                self.write_out(Stream::Stderr, &format!("Exception ignored in: {what}\n{tb}"));
+                self.write_out(
+                    Stream::Stderr,
+                    &format!("Exception ignored in: {what}\n{tb}"),
+                );
             }
         }
         self.warnings.pending.set(false);

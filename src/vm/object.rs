@@ -252,9 +252,33 @@ impl PyCode {
     /// `names` as str values (with their hash cached), for globals and attributes.
     pub fn names(&self) -> Rc<[Value]> {
         self.names
-            .get_or_init(|| self.co.names.iter().map(|n| Value::str(n)).collect())
+            .get_or_init(|| self.co.names.iter().map(|n| intern(n)).collect())
             .clone()
     }
+}
+
+thread_local! {
+    static INTERNED: RefCell<HashMap<Box<str>, Value>> = RefCell::new(HashMap::new());
+}
+
+/// One shared str value per identifier, so name lookups in dicts usually hit on pointer
+/// equality (CPython interns identifiers for the same reason).
+pub fn intern(name: &str) -> Value {
+    INTERNED
+        .try_with(|m| {
+            let Ok(mut m) = m.try_borrow_mut() else {
+                return Value::str(name);
+            };
+            if let Some(v) = m.get(name) {
+                return v.clone();
+            }
+            let v = Value::str(name);
+            if m.len() < 100_000 {
+                m.insert(Box::from(name), v.clone());
+            }
+            v
+        })
+        .unwrap_or_else(|_| Value::str(name))
 }
 
 /// A Python function.
@@ -384,6 +408,11 @@ pub enum NativeData {
     ListIter {
         items: Vec<Value>,
         idx: Cell<usize>,
+    },
+    /// `enumerate(it, start)`.
+    Enumerate {
+        it: Value,
+        next: Cell<i64>,
     },
     /// `iter(callable, sentinel)` and other Rust-driven iterators.
     FnIter(RefCell<IterFn>),

@@ -1229,7 +1229,7 @@ impl Vm {
             }
             (Str(x), Int(n), K::Mul) | (Int(n), Str(x), K::Mul) => {
                 let n = (*n).max(0) as usize;
-                if x.s.len().saturating_mul(n) > 1 << 30 {
+                if x.s.len().saturating_mul(n) > 1 << 28 {
                     return Err(self.new_error(ExcKind::MemoryError, ""));
                 }
                 Value::string(x.s.repeat(n))
@@ -1243,7 +1243,7 @@ impl Vm {
             (List(x), Int(n), K::Mul) | (Int(n), List(x), K::Mul) => {
                 let items = x.items.borrow();
                 let n = (*n).max(0) as usize;
-                if items.len().saturating_mul(n) > 1 << 28 {
+                if items.len().saturating_mul(n) > 1 << 25 {
                     return Err(self.new_error(ExcKind::MemoryError, ""));
                 }
                 let mut v = Vec::with_capacity(items.len() * n);
@@ -1259,7 +1259,7 @@ impl Vm {
             }
             (Tuple(x), Int(n), K::Mul) | (Int(n), Tuple(x), K::Mul) => {
                 let n = (*n).max(0) as usize;
-                if x.items.len().saturating_mul(n) > 1 << 28 {
+                if x.items.len().saturating_mul(n) > 1 << 25 {
                     return Err(self.new_error(ExcKind::MemoryError, ""));
                 }
                 let mut v = Vec::with_capacity(x.items.len() * n);
@@ -2270,6 +2270,7 @@ impl Vm {
                 | NativeData::RangeIter { .. }
                 | NativeData::DictIter { .. }
                 | NativeData::ListIter { .. }
+                | NativeData::Enumerate { .. }
                 | NativeData::FnIter(_) => v.clone(),
                 _ => return self.iter_dunder(v),
             },
@@ -2372,6 +2373,26 @@ impl Vm {
                 idx.set(i + 1);
                 Ok(items.get(i).cloned())
             }
+            NativeData::Enumerate { it, next } => {
+                // Iterators wrapping iterators recurse: bound it like other native recursion.
+                if let Err(e) = self.enter_native() {
+                    return Some(Err(e));
+                }
+                let item = match self.native_next(it) {
+                    Some(r) => r,
+                    None => self.next(it),
+                };
+                self.leave_native();
+                match item {
+                    Ok(Some(v)) => {
+                        let i = next.get();
+                        next.set(i.wrapping_add(1));
+                        Ok(Some(Value::tuple(vec![Value::Int(i), v])))
+                    }
+                    Ok(None) => Ok(None),
+                    Err(e) => Err(e),
+                }
+            }
             NativeData::DictIter {
                 dict,
                 kind,
@@ -2408,7 +2429,12 @@ impl Vm {
                         self.new_error(ExcKind::ValueError, "generator already executing")
                     ));
                 };
-                f(self)
+                if let Err(e) = self.enter_native() {
+                    return Some(Err(e));
+                }
+                let r = f(self);
+                self.leave_native();
+                r
             }
             _ => return None,
         })
@@ -2448,7 +2474,7 @@ impl Vm {
             Value::Set(s) => return Ok(s.items()),
             Value::Range(r) => {
                 let n = r.len();
-                if n > 1 << 28 {
+                if n > 1 << 25 {
                     return Err(self.new_error(ExcKind::MemoryError, ""));
                 }
                 return Ok((0..n).map(|i| Value::Int(r.get(i))).collect());

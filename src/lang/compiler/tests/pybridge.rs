@@ -36,12 +36,19 @@ def conv(n):
         if hasattr(n, a):
             d[a] = getattr(n, a)
     return d
+def body_lines(c):
+    # Lines of the instructions after the RESUME prologue (which makes no line events).
+    ins = list(dis.get_instructions(c))
+    start = next((k for k, i in enumerate(ins) if i.opname == "RESUME"), -1) + 1
+    return sorted(set(i.positions.lineno for i in ins[start:]
+                      if i.opname != "CACHE" and i.positions.lineno is not None))
 def codes(c):
     out = [dict(name=c.co_name, qualname=c.co_qualname, firstlineno=c.co_firstlineno,
                 varnames=list(c.co_varnames), cellvars=list(c.co_cellvars),
                 freevars=list(c.co_freevars), flags=c.co_flags, argcount=c.co_argcount,
                 posonlyargcount=c.co_posonlyargcount, kwonlyargcount=c.co_kwonlyargcount,
                 names=list(c.co_names),
+                lines=body_lines(c),
                 positions=[[i.opname, i.positions.lineno, i.positions.col_offset,
                             i.positions.end_lineno, i.positions.end_col_offset]
                            for i in dis.get_instructions(c) if i.opname in POS_OPS])]
