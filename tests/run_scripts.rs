@@ -62,6 +62,7 @@ golden! {
     traceback_keyerror => "traceback_keyerror.py",
     traceback_custom => "traceback_custom.py",
     gen_finalize => "gen_finalize.py",
+    traceback_group => "traceback_group.py",
 }
 
 /// The generator-only conformance cases shared by the project (stdout only).

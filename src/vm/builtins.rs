@@ -596,15 +596,24 @@ fn b_ascii(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::string(a[1..a.len() - 1].to_string()))
 }
 
-fn class_or_tuple(vm: &mut Vm, v: &Value, fname: &str, depth: u32) -> PyResult<Vec<Rc<PyType>>> {
-    match v {
-        Value::Type(t) => Ok(vec![t.clone()]),
+/// `isinstance`/`issubclass` against a class or (nested) tuple, stopping at the first match
+/// as CPython does (later entries are not validated then).
+fn class_match(
+    vm: &mut Vm,
+    t: &Rc<PyType>,
+    spec: &Value,
+    fname: &str,
+    depth: u32,
+) -> PyResult<bool> {
+    match spec {
+        Value::Type(c) => Ok(t.is_subtype(c)),
         Value::Tuple(ts) if depth < 50 => {
-            let mut out = Vec::new();
-            for t in ts.items.iter() {
-                out.extend(class_or_tuple(vm, t, fname, depth + 1)?);
+            for c in ts.items.iter() {
+                if class_match(vm, t, c, fname, depth + 1)? {
+                    return Ok(true);
+                }
             }
-            Ok(out)
+            Ok(false)
         }
         _ => Err(vm.type_error(format!(
             "{fname}() arg 2 must be a type, a tuple of types, or a union"
@@ -614,9 +623,8 @@ fn class_or_tuple(vm: &mut Vm, v: &Value, fname: &str, depth: u32) -> PyResult<V
 
 fn b_isinstance(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("isinstance", args, 2, 2)?;
-    let ts = class_or_tuple(vm, &args[1], "isinstance", 0)?;
     let t = vm.type_of(&args[0]);
-    Ok(Value::Bool(ts.iter().any(|c| t.is_subtype(c))))
+    Ok(Value::Bool(class_match(vm, &t, &args[1], "isinstance", 0)?))
 }
 
 fn b_issubclass(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -624,14 +632,21 @@ fn b_issubclass(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let Value::Type(t) = &args[0] else {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     };
-    let ts = class_or_tuple(vm, &args[1], "issubclass", 0)?;
-    Ok(Value::Bool(ts.iter().any(|c| t.is_subtype(c))))
+    let t = t.clone();
+    Ok(Value::Bool(class_match(vm, &t, &args[1], "issubclass", 0)?))
 }
 
 fn b_iter(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("iter", args, 1, 2)?;
     if args.len() == 2 {
         let f = args[0].clone();
+        let callable = match &f {
+            Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_) => true,
+            v => vm.type_of(v).lookup("__call__").is_some(),
+        };
+        if !callable {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
         let sentinel = args[1].clone();
         let done = Cell::new(false);
         return Ok(vm.new_native(
@@ -703,7 +718,7 @@ fn b_enumerate(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         None => 0,
     };
     let Some(src) = args.first() else {
-        return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+        return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
     };
     let it = vm.get_iter(src)?;
     Ok(vm.new_native(
@@ -771,7 +786,9 @@ fn b_map(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn b_filter(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    vm.check_args("filter", args, 2, 2)?;
+    if args.len() != 2 {
+        return Err(vm.type_error(format!("filter expected 2 arguments, got {}", args.len())));
+    }
     let f = args[0].clone();
     let it = vm.get_iter(&args[1])?;
     Ok(fn_iter(vm, "filter", move |vm| loop {
@@ -1002,7 +1019,10 @@ fn b_callable(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 fn b_getattr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("getattr", args, 2, 3)?;
     if !matches!(args[1], Value::Str(_)) {
-        return Err(vm.type_error("attribute name must be string"));
+        return Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(&args[1])
+        )));
     }
     match vm.getattr(&args[0], &args[1]) {
         Ok(v) => Ok(v),
@@ -1188,8 +1208,15 @@ pub fn round_half_even(f: f64) -> f64 {
 fn b_divmod(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("divmod", args, 2, 2)?;
     use crate::lang::bytecode::BinaryOpKind as K;
-    if let (Value::Int(_), Value::Int(0)) = (&args[0], &args[1]) {
-        return Err(vm.zero_div("integer division or modulo by zero"));
+    match (&args[0], &args[1]) {
+        (Value::Int(_), Value::Int(0)) => {
+            return Err(vm.zero_div("integer division or modulo by zero"))
+        }
+        (Value::Float(_) | Value::Int(_), Value::Float(z)) if *z == 0.0 => {
+            return Err(vm.zero_div("float divmod()"))
+        }
+        (Value::Float(_), Value::Int(0)) => return Err(vm.zero_div("float divmod()")),
+        _ => {}
     }
     let q = vm.binary_op(&args[0], &args[1], K::FloorDiv)?;
     let r = vm.binary_op(&args[0], &args[1], K::Mod)?;
@@ -1330,6 +1357,53 @@ fn b_input(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Err(vm.new_error(ExcKind::EOFError, "EOF when reading a line"))
 }
 
+/// `exec(source[, globals])`: compile and run statements in the caller's (or the given)
+/// namespace.
+fn b_exec(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("exec", args, 1, 3)?;
+    let Value::Str(text) = &args[0] else {
+        return Err(vm.type_error("exec() arg 1 must be a string"));
+    };
+    let globals = match args.get(1) {
+        Some(Value::Dict(d)) => d.clone(),
+        Some(Value::None) | None => match vm.frames.last() {
+            Some(f) => f.locals_dict.clone().unwrap_or_else(|| f.globals.clone()),
+            None => Rc::new(PyDict::new()),
+        },
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "exec() globals must be a dict, not {}",
+                vm.type_name(other)
+            )))
+        }
+    };
+    let src = Rc::new(crate::lang::span::SourceFile::new(
+        "<string>",
+        text.s.to_string(),
+    ));
+    let code = match super::anchors::compile_source(&src) {
+        Ok(c) => c,
+        Err(msg) => {
+            let line = msg.lines().last().unwrap_or("").to_string();
+            let m = line
+                .split_once(": ")
+                .map(|(_, m)| m.to_string())
+                .unwrap_or(line);
+            return Err(vm.new_error(ExcKind::SyntaxError, m));
+        }
+    };
+    vm.add_source(src);
+    if globals.get_str("__builtins__").is_none() {
+        let b = vm.builtins_module();
+        globals.set_str("__builtins__", Value::Module(b));
+    }
+    let pc = Rc::new(super::object::PyCode::new(code));
+    let mut f = vm.new_frame(pc, globals.clone(), vec![], vec![], None);
+    f.locals_dict = Some(globals);
+    vm.run_nested(f)?;
+    Ok(Value::None)
+}
+
 fn b_exit(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Err(vm.new_error_args(ExcKind::SystemExit, args.to_vec()))
 }
@@ -1381,6 +1455,7 @@ pub fn register_all(vm: &mut Vm) {
         ("anext", b_anext),
         ("input", b_input),
         ("exit", b_exit),
+        ("exec", b_exec),
         ("quit", b_exit),
     ];
     for (n, f) in fns {

@@ -76,6 +76,7 @@ fn parse_int(vm: &Vm, s: &str, base: u32) -> R {
         Some(r) => (true, r),
         None => (false, t.strip_prefix('+').unwrap_or(t)),
     };
+    let orig_base = base;
     let mut base = base;
     let mut body = body.to_string();
     let lower = body.to_ascii_lowercase();
@@ -92,7 +93,7 @@ fn parse_int(vm: &Vm, s: &str, base: u32) -> R {
     let bad = || {
         vm.value_error(format!(
             "invalid literal for int() with base {}: {}",
-            base,
+            orig_base,
             super::format::str_repr(s)
         ))
     };
@@ -820,7 +821,11 @@ fn object_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
             }
             Ok(vm.new_plain_instance(t))
         }
-        _ => Err(vm.type_error("object.__new__(X): X is not a type object")),
+        Some(other) => Err(vm.type_error(format!(
+            "object.__new__(X): X is not a type object ({})",
+            vm.type_name(other)
+        ))),
+        None => Err(vm.type_error("object.__new__(): not enough arguments")),
     }
 }
 fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> R {

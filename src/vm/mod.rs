@@ -31,6 +31,22 @@
 //! Frames are data ([`frame::Frame`]); one loop ([`interp`]) runs a stack of them. Python to
 //! Python calls and generator resumption push frames (no Rust recursion). The loop takes fuel
 //! (an instruction budget) and can stop and continue. See `api.rs` for the embedding API.
+//!
+//! # Embedding API (what the asyncio runtime uses)
+//! * Run a script: `vm.exec_main(name, text)` / `vm.run_code(code, fuel)` ->
+//!   `ModuleResult::{Done, Raised(exc), OutOfFuel}` (`vm.continue_module(fuel)` goes on);
+//!   `api::run_source(name, text, args) -> RunOutcome { stdout, stderr, exit_code }`.
+//! * Call Python: `vm.call(&callable, &args, &kwargs) -> PyResult<Value>` (nested loop).
+//! * Step a generator/coroutine: `vm.resume(&gen, Resume::Send(v) | Resume::Throw(exc), fuel)
+//!   -> ResumeResult::{Yielded(v), Returned(v), Raised(exc), OutOfFuel}`;
+//!   `vm.continue_resume(fuel)` after `OutOfFuel`.
+//! * Native classes/objects/modules: see "How to add things" above. A native awaitable
+//!   implements `__await__` returning an iterator whose `__next__` returns the value to yield
+//!   (e.g. the Future itself) and later raises `StopIteration(result)`.
+//! * Hooks: `vm.out: Box<dyn OutputSink>` (`write(Stream, &str)`), `vm.clock: Box<dyn Clock>`
+//!   (virtual by default), `vm.line_hook: Option<LineHook>` (frame id, code, line; one branch
+//!   per instruction when unset), `vm.total_budget` (whole-run instruction budget).
+//! * Errors: `vm.format_exception(&exc)` is CPython's traceback text; `vm.report_uncaught`.
 
 // `&[x.clone()]` reads better than `slice::from_ref(&x)` at the many call sites that pass one
 // argument to Python; frames are boxed so moving them between the stack and generators is a

@@ -605,11 +605,16 @@ impl Vm {
 
     // ------------------------------------------------------------ tracebacks
 
-    /// The text CPython prints for an uncaught exception (with its chain).
+    /// The text CPython prints for an uncaught exception (with its chain, and exception
+    /// groups drawn as CPython 3.11's nested boxes).
     pub fn format_exception(&mut self, exc: &Exc) -> String {
         let mut out = String::new();
         let mut seen: Vec<usize> = Vec::new();
-        self.format_exc_chain(exc, &mut out, &mut seen, 0);
+        let mut ctx = GroupCtx {
+            depth: 0,
+            need_close: false,
+        };
+        self.format_exc_chain(exc, &mut out, &mut seen, &mut ctx, 0);
         out
     }
 
@@ -618,44 +623,153 @@ impl Vm {
         exc: &Exc,
         out: &mut String,
         seen: &mut Vec<usize>,
-        depth: usize,
+        ctx: &mut GroupCtx,
+        nesting: usize,
     ) {
+        // The chain, innermost (the exception itself) first, as traceback.py builds it.
+        // Each entry carries the message that links it to the exception printed before it.
+        let mut chain: Vec<(Option<&'static str>, Exc)> = Vec::new();
+        let mut cur = Some(exc.clone());
         seen.push(Rc::as_ptr(exc) as *const u8 as usize);
-        let (cause, context, suppress) = match exc.exc() {
-            Some(d) => {
-                let d = d.borrow();
-                (d.cause.clone(), d.context.clone(), d.suppress_context)
-            }
-            None => (None, None, false),
-        };
-        if depth < 50 {
-            if let Some(Value::Instance(c)) = &cause {
-                if !seen.contains(&(Rc::as_ptr(c) as *const u8 as usize)) {
-                    self.format_exc_chain(c, out, seen, depth + 1);
-                    out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        while let Some(e) = cur.take() {
+            let (cause, context, suppress) = match e.exc() {
+                Some(d) => {
+                    let d = d.borrow();
+                    (d.cause.clone(), d.context.clone(), d.suppress_context)
                 }
-            } else if let (Some(Value::Instance(c)), false) = (&context, suppress) {
-                if !seen.contains(&(Rc::as_ptr(c) as *const u8 as usize)) {
-                    self.format_exc_chain(c, out, seen, depth + 1);
-                    out.push_str(
-                        "\nDuring handling of the above exception, another exception occurred:\n\n",
-                    );
+                None => (None, None, false),
+            };
+            let unseen = |v: &Option<Value>, seen: &Vec<usize>| match v {
+                Some(Value::Instance(c))
+                    if !seen.contains(&(Rc::as_ptr(c) as *const u8 as usize)) =>
+                {
+                    Some(c.clone())
+                }
+                _ => None,
+            };
+            let (msg, next) = if let Some(c) = unseen(&cause, seen) {
+                (Some("\nThe above exception was the direct cause of the following exception:\n\n"), Some(c))
+            } else if cause.is_none() && !suppress {
+                match unseen(&context, seen) {
+                    Some(c) => (
+                        Some("\nDuring handling of the above exception, another exception occurred:\n\n"),
+                        Some(c),
+                    ),
+                    None => (None, None),
+                }
+            } else {
+                (None, None)
+            };
+            chain.push((msg, e));
+            if let Some(n) = &next {
+                seen.push(Rc::as_ptr(n) as *const u8 as usize);
+            }
+            if chain.len() > 100 {
+                break;
+            }
+            cur = next;
+        }
+        let eg = self.exc_type(ExcKind::BaseExceptionGroup);
+        for (msg, e) in chain.into_iter().rev() {
+            if let Some(m) = msg {
+                ctx.emit(out, m, None);
+            }
+            let ev = Value::Instance(e.clone());
+            let subs = if e.class().is_subtype(&eg) {
+                self.getattr_str(&ev, "exceptions")
+                    .ok()
+                    .and_then(|x| self.iter_to_vec(&x).ok())
+            } else {
+                None
+            };
+            let tb: Vec<super::exceptions::TbEntry> = e
+                .exc()
+                .map(|d| d.borrow().tb.iter().rev().cloned().collect())
+                .unwrap_or_default();
+            match subs {
+                None => {
+                    if !tb.is_empty() {
+                        ctx.emit(out, "Traceback (most recent call last):\n", None);
+                        let t = self.format_tb_entries(&tb);
+                        ctx.emit(out, &t, None);
+                    }
+                    let t = self.exc_only(&e);
+                    ctx.emit(out, &t, None);
+                }
+                Some(_) if ctx.depth > 10 || nesting > 40 => {
+                    let t = format!("... (max_group_depth is {})\n", 10);
+                    ctx.emit(out, &t, None);
+                }
+                Some(subs) => {
+                    let toplevel = ctx.depth == 0;
+                    if toplevel {
+                        ctx.depth += 1;
+                    }
+                    if !tb.is_empty() {
+                        ctx.emit(
+                            out,
+                            "Exception Group Traceback (most recent call last):\n",
+                            if toplevel { Some('+') } else { None },
+                        );
+                        let t = self.format_tb_entries(&tb);
+                        ctx.emit(out, &t, None);
+                    }
+                    let t = self.exc_only(&e);
+                    ctx.emit(out, &t, None);
+                    let width = 15;
+                    let n = if subs.len() <= width {
+                        subs.len()
+                    } else {
+                        width + 1
+                    };
+                    ctx.need_close = false;
+                    for i in 0..n {
+                        let last = i + 1 == n;
+                        if last {
+                            ctx.need_close = true;
+                        }
+                        let truncated = i >= width;
+                        let title = if truncated {
+                            "...".to_string()
+                        } else {
+                            (i + 1).to_string()
+                        };
+                        out.push_str(&format!(
+                            "{}{}+---------------- {} ----------------\n",
+                            ctx.indent(),
+                            if i == 0 { "+-" } else { "  " },
+                            title
+                        ));
+                        ctx.depth += 1;
+                        if !truncated {
+                            if let Some(Value::Instance(se)) = subs.get(i) {
+                                let se = se.clone();
+                                self.format_exc_chain(&se, out, seen, ctx, nesting + 1);
+                            }
+                        } else {
+                            let rem = subs.len() - width;
+                            let t = format!(
+                                "and {} more exception{}\n",
+                                rem,
+                                if rem > 1 { "s" } else { "" }
+                            );
+                            ctx.emit(out, &t, None);
+                        }
+                        if last && ctx.need_close {
+                            out.push_str(&format!(
+                                "{}+------------------------------------\n",
+                                ctx.indent()
+                            ));
+                            ctx.need_close = false;
+                        }
+                        ctx.depth -= 1;
+                    }
+                    if toplevel {
+                        ctx.depth = 0;
+                    }
                 }
             }
         }
-        self.format_one_exception(exc, out);
-    }
-
-    fn format_one_exception(&mut self, exc: &Exc, out: &mut String) {
-        let tb: Vec<super::exceptions::TbEntry> = exc
-            .exc()
-            .map(|d| d.borrow().tb.iter().rev().cloned().collect())
-            .unwrap_or_default();
-        if !tb.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-            out.push_str(&self.format_tb_entries(&tb));
-        }
-        out.push_str(&self.exc_only(exc));
     }
 
     /// The `Type: message` line(s).
@@ -819,4 +933,28 @@ fn caret_line(
     }
     s.push('\n');
     Some(s)
+}
+
+/// Indentation state while printing exception groups (traceback.py's `_ExceptionPrintContext`).
+struct GroupCtx {
+    depth: usize,
+    need_close: bool,
+}
+
+impl GroupCtx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+    /// Append `text`, each line prefixed by the group indentation and margin.
+    fn emit(&self, out: &mut String, text: &str, margin: Option<char>) {
+        if self.depth == 0 {
+            out.push_str(text);
+            return;
+        }
+        let prefix = format!("{}{} ", self.indent(), margin.unwrap_or('|'));
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
+        }
+    }
 }
