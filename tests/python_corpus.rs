@@ -146,33 +146,30 @@ fn strip_dir(text: &str, dir: &Path) -> String {
     text
 }
 
-/// The first differing line with a little context, enough to pinpoint the feature.
+/// The first differing line (enough to pinpoint the feature) and how many lines differ.
 fn first_diff(what: &str, want: &str, got: &str) -> Option<String> {
     if want == got {
         return None;
     }
     let w: Vec<&str> = want.split_inclusive('\n').collect();
     let g: Vec<&str> = got.split_inclusive('\n').collect();
-    let mut i = 0;
-    while i < w.len() && i < g.len() && w[i] == g[i] {
-        i += 1;
-    }
-    let mut msg = format!("{what} differs at line {}:\n", i + 1);
-    for k in i..(i + 3) {
-        let (wl, gl) = (w.get(k), g.get(k));
-        if wl.is_none() && gl.is_none() {
-            break;
-        }
-        msg.push_str(&format!(
-            "    want: {:?}\n",
-            wl.map(|s| s.trim_end_matches('\n')).unwrap_or("<end>")
-        ));
-        msg.push_str(&format!(
-            "    got:  {:?}\n",
-            gl.map(|s| s.trim_end_matches('\n')).unwrap_or("<end>")
-        ));
-    }
-    Some(msg)
+    let i = w.iter().zip(&g).take_while(|(a, b)| a == b).count();
+    let show = |l: Option<&&str>| {
+        format!(
+            "{:?}",
+            l.map(|s| s.trim_end_matches('\n')).unwrap_or("<end>")
+        )
+    };
+    let differing = (0..w.len().max(g.len()))
+        .filter(|&k| w.get(k) != g.get(k))
+        .count();
+    Some(format!(
+        "{what} differs at line {} ({differing} of {} lines differ):\n    want: {}\n    got:  {}",
+        i + 1,
+        w.len(),
+        show(w.get(i)),
+        show(g.get(i))
+    ))
 }
 
 fn check(case: &Case) -> Outcome {
@@ -293,7 +290,6 @@ fn python_corpus() {
             "STALE {k}: listed in known_failures.txt but no such case\n"
         ));
     }
-    eprintln!("{report}");
     if let Some(path) = std::env::var_os("CORPUS_FAILING_LIST") {
         // Lets a maintainer rewrite known_failures.txt from the current state of the VM.
         let list: String = results
@@ -303,8 +299,32 @@ fn python_corpus() {
             .collect();
         let _ = std::fs::write(path, list);
     }
+    let ok = failed.is_empty() && fixed.is_empty() && stale.is_empty();
+    if ok {
+        // The summary (pass count) is worth seeing on success too (with --nocapture).
+        eprintln!("{report}");
+    }
+    assert!(ok, "{report}");
+}
+
+#[test]
+fn first_diff_points_at_the_first_differing_line() {
+    assert_eq!(first_diff("stdout", "a\nb\n", "a\nb\n"), None);
+    let d = first_diff("stdout", "a\nb\nc\n", "a\nx\n").unwrap_or_default();
+    assert!(d.starts_with("stdout differs at line 2 "), "{d}");
     assert!(
-        failed.is_empty() && fixed.is_empty() && stale.is_empty(),
-        "{report}"
+        d.contains("want: \"b\"") && d.contains("got:  \"x\""),
+        "{d}"
+    );
+    assert!(d.contains("(2 of 3 lines differ)"), "{d}");
+}
+
+#[test]
+fn strip_dir_leaves_only_the_file_name() {
+    let dir = Path::new("/no/such/dir");
+    let err = "  File \"/no/such/dir/x.py\", line 1, in <module>\n";
+    assert_eq!(
+        strip_dir(err, dir),
+        "  File \"x.py\", line 1, in <module>\n"
     );
 }

@@ -2,7 +2,7 @@
 import sys
 import types
 print(sys.argv[0].endswith("10_sys_types.py"), len(sys.argv))
-print(sys.maxsize == 2 ** 63 - 1, sys.version_info[:2], sys.version_info.major, sys.version_info >= (3, 8))
+print(sys.maxsize == 9223372036854775807, sys.version_info[:2], sys.version_info.major, sys.version_info >= (3, 8))
 print(sys.getrecursionlimit() >= 1000, type(sys.stdout).__name__ != "", sys.platform != "")
 ns = types.SimpleNamespace(a=1, b="x")
 ns.c = [1]

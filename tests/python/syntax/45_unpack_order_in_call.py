@@ -1,0 +1,5 @@
+def f(*a, **k):
+    pass
+kw = {}
+args = []
+f(**kw, *args)
