@@ -869,9 +869,21 @@ impl Vm {
         if reverse {
             idx.reverse();
         }
+        let n = idx.len();
+        if n < 64 {
+            // CPython's timsort on a short list is one natural run plus binary insertion:
+            // doing the same comparisons in the same order makes errors and side effects of
+            // `__lt__` (which operand a TypeError names) match CPython.
+            self.count_run_then_binary_insert(&mut idx, &kv)?;
+            if reverse {
+                idx.reverse();
+            }
+            let sorted: Vec<Value> = idx.into_iter().map(|i| items[i].clone()).collect();
+            *items = sorted;
+            return Ok(());
+        }
         // Bottom-up merge sort that only asks "is right < left?", so equal elements stay in
         // order and only `<` is used, as in CPython.
-        let n = idx.len();
         let mut buf: Vec<usize> = Vec::with_capacity(n);
         let mut width = 1;
         while width < n {
@@ -903,6 +915,42 @@ impl Vm {
         }
         let sorted: Vec<Value> = idx.into_iter().map(|i| items[i].clone()).collect();
         *items = sorted;
+        Ok(())
+    }
+}
+
+impl Vm {
+    /// `count_run` and `binarysort` from CPython's listobject.c, over indices into `kv`.
+    fn count_run_then_binary_insert(&mut self, idx: &mut [usize], kv: &[Value]) -> PyResult<()> {
+        let n = idx.len();
+        if n < 2 {
+            return Ok(());
+        }
+        let mut run = 2;
+        if self.lt(&kv[idx[1]], &kv[idx[0]])? {
+            while run < n && self.lt(&kv[idx[run]], &kv[idx[run - 1]])? {
+                run += 1;
+            }
+            idx[..run].reverse();
+        } else {
+            while run < n && !self.lt(&kv[idx[run]], &kv[idx[run - 1]])? {
+                run += 1;
+            }
+        }
+        for start in run..n {
+            let pivot = idx[start];
+            let (mut l, mut r) = (0, start);
+            while l < r {
+                let p = l + (r - l) / 2;
+                if self.lt(&kv[pivot], &kv[idx[p]])? {
+                    r = p;
+                } else {
+                    l = p + 1;
+                }
+            }
+            idx.copy_within(l..start, l + 1);
+            idx[l] = pivot;
+        }
         Ok(())
     }
 }

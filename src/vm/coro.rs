@@ -272,7 +272,9 @@ impl Vm {
 
     pub fn new_agen_op(&self, agen: &Rc<PyGen>, kind: AGenOpKind) -> Value {
         if agen.state.get() == GenState::Created {
-            self.agen_first_iter.borrow_mut().push(Value::Gen(agen.clone()));
+            self.agen_first_iter
+                .borrow_mut()
+                .push(Value::Gen(agen.clone()));
         }
         let name = match kind {
             AGenOpKind::Send(_) => "async_generator_asend",
