@@ -32,9 +32,6 @@ use std::rc::Rc;
 pub const ASYNCIO_SOURCE: &str = include_str!("asyncio.py");
 /// The file name tracebacks show for frames inside loopscope's asyncio.
 pub const ASYNCIO_FILENAME: &str = "<loopscope>/asyncio/__init__.py";
-/// contextlib (asynccontextmanager & co.) until a native one is registered.
-pub const CONTEXTLIB_SOURCE: &str = include_str!("contextlib.py");
-pub const CONTEXTLIB_FILENAME: &str = "<loopscope>/contextlib.py";
 
 /// How a script is run.
 #[derive(Clone, Default)]
@@ -57,7 +54,6 @@ struct RtState {
 
 thread_local! {
     static ASYNCIO_CODE: RefCell<Option<Rc<CodeObject>>> = const { RefCell::new(None) };
-    static CONTEXTLIB_CODE: RefCell<Option<Rc<CodeObject>>> = const { RefCell::new(None) };
 }
 
 /// Make `import asyncio` work in `vm`, on the virtual driver.
@@ -88,9 +84,6 @@ pub fn install_with_driver(vm: &mut Vm, opts: &RunOptions, driver: Box<dyn Drive
     // submodule names (`from asyncio.exceptions import CancelledError`).
     for sub in ASYNCIO_SUBMODULES {
         vm.register_module(sub, init_asyncio_submodule);
-    }
-    if !vm.module_registry.contains_key("contextlib") {
-        vm.register_module("contextlib", init_contextlib);
     }
     patch_exception_groups(vm);
 }
@@ -174,16 +167,6 @@ fn init_source_module(
         vm.add_source(Rc::new(SourceFile::new(file, text)));
     }
     exec_module(vm, module, code)
-}
-
-fn init_contextlib(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    init_source_module(
-        vm,
-        &CONTEXTLIB_CODE,
-        "contextlib",
-        CONTEXTLIB_FILENAME,
-        CONTEXTLIB_SOURCE,
-    )
 }
 
 /// Run a module's code object in a fresh module namespace.
