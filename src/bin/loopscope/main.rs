@@ -1,5 +1,7 @@
 //! `loopscope`: the native command line. Runs scripts on loopscope's VM and event loop.
 
+mod bench;
+
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,9 +40,32 @@ enum Command {
         /// Write the trace here instead of stdout (the script's own output then goes to stdout).
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Print the trace's size and the process's peak memory on stderr when done.
+        #[arg(long)]
+        stats: bool,
         /// Arguments passed to the script as sys.argv[1:].
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
+    },
+    /// Time loopscope against CPython 3.11 on benchmark scripts (default: tests/bench/*.py).
+    Bench {
+        /// The scripts to time (default: tests/bench/*.py under the current directory).
+        scripts: Vec<PathBuf>,
+        /// Runs per script and interpreter; the best wall time counts.
+        #[arg(long, default_value_t = 3)]
+        runs: u32,
+        /// The CPython to compare with.
+        #[arg(long, default_value = "python3")]
+        python: String,
+        /// CPython runs asyncio scripts through this virtual-clock runner.
+        #[arg(long, default_value = "tests/conformance/oracle.py")]
+        oracle: PathBuf,
+        /// Also record each script's trace and report its size and peak memory.
+        #[arg(long)]
+        trace: bool,
+        /// Only time loopscope.
+        #[arg(long)]
+        no_python: bool,
     },
     /// Print the bytecode loopscope compiles a script to (like `python3 -m dis`).
     Dis {
@@ -98,6 +123,7 @@ fn main() -> ExitCode {
             file,
             format,
             output,
+            stats,
             args,
         } => {
             if format != "json" && format != "text" {
@@ -124,6 +150,15 @@ fn main() -> ExitCode {
                     } else {
                         serde_json::to_string(&tr).unwrap_or_default() + "\n"
                     };
+                    if stats {
+                        // Measured here, while the trace and its rendering are both alive.
+                        eprintln!("events {}", tr.events.len());
+                        eprintln!("snapshots {}", tr.snapshots.len());
+                        eprintln!("json-bytes {}", body.len());
+                        if let Some(kb) = bench::peak_rss_kb() {
+                            eprintln!("peak-rss-kb {kb}");
+                        }
+                    }
                     (body, tr.exit_code)
                 });
             let (body, code) = match run.map(|h| h.join()) {
@@ -144,6 +179,21 @@ fn main() -> ExitCode {
             }
             ExitCode::from(code.clamp(0, 255) as u8)
         }
+        Command::Bench {
+            scripts,
+            runs,
+            python,
+            oracle,
+            trace,
+            no_python,
+        } => bench::run(bench::Options {
+            scripts,
+            runs,
+            python,
+            oracle,
+            trace,
+            no_python,
+        }),
         Command::Dis { file } => {
             let text = match read(&file) {
                 Ok(t) => t,
