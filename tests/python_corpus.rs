@@ -131,8 +131,8 @@ fn run_cli(case: &Case) -> Result<(String, String, Option<i32>), String> {
     ))
 }
 
-/// CPython (and loopscope) name the main script by its absolute path; the goldens keep only
-/// the file name.
+/// CPython names the main script by its absolute path (loopscope: as typed); the goldens keep
+/// only the file name.
 fn strip_dir(text: &str, dir: &Path) -> String {
     let mut text = text.to_string();
     let mut prefixes = vec![dir.to_path_buf()];

@@ -87,41 +87,10 @@ def isfuture(obj):
             obj._asyncio_future_blocking is not None)
 
 
-class _partial:
-    # functools.partial as asyncio uses it (its repr is what --handles shows).
-    __module__ = "functools"
-
-    def __init__(self, func, /, *args, **keywords):
-        if not callable(func):
-            raise TypeError("the first argument must be callable")
-        self.func = func
-        self.args = args
-        self.keywords = keywords
-
-    def __call__(self, /, *args, **keywords):
-        keywords = {**self.keywords, **keywords}
-        return self.func(*self.args, *args, **keywords)
-
-    def __eq__(self, other):
-        return self is other
-
-    def __hash__(self):
-        return id(self)
-
-    def __repr__(self):
-        parts = [repr(self.func)]
-        for a in self.args:
-            parts.append(repr(a))
-        for k, v in self.keywords.items():
-            parts.append(f"{k}={v!r}")
-        return "functools.partial(" + ", ".join(parts) + ")"
-
-
 import functools as _functools
-if not isinstance(_functools.partial, type):
-    # Until functools.partial is a class in the VM: asyncio formats partials by their
-    # func/args/keywords, and --handles prints their repr.
-    _functools.partial = _partial
+# asyncio formats partials by their func/args/keywords (format_helpers), and --handles
+# prints their repr: the same class scripts get from functools.
+_partial = _functools.partial
 
 
 def _format_args_and_kwargs(args, kwargs):

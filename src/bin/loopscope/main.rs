@@ -93,11 +93,10 @@ fn main() -> ExitCode {
                 Ok(t) => t,
                 Err(c) => return c,
             };
-            // CPython reports the main script by its absolute path.
-            let name = std::path::absolute(&file)
-                .unwrap_or(file.clone())
-                .display()
-                .to_string();
+            // The script is named as typed, as the conformance oracle (`compile(source, path)`)
+            // names it: reprs of handles and tasks print it, so stdout matches the oracle's.
+            // (`python3 x.py` itself would show the absolute path.)
+            let name = file.display().to_string();
             // Native code calling back into Python (sorted's key=, __eq__, __repr__) nests the
             // interpreter loop on the Rust stack: give it room (the nesting is also bounded).
             let run = std::thread::Builder::new()
