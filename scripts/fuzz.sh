@@ -18,6 +18,7 @@ targets=(lex parse compile run)
 [ $# -ge 1 ] && targets=("$1")
 seconds="${2:-60}"
 export RUSTC_BOOTSTRAP=1
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
 for t in "${targets[@]}"; do
     corpus="fuzz/corpus/$t"
     mkdir -p "$corpus"
