@@ -9,10 +9,12 @@ pub mod collections;
 pub mod contextlib;
 pub mod copy;
 pub mod functools;
+pub mod gc;
 #[cfg(test)]
 mod golden_tests;
 pub mod greenlet;
 pub mod heapq;
+pub mod inspect;
 pub mod itertools;
 pub mod json;
 pub mod math;
@@ -23,6 +25,7 @@ pub mod random_mt;
 pub mod string;
 pub mod sys;
 pub mod time;
+pub mod traceback;
 pub mod types;
 pub mod typing;
 pub mod util;
@@ -50,5 +53,8 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("abc", abc::init);
     vm.register_module("bisect", bisect::init);
     vm.register_module("greenlet", greenlet::init);
+    vm.register_module("traceback", traceback::init);
+    vm.register_module("inspect", inspect::init);
+    vm.register_module("gc", gc::init);
     vm_patches::register(vm);
 }

@@ -7,7 +7,7 @@ use super::exceptions::{ExcKind, EXC_TABLE};
 use super::interp::ResumeHow;
 use super::object::{kw_get, tflags, Layout, NativeData, NativeNew, NativeObj, PyType, StrMap};
 use super::value::{PyRange, PySlice, Value};
-use super::{BuiltinTypes, KwArgs, PyResult, Stream, Vm};
+use super::{BuiltinTypes, Exc, KwArgs, PyResult, Stream, Vm};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -1454,12 +1454,164 @@ fn b_input(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Err(vm.new_error(ExcKind::EOFError, "EOF when reading a line"))
 }
 
-/// `exec(source[, globals])`: compile and run statements in the caller's (or the given)
-/// namespace.
+/// A compile-time error as the Python exception CPython raises: SyntaxError (or its
+/// IndentationError/TabError subclasses) with `msg`, `filename`, `lineno`, `offset`, `text`.
+fn syntax_error_value(
+    vm: &mut Vm,
+    e: &crate::lang::error::SyntaxError,
+    src: &crate::lang::span::SourceFile,
+    from_parser: bool,
+) -> Exc {
+    use crate::lang::error::SyntaxErrorKind;
+    let kind = match e.kind {
+        SyntaxErrorKind::SyntaxError => ExcKind::SyntaxError,
+        SyntaxErrorKind::IndentationError => ExcKind::IndentationError,
+        SyntaxErrorKind::TabError => ExcKind::TabError,
+    };
+    let line = e.span.line;
+    // The parser quotes the line it read; the compiler's errors (CPython: symtable and
+    // codegen) look the line up by file name, which compile()'s source never has.
+    let text = match src.line_text(line) {
+        Some(t) if from_parser => Value::string(format!("{t}\n")),
+        _ => Value::None,
+    };
+    // Errors the tokenizer pins on indentation carry no column (no caret); CPython still
+    // reports an offset there: the end of the line for a bad unindent, 1 for a TabError,
+    // else the indentation's width.
+    let offset = if e.span.col != 0 {
+        i64::from(e.span.col)
+    } else {
+        let t = src.line_text(line).unwrap_or("");
+        if e.msg.starts_with("unindent does not match") {
+            t.chars().count() as i64 + 1
+        } else if e.kind == SyntaxErrorKind::TabError {
+            1
+        } else {
+            (t.len() - t.trim_start().len()) as i64
+        }
+    };
+    let end_offset = if e.span.col != 0 && e.span.end > e.span.start {
+        offset + i64::from(e.span.end - e.span.start)
+    } else {
+        -1
+    };
+    let offset = Value::Int(offset);
+    let details = Value::tuple(vec![
+        Value::string(src.name.to_string()),
+        Value::Int(i64::from(line)),
+        offset.clone(),
+        text.clone(),
+        Value::Int(i64::from(line)),
+        Value::Int(end_offset),
+    ]);
+    let exc = vm.new_error_args(kind, vec![Value::string(e.msg.clone()), details]);
+    let obj = Value::Instance(exc.clone());
+    let attrs = [
+        ("msg", Value::string(e.msg.clone())),
+        ("filename", Value::string(src.name.to_string())),
+        ("lineno", Value::Int(i64::from(line))),
+        ("offset", offset),
+        ("text", text),
+        ("end_lineno", Value::Int(i64::from(line))),
+        ("end_offset", Value::Int(end_offset)),
+    ];
+    for (name, v) in attrs {
+        // Setting a plain attribute on a fresh exception instance cannot fail.
+        let _ = vm.setattr(&obj, &Value::string(name.to_string()), v);
+    }
+    exc
+}
+
+/// Parse and compile `text`, errors as Python SyntaxError instances.
+fn compile_text(vm: &mut Vm, text: &str, filename: &str) -> PyResult<Rc<super::object::PyCode>> {
+    let src = Rc::new(crate::lang::span::SourceFile::new(
+        filename,
+        text.to_string(),
+    ));
+    let module = match crate::lang::parser::parse_module(&src) {
+        Ok(m) => m,
+        Err(e) => return Err(syntax_error_value(vm, &e, &src, true)),
+    };
+    match crate::lang::compiler::compile_module(&module, &src) {
+        Ok(code) => {
+            vm.add_source(src);
+            Ok(Rc::new(super::object::PyCode::new(code)))
+        }
+        Err(e) => Err(syntax_error_value(vm, &e, &src, false)),
+    }
+}
+
+/// `compile(source, filename, mode)`: the module code object `exec` runs. Only mode "exec"
+/// (whole modules) is supported; the others say so.
+fn b_compile(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let mut slots: [Option<Value>; 3] = [None, None, None];
+    for (i, a) in args.iter().enumerate() {
+        match slots.get_mut(i) {
+            Some(slot) => *slot = Some(a.clone()),
+            None => {
+                return Err(vm.type_error(format!(
+                    "compile() takes at most 3 positional arguments here ({} given)",
+                    args.len()
+                )))
+            }
+        }
+    }
+    for (k, v) in kw.iter() {
+        let i = match &**k {
+            "source" => 0,
+            "filename" => 1,
+            "mode" => 2,
+            "flags" | "dont_inherit" | "optimize" => continue,
+            other => {
+                return Err(vm.type_error(format!(
+                    "compile() got an unexpected keyword argument '{other}'"
+                )))
+            }
+        };
+        slots[i] = Some(v.clone());
+    }
+    let [Some(source), Some(filename), Some(mode)] = slots else {
+        return Err(
+            vm.type_error("compile() missing required argument 'source', 'filename' or 'mode'")
+        );
+    };
+    let Value::Str(text) = &source else {
+        return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
+    };
+    let filename = vm.str_of(&filename)?;
+    let mode = vm.str_of(&mode)?;
+    match &*mode {
+        "exec" => {}
+        "eval" | "single" => {
+            return Err(vm.new_error(
+                ExcKind::NotImplementedError,
+                format!("compile() mode '{mode}' is not supported by loopscope yet (use 'exec')"),
+            ))
+        }
+        _ => {
+            return Err(vm.new_error(
+                ExcKind::ValueError,
+                "compile() mode must be 'exec', 'eval' or 'single'",
+            ))
+        }
+    }
+    let code = compile_text(vm, text.as_str(), &filename)?;
+    Ok(Value::Code(code))
+}
+
+/// `exec(source_or_code[, globals])`: compile (if needed) and run statements in the
+/// caller's (or the given) namespace.
 fn b_exec(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("exec", args, 1, 3)?;
-    let Value::Str(text) = &args[0] else {
-        return Err(vm.type_error("exec() arg 1 must be a string"));
+    let pc = match &args[0] {
+        Value::Str(text) => compile_text(vm, text.as_str(), "<string>")?,
+        Value::Code(c) => c.clone(),
+        other => {
+            return Err(vm.type_error(format!(
+                "exec() arg 1 must be a string, bytes or code object, not {}",
+                vm.type_name(other)
+            )))
+        }
     };
     let globals = match args.get(1) {
         Some(Value::Dict(d)) => d.clone(),
@@ -1474,27 +1626,10 @@ fn b_exec(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
             )))
         }
     };
-    let src = Rc::new(crate::lang::span::SourceFile::new(
-        "<string>",
-        text.s.to_string(),
-    ));
-    let code = match super::anchors::compile_source(&src) {
-        Ok(c) => c,
-        Err(msg) => {
-            let line = msg.lines().last().unwrap_or("").to_string();
-            let m = line
-                .split_once(": ")
-                .map(|(_, m)| m.to_string())
-                .unwrap_or(line);
-            return Err(vm.new_error(ExcKind::SyntaxError, m));
-        }
-    };
-    vm.add_source(src);
     if globals.get_str("__builtins__").is_none() {
         let b = vm.builtins_module();
         globals.set_str("__builtins__", Value::Module(b));
     }
-    let pc = Rc::new(super::object::PyCode::new(code));
     let mut f = vm.new_frame(pc, globals.clone(), vec![], vec![], None);
     f.locals_dict = Some(globals);
     vm.run_nested(f)?;
@@ -1553,6 +1688,7 @@ pub fn register_all(vm: &mut Vm) {
         ("input", b_input),
         ("exit", b_exit),
         ("exec", b_exec),
+        ("compile", b_compile),
         ("quit", b_exit),
     ];
     for (n, f) in fns {

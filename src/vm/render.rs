@@ -347,6 +347,11 @@ impl Vm {
             _ => vec![],
         };
         let is_key = i.class().is_subtype(&self.exc_type(ExcKind::KeyError));
+        if i.class().is_subtype(&self.exc_type(ExcKind::SyntaxError)) {
+            if let Some(s) = self.syntax_error_str(i)? {
+                return Ok(s);
+            }
+        }
         match items.len() {
             0 => Ok(String::new()),
             1 => {
@@ -358,6 +363,31 @@ impl Vm {
             }
             _ => self.repr(&args),
         }
+    }
+
+    /// SyntaxError.__str__: `msg (file, line N)` with the file's base name, when the error
+    /// carries a position (compile() sets one; `SyntaxError("x")` does not).
+    fn syntax_error_str(&mut self, i: &Exc) -> PyResult<Option<String>> {
+        let (msg, filename, lineno) = {
+            let d = i.dict.borrow();
+            (
+                d.get("msg").cloned(),
+                d.get("filename").cloned(),
+                d.get("lineno").cloned(),
+            )
+        };
+        let Some(msg) = msg else {
+            return Ok(None);
+        };
+        let msg = self.str_of(&msg)?;
+        Ok(Some(match (filename, lineno) {
+            (Some(Value::Str(f)), Some(Value::Int(n))) => {
+                let base = f.s.rsplit('/').next().unwrap_or(&f.s).to_string();
+                format!("{msg} ({base}, line {n})")
+            }
+            (_, Some(Value::Int(n))) => format!("{msg} (line {n})"),
+            _ => msg,
+        }))
     }
 
     /// `repr(exc)` for an exception instance (BaseException.__repr__).

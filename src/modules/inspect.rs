@@ -1,0 +1,11 @@
+//! `inspect`: generator/coroutine states and the is* predicates, as Python source
+//! (`inspect.py`, written after CPython 3.11's Lib/inspect.py) run by the VM.
+
+use crate::vm::{PyModule, PyResult, Vm};
+use std::rc::Rc;
+
+const SOURCE: &str = include_str!("inspect.py");
+
+pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    super::pysource::load(vm, "inspect", "<loopscope>/inspect.py", SOURCE)
+}

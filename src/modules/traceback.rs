@@ -1,0 +1,160 @@
+//! `traceback`: the formatting half of CPython's module (format_exc, print_exc,
+//! format_exception, print_exception, format_exception_only), drawn by the same renderer
+//! that prints uncaught exceptions, so the frames, the 3.11 `^^^^` markers, chains, groups
+//! and notes are CPython's.
+
+use super::util::arg;
+use crate::vm::{Exc, KwArgs, PyModule, PyResult, Stream, Value, Vm};
+use std::rc::Rc;
+
+pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    let m = vm.new_module("traceback");
+    vm.module_add_fn(&m, "format_exc", format_exc);
+    vm.module_add_fn(&m, "print_exc", print_exc);
+    vm.module_add_fn(&m, "format_exception", format_exception);
+    vm.module_add_fn(&m, "print_exception", print_exception);
+    vm.module_add_fn(&m, "format_exception_only", format_exception_only);
+    Ok(m)
+}
+
+/// The exception being handled (what `sys.exception()` returns), if any.
+fn handled(vm: &Vm) -> Option<Exc> {
+    vm.frames.iter().rev().find_map(|f| f.handled.clone())
+}
+
+/// The exception a `format_exception(exc)` / `(type, value, tb)` call names.
+fn exc_arg(vm: &Vm, args: &[Value], kw: &KwArgs, func: &str) -> PyResult<Option<Exc>> {
+    let first = arg(args, kw, 0, "exc");
+    let value = arg(args, kw, 1, "value");
+    // The old three-argument form passes (type, value, tb): the value is the exception.
+    let chosen = match (&first, &value) {
+        (Some(Value::Type(_)), Some(v)) | (Some(Value::None), Some(v)) => v.clone(),
+        (Some(v), _) => v.clone(),
+        (None, _) => {
+            return Err(vm.type_error(format!(
+                "{func}() missing 1 required positional argument: 'exc'"
+            )))
+        }
+    };
+    match chosen {
+        Value::None => Ok(None),
+        Value::Instance(i) if i.exc().is_some() => Ok(Some(i)),
+        other => Err(vm.type_error(format!(
+            "Exception expected for value, {} found",
+            vm.type_name(&other)
+        ))),
+    }
+}
+
+/// CPython's list items: one per header, per frame (its `File` line with the code and
+/// markers below it) and per line of the exception's own text; joined they are the text.
+fn split_chunks(text: &str) -> Value {
+    let mut chunks: Vec<String> = Vec::new();
+    for line in text.split_inclusive('\n') {
+        let continues_frame = line.starts_with("    ") && !line.trim().is_empty();
+        match chunks.last_mut() {
+            Some(last) if continues_frame && last.starts_with("  File ") => last.push_str(line),
+            // The blank-line-framed "During handling ..." separator is one item in CPython.
+            Some(last) if last == "\n" && !line.starts_with("Traceback") => last.push_str(line),
+            Some(last) if last.starts_with("\nDuring") || last.starts_with("\nThe above") => {
+                if line == "\n" {
+                    last.push_str(line)
+                } else {
+                    chunks.push(line.to_string())
+                }
+            }
+            _ => chunks.push(line.to_string()),
+        }
+    }
+    Value::list(chunks.into_iter().map(Value::string).collect())
+}
+
+fn none_text() -> String {
+    "NoneType: None\n".to_string()
+}
+
+fn format_exc(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let text = match handled(vm) {
+        Some(e) => vm.format_exception(&e),
+        None => none_text(),
+    };
+    Ok(Value::string(text))
+}
+
+/// Write to `file=` (anything with `write`) or to stderr.
+fn emit(vm: &mut Vm, file: Option<Value>, text: String) -> PyResult<Value> {
+    match file {
+        Some(f) if !matches!(f, Value::None) => {
+            let write = vm.getattr_str(&f, "write")?;
+            vm.call(&write, &[Value::string(text)], &[])?;
+        }
+        _ => vm.out.write(Stream::Stderr, &text),
+    }
+    Ok(Value::None)
+}
+
+fn print_exc(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let text = match handled(vm) {
+        Some(e) => vm.format_exception(&e),
+        None => none_text(),
+    };
+    emit(vm, arg(args, kw, 1, "file"), text)
+}
+
+fn format_exception(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let text = match exc_arg(vm, args, kw, "format_exception")? {
+        Some(e) => vm.format_exception(&e),
+        None => none_text(),
+    };
+    Ok(split_chunks(&text))
+}
+
+fn print_exception(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let text = match exc_arg(vm, args, kw, "print_exception")? {
+        Some(e) => vm.format_exception(&e),
+        None => none_text(),
+    };
+    // (exc, /, value, tb, limit, file, chain): file is the 5th positional slot.
+    emit(vm, arg(args, kw, 4, "file"), text)
+}
+
+fn format_exception_only(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let text = match exc_arg(vm, args, kw, "format_exception_only")? {
+        Some(e) => vm.exc_only(&e),
+        None => none_text(),
+    };
+    Ok(Value::list(
+        text.split_inclusive('\n')
+            .map(|l| Value::string(l.to_string()))
+            .collect(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::vm::Vm;
+    use crate::CaptureSink;
+
+    fn run(src: &str) -> String {
+        let sink = CaptureSink::default();
+        let mut vm = Vm::new();
+        vm.out = Box::new(sink.clone());
+        let _ = vm.exec_main("t.py", src);
+        let out = sink.out.borrow().clone();
+        out
+    }
+
+    #[test]
+    fn format_exc_outside_a_handler_is_none() {
+        assert_eq!(
+            run("import traceback\nprint(traceback.format_exc(), end='')\n"),
+            "NoneType: None\n"
+        );
+    }
+
+    #[test]
+    fn exception_only_lists_the_message_then_each_note() {
+        let out = run("import traceback\ne = ValueError('bad')\ne.add_note('n1')\nprint(traceback.format_exception_only(e))\n");
+        assert_eq!(out, "['ValueError: bad\\n', 'n1\\n']\n");
+    }
+}
