@@ -1687,7 +1687,8 @@ impl Vm {
                 self.type_name(name)
             )));
         };
-        let n: &str = &ps.s;
+        // The shared buffer when there is one: map keys made from it match by pointer.
+        let n: &str = ps.key_str();
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class();
@@ -1884,7 +1885,10 @@ impl Vm {
     }
 
     pub fn setattr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
-        let n = name.as_str().unwrap_or("");
+        let n = match name {
+            Value::Str(ps) => ps.key_str(),
+            _ => "",
+        };
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class();
@@ -2016,7 +2020,8 @@ impl Vm {
                 return Ok(());
             }
         }
-        if cls.dict.borrow().get("__slots__").is_some() && !self.slots_allow(cls, n) {
+        const SLOTS_HASH: u32 = hash_str("__slots__") as u32;
+        if cls.dict.borrow().get_h("__slots__", SLOTS_HASH).is_some() && !self.slots_allow(cls, n) {
             return Err(self.attr_error(format!(
                 "'{}' object has no attribute '{}'",
                 cls.name(),
