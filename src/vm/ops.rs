@@ -30,11 +30,14 @@ pub fn const_to_value(c: &Const) -> Value {
 const HASH_MODULUS: i128 = (1i128 << 61) - 1;
 
 /// FNV-1a: CPython randomises str hashes, so any deterministic hash is faithful.
-pub fn hash_str(s: &str) -> i64 {
+pub const fn hash_str(s: &str) -> i64 {
     let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.as_bytes() {
-        h ^= *b as u64;
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        h ^= b[i] as u64;
         h = h.wrapping_mul(0x100000001b3);
+        i += 1;
     }
     let h = h as i64;
     if h == -1 {
@@ -1678,12 +1681,14 @@ impl Vm {
     /// Attribute lookup that returns `None` instead of raising AttributeError for a missing
     /// attribute (other errors propagate).
     pub fn getattr_opt(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
-        let Some(n) = name.as_str() else {
+        let Value::Str(ps) = name else {
             return Err(self.type_error(format!(
                 "attribute name must be string, not '{}'",
                 self.type_name(name)
             )));
         };
+        // The shared buffer when there is one: map keys made from it match by pointer.
+        let n: &str = ps.key_str();
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class();
@@ -1698,7 +1703,7 @@ impl Vm {
                         }
                     }
                 }
-                let descr = cls.lookup(n);
+                let descr = cls.lookup_ps(ps);
                 if let Some(d) = &descr {
                     if self.is_data_descr(d) {
                         return match self.bind_descr(d.clone(), obj, &cls) {
@@ -1710,7 +1715,7 @@ impl Vm {
                         };
                     }
                 }
-                if let Some(v) = inst.dict.borrow().get(n) {
+                if let Some(v) = inst.dict.borrow().get_ps(ps) {
                     return Ok(Some(v.clone()));
                 }
                 if let Some(d) = descr {
@@ -1730,7 +1735,7 @@ impl Vm {
             }
             Value::Type(t) => self.type_getattr(t, n),
             Value::Module(m) => {
-                if let Some(v) = m.dict.get_str(n) {
+                if let Some(v) = m.dict.get_pystr(ps) {
                     return Ok(Some(v));
                 }
                 if n == "__dict__" {
@@ -1880,7 +1885,10 @@ impl Vm {
     }
 
     pub fn setattr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
-        let n = name.as_str().unwrap_or("");
+        let n = match name {
+            Value::Str(ps) => ps.key_str(),
+            _ => "",
+        };
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class();
@@ -2012,7 +2020,8 @@ impl Vm {
                 return Ok(());
             }
         }
-        if cls.dict.borrow().get("__slots__").is_some() && !self.slots_allow(cls, n) {
+        const SLOTS_HASH: u32 = hash_str("__slots__") as u32;
+        if cls.dict.borrow().get_h("__slots__", SLOTS_HASH).is_some() && !self.slots_allow(cls, n) {
             return Err(self.attr_error(format!(
                 "'{}' object has no attribute '{}'",
                 cls.name(),
@@ -2105,22 +2114,82 @@ impl Vm {
     /// For `LoadMethod`: `Some((function, self))` when `name` is a plain function or built-in
     /// method on the type and not shadowed by the instance dict (no bound method allocated).
     pub fn lookup_method(&mut self, obj: &Value, name: &str) -> Option<Value> {
-        let cls = match obj {
+        self.lookup_method_h(obj, name, super::object::name_hash(name))
+    }
+
+    /// `lookup_method` for an attribute name str (through the type attribute cache).
+    #[inline]
+    pub fn lookup_method_ps(&mut self, obj: &Value, name: &PyStr) -> Option<Value> {
+        let found = match obj {
             Value::Instance(i) => {
-                let cls = i.class();
-                if cls.has_flag(tflags::GETATTRIBUTE) {
+                let cls = i.cls.borrow();
+                if cls.has_flag(tflags::GETATTRIBUTE) || i.dict.borrow().contains_ps(name) {
                     return None;
                 }
-                if i.dict.borrow().contains(name) {
-                    return None;
-                }
-                cls
+                cls.lookup_ps(name)
             }
             Value::Type(_) | Value::Module(_) | Value::Func(_) | Value::Method(_) => return None,
             Value::Native(n) if matches!(n.data, NativeData::Super { .. }) => return None,
-            _ => self.type_of(obj),
+            _ => match self.type_ref(obj) {
+                Some(t) => t.lookup_ps(name),
+                None => self.type_of(obj).lookup_ps(name),
+            },
         };
-        match cls.lookup(name) {
+        match found {
+            Some(f @ Value::Func(_)) => Some(f),
+            Some(Value::Builtin(b)) if b.bound.is_none() => Some(Value::Builtin(b)),
+            _ => None,
+        }
+    }
+
+    /// The type of a value that is not an instance, borrowed (`type_of` without the clone).
+    pub fn type_ref<'a>(&'a self, v: &'a Value) -> Option<&'a Rc<PyType>> {
+        let t = &self.types;
+        Some(match v {
+            Value::None | Value::Null => &t.none,
+            Value::Bool(_) => &t.bool_,
+            Value::Int(_) => &t.int,
+            Value::Float(_) => &t.float,
+            Value::Str(_) => &t.str_,
+            Value::Bytes(_) => &t.bytes,
+            Value::List(_) => &t.list,
+            Value::Tuple(_) => &t.tuple,
+            Value::Dict(_) => &t.dict,
+            Value::Set(s) if s.frozen => &t.frozenset,
+            Value::Set(_) => &t.set,
+            Value::Range(_) => &t.range,
+            Value::Func(_) => &t.function,
+            Value::Builtin(_) => &t.builtin_function,
+            Value::Method(_) => &t.method,
+            Value::Type(_) => &t.type_,
+            Value::Module(_) => &t.module,
+            Value::Gen(g) => match g.kind {
+                super::coro::GenKind::Generator => &t.generator,
+                super::coro::GenKind::Coroutine => &t.coroutine,
+                super::coro::GenKind::AsyncGenerator => &t.async_generator,
+            },
+            Value::Native(n) => &n.cls,
+            _ => return None,
+        })
+    }
+
+    fn lookup_method_h(&mut self, obj: &Value, name: &str, h: u32) -> Option<Value> {
+        let found = match obj {
+            Value::Instance(i) => {
+                let cls = i.cls.borrow();
+                if cls.has_flag(tflags::GETATTRIBUTE) {
+                    return None;
+                }
+                if i.dict.borrow().get_h(name, h).is_some() {
+                    return None;
+                }
+                cls.lookup_h(name, h)
+            }
+            Value::Type(_) | Value::Module(_) | Value::Func(_) | Value::Method(_) => return None,
+            Value::Native(n) if matches!(n.data, NativeData::Super { .. }) => return None,
+            _ => self.type_of(obj).lookup_h(name, h),
+        };
+        match found {
             Some(f @ Value::Func(_)) => Some(f),
             Some(f @ Value::Builtin(_)) => {
                 if let Value::Builtin(b) = &f {
