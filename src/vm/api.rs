@@ -502,6 +502,31 @@ mod tests {
     }
 
     #[test]
+    fn an_armed_callback_budget_names_the_task_that_blocks_the_loop() {
+        let sink = CaptureSink::default();
+        let mut vm = Vm::new();
+        vm.out = Box::new(sink.clone());
+        vm.callback_budget = 10_000;
+        vm.arm_callback_budget(Value::string("Task-2".to_string()));
+        let r = vm.exec_main("t.py", "n = 0\nwhile True:\n    n += 1\n");
+        match r {
+            Ok(ModuleResult::Raised(e)) => {
+                let t = vm.format_exception(&e);
+                assert!(
+                    t.contains("RuntimeError: Task-2 ran 10,000 instructions without awaiting: this blocks the event loop"),
+                    "{t}"
+                );
+                assert!(t.contains("line 3"), "{t}");
+            }
+            _ => panic!("expected the callback budget error"),
+        }
+        vm.disarm_callback_budget();
+        assert_eq!(vm.callback_floor, 0);
+        assert_eq!(crate::vm::group_thousands(1234567), "1,234,567");
+        assert_eq!(crate::vm::group_thousands(999), "999");
+    }
+
+    #[test]
     fn whole_run_budget_is_a_clear_error() {
         let sink = CaptureSink::default();
         let mut vm = Vm::new();

@@ -1264,8 +1264,10 @@ impl Vm {
     /// Run frame `f` (and whatever it calls) until the frame at `base` returns, yields or
     /// raises, or `fuel` instructions have run.
     pub(crate) fn run_loop(&mut self, f: Box<Frame>, base: usize, fuel: &mut u64) -> Exit {
-        let start = (*fuel).min(self.total_budget);
-        let limited_by_total = self.total_budget <= *fuel;
+        // A running callback's budget ends before the whole run's: its floor is where.
+        let avail = self.total_budget.saturating_sub(self.callback_floor);
+        let start = (*fuel).min(avail);
+        let limited_by_total = avail <= *fuel;
         let mut budget = start;
         let r = self.run_loop_inner(f, base, &mut budget, limited_by_total);
         let used = start.saturating_sub(budget);
@@ -1394,10 +1396,7 @@ impl Vm {
         loop {
             if budget.n == 0 {
                 if limited_by_total {
-                    let e = self.new_error(
-                        ExcKind::RuntimeError,
-                        "loopscope: instruction budget exhausted (the script ran too long)",
-                    );
+                    let e = self.budget_error();
                     if grace {
                         // Let handlers and finally blocks run, briefly.
                         grace = false;

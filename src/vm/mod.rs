@@ -45,7 +45,8 @@
 //!   (e.g. the Future itself) and later raises `StopIteration(result)`.
 //! * Hooks: `vm.out: Box<dyn OutputSink>` (`write(Stream, &str)`), `vm.clock: Box<dyn Clock>`
 //!   (virtual by default), `vm.line_hook: Option<LineHook>` (frame id, code, line; one branch
-//!   per instruction when unset), `vm.total_budget` (whole-run instruction budget).
+//!   per instruction when unset), `vm.total_budget` (whole-run instruction budget),
+//!   `vm.callback_budget` (per event-loop callback; armed with `vm.arm_callback_budget`).
 //! * Errors: `vm.format_exception(&exc)` is CPython's traceback text; `vm.report_uncaught`.
 
 // `&[x.clone()]` reads better than `slice::from_ref(&x)` at the many call sites that pass one
@@ -91,6 +92,19 @@ pub type Exc = Rc<PyInstance>;
 pub type PyResult<T = Value> = Result<T, Exc>;
 /// Keyword arguments of a call, in call order.
 pub type KwArgs = [(Rc<str>, Value)];
+
+/// `10000000` -> `10,000,000`: budgets in messages are read by people.
+pub fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
 /// The signature of every native function and method.
 pub type NativeFn = fn(&mut Vm, &[Value], &KwArgs) -> PyResult<Value>;
 /// Creates a native module on first import.
@@ -193,6 +207,13 @@ pub struct Vm {
     pub native_depth: usize,
     /// Instructions left in the whole-run budget.
     pub total_budget: u64,
+    /// Instructions one event-loop callback may run before it is stopped for blocking the
+    /// loop (0: no per-callback limit). The runtime arms it around each handle it runs.
+    pub callback_budget: u64,
+    /// While a callback runs: the value of `total_budget` at which its budget is spent.
+    pub callback_floor: u64,
+    /// Who the running callback is, for the message: a task's name (str) or the callback.
+    pub callback_label: Value,
     /// Instructions executed so far.
     pub executed: u64,
     next_id: Cell<u64>,
@@ -234,6 +255,9 @@ impl Vm {
             recursion_limit: 1000,
             native_depth: 0,
             total_budget: 2_000_000_000,
+            callback_budget: 0,
+            callback_floor: 0,
+            callback_label: Value::None,
             executed: 0,
             next_id: Cell::new(1),
             paused: None,
@@ -292,6 +316,46 @@ impl Vm {
     }
     pub fn runtime_error(&self, msg: impl Into<String>) -> Exc {
         self.new_error(ExcKind::RuntimeError, msg)
+    }
+
+    /// Start an event-loop callback's instruction budget (no-op when `callback_budget` is
+    /// 0). `label` names it in the message: a task's name, or the callback.
+    pub fn arm_callback_budget(&mut self, label: Value) {
+        if self.callback_budget == 0 {
+            return;
+        }
+        // A budget larger than what the whole run has left leaves the run's limit in charge.
+        self.callback_floor = self.total_budget.saturating_sub(self.callback_budget);
+        self.callback_label = label;
+    }
+
+    /// The callback returned to the loop: its budget no longer applies.
+    pub fn disarm_callback_budget(&mut self) {
+        self.callback_floor = 0;
+        self.callback_label = Value::None;
+    }
+
+    /// What stops a script that used up its budget: the running callback's, when one is
+    /// armed, with what it teaches (a task that never awaits blocks the loop), else the run's.
+    pub(crate) fn budget_error(&mut self) -> Exc {
+        if self.callback_floor == 0 {
+            return self.runtime_error(
+                "loopscope: instruction budget exhausted (the script ran too long)",
+            );
+        }
+        let n = group_thousands(self.callback_budget);
+        let msg = match &self.callback_label {
+            Value::Str(name) => format!(
+                "{} ran {n} instructions without awaiting: this blocks the event loop \
+                 (loopscope stops a callback at its per-callback budget)",
+                name.as_str()
+            ),
+            _ => format!(
+                "a callback ran {n} instructions without returning: this blocks the event loop \
+                 (loopscope stops a callback at its per-callback budget)"
+            ),
+        };
+        self.runtime_error(msg)
     }
     pub fn attr_error(&self, msg: impl Into<String>) -> Exc {
         self.new_error(ExcKind::AttributeError, msg)
