@@ -24,6 +24,13 @@ enum Command {
         /// Also print a line per callback the event loop runs (as oracle.py --handles).
         #[arg(long)]
         handles: bool,
+        /// Instructions the whole run may execute before it is stopped.
+        #[arg(long, default_value_t = DEFAULT_BUDGET)]
+        budget: u64,
+        /// Instructions one event-loop callback (a task step) may execute before it is
+        /// stopped for blocking the loop; 0 turns the limit off.
+        #[arg(long, default_value_t = DEFAULT_CALLBACK_BUDGET)]
+        callback_budget: u64,
         /// The script to run.
         file: PathBuf,
         /// Arguments passed to the script as sys.argv[1:].
@@ -43,6 +50,12 @@ enum Command {
         /// Print the trace's size and the process's peak memory on stderr when done.
         #[arg(long)]
         stats: bool,
+        /// Instructions the whole run may execute before it is stopped.
+        #[arg(long, default_value_t = DEFAULT_BUDGET)]
+        budget: u64,
+        /// Instructions one event-loop callback may execute (0: no limit).
+        #[arg(long, default_value_t = DEFAULT_CALLBACK_BUDGET)]
+        callback_budget: u64,
         /// Arguments passed to the script as sys.argv[1:].
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
@@ -74,6 +87,11 @@ enum Command {
     },
 }
 
+/// About a minute of work natively: a runaway script ends instead of spinning forever.
+const DEFAULT_BUDGET: u64 = 2_000_000_000;
+/// A task step this long (a second or more of CPU) is a loop that never awaits.
+const DEFAULT_CALLBACK_BUDGET: u64 = 100_000_000;
+
 fn read(file: &PathBuf) -> Result<String, ExitCode> {
     std::fs::read_to_string(file).map_err(|e| {
         eprintln!("loopscope: can't open file '{}': {e}", file.display());
@@ -86,6 +104,8 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Run {
             handles,
+            budget,
+            callback_budget,
             file,
             args,
         } => {
@@ -103,6 +123,8 @@ fn main() -> ExitCode {
                 .stack_size(256 << 20)
                 .spawn(move || {
                     let mut vm = loopscope::Vm::new();
+                    vm.total_budget = budget;
+                    vm.callback_budget = callback_budget;
                     let opts = loopscope::runtime::RunOptions {
                         handles,
                         tracer: None,
@@ -123,6 +145,8 @@ fn main() -> ExitCode {
             format,
             output,
             stats,
+            budget,
+            callback_budget,
             args,
         } => {
             if format != "json" && format != "text" {
@@ -139,6 +163,8 @@ fn main() -> ExitCode {
                 .stack_size(256 << 20)
                 .spawn(move || {
                     let mut vm = loopscope::Vm::new();
+                    vm.total_budget = budget;
+                    vm.callback_budget = callback_budget;
                     if !to_file {
                         // stdout carries the trace: the script's output is in the trace itself.
                         vm.out = Box::new(loopscope::CaptureSink::default());
