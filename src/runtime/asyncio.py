@@ -223,36 +223,6 @@ class Handle:
         info = self._repr_info()
         return '<{}>'.format(' '.join(info))
 
-    def cancel(self):
-        if not self._cancelled:
-            self._cancelled = True
-            self._callback = None
-            self._args = None
-
-    def cancelled(self):
-        return self._cancelled
-
-    def _run(self):
-        if _HANDLES:
-            _print_handle(self._callback, self._loop.time())
-        if _TRACE:
-            _tr("callback", self, _describe(self._callback))
-        try:
-            self._callback(*self._args)
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            cb = _format_callback_source(self._callback, self._args)
-            msg = f'Exception in callback {cb}'
-            context = {
-                'message': msg,
-                'exception': exc,
-                'handle': self,
-            }
-            self._loop.call_exception_handler(context)
-        self = None
-
-
 def _describe(cb):
     owner = getattr(cb, "__self__", None)
     if isinstance(owner, Task):
@@ -313,13 +283,6 @@ class TimerHandle(Handle):
                     self._args == other._args and
                     self._cancelled == other._cancelled)
         return NotImplemented
-
-    def cancel(self):
-        if not self._cancelled:
-            self._loop._timer_handle_cancelled(self)
-            if _TRACE and self._scheduled:
-                _tr("timer_cancelled", self)
-        super().cancel()
 
     def when(self):
         return self._when
@@ -647,20 +610,6 @@ class BaseEventLoop(AbstractEventLoop):
             raise TypeError(
                 f'a callable object was expected by {method}(), '
                 f'got {callback!r}')
-
-    def call_soon(self, callback, *args, context=None):
-        if self._closed:
-            raise RuntimeError('Event loop is closed')
-        if self._debug:
-            self._check_callback(callback, 'call_soon')
-        handle = Handle(callback, args, self, context)
-        self._ready.append(handle)
-        return handle
-
-    def _call_soon(self, callback, args, context):
-        handle = Handle(callback, args, self, context)
-        self._ready.append(handle)
-        return handle
 
     def call_soon_threadsafe(self, callback, *args, context=None):
         self._check_closed()
@@ -997,27 +946,12 @@ class Future:
     _asyncio_future_blocking = False
     _log_traceback = False
 
-    def __init__(self, *, loop=None):
-        if loop is None:
-            self._loop = _get_event_loop()
-        else:
-            self._loop = loop
-        self._callbacks = []
-        if _TRACE:
-            _tr("future_created", self)
-
     def __repr__(self):
         return '<{} {}>'.format(self.__class__.__name__,
                                 ' '.join(self._repr_info()))
 
     def _repr_info(self):
         return _future_repr_info(self)
-
-    def get_loop(self):
-        loop = self._loop
-        if loop is None:
-            raise RuntimeError("Future object is not initialized.")
-        return loop
 
     def _make_cancelled_error(self):
         if self._cancelled_exc is not None:
@@ -1043,50 +977,6 @@ class Future:
         self._schedule_callbacks()
         return True
 
-    def _schedule_callbacks(self):
-        callbacks = self._callbacks
-        if not callbacks:
-            return
-        self._callbacks = []
-        loop = self._loop
-        for callback, ctx in callbacks:
-            if ctx is None:
-                loop.call_soon(callback, self)
-            else:
-                loop.call_soon(callback, self, context=ctx)
-
-    def cancelled(self):
-        return self._state == _CANCELLED
-
-    def done(self):
-        return self._state != _PENDING
-
-    def result(self):
-        if self._state == _CANCELLED:
-            exc = self._make_cancelled_error()
-            raise exc
-        if self._state != _FINISHED:
-            raise InvalidStateError('Result is not set.')
-        self._log_traceback = False
-        if self._exception is not None:
-            raise self._exception
-        return self._result
-
-    def exception(self):
-        if self._state == _CANCELLED:
-            exc = self._make_cancelled_error()
-            raise exc
-        if self._state != _FINISHED:
-            raise InvalidStateError('Exception is not set.')
-        self._log_traceback = False
-        return self._exception
-
-    def add_done_callback(self, fn, *, context=None):
-        if self._state != _PENDING:
-            self._loop.call_soon(fn, self, context=context)
-        else:
-            self._callbacks.append((fn, context))
-
     def remove_done_callback(self, fn):
         filtered_callbacks = [(f, ctx)
                               for (f, ctx) in self._callbacks
@@ -1095,17 +985,6 @@ class Future:
         if removed_count:
             self._callbacks[:] = filtered_callbacks
         return removed_count
-
-    def set_result(self, result):
-        if self._state != _PENDING:
-            raise InvalidStateError(f'invalid state')
-        self._result = result
-        self._state = _FINISHED
-        if _TRACE:
-            _tr("future_done", self, "result", _short_repr(result))
-            if getattr(self, '_loopscope_owner', None) is not None:
-                _tr("waiter_woken", self)
-        self._schedule_callbacks()
 
     def set_exception(self, exception):
         if self._state != _PENDING:
@@ -1123,15 +1002,6 @@ class Future:
         self._log_traceback = True
         _unretrieved.append(self)
 
-    def __await__(self):
-        if not self.done():
-            self._asyncio_future_blocking = True
-            yield self
-        if not self.done():
-            raise RuntimeError("await wasn't used with future")
-        return self.result()
-
-    __iter__ = __await__
 
 
 # CPython reports these from Future.__del__; loopscope has no finalizers, so it reports them
@@ -1291,117 +1161,6 @@ class Task(Future):
         if self._num_cancels_requested > 0:
             self._num_cancels_requested -= 1
         return self._num_cancels_requested
-
-    def __step(self, exc=None):
-        if self.done():
-            raise InvalidStateError(
-                f'_step(): already done: {self!r}, {exc!r}')
-        if self._must_cancel:
-            if not isinstance(exc, CancelledError):
-                exc = self._make_cancelled_error()
-            self._must_cancel = False
-        coro = self._coro
-        self._fut_waiter = None
-
-        loop = self._loop
-        # _enter_task, inlined (once per step)
-        current = _current_tasks.get(loop)
-        if current is not None:
-            raise RuntimeError(f"Cannot enter into task {self!r} while another "
-                               f"task {current!r} is being executed.")
-        _current_tasks[loop] = self
-        if _TRACE:
-            _tr("task_state", self, "running", None)
-        try:
-            if exc is None:
-                result = coro.send(None)
-            else:
-                result = coro.throw(exc)
-        except StopIteration as exc:
-            _finalize_dropped_agens(loop)
-            if self._must_cancel:
-                self._must_cancel = False
-                Future.cancel(self, msg=self._cancel_message)
-            else:
-                Future.set_result(self, exc.value)
-        except CancelledError as exc:
-            _finalize_dropped_agens(loop)
-            self._cancelled_exc = exc
-            Future.cancel(self)
-        except (KeyboardInterrupt, SystemExit) as exc:
-            Future.set_exception(self, exc)
-            raise
-        except BaseException as exc:
-            _finalize_dropped_agens(loop)
-            Future.set_exception(self, exc)
-        else:
-            _finalize_dropped_agens(loop)
-            blocking = getattr(result, '_asyncio_future_blocking', None)
-            if blocking is not None:
-                if _get_loop(result) is not self._loop:
-                    new_exc = RuntimeError(
-                        f'Task {self!r} got Future '
-                        f'{result!r} attached to a different loop')
-                    self._loop.call_soon(
-                        self.__step, new_exc, context=self._context)
-                elif blocking:
-                    if result is self:
-                        new_exc = RuntimeError(
-                            f'Task cannot await on itself: {self!r}')
-                        self._loop.call_soon(
-                            self.__step, new_exc, context=self._context)
-                    else:
-                        result._asyncio_future_blocking = False
-                        if self._context is None:
-                            result.add_done_callback(self.task_wakeup)
-                        else:
-                            result.add_done_callback(
-                                self.task_wakeup, context=self._context)
-                        self._fut_waiter = result
-                        if self._must_cancel:
-                            if self._fut_waiter.cancel(
-                                    msg=self._cancel_message):
-                                self._must_cancel = False
-                else:
-                    new_exc = RuntimeError(
-                        f'yield was used instead of yield from '
-                        f'in task {self!r} with {result!r}')
-                    self._loop.call_soon(
-                        self.__step, new_exc, context=self._context)
-            elif result is None:
-                if self._context is None:
-                    self._loop.call_soon(self.__step)
-                else:
-                    self._loop.call_soon(self.__step, context=self._context)
-            elif _loopscope.isgenerator(result):
-                new_exc = RuntimeError(
-                    f'yield was used instead of yield from for '
-                    f'generator in task {self!r} with {result!r}')
-                self._loop.call_soon(
-                    self.__step, new_exc, context=self._context)
-            else:
-                new_exc = RuntimeError(f'Task got bad yield: {result!r}')
-                self._loop.call_soon(
-                    self.__step, new_exc, context=self._context)
-        finally:
-            if _TRACE:
-                _trace_task_state(self)
-            # _leave_task, inlined
-            if _current_tasks.get(loop) is not self:
-                raise RuntimeError(f"Leaving task {self!r} does not match "
-                                   f"the current task {_current_tasks.get(loop)!r}.")
-            del _current_tasks[loop]
-            self = None
-
-    def task_wakeup(self, future):
-        try:
-            future.result()
-        except BaseException as exc:
-            self.__step(exc)
-        else:
-            self.__step()
-        self = None
-
 
 def _finalize_dropped_agens(loop):
     # Async generators whose last reference died during a task step are finalized before the
@@ -2724,3 +2483,12 @@ def run(main, *, debug=None):
             "asyncio.run() cannot be called from a running event loop")
     with Runner(debug=debug) as runner:
         return runner.run(main)
+
+
+# The hot paths are Rust (CPython runs Future and Task in C): Future's __init__, done,
+# cancelled, result, exception, get_loop, add_done_callback, set_result, _schedule_callbacks
+# and __await__ (futures.rs); Task.__step and task_wakeup (tasks.rs); Handle._run, cancel and
+# cancelled, TimerHandle.cancel (events.rs); BaseEventLoop.call_soon, _call_soon, and, for
+# VirtualLoop without debug or tracing, call_later and _run_once (base_events.rs; the Python
+# versions above run otherwise). Installed into the classes here.
+_loopscope.aio_bind(globals())
