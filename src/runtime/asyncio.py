@@ -223,6 +223,7 @@ class Handle:
         info = self._repr_info()
         return '<{}>'.format(' '.join(info))
 
+
 def _describe(cb):
     owner = getattr(cb, "__self__", None)
     if isinstance(owner, Task):
@@ -306,13 +307,6 @@ def _get_running_loop():
 def _set_running_loop(loop):
     global _running_loop
     _running_loop = loop
-
-
-def get_running_loop():
-    loop = _running_loop
-    if loop is None:
-        raise RuntimeError('no running event loop')
-    return loop
 
 
 class BaseDefaultEventLoopPolicy(AbstractEventLoopPolicy):
@@ -436,9 +430,6 @@ class BaseEventLoop(AbstractEventLoop):
             f'<{self.__class__.__name__} running={self.is_running()} '
             f'closed={self.is_closed()} debug={self.get_debug()}>'
         )
-
-    def create_future(self):
-        return Future(loop=self)
 
     def create_task(self, coro, *, name=None, context=None):
         self._check_closed()
@@ -1161,6 +1152,7 @@ class Task(Future):
         if self._num_cancels_requested > 0:
             self._num_cancels_requested -= 1
         return self._num_cancels_requested
+
 
 def _finalize_dropped_agens(loop):
     # Async generators whose last reference died during a task step are finalized before the
@@ -2245,13 +2237,6 @@ class Queue(_LoopBoundMixin):
     def _put(self, item):
         self._queue.append(item)
 
-    def _wakeup_next(self, waiters):
-        while waiters:
-            waiter = waiters.popleft()
-            if not waiter.done():
-                waiter.set_result(None)
-                break
-
     def __repr__(self):
         return f'<{type(self).__name__} at {id(self):#x} {self._format()}>'
 
@@ -2270,21 +2255,9 @@ class Queue(_LoopBoundMixin):
             result += f' tasks={self._unfinished_tasks}'
         return result
 
-    def qsize(self):
-        return len(self._queue)
-
     @property
     def maxsize(self):
         return self._maxsize
-
-    def empty(self):
-        return not self._queue
-
-    def full(self):
-        if self._maxsize <= 0:
-            return False
-        else:
-            return self.qsize() >= self._maxsize
 
     async def put(self, item):
         while self.full():
@@ -2306,17 +2279,6 @@ class Queue(_LoopBoundMixin):
                 raise
         return self.put_nowait(item)
 
-    def put_nowait(self, item):
-        if self.full():
-            raise QueueFull
-        self._put(item)
-        self._unfinished_tasks += 1
-        finished = self._finished
-        if finished._value:
-            finished.clear()
-        if self._getters:
-            self._wakeup_next(self._getters)
-
     async def get(self):
         while self.empty():
             getter = self._get_loop().create_future()
@@ -2336,21 +2298,6 @@ class Queue(_LoopBoundMixin):
                     self._wakeup_next(self._getters)
                 raise
         return self.get_nowait()
-
-    def get_nowait(self):
-        if self.empty():
-            raise QueueEmpty
-        item = self._get()
-        if self._putters:
-            self._wakeup_next(self._putters)
-        return item
-
-    def task_done(self):
-        if self._unfinished_tasks <= 0:
-            raise ValueError('task_done() called too many times')
-        self._unfinished_tasks -= 1
-        if self._unfinished_tasks == 0:
-            self._finished.set()
 
     async def join(self):
         if self._unfinished_tasks > 0:
@@ -2485,10 +2432,12 @@ def run(main, *, debug=None):
         return runner.run(main)
 
 
-# The hot paths are Rust (CPython runs Future and Task in C): Future's __init__, done,
-# cancelled, result, exception, get_loop, add_done_callback, set_result, _schedule_callbacks
-# and __await__ (futures.rs); Task.__step and task_wakeup (tasks.rs); Handle._run, cancel and
-# cancelled, TimerHandle.cancel (events.rs); BaseEventLoop.call_soon, _call_soon, and, for
-# VirtualLoop without debug or tracing, call_later and _run_once (base_events.rs; the Python
-# versions above run otherwise). Installed into the classes here.
+# The hot paths are Rust (CPython runs Future and Task in C), installed into the classes
+# here: Future's __init__, done, cancelled, result, exception, get_loop, add_done_callback,
+# set_result, _schedule_callbacks, __await__ and BaseEventLoop.create_future (futures.rs);
+# Task.__step and task_wakeup (tasks.rs); Handle._run, cancel and cancelled,
+# TimerHandle.cancel, get_running_loop (events.rs); BaseEventLoop.call_soon, _call_soon, and,
+# for VirtualLoop without debug or tracing, call_later and _run_once (base_events.rs; the
+# Python versions above run otherwise); Queue's qsize, full, empty, put_nowait, get_nowait,
+# task_done and _wakeup_next (queues.rs).
 _loopscope.aio_bind(globals())

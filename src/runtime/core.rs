@@ -7,7 +7,9 @@
 //! the hot methods are natives installed into their class dicts by [`install_methods`].
 
 use crate::vm::dict::PyDict;
-use crate::vm::object::{tflags, NativeImpl as BuiltinImpl, PyBuiltin, PyInstance, Special};
+use crate::vm::object::{
+    tflags, NativeImpl as BuiltinImpl, PyBuiltin, PyInstance, Special, StrMap,
+};
 use crate::vm::{Exc, KwArgs, PyResult, PyType, Value, Vm};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -34,23 +36,53 @@ pub struct Bound {
     pub natives: HashMap<&'static str, Value>,
     pub current_tasks: Option<Rc<PyDict>>,
     pub future_iter: Option<Rc<PyType>>,
+    pub future_dict: StrMap,
+    pub handle_dict: StrMap,
+    pub timer_dict: StrMap,
 }
 
 /// Shared by every native closure of one VM's asyncio.
 pub type Aio = Rc<RefCell<Bound>>;
 
 thread_local! {
-    static KEYS: RefCell<HashMap<&'static str, Rc<str>>> = RefCell::new(HashMap::new());
+    static KEYS: RefCell<Vec<(usize, Rc<str>)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// One `Rc<str>` per attribute name, so storing an attribute does not allocate its key.
+/// One `Rc<str>` per attribute name, so storing an attribute does not allocate its key. The
+/// names are literals: found by address (a linear scan of a few dozen; no hashing).
 pub fn key(name: &'static str) -> Rc<str> {
+    let addr = name.as_ptr() as usize;
     KEYS.with(|k| {
-        k.borrow_mut()
-            .entry(name)
-            .or_insert_with(|| Rc::from(name))
-            .clone()
+        let mut k = k.borrow_mut();
+        if let Some((_, r)) = k.iter().find(|(a, r)| *a == addr && r.len() == name.len()) {
+            return r.clone();
+        }
+        let r: Rc<str> = Rc::from(name);
+        k.push((addr, r.clone()));
+        r
     })
+}
+
+/// An instance dict holding `names` (in order) with the class defaults of `cls`: cloned into
+/// each new object, so building one costs two allocations and its later reads of those
+/// names hit the instance dict instead of walking the MRO.
+pub fn template(cls: &PyType, names: &[&'static str]) -> StrMap {
+    let mut m = StrMap::new();
+    for n in names {
+        m.insert(key(n), cls.lookup(n).unwrap_or(Value::None));
+    }
+    m
+}
+
+/// Give a fresh instance its attributes: the template's, then `vals`.
+pub fn fill(i: &PyInstance, template: &StrMap, vals: Vec<(&'static str, Value)>) {
+    let mut d = i.dict.borrow_mut();
+    if d.is_empty() {
+        *d = template.clone();
+    }
+    for (n, v) in vals {
+        d.insert(key(n), v);
+    }
 }
 
 pub fn inst(v: &Value) -> Option<&Rc<PyInstance>> {
@@ -201,11 +233,48 @@ pub fn bind(vm: &mut Vm, aio: &Aio, a: &[Value]) -> PyResult<Value> {
             _ => None,
         };
         b.ns = Some(ns.clone());
+        if let Some(f) = &b.future {
+            b.future_dict = template(
+                f,
+                &[
+                    "_loop",
+                    "_callbacks",
+                    "_state",
+                    "_result",
+                    "_exception",
+                    "_asyncio_future_blocking",
+                    "_log_traceback",
+                    "_cancel_message",
+                    "_cancelled_exc",
+                ],
+            );
+        }
+        if let Some(h) = &b.handle {
+            b.handle_dict = template(
+                h,
+                &["_context", "_loop", "_callback", "_args", "_cancelled"],
+            );
+        }
+        if let Some(h) = &b.timer_handle {
+            b.timer_dict = template(
+                h,
+                &[
+                    "_context",
+                    "_loop",
+                    "_callback",
+                    "_args",
+                    "_when",
+                    "_cancelled",
+                    "_scheduled",
+                ],
+            );
+        }
     }
     super::futures::install(vm, aio)?;
     super::events::install(vm, aio)?;
     super::tasks::install(vm, aio)?;
     super::base_events::install(vm, aio)?;
+    super::queues::install(vm, aio)?;
     Ok(Value::None)
 }
 

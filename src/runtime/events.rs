@@ -29,7 +29,29 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
         &th,
         &[("cancel", "TimerHandle.cancel", timer_cancel)],
     );
+    let st = aio.clone();
+    let grl = vm.new_closure("get_running_loop", move |vm, a, k| {
+        get_running_loop(vm, &st, a, k)
+    });
+    if let Some(ns) = aio.borrow().ns.clone() {
+        ns.set_str("get_running_loop", grl);
+    }
     Ok(())
+}
+
+/// `asyncio.get_running_loop()`.
+fn get_running_loop(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
+    if !a.is_empty() || !k.is_empty() {
+        return Err(vm.type_error(format!(
+            "get_running_loop() takes no arguments ({} given)",
+            a.len() + k.len()
+        )));
+    }
+    let lp = core::global(aio, "_running_loop");
+    if lp.is_none() {
+        return Err(vm.runtime_error("no running event loop"));
+    }
+    Ok(lp)
 }
 
 /// `Handle(callback, args, loop, context)` or `TimerHandle(when, ...)`: the attributes the
@@ -75,12 +97,19 @@ pub fn new_handle(
     }
     let h = vm.new_plain_instance(cls);
     if let Value::Instance(i) = &h {
-        set(i, "_context", context);
-        set(i, "_loop", lp.clone());
-        set(i, "_callback", callback);
-        set(i, "_args", Value::tuple(args));
-        if let Some(w) = when {
-            set(i, "_when", w);
+        let mut vals = vec![
+            ("_context", context),
+            ("_loop", lp.clone()),
+            ("_callback", callback),
+            ("_args", Value::tuple(args)),
+        ];
+        let b = aio.borrow();
+        match when {
+            Some(w) => {
+                vals.push(("_when", w));
+                core::fill(i, &b.timer_dict, vals);
+            }
+            None => core::fill(i, &b.handle_dict, vals),
         }
     }
     Ok(h)

@@ -38,6 +38,20 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
             ("__iter__", "Future.__iter__", await_),
         ],
     );
+    let base = match core::global(aio, "BaseEventLoop") {
+        Value::Type(t) => Some(t),
+        _ => None,
+    };
+    core::install_py_methods(
+        vm,
+        aio,
+        &base,
+        &[(
+            "create_future",
+            "BaseEventLoop.create_future",
+            create_future,
+        )],
+    );
     let it = vm.new_native_class("FutureIter", "_asyncio", &[], None)?;
     let iter_methods: &[core::Method] = &[
         ("__next__", "FutureIter.__next__", iter_next),
@@ -82,17 +96,47 @@ fn init(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
             )));
         }
     }
-    let mut lp = crate::vm::kw_get(k, "loop").cloned().unwrap_or(Value::None);
-    if lp.is_none() {
-        let gel = core::global(aio, "_get_event_loop");
-        lp = vm.call(&gel, &[], &[])?;
-    }
-    set(&me, "_loop", lp);
-    set(&me, "_callbacks", Value::list(vec![]));
-    if core::tracing(aio) {
-        core::trace(vm, aio, &[Value::str("future_created"), a[0].clone()])?;
-    }
+    let lp = crate::vm::kw_get(k, "loop").cloned().unwrap_or(Value::None);
+    init_impl(vm, aio, &a[0], &me, lp)?;
     Ok(Value::None)
+}
+
+fn init_impl(vm: &mut Vm, aio: &Aio, slf: &Value, me: &PyInstance, lp: Value) -> PyResult<()> {
+    let lp = if lp.is_none() {
+        let gel = core::global(aio, "_get_event_loop");
+        vm.call(&gel, &[], &[])?
+    } else {
+        lp
+    };
+    let vals = vec![("_loop", lp), ("_callbacks", Value::list(vec![]))];
+    core::fill(me, &aio.borrow().future_dict, vals);
+    if core::tracing(aio) {
+        core::trace(vm, aio, &[Value::str("future_created"), slf.clone()])?;
+    }
+    Ok(())
+}
+
+/// `loop.create_future()`: `Future(loop=self)`.
+fn create_future(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let me = core::self_inst(vm, a, "create_future")?;
+    if a.len() != 1 {
+        return Err(vm.type_error(format!(
+            "BaseEventLoop.create_future() takes 1 positional argument but {} were given",
+            a.len()
+        )));
+    }
+    let cls = core::global(aio, "Future");
+    if let Value::Type(t) = &cls {
+        let exact = aio.borrow().future.as_ref().map(|f| Rc::ptr_eq(f, t)) == Some(true);
+        if exact && core::is_native_method(aio, t, "__init__", "Future.__init__") {
+            let f = vm.new_plain_instance(t);
+            if let Value::Instance(fi) = &f {
+                init_impl(vm, aio, &f, fi, Value::Instance(me))?;
+            }
+            return Ok(f);
+        }
+    }
+    vm.call(&cls, &[], &[(Rc::from("loop"), a[0].clone())])
 }
 
 fn done(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
@@ -324,6 +368,17 @@ pub fn set_result_of(vm: &mut Vm, aio: &Aio, slf: &Value, result: Value) -> PyRe
     schedule_callbacks_of(vm, aio, slf)
 }
 
+/// `fut.set_result(result)`, straight to the native when not overridden.
+pub fn set_result_on(vm: &mut Vm, aio: &Aio, fut: &Value, result: Value) -> PyResult<()> {
+    if let Value::Instance(i) = fut {
+        if core::is_native_method(aio, &i.class(), "set_result", "Future.set_result") {
+            return set_result_of(vm, aio, fut, result);
+        }
+    }
+    vm.call_method_by_name(fut, "set_result", &[result])?;
+    Ok(())
+}
+
 fn set_result(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
     core::self_inst(vm, a, "set_result")?;
     if a.len() + k.len() < 2 {
@@ -375,7 +430,8 @@ fn set_stage(a: &[Value], stage: u8) {
     }
 }
 
-fn fut_done(vm: &mut Vm, aio: &Aio, fut: &Value) -> PyResult<bool> {
+/// `fut.done()`, straight to the native when not overridden.
+pub fn done_of(vm: &mut Vm, aio: &Aio, fut: &Value) -> PyResult<bool> {
     if let Value::Instance(i) = fut {
         if core::is_native_method(aio, &i.class(), "done", "Future.done") {
             return Ok(!is_pending(aio, i));
@@ -391,7 +447,7 @@ fn iter_next(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value
     let (fut, stage) = iter_state(vm, a)?;
     match stage {
         FRESH => {
-            if !fut_done(vm, aio, &fut)? {
+            if !done_of(vm, aio, &fut)? {
                 set_stage(a, YIELDED);
                 if let Value::Instance(i) = &fut {
                     set(i, "_asyncio_future_blocking", Value::Bool(true));
@@ -409,7 +465,7 @@ fn iter_next(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value
         _ => return Err(new_stop_iteration(vm, Value::None)),
     }
     set_stage(a, DONE);
-    if !fut_done(vm, aio, &fut)? {
+    if !done_of(vm, aio, &fut)? {
         return Err(vm.runtime_error("await wasn't used with future"));
     }
     let r = match &fut {

@@ -18,6 +18,7 @@ pub mod driver;
 mod events;
 mod futures;
 mod natives;
+mod queues;
 mod tasks;
 pub mod virtual_driver;
 
