@@ -9,7 +9,10 @@ use std::rc::Rc;
 /// into Python, so the heap can stay borrowed during a sift.
 fn key(v: &Value) -> Option<f64> {
     if let Value::Instance(i) = v {
-        return match i.dict.borrow().get("_when") {
+        let Value::Str(w) = super::core::name("_when") else {
+            return None;
+        };
+        return match i.dict.borrow().get_ps(&w) {
             Some(Value::Float(f)) => Some(*f),
             Some(Value::Int(n)) => Some(*n as f64),
             Some(Value::Bool(b)) => Some(*b as i64 as f64),
