@@ -100,11 +100,25 @@ pub fn name(n: &'static str) -> Value {
     })
 }
 
+/// `f(name(n))` without touching the name's reference count on a cache hit.
 fn with_name<R>(n: &'static str, f: impl FnOnce(&PyStr) -> R) -> Option<R> {
-    match name(n) {
-        Value::Str(ps) => Some(f(&ps)),
-        _ => None,
-    }
+    let id = (n.as_ptr() as usize) ^ (n.len() << 48);
+    let slot = ((n.as_ptr() as usize) >> 2) % NAME_SLOTS;
+    let hit = NAMES.with(|c| {
+        let c = c.try_borrow().ok()?;
+        match c.get(slot) {
+            Some((k, Value::Str(ps))) if *k == id => Some(ps.clone()),
+            _ => None,
+        }
+    });
+    let ps = match hit {
+        Some(ps) => ps,
+        None => match name(n) {
+            Value::Str(ps) => ps,
+            _ => return None,
+        },
+    };
+    Some(f(&ps))
 }
 
 /// An instance dict holding `names` (in order) with the class defaults of `cls`: cloned into
