@@ -1,0 +1,410 @@
+//! What the native halves of asyncio share: the Python-side objects they need (classes,
+//! helpers, trace hooks), bound once when `asyncio.py` finishes importing, and fast access to
+//! the private attributes of futures, tasks, handles and loops.
+//!
+//! The classes stay Python classes (subclassable, same attribute names as CPython's Python
+//! versions), so everything that reads `fut._state` or `loop._ready` from Python keeps working;
+//! the hot methods are natives installed into their class dicts by [`install_methods`].
+
+use crate::vm::dict::PyDict;
+use crate::vm::object::{
+    tflags, NativeImpl as BuiltinImpl, PyBuiltin, PyInstance, Special, StrMap,
+};
+use crate::vm::value::PyStr;
+use crate::vm::{Exc, KwArgs, PyResult, PyType, Value, Vm};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// The asyncio module's objects the natives use, filled by `_loopscope.aio_bind(globals())`.
+#[derive(Default)]
+pub struct Bound {
+    pub ns: Option<Rc<PyDict>>,
+    pub future: Option<Rc<PyType>>,
+    pub task: Option<Rc<PyType>>,
+    pub handle: Option<Rc<PyType>>,
+    pub timer_handle: Option<Rc<PyType>>,
+    pub virtual_loop: Option<Rc<PyType>>,
+    pub cancelled_error: Option<Rc<PyType>>,
+    pub invalid_state: Option<Rc<PyType>>,
+    pub pending: Value,
+    pub cancelled: Value,
+    pub finished: Value,
+    /// `_tr` when tracing is on.
+    pub trace: Option<Value>,
+    pub handles: bool,
+    /// The natives themselves, to recognise them in a class's MRO (a subclass may override).
+    pub natives: Natives,
+    /// (loop, task): the task each running loop is stepping (CPython's `_current_tasks`).
+    pub current: Vec<(Value, Value)>,
+    pub future_iter: Option<Rc<PyType>>,
+    pub sleep_iter: Option<Rc<PyType>>,
+    /// `_loopscope.agen_poll` and `_loopscope.select`.
+    pub agen_poll: Value,
+    pub select: Value,
+    pub future_dict: StrMap,
+    pub handle_dict: StrMap,
+    pub timer_dict: StrMap,
+}
+
+/// The natives by name. Names are literals, so a lookup compares addresses first (no hashing
+/// on the hot paths), then text.
+#[derive(Default)]
+pub struct Natives(Vec<(&'static str, Value)>);
+
+impl Natives {
+    pub fn insert(&mut self, name: &'static str, v: Value) {
+        match self.0.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = v,
+            None => self.0.push((name, v)),
+        }
+    }
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        let by_addr = self
+            .0
+            .iter()
+            .find(|(n, _)| std::ptr::eq(n.as_ptr(), name.as_ptr()) && n.len() == name.len());
+        by_addr
+            .or_else(|| self.0.iter().find(|(n, _)| *n == name))
+            .map(|(_, v)| v)
+    }
+}
+
+/// Shared by every native closure of one VM's asyncio.
+pub type Aio = Rc<RefCell<Bound>>;
+
+const NAME_SLOTS: usize = 256;
+
+thread_local! {
+    static NAMES: RefCell<Vec<(usize, Value)>> =
+        RefCell::new((0..NAME_SLOTS).map(|_| (0, Value::None)).collect());
+}
+
+/// The interned str value of an attribute or global name (its hash cached, its text shared
+/// with the names in bytecode). The names are literals: a direct-mapped cache keyed by the
+/// literal's address finds them without hashing.
+pub fn name(n: &'static str) -> Value {
+    let id = (n.as_ptr() as usize) ^ (n.len() << 48);
+    let slot = ((n.as_ptr() as usize) >> 2) % NAME_SLOTS;
+    NAMES.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some((k, v)) = c.get(slot) {
+            if *k == id {
+                return v.clone();
+            }
+        }
+        let v = crate::vm::object::intern(n);
+        if let Some(e) = c.get_mut(slot) {
+            *e = (id, v.clone());
+        }
+        v
+    })
+}
+
+/// `f(name(n))` without touching the name's reference count on a cache hit.
+fn with_name<R>(n: &'static str, f: impl FnOnce(&PyStr) -> R) -> Option<R> {
+    let id = (n.as_ptr() as usize) ^ (n.len() << 48);
+    let slot = ((n.as_ptr() as usize) >> 2) % NAME_SLOTS;
+    let hit = NAMES.with(|c| {
+        let c = c.try_borrow().ok()?;
+        match c.get(slot) {
+            Some((k, Value::Str(ps))) if *k == id => Some(ps.clone()),
+            _ => None,
+        }
+    });
+    let ps = match hit {
+        Some(ps) => ps,
+        None => match name(n) {
+            Value::Str(ps) => ps,
+            _ => return None,
+        },
+    };
+    Some(f(&ps))
+}
+
+/// An instance dict holding `names` (in order) with the class defaults of `cls`: cloned into
+/// each new object, so building one costs two allocations and its later reads of those
+/// names hit the instance dict instead of walking the MRO. The most read names go first (a
+/// small dict is scanned in order); CPython's Future, Task and handles have no `__dict__`,
+/// so the order is not observable there.
+pub fn template(cls: &PyType, names: &[&'static str]) -> StrMap {
+    let mut m = StrMap::new();
+    for n in names {
+        with_name(n, |ps| {
+            m.set_ps(ps, cls.lookup_ps(ps).unwrap_or(Value::None))
+        });
+    }
+    m
+}
+
+/// Give a fresh instance its attributes: the template's, then `vals`.
+pub fn fill(i: &PyInstance, template: &StrMap, vals: Vec<(&'static str, Value)>) {
+    let mut d = i.dict.borrow_mut();
+    if d.is_empty() {
+        *d = template.clone();
+    }
+    for (n, v) in vals {
+        with_name(n, |ps| d.set_ps(ps, v));
+    }
+}
+
+pub fn inst(v: &Value) -> Option<&Rc<PyInstance>> {
+    match v {
+        Value::Instance(i) => Some(i),
+        _ => None,
+    }
+}
+
+/// A private attribute: the instance's own, else the class default (what `self._x` reads for
+/// the plain data attributes asyncio's classes use).
+pub fn get(i: &PyInstance, n: &'static str) -> Value {
+    with_name(n, |ps| {
+        if let Some(v) = i.dict.borrow().get_ps(ps) {
+            return v.clone();
+        }
+        i.cls.borrow().lookup_ps(ps).unwrap_or(Value::None)
+    })
+    .unwrap_or(Value::None)
+}
+
+pub fn set(i: &PyInstance, n: &'static str, v: Value) {
+    with_name(n, |ps| i.dict.borrow_mut().set_ps(ps, v));
+}
+
+/// `getattr(obj, name, None)` with the plain-instance case done without a string value.
+pub fn getattr_or_none(vm: &mut Vm, obj: &Value, name: &'static str) -> PyResult<Value> {
+    if let Value::Instance(i) = obj {
+        let cls = i.class();
+        if !cls.has_flag(tflags::GETATTRIBUTE) {
+            let found = with_name(name, |ps| match i.dict.borrow().get_ps(ps) {
+                Some(v) if cls.lookup_ps(ps).is_none() => Some(v.clone()),
+                _ => None,
+            });
+            if let Some(Some(v)) = found {
+                return Ok(v);
+            }
+        }
+    }
+    let n = self::name(name);
+    Ok(vm.getattr_opt(obj, &n)?.unwrap_or(Value::None))
+}
+
+pub fn is_str(v: &Value, s: &Value) -> bool {
+    match (v, s) {
+        (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || a.as_str() == b.as_str(),
+        _ => false,
+    }
+}
+
+/// Is `attr`, looked up on `cls`, still the native installed as `which` (not overridden)?
+pub fn is_native_method(aio: &Aio, cls: &PyType, attr: &'static str, which: &'static str) -> bool {
+    let b = aio.borrow();
+    let Some(n) = b.natives.get(which) else {
+        return false;
+    };
+    let Value::Str(ps) = name(attr) else {
+        return false;
+    };
+    match (cls.lookup_ps(&ps), n) {
+        (Some(Value::Builtin(a)), Value::Builtin(b)) => Rc::ptr_eq(&a, b),
+        _ => false,
+    }
+}
+
+pub fn arg(a: &[Value], i: usize) -> Value {
+    a.get(i).cloned().unwrap_or(Value::None)
+}
+
+/// Positional argument `i`, else keyword `name`, else None.
+pub fn arg_kw(a: &[Value], k: &KwArgs, i: usize, name: &str) -> Value {
+    if let Some(v) = a.get(i) {
+        return v.clone();
+    }
+    crate::vm::kw_get(k, name).cloned().unwrap_or(Value::None)
+}
+
+pub fn self_inst(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<Rc<PyInstance>> {
+    match a.first() {
+        Some(Value::Instance(i)) => Ok(i.clone()),
+        _ => Err(vm.type_error(format!("descriptor '{what}' requires an object"))),
+    }
+}
+
+/// An instance of one of asyncio's Python exception classes.
+pub fn py_exc(vm: &mut Vm, cls: &Option<Rc<PyType>>, msg: &str) -> Exc {
+    let Some(cls) = cls else {
+        return vm.runtime_error(msg.to_string());
+    };
+    let args: Vec<Value> = if msg.is_empty() {
+        vec![]
+    } else {
+        vec![Value::str(msg)]
+    };
+    match vm.call(&Value::Type(cls.clone()), &args, &[]) {
+        Ok(Value::Instance(e)) if e.exc().is_some() => e,
+        Ok(_) => vm.runtime_error(msg.to_string()),
+        Err(e) => e,
+    }
+}
+
+/// A module-level name of asyncio (looked up each time: scripts may replace them).
+pub fn global(aio: &Aio, name: &'static str) -> Value {
+    let k = self::name(name);
+    let b = aio.borrow();
+    match (&b.ns, &k) {
+        (Some(d), Value::Str(s)) => d.get_pystr(s).unwrap_or(Value::None),
+        _ => Value::None,
+    }
+}
+
+/// `_tr(kind, *args)` when tracing is on.
+pub fn trace(vm: &mut Vm, aio: &Aio, args: &[Value]) -> PyResult<()> {
+    let tr = aio.borrow().trace.clone();
+    if let Some(tr) = tr {
+        vm.call(&tr, args, &[])?;
+    }
+    Ok(())
+}
+
+pub fn tracing(aio: &Aio) -> bool {
+    aio.borrow().trace.is_some()
+}
+
+fn ty(ns: &PyDict, name: &str) -> Option<Rc<PyType>> {
+    match ns.get_str(name) {
+        Some(Value::Type(t)) => Some(t),
+        _ => None,
+    }
+}
+
+/// `_loopscope.aio_bind(globals())`: remember the module's classes and install the natives
+/// into them.
+pub fn bind(vm: &mut Vm, aio: &Aio, a: &[Value]) -> PyResult<Value> {
+    let Some(Value::Dict(ns)) = a.first() else {
+        return Err(vm.type_error("aio_bind needs the module's globals"));
+    };
+    {
+        let mut b = aio.borrow_mut();
+        b.future = ty(ns, "Future");
+        b.task = ty(ns, "Task");
+        b.handle = ty(ns, "Handle");
+        b.timer_handle = ty(ns, "TimerHandle");
+        b.virtual_loop = ty(ns, "VirtualLoop");
+        b.cancelled_error = ty(ns, "CancelledError");
+        b.invalid_state = ty(ns, "InvalidStateError");
+        b.pending = ns.get_str("_PENDING").unwrap_or(Value::None);
+        b.cancelled = ns.get_str("_CANCELLED").unwrap_or(Value::None);
+        b.finished = ns.get_str("_FINISHED").unwrap_or(Value::None);
+        b.handles = matches!(ns.get_str("_HANDLES"), Some(Value::Bool(true)));
+        b.trace = match ns.get_str("_TRACE") {
+            Some(Value::Bool(true)) => ns.get_str("_tr"),
+            _ => None,
+        };
+        b.ns = Some(ns.clone());
+        if let Some(Value::Module(m)) = ns.get_str("_loopscope") {
+            b.agen_poll = m.dict.get_str("agen_poll").unwrap_or(Value::None);
+            b.select = m.dict.get_str("select").unwrap_or(Value::None);
+        }
+        if let Some(f) = &b.future {
+            b.future_dict = template(
+                f,
+                &[
+                    "_state",
+                    "_loop",
+                    "_callbacks",
+                    "_result",
+                    "_exception",
+                    "_asyncio_future_blocking",
+                    "_log_traceback",
+                    "_cancel_message",
+                    "_cancelled_exc",
+                ],
+            );
+        }
+        if let Some(h) = &b.handle {
+            b.handle_dict = template(
+                h,
+                &["_cancelled", "_context", "_loop", "_callback", "_args"],
+            );
+        }
+        if let Some(h) = &b.timer_handle {
+            b.timer_dict = template(
+                h,
+                &[
+                    "_when",
+                    "_cancelled",
+                    "_context",
+                    "_loop",
+                    "_callback",
+                    "_args",
+                    "_scheduled",
+                ],
+            );
+        }
+    }
+    super::futures::install(vm, aio)?;
+    super::events::install(vm, aio)?;
+    super::tasks::install(vm, aio)?;
+    super::base_events::install(vm, aio)?;
+    super::queues::install(vm, aio)?;
+    Ok(Value::None)
+}
+
+/// A native of asyncio: a method or function with the VM's shared state.
+pub type NativeImpl = fn(&mut Vm, &Aio, &[Value], &KwArgs) -> PyResult<Value>;
+
+/// A native method: (attribute name, key naming it among the natives, implementation).
+pub type Method = (&'static str, &'static str, NativeImpl);
+
+/// Put native closures into a class dict (and remember them, to spot overrides). They
+/// behave as C methods do: `__qualname__` follows the type of the object they are bound to.
+pub fn install_methods(vm: &mut Vm, aio: &Aio, cls: &Option<Rc<PyType>>, methods: &[Method]) {
+    install(vm, aio, cls, methods, false)
+}
+
+/// Like [`install_methods`] for classes that are Python in CPython (`Handle`,
+/// `BaseEventLoop`): `__qualname__` names the defining class, as a Python method's does.
+pub fn install_py_methods(vm: &mut Vm, aio: &Aio, cls: &Option<Rc<PyType>>, methods: &[Method]) {
+    install(vm, aio, cls, methods, true)
+}
+
+fn install(vm: &mut Vm, aio: &Aio, cls: &Option<Rc<PyType>>, methods: &[Method], py: bool) {
+    let Some(cls) = cls else { return };
+    for &(attr, which, f) in methods {
+        let st = aio.clone();
+        let v = if py {
+            let module = match cls.dict.borrow().get("__module__") {
+                Some(Value::Str(m)) => Rc::from(m.as_str()),
+                _ => cls.module.borrow().clone(),
+            };
+            Value::Builtin(Rc::new(PyBuiltin {
+                name: Rc::from(attr),
+                imp: BuiltinImpl::Closure(Rc::new(move |vm, a, k| f(vm, &st, a, k))),
+                bound: None,
+                special: Special::None,
+                owner: Some(cls.qualname.borrow().clone()),
+                module: Some(module),
+            }))
+        } else {
+            vm.new_closure(attr, move |vm, a, k| f(vm, &st, a, k))
+        };
+        cls.dict.borrow_mut().set(attr, v.clone());
+        aio.borrow_mut().natives.insert(which, v);
+    }
+    crate::vm::builtins::update_type_flags(cls);
+}
+
+/// A bound native method value (`task.task_wakeup`), as attribute access would make it.
+pub fn bound(aio: &Aio, which: &'static str, slf: &Value) -> Value {
+    let b = aio.borrow();
+    match b.natives.get(which) {
+        Some(Value::Builtin(f)) => Value::Builtin(Rc::new(PyBuiltin {
+            name: f.name.clone(),
+            imp: f.imp.clone(),
+            bound: Some(slf.clone()),
+            special: f.special,
+            owner: f.owner.clone(),
+            module: f.module.clone(),
+        })),
+        _ => Value::None,
+    }
+}
