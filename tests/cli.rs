@@ -73,3 +73,29 @@ fn bench_without_scripts_outside_the_repo_says_where_it_looks() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("tests/bench"), "{err}");
 }
+
+#[test]
+fn a_task_that_never_awaits_is_stopped_with_a_teaching_message() {
+    let dir = std::env::temp_dir().join(format!("loopscope-spin-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let script = dir.join("spin.py");
+    std::fs::write(
+        &script,
+        "import asyncio\n\nasync def spin():\n    n = 0\n    while True:\n        n += 1\n\nasync def main():\n    t = asyncio.create_task(spin())\n    await asyncio.sleep(1)\n    print('main goes on:', t.done())\n\nasyncio.run(main())\n",
+    )
+    .expect("script");
+    let path = script.display().to_string();
+    let out = loopscope(&["run", "--callback-budget", "100000", &path]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "Task-2 ran 100,000 instructions without awaiting: this blocks the event loop"
+        ),
+        "{err}"
+    );
+    // The traceback points at the loop that never awaits.
+    assert!(err.contains("line 6, in spin"), "{err}");
+    // The loop itself survives: main resumes after its sleep and sees the failed task.
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "main goes on: True\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}

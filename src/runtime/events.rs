@@ -145,7 +145,12 @@ pub fn run_handle(vm: &mut Vm, aio: &Aio, h: &Value) -> PyResult<()> {
         Value::Tuple(t) => t.items.to_vec(),
         other => vm.iter_to_vec(&other)?,
     };
-    let Err(exc) = vm.call(&cb, &args, &[]) else {
+    // A callback that never returns to the loop is stopped at its budget, named by the
+    // task it steps (resolved only if the budget runs out).
+    vm.arm_callback_budget(cb.clone());
+    let r = vm.call(&cb, &args, &[]);
+    vm.disarm_callback_budget();
+    let Err(exc) = r else {
         return Ok(());
     };
     if vm.exc_matches(&exc, ExcKind::SystemExit) || vm.exc_matches(&exc, ExcKind::KeyboardInterrupt)

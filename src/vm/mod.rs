@@ -93,6 +93,26 @@ pub type PyResult<T = Value> = Result<T, Exc>;
 /// Keyword arguments of a call, in call order.
 pub type KwArgs = [(Rc<str>, Value)];
 
+/// The task a callback steps (`Task.__step`/`task_wakeup` bound to it), by its `_name`:
+/// what a student knows it as. Reads attributes directly, running no Python code, since it
+/// is called from inside the interpreter loop.
+fn task_name_of_step(cb: &Value) -> Value {
+    let slf = match cb {
+        Value::Method(m) => &m.slf,
+        Value::Builtin(b) => match &b.bound {
+            Some(v) => v,
+            None => return Value::None,
+        },
+        _ => return Value::None,
+    };
+    match slf {
+        Value::Instance(i) if i.dict.borrow().get("_coro").is_some() => {
+            i.dict.borrow().get("_name").cloned().unwrap_or(Value::None)
+        }
+        _ => Value::None,
+    }
+}
+
 /// `10000000` -> `10,000,000`: budgets in messages are read by people.
 pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -344,7 +364,11 @@ impl Vm {
             );
         }
         let n = group_thousands(self.callback_budget);
-        let msg = match &self.callback_label {
+        let label = match &self.callback_label {
+            Value::Str(_) => self.callback_label.clone(),
+            cb => task_name_of_step(cb),
+        };
+        let msg = match &label {
             Value::Str(name) => format!(
                 "{} ran {n} instructions without awaiting: this blocks the event loop \
                  (loopscope stops a callback at its per-callback budget)",
