@@ -6,6 +6,7 @@
 //! trace into a readable tick-by-tick log.
 
 pub mod event;
+pub mod replay;
 
 pub use event::{
     Event, HandleInfo, PrimitiveInfo, Snapshot, TaskInfo, TimerInfo, Trace, TRACE_VERSION,
