@@ -1,0 +1,28 @@
+use crate::i18n::Lang;
+use crate::model::Narration;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NarrationProps {
+    pub lang: Lang,
+    pub narration: Option<Narration>,
+    /// Said before the first run.
+    pub idle: AttrValue,
+    /// Bumped on every position change so the text flashes when it changes.
+    pub pos: usize,
+}
+
+/// One sentence saying what the last step did.
+#[function_component(NarrationView)]
+pub fn narration_view(props: &NarrationProps) -> Html {
+    let text = match (&props.narration, props.lang) {
+        (Some(n), Lang::En) => n.en.clone(),
+        (Some(n), Lang::Zh) => n.zh.clone(),
+        (None, _) => props.idle.to_string(),
+    };
+    html! {
+        <p class="narration" data-testid="narration" aria-live="polite">
+            <span key={props.pos} class="narration-text">{ text }</span>
+        </p>
+    }
+}
