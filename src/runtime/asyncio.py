@@ -901,8 +901,13 @@ def _trace_snapshot(loop, n):
 _trace_primitives = []
 
 
+_trace_quiet = [False]
+
+
 def _trace_prim(obj):
     # A primitive's state for the visualizer, after each change: words, and its waiters.
+    if _trace_quiet[0] or getattr(obj, '_ls_hidden', False):
+        return
     kind = type(obj).__name__
     if isinstance(obj, Queue):
         state = obj._format()
@@ -2531,14 +2536,17 @@ class Queue(_LoopBoundMixin):
         self._getters = _deque()
         self._putters = _deque()
         self._unfinished_tasks = 0
+        if _TRACE:
+            # Its `_finished` Event is the queue's own business: no card for it.
+            _trace_quiet[0] = True
         self._finished = Event()
         self._finished.set()
         self._init(maxsize)
         if _TRACE:
+            _trace_quiet[0] = False
+            self._finished._ls_hidden = True
             _trace_primitives.remove(self._finished)
             _trace_primitives.append(self)
-            # Its `_finished` Event is the queue's own business: no card for it.
-            _tr("primitive", self._finished, "", "", ())
             _trace_prim(self)
 
     def _init(self, maxsize):

@@ -466,8 +466,11 @@ struct TraceCtx {
     ready_back: Option<Value>,
     /// Code object -> its (qualname, file) string ids, or None for code not shown (asyncio's
     /// own and other `<...>` sources). Holding the code keeps its address unique.
-    codes: HashMap<usize, (Rc<CodeObject>, Option<(Str, Str)>)>,
+    codes: HashMap<usize, (Rc<CodeObject>, CodeIds)>,
 }
+
+/// A shown code object's (qualname, file) string ids; None for code not shown.
+type CodeIds = Option<(Str, Str)>;
 
 impl TraceCtx {
     /// Reports the handles that joined the back of `_ready` since the last look (pops only
@@ -915,7 +918,19 @@ fn build_snapshot(
 
 /// Run a script with tracing on and return its trace.
 pub fn trace_script(vm: &mut Vm, name: &str, text: &str, args: &[String], handles: bool) -> Trace {
-    let rec = Rc::new(RefCell::new(Recorder::new()));
+    trace_script_with(vm, name, text, args, handles, Recorder::new())
+}
+
+/// [`trace_script`] with a recorder of your own (its limits).
+pub fn trace_script_with(
+    vm: &mut Vm,
+    name: &str,
+    text: &str,
+    args: &[String],
+    handles: bool,
+    recorder: Recorder,
+) -> Trace {
+    let rec = Rc::new(RefCell::new(recorder));
     let tracer: Rc<RefCell<dyn Tracer>> = rec.clone();
     let code = run_script(
         vm,

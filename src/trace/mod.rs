@@ -3,7 +3,8 @@
 //! The runtime reports through the [`Tracer`] trait. [`NullTracer`] is the default: the
 //! runtime checks [`Tracer::enabled`] once when asyncio is imported and never builds an event
 //! when tracing is off. [`Recorder`] keeps everything in memory; [`render_text`] turns a
-//! trace into a readable tick-by-tick log.
+//! trace into a readable tick-by-tick log. [`replay::Replay`] turns a trace into what the
+//! visualizer shows at any position (see `replay.rs`).
 
 pub mod event;
 pub mod replay;

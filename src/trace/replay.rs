@@ -160,8 +160,16 @@ pub struct LaneSpan {
 pub const MAX_TRACE_BYTES: usize = 512 << 20;
 
 /// A checkpoint is taken once this many events were applied since the last one, or more when
-/// the state is large (cloning it then costs as much as replaying that many events).
+/// the state is large (see [`checkpoint_gap`]).
 const CHECKPOINT_EVERY: usize = 128;
+
+/// Events between checkpoints: a view clones a checkpoint (cost ~ the state's size) and
+/// replays the gap, so a gap of a few times the state's size keeps both halves of a view's
+/// cost the same order, and the checkpoints' total memory a fraction of the events'
+/// (20,000 live tasks would otherwise mean a 4 MB copy every 128 events).
+fn checkpoint_gap(st: &State) -> usize {
+    CHECKPOINT_EVERY.max(st.weight() * 4)
+}
 
 // ---------------------------------------------------------------- reduced state
 
@@ -777,7 +785,7 @@ impl Replay {
                 }
             }
             since += 1;
-            if since >= CHECKPOINT_EVERY.max(st.weight()) {
+            if since >= checkpoint_gap(&st) {
                 self.checkpoints.push((pos, st.clone()));
                 since = 0;
             }
@@ -926,6 +934,71 @@ impl Replay {
             narration,
         }
     }
+}
+
+/// Limits for [`run`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RunLimits {
+    /// VM instructions for the whole run (a script that loops forever stops here, with a
+    /// message on stderr).
+    pub instructions: u64,
+    /// Trace events kept; past this only output is recorded (`Trace::truncated`).
+    pub max_events: usize,
+}
+
+impl Default for RunLimits {
+    fn default() -> RunLimits {
+        RunLimits {
+            instructions: 200_000_000,
+            max_events: 2_000_000,
+        }
+    }
+}
+
+/// A script that does not compile.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunError {
+    /// 1-based.
+    pub line: u32,
+    /// 1-based, in characters (0: the error has no column, e.g. at the end of the file).
+    pub column: u32,
+    /// "SyntaxError: invalid syntax".
+    pub message: String,
+    /// The whole report as CPython prints it (as `loopscope run` writes it to stderr).
+    pub rendered: String,
+}
+
+/// The file name [`run`] gives the script.
+pub const RUN_SCRIPT_NAME: &str = "main.py";
+
+/// Compile and run `source` with tracing on. A syntax error is a [`RunError`]; an
+/// exception at run time still gives a replay (its traceback is on the console, as stderr).
+pub fn run(source: &str, limits: RunLimits) -> Result<Replay, RunError> {
+    use crate::lang::span::SourceFile;
+    let src = SourceFile::new(RUN_SCRIPT_NAME, source);
+    let checked = crate::lang::parser::parse_module(&src)
+        .and_then(|m| crate::lang::compiler::compile_module(&m, &src));
+    if let Err(e) = checked {
+        return Err(RunError {
+            line: e.span.line,
+            column: e.span.col,
+            message: format!("{}: {}", e.type_name(), e.msg),
+            rendered: e.render(&src),
+        });
+    }
+    let mut vm = crate::vm::Vm::new();
+    vm.total_budget = limits.instructions;
+    // The trace keeps the output; nothing else needs it.
+    struct Discard;
+    impl crate::vm::OutputSink for Discard {
+        fn write(&mut self, _stream: crate::vm::Stream, _text: &str) {}
+    }
+    vm.out = Box::new(Discard);
+    let mut rec = super::Recorder::new();
+    rec.max_events = limits.max_events;
+    let trace =
+        crate::runtime::trace_script_with(&mut vm, RUN_SCRIPT_NAME, source, &[], false, rec);
+    Ok(Replay::new(trace))
 }
 
 /// Checks what serde cannot: string indexes in range, times that never go back, and
@@ -1289,77 +1362,476 @@ fn narrate(tr: &Trace, e: &Event, st: &State, touched: &Touched) -> Narration {
 mod tests {
     use super::*;
 
-    fn replay_of(src: &str) -> Replay {
+    /// Scripts with their `oracle.py --handles` output (CPython 3.11), in testdata/.
+    const SCRIPTS: [(&str, &str, &str); 5] = [
+        (
+            "say_after_lock.py",
+            include_str!("testdata/say_after_lock.py"),
+            include_str!("testdata/say_after_lock.handles"),
+        ),
+        (
+            "lock_contention.py",
+            include_str!("testdata/lock_contention.py"),
+            include_str!("testdata/lock_contention.handles"),
+        ),
+        (
+            "queue_pipeline.py",
+            include_str!("testdata/queue_pipeline.py"),
+            include_str!("testdata/queue_pipeline.handles"),
+        ),
+        (
+            "cancel_and_fail.py",
+            include_str!("testdata/cancel_and_fail.py"),
+            include_str!("testdata/cancel_and_fail.handles"),
+        ),
+        (
+            "event_and_soon.py",
+            include_str!("testdata/event_and_soon.py"),
+            include_str!("testdata/event_and_soon.handles"),
+        ),
+    ];
+
+    fn trace_of(name: &str, src: &str) -> Trace {
         let mut vm = crate::vm::Vm::new();
         vm.out = Box::new(crate::vm::api::CaptureSink::default());
-        let tr = crate::runtime::trace_script(&mut vm, "t.py", src, &[], false);
-        Replay::new(tr)
+        crate::runtime::trace_script(&mut vm, name, src, &[], false)
     }
 
-    const SAY_AFTER: &str = "import asyncio
-
-async def say_after(delay, what):
-    await asyncio.sleep(delay)
-    print(what)
-
-async def main():
-    t1 = asyncio.create_task(say_after(1, 'hello'))
-    t2 = asyncio.create_task(say_after(2, 'world'))
-    await t1
-    await t2
-
-asyncio.run(main())
-";
-
-    #[test]
-    fn positions_step_and_view() {
-        let r = replay_of(SAY_AFTER);
-        assert!(r.last() > 20);
-        let v0 = r.view(0);
-        assert_eq!(v0.pos, 0);
-        assert!(v0.tasks.is_empty());
-        // Stepping by line visits only line events, and back returns where we were.
-        let p1 = r.step(0, Granularity::Line, true);
-        let p2 = r.step(p1, Granularity::Line, true);
-        assert!(p2 > p1);
-        assert_eq!(r.step(p2, Granularity::Line, false), p1);
-        assert_eq!(r.step(r.last(), Granularity::Turn, true), r.last());
-        assert_eq!(r.step(0, Granularity::Turn, false), 0);
-        // Time steps: t=1 then t=2.
-        let t1 = r.step(0, Granularity::Time, true);
-        assert_eq!(r.view(t1).t, 1.0);
-        let t2 = r.step(t1, Granularity::Time, true);
-        assert_eq!(r.view(t2).t, 2.0);
-        let end = r.view(r.last());
-        assert_eq!(end.console_len, 2);
-        assert_eq!(r.console()[0].text, "hello");
-        assert_eq!(r.console()[1].text, "world");
-        assert!(end
-            .tasks
+    fn replay_named(name: &str) -> Replay {
+        let (n, src, _) = SCRIPTS
             .iter()
-            .filter(|t| t.name.starts_with("Task-"))
-            .all(|t| t.phase == TaskPhase::Done));
+            .find(|(n, _, _)| *n == name)
+            .copied()
+            .unwrap_or(SCRIPTS[0]);
+        Replay::new(trace_of(n, src))
     }
 
+    fn task_card<'a>(v: &'a View, name: &str) -> &'a TaskCard {
+        let found = v.tasks.iter().find(|t| t.name == name);
+        match found {
+            Some(t) => t,
+            None => panic!("no {name} at {}", v.pos),
+        }
+    }
+
+    /// The callbacks the trace says ran, with stdout in between, as `oracle.py --handles`
+    /// prints them.
     #[test]
-    fn view_is_a_function_of_position() {
-        let r = replay_of(SAY_AFTER);
-        let forward: Vec<View> = (0..=r.last()).map(|p| r.view(p)).collect();
-        for p in (0..=r.last()).rev() {
-            assert_eq!(r.view(p), forward[p]);
+    fn callbacks_match_the_oracle() {
+        for (name, src, expected) in SCRIPTS {
+            let tr = trace_of(name, src);
+            let mut got = String::new();
+            for e in &tr.events {
+                match e {
+                    Event::Callback { t, desc, .. } => {
+                        got.push_str(&format!("@{t:.3} {}\n", tr.str(*desc)));
+                    }
+                    Event::Output {
+                        stderr: false,
+                        text,
+                        ..
+                    } => got.push_str(tr.str(*text)),
+                    _ => {}
+                }
+            }
+            assert_eq!(got, expected, "{name}");
+        }
+    }
+
+    /// At the start of each turn (timers fired, nothing run yet) the ready queue holds
+    /// exactly the callbacks the turn then runs, in order; those are checked against
+    /// CPython above.
+    #[test]
+    fn ready_queue_is_what_each_turn_runs() {
+        for (name, src, _) in SCRIPTS {
+            let r = Replay::new(trace_of(name, src));
+            let ev = &r.trace().events;
+            let mut i = 0;
+            while i < ev.len() {
+                if !matches!(ev[i], Event::IterationBegin { .. }) {
+                    i += 1;
+                    continue;
+                }
+                let end = (i..ev.len())
+                    .find(|j| matches!(ev[*j], Event::IterationEnd { .. }))
+                    .unwrap_or(ev.len());
+                let run: Vec<&str> = ev[i..end]
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::Callback { desc, .. } => Some(r.trace().str(*desc)),
+                        _ => None,
+                    })
+                    .collect();
+                let first = (i..end)
+                    .find(|j| matches!(ev[*j], Event::Callback { .. }))
+                    .unwrap_or(end);
+                let v = r.view(first);
+                let ready: Vec<&str> = v
+                    .ready
+                    .iter()
+                    .filter(|h| !h.cancelled)
+                    .map(|h| h.desc.as_str())
+                    .collect();
+                assert_eq!(ready, run, "{name}, turn at event {i}");
+                i = end;
+            }
+        }
+    }
+
+    /// The replay's state (from events only) agrees with the runtime's own snapshots of
+    /// `_ready`, `_scheduled` and the tasks.
+    #[test]
+    fn replayed_state_matches_runtime_snapshots() {
+        for (name, src, _) in SCRIPTS {
+            let r = Replay::new(trace_of(name, src));
+            assert!(!r.trace().snapshots.is_empty(), "{name}");
+            for s in &r.trace().snapshots {
+                let v = r.view(s.event_index);
+                let ids: Vec<u64> = v.ready.iter().map(|h| h.handle).collect();
+                let want: Vec<u64> = s.ready.iter().map(|h| h.handle).collect();
+                assert_eq!(ids, want, "{name} ready at {}", s.event_index);
+                let mut timers: Vec<(u64, bool)> =
+                    v.timers.iter().map(|h| (h.handle, h.cancelled)).collect();
+                let mut want: Vec<(u64, bool)> =
+                    s.timers.iter().map(|h| (h.handle, h.cancelled)).collect();
+                timers.sort_unstable();
+                want.sort_unstable();
+                assert_eq!(timers, want, "{name} timers at {}", s.event_index);
+                for ti in &s.tasks {
+                    let card = task_card(&v, &ti.name);
+                    let ok = match ti.state.as_str() {
+                        "running" => card.phase == TaskPhase::Running,
+                        "ready" => card.phase == TaskPhase::Ready,
+                        // Its wakeup may already be queued: the replay calls that ready.
+                        _ => matches!(card.phase, TaskPhase::Waiting | TaskPhase::Ready),
+                    };
+                    assert!(ok, "{name} {} {} vs {:?}", ti.name, ti.state, card.phase);
+                }
+            }
         }
     }
 
     #[test]
-    fn malformed_json_is_an_error() {
-        assert!(Replay::from_json("").is_err());
-        assert!(Replay::from_json("{").is_err());
-        assert!(Replay::from_json("[1,2,3]").is_err());
-        let bad_version =
-            r#"{"version":999,"script":"x","events":[],"snapshots":[],"exit_code":0}"#;
-        assert!(Replay::from_json(bad_version)
-            .err()
-            .unwrap_or_default()
-            .contains("999"));
+    fn cards_show_chains_owners_results_and_why() {
+        let r = replay_named("say_after_lock.py");
+        let views: Vec<View> = (0..=r.last()).map(|p| r.view(p)).collect();
+        let waiting = views.iter().find(|v| {
+            v.tasks
+                .iter()
+                .any(|t| t.name == "Task-2" && t.phase == TaskPhase::Waiting)
+        });
+        let Some(v) = waiting else {
+            panic!("Task-2 never waits")
+        };
+        let t2 = task_card(v, "Task-2");
+        assert_eq!(t2.detail, "waiting on sleep(1)");
+        assert_eq!(t2.await_chain, ["say_after()", "sleep(1)"]);
+        assert_eq!(t2.line, Some(4));
+        assert!(v
+            .paused
+            .iter()
+            .any(|m| m.task == Some(t2.task) && m.line == 4));
+        assert!(
+            v.narration.en.starts_with("Task-2 awaits sleep(1)"),
+            "{}",
+            v.narration.en
+        );
+        assert!(v.narration.zh.starts_with("Task-2 等待 sleep(1)"));
+        let t1 = task_card(v, "Task-1");
+        assert_eq!(t1.await_chain, ["main()", "Task-2"]);
+        assert!(views.iter().any(|v| v
+            .primitives
+            .iter()
+            .any(|p| p.kind == "Lock" && p.state == "locked by Task-1")));
+        // After t=1 Task-2 runs again, woken by its sleep.
+        let woke = views.iter().find(|v| {
+            v.t == 1.0
+                && v.tasks
+                    .iter()
+                    .any(|t| t.name == "Task-2" && t.phase == TaskPhase::Running)
+        });
+        let Some(v) = woke else {
+            panic!("Task-2 never runs at t=1")
+        };
+        assert_eq!(
+            task_card(v, "Task-2").woke_because.as_deref(),
+            Some("sleep(1) finished")
+        );
+        let end = &views[r.last()];
+        assert_eq!(task_card(end, "Task-2").detail, "result: 'hello'");
+        assert_eq!(task_card(end, "Task-2").phase, TaskPhase::Done);
+
+        let r = replay_named("cancel_and_fail.py");
+        let end = r.view(r.last());
+        let boom = task_card(&end, "Task-3");
+        assert_eq!(boom.phase, TaskPhase::Failed);
+        assert_eq!(boom.detail, "ZeroDivisionError: division by zero");
+        assert_eq!(task_card(&end, "Task-2").phase, TaskPhase::Cancelled);
+        let err: Vec<&ConsoleLine> = r.console().iter().filter(|c| c.stderr).collect();
+        assert_eq!(err.len(), 1);
+        assert_eq!(err[0].text, "to stderr");
+        assert_eq!(err[0].t, 0.2);
+
+        let r = replay_named("queue_pipeline.py");
+        let views: Vec<View> = (0..=r.last()).map(|p| r.view(p)).collect();
+        for role in ["(get)", "(put)"] {
+            assert!(
+                views.iter().any(|v| v
+                    .primitives
+                    .iter()
+                    .any(|p| p.kind == "Queue" && p.waiters.iter().any(|w| w.ends_with(role)))),
+                "a queue waiter {role}"
+            );
+        }
+        // The queue's internal Event has no card.
+        assert!(views
+            .iter()
+            .all(|v| v.primitives.iter().all(|p| p.kind == "Queue")));
+    }
+
+    #[test]
+    fn narration_covers_every_event_kind() {
+        let mut seen = std::collections::BTreeSet::new();
+        for (name, src, _) in SCRIPTS {
+            let r = Replay::new(trace_of(name, src));
+            for p in 1..=r.last() {
+                let v = r.view(p);
+                let kind = serde_json::to_value(&r.trace().events[p - 1])
+                    .ok()
+                    .and_then(|j| j.get("event").and_then(|k| k.as_str()).map(String::from))
+                    .unwrap_or_default();
+                let n = &v.narration;
+                assert!(!n.en.is_empty() && !n.zh.is_empty(), "{name} {kind}");
+                assert!(
+                    n.zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                    "{name} {kind}: {}",
+                    n.zh
+                );
+                assert!(!n.en.contains('{') || kind == "output", "{}", n.en);
+                seen.insert(kind);
+            }
+        }
+        let all = [
+            "line",
+            "iteration_begin",
+            "iteration_end",
+            "queued",
+            "callback",
+            "timer_scheduled",
+            "timer_fired",
+            "timer_cancelled",
+            "future_created",
+            "future_done",
+            "task_created",
+            "task_state",
+            "waiter_added",
+            "waiter_woken",
+            "primitive",
+            "output",
+        ];
+        for k in all {
+            assert!(seen.contains(k), "no script narrates {k}");
+        }
+    }
+
+    #[test]
+    fn positions_step_and_view() {
+        let r = replay_named("say_after_lock.py");
+        assert!(r.last() > 20);
+        let v0 = r.view(0);
+        assert_eq!(v0.pos, 0);
+        assert!(v0.tasks.is_empty());
+        let p1 = r.step(0, Granularity::Line, true);
+        let p2 = r.step(p1, Granularity::Line, true);
+        assert!(p2 > p1);
+        assert!(r.view(p2).current.is_some());
+        assert_eq!(r.step(p2, Granularity::Line, false), p1);
+        assert_eq!(r.step(r.last(), Granularity::Turn, true), r.last());
+        assert_eq!(r.step(0, Granularity::Turn, false), 0);
+        assert_eq!(r.step(usize::MAX, Granularity::Callback, true), r.last());
+        let c = r.step(0, Granularity::Callback, true);
+        assert_eq!(
+            r.view(c).running.map(|h| h.desc),
+            Some(String::from("step Task-1"))
+        );
+        let t1 = r.step(0, Granularity::Time, true);
+        assert_eq!(r.view(t1).t, 1.0);
+        assert_eq!(r.view(t1 - 1).t, 0.0);
+        let t2 = r.step(t1, Granularity::Time, true);
+        assert_eq!(r.view(t2).t, 2.0);
+        assert_eq!(r.step(t2, Granularity::Time, false), t1);
+        assert_eq!(r.position_at_time(1.0), t1);
+        assert_eq!(r.position_at_time(0.0), 1);
+        let end = r.view(r.last());
+        assert_eq!(end.console_len, 2);
+        assert_eq!(r.console()[0].text, "hello");
+        assert_eq!(r.console()[0].t, 1.0);
+        assert_eq!(r.console()[1].text, "world");
+        let tl = r.timeline();
+        assert_eq!(tl.end_t, 2.0);
+        assert_eq!(tl.last_pos, r.last());
+        assert!(tl.lanes.iter().any(|l| l.name == "Task-2"
+            && l.spans
+                .iter()
+                .any(|s| s.phase == TaskPhase::Waiting && s.from_t == 0.0 && s.to_t == 1.0)));
+    }
+
+    #[test]
+    fn view_is_a_function_of_position_and_checkpoints_are_close() {
+        let r = replay_named("event_and_soon.py");
+        let forward: Vec<View> = (0..=r.last()).map(|p| r.view(p)).collect();
+        for p in (0..=r.last()).rev() {
+            assert_eq!(r.view(p), forward[p]);
+        }
+        for w in r.checkpoints.windows(2) {
+            // A small run: the gap is the fixed one.
+            assert!(checkpoint_gap(&w[1].1) == CHECKPOINT_EVERY);
+            assert!(w[1].0 - w[0].0 <= CHECKPOINT_EVERY);
+        }
+        assert!(r.last() - r.checkpoints.last().map(|c| c.0).unwrap_or(0) <= CHECKPOINT_EVERY);
+    }
+
+    #[test]
+    fn json_round_trip_and_determinism() {
+        let (n, src, _) = SCRIPTS[1];
+        let a = serde_json::to_string(&trace_of(n, src)).unwrap_or_default();
+        let b = serde_json::to_string(&trace_of(n, src)).unwrap_or_default();
+        assert_eq!(a, b, "the same script must give the same bytes");
+        let r = match Replay::from_json(&a) {
+            Ok(r) => r,
+            Err(e) => panic!("{e}"),
+        };
+        let direct = Replay::new(trace_of(n, src));
+        assert_eq!(r.view(r.last()), direct.view(direct.last()));
+    }
+
+    fn err_of(text: &str) -> String {
+        match Replay::from_json(text) {
+            Ok(_) => String::from("accepted"),
+            Err(e) => e,
+        }
+    }
+
+    #[test]
+    fn malformed_files_are_errors_not_panics() {
+        assert!(err_of("").starts_with("not a loopscope trace"));
+        assert!(err_of("{").starts_with("not a loopscope trace"));
+        assert!(err_of("[1,2,3]").starts_with("not a loopscope trace"));
+        assert!(err_of("null").starts_with("not a loopscope trace"));
+        let deep = "[".repeat(100_000);
+        assert!(err_of(&deep).starts_with("not a loopscope trace"));
+        let v1 = r#"{"version":1,"script":"x","events":[],"snapshots":[],"exit_code":0}"#;
+        assert!(err_of(v1).contains("format 1 is not supported"));
+        let head = r#"{"version":2,"script":"x","strings":[""],"exit_code":0,"events":"#;
+        let ok = format!("{head}[]}}");
+        assert!(Replay::from_json(&ok).is_ok());
+        let cases = [
+            (
+                r#"[{"event":"output","t":0.0,"stderr":false,"text":7}]"#,
+                "string index",
+            ),
+            (
+                r#"[{"event":"iteration_end","t":1.0,"n":1},{"event":"iteration_end","t":0.5,"n":2}]"#,
+                "time",
+            ),
+            (
+                r#"[{"event":"task_state","t":0.0,"task":3,"state":"running","awaiting":null,"chain":0,"line":0}]"#,
+                "before it was created",
+            ),
+            (
+                r#"[{"event":"timer_fired","t":0.0,"handle":9}]"#,
+                "before it was scheduled",
+            ),
+            (
+                r#"[{"event":"task_state","t":0.0,"task":3,"state":"sleeping","awaiting":null,"chain":0,"line":0}]"#,
+                "not a loopscope trace",
+            ),
+            (r#"[{"event":"nope","t":0.0}]"#, "not a loopscope trace"),
+            (
+                r#"[{"event":"line","t":0.0,"frame":-1,"func":0,"file":0,"line":1}]"#,
+                "not a loopscope trace",
+            ),
+        ];
+        for (events, want) in cases {
+            let text = format!("{head}{events}}}");
+            let e = err_of(&text);
+            assert!(e.contains(want), "{events}: {e}");
+        }
+    }
+
+    /// Random damage to a real trace: either an error, or a replay whose every position
+    /// can be viewed.
+    #[test]
+    fn damaged_traces_never_panic() {
+        let (n, src, _) = SCRIPTS[2];
+        let good = serde_json::to_string(&trace_of(n, src)).unwrap_or_default();
+        let bytes = good.as_bytes();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut accepted = 0;
+        for _ in 0..60 {
+            let mut b = bytes.to_vec();
+            for _ in 0..3 {
+                let i = (next() % b.len() as u64) as usize;
+                b[i] = b"0123456789\"{}[],:-.e"[(next() % 20) as usize];
+            }
+            let text = String::from_utf8_lossy(&b);
+            if let Ok(r) = Replay::from_json(&text) {
+                accepted += 1;
+                for p in 0..=r.last() {
+                    let _ = r.view(p);
+                    let _ = r.step(p, Granularity::Time, false);
+                }
+            }
+        }
+        let _ = accepted;
+    }
+
+    #[test]
+    fn run_reports_syntax_errors_and_replays_failures() {
+        let e = match run("x = (1,\nprint(x\n", RunLimits::default()) {
+            Err(e) => e,
+            Ok(_) => panic!("a syntax error ran"),
+        };
+        assert!(e.line >= 1 && e.message.starts_with("SyntaxError"), "{e:?}");
+        assert!(e.rendered.contains("main.py"), "{}", e.rendered);
+        let e = match run("def f():\n  return 1\n   x = 2\n", RunLimits::default()) {
+            Err(e) => e,
+            Ok(_) => panic!("an indentation error ran"),
+        };
+        assert_eq!(e.line, 3);
+        assert!(e.message.starts_with("IndentationError"), "{e:?}");
+        let r = match run(
+            "import asyncio\nasync def main():\n    print('hi')\n    1/0\nasyncio.run(main())\n",
+            RunLimits::default(),
+        ) {
+            Ok(r) => r,
+            Err(e) => panic!("{e:?}"),
+        };
+        assert_eq!(r.trace().exit_code, 1);
+        assert_eq!(r.console()[0].text, "hi");
+        assert!(r
+            .console()
+            .iter()
+            .any(|c| c.stderr && c.text == "ZeroDivisionError: division by zero"));
+        let r = match run(
+            "while True:\n    pass\n",
+            RunLimits {
+                instructions: 10_000,
+                max_events: 1000,
+            },
+        ) {
+            Ok(r) => r,
+            Err(e) => panic!("{e:?}"),
+        };
+        assert!(r.trace().truncated);
+        // Past the limit only output is kept (the traceback).
+        assert!(r.last() < 1100);
+        assert!(r.console().iter().any(|c| c.stderr));
     }
 }
