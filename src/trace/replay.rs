@@ -5,7 +5,7 @@
 //! costs the same as stepping forward. Position `p` is the state after the first `p` events;
 //! `0` is before the script starts.
 
-use super::event::{Event, Trace, TRACE_VERSION};
+use super::event::{Event, Outcome, Str, TaskStateKind, Trace, TRACE_VERSION};
 use std::collections::{HashMap, VecDeque};
 
 /// How far one step goes.
@@ -160,15 +160,23 @@ pub struct LaneSpan {
 pub const MAX_TRACE_BYTES: usize = 512 << 20;
 
 /// A checkpoint is taken once this many events were applied since the last one, or more when
-/// the state is large (cloning it then costs as much as replaying that many events).
+/// the state is large (see [`checkpoint_gap`]).
 const CHECKPOINT_EVERY: usize = 128;
+
+/// Events between checkpoints: a view clones a checkpoint (cost ~ the state's size) and
+/// replays the gap, so a gap of a few times the state's size keeps both halves of a view's
+/// cost the same order, and the checkpoints' total memory a fraction of the events'
+/// (20,000 live tasks would otherwise mean a 4 MB copy every 128 events).
+fn checkpoint_gap(st: &State) -> usize {
+    CHECKPOINT_EVERY.max(st.weight() * 4)
+}
 
 // ---------------------------------------------------------------- reduced state
 
 #[derive(Clone, Debug, Default)]
 struct HandleSt {
     handle: u64,
-    desc: String,
+    desc: Str,
     cancelled: bool,
 }
 
@@ -176,21 +184,21 @@ struct HandleSt {
 struct TimerSt {
     handle: u64,
     when: f64,
-    /// Push order: ties on `when` keep it, as the heap does for equal keys in practice.
+    /// Push order: among equal `when`s the earlier push fires first.
     seq: u64,
-    desc: String,
+    desc: Str,
     cancelled: bool,
 }
 
 #[derive(Clone, Debug)]
 struct TaskSt {
     task: u64,
-    name: String,
+    name: Str,
     coro: String,
     phase: TaskPhase,
     detail: String,
     awaiting: Option<u64>,
-    chain: Vec<String>,
+    chain: Str,
     woke: Option<String>,
     line: Option<u32>,
     color: usize,
@@ -199,12 +207,13 @@ struct TaskSt {
 #[derive(Clone, Debug)]
 struct PrimSt {
     primitive: u64,
-    kind: String,
-    state: String,
+    kind: Str,
+    state: Str,
     waiters: Vec<u64>,
 }
 
-/// The loop as the events so far describe it.
+/// The loop as the events so far describe it. Strings stay indexes into the trace's table
+/// until a view is built, so checkpoints are small.
 #[derive(Clone, Debug, Default)]
 struct State {
     t: f64,
@@ -214,16 +223,19 @@ struct State {
     current: Option<(Option<u64>, u32)>,
     current_task: Option<u64>,
     ready: VecDeque<HandleSt>,
+    /// Handles `_run_once` will still pop this turn (it pops as many as were ready when
+    /// the turn's timers had fired; cancelled ones are dropped without a callback).
+    batch: usize,
     timers: Vec<TimerSt>,
     timer_seq: u64,
     tasks: Vec<TaskSt>,
     task_index: HashMap<u64, usize>,
+    /// Future -> the tasks suspended on it.
+    waiting_on: HashMap<u64, Vec<u64>>,
     prims: Vec<PrimSt>,
     prim_index: HashMap<u64, usize>,
-    /// Waiter future -> the primitive whose queue holds it.
-    waiter_of: HashMap<u64, u64>,
-    /// Future -> what it is (for "waiting on ...").
-    future_desc: HashMap<u64, String>,
+    /// Waiter future -> (primitive, role: the WaiterAdded kind, e.g. "Queue.get").
+    waiter_of: HashMap<u64, (u64, Str)>,
 }
 
 /// What the last applied event touched (for `changed` / `is_new`).
@@ -234,9 +246,24 @@ struct Touched {
     handles: Vec<u64>,
 }
 
+fn phase_of(k: TaskStateKind) -> TaskPhase {
+    match k {
+        TaskStateKind::Running => TaskPhase::Running,
+        TaskStateKind::Waiting => TaskPhase::Waiting,
+        TaskStateKind::Ready => TaskPhase::Ready,
+        TaskStateKind::Done => TaskPhase::Done,
+        TaskStateKind::Failed => TaskPhase::Failed,
+        TaskStateKind::Cancelled => TaskPhase::Cancelled,
+    }
+}
+
 impl State {
     fn weight(&self) -> usize {
         self.ready.len() + self.timers.len() + self.tasks.len() + self.prims.len()
+    }
+
+    fn task(&self, id: u64) -> Option<&TaskSt> {
+        self.tasks.get(*self.task_index.get(&id)?)
     }
 
     fn task_mut(&mut self, id: u64) -> Option<&mut TaskSt> {
@@ -244,48 +271,33 @@ impl State {
         self.tasks.get_mut(i)
     }
 
-    fn task_name(&self, id: u64) -> Option<&str> {
-        let i = *self.task_index.get(&id)?;
-        self.tasks.get(i).map(|t| t.name.as_str())
+    fn prim(&self, id: u64) -> Option<&PrimSt> {
+        self.prims.get(*self.prim_index.get(&id)?)
     }
 
-    fn prim_mut(&mut self, id: u64, kind: &str) -> &mut PrimSt {
-        let i = match self.prim_index.get(&id) {
-            Some(i) => *i,
-            None => {
-                self.prims.push(PrimSt {
-                    primitive: id,
-                    kind: kind.to_string(),
-                    state: String::new(),
-                    waiters: Vec::new(),
-                });
-                self.prim_index.insert(id, self.prims.len() - 1);
-                self.prims.len() - 1
-            }
+    fn unwait(&mut self, task: u64) {
+        let Some(f) = self.task(task).and_then(|t| t.awaiting) else {
+            return;
         };
-        &mut self.prims[i]
-    }
-
-    /// What a task waiting on future `f` waits for, in words.
-    fn describe_future(&self, f: u64) -> String {
-        if let Some(n) = self.task_name(f) {
-            return n.to_string();
-        }
-        if let Some(d) = self.future_desc.get(&f) {
-            return d.clone();
-        }
-        if let Some(p) = self.waiter_of.get(&f) {
-            if let Some(i) = self.prim_index.get(p) {
-                return format!("a {}", self.prims[*i].kind);
+        if let Some(v) = self.waiting_on.get_mut(&f) {
+            v.retain(|x| *x != task);
+            if v.is_empty() {
+                self.waiting_on.remove(&f);
             }
         }
-        format!("future #{f}")
     }
 
-    fn apply(&mut self, e: &Event, touched: &mut Touched) {
+    /// The timers in firing order.
+    fn sorted_timers(&self) -> Vec<&TimerSt> {
+        let mut v: Vec<&TimerSt> = self.timers.iter().collect();
+        v.sort_by(|a, b| a.when.total_cmp(&b.when).then(a.seq.cmp(&b.seq)));
+        v
+    }
+
+    fn apply(&mut self, tr: &Trace, e: &Event, touched: &mut Touched) {
         self.t = e.time();
         match e {
-            Event::Line { frame: _, line, .. } => {
+            Event::Line { line, .. } => {
                 self.current = Some((self.current_task, *line));
                 if let Some(task) = self.current_task {
                     if let Some(ts) = self.task_mut(task) {
@@ -297,29 +309,52 @@ impl State {
                 self.iteration = *n;
                 self.running = None;
                 self.current = None;
+                // `_run_once` first drops cancelled timers from the head of the heap.
+                loop {
+                    let head = self
+                        .sorted_timers()
+                        .first()
+                        .map(|x| (x.handle, x.cancelled));
+                    match head {
+                        Some((h, true)) => self.timers.retain(|x| x.handle != h),
+                        _ => break,
+                    }
+                }
+                self.batch = self.ready.len();
             }
             Event::IterationEnd { .. } => {
+                for _ in 0..self.batch.min(self.ready.len()) {
+                    self.ready.pop_front();
+                }
+                self.batch = 0;
                 self.running = None;
                 self.current = None;
                 self.current_task = None;
             }
-            Event::Callback { handle, desc, .. } => {
-                // Handles ahead of it were cancelled and popped without running.
-                while let Some(front) = self.ready.front() {
-                    if front.handle == *handle {
-                        break;
-                    }
-                    self.ready.pop_front();
-                }
-                let h = self.ready.pop_front().unwrap_or(HandleSt {
+            Event::Queued { handle, desc, .. } => {
+                self.ready.push_back(HandleSt {
                     handle: *handle,
-                    desc: desc.clone(),
+                    desc: *desc,
                     cancelled: false,
                 });
-                self.running = Some(HandleSt {
-                    desc: desc.clone(),
-                    ..h
+                touched.handles.push(*handle);
+            }
+            Event::Callback { handle, desc, .. } => {
+                // Handles ahead of it were cancelled and popped without running.
+                let mut popped = None;
+                while let Some(front) = self.ready.pop_front() {
+                    self.batch = self.batch.saturating_sub(1);
+                    if front.handle == *handle {
+                        popped = Some(front);
+                        break;
+                    }
+                }
+                let h = popped.unwrap_or(HandleSt {
+                    handle: *handle,
+                    desc: *desc,
+                    cancelled: false,
                 });
+                self.running = Some(HandleSt { desc: *desc, ..h });
                 self.current = None;
                 self.current_task = None;
             }
@@ -331,7 +366,7 @@ impl State {
                     handle: *handle,
                     when: *when,
                     seq: self.timer_seq,
-                    desc: desc.clone(),
+                    desc: *desc,
                     cancelled: false,
                 });
                 touched.handles.push(*handle);
@@ -344,6 +379,7 @@ impl State {
                         desc: tm.desc,
                         cancelled: tm.cancelled,
                     });
+                    self.batch += 1;
                     touched.handles.push(*handle);
                 }
             }
@@ -356,32 +392,54 @@ impl State {
             Event::FutureCreated { .. } => {}
             Event::FutureDone {
                 future,
-                state,
+                outcome,
                 repr,
                 ..
             } => {
+                let repr = tr.str(*repr);
                 if let Some(ts) = self.task_mut(*future) {
-                    ts.detail = match state.as_str() {
-                        "result" => format!("result: {repr}"),
-                        "exception" => repr.clone(),
-                        _ => String::from("cancelled"),
+                    ts.detail = match outcome {
+                        Outcome::Result => format!("result: {repr}"),
+                        Outcome::Exception => exception_words(repr),
+                        Outcome::Cancelled => String::from("cancelled"),
                     };
                     touched.tasks.push(*future);
+                }
+                // Whoever awaited it is woken: its wakeup joins the ready queue next.
+                let what = self.future_words(tr, *future);
+                let why = match outcome {
+                    Outcome::Result => format!("{what} finished"),
+                    Outcome::Exception => format!("{what} raised {}", exception_words(repr)),
+                    Outcome::Cancelled => format!("{what} was cancelled"),
+                };
+                for task in self.waiting_on.remove(future).unwrap_or_default() {
+                    if let Some(ts) = self.task_mut(task) {
+                        if ts.phase == TaskPhase::Waiting {
+                            ts.phase = TaskPhase::Ready;
+                            ts.detail = String::from("ready to resume");
+                            ts.woke = Some(why.clone());
+                            ts.awaiting = None;
+                            touched.tasks.push(task);
+                        }
+                    }
                 }
             }
             Event::TaskCreated {
                 task, name, coro, ..
             } => {
+                if self.task_index.contains_key(task) {
+                    return;
+                }
                 let color = self.tasks.len();
-                let coro_short = coro.split(' ').next().unwrap_or("").to_string();
+                let coro = tr.str(*coro).split(' ').next().unwrap_or("").to_string();
                 self.tasks.push(TaskSt {
                     task: *task,
-                    name: name.clone(),
-                    coro: coro_short,
+                    name: *name,
+                    coro,
                     phase: TaskPhase::Ready,
-                    detail: String::new(),
+                    detail: String::from("created, its first step is queued"),
                     awaiting: None,
-                    chain: Vec::new(),
+                    chain: 0,
                     woke: None,
                     line: None,
                     color,
@@ -393,34 +451,54 @@ impl State {
                 task,
                 state,
                 awaiting,
+                chain,
+                line,
                 ..
             } => {
-                let phase = match state.as_str() {
-                    "running" => TaskPhase::Running,
-                    "waiting" => TaskPhase::Waiting,
-                    "ready" => TaskPhase::Ready,
-                    "done" => TaskPhase::Done,
-                    "failed" => TaskPhase::Failed,
-                    _ => TaskPhase::Cancelled,
-                };
-                let what = awaiting.map(|f| self.describe_future(f));
+                let phase = phase_of(*state);
                 if phase == TaskPhase::Running {
                     self.current_task = Some(*task);
                 } else if self.current_task == Some(*task) {
                     self.current_task = None;
                 }
+                self.unwait(*task);
+                let waits = match (phase, awaiting) {
+                    (TaskPhase::Waiting, Some(f)) => Some(*f),
+                    _ => None,
+                };
+                if let Some(f) = waits {
+                    self.waiting_on.entry(f).or_default().push(*task);
+                }
+                let target = waits.map(|f| {
+                    let c = tr.str(*chain);
+                    match c.rsplit('\n').next() {
+                        Some(last) if !last.is_empty() => last.to_string(),
+                        _ => self.future_words(tr, f),
+                    }
+                });
                 if let Some(ts) = self.task_mut(*task) {
                     ts.phase = phase;
-                    ts.awaiting = *awaiting;
+                    ts.awaiting = waits;
                     match phase {
                         TaskPhase::Waiting => {
-                            ts.detail = format!("waiting on {}", what.unwrap_or_default());
+                            ts.detail = format!("waiting on {}", target.unwrap_or_default());
+                            ts.chain = *chain;
+                            if *line > 0 {
+                                ts.line = Some(*line);
+                            }
                         }
-                        TaskPhase::Ready | TaskPhase::Running => ts.detail.clear(),
-                        _ => {}
+                        TaskPhase::Running => {
+                            ts.detail = String::from("running");
+                            ts.chain = 0;
+                        }
+                        TaskPhase::Ready => {
+                            ts.detail = String::from("ready to resume");
+                            ts.chain = 0;
+                        }
+                        _ => ts.chain = 0,
                     }
+                    touched.tasks.push(*task);
                 }
-                touched.tasks.push(*task);
             }
             Event::WaiterAdded {
                 primitive,
@@ -428,21 +506,106 @@ impl State {
                 future,
                 ..
             } => {
-                self.prim_mut(*primitive, kind).waiters.push(*future);
-                self.waiter_of.insert(*future, *primitive);
-                touched.prims.push(*primitive);
-            }
-            Event::WaiterWoken { future, .. } => {
-                if let Some(p) = self.waiter_of.remove(future) {
-                    if let Some(i) = self.prim_index.get(&p) {
-                        self.prims[*i].waiters.retain(|w| w != future);
-                    }
-                    touched.prims.push(p);
+                self.waiter_of.insert(*future, (*primitive, *kind));
+                if let Some(i) = self.prim_index.get(primitive) {
+                    self.prims[*i].waiters.push(*future);
+                    touched.prims.push(*primitive);
                 }
+            }
+            Event::WaiterWoken { .. } => {}
+            Event::Primitive {
+                primitive,
+                kind,
+                state,
+                waiters,
+                ..
+            } => {
+                if tr.str(*kind).is_empty() {
+                    // Internal to another primitive: no card.
+                    if let Some(i) = self.prim_index.remove(primitive) {
+                        self.prims.remove(i);
+                        for v in self.prim_index.values_mut() {
+                            if *v > i {
+                                *v -= 1;
+                            }
+                        }
+                    }
+                    return;
+                }
+                let p = PrimSt {
+                    primitive: *primitive,
+                    kind: *kind,
+                    state: *state,
+                    waiters: waiters.to_vec(),
+                };
+                match self.prim_index.get(primitive) {
+                    Some(i) => self.prims[*i] = p,
+                    None => {
+                        self.prims.push(p);
+                        self.prim_index.insert(*primitive, self.prims.len() - 1);
+                    }
+                }
+                touched.prims.push(*primitive);
             }
             Event::Output { .. } => {}
         }
     }
+
+    /// A future in words: a task's name, "sleep(1.0)", "a Lock", or "future #12".
+    fn future_words(&self, tr: &Trace, f: u64) -> String {
+        if let Some(t) = self.task(f) {
+            return tr.str(t.name).to_string();
+        }
+        if let Some(tasks) = self.waiting_on.get(&f) {
+            for t in tasks {
+                if let Some(ts) = self.task(*t) {
+                    if let Some(last) = tr.str(ts.chain).rsplit('\n').next() {
+                        if !last.is_empty() {
+                            return last.to_string();
+                        }
+                    }
+                }
+            }
+        }
+        if let Some((p, _)) = self.waiter_of.get(&f) {
+            if let Some(ps) = self.prim(*p) {
+                return format!("the {}", tr.str(ps.kind));
+            }
+        }
+        format!("future #{f}")
+    }
+
+    /// Who waits on waiter future `f` of a primitive: "Task-3" or "Task-3 (get)".
+    fn waiter_words(&self, tr: &Trace, f: u64) -> String {
+        let who = self
+            .waiting_on
+            .get(&f)
+            .and_then(|v| v.first())
+            .and_then(|t| self.task(*t))
+            .map(|t| tr.str(t.name).to_string())
+            .unwrap_or_else(|| format!("future #{f}"));
+        match self.waiter_of.get(&f).map(|(_, r)| tr.str(*r)) {
+            Some(r) if r.starts_with("Queue.") => format!("{who} ({})", &r[6..]),
+            _ => who,
+        }
+    }
+}
+
+/// "ZeroDivisionError('division by zero')" -> "ZeroDivisionError: division by zero".
+fn exception_words(repr: &str) -> String {
+    if let Some((name, rest)) = repr.split_once('(') {
+        let inner = rest.strip_suffix(')').unwrap_or(rest);
+        let inner = inner
+            .strip_prefix('\'')
+            .and_then(|x| x.strip_suffix('\''))
+            .or_else(|| inner.strip_prefix('"').and_then(|x| x.strip_suffix('"')))
+            .unwrap_or(inner);
+        if inner.is_empty() {
+            return name.to_string();
+        }
+        return format!("{name}: {inner}");
+    }
+    repr.to_string()
 }
 
 // ---------------------------------------------------------------- the replay
@@ -487,14 +650,21 @@ impl Replay {
                 text.len()
             ));
         }
-        let trace: Trace =
+        #[derive(serde::Deserialize)]
+        struct Header {
+            version: u32,
+        }
+        let h: Header =
             serde_json::from_str(text).map_err(|e| format!("not a loopscope trace: {e}"))?;
-        if trace.version != TRACE_VERSION {
+        if h.version != TRACE_VERSION {
             return Err(format!(
                 "trace format {} is not supported (this loopscope reads format {TRACE_VERSION})",
-                trace.version
+                h.version
             ));
         }
+        let trace: Trace =
+            serde_json::from_str(text).map_err(|e| format!("not a loopscope trace: {e}"))?;
+        validate(&trace)?;
         Ok(Replay::new(trace))
     }
 
@@ -562,13 +732,14 @@ impl Replay {
             let e = &self.trace.events[i];
             let pos = i + 1;
             let mut touched = Touched::default();
-            st.apply(e, &mut touched);
+            st.apply(&self.trace, e, &mut touched);
             match e {
                 Event::Line { .. } => self.line_stops.push(pos),
                 Event::Callback { .. } => self.callback_stops.push(pos),
                 Event::IterationBegin { .. } => self.turn_stops.push(pos),
-                Event::Output { stream, text, t } => {
-                    let stderr = stream == "stderr";
+                Event::Output { stderr, text, t } => {
+                    let stderr = *stderr;
+                    let text = self.trace.str(*text);
                     let open = if stderr {
                         &mut open_stderr
                     } else {
@@ -591,7 +762,7 @@ impl Replay {
                 let li = *lane_of.entry(*id).or_insert_with(|| {
                     lanes.push(Lane {
                         task: *id,
-                        name: ts.name.clone(),
+                        name: self.trace.str(ts.name).to_string(),
                         color: ts.color,
                         spans: Vec::new(),
                     });
@@ -614,7 +785,7 @@ impl Replay {
                 }
             }
             since += 1;
-            if since >= CHECKPOINT_EVERY.max(st.weight()) {
+            if since >= checkpoint_gap(&st) {
                 self.checkpoints.push((pos, st.clone()));
                 since = 0;
             }
@@ -651,27 +822,25 @@ impl Replay {
         let mut touched = Touched::default();
         for i in *cp..pos {
             touched = Touched::default();
-            st.apply(&self.trace.events[i], &mut touched);
+            st.apply(&self.trace, &self.trace.events[i], &mut touched);
         }
         (st, touched)
     }
 
     /// Everything the views show at `pos`.
     pub fn view(&self, pos: usize) -> View {
+        let tr = &self.trace;
         let pos = pos.min(self.last());
         let (st, touched) = self.state_at(pos);
-        let color_of = |task: Option<u64>| {
-            task.and_then(|t| st.task_index.get(&t).map(|i| st.tasks[*i].color))
-                .unwrap_or(0)
-        };
+        let name_of = |task: u64| st.task(task).map(|t| tr.str(t.name)).unwrap_or("");
         let current = st.current.map(|(task, line)| SourceMark {
             line,
             task,
-            color: color_of(task),
-            label: task
-                .and_then(|t| st.task_name(t))
-                .unwrap_or("main")
-                .to_string(),
+            color: task.and_then(|t| st.task(t)).map(|t| t.color).unwrap_or(0),
+            label: match task {
+                Some(t) => name_of(t).to_string(),
+                None => String::from("main"),
+            },
         });
         let paused = st
             .tasks
@@ -682,7 +851,7 @@ impl Replay {
                     line,
                     task: Some(t.task),
                     color: t.color,
-                    label: t.name.clone(),
+                    label: tr.str(t.name).to_string(),
                 })
             })
             .collect();
@@ -691,19 +860,18 @@ impl Replay {
             .iter()
             .map(|h| ReadyItem {
                 handle: h.handle,
-                desc: h.desc.clone(),
+                desc: tr.str(h.desc).to_string(),
                 cancelled: h.cancelled,
                 is_new: touched.handles.contains(&h.handle),
             })
             .collect();
-        let mut timers: Vec<&TimerSt> = st.timers.iter().collect();
-        timers.sort_by(|a, b| a.when.total_cmp(&b.when).then(a.seq.cmp(&b.seq)));
-        let timers = timers
+        let timers = st
+            .sorted_timers()
             .into_iter()
             .map(|h| TimerItem {
                 handle: h.handle,
                 when: h.when,
-                desc: h.desc.clone(),
+                desc: tr.str(h.desc).to_string(),
                 cancelled: h.cancelled,
                 is_new: touched.handles.contains(&h.handle),
             })
@@ -713,11 +881,14 @@ impl Replay {
             .iter()
             .map(|t| TaskCard {
                 task: t.task,
-                name: t.name.clone(),
+                name: tr.str(t.name).to_string(),
                 coro: t.coro.clone(),
                 phase: t.phase,
                 detail: t.detail.clone(),
-                await_chain: t.chain.clone(),
+                await_chain: match tr.str(t.chain) {
+                    "" => Vec::new(),
+                    c => c.split('\n').map(str::to_string).collect(),
+                },
                 woke_because: t.woke.clone(),
                 line: t.line,
                 color: t.color,
@@ -729,14 +900,14 @@ impl Replay {
             .iter()
             .map(|p| PrimitiveCard {
                 primitive: p.primitive,
-                kind: p.kind.clone(),
-                state: p.state.clone(),
-                waiters: p.waiters.iter().map(|w| st.describe_future(*w)).collect(),
+                kind: tr.str(p.kind).to_string(),
+                state: tr.str(p.state).to_string(),
+                waiters: p.waiters.iter().map(|w| st.waiter_words(tr, *w)).collect(),
                 changed: touched.prims.contains(&p.primitive),
             })
             .collect();
-        let narration = match pos.checked_sub(1).and_then(|i| self.trace.events.get(i)) {
-            Some(e) => narrate(e, &st),
+        let narration = match pos.checked_sub(1).and_then(|i| tr.events.get(i)) {
+            Some(e) => narrate(tr, e, &st, &touched),
             None => Narration {
                 en: String::from("Before the script starts."),
                 zh: String::from("脚本尚未开始。"),
@@ -748,7 +919,7 @@ impl Replay {
             iteration: st.iteration,
             running: st.running.as_ref().map(|h| ReadyItem {
                 handle: h.handle,
-                desc: h.desc.clone(),
+                desc: tr.str(h.desc).to_string(),
                 cancelled: h.cancelled,
                 is_new: false,
             }),
@@ -763,6 +934,124 @@ impl Replay {
             narration,
         }
     }
+}
+
+/// Limits for [`run`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RunLimits {
+    /// VM instructions for the whole run (a script that loops forever stops here, with a
+    /// message on stderr).
+    pub instructions: u64,
+    /// Trace events kept; past this only output is recorded (`Trace::truncated`).
+    pub max_events: usize,
+}
+
+impl Default for RunLimits {
+    fn default() -> RunLimits {
+        RunLimits {
+            instructions: 200_000_000,
+            max_events: 2_000_000,
+        }
+    }
+}
+
+/// A script that does not compile.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunError {
+    /// 1-based.
+    pub line: u32,
+    /// 1-based, in characters (0: the error has no column, e.g. at the end of the file).
+    pub column: u32,
+    /// "SyntaxError: invalid syntax".
+    pub message: String,
+    /// The whole report as CPython prints it (as `loopscope run` writes it to stderr).
+    pub rendered: String,
+}
+
+/// The file name [`run`] gives the script.
+pub const RUN_SCRIPT_NAME: &str = "main.py";
+
+/// Compile and run `source` with tracing on. A syntax error is a [`RunError`]; an
+/// exception at run time still gives a replay (its traceback is on the console, as stderr).
+pub fn run(source: &str, limits: RunLimits) -> Result<Replay, RunError> {
+    use crate::lang::span::SourceFile;
+    let src = SourceFile::new(RUN_SCRIPT_NAME, source);
+    let checked = crate::lang::parser::parse_module(&src)
+        .and_then(|m| crate::lang::compiler::compile_module(&m, &src));
+    if let Err(e) = checked {
+        return Err(RunError {
+            line: e.span.line,
+            column: e.span.col,
+            message: format!("{}: {}", e.type_name(), e.msg),
+            rendered: e.render(&src),
+        });
+    }
+    let mut vm = crate::vm::Vm::new();
+    vm.total_budget = limits.instructions;
+    // The trace keeps the output; nothing else needs it.
+    struct Discard;
+    impl crate::vm::OutputSink for Discard {
+        fn write(&mut self, _stream: crate::vm::Stream, _text: &str) {}
+    }
+    vm.out = Box::new(Discard);
+    let mut rec = super::Recorder::new();
+    rec.max_events = limits.max_events;
+    let trace =
+        crate::runtime::trace_script_with(&mut vm, RUN_SCRIPT_NAME, source, &[], false, rec);
+    Ok(Replay::new(trace))
+}
+
+/// Checks what serde cannot: string indexes in range, times that never go back, and
+/// tasks/timers that exist before they are used.
+fn validate(tr: &Trace) -> Result<(), String> {
+    let n = tr.strings.len() as u64;
+    let mut tasks = std::collections::HashSet::new();
+    let mut timers = std::collections::HashSet::new();
+    let mut last_t = 0.0f64;
+    for (i, e) in tr.events.iter().enumerate() {
+        let bad = |what: &str| Err(format!("event {i}: {what}"));
+        let t = e.time();
+        if !t.is_finite() || t < last_t {
+            return bad("its time is not a finite time after the previous event's");
+        }
+        last_t = t;
+        let strs: &[Str] = match e {
+            Event::Line { func, file, .. } => &[*func, *file],
+            Event::Queued { desc, .. } | Event::Callback { desc, .. } => &[*desc],
+            Event::TimerScheduled { desc, .. } => &[*desc],
+            Event::FutureDone { repr, .. } => &[*repr],
+            Event::TaskCreated { name, coro, .. } => &[*name, *coro],
+            Event::TaskState { chain, .. } => &[*chain],
+            Event::WaiterAdded { kind, .. } => &[*kind],
+            Event::Primitive { kind, state, .. } => &[*kind, *state],
+            Event::Output { text, .. } => &[*text],
+            _ => &[],
+        };
+        if strs.iter().any(|s| u64::from(*s) >= n) {
+            return bad("a string index is out of range");
+        }
+        match e {
+            Event::TaskCreated { task, .. } => {
+                tasks.insert(*task);
+            }
+            Event::TaskState { task, .. } if !tasks.contains(task) => {
+                return bad("a task changes state before it was created");
+            }
+            Event::TimerScheduled { handle, when, .. } => {
+                if !when.is_finite() {
+                    return bad("a timer's time is not finite");
+                }
+                timers.insert(*handle);
+            }
+            Event::TimerFired { handle, .. } | Event::TimerCancelled { handle, .. }
+                if !timers.contains(handle) =>
+            {
+                return bad("a timer fires or is cancelled before it was scheduled");
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// Appends output text to the console, line by line; `open` says the stream's last line is
@@ -788,147 +1077,281 @@ fn push_console(console: &mut Vec<ConsoleLine>, t: f64, stderr: bool, text: &str
     }
 }
 
-/// One sentence about event `e` (the step just taken), in English and Chinese.
-fn narrate(e: &Event, st: &State) -> Narration {
-    let who = |task: u64| st.task_name(task).unwrap_or("a task").to_string();
+/// One or two plain sentences about event `e` (the step just taken), in English and
+/// Chinese. `st` is the state after it; `touched` what it changed.
+fn narrate(tr: &Trace, e: &Event, st: &State, touched: &Touched) -> Narration {
+    let name = |task: u64| {
+        st.task(task)
+            .map(|t| tr.str(t.name).to_string())
+            .unwrap_or_else(|| format!("task #{task}"))
+    };
+    let (who_en, who_zh) = match st.current_task {
+        Some(t) => (name(t), name(t)),
+        None => (String::from("The main program"), String::from("主程序")),
+    };
+    let step_of = |desc: &str| desc.strip_prefix("step ").map(str::to_string);
+    let woken: Vec<String> = touched
+        .tasks
+        .iter()
+        .filter(|t| {
+            st.task(**t)
+                .map(|x| x.phase == TaskPhase::Ready)
+                .unwrap_or(false)
+        })
+        .map(|t| name(*t))
+        .collect();
     let (en, zh) = match e {
         Event::Line { line, func, .. } => {
-            let by = st
-                .current_task
-                .map(|t| who(t))
-                .unwrap_or_else(|| String::from("the main program"));
-            (
-                format!("{by} runs line {line} (in {func})."),
-                format!("{by} 执行第 {line} 行（在 {func} 中）。"),
-            )
+            let f = tr.str(*func);
+            if f == "<module>" {
+                (
+                    format!("{who_en} runs line {line} of the script."),
+                    format!("{who_zh} 执行脚本第 {line} 行。"),
+                )
+            } else {
+                (
+                    format!("{who_en} runs line {line} (in {f})."),
+                    format!("{who_zh} 执行第 {line} 行（在 {f} 中）。"),
+                )
+            }
         }
         Event::IterationBegin {
             n, ready, timeout, ..
-        } => {
-            let wait_en = match timeout {
-                Some(t) if *t > 0.0 => {
-                    format!("; nothing is ready, so it waits {t:.3}s for the next timer")
-                }
-                None => String::from("; nothing is ready and no timer is pending"),
-                _ => String::new(),
-            };
-            let wait_zh = match timeout {
-                Some(t) if *t > 0.0 => format!("；没有就绪的回调，等待 {t:.3} 秒直到下一个定时器"),
-                None => String::from("；没有就绪的回调，也没有定时器"),
-                _ => String::new(),
+        } => match timeout {
+            Some(to) if *to > 0.0 => {
+                let at = st.t + to;
+                (
+                    format!(
+                        "Loop turn {n}: nothing is ready, so the loop sleeps until the next \
+                         timer at t={at:.3}."
+                    ),
+                    format!("事件循环第 {n} 轮：没有就绪的回调，循环休眠到下一个定时器 t={at:.3}。"),
+                )
+            }
+            None if *ready == 0 => (
+                format!("Loop turn {n}: nothing is ready and no timer is pending."),
+                format!("事件循环第 {n} 轮：没有就绪的回调，也没有等待中的定时器。"),
+            ),
+            _ => (
+                format!("Loop turn {n} begins: {ready} callback(s) are ready to run."),
+                format!("事件循环第 {n} 轮开始：{ready} 个回调已就绪。"),
+            ),
+        },
+        Event::IterationEnd { n, .. } => (
+            format!("Loop turn {n} ends: every callback that was ready at its start has run."),
+            format!("事件循环第 {n} 轮结束：本轮开始时就绪的回调都已运行。"),
+        ),
+        Event::Queued { desc, .. } => {
+            let d = tr.str(*desc);
+            let at = st.ready.len();
+            match step_of(d) {
+                Some(task) => (
+                    format!(
+                        "A step of {task} joins the back of the ready queue (position {at}): \
+                         {task} will run when the loop gets to it."
+                    ),
+                    format!("{task} 的一步被放到就绪队列末尾（第 {at} 位）：轮到它时 {task} 就会运行。"),
+                ),
+                None => (
+                    format!("The callback \"{d}\" joins the back of the ready queue (position {at})."),
+                    format!("回调“{d}”被放到就绪队列末尾（第 {at} 位）。"),
+                ),
+            }
+        }
+        Event::Callback { desc, .. } => {
+            let d = tr.str(*desc);
+            match step_of(d) {
+                Some(task) => (
+                    format!(
+                        "The loop takes the next handle from the front of the ready queue: \
+                         {task} resumes."
+                    ),
+                    format!("事件循环从就绪队列头部取出下一个回调：{task} 继续运行。"),
+                ),
+                None => (
+                    format!("The loop takes the next handle from the front of the ready queue and runs it: {d}."),
+                    format!("事件循环从就绪队列头部取出下一个回调并运行：{d}。"),
+                ),
+            }
+        }
+        Event::TimerScheduled { when, desc, .. } => {
+            let d = tr.str(*desc);
+            let (what_en, what_zh) = if d == "call _set_result_unless_cancelled" {
+                (
+                    String::from("it will finish the sleep and wake whoever awaits it"),
+                    String::from("它会结束这次 sleep 并唤醒等待者"),
+                )
+            } else {
+                (format!("it will {d}"), format!("到时执行 {d}"))
             };
             (
-                format!("Loop turn {n} begins with {ready} callback(s) ready{wait_en}."),
-                format!("事件循环第 {n} 轮开始，{ready} 个回调就绪{wait_zh}。"),
+                format!("{who_en} pushes a timer for t={when:.3} onto the timer heap: {what_en}."),
+                format!("{who_zh} 在 t={when:.3} 处压入一个定时器：{what_zh}。"),
             )
         }
-        Event::IterationEnd { n, .. } => (
-            format!("Loop turn {n} ends."),
-            format!("事件循环第 {n} 轮结束。"),
+        Event::TimerFired { handle, .. } => {
+            let d = st
+                .ready
+                .iter()
+                .rev()
+                .find(|h| h.handle == *handle)
+                .map(|h| tr.str(h.desc))
+                .unwrap_or("");
+            (
+                format!(
+                    "The clock reached t={:.3}: the timer is due and its callback ({d}) moves to the ready queue.",
+                    st.t
+                ),
+                format!("时钟到达 t={:.3}：定时器到期，它的回调（{d}）移入就绪队列。", st.t),
+            )
+        }
+        Event::TimerCancelled { .. } => (
+            String::from("A timer is cancelled: it stays in the heap but will be thrown away instead of running."),
+            String::from("一个定时器被取消：它仍在堆中，但到时会被丢弃而不会运行。"),
         ),
-        Event::Callback { desc, .. } => (
-            format!("The loop pops the next handle from the ready queue and runs it: {desc}."),
-            format!("事件循环从就绪队列取出下一个回调并运行：{desc}。"),
-        ),
-        Event::TimerScheduled { when, desc, .. } => (
-            format!("A timer is pushed for t={when:.3}: it will {desc}."),
-            format!("在 t={when:.3} 处压入一个定时器：到时将执行 {desc}。"),
-        ),
-        Event::TimerFired { handle, .. } => (
-            format!("Timer #{handle} is due: its callback moves to the ready queue."),
-            format!("定时器 #{handle} 到期：它的回调移入就绪队列。"),
-        ),
-        Event::TimerCancelled { handle, .. } => (
-            format!("Timer #{handle} is cancelled: it will be skipped."),
-            format!("定时器 #{handle} 被取消：到时将被跳过。"),
-        ),
-        Event::FutureCreated { future, .. } => (
-            format!("A new future #{future} is created."),
-            format!("创建了一个新的 future #{future}。"),
+        Event::FutureCreated { .. } => (
+            format!("{who_en} creates a future: a placeholder for a result that is not there yet."),
+            format!("{who_zh} 创建了一个 future：一个尚未得到结果的占位对象。"),
         ),
         Event::FutureDone {
             future,
-            state,
+            outcome,
             repr,
             ..
         } => {
-            let what = st
-                .task_name(*future)
-                .map(str::to_string)
-                .unwrap_or_else(|| format!("Future #{future}"));
-            match state.as_str() {
-                "result" => (
-                    format!("{what} finishes with result {repr}."),
-                    format!("{what} 完成，结果为 {repr}。"),
-                ),
-                "exception" => (
-                    format!("{what} finishes with an exception: {repr}."),
-                    format!("{what} 以异常结束：{repr}。"),
-                ),
-                _ => (format!("{what} is cancelled."), format!("{what} 被取消。")),
+            let repr = tr.str(*repr);
+            let (mut en, mut zh) = if let Some(t) = st.task(*future) {
+                let n = tr.str(t.name);
+                match outcome {
+                    Outcome::Result => (
+                        format!("{n} finishes: its result is {repr}."),
+                        format!("{n} 完成：结果是 {repr}。"),
+                    ),
+                    Outcome::Exception => (
+                        format!("{n} fails: {}.", exception_words(repr)),
+                        format!("{n} 失败：{}。", exception_words(repr)),
+                    ),
+                    Outcome::Cancelled => (format!("{n} is cancelled."), format!("{n} 被取消。")),
+                }
+            } else {
+                match outcome {
+                    Outcome::Result => (
+                        format!("A future gets its result ({repr})."),
+                        format!("一个 future 得到了结果（{repr}）。"),
+                    ),
+                    Outcome::Exception => (
+                        format!("A future gets an exception: {}.", exception_words(repr)),
+                        format!("一个 future 得到了异常：{}。", exception_words(repr)),
+                    ),
+                    Outcome::Cancelled => (
+                        String::from("A future is cancelled."),
+                        String::from("一个 future 被取消。"),
+                    ),
+                }
+            };
+            if !woken.is_empty() {
+                let w = woken.join(", ");
+                en.push_str(&format!(" {w} was waiting for it: its wakeup is scheduled."));
+                zh.push_str(&format!("{w} 正在等待它：它的唤醒被安排执行。"));
             }
+            (en, zh)
         }
         Event::TaskCreated { task, coro, .. } => {
-            let c = coro.split(' ').next().unwrap_or("");
+            let c = tr.str(*coro).split(' ').next().unwrap_or("");
+            let n = name(*task);
             (
-                format!(
-                    "{} is created to run {c}; a step for it joins the ready queue.",
-                    who(*task)
-                ),
-                format!("创建 {} 来运行 {c}；它的一步被放入就绪队列。", who(*task)),
+                format!("{n} is created to run {c}; its first step will join the ready queue."),
+                format!("创建 {n} 来运行 {c}；它的第一步将进入就绪队列。"),
             )
         }
-        Event::TaskState {
-            task,
-            state,
-            awaiting,
-            ..
-        } => {
-            let n = who(*task);
-            match state.as_str() {
-                "running" => (format!("{n} starts running."), format!("{n} 开始运行。")),
-                "waiting" => {
-                    let w = awaiting.map(|f| st.describe_future(f)).unwrap_or_default();
+        Event::TaskState { task, state, .. } => {
+            let n = name(*task);
+            let card = st.task(*task);
+            match state {
+                TaskStateKind::Running => match card.and_then(|t| t.woke.clone()) {
+                    Some(why) => (
+                        format!("{n} is running (it woke because {why})."),
+                        format!("{n} 正在运行（被唤醒的原因：{why}）。"),
+                    ),
+                    None => (format!("{n} is running."), format!("{n} 正在运行。")),
+                },
+                TaskStateKind::Waiting => {
+                    let what = card
+                        .map(|t| t.detail.trim_start_matches("waiting on ").to_string())
+                        .unwrap_or_default();
+                    let at = card
+                        .and_then(|t| t.line)
+                        .map(|l| (format!(" It is paused at line {l}."), format!("它暂停在第 {l} 行。")))
+                        .unwrap_or_default();
                     (
-                        format!("{n} awaits {w} and leaves the running state."),
-                        format!("{n} 等待 {w}，离开运行状态。"),
+                        format!("{n} awaits {what} and leaves the running state.{}", at.0),
+                        format!("{n} 等待 {what}，离开运行状态。{}", at.1),
                     )
                 }
-                "ready" => (
-                    format!("{n} yields and is ready to run again."),
-                    format!("{n} 让出控制权，并准备好再次运行。"),
+                TaskStateKind::Ready => (
+                    format!("{n} gives up control for one turn; its next step is already in the ready queue."),
+                    format!("{n} 让出一轮控制权；它的下一步已经在就绪队列中。"),
                 ),
-                "done" => (format!("{n} is done."), format!("{n} 已完成。")),
-                "failed" => (
-                    format!("{n} failed with an exception."),
-                    format!("{n} 因异常而失败。"),
+                TaskStateKind::Done => (
+                    format!("{n} is done and leaves the running state."),
+                    format!("{n} 已完成，离开运行状态。"),
                 ),
-                _ => (format!("{n} is cancelled."), format!("{n} 已被取消。")),
+                TaskStateKind::Failed => (
+                    format!("{n} ended with an exception."),
+                    format!("{n} 因异常而结束。"),
+                ),
+                TaskStateKind::Cancelled => (
+                    format!("{n} is cancelled."),
+                    format!("{n} 已被取消。"),
+                ),
             }
         }
         Event::WaiterAdded { kind, .. } => {
-            let by = st
-                .current_task
-                .map(|t| who(t))
-                .unwrap_or_else(|| String::from("The caller"));
+            let k = tr.str(*kind);
             (
-                format!("{by} has to wait: it joins the {kind}'s waiters."),
-                format!("{by} 需要等待：加入 {kind} 的等待队列。"),
+                format!("{who_en} cannot go on yet: it queues a future in the {k} waiters and will sleep on it."),
+                format!("{who_zh} 暂时无法继续：它在 {k} 的等待队列中放入一个 future 并在其上等待。"),
             )
         }
-        Event::WaiterWoken { .. } => (
-            String::from("A waiter is woken: its future gets a result."),
-            String::from("唤醒一个等待者：它的 future 得到结果。"),
-        ),
-        Event::Output { stream, text, .. } => {
-            let s = text.trim_end_matches('\n');
-            if stream == "stderr" {
+        Event::WaiterWoken { future, .. } => {
+            let p = st
+                .waiter_of
+                .get(future)
+                .and_then(|(p, _)| st.prim(*p))
+                .map(|p| tr.str(p.kind).to_string())
+                .unwrap_or_else(|| String::from("primitive"));
+            let w = st.waiter_words(tr, *future);
+            (
+                format!("The {p} wakes its waiter {w}."),
+                format!("{p} 唤醒了它的等待者 {w}。"),
+            )
+        }
+        Event::Primitive {
+            kind, state, waiters, ..
+        } => {
+            let k = tr.str(*kind);
+            let s = tr.str(*state);
+            if k.is_empty() {
+                (String::from("(internal bookkeeping)"), String::from("（内部记录）"))
+            } else {
                 (
-                    format!("The program writes to stderr: {s}"),
-                    format!("程序向标准错误输出：{s}"),
+                    format!("The {k} is now {s}, with {} waiter(s).", waiters.len()),
+                    format!("{k} 现在的状态：{s}，等待者 {} 个。", waiters.len()),
+                )
+            }
+        }
+        Event::Output { stderr, text, .. } => {
+            let s = tr.str(*text).trim_end_matches('\n');
+            if *stderr {
+                (
+                    format!("{who_en} writes to stderr: {s}"),
+                    format!("{who_zh} 向标准错误输出：{s}"),
                 )
             } else {
-                (format!("The program prints: {s}"), format!("程序输出：{s}"))
+                (
+                    format!("{who_en} prints: {s}"),
+                    format!("{who_zh} 输出：{s}"),
+                )
             }
         }
     };
@@ -939,77 +1362,476 @@ fn narrate(e: &Event, st: &State) -> Narration {
 mod tests {
     use super::*;
 
-    fn replay_of(src: &str) -> Replay {
+    /// Scripts with their `oracle.py --handles` output (CPython 3.11), in testdata/.
+    const SCRIPTS: [(&str, &str, &str); 5] = [
+        (
+            "say_after_lock.py",
+            include_str!("testdata/say_after_lock.py"),
+            include_str!("testdata/say_after_lock.handles"),
+        ),
+        (
+            "lock_contention.py",
+            include_str!("testdata/lock_contention.py"),
+            include_str!("testdata/lock_contention.handles"),
+        ),
+        (
+            "queue_pipeline.py",
+            include_str!("testdata/queue_pipeline.py"),
+            include_str!("testdata/queue_pipeline.handles"),
+        ),
+        (
+            "cancel_and_fail.py",
+            include_str!("testdata/cancel_and_fail.py"),
+            include_str!("testdata/cancel_and_fail.handles"),
+        ),
+        (
+            "event_and_soon.py",
+            include_str!("testdata/event_and_soon.py"),
+            include_str!("testdata/event_and_soon.handles"),
+        ),
+    ];
+
+    fn trace_of(name: &str, src: &str) -> Trace {
         let mut vm = crate::vm::Vm::new();
         vm.out = Box::new(crate::vm::api::CaptureSink::default());
-        let tr = crate::runtime::trace_script(&mut vm, "t.py", src, &[], false);
-        Replay::new(tr)
+        crate::runtime::trace_script(&mut vm, name, src, &[], false)
     }
 
-    const SAY_AFTER: &str = "import asyncio
-
-async def say_after(delay, what):
-    await asyncio.sleep(delay)
-    print(what)
-
-async def main():
-    t1 = asyncio.create_task(say_after(1, 'hello'))
-    t2 = asyncio.create_task(say_after(2, 'world'))
-    await t1
-    await t2
-
-asyncio.run(main())
-";
-
-    #[test]
-    fn positions_step_and_view() {
-        let r = replay_of(SAY_AFTER);
-        assert!(r.last() > 20);
-        let v0 = r.view(0);
-        assert_eq!(v0.pos, 0);
-        assert!(v0.tasks.is_empty());
-        // Stepping by line visits only line events, and back returns where we were.
-        let p1 = r.step(0, Granularity::Line, true);
-        let p2 = r.step(p1, Granularity::Line, true);
-        assert!(p2 > p1);
-        assert_eq!(r.step(p2, Granularity::Line, false), p1);
-        assert_eq!(r.step(r.last(), Granularity::Turn, true), r.last());
-        assert_eq!(r.step(0, Granularity::Turn, false), 0);
-        // Time steps: t=1 then t=2.
-        let t1 = r.step(0, Granularity::Time, true);
-        assert_eq!(r.view(t1).t, 1.0);
-        let t2 = r.step(t1, Granularity::Time, true);
-        assert_eq!(r.view(t2).t, 2.0);
-        let end = r.view(r.last());
-        assert_eq!(end.console_len, 2);
-        assert_eq!(r.console()[0].text, "hello");
-        assert_eq!(r.console()[1].text, "world");
-        assert!(end
-            .tasks
+    fn replay_named(name: &str) -> Replay {
+        let (n, src, _) = SCRIPTS
             .iter()
-            .filter(|t| t.name.starts_with("Task-"))
-            .all(|t| t.phase == TaskPhase::Done));
+            .find(|(n, _, _)| *n == name)
+            .copied()
+            .unwrap_or(SCRIPTS[0]);
+        Replay::new(trace_of(n, src))
     }
 
+    fn task_card<'a>(v: &'a View, name: &str) -> &'a TaskCard {
+        let found = v.tasks.iter().find(|t| t.name == name);
+        match found {
+            Some(t) => t,
+            None => panic!("no {name} at {}", v.pos),
+        }
+    }
+
+    /// The callbacks the trace says ran, with stdout in between, as `oracle.py --handles`
+    /// prints them.
     #[test]
-    fn view_is_a_function_of_position() {
-        let r = replay_of(SAY_AFTER);
-        let forward: Vec<View> = (0..=r.last()).map(|p| r.view(p)).collect();
-        for p in (0..=r.last()).rev() {
-            assert_eq!(r.view(p), forward[p]);
+    fn callbacks_match_the_oracle() {
+        for (name, src, expected) in SCRIPTS {
+            let tr = trace_of(name, src);
+            let mut got = String::new();
+            for e in &tr.events {
+                match e {
+                    Event::Callback { t, desc, .. } => {
+                        got.push_str(&format!("@{t:.3} {}\n", tr.str(*desc)));
+                    }
+                    Event::Output {
+                        stderr: false,
+                        text,
+                        ..
+                    } => got.push_str(tr.str(*text)),
+                    _ => {}
+                }
+            }
+            assert_eq!(got, expected, "{name}");
+        }
+    }
+
+    /// At the start of each turn (timers fired, nothing run yet) the ready queue holds
+    /// exactly the callbacks the turn then runs, in order; those are checked against
+    /// CPython above.
+    #[test]
+    fn ready_queue_is_what_each_turn_runs() {
+        for (name, src, _) in SCRIPTS {
+            let r = Replay::new(trace_of(name, src));
+            let ev = &r.trace().events;
+            let mut i = 0;
+            while i < ev.len() {
+                if !matches!(ev[i], Event::IterationBegin { .. }) {
+                    i += 1;
+                    continue;
+                }
+                let end = (i..ev.len())
+                    .find(|j| matches!(ev[*j], Event::IterationEnd { .. }))
+                    .unwrap_or(ev.len());
+                let run: Vec<&str> = ev[i..end]
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::Callback { desc, .. } => Some(r.trace().str(*desc)),
+                        _ => None,
+                    })
+                    .collect();
+                let first = (i..end)
+                    .find(|j| matches!(ev[*j], Event::Callback { .. }))
+                    .unwrap_or(end);
+                let v = r.view(first);
+                let ready: Vec<&str> = v
+                    .ready
+                    .iter()
+                    .filter(|h| !h.cancelled)
+                    .map(|h| h.desc.as_str())
+                    .collect();
+                assert_eq!(ready, run, "{name}, turn at event {i}");
+                i = end;
+            }
+        }
+    }
+
+    /// The replay's state (from events only) agrees with the runtime's own snapshots of
+    /// `_ready`, `_scheduled` and the tasks.
+    #[test]
+    fn replayed_state_matches_runtime_snapshots() {
+        for (name, src, _) in SCRIPTS {
+            let r = Replay::new(trace_of(name, src));
+            assert!(!r.trace().snapshots.is_empty(), "{name}");
+            for s in &r.trace().snapshots {
+                let v = r.view(s.event_index);
+                let ids: Vec<u64> = v.ready.iter().map(|h| h.handle).collect();
+                let want: Vec<u64> = s.ready.iter().map(|h| h.handle).collect();
+                assert_eq!(ids, want, "{name} ready at {}", s.event_index);
+                let mut timers: Vec<(u64, bool)> =
+                    v.timers.iter().map(|h| (h.handle, h.cancelled)).collect();
+                let mut want: Vec<(u64, bool)> =
+                    s.timers.iter().map(|h| (h.handle, h.cancelled)).collect();
+                timers.sort_unstable();
+                want.sort_unstable();
+                assert_eq!(timers, want, "{name} timers at {}", s.event_index);
+                for ti in &s.tasks {
+                    let card = task_card(&v, &ti.name);
+                    let ok = match ti.state.as_str() {
+                        "running" => card.phase == TaskPhase::Running,
+                        "ready" => card.phase == TaskPhase::Ready,
+                        // Its wakeup may already be queued: the replay calls that ready.
+                        _ => matches!(card.phase, TaskPhase::Waiting | TaskPhase::Ready),
+                    };
+                    assert!(ok, "{name} {} {} vs {:?}", ti.name, ti.state, card.phase);
+                }
+            }
         }
     }
 
     #[test]
-    fn malformed_json_is_an_error() {
-        assert!(Replay::from_json("").is_err());
-        assert!(Replay::from_json("{").is_err());
-        assert!(Replay::from_json("[1,2,3]").is_err());
-        let bad_version =
-            r#"{"version":999,"script":"x","events":[],"snapshots":[],"exit_code":0}"#;
-        assert!(Replay::from_json(bad_version)
-            .err()
-            .unwrap_or_default()
-            .contains("999"));
+    fn cards_show_chains_owners_results_and_why() {
+        let r = replay_named("say_after_lock.py");
+        let views: Vec<View> = (0..=r.last()).map(|p| r.view(p)).collect();
+        let waiting = views.iter().find(|v| {
+            v.tasks
+                .iter()
+                .any(|t| t.name == "Task-2" && t.phase == TaskPhase::Waiting)
+        });
+        let Some(v) = waiting else {
+            panic!("Task-2 never waits")
+        };
+        let t2 = task_card(v, "Task-2");
+        assert_eq!(t2.detail, "waiting on sleep(1)");
+        assert_eq!(t2.await_chain, ["say_after()", "sleep(1)"]);
+        assert_eq!(t2.line, Some(4));
+        assert!(v
+            .paused
+            .iter()
+            .any(|m| m.task == Some(t2.task) && m.line == 4));
+        assert!(
+            v.narration.en.starts_with("Task-2 awaits sleep(1)"),
+            "{}",
+            v.narration.en
+        );
+        assert!(v.narration.zh.starts_with("Task-2 等待 sleep(1)"));
+        let t1 = task_card(v, "Task-1");
+        assert_eq!(t1.await_chain, ["main()", "Task-2"]);
+        assert!(views.iter().any(|v| v
+            .primitives
+            .iter()
+            .any(|p| p.kind == "Lock" && p.state == "locked by Task-1")));
+        // After t=1 Task-2 runs again, woken by its sleep.
+        let woke = views.iter().find(|v| {
+            v.t == 1.0
+                && v.tasks
+                    .iter()
+                    .any(|t| t.name == "Task-2" && t.phase == TaskPhase::Running)
+        });
+        let Some(v) = woke else {
+            panic!("Task-2 never runs at t=1")
+        };
+        assert_eq!(
+            task_card(v, "Task-2").woke_because.as_deref(),
+            Some("sleep(1) finished")
+        );
+        let end = &views[r.last()];
+        assert_eq!(task_card(end, "Task-2").detail, "result: 'hello'");
+        assert_eq!(task_card(end, "Task-2").phase, TaskPhase::Done);
+
+        let r = replay_named("cancel_and_fail.py");
+        let end = r.view(r.last());
+        let boom = task_card(&end, "Task-3");
+        assert_eq!(boom.phase, TaskPhase::Failed);
+        assert_eq!(boom.detail, "ZeroDivisionError: division by zero");
+        assert_eq!(task_card(&end, "Task-2").phase, TaskPhase::Cancelled);
+        let err: Vec<&ConsoleLine> = r.console().iter().filter(|c| c.stderr).collect();
+        assert_eq!(err.len(), 1);
+        assert_eq!(err[0].text, "to stderr");
+        assert_eq!(err[0].t, 0.2);
+
+        let r = replay_named("queue_pipeline.py");
+        let views: Vec<View> = (0..=r.last()).map(|p| r.view(p)).collect();
+        for role in ["(get)", "(put)"] {
+            assert!(
+                views.iter().any(|v| v
+                    .primitives
+                    .iter()
+                    .any(|p| p.kind == "Queue" && p.waiters.iter().any(|w| w.ends_with(role)))),
+                "a queue waiter {role}"
+            );
+        }
+        // The queue's internal Event has no card.
+        assert!(views
+            .iter()
+            .all(|v| v.primitives.iter().all(|p| p.kind == "Queue")));
+    }
+
+    #[test]
+    fn narration_covers_every_event_kind() {
+        let mut seen = std::collections::BTreeSet::new();
+        for (name, src, _) in SCRIPTS {
+            let r = Replay::new(trace_of(name, src));
+            for p in 1..=r.last() {
+                let v = r.view(p);
+                let kind = serde_json::to_value(&r.trace().events[p - 1])
+                    .ok()
+                    .and_then(|j| j.get("event").and_then(|k| k.as_str()).map(String::from))
+                    .unwrap_or_default();
+                let n = &v.narration;
+                assert!(!n.en.is_empty() && !n.zh.is_empty(), "{name} {kind}");
+                assert!(
+                    n.zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                    "{name} {kind}: {}",
+                    n.zh
+                );
+                assert!(!n.en.contains('{') || kind == "output", "{}", n.en);
+                seen.insert(kind);
+            }
+        }
+        let all = [
+            "line",
+            "iteration_begin",
+            "iteration_end",
+            "queued",
+            "callback",
+            "timer_scheduled",
+            "timer_fired",
+            "timer_cancelled",
+            "future_created",
+            "future_done",
+            "task_created",
+            "task_state",
+            "waiter_added",
+            "waiter_woken",
+            "primitive",
+            "output",
+        ];
+        for k in all {
+            assert!(seen.contains(k), "no script narrates {k}");
+        }
+    }
+
+    #[test]
+    fn positions_step_and_view() {
+        let r = replay_named("say_after_lock.py");
+        assert!(r.last() > 20);
+        let v0 = r.view(0);
+        assert_eq!(v0.pos, 0);
+        assert!(v0.tasks.is_empty());
+        let p1 = r.step(0, Granularity::Line, true);
+        let p2 = r.step(p1, Granularity::Line, true);
+        assert!(p2 > p1);
+        assert!(r.view(p2).current.is_some());
+        assert_eq!(r.step(p2, Granularity::Line, false), p1);
+        assert_eq!(r.step(r.last(), Granularity::Turn, true), r.last());
+        assert_eq!(r.step(0, Granularity::Turn, false), 0);
+        assert_eq!(r.step(usize::MAX, Granularity::Callback, true), r.last());
+        let c = r.step(0, Granularity::Callback, true);
+        assert_eq!(
+            r.view(c).running.map(|h| h.desc),
+            Some(String::from("step Task-1"))
+        );
+        let t1 = r.step(0, Granularity::Time, true);
+        assert_eq!(r.view(t1).t, 1.0);
+        assert_eq!(r.view(t1 - 1).t, 0.0);
+        let t2 = r.step(t1, Granularity::Time, true);
+        assert_eq!(r.view(t2).t, 2.0);
+        assert_eq!(r.step(t2, Granularity::Time, false), t1);
+        assert_eq!(r.position_at_time(1.0), t1);
+        assert_eq!(r.position_at_time(0.0), 1);
+        let end = r.view(r.last());
+        assert_eq!(end.console_len, 2);
+        assert_eq!(r.console()[0].text, "hello");
+        assert_eq!(r.console()[0].t, 1.0);
+        assert_eq!(r.console()[1].text, "world");
+        let tl = r.timeline();
+        assert_eq!(tl.end_t, 2.0);
+        assert_eq!(tl.last_pos, r.last());
+        assert!(tl.lanes.iter().any(|l| l.name == "Task-2"
+            && l.spans
+                .iter()
+                .any(|s| s.phase == TaskPhase::Waiting && s.from_t == 0.0 && s.to_t == 1.0)));
+    }
+
+    #[test]
+    fn view_is_a_function_of_position_and_checkpoints_are_close() {
+        let r = replay_named("event_and_soon.py");
+        let forward: Vec<View> = (0..=r.last()).map(|p| r.view(p)).collect();
+        for p in (0..=r.last()).rev() {
+            assert_eq!(r.view(p), forward[p]);
+        }
+        for w in r.checkpoints.windows(2) {
+            // A small run: the gap is the fixed one.
+            assert!(checkpoint_gap(&w[1].1) == CHECKPOINT_EVERY);
+            assert!(w[1].0 - w[0].0 <= CHECKPOINT_EVERY);
+        }
+        assert!(r.last() - r.checkpoints.last().map(|c| c.0).unwrap_or(0) <= CHECKPOINT_EVERY);
+    }
+
+    #[test]
+    fn json_round_trip_and_determinism() {
+        let (n, src, _) = SCRIPTS[1];
+        let a = serde_json::to_string(&trace_of(n, src)).unwrap_or_default();
+        let b = serde_json::to_string(&trace_of(n, src)).unwrap_or_default();
+        assert_eq!(a, b, "the same script must give the same bytes");
+        let r = match Replay::from_json(&a) {
+            Ok(r) => r,
+            Err(e) => panic!("{e}"),
+        };
+        let direct = Replay::new(trace_of(n, src));
+        assert_eq!(r.view(r.last()), direct.view(direct.last()));
+    }
+
+    fn err_of(text: &str) -> String {
+        match Replay::from_json(text) {
+            Ok(_) => String::from("accepted"),
+            Err(e) => e,
+        }
+    }
+
+    #[test]
+    fn malformed_files_are_errors_not_panics() {
+        assert!(err_of("").starts_with("not a loopscope trace"));
+        assert!(err_of("{").starts_with("not a loopscope trace"));
+        assert!(err_of("[1,2,3]").starts_with("not a loopscope trace"));
+        assert!(err_of("null").starts_with("not a loopscope trace"));
+        let deep = "[".repeat(100_000);
+        assert!(err_of(&deep).starts_with("not a loopscope trace"));
+        let v1 = r#"{"version":1,"script":"x","events":[],"snapshots":[],"exit_code":0}"#;
+        assert!(err_of(v1).contains("format 1 is not supported"));
+        let head = r#"{"version":2,"script":"x","strings":[""],"exit_code":0,"events":"#;
+        let ok = format!("{head}[]}}");
+        assert!(Replay::from_json(&ok).is_ok());
+        let cases = [
+            (
+                r#"[{"event":"output","t":0.0,"stderr":false,"text":7}]"#,
+                "string index",
+            ),
+            (
+                r#"[{"event":"iteration_end","t":1.0,"n":1},{"event":"iteration_end","t":0.5,"n":2}]"#,
+                "time",
+            ),
+            (
+                r#"[{"event":"task_state","t":0.0,"task":3,"state":"running","awaiting":null,"chain":0,"line":0}]"#,
+                "before it was created",
+            ),
+            (
+                r#"[{"event":"timer_fired","t":0.0,"handle":9}]"#,
+                "before it was scheduled",
+            ),
+            (
+                r#"[{"event":"task_state","t":0.0,"task":3,"state":"sleeping","awaiting":null,"chain":0,"line":0}]"#,
+                "not a loopscope trace",
+            ),
+            (r#"[{"event":"nope","t":0.0}]"#, "not a loopscope trace"),
+            (
+                r#"[{"event":"line","t":0.0,"frame":-1,"func":0,"file":0,"line":1}]"#,
+                "not a loopscope trace",
+            ),
+        ];
+        for (events, want) in cases {
+            let text = format!("{head}{events}}}");
+            let e = err_of(&text);
+            assert!(e.contains(want), "{events}: {e}");
+        }
+    }
+
+    /// Random damage to a real trace: either an error, or a replay whose every position
+    /// can be viewed.
+    #[test]
+    fn damaged_traces_never_panic() {
+        let (n, src, _) = SCRIPTS[2];
+        let good = serde_json::to_string(&trace_of(n, src)).unwrap_or_default();
+        let bytes = good.as_bytes();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut accepted = 0;
+        for _ in 0..60 {
+            let mut b = bytes.to_vec();
+            for _ in 0..3 {
+                let i = (next() % b.len() as u64) as usize;
+                b[i] = b"0123456789\"{}[],:-.e"[(next() % 20) as usize];
+            }
+            let text = String::from_utf8_lossy(&b);
+            if let Ok(r) = Replay::from_json(&text) {
+                accepted += 1;
+                for p in 0..=r.last() {
+                    let _ = r.view(p);
+                    let _ = r.step(p, Granularity::Time, false);
+                }
+            }
+        }
+        let _ = accepted;
+    }
+
+    #[test]
+    fn run_reports_syntax_errors_and_replays_failures() {
+        let e = match run("x = (1,\nprint(x\n", RunLimits::default()) {
+            Err(e) => e,
+            Ok(_) => panic!("a syntax error ran"),
+        };
+        assert!(e.line >= 1 && e.message.starts_with("SyntaxError"), "{e:?}");
+        assert!(e.rendered.contains("main.py"), "{}", e.rendered);
+        let e = match run("def f():\n  return 1\n   x = 2\n", RunLimits::default()) {
+            Err(e) => e,
+            Ok(_) => panic!("an indentation error ran"),
+        };
+        assert_eq!(e.line, 3);
+        assert!(e.message.starts_with("IndentationError"), "{e:?}");
+        let r = match run(
+            "import asyncio\nasync def main():\n    print('hi')\n    1/0\nasyncio.run(main())\n",
+            RunLimits::default(),
+        ) {
+            Ok(r) => r,
+            Err(e) => panic!("{e:?}"),
+        };
+        assert_eq!(r.trace().exit_code, 1);
+        assert_eq!(r.console()[0].text, "hi");
+        assert!(r
+            .console()
+            .iter()
+            .any(|c| c.stderr && c.text == "ZeroDivisionError: division by zero"));
+        let r = match run(
+            "while True:\n    pass\n",
+            RunLimits {
+                instructions: 10_000,
+                max_events: 1000,
+            },
+        ) {
+            Ok(r) => r,
+            Err(e) => panic!("{e:?}"),
+        };
+        assert!(r.trace().truncated);
+        // Past the limit only output is kept (the traceback).
+        assert!(r.last() < 1100);
+        assert!(r.console().iter().any(|c| c.stderr));
     }
 }
