@@ -2,7 +2,7 @@
 //! State changes go through the reducer in state.rs; this file wires events to actions and
 //! keeps the browser-facing bits (storage, theme, keyboard, playback timer).
 
-use crate::components::console::Console;
+use crate::components::console::{stopped_note, Console};
 use crate::components::control_bar::ControlBar;
 use crate::components::editor::Editor;
 use crate::components::header::{Header, Theme};
@@ -44,6 +44,12 @@ fn save(key: &str, value: &str) {
         // Storage can be full or disabled (private mode): the app works without it.
         let _ = s.set_item(key, value);
     }
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 fn initial_lang() -> Lang {
@@ -233,10 +239,13 @@ pub fn app() -> Html {
     let run = state.run.clone();
     let run_id = run.as_ref().map_or(0, |r| r.id);
     let pos = state.pos;
-    let view: Option<Rc<View>> = {
+    // The time view() takes is published on the root (data-view-ms) for the e2e benchmark.
+    let (view, view_ms): (Option<Rc<View>>, f64) = {
         let run = run.clone();
         let v = use_memo((run_id, pos), move |&(_, pos)| {
-            run.map(|r| Rc::new(r.replay.view(pos)))
+            let t0 = now_ms();
+            let v = run.map(|r| Rc::new(r.replay.view(pos)));
+            (v, now_ms() - t0)
         });
         (*v).clone()
     };
@@ -261,7 +270,8 @@ pub fn app() -> Html {
         "选择一个示例或编写脚本，然后点击“运行”：loopscope 会在模拟的 asyncio 事件循环上运行它，你可以逐步查看。",
     );
     html! {
-        <div class="app" data-run={run_id.to_string()} data-busy={state.busy.to_string()}>
+        <div class="app" data-run={run_id.to_string()} data-busy={state.busy.to_string()}
+            data-view-ms={format!("{view_ms:.2}")}>
             <Header lang={lang_v} theme={*theme} {on_lang} {on_theme} {on_help} />
             <main class="workspace">
                 <div class="area-controls">
@@ -270,6 +280,9 @@ pub fn app() -> Html {
                         gran={state.gran} playing={state.playing} speed={state.speed}
                         on_action={on_action.clone()} on_run={on_run.clone()} {on_example} />
                     <NarrationView lang={lang_v} narration={v.map(|v| v.narration.clone())} idle={idle} {pos} />
+                    if let Some(budget) = run.as_ref().and_then(|r| r.stopped) {
+                        <p class="run-note" data-testid="run-note" role="status">{ "⚠ " }{ stopped_note(lang_v, budget) }</p>
+                    }
                 </div>
                 <div class="area-editor">
                     <Editor lang={lang_v} text={(*script).clone()} {on_edit} on_run={on_run}
@@ -293,7 +306,7 @@ pub fn app() -> Html {
                 </div>
                 <div class="area-console">
                     <Console lang={lang_v} lines={console} visible={v.map_or(0, |v| v.console_len)}
-                        stopped={run.as_ref().and_then(|r| r.stopped.clone())} />
+                        stopped={run.as_ref().and_then(|r| r.stopped)} />
                 </div>
                 <div class="area-timeline">
                     <TimelineView lang={lang_v} {run_id} {timeline} {pos} t={v.map_or(0.0, |v| v.t)} {on_action} />

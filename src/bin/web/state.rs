@@ -25,8 +25,8 @@ pub struct Run {
     pub replay: Rc<Replay>,
     /// The script as it was run (the editor may have changed since).
     pub source: Rc<str>,
-    /// Set when the run was cut short (the instruction budget ran out).
-    pub stopped: Option<String>,
+    /// The instruction budget, when the run was cut short by it.
+    pub stopped: Option<u64>,
 }
 
 impl PartialEq for Run {
@@ -39,6 +39,7 @@ impl PartialEq for Run {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScriptError {
     pub line: u32,
+    /// 1-based; 0 when the error has no column (at the end of the file, say).
     pub col: u32,
     pub message: String,
 }
@@ -47,7 +48,7 @@ pub struct ScriptError {
 pub enum Outcome {
     Replay {
         replay: Replay,
-        stopped: Option<String>,
+        stopped: Option<u64>,
     },
     Error(ScriptError),
 }

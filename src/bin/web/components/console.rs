@@ -12,9 +12,30 @@ pub struct ConsoleProps {
     pub lines: Rc<Vec<ConsoleLine>>,
     /// How many are visible at this position.
     pub visible: usize,
-    /// Set when the run was cut short.
+    /// The instruction budget, when the run was cut short by it.
     #[prop_or_default]
-    pub stopped: Option<String>,
+    pub stopped: Option<u64>,
+}
+
+/// Lines drawn: the latest are what a step changes; earlier ones become a count.
+pub const MAX_LINES: usize = 500;
+
+#[derive(Properties, PartialEq)]
+struct LineProps {
+    line: ConsoleLine,
+    latest: bool,
+}
+
+#[function_component(Line)]
+fn line(props: &LineProps) -> Html {
+    let l = &props.line;
+    html! {
+        <div data-testid="console-line"
+            class={classes!("console-line", l.stderr.then_some("stderr"), props.latest.then_some("latest"))}>
+            <span class="t">{ format!("{:.3}", l.t) }</span>
+            <span class="text">{ l.text.clone() }</span>
+        </div>
+    }
 }
 
 /// What the script printed so far, each line stamped with the virtual time it was printed at.
@@ -37,19 +58,34 @@ pub fn console(props: &ConsoleProps) -> Html {
                 if n == 0 {
                     <Empty text={tr(lang, "Nothing printed yet.", "尚无输出。")} />
                 }
-                { for props.lines[..n].iter().enumerate().map(|(i, l)| html! {
-                    <div key={i} data-testid="console-line"
-                        class={classes!("console-line", l.stderr.then_some("stderr"), (i + 1 == n).then_some("latest"))}>
-                        <span class="t">{ format!("{:.3}", l.t) }</span>
-                        <span class="text">{ l.text.clone() }</span>
-                    </div>
+                if n > MAX_LINES {
+                    <div class="console-line more">{ match lang {
+                        Lang::En => format!("… {} earlier lines", n - MAX_LINES),
+                        Lang::Zh => format!("… 之前还有 {} 行", n - MAX_LINES),
+                    } }</div>
+                }
+                { for props.lines[n.saturating_sub(MAX_LINES)..n].iter().enumerate().map(|(i, l)| {
+                    let i = i + n.saturating_sub(MAX_LINES);
+                    html! { <Line key={i} line={l.clone()} latest={i + 1 == n} /> }
                 }) }
-                if let Some(s) = &props.stopped {
+                if let Some(budget) = props.stopped {
                     if n == props.lines.len() {
-                        <div class="console-line stopped" data-testid="stopped">{ s.clone() }</div>
+                        <div class="console-line stopped" data-testid="stopped">{ stopped_note(lang, budget) }</div>
                     }
                 }
             </div>
         </Panel>
+    }
+}
+
+/// Why a run ended early, for the console and the banner above the panels.
+pub fn stopped_note(lang: Lang, budget: u64) -> String {
+    match lang {
+        Lang::En => format!(
+            "loopscope stopped the script after {budget} instructions (an endless loop?). Everything up to there can be stepped through."
+        ),
+        Lang::Zh => format!(
+            "loopscope 在执行 {budget} 条指令后停止了脚本（死循环？）。停止之前的所有内容都可以逐步查看。"
+        ),
     }
 }

@@ -104,9 +104,12 @@ pub fn editor(props: &EditorProps) -> Html {
             </div>
             if let Some(e) = &props.error {
                 <p class="script-error" data-testid="script-error" role="alert">
-                    <strong>{ match lang {
-                        Lang::En => format!("Line {}, column {}: ", e.line, e.col),
-                        Lang::Zh => format!("第 {} 行第 {} 列：", e.line, e.col),
+                    <strong>{ match (lang, e.col) {
+                        // Column 0: CPython pins the error on a line, not a character.
+                        (Lang::En, 0) => format!("Line {}: ", e.line),
+                        (Lang::Zh, 0) => format!("第 {} 行：", e.line),
+                        (Lang::En, c) => format!("Line {}, column {c}: ", e.line),
+                        (Lang::Zh, c) => format!("第 {} 行第 {c} 列：", e.line),
                     } }</strong>
                     { e.message.clone() }
                 </p>

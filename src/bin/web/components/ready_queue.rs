@@ -12,7 +12,7 @@ pub struct ReadyQueueProps {
 }
 
 /// Items drawn; the front of a long queue is what runs next, the rest is a count.
-pub const MAX_ITEMS: usize = 300;
+pub const MAX_ITEMS: usize = 50;
 
 /// `loop._ready`: the handles the loop will run this turn, front first, named as CPython's
 /// `--handles` lines name them.

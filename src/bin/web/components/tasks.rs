@@ -33,7 +33,7 @@ pub fn phase_label(lang: Lang, p: TaskPhase) -> &'static str {
 
 /// Cards beyond this many are left out unless running or just changed: nobody reads a
 /// thousand cards, and rendering them would make every step slow.
-pub const MAX_CARDS: usize = 200;
+pub const MAX_CARDS: usize = 100;
 
 fn shown(tasks: &[TaskCard]) -> impl Iterator<Item = &TaskCard> {
     tasks.iter().enumerate().filter_map(|(i, c)| {

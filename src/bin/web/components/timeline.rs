@@ -93,17 +93,11 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
             </div>
             <div class="tl-scroll">
                 <div class="tl-grid">
-                    <div class="tl-names">
-                        { for tl.lanes.iter().map(|l| html! {
-                            <div class="tl-name" style={format!("--mark: var(--task-{});", l.color % 8)} title={l.name.clone()}>
-                                <span class="swatch" />{ l.name.clone() }
-                            </div>
-                        }) }
-                    </div>
+                    <Names run_id={props.run_id} timeline={tl.clone()} {axis} {lang} />
                     <div class="tl-plot" ref={plot} {onclick}
                         title={tr(lang, "Click to jump there", "点击跳转到该处")}>
                         <Lanes run_id={props.run_id} timeline={tl.clone()} {axis} {lang} />
-                        <div class="tl-cursor" style={format!("left: {:.3}%", (frac * 100.0).clamp(0.0, 100.0))} />
+                        <div class="tl-cursor" style={format!("transform: translateX({:.3}%)", (frac * 100.0).clamp(0.0, 100.0))} />
                     </div>
                 </div>
             </div>
@@ -141,6 +135,20 @@ impl PartialEq for LanesProps {
 }
 
 const LANE_H: usize = 18;
+
+/// The lane names, drawn once per run like the lanes.
+#[function_component(Names)]
+fn names(props: &LanesProps) -> Html {
+    html! {
+        <div class="tl-names">
+            { for props.timeline.lanes.iter().map(|l| html! {
+                <div class="tl-name" style={format!("--mark: var(--task-{});", l.color % 8)} title={l.name.clone()}>
+                    <span class="swatch" />{ l.name.clone() }
+                </div>
+            }) }
+        </div>
+    }
+}
 
 /// The spans, drawn once per run and axis (the cursor moves over them without re-rendering).
 #[function_component(Lanes)]

@@ -14,7 +14,7 @@ pub struct TimersProps {
 }
 
 /// Timers drawn; the soonest are what matter next, the rest is a count.
-pub const MAX_ITEMS: usize = 300;
+pub const MAX_ITEMS: usize = 50;
 
 /// `loop._scheduled`: each timer on a time axis with the clock as a moving line, and below
 /// it what each one does when it fires, soonest first.
@@ -33,12 +33,14 @@ pub fn timers(props: &TimersProps) -> Html {
         <Panel testid="timers" title={tr(lang, "Timers", "定时器")} count={Some(props.timers.len())}>
             <div class="axis" aria-hidden="true">
                 <div class="axis-track" />
-                <div class="clock-line" style={format!("left: {:.3}%", pct(props.t))}>
+                <div class="clock-line" style={format!("transform: translateX({:.3}%)", pct(props.t))}>
                     <span>{ secs(props.t) }</span>
                 </div>
-                { for props.timers.iter().take(MAX_ITEMS).map(|tm| html! {
-                    <div key={tm.handle} class={classes!("timer-dot", tm.cancelled.then_some("cancelled"), tm.is_new.then_some("is-new"))}
-                        style={format!("left: {:.3}%", pct(tm.when))} title={format!("{} {}", secs(tm.when), tm.desc)} />
+                { for dots(&props.timers, pct).into_iter().map(|d| html! {
+                    <div key={d.key} class={classes!("timer-dot", d.all_cancelled.then_some("cancelled"), d.is_new.then_some("is-new"), (d.count > 1).then_some("many"))}
+                        style={format!("transform: translateX({:.3}%)", d.left * 100.0)} title={d.title}>
+                        if d.count > 1 { <span>{ d.count }</span> }
+                    </div>
                 }) }
                 <span class="axis-label start">{ "0" }</span>
                 <span class="axis-label end">{ secs(span) }</span>
@@ -72,4 +74,41 @@ pub fn timers(props: &TimersProps) -> Html {
             }
         </Panel>
     }
+}
+
+/// One dot on the axis: the timers that land on the same spot (a thousand sleeps of the
+/// same length are one dot with a count, not a thousand dots).
+struct Dot {
+    key: u64,
+    /// 0..=1 along the axis.
+    left: f64,
+    count: usize,
+    all_cancelled: bool,
+    is_new: bool,
+    title: String,
+}
+
+fn dots(timers: &[TimerItem], pct: impl Fn(f64) -> f64) -> Vec<Dot> {
+    let mut out: Vec<Dot> = Vec::new();
+    // The list is sorted by `when`: equal spots are adjacent.
+    for tm in timers {
+        // Spots 0.5% apart are indistinguishable on a panel a few hundred pixels wide.
+        let left = (pct(tm.when) * 2.0).round() / 200.0;
+        match out.last_mut() {
+            Some(d) if d.left == left => {
+                d.count += 1;
+                d.all_cancelled &= tm.cancelled;
+                d.is_new |= tm.is_new;
+            }
+            _ => out.push(Dot {
+                key: tm.handle,
+                left,
+                count: 1,
+                all_cancelled: tm.cancelled,
+                is_new: tm.is_new,
+                title: format!("{} {}", secs(tm.when), tm.desc),
+            }),
+        }
+    }
+    out
 }
