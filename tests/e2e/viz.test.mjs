@@ -245,6 +245,8 @@ test('a syntax error shows line and column and the app keeps working', async () 
   await runScript(page, 'import asyncio\n\nasync def main(:\n    pass\n');
   const msg = await page.textContent(tid('script-error'));
   assert.match(msg, /Line 3, column \d+/);
+  // The source panel still shows the last run, and says so.
+  assert.equal(await page.locator(tid('source-stale')).count(), 1);
   await page.screenshot({ path: join(shots, 'syntax-error.png'), fullPage: true });
   // The previous run is still steppable; a fixed script runs.
   await page.click(tid('step-line'));

@@ -291,7 +291,8 @@ pub fn app() -> Html {
                 <div class="area-source">
                     <SourceView lang={lang_v} source={run.as_ref().map(|r| r.source.clone())}
                         current={v.and_then(|v| v.current.clone())}
-                        paused={v.map(|v| v.paused.clone()).unwrap_or_default()} />
+                        paused={v.map(|v| v.paused.clone()).unwrap_or_default()}
+                        stale={run.as_ref().is_some_and(|r| *r.source != **script)} />
                 </div>
                 <div class="area-loop">
                     <ReadyQueue lang={lang_v} running={v.and_then(|v| v.running.clone())}

@@ -6,10 +6,10 @@ use crate::state::{Outcome, ScriptError};
 
 /// Instructions a run may take. The run is synchronous on the page's thread, so this bounds
 /// how long the tab can freeze on an endless loop (measured: see the e2e log).
-pub const BUDGET: u64 = 20_000_000;
+pub const BUDGET: u64 = 10_000_000;
 
 /// Trace events kept. Past this only output is recorded; the replay's memory grows with it.
-pub const MAX_EVENTS: usize = 1_000_000;
+pub const MAX_EVENTS: usize = 300_000;
 
 /// What the VM says when a run exceeds its instruction budget (src/vm/interp.rs).
 const BUDGET_MESSAGE: &str = "instruction budget exhausted";

@@ -215,6 +215,15 @@ fn every_example_runs_without_errors() {
 }
 
 #[wasm_bindgen_test]
+fn budget_numbers_are_grouped() {
+    use crate::components::console::thousands;
+    assert_eq!(thousands(0), "0");
+    assert_eq!(thousands(999), "999");
+    assert_eq!(thousands(1000), "1,000");
+    assert_eq!(thousands(10_000_000), "10,000,000");
+}
+
+#[wasm_bindgen_test]
 fn keys_map_to_actions() {
     assert!(matches!(
         key_action("ArrowRight", false),

@@ -80,6 +80,7 @@ pub fn console(props: &ConsoleProps) -> Html {
 
 /// Why a run ended early, for the console and the banner above the panels.
 pub fn stopped_note(lang: Lang, budget: u64) -> String {
+    let budget = thousands(budget);
     match lang {
         Lang::En => format!(
             "loopscope stopped the script after {budget} instructions (an endless loop?). Everything up to there can be stepped through."
@@ -88,4 +89,17 @@ pub fn stopped_note(lang: Lang, budget: u64) -> String {
             "loopscope 在执行 {budget} 条指令后停止了脚本（死循环？）。停止之前的所有内容都可以逐步查看。"
         ),
     }
+}
+
+/// 10000000 -> "10,000,000".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

@@ -14,6 +14,9 @@ pub struct SourceViewProps {
     pub source: Option<Rc<str>>,
     pub current: Option<SourceMark>,
     pub paused: Vec<SourceMark>,
+    /// The editor no longer holds the script that ran.
+    #[prop_or_default]
+    pub stale: bool,
 }
 
 /// The script that ran, the line executing now highlighted, and a marker in the task's colour
@@ -66,6 +69,11 @@ pub fn source_view(props: &SourceViewProps) -> Html {
     };
     html! {
         <Panel testid="source" title={tr(lang, "Source", "源代码")}>
+            if props.stale {
+                <p class="stale" data-testid="source-stale">{ tr(lang,
+                    "The script has changed since this run: press Run to see the new one.",
+                    "脚本在这次运行之后已修改：点击“运行”查看新脚本。") }</p>
+            }
             { body }
         </Panel>
     }
@@ -106,7 +114,7 @@ fn source_line(props: &SourceLineProps) -> Html {
             { for props.marks.iter().take(MAX_MARKS).map(|m| html! {
                 <span class="src-mark paused" style={format!("--mark: var(--task-{});", m.color % 8)}
                     title={m.label.clone()}>
-                    { "⏸ " }{ m.label.clone() }
+                    { "‖ " }{ m.label.clone() }
                 </span>
             }) }
             if props.marks.len() > MAX_MARKS {
