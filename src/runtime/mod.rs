@@ -636,12 +636,10 @@ fn running_ready(vm: &mut Vm) -> Option<Value> {
     dict_get(&lp, "_ready")
 }
 
-/// A task's await chain, outermost first, ending with what it waits on, and the line its
-/// innermost coroutine of the script is paused at (0: none).
-fn await_chain(vm: &mut Vm, task: &Value, fut: &Value) -> PyResult<(Vec<String>, u32)> {
+/// A task's await chain, outermost first, ending with what it waits on.
+fn await_chain(vm: &mut Vm, task: &Value, fut: &Value) -> PyResult<Vec<String>> {
     // (entry, from asyncio's own source)
     let mut chain: Vec<(String, bool)> = Vec::new();
-    let mut line = 0;
     let mut c = dict_get(task, "_coro").unwrap_or(Value::None);
     for _ in 0..64 {
         let Value::Gen(g) = &c else { break };
@@ -650,11 +648,6 @@ fn await_chain(vm: &mut Vm, task: &Value, fut: &Value) -> PyResult<(Vec<String>,
         // A future's own `__await__` adds nothing a student would recognise.
         if !(internal && name.ends_with(".__await__")) {
             chain.push((format!("{name}()"), internal));
-        }
-        if !internal {
-            if let Some(f) = g.frame.borrow().as_ref() {
-                line = f.line();
-            }
         }
         let next = if g.kind == GenKind::Generator {
             "gi_yieldfrom"
@@ -686,7 +679,7 @@ fn await_chain(vm: &mut Vm, task: &Value, fut: &Value) -> PyResult<(Vec<String>,
             true,
         ));
     }
-    Ok((chain.into_iter().map(|(s, _)| s).collect(), line))
+    Ok(chain.into_iter().map(|(s, _)| s).collect())
 }
 
 fn task_state_kind(s: &str) -> TaskStateKind {
@@ -744,23 +737,23 @@ fn trace_event(vm: &mut Vm, ctx: &Rc<RefCell<TraceCtx>>, a: &[Value]) -> PyResul
         _ => 0.0,
     };
     let waiting = kind == "task_state" && s2 == "waiting";
-    let (chain, line) = if waiting {
+    let chain = if waiting {
         await_chain(vm, &a1, &arg(a, 3))?
     } else {
-        (Vec::new(), 0)
+        Vec::new()
     };
-    let waiters: Box<[u64]> = if kind == "primitive" {
+    let waiters: Vec<u64> = if kind == "primitive" {
         vm.iter_to_vec(&arg(a, 4))?.iter().map(obj_id).collect()
     } else {
-        Box::new([])
+        Vec::new()
     };
     let n = match kind.as_str() {
         "iteration_begin" | "iteration_end" => f64_arg(vm, &a1)? as u64,
         _ => 0,
     };
     let timeout = match kind.as_str() {
-        "iteration_begin" => opt_f64(vm, &arg(a, 3))?,
-        _ => None,
+        "iteration_begin" => opt_f64(vm, &arg(a, 3))?.unwrap_or(f64::NAN),
+        _ => f64::NAN,
     };
     let mut c = ctx.borrow_mut();
     let except = (kind == "timer_fired").then_some(&a1);
@@ -825,12 +818,11 @@ fn trace_event(vm: &mut Vm, ctx: &Rc<RefCell<TraceCtx>>, a: &[Value]) -> PyResul
                 task: obj_id(&a1),
                 state: task_state_kind(&s2),
                 awaiting: if matches!(w, Value::None) {
-                    None
+                    0
                 } else {
-                    Some(obj_id(&w))
+                    obj_id(&w)
                 },
                 chain: tr.intern(&chain.join("\n")),
-                line,
             }
         }
         "waiter_added" => Event::WaiterAdded {
@@ -848,7 +840,7 @@ fn trace_event(vm: &mut Vm, ctx: &Rc<RefCell<TraceCtx>>, a: &[Value]) -> PyResul
             primitive: obj_id(&a1),
             kind: tr.intern(&s2),
             state: tr.intern(&s3),
-            waiters,
+            waiters: tr.list(waiters),
         },
         _ => return Ok(Value::None),
     };
