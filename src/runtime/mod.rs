@@ -9,8 +9,17 @@
 //!
 //! Entry points: [`install`] (make `asyncio` importable in a VM) and [`run_script`].
 
+// `&[x.clone()]` reads better than `slice::from_ref(&x)` where one argument goes to Python.
+#![allow(clippy::cloned_ref_to_slice_refs)]
+
+mod base_events;
+mod core;
 pub mod driver;
+mod events;
+mod futures;
 mod natives;
+mod queues;
+mod tasks;
 pub mod virtual_driver;
 
 use crate::lang::bytecode::{flags, CodeObject};
@@ -392,6 +401,10 @@ fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions)
     });
     m.dict.set_str("note_coroutine_decorator", f);
 
+    let aio: core::Aio = Default::default();
+    let f = vm.new_closure("aio_bind", move |vm, a, _k| core::bind(vm, &aio, a));
+    m.dict.set_str("aio_bind", f);
+
     let fns: &[(&str, crate::vm::NativeFn)] = &[
         ("log_error", n_log_error),
         ("iscoroutine", n_iscoroutine),
@@ -535,9 +548,15 @@ fn describe_handle(h: &Value) -> String {
             _ => String::from("?"),
         }
     }
-    if let Value::Method(m) = &cb {
-        if dict_get(&m.slf, "_coro").is_some() {
-            if let Some(Value::Str(n)) = dict_get(&m.slf, "_name") {
+    // A task's `__step`/`__wakeup`: a Python method, or a native one bound to the task.
+    let owner = match &cb {
+        Value::Method(m) => Some(m.slf.clone()),
+        Value::Builtin(b) => b.bound.clone(),
+        _ => None,
+    };
+    if let Some(task) = owner {
+        if dict_get(&task, "_coro").is_some() {
+            if let Some(Value::Str(n)) = dict_get(&task, "_name") {
                 return format!("step {}", n.as_str());
             }
         }
@@ -1031,6 +1050,10 @@ fn n_builtin_qualname(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> 
     let Some(Value::Builtin(b)) = a.first() else {
         return Ok(Value::None);
     };
+    // asyncio's natives standing in for Python methods name their defining class.
+    if let (Some(owner), Some(_)) = (&b.owner, &b.module) {
+        return Ok(Value::string(format!("{owner}.{}", b.name)));
+    }
     if let Some(s) = &b.bound {
         if !matches!(s, Value::Module(_)) {
             let t = vm.type_of(s);
