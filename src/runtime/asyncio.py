@@ -223,35 +223,6 @@ class Handle:
         info = self._repr_info()
         return '<{}>'.format(' '.join(info))
 
-    def cancel(self):
-        if not self._cancelled:
-            self._cancelled = True
-            self._callback = None
-            self._args = None
-
-    def cancelled(self):
-        return self._cancelled
-
-    def _run(self):
-        if _HANDLES:
-            _print_handle(self._callback, self._loop.time())
-        if _TRACE:
-            _tr("callback", self, _describe(self._callback))
-        try:
-            self._callback(*self._args)
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            cb = _format_callback_source(self._callback, self._args)
-            msg = f'Exception in callback {cb}'
-            context = {
-                'message': msg,
-                'exception': exc,
-                'handle': self,
-            }
-            self._loop.call_exception_handler(context)
-        self = None
-
 
 def _describe(cb):
     owner = getattr(cb, "__self__", None)
@@ -314,13 +285,6 @@ class TimerHandle(Handle):
                     self._cancelled == other._cancelled)
         return NotImplemented
 
-    def cancel(self):
-        if not self._cancelled:
-            self._loop._timer_handle_cancelled(self)
-            if _TRACE and self._scheduled:
-                _tr("timer_cancelled", self)
-        super().cancel()
-
     def when(self):
         return self._when
 
@@ -343,13 +307,6 @@ def _get_running_loop():
 def _set_running_loop(loop):
     global _running_loop
     _running_loop = loop
-
-
-def get_running_loop():
-    loop = _running_loop
-    if loop is None:
-        raise RuntimeError('no running event loop')
-    return loop
 
 
 class BaseDefaultEventLoopPolicy(AbstractEventLoopPolicy):
@@ -473,9 +430,6 @@ class BaseEventLoop(AbstractEventLoop):
             f'<{self.__class__.__name__} running={self.is_running()} '
             f'closed={self.is_closed()} debug={self.get_debug()}>'
         )
-
-    def create_future(self):
-        return Future(loop=self)
 
     def create_task(self, coro, *, name=None, context=None):
         self._check_closed()
@@ -647,20 +601,6 @@ class BaseEventLoop(AbstractEventLoop):
             raise TypeError(
                 f'a callable object was expected by {method}(), '
                 f'got {callback!r}')
-
-    def call_soon(self, callback, *args, context=None):
-        if self._closed:
-            raise RuntimeError('Event loop is closed')
-        if self._debug:
-            self._check_callback(callback, 'call_soon')
-        handle = Handle(callback, args, self, context)
-        self._ready.append(handle)
-        return handle
-
-    def _call_soon(self, callback, args, context):
-        handle = Handle(callback, args, self, context)
-        self._ready.append(handle)
-        return handle
 
     def call_soon_threadsafe(self, callback, *args, context=None):
         self._check_closed()
@@ -1030,27 +970,12 @@ class Future:
     _asyncio_future_blocking = False
     _log_traceback = False
 
-    def __init__(self, *, loop=None):
-        if loop is None:
-            self._loop = _get_event_loop()
-        else:
-            self._loop = loop
-        self._callbacks = []
-        if _TRACE:
-            _tr("future_created", self)
-
     def __repr__(self):
         return '<{} {}>'.format(self.__class__.__name__,
                                 ' '.join(self._repr_info()))
 
     def _repr_info(self):
         return _future_repr_info(self)
-
-    def get_loop(self):
-        loop = self._loop
-        if loop is None:
-            raise RuntimeError("Future object is not initialized.")
-        return loop
 
     def _make_cancelled_error(self):
         if self._cancelled_exc is not None:
@@ -1076,50 +1001,6 @@ class Future:
         self._schedule_callbacks()
         return True
 
-    def _schedule_callbacks(self):
-        callbacks = self._callbacks
-        if not callbacks:
-            return
-        self._callbacks = []
-        loop = self._loop
-        for callback, ctx in callbacks:
-            if ctx is None:
-                loop.call_soon(callback, self)
-            else:
-                loop.call_soon(callback, self, context=ctx)
-
-    def cancelled(self):
-        return self._state == _CANCELLED
-
-    def done(self):
-        return self._state != _PENDING
-
-    def result(self):
-        if self._state == _CANCELLED:
-            exc = self._make_cancelled_error()
-            raise exc
-        if self._state != _FINISHED:
-            raise InvalidStateError('Result is not set.')
-        self._log_traceback = False
-        if self._exception is not None:
-            raise self._exception
-        return self._result
-
-    def exception(self):
-        if self._state == _CANCELLED:
-            exc = self._make_cancelled_error()
-            raise exc
-        if self._state != _FINISHED:
-            raise InvalidStateError('Exception is not set.')
-        self._log_traceback = False
-        return self._exception
-
-    def add_done_callback(self, fn, *, context=None):
-        if self._state != _PENDING:
-            self._loop.call_soon(fn, self, context=context)
-        else:
-            self._callbacks.append((fn, context))
-
     def remove_done_callback(self, fn):
         filtered_callbacks = [(f, ctx)
                               for (f, ctx) in self._callbacks
@@ -1128,17 +1009,6 @@ class Future:
         if removed_count:
             self._callbacks[:] = filtered_callbacks
         return removed_count
-
-    def set_result(self, result):
-        if self._state != _PENDING:
-            raise InvalidStateError(f'invalid state')
-        self._result = result
-        self._state = _FINISHED
-        if _TRACE:
-            _tr("future_done", self, "result", _short_repr(result))
-            if getattr(self, '_loopscope_owner', None) is not None:
-                _tr("waiter_woken", self)
-        self._schedule_callbacks()
 
     def set_exception(self, exception):
         if self._state != _PENDING:
@@ -1156,15 +1026,6 @@ class Future:
         self._log_traceback = True
         _unretrieved.append(self)
 
-    def __await__(self):
-        if not self.done():
-            self._asyncio_future_blocking = True
-            yield self
-        if not self.done():
-            raise RuntimeError("await wasn't used with future")
-        return self.result()
-
-    __iter__ = __await__
 
 
 # CPython reports these from Future.__del__; loopscope has no finalizers, so it reports them
@@ -1324,116 +1185,6 @@ class Task(Future):
         if self._num_cancels_requested > 0:
             self._num_cancels_requested -= 1
         return self._num_cancels_requested
-
-    def __step(self, exc=None):
-        if self.done():
-            raise InvalidStateError(
-                f'_step(): already done: {self!r}, {exc!r}')
-        if self._must_cancel:
-            if not isinstance(exc, CancelledError):
-                exc = self._make_cancelled_error()
-            self._must_cancel = False
-        coro = self._coro
-        self._fut_waiter = None
-
-        loop = self._loop
-        # _enter_task, inlined (once per step)
-        current = _current_tasks.get(loop)
-        if current is not None:
-            raise RuntimeError(f"Cannot enter into task {self!r} while another "
-                               f"task {current!r} is being executed.")
-        _current_tasks[loop] = self
-        if _TRACE:
-            _tr("task_state", self, "running", None)
-        try:
-            if exc is None:
-                result = coro.send(None)
-            else:
-                result = coro.throw(exc)
-        except StopIteration as exc:
-            _finalize_dropped_agens(loop)
-            if self._must_cancel:
-                self._must_cancel = False
-                Future.cancel(self, msg=self._cancel_message)
-            else:
-                Future.set_result(self, exc.value)
-        except CancelledError as exc:
-            _finalize_dropped_agens(loop)
-            self._cancelled_exc = exc
-            Future.cancel(self)
-        except (KeyboardInterrupt, SystemExit) as exc:
-            Future.set_exception(self, exc)
-            raise
-        except BaseException as exc:
-            _finalize_dropped_agens(loop)
-            Future.set_exception(self, exc)
-        else:
-            _finalize_dropped_agens(loop)
-            blocking = getattr(result, '_asyncio_future_blocking', None)
-            if blocking is not None:
-                if _get_loop(result) is not self._loop:
-                    new_exc = RuntimeError(
-                        f'Task {self!r} got Future '
-                        f'{result!r} attached to a different loop')
-                    self._loop.call_soon(
-                        self.__step, new_exc, context=self._context)
-                elif blocking:
-                    if result is self:
-                        new_exc = RuntimeError(
-                            f'Task cannot await on itself: {self!r}')
-                        self._loop.call_soon(
-                            self.__step, new_exc, context=self._context)
-                    else:
-                        result._asyncio_future_blocking = False
-                        if self._context is None:
-                            result.add_done_callback(self.task_wakeup)
-                        else:
-                            result.add_done_callback(
-                                self.task_wakeup, context=self._context)
-                        self._fut_waiter = result
-                        if self._must_cancel:
-                            if self._fut_waiter.cancel(
-                                    msg=self._cancel_message):
-                                self._must_cancel = False
-                else:
-                    new_exc = RuntimeError(
-                        f'yield was used instead of yield from '
-                        f'in task {self!r} with {result!r}')
-                    self._loop.call_soon(
-                        self.__step, new_exc, context=self._context)
-            elif result is None:
-                if self._context is None:
-                    self._loop.call_soon(self.__step)
-                else:
-                    self._loop.call_soon(self.__step, context=self._context)
-            elif _loopscope.isgenerator(result):
-                new_exc = RuntimeError(
-                    f'yield was used instead of yield from for '
-                    f'generator in task {self!r} with {result!r}')
-                self._loop.call_soon(
-                    self.__step, new_exc, context=self._context)
-            else:
-                new_exc = RuntimeError(f'Task got bad yield: {result!r}')
-                self._loop.call_soon(
-                    self.__step, new_exc, context=self._context)
-        finally:
-            if _TRACE:
-                _trace_task_state(self)
-            # _leave_task, inlined
-            if _current_tasks.get(loop) is not self:
-                raise RuntimeError(f"Leaving task {self!r} does not match "
-                                   f"the current task {_current_tasks.get(loop)!r}.")
-            del _current_tasks[loop]
-            self = None
-
-    def task_wakeup(self, future):
-        try:
-            future.result()
-        except BaseException as exc:
-            self.__step(exc)
-        else:
-            self.__step()
-        self = None
 
 
 def _finalize_dropped_agens(loop):
@@ -2558,13 +2309,6 @@ class Queue(_LoopBoundMixin):
     def _put(self, item):
         self._queue.append(item)
 
-    def _wakeup_next(self, waiters):
-        while waiters:
-            waiter = waiters.popleft()
-            if not waiter.done():
-                waiter.set_result(None)
-                break
-
     def __repr__(self):
         return f'<{type(self).__name__} at {id(self):#x} {self._format()}>'
 
@@ -2583,21 +2327,9 @@ class Queue(_LoopBoundMixin):
             result += f' tasks={self._unfinished_tasks}'
         return result
 
-    def qsize(self):
-        return len(self._queue)
-
     @property
     def maxsize(self):
         return self._maxsize
-
-    def empty(self):
-        return not self._queue
-
-    def full(self):
-        if self._maxsize <= 0:
-            return False
-        else:
-            return self.qsize() >= self._maxsize
 
     async def put(self, item):
         while self.full():
@@ -2621,19 +2353,6 @@ class Queue(_LoopBoundMixin):
                 raise
         return self.put_nowait(item)
 
-    def put_nowait(self, item):
-        if self.full():
-            raise QueueFull
-        self._put(item)
-        self._unfinished_tasks += 1
-        finished = self._finished
-        if finished._value:
-            finished.clear()
-        if self._getters:
-            self._wakeup_next(self._getters)
-        if _TRACE:
-            _trace_prim(self)
-
     async def get(self):
         while self.empty():
             getter = self._get_loop().create_future()
@@ -2655,23 +2374,6 @@ class Queue(_LoopBoundMixin):
                     _trace_prim(self)
                 raise
         return self.get_nowait()
-
-    def get_nowait(self):
-        if self.empty():
-            raise QueueEmpty
-        item = self._get()
-        if self._putters:
-            self._wakeup_next(self._putters)
-        if _TRACE:
-            _trace_prim(self)
-        return item
-
-    def task_done(self):
-        if self._unfinished_tasks <= 0:
-            raise ValueError('task_done() called too many times')
-        self._unfinished_tasks -= 1
-        if self._unfinished_tasks == 0:
-            self._finished.set()
 
     async def join(self):
         if self._unfinished_tasks > 0:
@@ -2804,3 +2506,14 @@ def run(main, *, debug=None):
             "asyncio.run() cannot be called from a running event loop")
     with Runner(debug=debug) as runner:
         return runner.run(main)
+
+
+# The hot paths are Rust (CPython runs Future and Task in C), installed into the classes
+# here: Future's __init__, done, cancelled, result, exception, get_loop, add_done_callback,
+# set_result, _schedule_callbacks, __await__ and BaseEventLoop.create_future (futures.rs);
+# Task.__step and task_wakeup (tasks.rs); Handle._run, cancel and cancelled,
+# TimerHandle.cancel, get_running_loop (events.rs); BaseEventLoop.call_soon, _call_soon, and,
+# for VirtualLoop without debug or tracing, call_later and _run_once (base_events.rs; the
+# Python versions above run otherwise); Queue's qsize, full, empty, put_nowait, get_nowait,
+# task_done and _wakeup_next (queues.rs).
+_loopscope.aio_bind(globals())

@@ -9,8 +9,17 @@
 //!
 //! Entry points: [`install`] (make `asyncio` importable in a VM) and [`run_script`].
 
+// `&[x.clone()]` reads better than `slice::from_ref(&x)` where one argument goes to Python.
+#![allow(clippy::cloned_ref_to_slice_refs)]
+
+mod base_events;
+mod core;
 pub mod driver;
+mod events;
+mod futures;
 mod natives;
+mod queues;
+mod tasks;
 pub mod virtual_driver;
 
 use crate::lang::bytecode::{flags, CodeObject};
@@ -392,6 +401,10 @@ fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions)
     });
     m.dict.set_str("note_coroutine_decorator", f);
 
+    let aio: core::Aio = Default::default();
+    let f = vm.new_closure("aio_bind", move |vm, a, _k| core::bind(vm, &aio, a));
+    m.dict.set_str("aio_bind", f);
+
     let fns: &[(&str, crate::vm::NativeFn)] = &[
         ("log_error", n_log_error),
         ("iscoroutine", n_iscoroutine),
@@ -535,9 +548,15 @@ fn describe_handle(h: &Value) -> String {
             _ => String::from("?"),
         }
     }
-    if let Value::Method(m) = &cb {
-        if dict_get(&m.slf, "_coro").is_some() {
-            if let Some(Value::Str(n)) = dict_get(&m.slf, "_name") {
+    // A task's `__step`/`__wakeup`: a Python method, or a native one bound to the task.
+    let owner = match &cb {
+        Value::Method(m) => Some(m.slf.clone()),
+        Value::Builtin(b) => b.bound.clone(),
+        _ => None,
+    };
+    if let Some(task) = owner {
+        if dict_get(&task, "_coro").is_some() {
+            if let Some(Value::Str(n)) = dict_get(&task, "_name") {
                 return format!("step {}", n.as_str());
             }
         }
@@ -636,12 +655,10 @@ fn running_ready(vm: &mut Vm) -> Option<Value> {
     dict_get(&lp, "_ready")
 }
 
-/// A task's await chain, outermost first, ending with what it waits on, and the line its
-/// innermost coroutine of the script is paused at (0: none).
-fn await_chain(vm: &mut Vm, task: &Value, fut: &Value) -> PyResult<(Vec<String>, u32)> {
+/// A task's await chain, outermost first, ending with what it waits on.
+fn await_chain(vm: &mut Vm, task: &Value, fut: &Value) -> PyResult<Vec<String>> {
     // (entry, from asyncio's own source)
     let mut chain: Vec<(String, bool)> = Vec::new();
-    let mut line = 0;
     let mut c = dict_get(task, "_coro").unwrap_or(Value::None);
     for _ in 0..64 {
         let Value::Gen(g) = &c else { break };
@@ -650,11 +667,6 @@ fn await_chain(vm: &mut Vm, task: &Value, fut: &Value) -> PyResult<(Vec<String>,
         // A future's own `__await__` adds nothing a student would recognise.
         if !(internal && name.ends_with(".__await__")) {
             chain.push((format!("{name}()"), internal));
-        }
-        if !internal {
-            if let Some(f) = g.frame.borrow().as_ref() {
-                line = f.line();
-            }
         }
         let next = if g.kind == GenKind::Generator {
             "gi_yieldfrom"
@@ -686,7 +698,7 @@ fn await_chain(vm: &mut Vm, task: &Value, fut: &Value) -> PyResult<(Vec<String>,
             true,
         ));
     }
-    Ok((chain.into_iter().map(|(s, _)| s).collect(), line))
+    Ok(chain.into_iter().map(|(s, _)| s).collect())
 }
 
 fn task_state_kind(s: &str) -> TaskStateKind {
@@ -744,23 +756,23 @@ fn trace_event(vm: &mut Vm, ctx: &Rc<RefCell<TraceCtx>>, a: &[Value]) -> PyResul
         _ => 0.0,
     };
     let waiting = kind == "task_state" && s2 == "waiting";
-    let (chain, line) = if waiting {
+    let chain = if waiting {
         await_chain(vm, &a1, &arg(a, 3))?
     } else {
-        (Vec::new(), 0)
+        Vec::new()
     };
-    let waiters: Box<[u64]> = if kind == "primitive" {
+    let waiters: Vec<u64> = if kind == "primitive" {
         vm.iter_to_vec(&arg(a, 4))?.iter().map(obj_id).collect()
     } else {
-        Box::new([])
+        Vec::new()
     };
     let n = match kind.as_str() {
         "iteration_begin" | "iteration_end" => f64_arg(vm, &a1)? as u64,
         _ => 0,
     };
     let timeout = match kind.as_str() {
-        "iteration_begin" => opt_f64(vm, &arg(a, 3))?,
-        _ => None,
+        "iteration_begin" => opt_f64(vm, &arg(a, 3))?.unwrap_or(f64::NAN),
+        _ => f64::NAN,
     };
     let mut c = ctx.borrow_mut();
     let except = (kind == "timer_fired").then_some(&a1);
@@ -825,12 +837,11 @@ fn trace_event(vm: &mut Vm, ctx: &Rc<RefCell<TraceCtx>>, a: &[Value]) -> PyResul
                 task: obj_id(&a1),
                 state: task_state_kind(&s2),
                 awaiting: if matches!(w, Value::None) {
-                    None
+                    0
                 } else {
-                    Some(obj_id(&w))
+                    obj_id(&w)
                 },
                 chain: tr.intern(&chain.join("\n")),
-                line,
             }
         }
         "waiter_added" => Event::WaiterAdded {
@@ -848,7 +859,7 @@ fn trace_event(vm: &mut Vm, ctx: &Rc<RefCell<TraceCtx>>, a: &[Value]) -> PyResul
             primitive: obj_id(&a1),
             kind: tr.intern(&s2),
             state: tr.intern(&s3),
-            waiters,
+            waiters: tr.list(waiters),
         },
         _ => return Ok(Value::None),
     };
@@ -1039,6 +1050,10 @@ fn n_builtin_qualname(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> 
     let Some(Value::Builtin(b)) = a.first() else {
         return Ok(Value::None);
     };
+    // asyncio's natives standing in for Python methods name their defining class.
+    if let (Some(owner), Some(_)) = (&b.owner, &b.module) {
+        return Ok(Value::string(format!("{owner}.{}", b.name)));
+    }
     if let Some(s) = &b.bound {
         if !matches!(s, Value::Module(_)) {
             let t = vm.type_of(s);

@@ -81,7 +81,7 @@ fn bad_key(vm: &mut Vm) -> crate::vm::Exc {
     vm.type_error("timer heap entries must be TimerHandles with a numeric when")
 }
 
-fn timer_push(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+pub(super) fn timer_push(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     let l = list_arg(vm, a)?;
     let item = a.get(1).cloned().unwrap_or(Value::None);
     if key(&item).is_none() {
@@ -97,7 +97,7 @@ fn timer_push(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn timer_pop(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+pub(super) fn timer_pop(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     let l = list_arg(vm, a)?;
     let r = {
         let mut items = l.items.borrow_mut();
@@ -120,7 +120,7 @@ fn timer_pop(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     }
 }
 
-fn timer_heapify(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+pub(super) fn timer_heapify(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     let l = list_arg(vm, a)?;
     let r = {
         let mut items = l.items.borrow_mut();
@@ -139,6 +139,37 @@ fn timer_heapify(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
 }
 
 // ---------------------------------------------------------------- deque
+
+/// `d.append(x)` when `d` is the native deque (false: it is something else).
+pub(super) fn deque_push(d: &Value, x: Value) -> bool {
+    if let Value::Instance(i) = d {
+        if let Some(mut d) = i.native::<Deque>() {
+            d.0.push_back(x);
+            return true;
+        }
+    }
+    false
+}
+
+/// `d.popleft()` on the native deque: None when `d` is something else.
+pub(super) fn deque_pop_front(d: &Value) -> Option<Option<Value>> {
+    if let Value::Instance(i) = d {
+        if let Some(mut d) = i.native::<Deque>() {
+            return Some(d.0.pop_front());
+        }
+    }
+    None
+}
+
+/// `len(d)` on the native deque: None when `d` is something else.
+pub(super) fn deque_len(d: &Value) -> Option<usize> {
+    if let Value::Instance(i) = d {
+        if let Some(d) = i.native::<Deque>() {
+            return Some(d.0.len());
+        }
+    }
+    None
+}
 
 /// The `_ready` queue and the primitives' waiter queues.
 struct Deque(VecDeque<Value>);

@@ -23,6 +23,9 @@ pub struct Trace {
     #[serde(default)]
     pub strings: Vec<String>,
     pub events: Vec<Event>,
+    /// Lists of ids events refer to (`Primitive::waiters`); index 0 is the empty list.
+    #[serde(default)]
+    pub lists: Vec<Vec<u64>>,
     /// The loop's state at the start of iterations, while the run is small (a check on the
     /// events; the replay rebuilds every state from the events alone).
     #[serde(default)]
@@ -35,6 +38,14 @@ pub struct Trace {
 }
 
 impl Trace {
+    /// The list with that index (empty for an index out of range).
+    pub fn list(&self, id: u32) -> &[u64] {
+        self.lists
+            .get(id as usize)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
     /// The string with that index ("" for an index out of range: traces are untrusted).
     pub fn str(&self, id: Str) -> &str {
         self.strings
@@ -86,7 +97,9 @@ pub enum Event {
         t: f64,
         n: u64,
         ready: u32,
-        timeout: Option<f64>,
+        /// NaN: none (it would wait for IO forever); JSON `null`.
+        #[serde(with = "nan_is_null")]
+        timeout: f64,
     },
     IterationEnd {
         t: f64,
@@ -139,16 +152,16 @@ pub enum Event {
         name: Str,
         coro: Str,
     },
-    /// For `Waiting`: `awaiting` is the future (or task) it waits on, `chain` the await
-    /// chain outermost first, one entry per line ("main()\nfetch()\nsleep(1.0)"), and
-    /// `line` the script line the innermost coroutine of the script is paused at (0: none).
+    /// For `Waiting`: `awaiting` is the future (or task) it waits on (0: none; JSON
+    /// `null`), and `chain` the await chain outermost first, one entry per line
+    /// ("main()\nfetch()\nsleep(1.0)"). Where it is paused is the last `Line` it ran.
     TaskState {
         t: f64,
         task: u64,
         state: TaskStateKind,
-        awaiting: Option<u64>,
+        #[serde(with = "zero_is_null")]
+        awaiting: u64,
         chain: Str,
-        line: u32,
     },
     /// A future was queued in a Lock/Event/Condition/Semaphore/Queue's waiters.
     WaiterAdded {
@@ -170,7 +183,8 @@ pub enum Event {
         primitive: u64,
         kind: Str,
         state: Str,
-        waiters: Box<[u64]>,
+        /// Index in `Trace::lists`.
+        waiters: u32,
     },
     /// Text written to stdout or stderr.
     Output {
@@ -200,6 +214,42 @@ impl Event {
             | Event::Primitive { t, .. }
             | Event::Output { t, .. } => *t,
         }
+    }
+}
+
+// Every event fits in 32 bytes (a million of them: 32 MB): no Options of 8-byte values,
+// no Vecs; "none" is a sentinel that JSON shows as null.
+const _: () = assert!(std::mem::size_of::<Event>() <= 32);
+
+mod nan_is_null {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+        if v.is_nan() {
+            s.serialize_none()
+        } else {
+            s.serialize_some(v)
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::NAN))
+    }
+}
+
+mod zero_is_null {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &u64, s: S) -> Result<S::Ok, S::Error> {
+        if *v == 0 {
+            s.serialize_none()
+        } else {
+            s.serialize_some(v)
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+        Ok(Option::<u64>::deserialize(d)?.unwrap_or(0))
     }
 }
 

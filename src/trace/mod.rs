@@ -28,6 +28,8 @@ pub trait Tracer {
     }
     /// The index of `s` in the trace's string table.
     fn intern(&mut self, s: &str) -> Str;
+    /// The index of a list of ids in the trace's list table (0: the empty list).
+    fn list(&mut self, ids: Vec<u64>) -> u32;
     /// Number of events recorded so far.
     fn len(&self) -> usize;
     fn is_empty(&self) -> bool {
@@ -50,6 +52,9 @@ impl Tracer for NullTracer {
     fn intern(&mut self, _s: &str) -> Str {
         0
     }
+    fn list(&mut self, _ids: Vec<u64>) -> u32 {
+        0
+    }
     fn len(&self) -> usize {
         0
     }
@@ -69,6 +74,7 @@ pub struct Recorder {
     pub snapshots: Vec<Snapshot>,
     pub strings: Vec<String>,
     index: HashMap<String, Str>,
+    pub lists: Vec<Vec<u64>>,
     outputs: usize,
     /// Stop recording everything but output past this many events (huge runs).
     pub max_events: usize,
@@ -91,6 +97,7 @@ impl Recorder {
             snapshots: Vec::new(),
             strings: Vec::new(),
             index: HashMap::new(),
+            lists: vec![Vec::new()],
             outputs: 0,
             max_events: 4_000_000,
             snapshot_budget: 20_000,
@@ -106,6 +113,7 @@ impl Recorder {
             version: TRACE_VERSION,
             script: script.to_string(),
             strings: self.strings,
+            lists: self.lists,
             events: self.events,
             snapshots: self.snapshots,
             exit_code,
@@ -150,6 +158,13 @@ impl Tracer for Recorder {
             self.index.insert(s.to_string(), i);
         }
         i
+    }
+    fn list(&mut self, ids: Vec<u64>) -> u32 {
+        if ids.is_empty() {
+            return 0;
+        }
+        self.lists.push(ids);
+        (self.lists.len() - 1) as u32
     }
     fn len(&self) -> usize {
         self.events.len()
@@ -204,10 +219,13 @@ pub fn render_text(tr: &Trace) -> String {
             } => format!("    {}:{line} in {}", st(file), st(func)),
             Event::IterationBegin {
                 n, ready, timeout, ..
-            } => match timeout {
-                Some(to) => format!("iteration {n}: {ready} ready, select({to})"),
-                None => format!("iteration {n}: {ready} ready, select(None)"),
-            },
+            } => {
+                if timeout.is_nan() {
+                    format!("iteration {n}: {ready} ready, select(None)")
+                } else {
+                    format!("iteration {n}: {ready} ready, select({timeout})")
+                }
+            }
             Event::IterationEnd { n, .. } => format!("end of iteration {n}"),
             Event::Queued { handle, desc, .. } => {
                 format!("  queued #{handle} {}", st(desc))
@@ -251,11 +269,11 @@ pub fn render_text(tr: &Trace) -> String {
                     TaskStateKind::Cancelled => "cancelled",
                 };
                 match awaiting {
-                    Some(f) => format!(
+                    0 => format!("  task #{task} {s}"),
+                    f => format!(
                         "  task #{task} {s} on #{f} ({})",
                         st(chain).replace('\n', " -> ")
                     ),
-                    None => format!("  task #{task} {s}"),
                 }
             }
             Event::WaiterAdded {
@@ -277,7 +295,7 @@ pub fn render_text(tr: &Trace) -> String {
                 "  {} #{primitive}: {} waiters {:?}",
                 st(kind),
                 st(state),
-                waiters
+                tr.list(*waiters)
             ),
             Event::Output { stderr, text, .. } => {
                 let mark = if *stderr { "!" } else { "|" };
@@ -303,7 +321,7 @@ mod tests {
             t: 0.0,
             n: 1,
             ready: 1,
-            timeout: Some(0.0),
+            timeout: 0.0,
         });
         let desc = r.intern("step Task-1");
         assert_eq!(r.intern("step Task-1"), desc);
@@ -325,6 +343,7 @@ mod tests {
             version: 0,
             script: String::new(),
             strings: vec![],
+            lists: vec![],
             events: vec![],
             snapshots: vec![],
             exit_code: -1,

@@ -452,7 +452,6 @@ impl State {
                 state,
                 awaiting,
                 chain,
-                line,
                 ..
             } => {
                 let phase = phase_of(*state);
@@ -462,8 +461,8 @@ impl State {
                     self.current_task = None;
                 }
                 self.unwait(*task);
-                let waits = match (phase, awaiting) {
-                    (TaskPhase::Waiting, Some(f)) => Some(*f),
+                let waits = match (phase, *awaiting) {
+                    (TaskPhase::Waiting, f) if f != 0 => Some(f),
                     _ => None,
                 };
                 if let Some(f) = waits {
@@ -483,9 +482,6 @@ impl State {
                         TaskPhase::Waiting => {
                             ts.detail = format!("waiting on {}", target.unwrap_or_default());
                             ts.chain = *chain;
-                            if *line > 0 {
-                                ts.line = Some(*line);
-                            }
                         }
                         TaskPhase::Running => {
                             ts.detail = String::from("running");
@@ -536,7 +532,7 @@ impl State {
                     primitive: *primitive,
                     kind: *kind,
                     state: *state,
-                    waiters: waiters.to_vec(),
+                    waiters: tr.list(*waiters).to_vec(),
                 };
                 match self.prim_index.get(primitive) {
                     Some(i) => self.prims[*i] = p,
@@ -1023,7 +1019,17 @@ fn validate(tr: &Trace) -> Result<(), String> {
             Event::TaskCreated { name, coro, .. } => &[*name, *coro],
             Event::TaskState { chain, .. } => &[*chain],
             Event::WaiterAdded { kind, .. } => &[*kind],
-            Event::Primitive { kind, state, .. } => &[*kind, *state],
+            Event::Primitive {
+                kind,
+                state,
+                waiters,
+                ..
+            } => {
+                if *waiters as usize >= tr.lists.len().max(1) {
+                    return bad("a list index is out of range");
+                }
+                &[*kind, *state]
+            }
             Event::Output { text, .. } => &[*text],
             _ => &[],
         };
@@ -1117,8 +1123,8 @@ fn narrate(tr: &Trace, e: &Event, st: &State, touched: &Touched) -> Narration {
         }
         Event::IterationBegin {
             n, ready, timeout, ..
-        } => match timeout {
-            Some(to) if *to > 0.0 => {
+        } => match Some(*timeout).filter(|x| !x.is_nan()) {
+            Some(to) if to > 0.0 => {
                 let at = st.t + to;
                 (
                     format!(
@@ -1335,8 +1341,8 @@ fn narrate(tr: &Trace, e: &Event, st: &State, touched: &Touched) -> Narration {
                 (String::from("(internal bookkeeping)"), String::from("（内部记录）"))
             } else {
                 (
-                    format!("The {k} is now {s}, with {} waiter(s).", waiters.len()),
-                    format!("{k} 现在的状态：{s}，等待者 {} 个。", waiters.len()),
+                    format!("The {k} is now {s}, with {} waiter(s).", tr.list(*waiters).len()),
+                    format!("{k} 现在的状态：{s}，等待者 {} 个。", tr.list(*waiters).len()),
                 )
             }
         }
@@ -1735,7 +1741,7 @@ mod tests {
                 "time",
             ),
             (
-                r#"[{"event":"task_state","t":0.0,"task":3,"state":"running","awaiting":null,"chain":0,"line":0}]"#,
+                r#"[{"event":"task_state","t":0.0,"task":3,"state":"running","awaiting":null,"chain":0}]"#,
                 "before it was created",
             ),
             (
@@ -1743,10 +1749,14 @@ mod tests {
                 "before it was scheduled",
             ),
             (
-                r#"[{"event":"task_state","t":0.0,"task":3,"state":"sleeping","awaiting":null,"chain":0,"line":0}]"#,
+                r#"[{"event":"task_state","t":0.0,"task":3,"state":"sleeping","awaiting":null,"chain":0}]"#,
                 "not a loopscope trace",
             ),
             (r#"[{"event":"nope","t":0.0}]"#, "not a loopscope trace"),
+            (
+                r#"[{"event":"primitive","t":0.0,"primitive":1,"kind":0,"state":0,"waiters":5}]"#,
+                "list index",
+            ),
             (
                 r#"[{"event":"line","t":0.0,"frame":-1,"func":0,"file":0,"line":1}]"#,
                 "not a loopscope trace",

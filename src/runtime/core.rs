@@ -1,0 +1,339 @@
+//! What the native halves of asyncio share: the Python-side objects they need (classes,
+//! helpers, trace hooks), bound once when `asyncio.py` finishes importing, and fast access to
+//! the private attributes of futures, tasks, handles and loops.
+//!
+//! The classes stay Python classes (subclassable, same attribute names as CPython's Python
+//! versions), so everything that reads `fut._state` or `loop._ready` from Python keeps working;
+//! the hot methods are natives installed into their class dicts by [`install_methods`].
+
+use crate::vm::dict::PyDict;
+use crate::vm::object::{
+    tflags, NativeImpl as BuiltinImpl, PyBuiltin, PyInstance, Special, StrMap,
+};
+use crate::vm::{Exc, KwArgs, PyResult, PyType, Value, Vm};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// The asyncio module's objects the natives use, filled by `_loopscope.aio_bind(globals())`.
+#[derive(Default)]
+pub struct Bound {
+    pub ns: Option<Rc<PyDict>>,
+    pub future: Option<Rc<PyType>>,
+    pub task: Option<Rc<PyType>>,
+    pub handle: Option<Rc<PyType>>,
+    pub timer_handle: Option<Rc<PyType>>,
+    pub virtual_loop: Option<Rc<PyType>>,
+    pub cancelled_error: Option<Rc<PyType>>,
+    pub invalid_state: Option<Rc<PyType>>,
+    pub pending: Value,
+    pub cancelled: Value,
+    pub finished: Value,
+    /// `_tr` when tracing is on.
+    pub trace: Option<Value>,
+    pub handles: bool,
+    /// The natives themselves, to recognise them in a class's MRO (a subclass may override).
+    pub natives: HashMap<&'static str, Value>,
+    pub current_tasks: Option<Rc<PyDict>>,
+    pub future_iter: Option<Rc<PyType>>,
+    pub future_dict: StrMap,
+    pub handle_dict: StrMap,
+    pub timer_dict: StrMap,
+}
+
+/// Shared by every native closure of one VM's asyncio.
+pub type Aio = Rc<RefCell<Bound>>;
+
+thread_local! {
+    static KEYS: RefCell<Vec<(usize, Rc<str>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// One `Rc<str>` per attribute name, so storing an attribute does not allocate its key. The
+/// names are literals: found by address (a linear scan of a few dozen; no hashing).
+pub fn key(name: &'static str) -> Rc<str> {
+    let addr = name.as_ptr() as usize;
+    KEYS.with(|k| {
+        let mut k = k.borrow_mut();
+        if let Some((_, r)) = k.iter().find(|(a, r)| *a == addr && r.len() == name.len()) {
+            return r.clone();
+        }
+        let r: Rc<str> = Rc::from(name);
+        k.push((addr, r.clone()));
+        r
+    })
+}
+
+/// An instance dict holding `names` (in order) with the class defaults of `cls`: cloned into
+/// each new object, so building one costs two allocations and its later reads of those
+/// names hit the instance dict instead of walking the MRO.
+pub fn template(cls: &PyType, names: &[&'static str]) -> StrMap {
+    let mut m = StrMap::new();
+    for n in names {
+        m.insert(key(n), cls.lookup(n).unwrap_or(Value::None));
+    }
+    m
+}
+
+/// Give a fresh instance its attributes: the template's, then `vals`.
+pub fn fill(i: &PyInstance, template: &StrMap, vals: Vec<(&'static str, Value)>) {
+    let mut d = i.dict.borrow_mut();
+    if d.is_empty() {
+        *d = template.clone();
+    }
+    for (n, v) in vals {
+        d.insert(key(n), v);
+    }
+}
+
+pub fn inst(v: &Value) -> Option<&Rc<PyInstance>> {
+    match v {
+        Value::Instance(i) => Some(i),
+        _ => None,
+    }
+}
+
+/// A private attribute: the instance's own, else the class default (what `self._x` reads for
+/// the plain data attributes asyncio's classes use).
+pub fn get(i: &PyInstance, name: &str) -> Value {
+    if let Some(v) = i.dict.borrow().get(name) {
+        return v.clone();
+    }
+    i.cls.borrow().lookup(name).unwrap_or(Value::None)
+}
+
+pub fn set(i: &PyInstance, name: &'static str, v: Value) {
+    i.dict.borrow_mut().insert(key(name), v);
+}
+
+/// `getattr(obj, name, None)` with the plain-instance case done without a string value.
+pub fn getattr_or_none(vm: &mut Vm, obj: &Value, name: &'static str) -> PyResult<Value> {
+    if let Value::Instance(i) = obj {
+        let cls = i.class();
+        if !cls.has_flag(tflags::GETATTRIBUTE) {
+            if let Some(v) = i.dict.borrow().get(name) {
+                if cls.lookup(name).is_none() {
+                    return Ok(v.clone());
+                }
+            }
+        }
+    }
+    let n = crate::vm::object::intern(name);
+    Ok(vm.getattr_opt(obj, &n)?.unwrap_or(Value::None))
+}
+
+pub fn is_str(v: &Value, s: &Value) -> bool {
+    match (v, s) {
+        (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || a.as_str() == b.as_str(),
+        _ => false,
+    }
+}
+
+/// Is `attr`, looked up on `cls`, still the native installed as `which` (not overridden)?
+pub fn is_native_method(aio: &Aio, cls: &PyType, attr: &str, which: &'static str) -> bool {
+    let b = aio.borrow();
+    let Some(n) = b.natives.get(which) else {
+        return false;
+    };
+    match (cls.lookup(attr), n) {
+        (Some(Value::Builtin(a)), Value::Builtin(b)) => Rc::ptr_eq(&a, b),
+        _ => false,
+    }
+}
+
+pub fn arg(a: &[Value], i: usize) -> Value {
+    a.get(i).cloned().unwrap_or(Value::None)
+}
+
+/// Positional argument `i`, else keyword `name`, else None.
+pub fn arg_kw(a: &[Value], k: &KwArgs, i: usize, name: &str) -> Value {
+    if let Some(v) = a.get(i) {
+        return v.clone();
+    }
+    crate::vm::kw_get(k, name).cloned().unwrap_or(Value::None)
+}
+
+pub fn self_inst(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<Rc<PyInstance>> {
+    match a.first() {
+        Some(Value::Instance(i)) => Ok(i.clone()),
+        _ => Err(vm.type_error(format!("descriptor '{what}' requires an object"))),
+    }
+}
+
+/// An instance of one of asyncio's Python exception classes.
+pub fn py_exc(vm: &mut Vm, cls: &Option<Rc<PyType>>, msg: &str) -> Exc {
+    let Some(cls) = cls else {
+        return vm.runtime_error(msg.to_string());
+    };
+    let args: Vec<Value> = if msg.is_empty() {
+        vec![]
+    } else {
+        vec![Value::str(msg)]
+    };
+    match vm.call(&Value::Type(cls.clone()), &args, &[]) {
+        Ok(Value::Instance(e)) if e.exc().is_some() => e,
+        Ok(_) => vm.runtime_error(msg.to_string()),
+        Err(e) => e,
+    }
+}
+
+/// A module-level name of asyncio (looked up each time: scripts may replace them).
+pub fn global(aio: &Aio, name: &str) -> Value {
+    aio.borrow()
+        .ns
+        .as_ref()
+        .and_then(|d| d.get_str(name))
+        .unwrap_or(Value::None)
+}
+
+/// `_tr(kind, *args)` when tracing is on.
+pub fn trace(vm: &mut Vm, aio: &Aio, args: &[Value]) -> PyResult<()> {
+    let tr = aio.borrow().trace.clone();
+    if let Some(tr) = tr {
+        vm.call(&tr, args, &[])?;
+    }
+    Ok(())
+}
+
+pub fn tracing(aio: &Aio) -> bool {
+    aio.borrow().trace.is_some()
+}
+
+fn ty(ns: &PyDict, name: &str) -> Option<Rc<PyType>> {
+    match ns.get_str(name) {
+        Some(Value::Type(t)) => Some(t),
+        _ => None,
+    }
+}
+
+/// `_loopscope.aio_bind(globals())`: remember the module's classes and install the natives
+/// into them.
+pub fn bind(vm: &mut Vm, aio: &Aio, a: &[Value]) -> PyResult<Value> {
+    let Some(Value::Dict(ns)) = a.first() else {
+        return Err(vm.type_error("aio_bind needs the module's globals"));
+    };
+    {
+        let mut b = aio.borrow_mut();
+        b.future = ty(ns, "Future");
+        b.task = ty(ns, "Task");
+        b.handle = ty(ns, "Handle");
+        b.timer_handle = ty(ns, "TimerHandle");
+        b.virtual_loop = ty(ns, "VirtualLoop");
+        b.cancelled_error = ty(ns, "CancelledError");
+        b.invalid_state = ty(ns, "InvalidStateError");
+        b.pending = ns.get_str("_PENDING").unwrap_or(Value::None);
+        b.cancelled = ns.get_str("_CANCELLED").unwrap_or(Value::None);
+        b.finished = ns.get_str("_FINISHED").unwrap_or(Value::None);
+        b.handles = matches!(ns.get_str("_HANDLES"), Some(Value::Bool(true)));
+        b.trace = match ns.get_str("_TRACE") {
+            Some(Value::Bool(true)) => ns.get_str("_tr"),
+            _ => None,
+        };
+        b.current_tasks = match ns.get_str("_current_tasks") {
+            Some(Value::Dict(d)) => Some(d),
+            _ => None,
+        };
+        b.ns = Some(ns.clone());
+        if let Some(f) = &b.future {
+            b.future_dict = template(
+                f,
+                &[
+                    "_loop",
+                    "_callbacks",
+                    "_state",
+                    "_result",
+                    "_exception",
+                    "_asyncio_future_blocking",
+                    "_log_traceback",
+                    "_cancel_message",
+                    "_cancelled_exc",
+                ],
+            );
+        }
+        if let Some(h) = &b.handle {
+            b.handle_dict = template(
+                h,
+                &["_context", "_loop", "_callback", "_args", "_cancelled"],
+            );
+        }
+        if let Some(h) = &b.timer_handle {
+            b.timer_dict = template(
+                h,
+                &[
+                    "_context",
+                    "_loop",
+                    "_callback",
+                    "_args",
+                    "_when",
+                    "_cancelled",
+                    "_scheduled",
+                ],
+            );
+        }
+    }
+    super::futures::install(vm, aio)?;
+    super::events::install(vm, aio)?;
+    super::tasks::install(vm, aio)?;
+    super::base_events::install(vm, aio)?;
+    super::queues::install(vm, aio)?;
+    Ok(Value::None)
+}
+
+/// A native of asyncio: a method or function with the VM's shared state.
+pub type NativeImpl = fn(&mut Vm, &Aio, &[Value], &KwArgs) -> PyResult<Value>;
+
+/// A native method: (attribute name, key naming it among the natives, implementation).
+pub type Method = (&'static str, &'static str, NativeImpl);
+
+/// Put native closures into a class dict (and remember them, to spot overrides). They
+/// behave as C methods do: `__qualname__` follows the type of the object they are bound to.
+pub fn install_methods(vm: &mut Vm, aio: &Aio, cls: &Option<Rc<PyType>>, methods: &[Method]) {
+    install(vm, aio, cls, methods, false)
+}
+
+/// Like [`install_methods`] for classes that are Python in CPython (`Handle`,
+/// `BaseEventLoop`): `__qualname__` names the defining class, as a Python method's does.
+pub fn install_py_methods(vm: &mut Vm, aio: &Aio, cls: &Option<Rc<PyType>>, methods: &[Method]) {
+    install(vm, aio, cls, methods, true)
+}
+
+fn install(vm: &mut Vm, aio: &Aio, cls: &Option<Rc<PyType>>, methods: &[Method], py: bool) {
+    let Some(cls) = cls else { return };
+    for &(attr, which, f) in methods {
+        let st = aio.clone();
+        let v = if py {
+            let module = match cls.dict.borrow().get("__module__") {
+                Some(Value::Str(m)) => Rc::from(m.as_str()),
+                _ => cls.module.borrow().clone(),
+            };
+            Value::Builtin(Rc::new(PyBuiltin {
+                name: Rc::from(attr),
+                imp: BuiltinImpl::Closure(Rc::new(move |vm, a, k| f(vm, &st, a, k))),
+                bound: None,
+                special: Special::None,
+                owner: Some(cls.qualname.borrow().clone()),
+                module: Some(module),
+            }))
+        } else {
+            vm.new_closure(attr, move |vm, a, k| f(vm, &st, a, k))
+        };
+        cls.dict.borrow_mut().set(attr, v.clone());
+        aio.borrow_mut().natives.insert(which, v);
+    }
+    crate::vm::builtins::update_type_flags(cls);
+}
+
+/// A bound native method value (`task.task_wakeup`), as attribute access would make it.
+pub fn bound(aio: &Aio, which: &'static str, slf: &Value) -> Value {
+    let b = aio.borrow();
+    match b.natives.get(which) {
+        Some(Value::Builtin(f)) => Value::Builtin(Rc::new(PyBuiltin {
+            name: f.name.clone(),
+            imp: f.imp.clone(),
+            bound: Some(slf.clone()),
+            special: f.special,
+            owner: f.owner.clone(),
+            module: f.module.clone(),
+        })),
+        _ => Value::None,
+    }
+}

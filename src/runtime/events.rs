@@ -1,0 +1,223 @@
+//! `Handle` and `TimerHandle` (CPython's `asyncio/events.py`) in Rust: creating them, running
+//! their callback (`Handle._run`, with the `--handles` line and the trace hook) and
+//! cancelling them. The classes stay Python classes with the same attributes.
+
+use super::core::{self, get, set, Aio};
+use crate::vm::dict::PyDict;
+use crate::vm::object::PyInstance;
+use crate::vm::{ExcKind, KwArgs, PyResult, Value, Vm};
+use std::rc::Rc;
+
+pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
+    let (h, th) = {
+        let b = aio.borrow();
+        (b.handle.clone(), b.timer_handle.clone())
+    };
+    core::install_py_methods(
+        vm,
+        aio,
+        &h,
+        &[
+            ("_run", "Handle._run", run),
+            ("cancel", "Handle.cancel", cancel),
+            ("cancelled", "Handle.cancelled", cancelled),
+        ],
+    );
+    core::install_py_methods(
+        vm,
+        aio,
+        &th,
+        &[("cancel", "TimerHandle.cancel", timer_cancel)],
+    );
+    let st = aio.clone();
+    let grl = vm.new_closure("get_running_loop", move |vm, a, k| {
+        get_running_loop(vm, &st, a, k)
+    });
+    if let Some(ns) = aio.borrow().ns.clone() {
+        ns.set_str("get_running_loop", grl);
+    }
+    Ok(())
+}
+
+/// `asyncio.get_running_loop()`.
+fn get_running_loop(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
+    if !a.is_empty() || !k.is_empty() {
+        return Err(vm.type_error(format!(
+            "get_running_loop() takes no arguments ({} given)",
+            a.len() + k.len()
+        )));
+    }
+    let lp = core::global(aio, "_running_loop");
+    if lp.is_none() {
+        return Err(vm.runtime_error("no running event loop"));
+    }
+    Ok(lp)
+}
+
+/// `Handle(callback, args, loop, context)` or `TimerHandle(when, ...)`: the attributes the
+/// Python `__init__`s set, in their order.
+pub fn new_handle(
+    vm: &mut Vm,
+    aio: &Aio,
+    when: Option<Value>,
+    callback: Value,
+    args: Vec<Value>,
+    lp: &Value,
+    context: Value,
+) -> PyResult<Value> {
+    let cls = match &when {
+        None => core::global(aio, "Handle"),
+        Some(_) => core::global(aio, "TimerHandle"),
+    };
+    let Value::Type(cls) = &cls else {
+        return Err(vm.runtime_error("asyncio.Handle is not a class"));
+    };
+    let same_init = match &when {
+        None => aio
+            .borrow()
+            .handle
+            .as_ref()
+            .map(|h| Rc::ptr_eq(h, cls))
+            .unwrap_or(false),
+        Some(_) => aio
+            .borrow()
+            .timer_handle
+            .as_ref()
+            .map(|h| Rc::ptr_eq(h, cls))
+            .unwrap_or(false),
+    };
+    if !same_init {
+        // The script replaced asyncio's Handle class: build it as Python would.
+        let mut a = Vec::with_capacity(5);
+        if let Some(w) = when {
+            a.push(w);
+        }
+        a.extend([callback, Value::tuple(args), lp.clone(), context]);
+        return vm.call(&Value::Type(cls.clone()), &a, &[]);
+    }
+    let h = vm.new_plain_instance(cls);
+    if let Value::Instance(i) = &h {
+        let mut vals = vec![
+            ("_context", context),
+            ("_loop", lp.clone()),
+            ("_callback", callback),
+            ("_args", Value::tuple(args)),
+        ];
+        let b = aio.borrow();
+        match when {
+            Some(w) => {
+                vals.push(("_when", w));
+                core::fill(i, &b.timer_dict, vals);
+            }
+            None => core::fill(i, &b.handle_dict, vals),
+        }
+    }
+    Ok(h)
+}
+
+fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    match v {
+        Value::Bool(b) => Ok(*b),
+        other => vm.truthy(other),
+    }
+}
+
+/// `handle._run()`.
+pub fn run_handle(vm: &mut Vm, aio: &Aio, h: &Value) -> PyResult<()> {
+    let Some(i) = core::inst(h) else {
+        return Err(vm.type_error("descriptor '_run' requires a Handle"));
+    };
+    let cb = get(i, "_callback");
+    if aio.borrow().handles {
+        let lp = get(i, "_loop");
+        let now = vm
+            .call_method_by_name(&lp, "time", &[])?
+            .unwrap_or(Value::None);
+        let ph = core::global(aio, "_print_handle");
+        vm.call(&ph, &[cb.clone(), now], &[])?;
+    }
+    if core::tracing(aio) {
+        let d = core::global(aio, "_describe");
+        let desc = vm.call(&d, &[cb.clone()], &[])?;
+        core::trace(vm, aio, &[Value::str("callback"), h.clone(), desc])?;
+    }
+    let args = match get(i, "_args") {
+        Value::Tuple(t) => t.items.to_vec(),
+        other => vm.iter_to_vec(&other)?,
+    };
+    let Err(exc) = vm.call(&cb, &args, &[]) else {
+        return Ok(());
+    };
+    if vm.exc_matches(&exc, ExcKind::SystemExit) || vm.exc_matches(&exc, ExcKind::KeyboardInterrupt)
+    {
+        return Err(exc);
+    }
+    let fcs = core::global(aio, "_format_callback_source");
+    let desc = vm.call(&fcs, &[get(i, "_callback"), get(i, "_args")], &[])?;
+    let desc = vm.str_of(&desc)?;
+    let ctx = PyDict::new();
+    ctx.set_str(
+        "message",
+        Value::string(format!("Exception in callback {desc}")),
+    );
+    ctx.set_str("exception", Value::Instance(exc));
+    ctx.set_str("handle", h.clone());
+    let lp = get(i, "_loop");
+    vm.call_method_by_name(&lp, "call_exception_handler", &[Value::Dict(Rc::new(ctx))])?;
+    Ok(())
+}
+
+fn run(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    run_handle(vm, aio, &core::arg(a, 0))?;
+    Ok(Value::None)
+}
+
+fn cancel_handle(vm: &mut Vm, i: &PyInstance) -> PyResult<()> {
+    if !truthy(vm, &get(i, "_cancelled"))? {
+        set(i, "_cancelled", Value::Bool(true));
+        set(i, "_callback", Value::None);
+        set(i, "_args", Value::None);
+    }
+    Ok(())
+}
+
+fn cancel(vm: &mut Vm, _aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let me = core::self_inst(vm, a, "cancel")?;
+    cancel_handle(vm, &me)?;
+    Ok(Value::None)
+}
+
+fn cancelled(vm: &mut Vm, _aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let me = core::self_inst(vm, a, "cancelled")?;
+    Ok(get(&me, "_cancelled"))
+}
+
+/// `TimerHandle.cancel`: tell the loop (it counts cancelled timers to decide when to rebuild
+/// its heap), then `Handle.cancel`.
+pub fn timer_cancel_of(vm: &mut Vm, aio: &Aio, h: &Value) -> PyResult<()> {
+    let Some(me) = core::inst(h) else {
+        return Err(vm.type_error("descriptor 'cancel' requires a TimerHandle"));
+    };
+    if !truthy(vm, &get(me, "_cancelled"))? {
+        let lp = get(me, "_loop");
+        super::base_events::timer_handle_cancelled(vm, aio, &lp, h)?;
+        if core::tracing(aio) && truthy(vm, &get(me, "_scheduled"))? {
+            core::trace(vm, aio, &[Value::str("timer_cancelled"), h.clone()])?;
+        }
+    }
+    let handle_cls = aio.borrow().handle.clone();
+    if let Some(hc) = handle_cls {
+        if !core::is_native_method(aio, &hc, "cancel", "Handle.cancel") {
+            if let Some(f) = hc.lookup("cancel") {
+                vm.call(&f, &[h.clone()], &[])?;
+                return Ok(());
+            }
+        }
+    }
+    cancel_handle(vm, me)
+}
+
+fn timer_cancel(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    timer_cancel_of(vm, aio, &core::arg(a, 0))?;
+    Ok(Value::None)
+}

@@ -1,0 +1,515 @@
+//! `Future`'s hot methods in Rust, as CPython runs them in C (`_asyncio.Future`): creation,
+//! state queries, `result()`, `set_result()`, done callbacks and `__await__`. The class itself
+//! stays the Python class of `asyncio.py` (subclasses, reprs and the rarer methods live there);
+//! these natives read and write the same attributes (`_state`, `_result`, `_callbacks`, ...).
+
+use super::base_events;
+use super::core::{self, arg, arg_kw, get, set, Aio};
+use crate::vm::exceptions::new_stop_iteration;
+use crate::vm::object::PyInstance;
+use crate::vm::{KwArgs, PyResult, Value, Vm};
+use std::rc::Rc;
+
+pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
+    let fut = aio.borrow().future.clone();
+    core::install_methods(
+        vm,
+        aio,
+        &fut,
+        &[
+            ("__init__", "Future.__init__", init),
+            ("done", "Future.done", done),
+            ("cancelled", "Future.cancelled", cancelled),
+            ("result", "Future.result", result),
+            ("exception", "Future.exception", exception),
+            ("get_loop", "Future.get_loop", get_loop),
+            (
+                "add_done_callback",
+                "Future.add_done_callback",
+                add_done_callback,
+            ),
+            ("set_result", "Future.set_result", set_result),
+            (
+                "_schedule_callbacks",
+                "Future._schedule_callbacks",
+                schedule_callbacks,
+            ),
+            ("__await__", "Future.__await__", await_),
+            ("__iter__", "Future.__iter__", await_),
+        ],
+    );
+    let base = match core::global(aio, "BaseEventLoop") {
+        Value::Type(t) => Some(t),
+        _ => None,
+    };
+    core::install_py_methods(
+        vm,
+        aio,
+        &base,
+        &[(
+            "create_future",
+            "BaseEventLoop.create_future",
+            create_future,
+        )],
+    );
+    let it = vm.new_native_class("FutureIter", "_asyncio", &[], None)?;
+    let iter_methods: &[core::Method] = &[
+        ("__next__", "FutureIter.__next__", iter_next),
+        ("send", "FutureIter.send", iter_send),
+        ("throw", "FutureIter.throw", iter_throw),
+        ("close", "FutureIter.close", iter_close),
+        ("__iter__", "FutureIter.__iter__", iter_iter),
+    ];
+    core::install_methods(vm, aio, &Some(it.clone()), iter_methods);
+    aio.borrow_mut().future_iter = Some(it);
+    Ok(())
+}
+
+fn state(i: &PyInstance) -> Value {
+    get(i, "_state")
+}
+
+pub fn is_pending(aio: &Aio, i: &PyInstance) -> bool {
+    core::is_str(&state(i), &aio.borrow().pending)
+}
+
+fn is_cancelled(aio: &Aio, i: &PyInstance) -> bool {
+    core::is_str(&state(i), &aio.borrow().cancelled)
+}
+
+fn is_finished(aio: &Aio, i: &PyInstance) -> bool {
+    core::is_str(&state(i), &aio.borrow().finished)
+}
+
+fn init(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
+    let me = core::self_inst(vm, a, "__init__")?;
+    if a.len() > 1 {
+        return Err(vm.type_error(format!(
+            "Future.__init__() takes 1 positional argument but {} were given",
+            a.len()
+        )));
+    }
+    for (name, _) in k {
+        if &**name != "loop" {
+            return Err(vm.type_error(format!(
+                "Future.__init__() got an unexpected keyword argument '{name}'"
+            )));
+        }
+    }
+    let lp = crate::vm::kw_get(k, "loop").cloned().unwrap_or(Value::None);
+    init_impl(vm, aio, &a[0], &me, lp)?;
+    Ok(Value::None)
+}
+
+fn init_impl(vm: &mut Vm, aio: &Aio, slf: &Value, me: &PyInstance, lp: Value) -> PyResult<()> {
+    let lp = if lp.is_none() {
+        let gel = core::global(aio, "_get_event_loop");
+        vm.call(&gel, &[], &[])?
+    } else {
+        lp
+    };
+    let vals = vec![("_loop", lp), ("_callbacks", Value::list(vec![]))];
+    core::fill(me, &aio.borrow().future_dict, vals);
+    if core::tracing(aio) {
+        core::trace(vm, aio, &[Value::str("future_created"), slf.clone()])?;
+    }
+    Ok(())
+}
+
+/// `loop.create_future()`: `Future(loop=self)`.
+fn create_future(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let me = core::self_inst(vm, a, "create_future")?;
+    if a.len() != 1 {
+        return Err(vm.type_error(format!(
+            "BaseEventLoop.create_future() takes 1 positional argument but {} were given",
+            a.len()
+        )));
+    }
+    let cls = core::global(aio, "Future");
+    if let Value::Type(t) = &cls {
+        let exact = aio.borrow().future.as_ref().map(|f| Rc::ptr_eq(f, t)) == Some(true);
+        if exact && core::is_native_method(aio, t, "__init__", "Future.__init__") {
+            let f = vm.new_plain_instance(t);
+            if let Value::Instance(fi) = &f {
+                init_impl(vm, aio, &f, fi, Value::Instance(me))?;
+            }
+            return Ok(f);
+        }
+    }
+    vm.call(&cls, &[], &[(Rc::from("loop"), a[0].clone())])
+}
+
+fn done(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let me = core::self_inst(vm, a, "done")?;
+    Ok(Value::Bool(!is_pending(aio, &me)))
+}
+
+fn cancelled(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let me = core::self_inst(vm, a, "cancelled")?;
+    Ok(Value::Bool(is_cancelled(aio, &me)))
+}
+
+/// `self._make_cancelled_error()` (Python: it is rare and subclasses see it).
+fn make_cancelled_error(vm: &mut Vm, slf: &Value) -> crate::vm::Exc {
+    match vm.call_method_by_name(slf, "_make_cancelled_error", &[]) {
+        Ok(Some(Value::Instance(e))) if e.exc().is_some() => e,
+        Ok(_) => vm.type_error("exceptions must derive from BaseException"),
+        Err(e) => e,
+    }
+}
+
+pub fn result_of(vm: &mut Vm, aio: &Aio, slf: &Value) -> PyResult<Value> {
+    let Some(me) = core::inst(slf) else {
+        return Err(vm.type_error("descriptor 'result' requires a Future"));
+    };
+    if is_cancelled(aio, me) {
+        return Err(make_cancelled_error(vm, slf));
+    }
+    if !is_finished(aio, me) {
+        let cls = aio.borrow().invalid_state.clone();
+        return Err(core::py_exc(vm, &cls, "Result is not set."));
+    }
+    set(me, "_log_traceback", Value::Bool(false));
+    let exc = get(me, "_exception");
+    if let Value::Instance(e) = &exc {
+        if e.exc().is_some() {
+            return Err(e.clone());
+        }
+    }
+    if !exc.is_none() {
+        return Err(vm.type_error("exceptions must derive from BaseException"));
+    }
+    Ok(get(me, "_result"))
+}
+
+fn result(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    result_of(vm, aio, &arg(a, 0))
+}
+
+fn exception(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let me = core::self_inst(vm, a, "exception")?;
+    if is_cancelled(aio, &me) {
+        return Err(make_cancelled_error(vm, &a[0]));
+    }
+    if !is_finished(aio, &me) {
+        let cls = aio.borrow().invalid_state.clone();
+        return Err(core::py_exc(vm, &cls, "Exception is not set."));
+    }
+    set(&me, "_log_traceback", Value::Bool(false));
+    Ok(get(&me, "_exception"))
+}
+
+fn get_loop(vm: &mut Vm, _aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let me = core::self_inst(vm, a, "get_loop")?;
+    let lp = get(&me, "_loop");
+    if lp.is_none() {
+        return Err(vm.runtime_error("Future object is not initialized."));
+    }
+    Ok(lp)
+}
+
+/// `fut.add_done_callback(fn, context=ctx)`, straight to the native when not overridden.
+pub fn add_done_callback_to(
+    vm: &mut Vm,
+    aio: &Aio,
+    fut: &Value,
+    f: Value,
+    ctx: Value,
+) -> PyResult<()> {
+    if let Value::Instance(i) = fut {
+        if core::is_native_method(
+            aio,
+            &i.class(),
+            "add_done_callback",
+            "Future.add_done_callback",
+        ) {
+            return add_done_callback_impl(vm, aio, i, fut, f, ctx);
+        }
+    }
+    let m = vm.getattr_str(fut, "add_done_callback")?;
+    if ctx.is_none() {
+        vm.call(&m, &[f], &[])?;
+    } else {
+        vm.call(&m, &[f], &[(Rc::from("context"), ctx)])?;
+    }
+    Ok(())
+}
+
+fn add_done_callback_impl(
+    vm: &mut Vm,
+    aio: &Aio,
+    me: &PyInstance,
+    slf: &Value,
+    f: Value,
+    ctx: Value,
+) -> PyResult<()> {
+    if !is_pending(aio, me) {
+        let lp = get(me, "_loop");
+        base_events::call_soon_on(vm, aio, &lp, f, vec![slf.clone()], ctx, true)?;
+        return Ok(());
+    }
+    let cbs = get(me, "_callbacks");
+    let entry = Value::tuple(vec![f, ctx]);
+    match &cbs {
+        Value::List(l) => l.items.borrow_mut().push(entry),
+        other => {
+            vm.call_method_by_name(other, "append", &[entry])?;
+        }
+    }
+    Ok(())
+}
+
+fn add_done_callback(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
+    let me = core::self_inst(vm, a, "add_done_callback")?;
+    if a.len() < 2 {
+        return Err(vm.type_error(
+            "Future.add_done_callback() missing 1 required positional argument: 'fn'",
+        ));
+    }
+    if a.len() > 2 {
+        return Err(vm.type_error(format!(
+            "Future.add_done_callback() takes 2 positional arguments but {} were given",
+            a.len()
+        )));
+    }
+    let ctx = crate::vm::kw_get(k, "context")
+        .cloned()
+        .unwrap_or(Value::None);
+    add_done_callback_impl(vm, aio, &me, &a[0], a[1].clone(), ctx)?;
+    Ok(Value::None)
+}
+
+pub fn schedule_callbacks_of(vm: &mut Vm, aio: &Aio, slf: &Value) -> PyResult<()> {
+    let Some(me) = core::inst(slf) else {
+        return Ok(());
+    };
+    let cbs = get(me, "_callbacks");
+    let items = match &cbs {
+        Value::List(l) => {
+            if l.items.borrow().is_empty() {
+                return Ok(());
+            }
+            l.items.borrow().clone()
+        }
+        other => {
+            if !vm.truthy(other)? {
+                return Ok(());
+            }
+            vm.iter_to_vec(other)?
+        }
+    };
+    set(me, "_callbacks", Value::list(vec![]));
+    let lp = get(me, "_loop");
+    for entry in items {
+        let (f, ctx) = match &entry {
+            Value::Tuple(t) if t.items.len() == 2 => (t.items[0].clone(), t.items[1].clone()),
+            other => {
+                let v = vm.iter_to_vec(other)?;
+                if v.len() != 2 {
+                    return Err(vm.value_error(format!(
+                        "too many values to unpack (expected 2, got {})",
+                        v.len()
+                    )));
+                }
+                (v[0].clone(), v[1].clone())
+            }
+        };
+        let pass = !ctx.is_none();
+        base_events::call_soon_on(vm, aio, &lp, f, vec![slf.clone()], ctx, pass)?;
+    }
+    Ok(())
+}
+
+fn schedule_callbacks(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    schedule_callbacks_of(vm, aio, &arg(a, 0))?;
+    Ok(Value::None)
+}
+
+/// `Future.set_result(fut, result)`.
+pub fn set_result_of(vm: &mut Vm, aio: &Aio, slf: &Value, result: Value) -> PyResult<()> {
+    let Some(me) = core::inst(slf) else {
+        return Err(vm.type_error("descriptor 'set_result' requires a Future"));
+    };
+    if !is_pending(aio, me) {
+        let cls = aio.borrow().invalid_state.clone();
+        return Err(core::py_exc(vm, &cls, "invalid state"));
+    }
+    set(me, "_result", result.clone());
+    let fin = aio.borrow().finished.clone();
+    set(me, "_state", fin);
+    if core::tracing(aio) {
+        let sr = core::global(aio, "_short_repr");
+        let r = vm.call(&sr, &[result], &[])?;
+        core::trace(
+            vm,
+            aio,
+            &[
+                Value::str("future_done"),
+                slf.clone(),
+                Value::str("result"),
+                r,
+            ],
+        )?;
+        if !core::getattr_or_none(vm, slf, "_loopscope_owner")?.is_none() {
+            core::trace(vm, aio, &[Value::str("waiter_woken"), slf.clone()])?;
+        }
+    }
+    if let Value::Instance(i) = slf {
+        if !core::is_native_method(
+            aio,
+            &i.class(),
+            "_schedule_callbacks",
+            "Future._schedule_callbacks",
+        ) {
+            vm.call_method_by_name(slf, "_schedule_callbacks", &[])?;
+            return Ok(());
+        }
+    }
+    schedule_callbacks_of(vm, aio, slf)
+}
+
+/// `fut.set_result(result)`, straight to the native when not overridden.
+pub fn set_result_on(vm: &mut Vm, aio: &Aio, fut: &Value, result: Value) -> PyResult<()> {
+    if let Value::Instance(i) = fut {
+        if core::is_native_method(aio, &i.class(), "set_result", "Future.set_result") {
+            return set_result_of(vm, aio, fut, result);
+        }
+    }
+    vm.call_method_by_name(fut, "set_result", &[result])?;
+    Ok(())
+}
+
+fn set_result(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
+    core::self_inst(vm, a, "set_result")?;
+    if a.len() + k.len() < 2 {
+        return Err(
+            vm.type_error("Future.set_result() missing 1 required positional argument: 'result'")
+        );
+    }
+    let r = arg_kw(a, k, 1, "result");
+    set_result_of(vm, aio, &a[0], r)?;
+    Ok(Value::None)
+}
+
+// ---------------------------------------------------------------- __await__
+
+/// Where a `Future.__await__` iteration is: as the generator CPython's pure-Python Future
+/// uses (`yield self` once, then return the result).
+struct FutIter {
+    fut: Value,
+    stage: u8,
+}
+
+const FRESH: u8 = 0;
+const YIELDED: u8 = 1;
+const DONE: u8 = 2;
+
+fn await_(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let fut = arg(a, 0);
+    let cls = aio.borrow().future_iter.clone();
+    let Some(cls) = cls else {
+        return Err(vm.runtime_error("asyncio is not initialized"));
+    };
+    Ok(vm.new_native_instance(&cls, Box::new(FutIter { fut, stage: FRESH })))
+}
+
+fn iter_state(vm: &mut Vm, a: &[Value]) -> PyResult<(Value, u8)> {
+    if let Some(Value::Instance(i)) = a.first() {
+        if let Some(it) = i.native::<FutIter>() {
+            return Ok((it.fut.clone(), it.stage));
+        }
+    }
+    Err(vm.type_error("descriptor requires a 'FutureIter' object"))
+}
+
+fn set_stage(a: &[Value], stage: u8) {
+    if let Some(Value::Instance(i)) = a.first() {
+        if let Some(mut it) = i.native::<FutIter>() {
+            it.stage = stage;
+        }
+    }
+}
+
+/// `fut.done()`, straight to the native when not overridden.
+pub fn done_of(vm: &mut Vm, aio: &Aio, fut: &Value) -> PyResult<bool> {
+    if let Value::Instance(i) = fut {
+        if core::is_native_method(aio, &i.class(), "done", "Future.done") {
+            return Ok(!is_pending(aio, i));
+        }
+    }
+    let r = vm
+        .call_method_by_name(fut, "done", &[])?
+        .unwrap_or(Value::None);
+    vm.truthy(&r)
+}
+
+fn iter_next(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let (fut, stage) = iter_state(vm, a)?;
+    match stage {
+        FRESH => {
+            if !done_of(vm, aio, &fut)? {
+                set_stage(a, YIELDED);
+                if let Value::Instance(i) = &fut {
+                    set(i, "_asyncio_future_blocking", Value::Bool(true));
+                } else {
+                    vm.setattr(
+                        &fut,
+                        &Value::str("_asyncio_future_blocking"),
+                        Value::Bool(true),
+                    )?;
+                }
+                return Ok(fut);
+            }
+        }
+        YIELDED => {}
+        _ => return Err(new_stop_iteration(vm, Value::None)),
+    }
+    set_stage(a, DONE);
+    if !done_of(vm, aio, &fut)? {
+        return Err(vm.runtime_error("await wasn't used with future"));
+    }
+    let r = match &fut {
+        Value::Instance(i)
+            if core::is_native_method(aio, &i.class(), "result", "Future.result") =>
+        {
+            result_of(vm, aio, &fut)?
+        }
+        _ => vm
+            .call_method_by_name(&fut, "result", &[])?
+            .unwrap_or(Value::None),
+    };
+    Err(new_stop_iteration(vm, r))
+}
+
+fn iter_send(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let (_, stage) = iter_state(vm, a)?;
+    if stage == FRESH && !matches!(a.get(1), None | Some(Value::None)) {
+        set_stage(a, DONE);
+        return Err(vm.type_error("can't send non-None value to a just-started generator"));
+    }
+    iter_next(vm, aio, &a[..1], &[])
+}
+
+fn iter_throw(vm: &mut Vm, _aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    iter_state(vm, a)?;
+    set_stage(a, DONE);
+    let e = match arg(a, 1) {
+        Value::Instance(e) if e.exc().is_some() => e,
+        Value::Type(t) => match vm.call(&Value::Type(t), &[], &[])? {
+            Value::Instance(e) if e.exc().is_some() => e,
+            _ => return Err(vm.type_error("exceptions must derive from BaseException")),
+        },
+        _ => return Err(vm.type_error("exceptions must derive from BaseException")),
+    };
+    Err(e)
+}
+
+fn iter_close(vm: &mut Vm, _aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    iter_state(vm, a)?;
+    set_stage(a, DONE);
+    Ok(Value::None)
+}
+
+fn iter_iter(_vm: &mut Vm, _aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    Ok(arg(a, 0))
+}

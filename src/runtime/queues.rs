@@ -1,0 +1,275 @@
+//! `asyncio.Queue`'s non-blocking paths in Rust (CPython's `asyncio/queues.py`): `qsize`,
+//! `full`, `empty`, `put_nowait`, `get_nowait`, `task_done`, `_wakeup_next`. The coroutines
+//! `put`/`get`/`join` stay Python and call these. What a subclass overrides (`_put`, `_get`,
+//! `qsize`, `full`, `empty`: PriorityQueue, LifoQueue, scripts) is called as Python would.
+
+use super::core::{self, get, set, Aio};
+use super::{futures, natives};
+use crate::lang::bytecode::{BinaryOpKind, CompareKind};
+use crate::vm::object::PyInstance;
+use crate::vm::{KwArgs, PyResult, Value, Vm};
+use std::rc::Rc;
+
+pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
+    let q = match core::global(aio, "Queue") {
+        Value::Type(t) => Some(t),
+        _ => None,
+    };
+    if let Some(q) = &q {
+        for (name, which) in [("_put", "py.Queue._put"), ("_get", "py.Queue._get")] {
+            if let Some(f) = q.dict.borrow().get(name) {
+                aio.borrow_mut().natives.insert(which, f.clone());
+            }
+        }
+    }
+    core::install_py_methods(
+        vm,
+        aio,
+        &q,
+        &[
+            ("qsize", "Queue.qsize", qsize),
+            ("full", "Queue.full", full),
+            ("empty", "Queue.empty", empty),
+            ("put_nowait", "Queue.put_nowait", put_nowait),
+            ("get_nowait", "Queue.get_nowait", get_nowait),
+            ("task_done", "Queue.task_done", task_done),
+            ("_wakeup_next", "Queue._wakeup_next", wakeup_next),
+        ],
+    );
+    Ok(())
+}
+
+fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    match v {
+        Value::Bool(b) => Ok(*b),
+        other => match natives::deque_len(other) {
+            Some(n) => Ok(n > 0),
+            None => vm.truthy(other),
+        },
+    }
+}
+
+/// `self.<attr>()` through the native when the class has not overridden it.
+fn call_own(
+    vm: &mut Vm,
+    aio: &Aio,
+    slf: &Value,
+    me: &PyInstance,
+    attr: &'static str,
+    which: &'static str,
+    f: fn(&mut Vm, &Aio, &Value, &PyInstance) -> PyResult<Value>,
+) -> PyResult<Value> {
+    if core::is_native_method(aio, &me.class(), attr, which) {
+        return f(vm, aio, slf, me);
+    }
+    Ok(vm
+        .call_method_by_name(slf, attr, &[])?
+        .unwrap_or(Value::None))
+}
+
+fn qsize_of(vm: &mut Vm, _aio: &Aio, _slf: &Value, me: &PyInstance) -> PyResult<Value> {
+    let q = get(me, "_queue");
+    let n = match natives::deque_len(&q) {
+        Some(n) => n,
+        None => vm.len(&q)?,
+    };
+    Ok(Value::Int(n as i64))
+}
+
+fn full_of(vm: &mut Vm, aio: &Aio, slf: &Value, me: &PyInstance) -> PyResult<Value> {
+    let maxsize = get(me, "_maxsize");
+    let nonpositive = match &maxsize {
+        Value::Int(m) => *m <= 0,
+        other => {
+            let r = vm.compare(other, &Value::Int(0), CompareKind::Le)?;
+            truthy(vm, &r)?
+        }
+    };
+    if nonpositive {
+        return Ok(Value::Bool(false));
+    }
+    let n = call_own(vm, aio, slf, me, "qsize", "Queue.qsize", qsize_of)?;
+    match (&n, &maxsize) {
+        (Value::Int(a), Value::Int(b)) => Ok(Value::Bool(a >= b)),
+        _ => vm.compare(&n, &maxsize, CompareKind::Ge),
+    }
+}
+
+fn empty_of(vm: &mut Vm, _aio: &Aio, _slf: &Value, me: &PyInstance) -> PyResult<Value> {
+    let q = get(me, "_queue");
+    Ok(Value::Bool(!truthy(vm, &q)?))
+}
+
+fn qsize(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let me = core::self_inst(vm, a, "qsize")?;
+    qsize_of(vm, aio, &a[0], &me)
+}
+
+fn full(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let me = core::self_inst(vm, a, "full")?;
+    full_of(vm, aio, &a[0], &me)
+}
+
+fn empty(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let me = core::self_inst(vm, a, "empty")?;
+    empty_of(vm, aio, &a[0], &me)
+}
+
+fn raise_global(vm: &mut Vm, aio: &Aio, name: &str) -> crate::vm::Exc {
+    let cls = core::global(aio, name);
+    match vm.call(&cls, &[], &[]) {
+        Ok(Value::Instance(e)) if e.exc().is_some() => e,
+        Ok(_) => vm.type_error("exceptions must derive from BaseException"),
+        Err(e) => e,
+    }
+}
+
+/// `self._put(item)` / `self._get()`: the deque directly unless a subclass overrides them.
+fn is_original(aio: &Aio, me: &PyInstance, attr: &str, which: &'static str) -> bool {
+    let orig = aio.borrow().natives.get(which).cloned();
+    match (me.class().lookup(attr), orig) {
+        (Some(Value::Func(a)), Some(Value::Func(b))) => Rc::ptr_eq(&a, &b),
+        _ => false,
+    }
+}
+
+fn put_nowait(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
+    let me = core::self_inst(vm, a, "put_nowait")?;
+    if a.len() + k.len() != 2 {
+        return Err(vm.type_error(format!(
+            "Queue.put_nowait() takes 2 positional arguments but {} were given",
+            a.len() + k.len()
+        )));
+    }
+    let slf = &a[0];
+    let item = core::arg_kw(a, k, 1, "item");
+    let f = call_own(vm, aio, slf, &me, "full", "Queue.full", full_of)?;
+    if truthy(vm, &f)? {
+        return Err(raise_global(vm, aio, "QueueFull"));
+    }
+    let pushed = is_original(aio, &me, "_put", "py.Queue._put")
+        && natives::deque_push(&get(&me, "_queue"), item.clone());
+    if !pushed {
+        vm.call_method_by_name(slf, "_put", &[item])?;
+    }
+    let n = match get(&me, "_unfinished_tasks") {
+        Value::Int(n) if n < i64::MAX => Value::Int(n + 1),
+        other => vm.binary_op(&other, &Value::Int(1), BinaryOpKind::Add)?,
+    };
+    set(&me, "_unfinished_tasks", n);
+    let finished = get(&me, "_finished");
+    let fv = vm.getattr_str(&finished, "_value")?;
+    if truthy(vm, &fv)? {
+        vm.call_method_by_name(&finished, "clear", &[])?;
+    }
+    let getters = get(&me, "_getters");
+    if truthy(vm, &getters)? {
+        wake(vm, aio, slf, &me, getters)?;
+    }
+    trace_prim(vm, aio, slf)?;
+    Ok(Value::None)
+}
+
+/// The visualizer's view of the queue after a change (`_trace_prim` in asyncio.py).
+fn trace_prim(vm: &mut Vm, aio: &Aio, slf: &Value) -> PyResult<()> {
+    if core::tracing(aio) {
+        let f = core::global(aio, "_trace_prim");
+        vm.call(&f, &[slf.clone()], &[])?;
+    }
+    Ok(())
+}
+
+fn get_nowait(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let me = core::self_inst(vm, a, "get_nowait")?;
+    let slf = &a[0];
+    let e = call_own(vm, aio, slf, &me, "empty", "Queue.empty", empty_of)?;
+    if truthy(vm, &e)? {
+        return Err(raise_global(vm, aio, "QueueEmpty"));
+    }
+    let mut item = None;
+    if is_original(aio, &me, "_get", "py.Queue._get") {
+        if let Some(r) = natives::deque_pop_front(&get(&me, "_queue")) {
+            match r {
+                Some(v) => item = Some(v),
+                None => {
+                    return Err(
+                        vm.new_error(crate::vm::ExcKind::IndexError, "pop from an empty deque")
+                    )
+                }
+            }
+        }
+    }
+    let item = match item {
+        Some(v) => v,
+        None => vm
+            .call_method_by_name(slf, "_get", &[])?
+            .unwrap_or(Value::None),
+    };
+    let putters = get(&me, "_putters");
+    if truthy(vm, &putters)? {
+        wake(vm, aio, slf, &me, putters)?;
+    }
+    trace_prim(vm, aio, slf)?;
+    Ok(item)
+}
+
+fn wake(vm: &mut Vm, aio: &Aio, slf: &Value, me: &PyInstance, waiters: Value) -> PyResult<()> {
+    if core::is_native_method(aio, &me.class(), "_wakeup_next", "Queue._wakeup_next") {
+        return wakeup_next_of(vm, aio, waiters);
+    }
+    vm.call_method_by_name(slf, "_wakeup_next", &[waiters])?;
+    Ok(())
+}
+
+fn wakeup_next_of(vm: &mut Vm, aio: &Aio, waiters: Value) -> PyResult<()> {
+    while truthy(vm, &waiters)? {
+        let w = match natives::deque_pop_front(&waiters) {
+            Some(Some(w)) => w,
+            Some(None) => break,
+            None => vm
+                .call_method_by_name(&waiters, "popleft", &[])?
+                .unwrap_or(Value::None),
+        };
+        if !futures::done_of(vm, aio, &w)? {
+            futures::set_result_on(vm, aio, &w, Value::None)?;
+            break;
+        }
+    }
+    Ok(())
+}
+
+fn wakeup_next(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    core::self_inst(vm, a, "_wakeup_next")?;
+    wakeup_next_of(vm, aio, core::arg(a, 1))?;
+    Ok(Value::None)
+}
+
+fn task_done(vm: &mut Vm, _aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let me = core::self_inst(vm, a, "task_done")?;
+    let n = get(&me, "_unfinished_tasks");
+    let n = match n {
+        Value::Int(n) => {
+            if n <= 0 {
+                return Err(vm.value_error("task_done() called too many times"));
+            }
+            Value::Int(n - 1)
+        }
+        other => {
+            let le = vm.compare(&other, &Value::Int(0), CompareKind::Le)?;
+            if vm.truthy(&le)? {
+                return Err(vm.value_error("task_done() called too many times"));
+            }
+            vm.binary_op(&other, &Value::Int(1), BinaryOpKind::Sub)?
+        }
+    };
+    set(&me, "_unfinished_tasks", n.clone());
+    let zero = match &n {
+        Value::Int(n) => *n == 0,
+        other => vm.eq(other, &Value::Int(0))?,
+    };
+    if zero {
+        let finished = get(&me, "_finished");
+        vm.call_method_by_name(&finished, "set", &[])?;
+    }
+    Ok(Value::None)
+}

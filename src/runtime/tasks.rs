@@ -1,0 +1,379 @@
+//! `Task.__step` and `Task.task_wakeup` in Rust, as CPython runs them in C (`_asyncio.Task`):
+//! resume the coroutine one step, then decide what wakes it next from what it yielded. The
+//! rest of `Task` (creation, cancel, repr) stays in `asyncio.py`.
+
+use super::base_events::call_soon_on;
+use super::core::{self, get, set, Aio};
+use super::futures;
+use crate::vm::api::{Resume, ResumeResult};
+use crate::vm::coro::GenKind;
+use crate::vm::{Exc, ExcKind, KwArgs, PyResult, Value, Vm};
+use std::rc::Rc;
+
+pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
+    let task = aio.borrow().task.clone();
+    let Some(task) = task else { return Ok(()) };
+    // The attribute is the mangled `_Task__step`; the function calls itself `__step`, as the
+    // Python method did (handle reprs show `Task.__step()`).
+    for (attr, name, which, f) in [
+        (
+            "_Task__step",
+            "__step",
+            "Task.__step",
+            step as core::NativeImpl,
+        ),
+        ("task_wakeup", "task_wakeup", "Task.task_wakeup", wakeup),
+    ] {
+        let st = aio.clone();
+        let v = vm.new_closure(name, move |vm, a, k| f(vm, &st, a, k));
+        task.dict.borrow_mut().set(attr, v.clone());
+        aio.borrow_mut().natives.insert(which, v);
+    }
+    Ok(())
+}
+
+fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    match v {
+        Value::Bool(b) => Ok(*b),
+        other => vm.truthy(other),
+    }
+}
+
+fn step(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
+    core::self_inst(vm, a, "__step")?;
+    let exc = core::arg_kw(a, k, 1, "exc");
+    step_impl(vm, aio, &a[0], exc)?;
+    Ok(Value::None)
+}
+
+fn wakeup(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
+    core::self_inst(vm, a, "task_wakeup")?;
+    let fut = core::arg_kw(a, k, 1, "future");
+    let r = match &fut {
+        Value::Instance(i)
+            if core::is_native_method(aio, &i.class(), "result", "Future.result") =>
+        {
+            futures::result_of(vm, aio, &fut)
+        }
+        _ => vm
+            .call_method_by_name(&fut, "result", &[])
+            .map(|v| v.unwrap_or(Value::None)),
+    };
+    match r {
+        Ok(_) => step_impl(vm, aio, &a[0], Value::None)?,
+        Err(e) => step_impl(vm, aio, &a[0], Value::Instance(e))?,
+    }
+    Ok(Value::None)
+}
+
+fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    vm.repr(v)
+}
+
+fn is_cancelled_error(aio: &Aio, v: &Value) -> bool {
+    let Value::Instance(e) = v else { return false };
+    match &aio.borrow().cancelled_error {
+        Some(c) => e.class().is_subtype(c),
+        None => false,
+    }
+}
+
+/// `Future.<name>(task, ...)`: the base class's method, not a Task override.
+fn future_method(vm: &mut Vm, aio: &Aio, name: &str, args: &[Value], kw: &KwArgs) -> PyResult<()> {
+    let f = aio
+        .borrow()
+        .future
+        .as_ref()
+        .and_then(|c| c.lookup(name))
+        .unwrap_or(Value::None);
+    vm.call(&f, args, kw)?;
+    Ok(())
+}
+
+fn finalize_dropped_agens(vm: &mut Vm, aio: &Aio, lp: &Value) -> PyResult<()> {
+    let ls = core::global(aio, "_loopscope");
+    let poll = vm.getattr_str(&ls, "agen_poll")?;
+    let fin = vm.call(&poll, &[lp.clone()], &[])?;
+    if !fin.is_none() {
+        for agen in vm.iter_to_vec(&fin)? {
+            vm.call_method_by_name(lp, "_asyncgen_finalizer_hook", &[agen])?;
+        }
+    }
+    Ok(())
+}
+
+/// `self._loop.call_soon(self.__step, exc, context=self._context)`.
+fn step_soon_with(vm: &mut Vm, aio: &Aio, task: &Value, exc: Exc) -> PyResult<()> {
+    let Some(me) = core::inst(task) else {
+        return Ok(());
+    };
+    let lp = get(me, "_loop");
+    let st = core::bound(aio, "Task.__step", task);
+    let ctx = get(me, "_context");
+    call_soon_on(vm, aio, &lp, st, vec![Value::Instance(exc)], ctx, true)?;
+    Ok(())
+}
+
+fn loop_of(vm: &mut Vm, aio: &Aio, fut: &Value) -> PyResult<Value> {
+    if let Value::Instance(i) = fut {
+        if core::is_native_method(aio, &i.class(), "get_loop", "Future.get_loop") {
+            let lp = get(i, "_loop");
+            if lp.is_none() {
+                return Err(vm.runtime_error("Future object is not initialized."));
+            }
+            return Ok(lp);
+        }
+    }
+    let gl = core::global(aio, "_get_loop");
+    vm.call(&gl, &[fut.clone()], &[])
+}
+
+/// What the coroutine yielded: a future to wait for, a bare `yield` (step again soon), or a
+/// mistake (reported by stepping again with a RuntimeError).
+fn after_yield(vm: &mut Vm, aio: &Aio, task: &Value, result: Value) -> PyResult<()> {
+    let Some(me) = core::inst(task) else {
+        return Ok(());
+    };
+    let blocking = core::getattr_or_none(vm, &result, "_asyncio_future_blocking")?;
+    if !blocking.is_none() {
+        let rl = loop_of(vm, aio, &result)?;
+        if !rl.is(&get(me, "_loop")) {
+            let msg = format!(
+                "Task {} got Future {} attached to a different loop",
+                repr(vm, task)?,
+                repr(vm, &result)?
+            );
+            let e = vm.runtime_error(msg);
+            return step_soon_with(vm, aio, task, e);
+        }
+        if truthy(vm, &blocking)? {
+            if result.is(task) {
+                let msg = format!("Task cannot await on itself: {}", repr(vm, task)?);
+                let e = vm.runtime_error(msg);
+                return step_soon_with(vm, aio, task, e);
+            }
+            match &result {
+                Value::Instance(r) => set(r, "_asyncio_future_blocking", Value::Bool(false)),
+                other => vm.setattr(
+                    other,
+                    &Value::str("_asyncio_future_blocking"),
+                    Value::Bool(false),
+                )?,
+            }
+            let wk = core::bound(aio, "Task.task_wakeup", task);
+            let ctx = get(me, "_context");
+            futures::add_done_callback_to(vm, aio, &result, wk, ctx)?;
+            set(me, "_fut_waiter", result.clone());
+            if truthy(vm, &get(me, "_must_cancel"))? {
+                let m = vm.getattr_str(&result, "cancel")?;
+                let msg = get(me, "_cancel_message");
+                let r = vm.call(&m, &[], &[(Rc::from("msg"), msg)])?;
+                if truthy(vm, &r)? {
+                    set(me, "_must_cancel", Value::Bool(false));
+                }
+            }
+            return Ok(());
+        }
+        let msg = format!(
+            "yield was used instead of yield from in task {} with {}",
+            repr(vm, task)?,
+            repr(vm, &result)?
+        );
+        let e = vm.runtime_error(msg);
+        return step_soon_with(vm, aio, task, e);
+    }
+    if result.is_none() {
+        let lp = get(me, "_loop");
+        let st = core::bound(aio, "Task.__step", task);
+        let ctx = get(me, "_context");
+        let pass = !ctx.is_none();
+        call_soon_on(vm, aio, &lp, st, vec![], ctx, pass)?;
+        return Ok(());
+    }
+    let msg = if matches!(&result, Value::Gen(g) if g.kind == GenKind::Generator) {
+        format!(
+            "yield was used instead of yield from for generator in task {} with {}",
+            repr(vm, task)?,
+            repr(vm, &result)?
+        )
+    } else {
+        format!("Task got bad yield: {}", repr(vm, &result)?)
+    };
+    let e = vm.runtime_error(msg);
+    step_soon_with(vm, aio, task, e)
+}
+
+enum Outcome {
+    Yielded(Value),
+    Returned(Value),
+    Raised(Exc),
+}
+
+/// `coro.send(None)` / `coro.throw(exc)`.
+fn resume(vm: &mut Vm, coro: &Value, exc: Value) -> PyResult<Outcome> {
+    if let Value::Gen(g) = coro {
+        let how = match exc {
+            Value::None => Resume::Send(Value::None),
+            Value::Instance(e) if e.exc().is_some() => Resume::Throw(e),
+            other => {
+                // coro.throw(non-exception) raises TypeError at the call.
+                let m = vm.getattr_str(coro, "throw")?;
+                return Ok(match vm.call(&m, &[other], &[]) {
+                    Ok(v) => Outcome::Yielded(v),
+                    Err(e) => stop_or_raise(vm, e),
+                });
+            }
+        };
+        return Ok(match vm.resume_nested(g, how)? {
+            ResumeResult::Yielded(v) => Outcome::Yielded(v),
+            ResumeResult::Returned(v) => Outcome::Returned(v),
+            ResumeResult::Raised(e) => Outcome::Raised(e),
+            ResumeResult::OutOfFuel => {
+                Outcome::Raised(vm.runtime_error("the script ran out of fuel"))
+            }
+        });
+    }
+    let r = if exc.is_none() {
+        vm.call_method_by_name(coro, "send", &[Value::None])
+    } else {
+        vm.call_method_by_name(coro, "throw", &[exc])
+    };
+    Ok(match r {
+        Ok(Some(v)) => Outcome::Yielded(v),
+        Ok(None) => Outcome::Raised(vm.attr_error(format!(
+            "'{}' object has no attribute 'send'",
+            vm.type_name(coro)
+        ))),
+        Err(e) => stop_or_raise(vm, e),
+    })
+}
+
+fn stop_or_raise(vm: &mut Vm, e: Exc) -> Outcome {
+    if vm.exc_matches(&e, ExcKind::StopIteration) {
+        Outcome::Returned(crate::vm::exceptions::stop_value(&e))
+    } else {
+        Outcome::Raised(e)
+    }
+}
+
+fn body(
+    vm: &mut Vm,
+    aio: &Aio,
+    task: &Value,
+    coro: &Value,
+    lp: &Value,
+    exc: Value,
+) -> PyResult<()> {
+    let Some(me) = core::inst(task) else {
+        return Ok(());
+    };
+    match resume(vm, coro, exc)? {
+        Outcome::Returned(v) => {
+            finalize_dropped_agens(vm, aio, lp)?;
+            if truthy(vm, &get(me, "_must_cancel"))? {
+                set(me, "_must_cancel", Value::Bool(false));
+                let msg = get(me, "_cancel_message");
+                future_method(
+                    vm,
+                    aio,
+                    "cancel",
+                    &[task.clone()],
+                    &[(Rc::from("msg"), msg)],
+                )?;
+            } else {
+                futures::set_result_of(vm, aio, task, v)?;
+            }
+        }
+        Outcome::Raised(e) => {
+            let ev = Value::Instance(e.clone());
+            if is_cancelled_error(aio, &ev) {
+                finalize_dropped_agens(vm, aio, lp)?;
+                set(me, "_cancelled_exc", ev);
+                future_method(vm, aio, "cancel", &[task.clone()], &[])?;
+            } else if vm.exc_matches(&e, ExcKind::KeyboardInterrupt)
+                || vm.exc_matches(&e, ExcKind::SystemExit)
+            {
+                future_method(vm, aio, "set_exception", &[task.clone(), ev], &[])?;
+                return Err(e);
+            } else {
+                finalize_dropped_agens(vm, aio, lp)?;
+                future_method(vm, aio, "set_exception", &[task.clone(), ev], &[])?;
+            }
+        }
+        Outcome::Yielded(result) => {
+            finalize_dropped_agens(vm, aio, lp)?;
+            after_yield(vm, aio, task, result)?;
+        }
+    }
+    Ok(())
+}
+
+/// `Task.__step(exc=None)`.
+pub fn step_impl(vm: &mut Vm, aio: &Aio, task: &Value, mut exc: Value) -> PyResult<()> {
+    let Some(me) = core::inst(task) else {
+        return Err(vm.type_error("descriptor '__step' requires a Task"));
+    };
+    if !futures::is_pending(aio, me) {
+        let msg = format!(
+            "_step(): already done: {}, {}",
+            repr(vm, task)?,
+            repr(vm, &exc)?
+        );
+        let cls = aio.borrow().invalid_state.clone();
+        return Err(core::py_exc(vm, &cls, &msg));
+    }
+    if truthy(vm, &get(me, "_must_cancel"))? {
+        if !is_cancelled_error(aio, &exc) {
+            exc = match vm.call_method_by_name(task, "_make_cancelled_error", &[])? {
+                Some(v) => v,
+                None => Value::None,
+            };
+        }
+        set(me, "_must_cancel", Value::Bool(false));
+    }
+    let coro = get(me, "_coro");
+    set(me, "_fut_waiter", Value::None);
+    let lp = get(me, "_loop");
+    let Some(ct) = aio.borrow().current_tasks.clone() else {
+        return Err(vm.runtime_error("asyncio is not initialized"));
+    };
+    if let Some(cur) = vm.dict_get(&ct, &lp)? {
+        if !cur.is_none() {
+            let msg = format!(
+                "Cannot enter into task {} while another task {} is being executed.",
+                repr(vm, task)?,
+                repr(vm, &cur)?
+            );
+            return Err(vm.runtime_error(msg));
+        }
+    }
+    vm.dict_set(&ct, lp.clone(), task.clone())?;
+    if core::tracing(aio) {
+        core::trace(
+            vm,
+            aio,
+            &[
+                Value::str("task_state"),
+                task.clone(),
+                Value::str("running"),
+                Value::None,
+            ],
+        )?;
+    }
+    let r = body(vm, aio, task, &coro, &lp, exc);
+    if core::tracing(aio) {
+        let f = core::global(aio, "_trace_task_state");
+        vm.call(&f, &[task.clone()], &[])?;
+    }
+    let cur = vm.dict_get(&ct, &lp)?.unwrap_or(Value::None);
+    if !cur.is(task) {
+        let msg = format!(
+            "Leaving task {} does not match the current task {}.",
+            repr(vm, task)?,
+            repr(vm, &cur)?
+        );
+        return Err(vm.runtime_error(msg));
+    }
+    vm.dict_del(&ct, &lp)?;
+    r
+}
