@@ -393,6 +393,7 @@ async fn source_highlights_the_current_line_and_marks_paused_tasks() {
         source: Some(Rc::from(src)),
         current: Some(mark(5, 2, "Task-2")),
         paused: vec![mark(13, 1, "Task-1"), mark(5, 3, "Task-3")],
+        stale: false,
     })
     .await;
     let cur = root
