@@ -239,6 +239,30 @@ test('the main states look right: screenshots (light, dark, Chinese, phone)', as
   await phone.page.screenshot({ path: join(shots, 'queue-phone.png'), fullPage: true });
 });
 
+test('play advances on its own and pauses; the editor indents with Tab and keeps the script', async () => {
+  const { page, errors } = await openApp();
+  await pickExample(page, 'gather');
+  await page.selectOption(tid('speed'), { label: '32×' });
+  await page.click(tid('play'));
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="position"]').textContent.split('/')[0]) > 0);
+  await page.click(tid('play'));
+  const paused = (await position(page)).p;
+  assert.ok(paused > 0, 'playing moved the cursor');
+  await page.waitForTimeout(300);
+  assert.equal((await position(page)).p, paused, 'paused stays put');
+
+  await page.fill(tid('editor'), 'async def f():\npass');
+  await page.focus(tid('editor'));
+  await page.keyboard.press('End');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.inputValue(tid('editor')), 'async def f():\n    pass');
+  await page.reload();
+  await page.waitForSelector(tid('editor'));
+  assert.equal(await page.inputValue(tid('editor')), 'async def f():\n    pass', 'the script survives a reload');
+  assert.deepEqual(errors, []);
+});
+
 test('a syntax error shows line and column and the app keeps working', async () => {
   const { page, errors } = await openApp();
   await pickExample(page, 'hello');
