@@ -214,6 +214,37 @@ fn every_example_runs_without_errors() {
     }
 }
 
+fn textarea(value: &str) -> web_sys::HtmlTextAreaElement {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let area: web_sys::HtmlTextAreaElement =
+        document.create_element("textarea").unwrap().dyn_into().unwrap();
+    document.body().unwrap().append_child(&area).unwrap();
+    area.set_value(value);
+    area
+}
+
+#[wasm_bindgen_test]
+fn tab_indents_the_caret_or_the_selected_lines_and_shift_tab_undoes_it() {
+    use crate::components::editor::indent;
+    let area = textarea("def f():\npass");
+    area.set_selection_range(9, 9).unwrap();
+    assert_eq!(indent(&area, false).unwrap(), "def f():\n    pass");
+    assert_eq!(area.selection_start().unwrap(), Some(13));
+    // Several lines, then back.
+    let area = textarea("a\nb\nc");
+    area.set_selection_range(0, 5).unwrap();
+    assert_eq!(indent(&area, false).unwrap(), "    a\n    b\n    c");
+    assert_eq!(indent(&area, true).unwrap(), "a\nb\nc");
+    // Selections that end inside removed indentation, next to non-ASCII text, never panic.
+    for (text, a, b) in [("  é\n  é", 1, 5), ("é\n  x", 0, 3), ("  😀\n ", 2, 6), ("", 0, 0)] {
+        let area = textarea(text);
+        area.set_selection_range(a, b).unwrap();
+        let _ = indent(&area, true);
+        let _ = indent(&area, false);
+    }
+}
+
 #[wasm_bindgen_test]
 fn budget_numbers_are_grouped() {
     use crate::components::console::thousands;

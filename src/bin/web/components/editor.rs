@@ -120,7 +120,7 @@ pub fn editor(props: &EditorProps) -> Html {
 
 /// Tab: four spaces at the caret (or before every selected line); Shift+Tab: remove up to
 /// four spaces before each touched line. Returns the new text, caret already placed.
-fn indent(area: &HtmlTextAreaElement, outdent: bool) -> Option<String> {
+pub(crate) fn indent(area: &HtmlTextAreaElement, outdent: bool) -> Option<String> {
     let text = area.value();
     // Selection offsets are UTF-16 code units; convert to byte offsets.
     let to_byte = |u: u32| -> usize {
@@ -133,7 +133,14 @@ fn indent(area: &HtmlTextAreaElement, outdent: bool) -> Option<String> {
         }
         text.len()
     };
-    let to_units = |b: usize, s: &str| -> u32 { s[..b.min(s.len())].encode_utf16().count() as u32 };
+    // Byte offset -> UTF-16 offset; an offset inside a character counts up to its start.
+    let to_units = |b: usize, s: &str| -> u32 {
+        let mut b = b.min(s.len());
+        while !s.is_char_boundary(b) {
+            b -= 1;
+        }
+        s[..b].encode_utf16().count() as u32
+    };
     let start = to_byte(area.selection_start().ok()??);
     let end = to_byte(area.selection_end().ok()??);
     let (start, end) = (start.min(end), start.max(end));
