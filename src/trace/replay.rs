@@ -671,9 +671,13 @@ impl Replay {
 
     /// Parse and validate a trace file (JSON). Errors are messages for the user.
     pub fn from_json(text: &str) -> Result<Replay, String> {
-        if text.len() > MAX_TRACE_BYTES {
+        Replay::from_json_limited(text, MAX_TRACE_BYTES)
+    }
+
+    fn from_json_limited(text: &str, limit: usize) -> Result<Replay, String> {
+        if text.len() > limit {
             return Err(format!(
-                "the trace file is too large ({} bytes; the limit is {MAX_TRACE_BYTES})",
+                "the trace file is too large ({} bytes; the limit is {limit})",
                 text.len()
             ));
         }
@@ -1841,6 +1845,11 @@ mod tests {
         let head = r#"{"version":2,"script":"x","strings":[""],"exit_code":0,"events":"#;
         let ok = format!("{head}[]}}");
         assert!(Replay::from_json(&ok).is_ok());
+        let e = match Replay::from_json_limited(&ok, 10) {
+            Ok(_) => String::from("accepted"),
+            Err(e) => e,
+        };
+        assert!(e.contains("too large"), "{e}");
         let cases = [
             (
                 r#"[{"event":"output","t":0.0,"stderr":false,"text":7}]"#,
