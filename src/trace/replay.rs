@@ -230,7 +230,8 @@ struct State {
     /// Handles `_run_once` will still pop this turn (it pops as many as were ready when
     /// the turn's timers had fired; cancelled ones are dropped without a callback).
     batch: usize,
-    timers: Vec<TimerSt>,
+    /// `_scheduled` by handle (a heap in the loop; sorted when shown).
+    timers: HashMap<u64, TimerSt>,
     timer_seq: u64,
     tasks: Vec<TaskSt>,
     task_index: HashMap<u64, usize>,
@@ -297,7 +298,7 @@ impl State {
 
     /// The timers in firing order.
     fn sorted_timers(&self) -> Vec<&TimerSt> {
-        let mut v: Vec<&TimerSt> = self.timers.iter().collect();
+        let mut v: Vec<&TimerSt> = self.timers.values().collect();
         v.sort_by(|a, b| a.when.total_cmp(&b.when).then(a.seq.cmp(&b.seq)));
         v
     }
@@ -320,11 +321,14 @@ impl State {
                 // `_run_once` first drops cancelled timers from the head of the heap.
                 loop {
                     let head = self
-                        .sorted_timers()
-                        .first()
+                        .timers
+                        .values()
+                        .min_by(|a, b| a.when.total_cmp(&b.when).then(a.seq.cmp(&b.seq)))
                         .map(|x| (x.handle, x.cancelled));
                     match head {
-                        Some((h, true)) => self.timers.retain(|x| x.handle != h),
+                        Some((h, true)) => {
+                            self.timers.remove(&h);
+                        }
                         _ => break,
                     }
                 }
@@ -371,18 +375,20 @@ impl State {
                 handle, when, desc, ..
             } => {
                 self.timer_seq += 1;
-                self.timers.push(TimerSt {
-                    handle: *handle,
-                    when: *when,
-                    seq: self.timer_seq,
-                    desc: *desc,
-                    cancelled: false,
-                });
+                self.timers.insert(
+                    *handle,
+                    TimerSt {
+                        handle: *handle,
+                        when: *when,
+                        seq: self.timer_seq,
+                        desc: *desc,
+                        cancelled: false,
+                    },
+                );
                 touched.handles.push(*handle);
             }
             Event::TimerFired { handle, .. } => {
-                if let Some(i) = self.timers.iter().position(|x| x.handle == *handle) {
-                    let tm = self.timers.remove(i);
+                if let Some(tm) = self.timers.remove(handle) {
                     self.ready.push_back(HandleSt {
                         handle: tm.handle,
                         desc: tm.desc,
@@ -393,7 +399,7 @@ impl State {
                 }
             }
             Event::TimerCancelled { handle, .. } => {
-                if let Some(tm) = self.timers.iter_mut().find(|x| x.handle == *handle) {
+                if let Some(tm) = self.timers.get_mut(handle) {
                     tm.cancelled = true;
                     touched.handles.push(*handle);
                 }
@@ -685,16 +691,24 @@ impl Replay {
         struct Header {
             version: u32,
         }
-        let h: Header =
-            serde_json::from_str(text).map_err(|e| format!("not a loopscope trace: {e}"))?;
-        if h.version != TRACE_VERSION {
-            return Err(format!(
-                "trace format {} is not supported (this loopscope reads format {TRACE_VERSION})",
-                h.version
-            ));
+        let version_error = |v: u32| {
+            format!(
+                "trace format {v} is not supported (this loopscope reads format {TRACE_VERSION})"
+            )
+        };
+        let trace: Trace = match serde_json::from_str(text) {
+            Ok(t) => t,
+            Err(e) => {
+                // Another format's trace fails the schema: say so rather than why.
+                return Err(match serde_json::from_str::<Header>(text) {
+                    Ok(h) if h.version != TRACE_VERSION => version_error(h.version),
+                    _ => format!("not a loopscope trace: {e}"),
+                });
+            }
+        };
+        if trace.version != TRACE_VERSION {
+            return Err(version_error(trace.version));
         }
-        let trace: Trace =
-            serde_json::from_str(text).map_err(|e| format!("not a loopscope trace: {e}"))?;
         validate(&trace)?;
         Ok(Replay::new(trace))
     }
@@ -984,7 +998,7 @@ impl Replay {
             if let Some(r) = st.ready.iter().rev().find(|x| x.handle == *h) {
                 let d = tr.str(r.desc);
                 add(format!("ready queue: + {d}"), format!("就绪队列：+ {d}"));
-            } else if let Some(tm) = st.timers.iter().find(|x| x.handle == *h) {
+            } else if let Some(tm) = st.timers.get(h) {
                 let d = tr.str(tm.desc);
                 if tm.cancelled {
                     add(
@@ -1919,6 +1933,39 @@ mod tests {
             }
         }
         let _ = accepted;
+    }
+
+    /// `LS_SCALE_TRACE=file.json cargo test --release --lib replay_scale -- --ignored
+    /// --nocapture`: how long a big trace takes to index and to view.
+    #[test]
+    #[ignore]
+    fn replay_scale() {
+        let Ok(path) = std::env::var("LS_SCALE_TRACE") else {
+            return;
+        };
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let t0 = std::time::Instant::now();
+        let tr: Trace = match serde_json::from_str(&text) {
+            Ok(r) => r,
+            Err(e) => panic!("{e}"),
+        };
+        drop(text);
+        let parse = t0.elapsed();
+        let t0 = std::time::Instant::now();
+        let r = Replay::new(tr);
+        let t1 = t0.elapsed();
+        let mut worst = std::time::Duration::ZERO;
+        let n = r.last();
+        for k in 0..200 {
+            let p = (k * 7919 * 127) % (n + 1);
+            let t = std::time::Instant::now();
+            let _ = r.view(p);
+            worst = worst.max(t.elapsed());
+        }
+        println!(
+            "{n} events: parse {parse:?}, index {t1:?}, {} checkpoints, worst view {worst:?}",
+            r.checkpoints.len()
+        );
     }
 
     #[test]
