@@ -805,7 +805,7 @@ def _trace_snapshot(loop, n):
     for t in _all_tasks_list:
         if t._loop is not loop or t.done():
             continue
-        if _current_tasks.get(loop) is t:
+        if _current_task(loop) is t:
             state = "running"
         elif t._fut_waiter is not None:
             state = "waiting"
@@ -1070,12 +1070,6 @@ def _get_loop(fut):
     return fut._loop
 
 
-def _set_result_unless_cancelled(fut, result):
-    if fut.cancelled():
-        return
-    fut.set_result(result)
-
-
 def wrap_future(future, *, loop=None):
     if isfuture(future):
         return future
@@ -1086,7 +1080,6 @@ def wrap_future(future, *, loop=None):
 
 _task_name_counter = [0]
 _all_tasks_list = []
-_current_tasks = {}
 
 
 def _next_task_name():
@@ -1215,20 +1208,8 @@ def _register_task(task):
     _all_tasks_list.append(task)
 
 
-def _enter_task(loop, task):
-    current_task = _current_tasks.get(loop)
-    if current_task is not None:
-        raise RuntimeError(f"Cannot enter into task {task!r} while another "
-                           f"task {current_task!r} is being executed.")
-    _current_tasks[loop] = task
-
-
-def _leave_task(loop, task):
-    current_task = _current_tasks.get(loop)
-    if current_task is not task:
-        raise RuntimeError(f"Leaving task {task!r} does not match "
-                           f"the current task {current_task!r}.")
-    del _current_tasks[loop]
+# _enter_task(loop, task), _leave_task(loop, task) and _current_task(loop) are native
+# (tasks.rs): which task each loop runs is kept in Rust, where Task.__step reads it.
 
 
 def _unregister_task(task):
@@ -1241,7 +1222,7 @@ def _unregister_task(task):
 def current_task(loop=None):
     if loop is None:
         loop = get_running_loop()
-    return _current_tasks.get(loop)
+    return _current_task(loop)
 
 
 def all_tasks(loop=None):
@@ -1425,17 +1406,18 @@ async def sleep(delay, result=None):
     if delay <= 0:
         await __sleep0()
         return result
-    loop = get_running_loop()
-    future = loop.create_future()
+    # get_running_loop(), loop.create_future(), h = loop.call_later(delay,
+    # _set_result_unless_cancelled, future, result) in one native call (futures.rs); `w`
+    # awaits the future and cancels `h` when the await ends; close() does it when an
+    # exception was thrown in instead.
+    w = _sleep_wait(delay, result)
     if _TRACE:
-        future._loopscope_what = f"sleep({delay!r})"
-    h = loop.call_later(delay,
-                        _set_result_unless_cancelled,
-                        future, result)
+        # The visualizer names the awaited future "sleep(1.0)".
+        _tr("sleep", delay)
     try:
-        return await future
+        return await w
     finally:
-        h.cancel()
+        w.close()
 
 
 def ensure_future(coro_or_future, *, loop=None):
@@ -2510,7 +2492,8 @@ def run(main, *, debug=None):
 
 # The hot paths are Rust (CPython runs Future and Task in C), installed into the classes
 # here: Future's __init__, done, cancelled, result, exception, get_loop, add_done_callback,
-# set_result, _schedule_callbacks, __await__ and BaseEventLoop.create_future (futures.rs);
+# set_result, _schedule_callbacks, __await__, BaseEventLoop.create_future,
+# _set_result_unless_cancelled and sleep's body (futures.rs);
 # Task.__step and task_wakeup (tasks.rs); Handle._run, cancel and cancelled,
 # TimerHandle.cancel, get_running_loop (events.rs); BaseEventLoop.call_soon, _call_soon, and,
 # for VirtualLoop without debug or tracing, call_later and _run_once (base_events.rs; the

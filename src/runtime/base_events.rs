@@ -183,7 +183,7 @@ fn now(vm: &mut Vm, aio: &Aio) -> PyResult<f64> {
 
 /// `call_later` on loopscope's own loop with a numeric delay: `call_at` inlined, as the
 /// Python version does; anything else goes to the Python version.
-fn call_later(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
+pub fn call_later(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
     let fast = match (a.first(), a.get(1)) {
         (Some(Value::Instance(i)), Some(d)) => {
             a.len() >= 3
@@ -365,8 +365,7 @@ fn run_once(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> 
             let msg = vm.str_of(&msg)?;
             return Err(vm.runtime_error(msg.to_string()));
         };
-        let ls = core::global(aio, "_loopscope");
-        let select = vm.getattr_str(&ls, "select")?;
+        let select = aio.borrow().select.clone();
         vm.call(&select, &[Value::Float(timeout)], &[])?;
     }
 
@@ -413,8 +412,7 @@ fn run_once(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> 
             vm.call_method_by_name(&h, "_run", &[])?;
         }
     }
-    let ls = core::global(aio, "_loopscope");
-    let poll = vm.getattr_str(&ls, "agen_poll")?;
+    let poll = aio.borrow().agen_poll.clone();
     let fin = vm.call(&poll, &[lp.clone()], &[])?;
     if !fin.is_none() {
         for agen in vm.iter_to_vec(&fin)? {

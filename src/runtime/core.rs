@@ -12,7 +12,6 @@ use crate::vm::object::{
 };
 use crate::vm::{Exc, KwArgs, PyResult, PyType, Value, Vm};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// The asyncio module's objects the natives use, filled by `_loopscope.aio_bind(globals())`.
@@ -33,12 +32,40 @@ pub struct Bound {
     pub trace: Option<Value>,
     pub handles: bool,
     /// The natives themselves, to recognise them in a class's MRO (a subclass may override).
-    pub natives: HashMap<&'static str, Value>,
-    pub current_tasks: Option<Rc<PyDict>>,
+    pub natives: Natives,
+    /// (loop, task): the task each running loop is stepping (CPython's `_current_tasks`).
+    pub current: Vec<(Value, Value)>,
     pub future_iter: Option<Rc<PyType>>,
+    pub sleep_iter: Option<Rc<PyType>>,
+    /// `_loopscope.agen_poll` and `_loopscope.select`.
+    pub agen_poll: Value,
+    pub select: Value,
     pub future_dict: StrMap,
     pub handle_dict: StrMap,
     pub timer_dict: StrMap,
+}
+
+/// The natives by name. Names are literals, so a lookup compares addresses first (no hashing
+/// on the hot paths), then text.
+#[derive(Default)]
+pub struct Natives(Vec<(&'static str, Value)>);
+
+impl Natives {
+    pub fn insert(&mut self, name: &'static str, v: Value) {
+        match self.0.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = v,
+            None => self.0.push((name, v)),
+        }
+    }
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        let by_addr = self
+            .0
+            .iter()
+            .find(|(n, _)| std::ptr::eq(n.as_ptr(), name.as_ptr()) && n.len() == name.len());
+        by_addr
+            .or_else(|| self.0.iter().find(|(n, _)| *n == name))
+            .map(|(_, v)| v)
+    }
 }
 
 /// Shared by every native closure of one VM's asyncio.
@@ -177,12 +204,35 @@ pub fn py_exc(vm: &mut Vm, cls: &Option<Rc<PyType>>, msg: &str) -> Exc {
 }
 
 /// A module-level name of asyncio (looked up each time: scripts may replace them).
-pub fn global(aio: &Aio, name: &str) -> Value {
-    aio.borrow()
-        .ns
-        .as_ref()
-        .and_then(|d| d.get_str(name))
-        .unwrap_or(Value::None)
+pub fn global(aio: &Aio, name: &'static str) -> Value {
+    let k = global_key(name);
+    let b = aio.borrow();
+    match (&b.ns, &k) {
+        (Some(d), Value::Str(s)) => d.get_pystr(s).unwrap_or(Value::None),
+        _ => Value::None,
+    }
+}
+
+thread_local! {
+    static GLOBAL_KEYS: RefCell<Vec<(usize, Value)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The interned str value for a global's name (its hash is cached), found by the literal's
+/// address as [`key`] does.
+fn global_key(name: &'static str) -> Value {
+    let addr = name.as_ptr() as usize;
+    GLOBAL_KEYS.with(|k| {
+        let mut k = k.borrow_mut();
+        if let Some((_, v)) = k
+            .iter()
+            .find(|(a, v)| *a == addr && v.as_str().map(str::len) == Some(name.len()))
+        {
+            return v.clone();
+        }
+        let v = crate::vm::object::intern(name);
+        k.push((addr, v.clone()));
+        v
+    })
 }
 
 /// `_tr(kind, *args)` when tracing is on.
@@ -228,11 +278,11 @@ pub fn bind(vm: &mut Vm, aio: &Aio, a: &[Value]) -> PyResult<Value> {
             Some(Value::Bool(true)) => ns.get_str("_tr"),
             _ => None,
         };
-        b.current_tasks = match ns.get_str("_current_tasks") {
-            Some(Value::Dict(d)) => Some(d),
-            _ => None,
-        };
         b.ns = Some(ns.clone());
+        if let Some(Value::Module(m)) = ns.get_str("_loopscope") {
+            b.agen_poll = m.dict.get_str("agen_poll").unwrap_or(Value::None);
+            b.select = m.dict.get_str("select").unwrap_or(Value::None);
+        }
         if let Some(f) = &b.future {
             b.future_dict = template(
                 f,

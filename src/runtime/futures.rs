@@ -52,6 +52,19 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
             create_future,
         )],
     );
+    for (name, f) in [
+        (
+            "_set_result_unless_cancelled",
+            set_result_unless_cancelled as core::NativeImpl,
+        ),
+        ("_sleep_wait", sleep_wait),
+    ] {
+        let st = aio.clone();
+        let v = vm.new_closure(name, move |vm, a, k| f(vm, &st, a, k));
+        if let Some(ns) = aio.borrow().ns.clone() {
+            ns.set_str(name, v);
+        }
+    }
     let it = vm.new_native_class("FutureIter", "_asyncio", &[], None)?;
     let iter_methods: &[core::Method] = &[
         ("__next__", "FutureIter.__next__", iter_next),
@@ -62,6 +75,17 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
     ];
     core::install_methods(vm, aio, &Some(it.clone()), iter_methods);
     aio.borrow_mut().future_iter = Some(it);
+    // `sleep` awaits its iterator directly (`await _sleep_wait(...)`), so that one is also
+    // awaitable; otherwise the same as a future's.
+    let sit = vm.new_native_class("FutureIter", "_asyncio", &[], None)?;
+    core::install_methods(vm, aio, &Some(sit.clone()), iter_methods);
+    core::install_methods(
+        vm,
+        aio,
+        &Some(sit.clone()),
+        &[("__await__", "sleep FutureIter.__await__", iter_iter)],
+    );
+    aio.borrow_mut().sleep_iter = Some(sit);
     Ok(())
 }
 
@@ -398,6 +422,9 @@ fn set_result(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value
 struct FutIter {
     fut: Value,
     stage: u8,
+    /// `asyncio.sleep`'s timer handle, cancelled when the iteration ends however it ends
+    /// (sleep's `finally: h.cancel()`); None for a plain `await fut`.
+    timer: Value,
 }
 
 const FRESH: u8 = 0;
@@ -410,7 +437,124 @@ fn await_(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     let Some(cls) = cls else {
         return Err(vm.runtime_error("asyncio is not initialized"));
     };
-    Ok(vm.new_native_instance(&cls, Box::new(FutIter { fut, stage: FRESH })))
+    Ok(vm.new_native_instance(
+        &cls,
+        Box::new(FutIter {
+            fut,
+            stage: FRESH,
+            timer: Value::None,
+        }),
+    ))
+}
+
+/// What `asyncio.sleep(delay, result)` awaits after its `delay <= 0` check: a future the loop
+/// resolves after `delay` through `_set_result_unless_cancelled`, iterated as `await future`
+/// and cancelling its timer when done (CPython's `sleep` body, in one native call).
+pub fn sleep_wait(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    if a.len() != 2 {
+        return Err(vm.type_error("_sleep_wait(delay, result)"));
+    }
+    let lp = core::global(aio, "_running_loop");
+    if lp.is_none() {
+        return Err(vm.runtime_error("no running event loop"));
+    }
+    let fut = match &lp {
+        Value::Instance(i)
+            if core::is_native_method(
+                aio,
+                &i.class(),
+                "create_future",
+                "BaseEventLoop.create_future",
+            ) =>
+        {
+            create_future(vm, aio, std::slice::from_ref(&lp), &[])?
+        }
+        _ => vm
+            .call_method_by_name(&lp, "create_future", &[])?
+            .unwrap_or(Value::None),
+    };
+    let cb = core::global(aio, "_set_result_unless_cancelled");
+    let args = [lp.clone(), a[0].clone(), cb, fut.clone(), a[1].clone()];
+    let timer = match &lp {
+        Value::Instance(i)
+            if core::is_native_method(
+                aio,
+                &i.class(),
+                "call_later",
+                "BaseEventLoop.call_later",
+            ) =>
+        {
+            base_events::call_later(vm, aio, &args, &[])?
+        }
+        _ => {
+            let m = vm.getattr_str(&lp, "call_later")?;
+            vm.call(&m, &args[1..], &[])?
+        }
+    };
+    let cls = aio.borrow().sleep_iter.clone();
+    let Some(cls) = cls else {
+        return Err(vm.runtime_error("asyncio is not initialized"));
+    };
+    Ok(vm.new_native_instance(
+        &cls,
+        Box::new(FutIter {
+            fut,
+            stage: FRESH,
+            timer,
+        }),
+    ))
+}
+
+/// `_set_result_unless_cancelled(fut, result)`: the callback of `sleep`'s timer.
+fn set_result_unless_cancelled(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
+    if a.len() + k.len() != 2 {
+        return Err(vm.type_error(format!(
+            "_set_result_unless_cancelled() takes 2 positional arguments but {} were given",
+            a.len() + k.len()
+        )));
+    }
+    let fut = core::arg_kw(a, k, 0, "fut");
+    let result = core::arg_kw(a, k, 1, "result");
+    let cancelled = match &fut {
+        Value::Instance(i)
+            if core::is_native_method(aio, &i.class(), "cancelled", "Future.cancelled") =>
+        {
+            is_cancelled(aio, i)
+        }
+        _ => {
+            let r = vm
+                .call_method_by_name(&fut, "cancelled", &[])?
+                .unwrap_or(Value::None);
+            vm.truthy(&r)?
+        }
+    };
+    if !cancelled {
+        set_result_on(vm, aio, &fut, result)?;
+    }
+    Ok(Value::None)
+}
+
+/// End of a sleep's await: cancel its timer (once).
+fn finish_timer(vm: &mut Vm, aio: &Aio, a: &[Value]) -> PyResult<()> {
+    let timer = match a.first() {
+        Some(Value::Instance(i)) => match i.native::<FutIter>() {
+            Some(mut it) => std::mem::take(&mut it.timer),
+            None => Value::None,
+        },
+        _ => Value::None,
+    };
+    match &timer {
+        Value::None => Ok(()),
+        Value::Instance(i)
+            if core::is_native_method(aio, &i.class(), "cancel", "TimerHandle.cancel") =>
+        {
+            super::events::timer_cancel_of(vm, aio, &timer)
+        }
+        _ => {
+            vm.call_method_by_name(&timer, "cancel", &[])?;
+            Ok(())
+        }
+    }
 }
 
 fn iter_state(vm: &mut Vm, a: &[Value]) -> PyResult<(Value, u8)> {
@@ -465,20 +609,25 @@ fn iter_next(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value
         _ => return Err(new_stop_iteration(vm, Value::None)),
     }
     set_stage(a, DONE);
-    if !done_of(vm, aio, &fut)? {
+    let r = finish(vm, aio, &fut);
+    finish_timer(vm, aio, a)?;
+    Err(new_stop_iteration(vm, r?))
+}
+
+fn finish(vm: &mut Vm, aio: &Aio, fut: &Value) -> PyResult<Value> {
+    if !done_of(vm, aio, fut)? {
         return Err(vm.runtime_error("await wasn't used with future"));
     }
-    let r = match &fut {
+    match fut {
         Value::Instance(i)
             if core::is_native_method(aio, &i.class(), "result", "Future.result") =>
         {
-            result_of(vm, aio, &fut)?
+            result_of(vm, aio, fut)
         }
-        _ => vm
-            .call_method_by_name(&fut, "result", &[])?
-            .unwrap_or(Value::None),
-    };
-    Err(new_stop_iteration(vm, r))
+        _ => Ok(vm
+            .call_method_by_name(fut, "result", &[])?
+            .unwrap_or(Value::None)),
+    }
 }
 
 fn iter_send(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
@@ -490,9 +639,10 @@ fn iter_send(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value
     iter_next(vm, aio, &a[..1], &[])
 }
 
-fn iter_throw(vm: &mut Vm, _aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+fn iter_throw(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     iter_state(vm, a)?;
     set_stage(a, DONE);
+    finish_timer(vm, aio, a)?;
     let e = match arg(a, 1) {
         Value::Instance(e) if e.exc().is_some() => e,
         Value::Type(t) => match vm.call(&Value::Type(t), &[], &[])? {
@@ -504,9 +654,10 @@ fn iter_throw(vm: &mut Vm, _aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Val
     Err(e)
 }
 
-fn iter_close(vm: &mut Vm, _aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+fn iter_close(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     iter_state(vm, a)?;
     set_stage(a, DONE);
+    finish_timer(vm, aio, a)?;
     Ok(Value::None)
 }
 

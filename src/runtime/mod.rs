@@ -480,6 +480,8 @@ struct TraceCtx {
     /// Code object -> its (qualname, file) string ids, or None for code not shown (asyncio's
     /// own and other `<...>` sources). Holding the code keeps its address unique.
     codes: HashMap<usize, (Rc<CodeObject>, CodeIds)>,
+    /// "sleep(1.0)": what the `asyncio.sleep` about to suspend its task waits for.
+    sleep: Option<String>,
 }
 
 /// A shown code object's (qualname, file) string ids; None for code not shown.
@@ -579,6 +581,7 @@ fn install_tracing(vm: &mut Vm, m: &Rc<PyModule>, tracer: Rc<RefCell<dyn Tracer>
         ready: None,
         ready_back: None,
         codes: HashMap::new(),
+        sleep: None,
     }));
     let c = ctx.clone();
     vm.line_hook = Some(Box::new(move |frame, code, line| {
@@ -656,7 +659,12 @@ fn running_ready(vm: &mut Vm) -> Option<Value> {
 }
 
 /// A task's await chain, outermost first, ending with what it waits on.
-fn await_chain(vm: &mut Vm, task: &Value, fut: &Value) -> PyResult<Vec<String>> {
+fn await_chain(
+    vm: &mut Vm,
+    task: &Value,
+    fut: &Value,
+    sleep: Option<String>,
+) -> PyResult<Vec<String>> {
     // (entry, from asyncio's own source)
     let mut chain: Vec<(String, bool)> = Vec::new();
     let mut c = dict_get(task, "_coro").unwrap_or(Value::None);
@@ -680,7 +688,14 @@ fn await_chain(vm: &mut Vm, task: &Value, fut: &Value) -> PyResult<Vec<String>> 
             break;
         }
     }
-    if let Some(what) = dict_get(fut, "_loopscope_what") {
+    let sleeping = chain
+        .last()
+        .map(|(s, internal)| *internal && s == "sleep()")
+        .unwrap_or(false);
+    if let (true, Some(what)) = (sleeping, sleep) {
+        chain.pop();
+        chain.push((what, true));
+    } else if let Some(what) = dict_get(fut, "_loopscope_what") {
         // asyncio.sleep() names its future "sleep(1.0)": show that, not "sleep()".
         while chain.last().map(|(_, internal)| *internal).unwrap_or(false) {
             chain.pop();
@@ -756,8 +771,14 @@ fn trace_event(vm: &mut Vm, ctx: &Rc<RefCell<TraceCtx>>, a: &[Value]) -> PyResul
         _ => 0.0,
     };
     let waiting = kind == "task_state" && s2 == "waiting";
+    if kind == "sleep" {
+        let what = format!("sleep({})", vm.repr(&a1)?);
+        ctx.borrow_mut().sleep = Some(what);
+        return Ok(Value::None);
+    }
     let chain = if waiting {
-        await_chain(vm, &a1, &arg(a, 3))?
+        let sleep = ctx.borrow_mut().sleep.take();
+        await_chain(vm, &a1, &arg(a, 3), sleep)?
     } else {
         Vec::new()
     };

@@ -115,7 +115,7 @@ fn empty(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     empty_of(vm, aio, &a[0], &me)
 }
 
-fn raise_global(vm: &mut Vm, aio: &Aio, name: &str) -> crate::vm::Exc {
+fn raise_global(vm: &mut Vm, aio: &Aio, name: &'static str) -> crate::vm::Exc {
     let cls = core::global(aio, name);
     match vm.call(&cls, &[], &[]) {
         Ok(Value::Instance(e)) if e.exc().is_some() => e,

@@ -29,6 +29,17 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
         task.dict.borrow_mut().set(attr, v.clone());
         aio.borrow_mut().natives.insert(which, v);
     }
+    for (name, f) in [
+        ("_enter_task", n_enter_task as core::NativeImpl),
+        ("_leave_task", n_leave_task),
+        ("_current_task", n_current_task),
+    ] {
+        let st = aio.clone();
+        let v = vm.new_closure(name, move |vm, a, k| f(vm, &st, a, k));
+        if let Some(ns) = aio.borrow().ns.clone() {
+            ns.set_str(name, v);
+        }
+    }
     Ok(())
 }
 
@@ -91,8 +102,7 @@ fn future_method(vm: &mut Vm, aio: &Aio, name: &str, args: &[Value], kw: &KwArgs
 }
 
 fn finalize_dropped_agens(vm: &mut Vm, aio: &Aio, lp: &Value) -> PyResult<()> {
-    let ls = core::global(aio, "_loopscope");
-    let poll = vm.getattr_str(&ls, "agen_poll")?;
+    let poll = aio.borrow().agen_poll.clone();
     let fin = vm.call(&poll, &[lp.clone()], &[])?;
     if !fin.is_none() {
         for agen in vm.iter_to_vec(&fin)? {
@@ -334,20 +344,7 @@ pub fn step_impl(vm: &mut Vm, aio: &Aio, task: &Value, mut exc: Value) -> PyResu
     let coro = get(me, "_coro");
     set(me, "_fut_waiter", Value::None);
     let lp = get(me, "_loop");
-    let Some(ct) = aio.borrow().current_tasks.clone() else {
-        return Err(vm.runtime_error("asyncio is not initialized"));
-    };
-    if let Some(cur) = vm.dict_get(&ct, &lp)? {
-        if !cur.is_none() {
-            let msg = format!(
-                "Cannot enter into task {} while another task {} is being executed.",
-                repr(vm, task)?,
-                repr(vm, &cur)?
-            );
-            return Err(vm.runtime_error(msg));
-        }
-    }
-    vm.dict_set(&ct, lp.clone(), task.clone())?;
+    enter_task(vm, aio, &lp, task)?;
     if core::tracing(aio) {
         core::trace(
             vm,
@@ -365,7 +362,37 @@ pub fn step_impl(vm: &mut Vm, aio: &Aio, task: &Value, mut exc: Value) -> PyResu
         let f = core::global(aio, "_trace_task_state");
         vm.call(&f, &[task.clone()], &[])?;
     }
-    let cur = vm.dict_get(&ct, &lp)?.unwrap_or(Value::None);
+    leave_task(vm, aio, &lp, task)?;
+    r
+}
+
+fn current_of(aio: &Aio, lp: &Value) -> Value {
+    aio.borrow()
+        .current
+        .iter()
+        .find(|(l, _)| l.is(lp))
+        .map(|(_, t)| t.clone())
+        .unwrap_or(Value::None)
+}
+
+/// `_enter_task(loop, task)`.
+fn enter_task(vm: &mut Vm, aio: &Aio, lp: &Value, task: &Value) -> PyResult<()> {
+    let cur = current_of(aio, lp);
+    if !cur.is_none() {
+        let msg = format!(
+            "Cannot enter into task {} while another task {} is being executed.",
+            repr(vm, task)?,
+            repr(vm, &cur)?
+        );
+        return Err(vm.runtime_error(msg));
+    }
+    aio.borrow_mut().current.push((lp.clone(), task.clone()));
+    Ok(())
+}
+
+/// `_leave_task(loop, task)`.
+fn leave_task(vm: &mut Vm, aio: &Aio, lp: &Value, task: &Value) -> PyResult<()> {
+    let cur = current_of(aio, lp);
     if !cur.is(task) {
         let msg = format!(
             "Leaving task {} does not match the current task {}.",
@@ -374,6 +401,20 @@ pub fn step_impl(vm: &mut Vm, aio: &Aio, task: &Value, mut exc: Value) -> PyResu
         );
         return Err(vm.runtime_error(msg));
     }
-    vm.dict_del(&ct, &lp)?;
-    r
+    aio.borrow_mut().current.retain(|(l, _)| !l.is(lp));
+    Ok(())
+}
+
+fn n_enter_task(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    enter_task(vm, aio, &core::arg(a, 0), &core::arg(a, 1))?;
+    Ok(Value::None)
+}
+
+fn n_leave_task(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    leave_task(vm, aio, &core::arg(a, 0), &core::arg(a, 1))?;
+    Ok(Value::None)
+}
+
+fn n_current_task(_vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    Ok(current_of(aio, &core::arg(a, 0)))
 }

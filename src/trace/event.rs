@@ -38,6 +38,12 @@ pub struct Trace {
 }
 
 impl Trace {
+    /// Writes the trace as JSON as it goes: a big run's JSON text is larger than its events,
+    /// so building it in a String first would more than double the peak memory.
+    pub fn write_json<W: std::io::Write>(&self, w: W) -> std::io::Result<()> {
+        serde_json::to_writer(w, self).map_err(std::io::Error::other)
+    }
+
     /// The list with that index (empty for an index out of range).
     pub fn list(&self, id: u32) -> &[u64] {
         self.lists

@@ -45,6 +45,9 @@ pub struct View {
     pub io: Vec<IoItem>,
     pub console_len: usize,
     pub narration: Narration,
+    /// What the step changed, one item per change ("ready queue: + step Task-2",
+    /// "Task-2: running → waiting"), in both languages.
+    pub changes: Vec<Narration>,
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -199,7 +202,8 @@ struct TaskSt {
     detail: String,
     awaiting: Option<u64>,
     chain: Str,
-    woke: Option<String>,
+    /// Why it last woke, in English and Chinese.
+    woke: Option<(String, String)>,
     line: Option<u32>,
     color: usize,
 }
@@ -226,7 +230,8 @@ struct State {
     /// Handles `_run_once` will still pop this turn (it pops as many as were ready when
     /// the turn's timers had fired; cancelled ones are dropped without a callback).
     batch: usize,
-    timers: Vec<TimerSt>,
+    /// `_scheduled` by handle (a heap in the loop; sorted when shown).
+    timers: HashMap<u64, TimerSt>,
     timer_seq: u64,
     tasks: Vec<TaskSt>,
     task_index: HashMap<u64, usize>,
@@ -244,6 +249,10 @@ struct Touched {
     tasks: Vec<u64>,
     prims: Vec<u64>,
     handles: Vec<u64>,
+    /// (task, phase before (None: new), phase after) for tasks whose phase changed.
+    phases: Vec<(u64, Option<TaskPhase>, TaskPhase)>,
+    /// The handle the loop popped to run.
+    popped: Option<Str>,
 }
 
 fn phase_of(k: TaskStateKind) -> TaskPhase {
@@ -289,7 +298,7 @@ impl State {
 
     /// The timers in firing order.
     fn sorted_timers(&self) -> Vec<&TimerSt> {
-        let mut v: Vec<&TimerSt> = self.timers.iter().collect();
+        let mut v: Vec<&TimerSt> = self.timers.values().collect();
         v.sort_by(|a, b| a.when.total_cmp(&b.when).then(a.seq.cmp(&b.seq)));
         v
     }
@@ -312,11 +321,14 @@ impl State {
                 // `_run_once` first drops cancelled timers from the head of the heap.
                 loop {
                     let head = self
-                        .sorted_timers()
-                        .first()
+                        .timers
+                        .values()
+                        .min_by(|a, b| a.when.total_cmp(&b.when).then(a.seq.cmp(&b.seq)))
                         .map(|x| (x.handle, x.cancelled));
                     match head {
-                        Some((h, true)) => self.timers.retain(|x| x.handle != h),
+                        Some((h, true)) => {
+                            self.timers.remove(&h);
+                        }
                         _ => break,
                     }
                 }
@@ -355,6 +367,7 @@ impl State {
                     cancelled: false,
                 });
                 self.running = Some(HandleSt { desc: *desc, ..h });
+                touched.popped = Some(*desc);
                 self.current = None;
                 self.current_task = None;
             }
@@ -362,18 +375,20 @@ impl State {
                 handle, when, desc, ..
             } => {
                 self.timer_seq += 1;
-                self.timers.push(TimerSt {
-                    handle: *handle,
-                    when: *when,
-                    seq: self.timer_seq,
-                    desc: *desc,
-                    cancelled: false,
-                });
+                self.timers.insert(
+                    *handle,
+                    TimerSt {
+                        handle: *handle,
+                        when: *when,
+                        seq: self.timer_seq,
+                        desc: *desc,
+                        cancelled: false,
+                    },
+                );
                 touched.handles.push(*handle);
             }
             Event::TimerFired { handle, .. } => {
-                if let Some(i) = self.timers.iter().position(|x| x.handle == *handle) {
-                    let tm = self.timers.remove(i);
+                if let Some(tm) = self.timers.remove(handle) {
                     self.ready.push_back(HandleSt {
                         handle: tm.handle,
                         desc: tm.desc,
@@ -384,7 +399,7 @@ impl State {
                 }
             }
             Event::TimerCancelled { handle, .. } => {
-                if let Some(tm) = self.timers.iter_mut().find(|x| x.handle == *handle) {
+                if let Some(tm) = self.timers.get_mut(handle) {
                     tm.cancelled = true;
                     touched.handles.push(*handle);
                 }
@@ -407,18 +422,36 @@ impl State {
                 }
                 // Whoever awaited it is woken: its wakeup joins the ready queue next.
                 let what = self.future_words(tr, *future);
-                let why = match outcome {
-                    Outcome::Result => format!("{what} finished"),
-                    Outcome::Exception => format!("{what} raised {}", exception_words(repr)),
-                    Outcome::Cancelled => format!("{what} was cancelled"),
+                let prim = self
+                    .waiter_of
+                    .get(future)
+                    .and_then(|(p, _)| self.prim(*p))
+                    .map(|p| tr.str(p.kind).to_string());
+                let why = match (prim, outcome) {
+                    (Some(k), Outcome::Result) => {
+                        (format!("the {k} woke it"), format!("{k} 唤醒了它"))
+                    }
+                    (_, Outcome::Result) => (format!("{what} finished"), format!("{what} 已完成")),
+                    (_, Outcome::Exception) => {
+                        let x = exception_words(repr);
+                        (format!("{what} raised {x}"), format!("{what} 抛出了 {x}"))
+                    }
+                    (_, Outcome::Cancelled) => {
+                        (format!("{what} was cancelled"), format!("{what} 被取消了"))
+                    }
                 };
-                for task in self.waiting_on.remove(future).unwrap_or_default() {
+                // The entry stays until the task runs again: the primitive's "woke its
+                // waiter" event that follows still finds who it was.
+                let waiters = self.waiting_on.get(future).cloned().unwrap_or_default();
+                for task in waiters {
                     if let Some(ts) = self.task_mut(task) {
                         if ts.phase == TaskPhase::Waiting {
+                            touched
+                                .phases
+                                .push((task, Some(TaskPhase::Waiting), TaskPhase::Ready));
                             ts.phase = TaskPhase::Ready;
                             ts.detail = String::from("ready to resume");
                             ts.woke = Some(why.clone());
-                            ts.awaiting = None;
                             touched.tasks.push(task);
                         }
                     }
@@ -446,6 +479,7 @@ impl State {
                 });
                 self.task_index.insert(*task, self.tasks.len() - 1);
                 touched.tasks.push(*task);
+                touched.phases.push((*task, None, TaskPhase::Ready));
             }
             Event::TaskState {
                 task,
@@ -476,6 +510,9 @@ impl State {
                     }
                 });
                 if let Some(ts) = self.task_mut(*task) {
+                    if ts.phase != phase {
+                        touched.phases.push((*task, Some(ts.phase), phase));
+                    }
                     ts.phase = phase;
                     ts.awaiting = waits;
                     match phase {
@@ -552,6 +589,11 @@ impl State {
         if let Some(t) = self.task(f) {
             return tr.str(t.name).to_string();
         }
+        if let Some((p, _)) = self.waiter_of.get(&f) {
+            if let Some(ps) = self.prim(*p) {
+                return format!("the {}", tr.str(ps.kind));
+            }
+        }
         if let Some(tasks) = self.waiting_on.get(&f) {
             for t in tasks {
                 if let Some(ts) = self.task(*t) {
@@ -561,11 +603,6 @@ impl State {
                         }
                     }
                 }
-            }
-        }
-        if let Some((p, _)) = self.waiter_of.get(&f) {
-            if let Some(ps) = self.prim(*p) {
-                return format!("the {}", tr.str(ps.kind));
             }
         }
         format!("future #{f}")
@@ -640,9 +677,13 @@ impl Replay {
 
     /// Parse and validate a trace file (JSON). Errors are messages for the user.
     pub fn from_json(text: &str) -> Result<Replay, String> {
-        if text.len() > MAX_TRACE_BYTES {
+        Replay::from_json_limited(text, MAX_TRACE_BYTES)
+    }
+
+    fn from_json_limited(text: &str, limit: usize) -> Result<Replay, String> {
+        if text.len() > limit {
             return Err(format!(
-                "the trace file is too large ({} bytes; the limit is {MAX_TRACE_BYTES})",
+                "the trace file is too large ({} bytes; the limit is {limit})",
                 text.len()
             ));
         }
@@ -650,16 +691,24 @@ impl Replay {
         struct Header {
             version: u32,
         }
-        let h: Header =
-            serde_json::from_str(text).map_err(|e| format!("not a loopscope trace: {e}"))?;
-        if h.version != TRACE_VERSION {
-            return Err(format!(
-                "trace format {} is not supported (this loopscope reads format {TRACE_VERSION})",
-                h.version
-            ));
+        let version_error = |v: u32| {
+            format!(
+                "trace format {v} is not supported (this loopscope reads format {TRACE_VERSION})"
+            )
+        };
+        let trace: Trace = match serde_json::from_str(text) {
+            Ok(t) => t,
+            Err(e) => {
+                // Another format's trace fails the schema: say so rather than why.
+                return Err(match serde_json::from_str::<Header>(text) {
+                    Ok(h) if h.version != TRACE_VERSION => version_error(h.version),
+                    _ => format!("not a loopscope trace: {e}"),
+                });
+            }
+        };
+        if trace.version != TRACE_VERSION {
+            return Err(version_error(trace.version));
         }
-        let trace: Trace =
-            serde_json::from_str(text).map_err(|e| format!("not a loopscope trace: {e}"))?;
         validate(&trace)?;
         Ok(Replay::new(trace))
     }
@@ -885,7 +934,7 @@ impl Replay {
                     "" => Vec::new(),
                     c => c.split('\n').map(str::to_string).collect(),
                 },
-                woke_because: t.woke.clone(),
+                woke_because: t.woke.as_ref().map(|w| w.0.clone()),
                 line: t.line,
                 color: t.color,
                 changed: touched.tasks.contains(&t.task),
@@ -909,6 +958,7 @@ impl Replay {
                 zh: String::from("脚本尚未开始。"),
             },
         };
+        let changes = self.changes(&st, &touched, pos);
         View {
             pos,
             t: st.t,
@@ -928,7 +978,80 @@ impl Replay {
             io: Vec::new(),
             console_len: self.console_after.get(pos).copied().unwrap_or(0) as usize,
             narration,
+            changes,
         }
+    }
+
+    /// The changes the step to `pos` made, from what its event touched.
+    fn changes(&self, st: &State, touched: &Touched, pos: usize) -> Vec<Narration> {
+        let tr = &self.trace;
+        let mut out = Vec::new();
+        let mut add = |en: String, zh: String| out.push(Narration { en, zh });
+        if let Some(d) = touched.popped {
+            let d = tr.str(d);
+            add(
+                format!("ready queue: − {d} (now running)"),
+                format!("就绪队列：− {d}（正在运行）"),
+            );
+        }
+        for h in &touched.handles {
+            if let Some(r) = st.ready.iter().rev().find(|x| x.handle == *h) {
+                let d = tr.str(r.desc);
+                add(format!("ready queue: + {d}"), format!("就绪队列：+ {d}"));
+            } else if let Some(tm) = st.timers.get(h) {
+                let d = tr.str(tm.desc);
+                if tm.cancelled {
+                    add(
+                        format!("timers: t={:.3} {d} cancelled", tm.when),
+                        format!("定时器：t={:.3} {d} 已取消", tm.when),
+                    );
+                } else {
+                    add(
+                        format!("timers: + t={:.3} {d}", tm.when),
+                        format!("定时器：+ t={:.3} {d}", tm.when),
+                    );
+                }
+            }
+        }
+        let words = |p: TaskPhase| match p {
+            TaskPhase::Ready => ("ready", "就绪"),
+            TaskPhase::Running => ("running", "运行"),
+            TaskPhase::Waiting => ("waiting", "等待"),
+            TaskPhase::Done => ("done", "完成"),
+            TaskPhase::Failed => ("failed", "失败"),
+            TaskPhase::Cancelled => ("cancelled", "已取消"),
+        };
+        for (task, before, after) in &touched.phases {
+            let n = st.task(*task).map(|t| tr.str(t.name)).unwrap_or("?");
+            let (ae, az) = words(*after);
+            match before {
+                Some(b) => {
+                    let (be, bz) = words(*b);
+                    add(format!("{n}: {be} → {ae}"), format!("{n}：{bz} → {az}"));
+                }
+                None => add(format!("{n}: new, {ae}"), format!("{n}：新建，{az}")),
+            }
+        }
+        for p in &touched.prims {
+            if let Some(ps) = st.prim(*p) {
+                let (k, s) = (tr.str(ps.kind), tr.str(ps.state));
+                add(format!("{k}: {s}"), format!("{k}：{s}"));
+            }
+        }
+        let before = pos
+            .checked_sub(1)
+            .and_then(|p| self.console_after.get(p))
+            .copied()
+            .unwrap_or(0);
+        let now = self.console_after.get(pos).copied().unwrap_or(0);
+        if now > before {
+            let n = now - before;
+            add(
+                format!("console: + {n} line(s)"),
+                format!("控制台：+ {n} 行"),
+            );
+        }
+        out
     }
 }
 
@@ -1240,19 +1363,22 @@ fn narrate(tr: &Trace, e: &Event, st: &State, touched: &Touched) -> Narration {
                     Outcome::Cancelled => (format!("{n} is cancelled."), format!("{n} 被取消。")),
                 }
             } else {
+                let what = st.future_words(tr, *future);
+                let (w, wz) = if what.starts_with("future #") {
+                    (String::from("A future"), String::from("一个 future"))
+                } else {
+                    (format!("The future of {what}"), format!("{what} 的 future"))
+                };
                 match outcome {
                     Outcome::Result => (
-                        format!("A future gets its result ({repr})."),
-                        format!("一个 future 得到了结果（{repr}）。"),
+                        format!("{w} gets its result ({repr})."),
+                        format!("{wz} 得到了结果（{repr}）。"),
                     ),
                     Outcome::Exception => (
-                        format!("A future gets an exception: {}.", exception_words(repr)),
-                        format!("一个 future 得到了异常：{}。", exception_words(repr)),
+                        format!("{w} gets an exception: {}.", exception_words(repr)),
+                        format!("{wz} 得到了异常：{}。", exception_words(repr)),
                     ),
-                    Outcome::Cancelled => (
-                        String::from("A future is cancelled."),
-                        String::from("一个 future 被取消。"),
-                    ),
+                    Outcome::Cancelled => (format!("{w} is cancelled."), format!("{wz} 被取消。")),
                 }
             };
             if !woken.is_empty() {
@@ -1275,9 +1401,9 @@ fn narrate(tr: &Trace, e: &Event, st: &State, touched: &Touched) -> Narration {
             let card = st.task(*task);
             match state {
                 TaskStateKind::Running => match card.and_then(|t| t.woke.clone()) {
-                    Some(why) => (
+                    Some((why, why_zh)) => (
                         format!("{n} is running (it woke because {why})."),
-                        format!("{n} 正在运行（被唤醒的原因：{why}）。"),
+                        format!("{n} 正在运行（被唤醒的原因：{why_zh}）。"),
                     ),
                     None => (format!("{n} is running."), format!("{n} 正在运行。")),
                 },
@@ -1543,6 +1669,8 @@ mod tests {
             v.narration.en
         );
         assert!(v.narration.zh.starts_with("Task-2 等待 sleep(1)"));
+        let en: Vec<&str> = v.changes.iter().map(|c| c.en.as_str()).collect();
+        assert_eq!(en, ["Task-2: running → waiting"]);
         let t1 = task_card(v, "Task-1");
         assert_eq!(t1.await_chain, ["main()", "Task-2"]);
         assert!(views.iter().any(|v| v
@@ -1731,6 +1859,11 @@ mod tests {
         let head = r#"{"version":2,"script":"x","strings":[""],"exit_code":0,"events":"#;
         let ok = format!("{head}[]}}");
         assert!(Replay::from_json(&ok).is_ok());
+        let e = match Replay::from_json_limited(&ok, 10) {
+            Ok(_) => String::from("accepted"),
+            Err(e) => e,
+        };
+        assert!(e.contains("too large"), "{e}");
         let cases = [
             (
                 r#"[{"event":"output","t":0.0,"stderr":false,"text":7}]"#,
@@ -1800,6 +1933,39 @@ mod tests {
             }
         }
         let _ = accepted;
+    }
+
+    /// `LS_SCALE_TRACE=file.json cargo test --release --lib replay_scale -- --ignored
+    /// --nocapture`: how long a big trace takes to index and to view.
+    #[test]
+    #[ignore]
+    fn replay_scale() {
+        let Ok(path) = std::env::var("LS_SCALE_TRACE") else {
+            return;
+        };
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let t0 = std::time::Instant::now();
+        let tr: Trace = match serde_json::from_str(&text) {
+            Ok(r) => r,
+            Err(e) => panic!("{e}"),
+        };
+        drop(text);
+        let parse = t0.elapsed();
+        let t0 = std::time::Instant::now();
+        let r = Replay::new(tr);
+        let t1 = t0.elapsed();
+        let mut worst = std::time::Duration::ZERO;
+        let n = r.last();
+        for k in 0..200 {
+            let p = (k * 7919 * 127) % (n + 1);
+            let t = std::time::Instant::now();
+            let _ = r.view(p);
+            worst = worst.max(t.elapsed());
+        }
+        println!(
+            "{n} events: parse {parse:?}, index {t1:?}, {} checkpoints, worst view {worst:?}",
+            r.checkpoints.len()
+        );
     }
 
     #[test]

@@ -360,7 +360,7 @@ impl Vm {
                     classcell = Some(v);
                     continue;
                 }
-                dict.set(&s.s, v);
+                dict.set_ps(s, v);
             }
         }
         let module = match dict.get("__module__") {

@@ -10,10 +10,46 @@ use super::frame::{Block, Entry, Frame};
 use super::object::{
     tflags, Layout, NativeData, NativeImpl, PyBuiltin, PyCell, PyCode, PyFunction, Special,
 };
-use super::value::Value;
+use super::value::{PyStr, Value};
 use super::{Exc, KwArgs, PyResult, Vm};
 use crate::lang::bytecode::{flags, Instr};
 use std::rc::Rc;
+
+const SLOTS_HASH: u32 = super::ops::hash_str("__slots__") as u32;
+
+/// `inst.name` when it is in the instance dict and the class has no data descriptor or
+/// `__getattribute__` that would take precedence (else the full lookup decides).
+#[inline]
+fn inst_attr_fast(inst: &super::PyInstance, ps: &PyStr) -> Option<Value> {
+    let cls = inst.cls.borrow();
+    if cls.has_flag(tflags::GETATTRIBUTE) {
+        return None;
+    }
+    let v = inst.dict.borrow().get_ps(ps).cloned()?;
+    let shadowed = cls
+        .lookup_map(ps, |d| matches!(d, Value::Native(_) | Value::Instance(_)))
+        .unwrap_or(false);
+    if shadowed {
+        return None;
+    }
+    Some(v)
+}
+
+/// `inst.name = v` straight into the instance dict when nothing on the class intercepts it;
+/// gives `v` back otherwise.
+#[inline]
+fn inst_setattr_fast(inst: &super::PyInstance, ps: &PyStr, v: Value) -> Option<Value> {
+    let cls = inst.cls.borrow();
+    if cls.flags.get() & tflags::SETATTR == 0
+        && cls.lookup_map(ps, |_| ()).is_none()
+        && cls.dict.borrow().get_h("__slots__", SLOTS_HASH).is_none()
+    {
+        drop(cls);
+        inst.dict.borrow_mut().set_ps(ps, v);
+        return None;
+    }
+    Some(v)
+}
 
 /// How a run of the loop ended.
 pub enum Exit {
@@ -80,30 +116,57 @@ impl Vm {
         globals: Rc<PyDict>,
         func: Option<Rc<PyFunction>>,
     ) -> Box<Frame> {
-        let id = self.next_id();
-        if let Some(mut fr) = self.frame_pool.pop() {
-            // Recursion reuses frames of the same code: keep the cached pointers then.
-            if !Rc::ptr_eq(&fr.code, &code) {
-                let need = code.co.stacksize as usize;
-                if fr.stack.capacity() < need {
-                    fr.stack.reserve(need);
-                }
-                fr.co = code.co.clone();
-                fr.consts = code.consts();
-                fr.names = code.names();
-                fr.code = code;
-            }
-            if !Rc::ptr_eq(&fr.globals, &globals) {
-                fr.globals = globals;
-            }
-            fr.pc = 0;
+        if let Some(fr) = self.frame_pool.pop() {
+            let mut fr = fr;
+            self.reuse_frame(&mut fr, &code, &globals);
             fr.func = func;
-            fr.entry = Entry::Call;
-            fr.in_yield_from = false;
-            fr.last_line = 0;
-            fr.id = id;
             return fr;
         }
+        self.fresh_frame(code, globals, func)
+    }
+
+    /// `alloc_frame` for a call of `func`: no refcount traffic when the pooled frame already
+    /// ran the same code (recursion, loops calling one function).
+    #[inline]
+    fn alloc_call_frame(&mut self, func: Rc<PyFunction>) -> Box<Frame> {
+        if let Some(mut fr) = self.frame_pool.pop() {
+            self.reuse_frame(&mut fr, &func.code, &func.globals);
+            fr.func = Some(func);
+            return fr;
+        }
+        self.fresh_frame(func.code.clone(), func.globals.clone(), Some(func))
+    }
+
+    #[inline]
+    fn reuse_frame(&mut self, fr: &mut Frame, code: &Rc<PyCode>, globals: &Rc<PyDict>) {
+        // Recursion reuses frames of the same code: keep the cached pointers then.
+        if !Rc::ptr_eq(&fr.code, code) {
+            let need = code.co.stacksize as usize;
+            if fr.stack.capacity() < need {
+                fr.stack.reserve(need);
+            }
+            fr.co = code.co.clone();
+            fr.consts = code.consts();
+            fr.names = code.names();
+            fr.code = code.clone();
+        }
+        if !Rc::ptr_eq(&fr.globals, globals) {
+            fr.globals = globals.clone();
+        }
+        fr.pc = 0;
+        fr.entry = Entry::Call;
+        fr.in_yield_from = false;
+        fr.last_line = 0;
+        fr.id = self.next_id();
+    }
+
+    fn fresh_frame(
+        &mut self,
+        code: Rc<PyCode>,
+        globals: Rc<PyDict>,
+        func: Option<Rc<PyFunction>>,
+    ) -> Box<Frame> {
+        let id = self.next_id();
         let consts = code.consts();
         let names = code.names();
         let stacksize = code.co.stacksize as usize;
@@ -1203,9 +1266,24 @@ impl Vm {
         &mut self,
         mut f: Box<Frame>,
         base: usize,
-        budget: &mut u64,
+        budget_out: &mut u64,
         limited_by_total: bool,
     ) -> Exit {
+        // The counter lives in this frame's own slot (one read-modify-write per instruction),
+        // written back however the loop exits.
+        struct Budget<'a> {
+            n: u64,
+            out: &'a mut u64,
+        }
+        impl Drop for Budget<'_> {
+            fn drop(&mut self) {
+                *self.out = self.n;
+            }
+        }
+        let mut budget = Budget {
+            n: *budget_out,
+            out: budget_out,
+        };
         macro_rules! tri {
             ($e:expr) => {
                 match $e {
@@ -1300,7 +1378,7 @@ impl Vm {
 
         let mut grace = true;
         loop {
-            if *budget == 0 {
+            if budget.n == 0 {
                 if limited_by_total {
                     let e = self.new_error(
                         ExcKind::RuntimeError,
@@ -1309,7 +1387,7 @@ impl Vm {
                     if grace {
                         // Let handlers and finally blocks run, briefly.
                         grace = false;
-                        *budget = 100_000;
+                        budget.n = 100_000;
                     }
                     match self.unwind(&mut f, e, base, true, false) {
                         Some(exit) => return exit,
@@ -1320,7 +1398,7 @@ impl Vm {
                 self.paused = Some(Paused { base });
                 return Exit::OutOfFuel;
             }
-            *budget -= 1;
+            budget.n -= 1;
             let pc = f.pc;
             let Some(&ins) = f.co.instrs.get(pc) else {
                 // Falling off the end: return None.
@@ -1453,8 +1531,9 @@ impl Vm {
                     }
                 }
                 Instr::LoadName(i) => {
-                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
-                    let Value::Str(s) = &name else { continue };
+                    let Some(Value::Str(s)) = f.names.get(i as usize) else {
+                        continue;
+                    };
                     let v = match &f.locals_dict {
                         Some(d) => d.get_pystr(s),
                         None => None,
@@ -1522,43 +1601,33 @@ impl Vm {
                 }
                 Instr::LoadAttr(i) => {
                     let obj = pop!();
-                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
-                    // Fast path: instance attribute in the instance dict with no data descriptor
-                    // or __getattribute__ on the class.
-                    if let Value::Instance(inst) = &obj {
-                        let n = name.as_str().unwrap_or("");
-                        let cls = inst.class();
-                        if !cls.has_flag(tflags::GETATTRIBUTE) {
-                            let v = inst.dict.borrow().get(n).cloned();
-                            if let Some(v) = v {
-                                if !matches!(
-                                    cls.lookup(n),
-                                    Some(Value::Native(_)) | Some(Value::Instance(_))
-                                ) {
-                                    f.stack.push(v);
-                                    continue;
-                                }
-                            }
-                        }
+                    // Fast paths borrow the name: no refcount traffic on the interned str.
+                    let fast = match (&obj, f.names.get(i as usize)) {
+                        (Value::Instance(inst), Some(Value::Str(ps))) => inst_attr_fast(inst, ps),
+                        (Value::Module(m), Some(Value::Str(ps))) => m.dict.get_pystr(ps),
+                        _ => None,
+                    };
+                    if let Some(v) = fast {
+                        f.stack.push(v);
+                        continue;
                     }
+                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
                     let v = tri!(native!(self.getattr(&obj, &name)));
                     f.stack.push(v);
                 }
                 Instr::StoreAttr(i) => {
                     let obj = pop!();
                     let v = pop!();
-                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
-                    if let Value::Instance(inst) = &obj {
-                        let cls = inst.class();
-                        let n = name.as_str().unwrap_or("");
-                        if cls.flags.get() & tflags::SETATTR == 0
-                            && cls.lookup(n).is_none()
-                            && cls.dict.borrow().get("__slots__").is_none()
-                        {
-                            inst.dict.borrow_mut().set(n, v);
-                            continue;
+                    let v = match (&obj, f.names.get(i as usize)) {
+                        (Value::Instance(inst), Some(Value::Str(ps))) => {
+                            match inst_setattr_fast(inst, ps, v) {
+                                None => continue,
+                                Some(v) => v,
+                            }
                         }
-                    }
+                        _ => v,
+                    };
+                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
                     tri!(native!(self.setattr(&obj, &name, v)));
                 }
                 Instr::DeleteAttr(i) => {
@@ -1568,12 +1637,15 @@ impl Vm {
                 }
                 Instr::LoadMethod(i) => {
                     let obj = pop!();
-                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
-                    let n = name.as_str().unwrap_or("");
-                    if let Some(m) = self.lookup_method(&obj, n) {
+                    let m = match f.names.get(i as usize) {
+                        Some(Value::Str(ps)) => self.lookup_method_ps(&obj, ps),
+                        _ => None,
+                    };
+                    if let Some(m) = m {
                         f.stack.push(m);
                         f.stack.push(obj);
                     } else {
+                        let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
                         let v = tri!(native!(self.getattr(&obj, &name)));
                         f.stack.push(Value::Null);
                         f.stack.push(v);
@@ -1768,6 +1840,25 @@ impl Vm {
                     f.stack.push(it);
                 }
                 Instr::ForIter(target) => {
+                    // `for i in range(...)`: step the iterator in place (no refcount traffic).
+                    if let Some(Value::Native(n)) = f.stack.last() {
+                        if let NativeData::RangeIter {
+                            cur, step, left, ..
+                        } = &n.data
+                        {
+                            let l = left.get();
+                            if l <= 0 {
+                                f.stack.pop();
+                                f.pc = target as usize;
+                            } else {
+                                left.set(l - 1);
+                                let c = cur.get();
+                                cur.set(c.wrapping_add(*step));
+                                f.stack.push(Value::Int(c));
+                            }
+                            continue;
+                        }
+                    }
                     let it = top!().clone();
                     if let Some(r) = self.native_next(&it) {
                         match tri!(r) {
@@ -2045,11 +2136,7 @@ impl Vm {
                             {
                                 let nlocals = co.varnames.len().max(nargs);
                                 let start = if with_self { at - 1 } else { at };
-                                let mut nf = self.alloc_frame(
-                                    func.code.clone(),
-                                    func.globals.clone(),
-                                    Some(func),
-                                );
+                                let mut nf = self.alloc_call_frame(func);
                                 nf.locals.extend(f.stack.drain(start..));
                                 f.stack.truncate(at - 2);
                                 nf.locals.resize(nlocals, Value::Null);

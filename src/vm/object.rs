@@ -12,69 +12,168 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 /// An insertion-ordered map from attribute names to values: class and instance `__dict__`s.
-/// Small maps are scanned linearly (faster than hashing for a handful of names).
+/// Every key carries its str hash (the same value `PyStr::hash` caches), so lookups with an
+/// identifier from the bytecode's interned names compare one integer per key and never hash
+/// or `memcmp` on a miss; small maps are scanned linearly, bigger ones get an open-addressing
+/// index.
 #[derive(Default, Clone)]
 pub struct StrMap {
     keys: Vec<Rc<str>>,
+    hashes: Vec<u32>,
     pub(crate) vals: Vec<Value>,
-    index: Option<HashMap<Rc<str>, usize>>,
+    /// Slots hold `position + 1` (0 = empty); empty while the map is small.
+    index: Vec<u32>,
 }
 
-const STRMAP_LINEAR: usize = 12;
+const STRMAP_LINEAR: usize = 8;
+
+/// The hash `StrMap` files `name` under (the low bits of Python's str hash, so a `PyStr`'s
+/// cached hash can be reused).
+#[inline]
+pub fn name_hash(name: &str) -> u32 {
+    super::ops::hash_str(name) as u32
+}
+
+#[inline]
+fn same_key(k: &str, name: &str) -> bool {
+    (std::ptr::eq(k.as_ptr(), name.as_ptr()) && k.len() == name.len()) || k == name
+}
 
 impl StrMap {
     pub fn new() -> StrMap {
         StrMap::default()
     }
-    fn find(&self, name: &str) -> Option<usize> {
-        match &self.index {
-            Some(ix) => ix.get(name).copied(),
-            None => self
-                .keys
-                .iter()
-                .position(|k| k.len() == name.len() && **k == *name),
+    #[inline]
+    fn find_h(&self, name: &str, h: u32) -> Option<usize> {
+        if self.index.is_empty() {
+            let i = self.hashes.iter().position(|&kh| kh == h)?;
+            if same_key(self.keys.get(i)?, name) {
+                return Some(i);
+            }
+            // A hash collision inside a small map: check the rest.
+            return (i + 1..self.keys.len()).find(|&j| {
+                self.hashes.get(j) == Some(&h)
+                    && self.keys.get(j).is_some_and(|k| same_key(k, name))
+            });
         }
+        let mask = self.index.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let slot = *self.index.get(i)?;
+            if slot == 0 {
+                return None;
+            }
+            let k = slot as usize - 1;
+            if self.hashes.get(k) == Some(&h)
+                && self.keys.get(k).is_some_and(|key| same_key(key, name))
+            {
+                return Some(k);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+    fn find(&self, name: &str) -> Option<usize> {
+        self.find_h(name, name_hash(name))
     }
     pub fn get(&self, name: &str) -> Option<&Value> {
         self.find(name).and_then(|i| self.vals.get(i))
     }
+    /// `get` with the key's `name_hash` already known.
+    #[inline]
+    pub fn get_h(&self, name: &str, h: u32) -> Option<&Value> {
+        self.find_h(name, h).and_then(|i| self.vals.get(i))
+    }
+    /// `get` for an interned attribute name (its hash is cached).
+    #[inline]
+    pub fn get_ps(&self, name: &PyStr) -> Option<&Value> {
+        self.get_h(name.key_str(), name.hash() as u32)
+    }
     pub fn contains(&self, name: &str) -> bool {
         self.find(name).is_some()
     }
+    #[inline]
+    pub fn contains_ps(&self, name: &PyStr) -> bool {
+        self.find_h(name.key_str(), name.hash() as u32).is_some()
+    }
     pub fn insert(&mut self, name: Rc<str>, v: Value) {
-        if let Some(i) = self.find(&name) {
+        let h = name_hash(&name);
+        if let Some(i) = self.find_h(&name, h) {
             if let Some(slot) = self.vals.get_mut(i) {
                 *slot = v;
             }
             return;
         }
-        if let Some(ix) = &mut self.index {
-            ix.insert(name.clone(), self.keys.len());
-        }
-        self.keys.push(name);
-        self.vals.push(v);
-        if self.index.is_none() && self.keys.len() > STRMAP_LINEAR {
-            self.reindex();
-        }
+        self.push_new(intern_key(&name), h, v);
     }
     pub fn set(&mut self, name: &str, v: Value) {
-        self.insert(Rc::from(name), v)
+        let h = name_hash(name);
+        if let Some(i) = self.find_h(name, h) {
+            if let Some(slot) = self.vals.get_mut(i) {
+                *slot = v;
+            }
+            return;
+        }
+        self.push_new(intern_key(name), h, v);
+    }
+    /// `set` for an attribute name str: no hashing, and a new key shares the str's buffer.
+    #[inline]
+    pub fn set_ps(&mut self, name: &PyStr, v: Value) {
+        let h = name.hash() as u32;
+        if let Some(i) = self.find_h(name.key_str(), h) {
+            if let Some(slot) = self.vals.get_mut(i) {
+                *slot = v;
+            }
+            return;
+        }
+        self.push_new(name.rc_str(), h, v);
+    }
+    fn push_new(&mut self, name: Rc<str>, h: u32, v: Value) {
+        self.keys.push(name);
+        self.hashes.push(h);
+        self.vals.push(v);
+        let n = self.keys.len();
+        if n > STRMAP_LINEAR {
+            if self.index.len() < 2 * n {
+                self.reindex();
+            } else {
+                self.index_insert(n - 1);
+            }
+        }
+    }
+    fn index_insert(&mut self, pos: usize) {
+        let Some(&h) = self.hashes.get(pos) else {
+            return;
+        };
+        let mask = self.index.len() - 1;
+        let mut i = h as usize & mask;
+        while let Some(slot) = self.index.get_mut(i) {
+            if *slot == 0 {
+                *slot = pos as u32 + 1;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
     }
     pub fn remove(&mut self, name: &str) -> Option<Value> {
         let i = self.find(name)?;
         self.keys.remove(i);
+        self.hashes.remove(i);
         let v = self.vals.remove(i);
-        if self.index.is_some() {
+        if !self.index.is_empty() {
             self.reindex();
         }
         Some(v)
     }
     fn reindex(&mut self) {
-        let mut ix = HashMap::with_capacity(self.keys.len());
-        for (i, k) in self.keys.iter().enumerate() {
-            ix.insert(k.clone(), i);
+        self.index.clear();
+        if self.keys.len() <= STRMAP_LINEAR {
+            return;
         }
-        self.index = Some(ix);
+        let size = (self.keys.len() * 4).next_power_of_two();
+        self.index.resize(size, 0);
+        for pos in 0..self.keys.len() {
+            self.index_insert(pos);
+        }
     }
     pub fn len(&self) -> usize {
         self.keys.len()
@@ -144,11 +243,34 @@ impl PyType {
     }
     /// Look a name up along the MRO.
     pub fn lookup(&self, name: &str) -> Option<Value> {
-        if let Some(v) = self.dict.borrow().get(name) {
+        self.lookup_h(name, name_hash(name))
+    }
+    /// `lookup` for an interned attribute name (no hashing).
+    #[inline]
+    pub fn lookup_ps(&self, name: &PyStr) -> Option<Value> {
+        self.lookup_h(name.key_str(), name.hash() as u32)
+    }
+    /// Apply `f` to what `lookup_ps` would find, without cloning it.
+    #[inline]
+    pub fn lookup_map<R>(&self, name: &PyStr, f: impl FnOnce(&Value) -> R) -> Option<R> {
+        let (k, h) = (name.key_str(), name.hash() as u32);
+        if let Some(v) = self.dict.borrow().get_h(k, h) {
+            return Some(f(v));
+        }
+        for t in &self.mro_tail {
+            if let Some(v) = t.dict.borrow().get_h(k, h) {
+                return Some(f(v));
+            }
+        }
+        None
+    }
+    /// `lookup` with `name_hash(name)` already known.
+    pub fn lookup_h(&self, name: &str, h: u32) -> Option<Value> {
+        if let Some(v) = self.dict.borrow().get_h(name, h) {
             return Some(v.clone());
         }
         for t in &self.mro_tail {
-            if let Some(v) = t.dict.borrow().get(name) {
+            if let Some(v) = t.dict.borrow().get_h(name, h) {
                 return Some(v.clone());
             }
         }
@@ -156,11 +278,12 @@ impl PyType {
     }
     /// Like `lookup` but also says which class defined it.
     pub fn lookup_with_owner(self: &Rc<Self>, name: &str) -> Option<(Value, Rc<PyType>)> {
-        if let Some(v) = self.dict.borrow().get(name) {
+        let h = name_hash(name);
+        if let Some(v) = self.dict.borrow().get_h(name, h) {
             return Some((v.clone(), self.clone()));
         }
         for t in &self.mro_tail {
-            if let Some(v) = t.dict.borrow().get(name) {
+            if let Some(v) = t.dict.borrow().get_h(name, h) {
                 return Some((v.clone(), t.clone()));
             }
         }
@@ -279,6 +402,15 @@ pub fn intern(name: &str) -> Value {
             v
         })
         .unwrap_or_else(|_| Value::str(name))
+}
+
+/// The interned text of an identifier as an `Rc<str>`: map keys made from it compare by
+/// pointer with the names in bytecode.
+pub fn intern_key(name: &str) -> Rc<str> {
+    match intern(name) {
+        Value::Str(ps) => ps.rc_str(),
+        _ => Rc::from(name),
+    }
 }
 
 /// A Python function.

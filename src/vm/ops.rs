@@ -30,11 +30,14 @@ pub fn const_to_value(c: &Const) -> Value {
 const HASH_MODULUS: i128 = (1i128 << 61) - 1;
 
 /// FNV-1a: CPython randomises str hashes, so any deterministic hash is faithful.
-pub fn hash_str(s: &str) -> i64 {
+pub const fn hash_str(s: &str) -> i64 {
     let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.as_bytes() {
-        h ^= *b as u64;
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        h ^= b[i] as u64;
         h = h.wrapping_mul(0x100000001b3);
+        i += 1;
     }
     let h = h as i64;
     if h == -1 {
@@ -1678,12 +1681,13 @@ impl Vm {
     /// Attribute lookup that returns `None` instead of raising AttributeError for a missing
     /// attribute (other errors propagate).
     pub fn getattr_opt(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
-        let Some(n) = name.as_str() else {
+        let Value::Str(ps) = name else {
             return Err(self.type_error(format!(
                 "attribute name must be string, not '{}'",
                 self.type_name(name)
             )));
         };
+        let n: &str = &ps.s;
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class();
@@ -1698,7 +1702,7 @@ impl Vm {
                         }
                     }
                 }
-                let descr = cls.lookup(n);
+                let descr = cls.lookup_ps(ps);
                 if let Some(d) = &descr {
                     if self.is_data_descr(d) {
                         return match self.bind_descr(d.clone(), obj, &cls) {
@@ -1710,7 +1714,7 @@ impl Vm {
                         };
                     }
                 }
-                if let Some(v) = inst.dict.borrow().get(n) {
+                if let Some(v) = inst.dict.borrow().get_ps(ps) {
                     return Ok(Some(v.clone()));
                 }
                 if let Some(d) = descr {
@@ -1730,7 +1734,7 @@ impl Vm {
             }
             Value::Type(t) => self.type_getattr(t, n),
             Value::Module(m) => {
-                if let Some(v) = m.dict.get_str(n) {
+                if let Some(v) = m.dict.get_pystr(ps) {
                     return Ok(Some(v));
                 }
                 if n == "__dict__" {
@@ -2105,22 +2109,32 @@ impl Vm {
     /// For `LoadMethod`: `Some((function, self))` when `name` is a plain function or built-in
     /// method on the type and not shadowed by the instance dict (no bound method allocated).
     pub fn lookup_method(&mut self, obj: &Value, name: &str) -> Option<Value> {
-        let cls = match obj {
+        self.lookup_method_h(obj, name, super::object::name_hash(name))
+    }
+
+    /// `lookup_method` for an interned name (its hash is cached).
+    #[inline]
+    pub fn lookup_method_ps(&mut self, obj: &Value, name: &PyStr) -> Option<Value> {
+        self.lookup_method_h(obj, name.key_str(), name.hash() as u32)
+    }
+
+    fn lookup_method_h(&mut self, obj: &Value, name: &str, h: u32) -> Option<Value> {
+        let found = match obj {
             Value::Instance(i) => {
-                let cls = i.class();
+                let cls = i.cls.borrow();
                 if cls.has_flag(tflags::GETATTRIBUTE) {
                     return None;
                 }
-                if i.dict.borrow().contains(name) {
+                if i.dict.borrow().get_h(name, h).is_some() {
                     return None;
                 }
-                cls
+                cls.lookup_h(name, h)
             }
             Value::Type(_) | Value::Module(_) | Value::Func(_) | Value::Method(_) => return None,
             Value::Native(n) if matches!(n.data, NativeData::Super { .. }) => return None,
-            _ => self.type_of(obj),
+            _ => self.type_of(obj).lookup_h(name, h),
         };
-        match cls.lookup(name) {
+        match found {
             Some(f @ Value::Func(_)) => Some(f),
             Some(f @ Value::Builtin(_)) => {
                 if let Value::Builtin(b) = &f {

@@ -200,6 +200,9 @@ pub struct PyStr {
     pub nchars: usize,
     pub ascii: bool,
     hash: Cell<Option<i64>>,
+    /// The text as a shared `Rc<str>`, made the first time this str becomes an attribute
+    /// name (`StrMap` keys share it: no allocation per `self.x = ...`, pointer-equal lookups).
+    rc: std::cell::OnceCell<Rc<str>>,
 }
 
 impl PyStr {
@@ -214,12 +217,14 @@ impl PyStr {
             nchars,
             ascii,
             hash: Cell::new(None),
+            rc: std::cell::OnceCell::new(),
         }
     }
     pub fn as_str(&self) -> &str {
         &self.s
     }
     /// The cached hash (CPython randomises str hashes, so any good hash is faithful).
+    #[inline]
     pub fn hash(&self) -> i64 {
         if let Some(h) = self.hash.get() {
             return h;
@@ -227,6 +232,19 @@ impl PyStr {
         let h = super::ops::hash_str(&self.s);
         self.hash.set(Some(h));
         h
+    }
+    /// The text as an `Rc<str>` (made once, then shared).
+    pub fn rc_str(&self) -> Rc<str> {
+        self.rc.get_or_init(|| Rc::from(&*self.s)).clone()
+    }
+    /// The text, from the shared `Rc<str>` when there is one (so map keys made from it
+    /// compare by pointer).
+    #[inline]
+    pub fn key_str(&self) -> &str {
+        match self.rc.get() {
+            Some(r) => r,
+            None => &self.s,
+        }
     }
     /// The character at index `i` (already normalised to `0..nchars`).
     pub fn char_at(&self, i: usize) -> Option<char> {
