@@ -217,8 +217,11 @@ fn every_example_runs_without_errors() {
 fn textarea(value: &str) -> web_sys::HtmlTextAreaElement {
     use wasm_bindgen::JsCast;
     let document = web_sys::window().unwrap().document().unwrap();
-    let area: web_sys::HtmlTextAreaElement =
-        document.create_element("textarea").unwrap().dyn_into().unwrap();
+    let area: web_sys::HtmlTextAreaElement = document
+        .create_element("textarea")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     document.body().unwrap().append_child(&area).unwrap();
     area.set_value(value);
     area
@@ -237,7 +240,12 @@ fn tab_indents_the_caret_or_the_selected_lines_and_shift_tab_undoes_it() {
     assert_eq!(indent(&area, false).unwrap(), "    a\n    b\n    c");
     assert_eq!(indent(&area, true).unwrap(), "a\nb\nc");
     // Selections that end inside removed indentation, next to non-ASCII text, never panic.
-    for (text, a, b) in [("  é\n  é", 1, 5), ("é\n  x", 0, 3), ("  😀\n ", 2, 6), ("", 0, 0)] {
+    for (text, a, b) in [
+        ("  é\n  é", 1, 5),
+        ("é\n  x", 0, 3),
+        ("  😀\n ", 2, 6),
+        ("", 0, 0),
+    ] {
         let area = textarea(text);
         area.set_selection_range(a, b).unwrap();
         let _ = indent(&area, true);
