@@ -198,6 +198,7 @@ test('the ready queue matches the trace snapshot', async () => {
   const trace = JSON.parse(execFileSync(bin, ['trace', '--format', 'json', join(examplesDir, 'gather.py')], { encoding: 'utf8' }));
   // Snapshots are taken at the start of loop turns: stepping by turn lands on them.
   const want = trace.snapshots.filter((s) => s.ready.length > 0).map((s) => s.ready.map((h) => h.desc));
+  assert.ok(want.length > 2, 'the trace has ready queues to compare');
   const { page } = await openApp();
   await pickExample(page, 'gather');
   const seen = [];
