@@ -279,7 +279,8 @@ pub fn app() -> Html {
                         last={state.last()} t={v.map_or(0.0, |v| v.t)} iteration={v.map_or(0, |v| v.iteration)}
                         gran={state.gran} playing={state.playing} speed={state.speed}
                         on_action={on_action.clone()} on_run={on_run.clone()} {on_example} />
-                    <NarrationView lang={lang_v} narration={v.map(|v| v.narration.clone())} idle={idle} {pos} />
+                    <NarrationView lang={lang_v} narration={v.map(|v| v.narration.clone())}
+                        changes={v.map(|v| v.changes.clone()).unwrap_or_default()} idle={idle} {pos} />
                     if let Some(budget) = run.as_ref().and_then(|r| r.stopped) {
                         <p class="run-note" data-testid="run-note" role="status">{ "⚠ " }{ stopped_note(lang_v, budget) }</p>
                     }

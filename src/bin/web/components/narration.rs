@@ -6,6 +6,9 @@ use yew::prelude::*;
 pub struct NarrationProps {
     pub lang: Lang,
     pub narration: Option<Narration>,
+    /// What the step changed, one item per change.
+    #[prop_or_default]
+    pub changes: Vec<Narration>,
     /// Said before the first run.
     pub idle: AttrValue,
     /// Bumped on every position change so the text flashes when it changes.
@@ -23,6 +26,13 @@ pub fn narration_view(props: &NarrationProps) -> Html {
     html! {
         <p class="narration" data-testid="narration" aria-live="polite">
             <span key={props.pos} class="narration-text">{ text }</span>
+            if !props.changes.is_empty() {
+                <span class="changes" data-testid="changes">
+                    { for props.changes.iter().map(|c| html! {
+                        <span class="change">{ if props.lang == Lang::Zh { c.zh.clone() } else { c.en.clone() } }</span>
+                    }) }
+                </span>
+            }
         </p>
     }
 }
