@@ -764,6 +764,8 @@ def _format_handle(handle):
 
 
 def _trace_snapshot(loop, n):
+    if not _loopscope.trace_wants_snapshot():
+        return
     ready = [(h, _describe(h._callback) if h._callback is not None else "cancelled", h._cancelled)
              for h in loop._ready]
     timers = [(h, h._when, _describe(h._callback) if h._callback is not None else "cancelled",
@@ -806,6 +808,37 @@ def _trace_snapshot(loop, n):
 
 # Primitives created while tracing, for snapshots.
 _trace_primitives = []
+
+
+_trace_quiet = [False]
+
+
+def _trace_prim(obj):
+    # A primitive's state for the visualizer, after each change: words, and its waiters.
+    if _trace_quiet[0] or getattr(obj, '_ls_hidden', False):
+        return
+    kind = type(obj).__name__
+    if isinstance(obj, Queue):
+        state = obj._format()
+        waiters = list(obj._getters) + list(obj._putters)
+    elif isinstance(obj, Barrier):
+        state = f'{obj._state.value}, waiters:{obj.n_waiting}/{obj.parties}'
+        waiters = list(obj._cond._waiters)
+    elif isinstance(obj, Lock):
+        owner = getattr(obj, '_ls_owner', None) if obj._locked else None
+        state = 'unlocked' if not obj._locked else (
+            f'locked by {owner.get_name()}' if owner is not None else 'locked')
+        waiters = list(obj._waiters or ())
+    elif isinstance(obj, Event):
+        state = 'set' if obj._value else 'unset'
+        waiters = list(obj._waiters)
+    elif isinstance(obj, Condition):
+        state = 'locked' if obj.locked() else 'unlocked'
+        waiters = list(obj._waiters)
+    else:
+        state = f'value:{obj._value}'
+        waiters = list(obj._waiters or ())
+    _tr("primitive", obj, kind, state, waiters)
 
 
 class BaseSelectorEventLoop(BaseEventLoop):
@@ -1347,6 +1380,9 @@ async def sleep(delay, result=None):
     # awaits the future and cancels `h` when the await ends; close() does it when an
     # exception was thrown in instead.
     w = _sleep_wait(delay, result)
+    if _TRACE:
+        # The visualizer names the awaited future "sleep(1.0)".
+        _tr("sleep", delay)
     try:
         return await w
     finally:
@@ -1810,6 +1846,7 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
         self._locked = False
         if _TRACE:
             _trace_primitives.append(self)
+            _trace_prim(self)
 
     def __repr__(self):
         res = _object_repr(self)
@@ -1825,6 +1862,9 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
         if (not self._locked and (self._waiters is None or
                 all(w.cancelled() for w in self._waiters))):
             self._locked = True
+            if _TRACE:
+                self._ls_owner = current_task()
+                _trace_prim(self)
             return True
         if self._waiters is None:
             self._waiters = _deque()
@@ -1841,14 +1881,21 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
         except CancelledError:
             if not self._locked:
                 self._wake_up_first()
+            if _TRACE:
+                _trace_prim(self)
             raise
         self._locked = True
+        if _TRACE:
+            self._ls_owner = current_task()
+            _trace_prim(self)
         return True
 
     def release(self):
         if self._locked:
             self._locked = False
             self._wake_up_first()
+            if _TRACE:
+                _trace_prim(self)
         else:
             raise RuntimeError('Lock is not acquired.')
 
@@ -1871,6 +1918,7 @@ class Event(_LoopBoundMixin):
         self._value = False
         if _TRACE:
             _trace_primitives.append(self)
+            _trace_prim(self)
 
     def __repr__(self):
         res = _object_repr(self)
@@ -1888,9 +1936,13 @@ class Event(_LoopBoundMixin):
             for fut in self._waiters:
                 if not fut.done():
                     fut.set_result(True)
+            if _TRACE:
+                _trace_prim(self)
 
     def clear(self):
         self._value = False
+        if _TRACE:
+            _trace_prim(self)
 
     async def wait(self):
         if self._value:
@@ -1905,6 +1957,8 @@ class Event(_LoopBoundMixin):
             return True
         finally:
             self._waiters.remove(fut)
+            if _TRACE:
+                _trace_prim(self)
 
 
 class Condition(_ContextManagerMixin, _LoopBoundMixin):
@@ -1920,6 +1974,7 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
         self._waiters = _deque()
         if _TRACE:
             _trace_primitives.append(self)
+            _trace_prim(self)
 
     def __repr__(self):
         res = _object_repr(self)
@@ -1943,6 +1998,8 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
                 return True
             finally:
                 self._waiters.remove(fut)
+                if _TRACE:
+                    _trace_prim(self)
         finally:
             cancelled = False
             while True:
@@ -1971,6 +2028,8 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
             if not fut.done():
                 idx += 1
                 fut.set_result(False)
+        if _TRACE:
+            _trace_prim(self)
 
     def notify_all(self):
         self.notify(len(self._waiters))
@@ -1986,6 +2045,7 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
         self._value = value
         if _TRACE:
             _trace_primitives.append(self)
+            _trace_prim(self)
 
     def __repr__(self):
         res = _object_repr(self)
@@ -2001,6 +2061,8 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
     async def acquire(self):
         if not self.locked():
             self._value -= 1
+            if _TRACE:
+                _trace_prim(self)
             return True
         if self._waiters is None:
             self._waiters = _deque()
@@ -2021,11 +2083,15 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
             raise
         if self._value > 0:
             self._wake_up_next()
+        if _TRACE:
+            _trace_prim(self)
         return True
 
     def release(self):
         self._value += 1
         self._wake_up_next()
+        if _TRACE:
+            _trace_prim(self)
 
     def _wake_up_next(self):
         if not self._waiters:
@@ -2079,6 +2145,7 @@ class Barrier(_LoopBoundMixin):
         self._count = 0
         if _TRACE:
             _trace_primitives.append(self)
+            _trace_prim(self)
 
     def __repr__(self):
         res = _object_repr(self)
@@ -2171,12 +2238,18 @@ class Queue(_LoopBoundMixin):
         self._getters = _deque()
         self._putters = _deque()
         self._unfinished_tasks = 0
+        if _TRACE:
+            # Its `_finished` Event is the queue's own business: no card for it.
+            _trace_quiet[0] = True
         self._finished = Event()
         self._finished.set()
         self._init(maxsize)
         if _TRACE:
+            _trace_quiet[0] = False
+            self._finished._ls_hidden = True
             _trace_primitives.remove(self._finished)
             _trace_primitives.append(self)
+            _trace_prim(self)
 
     def _init(self, maxsize):
         self._queue = _deque()
@@ -2226,6 +2299,8 @@ class Queue(_LoopBoundMixin):
                     pass
                 if not self.full() and not putter.cancelled():
                     self._wakeup_next(self._putters)
+                if _TRACE:
+                    _trace_prim(self)
                 raise
         return self.put_nowait(item)
 
@@ -2246,6 +2321,8 @@ class Queue(_LoopBoundMixin):
                     pass
                 if not self.empty() and not getter.cancelled():
                     self._wakeup_next(self._getters)
+                if _TRACE:
+                    _trace_prim(self)
                 raise
         return self.get_nowait()
 

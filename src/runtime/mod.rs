@@ -25,7 +25,8 @@ pub mod virtual_driver;
 use crate::lang::bytecode::{flags, CodeObject};
 use crate::lang::span::SourceFile;
 use crate::trace::{
-    Event, HandleInfo, PrimitiveInfo, Recorder, Snapshot, TaskInfo, TimerInfo, Trace, Tracer,
+    Event, HandleInfo, Outcome, PrimitiveInfo, Recorder, Snapshot, Str, TaskInfo, TaskStateKind,
+    TimerInfo, Trace, Tracer,
 };
 use crate::vm::coro::{GenKind, GenState};
 use crate::vm::frame::Entry;
@@ -35,6 +36,7 @@ use crate::vm::{Clock, OutputSink};
 use crate::vm::{ExcKind, KwArgs, PyModule, PyResult, Stream, Value, Vm};
 use driver::{Driver, Selected};
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// The Python half of the runtime.
@@ -451,14 +453,12 @@ struct TracingSink {
 impl OutputSink for TracingSink {
     fn write(&mut self, stream: Stream, text: &str) {
         self.inner.write(stream, text);
-        let stream = match stream {
-            Stream::Stdout => "stdout",
-            Stream::Stderr => "stderr",
-        };
-        self.tracer.borrow_mut().event(Event::Output {
+        let mut tr = self.tracer.borrow_mut();
+        let text = tr.intern(text);
+        tr.event(Event::Output {
             t: self.now.get(),
-            stream: stream.into(),
-            text: text.into(),
+            stderr: matches!(stream, Stream::Stderr),
+            text,
         });
     }
 }
@@ -467,6 +467,103 @@ struct NullSink;
 
 impl OutputSink for NullSink {
     fn write(&mut self, _stream: Stream, _text: &str) {}
+}
+
+/// What the tracing hooks share.
+struct TraceCtx {
+    tracer: Rc<RefCell<dyn Tracer>>,
+    now: Rc<Cell<f64>>,
+    /// The running loop's `_ready` deque, once seen.
+    ready: Option<Value>,
+    /// The back of `_ready` at the last look (held, so its identity stays unique).
+    ready_back: Option<Value>,
+    /// Code object -> its (qualname, file) string ids, or None for code not shown (asyncio's
+    /// own and other `<...>` sources). Holding the code keeps its address unique.
+    codes: HashMap<usize, (Rc<CodeObject>, CodeIds)>,
+    /// "sleep(1.0)": what the `asyncio.sleep` about to suspend its task waits for.
+    sleep: Option<String>,
+}
+
+/// A shown code object's (qualname, file) string ids; None for code not shown.
+type CodeIds = Option<(Str, Str)>;
+
+impl TraceCtx {
+    /// Reports the handles that joined the back of `_ready` since the last look (pops only
+    /// happen at the front, in `_run_once`, and are reported as `Callback`s). Works without
+    /// the VM, so the line hook can call it: call_soon from a script line shows at once.
+    fn sync_ready(&mut self, except: Option<&Value>) {
+        let Some(d) = &self.ready else { return };
+        let back = self.ready_back.clone();
+        let seen = |v: &Value| back.as_ref().map(|b| same_obj(b, v)).unwrap_or(false);
+        let Some((len, fresh)) = natives::deque_new_tail(d, &seen) else {
+            return;
+        };
+        if len == 0 {
+            self.ready_back = None;
+            return;
+        }
+        if fresh.is_empty() {
+            return;
+        }
+        let t = self.now.get();
+        let mut tr = self.tracer.borrow_mut();
+        for h in &fresh {
+            if except.map(|x| same_obj(x, h)).unwrap_or(false) {
+                continue;
+            }
+            let desc = tr.intern(&describe_handle(h));
+            tr.event(Event::Queued {
+                t,
+                handle: obj_id(h),
+                desc,
+            });
+        }
+        self.ready_back = fresh.last().cloned();
+    }
+}
+
+fn dict_get(v: &Value, name: &str) -> Option<Value> {
+    match v {
+        Value::Instance(i) => i.dict.borrow().get(name).cloned(),
+        _ => None,
+    }
+}
+
+/// `_describe(handle._callback)` of asyncio.py, natively (the line hook has no VM to call
+/// it with): "step Task-2" for a task's step or wakeup, else "call <qualname>".
+fn describe_handle(h: &Value) -> String {
+    let Some(cb) = dict_get(h, "_callback") else {
+        return String::from("cancelled");
+    };
+    fn qualname(cb: &Value) -> String {
+        match cb {
+            Value::Func(f) => f.qualname.borrow().to_string(),
+            Value::Method(m) => qualname(&m.func),
+            Value::Builtin(b) => match (&b.bound, &b.owner) {
+                (Some(Value::Instance(i)), _) => {
+                    format!("{}.{}", i.class().qualname.borrow(), b.name)
+                }
+                (_, Some(o)) => format!("{o}.{}", b.name),
+                _ => b.name.to_string(),
+            },
+            Value::Instance(i) => i.class().qualname.borrow().to_string(),
+            _ => String::from("?"),
+        }
+    }
+    // A task's `__step`/`__wakeup`: a Python method, or a native one bound to the task.
+    let owner = match &cb {
+        Value::Method(m) => Some(m.slf.clone()),
+        Value::Builtin(b) => b.bound.clone(),
+        _ => None,
+    };
+    if let Some(task) = owner {
+        if dict_get(&task, "_coro").is_some() {
+            if let Some(Value::Str(n)) = dict_get(&task, "_name") {
+                return format!("step {}", n.as_str());
+            }
+        }
+    }
+    format!("call {}", qualname(&cb))
 }
 
 fn install_tracing(vm: &mut Vm, m: &Rc<PyModule>, tracer: Rc<RefCell<dyn Tracer>>) {
@@ -478,23 +575,53 @@ fn install_tracing(vm: &mut Vm, m: &Rc<PyModule>, tracer: Rc<RefCell<dyn Tracer>
         tracer: tracer.clone(),
         now: now.clone(),
     });
-    let (tr, t) = (tracer.clone(), now.clone());
+    let ctx = Rc::new(RefCell::new(TraceCtx {
+        tracer: tracer.clone(),
+        now: now.clone(),
+        ready: None,
+        ready_back: None,
+        codes: HashMap::new(),
+        sleep: None,
+    }));
+    let c = ctx.clone();
     vm.line_hook = Some(Box::new(move |frame, code, line| {
-        let file = &*code.filename;
-        if file.starts_with("<loopscope>") {
+        let Ok(mut ctx) = c.try_borrow_mut() else {
             return;
-        }
-        tr.borrow_mut().event(Event::Line {
-            t: t.get(),
+        };
+        let key = Rc::as_ptr(code) as usize;
+        let ids = match ctx.codes.get(&key) {
+            Some((_, ids)) => *ids,
+            None => {
+                let file = &*code.filename;
+                let ids = if file.starts_with('<') {
+                    None
+                } else {
+                    let mut tr = ctx.tracer.borrow_mut();
+                    Some((tr.intern(&code.qualname), tr.intern(file)))
+                };
+                ctx.codes.insert(key, (code.clone(), ids));
+                ids
+            }
+        };
+        let Some((func, file)) = ids else { return };
+        ctx.sync_ready(None);
+        let t = ctx.now.get();
+        ctx.tracer.borrow_mut().event(Event::Line {
+            t,
             frame,
-            func: code.qualname.to_string(),
-            file: file.to_string(),
+            func,
+            file,
             line,
         });
     }));
     m.dict
         .set_str("TRACE", Value::Bool(tracer.borrow().enabled()));
-    let f = vm.new_closure("trace", move |vm, a, _k| trace_event(vm, &tracer, &now, a));
+    let tr = tracer.clone();
+    let f = vm.new_closure("trace_wants_snapshot", move |_vm, _a, _k| {
+        Ok(Value::Bool(tr.borrow().wants_snapshot()))
+    });
+    m.dict.set_str("trace_wants_snapshot", f);
+    let f = vm.new_closure("trace", move |vm, a, _k| trace_event(vm, &ctx, a));
     m.dict.set_str("trace", f);
 }
 
@@ -522,30 +649,172 @@ fn opt_f64(vm: &mut Vm, v: &Value) -> PyResult<Option<f64>> {
     })
 }
 
-/// `_loopscope.trace(kind, *args)`: the asyncio source's hooks.
-fn trace_event(
+/// The running loop's `_ready`, if a loop runs.
+fn running_ready(vm: &mut Vm) -> Option<Value> {
+    let Some(Value::Module(m)) = vm.modules.get_str("asyncio") else {
+        return None;
+    };
+    let lp = m.dict.get_str("_running_loop")?;
+    dict_get(&lp, "_ready")
+}
+
+/// A task's await chain, outermost first, ending with what it waits on.
+fn await_chain(
     vm: &mut Vm,
-    tr: &Rc<RefCell<dyn Tracer>>,
-    now: &Rc<Cell<f64>>,
-    a: &[Value],
-) -> PyResult<Value> {
-    let t = now.get();
+    task: &Value,
+    fut: &Value,
+    sleep: Option<String>,
+) -> PyResult<Vec<String>> {
+    // (entry, from asyncio's own source)
+    let mut chain: Vec<(String, bool)> = Vec::new();
+    let mut c = dict_get(task, "_coro").unwrap_or(Value::None);
+    for _ in 0..64 {
+        let Value::Gen(g) = &c else { break };
+        let internal = g.code.co.filename.starts_with('<');
+        let name = g.qualname.borrow().to_string();
+        // A future's own `__await__` adds nothing a student would recognise.
+        if !(internal && name.ends_with(".__await__")) {
+            chain.push((format!("{name}()"), internal));
+        }
+        let next = if g.kind == GenKind::Generator {
+            "gi_yieldfrom"
+        } else {
+            "cr_await"
+        };
+        c = vm
+            .getattr_opt(&c, &Value::str(next))?
+            .unwrap_or(Value::None);
+        if matches!(c, Value::None) || same_obj(&c, fut) {
+            break;
+        }
+    }
+    let sleeping = chain
+        .last()
+        .map(|(s, internal)| *internal && s == "sleep()")
+        .unwrap_or(false);
+    if let (true, Some(what)) = (sleeping, sleep) {
+        chain.pop();
+        chain.push((what, true));
+    } else if let Some(what) = dict_get(fut, "_loopscope_what") {
+        // asyncio.sleep() names its future "sleep(1.0)": show that, not "sleep()".
+        while chain.last().map(|(_, internal)| *internal).unwrap_or(false) {
+            chain.pop();
+        }
+        chain.push((str_arg(vm, &what)?, true));
+    } else if let (Some(_), Some(name)) = (dict_get(fut, "_coro"), dict_get(fut, "_name")) {
+        chain.push((str_arg(vm, &name)?, true));
+    } else if dict_get(fut, "_loopscope_owner").is_none() {
+        let cls = vm.type_of(fut).qualname.borrow().to_string();
+        chain.push((
+            match cls.as_str() {
+                "_GatheringFuture" => String::from("gather()"),
+                _ => format!("a {cls}"),
+            },
+            true,
+        ));
+    }
+    Ok(chain.into_iter().map(|(s, _)| s).collect())
+}
+
+fn task_state_kind(s: &str) -> TaskStateKind {
+    match s {
+        "running" => TaskStateKind::Running,
+        "waiting" => TaskStateKind::Waiting,
+        "ready" => TaskStateKind::Ready,
+        "done" => TaskStateKind::Done,
+        "failed" => TaskStateKind::Failed,
+        _ => TaskStateKind::Cancelled,
+    }
+}
+
+/// `_loopscope.trace(kind, *args)`: the asyncio source's hooks. Everything that needs the
+/// VM is computed before the tracer is borrowed: the VM may run Python (and the line hook).
+fn trace_event(vm: &mut Vm, ctx: &Rc<RefCell<TraceCtx>>, a: &[Value]) -> PyResult<Value> {
     let kind = match a.first() {
         Some(Value::Str(s)) => s.as_str().to_string(),
         _ => return Ok(Value::None),
     };
     let a1 = arg(a, 1);
+    if kind == "snapshot" {
+        let tr = ctx.borrow().tracer.clone();
+        if tr.borrow().wants_snapshot() {
+            let t = ctx.borrow().now.get();
+            let snap = build_snapshot(vm, &tr, t, a)?;
+            tr.borrow_mut().snapshot(snap);
+        }
+        return Ok(Value::None);
+    }
+    if kind == "iteration_begin" || ctx.borrow().ready.is_none() {
+        // Each asyncio.run() makes a new loop: follow the one running.
+        if let Some(r) = running_ready(vm) {
+            let mut c = ctx.borrow_mut();
+            if !c.ready.as_ref().map(|o| same_obj(o, &r)).unwrap_or(false) {
+                c.ready = Some(r);
+                c.ready_back = None;
+            }
+        }
+    }
+    // Strings first (they may run Python), then the event.
+    let s2 = match kind.as_str() {
+        "callback" | "future_done" | "task_created" | "waiter_added" | "task_state"
+        | "primitive" => str_arg(vm, &arg(a, 2))?,
+        _ => String::new(),
+    };
+    let s3 = match kind.as_str() {
+        "timer_scheduled" | "future_done" | "task_created" | "primitive" => {
+            str_arg(vm, &arg(a, 3))?
+        }
+        _ => String::new(),
+    };
+    let f2 = match kind.as_str() {
+        "timer_scheduled" | "iteration_begin" => f64_arg(vm, &arg(a, 2))?,
+        _ => 0.0,
+    };
+    let waiting = kind == "task_state" && s2 == "waiting";
+    if kind == "sleep" {
+        let what = format!("sleep({})", vm.repr(&a1)?);
+        ctx.borrow_mut().sleep = Some(what);
+        return Ok(Value::None);
+    }
+    let chain = if waiting {
+        let sleep = ctx.borrow_mut().sleep.take();
+        await_chain(vm, &a1, &arg(a, 3), sleep)?
+    } else {
+        Vec::new()
+    };
+    let waiters: Vec<u64> = if kind == "primitive" {
+        vm.iter_to_vec(&arg(a, 4))?.iter().map(obj_id).collect()
+    } else {
+        Vec::new()
+    };
+    let n = match kind.as_str() {
+        "iteration_begin" | "iteration_end" => f64_arg(vm, &a1)? as u64,
+        _ => 0,
+    };
+    let timeout = match kind.as_str() {
+        "iteration_begin" => opt_f64(vm, &arg(a, 3))?.unwrap_or(f64::NAN),
+        _ => f64::NAN,
+    };
+    let mut c = ctx.borrow_mut();
+    let except = (kind == "timer_fired").then_some(&a1);
+    c.sync_ready(except);
+    if kind == "timer_fired" {
+        // Fired timers join `_ready` too, but are their own event.
+        c.ready_back = Some(a1.clone());
+    }
+    let t = c.now.get();
+    let mut tr = c.tracer.borrow_mut();
     let e = match kind.as_str() {
         "callback" => Event::Callback {
             t,
             handle: obj_id(&a1),
-            desc: str_arg(vm, &arg(a, 2))?,
+            desc: tr.intern(&s2),
         },
         "timer_scheduled" => Event::TimerScheduled {
             t,
             handle: obj_id(&a1),
-            when: f64_arg(vm, &arg(a, 2))?,
-            desc: str_arg(vm, &arg(a, 3))?,
+            when: f2,
+            desc: tr.intern(&s3),
         },
         "timer_fired" => Event::TimerFired {
             t,
@@ -557,14 +826,11 @@ fn trace_event(
         },
         "iteration_begin" => Event::IterationBegin {
             t,
-            n: f64_arg(vm, &a1)? as u64,
-            ready: f64_arg(vm, &arg(a, 2))? as usize,
-            timeout: opt_f64(vm, &arg(a, 3))?,
+            n,
+            ready: f2 as u32,
+            timeout,
         },
-        "iteration_end" => Event::IterationEnd {
-            t,
-            n: f64_arg(vm, &a1)? as u64,
-        },
+        "iteration_end" => Event::IterationEnd { t, n },
         "future_created" => Event::FutureCreated {
             t,
             future: obj_id(&a1),
@@ -572,46 +838,53 @@ fn trace_event(
         "future_done" => Event::FutureDone {
             t,
             future: obj_id(&a1),
-            state: str_arg(vm, &arg(a, 2))?,
-            repr: str_arg(vm, &arg(a, 3))?,
+            outcome: match s2.as_str() {
+                "result" => Outcome::Result,
+                "exception" => Outcome::Exception,
+                _ => Outcome::Cancelled,
+            },
+            repr: tr.intern(&s3),
         },
         "task_created" => Event::TaskCreated {
             t,
             task: obj_id(&a1),
-            name: str_arg(vm, &arg(a, 2))?,
-            coro: str_arg(vm, &arg(a, 3))?,
+            name: tr.intern(&s2),
+            coro: tr.intern(&s3),
         },
         "task_state" => {
             let w = arg(a, 3);
             Event::TaskState {
                 t,
                 task: obj_id(&a1),
-                state: str_arg(vm, &arg(a, 2))?,
+                state: task_state_kind(&s2),
                 awaiting: if matches!(w, Value::None) {
-                    None
+                    0
                 } else {
-                    Some(obj_id(&w))
+                    obj_id(&w)
                 },
+                chain: tr.intern(&chain.join("\n")),
             }
         }
         "waiter_added" => Event::WaiterAdded {
             t,
             primitive: obj_id(&a1),
-            kind: str_arg(vm, &arg(a, 2))?,
+            kind: tr.intern(&s2),
             future: obj_id(&arg(a, 3)),
         },
         "waiter_woken" => Event::WaiterWoken {
             t,
             future: obj_id(&a1),
         },
-        "snapshot" => {
-            let snap = build_snapshot(vm, tr, t, a)?;
-            tr.borrow_mut().snapshot(snap);
-            return Ok(Value::None);
-        }
+        "primitive" => Event::Primitive {
+            t,
+            primitive: obj_id(&a1),
+            kind: tr.intern(&s2),
+            state: tr.intern(&s3),
+            waiters: tr.list(waiters),
+        },
         _ => return Ok(Value::None),
     };
-    tr.borrow_mut().event(e);
+    tr.event(e);
     Ok(Value::None)
 }
 
@@ -677,7 +950,19 @@ fn build_snapshot(
 
 /// Run a script with tracing on and return its trace.
 pub fn trace_script(vm: &mut Vm, name: &str, text: &str, args: &[String], handles: bool) -> Trace {
-    let rec = Rc::new(RefCell::new(Recorder::new()));
+    trace_script_with(vm, name, text, args, handles, Recorder::new())
+}
+
+/// [`trace_script`] with a recorder of your own (its limits).
+pub fn trace_script_with(
+    vm: &mut Vm,
+    name: &str,
+    text: &str,
+    args: &[String],
+    handles: bool,
+    recorder: Recorder,
+) -> Trace {
+    let rec = Rc::new(RefCell::new(recorder));
     let tracer: Rc<RefCell<dyn Tracer>> = rec.clone();
     let code = run_script(
         vm,

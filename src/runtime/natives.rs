@@ -320,3 +320,16 @@ pub fn add_to(vm: &mut Vm, m: &Rc<PyModule>) -> PyResult<()> {
     m.dict.set_str("deque", Value::Type(cls));
     Ok(())
 }
+
+/// For the tracer: the length of deque `d` and its items after the last one for which
+/// `seen` holds (all of them if none does), front first. None: not a deque, or busy.
+pub(super) fn deque_new_tail(
+    d: &Value,
+    seen: &dyn Fn(&Value) -> bool,
+) -> Option<(usize, Vec<Value>)> {
+    let Value::Instance(i) = d else { return None };
+    let q = i.native::<Deque>()?;
+    let fresh = q.0.iter().rev().take_while(|v| !seen(v)).count();
+    let tail = q.0.iter().skip(q.0.len() - fresh).cloned().collect();
+    Some((q.0.len(), tail))
+}

@@ -166,7 +166,17 @@ fn put_nowait(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value
     if truthy(vm, &getters)? {
         wake(vm, aio, slf, &me, getters)?;
     }
+    trace_prim(vm, aio, slf)?;
     Ok(Value::None)
+}
+
+/// The visualizer's view of the queue after a change (`_trace_prim` in asyncio.py).
+fn trace_prim(vm: &mut Vm, aio: &Aio, slf: &Value) -> PyResult<()> {
+    if core::tracing(aio) {
+        let f = core::global(aio, "_trace_prim");
+        vm.call(&f, &[slf.clone()], &[])?;
+    }
+    Ok(())
 }
 
 fn get_nowait(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
@@ -199,6 +209,7 @@ fn get_nowait(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Valu
     if truthy(vm, &putters)? {
         wake(vm, aio, slf, &me, putters)?;
     }
+    trace_prim(vm, aio, slf)?;
     Ok(item)
 }
 

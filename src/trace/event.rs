@@ -5,54 +5,131 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Bumped when the format changes incompatibly.
-pub const TRACE_VERSION: u32 = 1;
+/// Bumped when the format changes incompatibly. 2: strings live in `Trace::strings` and
+/// events hold their indexes; task states, outcomes and streams are enums; new events for
+/// the ready queue, await chains and primitives' states.
+pub const TRACE_VERSION: u32 = 2;
+
+/// An index into `Trace::strings`.
+pub type Str = u32;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Trace {
     pub version: u32,
     /// The script's file name.
     pub script: String,
+    /// Every string the events mention, each once (events hold indexes into this table: a
+    /// run of a million lines repeats the same few function and file names).
+    #[serde(default)]
+    pub strings: Vec<String>,
     pub events: Vec<Event>,
+    /// Lists of ids events refer to (`Primitive::waiters`); index 0 is the empty list.
+    #[serde(default)]
+    pub lists: Vec<Vec<u64>>,
+    /// The loop's state at the start of iterations, while the run is small (a check on the
+    /// events; the replay rebuilds every state from the events alone).
+    #[serde(default)]
     pub snapshots: Vec<Snapshot>,
     /// The process exit code.
     pub exit_code: i32,
+    /// The recorder stopped keeping events past its limit (output is still all there).
+    #[serde(default)]
+    pub truncated: bool,
 }
 
-/// One thing that happened. `t` is the loop's virtual time when it happened.
+impl Trace {
+    /// Writes the trace as JSON as it goes: a big run's JSON text is larger than its events,
+    /// so building it in a String first would more than double the peak memory.
+    pub fn write_json<W: std::io::Write>(&self, w: W) -> std::io::Result<()> {
+        serde_json::to_writer(w, self).map_err(std::io::Error::other)
+    }
+
+    /// The list with that index (empty for an index out of range).
+    pub fn list(&self, id: u32) -> &[u64] {
+        self.lists
+            .get(id as usize)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The string with that index ("" for an index out of range: traces are untrusted).
+    pub fn str(&self, id: Str) -> &str {
+        self.strings
+            .get(id as usize)
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+}
+
+/// What a task is doing.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskStateKind {
+    Running,
+    /// Suspended on a future (`awaiting`).
+    Waiting,
+    /// A step of it is in (or about to join) the ready queue.
+    Ready,
+    Done,
+    Failed,
+    Cancelled,
+}
+
+/// How a future finished.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Result,
+    Exception,
+    Cancelled,
+}
+
+/// One thing that happened. `t` is the loop's virtual time when it happened. Ids are the
+/// VM's object ids (deterministic); `Str` fields index `Trace::strings`.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum Event {
-    /// A frame started executing a new line of the script (asyncio's own frames are left out).
+    /// A frame started executing a new line of the script (asyncio's own frames and other
+    /// `<...>` sources are left out).
     Line {
         t: f64,
         frame: u64,
-        func: String,
-        file: String,
+        func: Str,
+        file: Str,
         line: u32,
     },
     /// `_run_once` began: how many handles are ready and how long it will wait.
     IterationBegin {
         t: f64,
         n: u64,
-        ready: usize,
-        timeout: Option<f64>,
+        ready: u32,
+        /// NaN: none (it would wait for IO forever); JSON `null`.
+        #[serde(with = "nan_is_null")]
+        timeout: f64,
     },
     IterationEnd {
         t: f64,
         n: u64,
     },
+    /// A handle joined the back of `_ready` (call_soon, a task's wakeup, ...); timers that
+    /// fire are `TimerFired` instead.
+    Queued {
+        t: f64,
+        handle: u64,
+        desc: Str,
+    },
     /// A handle popped from `_ready` is about to run (`desc` as in `run --handles`).
+    /// Handles popped before it that never ran were cancelled.
     Callback {
         t: f64,
         handle: u64,
-        desc: String,
+        desc: Str,
     },
     TimerScheduled {
         t: f64,
         handle: u64,
         when: f64,
-        desc: String,
+        desc: Str,
     },
     /// A due timer moved from `_scheduled` to `_ready`.
     TimerFired {
@@ -67,32 +144,36 @@ pub enum Event {
         t: f64,
         future: u64,
     },
-    /// `state` is "result", "exception" or "cancelled"; `repr` describes the outcome.
+    /// `repr` describes the outcome (the result's repr, the exception's repr, or the
+    /// cancel message).
     FutureDone {
         t: f64,
         future: u64,
-        state: String,
-        repr: String,
+        outcome: Outcome,
+        repr: Str,
     },
     TaskCreated {
         t: f64,
         task: u64,
-        name: String,
-        coro: String,
+        name: Str,
+        coro: Str,
     },
-    /// `state`: "running", "waiting", "ready", "done", "failed", "cancelled".
-    /// `awaiting`: the future (or task) it now waits on, when waiting.
+    /// For `Waiting`: `awaiting` is the future (or task) it waits on (0: none; JSON
+    /// `null`), and `chain` the await chain outermost first, one entry per line
+    /// ("main()\nfetch()\nsleep(1.0)"). Where it is paused is the last `Line` it ran.
     TaskState {
         t: f64,
         task: u64,
-        state: String,
-        awaiting: Option<u64>,
+        state: TaskStateKind,
+        #[serde(with = "zero_is_null")]
+        awaiting: u64,
+        chain: Str,
     },
     /// A future was queued in a Lock/Event/Condition/Semaphore/Queue's waiters.
     WaiterAdded {
         t: f64,
         primitive: u64,
-        kind: String,
+        kind: Str,
         future: u64,
     },
     /// A primitive woke one of its waiters (set its future's result).
@@ -100,11 +181,22 @@ pub enum Event {
         t: f64,
         future: u64,
     },
+    /// A Lock/Event/Condition/Semaphore/Barrier/Queue was created or changed: its state in
+    /// words ("locked by Task-2", "set", "value 1", "maxsize=2 _queue=[1]") and the futures
+    /// in its waiter queue(s), front first.
+    Primitive {
+        t: f64,
+        primitive: u64,
+        kind: Str,
+        state: Str,
+        /// Index in `Trace::lists`.
+        waiters: u32,
+    },
     /// Text written to stdout or stderr.
     Output {
         t: f64,
-        stream: String,
-        text: String,
+        stderr: bool,
+        text: Str,
     },
 }
 
@@ -114,6 +206,7 @@ impl Event {
             Event::Line { t, .. }
             | Event::IterationBegin { t, .. }
             | Event::IterationEnd { t, .. }
+            | Event::Queued { t, .. }
             | Event::Callback { t, .. }
             | Event::TimerScheduled { t, .. }
             | Event::TimerFired { t, .. }
@@ -124,8 +217,45 @@ impl Event {
             | Event::TaskState { t, .. }
             | Event::WaiterAdded { t, .. }
             | Event::WaiterWoken { t, .. }
+            | Event::Primitive { t, .. }
             | Event::Output { t, .. } => *t,
         }
+    }
+}
+
+// Every event fits in 32 bytes (a million of them: 32 MB): no Options of 8-byte values,
+// no Vecs; "none" is a sentinel that JSON shows as null.
+const _: () = assert!(std::mem::size_of::<Event>() <= 32);
+
+mod nan_is_null {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+        if v.is_nan() {
+            s.serialize_none()
+        } else {
+            s.serialize_some(v)
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::NAN))
+    }
+}
+
+mod zero_is_null {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &u64, s: S) -> Result<S::Ok, S::Error> {
+        if *v == 0 {
+            s.serialize_none()
+        } else {
+            s.serialize_some(v)
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+        Ok(Option::<u64>::deserialize(d)?.unwrap_or(0))
     }
 }
 

@@ -3,13 +3,18 @@
 //! The runtime reports through the [`Tracer`] trait. [`NullTracer`] is the default: the
 //! runtime checks [`Tracer::enabled`] once when asyncio is imported and never builds an event
 //! when tracing is off. [`Recorder`] keeps everything in memory; [`render_text`] turns a
-//! trace into a readable tick-by-tick log.
+//! trace into a readable tick-by-tick log. [`replay::Replay`] turns a trace into what the
+//! visualizer shows at any position (see `replay.rs`).
 
 pub mod event;
+pub mod replay;
 
 pub use event::{
-    Event, HandleInfo, PrimitiveInfo, Snapshot, TaskInfo, TimerInfo, Trace, TRACE_VERSION,
+    Event, HandleInfo, Outcome, PrimitiveInfo, Snapshot, Str, TaskInfo, TaskStateKind, TimerInfo,
+    Trace, TRACE_VERSION,
 };
+
+use std::collections::HashMap;
 
 /// Where the runtime sends what happens.
 pub trait Tracer {
@@ -17,6 +22,14 @@ pub trait Tracer {
     fn enabled(&self) -> bool;
     fn event(&mut self, e: Event);
     fn snapshot(&mut self, s: Snapshot);
+    /// Whether the next snapshot would be kept (building one walks every task).
+    fn wants_snapshot(&self) -> bool {
+        false
+    }
+    /// The index of `s` in the trace's string table.
+    fn intern(&mut self, s: &str) -> Str;
+    /// The index of a list of ids in the trace's list table (0: the empty list).
+    fn list(&mut self, ids: Vec<u64>) -> u32;
     /// Number of events recorded so far.
     fn len(&self) -> usize;
     fn is_empty(&self) -> bool {
@@ -36,6 +49,12 @@ impl Tracer for NullTracer {
     }
     fn event(&mut self, _e: Event) {}
     fn snapshot(&mut self, _s: Snapshot) {}
+    fn intern(&mut self, _s: &str) -> Str {
+        0
+    }
+    fn list(&mut self, _ids: Vec<u64>) -> u32 {
+        0
+    }
     fn len(&self) -> usize {
         0
     }
@@ -44,32 +63,61 @@ impl Tracer for NullTracer {
     }
 }
 
+/// Strings longer than this are stored without looking for an earlier copy: they are output
+/// text or reprs, rarely repeated, and a map entry would double their memory.
+const INTERN_MAX: usize = 96;
+
 /// Records a whole run in memory.
-#[derive(Default, Debug)]
+#[derive(Debug)]
 pub struct Recorder {
     pub events: Vec<Event>,
     pub snapshots: Vec<Snapshot>,
+    pub strings: Vec<String>,
+    index: HashMap<String, Str>,
+    pub lists: Vec<Vec<u64>>,
     outputs: usize,
-    /// Stop recording line and snapshot detail past this many events (huge runs).
+    /// Stop recording everything but output past this many events (huge runs).
     pub max_events: usize,
+    /// Snapshots are kept while their total size (ready + timers + tasks + primitives
+    /// entries) stays under this: they are a check for small runs, not the replay's source.
+    pub snapshot_budget: usize,
     pub truncated: bool,
+}
+
+impl Default for Recorder {
+    fn default() -> Recorder {
+        Recorder::new()
+    }
 }
 
 impl Recorder {
     pub fn new() -> Recorder {
-        Recorder {
-            max_events: 2_000_000,
-            ..Default::default()
-        }
+        let mut r = Recorder {
+            events: Vec::new(),
+            snapshots: Vec::new(),
+            strings: Vec::new(),
+            index: HashMap::new(),
+            lists: vec![Vec::new()],
+            outputs: 0,
+            max_events: 4_000_000,
+            snapshot_budget: 20_000,
+            truncated: false,
+        };
+        // Index 0 is the empty string, so "no string" needs no Option.
+        r.intern("");
+        r
     }
 
     pub fn into_trace(self, script: &str, exit_code: i32) -> Trace {
         Trace {
             version: TRACE_VERSION,
             script: script.to_string(),
+            strings: self.strings,
+            lists: self.lists,
             events: self.events,
             snapshots: self.snapshots,
             exit_code,
+            truncated: self.truncated,
         }
     }
 }
@@ -89,9 +137,34 @@ impl Tracer for Recorder {
         self.events.push(e);
     }
     fn snapshot(&mut self, s: Snapshot) {
-        if self.events.len() < self.max_events {
+        let size = 1 + s.ready.len() + s.timers.len() + s.tasks.len() + s.primitives.len();
+        if self.wants_snapshot() {
+            self.snapshot_budget = self.snapshot_budget.saturating_sub(size);
             self.snapshots.push(s);
         }
+    }
+    fn wants_snapshot(&self) -> bool {
+        self.snapshot_budget > 0 && !self.truncated
+    }
+    fn intern(&mut self, s: &str) -> Str {
+        if s.len() <= INTERN_MAX {
+            if let Some(&i) = self.index.get(s) {
+                return i;
+            }
+        }
+        let i = self.strings.len() as Str;
+        self.strings.push(s.to_string());
+        if s.len() <= INTERN_MAX {
+            self.index.insert(s.to_string(), i);
+        }
+        i
+    }
+    fn list(&mut self, ids: Vec<u64>) -> u32 {
+        if ids.is_empty() {
+            return 0;
+        }
+        self.lists.push(ids);
+        (self.lists.len() - 1) as u32
     }
     fn len(&self) -> usize {
         self.events.len()
@@ -139,54 +212,94 @@ pub fn render_text(tr: &Trace) -> String {
             snaps.next();
         }
         let t = e.time();
+        let st = |id: &Str| tr.str(*id);
         let line = match e {
             Event::Line {
                 func, file, line, ..
-            } => format!("    {file}:{line} in {func}"),
+            } => format!("    {}:{line} in {}", st(file), st(func)),
             Event::IterationBegin {
                 n, ready, timeout, ..
-            } => match timeout {
-                Some(to) => format!("iteration {n}: {ready} ready, select({to})"),
-                None => format!("iteration {n}: {ready} ready, select(None)"),
-            },
+            } => {
+                if timeout.is_nan() {
+                    format!("iteration {n}: {ready} ready, select(None)")
+                } else {
+                    format!("iteration {n}: {ready} ready, select({timeout})")
+                }
+            }
             Event::IterationEnd { n, .. } => format!("end of iteration {n}"),
-            Event::Callback { desc, handle, .. } => format!("  run #{handle} {desc}"),
+            Event::Queued { handle, desc, .. } => {
+                format!("  queued #{handle} {}", st(desc))
+            }
+            Event::Callback { desc, handle, .. } => format!("  run #{handle} {}", st(desc)),
             Event::TimerScheduled {
                 handle, when, desc, ..
-            } => format!("  timer #{handle} at {when:.3}: {desc}"),
+            } => format!("  timer #{handle} at {when:.3}: {}", st(desc)),
             Event::TimerFired { handle, .. } => format!("  timer #{handle} is due -> ready"),
             Event::TimerCancelled { handle, .. } => format!("  timer #{handle} cancelled"),
             Event::FutureCreated { future, .. } => format!("  future #{future} created"),
             Event::FutureDone {
                 future,
-                state,
+                outcome,
                 repr,
                 ..
-            } => format!("  future #{future} {state}: {repr}"),
+            } => {
+                let o = match outcome {
+                    Outcome::Result => "result",
+                    Outcome::Exception => "exception",
+                    Outcome::Cancelled => "cancelled",
+                };
+                format!("  future #{future} {o}: {}", st(repr))
+            }
             Event::TaskCreated {
                 task, name, coro, ..
-            } => format!("  task #{task} {name} created: {coro}"),
+            } => format!("  task #{task} {} created: {}", st(name), st(coro)),
             Event::TaskState {
                 task,
                 state,
                 awaiting,
+                chain,
                 ..
-            } => match awaiting {
-                Some(f) => format!("  task #{task} {state} on #{f}"),
-                None => format!("  task #{task} {state}"),
-            },
+            } => {
+                let s = match state {
+                    TaskStateKind::Running => "running",
+                    TaskStateKind::Waiting => "waiting",
+                    TaskStateKind::Ready => "ready",
+                    TaskStateKind::Done => "done",
+                    TaskStateKind::Failed => "failed",
+                    TaskStateKind::Cancelled => "cancelled",
+                };
+                match awaiting {
+                    0 => format!("  task #{task} {s}"),
+                    f => format!(
+                        "  task #{task} {s} on #{f} ({})",
+                        st(chain).replace('\n', " -> ")
+                    ),
+                }
+            }
             Event::WaiterAdded {
                 primitive,
                 kind,
                 future,
                 ..
             } => {
-                format!("  {kind} #{primitive}: waiter #{future} queued")
+                format!("  {} #{primitive}: waiter #{future} queued", st(kind))
             }
             Event::WaiterWoken { future, .. } => format!("  waiter #{future} woken"),
-            Event::Output { stream, text, .. } => {
-                let mark = if stream == "stderr" { "!" } else { "|" };
-                let body: Vec<String> = text.lines().map(|l| format!("  {mark} {l}")).collect();
+            Event::Primitive {
+                primitive,
+                kind,
+                state,
+                waiters,
+                ..
+            } => format!(
+                "  {} #{primitive}: {} waiters {:?}",
+                st(kind),
+                st(state),
+                tr.list(*waiters)
+            ),
+            Event::Output { stderr, text, .. } => {
+                let mark = if *stderr { "!" } else { "|" };
+                let body: Vec<String> = st(text).lines().map(|l| format!("  {mark} {l}")).collect();
                 body.join("\n")
             }
         };
@@ -208,17 +321,20 @@ mod tests {
             t: 0.0,
             n: 1,
             ready: 1,
-            timeout: Some(0.0),
+            timeout: 0.0,
         });
+        let desc = r.intern("step Task-1");
+        assert_eq!(r.intern("step Task-1"), desc);
         r.event(Event::Callback {
             t: 0.0,
             handle: 7,
-            desc: "step Task-1".into(),
+            desc,
         });
+        let text = r.intern("hi\n");
         r.event(Event::Output {
             t: 0.5,
-            stream: "stdout".into(),
-            text: "hi\n".into(),
+            stderr: false,
+            text,
         });
         assert_eq!((r.len(), r.outputs()), (3, 1));
         let tr = r.into_trace("x.py", 0);
@@ -226,9 +342,12 @@ mod tests {
         let back: Trace = serde_json::from_str(&json).unwrap_or_else(|_| Trace {
             version: 0,
             script: String::new(),
+            strings: vec![],
+            lists: vec![],
             events: vec![],
             snapshots: vec![],
             exit_code: -1,
+            truncated: false,
         });
         assert_eq!(back, tr);
         assert!(json.contains(r#""event":"callback""#));

@@ -10,6 +10,9 @@ export async function launch() {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 860 },
+    // Screenshots right after a step must not catch a transition halfway; this also runs the
+    // app's prefers-reduced-motion path.
+    reducedMotion: 'reduce',
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',

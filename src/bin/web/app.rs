@@ -1,107 +1,326 @@
-//! The app shell: header, editor, control bar and the panels that show the loop's state.
-//! The panels are placeholders until the runtime produces traces; each says what it will show.
+//! The app: the editor, the control bar and the panels, all drawn from (replay, position).
+//! State changes go through the reducer in state.rs; this file wires events to actions and
+//! keeps the browser-facing bits (storage, theme, keyboard, playback timer).
 
+use crate::components::console::{stopped_note, Console};
 use crate::components::control_bar::ControlBar;
 use crate::components::editor::Editor;
-use crate::components::header::Header;
-use crate::components::panel::Panel;
+use crate::components::header::{Header, Theme};
+use crate::components::help::Help;
+use crate::components::io_waits::IoWaits;
+use crate::components::narration::NarrationView;
+use crate::components::primitives::Primitives;
+use crate::components::ready_queue::ReadyQueue;
+use crate::components::source_view::SourceView;
+use crate::components::tasks::Tasks;
+use crate::components::timeline::TimelineView;
+use crate::components::timers::Timers;
+use crate::examples;
+use crate::i18n::{tr, Lang};
+use crate::model::{ConsoleLine, Granularity, Timeline, View};
+use crate::runner;
+use crate::state::{Action, AppState, SPEEDS};
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The script the editor starts with: the smallest program where the loop's behaviour shows.
-pub const DEFAULT_SCRIPT: &str = r#"import asyncio
+pub use examples::default_script;
 
+const KEY_SCRIPT: &str = "loopscope.script";
+const KEY_LANG: &str = "loopscope.lang";
+const KEY_THEME: &str = "loopscope.theme";
 
-async def say_after(delay, what):
-    await asyncio.sleep(delay)
-    print(what)
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
 
+fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok()?
+}
 
-async def main():
-    task1 = asyncio.create_task(say_after(1, "hello"))
-    task2 = asyncio.create_task(say_after(2, "world"))
-    await task1
-    await task2
-
-
-asyncio.run(main())
-"#;
-
-/// What each panel will show, in the order they appear.
-const PANELS: &[(&str, &str, &str)] = &[
-    ("source", "Source", "The running line of every coroutine, with a marker where each suspended task is paused."),
-    ("ready-queue", "Ready queue", "The handles in the loop's _ready deque, in order, named as CPython names them (Task-2 step, _set_result_unless_cancelled, ...)."),
-    ("timers", "Timers", "The _scheduled heap on a time axis, with the virtual clock moving along it."),
-    ("tasks", "Tasks", "One card per task: its state, its await chain (main -> fetch -> sleep(1.0)) and why it last woke."),
-    ("primitives", "Sync primitives", "Locks, events, conditions, semaphores and queues, with their owners and waiters."),
-    ("io-waits", "IO waits", "Selector registrations and sockets in flight."),
-    ("console", "Console", "What the script prints, with the virtual time of each line."),
-    ("timeline", "Timeline", "A lane per task over virtual time, coloured by state."),
-];
-
-#[function_component(App)]
-pub fn app() -> Html {
-    let script = use_state(|| DEFAULT_SCRIPT.to_string());
-    let on_edit = {
-        let script = script.clone();
-        Callback::from(move |text: String| script.set(text))
-    };
-    html! {
-        <div class="app">
-            <Header />
-            <main class="workspace">
-                <section class="left">
-                    <Editor text={(*script).clone()} {on_edit} />
-                    <ControlBar />
-                    <p class="narration" data-testid="narration">
-                        { "Press Run to execute the script on loopscope's simulated event loop, then step through it. \
-                           (The interpreter and the event loop are being built: running lands with them.)" }
-                    </p>
-                </section>
-                <section class="panels">
-                    { for PANELS.iter().map(|(id, title, what)| html! {
-                        <Panel testid={*id} title={*title} placeholder={*what} />
-                    }) }
-                </section>
-            </main>
-            <footer class="footer">
-                { format!("loopscope {} · what it shows is what CPython 3.11 does", loopscope::VERSION) }
-            </footer>
-        </div>
+fn save(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        // Storage can be full or disabled (private mode): the app works without it.
+        let _ = s.set_item(key, value);
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use wasm_bindgen_test::*;
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
 
-    wasm_bindgen_test_configure!(run_in_browser);
+fn initial_lang() -> Lang {
+    if let Some(l) = load(KEY_LANG).and_then(|c| Lang::from_code(&c)) {
+        return l;
+    }
+    let nav = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default();
+    if nav.starts_with("zh") {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
 
-    #[wasm_bindgen_test]
-    async fn the_shell_mounts_with_every_panel_and_the_editor() {
-        let document = web_sys::window().unwrap().document().unwrap();
-        let root = document.create_element("div").unwrap();
-        document.body().unwrap().append_child(&root).unwrap();
-        yew::Renderer::<App>::with_root(root.clone()).render();
-        // Rendering is scheduled; give the scheduler a turn.
-        gloo_timers::future::TimeoutFuture::new(20).await;
+/// The action a key press means outside text fields, if any (the table help.rs shows).
+pub fn key_action(key: &str, shift: bool) -> Option<Action> {
+    let step = |g| Some(Action::Step { g, forward: !shift });
+    match key {
+        "ArrowRight" => Some(Action::StepSelected { forward: true }),
+        "ArrowLeft" => Some(Action::StepSelected { forward: false }),
+        "l" | "L" => step(Granularity::Line),
+        "c" | "C" => step(Granularity::Callback),
+        "r" | "R" => step(Granularity::Turn),
+        "t" | "T" => step(Granularity::Time),
+        "1" => Some(Action::SetGranularity(Granularity::Line)),
+        "2" => Some(Action::SetGranularity(Granularity::Callback)),
+        "3" => Some(Action::SetGranularity(Granularity::Turn)),
+        "4" => Some(Action::SetGranularity(Granularity::Time)),
+        " " => Some(Action::TogglePlay),
+        "Home" => Some(Action::Start),
+        "End" => Some(Action::End),
+        "?" => Some(Action::ToggleHelp),
+        "Escape" => Some(Action::CloseHelp),
+        _ => None,
+    }
+}
 
-        for (id, title, _) in PANELS {
-            let panel = root
-                .query_selector(&format!("[data-testid='{id}']"))
-                .unwrap()
-                .unwrap_or_else(|| panic!("panel {id} missing"));
-            assert!(panel.text_content().unwrap().contains(title));
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(AppState::default);
+    let script = use_state(|| load(KEY_SCRIPT).unwrap_or_else(|| default_script().to_string()));
+    let lang = use_state(initial_lang);
+    let theme = use_state(|| {
+        load(KEY_THEME)
+            .and_then(|c| Theme::from_code(&c))
+            .unwrap_or_default()
+    });
+    let lang_v = *lang;
+
+    // The document follows the theme and language (CSS reads data-theme; screen readers lang).
+    use_effect_with((*theme, lang_v), |(theme, lang)| {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("data-theme", theme.code());
+            let _ = root.set_attribute("lang", if *lang == Lang::Zh { "zh-CN" } else { "en" });
         }
-        let editor = root
-            .query_selector("[data-testid='editor']")
-            .unwrap()
-            .expect("editor");
-        let editor: web_sys::HtmlTextAreaElement = wasm_bindgen::JsCast::dyn_into(editor).unwrap();
-        assert!(editor.value().contains("asyncio.run(main())"));
-        assert!(root
-            .query_selector("[data-testid='run']")
-            .unwrap()
-            .is_some());
+    });
+
+    let dispatch = state.dispatcher();
+    let on_action = {
+        let d = dispatch.clone();
+        Callback::from(move |a: Action| d.dispatch(a))
+    };
+
+    let start_run = {
+        let d = dispatch.clone();
+        Callback::from(move |source: String| {
+            d.dispatch(Action::RunStarted);
+            let d = d.clone();
+            yew::platform::spawn_local(async move {
+                // Let the browser paint "Running…" before the (synchronous) run blocks it.
+                gloo_timers::future::TimeoutFuture::new(30).await;
+                let source: Rc<str> = Rc::from(source);
+                let outcome = runner::run(&source);
+                d.dispatch(Action::RunFinished { source, outcome });
+            });
+        })
+    };
+    let on_run = {
+        let script = script.clone();
+        let start_run = start_run.clone();
+        Callback::from(move |()| start_run.emit((*script).clone()))
+    };
+    let on_edit = {
+        let script = script.clone();
+        Callback::from(move |text: String| {
+            save(KEY_SCRIPT, &text);
+            script.set(text);
+        })
+    };
+    let on_example = {
+        let script = script.clone();
+        let start_run = start_run.clone();
+        Callback::from(move |id: String| {
+            if let Some(ex) = examples::by_id(&id) {
+                save(KEY_SCRIPT, ex.source);
+                script.set(ex.source.to_string());
+                start_run.emit(ex.source.to_string());
+            }
+        })
+    };
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |l: Lang| {
+            save(KEY_LANG, l.code());
+            lang.set(l);
+        })
+    };
+    let on_theme = {
+        let theme = theme.clone();
+        Callback::from(move |t: Theme| {
+            save(KEY_THEME, t.code());
+            theme.set(t);
+        })
+    };
+    let on_help = {
+        let d = dispatch.clone();
+        Callback::from(move |()| d.dispatch(Action::ToggleHelp))
+    };
+    let on_close_help = {
+        let d = dispatch.clone();
+        Callback::from(move |()| d.dispatch(Action::CloseHelp))
+    };
+
+    // Keyboard shortcuts anywhere but in text fields.
+    {
+        let d = dispatch.clone();
+        use_effect_with((), move |_| {
+            let handler =
+                Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+                    if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
+                        return;
+                    }
+                    let tag = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .map(|el| el.tag_name())
+                        .unwrap_or_default();
+                    let key = e.key();
+                    if matches!(tag.as_str(), "TEXTAREA" | "INPUT" | "SELECT") && key != "Escape" {
+                        return;
+                    }
+                    // A focused button already acts on Space and Enter.
+                    if tag == "BUTTON" && (key == " " || key == "Enter") {
+                        return;
+                    }
+                    if let Some(a) = key_action(&key, e.shift_key()) {
+                        e.prevent_default();
+                        d.dispatch(a);
+                    }
+                });
+            let doc = web_sys::window().and_then(|w| w.document());
+            if let Some(doc) = &doc {
+                let _ = doc
+                    .add_event_listener_with_callback("keydown", handler.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(doc) = &doc {
+                    let _ = doc.remove_event_listener_with_callback(
+                        "keydown",
+                        handler.as_ref().unchecked_ref(),
+                    );
+                }
+                drop(handler);
+            }
+        });
+    }
+
+    // Playback: a step at the selected granularity per tick while playing.
+    {
+        let d = dispatch.clone();
+        let playing = state.playing;
+        let speed = state.speed;
+        use_effect_with((playing, speed), move |&(playing, speed)| {
+            let interval = playing.then(|| {
+                let ms = (1000.0 / SPEEDS.get(speed).copied().unwrap_or(2.0)).round() as u32;
+                gloo_timers::callback::Interval::new(ms.max(16), move || d.dispatch(Action::Tick))
+            });
+            move || drop(interval)
+        });
+    }
+
+    let run = state.run.clone();
+    let run_id = run.as_ref().map_or(0, |r| r.id);
+    let pos = state.pos;
+    // The time view() takes is published on the root (data-view-ms) for the e2e benchmark.
+    let (view, view_ms): (Option<Rc<View>>, f64) = {
+        let run = run.clone();
+        let v = use_memo((run_id, pos), move |&(_, pos)| {
+            let t0 = now_ms();
+            let v = run.map(|r| Rc::new(r.replay.view(pos)));
+            (v, now_ms() - t0)
+        });
+        (*v).clone()
+    };
+    let console: Rc<Vec<ConsoleLine>> = {
+        let run = run.clone();
+        use_memo(run_id, move |_| {
+            run.map(|r| r.replay.console().to_vec()).unwrap_or_default()
+        })
+    };
+    let timeline: Option<Rc<Timeline>> = {
+        let run = run.clone();
+        let t = use_memo(run_id, move |_| {
+            run.map(|r| Rc::new(r.replay.timeline().clone()))
+        });
+        (*t).clone()
+    };
+
+    let v = view.as_deref();
+    let idle = tr(
+        lang_v,
+        "Pick an example or write a script, then press Run: loopscope runs it on a simulated asyncio event loop you can step through.",
+        "选择一个示例或编写脚本，然后点击“运行”：loopscope 会在模拟的 asyncio 事件循环上运行它，你可以逐步查看。",
+    );
+    html! {
+        <div class="app" data-run={run_id.to_string()} data-busy={state.busy.to_string()}
+            data-view-ms={format!("{view_ms:.2}")}>
+            <Header lang={lang_v} theme={*theme} {on_lang} {on_theme} {on_help} />
+            <main class="workspace">
+                <div class="area-controls">
+                    <ControlBar lang={lang_v} has_run={run.is_some()} busy={state.busy} {pos}
+                        last={state.last()} t={v.map_or(0.0, |v| v.t)} iteration={v.map_or(0, |v| v.iteration)}
+                        gran={state.gran} playing={state.playing} speed={state.speed}
+                        on_action={on_action.clone()} on_run={on_run.clone()} {on_example} />
+                    <NarrationView lang={lang_v} narration={v.map(|v| v.narration.clone())}
+                        changes={v.map(|v| v.changes.clone()).unwrap_or_default()} idle={idle} {pos} />
+                    if let Some(budget) = run.as_ref().and_then(|r| r.stopped) {
+                        <p class="run-note" data-testid="run-note" role="status">{ "⚠ " }{ stopped_note(lang_v, budget) }</p>
+                    }
+                </div>
+                <div class="area-editor">
+                    <Editor lang={lang_v} text={(*script).clone()} {on_edit} on_run={on_run}
+                        error={state.error.clone()} />
+                </div>
+                <div class="area-source">
+                    <SourceView lang={lang_v} source={run.as_ref().map(|r| r.source.clone())}
+                        current={v.and_then(|v| v.current.clone())}
+                        paused={v.map(|v| v.paused.clone()).unwrap_or_default()}
+                        stale={run.as_ref().is_some_and(|r| *r.source != **script)} />
+                </div>
+                <div class="area-loop">
+                    <ReadyQueue lang={lang_v} running={v.and_then(|v| v.running.clone())}
+                        ready={v.map(|v| v.ready.clone()).unwrap_or_default()} />
+                    <Timers lang={lang_v} t={v.map_or(0.0, |v| v.t)} end_t={timeline.as_ref().map_or(0.0, |t| t.end_t)}
+                        timers={v.map(|v| v.timers.clone()).unwrap_or_default()} />
+                    <IoWaits lang={lang_v} io={v.map(|v| v.io.clone()).unwrap_or_default()} />
+                </div>
+                <div class="area-tasks">
+                    <Tasks lang={lang_v} tasks={v.map(|v| v.tasks.clone()).unwrap_or_default()} />
+                    <Primitives lang={lang_v} primitives={v.map(|v| v.primitives.clone()).unwrap_or_default()} />
+                </div>
+                <div class="area-console">
+                    <Console lang={lang_v} lines={console} visible={v.map_or(0, |v| v.console_len)}
+                        stopped={run.as_ref().and_then(|r| r.stopped)} />
+                </div>
+                <div class="area-timeline">
+                    <TimelineView lang={lang_v} {run_id} {timeline} {pos} t={v.map_or(0.0, |v| v.t)} {on_action} />
+                </div>
+            </main>
+            if state.help {
+                <Help lang={lang_v} on_close={on_close_help} />
+            }
+            <footer class="footer">
+                { format!("loopscope {} · ", loopscope::VERSION) }
+                { tr(lang_v, "what it shows is what CPython 3.11 does · press ? for shortcuts", "所展示的就是 CPython 3.11 的行为 · 按 ? 查看快捷键") }
+            </footer>
+        </div>
     }
 }

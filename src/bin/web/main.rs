@@ -4,6 +4,20 @@
 mod app;
 #[cfg(target_arch = "wasm32")]
 mod components;
+#[cfg(target_arch = "wasm32")]
+mod examples;
+#[cfg(target_arch = "wasm32")]
+mod highlight;
+#[cfg(target_arch = "wasm32")]
+mod i18n;
+#[cfg(target_arch = "wasm32")]
+mod model;
+#[cfg(target_arch = "wasm32")]
+mod runner;
+#[cfg(target_arch = "wasm32")]
+mod state;
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -1,19 +1,198 @@
+use crate::examples::EXAMPLES;
+use crate::i18n::{secs, tr, Lang};
+use crate::model::Granularity;
+use crate::state::{gran_from_id, gran_id, Action, GRANULARITIES, SPEEDS};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-/// Run, the four step granularities, the scrubber and the virtual clock. Disabled until the
-/// runtime produces traces to step through.
+#[derive(Properties, PartialEq)]
+pub struct ControlBarProps {
+    pub lang: Lang,
+    pub has_run: bool,
+    pub busy: bool,
+    pub pos: usize,
+    pub last: usize,
+    pub t: f64,
+    pub iteration: u64,
+    pub gran: Granularity,
+    pub playing: bool,
+    pub speed: usize,
+    pub on_action: Callback<Action>,
+    pub on_run: Callback<()>,
+    /// An example id was picked in the gallery.
+    pub on_example: Callback<String>,
+}
+
+pub fn gran_label(lang: Lang, g: Granularity) -> &'static str {
+    match g {
+        Granularity::Line => tr(lang, "line", "行"),
+        Granularity::Callback => tr(lang, "callback", "回调"),
+        Granularity::Turn => tr(lang, "loop turn", "循环轮次"),
+        Granularity::Time => tr(lang, "time", "时间"),
+    }
+}
+
+fn gran_hint(lang: Lang, g: Granularity) -> &'static str {
+    match g {
+        Granularity::Line => tr(
+            lang,
+            "the next line any coroutine runs (L)",
+            "任意协程执行的下一行 (L)",
+        ),
+        Granularity::Callback => tr(
+            lang,
+            "the next callback the loop takes from the ready queue (C)",
+            "事件循环从就绪队列取出的下一个回调 (C)",
+        ),
+        Granularity::Turn => tr(
+            lang,
+            "the next turn of the event loop, _run_once (R)",
+            "事件循环的下一轮 _run_once (R)",
+        ),
+        Granularity::Time => tr(
+            lang,
+            "the next time the virtual clock moves (T)",
+            "虚拟时钟下一次前进 (T)",
+        ),
+    }
+}
+
+/// Run, the gallery, stepping at four granularities (forward and back), play/pause with a
+/// speed, the scrubber and the virtual clock.
 #[function_component(ControlBar)]
-pub fn control_bar() -> Html {
+pub fn control_bar(props: &ControlBarProps) -> Html {
+    let lang = props.lang;
+    let off = !props.has_run || props.busy;
+    let act = |a: fn() -> Action| {
+        let cb = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(a()))
+    };
+    let on_run = {
+        let cb = props.on_run.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let on_gallery = {
+        let cb = props.on_example.clone();
+        Callback::from(move |e: Event| {
+            let sel: HtmlSelectElement = e.target_unchecked_into();
+            let id = sel.value();
+            if !id.is_empty() {
+                cb.emit(id);
+            }
+            sel.set_value("");
+        })
+    };
+    let on_scrub = {
+        let cb = props.on_action.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Ok(p) = input.value().parse::<usize>() {
+                cb.emit(Action::Seek(p));
+            }
+        })
+    };
+    let on_speed = {
+        let cb = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            let sel: HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(i) = sel.value().parse::<usize>() {
+                cb.emit(Action::SetSpeed(i));
+            }
+        })
+    };
+    let on_gran = {
+        let cb = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            let sel: HtmlSelectElement = e.target_unchecked_into();
+            if let Some(g) = gran_from_id(&sel.value()) {
+                cb.emit(Action::SetGranularity(g));
+            }
+        })
+    };
+    let steppers = GRANULARITIES.iter().map(|&g| {
+        let id = gran_id(g);
+        let back = {
+            let cb = props.on_action.clone();
+            Callback::from(move |_: MouseEvent| cb.emit(Action::Step { g, forward: false }))
+        };
+        let fwd = {
+            let cb = props.on_action.clone();
+            Callback::from(move |_: MouseEvent| cb.emit(Action::Step { g, forward: true }))
+        };
+        let hint = gran_hint(lang, g);
+        let selected = g == props.gran;
+        html! {
+            <div class={classes!("stepper", selected.then_some("selected"))} key={id}>
+                <button data-testid={format!("step-back-{id}")} disabled={off || props.pos == 0}
+                    onclick={back} title={format!("{} {}", tr(lang, "Back to", "后退到"), hint)}
+                    aria-label={format!("{} {}", tr(lang, "step back:", "后退："), gran_label(lang, g))}>{ "◀" }</button>
+                <button data-testid={format!("step-{id}")} disabled={off || props.pos >= props.last}
+                    onclick={fwd} title={format!("{} {}", tr(lang, "Forward to", "前进到"), hint)}>
+                    { gran_label(lang, g) }{ " ▶" }
+                </button>
+            </div>
+        }
+    });
     html! {
-        <div class="control-bar" role="toolbar" aria-label="Run and step">
-            <button class="run" data-testid="run" disabled=true title="Run the script (coming with the interpreter)">{ "▶ Run" }</button>
-            <button data-testid="step-back" disabled=true title="Step back">{ "◀" }</button>
-            <button data-testid="step-line" disabled=true title="Next line">{ "line" }</button>
-            <button data-testid="step-callback" disabled=true title="Next callback">{ "callback" }</button>
-            <button data-testid="step-turn" disabled=true title="Next loop turn">{ "turn" }</button>
-            <button data-testid="step-time" disabled=true title="Next timer">{ "time" }</button>
-            <input class="scrubber" data-testid="scrubber" type="range" min="0" max="0" value="0" disabled=true aria-label="Position in the run" />
-            <span class="clock" data-testid="clock" title="Virtual clock">{ "t = 0.000 s" }</span>
+        <div class="control-bar" role="toolbar" aria-label={tr(lang, "Run and step", "运行与单步")}>
+            <div class="row">
+                <button class="run" data-testid="run" disabled={props.busy} onclick={on_run}
+                    title={tr(lang, "Run the script (Ctrl+Enter)", "运行脚本 (Ctrl+Enter)")}>
+                    { if props.busy { tr(lang, "Running…", "运行中…") } else { tr(lang, "▶ Run", "▶ 运行") } }
+                </button>
+                <select class="gallery" data-testid="gallery" onchange={on_gallery}
+                    aria-label={tr(lang, "Examples", "示例")}>
+                    <option value="" selected=true>{ tr(lang, "Examples…", "示例…") }</option>
+                    { for EXAMPLES.iter().map(|ex| html! {
+                        <option value={ex.id}>{ tr(lang, ex.en, ex.zh) }</option>
+                    }) }
+                </select>
+                <span class="spacer" />
+                <button data-testid="start" disabled={off || props.pos == 0} onclick={act(|| Action::Start)}
+                    title={tr(lang, "Jump to the start (Home)", "跳到开头 (Home)")}>{ "|◀" }</button>
+                <button data-testid="step-back" disabled={off || props.pos == 0}
+                    onclick={act(|| Action::StepSelected { forward: false })}
+                    title={tr(lang, "Step back at the selected granularity (←)", "按所选粒度后退 (←)")}>
+                    { "◀ " }{ tr(lang, "back", "后退") }
+                </button>
+                <select class="granularity" data-testid="granularity" onchange={on_gran}
+                    aria-label={tr(lang, "Step granularity", "单步粒度")}>
+                    { for GRANULARITIES.iter().map(|&g| html! {
+                        <option value={gran_id(g)} selected={g == props.gran}>{ gran_label(lang, g) }</option>
+                    }) }
+                </select>
+                <button data-testid="step-forward" disabled={off || props.pos >= props.last}
+                    onclick={act(|| Action::StepSelected { forward: true })}
+                    title={tr(lang, "Step forward at the selected granularity (→)", "按所选粒度前进 (→)")}>
+                    { tr(lang, "next", "前进") }{ " ▶" }
+                </button>
+                <button data-testid="end" disabled={off || props.pos >= props.last} onclick={act(|| Action::End)}
+                    title={tr(lang, "Jump to the end (End)", "跳到结尾 (End)")}>{ "▶|" }</button>
+                <button class="play" data-testid="play" disabled={off} onclick={act(|| Action::TogglePlay)}
+                    aria-pressed={props.playing.to_string()}
+                    title={tr(lang, "Play / pause (Space)", "播放 / 暂停 (空格)")}>
+                    { if props.playing { tr(lang, "⏸ Pause", "⏸ 暂停") } else { tr(lang, "▶ Play", "▶ 播放") } }
+                </button>
+                <select class="speed" data-testid="speed" onchange={on_speed}
+                    aria-label={tr(lang, "Playback speed (steps per second)", "播放速度（每秒步数）")}>
+                    { for SPEEDS.iter().enumerate().map(|(i, s)| html! {
+                        <option value={i.to_string()} selected={i == props.speed}>{ format!("{s}×") }</option>
+                    }) }
+                </select>
+            </div>
+            <div class="row steppers">{ for steppers }</div>
+            <div class="row">
+                <input class="scrubber" data-testid="scrubber" type="range" min="0"
+                    max={props.last.to_string()} value={props.pos.to_string()} disabled={off}
+                    oninput={on_scrub} aria-label={tr(lang, "Position in the run", "运行中的位置")} />
+                <span class="position" data-testid="position">{ format!("{}/{}", props.pos, props.last) }</span>
+                <span class="clock" data-testid="clock" title={tr(lang, "Virtual clock (loop.time())", "虚拟时钟 (loop.time())")}>
+                    { format!("t = {}", secs(props.t)) }
+                </span>
+                <span class="iteration" title={tr(lang, "Loop turns so far", "已进行的循环轮次")}>
+                    { format!("{} {}", tr(lang, "turn", "轮次"), props.iteration) }
+                </span>
+            </div>
         </div>
     }
 }

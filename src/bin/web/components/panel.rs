@@ -4,16 +4,38 @@ use yew::prelude::*;
 pub struct PanelProps {
     pub testid: AttrValue,
     pub title: AttrValue,
-    /// What the panel will show once a run exists.
-    pub placeholder: AttrValue,
+    /// A count shown next to the title (items in the queue, timers pending, ...).
+    #[prop_or_default]
+    pub count: Option<usize>,
+    #[prop_or_default]
+    pub class: Classes,
+    #[prop_or_default]
+    pub children: Html,
 }
 
+/// A titled box on the dashboard; every panel has a `data-testid` for tests and course pages.
 #[function_component(Panel)]
 pub fn panel(props: &PanelProps) -> Html {
     html! {
-        <section class="panel" data-testid={props.testid.clone()}>
-            <h2 class="panel-title">{ props.title.clone() }</h2>
-            <p class="placeholder">{ props.placeholder.clone() }</p>
+        <section class={classes!("panel", props.class.clone())} data-testid={props.testid.clone()}>
+            <h2 class="panel-title">
+                { props.title.clone() }
+                if let Some(n) = props.count {
+                    <span class="count">{ n }</span>
+                }
+            </h2>
+            { props.children.clone() }
         </section>
     }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EmptyProps {
+    pub text: AttrValue,
+}
+
+/// What a panel says when it has nothing to show at this position.
+#[function_component(Empty)]
+pub fn empty(props: &EmptyProps) -> Html {
+    html! { <p class="empty">{ props.text.clone() }</p> }
 }

@@ -1,0 +1,109 @@
+use crate::components::panel::{Empty, Panel};
+use crate::i18n::{tr, Lang};
+use crate::model::{TaskCard, TaskPhase};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TasksProps {
+    pub lang: Lang,
+    pub tasks: Vec<TaskCard>,
+}
+
+pub fn phase_id(p: TaskPhase) -> &'static str {
+    match p {
+        TaskPhase::Ready => "ready",
+        TaskPhase::Running => "running",
+        TaskPhase::Waiting => "waiting",
+        TaskPhase::Done => "done",
+        TaskPhase::Failed => "failed",
+        TaskPhase::Cancelled => "cancelled",
+    }
+}
+
+pub fn phase_label(lang: Lang, p: TaskPhase) -> &'static str {
+    match p {
+        TaskPhase::Ready => tr(lang, "ready", "就绪"),
+        TaskPhase::Running => tr(lang, "running", "运行中"),
+        TaskPhase::Waiting => tr(lang, "waiting", "等待中"),
+        TaskPhase::Done => tr(lang, "done", "已完成"),
+        TaskPhase::Failed => tr(lang, "failed", "出错"),
+        TaskPhase::Cancelled => tr(lang, "cancelled", "已取消"),
+    }
+}
+
+/// Cards beyond this many are left out unless running or just changed: nobody reads a
+/// thousand cards, and rendering them would make every step slow.
+pub const MAX_CARDS: usize = 100;
+
+fn shown(tasks: &[TaskCard]) -> impl Iterator<Item = &TaskCard> {
+    tasks.iter().enumerate().filter_map(|(i, c)| {
+        (i < MAX_CARDS || c.changed || c.phase == TaskPhase::Running).then_some(c)
+    })
+}
+
+/// A card per task in creation order: its state, its await chain and why it last woke.
+#[function_component(Tasks)]
+pub fn tasks(props: &TasksProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <Panel testid="tasks" title={tr(lang, "Tasks", "任务")} count={Some(props.tasks.len())}>
+            if props.tasks.is_empty() {
+                <Empty text={tr(lang, "No tasks yet: asyncio.run() and create_task() make them.", "还没有任务：asyncio.run() 和 create_task() 会创建任务。")} />
+            } else {
+                <div class="task-grid">
+                    { for shown(&props.tasks).map(|c| html! { <TaskCardView key={c.task} {lang} card={c.clone()} /> }) }
+                </div>
+                if props.tasks.len() > MAX_CARDS {
+                    <p class="empty more">{ match lang {
+                        Lang::En => format!("{} tasks: showing the first {MAX_CARDS} and any that are running or just changed.", props.tasks.len()),
+                        Lang::Zh => format!("共 {} 个任务：显示前 {MAX_CARDS} 个，以及正在运行或刚发生变化的任务。", props.tasks.len()),
+                    } }</p>
+                }
+            }
+        </Panel>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TaskCardProps {
+    pub lang: Lang,
+    pub card: TaskCard,
+}
+
+/// One task; a component of its own so that an unchanged card is not re-rendered.
+#[function_component(TaskCardView)]
+pub fn task_card_view(props: &TaskCardProps) -> Html {
+    let c = &props.card;
+    let lang = props.lang;
+    html! {
+        <article data-testid="task-card" data-task={c.task.to_string()} data-phase={phase_id(c.phase)}
+            class={classes!("task-card", phase_id(c.phase), c.changed.then_some("changed"))}
+            style={format!("--mark: var(--task-{});", c.color % 8)}>
+            <header>
+                <span class="swatch" aria-hidden="true" />
+                <strong class="name">{ c.name.clone() }</strong>
+                <code class="coro">{ c.coro.clone() }</code>
+                <span class={classes!("phase", phase_id(c.phase))}>{ phase_label(lang, c.phase) }</span>
+            </header>
+            if !c.await_chain.is_empty() {
+                <div class="chain" title={tr(lang, "Await chain, outermost first", "await 链，从外到内")}>
+                    { for c.await_chain.iter().enumerate().map(|(i, a)| html! {
+                        <>
+                            if i > 0 { <span class="arrow">{ " → " }</span> }
+                            <code>{ a.clone() }</code>
+                        </>
+                    }) }
+                </div>
+            }
+            if !c.detail.is_empty() {
+                <div class="detail">{ c.detail.clone() }</div>
+            }
+            if let Some(w) = &c.woke_because {
+                <div class="woke">{ tr(lang, "woke: ", "唤醒原因：") }{ w.clone() }</div>
+            }
+            if let Some(l) = c.line {
+                <div class="at-line">{ tr(lang, "line ", "行 ") }{ l }</div>
+            }
+        </article>
+    }
+}

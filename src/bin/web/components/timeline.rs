@@ -1,0 +1,194 @@
+use crate::components::panel::{Empty, Panel};
+use crate::components::tasks::{phase_id, phase_label};
+use crate::i18n::{secs, tr, Lang};
+use crate::model::Timeline;
+use crate::state::Action;
+use std::rc::Rc;
+use web_sys::Element;
+use yew::prelude::*;
+
+/// What the horizontal axis measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Axis {
+    /// Virtual seconds: shows waiting (everything at one instant is a sliver).
+    Time,
+    /// Steps: shows the interleaving (every step the same width).
+    Steps,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    pub lang: Lang,
+    pub run_id: u32,
+    pub timeline: Option<Rc<Timeline>>,
+    pub pos: usize,
+    pub t: f64,
+    pub on_action: Callback<Action>,
+}
+
+/// A Gantt chart: a lane per task coloured by its state, the cursor as a line; a click jumps
+/// there.
+#[function_component(TimelineView)]
+pub fn timeline_view(props: &TimelineProps) -> Html {
+    let lang = props.lang;
+    let chosen = use_state(|| None::<Axis>);
+    let plot = use_node_ref();
+    let Some(tl) = props.timeline.clone().filter(|t| !t.lanes.is_empty()) else {
+        return html! {
+            <Panel testid="timeline" title={tr(lang, "Timeline", "时间线")}>
+                <Empty text={tr(lang, "After a run: a lane per task over virtual time, coloured by state. Click to jump.", "运行后：每个任务一条泳道，按状态着色。点击可跳转。")} />
+            </Panel>
+        };
+    };
+    // Everything at t = 0 has no extent in time: show steps then.
+    let axis = chosen.unwrap_or(if tl.end_t > 0.0 {
+        Axis::Time
+    } else {
+        Axis::Steps
+    });
+    let frac = match axis {
+        Axis::Time => props.t / tl.end_t.max(1e-9),
+        Axis::Steps => props.pos as f64 / tl.last_pos.max(1) as f64,
+    };
+    let onclick = {
+        let plot = plot.clone();
+        let cb = props.on_action.clone();
+        let tl = tl.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(el) = plot.cast::<Element>() else {
+                return;
+            };
+            let r = el.get_bounding_client_rect();
+            if r.width() <= 0.0 {
+                return;
+            }
+            let f = ((e.client_x() as f64 - r.left()) / r.width()).clamp(0.0, 1.0);
+            cb.emit(match axis {
+                Axis::Time => Action::SeekTime(f * tl.end_t),
+                Axis::Steps => Action::Seek((f * tl.last_pos as f64).round() as usize),
+            });
+        })
+    };
+    let set_axis = |a: Axis| {
+        let chosen = chosen.clone();
+        Callback::from(move |_: MouseEvent| chosen.set(Some(a)))
+    };
+    let end_label = match axis {
+        Axis::Time => secs(tl.end_t),
+        Axis::Steps => format!("{} {}", tl.last_pos, tr(lang, "steps", "步")),
+    };
+    html! {
+        <Panel testid="timeline" title={tr(lang, "Timeline", "时间线")} count={Some(tl.lanes.len())}>
+            <div class="tl-tools">
+                <span>{ tr(lang, "x axis:", "横轴：") }</span>
+                <button class={classes!((axis == Axis::Time).then_some("on"))} onclick={set_axis(Axis::Time)}
+                    data-testid="timeline-axis-time">{ tr(lang, "virtual time", "虚拟时间") }</button>
+                <button class={classes!((axis == Axis::Steps).then_some("on"))} onclick={set_axis(Axis::Steps)}
+                    data-testid="timeline-axis-steps">{ tr(lang, "steps", "步数") }</button>
+                <span class="legend">
+                    { for ["running", "ready", "waiting", "done", "failed", "cancelled"].iter().map(|p| html! {
+                        <span class={classes!("lg", *p)}>{ legend_label(lang, p) }</span>
+                    }) }
+                </span>
+            </div>
+            <div class="tl-scroll">
+                <div class="tl-grid">
+                    <Names run_id={props.run_id} timeline={tl.clone()} {axis} {lang} />
+                    <div class="tl-plot" ref={plot} {onclick}
+                        title={tr(lang, "Click to jump there", "点击跳转到该处")}>
+                        <Lanes run_id={props.run_id} timeline={tl.clone()} {axis} {lang} />
+                        <div class="tl-cursor" style={format!("transform: translateX({:.3}%)", (frac * 100.0).clamp(0.0, 100.0))} />
+                    </div>
+                </div>
+            </div>
+            <div class="tl-axis"><span>{ "0" }</span><span>{ end_label }</span></div>
+        </Panel>
+    }
+}
+
+fn legend_label(lang: Lang, p: &str) -> &'static str {
+    use crate::model::TaskPhase::*;
+    let phase = match p {
+        "running" => Running,
+        "ready" => Ready,
+        "waiting" => Waiting,
+        "done" => Done,
+        "failed" => Failed,
+        _ => Cancelled,
+    };
+    phase_label(lang, phase)
+}
+
+#[derive(Properties)]
+struct LanesProps {
+    run_id: u32,
+    timeline: Rc<Timeline>,
+    axis: Axis,
+    lang: Lang,
+}
+
+impl PartialEq for LanesProps {
+    // The lanes of a run never change: compare the run, not thousands of spans.
+    fn eq(&self, o: &LanesProps) -> bool {
+        self.run_id == o.run_id && self.axis == o.axis && self.lang == o.lang
+    }
+}
+
+const LANE_H: usize = 18;
+
+/// The lane names, drawn once per run like the lanes.
+#[function_component(Names)]
+fn names(props: &LanesProps) -> Html {
+    html! {
+        <div class="tl-names">
+            { for props.timeline.lanes.iter().map(|l| html! {
+                <div class="tl-name" style={format!("--mark: var(--task-{});", l.color % 8)} title={l.name.clone()}>
+                    <span class="swatch" />{ l.name.clone() }
+                </div>
+            }) }
+        </div>
+    }
+}
+
+/// The spans, drawn once per run and axis (the cursor moves over them without re-rendering).
+#[function_component(Lanes)]
+fn lanes(props: &LanesProps) -> Html {
+    let tl = &props.timeline;
+    let h = tl.lanes.len() * LANE_H;
+    let x = |from_t: f64, to_t: f64, from_p: usize, to_p: usize| -> (f64, f64) {
+        let (a, b) = match props.axis {
+            Axis::Time => {
+                let end = tl.end_t.max(1e-9);
+                (from_t / end, to_t / end)
+            }
+            Axis::Steps => {
+                let end = tl.last_pos.max(1) as f64;
+                (from_p as f64 / end, to_p as f64 / end)
+            }
+        };
+        let a = (a * 100.0).clamp(0.0, 100.0);
+        let w = ((b * 100.0).clamp(0.0, 100.0) - a).max(0.25);
+        (a, w)
+    };
+    html! {
+        <svg class="tl-svg" width="100%" height={h.to_string()} role="img"
+            aria-label={tr(props.lang, "Task states over the run", "任务状态随时间的变化")}>
+            { for tl.lanes.iter().enumerate().map(|(i, lane)| {
+                let y = i * LANE_H + 3;
+                html! {
+                    <g key={lane.task}>
+                        { for lane.spans.iter().map(|s| {
+                            let (a, w) = x(s.from_t, s.to_t, s.from_pos, s.to_pos);
+                            html! {
+                                <rect class={classes!("span", phase_id(s.phase))} x={format!("{a:.3}%")}
+                                    y={y.to_string()} width={format!("{w:.3}%")} height={(LANE_H - 6).to_string()} rx="2">
+                                    <title>{ format!("{} {}: {} – {}", lane.name, phase_label(props.lang, s.phase), secs(s.from_t), secs(s.to_t)) }</title>
+                                </rect>
+                            }
+                        }) }
+                    </g>
+                }
+            }) }
+        </svg>
+    }
+}

@@ -1,0 +1,114 @@
+use crate::components::panel::{Empty, Panel};
+use crate::i18n::{secs, tr, Lang};
+use crate::model::TimerItem;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TimersProps {
+    pub lang: Lang,
+    /// The virtual clock now.
+    pub t: f64,
+    /// When the run ends on the virtual clock (the axis spans 0..max(end, last timer)).
+    pub end_t: f64,
+    pub timers: Vec<TimerItem>,
+}
+
+/// Timers drawn; the soonest are what matter next, the rest is a count.
+pub const MAX_ITEMS: usize = 50;
+
+/// `loop._scheduled`: each timer on a time axis with the clock as a moving line, and below
+/// it what each one does when it fires, soonest first.
+#[function_component(Timers)]
+pub fn timers(props: &TimersProps) -> Html {
+    let lang = props.lang;
+    let max_when = props
+        .timers
+        .iter()
+        .map(|t| t.when)
+        .filter(|w| w.is_finite())
+        .fold(0.0f64, f64::max);
+    let span = props.end_t.max(max_when).max(props.t).max(1e-9);
+    let pct = |x: f64| -> f64 { (x / span * 100.0).clamp(0.0, 100.0) };
+    html! {
+        <Panel testid="timers" title={tr(lang, "Timers", "定时器")} count={Some(props.timers.len())}>
+            <div class="axis" aria-hidden="true">
+                <div class="axis-track" />
+                <div class="clock-line" style={format!("transform: translateX({:.3}%)", pct(props.t))}>
+                    <span>{ secs(props.t) }</span>
+                </div>
+                { for dots(&props.timers, pct).into_iter().map(|d| html! {
+                    <div key={d.key} class={classes!("timer-dot", d.all_cancelled.then_some("cancelled"), d.is_new.then_some("is-new"), (d.count > 1).then_some("many"))}
+                        style={format!("transform: translateX({:.3}%)", d.left * 100.0)} title={d.title}>
+                        if d.count > 1 { <span>{ d.count }</span> }
+                    </div>
+                }) }
+                <span class="axis-label start">{ "0" }</span>
+                <span class="axis-label end">{ secs(span) }</span>
+            </div>
+            if props.timers.is_empty() {
+                <Empty text={tr(lang, "No timers scheduled (sleep, call_later and timeouts add them).", "没有定时器（sleep、call_later 和超时会添加定时器）。")} />
+            } else {
+                <ol class="timer-list">
+                    { for props.timers.iter().take(MAX_ITEMS).map(|tm| {
+                        let due = tm.when - props.t;
+                        html! {
+                            <li key={tm.handle} data-testid="timer-item" data-handle={tm.handle.to_string()}
+                                class={classes!("timer-item", tm.is_new.then_some("is-new"), tm.cancelled.then_some("cancelled"))}>
+                                <span class="when">{ format!("@{}", secs(tm.when)) }</span>
+                                <span class="due">{ if due > 0.0 {
+                                    format!("{} {}", tr(lang, "in", "还有"), secs(due))
+                                } else {
+                                    tr(lang, "due", "已到期").to_string()
+                                } }</span>
+                                <code>{ tm.desc.clone() }</code>
+                                if tm.cancelled {
+                                    <span class="tag muted">{ tr(lang, "cancelled", "已取消") }</span>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ol>
+                if props.timers.len() > MAX_ITEMS {
+                    <p class="empty more">{ format!("+{} {}", props.timers.len() - MAX_ITEMS, tr(lang, "more", "个")) }</p>
+                }
+            }
+        </Panel>
+    }
+}
+
+/// One dot on the axis: the timers that land on the same spot (a thousand sleeps of the
+/// same length are one dot with a count, not a thousand dots).
+struct Dot {
+    key: u64,
+    /// 0..=1 along the axis.
+    left: f64,
+    count: usize,
+    all_cancelled: bool,
+    is_new: bool,
+    title: String,
+}
+
+fn dots(timers: &[TimerItem], pct: impl Fn(f64) -> f64) -> Vec<Dot> {
+    let mut out: Vec<Dot> = Vec::new();
+    // The list is sorted by `when`: equal spots are adjacent.
+    for tm in timers {
+        // Spots 0.5% apart are indistinguishable on a panel a few hundred pixels wide.
+        let left = (pct(tm.when) * 2.0).round() / 200.0;
+        match out.last_mut() {
+            Some(d) if d.left == left => {
+                d.count += 1;
+                d.all_cancelled &= tm.cancelled;
+                d.is_new |= tm.is_new;
+            }
+            _ => out.push(Dot {
+                key: tm.handle,
+                left,
+                count: 1,
+                all_cancelled: tm.cancelled,
+                is_new: tm.is_new,
+                title: format!("{} {}", secs(tm.when), tm.desc),
+            }),
+        }
+    }
+    out
+}

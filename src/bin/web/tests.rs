@@ -1,0 +1,504 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the reducer against real replays,
+//! and each panel rendered from a real View.
+
+use crate::app::{key_action, App};
+use crate::components::console::{Console, ConsoleProps};
+use crate::components::io_waits::{IoWaits, IoWaitsProps};
+use crate::components::primitives::{Primitives, PrimitivesProps};
+use crate::components::ready_queue::{ReadyQueue, ReadyQueueProps};
+use crate::components::source_view::{SourceView, SourceViewProps};
+use crate::components::tasks::{Tasks, TasksProps};
+use crate::components::timeline::{TimelineProps, TimelineView};
+use crate::components::timers::{Timers, TimersProps};
+use crate::examples::{by_id, EXAMPLES};
+use crate::i18n::Lang;
+use crate::model::{Granularity, PrimitiveCard, ReadyItem, Replay, SourceMark, View};
+use crate::runner;
+use crate::state::{Action, AppState, Outcome, GRANULARITIES};
+use std::rc::Rc;
+use wasm_bindgen_test::*;
+use web_sys::Element;
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn replay_of(src: &str) -> Replay {
+    match runner::run(src) {
+        Outcome::Replay { replay, .. } => replay,
+        Outcome::Error(e) => panic!("script error {e:?}"),
+    }
+}
+
+fn loaded(src: &str) -> AppState {
+    AppState::default().apply(Action::RunFinished {
+        source: Rc::from(src),
+        outcome: runner::run(src),
+    })
+}
+
+/// Mount a component with props in a fresh element and let the scheduler render it.
+async fn mount<C>(props: C::Properties) -> Element
+where
+    C: BaseComponent,
+{
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
+    gloo_timers::future::TimeoutFuture::new(10).await;
+    root
+}
+
+fn count(root: &Element, testid: &str) -> u32 {
+    root.query_selector_all(&format!("[data-testid='{testid}']"))
+        .unwrap()
+        .length()
+}
+
+fn texts(root: &Element, testid: &str) -> Vec<String> {
+    let list = root
+        .query_selector_all(&format!("[data-testid='{testid}']"))
+        .unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+/// The first position whose view satisfies `f`.
+fn find(replay: &Replay, f: impl Fn(&View) -> bool) -> View {
+    (0..=replay.last())
+        .map(|p| replay.view(p))
+        .find(|v| f(v))
+        .expect("a position with that view")
+}
+
+// ------------------------------------------------------------------ reducer
+
+#[wasm_bindgen_test]
+fn a_run_starts_at_position_zero_and_steps_follow_the_replay() {
+    let src = by_id("hello").unwrap().source;
+    let s = loaded(src);
+    let run = s.run.clone().expect("a run");
+    assert_eq!(s.pos, 0);
+    assert!(run.replay.last() > 0);
+    for g in GRANULARITIES {
+        let fwd = s.apply(Action::Step { g, forward: true });
+        assert_eq!(fwd.pos, run.replay.step(0, g, true), "{g:?}");
+        assert!(fwd.pos > 0, "{g:?} moves forward");
+        assert_eq!(fwd.gran, g, "stepping selects the granularity");
+        let back = fwd.apply(Action::StepSelected { forward: false });
+        assert_eq!(back.pos, run.replay.step(fwd.pos, g, false));
+        assert!(back.pos < fwd.pos);
+    }
+}
+
+#[wasm_bindgen_test]
+fn seek_start_end_and_clamping() {
+    let s = loaded(by_id("gather").unwrap().source);
+    let last = s.last();
+    assert_eq!(s.apply(Action::Seek(usize::MAX)).pos, last);
+    assert_eq!(s.apply(Action::End).pos, last);
+    assert_eq!(s.apply(Action::End).apply(Action::Start).pos, 0);
+    // Stepping past either end stays put.
+    assert_eq!(s.apply(Action::StepSelected { forward: false }).pos, 0);
+    let end = s.apply(Action::End);
+    assert_eq!(
+        end.apply(Action::Step {
+            g: Granularity::Line,
+            forward: true
+        })
+        .pos,
+        last
+    );
+    // A time beyond the run lands on a valid position.
+    assert!(s.apply(Action::SeekTime(1e9)).pos <= last);
+}
+
+#[wasm_bindgen_test]
+fn play_ticks_at_the_selected_granularity_and_stops_at_the_end() {
+    let s = loaded(by_id("hello").unwrap().source);
+    let s = s
+        .apply(Action::SetGranularity(Granularity::Turn))
+        .apply(Action::TogglePlay);
+    assert!(s.playing);
+    let replay = s.run.clone().unwrap().replay;
+    let t1 = s.apply(Action::Tick);
+    assert_eq!(t1.pos, replay.step(0, Granularity::Turn, true));
+    let mut cur = t1;
+    for _ in 0..100_000 {
+        if !cur.playing {
+            break;
+        }
+        cur = cur.apply(Action::Tick);
+    }
+    assert!(!cur.playing);
+    assert_eq!(cur.pos, replay.last());
+    // Play at the end starts over.
+    let again = cur.apply(Action::TogglePlay);
+    assert!(again.playing);
+    assert_eq!(again.pos, 0);
+    // Any manual step pauses.
+    assert!(!again.apply(Action::StepSelected { forward: true }).playing);
+}
+
+#[wasm_bindgen_test]
+fn a_syntax_error_keeps_the_previous_run_and_reports_line_and_column() {
+    let s = loaded(by_id("hello").unwrap().source).apply(Action::End);
+    let pos = s.pos;
+    let bad = "import asyncio\n\nasync def f(:\n    pass\n";
+    let s2 = s.apply(Action::RunFinished {
+        source: Rc::from(bad),
+        outcome: runner::run(bad),
+    });
+    let e = s2.error.clone().expect("a syntax error");
+    assert_eq!(e.line, 3);
+    assert!(!e.message.is_empty());
+    assert_eq!(s2.pos, pos);
+    assert_eq!(s2.run.as_ref().map(|r| r.id), s.run.as_ref().map(|r| r.id));
+    // A good run afterwards clears the error.
+    let s3 = s2.apply(Action::RunFinished {
+        source: Rc::from("print(1)\n"),
+        outcome: runner::run("print(1)\n"),
+    });
+    assert!(s3.error.is_none());
+}
+
+#[wasm_bindgen_test]
+fn an_infinite_loop_stops_with_a_budget_and_keeps_its_trace() {
+    let src = "import asyncio\n\nasync def spin():\n    n = 0\n    while True:\n        n += 1\n        if n % 10000 == 0:\n            print(n)\n\nasyncio.run(spin())\n";
+    // A small budget: debug wasm is slow, and the mechanism is the same at any size.
+    match runner::run_with_budget(src, 2_000_000) {
+        Outcome::Replay { replay, stopped } => {
+            assert_eq!(stopped, Some(2_000_000), "the run is reported as stopped");
+            assert!(replay.last() > 0);
+            assert!(
+                !replay.console().is_empty(),
+                "the output before the stop is kept"
+            );
+        }
+        Outcome::Error(e) => panic!("{e:?}"),
+    }
+}
+
+fn nested_repr(depth: usize) -> String {
+    // Each level is a native repr() calling back into a Python __repr__: nested Rust frames.
+    format!("class N:\n    def __init__(self, child):\n        self.child = child\n    def __repr__(self):\n        return 'N(' + repr(self.child) + ')'\n\nx = None\nfor i in range({depth}):\n    x = N(x)\nprint(len(repr(x)))\n")
+}
+
+#[wasm_bindgen_test]
+fn deep_native_recursion_does_not_overflow_the_wasm_stack() {
+    let replay = replay_of(&nested_repr(50));
+    let out: String = replay.console().iter().map(|l| l.text.clone()).collect();
+    assert_eq!(out, "154");
+    // Past the VM's nesting limit: a RecursionError, not a trap that would kill the app.
+    let replay = replay_of(&nested_repr(5000));
+    let err: String = replay
+        .console()
+        .iter()
+        .filter(|l| l.stderr)
+        .map(|l| l.text.clone())
+        .collect();
+    assert!(err.contains("RecursionError"), "{err}");
+}
+
+#[wasm_bindgen_test]
+fn every_example_runs_without_errors() {
+    for ex in EXAMPLES {
+        let replay = replay_of(ex.source);
+        assert!(replay.last() > 0, "{}", ex.id);
+        assert!(
+            replay.console().iter().all(|l| !l.stderr),
+            "{} printed to stderr",
+            ex.id
+        );
+    }
+}
+
+fn textarea(value: &str) -> web_sys::HtmlTextAreaElement {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let area: web_sys::HtmlTextAreaElement = document
+        .create_element("textarea")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    document.body().unwrap().append_child(&area).unwrap();
+    area.set_value(value);
+    area
+}
+
+#[wasm_bindgen_test]
+fn tab_indents_the_caret_or_the_selected_lines_and_shift_tab_undoes_it() {
+    use crate::components::editor::indent;
+    let area = textarea("def f():\npass");
+    area.set_selection_range(9, 9).unwrap();
+    assert_eq!(indent(&area, false).unwrap(), "def f():\n    pass");
+    assert_eq!(area.selection_start().unwrap(), Some(13));
+    // Several lines, then back.
+    let area = textarea("a\nb\nc");
+    area.set_selection_range(0, 5).unwrap();
+    assert_eq!(indent(&area, false).unwrap(), "    a\n    b\n    c");
+    assert_eq!(indent(&area, true).unwrap(), "a\nb\nc");
+    // Selections that end inside removed indentation, next to non-ASCII text, never panic.
+    for (text, a, b) in [
+        ("  é\n  é", 1, 5),
+        ("é\n  x", 0, 3),
+        ("  😀\n ", 2, 6),
+        ("", 0, 0),
+    ] {
+        let area = textarea(text);
+        area.set_selection_range(a, b).unwrap();
+        let _ = indent(&area, true);
+        let _ = indent(&area, false);
+    }
+}
+
+#[wasm_bindgen_test]
+fn budget_numbers_are_grouped() {
+    use crate::components::console::thousands;
+    assert_eq!(thousands(0), "0");
+    assert_eq!(thousands(999), "999");
+    assert_eq!(thousands(1000), "1,000");
+    assert_eq!(thousands(10_000_000), "10,000,000");
+}
+
+#[wasm_bindgen_test]
+fn keys_map_to_actions() {
+    assert!(matches!(
+        key_action("ArrowRight", false),
+        Some(Action::StepSelected { forward: true })
+    ));
+    assert!(matches!(
+        key_action("L", true),
+        Some(Action::Step {
+            g: Granularity::Line,
+            forward: false
+        })
+    ));
+    assert!(matches!(
+        key_action("t", false),
+        Some(Action::Step {
+            g: Granularity::Time,
+            forward: true
+        })
+    ));
+    assert!(matches!(key_action(" ", false), Some(Action::TogglePlay)));
+    assert!(matches!(key_action("End", false), Some(Action::End)));
+    assert!(key_action("x", false).is_none());
+}
+
+// ------------------------------------------------------------------ panels
+
+fn ready(handle: u64, desc: &str, cancelled: bool) -> ReadyItem {
+    ReadyItem {
+        handle,
+        desc: desc.into(),
+        cancelled,
+        is_new: false,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn ready_queue_lists_handles_in_order_with_the_running_one_apart() {
+    let items = vec![
+        ready(7, "step Task-2", false),
+        ready(8, "step Task-3", true),
+        ready(9, "call _set_result_unless_cancelled", false),
+    ];
+    let root = mount::<ReadyQueue>(ReadyQueueProps {
+        lang: Lang::En,
+        running: Some(ready(6, "step Task-1", false)),
+        ready: items.clone(),
+    })
+    .await;
+    let got = texts(&root, "ready-item");
+    assert_eq!(got.len(), 3);
+    for (g, r) in got.iter().zip(&items) {
+        assert!(g.contains(&r.desc), "{g} vs {}", r.desc);
+    }
+    assert!(got[1].contains("cancelled"));
+    assert!(texts(&root, "ready-running")[0].contains("step Task-1"));
+}
+
+#[wasm_bindgen_test]
+async fn timers_show_each_timer_with_its_due_time() {
+    let replay = replay_of(by_id("hello").unwrap().source);
+    let v = find(&replay, |v| v.timers.len() == 2);
+    let root = mount::<Timers>(TimersProps {
+        lang: Lang::En,
+        t: v.t,
+        end_t: replay.timeline().end_t,
+        timers: v.timers.clone(),
+    })
+    .await;
+    let got = texts(&root, "timer-item");
+    assert_eq!(got.len(), 2);
+    assert!(got[0].contains("1.000 s"), "{}", got[0]);
+    assert!(got[1].contains("2.000 s"), "{}", got[1]);
+}
+
+#[wasm_bindgen_test]
+async fn tasks_render_a_card_per_task_with_name_state_and_chain() {
+    let replay = replay_of(by_id("hello").unwrap().source);
+    let v = find(&replay, |v| v.tasks.len() >= 3);
+    let mut cards = v.tasks.clone();
+    cards[0].await_chain = vec!["main()".into(), "fetch()".into(), "sleep(1.0)".into()];
+    cards[0].woke_because = Some("Task-2 finished".into());
+    let root = mount::<Tasks>(TasksProps {
+        lang: Lang::Zh,
+        tasks: cards.clone(),
+    })
+    .await;
+    let got = texts(&root, "task-card");
+    assert_eq!(got.len(), cards.len());
+    for (g, c) in got.iter().zip(&cards) {
+        assert!(g.contains(&c.name));
+        for a in &c.await_chain {
+            assert!(g.contains(a.as_str()), "{g} lacks {a}");
+        }
+    }
+    assert!(
+        got[0].contains("main() → fetch() → sleep(1.0)"),
+        "{}",
+        got[0]
+    );
+    assert!(got[0].contains("Task-2 finished"));
+    // Labels in Chinese.
+    assert!(root.text_content().unwrap().contains("任务"));
+}
+
+#[wasm_bindgen_test]
+async fn primitives_show_kind_state_and_waiters() {
+    let root = mount::<Primitives>(PrimitivesProps {
+        lang: Lang::En,
+        primitives: vec![PrimitiveCard {
+            primitive: 3,
+            kind: "Lock".into(),
+            state: "locked".into(),
+            waiters: vec!["Task-3".into(), "Task-4".into()],
+            changed: true,
+        }],
+    })
+    .await;
+    let text = root.text_content().unwrap();
+    for want in ["Lock", "locked", "Task-3", "Task-4"] {
+        assert!(text.contains(want), "{text} lacks {want}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn io_waits_explain_the_empty_state() {
+    let root = mount::<IoWaits>(IoWaitsProps {
+        lang: Lang::En,
+        io: Vec::new(),
+    })
+    .await;
+    assert!(root.text_content().unwrap().contains("not the network yet"));
+}
+
+#[wasm_bindgen_test]
+async fn console_shows_only_the_lines_printed_so_far_with_their_time() {
+    let replay = replay_of(by_id("hello").unwrap().source);
+    let lines = Rc::new(replay.console().to_vec());
+    assert!(lines.len() >= 3);
+    let root = mount::<Console>(ConsoleProps {
+        lang: Lang::En,
+        lines: lines.clone(),
+        visible: 2,
+        stopped: None,
+    })
+    .await;
+    let got = texts(&root, "console-line");
+    assert_eq!(got.len(), 2);
+    assert!(got[0].contains("started"));
+    assert!(
+        got[1].contains("1.000") && got[1].contains("hello"),
+        "{}",
+        got[1]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn source_highlights_the_current_line_and_marks_paused_tasks() {
+    let src = by_id("hello").unwrap().source;
+    let mark = |line, task, label: &str| SourceMark {
+        line,
+        task: Some(task),
+        color: task as usize,
+        label: label.into(),
+    };
+    let root = mount::<SourceView>(SourceViewProps {
+        lang: Lang::En,
+        source: Some(Rc::from(src)),
+        current: Some(mark(5, 2, "Task-2")),
+        paused: vec![mark(13, 1, "Task-1"), mark(5, 3, "Task-3")],
+        stale: false,
+    })
+    .await;
+    let cur = root
+        .query_selector(".src-line.current")
+        .unwrap()
+        .expect("current line");
+    assert_eq!(cur.get_attribute("data-line").unwrap(), "5");
+    assert!(cur.text_content().unwrap().contains("Task-2"));
+    let paused = root.query_selector_all(".src-mark.paused").unwrap();
+    assert_eq!(paused.length(), 2);
+    let line13 = root.query_selector("[data-line='13']").unwrap().unwrap();
+    assert!(line13.text_content().unwrap().contains("Task-1"));
+    // The lexer's classes are applied.
+    assert!(root.query_selector(".tk-kw").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn timeline_draws_a_lane_per_task_and_a_cursor() {
+    let replay = replay_of(by_id("gather").unwrap().source);
+    let tl = Rc::new(replay.timeline().clone());
+    let root = mount::<TimelineView>(TimelineProps {
+        lang: Lang::En,
+        run_id: 1,
+        timeline: Some(tl.clone()),
+        pos: 3,
+        t: 0.0,
+        on_action: Callback::noop(),
+    })
+    .await;
+    assert_eq!(
+        root.query_selector_all(".tl-name").unwrap().length() as usize,
+        tl.lanes.len()
+    );
+    let spans: usize = tl.lanes.iter().map(|l| l.spans.len()).sum();
+    assert_eq!(
+        root.query_selector_all("rect.span").unwrap().length() as usize,
+        spans
+    );
+    assert!(root.query_selector(".tl-cursor").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_app_mounts_with_every_panel_and_the_editor() {
+    let root = mount::<App>(()).await;
+    for id in [
+        "source",
+        "ready-queue",
+        "timers",
+        "tasks",
+        "primitives",
+        "io-waits",
+        "console",
+        "timeline",
+        "narration",
+        "run",
+        "step-line",
+        "step-callback",
+        "step-turn",
+        "step-time",
+        "step-back",
+        "play",
+        "scrubber",
+        "clock",
+        "gallery",
+        "editor",
+    ] {
+        assert_eq!(count(&root, id), 1, "{id}");
+    }
+}

@@ -1,0 +1,353 @@
+// End to end: run the examples in the built app (headless Chromium), step at every
+// granularity and back, and check what the panels show against CPython (oracle.py) and
+// against loopscope's own trace. Saves screenshots of the main states under target/e2e/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { serveDir } from './serve.mjs';
+import { launch } from './browser.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const shots = join(root, 'target', 'e2e');
+const examplesDir = join(root, 'src', 'bin', 'web', 'examples');
+const ORACLE = process.env.LOOPSCOPE_ORACLE || join(root, '..', '..', 'shared', 'conformance', 'oracle.py');
+const EXAMPLES = ['hello', 'gather', 'lock', 'queue', 'cancel', 'wait_for'];
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDir(join(root, 'dist'));
+  browser = await launch();
+  mkdirSync(shots, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const tid = (id) => `[data-testid="${id}"]`;
+
+async function openApp(viewport) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  if (viewport) await page.setViewportSize(viewport);
+  await page.goto(server.url);
+  await page.waitForSelector(tid('editor'), { timeout: 20000 });
+  // Each test starts from a clean slate (the editor keeps the last script in localStorage).
+  await page.evaluate(() => localStorage.clear());
+  return { page, errors };
+}
+
+async function runId(page) {
+  return Number(await page.getAttribute('.app', 'data-run'));
+}
+
+/** Wait until the run after `before` is loaded. */
+async function waitRun(page, before) {
+  await page.waitForFunction(
+    (b) => Number(document.querySelector('.app').dataset.run) > b && document.querySelector('.app').dataset.busy === 'false',
+    before, { timeout: 60000 });
+}
+
+async function pickExample(page, id) {
+  const b = await runId(page);
+  await page.selectOption(tid('gallery'), id);
+  await waitRun(page, b);
+}
+
+async function runScript(page, text) {
+  await page.fill(tid('editor'), text);
+  const b = await runId(page);
+  await page.click(tid('run'));
+  await page.waitForFunction(() => document.querySelector('.app').dataset.busy === 'false', null, { timeout: 60000 });
+  return b;
+}
+
+async function position(page) {
+  const [p, last] = (await page.textContent(tid('position'))).split('/').map(Number);
+  return { p, last };
+}
+
+/** Move the scrubber to position p. */
+async function seek(page, p) {
+  await page.locator(tid('scrubber')).fill(String(p));
+}
+
+async function consoleTexts(page) {
+  return page.$$eval(`${tid('console-line')} .text`, (els) => els.map((e) => e.textContent));
+}
+
+function oracle(args, file) {
+  return execFileSync('python3', [ORACLE, ...args, file], { encoding: 'utf8' });
+}
+
+test('every example prints what CPython prints', { skip: !existsSync(ORACLE) && 'oracle.py not found' }, async () => {
+  const { page, errors } = await openApp();
+  for (const id of EXAMPLES) {
+    await pickExample(page, id);
+    await page.click(tid('end'));
+    const got = (await consoleTexts(page)).map((l) => l + '\n').join('');
+    const want = oracle([], join(examplesDir, `${id}.py`));
+    assert.equal(got, want, `${id}: console at the end equals CPython's output`);
+  }
+  assert.deepEqual(errors, []);
+});
+
+test('stepping by callback runs the handles CPython runs, in order', { skip: !existsSync(ORACLE) && 'oracle.py not found' }, async () => {
+  const { page } = await openApp();
+  for (const id of ['hello', 'lock', 'wait_for']) {
+    await pickExample(page, id);
+    const want = oracle(['--handles'], join(examplesDir, `${id}.py`))
+      .split('\n').filter((l) => /^@\d/.test(l))
+      // Addresses differ between runs of any two processes: compare without them.
+      .map((l) => l.replace(/ at 0x[0-9a-f]+/g, ''));
+    const got = [];
+    for (let i = 0; i < 500; i++) {
+      const before = await position(page);
+      if (before.p >= before.last) break;
+      await page.click(tid('step-callback'));
+      const after = await position(page);
+      if (after.p === before.p) break;
+      const running = await page.$(tid('ready-running'));
+      if (!running) continue; // the end of the run: no callback
+      const desc = (await running.$eval('code', (e) => e.textContent)).replace(/ at 0x[0-9a-f]+/g, '');
+      const clock = (await page.textContent(tid('clock'))).match(/[\d.]+/)[0];
+      got.push(`@${Number(clock).toFixed(3)} ${desc}`);
+    }
+    assert.deepEqual(got, want, `${id}: callbacks in --handles order`);
+  }
+});
+
+test('each granularity steps forward and back; panels follow the cursor', async () => {
+  const { page, errors } = await openApp();
+  await pickExample(page, 'hello');
+  await page.screenshot({ path: join(shots, 'run-start.png'), fullPage: true });
+  const start = await position(page);
+  assert.equal(start.p, 0);
+  assert.ok(start.last > 10, `a real trace (${start.last} positions)`);
+
+  for (const g of ['line', 'callback', 'turn', 'time']) {
+    await seek(page, 0);
+    await page.click(tid(`step-${g}`));
+    const a = await position(page);
+    assert.ok(a.p > 0, `${g} moves forward`);
+    await page.click(tid(`step-${g}`));
+    const b = await position(page);
+    assert.ok(b.p > a.p, `${g} moves forward again`);
+    // The generic back button steps at the granularity just used.
+    await page.click(tid('step-back'));
+    assert.equal((await position(page)).p, a.p, `${g}: back returns`);
+    await page.click(tid(`step-back-${g}`));
+    assert.ok((await position(page)).p < a.p, `${g}: per-granularity back`);
+  }
+
+  // Time: after the first clock move the clock reads 1.000 s and "hello" is printed then.
+  await seek(page, 0);
+  await page.click(tid('step-time'));
+  assert.match(await page.textContent(tid('clock')), /1\.000/);
+  // Two sleeping tasks: both sleeps are on the timer heap at some position.
+  let sawTwoTimers = false;
+  for (let p = 0; p <= start.last && !sawTwoTimers; p++) {
+    await seek(page, p);
+    sawTwoTimers = (await page.locator(tid('timer-item')).count()) === 2;
+  }
+  assert.ok(sawTwoTimers, 'both sleeps are on the timer heap at some point');
+  assert.ok(await page.locator(tid('task-card')).count() >= 3, 'main + two tasks');
+  await page.screenshot({ path: join(shots, 'hello-two-timers.png'), fullPage: true });
+
+  // Line stepping: the source shows a current line.
+  await page.click(tid('step-line'));
+  assert.equal(await page.locator('.src-line.current').count(), 1);
+  await page.screenshot({ path: join(shots, 'hello-line.png'), fullPage: true });
+
+  // Keyboard: End, Home, arrows.
+  await page.click('h1');
+  await page.keyboard.press('End');
+  const end = await position(page);
+  assert.equal(end.p, end.last);
+  await page.screenshot({ path: join(shots, 'hello-end.png'), fullPage: true });
+  await page.keyboard.press('Home');
+  assert.equal((await position(page)).p, 0);
+  await page.keyboard.press('ArrowRight');
+  assert.ok((await position(page)).p > 0);
+  await page.keyboard.press('ArrowLeft');
+  assert.equal((await position(page)).p, 0);
+  await page.keyboard.press('?');
+  assert.equal(await page.locator(tid('help-overlay')).count(), 1);
+  await page.screenshot({ path: join(shots, 'help.png') });
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator(tid('help-overlay')).count(), 0);
+
+  // Scrubber and timeline click.
+  await page.locator(tid('scrubber')).fill(String(Math.floor(end.last / 2)));
+  assert.equal((await position(page)).p, Math.floor(end.last / 2));
+  const plot = await page.locator('.tl-plot').boundingBox();
+  await page.mouse.click(plot.x + plot.width * 0.99, plot.y + 5);
+  assert.ok((await position(page)).p > 0, 'a click on the timeline jumps');
+  assert.deepEqual(errors, []);
+});
+
+test('the ready queue matches the trace snapshot', async () => {
+  const bin = [join(root, 'target', 'debug', 'loopscope'), join(root, 'target', 'release', 'loopscope')].find(existsSync);
+  if (!bin) return;
+  const trace = JSON.parse(execFileSync(bin, ['trace', '--format', 'json', join(examplesDir, 'gather.py')], { encoding: 'utf8' }));
+  // Snapshots are taken at the start of loop turns: stepping by turn lands on them.
+  const want = trace.snapshots.filter((s) => s.ready.length > 0).map((s) => s.ready.map((h) => h.desc));
+  assert.ok(want.length > 2, 'the trace has ready queues to compare');
+  const { page } = await openApp();
+  await pickExample(page, 'gather');
+  const seen = [];
+  const { last } = await position(page);
+  for (let p = 0; p <= last; p++) {
+    await seek(page, p);
+    const items = await page.$$eval(`${tid('ready-item')} code`, (els) => els.map((e) => e.textContent));
+    if (items.length) seen.push(items);
+  }
+  for (const q of want) {
+    assert.ok(seen.some((s) => JSON.stringify(s) === JSON.stringify(q)), `queue ${JSON.stringify(q)} shown at some step`);
+  }
+});
+
+test('the main states look right: screenshots (light, dark, Chinese, phone)', async () => {
+  const { page, errors } = await openApp();
+  await pickExample(page, 'lock');
+  for (let i = 0; i < 8; i++) await page.click(tid('step-callback'));
+  await page.screenshot({ path: join(shots, 'lock-light.png'), fullPage: true });
+  await page.click(tid('theme')); // system -> light
+  await page.click(tid('theme')); // light -> dark
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  await page.screenshot({ path: join(shots, 'lock-dark.png'), fullPage: true });
+  await page.click(tid('lang'));
+  assert.match(await page.textContent(tid('ready-queue')), /就绪队列/);
+  await page.screenshot({ path: join(shots, 'lock-zh.png'), fullPage: true });
+  // The choices persist.
+  await page.reload();
+  await page.waitForSelector(tid('editor'));
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  assert.match(await page.textContent(tid('run')), /运行/);
+  assert.deepEqual(errors, []);
+
+  const phone = await openApp({ width: 390, height: 844 });
+  await pickExample(phone.page, 'queue');
+  for (let i = 0; i < 10; i++) await phone.page.click(tid('step-callback'));
+  const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 390, `no horizontal overflow on a phone (scrollWidth ${width})`);
+  await phone.page.screenshot({ path: join(shots, 'queue-phone.png'), fullPage: true });
+});
+
+test('play advances on its own and pauses; the editor indents with Tab and keeps the script', async () => {
+  const { page, errors } = await openApp();
+  await pickExample(page, 'gather');
+  await page.selectOption(tid('speed'), { label: '32×' });
+  await page.click(tid('play'));
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="position"]').textContent.split('/')[0]) > 0);
+  await page.click(tid('play'));
+  const paused = (await position(page)).p;
+  assert.ok(paused > 0, 'playing moved the cursor');
+  await page.waitForTimeout(300);
+  assert.equal((await position(page)).p, paused, 'paused stays put');
+
+  await page.fill(tid('editor'), 'async def f():\npass');
+  await page.focus(tid('editor'));
+  await page.keyboard.press('End');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.inputValue(tid('editor')), 'async def f():\n    pass');
+  await page.reload();
+  await page.waitForSelector(tid('editor'));
+  assert.equal(await page.inputValue(tid('editor')), 'async def f():\n    pass', 'the script survives a reload');
+  assert.deepEqual(errors, []);
+});
+
+test('a syntax error shows line and column and the app keeps working', async () => {
+  const { page, errors } = await openApp();
+  await pickExample(page, 'hello');
+  await runScript(page, 'import asyncio\n\nasync def main(:\n    pass\n');
+  const msg = await page.textContent(tid('script-error'));
+  assert.match(msg, /Line 3, column \d+/);
+  // The source panel still shows the last run, and says so.
+  assert.equal(await page.locator(tid('source-stale')).count(), 1);
+  await page.screenshot({ path: join(shots, 'syntax-error.png'), fullPage: true });
+  // The previous run is still steppable; a fixed script runs.
+  await page.click(tid('step-line'));
+  const b = await runScript(page, 'print("fixed")\n');
+  await waitRun(page, b);
+  assert.equal(await page.locator(tid('script-error')).count(), 0);
+  await page.click(tid('end'));
+  assert.deepEqual(await consoleTexts(page), ['fixed']);
+  assert.deepEqual(errors, []);
+});
+
+test('a runtime error shows the traceback on stderr', async () => {
+  const { page } = await openApp();
+  const b = await runScript(page, 'import asyncio\n\nasync def main():\n    1 / 0\n\nasyncio.run(main())\n');
+  await waitRun(page, b);
+  await page.click(tid('end'));
+  const err = await page.locator(`${tid('console-line')}.stderr`).allTextContents();
+  assert.ok(err.join('').includes('ZeroDivisionError'), err.join(''));
+});
+
+test('an infinite loop stops at the budget, keeps its trace, and the tab stays alive', async () => {
+  const { page, errors } = await openApp();
+  const t0 = Date.now();
+  const b = await runScript(page, 'import asyncio\n\nasync def spin():\n    n = 0\n    while True:\n        n += 1\n        if n % 200000 == 0:\n            print(n)\n\nasyncio.run(spin())\n');
+  await waitRun(page, b);
+  const ms = Date.now() - t0;
+  console.log(`    infinite loop stopped after ${ms} ms`);
+  await page.click(tid('end'));
+  assert.match(await page.textContent(tid('stopped')), /instructions/);
+  assert.ok((await consoleTexts(page)).length > 0);
+  // Still responsive.
+  await page.click(tid('start'));
+  assert.equal((await position(page)).p, 0);
+  await page.screenshot({ path: join(shots, 'budget.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
+test('deep native recursion runs in the browser (large wasm stack)', async () => {
+  const { page, errors } = await openApp();
+  const depth = 50;
+  const script = `class N:\n    def __init__(self, child):\n        self.child = child\n    def __repr__(self):\n        return 'N(' + repr(self.child) + ')'\n\n\nx = None\nfor i in range(${depth}):\n    x = N(x)\nprint(len(repr(x)))\n`;
+  const b = await runScript(page, script);
+  await waitRun(page, b);
+  await page.click(tid('end'));
+  assert.deepEqual(await consoleTexts(page), [`${depth * 3 + 4}`]);
+  assert.deepEqual(errors, []);
+});
+
+test('benchmark: 1,000 concurrent tasks, per-step render time', async () => {
+  const { page, errors } = await openApp();
+  const script = 'import asyncio\n\n\nasync def worker(i):\n    await asyncio.sleep(i % 10 / 10)\n    return i\n\n\nasync def main():\n    tasks = [asyncio.create_task(worker(i)) for i in range(1000)]\n    done = await asyncio.gather(*tasks)\n    print(sum(done))\n\n\nasyncio.run(main())\n';
+  const t0 = Date.now();
+  const b = await runScript(page, script);
+  await waitRun(page, b);
+  console.log(`    run + replay of 1,000 tasks: ${Date.now() - t0} ms; ${(await position(page)).last} positions`);
+  // Time from the click to the next frame after the DOM update, in the page.
+  const measure = (sel) => page.evaluate((sel) => new Promise((resolve) => {
+    const t = performance.now();
+    document.querySelector(sel).click();
+    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t), 0));
+  }), sel);
+  const stats = {};
+  const med = (xs) => { xs.sort((a, b) => a - b); return { median: xs[Math.floor(xs.length / 2)].toFixed(1), max: xs[xs.length - 1].toFixed(1) }; };
+  const viewMs = () => page.evaluate(() => Number(document.querySelector('.app').dataset.viewMs));
+  for (const [name, sel] of [['callback fwd', tid('step-callback')], ['line fwd', tid('step-line')], ['turn fwd', tid('step-turn')], ['back', tid('step-back')]]) {
+    const xs = [];
+    const vs = [];
+    for (let i = 0; i < 15; i++) { xs.push(await measure(sel)); vs.push(await viewMs()); }
+    stats[name] = { frame: med(xs), 'replay.view': med(vs) };
+  }
+  const jump = [];
+  for (let i = 0; i < 5; i++) { jump.push(await measure(tid('end'))); jump.push(await measure(tid('start'))); }
+  stats['start/end jump'] = { frame: med(jump) };
+  console.log(`    per-step frame time (ms), 1,000 tasks: ${JSON.stringify(stats)}`);
+  await seek(page, Math.floor((await position(page)).last / 3));
+  assert.ok(await page.locator(tid('task-card')).count() > 0);
+  await page.screenshot({ path: join(shots, 'bench-1000.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+});
