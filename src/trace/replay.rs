@@ -1415,10 +1415,29 @@ fn narrate(tr: &Trace, e: &Event, st: &State, touched: &Touched) -> Narration {
                         .and_then(|t| t.line)
                         .map(|l| (format!(" It is paused at line {l}."), format!("它暂停在第 {l} 行。")))
                         .unwrap_or_default();
-                    (
-                        format!("{n} awaits {what} and leaves the running state.{}", at.0),
-                        format!("{n} 等待 {what}，离开运行状态。{}", at.1),
-                    )
+                    // A sleep's timer was pushed just before: say so, it is why it will wake.
+                    let timer = st
+                        .timers
+                        .values()
+                        .max_by_key(|x| x.seq)
+                        .filter(|_| what.starts_with("sleep("))
+                        .map(|x| x.when);
+                    match timer {
+                        Some(w) => (
+                            format!(
+                                "{n} awaits {what}: a timer is pushed for t={w:.3} and {n} leaves the running state.{}",
+                                at.0
+                            ),
+                            format!(
+                                "{n} 等待 {what}：在 t={w:.3} 处压入一个定时器，{n} 离开运行状态。{}",
+                                at.1
+                            ),
+                        ),
+                        None => (
+                            format!("{n} awaits {what} and leaves the running state.{}", at.0),
+                            format!("{n} 等待 {what}，离开运行状态。{}", at.1),
+                        ),
+                    }
                 }
                 TaskStateKind::Ready => (
                     format!("{n} gives up control for one turn; its next step is already in the ready queue."),
@@ -1664,11 +1683,19 @@ mod tests {
             .iter()
             .any(|m| m.task == Some(t2.task) && m.line == 4));
         assert!(
-            v.narration.en.starts_with("Task-2 awaits sleep(1)"),
+            v.narration.en.starts_with(
+                "Task-2 awaits sleep(1): a timer is pushed for t=1.000 and Task-2 leaves the running state."
+            ),
             "{}",
             v.narration.en
         );
-        assert!(v.narration.zh.starts_with("Task-2 等待 sleep(1)"));
+        assert!(
+            v.narration.zh.starts_with(
+                "Task-2 等待 sleep(1)：在 t=1.000 处压入一个定时器，Task-2 离开运行状态。"
+            ),
+            "{}",
+            v.narration.zh
+        );
         let en: Vec<&str> = v.changes.iter().map(|c| c.en.as_str()).collect();
         assert_eq!(en, ["Task-2: running → waiting"]);
         let t1 = task_card(v, "Task-1");
