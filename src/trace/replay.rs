@@ -1981,14 +1981,21 @@ mod tests {
         let t0 = std::time::Instant::now();
         let r = Replay::new(tr);
         let t1 = t0.elapsed();
-        let mut worst = std::time::Duration::ZERO;
+        let mut times = Vec::new();
         let n = r.last();
         for k in 0..200 {
             let p = (k * 7919 * 127) % (n + 1);
             let t = std::time::Instant::now();
             let _ = r.view(p);
-            worst = worst.max(t.elapsed());
+            times.push((t.elapsed(), p));
         }
+        times.sort();
+        let worst = times.last().map(|x| x.0).unwrap_or_default();
+        println!(
+            "median view {:?}, slowest {:?}",
+            times[times.len() / 2].0,
+            &times[times.len() - 3..]
+        );
         println!(
             "{n} events: parse {parse:?}, index {t1:?}, {} checkpoints, worst view {worst:?}",
             r.checkpoints.len()
