@@ -10,6 +10,7 @@ use crate::vm::dict::PyDict;
 use crate::vm::object::{
     tflags, NativeImpl as BuiltinImpl, PyBuiltin, PyInstance, Special, StrMap,
 };
+use crate::vm::value::PyStr;
 use crate::vm::{Exc, KwArgs, PyResult, PyType, Value, Vm};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -71,32 +72,66 @@ impl Natives {
 /// Shared by every native closure of one VM's asyncio.
 pub type Aio = Rc<RefCell<Bound>>;
 
+const NAME_SLOTS: usize = 256;
+
 thread_local! {
-    static KEYS: RefCell<Vec<(usize, Rc<str>)>> = const { RefCell::new(Vec::new()) };
+    static NAMES: RefCell<Vec<(usize, Value)>> =
+        RefCell::new((0..NAME_SLOTS).map(|_| (0, Value::None)).collect());
 }
 
-/// One `Rc<str>` per attribute name, so storing an attribute does not allocate its key. The
-/// names are literals: found by address (a linear scan of a few dozen; no hashing).
-pub fn key(name: &'static str) -> Rc<str> {
-    let addr = name.as_ptr() as usize;
-    KEYS.with(|k| {
-        let mut k = k.borrow_mut();
-        if let Some((_, r)) = k.iter().find(|(a, r)| *a == addr && r.len() == name.len()) {
-            return r.clone();
+/// The interned str value of an attribute or global name (its hash cached, its text shared
+/// with the names in bytecode). The names are literals: a direct-mapped cache keyed by the
+/// literal's address finds them without hashing.
+pub fn name(n: &'static str) -> Value {
+    let id = (n.as_ptr() as usize) ^ (n.len() << 48);
+    let slot = ((n.as_ptr() as usize) >> 2) % NAME_SLOTS;
+    NAMES.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some((k, v)) = c.get(slot) {
+            if *k == id {
+                return v.clone();
+            }
         }
-        let r: Rc<str> = Rc::from(name);
-        k.push((addr, r.clone()));
-        r
+        let v = crate::vm::object::intern(n);
+        if let Some(e) = c.get_mut(slot) {
+            *e = (id, v.clone());
+        }
+        v
     })
+}
+
+/// `f(name(n))` without touching the name's reference count on a cache hit.
+fn with_name<R>(n: &'static str, f: impl FnOnce(&PyStr) -> R) -> Option<R> {
+    let id = (n.as_ptr() as usize) ^ (n.len() << 48);
+    let slot = ((n.as_ptr() as usize) >> 2) % NAME_SLOTS;
+    let hit = NAMES.with(|c| {
+        let c = c.try_borrow().ok()?;
+        match c.get(slot) {
+            Some((k, Value::Str(ps))) if *k == id => Some(ps.clone()),
+            _ => None,
+        }
+    });
+    let ps = match hit {
+        Some(ps) => ps,
+        None => match name(n) {
+            Value::Str(ps) => ps,
+            _ => return None,
+        },
+    };
+    Some(f(&ps))
 }
 
 /// An instance dict holding `names` (in order) with the class defaults of `cls`: cloned into
 /// each new object, so building one costs two allocations and its later reads of those
-/// names hit the instance dict instead of walking the MRO.
+/// names hit the instance dict instead of walking the MRO. The most read names go first (a
+/// small dict is scanned in order); CPython's Future, Task and handles have no `__dict__`,
+/// so the order is not observable there.
 pub fn template(cls: &PyType, names: &[&'static str]) -> StrMap {
     let mut m = StrMap::new();
     for n in names {
-        m.insert(key(n), cls.lookup(n).unwrap_or(Value::None));
+        with_name(n, |ps| {
+            m.set_ps(ps, cls.lookup_ps(ps).unwrap_or(Value::None))
+        });
     }
     m
 }
@@ -108,7 +143,7 @@ pub fn fill(i: &PyInstance, template: &StrMap, vals: Vec<(&'static str, Value)>)
         *d = template.clone();
     }
     for (n, v) in vals {
-        d.insert(key(n), v);
+        with_name(n, |ps| d.set_ps(ps, v));
     }
 }
 
@@ -121,15 +156,18 @@ pub fn inst(v: &Value) -> Option<&Rc<PyInstance>> {
 
 /// A private attribute: the instance's own, else the class default (what `self._x` reads for
 /// the plain data attributes asyncio's classes use).
-pub fn get(i: &PyInstance, name: &str) -> Value {
-    if let Some(v) = i.dict.borrow().get(name) {
-        return v.clone();
-    }
-    i.cls.borrow().lookup(name).unwrap_or(Value::None)
+pub fn get(i: &PyInstance, n: &'static str) -> Value {
+    with_name(n, |ps| {
+        if let Some(v) = i.dict.borrow().get_ps(ps) {
+            return v.clone();
+        }
+        i.cls.borrow().lookup_ps(ps).unwrap_or(Value::None)
+    })
+    .unwrap_or(Value::None)
 }
 
-pub fn set(i: &PyInstance, name: &'static str, v: Value) {
-    i.dict.borrow_mut().insert(key(name), v);
+pub fn set(i: &PyInstance, n: &'static str, v: Value) {
+    with_name(n, |ps| i.dict.borrow_mut().set_ps(ps, v));
 }
 
 /// `getattr(obj, name, None)` with the plain-instance case done without a string value.
@@ -137,14 +175,16 @@ pub fn getattr_or_none(vm: &mut Vm, obj: &Value, name: &'static str) -> PyResult
     if let Value::Instance(i) = obj {
         let cls = i.class();
         if !cls.has_flag(tflags::GETATTRIBUTE) {
-            if let Some(v) = i.dict.borrow().get(name) {
-                if cls.lookup(name).is_none() {
-                    return Ok(v.clone());
-                }
+            let found = with_name(name, |ps| match i.dict.borrow().get_ps(ps) {
+                Some(v) if cls.lookup_ps(ps).is_none() => Some(v.clone()),
+                _ => None,
+            });
+            if let Some(Some(v)) = found {
+                return Ok(v);
             }
         }
     }
-    let n = crate::vm::object::intern(name);
+    let n = self::name(name);
     Ok(vm.getattr_opt(obj, &n)?.unwrap_or(Value::None))
 }
 
@@ -156,12 +196,15 @@ pub fn is_str(v: &Value, s: &Value) -> bool {
 }
 
 /// Is `attr`, looked up on `cls`, still the native installed as `which` (not overridden)?
-pub fn is_native_method(aio: &Aio, cls: &PyType, attr: &str, which: &'static str) -> bool {
+pub fn is_native_method(aio: &Aio, cls: &PyType, attr: &'static str, which: &'static str) -> bool {
     let b = aio.borrow();
     let Some(n) = b.natives.get(which) else {
         return false;
     };
-    match (cls.lookup(attr), n) {
+    let Value::Str(ps) = name(attr) else {
+        return false;
+    };
+    match (cls.lookup_ps(&ps), n) {
         (Some(Value::Builtin(a)), Value::Builtin(b)) => Rc::ptr_eq(&a, b),
         _ => false,
     }
@@ -205,34 +248,12 @@ pub fn py_exc(vm: &mut Vm, cls: &Option<Rc<PyType>>, msg: &str) -> Exc {
 
 /// A module-level name of asyncio (looked up each time: scripts may replace them).
 pub fn global(aio: &Aio, name: &'static str) -> Value {
-    let k = global_key(name);
+    let k = self::name(name);
     let b = aio.borrow();
     match (&b.ns, &k) {
         (Some(d), Value::Str(s)) => d.get_pystr(s).unwrap_or(Value::None),
         _ => Value::None,
     }
-}
-
-thread_local! {
-    static GLOBAL_KEYS: RefCell<Vec<(usize, Value)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// The interned str value for a global's name (its hash is cached), found by the literal's
-/// address as [`key`] does.
-fn global_key(name: &'static str) -> Value {
-    let addr = name.as_ptr() as usize;
-    GLOBAL_KEYS.with(|k| {
-        let mut k = k.borrow_mut();
-        if let Some((_, v)) = k
-            .iter()
-            .find(|(a, v)| *a == addr && v.as_str().map(str::len) == Some(name.len()))
-        {
-            return v.clone();
-        }
-        let v = crate::vm::object::intern(name);
-        k.push((addr, v.clone()));
-        v
-    })
 }
 
 /// `_tr(kind, *args)` when tracing is on.
@@ -287,9 +308,9 @@ pub fn bind(vm: &mut Vm, aio: &Aio, a: &[Value]) -> PyResult<Value> {
             b.future_dict = template(
                 f,
                 &[
+                    "_state",
                     "_loop",
                     "_callbacks",
-                    "_state",
                     "_result",
                     "_exception",
                     "_asyncio_future_blocking",
@@ -302,19 +323,19 @@ pub fn bind(vm: &mut Vm, aio: &Aio, a: &[Value]) -> PyResult<Value> {
         if let Some(h) = &b.handle {
             b.handle_dict = template(
                 h,
-                &["_context", "_loop", "_callback", "_args", "_cancelled"],
+                &["_cancelled", "_context", "_loop", "_callback", "_args"],
             );
         }
         if let Some(h) = &b.timer_handle {
             b.timer_dict = template(
                 h,
                 &[
+                    "_when",
+                    "_cancelled",
                     "_context",
                     "_loop",
                     "_callback",
                     "_args",
-                    "_when",
-                    "_cancelled",
                     "_scheduled",
                 ],
             );

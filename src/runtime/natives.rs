@@ -8,15 +8,21 @@ use std::rc::Rc;
 /// `TimerHandle._when` as f64 (TimerHandle orders by `when` only). Read without calling
 /// into Python, so the heap can stay borrowed during a sift.
 fn key(v: &Value) -> Option<f64> {
-    if let Value::Instance(i) = v {
-        return match i.dict.borrow().get("_when") {
+    let Value::Instance(i) = v else { return None };
+    WHEN.with(|w| {
+        let Value::Str(w) = w else { return None };
+        match i.dict.borrow().get_ps(w) {
             Some(Value::Float(f)) => Some(*f),
             Some(Value::Int(n)) => Some(*n as f64),
             Some(Value::Bool(b)) => Some(*b as i64 as f64),
             _ => None,
-        };
-    }
-    None
+        }
+    })
+}
+
+thread_local! {
+    /// `"_when"` interned (hash cached): read for every comparison of a sift.
+    static WHEN: Value = crate::vm::object::intern("_when");
 }
 
 struct BadKey;

@@ -51,12 +51,13 @@ fn raw_type(
         module: RefCell::new(Rc::from(module)),
         bases,
         mro_tail,
-        dict: RefCell::new(StrMap::new()),
+        dict: RefCell::new(StrMap::for_type()),
         layout,
         builtin: true,
         native_new: new,
         flags: Cell::new(0),
         id: type_id(),
+        cache_tag: super::object::new_cache_tag(),
     })
 }
 
@@ -172,12 +173,13 @@ pub fn make_types() -> (BuiltinTypes, Vec<Rc<PyType>>) {
                 module: RefCell::new(Rc::from("builtins")),
                 bases: bs,
                 mro_tail: mro,
-                dict: RefCell::new(StrMap::new()),
+                dict: RefCell::new(StrMap::for_type()),
                 layout: Layout::Exception,
                 builtin: true,
                 native_new: None,
                 flags: Cell::new(0),
                 id: type_id(),
+                cache_tag: super::object::new_cache_tag(),
             })
         } else {
             raw_type(name, "builtins", bs, Layout::Exception, None)
@@ -313,12 +315,13 @@ pub fn make_class(
         module: RefCell::new(Rc::from(module)),
         bases,
         mro_tail: mro,
-        dict: RefCell::new(dict),
+        dict: RefCell::new(dict.into_type_dict()),
         layout,
         builtin: false,
         native_new: new,
         flags: Cell::new(0),
         id: vm.next_id(),
+        cache_tag: super::object::new_cache_tag(),
     });
     update_type_flags(&t);
     Ok(t)

@@ -17,6 +17,20 @@ use std::rc::Rc;
 
 const SLOTS_HASH: u32 = super::ops::hash_str("__slots__") as u32;
 
+/// The function of a built-in that a call can run directly: unbound, no generator protocol,
+/// not `__build_class__` (which pushes a frame).
+#[inline]
+fn plain_native(b: &PyBuiltin) -> Option<super::NativeFn> {
+    match b.imp {
+        NativeImpl::Fn(nf)
+            if b.bound.is_none() && b.special == Special::None && &*b.name != "__build_class__" =>
+        {
+            Some(nf)
+        }
+        _ => None,
+    }
+}
+
 /// `inst.name` when it is in the instance dict and the class has no data descriptor or
 /// `__getattribute__` that would take precedence (else the full lookup decides).
 #[inline]
@@ -1798,6 +1812,23 @@ impl Vm {
                     };
                     a.forget_plain();
                     b.forget_plain();
+                    // `if a < b:` / `while ...`: run the conditional jump that follows right
+                    // here (it is still counted as an instruction; not when a line hook
+                    // watches, so line events stay exact).
+                    if let (Value::Bool(c), Some(&next)) = (&r, f.co.instrs.get(f.pc)) {
+                        if budget.n > 0 && self.line_hook.is_none() {
+                            let jump = match next {
+                                Instr::PopJumpIfFalse(t) => Some((t, !*c)),
+                                Instr::PopJumpIfTrue(t) => Some((t, *c)),
+                                _ => None,
+                            };
+                            if let Some((t, taken)) = jump {
+                                budget.n -= 1;
+                                f.pc = if taken { t as usize } else { f.pc + 1 };
+                                continue;
+                            }
+                        }
+                    }
                     f.stack.push(r);
                 }
                 Instr::IsOp(neg) => {
@@ -2142,6 +2173,26 @@ impl Vm {
                                 nf.locals.resize(nlocals, Value::Null);
                                 push_frame!(nf);
                             }
+                        }
+                    }
+                    // Hot path: a built-in function or method descriptor with positional args,
+                    // called on a pooled argument vector.
+                    if kwnames.is_none() {
+                        let nat = match (&f.stack[at - 2], &f.stack[at - 1]) {
+                            (Value::Null, Value::Builtin(b)) => plain_native(b).map(|nf| (nf, at)),
+                            (Value::Builtin(b), _) => plain_native(b).map(|nf| (nf, at - 1)),
+                            _ => None,
+                        };
+                        if let Some((nf, start)) = nat {
+                            let mut args = std::mem::take(&mut self.arg_pool);
+                            args.extend(f.stack.drain(start..));
+                            f.stack.truncate(at - 2);
+                            let r = native!(nf(self, &args, &[]));
+                            args.clear();
+                            self.arg_pool = args;
+                            let v = tri!(r);
+                            f.stack.push(v);
+                            continue;
                         }
                     }
                     // Hot path: resuming a generator with gen.send(v) / next(gen) / gen.__next__().

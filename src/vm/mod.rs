@@ -200,6 +200,9 @@ pub struct Vm {
     pub(crate) paused: Option<interp::Paused>,
     /// Finished frames kept for reuse.
     pub(crate) frame_pool: Vec<Box<Frame>>,
+    /// A spare argument vector for calls of built-in functions from the loop (no allocation
+    /// per call).
+    pub(crate) arg_pool: Vec<Value>,
     /// Containers being repr'd (recursive reprs print `[...]`).
     pub repr_guard: Vec<usize>,
     /// Warnings already shown (CPython shows each location once).
@@ -236,6 +239,7 @@ impl Vm {
             paused: None,
             repr_guard: Vec::new(),
             frame_pool: Vec::new(),
+            arg_pool: Vec::new(),
             warned: Vec::new(),
             agen_first_iter: RefCell::new(Vec::new()),
         };

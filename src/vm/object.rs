@@ -23,6 +23,8 @@ pub struct StrMap {
     pub(crate) vals: Vec<Value>,
     /// Slots hold `position + 1` (0 = empty); empty while the map is small.
     index: Vec<u32>,
+    /// A class `__dict__`: every change invalidates the type attribute cache.
+    type_dict: bool,
 }
 
 const STRMAP_LINEAR: usize = 8;
@@ -42,6 +44,25 @@ fn same_key(k: &str, name: &str) -> bool {
 impl StrMap {
     pub fn new() -> StrMap {
         StrMap::default()
+    }
+    /// An empty class `__dict__`.
+    pub fn for_type() -> StrMap {
+        StrMap {
+            type_dict: true,
+            ..StrMap::default()
+        }
+    }
+    /// This map as a class `__dict__`.
+    pub fn into_type_dict(mut self) -> StrMap {
+        self.type_dict = true;
+        bump_type_epoch();
+        self
+    }
+    #[inline]
+    fn changed(&self) {
+        if self.type_dict {
+            bump_type_epoch();
+        }
     }
     #[inline]
     fn find_h(&self, name: &str, h: u32) -> Option<usize> {
@@ -96,6 +117,7 @@ impl StrMap {
         self.find_h(name.key_str(), name.hash() as u32).is_some()
     }
     pub fn insert(&mut self, name: Rc<str>, v: Value) {
+        self.changed();
         let h = name_hash(&name);
         if let Some(i) = self.find_h(&name, h) {
             if let Some(slot) = self.vals.get_mut(i) {
@@ -106,6 +128,7 @@ impl StrMap {
         self.push_new(intern_key(&name), h, v);
     }
     pub fn set(&mut self, name: &str, v: Value) {
+        self.changed();
         let h = name_hash(name);
         if let Some(i) = self.find_h(name, h) {
             if let Some(slot) = self.vals.get_mut(i) {
@@ -118,6 +141,7 @@ impl StrMap {
     /// `set` for an attribute name str: no hashing, and a new key shares the str's buffer.
     #[inline]
     pub fn set_ps(&mut self, name: &PyStr, v: Value) {
+        self.changed();
         let h = name.hash() as u32;
         if let Some(i) = self.find_h(name.key_str(), h) {
             if let Some(slot) = self.vals.get_mut(i) {
@@ -156,6 +180,7 @@ impl StrMap {
     }
     pub fn remove(&mut self, name: &str) -> Option<Value> {
         let i = self.find(name)?;
+        self.changed();
         self.keys.remove(i);
         self.hashes.remove(i);
         let v = self.vals.remove(i);
@@ -221,6 +246,43 @@ pub struct PyType {
     /// Cached "does any class in the MRO define X" flags, computed at creation.
     pub flags: Cell<u32>,
     pub id: u64,
+    /// Unique across every VM in the process (ids are per VM): the type attribute cache key.
+    pub cache_tag: u64,
+}
+
+static NEXT_CACHE_TAG: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// A fresh `PyType::cache_tag`.
+pub fn new_cache_tag() -> u64 {
+    NEXT_CACHE_TAG.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+thread_local! {
+    /// Bumped by every change to any class `__dict__`: cache entries from an older epoch are
+    /// stale. (MROs never change after creation, so this is all a lookup result depends on.)
+    static TYPE_EPOCH: Cell<u64> = const { Cell::new(1) };
+    static TYPE_CACHE: RefCell<Vec<TypeCacheEntry>> = const { RefCell::new(Vec::new()) };
+}
+
+const TYPE_CACHE_SIZE: usize = 4096;
+
+/// Where along a type's MRO a name was found (CPython's method cache, storing the position
+/// instead of the value so the cache keeps nothing alive).
+#[derive(Default)]
+struct TypeCacheEntry {
+    tag: u64,
+    epoch: u64,
+    /// The name, held so its address stays unique while the entry lives.
+    name: Option<Rc<str>>,
+    /// 0 = not found, 1 = the type itself, k + 1 = `mro_tail[k - 1]`.
+    pos: u32,
+    /// The value found, for built-in types only (their attributes live as long as they do,
+    /// so holding one here changes no object's lifetime).
+    val: Option<Value>,
+}
+
+fn bump_type_epoch() {
+    let _ = TYPE_EPOCH.try_with(|e| e.set(e.get().wrapping_add(1)));
 }
 
 pub mod tflags {
@@ -245,24 +307,98 @@ impl PyType {
     pub fn lookup(&self, name: &str) -> Option<Value> {
         self.lookup_h(name, name_hash(name))
     }
-    /// `lookup` for an interned attribute name (no hashing).
+    /// `lookup` for an attribute name str (no hashing; through the type attribute cache).
     #[inline]
     pub fn lookup_ps(&self, name: &PyStr) -> Option<Value> {
-        self.lookup_h(name.key_str(), name.hash() as u32)
+        self.lookup_map(name, Value::clone)
     }
-    /// Apply `f` to what `lookup_ps` would find, without cloning it.
+    /// Apply `f` to what `lookup_ps` would find, without cloning it. Goes through the type
+    /// attribute cache: a hit probes one dict (none for a missing name or a built-in type).
     #[inline]
     pub fn lookup_map<R>(&self, name: &PyStr, f: impl FnOnce(&Value) -> R) -> Option<R> {
-        let (k, h) = (name.key_str(), name.hash() as u32);
-        if let Some(v) = self.dict.borrow().get_h(k, h) {
-            return Some(f(v));
+        let epoch = TYPE_EPOCH.try_with(Cell::get).unwrap_or(0);
+        let h = name.hash() as u32;
+        let slot = ((self.cache_tag.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize
+            ^ h as usize)
+            & (TYPE_CACHE_SIZE - 1);
+        let key = name.key_str();
+        let mut f = Some(f);
+        // Ok(result) when the cache answered, Err(pos) when it only knows where to look.
+        let hit = TYPE_CACHE
+            .try_with(|c| {
+                let c = c.try_borrow().ok()?;
+                let e = c.get(slot)?;
+                let same_name = e.name.as_ref().is_some_and(|n| {
+                    std::ptr::eq(n.as_ptr(), key.as_ptr()) && n.len() == key.len()
+                });
+                if !(e.tag == self.cache_tag && e.epoch == epoch && same_name) {
+                    return None;
+                }
+                if e.pos == 0 {
+                    return Some(Ok(None));
+                }
+                match &e.val {
+                    Some(v) => Some(Ok(f.take().map(|f| f(v)))),
+                    None => Some(Err(e.pos)),
+                }
+            })
+            .ok()
+            .flatten();
+        let pos = match hit {
+            Some(Ok(r)) => return r,
+            Some(Err(pos)) => pos,
+            None => self.fill_cache(name, slot, epoch),
+        };
+        if pos == 0 {
+            return None;
         }
-        for t in &self.mro_tail {
-            if let Some(v) = t.dict.borrow().get_h(k, h) {
-                return Some(f(v));
+        let owner = if pos == 1 {
+            self
+        } else {
+            self.mro_tail.get(pos as usize - 2)?
+        };
+        let d = owner.dict.borrow();
+        let v = d.get_h(name.key_str(), h)?;
+        f.take().map(|f| f(v))
+    }
+    /// Find `name` along the MRO and remember where (see `TypeCacheEntry::pos`).
+    fn fill_cache(&self, name: &PyStr, slot: usize, epoch: u64) -> u32 {
+        let (key, h) = (name.key_str(), name.hash() as u32);
+        let mut pos = 0u32;
+        let mut val = None;
+        if let Some(v) = self.dict.borrow().get_h(key, h) {
+            pos = 1;
+            val = Some(v.clone());
+        } else {
+            for (i, t) in self.mro_tail.iter().enumerate() {
+                if let Some(v) = t.dict.borrow().get_h(key, h) {
+                    pos = i as u32 + 2;
+                    val = Some(v.clone());
+                    break;
+                }
             }
         }
-        None
+        if epoch != 0 {
+            let rc = name.rc_str();
+            let val = if self.builtin { val } else { None };
+            let _ = TYPE_CACHE.try_with(|c| {
+                if let Ok(mut c) = c.try_borrow_mut() {
+                    if c.is_empty() {
+                        c.resize_with(TYPE_CACHE_SIZE, TypeCacheEntry::default);
+                    }
+                    if let Some(e) = c.get_mut(slot) {
+                        *e = TypeCacheEntry {
+                            tag: self.cache_tag,
+                            epoch,
+                            name: Some(rc),
+                            pos,
+                            val,
+                        };
+                    }
+                }
+            });
+        }
+        pos
     }
     /// `lookup` with `name_hash(name)` already known.
     pub fn lookup_h(&self, name: &str, h: u32) -> Option<Value> {
@@ -589,5 +725,112 @@ pub fn pystr(v: &Value) -> Option<&PyStr> {
     match v {
         Value::Str(s) => Some(s),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn int(v: Option<&Value>) -> Option<i64> {
+        match v {
+            Some(Value::Int(i)) => Some(*i),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn strmap_small_and_indexed_agree() {
+        let mut m = StrMap::new();
+        // Grow past the linear-scan size so the open-addressing index is built and rebuilt.
+        for i in 0..100 {
+            m.set(&format!("k{i}"), Value::Int(i));
+        }
+        assert_eq!(m.len(), 100);
+        for i in 0..100 {
+            assert_eq!(int(m.get(&format!("k{i}"))), Some(i));
+        }
+        assert!(m.get("k100").is_none());
+        // Overwrite keeps the position; remove reindexes.
+        m.set("k5", Value::Int(-5));
+        assert_eq!(
+            m.iter().nth(5).map(|(k, _)| k.to_string()),
+            Some("k5".into())
+        );
+        assert_eq!(int(m.remove("k5").as_ref()), Some(-5));
+        assert!(m.get("k5").is_none());
+        assert_eq!(int(m.get("k99")), Some(99));
+        assert_eq!(m.len(), 99);
+        while m.len() > 3 {
+            let k = m
+                .iter()
+                .next()
+                .map(|(k, _)| k.clone())
+                .unwrap_or_else(|| Rc::from(""));
+            m.remove(&k);
+        }
+        assert_eq!(int(m.get("k99")), Some(99));
+    }
+
+    #[test]
+    fn strmap_pystr_lookups_match_str_lookups() {
+        let mut m = StrMap::new();
+        let name = intern("attr_name");
+        let Value::Str(ps) = &name else {
+            unreachable!("intern returns a str")
+        };
+        m.set_ps(ps, Value::Int(1));
+        assert_eq!(int(m.get("attr_name")), Some(1));
+        assert_eq!(int(m.get_ps(ps)), Some(1));
+        // A different str object with the same text finds the same key.
+        let other = PyStr::new("attr_name");
+        assert!(m.contains_ps(&other));
+        m.set("attr_name", Value::Int(2));
+        assert_eq!(m.len(), 1);
+        assert_eq!(int(m.get_ps(ps)), Some(2));
+    }
+
+    #[test]
+    fn type_cache_sees_class_dict_changes() {
+        let base = Rc::new(PyType {
+            name: RefCell::new(Rc::from("Base")),
+            qualname: RefCell::new(Rc::from("Base")),
+            module: RefCell::new(Rc::from("m")),
+            bases: vec![],
+            mro_tail: vec![],
+            dict: RefCell::new(StrMap::for_type()),
+            layout: Layout::Object,
+            builtin: false,
+            native_new: None,
+            flags: Cell::new(0),
+            id: 1,
+            cache_tag: new_cache_tag(),
+        });
+        let sub = PyType {
+            name: RefCell::new(Rc::from("Sub")),
+            qualname: RefCell::new(Rc::from("Sub")),
+            module: RefCell::new(Rc::from("m")),
+            bases: vec![base.clone()],
+            mro_tail: vec![base.clone()],
+            dict: RefCell::new(StrMap::for_type()),
+            layout: Layout::Object,
+            builtin: false,
+            native_new: None,
+            flags: Cell::new(0),
+            id: 2,
+            cache_tag: new_cache_tag(),
+        };
+        let name = PyStr::new("x");
+        assert!(sub.lookup_ps(&name).is_none());
+        base.dict.borrow_mut().set("x", Value::Int(1));
+        assert_eq!(int(sub.lookup_ps(&name).as_ref()), Some(1));
+        base.dict.borrow_mut().set("x", Value::Int(2));
+        assert_eq!(int(sub.lookup_ps(&name).as_ref()), Some(2));
+        sub.dict.borrow_mut().set("x", Value::Int(3));
+        assert_eq!(int(sub.lookup_ps(&name).as_ref()), Some(3));
+        sub.dict.borrow_mut().remove("x");
+        assert_eq!(int(sub.lookup_ps(&name).as_ref()), Some(2));
+        base.dict.borrow_mut().remove("x");
+        assert!(sub.lookup_ps(&name).is_none());
     }
 }

@@ -2112,10 +2112,60 @@ impl Vm {
         self.lookup_method_h(obj, name, super::object::name_hash(name))
     }
 
-    /// `lookup_method` for an interned name (its hash is cached).
+    /// `lookup_method` for an attribute name str (through the type attribute cache).
     #[inline]
     pub fn lookup_method_ps(&mut self, obj: &Value, name: &PyStr) -> Option<Value> {
-        self.lookup_method_h(obj, name.key_str(), name.hash() as u32)
+        let found = match obj {
+            Value::Instance(i) => {
+                let cls = i.cls.borrow();
+                if cls.has_flag(tflags::GETATTRIBUTE) || i.dict.borrow().contains_ps(name) {
+                    return None;
+                }
+                cls.lookup_ps(name)
+            }
+            Value::Type(_) | Value::Module(_) | Value::Func(_) | Value::Method(_) => return None,
+            Value::Native(n) if matches!(n.data, NativeData::Super { .. }) => return None,
+            _ => match self.type_ref(obj) {
+                Some(t) => t.lookup_ps(name),
+                None => self.type_of(obj).lookup_ps(name),
+            },
+        };
+        match found {
+            Some(f @ Value::Func(_)) => Some(f),
+            Some(Value::Builtin(b)) if b.bound.is_none() => Some(Value::Builtin(b)),
+            _ => None,
+        }
+    }
+
+    /// The type of a value that is not an instance, borrowed (`type_of` without the clone).
+    pub fn type_ref<'a>(&'a self, v: &'a Value) -> Option<&'a Rc<PyType>> {
+        let t = &self.types;
+        Some(match v {
+            Value::None | Value::Null => &t.none,
+            Value::Bool(_) => &t.bool_,
+            Value::Int(_) => &t.int,
+            Value::Float(_) => &t.float,
+            Value::Str(_) => &t.str_,
+            Value::Bytes(_) => &t.bytes,
+            Value::List(_) => &t.list,
+            Value::Tuple(_) => &t.tuple,
+            Value::Dict(_) => &t.dict,
+            Value::Set(s) if s.frozen => &t.frozenset,
+            Value::Set(_) => &t.set,
+            Value::Range(_) => &t.range,
+            Value::Func(_) => &t.function,
+            Value::Builtin(_) => &t.builtin_function,
+            Value::Method(_) => &t.method,
+            Value::Type(_) => &t.type_,
+            Value::Module(_) => &t.module,
+            Value::Gen(g) => match g.kind {
+                super::coro::GenKind::Generator => &t.generator,
+                super::coro::GenKind::Coroutine => &t.coroutine,
+                super::coro::GenKind::AsyncGenerator => &t.async_generator,
+            },
+            Value::Native(n) => &n.cls,
+            _ => return None,
+        })
     }
 
     fn lookup_method_h(&mut self, obj: &Value, name: &str, h: u32) -> Option<Value> {

@@ -341,10 +341,16 @@ thread_local! {
 }
 
 /// Drop `items` without recursing deeper than one level.
+#[inline]
 pub fn drop_deferred(items: Vec<Value>) {
     if items.iter().all(|v| !v.is_container()) {
         return;
     }
+    drop_deferred_slow(items)
+}
+
+#[inline(never)]
+fn drop_deferred_slow(items: Vec<Value>) {
     let nested = DROPPING.with(|d| d.replace(true));
     if nested {
         let _ = TRASH.try_with(|t| {
