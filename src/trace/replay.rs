@@ -1415,10 +1415,29 @@ fn narrate(tr: &Trace, e: &Event, st: &State, touched: &Touched) -> Narration {
                         .and_then(|t| t.line)
                         .map(|l| (format!(" It is paused at line {l}."), format!("它暂停在第 {l} 行。")))
                         .unwrap_or_default();
-                    (
-                        format!("{n} awaits {what} and leaves the running state.{}", at.0),
-                        format!("{n} 等待 {what}，离开运行状态。{}", at.1),
-                    )
+                    // A sleep's timer was pushed just before: say so, it is why it will wake.
+                    let timer = st
+                        .timers
+                        .values()
+                        .max_by_key(|x| x.seq)
+                        .filter(|_| what.starts_with("sleep("))
+                        .map(|x| x.when);
+                    match timer {
+                        Some(w) => (
+                            format!(
+                                "{n} awaits {what}: a timer is pushed for t={w:.3} and {n} leaves the running state.{}",
+                                at.0
+                            ),
+                            format!(
+                                "{n} 等待 {what}：在 t={w:.3} 处压入一个定时器，{n} 离开运行状态。{}",
+                                at.1
+                            ),
+                        ),
+                        None => (
+                            format!("{n} awaits {what} and leaves the running state.{}", at.0),
+                            format!("{n} 等待 {what}，离开运行状态。{}", at.1),
+                        ),
+                    }
                 }
                 TaskStateKind::Ready => (
                     format!("{n} gives up control for one turn; its next step is already in the ready queue."),
@@ -1664,11 +1683,19 @@ mod tests {
             .iter()
             .any(|m| m.task == Some(t2.task) && m.line == 4));
         assert!(
-            v.narration.en.starts_with("Task-2 awaits sleep(1)"),
+            v.narration.en.starts_with(
+                "Task-2 awaits sleep(1): a timer is pushed for t=1.000 and Task-2 leaves the running state."
+            ),
             "{}",
             v.narration.en
         );
-        assert!(v.narration.zh.starts_with("Task-2 等待 sleep(1)"));
+        assert!(
+            v.narration.zh.starts_with(
+                "Task-2 等待 sleep(1)：在 t=1.000 处压入一个定时器，Task-2 离开运行状态。"
+            ),
+            "{}",
+            v.narration.zh
+        );
         let en: Vec<&str> = v.changes.iter().map(|c| c.en.as_str()).collect();
         assert_eq!(en, ["Task-2: running → waiting"]);
         let t1 = task_card(v, "Task-1");
@@ -1954,14 +1981,21 @@ mod tests {
         let t0 = std::time::Instant::now();
         let r = Replay::new(tr);
         let t1 = t0.elapsed();
-        let mut worst = std::time::Duration::ZERO;
+        let mut times = Vec::new();
         let n = r.last();
         for k in 0..200 {
             let p = (k * 7919 * 127) % (n + 1);
             let t = std::time::Instant::now();
             let _ = r.view(p);
-            worst = worst.max(t.elapsed());
+            times.push((t.elapsed(), p));
         }
+        times.sort();
+        let worst = times.last().map(|x| x.0).unwrap_or_default();
+        println!(
+            "median view {:?}, slowest {:?}",
+            times[times.len() / 2].0,
+            &times[times.len() - 3..]
+        );
         println!(
             "{n} events: parse {parse:?}, index {t1:?}, {} checkpoints, worst view {worst:?}",
             r.checkpoints.len()
