@@ -1063,6 +1063,9 @@ pub struct RunLimits {
     pub instructions: u64,
     /// Trace events kept; past this only output is recorded (`Trace::truncated`).
     pub max_events: usize,
+    /// VM instructions one event-loop callback may run (0: no limit): a task that never
+    /// awaits is stopped with a message naming it, and the rest of the run goes on.
+    pub callback_instructions: u64,
 }
 
 impl Default for RunLimits {
@@ -1070,6 +1073,7 @@ impl Default for RunLimits {
         RunLimits {
             instructions: 200_000_000,
             max_events: 2_000_000,
+            callback_instructions: 50_000_000,
         }
     }
 }
@@ -1107,6 +1111,7 @@ pub fn run(source: &str, limits: RunLimits) -> Result<Replay, RunError> {
     }
     let mut vm = crate::vm::Vm::new();
     vm.total_budget = limits.instructions;
+    vm.callback_budget = limits.callback_instructions;
     // The trace keeps the output; nothing else needs it.
     struct Discard;
     impl crate::vm::OutputSink for Discard {
@@ -2034,6 +2039,7 @@ mod tests {
             RunLimits {
                 instructions: 10_000,
                 max_events: 1000,
+                callback_instructions: 0,
             },
         ) {
             Ok(r) => r,

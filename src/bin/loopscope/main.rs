@@ -3,6 +3,7 @@
 mod bench;
 
 use clap::{Parser, Subcommand};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -92,6 +93,23 @@ const DEFAULT_BUDGET: u64 = 2_000_000_000;
 /// A task step this long (a second or more of CPU) is a loop that never awaits.
 const DEFAULT_CALLBACK_BUDGET: u64 = 100_000_000;
 
+/// Counts what passes through, for `trace --stats`.
+struct CountingWriter<W: Write> {
+    inner: W,
+    bytes: usize,
+}
+
+impl<W: Write> Write for CountingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 fn read(file: &PathBuf) -> Result<String, ExitCode> {
     std::fs::read_to_string(file).map_err(|e| {
         eprintln!("loopscope: can't open file '{}': {e}", file.display());
@@ -159,9 +177,8 @@ fn main() -> ExitCode {
             };
             let name = file.display().to_string();
             let to_file = output.is_some();
-            let run = std::thread::Builder::new()
-                .stack_size(256 << 20)
-                .spawn(move || {
+            let run = std::thread::Builder::new().stack_size(256 << 20).spawn(
+                move || -> Result<i32, String> {
                     let mut vm = loopscope::Vm::new();
                     vm.total_budget = budget;
                     vm.callback_budget = callback_budget;
@@ -170,39 +187,51 @@ fn main() -> ExitCode {
                         vm.out = Box::new(loopscope::CaptureSink::default());
                     }
                     let tr = loopscope::runtime::trace_script(&mut vm, &name, &text, &args, false);
-                    let body = if format == "text" {
-                        loopscope::trace::render_text(&tr)
-                    } else {
-                        serde_json::to_string(&tr).unwrap_or_default() + "\n"
+                    // The run's objects are no longer needed: free them before writing, which
+                    // streams the JSON instead of building it in memory (peak memory is the
+                    // trace alone).
+                    drop(vm);
+                    let mut sink: Box<dyn std::io::Write> = match &output {
+                        Some(p) => match std::fs::File::create(p) {
+                            Ok(f) => Box::new(f),
+                            Err(e) => return Err(format!("can't write '{}': {e}", p.display())),
+                        },
+                        None => Box::new(std::io::stdout().lock()),
                     };
+                    let mut w = CountingWriter {
+                        inner: std::io::BufWriter::new(&mut sink),
+                        bytes: 0,
+                    };
+                    let written = if format == "text" {
+                        w.write_all(loopscope::trace::render_text(&tr).as_bytes())
+                    } else {
+                        tr.write_json(&mut w).and_then(|()| w.write_all(b"\n"))
+                    };
+                    written
+                        .and_then(|()| w.flush())
+                        .map_err(|e| format!("can't write the trace: {e}"))?;
                     if stats {
-                        // Measured here, while the trace and its rendering are both alive.
                         eprintln!("events {}", tr.events.len());
                         eprintln!("snapshots {}", tr.snapshots.len());
-                        eprintln!("json-bytes {}", body.len());
+                        eprintln!("json-bytes {}", w.bytes);
                         if let Some(kb) = bench::peak_rss_kb() {
                             eprintln!("peak-rss-kb {kb}");
                         }
                     }
-                    (body, tr.exit_code)
-                });
-            let (body, code) = match run.map(|h| h.join()) {
-                Ok(Ok(r)) => r,
+                    Ok(tr.exit_code)
+                },
+            );
+            match run.map(|h| h.join()) {
+                Ok(Ok(Ok(code))) => ExitCode::from(code.clamp(0, 255) as u8),
+                Ok(Ok(Err(msg))) => {
+                    eprintln!("loopscope: {msg}");
+                    ExitCode::from(1)
+                }
                 _ => {
                     eprintln!("loopscope: internal error");
-                    return ExitCode::from(70);
+                    ExitCode::from(70)
                 }
-            };
-            match output {
-                Some(p) => {
-                    if let Err(e) = std::fs::write(&p, body) {
-                        eprintln!("loopscope: can't write '{}': {e}", p.display());
-                        return ExitCode::from(1);
-                    }
-                }
-                None => print!("{body}"),
             }
-            ExitCode::from(code.clamp(0, 255) as u8)
         }
         Command::Bench {
             scripts,
