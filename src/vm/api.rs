@@ -28,9 +28,9 @@ pub struct StdoutSink;
 
 impl OutputSink for StdoutSink {
     fn write(&mut self, stream: Stream, text: &str) {
-        use std::io::Write;
         #[cfg(not(target_arch = "wasm32"))]
         {
+            use std::io::Write;
             match stream {
                 Stream::Stdout => {
                     let _ = std::io::stdout().write_all(text.as_bytes());
