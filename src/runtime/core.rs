@@ -75,15 +75,21 @@ pub type Aio = Rc<RefCell<Bound>>;
 const NAME_SLOTS: usize = 256;
 
 thread_local! {
-    static NAMES: RefCell<Vec<(usize, Value)>> =
+    static NAMES: RefCell<Vec<(u64, Value)>> =
         RefCell::new((0..NAME_SLOTS).map(|_| (0, Value::None)).collect());
+}
+
+/// A literal's identity: its address and length (linkers merge a literal into a longer one
+/// that starts with it), in 64 bits on every target (wasm32's usize is 32).
+fn name_key(n: &'static str) -> u64 {
+    (n.as_ptr() as usize as u64) ^ ((n.len() as u64) << 48)
 }
 
 /// The interned str value of an attribute or global name (its hash cached, its text shared
 /// with the names in bytecode). The names are literals: a direct-mapped cache keyed by the
 /// literal's address finds them without hashing.
 pub fn name(n: &'static str) -> Value {
-    let id = (n.as_ptr() as usize) ^ (n.len() << 48);
+    let id = name_key(n);
     let slot = ((n.as_ptr() as usize) >> 2) % NAME_SLOTS;
     NAMES.with(|c| {
         let mut c = c.borrow_mut();
@@ -102,7 +108,7 @@ pub fn name(n: &'static str) -> Value {
 
 /// `f(name(n))` without touching the name's reference count on a cache hit.
 fn with_name<R>(n: &'static str, f: impl FnOnce(&PyStr) -> R) -> Option<R> {
-    let id = (n.as_ptr() as usize) ^ (n.len() << 48);
+    let id = name_key(n);
     let slot = ((n.as_ptr() as usize) >> 2) % NAME_SLOTS;
     let hit = NAMES.with(|c| {
         let c = c.try_borrow().ok()?;
