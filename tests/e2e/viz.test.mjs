@@ -13,7 +13,8 @@ import { launch } from './browser.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const shots = join(root, 'target', 'e2e');
 const examplesDir = join(root, 'src', 'bin', 'web', 'examples');
-const ORACLE = process.env.LOOPSCOPE_ORACLE || join(root, '..', '..', 'shared', 'conformance', 'oracle.py');
+// The repository's copy of the conformance oracle (CPython 3.11 on a virtual clock).
+const ORACLE = process.env.LOOPSCOPE_ORACLE || join(root, 'tests', 'conformance', 'oracle.py');
 const EXAMPLES = ['hello', 'gather', 'lock', 'queue', 'cancel', 'wait_for'];
 let server;
 let browser;
