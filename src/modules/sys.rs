@@ -45,15 +45,7 @@ fn exit(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn exc_info(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let cur = vm.frames.last().and_then(|f| {
-        if f.handled.is_some() {
-            f.handled.clone()
-        } else {
-            None
-        }
-    });
-    let cur = cur.or_else(|| vm.frames.iter().rev().find_map(|f| f.handled.clone()));
-    Ok(match cur {
+    Ok(match vm.handled_exception() {
         Some(e) => {
             let t = Value::Type(e.class());
             let tb = crate::vm::exceptions::traceback_value(vm, &e);

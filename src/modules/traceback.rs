@@ -17,11 +17,6 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     Ok(m)
 }
 
-/// The exception being handled (what `sys.exception()` returns), if any.
-fn handled(vm: &Vm) -> Option<Exc> {
-    vm.frames.iter().rev().find_map(|f| f.handled.clone())
-}
-
 /// The exception a `format_exception(exc)` / `(type, value, tb)` call names.
 fn exc_arg(vm: &Vm, args: &[Value], kw: &KwArgs, func: &str) -> PyResult<Option<Exc>> {
     let first = arg(args, kw, 0, "exc");
@@ -73,12 +68,16 @@ fn none_text() -> String {
     "NoneType: None\n".to_string()
 }
 
-fn format_exc(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let text = match handled(vm) {
+/// What format_exc/print_exc show: the exception being handled, or CPython's "None" line.
+fn handled_text(vm: &mut Vm) -> String {
+    match vm.handled_exception() {
         Some(e) => vm.format_exception(&e),
         None => none_text(),
-    };
-    Ok(Value::string(text))
+    }
+}
+
+fn format_exc(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::string(handled_text(vm)))
 }
 
 /// Write to `file=` (anything with `write`) or to stderr.
@@ -94,10 +93,7 @@ fn emit(vm: &mut Vm, file: Option<Value>, text: String) -> PyResult<Value> {
 }
 
 fn print_exc(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    let text = match handled(vm) {
-        Some(e) => vm.format_exception(&e),
-        None => none_text(),
-    };
+    let text = handled_text(vm);
     emit(vm, arg(args, kw, 1, "file"), text)
 }
 

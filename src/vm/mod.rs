@@ -338,6 +338,11 @@ impl Vm {
         self.new_error(ExcKind::RuntimeError, msg)
     }
 
+    /// The exception being handled (`sys.exception()`): the innermost frame's `except`.
+    pub fn handled_exception(&self) -> Option<Exc> {
+        self.frames.iter().rev().find_map(|f| f.handled.clone())
+    }
+
     /// Start an event-loop callback's instruction budget (no-op when `callback_budget` is
     /// 0). `label` names it in the message: a task's name, or the callback.
     pub fn arm_callback_budget(&mut self, label: Value) {

@@ -10,12 +10,24 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
+#[derive(clap::Args)]
 pub struct Options {
+    /// The scripts to time (default: tests/bench/*.py under the current directory).
     pub scripts: Vec<PathBuf>,
+    /// Runs per script and interpreter; the best wall time counts.
+    #[arg(long, default_value_t = 3)]
     pub runs: u32,
+    /// The CPython to compare with.
+    #[arg(long, default_value = "python3")]
     pub python: String,
+    /// CPython runs asyncio scripts through this virtual-clock runner.
+    #[arg(long, default_value = "tests/conformance/oracle.py")]
     pub oracle: PathBuf,
+    /// Also record each script's trace and report its size and peak memory.
+    #[arg(long)]
     pub trace: bool,
+    /// Only time loopscope.
+    #[arg(long)]
     pub no_python: bool,
 }
 

@@ -25,13 +25,8 @@ enum Command {
         /// Also print a line per callback the event loop runs (as oracle.py --handles).
         #[arg(long)]
         handles: bool,
-        /// Instructions the whole run may execute before it is stopped.
-        #[arg(long, default_value_t = DEFAULT_BUDGET)]
-        budget: u64,
-        /// Instructions one event-loop callback (a task step) may execute before it is
-        /// stopped for blocking the loop; 0 turns the limit off.
-        #[arg(long, default_value_t = DEFAULT_CALLBACK_BUDGET)]
-        callback_budget: u64,
+        #[command(flatten)]
+        limits: Limits,
         /// The script to run.
         file: PathBuf,
         /// Arguments passed to the script as sys.argv[1:].
@@ -51,36 +46,14 @@ enum Command {
         /// Print the trace's size and the process's peak memory on stderr when done.
         #[arg(long)]
         stats: bool,
-        /// Instructions the whole run may execute before it is stopped.
-        #[arg(long, default_value_t = DEFAULT_BUDGET)]
-        budget: u64,
-        /// Instructions one event-loop callback may execute (0: no limit).
-        #[arg(long, default_value_t = DEFAULT_CALLBACK_BUDGET)]
-        callback_budget: u64,
+        #[command(flatten)]
+        limits: Limits,
         /// Arguments passed to the script as sys.argv[1:].
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
     /// Time loopscope against CPython 3.11 on benchmark scripts (default: tests/bench/*.py).
-    Bench {
-        /// The scripts to time (default: tests/bench/*.py under the current directory).
-        scripts: Vec<PathBuf>,
-        /// Runs per script and interpreter; the best wall time counts.
-        #[arg(long, default_value_t = 3)]
-        runs: u32,
-        /// The CPython to compare with.
-        #[arg(long, default_value = "python3")]
-        python: String,
-        /// CPython runs asyncio scripts through this virtual-clock runner.
-        #[arg(long, default_value = "tests/conformance/oracle.py")]
-        oracle: PathBuf,
-        /// Also record each script's trace and report its size and peak memory.
-        #[arg(long)]
-        trace: bool,
-        /// Only time loopscope.
-        #[arg(long)]
-        no_python: bool,
-    },
+    Bench(bench::Options),
     /// Print the bytecode loopscope compiles a script to (like `python3 -m dis`).
     Dis {
         /// The script to disassemble.
@@ -92,6 +65,27 @@ enum Command {
 const DEFAULT_BUDGET: u64 = 2_000_000_000;
 /// A task step this long (a second or more of CPU) is a loop that never awaits.
 const DEFAULT_CALLBACK_BUDGET: u64 = 100_000_000;
+
+/// The instruction limits `run` and `trace` share.
+#[derive(clap::Args)]
+struct Limits {
+    /// Instructions the whole run may execute before it is stopped.
+    #[arg(long, default_value_t = DEFAULT_BUDGET)]
+    budget: u64,
+    /// Instructions one event-loop callback (a task step) may execute before it is stopped
+    /// for blocking the loop; 0 turns the limit off.
+    #[arg(long, default_value_t = DEFAULT_CALLBACK_BUDGET)]
+    callback_budget: u64,
+}
+
+impl Limits {
+    fn new_vm(&self) -> loopscope::Vm {
+        let mut vm = loopscope::Vm::new();
+        vm.total_budget = self.budget;
+        vm.callback_budget = self.callback_budget;
+        vm
+    }
+}
 
 /// Counts what passes through, for `trace --stats`.
 struct CountingWriter<W: Write> {
@@ -122,8 +116,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Run {
             handles,
-            budget,
-            callback_budget,
+            limits,
             file,
             args,
         } => {
@@ -140,9 +133,7 @@ fn main() -> ExitCode {
             let run = std::thread::Builder::new()
                 .stack_size(256 << 20)
                 .spawn(move || {
-                    let mut vm = loopscope::Vm::new();
-                    vm.total_budget = budget;
-                    vm.callback_budget = callback_budget;
+                    let mut vm = limits.new_vm();
                     let opts = loopscope::runtime::RunOptions {
                         handles,
                         tracer: None,
@@ -163,8 +154,7 @@ fn main() -> ExitCode {
             format,
             output,
             stats,
-            budget,
-            callback_budget,
+            limits,
             args,
         } => {
             if format != "json" && format != "text" {
@@ -179,9 +169,7 @@ fn main() -> ExitCode {
             let to_file = output.is_some();
             let run = std::thread::Builder::new().stack_size(256 << 20).spawn(
                 move || -> Result<i32, String> {
-                    let mut vm = loopscope::Vm::new();
-                    vm.total_budget = budget;
-                    vm.callback_budget = callback_budget;
+                    let mut vm = limits.new_vm();
                     if !to_file {
                         // stdout carries the trace: the script's output is in the trace itself.
                         vm.out = Box::new(loopscope::CaptureSink::default());
@@ -233,21 +221,7 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Bench {
-            scripts,
-            runs,
-            python,
-            oracle,
-            trace,
-            no_python,
-        } => bench::run(bench::Options {
-            scripts,
-            runs,
-            python,
-            oracle,
-            trace,
-            no_python,
-        }),
+        Command::Bench(opts) => bench::run(opts),
         Command::Dis { file } => {
             let text = match read(&file) {
                 Ok(t) => t,
