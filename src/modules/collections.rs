@@ -671,7 +671,9 @@ fn counter_update_impl(
     Ok(())
 }
 
-fn c_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+/// `Counter(...)`, `update(...)` (sign 1) and `subtract(...)` (sign -1): one optional
+/// iterable or mapping plus keyword counts.
+fn counter_apply(vm: &mut Vm, args: &[Value], kw: &KwArgs, sign: i8) -> R {
     if args.len() > 2 {
         return Err(vm.type_error(format!(
             "expected at most 1 argument, got {}",
@@ -679,32 +681,20 @@ fn c_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
         )));
     }
     let slf = args.first().cloned().unwrap_or_default();
-    counter_update_impl(vm, &slf, args.get(1), kw, 1)?;
+    counter_update_impl(vm, &slf, args.get(1), kw, sign)?;
     Ok(Value::None)
+}
+
+fn c_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    counter_apply(vm, args, kw, 1)
 }
 
 fn c_update(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
-    if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "expected at most 1 argument, got {}",
-            args.len() - 1
-        )));
-    }
-    let slf = args.first().cloned().unwrap_or_default();
-    counter_update_impl(vm, &slf, args.get(1), kw, 1)?;
-    Ok(Value::None)
+    counter_apply(vm, args, kw, 1)
 }
 
 fn c_subtract(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
-    if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "expected at most 1 argument, got {}",
-            args.len() - 1
-        )));
-    }
-    let slf = args.first().cloned().unwrap_or_default();
-    counter_update_impl(vm, &slf, args.get(1), kw, -1)?;
-    Ok(Value::None)
+    counter_apply(vm, args, kw, -1)
 }
 
 fn c_missing(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> R {
