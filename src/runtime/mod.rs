@@ -981,7 +981,9 @@ pub fn trace_script_with(
         Ok(cell) => cell.into_inner(),
         Err(rc) => std::mem::take(&mut *rc.borrow_mut()),
     };
-    rec.into_trace(name, code)
+    let mut trace = rec.into_trace(name, code);
+    trace.budget_stops = vm.callback_budget_stops;
+    trace
 }
 
 fn same_obj(a: &Value, b: &Value) -> bool {

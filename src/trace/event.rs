@@ -35,6 +35,14 @@ pub struct Trace {
     /// The recorder stopped keeping events past its limit (output is still all there).
     #[serde(default)]
     pub truncated: bool,
+    /// How many callbacks the per-callback instruction budget stopped (known even when the
+    /// events that show it were past the recorder's limit).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub budget_stops: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Trace {

@@ -150,6 +150,7 @@ impl Recorder {
             snapshots: self.snapshots,
             exit_code,
             truncated: self.truncated,
+            budget_stops: 0,
         }
     }
 }
@@ -386,6 +387,7 @@ mod tests {
             snapshots: vec![],
             exit_code: -1,
             truncated: false,
+            budget_stops: 0,
         });
         assert_eq!(back, tr);
         assert!(json.contains(r#""event":"callback""#));

@@ -1623,6 +1623,22 @@ mod tests {
     }
 
     #[test]
+    fn the_trace_counts_callbacks_the_budget_stopped_even_past_its_event_limit() {
+        let src = "import asyncio\n\nasync def spin():\n    while True:\n        pass\n\nasync def main():\n    try:\n        await asyncio.create_task(spin())\n    except RuntimeError:\n        print('caught')\n\nasyncio.run(main())\n";
+        let limits = RunLimits {
+            instructions: 5_000_000,
+            max_events: 1_000,
+            callback_instructions: 200_000,
+        };
+        let tr = run_trace(src, limits, None).expect("compiles");
+        assert!(tr.truncated);
+        assert_eq!(tr.budget_stops, 1);
+        let ok = run_trace("print(1)\n", limits, None).expect("compiles");
+        assert_eq!(ok.budget_stops, 0);
+        assert!(!serde_json::to_string(&ok).unwrap().contains("budget_stops"));
+    }
+
+    #[test]
     fn timeline_clock_gives_the_time_of_every_position() {
         for (name, src, _) in SCRIPTS {
             let r = run(src, RunLimits::default()).expect(name);
