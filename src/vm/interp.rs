@@ -623,13 +623,17 @@ impl Vm {
         if !kwargs.is_empty() {
             return Ok(None);
         }
-        let Some(Value::Gen(g)) = args.first() else {
-            return Ok(None);
+        let (g, wrapped) = match args.first() {
+            Some(Value::Gen(g)) => (g.clone(), false),
+            Some(Value::Native(n)) => match &n.data {
+                NativeData::CoroWrapper(g) => (g.clone(), true),
+                _ => return Ok(None),
+            },
+            _ => return Ok(None),
         };
-        let g = g.clone();
         let how = match b.special {
             Special::Next | Special::GenNext => {
-                if g.kind != GenKind::Generator {
+                if g.kind != GenKind::Generator && !wrapped {
                     return Ok(None);
                 }
                 if b.special == Special::Next && args.len() > 1 {
@@ -2365,6 +2369,12 @@ impl Vm {
                             v.clone()
                         }
                         Value::Gen(_) => v.clone(),
+                        Value::Native(n) if matches!(n.data, NativeData::CoroWrapper(_)) => {
+                            match &n.data {
+                                NativeData::CoroWrapper(g) => Value::Gen(g.clone()),
+                                _ => v.clone(),
+                            }
+                        }
                         _ => tri!(native!(self.get_iter(&v))),
                     };
                     f.stack.push(it);
@@ -3017,6 +3027,11 @@ impl Vm {
                 match t.lookup("__await__") {
                     Some(a) => {
                         let it = self.call_descr(&a, v, &t, &[])?;
+                        if let Value::Native(n) = &it {
+                            if let NativeData::CoroWrapper(g) = &n.data {
+                                return Ok(Value::Gen(g.clone()));
+                            }
+                        }
                         if let Value::Gen(g) = &it {
                             if g.kind == GenKind::Coroutine {
                                 return Err(self.type_error("__await__() returned a coroutine"));

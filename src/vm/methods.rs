@@ -1017,6 +1017,10 @@ fn os_str(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
 fn gen_self(vm: &Vm, args: &[Value]) -> PyResult<Rc<super::coro::PyGen>> {
     match args.first() {
         Some(Value::Gen(g)) => Ok(g.clone()),
+        Some(Value::Native(n)) => match &n.data {
+            NativeData::CoroWrapper(g) => Ok(g.clone()),
+            _ => Err(vm.type_error("descriptor requires a generator object")),
+        },
         _ => Err(vm.type_error("descriptor requires a generator object")),
     }
 }
@@ -1098,8 +1102,7 @@ fn g_gen_frame(_vm: &mut Vm, v: &Value) -> R {
 }
 fn coro_await(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let g = gen_self(vm, args)?;
-    // The coroutine itself acts as its own `__await__` iterator (send/throw/close work).
-    Ok(Value::Gen(g))
+    Ok(vm.new_native("coroutine_wrapper", NativeData::CoroWrapper(g)))
 }
 fn agen_asend(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let g = gen_self(vm, args)?;
@@ -1578,6 +1581,13 @@ pub fn register(vm: &mut Vm) {
     vm.add_getset(&t.generator, "gi_yieldfrom", g_gen_await, None);
     vm.add_getset(&t.coroutine, "cr_await", g_gen_await, None);
     vm.add_method(&t.coroutine, "__await__", coro_await);
+    if let Some(ty) = t.misc.get("coroutine_wrapper") {
+        vm.add_method_special(ty, "send", gen_send, Special::GenSend);
+        vm.add_method_special(ty, "throw", gen_throw, Special::GenThrow);
+        vm.add_method_special(ty, "close", gen_close, Special::GenClose);
+        vm.add_method_special(ty, "__next__", gen_next, Special::GenNext);
+        vm.add_method(ty, "__iter__", gen_iter);
+    }
     vm.add_methods(
         &t.async_generator,
         &[

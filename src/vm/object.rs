@@ -695,6 +695,9 @@ pub enum NativeData {
     AsyncGenOp(RefCell<super::coro::AGenOp>),
     /// A value yielded by an async generator's own `yield` (vs. awaits passing through).
     AGenWrapped(Value),
+    /// `coro.__await__()`: a plain iterator over the coroutine, so a generator-based
+    /// `__await__` may `yield from` it (a bare coroutine is refused there).
+    CoroWrapper(Rc<super::coro::PyGen>),
     /// Anything else (used by native modules).
     Any(RefCell<Box<dyn Any>>),
 }
