@@ -2653,7 +2653,13 @@ impl Vm {
                         }
                     }
                 }
-                Instr::SetupAnnotations => {}
+                Instr::SetupAnnotations => {
+                    let d = f.locals_dict.clone().unwrap_or_else(|| f.globals.clone());
+                    if d.get_str("__annotations__").is_none() {
+                        let ann = tri!(self.new_dict(Vec::new()));
+                        d.set_str("__annotations__", ann);
+                    }
+                }
                 Instr::PrintExpr => {
                     let v = pop!();
                     if !v.is_none() {
