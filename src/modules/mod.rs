@@ -8,6 +8,7 @@ pub mod bisect;
 pub mod collections;
 pub mod contextlib;
 pub mod copy;
+pub mod dataclasses;
 pub mod functools;
 pub mod gc;
 #[cfg(test)]
@@ -56,5 +57,6 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("traceback", traceback::init);
     vm.register_module("inspect", inspect::init);
     vm.register_module("gc", gc::init);
+    vm.register_module("dataclasses", dataclasses::init);
     vm_patches::register(vm);
 }

@@ -1633,8 +1633,19 @@ fn b_exec(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         let b = vm.builtins_module();
         globals.set_str("__builtins__", Value::Module(b));
     }
-    let mut f = vm.new_frame(pc, globals.clone(), vec![], vec![], None);
-    f.locals_dict = Some(globals);
+    // exec(code, globals, locals): names are stored in `locals`, functions see `globals`.
+    let locals = match args.get(2) {
+        Some(Value::Dict(d)) => d.clone(),
+        Some(Value::None) | None => globals.clone(),
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "locals must be a mapping or None, not {}",
+                vm.type_name(other)
+            )))
+        }
+    };
+    let mut f = vm.new_frame(pc, globals, vec![], vec![], None);
+    f.locals_dict = Some(locals);
     vm.run_nested(f)?;
     Ok(Value::None)
 }

@@ -1499,6 +1499,11 @@ fn num_round(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
 /// Register the methods of the built-in types.
 pub fn register(vm: &mut Vm) {
     let t = vm.types.clone();
+    // Mutable containers are unhashable: `list.__hash__ is None`, as in CPython (dataclasses
+    // rejects mutable defaults by this test).
+    for ty in [&t.list, &t.dict, &t.set] {
+        ty.dict.borrow_mut().set("__hash__", Value::None);
+    }
     vm.add_methods(
         &t.object,
         &[
