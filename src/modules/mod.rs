@@ -6,6 +6,7 @@
 pub mod abc;
 pub mod bisect;
 pub mod collections;
+pub mod contextvars;
 pub mod contextlib;
 pub mod copy;
 pub mod dataclasses;
@@ -58,5 +59,6 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("inspect", inspect::init);
     vm.register_module("gc", gc::init);
     vm.register_module("dataclasses", dataclasses::init);
+    vm.register_module("contextvars", contextvars::init);
     vm_patches::register(vm);
 }
