@@ -882,6 +882,43 @@ impl Vm {
     fn call_type(
         &mut self,
         t: &Rc<super::PyType>,
+        mut args: Vec<Value>,
+        kwargs: &KwArgs,
+    ) -> PyResult<CallOut> {
+        // A metaclass defining `__call__` decides how its classes are called.
+        let meta = t.meta.borrow().clone();
+        if let Some(m) = meta {
+            if let Some(c) = m.lookup("__call__") {
+                if !matches!(c, Value::Builtin(_)) {
+                    args.insert(0, Value::Type(t.clone()));
+                    let b = match &c {
+                        Value::Func(_) => c.clone(),
+                        _ => {
+                            args.remove(0);
+                            self.bind_descr(c, &Value::Type(t.clone()), &m)?
+                        }
+                    };
+                    return self.prepare_call(&b, args, kwargs);
+                }
+            }
+        }
+        self.call_type_plain(t, args, kwargs)
+    }
+
+    /// `type.__call__(cls, *args, **kwargs)`: `__new__` then `__init__`.
+    pub fn construct(
+        &mut self,
+        t: &Rc<super::PyType>,
+        args: Vec<Value>,
+        kwargs: &KwArgs,
+    ) -> PyResult<Value> {
+        let out = self.call_type_plain(t, args, kwargs)?;
+        self.finish_call_out(out)
+    }
+
+    fn call_type_plain(
+        &mut self,
+        t: &Rc<super::PyType>,
         args: Vec<Value>,
         kwargs: &KwArgs,
     ) -> PyResult<CallOut> {
@@ -904,6 +941,23 @@ impl Vm {
                 }
                 return self.run_init(t, inst, args, kwargs);
             }
+        }
+        // A metaclass without its own __new__: `type.__new__(M, name, bases, ns)`, then
+        // `M.__init__`.
+        if t.layout != Layout::Builtin && t.is_subtype(&self.types.type_) {
+            let mut nargs = Vec::with_capacity(args.len() + 1);
+            nargs.push(Value::Type(t.clone()));
+            nargs.extend(args.iter().cloned());
+            let newf = self.types.type_.lookup("__new__").unwrap_or(Value::None);
+            let newf = match &newf {
+                Value::Native(n) => match &n.data {
+                    NativeData::StaticMethod(f) => f.clone(),
+                    _ => newf.clone(),
+                },
+                _ => newf.clone(),
+            };
+            let cls = self.call(&newf, &nargs, kwargs)?;
+            return self.run_init(t, cls, args, kwargs);
         }
         match t.layout {
             Layout::Builtin => {

@@ -548,6 +548,9 @@ pub fn getitem_slow(vm: &mut Vm, c: &Value, k: &Value) -> R {
             "string indices must be integers, not '{}'",
             vm.type_name(k)
         ))),
+        (Value::Type(_), _) if vm.has_meta_dunder(c, "__getitem__") => {
+            Ok(vm.call_dunder(c, "__getitem__", &[k.clone()])?.unwrap_or(Value::None))
+        }
         (Value::Type(t), _) => {
             if let Some(f) = t.lookup("__class_getitem__") {
                 let f = match &f {
@@ -784,7 +787,16 @@ fn object_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         None => Err(vm.type_error("object.__new__(): not enough arguments")),
     }
 }
-fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> R {
+fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    if !kw.is_empty() {
+        let name = match args.first() {
+            Some(Value::Type(t)) => t.name().to_string(),
+            _ => "object".into(),
+        };
+        return Err(vm.type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
     Ok(Value::None)
 }
 fn object_reduce(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> R {
@@ -793,6 +805,68 @@ fn object_reduce(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> R {
 fn object_dir(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
     let f = vm.builtins.get_str("dir").unwrap_or(Value::None);
     vm.call(&f, args, kw)
+}
+
+/// `type.__new__(meta, name, bases, ns, **kw)` (a metaclass's `super().__new__(...)`), and
+/// `type.__new__(type, obj)`.
+fn type_dunder_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    let meta = match args.first() {
+        Some(Value::Type(m)) if m.is_subtype(&vm.types.type_) => m.clone(),
+        Some(Value::Type(m)) => {
+            return Err(vm.type_error(format!(
+                "type.__new__({}): {} is not a subtype of type",
+                m.name(),
+                m.name()
+            )))
+        }
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "type.__new__(X): X is not a type object ({})",
+                vm.type_name(other)
+            )))
+        }
+        None => return Err(vm.type_error("type.__new__(): not enough arguments")),
+    };
+    match &args[1..] {
+        [v] if kw.is_empty() => Ok(Value::Type(vm.type_of(v))),
+        [Value::Str(name), Value::Tuple(bases), Value::Dict(ns)] => {
+            let mut bs = Vec::new();
+            for b in bases.items.iter() {
+                match b {
+                    Value::Type(t) => bs.push(t.clone()),
+                    other => {
+                        return Err(vm.type_error(format!(
+                            "bases must be types, not {}",
+                            vm.type_name(other)
+                        )))
+                    }
+                }
+            }
+            let meta = vm.winning_meta(meta, &bs)?;
+            vm.new_class_from_ns(Some(meta), &name.s, bs, ns, kw, None)
+        }
+        rest => Err(vm.type_error(format!(
+            "type.__new__() takes exactly 3 arguments ({} given)",
+            rest.len()
+        ))),
+    }
+}
+
+/// `type.__init__`: the class is complete after `__new__`; the arguments were checked there.
+fn type_dunder_init(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> R {
+    Ok(Value::None)
+}
+
+/// `type.__call__(cls, *args)`: create an instance the usual way (a metaclass's
+/// `super().__call__(...)`).
+fn type_dunder_call(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    match args.first() {
+        Some(Value::Type(t)) => {
+            let t = t.clone();
+            vm.construct(&t, args[1..].to_vec(), kw)
+        }
+        _ => Err(vm.type_error("descriptor '__call__' requires a 'type' object")),
+    }
 }
 
 fn type_mro(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
@@ -1524,6 +1598,9 @@ pub fn register(vm: &mut Vm) {
     vm.add_static(&t.object, "__new__", object_new);
     vm.add_classmethod(&t.object, "__init_subclass__", object_init_subclass);
     vm.add_method(&t.type_, "mro", type_mro);
+    vm.add_static(&t.type_, "__new__", type_dunder_new);
+    vm.add_method(&t.type_, "__init__", type_dunder_init);
+    vm.add_method(&t.type_, "__call__", type_dunder_call);
 
     let base_exc = vm.exc_type(ExcKind::BaseException);
     vm.add_methods(

@@ -388,7 +388,10 @@ impl Vm {
             Value::Func(_) => t.function.clone(),
             Value::Builtin(_) => t.builtin_function.clone(),
             Value::Method(_) => t.method.clone(),
-            Value::Type(_) => t.type_.clone(),
+            Value::Type(c) => match &*c.meta.borrow() {
+                Some(m) => m.clone(),
+                None => t.type_.clone(),
+            },
             Value::Instance(i) => i.class(),
             Value::Module(_) => t.module.clone(),
             Value::Cell(_) => t.cell.clone(),
@@ -399,6 +402,19 @@ impl Vm {
             },
             Value::Code(_) => t.code.clone(),
             Value::Native(n) => n.cls.clone(),
+        }
+    }
+
+    /// Does `v` (a class) have a metaclass implementing `name` in Python (`__repr__`,
+    /// `__getitem__`...)? Those take precedence over `type`'s built-in behaviour.
+    pub fn has_meta_dunder(&self, v: &Value, name: &str) -> bool {
+        let Value::Type(c) = v else {
+            return false;
+        };
+        let meta = c.meta.borrow();
+        match meta.as_ref().and_then(|m| m.lookup(name)) {
+            Some(Value::Builtin(_)) | None => false,
+            Some(_) => true,
         }
     }
 
@@ -1845,8 +1861,8 @@ impl Vm {
         if let Some(v) = self.type_special_attr(t, n)? {
             return Ok(Some(v));
         }
-        // Methods of `type` itself (mro, __subclasses__...).
-        let meta = self.types.type_.clone();
+        // Methods of the metaclass (`type` itself: mro, __subclasses__...).
+        let meta = self.type_of(&Value::Type(t.clone()));
         if let Some(d) = meta.lookup(n) {
             return self.bind_descr(d, &Value::Type(t.clone()), &meta).map(Some);
         }

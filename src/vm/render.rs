@@ -168,6 +168,18 @@ impl Vm {
                 let s = m.slf.clone();
                 format!("<bound method {} of {}>", fname, self.repr(&s)?)
             }
+            Value::Type(_) if self.has_meta_dunder(v, "__repr__") => {
+                let r = self.call_dunder(v, "__repr__", &[])?.unwrap_or(Value::None);
+                match r {
+                    Value::Str(s) => s.s.to_string(),
+                    other => {
+                        return Err(self.type_error(format!(
+                            "__repr__ returned non-string (type {})",
+                            self.type_name(&other)
+                        )))
+                    }
+                }
+            }
             Value::Type(t) => self.class_repr(t),
             Value::Module(m) => {
                 if self.module_registry.contains_key(&*m.name) {
