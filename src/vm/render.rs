@@ -949,16 +949,23 @@ fn caret_line(
         return None;
     }
     let seg_all = src.text.get(span.start as usize..span.end as usize)?;
-    // Multi-line instructions: CPython 3.11 shows no carets in the top-level printer.
-    if seg_all.contains('\n') {
-        return None;
-    }
     let start_col = span.col.checked_sub(1)? as usize;
-    let seg_chars = seg_all.chars().count();
+    // Multi-line instructions: CPython 3.11 marks the first line from the start column to the
+    // end of the line, without anchors.
+    let multi = seg_all.contains('\n');
+    let seg_chars = if multi {
+        text.trim_end().chars().count().checked_sub(start_col)?
+    } else {
+        seg_all.chars().count()
+    };
     let end_col = start_col + seg_chars;
     let leading = text.chars().take_while(|c| c.is_whitespace()).count();
     let stripped_len = text.trim().chars().count();
-    let anchors = super::api::caret_anchors(seg_all);
+    let anchors = if multi {
+        None
+    } else {
+        super::api::caret_anchors(seg_all)
+    };
     let has_secondary = anchors.map(|(l, r)| r > l).unwrap_or(false);
     if end_col - start_col >= stripped_len && !has_secondary {
         return None;
