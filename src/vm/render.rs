@@ -83,6 +83,9 @@ impl Vm {
                     return Ok("()".into());
                 }
                 let key = v.ptr().unwrap_or(0);
+                if self.repr_guard.contains(&key) {
+                    return Ok("(...)".into());
+                }
                 let t = t.clone();
                 self.guarded(key, |vm| {
                     let mut parts = Vec::with_capacity(t.items.len());
