@@ -39,8 +39,10 @@ fn coroutine(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::Func(Rc::new(nf)))
 }
 
+const SOURCE: &str = include_str!("types.py");
+
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    let m = vm.new_module("types");
+    let m = super::pysource::load(vm, "types", "<loopscope>/types.py", SOURCE)?;
     vm.module_add_fn(&m, "coroutine", coroutine);
     let t = vm.types.clone();
     for (name, ty) in [
