@@ -1757,6 +1757,10 @@ impl Vm {
                 if n == "__dict__" {
                     return Ok(Some(Value::Dict(m.dict.clone())));
                 }
+                // PEP 562: a module-level __getattr__ supplies missing attributes.
+                if let Some(f) = m.dict.get_str("__getattr__") {
+                    return self.call(&f, &[Value::str(n)], &[]).map(Some);
+                }
                 Ok(None)
             }
             Value::Func(f) => {

@@ -918,6 +918,9 @@ impl Vm {
 
     /// Print queued warnings as CPython's `warnings` module shows them (once per location).
     pub fn format_warning(&mut self, msg: &str, loc: Option<(Rc<str>, u32)>) -> String {
+        // No Python frame: interpreter shutdown, where CPython's C fallback printer shows
+        // `sys:1:` and no tracemalloc hint.
+        let at_shutdown = loc.is_none();
         let (file, line) = loc.unwrap_or((Rc::from("sys"), 1));
         let key = format!("{file}:{line}:{msg}");
         if self.warned.contains(&key) {
@@ -930,7 +933,11 @@ impl Vm {
                 s.push_str(&format!("  {}\n", t.trim()));
             }
         }
-        s.push_str("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+        if !at_shutdown {
+            s.push_str(
+                "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+            );
+        }
         s
     }
 
