@@ -2975,7 +2975,7 @@ impl Vm {
         }
     }
 
-    fn exc_match(&mut self, exc: &Value, typ: &Value) -> PyResult<bool> {
+    pub(crate) fn exc_match(&mut self, exc: &Value, typ: &Value) -> PyResult<bool> {
         let base = self.exc_type(ExcKind::BaseException);
         let et = self.type_of(exc);
         match typ {
@@ -3160,36 +3160,7 @@ impl Vm {
             }
             return Ok((exc.clone(), Value::None));
         }
-        if self.exc_match(exc, typ)? {
-            return Ok((Value::None, exc.clone()));
-        }
-        let excs = self.getattr_str(exc, "exceptions")?;
-        let items = self.iter_to_vec(&excs)?;
-        let (mut yes, mut no) = (Vec::new(), Vec::new());
-        for e in items {
-            if self.exc_match(&e, typ)? {
-                yes.push(e);
-            } else {
-                no.push(e);
-            }
-        }
-        let msg = match exc {
-            Value::Instance(i) => match i.exc().map(|d| d.borrow().args.clone()) {
-                Some(Value::Tuple(t)) => t.items.first().cloned().unwrap_or(Value::str("")),
-                _ => Value::str(""),
-            },
-            _ => Value::str(""),
-        };
-        let cls = self.type_of(exc);
-        let mk = |vm: &mut Vm, v: Vec<Value>| -> Value {
-            if v.is_empty() {
-                return Value::None;
-            }
-            let g = vm.new_exception(&cls, vec![msg.clone(), Value::list(v)]);
-            Value::Instance(g)
-        };
-        let matched = mk(self, yes);
-        let rest = mk(self, no);
+        let (matched, rest) = self.eg_split(exc, &super::methods::EgCond::Types(typ.clone()))?;
         Ok((rest, matched))
     }
 }

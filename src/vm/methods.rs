@@ -1040,6 +1040,112 @@ fn eg_str(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         if n == 1 { "" } else { "s" }
     )))
 }
+/// What `split`/`subgroup` match leaves against: exception types or a predicate.
+pub enum EgCond {
+    Types(Value),
+    Pred(Value),
+}
+
+impl Vm {
+    fn eg_cond_matches(&mut self, e: &Value, cond: &EgCond) -> PyResult<bool> {
+        match cond {
+            EgCond::Types(t) => self.exc_match(e, t),
+            EgCond::Pred(f) => {
+                let r = self.call(f, &[e.clone()], &[])?;
+                self.truthy(&r)
+            }
+        }
+    }
+
+    /// `eg.split(cond)` -> (match, rest), recursing into nested groups; the parts are made by
+    /// `eg.derive(...)` and keep the original's traceback, cause, context and notes.
+    pub(crate) fn eg_split(&mut self, eg: &Value, cond: &EgCond) -> PyResult<(Value, Value)> {
+        if self.eg_cond_matches(eg, cond)? {
+            return Ok((eg.clone(), Value::None));
+        }
+        let eg_base = self.exc_type(ExcKind::BaseExceptionGroup);
+        let excs = self.getattr_str(eg, "exceptions")?;
+        let (mut yes, mut no) = (Vec::new(), Vec::new());
+        for e in self.iter_to_vec(&excs)? {
+            if self.type_of(&e).is_subtype(&eg_base) {
+                let (m, r) = self.eg_split(&e, cond)?;
+                if !m.is_none() {
+                    yes.push(m);
+                }
+                if !r.is_none() {
+                    no.push(r);
+                }
+            } else if self.eg_cond_matches(&e, cond)? {
+                yes.push(e);
+            } else {
+                no.push(e);
+            }
+        }
+        let m = self.eg_derive_like(eg, yes)?;
+        let r = self.eg_derive_like(eg, no)?;
+        Ok((m, r))
+    }
+
+    fn eg_derive_like(&mut self, eg: &Value, excs: Vec<Value>) -> PyResult<Value> {
+        if excs.is_empty() {
+            return Ok(Value::None);
+        }
+        let d = self.call_method_by_name(eg, "derive", &[Value::list(excs)])?;
+        let d = d.unwrap_or(Value::None);
+        if let (Value::Instance(src), Value::Instance(dst)) = (eg, &d) {
+            if let (Some(sd), Some(dd)) = (src.exc(), dst.exc()) {
+                let s = sd.borrow();
+                let mut t = dd.borrow_mut();
+                t.tb = s.tb.clone();
+                t.cause = s.cause.clone();
+                t.context = s.context.clone();
+                t.suppress_context = s.suppress_context;
+            }
+            if let Some(n) = src.dict.borrow().get("__notes__") {
+                dst.dict.borrow_mut().set("__notes__", n.clone());
+            }
+        }
+        Ok(d)
+    }
+}
+
+fn eg_cond(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<EgCond> {
+    let Some(c) = args.get(1) else {
+        return Err(vm.type_error(format!("{name} expected 1 argument, got 0")));
+    };
+    let base = vm.exc_type(ExcKind::BaseException);
+    let is_exc_type = |v: &Value| matches!(v, Value::Type(t) if t.is_subtype(&base));
+    if is_exc_type(c) {
+        return Ok(EgCond::Types(c.clone()));
+    }
+    if let Value::Tuple(t) = c {
+        if t.items.iter().all(is_exc_type) {
+            return Ok(EgCond::Types(c.clone()));
+        }
+    } else if matches!(c, Value::Func(_) | Value::Builtin(_) | Value::Method(_))
+        || (matches!(c, Value::Instance(_) | Value::Native(_))
+            && vm.type_of(c).lookup("__call__").is_some())
+    {
+        return Ok(EgCond::Pred(c.clone()));
+    }
+    Err(vm.type_error("expected a function, exception type or tuple of exception types"))
+}
+fn eg_split_m(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let cond = eg_cond(vm, args, "split")?;
+    let (m, r) = vm.eg_split(&args[0], &cond)?;
+    Ok(Value::tuple(vec![m, r]))
+}
+fn eg_subgroup(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let cond = eg_cond(vm, args, "subgroup")?;
+    Ok(vm.eg_split(&args[0], &cond)?.0)
+}
+fn eg_derive(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let v = arg(vm, args, 0, "derive")?.clone();
+    let excs = arg(vm, args, 1, "derive")?.clone();
+    let msg = exc_arg(&v, 0).unwrap_or(Value::str(""));
+    let cls = Value::Type(vm.exc_type(ExcKind::BaseExceptionGroup));
+    vm.call(&cls, &[msg, excs], &[])
+}
 fn g_os_errno(_vm: &mut Vm, v: &Value) -> R {
     Ok(
         if exc_data(
@@ -1629,6 +1735,9 @@ pub fn register(vm: &mut Vm) {
     vm.add_getset(&eg, "exceptions", g_eg_exceptions, None);
     vm.add_getset(&eg, "message", g_eg_message, None);
     vm.add_method(&eg, "__str__", eg_str);
+    vm.add_method(&eg, "split", eg_split_m);
+    vm.add_method(&eg, "subgroup", eg_subgroup);
+    vm.add_method(&eg, "derive", eg_derive);
     let ose = vm.exc_type(ExcKind::OSError);
     vm.add_getset(&ose, "errno", g_os_errno, None);
     vm.add_getset(&ose, "strerror", g_os_strerror, None);
