@@ -10,6 +10,7 @@ pub mod contextvars;
 pub mod contextlib;
 pub mod copy;
 pub mod dataclasses;
+pub mod enum_;
 pub mod functools;
 pub mod gc;
 #[cfg(test)]
@@ -60,5 +61,6 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("gc", gc::init);
     vm.register_module("dataclasses", dataclasses::init);
     vm.register_module("contextvars", contextvars::init);
+    vm.register_module("enum", enum_::init);
     vm_patches::register(vm);
 }

@@ -717,7 +717,7 @@ fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
             let n = vm.str_arg(&args[1], "attribute name")?.to_string();
             vm.generic_setattr(i, &cls, &args[0], &n, args[2].clone())?;
         }
-        other => vm.setattr(other, &args[1], args[2].clone())?,
+        other => vm.setattr_plain(other, &args[1], args[2].clone())?,
     }
     Ok(Value::None)
 }
@@ -729,6 +729,9 @@ fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
             let o = args[0].clone();
             return Err(vm.no_attr(&o, &n));
         }
+    } else {
+        let o = args[0].clone();
+        vm.delattr_plain(&o, &args[1])?;
     }
     Ok(Value::None)
 }

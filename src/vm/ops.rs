@@ -619,12 +619,14 @@ impl Vm {
                         let r = self
                             .call_dunder(v, "__hash__", &[])?
                             .unwrap_or(Value::Int(0));
+                        // CPython's slot_tp_hash: an int that fits a Py_ssize_t is the hash
+                        // as is (so `__hash__` returning `hash(s)` hashes like `s`).
                         match r {
                             Value::Int(n) => {
                                 if n == -1 {
                                     -2
                                 } else {
-                                    hash_int(n)
+                                    n
                                 }
                             }
                             Value::Bool(b) => b as i64,
@@ -1899,12 +1901,23 @@ impl Vm {
                 Value::Dict(Rc::new(d))
             }
             "__doc__" => Value::None,
-            "__class__" => Value::Type(self.types.type_.clone()),
+            "__class__" => Value::Type(self.type_of(&Value::Type(t.clone()))),
             _ => return Ok(None),
         }))
     }
 
     pub fn setattr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
+        if let Value::Type(_) = obj {
+            if self.has_meta_dunder(obj, "__setattr__") {
+                self.call_dunder(obj, "__setattr__", &[name.clone(), v])?;
+                return Ok(());
+            }
+        }
+        self.setattr_plain(obj, name, v)
+    }
+
+    /// `setattr` without a metaclass `__setattr__` (what `object.__setattr__` does).
+    pub fn setattr_plain(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
         let n = match name {
             Value::Str(ps) => ps.key_str(),
             _ => "",
@@ -2079,6 +2092,17 @@ impl Vm {
     }
 
     pub fn delattr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        if let Value::Type(_) = obj {
+            if self.has_meta_dunder(obj, "__delattr__") {
+                self.call_dunder(obj, "__delattr__", &[name.clone()])?;
+                return Ok(());
+            }
+        }
+        self.delattr_plain(obj, name)
+    }
+
+    /// `delattr` without a metaclass `__delattr__` (what `object.__delattr__` does).
+    pub fn delattr_plain(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
         let n = name.as_str().unwrap_or("");
         match obj {
             Value::Instance(inst) => {
