@@ -1500,12 +1500,66 @@ fn b_build_class(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> 
 
 fn b_aiter(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("aiter", args, 1, 1)?;
-    vm.get_aiter(&args[0])
+    let t = vm.type_of(&args[0]);
+    if !matches!(&args[0], Value::Gen(g) if g.kind == GenKind::AsyncGenerator)
+        && t.lookup("__aiter__").is_none()
+    {
+        return Err(vm.type_error(format!("'{}' object is not an async iterable", t.name())));
+    }
+    let it = match t.lookup("__aiter__") {
+        Some(f) => vm.call_descr(&f, &args[0], &t, &[])?,
+        None => args[0].clone(),
+    };
+    if !is_async_iterator(vm, &it) {
+        return Err(vm.type_error(format!(
+            "aiter() returned not an async iterator of type '{}'",
+            vm.type_name(&it)
+        )));
+    }
+    Ok(it)
 }
+
+fn is_async_iterator(vm: &Vm, v: &Value) -> bool {
+    matches!(v, Value::Gen(g) if g.kind == GenKind::AsyncGenerator)
+        || vm.type_of(v).lookup("__anext__").is_some()
+}
+
+/// `anext(it, default)`: an awaitable turning StopAsyncIteration into `default` (CPython's
+/// anext_awaitable), as a coroutine compiled once per VM.
+const ANEXT_DEFAULT: &str = "async def anext_default(it, default):
+    try:
+        return await type(it).__anext__(it)
+    except StopAsyncIteration:
+        return default
+";
 
 fn b_anext(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("anext", args, 1, 2)?;
-    vm.get_anext_awaitable(&args[0])
+    if !is_async_iterator(vm, &args[0]) {
+        return Err(vm.type_error(format!(
+            "'{}' object is not an async iterator",
+            vm.type_name(&args[0])
+        )));
+    }
+    let Some(default) = args.get(1) else {
+        return vm.get_anext_awaitable(&args[0]);
+    };
+    let helper = match vm.modules.get_str("_loopscope_anext") {
+        Some(Value::Module(m)) => m,
+        _ => {
+            let m = crate::modules::pysource::load(
+                vm,
+                "_loopscope_anext",
+                "<loopscope>/anext.py",
+                ANEXT_DEFAULT,
+            )?;
+            vm.modules
+                .set_str("_loopscope_anext", Value::Module(m.clone()));
+            m
+        }
+    };
+    let f = helper.dict.get_str("anext_default").unwrap_or(Value::None);
+    vm.call(&f, &[args[0].clone(), default.clone()], &[])
 }
 
 fn b_input(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
