@@ -1087,6 +1087,8 @@ class Task(Future):
         self._must_cancel = False
         self._fut_waiter = None
         self._coro = coro
+        if context is None:
+            context = _loopscope.copy_context()
         self._context = context
         if _TRACE:
             _tr("task_created", self, self._name, _format_coroutine(coro))

@@ -416,6 +416,7 @@ fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions)
         ("warn", n_warn),
         ("isbuiltinmethod", n_isbuiltinmethod),
         ("isagenop", n_isagenop),
+        ("copy_context", n_copy_context),
         ("builtin_qualname", n_builtin_qualname),
     ];
     for (name, f) in fns {
@@ -1061,6 +1062,12 @@ fn n_iscoroutine(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     Ok(Value::Bool(
         a.first().map(|v| is_coroutine(vm, v)).unwrap_or(false),
     ))
+}
+
+/// `contextvars.copy_context()` where CPython's asyncio calls it, None while no script imported
+/// `contextvars` (then every context is empty and nothing needs capturing).
+fn n_copy_context(vm: &mut Vm, _a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    crate::modules::contextvars::capture(vm)
 }
 
 fn n_isagenop(_vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
