@@ -24,6 +24,7 @@ pub mod random;
 pub mod random_mt;
 pub mod string;
 pub mod sys;
+pub mod threading;
 pub mod time;
 pub mod traceback;
 pub mod types;
@@ -56,5 +57,6 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("traceback", traceback::init);
     vm.register_module("inspect", inspect::init);
     vm.register_module("gc", gc::init);
+    threading::register(vm);
     vm_patches::register(vm);
 }

@@ -20,6 +20,7 @@ mod futures;
 mod natives;
 mod queues;
 mod tasks;
+pub mod threads;
 pub mod virtual_driver;
 
 use crate::lang::bytecode::{flags, CodeObject};

@@ -299,12 +299,27 @@ pub fn run_in_vm(vm: &mut Vm, name: &str, text: &str, args: &[String]) -> i32 {
         }
     };
     let budget = vm.total_budget;
-    match vm.run_code(code, budget) {
+    let code = match vm.run_code(code, budget) {
         ModuleResult::Done => 0,
         ModuleResult::Raised(e) => vm.report_uncaught(&e),
         ModuleResult::OutOfFuel => {
             vm.write_out(Stream::Stderr, "loopscope: the script ran out of fuel\n");
-            1
+            return 1;
+        }
+    };
+    join_threads_at_exit(vm);
+    code
+}
+
+/// CPython's interpreter waits for non-daemon threads once the main script is done
+/// (`threading._shutdown`).
+fn join_threads_at_exit(vm: &mut Vm) {
+    let Some(Value::Module(m)) = vm.modules.get_str("threading") else {
+        return;
+    };
+    if let Some(f) = m.dict.get_str("_shutdown") {
+        if let Err(e) = vm.call(&f, &[], &[]) {
+            vm.print_exception(&e);
         }
     }
 }

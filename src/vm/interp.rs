@@ -1263,19 +1263,45 @@ impl Vm {
 
     /// Run frame `f` (and whatever it calls) until the frame at `base` returns, yields or
     /// raises, or `fuel` instructions have run.
-    pub(crate) fn run_loop(&mut self, f: Box<Frame>, base: usize, fuel: &mut u64) -> Exit {
-        // A running callback's budget ends before the whole run's: its floor is where.
-        let avail = self.total_budget.saturating_sub(self.callback_floor);
-        let start = (*fuel).min(avail);
-        let limited_by_total = avail <= *fuel;
-        let mut budget = start;
-        let r = self.run_loop_inner(f, base, &mut budget, limited_by_total);
-        let used = start.saturating_sub(budget);
-        self.total_budget = self.total_budget.saturating_sub(used);
-        if *fuel != u64::MAX {
-            *fuel = fuel.saturating_sub(used);
+    pub(crate) fn run_loop(&mut self, mut f: Box<Frame>, base: usize, fuel: &mut u64) -> Exit {
+        loop {
+            // A running callback's budget ends before the whole run's: its floor is where.
+            // The thread model's time slice may end sooner (`slice_floor`).
+            let avail = self
+                .total_budget
+                .saturating_sub(self.callback_floor.max(self.slice_floor));
+            let start = (*fuel).min(avail);
+            let limited_by_total = avail <= *fuel;
+            let mut budget = start;
+            let r = self.run_loop_inner(f, base, &mut budget, limited_by_total);
+            let used = start.saturating_sub(budget);
+            self.total_budget = self.total_budget.saturating_sub(used);
+            if *fuel != u64::MAX {
+                *fuel = fuel.saturating_sub(used);
+            }
+            if !self.slice_due {
+                return r;
+            }
+            // The slice ended: the frame was parked on `frames` as for fuel.
+            self.slice_due = false;
+            let stop = match self.threads.clone() {
+                Some(t) => t.slice(self, base),
+                None => {
+                    // No threads (yet): look again later, so that a loop running when
+                    // `_thread` is imported soon sees the model's shorter slices.
+                    self.slice_floor = self.total_budget.saturating_sub(super::SLICE_PROBE);
+                    false
+                }
+            };
+            if stop {
+                return r;
+            }
+            self.paused = None;
+            f = match self.frames.pop() {
+                Some(x) => x,
+                None => return Exit::Raise(self.runtime_error("frame stack corrupted")),
+            };
         }
-        r
     }
 
     fn run_loop_inner(
@@ -1395,6 +1421,12 @@ impl Vm {
         let mut grace = true;
         loop {
             if budget.n == 0 {
+                if limited_by_total && self.slice_floor > self.callback_floor {
+                    self.frames.push(f);
+                    self.paused = Some(Paused { base });
+                    self.slice_due = true;
+                    return Exit::OutOfFuel;
+                }
                 if limited_by_total {
                     let e = self.budget_error();
                     if grace {

@@ -1,0 +1,772 @@
+//! Python threads on one VM, deterministically: the `_thread` module under `threading`,
+//! `queue` and `concurrent.futures`.
+//!
+//! # The model
+//!
+//! * A thread is a stack of frames run by the same VM. The main thread's frames are the VM's
+//!   own; another thread's frames are kept here while it does not run, and run in a nested
+//!   interpreter loop (a *slice*) started by the scheduler.
+//! * One thread runs Python at a time (the GIL). A thread gives the GIL up when it blocks:
+//!   `time.sleep`, a `Lock.acquire` that has to wait (and so `Thread.join`, `Event.wait`,
+//!   `Condition.wait`, `Queue.get`, `Future.result`, which CPython builds on locks too), or the
+//!   event loop waiting in `select` for timers or for `call_soon_threadsafe`.
+//! * CPU time is virtual too: once `_thread` is imported every VM instruction costs
+//!   [`NS_PER_INSTRUCTION`] ns of the virtual clock (about CPython 3.11's speed on simple
+//!   loops), charged at least every [`QUANTUM`] instructions and before every clock read. So a
+//!   CPU-bound job takes the same virtual time in a thread or not, and two CPU-bound threads
+//!   take as long as running them one after the other (the GIL lesson).
+//! * A thread that waits for the GIL gets it once it has waited [`SWITCH_INTERVAL`] (5 ms,
+//!   `sys.getswitchinterval()`), as CPython's forced switching does: the running thread is
+//!   switched out at its next quantum boundary. Threads waiting for the GIL are served first
+//!   come, first served; threads waking at the same virtual time wake in the order they
+//!   started waiting; a released lock goes to the thread that has waited longest, at the next
+//!   scheduling point (the releasing thread keeps running, and may take it back first).
+//! * When every thread is blocked, the clock jumps to the earliest deadline (as the event
+//!   loop's virtual clock does); when no thread can ever wake, that is a deadlock error.
+//!
+//! # How switching works without recursion
+//!
+//! A blocking call made by a non-main thread directly from its own slice loop moves that
+//! thread's frames out of `Vm::frames` into its record and leaves a one-instruction exit frame
+//! in their place, so the slice loop returns; the blocked call's result is pushed onto the
+//! saved top frame when the thread next runs (as `greenlet.rs` does). A slice whose quantum
+//! runs out stops through `Vm::slice_floor` ([`crate::vm::Threads::slice`]) and parks its
+//! frames the same way. A thread whose frames are below native code on the Rust stack (the
+//! main thread always; any thread inside e.g. a `sorted(key=...)` callback or an event loop
+//! run by Rust) cannot be moved: it waits *in place*, running the other threads' slices from
+//! a scheduler loop on top of its own stack, and continues when its wait is over and its turn
+//! comes. Threads below it on the Rust stack wait until it returns (a nesting limit CPython
+//! does not have; a thread that runs an event loop itself is the usual case, and works).
+//!
+//! Thread identifiers are small deterministic numbers (CPython's are addresses).
+
+use crate::vm::frame::{Entry, Frame};
+use crate::vm::interp::{CallOut, Exit};
+use crate::vm::{KwArgs, PyModule, PyResult, Threads, Value, Vm};
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+/// Virtual nanoseconds one VM instruction costs (CPython 3.11 runs `while n > 0: n -= 1`,
+/// 8 instructions an iteration, at about 25 million iterations a second on a laptop).
+pub const NS_PER_INSTRUCTION: u64 = 5;
+/// `sys.getswitchinterval()`.
+pub const SWITCH_INTERVAL: f64 = 0.005;
+/// Instructions between two looks of the scheduler at the running thread (5 µs).
+pub const QUANTUM: u64 = 1_000;
+/// The main thread's identifier (others count up from it).
+const MAIN_IDENT: i64 = 1;
+
+/// What a blocked thread waits for (besides its deadline).
+#[derive(Clone)]
+enum Wait {
+    Sleep,
+    Lock(Rc<Cell<bool>>),
+    /// The event loop's select: `call_soon_threadsafe` wakes it.
+    LoopWake,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Run {
+    Running,
+    Ready,
+    Blocked,
+    Done,
+}
+
+#[allow(clippy::vec_box)]
+struct Thread {
+    ident: i64,
+    name: String,
+    state: Run,
+    wait: Option<Wait>,
+    deadline: Option<f64>,
+    /// When it started waiting (block order breaks ties between equal deadlines).
+    seq: u64,
+    /// Saved frames, outermost first (empty while it runs or waits in place).
+    frames: Vec<Box<Frame>>,
+    /// The result of the call it blocked in, delivered when it runs again.
+    resume: Option<PyResult<Value>>,
+    /// Its frames are on the Rust stack below a scheduler loop: only that loop returning
+    /// continues it.
+    in_place: bool,
+    /// Where its current slice loop started (`Vm::frames` index, `Vm::native_depth`).
+    base: usize,
+    depth: usize,
+    /// Virtual time it started waiting for the GIL.
+    ready_since: f64,
+}
+
+struct Sched {
+    threads: Vec<Thread>,
+    current: usize,
+    /// Threads waiting for the GIL, first come first served.
+    queue: VecDeque<usize>,
+    /// `Vm::total_budget` when the model started, and the instructions charged since.
+    base_total: u64,
+    charged: u64,
+    seq: u64,
+    loop_woken: bool,
+    /// A function whose frame ends a slice loop (`def _exit(): pass`).
+    exit_fn: Value,
+    /// Called with (ident, name, what) as threads start, run, block and finish (the trace).
+    observer: Option<Rc<dyn Fn(f64, i64, &str, &str)>>,
+}
+
+/// The model installed in `Vm::threads`.
+pub struct Model {
+    s: RefCell<Sched>,
+}
+
+fn new_thread(ident: i64, name: &str, state: Run) -> Thread {
+    Thread {
+        ident,
+        name: name.to_string(),
+        state,
+        wait: None,
+        deadline: None,
+        seq: 0,
+        frames: Vec::new(),
+        resume: None,
+        in_place: false,
+        base: 0,
+        depth: 0,
+        ready_since: 0.0,
+    }
+}
+
+fn model(vm: &Vm) -> PyResult<Rc<dyn Threads>> {
+    match &vm.threads {
+        Some(t) if t.as_any().is::<Model>() => Ok(t.clone()),
+        _ => Err(vm.runtime_error("_thread: the thread model is not installed")),
+    }
+}
+
+fn with<R>(t: &Rc<dyn Threads>, f: impl FnOnce(&mut Sched) -> R) -> Option<R> {
+    t.as_any()
+        .downcast_ref::<Model>()
+        .map(|m| f(&mut m.s.borrow_mut()))
+}
+
+impl Model {
+    fn now(&self, vm: &mut Vm) -> f64 {
+        self.sync_clock(vm);
+        vm.clock.now()
+    }
+
+    fn note(&self, vm: &Vm, tid: usize, what: &str) {
+        let (obs, ident, name) = {
+            let s = self.s.borrow();
+            let Some(o) = s.observer.clone() else { return };
+            let t = &s.threads[tid];
+            (o, t.ident, t.name.clone())
+        };
+        obs(vm.clock.now(), ident, &name, what);
+    }
+
+    /// Wake the blocked threads whose wait is over, oldest wait first.
+    fn wake_due(&self, vm: &Vm, now: f64) {
+        let mut woke = Vec::new();
+        {
+            let mut s = self.s.borrow_mut();
+            let mut blocked: Vec<usize> = (0..s.threads.len())
+                .filter(|&i| s.threads[i].state == Run::Blocked)
+                .collect();
+            blocked.sort_by_key(|&i| s.threads[i].seq);
+            for i in blocked {
+                let t = &s.threads[i];
+                let timed_out = t.deadline.is_some_and(|d| now >= d);
+                let result = match &t.wait {
+                    Some(Wait::Lock(l)) if !l.get() => {
+                        l.set(true);
+                        Some(Value::Bool(true))
+                    }
+                    Some(Wait::LoopWake) if s.loop_woken => {
+                        s.loop_woken = false;
+                        Some(Value::Bool(true))
+                    }
+                    Some(Wait::Sleep) if timed_out => Some(Value::None),
+                    _ if timed_out => Some(Value::Bool(false)),
+                    _ => None,
+                };
+                if let Some(v) = result {
+                    let t = &mut s.threads[i];
+                    t.state = Run::Ready;
+                    t.wait = None;
+                    t.deadline = None;
+                    t.resume = Some(Ok(v));
+                    t.ready_since = now;
+                    s.queue.push_back(i);
+                    woke.push(i);
+                }
+            }
+        }
+        for i in woke {
+            self.note(vm, i, "ready");
+        }
+    }
+
+    /// Next instant a blocked thread's deadline passes.
+    fn next_deadline(&self) -> Option<f64> {
+        let s = self.s.borrow();
+        s.threads
+            .iter()
+            .filter(|t| t.state == Run::Blocked)
+            .filter_map(|t| t.deadline)
+            .fold(None, |m: Option<f64>, d| Some(m.map_or(d, |m| m.min(d))))
+    }
+
+    fn arm_slice(&self, vm: &mut Vm) {
+        vm.slice_floor = vm.total_budget.saturating_sub(QUANTUM);
+    }
+
+    /// Can the running thread's frames leave the Rust stack right now (its own slice loop)?
+    fn detachable(&self, vm: &Vm) -> bool {
+        let s = self.s.borrow();
+        let t = &s.threads[s.current];
+        s.current != 0 && !t.in_place && vm.native_depth == t.depth
+    }
+
+    /// Block the running thread until `wait` is satisfied or `deadline` passes; the value
+    /// is what the blocking call returns.
+    fn block(&self, vm: &mut Vm, wait: Wait, deadline: Option<f64>) -> PyResult<Value> {
+        let me = {
+            let mut s = self.s.borrow_mut();
+            s.seq += 1;
+            let seq = s.seq;
+            let me = s.current;
+            let t = &mut s.threads[me];
+            t.state = Run::Blocked;
+            t.wait = Some(wait);
+            t.deadline = deadline;
+            t.seq = seq;
+            me
+        };
+        self.note(vm, me, "blocked");
+        if self.detachable(vm) {
+            let exit_fn = self.s.borrow().exit_fn.clone();
+            let mut fr = match vm.prepare_call(&exit_fn, vec![], &[])? {
+                CallOut::Frame(fr) => fr,
+                _ => return Err(vm.runtime_error("_thread: bad exit function")),
+            };
+            fr.entry = Entry::Barrier;
+            let base = self.s.borrow().threads[me].base;
+            let frames = vm.frames.split_off(base.min(vm.frames.len()));
+            self.s.borrow_mut().threads[me].frames = frames;
+            vm.frames.push(fr);
+            return Ok(Value::None);
+        }
+        self.wait_in_place(vm, me)
+    }
+
+    /// The running thread `me` cannot leave the Rust stack: run the others from here until
+    /// it may continue.
+    fn wait_in_place(&self, vm: &mut Vm, me: usize) -> PyResult<Value> {
+        self.s.borrow_mut().threads[me].in_place = true;
+        // Other threads' instructions are not this callback's: keep its budget aside.
+        let cb_floor = std::mem::take(&mut vm.callback_floor);
+        let total_before = vm.total_budget;
+        let r = self.schedule_until(vm, me);
+        if cb_floor > 0 {
+            let others = total_before.saturating_sub(vm.total_budget);
+            vm.callback_floor = cb_floor.saturating_sub(others).max(1);
+        }
+        {
+            let mut s = self.s.borrow_mut();
+            s.current = me;
+            let t = &mut s.threads[me];
+            t.in_place = false;
+            t.state = Run::Running;
+        }
+        self.arm_slice(vm);
+        r?;
+        self.note(vm, me, "running");
+        let res = self.s.borrow_mut().threads[me].resume.take();
+        res.unwrap_or(Ok(Value::None))
+    }
+
+    fn schedule_until(&self, vm: &mut Vm, me: usize) -> PyResult<()> {
+        loop {
+            let now = self.now(vm);
+            self.wake_due(vm, now);
+            let pick = {
+                let mut s = self.s.borrow_mut();
+                if s.queue.front() == Some(&me) {
+                    s.queue.pop_front();
+                    return Ok(());
+                }
+                // Threads waiting in place further down the Rust stack cannot run from here.
+                let pos = s.queue.iter().position(|&i| !s.threads[i].in_place);
+                match pos {
+                    Some(p) => s.queue.remove(p),
+                    None => {
+                        if let Some(p) = s.queue.iter().position(|&i| i == me) {
+                            s.queue.remove(p);
+                            return Ok(());
+                        }
+                        None
+                    }
+                }
+            };
+            match pick {
+                Some(t) => self.run_slice(vm, t)?,
+                None => match self.next_deadline() {
+                    Some(d) => {
+                        let dt = d - now;
+                        vm.clock.sleep(if dt > 0.0 { dt } else { 0.0 });
+                    }
+                    None => {
+                        let name = self.s.borrow().threads[me].name.clone();
+                        let mut s = self.s.borrow_mut();
+                        let t = &mut s.threads[me];
+                        t.state = Run::Running;
+                        t.wait = None;
+                        return Err(vm.runtime_error(format!(
+                            "deadlock: thread {name} waits for something no thread can do"
+                        )));
+                    }
+                },
+            }
+        }
+    }
+
+    /// Run thread `tid` until it blocks, is switched out or ends.
+    fn run_slice(&self, vm: &mut Vm, tid: usize) -> PyResult<()> {
+        let (mut frames, resume) = {
+            let mut s = self.s.borrow_mut();
+            let t = &mut s.threads[tid];
+            (std::mem::take(&mut t.frames), t.resume.take())
+        };
+        let Some(mut top) = frames.pop() else {
+            self.s.borrow_mut().threads[tid].state = Run::Done;
+            return Ok(());
+        };
+        vm.enter_native()?;
+        let base = vm.frames.len();
+        {
+            let mut s = self.s.borrow_mut();
+            s.current = tid;
+            let t = &mut s.threads[tid];
+            t.state = Run::Running;
+            t.base = base;
+            t.depth = vm.native_depth;
+        }
+        self.note(vm, tid, "running");
+        vm.frames.extend(frames);
+        self.arm_slice(vm);
+        let mut fuel = u64::MAX;
+        let exit = match resume {
+            Some(Ok(v)) => {
+                top.stack.push(v);
+                vm.run_loop(top, base, &mut fuel)
+            }
+            Some(Err(e)) => match vm.unwind(&mut top, e, base, true, false) {
+                Some(exit) => exit,
+                None => vm.run_loop(top, base, &mut fuel),
+            },
+            None => vm.run_loop(top, base, &mut fuel),
+        };
+        vm.leave_native();
+        let parked = match exit {
+            Exit::OutOfFuel => {
+                vm.paused = None;
+                vm.frames.split_off(base.min(vm.frames.len()))
+            }
+            Exit::Raise(e) => {
+                // `threading` reports its threads' exceptions itself; this is a bare
+                // `_thread.start_new_thread` function: CPython prints it the same way.
+                vm.write_out(
+                    crate::vm::Stream::Stderr,
+                    "Unhandled exception in thread started by <function>\n",
+                );
+                vm.print_exception(&e);
+                Vec::new()
+            }
+            Exit::Return(_) | Exit::Yield(_) => Vec::new(),
+        };
+        let finished = {
+            let mut s = self.s.borrow_mut();
+            let t = &mut s.threads[tid];
+            if !parked.is_empty() {
+                t.frames = parked;
+            }
+            // A blocked thread left its frames in `block`; a finished one has none.
+            if t.frames.is_empty() {
+                t.state = Run::Done;
+                true
+            } else {
+                false
+            }
+        };
+        if finished {
+            self.note(vm, tid, "done");
+        }
+        Ok(())
+    }
+
+    fn start(&self, vm: &mut Vm, func: &Value, args: Vec<Value>, kw: &KwArgs) -> PyResult<i64> {
+        let mut fr = match vm.prepare_call(func, args, kw)? {
+            CallOut::Frame(fr) => fr,
+            _ => return Err(vm.type_error("_thread: the thread function must be Python code")),
+        };
+        fr.entry = Entry::Barrier;
+        let now = self.now(vm);
+        let tid = {
+            let mut s = self.s.borrow_mut();
+            let tid = s.threads.len();
+            let ident = MAIN_IDENT + tid as i64;
+            let mut t = new_thread(ident, &format!("thread-{ident}"), Run::Ready);
+            t.frames.push(fr);
+            t.ready_since = now;
+            s.threads.push(t);
+            s.queue.push_back(tid);
+            tid
+        };
+        self.note(vm, tid, "started");
+        Ok(MAIN_IDENT + tid as i64)
+    }
+
+    fn live_others(&self) -> bool {
+        let s = self.s.borrow();
+        s.threads
+            .iter()
+            .enumerate()
+            .any(|(i, t)| i != s.current && t.state != Run::Done)
+    }
+}
+
+impl Threads for Model {
+    fn slice(&self, vm: &mut Vm, base: usize) -> bool {
+        let now = self.now(vm);
+        self.wake_due(vm, now);
+        let (me, switch, detach) = {
+            let s = self.s.borrow();
+            let me = s.current;
+            let switch = s
+                .queue
+                .front()
+                .is_some_and(|&f| now - s.threads[f].ready_since >= SWITCH_INTERVAL);
+            let t = &s.threads[me];
+            let detach = me != 0 && !t.in_place && base == t.base;
+            (me, switch, detach)
+        };
+        if !switch {
+            self.arm_slice(vm);
+            return false;
+        }
+        {
+            let mut s = self.s.borrow_mut();
+            let t = &mut s.threads[me];
+            t.state = Run::Ready;
+            t.ready_since = now;
+            s.queue.push_back(me);
+        }
+        self.note(vm, me, "switched out");
+        if detach {
+            // The scheduler saves the parked frames (run_slice).
+            return true;
+        }
+        // In place: errors (a deadlock is impossible here: `me` is ready) end nothing.
+        let _ = self.wait_in_place(vm, me);
+        false
+    }
+
+    fn sleep(&self, vm: &mut Vm, secs: f64) -> PyResult<Value> {
+        let now = self.now(vm);
+        if !self.live_others() {
+            vm.clock.sleep(secs);
+            return Ok(Value::None);
+        }
+        self.block(vm, Wait::Sleep, Some(now + secs))
+    }
+
+    fn sync_clock(&self, vm: &mut Vm) {
+        let d = {
+            let mut s = self.s.borrow_mut();
+            let executed = s.base_total.saturating_sub(vm.total_budget);
+            let d = executed.saturating_sub(s.charged);
+            s.charged = executed.max(s.charged);
+            d
+        };
+        if d > 0 {
+            vm.clock.sleep((d * NS_PER_INSTRUCTION) as f64 * 1e-9);
+        }
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// The event loop's `select(timeout)` while other threads live: let them run until the
+/// timeout passes or one of them calls `call_soon_threadsafe` (`Some(true)`). `None` when
+/// no thread model is installed or no other thread lives (the driver waits as usual).
+pub fn loop_wait(vm: &mut Vm, timeout: Option<f64>) -> PyResult<Option<bool>> {
+    let Some(t) = vm.threads.clone() else {
+        return Ok(None);
+    };
+    let Some(m) = t.as_any().downcast_ref::<Model>() else {
+        return Ok(None);
+    };
+    if !m.live_others() {
+        return Ok(None);
+    }
+    m.s.borrow_mut().loop_woken = false;
+    let now = m.now(vm);
+    if timeout == Some(0.0) {
+        // Nothing to wait for: the GIL is not given up for a poll.
+        return Ok(Some(false));
+    }
+    let deadline = timeout.map(|t| now + if t > 0.0 { t } else { 0.0 });
+    let r = m.block(vm, Wait::LoopWake, deadline)?;
+    Ok(Some(matches!(r, Value::Bool(true))))
+}
+
+/// `call_soon_threadsafe` wrote to the loop's self-pipe.
+pub fn wake_loop(vm: &Vm) {
+    if let Some(t) = &vm.threads {
+        with(t, |s| s.loop_woken = true);
+    }
+}
+
+/// Is any thread besides the running one alive (so a waiting loop may be woken)?
+pub fn others_alive(vm: &Vm) -> bool {
+    match &vm.threads {
+        Some(t) => t
+            .as_any()
+            .downcast_ref::<Model>()
+            .is_some_and(|m| m.live_others()),
+        None => false,
+    }
+}
+
+/// Watch threads start, run, block and end (for the trace): `(time, ident, name, what)`.
+pub fn set_observer(vm: &Vm, f: Rc<dyn Fn(f64, i64, &str, &str)>) {
+    if let Some(t) = &vm.threads {
+        with(t, |s| s.observer = Some(f));
+    }
+}
+
+// ---------------------------------------------------------------- the `_thread` module
+
+/// The Python half: what natives cannot be (a frame that ends a slice loop).
+const SOURCE: &str = r#"
+error = RuntimeError
+TIMEOUT_MAX = 4294967.0
+
+
+def _exit():
+    pass
+"#;
+
+struct LockData(Rc<Cell<bool>>);
+
+fn lock_cell(vm: &Vm, v: Option<&Value>) -> PyResult<Rc<Cell<bool>>> {
+    if let Some(Value::Instance(i)) = v {
+        if let Some(d) = i.native::<LockData>() {
+            return Ok(d.0.clone());
+        }
+    }
+    Err(vm.type_error("descriptor requires a '_thread.lock' object"))
+}
+
+fn kwarg(kw: &KwArgs, name: &str) -> Option<Value> {
+    kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone())
+}
+
+fn lock_acquire(vm: &mut Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let l = lock_cell(vm, a.first())?;
+    let blocking = match a.get(1).cloned().or_else(|| kwarg(kw, "blocking")) {
+        Some(v) => vm.truthy(&v)?,
+        None => true,
+    };
+    let timeout = match a.get(2).cloned().or_else(|| kwarg(kw, "timeout")) {
+        Some(v) => vm.to_f64(&v)?,
+        None => -1.0,
+    };
+    if !blocking && timeout != -1.0 {
+        return Err(vm.value_error("can't specify a timeout for a non-blocking call"));
+    }
+    if timeout < 0.0 && timeout != -1.0 {
+        return Err(vm.value_error("timeout value must be a non-negative number"));
+    }
+    if !l.get() {
+        l.set(true);
+        return Ok(Value::Bool(true));
+    }
+    if !blocking {
+        return Ok(Value::Bool(false));
+    }
+    let t = model(vm)?;
+    let Some(m) = t.as_any().downcast_ref::<Model>() else {
+        return Err(vm.runtime_error("_thread: the thread model is not installed"));
+    };
+    let now = m.now(vm);
+    let deadline = (timeout >= 0.0).then_some(now + timeout);
+    if deadline.is_none() && !m.live_others() {
+        return Err(vm.runtime_error(
+            "deadlock: the only thread waits for a lock it holds (it would wait forever)",
+        ));
+    }
+    m.block(vm, Wait::Lock(l), deadline)
+}
+
+fn lock_release(vm: &mut Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let l = lock_cell(vm, a.first())?;
+    if !l.get() {
+        return Err(vm.runtime_error("release unlocked lock"));
+    }
+    l.set(false);
+    Ok(Value::None)
+}
+
+fn lock_locked(vm: &mut Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Bool(lock_cell(vm, a.first())?.get()))
+}
+
+fn lock_exit(vm: &mut Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    lock_release(vm, &a[..a.len().min(1)], kw)
+}
+
+fn lock_repr(vm: &mut Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let l = lock_cell(vm, a.first())?;
+    let state = if l.get() { "locked" } else { "unlocked" };
+    Ok(Value::string(format!("<{state} _thread.lock object>")))
+}
+
+fn get_ident(vm: &mut Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let t = model(vm)?;
+    Ok(Value::Int(
+        with(&t, |s| s.threads[s.current].ident).unwrap_or(MAIN_IDENT),
+    ))
+}
+
+fn start_new_thread(vm: &mut Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("start_new_thread", a, 2, 3)?;
+    let args = match &a[1] {
+        Value::Tuple(t) => t.items.to_vec(),
+        _ => return Err(vm.type_error("2nd arg must be a tuple")),
+    };
+    let kw: Vec<(Rc<str>, Value)> = match a.get(2) {
+        None | Some(Value::None) => Vec::new(),
+        Some(d) => {
+            let items = vm.mapping_items(d)?;
+            let mut out = Vec::new();
+            for (k, v) in items {
+                out.push((Rc::from(vm.str_of(&k)?.to_string().as_str()), v));
+            }
+            out
+        }
+    };
+    let t = model(vm)?;
+    let Some(m) = t.as_any().downcast_ref::<Model>() else {
+        return Err(vm.runtime_error("_thread: the thread model is not installed"));
+    };
+    Ok(Value::Int(m.start(vm, &a[0], args, &kw)?))
+}
+
+fn set_name(vm: &mut Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("_set_name", a, 2, 2)?;
+    let (Value::Int(ident), name) = (&a[0], &a[1]) else {
+        return Ok(Value::None);
+    };
+    let name = vm.str_of(name)?.to_string();
+    let t = model(vm)?;
+    with(&t, |s| {
+        if let Some(th) = s.threads.iter_mut().find(|th| th.ident == *ident) {
+            th.name = name;
+        }
+    });
+    Ok(Value::None)
+}
+
+fn count(vm: &mut Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let t = model(vm)?;
+    let n = with(&t, |s| {
+        s.threads
+            .iter()
+            .skip(1)
+            .filter(|th| th.state != Run::Done)
+            .count()
+    })
+    .unwrap_or(0);
+    Ok(Value::Int(n as i64))
+}
+
+fn get_switch_interval(_vm: &mut Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Float(SWITCH_INTERVAL))
+}
+
+fn allocate_lock_with(vm: &mut Vm, cls: &Rc<crate::vm::PyType>) -> Value {
+    vm.new_native_instance(cls, Box::new(LockData(Rc::new(Cell::new(false)))))
+}
+
+/// `import _thread`: installs the thread model in the VM (from then on CPU time counts).
+pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    let lock_cls = vm.new_native_class("lock", "_thread", &[], None)?;
+    vm.add_methods(
+        &lock_cls,
+        &[
+            ("acquire", lock_acquire),
+            ("acquire_lock", lock_acquire),
+            ("__enter__", lock_acquire),
+            ("release", lock_release),
+            ("release_lock", lock_release),
+            ("__exit__", lock_exit),
+            ("locked", lock_locked),
+            ("locked_lock", lock_locked),
+            ("__repr__", lock_repr),
+        ],
+    );
+    let tmp = vm.new_module("_thread_natives");
+    vm.module_add_fn(&tmp, "start_new_thread", start_new_thread);
+    vm.module_add_fn(&tmp, "get_ident", get_ident);
+    vm.module_add_fn(&tmp, "_count", count);
+    vm.module_add_fn(&tmp, "_set_name", set_name);
+    vm.module_add_fn(&tmp, "getswitchinterval", get_switch_interval);
+    let lc = lock_cls.clone();
+    let alloc = vm.new_closure("allocate_lock", move |vm, _a, _k| {
+        Ok(allocate_lock_with(vm, &lc))
+    });
+    let get = |n: &str| tmp.dict.get_str(n).unwrap_or(Value::None);
+    let preset = [
+        ("start_new_thread", get("start_new_thread")),
+        ("start_new", get("start_new_thread")),
+        ("get_ident", get("get_ident")),
+        ("_count", get("_count")),
+        ("_set_name", get("_set_name")),
+        ("getswitchinterval", get("getswitchinterval")),
+        ("allocate_lock", alloc.clone()),
+        ("allocate", alloc),
+        ("LockType", Value::Type(lock_cls)),
+    ];
+    let m = crate::modules::pysource::load_with(
+        vm,
+        "_thread",
+        "<loopscope>/_thread.py",
+        SOURCE,
+        &preset,
+    )?;
+    let exit_fn = m.dict.get_str("_exit").unwrap_or(Value::None);
+    if vm.threads.is_none() {
+        let mut main = new_thread(MAIN_IDENT, "MainThread", Run::Running);
+        main.ready_since = vm.clock.now();
+        let model = Model {
+            s: RefCell::new(Sched {
+                threads: vec![main],
+                current: 0,
+                queue: VecDeque::new(),
+                base_total: vm.total_budget,
+                charged: 0,
+                seq: 0,
+                loop_woken: false,
+                exit_fn,
+                observer: None,
+            }),
+        };
+        vm.threads = Some(Rc::new(model));
+        vm.slice_floor = vm.total_budget.saturating_sub(QUANTUM);
+    }
+    Ok(m)
+}
