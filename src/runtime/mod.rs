@@ -331,6 +331,9 @@ fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions)
 
     let s = st.clone();
     let f = vm.new_closure("now", move |vm, _a, _k| {
+        if let Some(t) = vm.threads.clone() {
+            t.sync_clock(vm);
+        }
         let t = s.borrow().driver.time(vm.clock.as_ref());
         Ok(Value::Float(t))
     });
@@ -342,6 +345,11 @@ fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions)
             None | Some(Value::None) => None,
             Some(v) => Some(f64_arg(vm, v)?),
         };
+        // With other threads alive the wait is theirs to run (threads.rs); `True` when
+        // one of them called call_soon_threadsafe.
+        if let Some(woken) = threads::loop_wait(vm, timeout)? {
+            return Ok(Value::Bool(woken));
+        }
         let r = s.borrow_mut().driver.select(vm.clock.as_mut(), timeout);
         match r {
             Selected::Events(_) => Ok(Value::None),
@@ -351,6 +359,15 @@ fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions)
         }
     });
     m.dict.set_str("select", f);
+    let f = vm.new_closure("threads_alive", |vm, _a, _k| {
+        Ok(Value::Bool(threads::others_alive(vm)))
+    });
+    m.dict.set_str("threads_alive", f);
+    let f = vm.new_closure("wake_loop", |vm, _a, _k| {
+        threads::wake_loop(vm);
+        Ok(Value::None)
+    });
+    m.dict.set_str("wake_loop", f);
 
     let s = st.clone();
     let f = vm.new_closure("get_asyncgen_hooks", move |_vm, _a, _k| {
