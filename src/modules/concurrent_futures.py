@@ -462,7 +462,8 @@ class _WorkItem(object):
         if not self.future.set_running_or_notify_cancel():
             return
         try:
-            result = self.fn(*self.args, **self.kwargs)
+            fn, args, kwargs = threading._unwrap_partial(self.fn, self.args, self.kwargs)
+            result = fn(*args, **kwargs)
         except BaseException as exc:
             self.future.set_exception(exc)
             self = None

@@ -397,6 +397,22 @@ class Barrier:
         return self._state == -2
 
 
+def _partial():
+    import functools
+    return functools.partial
+
+
+def _unwrap_partial(fn, args, kwargs):
+    # functools.partial is native code in loopscope: a thread calling through it could not
+    # switch while inside (see src/runtime/threads.rs), so call what it wraps directly.
+    import functools
+    while type(fn) is functools.partial:
+        args = tuple(fn.args) + tuple(args)
+        kwargs = {**fn.keywords, **kwargs}
+        fn = fn.func
+    return fn, args, kwargs
+
+
 _counter_value = 0
 
 
@@ -503,7 +519,12 @@ class Thread:
     def run(self):
         try:
             if self._target is not None:
-                self._target(*self._args, **self._kwargs)
+                if type(self._target) is _partial():
+                    target, args, kwargs = _unwrap_partial(
+                        self._target, self._args, self._kwargs)
+                    target(*args, **kwargs)
+                else:
+                    self._target(*self._args, **self._kwargs)
         finally:
             del self._target, self._args, self._kwargs
 

@@ -15,7 +15,12 @@ pub fn init_threading(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
 }
 
 pub fn init_queue(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    super::pysource::load(vm, "queue", "<loopscope>/queue.py", include_str!("queue.py"))
+    super::pysource::load(
+        vm,
+        "queue",
+        "<loopscope>/queue.py",
+        include_str!("queue.py"),
+    )
 }
 
 /// `concurrent` is a package with nothing but `futures` in it.

@@ -110,8 +110,9 @@ struct Sched {
     loop_woken: bool,
     /// A function whose frame ends a slice loop (`def _exit(): pass`).
     exit_fn: Value,
-    /// Called with (ident, name, what) as threads start, run, block and finish (the trace).
-    observer: Option<Rc<dyn Fn(f64, i64, &str, &str)>>,
+    /// `_loopscope.trace_thread(ident, name, what)` when the run is traced: called as
+    /// threads start, run, block and finish.
+    observer: Option<Value>,
 }
 
 /// The model installed in `Vm::threads`.
@@ -155,18 +156,20 @@ impl Model {
         vm.clock.now()
     }
 
-    fn note(&self, vm: &Vm, tid: usize, what: &str) {
+    fn note(&self, vm: &mut Vm, tid: usize, what: &str) {
         let (obs, ident, name) = {
             let s = self.s.borrow();
             let Some(o) = s.observer.clone() else { return };
             let t = &s.threads[tid];
             (o, t.ident, t.name.clone())
         };
-        obs(vm.clock.now(), ident, &name, what);
+        let args = [Value::Int(ident), Value::string(name), Value::str(what)];
+        // Tracing never changes what the script does: a failing observer is ignored.
+        let _ = vm.call(&obs, &args, &[]);
     }
 
     /// Wake the blocked threads whose wait is over, oldest wait first.
-    fn wake_due(&self, vm: &Vm, now: f64) {
+    fn wake_due(&self, vm: &mut Vm, now: f64) {
         let mut woke = Vec::new();
         {
             let mut s = self.s.borrow_mut();
@@ -541,13 +544,6 @@ pub fn others_alive(vm: &Vm) -> bool {
     }
 }
 
-/// Watch threads start, run, block and end (for the trace): `(time, ident, name, what)`.
-pub fn set_observer(vm: &Vm, f: Rc<dyn Fn(f64, i64, &str, &str)>) {
-    if let Some(t) = &vm.threads {
-        with(t, |s| s.observer = Some(f));
-    }
-}
-
 // ---------------------------------------------------------------- the `_thread` module
 
 /// The Python half: what natives cannot be (a frame that ends a slice loop).
@@ -572,7 +568,9 @@ fn lock_cell(vm: &Vm, v: Option<&Value>) -> PyResult<Rc<Cell<bool>>> {
 }
 
 fn kwarg(kw: &KwArgs, name: &str) -> Option<Value> {
-    kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone())
+    kw.iter()
+        .find(|(k, _)| &**k == name)
+        .map(|(_, v)| v.clone())
 }
 
 fn lock_acquire(vm: &mut Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
@@ -673,11 +671,22 @@ fn set_name(vm: &mut Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     };
     let name = vm.str_of(name)?.to_string();
     let t = model(vm)?;
-    with(&t, |s| {
-        if let Some(th) = s.threads.iter_mut().find(|th| th.ident == *ident) {
-            th.name = name;
-        }
-    });
+    let found = with(&t, |s| {
+        let i = s.threads.iter().position(|th| th.ident == *ident)?;
+        s.threads[i].name = name;
+        Some((i, s.threads[i].state))
+    })
+    .flatten();
+    if let (Some((i, state)), Some(m)) = (found, t.as_any().downcast_ref::<Model>()) {
+        // The trace's lane takes the new name.
+        let what = match state {
+            Run::Running => "running",
+            Run::Ready => "ready",
+            Run::Blocked => "blocked",
+            Run::Done => "done",
+        };
+        m.note(vm, i, what);
+    }
     Ok(Value::None)
 }
 
@@ -700,6 +709,13 @@ fn get_switch_interval(_vm: &mut Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Val
 
 fn allocate_lock_with(vm: &mut Vm, cls: &Rc<crate::vm::PyType>) -> Value {
     vm.new_native_instance(cls, Box::new(LockData(Rc::new(Cell::new(false)))))
+}
+
+fn trace_observer(vm: &Vm) -> Option<Value> {
+    match vm.modules.get_str("_loopscope") {
+        Some(Value::Module(m)) => m.dict.get_str("trace_thread"),
+        _ => None,
+    }
 }
 
 /// `import _thread`: installs the thread model in the VM (from then on CPU time counts).
@@ -762,11 +778,174 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
                 seq: 0,
                 loop_woken: false,
                 exit_fn,
-                observer: None,
+                observer: trace_observer(vm),
             }),
         };
-        vm.threads = Some(Rc::new(model));
+        let model = Rc::new(model);
+        vm.threads = Some(model.clone());
         vm.slice_floor = vm.total_budget.saturating_sub(QUANTUM);
+        model.note(vm, 0, "running");
     }
     Ok(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::{run_script, RunOptions};
+    use crate::vm::api::CaptureSink;
+
+    fn run(src: &str) -> (String, String) {
+        let sink = CaptureSink::default();
+        let mut vm = Vm::new();
+        vm.out = Box::new(sink.clone());
+        run_script(&mut vm, "t.py", src, &[], &RunOptions::default());
+        let out = sink.out.borrow().clone();
+        let err = sink.err.borrow().clone();
+        (out, err)
+    }
+
+    #[test]
+    fn cpu_time_is_instructions_times_their_cost() {
+        // 100,000 iterations of 8 instructions at 5 ns: 4 ms, give or take the quantum
+        // (charged at least every QUANTUM instructions).
+        let src = "import threading, time\n\
+def count(n):\n    while n > 0:\n        n -= 1\n\
+t = time.perf_counter()\ncount(100_000)\nd = time.perf_counter() - t\n\
+print(0.0039 < d < 0.0041, d)\n";
+        let (out, err) = run(src);
+        assert!(out.starts_with("True"), "{out}{err}");
+    }
+
+    #[test]
+    fn no_cpu_time_without_threads() {
+        // Scripts that never import threading keep the oracle's clock (CPU costs nothing).
+        let src = "import time\nt = time.time()\nfor i in range(100_000):\n    pass\n\
+print(time.time() - t)\n";
+        assert_eq!(run(src).0, "0.0\n");
+    }
+
+    #[test]
+    fn cpu_bound_threads_take_turns_every_switch_interval() {
+        // Each chunk is 0.8 ms of CPU: a thread keeps the GIL for about 5 ms (6-7 chunks),
+        // then the other one gets it.
+        let src = "import threading\nlog = []\n\
+def work(name):\n    for _ in range(20):\n        n = 20_000\n        while n > 0:\n            n -= 1\n        log.append(name)\n\
+a = threading.Thread(target=work, args=('a',))\nb = threading.Thread(target=work, args=('b',))\n\
+a.start(); b.start(); a.join(); b.join()\n\
+runs = []\nfor x in log:\n    if runs and runs[-1][0] == x:\n        runs[-1][1] += 1\n    else:\n        runs.append([x, 1])\n\
+print(runs)\n";
+        let (out, err) = run(src);
+        let runs: Vec<&str> = out.trim().split("], [").collect();
+        assert!(runs.len() >= 5, "{out}{err}");
+        assert!(
+            out.contains("['a', 6]") || out.contains("['a', 7]"),
+            "{out}"
+        );
+        assert!(
+            out.contains("['b', 6]") || out.contains("['b', 7]"),
+            "{out}"
+        );
+        assert_eq!(run(src).0, out, "deterministic");
+    }
+
+    #[test]
+    fn sleeping_threads_overlap_and_wake_in_deadline_order() {
+        let src = "import threading, time\n\
+def w(d):\n    time.sleep(d)\n    print(d, time.time())\n\
+ts = [threading.Thread(target=w, args=(d,)) for d in (0.3, 0.1, 0.2)]\n\
+for t in ts: t.start()\nfor t in ts: t.join()\n";
+        let (out, err) = run(src);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 3, "{out}{err}");
+        assert!(lines[0].starts_with("0.1 0.100"), "{out}");
+        assert!(lines[1].starts_with("0.2 0.200"), "{out}");
+        assert!(lines[2].starts_with("0.3 0.300"), "{out}");
+    }
+
+    #[test]
+    fn a_thread_exception_is_reported_and_the_program_goes_on() {
+        let src = "import threading\ndef f():\n    1/0\n\
+t = threading.Thread(target=f)\nt.start()\nt.join()\nprint('after')\n";
+        let (out, err) = run(src);
+        assert_eq!(out, "after\n");
+        assert!(
+            err.starts_with("Exception in thread Thread-1 (f):\nTraceback"),
+            "{err}"
+        );
+        assert!(
+            err.ends_with("ZeroDivisionError: division by zero\n"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn waiting_forever_is_a_deadlock_error_not_a_hang() {
+        let src = "import threading\nl = threading.Lock()\nl.acquire()\n\
+def f():\n    l.acquire()\n\
+t = threading.Thread(target=f, daemon=True)\nt.start()\ntry:\n    t.join()\n\
+except RuntimeError as e:\n    print(e)\n";
+        let (out, err) = run(src);
+        assert!(
+            out.starts_with("deadlock: thread MainThread waits"),
+            "{out}{err}"
+        );
+    }
+
+    #[test]
+    fn a_thread_blocked_inside_a_native_callback_still_sleeps() {
+        // sorted() calls the key function from Rust: that thread waits in place.
+        let src = "import threading, time\n\
+def key(x):\n    time.sleep(x)\n    return x\n\
+def f():\n    print(sorted([0.2, 0.1], key=key), round(time.time(), 3))\n\
+t = threading.Thread(target=f)\nt.start()\nt.join()\n";
+        let (out, err) = run(src);
+        assert_eq!(out, "[0.1, 0.2] 0.3\n", "{err}");
+    }
+
+    #[test]
+    fn the_event_loop_waits_for_executor_results_via_call_soon_threadsafe() {
+        let src = "import asyncio, time\n\
+async def main():\n    loop = asyncio.get_running_loop()\n\
+    r = await loop.run_in_executor(None, time.sleep, 1.5)\n    print(r, round(loop.time(), 3))\n\
+asyncio.run(main())\n";
+        let sink = CaptureSink::default();
+        let mut vm = Vm::new();
+        vm.out = Box::new(sink.clone());
+        let opts = RunOptions {
+            handles: true,
+            ..Default::default()
+        };
+        run_script(&mut vm, "t.py", src, &[], &opts);
+        let out = sink.out.borrow().clone();
+        assert!(out.contains("@1.500 call _chain_future.<locals>._set_state\n@1.500 call BaseSelectorEventLoop._read_from_self\n"), "{out}");
+        assert!(out.contains("None 1.5\n"), "{out}");
+    }
+
+    #[test]
+    fn traces_of_threaded_runs_are_identical_and_have_thread_lanes() {
+        let src = "import threading, time\n\
+def w(d):\n    time.sleep(d)\n\
+ts = [threading.Thread(target=w, args=(d,)) for d in (0.2, 0.1)]\n\
+for t in ts: t.start()\nfor t in ts: t.join()\n";
+        let trace = || {
+            let mut vm = Vm::new();
+            let tr = crate::runtime::trace_script(&mut vm, "t.py", src, &[], false);
+            serde_json::to_string(&tr).unwrap_or_default()
+        };
+        let a = trace();
+        assert_eq!(a, trace());
+        assert!(a.contains("\"event\":\"thread\""), "{a}");
+        let r = crate::trace::replay::Replay::new(serde_json::from_str(&a).expect("trace parses"));
+        let names: Vec<String> = r.timeline().lanes.iter().map(|l| l.name.clone()).collect();
+        assert!(
+            names.iter().any(|n| n.contains("Thread-1 (w)")),
+            "{names:?}"
+        );
+        let last = r.view(usize::MAX);
+        assert_eq!(last.threads.len(), 3);
+        assert!(last.threads[1..]
+            .iter()
+            .all(|t| t.state == crate::trace::ThreadStateKind::Done));
+    }
 }
