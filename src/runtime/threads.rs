@@ -906,8 +906,8 @@ t = threading.Thread(target=f)\nt.start()\nt.join()\n";
     #[test]
     fn the_event_loop_waits_for_executor_results_via_call_soon_threadsafe() {
         let src = "import asyncio, time\n\
-async def main():\n    loop = asyncio.get_running_loop()\n\
-    r = await loop.run_in_executor(None, time.sleep, 1.5)\n    print(r, round(loop.time(), 3))\n\
+async def main():\n    loop = asyncio.get_running_loop()\n    \
+r = await loop.run_in_executor(None, time.sleep, 1.5)\n    print(r, round(loop.time(), 3))\n\
 asyncio.run(main())\n";
         let sink = CaptureSink::default();
         let mut vm = Vm::new();
