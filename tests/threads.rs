@@ -68,4 +68,6 @@ golden! {
     locks_queue => "locks_queue.py",
     threadsafe => "threadsafe.py",
     executor_handles => "executor_handles.py",
+    compare_models => "compare_models.py",
+    gil_pool => "gil_pool.py",
 }
