@@ -33,6 +33,9 @@ fn sleep(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
             )))
         }
     };
+    if s.is_nan() {
+        return Err(vm.value_error("Invalid value NaN (not a number)"));
+    }
     if s < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }

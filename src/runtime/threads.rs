@@ -96,6 +96,8 @@ struct Thread {
     depth: usize,
     /// Virtual time it started waiting for the GIL.
     ready_since: f64,
+    /// What `start_new_thread` was given (named when it raises).
+    func: Value,
 }
 
 struct Sched {
@@ -134,6 +136,7 @@ fn new_thread(ident: i64, name: &str, state: Run) -> Thread {
         base: 0,
         depth: 0,
         ready_since: 0.0,
+        func: Value::None,
     }
 }
 
@@ -173,6 +176,10 @@ impl Model {
         let mut woke = Vec::new();
         {
             let mut s = self.s.borrow_mut();
+            // The common case at a quantum's end: nobody waits.
+            if !s.threads.iter().any(|t| t.state == Run::Blocked) {
+                return;
+            }
             let mut blocked: Vec<usize> = (0..s.threads.len())
                 .filter(|&i| s.threads[i].state == Run::Blocked)
                 .collect();
@@ -378,10 +385,12 @@ impl Model {
             }
             Exit::Raise(e) => {
                 // `threading` reports its threads' exceptions itself; this is a bare
-                // `_thread.start_new_thread` function: CPython prints it the same way.
+                // `_thread.start_new_thread` function, which CPython reports so.
+                let func = self.s.borrow().threads[tid].func.clone();
+                let desc = vm.repr(&func).unwrap_or_default();
                 vm.write_out(
                     crate::vm::Stream::Stderr,
-                    "Unhandled exception in thread started by <function>\n",
+                    &format!("Exception ignored in thread started by: {desc}\n"),
                 );
                 vm.print_exception(&e);
                 Vec::new()
@@ -422,6 +431,7 @@ impl Model {
             let mut t = new_thread(ident, &format!("thread-{ident}"), Run::Ready);
             t.frames.push(fr);
             t.ready_since = now;
+            t.func = func.clone();
             s.threads.push(t);
             s.queue.push_back(tid);
             tid
@@ -630,7 +640,13 @@ fn lock_exit(vm: &mut Vm, a: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn lock_repr(vm: &mut Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let l = lock_cell(vm, a.first())?;
     let state = if l.get() { "locked" } else { "unlocked" };
-    Ok(Value::string(format!("<{state} _thread.lock object>")))
+    let id = match a.first() {
+        Some(Value::Instance(i)) => i.id,
+        _ => 0,
+    };
+    Ok(Value::string(format!(
+        "<{state} _thread.lock object at {id:#x}>"
+    )))
 }
 
 fn get_ident(vm: &mut Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
