@@ -112,6 +112,9 @@ struct Sched {
     loop_woken: bool,
     /// A function whose frame ends a slice loop (`def _exit(): pass`).
     exit_fn: Value,
+    /// `_run(function, args, kwargs)`: the bottom frame of every new thread, so that any
+    /// callable (a builtin too) can be a thread's function.
+    run_fn: Value,
     /// `_loopscope.trace_thread(ident, name, what)` when the run is traced: called as
     /// threads start, run, block and finish.
     observer: Option<Value>,
@@ -384,6 +387,11 @@ impl Model {
                 vm.frames.split_off(base.min(vm.frames.len()))
             }
             Exit::Raise(e) => {
+                if let Some(data) = e.exc() {
+                    data.borrow_mut()
+                        .tb
+                        .retain(|t| &*t.code.co.filename != FILENAME);
+                }
                 // `threading` reports its threads' exceptions itself; this is a bare
                 // `_thread.start_new_thread` function, which CPython reports so.
                 let func = self.s.borrow().threads[tid].func.clone();
@@ -417,10 +425,11 @@ impl Model {
         Ok(())
     }
 
-    fn start(&self, vm: &mut Vm, func: &Value, args: Vec<Value>, kw: &KwArgs) -> PyResult<i64> {
-        let mut fr = match vm.prepare_call(func, args, kw)? {
+    fn start(&self, vm: &mut Vm, func: &Value, args: Value, kwargs: Value) -> PyResult<i64> {
+        let run_fn = self.s.borrow().run_fn.clone();
+        let mut fr = match vm.prepare_call(&run_fn, vec![func.clone(), args, kwargs], &[])? {
             CallOut::Frame(fr) => fr,
-            _ => return Err(vm.type_error("_thread: the thread function must be Python code")),
+            _ => return Err(vm.runtime_error("_thread: bad bootstrap function")),
         };
         fr.entry = Entry::Barrier;
         let now = self.now(vm);
@@ -564,7 +573,14 @@ TIMEOUT_MAX = 4294967.0
 
 def _exit():
     pass
+
+
+def _run(function, args, kwargs):
+    function(*args, **kwargs)
 "#;
+
+/// Shown in tracebacks for the Python half above (and left out of them).
+const FILENAME: &str = "<loopscope>/_thread.py";
 
 struct LockData(Rc<Cell<bool>>);
 
@@ -658,26 +674,19 @@ fn get_ident(vm: &mut Vm, _a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn start_new_thread(vm: &mut Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("start_new_thread", a, 2, 3)?;
-    let args = match &a[1] {
-        Value::Tuple(t) => t.items.to_vec(),
-        _ => return Err(vm.type_error("2nd arg must be a tuple")),
-    };
-    let kw: Vec<(Rc<str>, Value)> = match a.get(2) {
-        None | Some(Value::None) => Vec::new(),
-        Some(d) => {
-            let items = vm.mapping_items(d)?;
-            let mut out = Vec::new();
-            for (k, v) in items {
-                out.push((Rc::from(vm.str_of(&k)?.to_string().as_str()), v));
-            }
-            out
-        }
+    if !matches!(&a[1], Value::Tuple(_)) {
+        return Err(vm.type_error("2nd arg must be a tuple"));
+    }
+    let kwargs = match a.get(2) {
+        None => vm.new_dict(Vec::new())?,
+        Some(d @ Value::Dict(_)) => d.clone(),
+        Some(_) => return Err(vm.type_error("optional 3rd arg must be a dictionary")),
     };
     let t = model(vm)?;
     let Some(m) = t.as_any().downcast_ref::<Model>() else {
         return Err(vm.runtime_error("_thread: the thread model is not installed"));
     };
-    Ok(Value::Int(m.start(vm, &a[0], args, &kw)?))
+    Ok(Value::Int(m.start(vm, &a[0], a[1].clone(), kwargs)?))
 }
 
 fn set_name(vm: &mut Vm, a: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -773,14 +782,9 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
         ("allocate", alloc),
         ("LockType", Value::Type(lock_cls)),
     ];
-    let m = crate::modules::pysource::load_with(
-        vm,
-        "_thread",
-        "<loopscope>/_thread.py",
-        SOURCE,
-        &preset,
-    )?;
+    let m = crate::modules::pysource::load_with(vm, "_thread", FILENAME, SOURCE, &preset)?;
     let exit_fn = m.dict.get_str("_exit").unwrap_or(Value::None);
+    let run_fn = m.dict.get_str("_run").unwrap_or(Value::None);
     if vm.threads.is_none() {
         let mut main = new_thread(MAIN_IDENT, "MainThread", Run::Running);
         main.ready_since = vm.clock.now();
@@ -794,6 +798,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
                 seq: 0,
                 loop_woken: false,
                 exit_fn,
+                run_fn,
                 observer: trace_observer(vm),
             }),
         };
