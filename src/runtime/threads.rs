@@ -946,7 +946,7 @@ asyncio.run(main())\n";
     #[test]
     fn traces_of_threaded_runs_are_identical_and_have_thread_lanes() {
         let src = "import threading, time\n\
-def w(d):\n    time.sleep(d)\n\
+def w(d):\n    time.sleep(d)\n    print(d)\n\
 ts = [threading.Thread(target=w, args=(d,)) for d in (0.2, 0.1)]\n\
 for t in ts: t.start()\nfor t in ts: t.join()\n";
         let trace = || {
@@ -963,6 +963,9 @@ for t in ts: t.start()\nfor t in ts: t.join()\n";
             names.iter().any(|n| n.contains("Thread-1 (w)")),
             "{names:?}"
         );
+        let says = |want: &str| (0..=r.last()).any(|p| r.view(p).narration.en == want);
+        assert!(says("Thread Thread-2 (w) prints: 0.1"));
+        assert!(says("Thread Thread-2 (w) runs line 3 (in w)."));
         let last = r.view(usize::MAX);
         assert_eq!(last.threads.len(), 3);
         assert!(last.threads[1..]

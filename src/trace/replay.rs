@@ -272,6 +272,8 @@ struct State {
     waiter_of: HashMap<u64, (u64, Str)>,
     /// Threads of the thread model: (ident, name, state), in start order.
     threads: Vec<(u64, Str, ThreadStateKind)>,
+    /// The thread holding the GIL (its last `Thread` event said running; 0: none yet).
+    gil: u64,
 }
 
 /// What the last applied event touched (for `changed` / `is_new`).
@@ -334,10 +336,23 @@ impl State {
         v
     }
 
+    /// The name of the thread running Python now, when it is not the main thread (ident 1).
+    fn thread_running(&self) -> Option<Str> {
+        if self.gil <= 1 {
+            return None;
+        }
+        self.threads.iter().find(|t| t.0 == self.gil).map(|t| t.1)
+    }
+
     fn apply(&mut self, tr: &Trace, e: &Event, touched: &mut Touched) {
         self.t = e.time();
         match e {
             Event::Line { line, .. } => {
+                if self.thread_running().is_some() {
+                    // A worker thread's line: no task of the loop is running it.
+                    self.current = Some((None, *line));
+                    return;
+                }
                 self.current = Some((self.current_task, *line));
                 if let Some(task) = self.current_task {
                     if let Some(ts) = self.task_mut(task) {
@@ -616,13 +631,18 @@ impl State {
                 name,
                 state,
                 ..
-            } => match self.threads.iter_mut().find(|x| x.0 == *thread) {
-                Some(x) => {
-                    x.1 = *name;
-                    x.2 = *state;
+            } => {
+                if *state == ThreadStateKind::Running {
+                    self.gil = *thread;
                 }
-                None => self.threads.push((*thread, *name, *state)),
-            },
+                match self.threads.iter_mut().find(|x| x.0 == *thread) {
+                    Some(x) => {
+                        x.1 = *name;
+                        x.2 = *state;
+                    }
+                    None => self.threads.push((*thread, *name, *state)),
+                }
+            }
             Event::Output { .. } => {}
         }
     }
@@ -1372,9 +1392,13 @@ fn narrate(tr: &Trace, e: &Event, st: &State, touched: &Touched) -> Narration {
             .map(|t| tr.str(t.name).to_string())
             .unwrap_or_else(|| format!("task #{task}"))
     };
-    let (who_en, who_zh) = match st.current_task {
-        Some(t) => (name(t), name(t)),
-        None => (String::from("The main program"), String::from("主程序")),
+    let (who_en, who_zh) = match (st.thread_running(), st.current_task) {
+        (Some(th), _) => (
+            format!("Thread {}", tr.str(th)),
+            format!("线程 {}", tr.str(th)),
+        ),
+        (None, Some(t)) => (name(t), name(t)),
+        (None, None) => (String::from("The main program"), String::from("主程序")),
     };
     let step_of = |desc: &str| desc.strip_prefix("step ").map(str::to_string);
     let woken: Vec<String> = touched
