@@ -70,4 +70,5 @@ golden! {
     executor_handles => "executor_handles.py",
     compare_models => "compare_models.py",
     gil_pool => "gil_pool.py",
+    gil_increments => "gil_increments.py",
 }

@@ -17,7 +17,9 @@
 //!   take as long as running them one after the other (the GIL lesson).
 //! * A thread that waits for the GIL gets it once it has waited [`SWITCH_INTERVAL`] (5 ms,
 //!   `sys.getswitchinterval()`), as CPython's forced switching does: the running thread is
-//!   switched out at its next quantum boundary. Threads waiting for the GIL are served first
+//!   switched out at its next quantum boundary, at the first point where CPython 3.11 looks
+//!   at its eval breaker (a function's start, a backward jump, just after a call; see
+//!   `Vm::at_switch_point`), so `counter += 1` in a loop is never split. Threads waiting for the GIL are served first
 //!   come, first served; threads waking at the same virtual time wake in the order they
 //!   started waiting; a released lock goes to the thread that has waited longest, at the next
 //!   scheduling point (the releasing thread keeps running, and may take it back first).

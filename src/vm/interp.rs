@@ -1264,6 +1264,8 @@ impl Vm {
     /// Run frame `f` (and whatever it calls) until the frame at `base` returns, yields or
     /// raises, or `fuel` instructions have run.
     pub(crate) fn run_loop(&mut self, mut f: Box<Frame>, base: usize, fuel: &mut u64) -> Exit {
+        // Single steps taken to reach a point where CPython could switch threads.
+        let mut steps = 0u32;
         loop {
             // A running callback's budget ends before the whole run's: its floor is where.
             // The thread model's time slice may end sooner (`slice_floor`).
@@ -1284,6 +1286,18 @@ impl Vm {
             }
             // The slice ended: the frame was parked on `frames` as for fuel.
             self.slice_due = false;
+            if self.threads.is_some() && steps < 10_000 && !self.at_switch_point() {
+                // Not where CPython 3.11 looks at its eval breaker: one more instruction.
+                steps += 1;
+                self.slice_floor = self.total_budget.saturating_sub(1);
+                self.paused = None;
+                f = match self.frames.pop() {
+                    Some(x) => x,
+                    None => return Exit::Raise(self.runtime_error("frame stack corrupted")),
+                };
+                continue;
+            }
+            steps = 0;
             let stop = match self.threads.clone() {
                 Some(t) => t.slice(self, base),
                 None => {
@@ -1301,6 +1315,32 @@ impl Vm {
                 Some(x) => x,
                 None => return Exit::Raise(self.runtime_error("frame stack corrupted")),
             };
+        }
+    }
+
+    /// Whether the parked frame (top of `frames`) is where CPython 3.11 checks its eval
+    /// breaker and so may switch threads: a function's start, a backward jump, or just after
+    /// a call. Elsewhere (e.g. between the load and the store of `counter += 1`) it never
+    /// switches, so the thread model must not either.
+    fn at_switch_point(&self) -> bool {
+        let Some(f) = self.frames.last() else {
+            return true;
+        };
+        let pc = f.pc;
+        if pc == 0 {
+            return true;
+        }
+        match f.co.instrs.get(pc) {
+            Some(Instr::Jump(t) | Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t))
+                if (*t as usize) <= pc =>
+            {
+                true
+            }
+            None => true,
+            _ => matches!(
+                f.co.instrs.get(pc - 1),
+                Some(Instr::Call(_) | Instr::CallFunctionEx(_))
+            ),
         }
     }
 
