@@ -7,6 +7,7 @@
 //! visualizer shows at any position (see `replay.rs`).
 
 pub mod event;
+pub mod inspect;
 pub mod replay;
 
 pub use event::{

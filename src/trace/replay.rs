@@ -858,6 +858,12 @@ impl Replay {
         &self.console
     }
 
+    /// How many console lines are visible at `pos` (never decreases with `pos`).
+    pub fn console_len_at(&self, pos: usize) -> usize {
+        let i = pos.min(self.console_after.len().saturating_sub(1));
+        self.console_after.get(i).map_or(0, |&n| n as usize)
+    }
+
     /// The first position at virtual time `t` or later (for a click on the timeline).
     pub fn position_at_time(&self, t: f64) -> usize {
         let ev = &self.trace.events;

@@ -11,6 +11,8 @@ mod highlight;
 #[cfg(target_arch = "wasm32")]
 mod i18n;
 #[cfg(target_arch = "wasm32")]
+mod links;
+#[cfg(target_arch = "wasm32")]
 mod model;
 #[cfg(target_arch = "wasm32")]
 mod runner;

@@ -2,8 +2,9 @@
 //! position): this state holds the replay and the cursor plus how the user moves it, and
 //! every change goes through [`AppState::reduce`] as a typed [`Action`].
 
-use crate::model::{Granularity, Replay};
+use crate::model::{Granularity, Replay, RUN_SCRIPT_NAME};
 use crate::runner::RunProgress;
+use loopscope::trace::inspect::Breakpoints;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -34,6 +35,16 @@ impl PartialEq for Run {
     fn eq(&self, other: &Run) -> bool {
         self.id == other.id
     }
+}
+
+/// The loop events a breakpoint can stop at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventBreakpoint {
+    TaskReady,
+    TimerFires,
+    LockAcquired,
+    TaskCancelled,
+    Exception,
 }
 
 /// Which instruction budget cut a run short.
@@ -88,11 +99,28 @@ pub enum Action {
     Start,
     End,
     TogglePlay,
+    /// Play (true) or pause (false), whatever the state (an embedding page's command).
+    Play(bool),
     /// The playback timer fired: one step at the selected granularity.
     Tick,
     SetSpeed(usize),
     SetGranularity(Granularity),
     ToggleHelp,
+    /// What a link asks for once its run is loaded: a position, a granularity, a speed,
+    /// playback.
+    LinkOptions {
+        step: Option<usize>,
+        gran: Option<Granularity>,
+        speed: Option<usize>,
+        autoplay: bool,
+    },
+    ToggleLineBreakpoint(u32),
+    /// Turn a loop-event breakpoint on or off.
+    SetEventBreakpoint(EventBreakpoint, bool),
+    /// Jump to the next (or previous) breakpoint.
+    ToBreakpoint {
+        forward: bool,
+    },
     /// Close the help or gallery overlay (Esc).
     CloseOverlay,
     OpenGallery,
@@ -115,6 +143,11 @@ pub struct AppState {
     pub help: bool,
     /// The gallery overlay is open.
     pub gallery: bool,
+    /// Where stepping to the next breakpoint (and playing) stops.
+    pub breakpoints: Breakpoints,
+    /// A link's position and playback, applied when the next run is loaded.
+    pending_step: Option<usize>,
+    pending_play: bool,
     next_id: u32,
 }
 
@@ -132,6 +165,9 @@ impl Default for AppState {
             error: None,
             help: false,
             gallery: false,
+            breakpoints: Breakpoints::default(),
+            pending_step: None,
+            pending_play: false,
             next_id: 1,
         }
     }
@@ -177,11 +213,18 @@ impl AppState {
                             stopped,
                         });
                         s.next_id += 1;
-                        s.pos = 0;
+                        s.pos = s.pending_step.take().unwrap_or(0).min(s.last());
                         s.error = None;
+                        if std::mem::take(&mut s.pending_play) {
+                            s.play();
+                        }
                     }
                     // The previous run stays steppable; the error shows in the editor.
-                    Outcome::Error(e) => s.error = Some(e),
+                    Outcome::Error(e) => {
+                        s.error = Some(e);
+                        s.pending_step = None;
+                        s.pending_play = false;
+                    }
                 }
             }
             Action::Step { g, forward } => {
@@ -216,9 +259,25 @@ impl AppState {
                     s.play();
                 }
             }
+            Action::Play(on) => {
+                if !on {
+                    s.playing = false;
+                } else if !s.playing {
+                    s.play();
+                }
+            }
             Action::Tick => {
                 if s.playing {
-                    s.pos = s.stepped(s.gran, true);
+                    let next = s.stepped(s.gran, true);
+                    // Playing stops at a breakpoint on the way.
+                    match s.breakpoint_from(s.pos, true).filter(|&b| b <= next) {
+                        Some(b) => {
+                            s.pos = b;
+                            s.playing = false;
+                            return s;
+                        }
+                        None => s.pos = next,
+                    }
                     if s.pos >= s.last() {
                         s.playing = false;
                     }
@@ -232,6 +291,42 @@ impl AppState {
                 s.gallery = false;
             }
             Action::OpenGallery => s.gallery = true,
+            Action::ToggleLineBreakpoint(n) => {
+                if !s.breakpoints.lines.remove(&n) {
+                    s.breakpoints.lines.insert(n);
+                }
+            }
+            Action::SetEventBreakpoint(which, on) => {
+                let b = &mut s.breakpoints;
+                *match which {
+                    EventBreakpoint::TaskReady => &mut b.task_ready,
+                    EventBreakpoint::TimerFires => &mut b.timer_fires,
+                    EventBreakpoint::LockAcquired => &mut b.lock_acquired,
+                    EventBreakpoint::TaskCancelled => &mut b.task_cancelled,
+                    EventBreakpoint::Exception => &mut b.exception,
+                } = on;
+            }
+            Action::ToBreakpoint { forward } => {
+                s.playing = false;
+                if let Some(p) = s.breakpoint_from(s.pos, forward) {
+                    s.pos = p;
+                }
+            }
+            Action::LinkOptions {
+                step,
+                gran,
+                speed,
+                autoplay,
+            } => {
+                s.pending_step = step;
+                s.pending_play = autoplay;
+                if let Some(g) = gran {
+                    s.gran = g;
+                }
+                if let Some(i) = speed {
+                    s.speed = i.min(SPEEDS.len() - 1);
+                }
+            }
         }
         s
     }
@@ -240,6 +335,17 @@ impl AppState {
         match &self.run {
             Some(r) => r.replay.step(self.pos, g, forward).min(r.replay.last()),
             None => 0,
+        }
+    }
+
+    /// The next (or previous) breakpoint position from `pos`.
+    fn breakpoint_from(&self, pos: usize, forward: bool) -> Option<usize> {
+        let r = self.run.as_ref()?;
+        let tr = r.replay.trace();
+        if forward {
+            self.breakpoints.next_after(tr, RUN_SCRIPT_NAME, pos)
+        } else {
+            self.breakpoints.previous_before(tr, RUN_SCRIPT_NAME, pos)
         }
     }
 
@@ -273,4 +379,15 @@ pub fn gran_id(g: Granularity) -> &'static str {
 
 pub fn gran_from_id(id: &str) -> Option<Granularity> {
     GRANULARITIES.into_iter().find(|g| gran_id(*g) == id)
+}
+
+/// The playback speed closest to `steps_per_second`.
+pub fn speed_index(steps_per_second: f64) -> usize {
+    let mut best = DEFAULT_SPEED;
+    for (i, s) in SPEEDS.iter().enumerate() {
+        if (s - steps_per_second).abs() < (SPEEDS[best] - steps_per_second).abs() {
+            best = i;
+        }
+    }
+    best
 }

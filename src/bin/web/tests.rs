@@ -164,6 +164,52 @@ fn a_syntax_error_keeps_the_previous_run_and_reports_line_and_column() {
 }
 
 #[wasm_bindgen_test]
+fn play_stops_at_breakpoints_and_next_breakpoint_jumps() {
+    use crate::state::EventBreakpoint;
+    let mut s = loaded(by_id("lock").unwrap().source);
+    // No breakpoints: nothing to jump to.
+    s = s.apply(Action::ToBreakpoint { forward: true });
+    assert_eq!(s.pos, 0);
+    s = s.apply(Action::SetEventBreakpoint(
+        EventBreakpoint::LockAcquired,
+        true,
+    ));
+    s = s.apply(Action::ToBreakpoint { forward: true });
+    let first = s.pos;
+    assert!(first > 0);
+    let v = s.run.as_ref().unwrap().replay.view(first);
+    assert!(
+        v.primitives.iter().any(|p| p.state == "locked by Task-2"),
+        "{:?}",
+        v.primitives
+    );
+    // Playing from there stops at the next acquisition, not at the end.
+    s = s.apply(Action::SetGranularity(Granularity::Turn));
+    s = s.apply(Action::TogglePlay);
+    for _ in 0..1000 {
+        if !s.playing {
+            break;
+        }
+        s = s.apply(Action::Tick);
+    }
+    assert!(!s.playing);
+    assert!(s.pos > first && s.pos < s.last());
+    let v = s.run.as_ref().unwrap().replay.view(s.pos);
+    assert!(
+        v.primitives.iter().any(|p| p.state == "locked by Task-3"),
+        "{:?}",
+        v.primitives
+    );
+    s = s.apply(Action::ToBreakpoint { forward: false });
+    assert_eq!(s.pos, first);
+    // Line breakpoints toggle.
+    s = s.apply(Action::ToggleLineBreakpoint(6));
+    assert!(s.breakpoints.lines.contains(&6));
+    s = s.apply(Action::ToggleLineBreakpoint(6));
+    assert!(s.breakpoints.lines.is_empty());
+}
+
+#[wasm_bindgen_test]
 fn a_task_that_never_awaits_is_stopped_alone_and_the_run_goes_on() {
     let src = "import asyncio\n\nasync def spin():\n    while True:\n        pass\n\nasync def main():\n    t = asyncio.create_task(spin())\n    try:\n        await t\n    except RuntimeError as e:\n        print('caught', type(e).__name__)\n    print('after')\n\nasyncio.run(main())\n";
     match runner::run(src) {
@@ -479,8 +525,21 @@ async fn source_highlights_the_current_line_and_marks_paused_tasks() {
         current: Some(mark(5, 2, "Task-2")),
         paused: vec![mark(13, 1, "Task-1"), mark(5, 3, "Task-3")],
         stale: false,
+        breakpoints: Rc::new([7].into_iter().collect()),
+        on_toggle_breakpoint: Callback::noop(),
+        warned: Rc::new(vec![9]),
     })
     .await;
+    let bp = root
+        .query_selector(".src-line.bp")
+        .unwrap()
+        .expect("a breakpoint line");
+    assert_eq!(bp.get_attribute("data-line").unwrap(), "7");
+    let warned = root
+        .query_selector(".src-line.warned")
+        .unwrap()
+        .expect("a warned line");
+    assert_eq!(warned.get_attribute("data-line").unwrap(), "9");
     let cur = root
         .query_selector(".src-line.current")
         .unwrap()

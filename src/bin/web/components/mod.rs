@@ -1,5 +1,6 @@
 //! Small function components with typed props, one per file.
 
+pub mod breakpoints;
 pub mod console;
 pub mod control_bar;
 pub mod editor;
@@ -9,8 +10,10 @@ pub mod help;
 pub mod io_waits;
 pub mod narration;
 pub mod panel;
+pub mod predict;
 pub mod primitives;
 pub mod ready_queue;
+pub mod share;
 pub mod source_view;
 pub mod tasks;
 pub mod timeline;
