@@ -27,6 +27,7 @@ pub mod random;
 pub mod random_mt;
 pub mod string;
 pub mod sys;
+pub mod threading;
 pub mod time;
 pub mod traceback;
 pub mod types;
@@ -62,5 +63,6 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("dataclasses", dataclasses::init);
     vm.register_module("contextvars", contextvars::init);
     vm.register_module("enum", enum_::init);
+    threading::register(vm);
     vm_patches::register(vm);
 }

@@ -20,6 +20,7 @@ mod futures;
 mod natives;
 mod queues;
 mod tasks;
+pub mod threads;
 pub mod virtual_driver;
 
 use crate::lang::bytecode::{flags, CodeObject};
@@ -91,6 +92,7 @@ pub fn install_with_driver(vm: &mut Vm, opts: &RunOptions, driver: Box<dyn Drive
     }
     vm.modules.set_str("_loopscope", Value::Module(m));
     vm.register_module("asyncio", init_asyncio);
+    vm.register_module("_loopscope_asyncio_threads", init_asyncio_threads);
     // CPython's asyncio is a package; loopscope's is one module, which also answers to the
     // submodule names (`from asyncio.exceptions import CancelledError`).
     for sub in ASYNCIO_SUBMODULES {
@@ -223,6 +225,17 @@ const ASYNCIO_SUBMODULES: [&str; 17] = [
     "asyncio.unix_events",
 ];
 
+/// asyncio's thread parts (`run_in_executor`, `wrap_future`, `to_thread`, ...), loaded on
+/// first use.
+fn init_asyncio_threads(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    crate::modules::pysource::load(
+        vm,
+        "_loopscope_asyncio_threads",
+        "<loopscope>/asyncio/threads.py",
+        include_str!("asyncio_threads.py"),
+    )
+}
+
 fn init_asyncio_submodule(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     match vm.import("asyncio", true)? {
         Value::Module(m) => Ok(m),
@@ -330,6 +343,9 @@ fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions)
 
     let s = st.clone();
     let f = vm.new_closure("now", move |vm, _a, _k| {
+        if let Some(t) = vm.threads.clone() {
+            t.sync_clock(vm);
+        }
         let t = s.borrow().driver.time(vm.clock.as_ref());
         Ok(Value::Float(t))
     });
@@ -341,6 +357,11 @@ fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions)
             None | Some(Value::None) => None,
             Some(v) => Some(f64_arg(vm, v)?),
         };
+        // With other threads alive the wait is theirs to run (threads.rs); `True` when
+        // one of them called call_soon_threadsafe.
+        if let Some(woken) = threads::loop_wait(vm, timeout)? {
+            return Ok(Value::Bool(woken));
+        }
         let r = s.borrow_mut().driver.select(vm.clock.as_mut(), timeout);
         match r {
             Selected::Events(_) => Ok(Value::None),
@@ -350,6 +371,21 @@ fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions)
         }
     });
     m.dict.set_str("select", f);
+    let f = vm.new_closure("threads_alive", |vm, _a, _k| {
+        Ok(Value::Bool(threads::others_alive(vm)))
+    });
+    m.dict.set_str("threads_alive", f);
+    let f = vm.new_closure("to_thread", |vm, a, k| {
+        let m = vm.import("_loopscope_asyncio_threads", true)?;
+        let f = vm.getattr_str(&m, "to_thread")?;
+        vm.call(&f, a, k)
+    });
+    m.dict.set_str("to_thread", f);
+    let f = vm.new_closure("wake_loop", |vm, _a, _k| {
+        threads::wake_loop(vm);
+        Ok(Value::None)
+    });
+    m.dict.set_str("wake_loop", f);
 
     let s = st.clone();
     let f = vm.new_closure("get_asyncgen_hooks", move |_vm, _a, _k| {
@@ -624,6 +660,33 @@ fn install_tracing(vm: &mut Vm, m: &Rc<PyModule>, tracer: Rc<RefCell<dyn Tracer>
     m.dict.set_str("trace_wants_snapshot", f);
     let f = vm.new_closure("trace", move |vm, a, _k| trace_event(vm, &ctx, a));
     m.dict.set_str("trace", f);
+    // The thread model (threads.rs) reports its threads' states through this.
+    let tr = tracer.clone();
+    let f = vm.new_closure("trace_thread", move |vm, a, _k| {
+        let (Some(Value::Int(ident)), Some(name), Some(what)) = (a.first(), a.get(1), a.get(2))
+        else {
+            return Ok(Value::None);
+        };
+        let name = vm.str_of(name)?.to_string();
+        let state = match &*vm.str_of(what)?.to_string() {
+            "started" => crate::trace::ThreadStateKind::Started,
+            "running" => crate::trace::ThreadStateKind::Running,
+            "ready" | "switched out" => crate::trace::ThreadStateKind::Ready,
+            "blocked" => crate::trace::ThreadStateKind::Blocked,
+            _ => crate::trace::ThreadStateKind::Done,
+        };
+        let t = now.get();
+        let mut tr = tr.borrow_mut();
+        let name = tr.intern(&name);
+        tr.event(Event::Thread {
+            t,
+            thread: *ident as u64,
+            name,
+            state,
+        });
+        Ok(Value::None)
+    });
+    m.dict.set_str("trace_thread", f);
 }
 
 fn obj_id(v: &Value) -> u64 {

@@ -83,6 +83,21 @@ pub enum TaskStateKind {
     Cancelled,
 }
 
+/// What a thread of the thread model is doing (`src/runtime/threads.rs`).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ThreadStateKind {
+    /// Created; waits for the GIL to run for the first time.
+    Started,
+    /// Holds the GIL and runs Python.
+    Running,
+    /// Could run (woke, or was switched out) and waits for the GIL.
+    Ready,
+    /// Waits in a blocking call (sleep, lock, join, the loop's select): no GIL.
+    Blocked,
+    Done,
+}
+
 /// How a future finished.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
@@ -200,6 +215,13 @@ pub enum Event {
         /// Index in `Trace::lists`.
         waiters: u32,
     },
+    /// A thread changed state (`thread`: its ident; the main thread is 1).
+    Thread {
+        t: f64,
+        thread: u64,
+        name: Str,
+        state: ThreadStateKind,
+    },
     /// Text written to stdout or stderr.
     Output {
         t: f64,
@@ -226,6 +248,7 @@ impl Event {
             | Event::WaiterAdded { t, .. }
             | Event::WaiterWoken { t, .. }
             | Event::Primitive { t, .. }
+            | Event::Thread { t, .. }
             | Event::Output { t, .. } => *t,
         }
     }

@@ -11,8 +11,8 @@ pub mod inspect;
 pub mod replay;
 
 pub use event::{
-    Event, HandleInfo, Outcome, PrimitiveInfo, Snapshot, Str, TaskInfo, TaskStateKind, TimerInfo,
-    Trace, TRACE_VERSION,
+    Event, HandleInfo, Outcome, PrimitiveInfo, Snapshot, Str, TaskInfo, TaskStateKind,
+    ThreadStateKind, TimerInfo, Trace, TRACE_VERSION,
 };
 
 use std::collections::HashMap;
@@ -336,6 +336,12 @@ pub fn render_text(tr: &Trace) -> String {
                 st(state),
                 tr.list(*waiters)
             ),
+            Event::Thread {
+                thread,
+                name,
+                state,
+                ..
+            } => format!("  thread {} ({thread}): {state:?}", st(name)),
             Event::Output { stderr, text, .. } => {
                 let mark = if *stderr { "!" } else { "|" };
                 let body: Vec<String> = st(text).lines().map(|l| format!("  {mark} {l}")).collect();

@@ -5,7 +5,7 @@
 //! costs the same as stepping forward. Position `p` is the state after the first `p` events;
 //! `0` is before the script starts.
 
-use super::event::{Event, Outcome, Str, TaskStateKind, Trace, TRACE_VERSION};
+use super::event::{Event, Outcome, Str, TaskStateKind, ThreadStateKind, Trace, TRACE_VERSION};
 use std::collections::{HashMap, VecDeque};
 
 /// How far one step goes.
@@ -43,6 +43,8 @@ pub struct View {
     pub primitives: Vec<PrimitiveCard>,
     /// Empty until the IO issue lands.
     pub io: Vec<IoItem>,
+    /// The threads of the thread model (none unless the script uses threads).
+    pub threads: Vec<ThreadCard>,
     pub console_len: usize,
     pub narration: Narration,
     /// What the step changed, one item per change ("ready queue: + step Task-2",
@@ -90,6 +92,18 @@ pub enum TaskPhase {
     Failed,
     Cancelled,
 }
+
+/// A thread of the thread model and what it does now.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ThreadCard {
+    pub ident: u64,
+    /// "Thread-1 (worker)", "ThreadPoolExecutor-0_0", "MainThread".
+    pub name: String,
+    pub state: ThreadStateKind,
+}
+
+/// Timeline lanes of threads use ids with this bit set (task lanes use object ids).
+pub const THREAD_LANE: u64 = 1 << 62;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct TaskCard {
@@ -256,6 +270,10 @@ struct State {
     prim_index: HashMap<u64, usize>,
     /// Waiter future -> (primitive, role: the WaiterAdded kind, e.g. "Queue.get").
     waiter_of: HashMap<u64, (u64, Str)>,
+    /// Threads of the thread model: (ident, name, state), in start order.
+    threads: Vec<(u64, Str, ThreadStateKind)>,
+    /// The thread holding the GIL (its last `Thread` event said running; 0: none yet).
+    gil: u64,
 }
 
 /// What the last applied event touched (for `changed` / `is_new`).
@@ -318,10 +336,23 @@ impl State {
         v
     }
 
+    /// The name of the thread running Python now, when it is not the main thread (ident 1).
+    fn thread_running(&self) -> Option<Str> {
+        if self.gil <= 1 {
+            return None;
+        }
+        self.threads.iter().find(|t| t.0 == self.gil).map(|t| t.1)
+    }
+
     fn apply(&mut self, tr: &Trace, e: &Event, touched: &mut Touched) {
         self.t = e.time();
         match e {
             Event::Line { line, .. } => {
+                if self.thread_running().is_some() {
+                    // A worker thread's line: no task of the loop is running it.
+                    self.current = Some((None, *line));
+                    return;
+                }
                 self.current = Some((self.current_task, *line));
                 if let Some(task) = self.current_task {
                     if let Some(ts) = self.task_mut(task) {
@@ -595,6 +626,23 @@ impl State {
                 }
                 touched.prims.push(*primitive);
             }
+            Event::Thread {
+                thread,
+                name,
+                state,
+                ..
+            } => {
+                if *state == ThreadStateKind::Running {
+                    self.gil = *thread;
+                }
+                match self.threads.iter_mut().find(|x| x.0 == *thread) {
+                    Some(x) => {
+                        x.1 = *name;
+                        x.2 = *state;
+                    }
+                    None => self.threads.push((*thread, *name, *state)),
+                }
+            }
             Event::Output { .. } => {}
         }
     }
@@ -845,6 +893,46 @@ impl Replay {
                 Event::Line { .. } => self.line_stops.push(pos),
                 Event::Callback { .. } => self.callback_stops.push(pos),
                 Event::IterationBegin { .. } => self.turn_stops.push(pos),
+                Event::Thread {
+                    thread,
+                    name,
+                    state,
+                    t,
+                } => {
+                    // A lane per thread: running (holds the GIL), ready (waits for it),
+                    // waiting (blocked), done.
+                    let id = THREAD_LANE | *thread;
+                    let li = *lane_of.entry(id).or_insert_with(|| {
+                        lanes.push(Lane {
+                            task: id,
+                            name: format!("🧵 {}", self.trace.str(*name)),
+                            color: lanes.len(),
+                            spans: Vec::new(),
+                        });
+                        lanes.len() - 1
+                    });
+                    let lane = &mut lanes[li];
+                    lane.name = format!("🧵 {}", self.trace.str(*name));
+                    let phase = match state {
+                        ThreadStateKind::Running => TaskPhase::Running,
+                        ThreadStateKind::Started | ThreadStateKind::Ready => TaskPhase::Ready,
+                        ThreadStateKind::Blocked => TaskPhase::Waiting,
+                        ThreadStateKind::Done => TaskPhase::Done,
+                    };
+                    if lane.spans.last().map(|s| s.phase) != Some(phase) {
+                        if let Some(s) = lane.spans.last_mut() {
+                            s.to_pos = pos;
+                            s.to_t = *t;
+                        }
+                        lane.spans.push(LaneSpan {
+                            phase,
+                            from_pos: pos,
+                            to_pos: pos,
+                            from_t: *t,
+                            to_t: *t,
+                        });
+                    }
+                }
                 Event::Output { stderr, text, t } => {
                     let stderr = *stderr;
                     let text = self.trace.str(*text);
@@ -1041,6 +1129,15 @@ impl Replay {
             tasks,
             primitives,
             io: Vec::new(),
+            threads: st
+                .threads
+                .iter()
+                .map(|(ident, name, state)| ThreadCard {
+                    ident: *ident,
+                    name: tr.str(*name).to_string(),
+                    state: *state,
+                })
+                .collect(),
             console_len: self.console_after.get(pos).copied().unwrap_or(0) as usize,
             narration,
             changes,
@@ -1240,6 +1337,7 @@ fn validate(tr: &Trace) -> Result<(), String> {
                 &[*kind, *state]
             }
             Event::Output { text, .. } => &[*text],
+            Event::Thread { name, .. } => &[*name],
             _ => &[],
         };
         if strs.iter().any(|s| u64::from(*s) >= n) {
@@ -1300,9 +1398,13 @@ fn narrate(tr: &Trace, e: &Event, st: &State, touched: &Touched) -> Narration {
             .map(|t| tr.str(t.name).to_string())
             .unwrap_or_else(|| format!("task #{task}"))
     };
-    let (who_en, who_zh) = match st.current_task {
-        Some(t) => (name(t), name(t)),
-        None => (String::from("The main program"), String::from("主程序")),
+    let (who_en, who_zh) = match (st.thread_running(), st.current_task) {
+        (Some(th), _) => (
+            format!("Thread {}", tr.str(th)),
+            format!("线程 {}", tr.str(th)),
+        ),
+        (None, Some(t)) => (name(t), name(t)),
+        (None, None) => (String::from("The main program"), String::from("主程序")),
     };
     let step_of = |desc: &str| desc.strip_prefix("step ").map(str::to_string);
     let woken: Vec<String> = touched
@@ -1581,6 +1683,31 @@ fn narrate(tr: &Trace, e: &Event, st: &State, touched: &Touched) -> Narration {
                 )
             }
         }
+        Event::Thread { name, state, .. } => {
+            let n = tr.str(*name);
+            match state {
+                ThreadStateKind::Started => (
+                    format!("Thread {n} starts; it waits for the GIL to run."),
+                    format!("线程 {n} 启动；它等待获得 GIL 才能运行。"),
+                ),
+                ThreadStateKind::Running => (
+                    format!("Thread {n} holds the GIL and runs Python code."),
+                    format!("线程 {n} 持有 GIL，运行 Python 代码。"),
+                ),
+                ThreadStateKind::Ready => (
+                    format!("Thread {n} can run again and waits for the GIL."),
+                    format!("线程 {n} 可以继续运行，正在等待 GIL。"),
+                ),
+                ThreadStateKind::Blocked => (
+                    format!("Thread {n} blocks (sleep, lock, join or I/O) and releases the GIL."),
+                    format!("线程 {n} 阻塞（sleep、锁、join 或 I/O），释放 GIL。"),
+                ),
+                ThreadStateKind::Done => (
+                    format!("Thread {n} has finished."),
+                    format!("线程 {n} 已结束。"),
+                ),
+            }
+        }
         Event::Output { stderr, text, .. } => {
             let s = tr.str(*text).trim_end_matches('\n');
             if *stderr {
@@ -1668,7 +1795,7 @@ mod tests {
         assert_eq!(seen.len() as u64, tr.events.len() as u64 / 50);
         for (k, &(n, t)) in seen.iter().enumerate() {
             assert_eq!(n, 50 * (k as u64 + 1));
-            assert!(t >= 0.0 && t <= 1.9);
+            assert!((0.0..=1.9).contains(&t));
         }
         assert!(seen.windows(2).all(|w| w[0].1 <= w[1].1));
         assert_eq!(Replay::new(tr.clone()).last(), tr.events.len());

@@ -181,6 +181,22 @@ pub struct WarnQueue {
 /// Called when a frame starts executing a new line: (frame id, code, line).
 pub type LineHook = Box<dyn FnMut(u64, &Rc<crate::lang::bytecode::CodeObject>, u32)>;
 
+/// The thread model's entry points into the VM (installed by `_thread`, see
+/// `src/runtime/threads.rs`; `None` while a script uses no threads, which costs nothing).
+pub trait Threads {
+    /// A loop's instructions reached `Vm::slice_floor`: charge CPU time and maybe let other
+    /// threads run. `base` is the loop's base frame index; `true` asks that loop to stop
+    /// (its frames parked in `Vm::frames` above `base`, as when fuel runs out), so the
+    /// scheduler can save them. The hook must move `slice_floor` on.
+    fn slice(&self, vm: &mut Vm, base: usize) -> bool;
+    /// `time.sleep(secs)`: releases the GIL.
+    fn sleep(&self, vm: &mut Vm, secs: f64) -> PyResult<Value>;
+    /// Bring the virtual clock up to date with the CPU time spent so far (before reading it).
+    fn sync_clock(&self, vm: &mut Vm);
+    /// The implementation, for its own natives.
+    fn as_any(&self) -> &dyn std::any::Any;
+}
+
 /// The clock behind the `time` module.
 pub trait Clock {
     fn now(&self) -> f64;
@@ -253,7 +269,18 @@ pub struct Vm {
     /// Async generators whose first `asend`/`athrow`/`__anext__` was created since the asyncio
     /// runtime last looked (its stand-in for `sys.set_asyncgen_hooks(firstiter=...)`).
     pub agen_first_iter: RefCell<Vec<Value>>,
+    /// The thread model (see [`Threads`]); `None` until a script imports threads.
+    pub threads: Option<Rc<dyn Threads>>,
+    /// When above `callback_floor`: the `total_budget` level at which the running loop calls
+    /// `threads.slice` (or, without threads, just sets the next level).
+    pub slice_floor: u64,
+    /// Set by the loop when it stopped at `slice_floor` (rather than out of fuel).
+    pub(crate) slice_due: bool,
 }
+
+/// Instructions between two looks of a running loop at `Vm::threads` while there is no
+/// thread model (one loop re-entry per this many instructions: no measurable cost).
+pub const SLICE_PROBE: u64 = 10_000;
 
 /// Limit on nested interpreter loops on the Rust stack (native code calling Python code).
 pub const MAX_NATIVE_DEPTH: usize = 120;
@@ -289,6 +316,10 @@ impl Vm {
             arg_pool: Vec::new(),
             warned: Vec::new(),
             agen_first_iter: RefCell::new(Vec::new()),
+            threads: None,
+            // The first loop looks at once, then every SLICE_PROBE instructions.
+            slice_floor: u64::MAX,
+            slice_due: false,
         };
         builtins::register_all(&mut vm);
         crate::modules::register_modules(&mut vm);

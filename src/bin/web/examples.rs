@@ -96,6 +96,8 @@ const SOURCES: &[(&str, &str)] = &[
         include_str!("examples/unretrieved_exception.py"),
     ),
     ("lost_task", include_str!("examples/lost_task.py")),
+    ("gil_threads", include_str!("examples/gil_threads.py")),
+    ("executor", include_str!("examples/executor.py")),
 ];
 
 /// The chapters in course order.
