@@ -2274,6 +2274,10 @@ impl Vm {
                     self.type_name(item)
                 ))),
             },
+            Value::Bytes(b) => {
+                let b = b.clone();
+                super::bytes_methods::bytes_contains(self, &b.b, item)
+            }
             Value::Dict(d) => Ok(self.dict_get(d, item)?.is_some()),
             Value::Set(s) => {
                 if let Value::Set(inner) = item {
