@@ -56,5 +56,6 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("traceback", traceback::init);
     vm.register_module("inspect", inspect::init);
     vm.register_module("gc", gc::init);
+    crate::net::register(vm);
     vm_patches::register(vm);
 }
