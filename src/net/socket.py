@@ -29,6 +29,9 @@ SHUT_WR = 1
 SHUT_RDWR = 2
 SOMAXCONN = 4096
 MSG_PEEK = 2
+AI_PASSIVE = 1
+IPPROTO_IPV6 = 41
+IPV6_V6ONLY = 26
 
 _FAMILY = {AF_INET: 'AddressFamily.AF_INET', AF_INET6: 'AddressFamily.AF_INET6',
            AF_UNIX: 'AddressFamily.AF_UNIX'}

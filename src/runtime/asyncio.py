@@ -679,6 +679,10 @@ class BaseEventLoop(AbstractEventLoop):
             # Readable self-pipe: select() returns at once and its reader joins _ready
             # (_read_from_self drains it).
             self._ready.append(Handle(self._read_from_self, (), self, None))
+        elif self._selector is not None:
+            if timeout is None and _loopscope_selectors().would_block_forever(self._selector):
+                raise RuntimeError(_deadlock_message(self))
+            self._process_events(self._selector.select(timeout))
         else:
             if timeout is None:
                 raise RuntimeError(_deadlock_message(self))
@@ -731,6 +735,11 @@ class BaseEventLoop(AbstractEventLoop):
 
     def _set_coroutine_origin_tracking(self, enabled):
         pass
+
+
+def _loopscope_selectors():
+    import selectors
+    return selectors
 
 
 def _deadlock_message(loop):
@@ -843,9 +852,77 @@ def _trace_prim(obj):
 
 class BaseSelectorEventLoop(BaseEventLoop):
     __module__ = "asyncio.selector_events"
+    # Created on first I/O (loopscope.net's selector): loops that only use timers keep the
+    # native _run_once.
+    _selector = None
 
     def _read_from_self(self):
         self._self_pipe_pending = False
+
+    # I/O methods live in asyncio.streams (selector_events, streams, transports), loaded on
+    # first use; loading replaces these forwarders with the real methods.
+    def add_reader(self, *args):
+        _load_net()
+        return self.add_reader(*args)
+
+    def add_writer(self, *args):
+        _load_net()
+        return self.add_writer(*args)
+
+    def remove_reader(self, *args):
+        _load_net()
+        return self.remove_reader(*args)
+
+    def remove_writer(self, *args):
+        _load_net()
+        return self.remove_writer(*args)
+
+    async def sock_recv(self, *args):
+        _load_net()
+        return await self.sock_recv(*args)
+
+    async def sock_sendall(self, *args):
+        _load_net()
+        return await self.sock_sendall(*args)
+
+    async def sock_connect(self, *args):
+        _load_net()
+        return await self.sock_connect(*args)
+
+    async def sock_accept(self, *args):
+        _load_net()
+        return await self.sock_accept(*args)
+
+    async def create_connection(self, *args, **kwargs):
+        _load_net()
+        return await self.create_connection(*args, **kwargs)
+
+    async def create_server(self, *args, **kwargs):
+        _load_net()
+        return await self.create_server(*args, **kwargs)
+
+
+def _load_net():
+    import asyncio.streams
+    return asyncio.streams
+
+
+# Names that come from asyncio.streams (PEP 562: resolved on first access).
+_NET_NAMES = frozenset({
+    'open_connection', 'start_server', 'StreamReader', 'StreamWriter',
+    'StreamReaderProtocol', 'BaseProtocol', 'Protocol', 'BufferedProtocol',
+    'DatagramProtocol', 'SubprocessProtocol', 'BaseTransport', 'ReadTransport',
+    'WriteTransport', 'Transport', 'Server', 'AbstractServer', 'streams', 'protocols',
+    'transports',
+})
+
+
+def __getattr__(name):
+    if name in _NET_NAMES:
+        value = getattr(_load_net(), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'asyncio' has no attribute '{name}'")
 
 
 class _UnixSelectorEventLoop(BaseSelectorEventLoop):

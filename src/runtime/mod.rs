@@ -43,6 +43,9 @@ use std::rc::Rc;
 pub const ASYNCIO_SOURCE: &str = include_str!("asyncio.py");
 /// The file name tracebacks show for frames inside loopscope's asyncio.
 pub const ASYNCIO_FILENAME: &str = "<loopscope>/asyncio/__init__.py";
+/// asyncio's I/O half (protocols, transports, selector_events, streams), loaded on first use.
+pub const ASYNCIO_NET_SOURCE: &str = include_str!("asyncio_net.py");
+const ASYNCIO_NET_FILENAME: &str = "<loopscope>/asyncio/streams.py";
 
 /// How a script is run.
 #[derive(Clone, Default)]
@@ -65,6 +68,7 @@ struct RtState {
 
 thread_local! {
     static ASYNCIO_CODE: RefCell<Option<Rc<CodeObject>>> = const { RefCell::new(None) };
+    static ASYNCIO_NET_CODE: RefCell<Option<Rc<CodeObject>>> = const { RefCell::new(None) };
 }
 
 /// Make `import asyncio` work in `vm`, on the virtual driver.
@@ -96,6 +100,9 @@ pub fn install_with_driver(vm: &mut Vm, opts: &RunOptions, driver: Box<dyn Drive
     for sub in ASYNCIO_SUBMODULES {
         vm.register_module(sub, init_asyncio_submodule);
     }
+    vm.register_module("asyncio.streams", init_asyncio_net);
+    vm.register_module("asyncio.protocols", init_asyncio_net_alias);
+    vm.register_module("asyncio.transports", init_asyncio_net_alias);
     patch_exception_groups(vm);
 }
 
@@ -227,6 +234,23 @@ fn init_asyncio_submodule(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     match vm.import("asyncio", true)? {
         Value::Module(m) => Ok(m),
         _ => Err(vm.new_error(ExcKind::ImportError, "asyncio did not import")),
+    }
+}
+
+fn init_asyncio_net(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    init_source_module(
+        vm,
+        &ASYNCIO_NET_CODE,
+        "asyncio.streams",
+        ASYNCIO_NET_FILENAME,
+        ASYNCIO_NET_SOURCE,
+    )
+}
+
+fn init_asyncio_net_alias(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    match vm.import("asyncio.streams", true)? {
+        Value::Module(m) => Ok(m),
+        _ => Err(vm.new_error(ExcKind::ImportError, "asyncio.streams did not import")),
     }
 }
 

@@ -1741,6 +1741,13 @@ impl Vm {
                 if n == "__dict__" {
                     return Ok(Some(Value::Dict(m.dict.clone())));
                 }
+                // PEP 562: a module-level __getattr__ answers for missing names (asyncio
+                // loads its streams and transports this way, on first use).
+                if let Some(ga) = m.dict.get_str("__getattr__") {
+                    if !n.starts_with("__") {
+                        return self.call(&ga, &[Value::str(n)], &[]).map(Some);
+                    }
+                }
                 Ok(None)
             }
             Value::Func(f) => {
