@@ -6,6 +6,7 @@ asyncio.start_server) and connect to it. See src/net/README.md for the timing mo
 """
 
 import json as _json
+import sys as _sys
 
 _now = _loopscope_net_native.now
 _advance = _loopscope_net_native.advance
@@ -347,12 +348,24 @@ _listeners = {}
 _sockets = {}
 
 
-def alloc_fd():
+def _lowest_fd():
     fd = 3
     while fd in _fds:
         fd += 1
     _fds.add(fd)
     return fd
+
+
+def alloc_fd():
+    # A CPython event loop holds three fds from its creation (epoll and the self-pipe pair);
+    # loopscope's makes none, so the first socket opened under a running loop reserves them
+    # and socket fds match CPython's.
+    aio = _sys.modules.get('asyncio')
+    if aio is not None:
+        lp = aio._get_running_loop()
+        if lp is not None and getattr(lp, '_ls_fds', None) is None:
+            lp._ls_fds = [_lowest_fd(), _lowest_fd(), _lowest_fd()]
+    return _lowest_fd()
 
 
 def free_fd(fd):
