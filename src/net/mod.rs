@@ -1,6 +1,9 @@
 //! The simulated network: `loopscope.net` (hosts, latency, bandwidth, faults, the wire),
-//! `socket`, `selectors` and `select` over it. No OS socket is ever touched: every byte
-//! travels on the virtual clock, so runs are deterministic. See `README.md` here.
+//! `socket`, `selectors` and `select` over it, and the client libraries the courses use,
+//! simulated: `aiohttp` (a real HTTP client over asyncio streams on this network), `aiofiles`
+//! (an in-memory file system), `aioredis` and `aiomysql` (in-memory servers with a latency).
+//! No OS socket or file is ever touched: every byte travels on the virtual clock, so runs are
+//! deterministic. See `README.md` here.
 //!
 //! The modules are Python source (like `asyncio.py`): CPython's own `selectors` bookkeeping is
 //! reused verbatim and the socket semantics (errno, messages, blocking on the clock) read as
@@ -10,18 +13,68 @@ use crate::modules::pysource;
 use crate::vm::{PyModule, PyResult, Value, Vm};
 use std::rc::Rc;
 
-const NET_SOURCE: &str = include_str!("net.py");
-const SOCKET_SOURCE: &str = include_str!("socket.py");
-const SELECTORS_SOURCE: &str = include_str!("selectors.py");
-const SELECT_SOURCE: &str = include_str!("select.py");
+/// (module name, file name in tracebacks, source) of the Python-source modules.
+const SOURCES: &[(&str, &str, &str)] = &[
+    ("socket", "<loopscope>/socket.py", include_str!("socket.py")),
+    ("selectors", "<loopscope>/selectors.py", include_str!("selectors.py")),
+    ("select", "<loopscope>/select.py", include_str!("select.py")),
+    ("aiohttp", "<loopscope>/aiohttp.py", include_str!("aiohttp.py")),
+    ("aiofiles", "<loopscope>/aiofiles.py", include_str!("aiofiles.py")),
+    ("aioredis", "<loopscope>/aioredis.py", include_str!("aioredis.py")),
+    ("aiomysql", "<loopscope>/aiomysql.py", include_str!("aiomysql.py")),
+];
 
-/// Make `socket`, `selectors`, `select` and `loopscope.net` importable.
+const NET_SOURCE: &str = include_str!("net.py");
+
+/// Make `loopscope.net`, `socket`, `selectors`, `select` and the simulated client libraries
+/// importable.
 pub fn register(vm: &mut Vm) {
     vm.register_module("loopscope", init_loopscope);
     vm.register_module("loopscope.net", init_net);
     vm.register_module("socket", init_socket);
     vm.register_module("selectors", init_selectors);
     vm.register_module("select", init_select);
+    vm.register_module("aiohttp", init_aiohttp);
+    vm.register_module("aiofiles", init_aiofiles);
+    vm.register_module("aioredis", init_aioredis);
+    vm.register_module("aiomysql", init_aiomysql);
+}
+
+fn load(vm: &mut Vm, name: &str) -> PyResult<Rc<PyModule>> {
+    let (n, file, text) = SOURCES
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .copied()
+        .unwrap_or(("", "", ""));
+    pysource::load(vm, n, file, text)
+}
+
+fn init_socket(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    load(vm, "socket")
+}
+
+fn init_selectors(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    load(vm, "selectors")
+}
+
+fn init_select(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    load(vm, "select")
+}
+
+fn init_aiohttp(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    load(vm, "aiohttp")
+}
+
+fn init_aiofiles(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    load(vm, "aiofiles")
+}
+
+fn init_aioredis(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    load(vm, "aioredis")
+}
+
+fn init_aiomysql(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    load(vm, "aiomysql")
 }
 
 fn clock_natives(vm: &mut Vm) -> Value {
@@ -69,16 +122,4 @@ fn init_net(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
         NET_SOURCE,
         &[("_loopscope_net_native", natives)],
     )
-}
-
-fn init_socket(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    pysource::load(vm, "socket", "<loopscope>/socket.py", SOCKET_SOURCE)
-}
-
-fn init_selectors(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    pysource::load(vm, "selectors", "<loopscope>/selectors.py", SELECTORS_SOURCE)
-}
-
-fn init_select(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    pysource::load(vm, "select", "<loopscope>/select.py", SELECT_SOURCE)
 }

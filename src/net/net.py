@@ -118,8 +118,9 @@ def _host(host, create=True):
     return h
 
 
-def add_host(host, ip=None, latency=0.05, bandwidth=None):
-    """Create (or reset) host 'name' or 'name:port' with no pages."""
+def add_host(host, ip=None, latency=None, bandwidth=None):
+    """Create (or reset) host 'name' or 'name:port' with no pages (latency: 0.05 s one way,
+    none for localhost)."""
     name, port = _split_key(host)
     name = _canon(name)
     if ip is None:
@@ -132,9 +133,9 @@ def add_host(host, ip=None, latency=0.05, bandwidth=None):
                 _next_ip[0] += 1
     _ips[ip] = name
     _ips_by_name[name] = ip
-    h = Host(_key(name, port), ip, latency, bandwidth)
-    if name == 'localhost':
-        h.latency = 0.0
+    if latency is None:
+        latency = 0.0 if name == 'localhost' else 0.05
+    h = Host(_key(name, port), ip, float(latency), bandwidth)
     _hosts[h.name] = h
     return h
 
@@ -235,6 +236,10 @@ def _defaults():
     add_page('python.org', '/doc/', _page_html('Python Documentation', 'Browse the docs.'))
     h = add_host('httpbin.org', '54.208.105.16', latency=0.1)
     h.special = 'httpbin'
+    # The database servers the aioredis/aiomysql stand-ins talk to (they speak no HTTP:
+    # a socket connecting to them is refused).
+    add_host('localhost:6379', latency=0.0005).serves_http = False
+    add_host('localhost:3306', latency=0.001).serves_http = False
     add_host('localhost:8000', latency=0.0)
     for i in range(1, 4):
         add_page('localhost:8000', f'/{i}', _page_html(f'Page {i}', f'This is page {i}.'))
@@ -242,6 +247,31 @@ def _defaults():
     add_page('localhost:8000', '/api/items', [{'id': 1, 'name': 'apple'},
                                              {'id': 2, 'name': 'banana'}])
     return h
+
+
+def drive(coro):
+    """A generator that runs `coro` to completion: what coro.__await__() gives in CPython,
+    for the awaitable wrappers of the simulated client libraries (session.get(...),
+    aiofiles.open(...))."""
+    try:
+        value = coro.send(None)
+        while True:
+            try:
+                sent = yield value
+            except GeneratorExit:
+                coro.close()
+                raise
+            except BaseException as exc:
+                value = coro.throw(exc)
+            else:
+                value = coro.send(sent)
+    except StopIteration as stop:
+        return stop.value
+
+
+def round_trip(host):
+    """Two one-way delays to `host` (the simulated database servers' cost per command)."""
+    return 2 * _host(host).latency
 
 
 # ---------------------------------------------------------------- the wire

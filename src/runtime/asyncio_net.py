@@ -514,11 +514,13 @@ class BaseEventLoop:
         return (transport, protocol)
 
     async def _ensure_resolved(self, address, *, family=0, type=socket.SOCK_STREAM, proto=0, flags=0, loop):
-        # getaddrinfo-free: names resolve on the simulated network at connect time (CPython
-        # resolves non-literal hosts in the default executor first).
+        # Names resolve on the simulated network's table at once (CPython runs getaddrinfo in
+        # the default executor for names that are not IP literals).
         host, port = address[:2]
         if host is None:
             host = '0.0.0.0'
+        elif host != '0.0.0.0':
+            host = _net.resolve(host)
         return [(socket.AF_INET, type, proto or socket.IPPROTO_TCP, '', (host, port))]
 
     async def _connect_sock(self, exceptions, addr_info, local_addr_infos=None):
