@@ -8,6 +8,13 @@ asyncio.start_server) and connect to it. See src/net/README.md for the timing mo
 import json as _json
 import sys as _sys
 
+try:
+    import _loopscope as _ls
+    _TRACE = bool(_ls.TRACE)
+except ImportError:
+    _ls = None
+    _TRACE = False
+
 _now = _loopscope_net_native.now
 _advance = _loopscope_net_native.advance
 
@@ -360,6 +367,7 @@ class _Link:
                 arrival = self.last_arrival
             self.last_arrival = arrival
             _schedule(arrival, dst, 'data', c)
+        trace_fd(getattr(dst, 'fd', None))
 
     def control(self, t, dst, kind, extra=0.0, data=None):
         lat = self.host.latency if self.host is not None else 0.0
@@ -424,6 +432,7 @@ class Endpoint:
         self.backlog = []
         self.wr_shut = False
         self.host = None
+        trace_fd(self.fd)
 
     def readable(self):
         pump()
@@ -458,6 +467,7 @@ class Endpoint:
                 self.error = ETIMEDOUT
         elif kind == 'accept':
             self.backlog.append(data)
+        trace_fd(self.fd)
 
     def bind(self, addr):
         host, port = addr
@@ -474,6 +484,7 @@ class Endpoint:
             self.bind(('0.0.0.0', 0))
         self.state = 'listening'
         _listeners[self.bound] = self
+        trace_fd(self.fd)
 
     def connect(self, addr):
         """Start connecting (non-blocking); the result lands later."""
@@ -485,6 +496,7 @@ class Endpoint:
         self.laddr = ('127.0.0.1' if name == 'localhost' else '192.168.1.2', _ephemeral())
         self.raddr = ('127.0.0.1' if name == 'localhost' else resolve(name), port)
         self.state = 'connecting'
+        trace_fd(self.fd)
         lst = _listeners.get((name, port))
         h = _hosts.get(_key(name, port))
         if lst is None and name == 'localhost':
@@ -528,12 +540,14 @@ class Endpoint:
         """An accepted connection gets its fd when accept() returns it."""
         self.fd = alloc_fd()
         _sockets[self.fd] = self
+        trace_fd(self.fd)
 
     def send(self, data):
         if self.error == ECONNRESET or (self.peer is not None and self.peer.state == 'closed'
                                         and not isinstance(self.peer, HttpServerSide)):
             raise os_error(EPIPE)
         self.out.send(_now(), self.peer, bytes(data))
+        trace_fd(self.fd)
         return len(data)
 
     def shutdown_write(self):
@@ -552,11 +566,143 @@ class Endpoint:
         if self.fd is not None:
             free_fd(self.fd)
             _sockets.pop(self.fd, None)
+            trace_fd(self.fd)
 
 
 def _ephemeral():
     _next_port[0] += 1
     return _next_port[0] - 1
+
+
+# ---------------------------------------------------------------- the trace
+
+# fd -> (events, data) of its latest selector registration.
+_registrations = {}
+# fd -> the last state sent to the trace (only changes are sent).
+_traced = {}
+
+
+def note_registration(fd, events, data):
+    """A selector registered (events != 0) or dropped (0) `fd`."""
+    if events:
+        _registrations[fd] = (events, data)
+    else:
+        _registrations.pop(fd, None)
+    trace_fd(fd)
+
+
+def _task_waiting_on(fut):
+    aio = _sys.modules.get('asyncio')
+    if aio is None or fut is None:
+        return None
+    for t in aio._all_tasks_list:
+        if t._fut_waiter is fut and not t.done():
+            return t
+    return None
+
+
+def _qualname(fn):
+    return (getattr(fn, '__qualname__', None)
+            or getattr(getattr(fn, '__func__', None), '__qualname__', None) or repr(fn))
+
+
+def _describe_handle(h):
+    cb = h._callback
+    name = _qualname(cb)
+    waiters = list(h._args)
+    # A transport's reader wakes the task waiting on its StreamReader.
+    proto = getattr(getattr(cb, '__self__', None), '_protocol', None)
+    reader = getattr(proto, '_stream_reader', None) if proto is not None else None
+    if reader is not None:
+        waiters.append(getattr(reader, '_waiter', None))
+    for w in waiters:
+        t = _task_waiting_on(w)
+        if t is not None:
+            return f'{name} (wakes {t.get_name()})'
+    return name
+
+
+def _describe_data(data):
+    if isinstance(data, tuple) and len(data) == 2 and all(
+            x is None or hasattr(x, '_callback') for x in data):
+        # An asyncio loop's (reader, writer) handles.
+        parts = [_describe_handle(h) for h in data if h is not None and not h._cancelled]
+        return ' / '.join(parts)
+    if hasattr(data, '_callback'):
+        return _describe_handle(data)
+    if data is None:
+        return ''
+    if callable(data):
+        return _qualname(data)
+    r = repr(data)
+    return r if len(r) <= 80 else r[:77] + '...'
+
+
+def _addr_words(addr):
+    if addr is None:
+        return '?'
+    host = _ips.get(addr[0], addr[0])
+    return f'{addr[0]}:{addr[1]}' if host == addr[0] else f'{host}:{addr[1]}'
+
+
+def _socket_words(ep):
+    st = ep.state
+    if st == 'new':
+        return 'not connected'
+    if st == 'listening':
+        return f'listening on {_addr_words(ep.laddr)}, {len(ep.backlog)} to accept'
+    if st == 'connecting':
+        return f'connecting to {_addr_words(ep.raddr)}'
+    if st == 'failed':
+        return f'connect to {_addr_words(ep.raddr)} failed: {strerror(ep.error)}'
+    if st == 'closed':
+        return 'closed'
+    words = f'connected to {_addr_words(ep.raddr)}'
+    if ep.rbuf:
+        words += f', {len(ep.rbuf)} B to read'
+    if ep.error:
+        words += f', {strerror(ep.error).lower()}'
+    elif ep.eof:
+        words += ', peer closed'
+    return words
+
+
+def _fd_state(fd):
+    ep = _sockets.get(fd)
+    reg = _registrations.get(fd)
+    events, target = (reg[0], _describe_data(reg[1])) if reg else (0, '')
+    in_flight = 0
+    if ep is not None:
+        # Both directions of its connection.
+        for item in _flight:
+            if item[3] == 'data' and (item[2] is ep or (ep.peer is not None
+                                                         and item[2] is ep.peer)):
+                in_flight += len(item[4])
+    return (fd, events, in_flight, 'closed' if ep is None else _socket_words(ep), target)
+
+
+def trace_fd(fd):
+    """Send `fd`'s state to the trace if it changed (tracing runs only)."""
+    if not _TRACE or fd is None:
+        return
+    st = _fd_state(fd)
+    if _traced.get(fd) != st:
+        _traced[fd] = st
+        _ls.trace('io', *st)
+    if st[3] == 'closed' and not st[1]:
+        _traced.pop(fd, None)
+
+
+def trace_all():
+    """Send every socket's state that changed (the loop calls this at each turn)."""
+    for fd in sorted(set(_sockets) | set(_registrations)):
+        trace_fd(fd)
+
+
+def trace_items():
+    """Every socket and registration, for the trace's snapshots."""
+    fds = sorted(set(_sockets) | set(_registrations))
+    return [_fd_state(fd) for fd in fds]
 
 
 # ---------------------------------------------------------------- HTTP servers
@@ -584,6 +730,7 @@ class HttpServerSide:
             return
         if kind == 'data':
             self.buf += data
+            trace_fd(self.client.fd)
             self._maybe_answer(t)
         elif kind == 'eof':
             if not self.answered:

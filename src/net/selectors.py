@@ -249,6 +249,7 @@ class _BaseSelectorImpl(BaseSelector):
                            .format(fileobj, key.fd))
 
         self._fd_to_key[key.fd] = key
+        _net.note_registration(key.fd, key.events, key.data)
         return key
 
     def unregister(self, fileobj):
@@ -256,6 +257,7 @@ class _BaseSelectorImpl(BaseSelector):
             key = self._fd_to_key.pop(self._fileobj_lookup(fileobj))
         except KeyError:
             raise KeyError("{!r} is not registered".format(fileobj)) from None
+        _net.note_registration(key.fd, 0, None)
         return key
 
     def modify(self, fileobj, events, data=None):
@@ -270,9 +272,12 @@ class _BaseSelectorImpl(BaseSelector):
             # Use a shortcut to update the data.
             key = key._replace(data=data)
             self._fd_to_key[key.fd] = key
+            _net.note_registration(key.fd, key.events, key.data)
         return key
 
     def close(self):
+        for fd in list(self._fd_to_key):
+            _net.note_registration(fd, 0, None)
         self._fd_to_key.clear()
         self._map = None
 

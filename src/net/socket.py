@@ -215,6 +215,7 @@ class socket:
         else:
             self._wait(lambda: bool(ep.backlog))
         srv = ep.backlog.pop(0)
+        _net.trace_fd(ep.fd)
         srv.adopt()
         s = socket(self.family, self.type, self.proto, fileno=srv)
         return s, srv.raddr
@@ -287,6 +288,7 @@ class socket:
             data = ep.rbuf[:bufsize]
             if not flags & MSG_PEEK:
                 ep.rbuf = ep.rbuf[bufsize:]
+                _net.trace_fd(ep.fd)
             return data
         if ep.error:
             err = ep.error

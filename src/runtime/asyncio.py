@@ -673,6 +673,7 @@ class BaseEventLoop(AbstractEventLoop):
 
         if _TRACE:
             self._trace_iteration = n = getattr(self, '_trace_iteration', 0) + 1
+            _trace_io_refresh()
             _tr("iteration_begin", n, len(self._ready), timeout)
             _trace_snapshot(self, n)
         if self._self_pipe_pending:
@@ -812,7 +813,22 @@ def _trace_snapshot(loop, n):
             state = r[r.rfind('[') + 1:-2] if r.endswith(']>') else r
             waiters = list(obj._waiters or ())
         prims.append((obj, kind, state, waiters))
-    _tr("snapshot", n, ready, timers, tasks, prims)
+    _tr("snapshot", n, ready, timers, tasks, prims, _trace_io())
+
+
+def _trace_io_refresh():
+    # Which task waits on a socket changes without network activity: refresh each turn.
+    import sys
+    net = sys.modules.get('loopscope.net')
+    if net is not None:
+        net.trace_all()
+
+
+def _trace_io():
+    # The simulated network's sockets, once a script has used it.
+    import sys
+    net = sys.modules.get('loopscope.net')
+    return net.trace_items() if net is not None else []
 
 
 # Primitives created while tracing, for snapshots.

@@ -25,7 +25,7 @@ pub mod virtual_driver;
 use crate::lang::bytecode::{flags, CodeObject};
 use crate::lang::span::SourceFile;
 use crate::trace::{
-    Event, HandleInfo, Outcome, PrimitiveInfo, Recorder, Snapshot, Str, TaskInfo, TaskStateKind,
+    Event, HandleInfo, IoInfo, Outcome, PrimitiveInfo, Recorder, Snapshot, Str, TaskInfo, TaskStateKind,
     TimerInfo, Trace, Tracer,
 };
 use crate::vm::coro::{GenKind, GenState};
@@ -768,6 +768,9 @@ fn trace_event(vm: &mut Vm, ctx: &Rc<RefCell<TraceCtx>>, a: &[Value]) -> PyResul
         }
         return Ok(Value::None);
     }
+    if kind == "io" {
+        return trace_io(vm, ctx, a);
+    }
     if kind == "iteration_begin" || ctx.borrow().ready.is_none() {
         // Each asyncio.run() makes a new loop: follow the one running.
         if let Some(r) = running_ready(vm) {
@@ -969,7 +972,42 @@ fn build_snapshot(
             waiters,
         });
     }
+    if let Value::List(_) | Value::Tuple(_) = arg(a, 6) {
+        for item in vm.iter_to_vec(&arg(a, 6))? {
+            let f = vm.iter_to_vec(&item)?;
+            snap.io.push(IoInfo {
+                fd: vm.to_int(&arg(&f, 0))?,
+                events: (vm.to_int(&arg(&f, 1))? & 3) as u8,
+                in_flight: vm.to_int(&arg(&f, 2))?.max(0) as u64,
+                socket: str_arg(vm, &arg(&f, 3))?,
+                target: str_arg(vm, &arg(&f, 4))?,
+            });
+        }
+    }
     Ok(snap)
+}
+
+/// `_loopscope.trace("io", fd, events, in_flight, socket, target)` from the simulated network.
+fn trace_io(vm: &mut Vm, ctx: &Rc<RefCell<TraceCtx>>, a: &[Value]) -> PyResult<Value> {
+    let fd = vm.to_int(&arg(a, 1))?;
+    let events = vm.to_int(&arg(a, 2))?;
+    let in_flight = vm.to_int(&arg(a, 3))?;
+    let socket = str_arg(vm, &arg(a, 4))?;
+    let target = str_arg(vm, &arg(a, 5))?;
+    let mut c = ctx.borrow_mut();
+    c.sync_ready(None);
+    let t = c.now.get();
+    let mut tr = c.tracer.borrow_mut();
+    let e = Event::Io {
+        t,
+        fd: fd.clamp(i32::MIN as i64, i32::MAX as i64) as i32,
+        events: (events & 3) as u8,
+        in_flight: in_flight.clamp(0, u32::MAX as i64) as u32,
+        socket: tr.intern(&socket),
+        target: tr.intern(&target),
+    };
+    tr.event(e);
+    Ok(Value::None)
 }
 
 /// Run a script with tracing on and return its trace.
