@@ -434,6 +434,10 @@ class Endpoint:
         self.host = None
         trace_fd(self.fd)
 
+    def has_peer(self):
+        # Once both directions are shut (or reset) the connection is gone: no peer name.
+        return self.state == 'connected' and not (self.wr_shut and self.eof)
+
     def readable(self):
         pump()
         if self.state == 'listening':

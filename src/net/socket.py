@@ -106,7 +106,7 @@ class socket:
              f'type={_KIND.get(self.type, self.type)}, proto={self.proto}')
         if not self._closed:
             s += f', laddr={self._ep.laddr}'
-            if self._ep.raddr is not None and self._ep.state == 'connected':
+            if self._ep.raddr is not None and self._ep.has_peer():
                 s += f', raddr={self._ep.raddr}'
         return s + '>'
 
@@ -226,7 +226,8 @@ class socket:
 
     def getpeername(self):
         self._check()
-        if self._ep.state != 'connected':
+        _net.pump()
+        if not self._ep.has_peer():
             raise OSError(_net.ENOTCONN, 'Transport endpoint is not connected')
         return self._ep.raddr
 
