@@ -26,9 +26,9 @@ fn run(args: &[&str]) -> (String, String, bool) {
 
 fn demo(name: &str) {
     let script = format!("tests/net/{name}.py");
-    let want = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(format!(
-        "tests/net/{name}.expected"
-    )))
+    let want = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/net/{name}.expected")),
+    )
     .expect("expected output");
     let (stdout, stderr, ok) = run(&["run", &script]);
     assert!(ok, "{name} failed: {stderr}");
@@ -134,7 +134,10 @@ except TimeoutError as e:
     let req_arrives = 0.5 + req / 1000.0 + 0.25;
     assert!(close(t[2], req_arrives + 0.5 + 1.46 + 0.25), "{stdout}");
     // The last byte: the whole answer on the wire, then one latency.
-    assert!(close(t[4], req_arrives + 0.5 + resp / 1000.0 + 0.25), "{stdout}");
+    assert!(
+        close(t[4], req_arrives + 0.5 + resp / 1000.0 + 0.25),
+        "{stdout}"
+    );
     assert!(close(t[5], 0.5), "refused after one round trip: {stdout}");
     assert!(close(t[6], 3.0), "timeout: {stdout}");
     let _ = std::fs::remove_dir_all(&dir);

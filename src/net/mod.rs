@@ -16,12 +16,32 @@ use std::rc::Rc;
 /// (module name, file name in tracebacks, source) of the Python-source modules.
 const SOURCES: &[(&str, &str, &str)] = &[
     ("socket", "<loopscope>/socket.py", include_str!("socket.py")),
-    ("selectors", "<loopscope>/selectors.py", include_str!("selectors.py")),
+    (
+        "selectors",
+        "<loopscope>/selectors.py",
+        include_str!("selectors.py"),
+    ),
     ("select", "<loopscope>/select.py", include_str!("select.py")),
-    ("aiohttp", "<loopscope>/aiohttp.py", include_str!("aiohttp.py")),
-    ("aiofiles", "<loopscope>/aiofiles.py", include_str!("aiofiles.py")),
-    ("aioredis", "<loopscope>/aioredis.py", include_str!("aioredis.py")),
-    ("aiomysql", "<loopscope>/aiomysql.py", include_str!("aiomysql.py")),
+    (
+        "aiohttp",
+        "<loopscope>/aiohttp.py",
+        include_str!("aiohttp.py"),
+    ),
+    (
+        "aiofiles",
+        "<loopscope>/aiofiles.py",
+        include_str!("aiofiles.py"),
+    ),
+    (
+        "aioredis",
+        "<loopscope>/aioredis.py",
+        include_str!("aioredis.py"),
+    ),
+    (
+        "aiomysql",
+        "<loopscope>/aiomysql.py",
+        include_str!("aiomysql.py"),
+    ),
 ];
 
 const NET_SOURCE: &str = include_str!("net.py");
@@ -105,7 +125,8 @@ fn init_loopscope(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
         Some(Value::Module(n)) => n,
         _ => {
             let n = init_net(vm)?;
-            vm.modules.set_str("loopscope.net", Value::Module(n.clone()));
+            vm.modules
+                .set_str("loopscope.net", Value::Module(n.clone()));
             n
         }
     };

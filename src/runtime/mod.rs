@@ -25,8 +25,8 @@ pub mod virtual_driver;
 use crate::lang::bytecode::{flags, CodeObject};
 use crate::lang::span::SourceFile;
 use crate::trace::{
-    Event, HandleInfo, IoInfo, Outcome, PrimitiveInfo, Recorder, Snapshot, Str, TaskInfo, TaskStateKind,
-    TimerInfo, Trace, Tracer,
+    Event, HandleInfo, IoInfo, Outcome, PrimitiveInfo, Recorder, Snapshot, Str, TaskInfo,
+    TaskStateKind, TimerInfo, Trace, Tracer,
 };
 use crate::vm::coro::{GenKind, GenState};
 use crate::vm::frame::Entry;

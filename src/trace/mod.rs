@@ -11,8 +11,7 @@ pub mod replay;
 
 pub use event::{
     Event, HandleInfo, IoInfo, Outcome, PrimitiveInfo, Snapshot, Str, TaskInfo, TaskStateKind,
-    TimerInfo,
-    Trace, TRACE_VERSION,
+    TimerInfo, Trace, TRACE_VERSION,
 };
 
 use std::collections::HashMap;

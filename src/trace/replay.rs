@@ -599,8 +599,7 @@ impl State {
                 if *events == 0 && tr.str(*socket) == "closed" {
                     self.io.remove(fd);
                 } else {
-                    self.io
-                        .insert(*fd, (*events, *in_flight, *socket, *target));
+                    self.io.insert(*fd, (*events, *in_flight, *socket, *target));
                 }
             }
             Event::Output { .. } => {}
@@ -1748,27 +1747,32 @@ mod tests {
         assert!(snaps.iter().any(|s| !s.io.is_empty()));
         for s in snaps {
             let v = r.view(s.event_index);
-            let got: Vec<(i64, String, u64, String, String)> = v
-                .io
-                .iter()
-                .map(|i| {
-                    (i.fd, i.events.clone(), i.in_flight, i.socket.clone(), i.target.clone())
-                })
-                .collect();
-            let want: Vec<(i64, String, u64, String, String)> = s
-                .io
-                .iter()
-                .map(|i| {
-                    let ev = super::super::io_events(i.events).to_string();
-                    (i.fd, ev, i.in_flight, i.socket.clone(), i.target.clone())
-                })
-                .collect();
+            let got: Vec<(i64, String, u64, String, String)> =
+                v.io.iter()
+                    .map(|i| {
+                        (
+                            i.fd,
+                            i.events.clone(),
+                            i.in_flight,
+                            i.socket.clone(),
+                            i.target.clone(),
+                        )
+                    })
+                    .collect();
+            let want: Vec<(i64, String, u64, String, String)> =
+                s.io.iter()
+                    .map(|i| {
+                        let ev = super::super::io_events(i.events).to_string();
+                        (i.fd, ev, i.in_flight, i.socket.clone(), i.target.clone())
+                    })
+                    .collect();
             assert_eq!(got, want, "io at {}", s.event_index);
         }
         // Somewhere a task waits on a socket whose answer is on the wire.
         let views: Vec<View> = (0..=r.last()).map(|p| r.view(p)).collect();
         assert!(views.iter().any(|v| v.io.iter().any(|i| i.events == "READ"
-            && i.target.starts_with("_SelectorSocketTransport._read_ready (wakes Task-")
+            && i.target
+                .starts_with("_SelectorSocketTransport._read_ready (wakes Task-")
             && i.in_flight > 0
             && i.socket.starts_with("connected to example.com:80"))));
         // All closed at the end.

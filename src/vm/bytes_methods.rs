@@ -114,10 +114,9 @@ fn b_split_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, right: bool) -> R {
     }
     // No separator: runs of ASCII whitespace (str.split would also cut at \x85 and \xa0).
     let me = self_bytes(vm, args, name)?.clone();
-    let maxsplit = match args.get(2).or(kw
-        .iter()
-        .find(|(k, _)| &**k == "maxsplit")
-        .map(|(_, v)| v))
+    let maxsplit = match args
+        .get(2)
+        .or(kw.iter().find(|(k, _)| &**k == "maxsplit").map(|(_, v)| v))
     {
         None => -1,
         Some(v) => vm.to_int(v)?,
