@@ -418,9 +418,11 @@ def sockets():
 class Endpoint:
     """One end of a TCP connection, or a listening socket: what a socket object wraps."""
 
-    def __init__(self):
-        self.fd = alloc_fd()
-        _sockets[self.fd] = self
+    def __init__(self, with_fd=True):
+        # An accepted connection's server end exists before accept() gives it an fd.
+        self.fd = alloc_fd() if with_fd else None
+        if with_fd:
+            _sockets[self.fd] = self
         self.state = 'new'
         self.rbuf = b''
         self.eof = False
@@ -510,7 +512,7 @@ class Endpoint:
         self.out = _Link(cfg)
         if lst is not None:
             # A listening socket of the script: the connection waits in its backlog.
-            srv = Endpoint.__new__(Endpoint)
+            srv = Endpoint(with_fd=False)
             srv._init_accepted(self, lst, cfg)
             self.peer = srv
             self.out.control(t, lst, 'accept', 0.0, srv)
@@ -529,10 +531,6 @@ class Endpoint:
         self.out.control(t, self, 'established', h.latency)
 
     def _init_accepted(self, client, lst, cfg):
-        Endpoint.__init__(self)
-        free_fd(self.fd)
-        del _sockets[self.fd]
-        self.fd = None
         self.state = 'connected'
         self.peer = client
         self.laddr = lst.laddr if lst.laddr[0] != '0.0.0.0' else ('127.0.0.1', lst.laddr[1])

@@ -15,7 +15,7 @@ const shots = join(root, 'target', 'e2e');
 const examplesDir = join(root, 'src', 'bin', 'web', 'examples');
 // The repository's copy of the conformance oracle (CPython 3.11 on a virtual clock).
 const ORACLE = process.env.LOOPSCOPE_ORACLE || join(root, 'tests', 'conformance', 'oracle.py');
-const EXAMPLES = ['hello', 'gather', 'lock', 'queue', 'cancel', 'wait_for'];
+const EXAMPLES = ['hello', 'gather', 'lock', 'queue', 'cancel', 'wait_for', 'streams'];
 let server;
 let browser;
 
@@ -101,7 +101,7 @@ test('every example prints what CPython prints', { skip: !existsSync(ORACLE) && 
 
 test('stepping by callback runs the handles CPython runs, in order', { skip: !existsSync(ORACLE) && 'oracle.py not found' }, async () => {
   const { page } = await openApp();
-  for (const id of ['hello', 'lock', 'wait_for']) {
+  for (const id of ['hello', 'lock', 'wait_for', 'streams']) {
     await pickExample(page, id);
     const want = oracle(['--handles'], join(examplesDir, `${id}.py`))
       .split('\n').filter((l) => /^@\d/.test(l))
@@ -122,6 +122,22 @@ test('stepping by callback runs the handles CPython runs, in order', { skip: !ex
     }
     assert.deepEqual(got, want, `${id}: callbacks in --handles order`);
   }
+});
+
+test('the IO panel shows each socket, its registration and what waits on it', async () => {
+  const { page, errors } = await openApp();
+  await pickExample(page, 'streams');
+  let texts = [];
+  for (let i = 0; i < 200 && !texts.some((t) => t.includes('_accept_connection')); i++) {
+    await page.click(tid('step-callback'));
+    texts = await page.$$eval(tid('io-item'), (els) => els.map((e) => e.textContent));
+  }
+  assert.ok(texts.some((t) => t.includes('fd 6 READ') && t.includes('_accept_connection')
+    && t.includes('listening on localhost:8888')), texts.join(' | '));
+  await page.screenshot({ path: join(shots, 'io-waits.png'), fullPage: true });
+  await page.click(tid('end'));
+  assert.equal((await page.$$(tid('io-item'))).length, 0, 'every socket is closed at the end');
+  assert.deepEqual(errors, []);
 });
 
 test('each granularity steps forward and back; panels follow the cursor', async () => {

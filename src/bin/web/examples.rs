@@ -45,6 +45,12 @@ pub const EXAMPLES: &[Example] = &[
         zh: "wait_for：超时",
         source: include_str!("examples/wait_for.py"),
     },
+    Example {
+        id: "streams",
+        en: "Streams: an echo server and client (sockets)",
+        zh: "流：回显服务器与客户端（套接字）",
+        source: include_str!("examples/streams.py"),
+    },
 ];
 
 /// The script the editor starts with.
