@@ -673,7 +673,7 @@ class BaseEventLoop(AbstractEventLoop):
 
         if _TRACE:
             self._trace_iteration = n = getattr(self, '_trace_iteration', 0) + 1
-            _trace_io_refresh()
+            _loopscope.io_refresh()
             _tr("iteration_begin", n, len(self._ready), timeout)
             _trace_snapshot(self, n)
         if self._self_pipe_pending:
@@ -681,7 +681,7 @@ class BaseEventLoop(AbstractEventLoop):
             # (_read_from_self drains it).
             self._ready.append(Handle(self._read_from_self, (), self, None))
         elif self._selector is not None:
-            if timeout is None and _loopscope_selectors().would_block_forever(self._selector):
+            if timeout is None and _loopscope.io_would_block_forever(self._selector):
                 raise RuntimeError(_deadlock_message(self))
             self._process_events(self._selector.select(timeout))
         else:
@@ -736,11 +736,6 @@ class BaseEventLoop(AbstractEventLoop):
 
     def _set_coroutine_origin_tracking(self, enabled):
         pass
-
-
-def _loopscope_selectors():
-    import selectors
-    return selectors
 
 
 def _deadlock_message(loop):
@@ -813,22 +808,7 @@ def _trace_snapshot(loop, n):
             state = r[r.rfind('[') + 1:-2] if r.endswith(']>') else r
             waiters = list(obj._waiters or ())
         prims.append((obj, kind, state, waiters))
-    _tr("snapshot", n, ready, timers, tasks, prims, _trace_io())
-
-
-def _trace_io_refresh():
-    # Which task waits on a socket changes without network activity: refresh each turn.
-    import sys
-    net = sys.modules.get('loopscope.net')
-    if net is not None:
-        net.trace_all()
-
-
-def _trace_io():
-    # The simulated network's sockets, once a script has used it.
-    import sys
-    net = sys.modules.get('loopscope.net')
-    return net.trace_items() if net is not None else []
+    _tr("snapshot", n, ready, timers, tasks, prims, _loopscope.io_items())
 
 
 # Primitives created while tracing, for snapshots.
@@ -875,70 +855,9 @@ class BaseSelectorEventLoop(BaseEventLoop):
     def _read_from_self(self):
         self._self_pipe_pending = False
 
-    # I/O methods live in asyncio.streams (selector_events, streams, transports), loaded on
-    # first use; loading replaces these forwarders with the real methods.
-    def add_reader(self, *args):
-        _load_net()
-        return self.add_reader(*args)
-
-    def add_writer(self, *args):
-        _load_net()
-        return self.add_writer(*args)
-
-    def remove_reader(self, *args):
-        _load_net()
-        return self.remove_reader(*args)
-
-    def remove_writer(self, *args):
-        _load_net()
-        return self.remove_writer(*args)
-
-    async def sock_recv(self, *args):
-        _load_net()
-        return await self.sock_recv(*args)
-
-    async def sock_sendall(self, *args):
-        _load_net()
-        return await self.sock_sendall(*args)
-
-    async def sock_connect(self, *args):
-        _load_net()
-        return await self.sock_connect(*args)
-
-    async def sock_accept(self, *args):
-        _load_net()
-        return await self.sock_accept(*args)
-
-    async def create_connection(self, *args, **kwargs):
-        _load_net()
-        return await self.create_connection(*args, **kwargs)
-
-    async def create_server(self, *args, **kwargs):
-        _load_net()
-        return await self.create_server(*args, **kwargs)
-
-
-def _load_net():
-    import asyncio.streams
-    return asyncio.streams
-
-
-# Names that come from asyncio.streams (PEP 562: resolved on first access).
-_NET_NAMES = frozenset({
-    'open_connection', 'start_server', 'StreamReader', 'StreamWriter',
-    'StreamReaderProtocol', 'BaseProtocol', 'Protocol', 'BufferedProtocol',
-    'DatagramProtocol', 'SubprocessProtocol', 'BaseTransport', 'ReadTransport',
-    'WriteTransport', 'Transport', 'Server', 'AbstractServer', 'streams', 'protocols',
-    'transports',
-})
-
-
-def __getattr__(name):
-    if name in _NET_NAMES:
-        value = getattr(_load_net(), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'asyncio' has no attribute '{name}'")
+    # add_reader, sock_recv, create_server, ... and asyncio.open_connection, StreamReader, ...
+    # live in asyncio.streams (asyncio_net.py), loaded on first use by natives (net_glue.rs:
+    # no Python objects here, so scripts without I/O allocate exactly what they did).
 
 
 class _UnixSelectorEventLoop(BaseSelectorEventLoop):

@@ -18,6 +18,7 @@ pub mod driver;
 mod events;
 mod futures;
 mod natives;
+mod net_glue;
 mod queues;
 mod tasks;
 pub mod virtual_driver;
@@ -269,6 +270,7 @@ fn init_asyncio(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
             }
         }
     }
+    net_glue::install_lazy(vm, &m);
     Ok(m)
 }
 
@@ -351,6 +353,7 @@ fn coro_repr(vm: &Vm, v: &Value) -> String {
 fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions) -> Rc<PyModule> {
     let m = vm.new_module("_loopscope");
     m.dict.set_str("HANDLES", Value::Bool(opts.handles));
+    net_glue::install_natives(vm, &m);
 
     let s = st.clone();
     let f = vm.new_closure("now", move |vm, _a, _k| {

@@ -326,6 +326,36 @@ test('an infinite loop stops at the budget, keeps its trace, and the tab stays a
   assert.deepEqual(errors, []);
 });
 
+test('a long run goes on in a worker: progress shows, the page answers, Stop keeps the previous run', async () => {
+  const { page, errors } = await openApp();
+  await pickExample(page, 'hello');
+  await page.click(tid('end'));
+  const kept = await position(page);
+  await page.fill(tid('editor'), 'n = 0\nwhile True:\n    n += 1\n');
+  await page.click(tid('run'));
+  await page.waitForFunction(
+    () => /events/.test(document.querySelector('[data-testid="run-progress"]')?.textContent || ''),
+    null, { timeout: 30000 });
+  const first = await page.textContent(tid('run-progress'));
+  // The page is not frozen: the help overlay opens and closes while the script runs.
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('?');
+  await page.waitForSelector(tid('help-overlay'), { timeout: 5000 });
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((f) => document.querySelector('[data-testid="run-progress"]')?.textContent !== f, first, { timeout: 10000 });
+  await page.click(tid('stop'));
+  await page.waitForFunction(() => document.querySelector('.app').dataset.busy === 'false', null, { timeout: 5000 });
+  assert.match(await page.textContent(tid('run-note')), /Stopped/);
+  assert.deepEqual(await position(page), kept);
+  // The next run starts a fresh worker.
+  const b = await runScript(page, 'print("again")\n');
+  await waitRun(page, b);
+  await page.click(tid('end'));
+  assert.deepEqual(await consoleTexts(page), ['again']);
+  assert.equal(await page.locator(tid('run-note')).count(), 0);
+  assert.deepEqual(errors, []);
+});
+
 test('deep native recursion runs in the browser (large wasm stack)', async () => {
   const { page, errors } = await openApp();
   const depth = 50;

@@ -5,6 +5,7 @@
 use crate::components::console::{stopped_note, Console};
 use crate::components::control_bar::ControlBar;
 use crate::components::editor::Editor;
+use crate::components::gallery::{ExampleInfo, Gallery};
 use crate::components::header::{Header, Theme};
 use crate::components::help::Help;
 use crate::components::io_waits::IoWaits;
@@ -84,7 +85,7 @@ pub fn key_action(key: &str, shift: bool) -> Option<Action> {
         "Home" => Some(Action::Start),
         "End" => Some(Action::End),
         "?" => Some(Action::ToggleHelp),
-        "Escape" => Some(Action::CloseHelp),
+        "Escape" => Some(Action::CloseOverlay),
         _ => None,
     }
 }
@@ -118,18 +119,49 @@ pub fn app() -> Html {
         Callback::from(move |a: Action| d.dispatch(a))
     };
 
+    // The worker that runs scripts (kept warm between runs; Stop terminates it).
+    let runner = use_mut_ref(runner::Runner::default);
     let start_run = {
         let d = dispatch.clone();
+        let runner = runner.clone();
         Callback::from(move |source: String| {
+            let mut r = runner.borrow_mut();
+            if r.busy() {
+                r.stop();
+            }
             d.dispatch(Action::RunStarted);
-            let d = d.clone();
-            yew::platform::spawn_local(async move {
-                // Let the browser paint "Running…" before the (synchronous) run blocks it.
-                gloo_timers::future::TimeoutFuture::new(30).await;
-                let source: Rc<str> = Rc::from(source);
-                let outcome = runner::run(&source);
-                d.dispatch(Action::RunFinished { source, outcome });
-            });
+            let source: Rc<str> = Rc::from(source);
+            if r.can_use_worker() {
+                let dp = d.clone();
+                let dd = d.clone();
+                let src = source.clone();
+                r.start(
+                    &source,
+                    move |p| dp.dispatch(Action::RunProgress(p)),
+                    move |outcome| {
+                        dd.dispatch(Action::RunFinished {
+                            source: src.clone(),
+                            outcome,
+                        })
+                    },
+                );
+            } else {
+                let d = d.clone();
+                yew::platform::spawn_local(async move {
+                    // Let the browser paint "Running…" before the synchronous run blocks it.
+                    gloo_timers::future::TimeoutFuture::new(30).await;
+                    let outcome = runner::run_with_budget(&source, runner::INLINE_BUDGET);
+                    d.dispatch(Action::RunFinished { source, outcome });
+                });
+            }
+        })
+    };
+    let on_stop = {
+        let d = dispatch.clone();
+        let runner = runner.clone();
+        Callback::from(move |()| {
+            runner.borrow_mut().stop();
+            d.dispatch(Action::RunStopped);
         })
     };
     let on_run = {
@@ -144,10 +176,20 @@ pub fn app() -> Html {
             script.set(text);
         })
     };
+    let on_gallery = {
+        let d = dispatch.clone();
+        Callback::from(move |()| d.dispatch(Action::OpenGallery))
+    };
+    let on_close_gallery = {
+        let d = dispatch.clone();
+        Callback::from(move |()| d.dispatch(Action::CloseOverlay))
+    };
     let on_example = {
         let script = script.clone();
         let start_run = start_run.clone();
+        let d = dispatch.clone();
         Callback::from(move |id: String| {
+            d.dispatch(Action::CloseOverlay);
             if let Some(ex) = examples::by_id(&id) {
                 save(KEY_SCRIPT, ex.source);
                 script.set(ex.source.to_string());
@@ -175,7 +217,7 @@ pub fn app() -> Html {
     };
     let on_close_help = {
         let d = dispatch.clone();
-        Callback::from(move |()| d.dispatch(Action::CloseHelp))
+        Callback::from(move |()| d.dispatch(Action::CloseOverlay))
     };
 
     // Keyboard shortcuts anywhere but in text fields.
@@ -278,11 +320,19 @@ pub fn app() -> Html {
                     <ControlBar lang={lang_v} has_run={run.is_some()} busy={state.busy} {pos}
                         last={state.last()} t={v.map_or(0.0, |v| v.t)} iteration={v.map_or(0, |v| v.iteration)}
                         gran={state.gran} playing={state.playing} speed={state.speed}
-                        on_action={on_action.clone()} on_run={on_run.clone()} {on_example} />
+                        progress={state.progress} {on_stop}
+                        on_action={on_action.clone()} on_run={on_run.clone()} on_example={on_example.clone()} {on_gallery} />
+                    if let Some(ex) = examples::by_source(&script) {
+                        <ExampleInfo lang={lang_v} id={ex.id.clone()} />
+                    }
                     <NarrationView lang={lang_v} narration={v.map(|v| v.narration.clone())}
                         changes={v.map(|v| v.changes.clone()).unwrap_or_default()} idle={idle} {pos} />
-                    if let Some(budget) = run.as_ref().and_then(|r| r.stopped) {
-                        <p class="run-note" data-testid="run-note" role="status">{ "⚠ " }{ stopped_note(lang_v, budget) }</p>
+                    if state.stopped_by_user {
+                        <p class="run-note" data-testid="run-note" role="status">{ "■ " }{ tr(lang_v,
+                            "Stopped: that run was cancelled and nothing of it was kept. The view shows the previous run, if any.",
+                            "已停止：该次运行被取消，未保留任何记录。视图显示的是上一次运行（如有）。") }</p>
+                    } else if let Some(stopped) = run.as_ref().and_then(|r| r.stopped) {
+                        <p class="run-note" data-testid="run-note" role="status">{ "⚠ " }{ stopped_note(lang_v, stopped) }</p>
                     }
                 </div>
                 <div class="area-editor">
@@ -314,6 +364,9 @@ pub fn app() -> Html {
                     <TimelineView lang={lang_v} {run_id} {timeline} {pos} t={v.map_or(0.0, |v| v.t)} {on_action} />
                 </div>
             </main>
+            if state.gallery {
+                <Gallery lang={lang_v} on_pick={on_example} on_close={on_close_gallery} />
+            }
             if state.help {
                 <Help lang={lang_v} on_close={on_close_help} />
             }

@@ -21,6 +21,11 @@ mod tests;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // The same module runs scripts in a Web Worker (runner.rs, static/worker.js), where
+    // there is no window and nothing to render.
+    if web_sys::window().is_none() {
+        return;
+    }
     yew::Renderer::<app::App>::new().render();
 }
 

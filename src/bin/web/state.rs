@@ -3,6 +3,7 @@
 //! every change goes through [`AppState::reduce`] as a typed [`Action`].
 
 use crate::model::{Granularity, Replay};
+use crate::runner::RunProgress;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -25,14 +26,24 @@ pub struct Run {
     pub replay: Rc<Replay>,
     /// The script as it was run (the editor may have changed since).
     pub source: Rc<str>,
-    /// The instruction budget, when the run was cut short by it.
-    pub stopped: Option<u64>,
+    /// Whether a budget cut the run (or one of its callbacks) short.
+    pub stopped: Option<Stopped>,
 }
 
 impl PartialEq for Run {
     fn eq(&self, other: &Run) -> bool {
         self.id == other.id
     }
+}
+
+/// Which instruction budget cut a run short.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stopped {
+    /// The whole run's budget (this many instructions) ran out: the script was stopped.
+    Run(u64),
+    /// One callback (a task step) ran this many instructions without awaiting: it was
+    /// stopped with a RuntimeError and the rest of the run went on.
+    Callback(u64),
 }
 
 /// A script that did not compile: where and why.
@@ -47,8 +58,8 @@ pub struct ScriptError {
 /// What a run produced: a replay to step through or a script error.
 pub enum Outcome {
     Replay {
-        replay: Replay,
-        stopped: Option<u64>,
+        replay: Rc<Replay>,
+        stopped: Option<Stopped>,
     },
     Error(ScriptError),
 }
@@ -56,6 +67,10 @@ pub enum Outcome {
 pub enum Action {
     /// The script is being run (the UI shows it busy).
     RunStarted,
+    /// How far the run under way has got.
+    RunProgress(RunProgress),
+    /// The user stopped the run under way; the previous run (if any) stays.
+    RunStopped,
     RunFinished {
         source: Rc<str>,
         outcome: Outcome,
@@ -78,7 +93,9 @@ pub enum Action {
     SetSpeed(usize),
     SetGranularity(Granularity),
     ToggleHelp,
-    CloseHelp,
+    /// Close the help or gallery overlay (Esc).
+    CloseOverlay,
+    OpenGallery,
 }
 
 #[derive(Clone, PartialEq)]
@@ -90,8 +107,14 @@ pub struct AppState {
     /// Index into [`SPEEDS`].
     pub speed: usize,
     pub busy: bool,
+    /// The run under way, while it runs in the worker.
+    pub progress: Option<RunProgress>,
+    /// The last run was stopped by the user.
+    pub stopped_by_user: bool,
     pub error: Option<ScriptError>,
     pub help: bool,
+    /// The gallery overlay is open.
+    pub gallery: bool,
     next_id: u32,
 }
 
@@ -104,8 +127,11 @@ impl Default for AppState {
             playing: false,
             speed: DEFAULT_SPEED,
             busy: false,
+            progress: None,
+            stopped_by_user: false,
             error: None,
             help: false,
+            gallery: false,
             next_id: 1,
         }
     }
@@ -123,15 +149,30 @@ impl AppState {
             Action::RunStarted => {
                 s.busy = true;
                 s.playing = false;
+                s.progress = None;
+                s.stopped_by_user = false;
+            }
+            Action::RunProgress(p) => {
+                if s.busy {
+                    s.progress = Some(p);
+                }
+            }
+            Action::RunStopped => {
+                if s.busy {
+                    s.busy = false;
+                    s.progress = None;
+                    s.stopped_by_user = true;
+                }
             }
             Action::RunFinished { source, outcome } => {
                 s.busy = false;
                 s.playing = false;
+                s.progress = None;
                 match outcome {
                     Outcome::Replay { replay, stopped } => {
                         s.run = Some(Run {
                             id: s.next_id,
-                            replay: Rc::new(replay),
+                            replay,
                             source,
                             stopped,
                         });
@@ -186,7 +227,11 @@ impl AppState {
             Action::SetSpeed(i) => s.speed = i.min(SPEEDS.len() - 1),
             Action::SetGranularity(g) => s.gran = g,
             Action::ToggleHelp => s.help = !s.help,
-            Action::CloseHelp => s.help = false,
+            Action::CloseOverlay => {
+                s.help = false;
+                s.gallery = false;
+            }
+            Action::OpenGallery => s.gallery = true,
         }
         s
     }

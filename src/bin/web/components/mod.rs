@@ -3,6 +3,7 @@
 pub mod console;
 pub mod control_bar;
 pub mod editor;
+pub mod gallery;
 pub mod header;
 pub mod help;
 pub mod io_waits;
