@@ -20,7 +20,9 @@ fn gallery() -> Vec<Example> {
     let mut out = Vec::new();
     for ch in g["chapters"].as_array().expect("chapters") {
         for e in ch["examples"].as_array().expect("examples") {
-            for key in ["id", "en", "zh", "about_en", "about_zh", "watch_en", "watch_zh"] {
+            for key in [
+                "id", "en", "zh", "about_en", "about_zh", "watch_en", "watch_zh",
+            ] {
                 let v = e[key].as_str().unwrap_or("");
                 assert!(!v.trim().is_empty(), "{e}: {key} is missing");
             }
@@ -65,7 +67,11 @@ fn mask(s: &str) -> String {
 #[test]
 fn every_gallery_example_runs_as_cpython_does() {
     let examples = gallery();
-    assert!(examples.len() >= 30, "the gallery has {} examples", examples.len());
+    assert!(
+        examples.len() >= 30,
+        "the gallery has {} examples",
+        examples.len()
+    );
     let mut failures = Vec::new();
     for ex in &examples {
         let file = format!("{}.py", ex.id);
@@ -107,10 +113,16 @@ fn every_gallery_example_runs_as_cpython_does() {
 #[test]
 fn every_example_file_is_in_the_gallery() {
     let listed: Vec<String> = gallery().into_iter().map(|e| e.id).collect();
-    for entry in std::fs::read_dir(examples_dir()).expect("examples dir").flatten() {
+    for entry in std::fs::read_dir(examples_dir())
+        .expect("examples dir")
+        .flatten()
+    {
         let name = entry.file_name().to_string_lossy().into_owned();
         if let Some(id) = name.strip_suffix(".py") {
-            assert!(listed.iter().any(|l| l == id), "{name} is not in gallery.json");
+            assert!(
+                listed.iter().any(|l| l == id),
+                "{name} is not in gallery.json"
+            );
         }
     }
     let mut seen = std::collections::HashSet::new();

@@ -55,10 +55,19 @@ const SOURCES: &[(&str, &str)] = &[
     ("generator_send", include_str!("examples/generator_send.py")),
     ("yield_from", include_str!("examples/yield_from.py")),
     ("mini_framework", include_str!("examples/mini_framework.py")),
-    ("greenlet_switch", include_str!("examples/greenlet_switch.py")),
-    ("old_style_coroutine", include_str!("examples/old_style_coroutine.py")),
+    (
+        "greenlet_switch",
+        include_str!("examples/greenlet_switch.py"),
+    ),
+    (
+        "old_style_coroutine",
+        include_str!("examples/old_style_coroutine.py"),
+    ),
     ("hello", include_str!("examples/hello.py")),
-    ("await_vs_create_task", include_str!("examples/await_vs_create_task.py")),
+    (
+        "await_vs_create_task",
+        include_str!("examples/await_vs_create_task.py"),
+    ),
     ("loop_api", include_str!("examples/loop_api.py")),
     ("task_vs_future", include_str!("examples/task_vs_future.py")),
     ("gather", include_str!("examples/gather.py")),
@@ -74,12 +83,18 @@ const SOURCES: &[(&str, &str)] = &[
     ("condition", include_str!("examples/condition.py")),
     ("semaphore", include_str!("examples/semaphore.py")),
     ("queue", include_str!("examples/queue.py")),
-    ("producer_consumer", include_str!("examples/producer_consumer.py")),
+    (
+        "producer_consumer",
+        include_str!("examples/producer_consumer.py"),
+    ),
     ("async_iter", include_str!("examples/async_iter.py")),
     ("async_with", include_str!("examples/async_with.py")),
     ("forgot_await", include_str!("examples/forgot_await.py")),
     ("blocking_call", include_str!("examples/blocking_call.py")),
-    ("unretrieved_exception", include_str!("examples/unretrieved_exception.py")),
+    (
+        "unretrieved_exception",
+        include_str!("examples/unretrieved_exception.py"),
+    ),
     ("lost_task", include_str!("examples/lost_task.py")),
     ("streams", include_str!("examples/streams.py")),
 ];
@@ -89,8 +104,10 @@ pub fn chapters() -> &'static [Chapter] {
     static CHAPTERS: OnceLock<Vec<Chapter>> = OnceLock::new();
     CHAPTERS.get_or_init(|| {
         // The manifest is part of the build: a mistake in it is a bug the tests catch.
-        let m: Manifest = serde_json::from_str(include_str!("examples/gallery.json"))
-            .unwrap_or(Manifest { chapters: Vec::new() });
+        let m: Manifest =
+            serde_json::from_str(include_str!("examples/gallery.json")).unwrap_or(Manifest {
+                chapters: Vec::new(),
+            });
         m.chapters
             .into_iter()
             .map(|c| Chapter {

@@ -255,7 +255,9 @@ fn the_gallery_manifest_and_the_scripts_agree() {
     let sources: Vec<&str> = source_ids().collect();
     assert_eq!(listed, sources);
     assert!(listed.len() >= 30);
-    assert!(chapters().iter().all(|c| !c.examples.is_empty() && !c.zh.is_empty()));
+    assert!(chapters()
+        .iter()
+        .all(|c| !c.examples.is_empty() && !c.zh.is_empty()));
 }
 
 fn textarea(value: &str) -> web_sys::HtmlTextAreaElement {
