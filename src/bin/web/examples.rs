@@ -89,6 +89,7 @@ const SOURCES: &[(&str, &str)] = &[
     ),
     ("async_iter", include_str!("examples/async_iter.py")),
     ("async_with", include_str!("examples/async_with.py")),
+    ("streams", include_str!("examples/streams.py")),
     ("forgot_await", include_str!("examples/forgot_await.py")),
     ("blocking_call", include_str!("examples/blocking_call.py")),
     (
@@ -96,7 +97,6 @@ const SOURCES: &[(&str, &str)] = &[
         include_str!("examples/unretrieved_exception.py"),
     ),
     ("lost_task", include_str!("examples/lost_task.py")),
-    ("streams", include_str!("examples/streams.py")),
 ];
 
 /// The chapters in course order.
