@@ -64,5 +64,6 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("contextvars", contextvars::init);
     vm.register_module("enum", enum_::init);
     threading::register(vm);
+    crate::net::register(vm);
     vm_patches::register(vm);
 }

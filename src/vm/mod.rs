@@ -57,6 +57,7 @@
 pub mod anchors;
 pub mod api;
 pub mod builtins;
+pub mod bytes_methods;
 pub mod coro;
 pub mod dict;
 pub mod exceptions;

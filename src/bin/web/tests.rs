@@ -12,7 +12,7 @@ use crate::components::timeline::{TimelineProps, TimelineView};
 use crate::components::timers::{Timers, TimersProps};
 use crate::examples::{all, by_id, chapters, source_ids};
 use crate::i18n::Lang;
-use crate::model::{Granularity, PrimitiveCard, ReadyItem, Replay, SourceMark, View};
+use crate::model::{Granularity, IoItem, PrimitiveCard, ReadyItem, Replay, SourceMark, View};
 use crate::runner;
 use crate::state::{Action, AppState, Outcome, Stopped, GRANULARITIES};
 use std::rc::Rc;
@@ -486,7 +486,31 @@ async fn io_waits_explain_the_empty_state() {
         io: Vec::new(),
     })
     .await;
-    assert!(root.text_content().unwrap().contains("not the network yet"));
+    assert!(root.text_content().unwrap().contains("simulated network"));
+}
+
+#[wasm_bindgen_test]
+async fn io_waits_show_each_socket_its_registration_and_bytes_in_flight() {
+    let root = mount::<IoWaits>(IoWaitsProps {
+        lang: Lang::En,
+        io: vec![IoItem {
+            fd: 6,
+            events: "READ".into(),
+            target: "_SelectorSocketTransport._read_ready (wakes Task-2)".into(),
+            socket: "connected to example.com:80".into(),
+            in_flight: 300,
+        }],
+    })
+    .await;
+    let text = root.text_content().unwrap();
+    for want in [
+        "fd 6 READ",
+        "_read_ready (wakes Task-2)",
+        "connected to example.com:80",
+        "300 B in flight",
+    ] {
+        assert!(text.contains(want), "{text} lacks {want}");
+    }
 }
 
 #[wasm_bindgen_test]
