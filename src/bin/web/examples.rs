@@ -51,23 +51,18 @@ pub struct Example {
 /// Each example's script, by id (tests/gallery.rs checks this list and gallery.json agree).
 const SOURCES: &[(&str, &str)] = &[
     ("sync_vs_async", include_str!("examples/sync_vs_async.py")),
+    ("blocking_socket", include_str!("examples/blocking_socket.py")),
+    ("select_loop", include_str!("examples/select_loop.py")),
     ("callback_hell", include_str!("examples/callback_hell.py")),
+    ("callback_crawler", include_str!("examples/callback_crawler.py")),
     ("generator_send", include_str!("examples/generator_send.py")),
     ("yield_from", include_str!("examples/yield_from.py")),
     ("mini_framework", include_str!("examples/mini_framework.py")),
-    (
-        "greenlet_switch",
-        include_str!("examples/greenlet_switch.py"),
-    ),
-    (
-        "old_style_coroutine",
-        include_str!("examples/old_style_coroutine.py"),
-    ),
+    ("generator_crawler", include_str!("examples/generator_crawler.py")),
+    ("greenlet_switch", include_str!("examples/greenlet_switch.py")),
+    ("old_style_coroutine", include_str!("examples/old_style_coroutine.py")),
     ("hello", include_str!("examples/hello.py")),
-    (
-        "await_vs_create_task",
-        include_str!("examples/await_vs_create_task.py"),
-    ),
+    ("await_vs_create_task", include_str!("examples/await_vs_create_task.py")),
     ("loop_api", include_str!("examples/loop_api.py")),
     ("task_vs_future", include_str!("examples/task_vs_future.py")),
     ("gather", include_str!("examples/gather.py")),
@@ -83,22 +78,20 @@ const SOURCES: &[(&str, &str)] = &[
     ("condition", include_str!("examples/condition.py")),
     ("semaphore", include_str!("examples/semaphore.py")),
     ("queue", include_str!("examples/queue.py")),
-    (
-        "producer_consumer",
-        include_str!("examples/producer_consumer.py"),
-    ),
+    ("producer_consumer", include_str!("examples/producer_consumer.py")),
     ("async_iter", include_str!("examples/async_iter.py")),
     ("async_with", include_str!("examples/async_with.py")),
     ("streams", include_str!("examples/streams.py")),
+    ("aiohttp_crawler", include_str!("examples/aiohttp_crawler.py")),
+    ("c10k", include_str!("examples/c10k.py")),
     ("forgot_await", include_str!("examples/forgot_await.py")),
     ("blocking_call", include_str!("examples/blocking_call.py")),
-    (
-        "unretrieved_exception",
-        include_str!("examples/unretrieved_exception.py"),
-    ),
+    ("unretrieved_exception", include_str!("examples/unretrieved_exception.py")),
     ("lost_task", include_str!("examples/lost_task.py")),
     ("gil_threads", include_str!("examples/gil_threads.py")),
     ("executor", include_str!("examples/executor.py")),
+    ("to_thread", include_str!("examples/to_thread.py")),
+    ("threadsafe", include_str!("examples/threadsafe.py")),
 ];
 
 /// The chapters in course order.
