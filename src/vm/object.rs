@@ -109,6 +109,34 @@ impl StrMap {
     pub fn get_ps(&self, name: &PyStr) -> Option<&Value> {
         self.get_h(name.key_str(), name.hash() as u32)
     }
+    /// Where the interned attribute name `name` is: `hint` when the key there is that very
+    /// name (one pointer compare: callers remember where a name sat last time), else a search.
+    #[inline]
+    pub fn find_ps_hint(&self, name: &PyStr, hint: usize) -> Option<usize> {
+        let key = name.key_str();
+        if let Some(k) = self.keys.get(hint) {
+            if std::ptr::eq(k.as_ptr(), key.as_ptr()) && k.len() == key.len() {
+                return Some(hint);
+            }
+        }
+        self.find_h(key, name.hash() as u32)
+    }
+    #[inline]
+    pub fn val_at(&self, pos: usize) -> Option<&Value> {
+        self.vals.get(pos)
+    }
+    /// Replace the value at `pos` (from `find_ps_hint`); false when there is none.
+    #[inline]
+    pub fn set_at(&mut self, pos: usize, v: Value) -> bool {
+        self.changed();
+        match self.vals.get_mut(pos) {
+            Some(slot) => {
+                *slot = v;
+                true
+            }
+            None => false,
+        }
+    }
     pub fn contains(&self, name: &str) -> bool {
         self.find(name).is_some()
     }
@@ -279,6 +307,12 @@ struct TypeCacheEntry {
     /// The value found, for built-in types only (their attributes live as long as they do,
     /// so holding one here changes no object's lifetime).
     val: Option<Value>,
+}
+
+/// The current class-dict epoch: a value computed from class attributes stays valid while
+/// this is unchanged (used by the asyncio natives to remember which methods are overridden).
+pub fn type_epoch() -> u64 {
+    TYPE_EPOCH.try_with(Cell::get).unwrap_or(0)
 }
 
 fn bump_type_epoch() {
