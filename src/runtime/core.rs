@@ -139,6 +139,21 @@ fn with_name<R>(n: &'static str, f: impl FnOnce(&PyStr) -> R) -> Option<R> {
     Some(f(&ps))
 }
 
+/// Advance the object id counter by the ids the Python version of a native took (its frame,
+/// the exceptions it caught). Ids are the hashes of instances, and sets of tasks iterate in
+/// hash order (`for t in pending: t.cancel()` decides which task runs first), so a native
+/// must leave the counter where the Python code did.
+pub fn skip_ids(vm: &Vm, n: usize) {
+    for _ in 0..n {
+        vm.next_id();
+    }
+}
+
+/// `f` applied to the interned str of the literal `n`.
+pub fn with_name_ps<R>(n: &'static str, f: impl FnOnce(&PyStr) -> R) -> Option<R> {
+    with_name(n, f)
+}
+
 /// An instance dict holding `names` (in order) with the class defaults of `cls`: cloned into
 /// each new object, so building one costs two allocations and its later reads of those
 /// names hit the instance dict instead of walking the MRO. The most read names go first (a

@@ -98,12 +98,8 @@ fn init(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
             .unwrap_or(Value::None);
         return vm.call(&f, a, k);
     }
-    // Object ids are a counter, and the Python version's two frames (`__init__` and
-    // `iscoroutine`) took one each. Ids are hashes, and a set of tasks iterates in hash order
-    // (`for t in pending: t.cancel()` decides which task runs first), so both paths must leave
-    // the counter where the Python one did.
-    vm.next_id();
-    vm.next_id();
+    // The Python version's frames of `__init__` and `iscoroutine`.
+    core::skip_ids(vm, 2);
     let lp = crate::vm::kw_get(k, "loop").cloned().unwrap_or(Value::None);
     let lp = if lp.is_none() {
         let gel = core::global(aio, "_get_event_loop");

@@ -2,6 +2,12 @@
 
 mod bench;
 
+// The VM allocates and frees small objects at a high rate (frames, instance dicts, handles,
+// futures): mimalloc serves them in about two thirds of the instructions glibc's malloc
+// takes (many_tasks: a fifth of all instructions fewer).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
