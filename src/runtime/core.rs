@@ -280,6 +280,25 @@ pub fn getattr_or_none(vm: &mut Vm, obj: &Value, name: &'static str) -> PyResult
     Ok(vm.getattr_opt(obj, &n)?.unwrap_or(Value::None))
 }
 
+/// `obj.<name>`: a plain instance's own attribute without building a str, else full
+/// attribute access (which raises AttributeError as Python would).
+pub fn getattr_name(vm: &mut Vm, obj: &Value, name: &'static str) -> PyResult<Value> {
+    if let Value::Instance(i) = obj {
+        let cls = i.class();
+        if !cls.has_flag(tflags::GETATTRIBUTE) {
+            let found = with_name(name, |ps| match i.dict.borrow().get_ps(ps) {
+                Some(v) if cls.lookup_ps(ps).is_none() => Some(v.clone()),
+                _ => None,
+            });
+            if let Some(Some(v)) = found {
+                return Ok(v);
+            }
+        }
+    }
+    let n = self::name(name);
+    vm.getattr(obj, &n)
+}
+
 pub fn is_str(v: &Value, s: &Value) -> bool {
     match (v, s) {
         (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || a.as_str() == b.as_str(),
@@ -287,7 +306,8 @@ pub fn is_str(v: &Value, s: &Value) -> bool {
     }
 }
 
-/// Is `attr`, looked up on `cls`, still the native installed as `which` (not overridden)?
+/// Is `attr`, looked up on `cls`, still the native installed as `which` (or the Python
+/// function kept as `which`), not overridden?
 /// Asked several times per await, so the answer is cached per (class, name) until any class
 /// dict changes (the type epoch); a class's `cache_tag` is never reused, so a freed class
 /// cannot alias a live one.
@@ -346,6 +366,8 @@ fn is_native_method_uncached(
     };
     match (cls.lookup_ps(&ps), n) {
         (Some(Value::Builtin(a)), Value::Builtin(b)) => Rc::ptr_eq(&a, b),
+        // The Python originals kept as "py.*" (`Queue._put`).
+        (Some(Value::Func(a)), Value::Func(b)) => Rc::ptr_eq(&a, b),
         _ => false,
     }
 }
