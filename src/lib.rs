@@ -8,6 +8,7 @@
 pub mod lang;
 pub mod modules;
 pub mod runtime;
+pub mod share;
 pub mod trace;
 pub mod vm;
 

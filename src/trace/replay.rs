@@ -140,6 +140,21 @@ pub struct Timeline {
     pub end_t: f64,
     pub last_pos: usize,
     pub lanes: Vec<Lane>,
+    /// (position, virtual time) at every position where the clock moves, in order: the
+    /// time at any position is that of the last entry at or before it (0 before the first).
+    pub clock: Vec<(usize, f64)>,
+}
+
+impl Timeline {
+    /// The virtual time at `pos`.
+    pub fn time_at(&self, pos: usize) -> f64 {
+        let i = self.clock.partition_point(|&(p, _)| p <= pos);
+        if i == 0 {
+            0.0
+        } else {
+            self.clock[i - 1].1
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -624,6 +639,47 @@ impl State {
     }
 }
 
+/// A task card's detail line in Chinese (the replay writes it in English; exceptions and
+/// reprs are Python's own text and stay as they are).
+pub fn task_detail_zh(detail: &str) -> String {
+    match detail {
+        "ready to resume" => "准备继续运行".to_string(),
+        "created, its first step is queued" => "已创建，第一步已排队".to_string(),
+        "cancelled" => "已取消".to_string(),
+        "running" => "运行中".to_string(),
+        _ => {
+            if let Some(what) = detail.strip_prefix("waiting on ") {
+                format!("等待 {what}")
+            } else if let Some(r) = detail.strip_prefix("result: ") {
+                format!("结果：{r}")
+            } else {
+                detail.to_string()
+            }
+        }
+    }
+}
+
+/// A primitive's state in Chinese. The runtime describes states in English words
+/// (asyncio.py, `_trace_prim`); queue and barrier states are CPython's own repr fields and
+/// stay as they are.
+pub fn primitive_state_zh(state: &str) -> String {
+    match state {
+        "unlocked" => "未锁定".to_string(),
+        "locked" => "已锁定".to_string(),
+        "set" => "已设置".to_string(),
+        "unset" => "未设置".to_string(),
+        _ => {
+            if let Some(owner) = state.strip_prefix("locked by ") {
+                format!("被 {owner} 持有")
+            } else if let Some(v) = state.strip_prefix("value:") {
+                format!("值 = {v}")
+            } else {
+                state.to_string()
+            }
+        }
+    }
+}
+
 /// "ZeroDivisionError('division by zero')" -> "ZeroDivisionError: division by zero".
 fn exception_words(repr: &str) -> String {
     if let Some((name, rest)) = repr.split_once('(') {
@@ -754,6 +810,12 @@ impl Replay {
         &self.console
     }
 
+    /// How many console lines are visible at `pos` (never decreases with `pos`).
+    pub fn console_len_at(&self, pos: usize) -> usize {
+        let i = pos.min(self.console_after.len().saturating_sub(1));
+        self.console_after.get(i).map_or(0, |&n| n as usize)
+    }
+
     /// The first position at virtual time `t` or later (for a click on the timeline).
     pub fn position_at_time(&self, t: f64) -> usize {
         let ev = &self.trace.events;
@@ -767,6 +829,7 @@ impl Replay {
         let mut since = 0usize;
         self.checkpoints.push((0, st.clone()));
         let mut prev_t = 0.0f64;
+        let mut clock = Vec::new();
         let mut lanes: Vec<Lane> = Vec::new();
         let mut lane_of: HashMap<u64, usize> = HashMap::new();
         let mut open_stdout = false;
@@ -797,6 +860,7 @@ impl Replay {
             if e.time() > prev_t {
                 self.time_stops.push(pos);
                 prev_t = e.time();
+                clock.push((pos, prev_t));
             }
             self.console_after.push(self.console.len() as u32);
             // Lanes: a span per phase change.
@@ -854,6 +918,7 @@ impl Replay {
             end_t,
             last_pos: n,
             lanes,
+            clock,
         };
     }
 
@@ -1097,6 +1162,16 @@ pub const RUN_SCRIPT_NAME: &str = "main.py";
 /// Compile and run `source` with tracing on. A syntax error is a [`RunError`]; an
 /// exception at run time still gives a replay (its traceback is on the console, as stderr).
 pub fn run(source: &str, limits: RunLimits) -> Result<Replay, RunError> {
+    run_trace(source, limits, None).map(Replay::new)
+}
+
+/// [`run`], keeping the trace itself (the browser's worker sends it to the page), with an
+/// optional progress report.
+pub fn run_trace(
+    source: &str,
+    limits: RunLimits,
+    progress: Option<super::Progress>,
+) -> Result<Trace, RunError> {
     use crate::lang::span::SourceFile;
     let src = SourceFile::new(RUN_SCRIPT_NAME, source);
     let checked = crate::lang::parser::parse_module(&src)
@@ -1120,9 +1195,15 @@ pub fn run(source: &str, limits: RunLimits) -> Result<Replay, RunError> {
     vm.out = Box::new(Discard);
     let mut rec = super::Recorder::new();
     rec.max_events = limits.max_events;
-    let trace =
-        crate::runtime::trace_script_with(&mut vm, RUN_SCRIPT_NAME, source, &[], false, rec);
-    Ok(Replay::new(trace))
+    rec.progress = progress;
+    Ok(crate::runtime::trace_script_with(
+        &mut vm,
+        RUN_SCRIPT_NAME,
+        source,
+        &[],
+        false,
+        rec,
+    ))
 }
 
 /// Checks what serde cannot: string indexes in range, times that never go back, and
@@ -1492,7 +1573,11 @@ fn narrate(tr: &Trace, e: &Event, st: &State, touched: &Touched) -> Narration {
             } else {
                 (
                     format!("The {k} is now {s}, with {} waiter(s).", tr.list(*waiters).len()),
-                    format!("{k} 现在的状态：{s}，等待者 {} 个。", tr.list(*waiters).len()),
+                    format!(
+                        "{k} 现在的状态：{}，等待者 {} 个。",
+                        primitive_state_zh(s),
+                        tr.list(*waiters).len()
+                    ),
                 )
             }
         }
@@ -1517,6 +1602,61 @@ fn narrate(tr: &Trace, e: &Event, st: &State, touched: &Touched) -> Narration {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn primitive_states_read_in_chinese() {
+        assert_eq!(primitive_state_zh("locked by Task-2"), "被 Task-2 持有");
+        assert_eq!(primitive_state_zh("unlocked"), "未锁定");
+        assert_eq!(primitive_state_zh("value:0"), "值 = 0");
+        assert_eq!(primitive_state_zh("set"), "已设置");
+        assert_eq!(task_detail_zh("waiting on sleep(1)"), "等待 sleep(1)");
+        assert_eq!(task_detail_zh("result: 'hello'"), "结果：'hello'");
+        assert_eq!(
+            task_detail_zh("ZeroDivisionError: division by zero"),
+            "ZeroDivisionError: division by zero"
+        );
+        // CPython's own queue fields stay as they are.
+        assert_eq!(
+            primitive_state_zh("maxsize=2 _queue=[1]"),
+            "maxsize=2 _queue=[1]"
+        );
+    }
+
+    #[test]
+    fn timeline_clock_gives_the_time_of_every_position() {
+        for (name, src, _) in SCRIPTS {
+            let r = run(src, RunLimits::default()).expect(name);
+            let tl = r.timeline();
+            let ev = &r.trace().events;
+            assert_eq!(tl.time_at(0), 0.0, "{name}");
+            for pos in 1..=ev.len() {
+                assert_eq!(tl.time_at(pos), ev[pos - 1].time(), "{name} at {pos}");
+            }
+            assert!(tl
+                .clock
+                .windows(2)
+                .all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1));
+        }
+    }
+
+    #[test]
+    fn run_trace_reports_progress_in_order_and_keeps_the_trace() {
+        use std::cell::RefCell;
+        use std::rc::Rc;
+        let seen = Rc::new(RefCell::new(Vec::new()));
+        let s2 = seen.clone();
+        let progress = crate::trace::Progress::new(50, move |n, t| s2.borrow_mut().push((n, t)));
+        let src = "import asyncio\n\nasync def f(i):\n    await asyncio.sleep(i / 10)\n\n\nasync def main():\n    await asyncio.gather(*(f(i) for i in range(20)))\n\nasyncio.run(main())\n";
+        let tr = run_trace(src, RunLimits::default(), Some(progress)).expect("compiles");
+        let seen = seen.borrow();
+        assert_eq!(seen.len() as u64, tr.events.len() as u64 / 50);
+        for (k, &(n, t)) in seen.iter().enumerate() {
+            assert_eq!(n, 50 * (k as u64 + 1));
+            assert!(t >= 0.0 && t <= 1.9);
+        }
+        assert!(seen.windows(2).all(|w| w[0].1 <= w[1].1));
+        assert_eq!(Replay::new(tr.clone()).last(), tr.events.len());
+    }
 
     /// Scripts with their `oracle.py --handles` output (CPython 3.11), in testdata/.
     const SCRIPTS: [(&str, &str, &str); 5] = [
