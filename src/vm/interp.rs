@@ -159,7 +159,7 @@ impl Vm {
             if fr.stack.capacity() < need {
                 fr.stack.reserve(need);
             }
-            fr.co = code.co.clone();
+            fr.instrs = code.instrs.clone();
             fr.consts = code.consts();
             fr.names = code.names();
             fr.code = code.clone();
@@ -185,7 +185,7 @@ impl Vm {
         let names = code.names();
         let stacksize = code.co.stacksize as usize;
         Box::new(Frame {
-            co: code.co.clone(),
+            instrs: code.instrs.clone(),
             code,
             consts,
             names,
@@ -764,6 +764,81 @@ impl Vm {
         }
     }
 
+    /// `gen_resume_frames` for the hot case, a suspended generator resumed with a value: its
+    /// frame, ready to push; `Err(v)` hands the value back when the generator is in any other
+    /// state (the general path then decides).
+    #[inline]
+    fn resume_suspended(
+        &mut self,
+        g: &Rc<PyGen>,
+        v: Value,
+        entry: Entry,
+    ) -> Result<Box<Frame>, Value> {
+        if g.state.get() != GenState::Suspended {
+            return Err(v);
+        }
+        let taken = g.frame.borrow_mut().take();
+        let Some(mut fr) = taken else {
+            return Err(v);
+        };
+        g.state.set(GenState::Running);
+        fr.entry = entry;
+        fr.gen = Some(g.clone());
+        fr.stack.push(v);
+        fr.in_yield_from = false;
+        Ok(fr)
+    }
+
+    /// The method a `LoadMethod` at `pc` found last time on a receiver of this built-in type.
+    #[inline]
+    fn method_cache_get(&self, f: &Frame, pc: usize, obj: &Value) -> Option<Value> {
+        let t = self.method_cache_type(obj)?;
+        let c = f.code.method_cache.try_borrow().ok()?;
+        let e = c.get(pc)?;
+        if e.tag == t.cache_tag && e.epoch == super::object::type_epoch() {
+            e.val.clone()
+        } else {
+            None
+        }
+    }
+
+    fn method_cache_put(&self, f: &Frame, pc: usize, obj: &Value, m: &Value) {
+        let Some(t) = self.method_cache_type(obj) else {
+            return;
+        };
+        let epoch = super::object::type_epoch();
+        if epoch == 0 || !t.builtin {
+            return;
+        }
+        let Ok(mut c) = f.code.method_cache.try_borrow_mut() else {
+            return;
+        };
+        if c.is_empty() {
+            c.resize_with(f.instrs.len(), Default::default);
+        }
+        if let Some(e) = c.get_mut(pc) {
+            *e = super::object::MethodCache {
+                tag: t.cache_tag,
+                epoch,
+                val: Some(m.clone()),
+            };
+        }
+    }
+
+    /// The receivers whose method lookup `lookup_method_ps` answers from their type alone.
+    #[inline]
+    fn method_cache_type<'a>(&'a self, obj: &'a Value) -> Option<&'a Rc<super::PyType>> {
+        match obj {
+            Value::Instance(_)
+            | Value::Type(_)
+            | Value::Module(_)
+            | Value::Func(_)
+            | Value::Method(_)
+            | Value::Native(_) => None,
+            _ => self.type_ref(obj),
+        }
+    }
+
     /// Throwing into a generator suspended in `yield from`/`await` of another generator throws
     /// into the innermost one: push the whole chain, raise at the innermost.
     #[allow(clippy::while_let_loop)]
@@ -1204,10 +1279,8 @@ impl Vm {
             return Some(Exit::Yield(v));
         }
         let caller = self.frames.pop()?;
-        let done = std::mem::replace(f, caller);
-        let g = done.gen.clone();
-        let mut done = done;
-        done.gen = None;
+        let mut done = std::mem::replace(f, caller);
+        let g = done.gen.take();
         let is_close = matches!(entry, Entry::GenClose);
         if let Some(g) = &g {
             g.state.set(GenState::Suspended);
@@ -1413,7 +1486,7 @@ impl Vm {
             }
             budget.n -= 1;
             let pc = f.pc;
-            let Some(&ins) = f.co.instrs.get(pc) else {
+            let Some(&ins) = f.instrs.get(pc) else {
                 // Falling off the end: return None.
                 match self.frame_return(&mut f, Value::None, base) {
                     Some(exit) => return exit,
@@ -1650,10 +1723,18 @@ impl Vm {
                 }
                 Instr::LoadMethod(i) => {
                     let obj = pop!();
+                    if let Some(m) = self.method_cache_get(&f, pc, &obj) {
+                        f.stack.push(m);
+                        f.stack.push(obj);
+                        continue;
+                    }
                     let m = match f.names.get(i as usize) {
                         Some(Value::Str(ps)) => self.lookup_method_ps(&obj, ps),
                         _ => None,
                     };
+                    if let Some(m) = &m {
+                        self.method_cache_put(&f, pc, &obj, m);
+                    }
                     if let Some(m) = m {
                         f.stack.push(m);
                         f.stack.push(obj);
@@ -1814,7 +1895,7 @@ impl Vm {
                     // `if a < b:` / `while ...`: run the conditional jump that follows right
                     // here (it is still counted as an instruction; not when a line hook
                     // watches, so line events stay exact).
-                    if let (Value::Bool(c), Some(&next)) = (&r, f.co.instrs.get(f.pc)) {
+                    if let (Value::Bool(c), Some(&next)) = (&r, f.instrs.get(f.pc)) {
                         if budget.n > 0 && self.line_hook.is_none() {
                             let jump = match next {
                                 Instr::PopJumpIfFalse(t) => Some((t, !*c)),
@@ -2194,6 +2275,29 @@ impl Vm {
                             continue;
                         }
                     }
+                    // Hot path: a built-in type called with positional args (`str(i)`): its
+                    // native constructor, as `call_type` would run it, on the pooled vector.
+                    if kwnames.is_none() {
+                        let newf = match (&f.stack[at - 2], &f.stack[at - 1]) {
+                            (Value::Null, Value::Type(t))
+                                if t.layout == Layout::Builtin && !t.has_flag(tflags::NEW) =>
+                            {
+                                find_native_new(t).map(|nf| (nf, t.clone()))
+                            }
+                            _ => None,
+                        };
+                        if let Some((newf, t)) = newf {
+                            let mut args = std::mem::take(&mut self.arg_pool);
+                            args.extend(f.stack.drain(at..));
+                            f.stack.truncate(at - 2);
+                            let r = native!(newf(self, &t, &args, &[]));
+                            args.clear();
+                            self.arg_pool = args;
+                            let v = tri!(r);
+                            f.stack.push(v);
+                            continue;
+                        }
+                    }
                     // Hot path: resuming a generator with gen.send(v) / next(gen) / gen.__next__().
                     if kwnames.is_none() {
                         let gen_call = match (&f.stack[at - 2], &f.stack[at - 1]) {
@@ -2225,6 +2329,10 @@ impl Vm {
                                 Value::None
                             };
                             f.stack.truncate(at - 2);
+                            let v = match self.resume_suspended(&g, v, Entry::GenCall) {
+                                Ok(nf) => push_frame!(nf),
+                                Err(v) => v,
+                            };
                             let out = tri!(self.gen_resume_frames(
                                 &g,
                                 ResumeHow::Send(v),
@@ -2346,7 +2454,7 @@ impl Vm {
                 Instr::YieldValue => {
                     let v = pop!();
                     f.in_yield_from = matches!(
-                        pc.checked_sub(1).and_then(|i| f.code.co.instrs.get(i)),
+                        pc.checked_sub(1).and_then(|i| f.instrs.get(i)),
                         Some(Instr::Send(_))
                     );
                     match self.frame_yield(&mut f, v, base) {
@@ -2376,6 +2484,17 @@ impl Vm {
                 }
                 Instr::Send(target) => {
                     let v = pop!();
+                    // The common `yield from` step: a suspended generator takes the value.
+                    let v = match f.stack.last() {
+                        Some(Value::Gen(g)) if g.state.get() == GenState::Suspended => {
+                            let g = g.clone();
+                            match self.resume_suspended(&g, v, Entry::Send(target)) {
+                                Ok(nf) => push_frame!(nf),
+                                Err(v) => v,
+                            }
+                        }
+                        _ => v,
+                    };
                     let recv = top!().clone();
                     match &recv {
                         Value::Gen(g) => {
