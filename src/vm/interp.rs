@@ -168,7 +168,10 @@ impl Vm {
             fr.globals = globals.clone();
         }
         fr.pc = 0;
-        fr.entry = Entry::Call;
+        // Recycled frames come back with `Call` (see `frame_return`): no drop glue then.
+        if !matches!(fr.entry, Entry::Call) {
+            fr.entry = Entry::Call;
+        }
         fr.in_yield_from = false;
         fr.last_line = 0;
         fr.id = self.next_id();
@@ -212,16 +215,28 @@ impl Vm {
         if self.frame_pool.len() >= 64 {
             return;
         }
-        fr.stack.clear();
+        // A returning frame's stack, cells and handlers are usually empty already: test
+        // before clearing so the common case runs no drop glue.
+        if !fr.stack.is_empty() {
+            fr.stack.clear();
+        }
         fr.locals.clear();
-        fr.cells.clear();
+        if !fr.cells.is_empty() {
+            fr.cells.clear();
+        }
         fr.blocks.clear();
         if fr.locals_dict.is_some() {
             fr.locals_dict = None;
         }
-        fr.kwnames = None;
-        fr.handled = None;
-        fr.gen = None;
+        if fr.kwnames.is_some() {
+            fr.kwnames = None;
+        }
+        if fr.handled.is_some() {
+            fr.handled = None;
+        }
+        if fr.gen.is_some() {
+            fr.gen = None;
+        }
         self.frame_pool.push(fr);
     }
 
@@ -1469,6 +1484,36 @@ impl Vm {
             }};
         }
 
+        // `a + 1`, `x[i]`, `f(n - 1)`: operand loads come in runs. Run the loads that follow a
+        // load right here, without a trip through the dispatch. Each still counts as an
+        // instruction and the run stops where the budget would (so pauses fall where they
+        // did); never while a line hook watches, so line events stay exact. An unbound local
+        // is left to the normal path, which raises.
+        macro_rules! fuse_loads {
+            () => {
+                if self.line_hook.is_none() {
+                    while budget.n > 0 {
+                        match f.instrs.get(f.pc) {
+                            Some(&Instr::LoadFast(j)) => match f.locals.get(j as usize) {
+                                Some(Value::Null) | None => break,
+                                Some(v) => {
+                                    let v = v.clone();
+                                    f.stack.push(v);
+                                }
+                            },
+                            Some(&Instr::LoadConst(k)) => {
+                                let v = f.consts.get(k as usize).cloned().unwrap_or(Value::None);
+                                f.stack.push(v);
+                            }
+                            _ => break,
+                        }
+                        f.pc += 1;
+                        budget.n -= 1;
+                    }
+                }
+            };
+        }
+
         let mut grace = true;
         loop {
             if budget.n == 0 {
@@ -1533,6 +1578,7 @@ impl Vm {
                 Instr::LoadConst(i) => {
                     let v = f.consts.get(i as usize).cloned().unwrap_or(Value::None);
                     f.stack.push(v);
+                    fuse_loads!();
                 }
                 Instr::LoadFast(i) => {
                     let v = match f.locals.get(i as usize) {
@@ -1552,6 +1598,7 @@ impl Vm {
                         Some(v) => v.clone(),
                     };
                     f.stack.push(v);
+                    fuse_loads!();
                 }
                 Instr::StoreFast(i) => {
                     let v = pop!();
@@ -1673,6 +1720,13 @@ impl Vm {
                         drop(items);
                         tri!(Err(self.index_error("list assignment index out of range")));
                     }
+                    // `d[name] = v` with a str key: `dict_set`'s str case, without cloning the key.
+                    if let Value::Dict(d) = &c {
+                        if let Value::Str(_) = &k {
+                            d.set_pystr_value(k, v);
+                            continue;
+                        }
+                    }
                     tri!(native!(self.setitem(&c, &k, v)));
                 }
                 Instr::BinaryOp(kind) => {
@@ -1715,6 +1769,18 @@ impl Vm {
                                 }
                                 _ => None,
                             }
+                        }
+                        (Value::Str(x), Value::Str(y))
+                            if matches!(
+                                kind,
+                                crate::lang::bytecode::BinaryOpKind::Add
+                                    | crate::lang::bytecode::BinaryOpKind::InplaceAdd
+                            ) =>
+                        {
+                            let mut s = String::with_capacity(x.s.len() + y.s.len());
+                            s.push_str(&x.s);
+                            s.push_str(&y.s);
+                            Some(Value::string(s))
                         }
                         _ => None,
                     };
@@ -1768,6 +1834,7 @@ impl Vm {
                             if let Some((t, taken)) = jump {
                                 budget.n -= 1;
                                 f.pc = if taken { t as usize } else { f.pc + 1 };
+                                r.forget_plain();
                                 continue;
                             }
                         }
@@ -1901,10 +1968,18 @@ impl Vm {
                     f.stack.push(Value::list(items));
                 }
                 Instr::UnpackSequence(n) => {
-                    let seq = pop!();
-                    if let Value::Tuple(t) = &seq {
+                    let mut seq = pop!();
+                    if let Value::Tuple(t) = &mut seq {
                         if t.items.len() == n as usize {
-                            f.stack.extend(t.items.iter().rev().cloned());
+                            match Rc::get_mut(t) {
+                                // A tuple nobody else holds (an `enumerate`/`zip`/`items()`
+                                // item): move its values instead of cloning and dropping them.
+                                Some(tm) => {
+                                    let items = std::mem::take(&mut tm.items);
+                                    f.stack.extend(items.into_vec().into_iter().rev());
+                                }
+                                None => f.stack.extend(t.items.iter().rev().cloned()),
+                            }
                             continue;
                         }
                     }
@@ -1955,7 +2030,9 @@ impl Vm {
                                 let mut nf = self.alloc_call_frame(func);
                                 nf.locals.extend(f.stack.drain(start..));
                                 f.stack.truncate(at - 2);
-                                nf.locals.resize(nlocals, Value::Null);
+                                if nlocals > nargs {
+                                    nf.locals.resize(nlocals, Value::Null);
+                                }
                                 push_frame!(nf);
                             }
                         }
