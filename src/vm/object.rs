@@ -517,16 +517,39 @@ impl PyInstance {
 /// A compiled code object together with its constants converted to values (once).
 pub struct PyCode {
     pub co: Rc<CodeObject>,
+    /// `co.instrs`, shared with the frames running this code: the dispatch loop reaches an
+    /// instruction in two dependent loads instead of three.
+    pub instrs: Rc<[crate::lang::bytecode::Instr]>,
     consts: OnceCell<Rc<[Value]>>,
     names: OnceCell<Rc<[Value]>>,
+    /// Per-instruction `LoadMethod` cache (sized lazily): see `MethodCache`.
+    pub method_cache: RefCell<Vec<MethodCache>>,
+}
+
+/// What a `LoadMethod` found on a built-in type, valid while the receiver's type tag and the
+/// type epoch are unchanged. Built-in types only: their attributes live as long as they do,
+/// so the cache keeps no object alive that would otherwise die.
+#[derive(Default)]
+pub struct MethodCache {
+    pub tag: u64,
+    pub epoch: u64,
+    pub val: Option<Value>,
+}
+
+/// The current type epoch (see `TYPE_EPOCH`).
+#[inline]
+pub fn type_epoch() -> u64 {
+    TYPE_EPOCH.try_with(Cell::get).unwrap_or(0)
 }
 
 impl PyCode {
     pub fn new(co: Rc<CodeObject>) -> PyCode {
         PyCode {
+            instrs: Rc::from(co.instrs.as_slice()),
             co,
             consts: OnceCell::new(),
             names: OnceCell::new(),
+            method_cache: RefCell::new(Vec::new()),
         }
     }
     /// Constants as values. Nested code objects become `Value::Code` lazily, so building this
