@@ -309,12 +309,6 @@ struct TypeCacheEntry {
     val: Option<Value>,
 }
 
-/// The current class-dict epoch: a value computed from class attributes stays valid while
-/// this is unchanged (used by the asyncio natives to remember which methods are overridden).
-pub fn type_epoch() -> u64 {
-    TYPE_EPOCH.try_with(Cell::get).unwrap_or(0)
-}
-
 fn bump_type_epoch() {
     let _ = TYPE_EPOCH.try_with(|e| e.set(e.get().wrapping_add(1)));
 }
