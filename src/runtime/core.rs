@@ -345,9 +345,11 @@ pub fn is_native_method(aio: &Aio, cls: &PyType, attr: &'static str, which: &'st
 
 const NATIVE_SLOTS: usize = 256;
 
+/// (class cache_tag, `which`'s key, `attr`'s key, type epoch, answer).
+type NativeCacheEntry = (u64, u64, u64, u64, bool);
+
 thread_local! {
-    /// (class cache_tag, `which`'s key, `attr`'s key, type epoch, answer).
-    static NATIVE_CACHE: RefCell<Vec<(u64, u64, u64, u64, bool)>> =
+    static NATIVE_CACHE: RefCell<Vec<NativeCacheEntry>> =
         RefCell::new(vec![(0, 0, 0, 0, false); NATIVE_SLOTS]);
 }
 

@@ -1652,7 +1652,7 @@ mod tests {
         assert_eq!(seen.len() as u64, tr.events.len() as u64 / 50);
         for (k, &(n, t)) in seen.iter().enumerate() {
             assert_eq!(n, 50 * (k as u64 + 1));
-            assert!(t >= 0.0 && t <= 1.9);
+            assert!((0.0..=1.9).contains(&t));
         }
         assert!(seen.windows(2).all(|w| w[0].1 <= w[1].1));
         assert_eq!(Replay::new(tr.clone()).last(), tr.events.len());
