@@ -46,8 +46,8 @@ pub enum Entry {
 
 pub struct Frame {
     pub code: Rc<PyCode>,
-    /// `code.co`, one pointer hop closer for the dispatch loop.
-    pub co: Rc<crate::lang::bytecode::CodeObject>,
+    /// `code.instrs`, one pointer hop closer for the dispatch loop.
+    pub instrs: Rc<[crate::lang::bytecode::Instr]>,
     /// Converted constants and names of `code` (cached here for the hot loop).
     pub consts: Rc<[Value]>,
     pub names: Rc<[Value]>,

@@ -159,7 +159,7 @@ impl Vm {
             if fr.stack.capacity() < need {
                 fr.stack.reserve(need);
             }
-            fr.co = code.co.clone();
+            fr.instrs = code.instrs.clone();
             fr.consts = code.consts();
             fr.names = code.names();
             fr.code = code.clone();
@@ -168,7 +168,10 @@ impl Vm {
             fr.globals = globals.clone();
         }
         fr.pc = 0;
-        fr.entry = Entry::Call;
+        // Recycled frames come back with `Call` (see `frame_return`): no drop glue then.
+        if !matches!(fr.entry, Entry::Call) {
+            fr.entry = Entry::Call;
+        }
         fr.in_yield_from = false;
         fr.last_line = 0;
         fr.id = self.next_id();
@@ -185,7 +188,7 @@ impl Vm {
         let names = code.names();
         let stacksize = code.co.stacksize as usize;
         Box::new(Frame {
-            co: code.co.clone(),
+            instrs: code.instrs.clone(),
             code,
             consts,
             names,
@@ -212,16 +215,28 @@ impl Vm {
         if self.frame_pool.len() >= 64 {
             return;
         }
-        fr.stack.clear();
+        // A returning frame's stack, cells and handlers are usually empty already: test
+        // before clearing so the common case runs no drop glue.
+        if !fr.stack.is_empty() {
+            fr.stack.clear();
+        }
         fr.locals.clear();
-        fr.cells.clear();
+        if !fr.cells.is_empty() {
+            fr.cells.clear();
+        }
         fr.blocks.clear();
         if fr.locals_dict.is_some() {
             fr.locals_dict = None;
         }
-        fr.kwnames = None;
-        fr.handled = None;
-        fr.gen = None;
+        if fr.kwnames.is_some() {
+            fr.kwnames = None;
+        }
+        if fr.handled.is_some() {
+            fr.handled = None;
+        }
+        if fr.gen.is_some() {
+            fr.gen = None;
+        }
         self.frame_pool.push(fr);
     }
 
@@ -768,6 +783,85 @@ impl Vm {
         }
     }
 
+    /// `gen_resume_frames` for the hot case, a suspended generator resumed with a value: its
+    /// frame, ready to push; `Err(v)` hands the value back when the generator is in any other
+    /// state (the general path then decides).
+    #[inline]
+    fn resume_suspended(
+        &mut self,
+        g: &Rc<PyGen>,
+        v: Value,
+        entry: Entry,
+    ) -> Result<Box<Frame>, Value> {
+        if g.state.get() != GenState::Suspended {
+            return Err(v);
+        }
+        let taken = g.frame.borrow_mut().take();
+        let Some(mut fr) = taken else {
+            return Err(v);
+        };
+        g.state.set(GenState::Running);
+        // A parked frame's entry is `Call` (see `frame_yield`): nothing to drop.
+        match std::mem::replace(&mut fr.entry, entry) {
+            Entry::Call => {}
+            old => drop(old),
+        }
+        fr.gen = Some(g.clone());
+        fr.stack.push(v);
+        fr.in_yield_from = false;
+        Ok(fr)
+    }
+
+    /// The method a `LoadMethod` at `pc` found last time on a receiver of this built-in type.
+    #[inline]
+    fn method_cache_get(&self, f: &Frame, pc: usize, obj: &Value) -> Option<Value> {
+        let t = self.method_cache_type(obj)?;
+        let c = f.code.method_cache.try_borrow().ok()?;
+        let e = c.get(pc)?;
+        if e.tag == t.cache_tag && e.epoch == super::object::type_epoch() {
+            e.val.clone()
+        } else {
+            None
+        }
+    }
+
+    fn method_cache_put(&self, f: &Frame, pc: usize, obj: &Value, m: &Value) {
+        let Some(t) = self.method_cache_type(obj) else {
+            return;
+        };
+        let epoch = super::object::type_epoch();
+        if epoch == 0 || !t.builtin {
+            return;
+        }
+        let Ok(mut c) = f.code.method_cache.try_borrow_mut() else {
+            return;
+        };
+        if c.is_empty() {
+            c.resize_with(f.instrs.len(), Default::default);
+        }
+        if let Some(e) = c.get_mut(pc) {
+            *e = super::object::MethodCache {
+                tag: t.cache_tag,
+                epoch,
+                val: Some(m.clone()),
+            };
+        }
+    }
+
+    /// The receivers whose method lookup `lookup_method_ps` answers from their type alone.
+    #[inline]
+    fn method_cache_type<'a>(&'a self, obj: &'a Value) -> Option<&'a Rc<super::PyType>> {
+        match obj {
+            Value::Instance(_)
+            | Value::Type(_)
+            | Value::Module(_)
+            | Value::Func(_)
+            | Value::Method(_)
+            | Value::Native(_) => None,
+            _ => self.type_ref(obj),
+        }
+    }
+
     /// Throwing into a generator suspended in `yield from`/`await` of another generator throws
     /// into the innermost one: push the whole chain, raise at the innermost.
     #[allow(clippy::while_let_loop)]
@@ -1262,10 +1356,8 @@ impl Vm {
             return Some(Exit::Yield(v));
         }
         let caller = self.frames.pop()?;
-        let done = std::mem::replace(f, caller);
-        let g = done.gen.clone();
-        let mut done = done;
-        done.gen = None;
+        let mut done = std::mem::replace(f, caller);
+        let g = done.gen.take();
         let is_close = matches!(entry, Entry::GenClose);
         if let Some(g) = &g {
             g.state.set(GenState::Suspended);
@@ -1388,7 +1480,7 @@ impl Vm {
         if pc == 0 {
             return true;
         }
-        match f.co.instrs.get(pc) {
+        match f.instrs.get(pc) {
             Some(Instr::Jump(t) | Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t))
                 if (*t as usize) <= pc =>
             {
@@ -1396,7 +1488,7 @@ impl Vm {
             }
             None => true,
             _ => matches!(
-                f.co.instrs.get(pc - 1),
+                f.instrs.get(pc - 1),
                 Some(Instr::Call(_) | Instr::CallFunctionEx(_))
             ),
         }
@@ -1516,6 +1608,36 @@ impl Vm {
             }};
         }
 
+        // `a + 1`, `x[i]`, `f(n - 1)`: operand loads come in runs. Run the loads that follow a
+        // load right here, without a trip through the dispatch. Each still counts as an
+        // instruction and the run stops where the budget would (so pauses fall where they
+        // did); never while a line hook watches, so line events stay exact. An unbound local
+        // is left to the normal path, which raises.
+        macro_rules! fuse_loads {
+            () => {
+                if self.line_hook.is_none() {
+                    while budget.n > 0 {
+                        match f.instrs.get(f.pc) {
+                            Some(&Instr::LoadFast(j)) => match f.locals.get(j as usize) {
+                                Some(Value::Null) | None => break,
+                                Some(v) => {
+                                    let v = v.clone();
+                                    f.stack.push(v);
+                                }
+                            },
+                            Some(&Instr::LoadConst(k)) => {
+                                let v = f.consts.get(k as usize).cloned().unwrap_or(Value::None);
+                                f.stack.push(v);
+                            }
+                            _ => break,
+                        }
+                        f.pc += 1;
+                        budget.n -= 1;
+                    }
+                }
+            };
+        }
+
         let mut grace = true;
         loop {
             if budget.n == 0 {
@@ -1543,7 +1665,7 @@ impl Vm {
             }
             budget.n -= 1;
             let pc = f.pc;
-            let Some(&ins) = f.co.instrs.get(pc) else {
+            let Some(&ins) = f.instrs.get(pc) else {
                 // Falling off the end: return None.
                 match self.frame_return(&mut f, Value::None, base) {
                     Some(exit) => return exit,
@@ -1564,7 +1686,7 @@ impl Vm {
             match ins {
                 Instr::Nop => {}
                 Instr::PopTop => {
-                    pop!();
+                    pop!().forget_plain();
                     check_warn!();
                 }
                 Instr::Copy(n) => {
@@ -1586,6 +1708,7 @@ impl Vm {
                 Instr::LoadConst(i) => {
                     let v = f.consts.get(i as usize).cloned().unwrap_or(Value::None);
                     f.stack.push(v);
+                    fuse_loads!();
                 }
                 Instr::LoadFast(i) => {
                     let v = match f.locals.get(i as usize) {
@@ -1605,106 +1728,13 @@ impl Vm {
                         Some(v) => v.clone(),
                     };
                     f.stack.push(v);
+                    fuse_loads!();
                 }
                 Instr::StoreFast(i) => {
                     let v = pop!();
                     if let Some(slot) = f.locals.get_mut(i as usize) {
-                        *slot = v;
-                    }
-                    check_warn!();
-                }
-                Instr::DeleteFast(i) => {
-                    let was = f
-                        .locals
-                        .get_mut(i as usize)
-                        .map(|s| std::mem::replace(s, Value::Null));
-                    if matches!(was, Some(Value::Null) | None) {
-                        let name = f
-                            .code
-                            .co
-                            .varnames
-                            .get(i as usize)
-                            .cloned()
-                            .unwrap_or_else(|| Rc::from("?"));
-                        tri!(Err(self.new_error(
-                            ExcKind::UnboundLocalError,
-                            format!("cannot access local variable '{name}' where it is not associated with a value")
-                        )));
-                    }
-                }
-                Instr::LoadDeref(i) | Instr::LoadClosure(i) | Instr::LoadClassDeref(i) => {
-                    if let Instr::LoadClassDeref(_) = ins {
-                        let name = self.cell_name(&f, i);
-                        if let Some(d) = &f.locals_dict {
-                            if let Some(v) = d.get_str(&name) {
-                                f.stack.push(v);
-                                continue;
-                            }
-                        }
-                    }
-                    let Some(cell) = f.cells.get(i as usize).cloned() else {
-                        tri!(Err(self.new_error(ExcKind::SystemError, "bad cell index")))
-                    };
-                    if let Instr::LoadClosure(_) = ins {
-                        f.stack.push(Value::Cell(cell));
-                    } else {
-                        let v = cell.get();
-                        if v.is_null() {
-                            let name = self.cell_name(&f, i);
-                            let is_free = (i as usize) >= f.code.co.cellvars.len();
-                            let e = if is_free {
-                                self.new_error(ExcKind::NameError, format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
-                            } else {
-                                self.new_error(ExcKind::UnboundLocalError, format!("cannot access local variable '{name}' where it is not associated with a value"))
-                            };
-                            tri!(Err(e));
-                        }
-                        f.stack.push(v);
-                    }
-                }
-                Instr::StoreDeref(i) => {
-                    let v = pop!();
-                    if let Some(c) = f.cells.get(i as usize) {
-                        c.set(v);
-                    }
-                }
-                Instr::DeleteDeref(i) => {
-                    if let Some(c) = f.cells.get(i as usize) {
-                        c.set(Value::Null);
-                    }
-                }
-                Instr::LoadName(i) => {
-                    let Some(Value::Str(s)) = f.names.get(i as usize) else {
-                        continue;
-                    };
-                    let v = match &f.locals_dict {
-                        Some(d) => d.get_pystr(s),
-                        None => None,
-                    };
-                    let v = match v
-                        .or_else(|| f.globals.get_pystr(s))
-                        .or_else(|| self.builtins.get_pystr(s))
-                    {
-                        Some(v) => v,
-                        None => tri!(Err(self.name_error(&s.s))),
-                    };
-                    f.stack.push(v);
-                }
-                Instr::StoreName(i) => {
-                    let v = pop!();
-                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
-                    match &f.locals_dict {
-                        Some(d) => d.set_pystr_value(name, v),
-                        None => f.globals.set_pystr_value(name, v),
-                    }
-                    check_warn!();
-                }
-                Instr::DeleteName(i) => {
-                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
-                    let n = name.as_str().unwrap_or("");
-                    let d = f.locals_dict.clone().unwrap_or_else(|| f.globals.clone());
-                    if d.remove_str(n).is_none() {
-                        tri!(Err(self.name_error(n)));
+                        // Most overwritten locals hold ints/floats: no drop glue call for them.
+                        std::mem::replace(slot, v).forget_plain();
                     }
                     check_warn!();
                 }
@@ -1729,18 +1759,6 @@ impl Vm {
                         }
                     };
                     f.stack.push(v);
-                }
-                Instr::StoreGlobal(i) => {
-                    let v = pop!();
-                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
-                    f.globals.set_pystr_value(name, v);
-                }
-                Instr::DeleteGlobal(i) => {
-                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
-                    let n = name.as_str().unwrap_or("");
-                    if f.globals.remove_str(n).is_none() {
-                        tri!(Err(self.name_error(n)));
-                    }
                 }
                 Instr::LoadAttr(i) => {
                     let obj = pop!();
@@ -1773,17 +1791,20 @@ impl Vm {
                     let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
                     tri!(native!(self.setattr(&obj, &name, v)));
                 }
-                Instr::DeleteAttr(i) => {
-                    let obj = pop!();
-                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
-                    tri!(native!(self.delattr(&obj, &name)));
-                }
                 Instr::LoadMethod(i) => {
                     let obj = pop!();
+                    if let Some(m) = self.method_cache_get(&f, pc, &obj) {
+                        f.stack.push(m);
+                        f.stack.push(obj);
+                        continue;
+                    }
                     let m = match f.names.get(i as usize) {
                         Some(Value::Str(ps)) => self.lookup_method_ps(&obj, ps),
                         _ => None,
                     };
+                    if let Some(m) = &m {
+                        self.method_cache_put(&f, pc, &obj, m);
+                    }
                     if let Some(m) = m {
                         f.stack.push(m);
                         f.stack.push(obj);
@@ -1829,22 +1850,14 @@ impl Vm {
                         drop(items);
                         tri!(Err(self.index_error("list assignment index out of range")));
                     }
+                    // `d[name] = v` with a str key: `dict_set`'s str case, without cloning the key.
+                    if let Value::Dict(d) = &c {
+                        if let Value::Str(_) = &k {
+                            d.set_pystr_value(k, v);
+                            continue;
+                        }
+                    }
                     tri!(native!(self.setitem(&c, &k, v)));
-                }
-                Instr::DeleteSubscr => {
-                    let k = pop!();
-                    let c = pop!();
-                    tri!(native!(super::methods::delitem(self, &c, &k)));
-                }
-                Instr::BuildSlice(n) => {
-                    let step = if n == 3 { pop!() } else { Value::None };
-                    let stop = pop!();
-                    let start = pop!();
-                    f.stack.push(Value::Slice(Rc::new(super::value::PySlice {
-                        start,
-                        stop,
-                        step,
-                    })));
                 }
                 Instr::BinaryOp(kind) => {
                     let b = pop!();
@@ -1887,6 +1900,18 @@ impl Vm {
                                 _ => None,
                             }
                         }
+                        (Value::Str(x), Value::Str(y))
+                            if matches!(
+                                kind,
+                                crate::lang::bytecode::BinaryOpKind::Add
+                                    | crate::lang::bytecode::BinaryOpKind::InplaceAdd
+                            ) =>
+                        {
+                            let mut s = String::with_capacity(x.s.len() + y.s.len());
+                            s.push_str(&x.s);
+                            s.push_str(&y.s);
+                            Some(Value::string(s))
+                        }
                         _ => None,
                     };
                     let r = match r {
@@ -1897,21 +1922,6 @@ impl Vm {
                         }
                         None => tri!(native!(self.binary_op(&a, &b, kind))),
                     };
-                    f.stack.push(r);
-                }
-                Instr::UnaryNegative => {
-                    let a = pop!();
-                    let r = tri!(native!(self.unary_negative(&a)));
-                    f.stack.push(r);
-                }
-                Instr::UnaryPositive => {
-                    let a = pop!();
-                    let r = tri!(native!(self.unary_positive(&a)));
-                    f.stack.push(r);
-                }
-                Instr::UnaryInvert => {
-                    let a = pop!();
-                    let r = tri!(native!(self.unary_invert(&a)));
                     f.stack.push(r);
                 }
                 Instr::UnaryNot => {
@@ -1944,7 +1954,7 @@ impl Vm {
                     // `if a < b:` / `while ...`: run the conditional jump that follows right
                     // here (it is still counted as an instruction; not when a line hook
                     // watches, so line events stay exact).
-                    if let (Value::Bool(c), Some(&next)) = (&r, f.co.instrs.get(f.pc)) {
+                    if let (Value::Bool(c), Some(&next)) = (&r, f.instrs.get(f.pc)) {
                         if budget.n > 0 && self.line_hook.is_none() {
                             let jump = match next {
                                 Instr::PopJumpIfFalse(t) => Some((t, !*c)),
@@ -1954,6 +1964,7 @@ impl Vm {
                             if let Some((t, taken)) = jump {
                                 budget.n -= 1;
                                 f.pc = if taken { t as usize } else { f.pc + 1 };
+                                r.forget_plain();
                                 continue;
                             }
                         }
@@ -1983,15 +1994,6 @@ impl Vm {
                     v.forget_plain();
                     if b == matches!(ins, Instr::PopJumpIfTrue(_)) {
                         f.pc = t as usize;
-                    }
-                }
-                Instr::JumpIfFalseOrPop(t) | Instr::JumpIfTrueOrPop(t) => {
-                    let v = top!().clone();
-                    let b = tri!(native!(self.truthy(&v)));
-                    if b == matches!(ins, Instr::JumpIfTrueOrPop(_)) {
-                        f.pc = t as usize;
-                    } else {
-                        f.stack.pop();
                     }
                 }
                 Instr::GetIter => {
@@ -2095,136 +2097,19 @@ impl Vm {
                     let items: Vec<Value> = f.stack.drain(at..).collect();
                     f.stack.push(Value::list(items));
                 }
-                Instr::BuildSet(n) => {
-                    let at = f.stack.len().saturating_sub(n as usize);
-                    let items: Vec<Value> = f.stack.drain(at..).collect();
-                    let s = tri!(native!(self.new_set(items, false)));
-                    // CPython folds a display of 3+ constants into a frozenset constant (which
-                    // its constant merging rebuilds from its own iteration order) and merges it
-                    // into an empty set: same keys, different table layout.
-                    let all_const = n >= 3
-                        && pc >= n as usize
-                        && f.code.co.instrs[pc - n as usize..pc]
-                            .iter()
-                            .all(|i| matches!(i, Instr::LoadConst(_)));
-                    let s = match (&s, all_const) {
-                        (Value::Set(tmp), true) => {
-                            let again = tri!(self.new_set(tmp.items(), true));
-                            let mut t = crate::vm::table::Set::new();
-                            if let Value::Set(again) = &again {
-                                let _ = t.merge(&again.t.borrow(), crate::vm::dict::set_key_eq);
-                            }
-                            Value::Set(Rc::new(crate::vm::dict::PySet::from_table(false, t)))
-                        }
-                        _ => s,
-                    };
-                    f.stack.push(s);
-                }
-                Instr::BuildMap(n) => {
-                    let at = f.stack.len().saturating_sub(2 * n as usize);
-                    let flat: Vec<Value> = f.stack.drain(at..).collect();
-                    let mut pairs = Vec::with_capacity(n as usize);
-                    let mut it = flat.into_iter();
-                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                        pairs.push((k, v));
-                    }
-                    let d = tri!(native!(self.new_dict(pairs)));
-                    f.stack.push(d);
-                }
-                Instr::BuildConstKeyMap(n) => {
-                    let keys = pop!();
-                    let at = f.stack.len().saturating_sub(n as usize);
-                    let vals: Vec<Value> = f.stack.drain(at..).collect();
-                    let ks = match &keys {
-                        Value::Tuple(t) => t.items.to_vec(),
-                        _ => vec![],
-                    };
-                    let d = tri!(native!(self.new_dict(ks.into_iter().zip(vals).collect())));
-                    f.stack.push(d);
-                }
-                Instr::BuildString(n) => {
-                    let at = f.stack.len().saturating_sub(n as usize);
-                    let mut s = String::new();
-                    for v in f.stack.drain(at..) {
-                        if let Value::Str(p) = v {
-                            s.push_str(&p.s);
-                        }
-                    }
-                    f.stack.push(Value::string(s));
-                }
-                Instr::ListAppend(n)
-                | Instr::SetAdd(n)
-                | Instr::ListExtend(n)
-                | Instr::SetUpdate(n)
-                | Instr::DictUpdate(n)
-                | Instr::DictMerge(n) => {
-                    let item = pop!();
-                    let len = f.stack.len();
-                    if let Instr::ListAppend(_) = ins {
-                        if let Some(Value::List(l)) =
-                            len.checked_sub(n as usize).and_then(|i| f.stack.get(i))
-                        {
-                            l.items.borrow_mut().push(item);
-                            continue;
-                        }
-                    }
-                    let target = match len.checked_sub(n as usize).and_then(|i| f.stack.get(i)) {
-                        Some(t) => t.clone(),
-                        None => tri!(Err(self.new_error(ExcKind::SystemError, "bad stack"))),
-                    };
-                    let r = self.container_add(ins, &target, item);
-                    if let (Err(e), Instr::DictMerge(_)) = (&r, ins) {
-                        // `f(**x)` errors name the callee, which sits below the args tuple.
-                        if self.exc_matches(e, ExcKind::TypeError) {
-                            let slot = |k: usize| {
-                                len.checked_sub(n as usize + k)
-                                    .and_then(|i| f.stack.get(i))
-                                    .cloned()
-                            };
-                            let callee = match (slot(3), slot(2)) {
-                                (Some(nul), Some(c)) if nul.is_null() => Some(c),
-                                (Some(c), Some(_)) => Some(c),
-                                _ => None,
-                            };
-                            if let Some(c) = callee {
-                                let msg = self.str_of_exc_msg(e);
-                                let msg = match msg.strip_suffix(" object is not a mapping") {
-                                    Some(t) => format!(
-                                        "{} argument after ** must be a mapping, not {}",
-                                        self.callable_desc(&c),
-                                        t.trim_matches('\'')
-                                    ),
-                                    None => format!("{} {msg}", self.callable_desc(&c)),
-                                };
-                                tri!(Err(self.type_error(msg)));
-                            }
-                        }
-                    }
-                    tri!(native!(r));
-                }
-                Instr::MapAdd(n) => {
-                    let v = pop!();
-                    let k = pop!();
-                    let len = f.stack.len();
-                    let target = match len.checked_sub(n as usize).and_then(|i| f.stack.get(i)) {
-                        Some(Value::Dict(d)) => d.clone(),
-                        _ => tri!(Err(self.new_error(ExcKind::SystemError, "bad stack"))),
-                    };
-                    tri!(native!(self.dict_set(&target, k, v)));
-                }
-                Instr::ListToTuple => {
-                    let l = pop!();
-                    let t = match &l {
-                        Value::List(l) => Value::tuple(l.items.borrow().clone()),
-                        other => other.clone(),
-                    };
-                    f.stack.push(t);
-                }
                 Instr::UnpackSequence(n) => {
-                    let seq = pop!();
-                    if let Value::Tuple(t) = &seq {
+                    let mut seq = pop!();
+                    if let Value::Tuple(t) = &mut seq {
                         if t.items.len() == n as usize {
-                            f.stack.extend(t.items.iter().rev().cloned());
+                            match Rc::get_mut(t) {
+                                // A tuple nobody else holds (an `enumerate`/`zip`/`items()`
+                                // item): move its values instead of cloning and dropping them.
+                                Some(tm) => {
+                                    let items = std::mem::take(&mut tm.items);
+                                    f.stack.extend(items.into_vec().into_iter().rev());
+                                }
+                                None => f.stack.extend(t.items.iter().rev().cloned()),
+                            }
                             continue;
                         }
                     }
@@ -2235,30 +2120,6 @@ impl Vm {
                         _ => tri!(native!(self.unpack(&seq, n as usize, None))),
                     };
                     f.stack.extend(items.into_iter().rev());
-                }
-                Instr::UnpackEx(n) => {
-                    let seq = pop!();
-                    let before = (n & 0xff) as usize;
-                    let after = (n >> 8) as usize;
-                    let items = tri!(native!(self.unpack(&seq, before, Some(after))));
-                    f.stack.extend(items.into_iter().rev());
-                }
-                Instr::FormatValue(flags) => {
-                    let spec = if flags & 4 != 0 { Some(pop!()) } else { None };
-                    let v = pop!();
-                    let s = tri!(native!(self.format_value(&v, flags & 3, spec.as_ref())));
-                    f.stack.push(s);
-                }
-                Instr::MakeFunction(fl) => {
-                    let code = pop!();
-                    let closure = if fl & 0x08 != 0 { Some(pop!()) } else { None };
-                    if fl & 0x04 != 0 {
-                        pop!();
-                    }
-                    let kwdefaults = if fl & 0x02 != 0 { Some(pop!()) } else { None };
-                    let defaults = if fl & 0x01 != 0 { Some(pop!()) } else { None };
-                    let func = tri!(self.make_function(&f, code, defaults, kwdefaults, closure));
-                    f.stack.push(func);
                 }
                 Instr::KwNames(i) => {
                     f.kwnames = f.consts.get(i as usize).cloned();
@@ -2299,7 +2160,9 @@ impl Vm {
                                 let mut nf = self.alloc_call_frame(func);
                                 nf.locals.extend(f.stack.drain(start..));
                                 f.stack.truncate(at - 2);
-                                nf.locals.resize(nlocals, Value::Null);
+                                if nlocals > nargs {
+                                    nf.locals.resize(nlocals, Value::Null);
+                                }
                                 push_frame!(nf);
                             }
                         }
@@ -2317,6 +2180,29 @@ impl Vm {
                             args.extend(f.stack.drain(start..));
                             f.stack.truncate(at - 2);
                             let r = native!(nf(self, &args, &[]));
+                            args.clear();
+                            self.arg_pool = args;
+                            let v = tri!(r);
+                            f.stack.push(v);
+                            continue;
+                        }
+                    }
+                    // Hot path: a built-in type called with positional args (`str(i)`): its
+                    // native constructor, as `call_type` would run it, on the pooled vector.
+                    if kwnames.is_none() {
+                        let newf = match (&f.stack[at - 2], &f.stack[at - 1]) {
+                            (Value::Null, Value::Type(t))
+                                if t.layout == Layout::Builtin && !t.has_flag(tflags::NEW) =>
+                            {
+                                find_native_new(t).map(|nf| (nf, t.clone()))
+                            }
+                            _ => None,
+                        };
+                        if let Some((newf, t)) = newf {
+                            let mut args = std::mem::take(&mut self.arg_pool);
+                            args.extend(f.stack.drain(at..));
+                            f.stack.truncate(at - 2);
+                            let r = native!(newf(self, &t, &args, &[]));
                             args.clear();
                             self.arg_pool = args;
                             let v = tri!(r);
@@ -2355,6 +2241,10 @@ impl Vm {
                                 Value::None
                             };
                             f.stack.truncate(at - 2);
+                            let v = match self.resume_suspended(&g, v, Entry::GenCall) {
+                                Ok(nf) => push_frame!(nf),
+                                Err(v) => v,
+                            };
                             let out = tri!(self.gen_resume_frames(
                                 &g,
                                 ResumeHow::Send(v),
@@ -2406,55 +2296,6 @@ impl Vm {
                     };
                     call_out!(out);
                 }
-                Instr::CallFunctionEx(fl) => {
-                    let kw = if fl & 1 != 0 { Some(pop!()) } else { None };
-                    let args = pop!();
-                    let callable = pop!();
-                    let nul = pop!();
-                    let callable = if nul.is_null() { callable } else { nul };
-                    let args = match &args {
-                        Value::Tuple(t) => t.items.to_vec(),
-                        other => {
-                            let r = self.iter_to_vec(other).map_err(|e| {
-                                if self.exc_matches(&e, ExcKind::TypeError)
-                                    && self.type_of(other).lookup("__iter__").is_none()
-                                    && self.type_of(other).lookup("__getitem__").is_none()
-                                {
-                                    self.type_error(format!(
-                                        "{} argument after * must be an iterable, not {}",
-                                        self.callable_desc(&callable),
-                                        self.type_name(other)
-                                    ))
-                                } else {
-                                    e
-                                }
-                            });
-                            tri!(native!(r))
-                        }
-                    };
-                    let mut kwargs = Vec::new();
-                    if let Some(kw) = kw {
-                        let items = match &kw {
-                            Value::Dict(d) => d.t.borrow().items(),
-                            _ => tri!(native!(self.mapping_items(&kw))),
-                        };
-                        // No tri! inside the loop: it jumps with `continue`.
-                        let mut bad_key = false;
-                        for (k, v) in items {
-                            if let Value::Str(s) = k {
-                                kwargs.push((Rc::from(&*s.s), v));
-                            } else {
-                                bad_key = true;
-                                break;
-                            }
-                        }
-                        if bad_key {
-                            tri!(Err(self.type_error("keywords must be strings")));
-                        }
-                    }
-                    let out = tri!(native!(self.prepare_call(&callable, args, &kwargs)));
-                    call_out!(out);
-                }
                 Instr::ReturnValue => {
                     let v = pop!();
                     check_warn!();
@@ -2466,17 +2307,10 @@ impl Vm {
                         }
                     }
                 }
-                Instr::LoadBuildClass => {
-                    let b = self
-                        .builtins
-                        .get_str("__build_class__")
-                        .unwrap_or(Value::None);
-                    f.stack.push(b);
-                }
                 Instr::YieldValue => {
                     let v = pop!();
                     f.in_yield_from = matches!(
-                        pc.checked_sub(1).and_then(|i| f.code.co.instrs.get(i)),
+                        pc.checked_sub(1).and_then(|i| f.instrs.get(i)),
                         Some(Instr::Send(_))
                     );
                     match self.frame_yield(&mut f, v, base) {
@@ -2484,34 +2318,19 @@ impl Vm {
                         None => continue,
                     }
                 }
-                Instr::GetYieldFromIter => {
-                    let v = pop!();
-                    let it = match &v {
-                        Value::Gen(g) if g.kind == GenKind::Coroutine => {
-                            if f.code.co.flags & (flags::COROUTINE | flags::ITERABLE_COROUTINE) == 0
-                            {
-                                tri!(Err(self.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator")));
-                            }
-                            v.clone()
-                        }
-                        Value::Gen(_) => v.clone(),
-                        Value::Native(n) if matches!(n.data, NativeData::CoroWrapper(_)) => {
-                            match &n.data {
-                                NativeData::CoroWrapper(g) => Value::Gen(g.clone()),
-                                _ => v.clone(),
-                            }
-                        }
-                        _ => tri!(native!(self.get_iter(&v))),
-                    };
-                    f.stack.push(it);
-                }
-                Instr::GetAwaitable(w) => {
-                    let v = pop!();
-                    let it = tri!(native!(self.get_awaitable(&v, w)));
-                    f.stack.push(it);
-                }
                 Instr::Send(target) => {
                     let v = pop!();
+                    // The common `yield from` step: a suspended generator takes the value.
+                    let v = match f.stack.last() {
+                        Some(Value::Gen(g)) if g.state.get() == GenState::Suspended => {
+                            let g = g.clone();
+                            match self.resume_suspended(&g, v, Entry::Send(target)) {
+                                Ok(nf) => push_frame!(nf),
+                                Err(v) => v,
+                            }
+                        }
+                        _ => v,
+                    };
                     let recv = top!().clone();
                     match &recv {
                         Value::Gen(g) => {
@@ -2566,35 +2385,6 @@ impl Vm {
                         }
                     }
                 }
-                Instr::AsyncGenWrap => {
-                    let v = pop!();
-                    let w = self
-                        .new_native("async_generator_wrapped_value", NativeData::AGenWrapped(v));
-                    f.stack.push(w);
-                }
-                Instr::GetAIter => {
-                    let v = pop!();
-                    let it = tri!(native!(self.get_aiter(&v)));
-                    f.stack.push(it);
-                }
-                Instr::GetANext => {
-                    let it = top!().clone();
-                    let aw = tri!(native!(self.get_anext_awaitable(&it)));
-                    f.stack.push(aw);
-                }
-                Instr::EndAsyncFor => {
-                    let exc = pop!();
-                    let _aiter = pop!();
-                    match exc {
-                        Value::Instance(e) if self.exc_matches(&e, ExcKind::StopAsyncIteration) => {
-                        }
-                        Value::Instance(e) => match self.unwind(&mut f, e, base, false, false) {
-                            Some(exit) => return exit,
-                            None => continue,
-                        },
-                        _ => {}
-                    }
-                }
                 Instr::SetupFinally(t) => {
                     let depth = f.stack.len() as u32;
                     f.blocks.push(Block { handler: t, depth });
@@ -2602,199 +2392,738 @@ impl Vm {
                 Instr::PopBlock => {
                     f.blocks.pop();
                 }
-                Instr::PushExcInfo => {
-                    let exc = pop!();
-                    if self.warnings.pending.get() {
-                        // Temporaries dropped while raising belong to the raising line.
-                        let loc = match &exc {
-                            Value::Instance(e) => e.exc().and_then(|d| {
-                                d.borrow().tb.last().map(|t| {
-                                    (
-                                        t.code.co.filename.clone(),
-                                        t.code.co.line_of(t.lasti as usize),
-                                    )
-                                })
-                            }),
-                            _ => None,
-                        };
-                        self.flush_warnings_at(
-                            loc.or_else(|| Some((f.code.co.filename.clone(), f.line()))),
-                        );
-                    }
-                    let prev = match f.handled.take() {
-                        Some(e) => Value::Instance(e),
-                        None => Value::None,
-                    };
-                    if let Value::Instance(e) = &exc {
-                        f.handled = Some(e.clone());
-                    }
-                    f.stack.push(prev);
-                    f.stack.push(exc);
-                }
-                Instr::PopExcept => {
-                    let prev = pop!();
-                    f.handled = match prev {
-                        Value::Instance(e) => Some(e),
-                        _ => None,
-                    };
-                }
-                Instr::CheckExcMatch => {
-                    let typ = pop!();
-                    let exc = top!().clone();
-                    let m = tri!(self.exc_match(&exc, &typ));
-                    f.stack.push(Value::Bool(m));
-                }
-                Instr::CheckEgMatch => {
-                    let typ = pop!();
-                    let exc = pop!();
-                    let (rest, matched) = tri!(native!(self.eg_match(&exc, &typ)));
-                    f.stack.push(rest);
-                    f.stack.push(matched);
-                }
-                Instr::Reraise => {
-                    let exc = pop!();
-                    match exc {
-                        Value::Instance(e) => match self.unwind(&mut f, e, base, false, false) {
-                            Some(exit) => return exit,
-                            None => continue,
-                        },
-                        _ => tri!(Err(self.runtime_error("No active exception to reraise"))),
+                // A comprehension's append; the other container updates run out of line.
+                Instr::ListAppend(n)
+                    if matches!(
+                        f.stack
+                            .len()
+                            .checked_sub(n as usize + 1)
+                            .and_then(|i| f.stack.get(i)),
+                        Some(Value::List(_))
+                    ) =>
+                {
+                    let item = pop!();
+                    let len = f.stack.len();
+                    if let Some(Value::List(l)) =
+                        len.checked_sub(n as usize).and_then(|i| f.stack.get(i))
+                    {
+                        l.items.borrow_mut().push(item);
                     }
                 }
-                Instr::RaiseVarargs(n) => {
-                    if n == 0 {
-                        match self.current_handled(&f) {
-                            Some(e) => match self.unwind(&mut f, e, base, false, false) {
-                                Some(exit) => return exit,
-                                None => continue,
-                            },
-                            None => tri!(Err(self.runtime_error("No active exception to reraise"))),
+                _ => match self.run_cold(f, ins, pc, base) {
+                    Ok(nf) => f = nf,
+                    Err(exit) => return exit,
+                },
+            }
+        }
+    }
+
+    /// The opcodes that hot code rarely runs, out of the dispatch loop so that the loop stays
+    /// small enough for the compiler to keep its state in registers. `Ok(frame)`: go on with
+    /// that frame; `Err(exit)`: the loop returns `exit`.
+    #[inline(never)]
+    fn run_cold(
+        &mut self,
+        mut f: Box<Frame>,
+        ins: Instr,
+        pc: usize,
+        base: usize,
+    ) -> Result<Box<Frame>, Exit> {
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => {
+                        return match self.unwind(&mut f, e, base, true, true) {
+                            Some(exit) => Err(exit),
+                            None => Ok(f),
                         }
                     }
-                    let cause = if n >= 2 { Some(pop!()) } else { None };
-                    let exc = pop!();
-                    let e = tri!(native!(self.make_raise(exc, cause)));
-                    tri!(Err(e));
                 }
-                Instr::LoadAssertionError => {
-                    f.stack
-                        .push(Value::Type(self.exc_type(ExcKind::AssertionError)));
+            };
+        }
+        macro_rules! pop {
+            () => {
+                match f.stack.pop() {
+                    Some(v) => v,
+                    None => tri!(Err(
+                        self.new_error(ExcKind::SystemError, "value stack underflow")
+                    )),
                 }
-                Instr::BeforeWith | Instr::BeforeAsyncWith => {
-                    let cm = pop!();
-                    let is_async = matches!(ins, Instr::BeforeAsyncWith);
-                    let (enter_name, exit_name) = if is_async {
-                        ("__aenter__", "__aexit__")
-                    } else {
-                        ("__enter__", "__exit__")
-                    };
-                    let cls = self.type_of(&cm);
-                    let (Some(enter), Some(exit)) = (cls.lookup(enter_name), cls.lookup(exit_name))
-                    else {
-                        let kind = if is_async { "asynchronous " } else { "" };
-                        // CPython looks __enter__ up first and names a missing __exit__.
-                        let missed = if cls.lookup(enter_name).is_some() {
-                            format!(" (missed {exit_name} method)")
-                        } else {
-                            String::new()
-                        };
-                        let msg = format!(
-                            "'{}' object does not support the {kind}context manager protocol{missed}",
-                            cls.name()
-                        );
-                        tri!(Err(self.type_error(msg)))
-                    };
-                    let exit_b = tri!(native!(self.bind_descr(exit, &cm, &cls)));
-                    let enter_b = tri!(native!(self.bind_descr(enter, &cm, &cls)));
-                    f.stack.push(exit_b);
-                    f.stack.push(Value::Null);
-                    f.stack.push(enter_b);
+            };
+        }
+        macro_rules! top {
+            () => {
+                match f.stack.last() {
+                    Some(v) => v,
+                    None => tri!(Err(
+                        self.new_error(ExcKind::SystemError, "value stack underflow")
+                    )),
                 }
-                Instr::WithExceptStart => {
-                    // [exit, prev_exc, exc] -> [exit, prev_exc, exc, NULL, exit, type, exc, tb]
-                    let len = f.stack.len();
-                    if len < 3 {
-                        tri!(Err(
-                            self.new_error(ExcKind::SystemError, "bad WITH_EXCEPT_START")
-                        ));
-                    }
-                    let exc = f.stack[len - 1].clone();
-                    let exit = f.stack[len - 3].clone();
-                    let typ = Value::Type(self.type_of(&exc));
-                    let tb = match &exc {
-                        Value::Instance(i) => super::exceptions::traceback_value(self, i),
-                        _ => Value::None,
-                    };
-                    f.stack.push(Value::Null);
-                    f.stack.push(exit);
-                    f.stack.push(typ);
-                    f.stack.push(exc);
-                    f.stack.push(tb);
+            };
+        }
+        macro_rules! native {
+            ($e:expr) => {{
+                self.frames.push(f);
+                let r = $e;
+                f = match self.frames.pop() {
+                    Some(x) => x,
+                    None => return Err(Exit::Raise(self.runtime_error("frame stack corrupted"))),
+                };
+                r
+            }};
+        }
+        macro_rules! check_warn {
+            () => {
+                if self.warnings.pending.get() {
+                    let loc = Some((f.code.co.filename.clone(), f.line()));
+                    native!(self.flush_warnings_at(loc));
                 }
-                Instr::ImportName(i) => {
-                    let name = f
-                        .names
-                        .get(i as usize)
-                        .and_then(|v| v.as_str().map(|s| s.to_string()))
-                        .unwrap_or_default();
-                    let leaf = matches!(
-                        f.code.co.instrs.get(f.pc),
-                        Some(Instr::ImportFrom(_)) | Some(Instr::ImportStar)
-                    );
-                    let m = tri!(native!(self.import(&name, leaf)));
-                    f.stack.push(m);
+            };
+        }
+        macro_rules! push_frame {
+            ($nf:expr) => {{
+                let nf = $nf;
+                if self.frames.len() + 1 >= self.recursion_limit {
+                    tri!(Err(self.new_error(
+                        ExcKind::RecursionError,
+                        "maximum recursion depth exceeded"
+                    )));
                 }
-                Instr::ImportFrom(i) => {
-                    let m = top!().clone();
-                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
-                    let r = native!(self.getattr_opt(&m, &name));
-                    match tri!(r) {
-                        Some(v) => f.stack.push(v),
-                        None => {
-                            let mname = match &m {
-                                Value::Module(md) => md.name.to_string(),
-                                _ => "?".into(),
-                            };
+                self.frames.push(std::mem::replace(&mut f, nf));
+                return Ok(f);
+            }};
+        }
+        macro_rules! call_out {
+            ($out:expr) => {{
+                match $out {
+                    CallOut::Value(v) => f.stack.push(v),
+                    CallOut::Frame(nf) | CallOut::GenFrame(nf) => push_frame!(nf),
+                    CallOut::Gen(frames, exc) => {
+                        if self.frames.len() + frames.len() + 1 >= self.recursion_limit {
                             tri!(Err(self.new_error(
-                                ExcKind::ImportError,
-                                format!(
-                                    "cannot import name '{}' from '{}' (unknown location)",
-                                    name.as_str().unwrap_or(""),
-                                    mname
-                                )
+                                ExcKind::RecursionError,
+                                "maximum recursion depth exceeded"
                             )));
                         }
+                        for nf in frames {
+                            self.frames.push(std::mem::replace(&mut f, nf));
+                        }
+                        if let Some(e) = exc {
+                            if let Some(exit) = self.unwind(&mut f, e, base, true, false) {
+                                return Err(exit);
+                            }
+                        }
+                        return Ok(f);
                     }
                 }
-                Instr::ImportStar => {
-                    let m = pop!();
-                    if let Value::Module(md) = &m {
-                        let target = f.locals_dict.clone().unwrap_or_else(|| f.globals.clone());
-                        for (k, v) in md.dict.t.borrow().items() {
-                            if let Value::Str(s) = &k {
-                                if !s.s.starts_with('_') {
-                                    target.set_pystr_value(k.clone(), v);
-                                }
+            }};
+        }
+        match ins {
+            Instr::DeleteFast(i) => {
+                let was = f
+                    .locals
+                    .get_mut(i as usize)
+                    .map(|s| std::mem::replace(s, Value::Null));
+                if matches!(was, Some(Value::Null) | None) {
+                    let name = f
+                        .code
+                        .co
+                        .varnames
+                        .get(i as usize)
+                        .cloned()
+                        .unwrap_or_else(|| Rc::from("?"));
+                    tri!(Err(self.new_error(
+                        ExcKind::UnboundLocalError,
+                        format!("cannot access local variable '{name}' where it is not associated with a value")
+                    )));
+                }
+            }
+            Instr::LoadDeref(i) | Instr::LoadClosure(i) | Instr::LoadClassDeref(i) => {
+                if let Instr::LoadClassDeref(_) = ins {
+                    let name = self.cell_name(&f, i);
+                    if let Some(d) = &f.locals_dict {
+                        if let Some(v) = d.get_str(&name) {
+                            f.stack.push(v);
+                            return Ok(f);
+                        }
+                    }
+                }
+                let Some(cell) = f.cells.get(i as usize).cloned() else {
+                    tri!(Err(self.new_error(ExcKind::SystemError, "bad cell index")))
+                };
+                if let Instr::LoadClosure(_) = ins {
+                    f.stack.push(Value::Cell(cell));
+                } else {
+                    let v = cell.get();
+                    if v.is_null() {
+                        let name = self.cell_name(&f, i);
+                        let is_free = (i as usize) >= f.code.co.cellvars.len();
+                        let e = if is_free {
+                            self.new_error(ExcKind::NameError, format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+                        } else {
+                            self.new_error(ExcKind::UnboundLocalError, format!("cannot access local variable '{name}' where it is not associated with a value"))
+                        };
+                        tri!(Err(e));
+                    }
+                    f.stack.push(v);
+                }
+            }
+            Instr::StoreDeref(i) => {
+                let v = pop!();
+                if let Some(c) = f.cells.get(i as usize) {
+                    c.set(v);
+                }
+            }
+            Instr::DeleteDeref(i) => {
+                if let Some(c) = f.cells.get(i as usize) {
+                    c.set(Value::Null);
+                }
+            }
+            Instr::LoadName(i) => {
+                let Some(Value::Str(s)) = f.names.get(i as usize) else {
+                    return Ok(f);
+                };
+                let v = match &f.locals_dict {
+                    Some(d) => d.get_pystr(s),
+                    None => None,
+                };
+                let v = match v
+                    .or_else(|| f.globals.get_pystr(s))
+                    .or_else(|| self.builtins.get_pystr(s))
+                {
+                    Some(v) => v,
+                    None => tri!(Err(self.name_error(&s.s))),
+                };
+                f.stack.push(v);
+            }
+            Instr::StoreName(i) => {
+                let v = pop!();
+                let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
+                match &f.locals_dict {
+                    Some(d) => d.set_pystr_value(name, v),
+                    None => f.globals.set_pystr_value(name, v),
+                }
+                check_warn!();
+            }
+            Instr::DeleteName(i) => {
+                let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
+                let n = name.as_str().unwrap_or("");
+                let d = f.locals_dict.clone().unwrap_or_else(|| f.globals.clone());
+                if d.remove_str(n).is_none() {
+                    tri!(Err(self.name_error(n)));
+                }
+                check_warn!();
+            }
+            Instr::StoreGlobal(i) => {
+                let v = pop!();
+                let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
+                f.globals.set_pystr_value(name, v);
+            }
+            Instr::DeleteGlobal(i) => {
+                let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
+                let n = name.as_str().unwrap_or("");
+                if f.globals.remove_str(n).is_none() {
+                    tri!(Err(self.name_error(n)));
+                }
+            }
+            Instr::DeleteAttr(i) => {
+                let obj = pop!();
+                let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
+                tri!(native!(self.delattr(&obj, &name)));
+            }
+            Instr::DeleteSubscr => {
+                let k = pop!();
+                let c = pop!();
+                tri!(native!(super::methods::delitem(self, &c, &k)));
+            }
+            Instr::BuildSlice(n) => {
+                let step = if n == 3 { pop!() } else { Value::None };
+                let stop = pop!();
+                let start = pop!();
+                f.stack.push(Value::Slice(Rc::new(super::value::PySlice {
+                    start,
+                    stop,
+                    step,
+                })));
+            }
+            Instr::UnaryNegative => {
+                let a = pop!();
+                let r = tri!(native!(self.unary_negative(&a)));
+                f.stack.push(r);
+            }
+            Instr::UnaryPositive => {
+                let a = pop!();
+                let r = tri!(native!(self.unary_positive(&a)));
+                f.stack.push(r);
+            }
+            Instr::UnaryInvert => {
+                let a = pop!();
+                let r = tri!(native!(self.unary_invert(&a)));
+                f.stack.push(r);
+            }
+            Instr::JumpIfFalseOrPop(t) | Instr::JumpIfTrueOrPop(t) => {
+                let v = top!().clone();
+                let b = tri!(native!(self.truthy(&v)));
+                if b == matches!(ins, Instr::JumpIfTrueOrPop(_)) {
+                    f.pc = t as usize;
+                } else {
+                    f.stack.pop();
+                }
+            }
+            Instr::BuildSet(n) => {
+                let at = f.stack.len().saturating_sub(n as usize);
+                let items: Vec<Value> = f.stack.drain(at..).collect();
+                let s = tri!(native!(self.new_set(items, false)));
+                // CPython folds a display of 3+ constants into a frozenset constant (which
+                // its constant merging rebuilds from its own iteration order) and merges it
+                // into an empty set: same keys, different table layout.
+                let all_const = n >= 3
+                    && pc >= n as usize
+                    && f.code.co.instrs[pc - n as usize..pc]
+                        .iter()
+                        .all(|i| matches!(i, Instr::LoadConst(_)));
+                let s = match (&s, all_const) {
+                    (Value::Set(tmp), true) => {
+                        let again = tri!(self.new_set(tmp.items(), true));
+                        let mut t = crate::vm::table::Set::new();
+                        if let Value::Set(again) = &again {
+                            let _ = t.merge(&again.t.borrow(), crate::vm::dict::set_key_eq);
+                        }
+                        Value::Set(Rc::new(crate::vm::dict::PySet::from_table(false, t)))
+                    }
+                    _ => s,
+                };
+                f.stack.push(s);
+            }
+            Instr::BuildMap(n) => {
+                let at = f.stack.len().saturating_sub(2 * n as usize);
+                let flat: Vec<Value> = f.stack.drain(at..).collect();
+                let mut pairs = Vec::with_capacity(n as usize);
+                let mut it = flat.into_iter();
+                while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    pairs.push((k, v));
+                }
+                let d = tri!(native!(self.new_dict(pairs)));
+                f.stack.push(d);
+            }
+            Instr::BuildConstKeyMap(n) => {
+                let keys = pop!();
+                let at = f.stack.len().saturating_sub(n as usize);
+                let vals: Vec<Value> = f.stack.drain(at..).collect();
+                let ks = match &keys {
+                    Value::Tuple(t) => t.items.to_vec(),
+                    _ => vec![],
+                };
+                let d = tri!(native!(self.new_dict(ks.into_iter().zip(vals).collect())));
+                f.stack.push(d);
+            }
+            Instr::BuildString(n) => {
+                let at = f.stack.len().saturating_sub(n as usize);
+                let mut s = String::new();
+                for v in f.stack.drain(at..) {
+                    if let Value::Str(p) = v {
+                        s.push_str(&p.s);
+                    }
+                }
+                f.stack.push(Value::string(s));
+            }
+            Instr::ListAppend(n)
+            | Instr::SetAdd(n)
+            | Instr::ListExtend(n)
+            | Instr::SetUpdate(n)
+            | Instr::DictUpdate(n)
+            | Instr::DictMerge(n) => {
+                let item = pop!();
+                let len = f.stack.len();
+                if let Instr::ListAppend(_) = ins {
+                    if let Some(Value::List(l)) =
+                        len.checked_sub(n as usize).and_then(|i| f.stack.get(i))
+                    {
+                        l.items.borrow_mut().push(item);
+                        return Ok(f);
+                    }
+                }
+                let target = match len.checked_sub(n as usize).and_then(|i| f.stack.get(i)) {
+                    Some(t) => t.clone(),
+                    None => tri!(Err(self.new_error(ExcKind::SystemError, "bad stack"))),
+                };
+                let r = self.container_add(ins, &target, item);
+                if let (Err(e), Instr::DictMerge(_)) = (&r, ins) {
+                    // `f(**x)` errors name the callee, which sits below the args tuple.
+                    if self.exc_matches(e, ExcKind::TypeError) {
+                        let slot = |k: usize| {
+                            len.checked_sub(n as usize + k)
+                                .and_then(|i| f.stack.get(i))
+                                .cloned()
+                        };
+                        let callee = match (slot(3), slot(2)) {
+                            (Some(nul), Some(c)) if nul.is_null() => Some(c),
+                            (Some(c), Some(_)) => Some(c),
+                            _ => None,
+                        };
+                        if let Some(c) = callee {
+                            let msg = self.str_of_exc_msg(e);
+                            let msg = match msg.strip_suffix(" object is not a mapping") {
+                                Some(t) => format!(
+                                    "{} argument after ** must be a mapping, not {}",
+                                    self.callable_desc(&c),
+                                    t.trim_matches('\'')
+                                ),
+                                None => format!("{} {msg}", self.callable_desc(&c)),
+                            };
+                            tri!(Err(self.type_error(msg)));
+                        }
+                    }
+                }
+                tri!(native!(r));
+            }
+            Instr::MapAdd(n) => {
+                let v = pop!();
+                let k = pop!();
+                let len = f.stack.len();
+                let target = match len.checked_sub(n as usize).and_then(|i| f.stack.get(i)) {
+                    Some(Value::Dict(d)) => d.clone(),
+                    _ => tri!(Err(self.new_error(ExcKind::SystemError, "bad stack"))),
+                };
+                tri!(native!(self.dict_set(&target, k, v)));
+            }
+            Instr::ListToTuple => {
+                let l = pop!();
+                let t = match &l {
+                    Value::List(l) => Value::tuple(l.items.borrow().clone()),
+                    other => other.clone(),
+                };
+                f.stack.push(t);
+            }
+            Instr::UnpackEx(n) => {
+                let seq = pop!();
+                let before = (n & 0xff) as usize;
+                let after = (n >> 8) as usize;
+                let items = tri!(native!(self.unpack(&seq, before, Some(after))));
+                f.stack.extend(items.into_iter().rev());
+            }
+            Instr::FormatValue(flags) => {
+                let spec = if flags & 4 != 0 { Some(pop!()) } else { None };
+                let v = pop!();
+                let s = tri!(native!(self.format_value(&v, flags & 3, spec.as_ref())));
+                f.stack.push(s);
+            }
+            Instr::MakeFunction(fl) => {
+                let code = pop!();
+                let closure = if fl & 0x08 != 0 { Some(pop!()) } else { None };
+                if fl & 0x04 != 0 {
+                    pop!();
+                }
+                let kwdefaults = if fl & 0x02 != 0 { Some(pop!()) } else { None };
+                let defaults = if fl & 0x01 != 0 { Some(pop!()) } else { None };
+                let func = tri!(self.make_function(&f, code, defaults, kwdefaults, closure));
+                f.stack.push(func);
+            }
+            Instr::CallFunctionEx(fl) => {
+                let kw = if fl & 1 != 0 { Some(pop!()) } else { None };
+                let args = pop!();
+                let callable = pop!();
+                let nul = pop!();
+                let callable = if nul.is_null() { callable } else { nul };
+                let args = match &args {
+                    Value::Tuple(t) => t.items.to_vec(),
+                    other => {
+                        let r = self.iter_to_vec(other).map_err(|e| {
+                            if self.exc_matches(&e, ExcKind::TypeError)
+                                && self.type_of(other).lookup("__iter__").is_none()
+                                && self.type_of(other).lookup("__getitem__").is_none()
+                            {
+                                self.type_error(format!(
+                                    "{} argument after * must be an iterable, not {}",
+                                    self.callable_desc(&callable),
+                                    self.type_name(other)
+                                ))
+                            } else {
+                                e
+                            }
+                        });
+                        tri!(native!(r))
+                    }
+                };
+                let mut kwargs = Vec::new();
+                if let Some(kw) = kw {
+                    let items = match &kw {
+                        Value::Dict(d) => d.t.borrow().items(),
+                        _ => tri!(native!(self.mapping_items(&kw))),
+                    };
+                    // No tri! inside the loop: it jumps with `return Ok(f)`.
+                    let mut bad_key = false;
+                    for (k, v) in items {
+                        if let Value::Str(s) = k {
+                            kwargs.push((Rc::from(&*s.s), v));
+                        } else {
+                            bad_key = true;
+                            break;
+                        }
+                    }
+                    if bad_key {
+                        tri!(Err(self.type_error("keywords must be strings")));
+                    }
+                }
+                let out = tri!(native!(self.prepare_call(&callable, args, &kwargs)));
+                call_out!(out);
+            }
+            Instr::LoadBuildClass => {
+                let b = self
+                    .builtins
+                    .get_str("__build_class__")
+                    .unwrap_or(Value::None);
+                f.stack.push(b);
+            }
+            Instr::GetYieldFromIter => {
+                let v = pop!();
+                let it = match &v {
+                    Value::Gen(g) if g.kind == GenKind::Coroutine => {
+                        if f.code.co.flags & (flags::COROUTINE | flags::ITERABLE_COROUTINE) == 0 {
+                            tri!(Err(self.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator")));
+                        }
+                        v.clone()
+                    }
+                    Value::Gen(_) => v.clone(),
+                    // A coroutine's __await__() wrapper: delegate to the coroutine itself.
+                    Value::Native(n) if matches!(n.data, NativeData::CoroWrapper(_)) => {
+                        match &n.data {
+                            NativeData::CoroWrapper(g) => Value::Gen(g.clone()),
+                            _ => v.clone(),
+                        }
+                    }
+                    _ => tri!(native!(self.get_iter(&v))),
+                };
+                f.stack.push(it);
+            }
+            Instr::GetAwaitable(w) => {
+                let v = pop!();
+                let it = tri!(native!(self.get_awaitable(&v, w)));
+                f.stack.push(it);
+            }
+            Instr::AsyncGenWrap => {
+                let v = pop!();
+                let w =
+                    self.new_native("async_generator_wrapped_value", NativeData::AGenWrapped(v));
+                f.stack.push(w);
+            }
+            Instr::GetAIter => {
+                let v = pop!();
+                let it = tri!(native!(self.get_aiter(&v)));
+                f.stack.push(it);
+            }
+            Instr::GetANext => {
+                let it = top!().clone();
+                let aw = tri!(native!(self.get_anext_awaitable(&it)));
+                f.stack.push(aw);
+            }
+            Instr::EndAsyncFor => {
+                let exc = pop!();
+                let _aiter = pop!();
+                match exc {
+                    Value::Instance(e) if self.exc_matches(&e, ExcKind::StopAsyncIteration) => {}
+                    Value::Instance(e) => match self.unwind(&mut f, e, base, false, false) {
+                        Some(exit) => return Err(exit),
+                        None => return Ok(f),
+                    },
+                    _ => {}
+                }
+            }
+            Instr::PushExcInfo => {
+                let exc = pop!();
+                if self.warnings.pending.get() {
+                    // Temporaries dropped while raising belong to the raising line.
+                    let loc = match &exc {
+                        Value::Instance(e) => e.exc().and_then(|d| {
+                            d.borrow().tb.last().map(|t| {
+                                (
+                                    t.code.co.filename.clone(),
+                                    t.code.co.line_of(t.lasti as usize),
+                                )
+                            })
+                        }),
+                        _ => None,
+                    };
+                    self.flush_warnings_at(
+                        loc.or_else(|| Some((f.code.co.filename.clone(), f.line()))),
+                    );
+                }
+                let prev = match f.handled.take() {
+                    Some(e) => Value::Instance(e),
+                    None => Value::None,
+                };
+                if let Value::Instance(e) = &exc {
+                    f.handled = Some(e.clone());
+                }
+                f.stack.push(prev);
+                f.stack.push(exc);
+            }
+            Instr::PopExcept => {
+                let prev = pop!();
+                f.handled = match prev {
+                    Value::Instance(e) => Some(e),
+                    _ => None,
+                };
+            }
+            Instr::CheckExcMatch => {
+                let typ = pop!();
+                let exc = top!().clone();
+                let m = tri!(self.exc_match(&exc, &typ));
+                f.stack.push(Value::Bool(m));
+            }
+            Instr::CheckEgMatch => {
+                let typ = pop!();
+                let exc = pop!();
+                let (rest, matched) = tri!(native!(self.eg_match(&exc, &typ)));
+                f.stack.push(rest);
+                f.stack.push(matched);
+            }
+            Instr::Reraise => {
+                let exc = pop!();
+                match exc {
+                    Value::Instance(e) => match self.unwind(&mut f, e, base, false, false) {
+                        Some(exit) => return Err(exit),
+                        None => return Ok(f),
+                    },
+                    _ => tri!(Err(self.runtime_error("No active exception to reraise"))),
+                }
+            }
+            Instr::RaiseVarargs(n) => {
+                if n == 0 {
+                    match self.current_handled(&f) {
+                        Some(e) => match self.unwind(&mut f, e, base, false, false) {
+                            Some(exit) => return Err(exit),
+                            None => return Ok(f),
+                        },
+                        None => tri!(Err(self.runtime_error("No active exception to reraise"))),
+                    }
+                }
+                let cause = if n >= 2 { Some(pop!()) } else { None };
+                let exc = pop!();
+                let e = tri!(native!(self.make_raise(exc, cause)));
+                tri!(Err(e));
+            }
+            Instr::LoadAssertionError => {
+                f.stack
+                    .push(Value::Type(self.exc_type(ExcKind::AssertionError)));
+            }
+            Instr::BeforeWith | Instr::BeforeAsyncWith => {
+                let cm = pop!();
+                let is_async = matches!(ins, Instr::BeforeAsyncWith);
+                let (enter_name, exit_name) = if is_async {
+                    ("__aenter__", "__aexit__")
+                } else {
+                    ("__enter__", "__exit__")
+                };
+                let cls = self.type_of(&cm);
+                let (Some(enter), Some(exit)) = (cls.lookup(enter_name), cls.lookup(exit_name))
+                else {
+                    let kind = if is_async { "asynchronous " } else { "" };
+                    // CPython looks __enter__ up first and names a missing __exit__.
+                    let missed = if cls.lookup(enter_name).is_some() {
+                        format!(" (missed {exit_name} method)")
+                    } else {
+                        String::new()
+                    };
+                    let msg = format!(
+                        "'{}' object does not support the {kind}context manager protocol{missed}",
+                        cls.name()
+                    );
+                    tri!(Err(self.type_error(msg)))
+                };
+                let exit_b = tri!(native!(self.bind_descr(exit, &cm, &cls)));
+                let enter_b = tri!(native!(self.bind_descr(enter, &cm, &cls)));
+                f.stack.push(exit_b);
+                f.stack.push(Value::Null);
+                f.stack.push(enter_b);
+            }
+            Instr::WithExceptStart => {
+                // [exit, prev_exc, exc] -> [exit, prev_exc, exc, NULL, exit, type, exc, tb]
+                let len = f.stack.len();
+                if len < 3 {
+                    tri!(Err(
+                        self.new_error(ExcKind::SystemError, "bad WITH_EXCEPT_START")
+                    ));
+                }
+                let exc = f.stack[len - 1].clone();
+                let exit = f.stack[len - 3].clone();
+                let typ = Value::Type(self.type_of(&exc));
+                let tb = match &exc {
+                    Value::Instance(i) => super::exceptions::traceback_value(self, i),
+                    _ => Value::None,
+                };
+                f.stack.push(Value::Null);
+                f.stack.push(exit);
+                f.stack.push(typ);
+                f.stack.push(exc);
+                f.stack.push(tb);
+            }
+            Instr::ImportName(i) => {
+                let name = f
+                    .names
+                    .get(i as usize)
+                    .and_then(|v| v.as_str().map(|s| s.to_string()))
+                    .unwrap_or_default();
+                let leaf = matches!(
+                    f.code.co.instrs.get(f.pc),
+                    Some(Instr::ImportFrom(_)) | Some(Instr::ImportStar)
+                );
+                let m = tri!(native!(self.import(&name, leaf)));
+                f.stack.push(m);
+            }
+            Instr::ImportFrom(i) => {
+                let m = top!().clone();
+                let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
+                let r = native!(self.getattr_opt(&m, &name));
+                match tri!(r) {
+                    Some(v) => f.stack.push(v),
+                    None => {
+                        let mname = match &m {
+                            Value::Module(md) => md.name.to_string(),
+                            _ => "?".into(),
+                        };
+                        tri!(Err(self.new_error(
+                            ExcKind::ImportError,
+                            format!(
+                                "cannot import name '{}' from '{}' (unknown location)",
+                                name.as_str().unwrap_or(""),
+                                mname
+                            )
+                        )));
+                    }
+                }
+            }
+            Instr::ImportStar => {
+                let m = pop!();
+                if let Value::Module(md) = &m {
+                    let target = f.locals_dict.clone().unwrap_or_else(|| f.globals.clone());
+                    for (k, v) in md.dict.t.borrow().items() {
+                        if let Value::Str(s) = &k {
+                            if !s.s.starts_with('_') {
+                                target.set_pystr_value(k.clone(), v);
                             }
                         }
                     }
                 }
-                Instr::SetupAnnotations => {
-                    let d = f.locals_dict.clone().unwrap_or_else(|| f.globals.clone());
-                    if d.get_str("__annotations__").is_none() {
-                        let ann = tri!(self.new_dict(Vec::new()));
-                        d.set_str("__annotations__", ann);
-                    }
-                }
-                Instr::PrintExpr => {
-                    let v = pop!();
-                    if !v.is_none() {
-                        let r = tri!(native!(self.repr(&v)));
-                        self.write_out(super::Stream::Stdout, &format!("{r}\n"));
-                    }
+            }
+            Instr::SetupAnnotations => {
+                let d = f.locals_dict.clone().unwrap_or_else(|| f.globals.clone());
+                if d.get_str("__annotations__").is_none() {
+                    let ann = tri!(self.new_dict(Vec::new()));
+                    d.set_str("__annotations__", ann);
                 }
             }
+            Instr::PrintExpr => {
+                let v = pop!();
+                if !v.is_none() {
+                    let r = tri!(native!(self.repr(&v)));
+                    self.write_out(super::Stream::Stdout, &format!("{r}\n"));
+                }
+            }
+            _ => {}
         }
+        Ok(f)
     }
 
     fn cell_name(&self, f: &Frame, i: u32) -> Rc<str> {

@@ -109,6 +109,34 @@ impl StrMap {
     pub fn get_ps(&self, name: &PyStr) -> Option<&Value> {
         self.get_h(name.key_str(), name.hash() as u32)
     }
+    /// Where the interned attribute name `name` is: `hint` when the key there is that very
+    /// name (one pointer compare: callers remember where a name sat last time), else a search.
+    #[inline]
+    pub fn find_ps_hint(&self, name: &PyStr, hint: usize) -> Option<usize> {
+        let key = name.key_str();
+        if let Some(k) = self.keys.get(hint) {
+            if std::ptr::eq(k.as_ptr(), key.as_ptr()) && k.len() == key.len() {
+                return Some(hint);
+            }
+        }
+        self.find_h(key, name.hash() as u32)
+    }
+    #[inline]
+    pub fn val_at(&self, pos: usize) -> Option<&Value> {
+        self.vals.get(pos)
+    }
+    /// Replace the value at `pos` (from `find_ps_hint`); false when there is none.
+    #[inline]
+    pub fn set_at(&mut self, pos: usize, v: Value) -> bool {
+        self.changed();
+        match self.vals.get_mut(pos) {
+            Some(slot) => {
+                *slot = v;
+                true
+            }
+            None => false,
+        }
+    }
     pub fn contains(&self, name: &str) -> bool {
         self.find(name).is_some()
     }
@@ -485,16 +513,39 @@ impl PyInstance {
 /// A compiled code object together with its constants converted to values (once).
 pub struct PyCode {
     pub co: Rc<CodeObject>,
+    /// `co.instrs`, shared with the frames running this code: the dispatch loop reaches an
+    /// instruction in two dependent loads instead of three.
+    pub instrs: Rc<[crate::lang::bytecode::Instr]>,
     consts: OnceCell<Rc<[Value]>>,
     names: OnceCell<Rc<[Value]>>,
+    /// Per-instruction `LoadMethod` cache (sized lazily): see `MethodCache`.
+    pub method_cache: RefCell<Vec<MethodCache>>,
+}
+
+/// What a `LoadMethod` found on a built-in type, valid while the receiver's type tag and the
+/// type epoch are unchanged. Built-in types only: their attributes live as long as they do,
+/// so the cache keeps no object alive that would otherwise die.
+#[derive(Default)]
+pub struct MethodCache {
+    pub tag: u64,
+    pub epoch: u64,
+    pub val: Option<Value>,
+}
+
+/// The current type epoch (see `TYPE_EPOCH`).
+#[inline]
+pub fn type_epoch() -> u64 {
+    TYPE_EPOCH.try_with(Cell::get).unwrap_or(0)
 }
 
 impl PyCode {
     pub fn new(co: Rc<CodeObject>) -> PyCode {
         PyCode {
+            instrs: Rc::from(co.instrs.as_slice()),
             co,
             consts: OnceCell::new(),
             names: OnceCell::new(),
+            method_cache: RefCell::new(Vec::new()),
         }
     }
     /// Constants as values. Nested code objects become `Value::Code` lazily, so building this

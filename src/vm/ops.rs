@@ -2190,6 +2190,7 @@ impl Vm {
     }
 
     /// The type of a value that is not an instance, borrowed (`type_of` without the clone).
+    #[inline]
     pub fn type_ref<'a>(&'a self, v: &'a Value) -> Option<&'a Rc<PyType>> {
         let t = &self.types;
         Some(match v {
