@@ -113,9 +113,14 @@ fn init(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
     } else {
         name
     };
-    let ctx = crate::vm::kw_get(k, "context")
+    let mut ctx = crate::vm::kw_get(k, "context")
         .cloned()
         .unwrap_or(Value::None);
+    // `if context is None: context = contextvars.copy_context()` (None while the script has
+    // not imported contextvars: then there is nothing to capture).
+    if ctx.is_none() {
+        ctx = crate::modules::contextvars::capture(vm)?;
+    }
     let vals = vec![
         ("_loop", lp.clone()),
         ("_callbacks", Value::list(vec![])),
