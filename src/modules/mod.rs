@@ -5,6 +5,7 @@
 
 pub mod abc;
 pub mod bisect;
+pub mod bytes_methods;
 pub mod collections;
 pub mod contextvars;
 pub mod contextlib;
@@ -63,4 +64,5 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("contextvars", contextvars::init);
     vm.register_module("enum", enum_::init);
     vm_patches::register(vm);
+    bytes_methods::register(vm);
 }

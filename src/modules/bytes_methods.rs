@@ -1,0 +1,374 @@
+//! The methods of `bytes` (registered at VM start). The structural ones (split with a
+//! separator, replace, find, partition, justification...) reuse the `str` methods on the
+//! Latin-1 view of the bytes (one char per byte, so positions and counts are the same) and map
+//! the result back; the ASCII-only ones (case, `isX`, whitespace) are written here, since the
+//! `str` versions know Unicode letters and spaces that bytes do not.
+
+use crate::vm::object::{NativeImpl, PyBuiltin, Special};
+use crate::vm::{KwArgs, PyResult, Value, Vm};
+use std::rc::Rc;
+
+fn latin1(b: &[u8]) -> String {
+    b.iter().map(|&c| c as char).collect()
+}
+
+fn from_latin1(s: &str) -> Vec<u8> {
+    s.chars().map(|c| (c as u32).min(255) as u8).collect()
+}
+
+fn self_bytes(vm: &Vm, args: &[Value], name: &str) -> PyResult<Rc<crate::vm::value::PyBytes>> {
+    match args.first() {
+        Some(Value::Bytes(b)) => Ok(b.clone()),
+        Some(other) => Err(vm.type_error(format!(
+            "descriptor '{name}' for 'bytes' objects doesn't apply to a '{}' object",
+            vm.type_name(other)
+        ))),
+        None => Err(vm.type_error(format!(
+            "unbound method bytes.{name}() needs an argument"
+        ))),
+    }
+}
+
+/// A bytes argument seen as its Latin-1 string; `int_ok` for the methods that accept a byte
+/// value (`find(111)`).
+fn to_str_arg(vm: &Vm, v: &Value, int_ok: bool) -> PyResult<Value> {
+    Ok(match v {
+        Value::Bytes(b) => Value::string(latin1(&b.b)),
+        Value::Str(_) if int_ok => {
+            return Err(
+                vm.type_error("argument should be integer or bytes-like object, not 'str'")
+            );
+        }
+        Value::Str(_) => {
+            return Err(vm.type_error("a bytes-like object is required, not 'str'"));
+        }
+        Value::Int(i) if int_ok => {
+            if !(0..=255).contains(i) {
+                return Err(vm.new_error(
+                    crate::vm::ExcKind::ValueError,
+                    "byte must be in range(0, 256)",
+                ));
+            }
+            Value::string(((*i as u8) as char).to_string())
+        }
+        Value::Tuple(t) => {
+            let mut items = Vec::with_capacity(t.items.len());
+            for it in t.items.iter() {
+                items.push(to_str_arg(vm, it, false)?);
+            }
+            Value::tuple(items)
+        }
+        other => other.clone(),
+    })
+}
+
+fn back(v: Value) -> Value {
+    match v {
+        Value::Str(s) => Value::Bytes(Rc::new(crate::vm::value::PyBytes {
+            b: from_latin1(&s.s).into_boxed_slice(),
+        })),
+        Value::List(l) => {
+            let items: Vec<Value> = l.items.borrow().iter().cloned().map(back).collect();
+            Value::list(items)
+        }
+        Value::Tuple(t) => Value::tuple(t.items.iter().cloned().map(back).collect()),
+        other => other,
+    }
+}
+
+fn bytes_val(b: Vec<u8>) -> Value {
+    Value::Bytes(Rc::new(crate::vm::value::PyBytes {
+        b: b.into_boxed_slice(),
+    }))
+}
+
+/// Methods delegated to `str` (name, whether int arguments stand for a byte).
+const VIA_STR: &[(&str, bool)] = &[
+    ("replace", false),
+    ("find", true),
+    ("rfind", true),
+    ("index", true),
+    ("rindex", true),
+    ("count", true),
+    ("startswith", false),
+    ("endswith", false),
+    ("center", false),
+    ("ljust", false),
+    ("rjust", false),
+    ("zfill", false),
+    ("partition", false),
+    ("rpartition", false),
+    ("removeprefix", false),
+    ("removesuffix", false),
+    ("expandtabs", false),
+    ("splitlines", false),
+];
+
+fn delegate(vm: &mut Vm, name: &str, int_ok: bool, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let b = self_bytes(vm, args, name)?;
+    let mut conv = Vec::with_capacity(args.len());
+    for a in &args[1..] {
+        conv.push(to_str_arg(vm, a, int_ok)?);
+    }
+    let s = Value::string(latin1(&b.b));
+    let m = vm.getattr_str(&s, name)?;
+    match vm.call(&m, &conv, kw) {
+        Ok(r) => Ok(back(r)),
+        Err(e)
+            if matches!(name, "index" | "rindex")
+                && vm.exc_matches(&e, crate::vm::ExcKind::ValueError) =>
+        {
+            Err(vm.new_error(crate::vm::ExcKind::ValueError, "subsection not found"))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+const WS: &[u8] = b" \t\n\r\x0b\x0c";
+
+fn strip_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, name: &str) -> PyResult<Value> {
+    let b = self_bytes(vm, args, name)?;
+    match args.get(1) {
+        None | Some(Value::None) => {
+            let (l, r) = match name {
+                "strip" => (true, true),
+                "lstrip" => (true, false),
+                _ => (false, true),
+            };
+            let mut s = &b.b[..];
+            while l && s.first().is_some_and(|c| WS.contains(c)) {
+                s = &s[1..];
+            }
+            while r && s.last().is_some_and(|c| WS.contains(c)) {
+                s = &s[..s.len() - 1];
+            }
+            Ok(bytes_val(s.to_vec()))
+        }
+        Some(_) => delegate(vm, name, false, args, kw),
+    }
+}
+
+fn split_ws(b: &[u8], maxsplit: i64, from_right: bool) -> Vec<Value> {
+    let mut parts: Vec<Vec<u8>> = Vec::new();
+    let mut cur = Vec::new();
+    let mut in_word = false;
+    let seq: Vec<u8> = if from_right {
+        b.iter().rev().copied().collect()
+    } else {
+        b.to_vec()
+    };
+    let mut i = 0;
+    while i < seq.len() {
+        let c = seq[i];
+        if WS.contains(&c) {
+            if in_word {
+                parts.push(std::mem::take(&mut cur));
+                in_word = false;
+            }
+        } else {
+            if !in_word && maxsplit >= 0 && parts.len() as i64 == maxsplit {
+                parts.push(seq[i..].to_vec());
+                cur.clear();
+                in_word = false;
+                break;
+            }
+            in_word = true;
+            cur.push(c);
+        }
+        i += 1;
+    }
+    if in_word {
+        parts.push(cur);
+    }
+    if from_right {
+        parts.reverse();
+        for p in &mut parts {
+            p.reverse();
+        }
+    }
+    parts.into_iter().map(bytes_val).collect()
+}
+
+fn split_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, name: &str) -> PyResult<Value> {
+    let b = self_bytes(vm, args, name)?;
+    let sep = crate::vm::kw_get(kw, "sep").or(args.get(1)).cloned();
+    if matches!(sep, None | Some(Value::None)) {
+        let maxsplit = match crate::vm::kw_get(kw, "maxsplit").or(args.get(2)) {
+            Some(Value::Int(n)) => *n,
+            _ => -1,
+        };
+        return Ok(Value::list(split_ws(&b.b, maxsplit, name == "rsplit")));
+    }
+    delegate(vm, name, false, args, kw)
+}
+
+fn map_bytes(vm: &Vm, args: &[Value], name: &str, f: impl Fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
+    let b = self_bytes(vm, args, name)?;
+    Ok(bytes_val(f(&b.b)))
+}
+
+fn test_bytes(vm: &Vm, args: &[Value], name: &str, f: impl Fn(&[u8]) -> bool) -> PyResult<Value> {
+    let b = self_bytes(vm, args, name)?;
+    Ok(Value::Bool(f(&b.b)))
+}
+
+fn title(b: &[u8]) -> Vec<u8> {
+    let mut prev_cased = false;
+    b.iter()
+        .map(|&c| {
+            let r = if c.is_ascii_alphabetic() {
+                if prev_cased {
+                    c.to_ascii_lowercase()
+                } else {
+                    c.to_ascii_uppercase()
+                }
+            } else {
+                c
+            };
+            prev_cased = c.is_ascii_alphabetic();
+            r
+        })
+        .collect()
+}
+
+fn ascii_method(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
+    let n = name;
+    match name {
+        "lower" => map_bytes(vm, args, n, |b| b.to_ascii_lowercase()),
+        "upper" => map_bytes(vm, args, n, |b| b.to_ascii_uppercase()),
+        "swapcase" => map_bytes(vm, args, n, |b| {
+            b.iter()
+                .map(|c| {
+                    if c.is_ascii_lowercase() {
+                        c.to_ascii_uppercase()
+                    } else {
+                        c.to_ascii_lowercase()
+                    }
+                })
+                .collect()
+        }),
+        "capitalize" => map_bytes(vm, args, n, |b| {
+            let mut v = b.to_ascii_lowercase();
+            if let Some(f) = v.first_mut() {
+                *f = f.to_ascii_uppercase();
+            }
+            v
+        }),
+        "title" => map_bytes(vm, args, n, title),
+        "isalpha" => test_bytes(vm, args, n, |b| {
+            !b.is_empty() && b.iter().all(u8::is_ascii_alphabetic)
+        }),
+        "isdigit" => test_bytes(vm, args, n, |b| !b.is_empty() && b.iter().all(u8::is_ascii_digit)),
+        "isalnum" => test_bytes(vm, args, n, |b| {
+            !b.is_empty() && b.iter().all(u8::is_ascii_alphanumeric)
+        }),
+        "isspace" => test_bytes(vm, args, n, |b| !b.is_empty() && b.iter().all(|c| WS.contains(c))),
+        "islower" => test_bytes(vm, args, n, |b| {
+            b.iter().any(u8::is_ascii_lowercase) && !b.iter().any(u8::is_ascii_uppercase)
+        }),
+        "isupper" => test_bytes(vm, args, n, |b| {
+            b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase)
+        }),
+        "istitle" => test_bytes(vm, args, n, |b| {
+            b.iter().any(u8::is_ascii_alphabetic) && title(b) == b
+        }),
+        "isascii" => test_bytes(vm, args, n, |b| b.is_ascii()),
+        _ => Err(vm.type_error(format!("bytes.{name} is not available"))),
+    }
+}
+
+const ASCII: &[&str] = &[
+    "lower", "upper", "swapcase", "capitalize", "title", "isalpha", "isdigit", "isalnum",
+    "isspace", "islower", "isupper", "istitle", "isascii",
+];
+
+fn join(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let b = self_bytes(vm, args, "join")?;
+    vm.check_args("join", &args[1..], 1, 1)?;
+    let items = vm.iter_to_vec(&args[1])?;
+    let mut out = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(&b.b);
+        }
+        match it {
+            Value::Bytes(x) => out.extend_from_slice(&x.b),
+            other => {
+                return Err(vm.type_error(format!(
+                    "sequence item {i}: expected a bytes-like object, {} found",
+                    vm.type_name(other)
+                )))
+            }
+        }
+    }
+    Ok(bytes_val(out))
+}
+
+fn fromhex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    // Called as bytes.fromhex(s) (classmethod: args[0] is the class).
+    let s = match args.get(1) {
+        Some(Value::Str(s)) => s.s.to_string(),
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "fromhex() argument must be str, not {}",
+                vm.type_name(other)
+            )))
+        }
+        None => return Err(vm.type_error("fromhex() takes exactly one argument (0 given)")),
+    };
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let hi = chars[i].to_digit(16);
+        let lo = chars.get(i + 1).and_then(|c| c.to_digit(16));
+        match (hi, lo) {
+            (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
+            _ => {
+                let pos = if hi.is_none() { i } else { i + 1 };
+                return Err(vm.new_error(
+                    crate::vm::ExcKind::ValueError,
+                    format!(
+                        "non-hexadecimal number found in fromhex() arg at position {pos}"
+                    ),
+                ));
+            }
+        }
+        i += 2;
+    }
+    Ok(bytes_val(out))
+}
+
+fn method(vm: &Vm, name: &str, f: impl Fn(&mut Vm, &[Value], &KwArgs) -> PyResult<Value> + 'static) {
+    let v = Value::Builtin(Rc::new(PyBuiltin {
+        name: Rc::from(name),
+        imp: NativeImpl::Closure(Rc::new(f)),
+        bound: None,
+        special: Special::None,
+        owner: Some(Rc::from("bytes")),
+        module: None,
+    }));
+    vm.types.bytes.dict.borrow_mut().set(name, v);
+}
+
+pub fn register(vm: &mut Vm) {
+    for &(name, int_ok) in VIA_STR {
+        method(vm, name, move |vm, a, k| delegate(vm, name, int_ok, a, k));
+    }
+    for &name in ASCII {
+        method(vm, name, move |vm, a, _k| ascii_method(vm, name, a));
+    }
+    for name in ["strip", "lstrip", "rstrip"] {
+        method(vm, name, move |vm, a, k| strip_impl(vm, a, k, name));
+    }
+    for name in ["split", "rsplit"] {
+        method(vm, name, move |vm, a, k| split_impl(vm, a, k, name));
+    }
+    method(vm, "join", join);
+    let t = vm.types.bytes.clone();
+    vm.add_classmethod(&t, "fromhex", fromhex);
+}
