@@ -371,4 +371,144 @@ pub fn register(vm: &mut Vm) {
     method(vm, "join", join);
     let t = vm.types.bytes.clone();
     vm.add_classmethod(&t, "fromhex", fromhex);
+    register_int(vm);
+}
+
+// ---------------------------------------------------------------- int.from_bytes / to_bytes
+
+use crate::lang::bytecode::{BinaryOpKind as K, CompareKind};
+
+fn byteorder(vm: &mut Vm, v: Option<&Value>) -> PyResult<bool> {
+    match v {
+        None => Ok(true),
+        Some(Value::Str(s)) if &*s.s == "big" => Ok(true),
+        Some(Value::Str(s)) if &*s.s == "little" => Ok(false),
+        Some(Value::Str(_)) => Err(vm.new_error(
+            crate::vm::ExcKind::ValueError,
+            "byteorder must be either 'little' or 'big'",
+        )),
+        Some(other) => Err(vm.type_error(format!(
+            "to_bytes() argument 'byteorder' must be str, not {}",
+            vm.type_name(other)
+        ))),
+    }
+}
+
+fn flag(vm: &mut Vm, kw: &KwArgs) -> PyResult<bool> {
+    match crate::vm::kw_get(kw, "signed") {
+        Some(v) => {
+            let v = v.clone();
+            vm.truthy(&v)
+        }
+        None => Ok(false),
+    }
+}
+
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)` (any length: built with int ops).
+fn int_from_bytes(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let data = match crate::vm::kw_get(kw, "bytes").or(args.get(1)) {
+        Some(Value::Bytes(b)) => b.b.to_vec(),
+        Some(other) => {
+            let other = other.clone();
+            let items = vm.iter_to_vec(&other)?;
+            let mut v = Vec::with_capacity(items.len());
+            for it in items {
+                match it {
+                    Value::Int(n) if (0..=255).contains(&n) => v.push(n as u8),
+                    _ => {
+                        return Err(vm.new_error(
+                            crate::vm::ExcKind::ValueError,
+                            "bytes must be in range(0, 256)",
+                        ))
+                    }
+                }
+            }
+            v
+        }
+        None => {
+            return Err(vm.type_error(
+                "from_bytes() missing required argument 'bytes' (pos 1)",
+            ))
+        }
+    };
+    let order = crate::vm::kw_get(kw, "byteorder").or(args.get(2)).cloned();
+    let big = byteorder(vm, order.as_ref())?;
+    let signed = flag(vm, kw)?;
+    let mut bytes = data;
+    if !big {
+        bytes.reverse();
+    }
+    let mut r = Value::Int(0);
+    for &c in &bytes {
+        r = vm.binary_op(&r, &Value::Int(8), K::LShift)?;
+        r = vm.binary_op(&r, &Value::Int(c as i64), K::Or)?;
+    }
+    if signed && bytes.first().is_some_and(|&c| c >= 0x80) {
+        let bits = Value::Int(8 * bytes.len() as i64);
+        let m = vm.binary_op(&Value::Int(1), &bits, K::LShift)?;
+        r = vm.binary_op(&r, &m, K::Sub)?;
+    }
+    Ok(r)
+}
+
+/// `n.to_bytes(length=1, byteorder='big', *, signed=False)`.
+fn int_to_bytes(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let v = args.first().cloned().unwrap_or(Value::Int(0));
+    let length = match crate::vm::kw_get(kw, "length").or(args.get(1)) {
+        None => 1,
+        Some(Value::Int(n)) if *n >= 0 => *n as usize,
+        Some(Value::Int(_)) => {
+            return Err(vm.new_error(
+                crate::vm::ExcKind::ValueError,
+                "length argument must be non-negative",
+            ))
+        }
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(other)
+            )))
+        }
+    };
+    let order = crate::vm::kw_get(kw, "byteorder").or(args.get(2)).cloned();
+    let big = byteorder(vm, order.as_ref())?;
+    let signed = flag(vm, kw)?;
+    let neg = vm.compare(&v, &Value::Int(0), CompareKind::Lt)?;
+    let neg = vm.truthy(&neg)?;
+    if neg && !signed {
+        return Err(vm.new_error(
+            crate::vm::ExcKind::OverflowError,
+            "can't convert negative int to unsigned",
+        ));
+    }
+    let mut out = Vec::with_capacity(length);
+    for i in 0..length {
+        let s = vm.binary_op(&v, &Value::Int(8 * i as i64), K::RShift)?;
+        let b = vm.binary_op(&s, &Value::Int(255), K::And)?;
+        out.push(match b {
+            Value::Int(n) => n as u8,
+            _ => 0,
+        });
+    }
+    let hi = vm.binary_op(&v, &Value::Int(8 * length as i64), K::RShift)?;
+    let top_set = out.last().is_some_and(|&c| c >= 0x80);
+    let fits = match hi {
+        Value::Int(0) => !signed || !top_set || length == 0 && !neg,
+        Value::Int(-1) => signed && (top_set || length == 0 && neg),
+        _ => false,
+    };
+    let fits = fits || (length == 0 && matches!(v, Value::Int(0)));
+    if !fits {
+        return Err(vm.new_error(crate::vm::ExcKind::OverflowError, "int too big to convert"));
+    }
+    if big {
+        out.reverse();
+    }
+    Ok(bytes_val(out))
+}
+
+pub fn register_int(vm: &mut Vm) {
+    let t = vm.types.int.clone();
+    vm.add_classmethod(&t, "from_bytes", int_from_bytes);
+    vm.add_method(&t, "to_bytes", int_to_bytes);
 }
