@@ -23,9 +23,7 @@ fn self_bytes(vm: &Vm, args: &[Value], name: &str) -> PyResult<Rc<crate::vm::val
             "descriptor '{name}' for 'bytes' objects doesn't apply to a '{}' object",
             vm.type_name(other)
         ))),
-        None => Err(vm.type_error(format!(
-            "unbound method bytes.{name}() needs an argument"
-        ))),
+        None => Err(vm.type_error(format!("unbound method bytes.{name}() needs an argument"))),
     }
 }
 
@@ -35,9 +33,7 @@ fn to_str_arg(vm: &Vm, v: &Value, int_ok: bool) -> PyResult<Value> {
     Ok(match v {
         Value::Bytes(b) => Value::string(latin1(&b.b)),
         Value::Str(_) if int_ok => {
-            return Err(
-                vm.type_error("argument should be integer or bytes-like object, not 'str'")
-            );
+            return Err(vm.type_error("argument should be integer or bytes-like object, not 'str'"));
         }
         Value::Str(_) => {
             return Err(vm.type_error("a bytes-like object is required, not 'str'"));
@@ -258,11 +254,15 @@ fn ascii_method(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
         "isalpha" => test_bytes(vm, args, n, |b| {
             !b.is_empty() && b.iter().all(u8::is_ascii_alphabetic)
         }),
-        "isdigit" => test_bytes(vm, args, n, |b| !b.is_empty() && b.iter().all(u8::is_ascii_digit)),
+        "isdigit" => test_bytes(vm, args, n, |b| {
+            !b.is_empty() && b.iter().all(u8::is_ascii_digit)
+        }),
         "isalnum" => test_bytes(vm, args, n, |b| {
             !b.is_empty() && b.iter().all(u8::is_ascii_alphanumeric)
         }),
-        "isspace" => test_bytes(vm, args, n, |b| !b.is_empty() && b.iter().all(|c| WS.contains(c))),
+        "isspace" => test_bytes(vm, args, n, |b| {
+            !b.is_empty() && b.iter().all(|c| WS.contains(c))
+        }),
         "islower" => test_bytes(vm, args, n, |b| {
             b.iter().any(u8::is_ascii_lowercase) && !b.iter().any(u8::is_ascii_uppercase)
         }),
@@ -278,8 +278,19 @@ fn ascii_method(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
 }
 
 const ASCII: &[&str] = &[
-    "lower", "upper", "swapcase", "capitalize", "title", "isalpha", "isdigit", "isalnum",
-    "isspace", "islower", "isupper", "istitle", "isascii",
+    "lower",
+    "upper",
+    "swapcase",
+    "capitalize",
+    "title",
+    "isalpha",
+    "isdigit",
+    "isalnum",
+    "isspace",
+    "islower",
+    "isupper",
+    "istitle",
+    "isascii",
 ];
 
 fn join(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -332,9 +343,7 @@ fn fromhex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
                 let pos = if hi.is_none() { i } else { i + 1 };
                 return Err(vm.new_error(
                     crate::vm::ExcKind::ValueError,
-                    format!(
-                        "non-hexadecimal number found in fromhex() arg at position {pos}"
-                    ),
+                    format!("non-hexadecimal number found in fromhex() arg at position {pos}"),
                 ));
             }
         }
@@ -343,7 +352,11 @@ fn fromhex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(bytes_val(out))
 }
 
-fn method(vm: &Vm, name: &str, f: impl Fn(&mut Vm, &[Value], &KwArgs) -> PyResult<Value> + 'static) {
+fn method(
+    vm: &Vm,
+    name: &str,
+    f: impl Fn(&mut Vm, &[Value], &KwArgs) -> PyResult<Value> + 'static,
+) {
     let v = Value::Builtin(Rc::new(PyBuiltin {
         name: Rc::from(name),
         imp: NativeImpl::Closure(Rc::new(f)),
@@ -425,11 +438,7 @@ fn int_from_bytes(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             }
             v
         }
-        None => {
-            return Err(vm.type_error(
-                "from_bytes() missing required argument 'bytes' (pos 1)",
-            ))
-        }
+        None => return Err(vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)")),
     };
     let order = crate::vm::kw_get(kw, "byteorder").or(args.get(2)).cloned();
     let big = byteorder(vm, order.as_ref())?;

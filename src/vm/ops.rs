@@ -2323,10 +2323,9 @@ impl Vm {
             Value::Bytes(b) => match item {
                 Value::Bytes(i) => Ok(i.b.is_empty() || b.b.windows(i.b.len()).any(|w| *w == *i.b)),
                 Value::Int(n) if (0..=255).contains(n) => Ok(b.b.contains(&(*n as u8))),
-                Value::Int(_) => Err(self.new_error(
-                    ExcKind::ValueError,
-                    "byte must be in range(0, 256)",
-                )),
+                Value::Int(_) => {
+                    Err(self.new_error(ExcKind::ValueError, "byte must be in range(0, 256)"))
+                }
                 other => Err(self.type_error(format!(
                     "a bytes-like object is required, not '{}'",
                     self.type_name(other)

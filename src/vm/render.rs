@@ -522,7 +522,8 @@ impl Vm {
     /// `bytes % args`: str formatting on the Latin-1 views (one char per byte); bytes
     /// arguments stand for `%s`/`%b` text, str arguments are refused as CPython does.
     pub fn bytes_percent_format(&mut self, fmt_v: &Value, args: &Value) -> PyResult<Value> {
-        let latin1 = |b: &[u8]| -> Value { Value::string(b.iter().map(|&c| c as char).collect::<String>()) };
+        let latin1 =
+            |b: &[u8]| -> Value { Value::string(b.iter().map(|&c| c as char).collect::<String>()) };
         let Value::Bytes(f) = fmt_v else {
             return Err(self.type_error("bytes % requires bytes"));
         };
@@ -546,7 +547,11 @@ impl Vm {
             other => conv(self, other)?,
         };
         // `%b` is bytes' name for `%s`.
-        let fmt: String = f.b.iter().map(|&c| c as char).collect::<String>().replace("%b", "%s");
+        let fmt: String =
+            f.b.iter()
+                .map(|&c| c as char)
+                .collect::<String>()
+                .replace("%b", "%s");
         let r = self.percent_format(&Value::string(fmt), &args)?;
         match r {
             Value::Str(s) => Ok(Value::Bytes(Rc::new(super::value::PyBytes {
