@@ -28,6 +28,7 @@ pub mod random;
 pub mod random_mt;
 pub mod string;
 pub mod sys;
+pub mod threading;
 pub mod time;
 pub mod traceback;
 pub mod types;
@@ -63,6 +64,8 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("dataclasses", dataclasses::init);
     vm.register_module("contextvars", contextvars::init);
     vm.register_module("enum", enum_::init);
+    threading::register(vm);
+    crate::net::register(vm);
     vm_patches::register(vm);
     bytes_methods::register(vm);
 }

@@ -25,6 +25,11 @@ fn stream_flush(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> 
     Ok(Value::None)
 }
 
+/// The thread model's fixed switch interval (src/runtime/threads.rs).
+fn getswitchinterval(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Float(crate::runtime::threads::SWITCH_INTERVAL))
+}
+
 fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::Int(vm.recursion_limit as i64))
 }
@@ -85,6 +90,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     m.dict.set_str("byteorder", Value::str("little"));
     m.dict.set_str("path", Value::list(vec![]));
     vm.module_add_fn(&m, "getrecursionlimit", getrecursionlimit);
+    vm.module_add_fn(&m, "getswitchinterval", getswitchinterval);
     vm.module_add_fn(&m, "setrecursionlimit", setrecursionlimit);
     vm.module_add_fn(&m, "exit", exit);
     vm.module_add_fn(&m, "exc_info", exc_info);

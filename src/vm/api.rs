@@ -327,15 +327,32 @@ pub fn run_in_vm(vm: &mut Vm, name: &str, text: &str, args: &[String]) -> i32 {
         }
     };
     let budget = vm.total_budget;
-    match vm.run_code(code, budget) {
-        ModuleResult::Done => {
-            vm.clear_main_module();
-            0
-        }
-        ModuleResult::Raised(e) => vm.report_uncaught(&e),
+    let (code, done) = match vm.run_code(code, budget) {
+        ModuleResult::Done => (0, true),
+        ModuleResult::Raised(e) => (vm.report_uncaught(&e), false),
         ModuleResult::OutOfFuel => {
             vm.write_out(Stream::Stderr, "loopscope: the script ran out of fuel\n");
-            1
+            return 1;
+        }
+    };
+    // As CPython's shutdown: wait for non-daemon threads, then tear down __main__ (which
+    // finalizes generators it still holds).
+    join_threads_at_exit(vm);
+    if done {
+        vm.clear_main_module();
+    }
+    code
+}
+
+/// CPython's interpreter waits for non-daemon threads once the main script is done
+/// (`threading._shutdown`).
+fn join_threads_at_exit(vm: &mut Vm) {
+    let Some(Value::Module(m)) = vm.modules.get_str("threading") else {
+        return;
+    };
+    if let Some(f) = m.dict.get_str("_shutdown") {
+        if let Err(e) = vm.call(&f, &[], &[]) {
+            vm.print_exception(&e);
         }
     }
 }

@@ -1877,6 +1877,7 @@ pub fn register_all(vm: &mut Vm) {
         .set_str("IOError", Value::Type(vm.exc_type(ExcKind::OSError)));
     vm.builtins.set_str("__name__", Value::str("builtins"));
     super::methods::register(vm);
+    super::bytes_methods::register(vm);
 }
 
 /// Keep the generator helpers reachable for other files.

@@ -1321,19 +1321,85 @@ impl Vm {
 
     /// Run frame `f` (and whatever it calls) until the frame at `base` returns, yields or
     /// raises, or `fuel` instructions have run.
-    pub(crate) fn run_loop(&mut self, f: Box<Frame>, base: usize, fuel: &mut u64) -> Exit {
-        // A running callback's budget ends before the whole run's: its floor is where.
-        let avail = self.total_budget.saturating_sub(self.callback_floor);
-        let start = (*fuel).min(avail);
-        let limited_by_total = avail <= *fuel;
-        let mut budget = start;
-        let r = self.run_loop_inner(f, base, &mut budget, limited_by_total);
-        let used = start.saturating_sub(budget);
-        self.total_budget = self.total_budget.saturating_sub(used);
-        if *fuel != u64::MAX {
-            *fuel = fuel.saturating_sub(used);
+    pub(crate) fn run_loop(&mut self, mut f: Box<Frame>, base: usize, fuel: &mut u64) -> Exit {
+        // Single steps taken to reach a point where CPython could switch threads.
+        let mut steps = 0u32;
+        loop {
+            // A running callback's budget ends before the whole run's: its floor is where.
+            // The thread model's time slice may end sooner (`slice_floor`).
+            let avail = self
+                .total_budget
+                .saturating_sub(self.callback_floor.max(self.slice_floor));
+            let start = (*fuel).min(avail);
+            let limited_by_total = avail <= *fuel;
+            let mut budget = start;
+            let r = self.run_loop_inner(f, base, &mut budget, limited_by_total);
+            let used = start.saturating_sub(budget);
+            self.total_budget = self.total_budget.saturating_sub(used);
+            if *fuel != u64::MAX {
+                *fuel = fuel.saturating_sub(used);
+            }
+            if !self.slice_due {
+                return r;
+            }
+            // The slice ended: the frame was parked on `frames` as for fuel.
+            self.slice_due = false;
+            if self.threads.is_some() && steps < 10_000 && !self.at_switch_point() {
+                // Not where CPython 3.11 looks at its eval breaker: one more instruction.
+                steps += 1;
+                self.slice_floor = self.total_budget.saturating_sub(1);
+                self.paused = None;
+                f = match self.frames.pop() {
+                    Some(x) => x,
+                    None => return Exit::Raise(self.runtime_error("frame stack corrupted")),
+                };
+                continue;
+            }
+            steps = 0;
+            let stop = match self.threads.clone() {
+                Some(t) => t.slice(self, base),
+                None => {
+                    // No threads (yet): look again later, so that a loop running when
+                    // `_thread` is imported soon sees the model's shorter slices.
+                    self.slice_floor = self.total_budget.saturating_sub(super::SLICE_PROBE);
+                    false
+                }
+            };
+            if stop {
+                return r;
+            }
+            self.paused = None;
+            f = match self.frames.pop() {
+                Some(x) => x,
+                None => return Exit::Raise(self.runtime_error("frame stack corrupted")),
+            };
         }
-        r
+    }
+
+    /// Whether the parked frame (top of `frames`) is where CPython 3.11 checks its eval
+    /// breaker and so may switch threads: a function's start, a backward jump, or just after
+    /// a call. Elsewhere (e.g. between the load and the store of `counter += 1`) it never
+    /// switches, so the thread model must not either.
+    fn at_switch_point(&self) -> bool {
+        let Some(f) = self.frames.last() else {
+            return true;
+        };
+        let pc = f.pc;
+        if pc == 0 {
+            return true;
+        }
+        match f.co.instrs.get(pc) {
+            Some(Instr::Jump(t) | Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t))
+                if (*t as usize) <= pc =>
+            {
+                true
+            }
+            None => true,
+            _ => matches!(
+                f.co.instrs.get(pc - 1),
+                Some(Instr::Call(_) | Instr::CallFunctionEx(_))
+            ),
+        }
     }
 
     fn run_loop_inner(
@@ -1453,6 +1519,12 @@ impl Vm {
         let mut grace = true;
         loop {
             if budget.n == 0 {
+                if limited_by_total && self.slice_floor > self.callback_floor {
+                    self.frames.push(f);
+                    self.paused = Some(Paused { base });
+                    self.slice_due = true;
+                    return Exit::OutOfFuel;
+                }
                 if limited_by_total {
                     let e = self.budget_error();
                     if grace {

@@ -1760,9 +1760,12 @@ impl Vm {
                 if n == "__dict__" {
                     return Ok(Some(Value::Dict(m.dict.clone())));
                 }
-                // PEP 562: a module-level __getattr__ supplies missing attributes.
-                if let Some(f) = m.dict.get_str("__getattr__") {
-                    return self.call(&f, &[Value::str(n)], &[]).map(Some);
+                // PEP 562: a module-level __getattr__ answers for missing names (asyncio
+                // loads its streams and transports this way, on first use).
+                if let Some(ga) = m.dict.get_str("__getattr__") {
+                    if !n.starts_with("__") {
+                        return self.call(&ga, &[Value::str(n)], &[]).map(Some);
+                    }
                 }
                 Ok(None)
             }
@@ -2319,6 +2322,10 @@ impl Vm {
                     self.type_name(item)
                 ))),
             },
+            Value::Bytes(b) => {
+                let b = b.clone();
+                super::bytes_methods::bytes_contains(self, &b.b, item)
+            }
             Value::Dict(d) => Ok(self.dict_get(d, item)?.is_some()),
             Value::Bytes(b) => match item {
                 Value::Bytes(i) => Ok(i.b.is_empty() || b.b.windows(i.b.len()).any(|w| *w == *i.b)),

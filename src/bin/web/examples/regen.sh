@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Record CPython 3.11's output for every gallery example (tests/gallery.rs compares
+# loopscope's with it). Run from anywhere:
+#
+#   src/bin/web/examples/regen.sh
+#
+# For each example X.py that gallery.json does not mark "cpython": false:
+# X.out = stdout, X.err = stderr, X.handles = stdout of `oracle.py --handles`, each from
+# tests/conformance/oracle.py (CPython on a virtual clock), run here with the relative file
+# name, exactly as the test runs `loopscope run X.py`.
+set -eu
+cd "$(dirname "$0")"
+ORACLE=../../../../tests/conformance/oracle.py
+PY=${PYTHON:-python3}
+ids=$("$PY" -c 'import json; g = json.load(open("gallery.json")); print(" ".join(e["id"] for c in g["chapters"] for e in c["examples"] if e.get("cpython", True)))')
+for id in $ids; do
+  PYTHONHASHSEED=0 "$PY" "$ORACLE" "$id.py" >"$id.out" 2>"$id.err" || true
+  PYTHONHASHSEED=0 "$PY" "$ORACLE" --handles "$id.py" >"$id.handles" 2>/dev/null || true
+  # An example whose callbacks depend on hash order would make a flaky test: refuse it.
+  # (Addresses differ between runs; the test masks them too.)
+  mask() { sed -E 's/0x[0-9a-f]+/0x?/g'; }
+  if ! PYTHONHASHSEED=1 "$PY" "$ORACLE" --handles "$id.py" 2>/dev/null | mask | cmp -s - <(mask <"$id.handles"); then
+    echo "regen: $id.py: the callback order depends on hashing; make it deterministic" >&2
+    exit 1
+  fi
+  [ -s "$id.err" ] || rm -f "$id.err"
+done
+echo "regen: recorded $(echo $ids | wc -w) examples"
