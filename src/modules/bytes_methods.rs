@@ -1,8 +1,6 @@
-//! The methods of `bytes` (registered at VM start). The structural ones (split with a
-//! separator, replace, find, partition, justification...) reuse the `str` methods on the
-//! Latin-1 view of the bytes (one char per byte, so positions and counts are the same) and map
-//! the result back; the ASCII-only ones (case, `isX`, whitespace) are written here, since the
-//! `str` versions know Unicode letters and spaces that bytes do not.
+//! The `bytes` methods `vm::bytes_methods` leaves out (registered at VM start), in the same
+//! style: `expandtabs` runs the `str` method on the Latin-1 view; the ASCII-only case and `isX`
+//! methods are written here. Also `bytes.fromhex` and `int.from_bytes`/`int.to_bytes`.
 
 use crate::vm::object::{NativeImpl, PyBuiltin, Special};
 use crate::vm::{KwArgs, PyResult, Value, Vm};
@@ -78,33 +76,16 @@ fn bytes_val(b: Vec<u8>) -> Value {
     }))
 }
 
-/// Methods delegated to `str` (name, whether int arguments stand for a byte).
-const VIA_STR: &[(&str, bool)] = &[
-    ("replace", false),
-    ("find", true),
-    ("rfind", true),
-    ("index", true),
-    ("rindex", true),
-    ("count", true),
-    ("startswith", false),
-    ("endswith", false),
-    ("center", false),
-    ("ljust", false),
-    ("rjust", false),
-    ("zfill", false),
-    ("partition", false),
-    ("rpartition", false),
-    ("removeprefix", false),
-    ("removesuffix", false),
-    ("expandtabs", false),
-    ("splitlines", false),
-];
+/// Methods delegated to `str` that `vm::bytes_methods` does not provide (name, whether int
+/// arguments stand for a byte).
+const VIA_STR: &[(&str, bool)] = &[("expandtabs", false)];
 
 fn delegate(vm: &mut Vm, name: &str, int_ok: bool, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let b = self_bytes(vm, args, name)?;
     let mut conv = Vec::with_capacity(args.len());
-    for a in &args[1..] {
-        conv.push(to_str_arg(vm, a, int_ok)?);
+    // Only the searched-for argument may be a byte value; later ints are positions.
+    for (i, a) in args[1..].iter().enumerate() {
+        conv.push(to_str_arg(vm, a, int_ok && i == 0)?);
     }
     let s = Value::string(latin1(&b.b));
     let m = vm.getattr_str(&s, name)?;
@@ -118,84 +99,6 @@ fn delegate(vm: &mut Vm, name: &str, int_ok: bool, args: &[Value], kw: &KwArgs) 
         }
         Err(e) => Err(e),
     }
-}
-
-const WS: &[u8] = b" \t\n\r\x0b\x0c";
-
-fn strip_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, name: &str) -> PyResult<Value> {
-    let b = self_bytes(vm, args, name)?;
-    match args.get(1) {
-        None | Some(Value::None) => {
-            let (l, r) = match name {
-                "strip" => (true, true),
-                "lstrip" => (true, false),
-                _ => (false, true),
-            };
-            let mut s = &b.b[..];
-            while l && s.first().is_some_and(|c| WS.contains(c)) {
-                s = &s[1..];
-            }
-            while r && s.last().is_some_and(|c| WS.contains(c)) {
-                s = &s[..s.len() - 1];
-            }
-            Ok(bytes_val(s.to_vec()))
-        }
-        Some(_) => delegate(vm, name, false, args, kw),
-    }
-}
-
-fn split_ws(b: &[u8], maxsplit: i64, from_right: bool) -> Vec<Value> {
-    let mut parts: Vec<Vec<u8>> = Vec::new();
-    let mut cur = Vec::new();
-    let mut in_word = false;
-    let seq: Vec<u8> = if from_right {
-        b.iter().rev().copied().collect()
-    } else {
-        b.to_vec()
-    };
-    let mut i = 0;
-    while i < seq.len() {
-        let c = seq[i];
-        if WS.contains(&c) {
-            if in_word {
-                parts.push(std::mem::take(&mut cur));
-                in_word = false;
-            }
-        } else {
-            if !in_word && maxsplit >= 0 && parts.len() as i64 == maxsplit {
-                parts.push(seq[i..].to_vec());
-                cur.clear();
-                in_word = false;
-                break;
-            }
-            in_word = true;
-            cur.push(c);
-        }
-        i += 1;
-    }
-    if in_word {
-        parts.push(cur);
-    }
-    if from_right {
-        parts.reverse();
-        for p in &mut parts {
-            p.reverse();
-        }
-    }
-    parts.into_iter().map(bytes_val).collect()
-}
-
-fn split_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, name: &str) -> PyResult<Value> {
-    let b = self_bytes(vm, args, name)?;
-    let sep = crate::vm::kw_get(kw, "sep").or(args.get(1)).cloned();
-    if matches!(sep, None | Some(Value::None)) {
-        let maxsplit = match crate::vm::kw_get(kw, "maxsplit").or(args.get(2)) {
-            Some(Value::Int(n)) => *n,
-            _ => -1,
-        };
-        return Ok(Value::list(split_ws(&b.b, maxsplit, name == "rsplit")));
-    }
-    delegate(vm, name, false, args, kw)
 }
 
 fn map_bytes(vm: &Vm, args: &[Value], name: &str, f: impl Fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
@@ -230,8 +133,6 @@ fn title(b: &[u8]) -> Vec<u8> {
 fn ascii_method(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
     let n = name;
     match name {
-        "lower" => map_bytes(vm, args, n, |b| b.to_ascii_lowercase()),
-        "upper" => map_bytes(vm, args, n, |b| b.to_ascii_uppercase()),
         "swapcase" => map_bytes(vm, args, n, |b| {
             b.iter()
                 .map(|c| {
@@ -251,18 +152,6 @@ fn ascii_method(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
             v
         }),
         "title" => map_bytes(vm, args, n, title),
-        "isalpha" => test_bytes(vm, args, n, |b| {
-            !b.is_empty() && b.iter().all(u8::is_ascii_alphabetic)
-        }),
-        "isdigit" => test_bytes(vm, args, n, |b| {
-            !b.is_empty() && b.iter().all(u8::is_ascii_digit)
-        }),
-        "isalnum" => test_bytes(vm, args, n, |b| {
-            !b.is_empty() && b.iter().all(u8::is_ascii_alphanumeric)
-        }),
-        "isspace" => test_bytes(vm, args, n, |b| {
-            !b.is_empty() && b.iter().all(|c| WS.contains(c))
-        }),
         "islower" => test_bytes(vm, args, n, |b| {
             b.iter().any(u8::is_ascii_lowercase) && !b.iter().any(u8::is_ascii_uppercase)
         }),
@@ -277,43 +166,16 @@ fn ascii_method(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
     }
 }
 
+/// The ASCII-only methods `vm::bytes_methods` does not provide.
 const ASCII: &[&str] = &[
-    "lower",
-    "upper",
     "swapcase",
     "capitalize",
     "title",
-    "isalpha",
-    "isdigit",
-    "isalnum",
-    "isspace",
     "islower",
     "isupper",
     "istitle",
     "isascii",
 ];
-
-fn join(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let b = self_bytes(vm, args, "join")?;
-    vm.check_args("join", &args[1..], 1, 1)?;
-    let items = vm.iter_to_vec(&args[1])?;
-    let mut out = Vec::new();
-    for (i, it) in items.iter().enumerate() {
-        if i > 0 {
-            out.extend_from_slice(&b.b);
-        }
-        match it {
-            Value::Bytes(x) => out.extend_from_slice(&x.b),
-            other => {
-                return Err(vm.type_error(format!(
-                    "sequence item {i}: expected a bytes-like object, {} found",
-                    vm.type_name(other)
-                )))
-            }
-        }
-    }
-    Ok(bytes_val(out))
-}
 
 fn fromhex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     // Called as bytes.fromhex(s) (classmethod: args[0] is the class).
@@ -375,13 +237,6 @@ pub fn register(vm: &mut Vm) {
     for &name in ASCII {
         method(vm, name, move |vm, a, _k| ascii_method(vm, name, a));
     }
-    for name in ["strip", "lstrip", "rstrip"] {
-        method(vm, name, move |vm, a, k| strip_impl(vm, a, k, name));
-    }
-    for name in ["split", "rsplit"] {
-        method(vm, name, move |vm, a, k| split_impl(vm, a, k, name));
-    }
-    method(vm, "join", join);
     let t = vm.types.bytes.clone();
     vm.add_classmethod(&t, "fromhex", fromhex);
     register_int(vm);

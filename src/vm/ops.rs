@@ -2327,17 +2327,6 @@ impl Vm {
                 super::bytes_methods::bytes_contains(self, &b.b, item)
             }
             Value::Dict(d) => Ok(self.dict_get(d, item)?.is_some()),
-            Value::Bytes(b) => match item {
-                Value::Bytes(i) => Ok(i.b.is_empty() || b.b.windows(i.b.len()).any(|w| *w == *i.b)),
-                Value::Int(n) if (0..=255).contains(n) => Ok(b.b.contains(&(*n as u8))),
-                Value::Int(_) => {
-                    Err(self.new_error(ExcKind::ValueError, "byte must be in range(0, 256)"))
-                }
-                other => Err(self.type_error(format!(
-                    "a bytes-like object is required, not '{}'",
-                    self.type_name(other)
-                ))),
-            },
             Value::Set(s) => {
                 if let Value::Set(inner) = item {
                     if !inner.frozen {
