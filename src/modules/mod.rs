@@ -5,9 +5,10 @@
 
 pub mod abc;
 pub mod bisect;
+pub mod bytes_methods;
 pub mod collections;
-pub mod contextvars;
 pub mod contextlib;
+pub mod contextvars;
 pub mod copy;
 pub mod dataclasses;
 pub mod enum_;
@@ -66,4 +67,5 @@ pub fn register_modules(vm: &mut Vm) {
     threading::register(vm);
     crate::net::register(vm);
     vm_patches::register(vm);
+    bytes_methods::register(vm);
 }

@@ -372,7 +372,14 @@ impl Vm {
                 &other_kw,
             );
         }
-        self.new_class_from_ns(None, &spec.name, bases, &spec.ns, &other_kw, Some(body_result))
+        self.new_class_from_ns(
+            None,
+            &spec.name,
+            bases,
+            &spec.ns,
+            &other_kw,
+            Some(body_result),
+        )
     }
 
     /// CPython's `_PyType_CalculateMetaclass`: the most derived of `meta` and the bases'
@@ -870,7 +877,9 @@ fn b_reversed(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("reversed", args, 1, 1)?;
     let v = &args[0];
     let items = match v {
-        Value::List(_) | Value::Tuple(_) | Value::Range(_) | Value::Str(_) => vm.iter_to_vec(v)?,
+        Value::List(_) | Value::Tuple(_) | Value::Range(_) | Value::Str(_) | Value::Bytes(_) => {
+            vm.iter_to_vec(v)?
+        }
         Value::Dict(d) => d.t.borrow().keys(),
         Value::Native(n) if matches!(n.data, NativeData::DictView { .. }) => vm.iter_to_vec(v)?,
         _ => {

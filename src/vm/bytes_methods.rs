@@ -70,8 +70,23 @@ fn back(v: Value) -> Value {
 fn via_str(vm: &mut Vm, name: &str, args: &[Value], kw: &KwArgs) -> R {
     let me = self_bytes(vm, args, name)?.clone();
     let mut a = vec![latin1(&me.b)];
-    for v in &args[1..] {
-        a.push(arg_view(vm, v)?);
+    // The searching methods take a byte value (`find(111)`) as what they look for.
+    let searching = matches!(name, "find" | "rfind" | "index" | "rindex" | "count");
+    for (i, v) in args[1..].iter().enumerate() {
+        match v {
+            Value::Int(n) if searching && i == 0 => {
+                if !(0..=255).contains(n) {
+                    return Err(vm.new_error(ExcKind::ValueError, "byte must be in range(0, 256)"));
+                }
+                a.push(latin1(&[*n as u8]));
+            }
+            Value::Str(_) if searching && i == 0 => {
+                return Err(
+                    vm.type_error("argument should be integer or bytes-like object, not 'str'")
+                );
+            }
+            _ => a.push(arg_view(vm, v)?),
+        }
     }
     let mut k: Vec<(Rc<str>, Value)> = Vec::new();
     for (key, v) in kw.iter() {
@@ -80,8 +95,13 @@ fn via_str(vm: &mut Vm, name: &str, args: &[Value], kw: &KwArgs) -> R {
     let Some(f) = vm.types.str_.lookup(name) else {
         return Err(vm.new_error(ExcKind::AttributeError, name.to_string()));
     };
-    let r = vm.call(&f, &a, &k)?;
-    Ok(back(r))
+    match vm.call(&f, &a, &k) {
+        Ok(r) => Ok(back(r)),
+        Err(e) if matches!(name, "index" | "rindex") && vm.exc_matches(&e, ExcKind::ValueError) => {
+            Err(vm.new_error(ExcKind::ValueError, "subsection not found"))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 macro_rules! via_str_methods {

@@ -1341,6 +1341,7 @@ impl Vm {
                 Value::string(x.s.repeat(n))
             }
             (Str(_), _, K::Mod) => return self.percent_format(a, b).map(Some),
+            (Bytes(_), _, K::Mod) => return self.bytes_percent_format(a, b).map(Some),
             (List(x), List(y), K::Add) => {
                 let mut v = x.items.borrow().clone();
                 v.extend(y.items.borrow().iter().cloned());

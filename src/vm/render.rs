@@ -519,6 +519,48 @@ impl Vm {
     }
 
     /// `str % args`.
+    /// `bytes % args`: str formatting on the Latin-1 views (one char per byte); bytes
+    /// arguments stand for `%s`/`%b` text, str arguments are refused as CPython does.
+    pub fn bytes_percent_format(&mut self, fmt_v: &Value, args: &Value) -> PyResult<Value> {
+        let latin1 =
+            |b: &[u8]| -> Value { Value::string(b.iter().map(|&c| c as char).collect::<String>()) };
+        let Value::Bytes(f) = fmt_v else {
+            return Err(self.type_error("bytes % requires bytes"));
+        };
+        let conv = |vm: &Vm, v: &Value| -> PyResult<Value> {
+            match v {
+                Value::Bytes(b) => Ok(latin1(&b.b)),
+                Value::Str(_) => Err(vm.type_error(
+                    "%b requires a bytes-like object, or an object that implements __bytes__, not 'str'",
+                )),
+                other => Ok(other.clone()),
+            }
+        };
+        let args = match args {
+            Value::Tuple(t) => {
+                let mut items = Vec::with_capacity(t.items.len());
+                for it in t.items.iter() {
+                    items.push(conv(self, it)?);
+                }
+                Value::tuple(items)
+            }
+            other => conv(self, other)?,
+        };
+        // `%b` is bytes' name for `%s`.
+        let fmt: String =
+            f.b.iter()
+                .map(|&c| c as char)
+                .collect::<String>()
+                .replace("%b", "%s");
+        let r = self.percent_format(&Value::string(fmt), &args)?;
+        match r {
+            Value::Str(s) => Ok(Value::Bytes(Rc::new(super::value::PyBytes {
+                b: s.s.chars().map(|c| (c as u32).min(255) as u8).collect(),
+            }))),
+            other => Ok(other),
+        }
+    }
+
     pub fn percent_format(&mut self, fmt_v: &Value, args: &Value) -> PyResult<Value> {
         use fmt::PercentPiece;
         let Value::Str(template) = fmt_v else {
