@@ -441,7 +441,7 @@ mod tests {
         let mut pos = 0;
         let mut asked = 0;
         while let Some(q) = r.question(pos, QuestionKind::NextCallback) {
-            assert!(q.choices.len() >= 1 && q.choices.len() <= 4);
+            assert!(!q.choices.is_empty() && q.choices.len() <= 4);
             assert!(q.reveal > pos);
             match &r.trace().events[q.reveal - 1] {
                 Event::Callback { desc, .. } => {
