@@ -7,6 +7,7 @@
 
 pub mod lang;
 pub mod modules;
+pub mod net;
 pub mod runtime;
 pub mod share;
 pub mod trace;

@@ -6,8 +6,11 @@
 pub mod abc;
 pub mod bisect;
 pub mod collections;
+pub mod contextvars;
 pub mod contextlib;
 pub mod copy;
+pub mod dataclasses;
+pub mod enum_;
 pub mod functools;
 pub mod gc;
 #[cfg(test)]
@@ -57,6 +60,10 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("traceback", traceback::init);
     vm.register_module("inspect", inspect::init);
     vm.register_module("gc", gc::init);
+    vm.register_module("dataclasses", dataclasses::init);
+    vm.register_module("contextvars", contextvars::init);
+    vm.register_module("enum", enum_::init);
     threading::register(vm);
+    crate::net::register(vm);
     vm_patches::register(vm);
 }

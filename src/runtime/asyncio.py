@@ -677,12 +677,17 @@ class BaseEventLoop(AbstractEventLoop):
 
         if _TRACE:
             self._trace_iteration = n = getattr(self, '_trace_iteration', 0) + 1
+            _loopscope.io_refresh()
             _tr("iteration_begin", n, len(self._ready), timeout)
             _trace_snapshot(self, n)
         if self._self_pipe_pending:
             # Readable self-pipe: select() returns at once and its reader joins _ready
             # (_read_from_self drains it).
             self._ready.append(Handle(self._read_from_self, (), self, None))
+        elif self._selector is not None:
+            if timeout is None and _loopscope.io_would_block_forever(self._selector):
+                raise RuntimeError(_deadlock_message(self))
+            self._process_events(self._selector.select(timeout))
         else:
             if timeout is None and not _loopscope.threads_alive():
                 raise RuntimeError(_deadlock_message(self))
@@ -809,7 +814,7 @@ def _trace_snapshot(loop, n):
             state = r[r.rfind('[') + 1:-2] if r.endswith(']>') else r
             waiters = list(obj._waiters or ())
         prims.append((obj, kind, state, waiters))
-    _tr("snapshot", n, ready, timers, tasks, prims)
+    _tr("snapshot", n, ready, timers, tasks, prims, _loopscope.io_items())
 
 
 # Primitives created while tracing, for snapshots.
@@ -849,9 +854,16 @@ def _trace_prim(obj):
 
 class BaseSelectorEventLoop(BaseEventLoop):
     __module__ = "asyncio.selector_events"
+    # Created on first I/O (loopscope.net's selector): loops that only use timers keep the
+    # native _run_once.
+    _selector = None
 
     def _read_from_self(self):
         self._self_pipe_pending = False
+
+    # add_reader, sock_recv, create_server, ... and asyncio.open_connection, StreamReader, ...
+    # live in asyncio.streams (asyncio_net.py), loaded on first use by natives (net_glue.rs:
+    # no Python objects here, so scripts without I/O allocate exactly what they did).
 
 
 class _UnixSelectorEventLoop(BaseSelectorEventLoop):
@@ -1099,6 +1111,8 @@ class Task(Future):
         self._must_cancel = False
         self._fut_waiter = None
         self._coro = coro
+        if context is None:
+            context = _loopscope.copy_context()
         self._context = context
         if _TRACE:
             _tr("task_created", self, self._name, _format_coroutine(coro))

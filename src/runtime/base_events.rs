@@ -285,6 +285,8 @@ fn run_once(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> 
         && matches!(get(&me, "_debug"), Value::Bool(false))
         && matches!(sched, Value::List(_))
         && matches!(get(&me, "_timer_cancelled_count"), Value::Int(_))
+        // A loop doing I/O waits on its selector (the Python _run_once).
+        && matches!(get(&me, "_selector"), Value::None)
         && natives::deque_len(&get(&me, "_ready")).is_some();
     if !fast {
         let f = py(aio, "py._run_once");

@@ -299,6 +299,12 @@ fn add_done_callback(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResul
     let ctx = crate::vm::kw_get(k, "context")
         .cloned()
         .unwrap_or(Value::None);
+    // CPython copies the context when the callback is added, not when it is scheduled.
+    let ctx = if ctx.is_none() {
+        crate::modules::contextvars::capture(vm)?
+    } else {
+        ctx
+    };
     add_done_callback_impl(vm, aio, &me, &a[0], a[1].clone(), ctx)?;
     Ok(Value::None)
 }

@@ -35,6 +35,14 @@ pub struct Trace {
     /// The recorder stopped keeping events past its limit (output is still all there).
     #[serde(default)]
     pub truncated: bool,
+    /// How many callbacks the per-callback instruction budget stopped (known even when the
+    /// events that show it were past the recorder's limit).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub budget_stops: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Trace {
@@ -214,6 +222,18 @@ pub enum Event {
         name: Str,
         state: ThreadStateKind,
     },
+    /// A socket of the simulated network changed: its selector registration (`events`: 1
+    /// READ, 2 WRITE, 0 none) and what waits on it (`target`: the callback, or the task
+    /// waiting through it), the bytes on their way to it, and its state in words (`socket`,
+    /// "closed" when it is gone).
+    Io {
+        t: f64,
+        fd: i32,
+        events: u8,
+        in_flight: u32,
+        socket: Str,
+        target: Str,
+    },
     /// Text written to stdout or stderr.
     Output {
         t: f64,
@@ -241,6 +261,7 @@ impl Event {
             | Event::WaiterWoken { t, .. }
             | Event::Primitive { t, .. }
             | Event::Thread { t, .. }
+            | Event::Io { t, .. }
             | Event::Output { t, .. } => *t,
         }
     }
@@ -299,6 +320,19 @@ pub struct Snapshot {
     pub primitives: Vec<PrimitiveInfo>,
     /// Number of output events so far (the console is the concatenation of their texts).
     pub console_events: usize,
+    /// Sockets of the simulated network, by fd.
+    #[serde(default)]
+    pub io: Vec<IoInfo>,
+}
+
+/// A socket in a snapshot (see `Event::Io`).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct IoInfo {
+    pub fd: i64,
+    pub events: u8,
+    pub in_flight: u64,
+    pub socket: String,
+    pub target: String,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]

@@ -11,7 +11,7 @@ pub mod inspect;
 pub mod replay;
 
 pub use event::{
-    Event, HandleInfo, Outcome, PrimitiveInfo, Snapshot, Str, TaskInfo, TaskStateKind,
+    Event, HandleInfo, IoInfo, Outcome, PrimitiveInfo, Snapshot, Str, TaskInfo, TaskStateKind,
     ThreadStateKind, TimerInfo, Trace, TRACE_VERSION,
 };
 
@@ -150,6 +150,7 @@ impl Recorder {
             snapshots: self.snapshots,
             exit_code,
             truncated: self.truncated,
+            budget_stops: 0,
         }
     }
 }
@@ -341,6 +342,23 @@ pub fn render_text(tr: &Trace) -> String {
                 state,
                 ..
             } => format!("  thread {} ({thread}): {state:?}", st(name)),
+            Event::Io {
+                fd,
+                events,
+                in_flight,
+                socket,
+                target,
+                ..
+            } => format!(
+                "  io fd {fd} [{}] {} ({in_flight} B in flight){}",
+                io_events(*events),
+                st(socket),
+                if st(target).is_empty() {
+                    String::new()
+                } else {
+                    format!(" -> {}", st(target))
+                }
+            ),
             Event::Output { stderr, text, .. } => {
                 let mark = if *stderr { "!" } else { "|" };
                 let body: Vec<String> = st(text).lines().map(|l| format!("  {mark} {l}")).collect();
@@ -351,6 +369,16 @@ pub fn render_text(tr: &Trace) -> String {
     }
     let _ = writeln!(s, "# exit code {}", tr.exit_code);
     s
+}
+
+/// A selector event mask in words: "READ", "WRITE", "READ|WRITE", or "-" (not registered).
+pub fn io_events(mask: u8) -> &'static str {
+    match mask & 3 {
+        1 => "READ",
+        2 => "WRITE",
+        3 => "READ|WRITE",
+        _ => "-",
+    }
 }
 
 #[cfg(test)]
@@ -392,6 +420,7 @@ mod tests {
             snapshots: vec![],
             exit_code: -1,
             truncated: false,
+            budget_stops: 0,
         });
         assert_eq!(back, tr);
         assert!(json.contains(r#""event":"callback""#));

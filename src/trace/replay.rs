@@ -138,8 +138,14 @@ pub struct PrimitiveCard {
 #[derive(Clone, Debug, PartialEq)]
 pub struct IoItem {
     pub fd: i64,
+    /// The selector registration: "READ", "WRITE", "READ|WRITE", or "-" (none).
     pub events: String,
+    /// What runs (or which task wakes) when it is ready; empty when not registered.
     pub target: String,
+    /// The socket in words ("connected to example.com:80, 120 B to read").
+    pub socket: String,
+    /// Bytes on their way to this socket.
+    pub in_flight: u64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -274,6 +280,8 @@ struct State {
     threads: Vec<(u64, Str, ThreadStateKind)>,
     /// The thread holding the GIL (its last `Thread` event said running; 0: none yet).
     gil: u64,
+    /// Sockets of the simulated network by fd: (events, in flight, socket, target).
+    io: std::collections::BTreeMap<i32, (u8, u32, Str, Str)>,
 }
 
 /// What the last applied event touched (for `changed` / `is_new`).
@@ -641,6 +649,20 @@ impl State {
                         x.2 = *state;
                     }
                     None => self.threads.push((*thread, *name, *state)),
+                }
+            }
+            Event::Io {
+                fd,
+                events,
+                in_flight,
+                socket,
+                target,
+                ..
+            } => {
+                if *events == 0 && tr.str(*socket) == "closed" {
+                    self.io.remove(fd);
+                } else {
+                    self.io.insert(*fd, (*events, *in_flight, *socket, *target));
                 }
             }
             Event::Output { .. } => {}
@@ -1128,7 +1150,17 @@ impl Replay {
             timers,
             tasks,
             primitives,
-            io: Vec::new(),
+            io: st
+                .io
+                .iter()
+                .map(|(fd, (events, in_flight, socket, target))| IoItem {
+                    fd: i64::from(*fd),
+                    events: super::io_events(*events).to_string(),
+                    target: tr.str(*target).to_string(),
+                    socket: tr.str(*socket).to_string(),
+                    in_flight: u64::from(*in_flight),
+                })
+                .collect(),
             threads: st
                 .threads
                 .iter()
@@ -1338,6 +1370,7 @@ fn validate(tr: &Trace) -> Result<(), String> {
             }
             Event::Output { text, .. } => &[*text],
             Event::Thread { name, .. } => &[*name],
+            Event::Io { socket, target, .. } => &[*socket, *target],
             _ => &[],
         };
         if strs.iter().any(|s| u64::from(*s) >= n) {
@@ -1708,6 +1741,39 @@ fn narrate(tr: &Trace, e: &Event, st: &State, touched: &Touched) -> Narration {
                 ),
             }
         }
+        Event::Io {
+            fd,
+            events,
+            in_flight,
+            socket,
+            target,
+            ..
+        } => {
+            let sock = tr.str(*socket);
+            let flight_en = if *in_flight > 0 {
+                format!(", {in_flight} B in flight")
+            } else {
+                String::new()
+            };
+            let flight_zh = if *in_flight > 0 {
+                format!("，{in_flight} 字节在途")
+            } else {
+                String::new()
+            };
+            if *events == 0 {
+                (
+                    format!("Socket fd {fd}: {sock}{flight_en}."),
+                    format!("套接字 fd {fd}：{sock}{flight_zh}。"),
+                )
+            } else {
+                let ev = super::io_events(*events);
+                let tgt = tr.str(*target);
+                (
+                    format!("Socket fd {fd} ({sock}{flight_en}) is watched for {ev}: {tgt}."),
+                    format!("选择器监视套接字 fd {fd}（{sock}{flight_zh}）的 {ev}：{tgt}。"),
+                )
+            }
+        }
         Event::Output { stderr, text, .. } => {
             let s = tr.str(*text).trim_end_matches('\n');
             if *stderr {
@@ -1747,6 +1813,22 @@ mod tests {
             primitive_state_zh("maxsize=2 _queue=[1]"),
             "maxsize=2 _queue=[1]"
         );
+    }
+
+    #[test]
+    fn the_trace_counts_callbacks_the_budget_stopped_even_past_its_event_limit() {
+        let src = "import asyncio\n\nasync def spin():\n    while True:\n        pass\n\nasync def main():\n    try:\n        await asyncio.create_task(spin())\n    except RuntimeError:\n        print('caught')\n\nasyncio.run(main())\n";
+        let limits = RunLimits {
+            instructions: 5_000_000,
+            max_events: 1_000,
+            callback_instructions: 200_000,
+        };
+        let tr = run_trace(src, limits, None).expect("compiles");
+        assert!(tr.truncated);
+        assert_eq!(tr.budget_stops, 1);
+        let ok = run_trace("print(1)\n", limits, None).expect("compiles");
+        assert_eq!(ok.budget_stops, 0);
+        assert!(!serde_json::to_string(&ok).unwrap().contains("budget_stops"));
     }
 
     #[test]
@@ -1932,6 +2014,52 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn io_panel_follows_the_simulated_network() {
+        let src = include_str!("../../tests/net/streams_http_get.py");
+        let r = Replay::new(trace_of("streams_http_get.py", src));
+        assert!(r
+            .trace()
+            .events
+            .iter()
+            .any(|e| matches!(e, Event::Io { .. })));
+        // The replayed sockets agree with the runtime's own view at every snapshot.
+        let snaps = &r.trace().snapshots;
+        assert!(snaps.iter().any(|s| !s.io.is_empty()));
+        for s in snaps {
+            let v = r.view(s.event_index);
+            let got: Vec<(i64, String, u64, String, String)> =
+                v.io.iter()
+                    .map(|i| {
+                        (
+                            i.fd,
+                            i.events.clone(),
+                            i.in_flight,
+                            i.socket.clone(),
+                            i.target.clone(),
+                        )
+                    })
+                    .collect();
+            let want: Vec<(i64, String, u64, String, String)> =
+                s.io.iter()
+                    .map(|i| {
+                        let ev = super::super::io_events(i.events).to_string();
+                        (i.fd, ev, i.in_flight, i.socket.clone(), i.target.clone())
+                    })
+                    .collect();
+            assert_eq!(got, want, "io at {}", s.event_index);
+        }
+        // Somewhere a task waits on a socket whose answer is on the wire.
+        let views: Vec<View> = (0..=r.last()).map(|p| r.view(p)).collect();
+        assert!(views.iter().any(|v| v.io.iter().any(|i| i.events == "READ"
+            && i.target
+                .starts_with("_SelectorSocketTransport._read_ready (wakes Task-")
+            && i.in_flight > 0
+            && i.socket.starts_with("connected to example.com:80"))));
+        // All closed at the end.
+        assert!(views.last().map(|v| v.io.is_empty()).unwrap_or(false));
     }
 
     #[test]

@@ -623,13 +623,17 @@ impl Vm {
         if !kwargs.is_empty() {
             return Ok(None);
         }
-        let Some(Value::Gen(g)) = args.first() else {
-            return Ok(None);
+        let (g, wrapped) = match args.first() {
+            Some(Value::Gen(g)) => (g.clone(), false),
+            Some(Value::Native(n)) => match &n.data {
+                NativeData::CoroWrapper(g) => (g.clone(), true),
+                _ => return Ok(None),
+            },
+            _ => return Ok(None),
         };
-        let g = g.clone();
         let how = match b.special {
             Special::Next | Special::GenNext => {
-                if g.kind != GenKind::Generator {
+                if g.kind != GenKind::Generator && !wrapped {
                     return Ok(None);
                 }
                 if b.special == Special::Next && args.len() > 1 {
@@ -878,6 +882,43 @@ impl Vm {
     fn call_type(
         &mut self,
         t: &Rc<super::PyType>,
+        mut args: Vec<Value>,
+        kwargs: &KwArgs,
+    ) -> PyResult<CallOut> {
+        // A metaclass defining `__call__` decides how its classes are called.
+        let meta = t.meta.borrow().clone();
+        if let Some(m) = meta {
+            if let Some(c) = m.lookup("__call__") {
+                if !matches!(c, Value::Builtin(_)) {
+                    args.insert(0, Value::Type(t.clone()));
+                    let b = match &c {
+                        Value::Func(_) => c.clone(),
+                        _ => {
+                            args.remove(0);
+                            self.bind_descr(c, &Value::Type(t.clone()), &m)?
+                        }
+                    };
+                    return self.prepare_call(&b, args, kwargs);
+                }
+            }
+        }
+        self.call_type_plain(t, args, kwargs)
+    }
+
+    /// `type.__call__(cls, *args, **kwargs)`: `__new__` then `__init__`.
+    pub fn construct(
+        &mut self,
+        t: &Rc<super::PyType>,
+        args: Vec<Value>,
+        kwargs: &KwArgs,
+    ) -> PyResult<Value> {
+        let out = self.call_type_plain(t, args, kwargs)?;
+        self.finish_call_out(out)
+    }
+
+    fn call_type_plain(
+        &mut self,
+        t: &Rc<super::PyType>,
         args: Vec<Value>,
         kwargs: &KwArgs,
     ) -> PyResult<CallOut> {
@@ -900,6 +941,23 @@ impl Vm {
                 }
                 return self.run_init(t, inst, args, kwargs);
             }
+        }
+        // A metaclass without its own __new__: `type.__new__(M, name, bases, ns)`, then
+        // `M.__init__`.
+        if t.layout != Layout::Builtin && t.is_subtype(&self.types.type_) {
+            let mut nargs = Vec::with_capacity(args.len() + 1);
+            nargs.push(Value::Type(t.clone()));
+            nargs.extend(args.iter().cloned());
+            let newf = self.types.type_.lookup("__new__").unwrap_or(Value::None);
+            let newf = match &newf {
+                Value::Native(n) => match &n.data {
+                    NativeData::StaticMethod(f) => f.clone(),
+                    _ => newf.clone(),
+                },
+                _ => newf.clone(),
+            };
+            let cls = self.call(&newf, &nargs, kwargs)?;
+            return self.run_init(t, cls, args, kwargs);
         }
         match t.layout {
             Layout::Builtin => {
@@ -2437,6 +2495,12 @@ impl Vm {
                             v.clone()
                         }
                         Value::Gen(_) => v.clone(),
+                        Value::Native(n) if matches!(n.data, NativeData::CoroWrapper(_)) => {
+                            match &n.data {
+                                NativeData::CoroWrapper(g) => Value::Gen(g.clone()),
+                                _ => v.clone(),
+                            }
+                        }
                         _ => tri!(native!(self.get_iter(&v))),
                     };
                     f.stack.push(it);
@@ -2715,7 +2779,13 @@ impl Vm {
                         }
                     }
                 }
-                Instr::SetupAnnotations => {}
+                Instr::SetupAnnotations => {
+                    let d = f.locals_dict.clone().unwrap_or_else(|| f.globals.clone());
+                    if d.get_str("__annotations__").is_none() {
+                        let ann = tri!(self.new_dict(Vec::new()));
+                        d.set_str("__annotations__", ann);
+                    }
+                }
                 Instr::PrintExpr => {
                     let v = pop!();
                     if !v.is_none() {
@@ -2977,7 +3047,7 @@ impl Vm {
         }
     }
 
-    fn exc_match(&mut self, exc: &Value, typ: &Value) -> PyResult<bool> {
+    pub(crate) fn exc_match(&mut self, exc: &Value, typ: &Value) -> PyResult<bool> {
         let base = self.exc_type(ExcKind::BaseException);
         let et = self.type_of(exc);
         match typ {
@@ -3089,6 +3159,11 @@ impl Vm {
                 match t.lookup("__await__") {
                     Some(a) => {
                         let it = self.call_descr(&a, v, &t, &[])?;
+                        if let Value::Native(n) = &it {
+                            if let NativeData::CoroWrapper(g) = &n.data {
+                                return Ok(Value::Gen(g.clone()));
+                            }
+                        }
                         if let Value::Gen(g) = &it {
                             if g.kind == GenKind::Coroutine {
                                 return Err(self.type_error("__await__() returned a coroutine"));
@@ -3157,36 +3232,7 @@ impl Vm {
             }
             return Ok((exc.clone(), Value::None));
         }
-        if self.exc_match(exc, typ)? {
-            return Ok((Value::None, exc.clone()));
-        }
-        let excs = self.getattr_str(exc, "exceptions")?;
-        let items = self.iter_to_vec(&excs)?;
-        let (mut yes, mut no) = (Vec::new(), Vec::new());
-        for e in items {
-            if self.exc_match(&e, typ)? {
-                yes.push(e);
-            } else {
-                no.push(e);
-            }
-        }
-        let msg = match exc {
-            Value::Instance(i) => match i.exc().map(|d| d.borrow().args.clone()) {
-                Some(Value::Tuple(t)) => t.items.first().cloned().unwrap_or(Value::str("")),
-                _ => Value::str(""),
-            },
-            _ => Value::str(""),
-        };
-        let cls = self.type_of(exc);
-        let mk = |vm: &mut Vm, v: Vec<Value>| -> Value {
-            if v.is_empty() {
-                return Value::None;
-            }
-            let g = vm.new_exception(&cls, vec![msg.clone(), Value::list(v)]);
-            Value::Instance(g)
-        };
-        let matched = mk(self, yes);
-        let rest = mk(self, no);
+        let (matched, rest) = self.eg_split(exc, &super::methods::EgCond::Types(typ.clone()))?;
         Ok((rest, matched))
     }
 }

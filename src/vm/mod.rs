@@ -57,6 +57,7 @@
 pub mod anchors;
 pub mod api;
 pub mod builtins;
+pub mod bytes_methods;
 pub mod coro;
 pub mod dict;
 pub mod exceptions;
@@ -246,6 +247,8 @@ pub struct Vm {
     /// Instructions one event-loop callback may run before it is stopped for blocking the
     /// loop (0: no per-callback limit). The runtime arms it around each handle it runs.
     pub callback_budget: u64,
+    /// How many callbacks `callback_budget` has stopped so far.
+    pub callback_budget_stops: u32,
     /// While a callback runs: the value of `total_budget` at which its budget is spent.
     pub callback_floor: u64,
     /// Who the running callback is, for the message: a task's name (str) or the callback.
@@ -303,6 +306,7 @@ impl Vm {
             native_depth: 0,
             total_budget: 2_000_000_000,
             callback_budget: 0,
+            callback_budget_stops: 0,
             callback_floor: 0,
             callback_label: Value::None,
             executed: 0,
@@ -399,6 +403,7 @@ impl Vm {
                 "loopscope: instruction budget exhausted (the script ran too long)",
             );
         }
+        self.callback_budget_stops += 1;
         let n = group_thousands(self.callback_budget);
         let label = match &self.callback_label {
             Value::Str(_) => self.callback_label.clone(),

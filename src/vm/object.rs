@@ -248,6 +248,8 @@ pub struct PyType {
     pub id: u64,
     /// Unique across every VM in the process (ids are per VM): the type attribute cache key.
     pub cache_tag: u64,
+    /// The metaclass when it is not `type` (`class A(metaclass=M)`, or inherited from a base).
+    pub meta: RefCell<Option<Rc<PyType>>>,
 }
 
 static NEXT_CACHE_TAG: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -695,6 +697,9 @@ pub enum NativeData {
     AsyncGenOp(RefCell<super::coro::AGenOp>),
     /// A value yielded by an async generator's own `yield` (vs. awaits passing through).
     AGenWrapped(Value),
+    /// `coro.__await__()`: a plain iterator over the coroutine, so a generator-based
+    /// `__await__` may `yield from` it (a bare coroutine is refused there).
+    CoroWrapper(Rc<super::coro::PyGen>),
     /// Anything else (used by native modules).
     Any(RefCell<Box<dyn Any>>),
 }
@@ -805,6 +810,7 @@ mod tests {
             flags: Cell::new(0),
             id: 1,
             cache_tag: new_cache_tag(),
+            meta: RefCell::new(None),
         });
         let sub = PyType {
             name: RefCell::new(Rc::from("Sub")),
@@ -819,6 +825,7 @@ mod tests {
             flags: Cell::new(0),
             id: 2,
             cache_tag: new_cache_tag(),
+            meta: RefCell::new(None),
         };
         let name = PyStr::new("x");
         assert!(sub.lookup_ps(&name).is_none());

@@ -129,7 +129,7 @@ test('the gallery overlay lists every example by chapter; a card loads and runs 
 
 test('stepping by callback runs the handles CPython runs, in order', { skip: !existsSync(ORACLE) && 'oracle.py not found' }, async () => {
   const { page } = await openApp();
-  for (const id of ['hello', 'lock', 'wait_for']) {
+  for (const id of ['hello', 'lock', 'wait_for', 'streams']) {
     await pickExample(page, id);
     const want = oracle(['--handles'], join(examplesDir, `${id}.py`))
       .split('\n').filter((l) => /^@\d/.test(l))
@@ -150,6 +150,22 @@ test('stepping by callback runs the handles CPython runs, in order', { skip: !ex
     }
     assert.deepEqual(got, want, `${id}: callbacks in --handles order`);
   }
+});
+
+test('the IO panel shows each socket, its registration and what waits on it', async () => {
+  const { page, errors } = await openApp();
+  await pickExample(page, 'streams');
+  let texts = [];
+  for (let i = 0; i < 200 && !texts.some((t) => t.includes('_accept_connection')); i++) {
+    await page.click(tid('step-callback'));
+    texts = await page.$$eval(tid('io-item'), (els) => els.map((e) => e.textContent));
+  }
+  assert.ok(texts.some((t) => t.includes('fd 6 READ') && t.includes('_accept_connection')
+    && t.includes('listening on localhost:8888')), texts.join(' | '));
+  await page.screenshot({ path: join(shots, 'io-waits.png'), fullPage: true });
+  await page.click(tid('end'));
+  assert.equal((await page.$$(tid('io-item'))).length, 0, 'every socket is closed at the end');
+  assert.deepEqual(errors, []);
 });
 
 test('each granularity steps forward and back; panels follow the cursor', async () => {

@@ -89,6 +89,7 @@ const SOURCES: &[(&str, &str)] = &[
     ),
     ("async_iter", include_str!("examples/async_iter.py")),
     ("async_with", include_str!("examples/async_with.py")),
+    ("streams", include_str!("examples/streams.py")),
     ("forgot_await", include_str!("examples/forgot_await.py")),
     ("blocking_call", include_str!("examples/blocking_call.py")),
     (

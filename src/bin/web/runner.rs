@@ -81,7 +81,7 @@ fn outcome(reply: Reply, budget: u64) -> Outcome {
             };
             let stopped = if said(BUDGET_MESSAGE) {
                 Some(Stopped::Run(budget))
-            } else if said(CALLBACK_MESSAGE) {
+            } else if replay.trace().budget_stops > 0 || said(CALLBACK_MESSAGE) {
                 Some(Stopped::Callback(limits(budget).callback_instructions))
             } else {
                 None
