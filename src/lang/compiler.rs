@@ -1321,19 +1321,19 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         match &target.kind {
-                ExprKind::Attribute { value: obj, .. } => {
-                    self.expr(obj)?;
-                    self.emit(Instr::PopTop);
-                }
-                ExprKind::Subscript {
-                    value: obj, slice, ..
-                } => {
-                    self.expr(obj)?;
-                    self.emit(Instr::PopTop);
-                    self.expr(slice)?;
-                    self.emit(Instr::PopTop);
-                }
-                _ => {}
+            ExprKind::Attribute { value: obj, .. } => {
+                self.expr(obj)?;
+                self.emit(Instr::PopTop);
+            }
+            ExprKind::Subscript {
+                value: obj, slice, ..
+            } => {
+                self.expr(obj)?;
+                self.emit(Instr::PopTop);
+                self.expr(slice)?;
+                self.emit(Instr::PopTop);
+            }
+            _ => {}
         }
         if !simple && stores {
             self.expr(annotation)?;

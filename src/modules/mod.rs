@@ -6,8 +6,8 @@
 pub mod abc;
 pub mod bisect;
 pub mod collections;
-pub mod contextvars;
 pub mod contextlib;
+pub mod contextvars;
 pub mod copy;
 pub mod dataclasses;
 pub mod enum_;

@@ -116,6 +116,10 @@ fn version_info(vm: &mut Vm) -> PyResult<Value> {
     };
     let fields = Value::str("major minor micro releaselevel serial");
     let cls = vm.call(&nt, &[Value::str("version_info"), fields], &[])?;
-    vm.setattr(&cls, &Value::str("__name__"), Value::str("sys.version_info"))?;
+    vm.setattr(
+        &cls,
+        &Value::str("__name__"),
+        Value::str("sys.version_info"),
+    )?;
     vm.call(&cls, &items, &[])
 }

@@ -967,6 +967,37 @@ asyncio.run(main())\n";
     }
 
     #[test]
+    fn blocking_sockets_in_threads_release_the_gil() {
+        // The simulated network (src/net): two threads' requests overlap, as with real
+        // sockets, so together they take as long as the slower one.
+        let src = "import socket, threading, time\n\
+def get(host):\n    s = socket.socket()\n    s.connect((host, 80))\n    \
+s.sendall(b'GET / HTTP/1.0\\r\\nHost: ' + host.encode() + b'\\r\\n\\r\\n')\n    \
+while s.recv(4096):\n        pass\n    s.close()\n    return time.time()\n\
+one = get('example.com')\ntwo = get('python.org') - one\nstart = time.time()\n\
+ts = [threading.Thread(target=get, args=(h,)) for h in ('example.com', 'python.org')]\n\
+for t in ts: t.start()\nfor t in ts: t.join()\n\
+print(time.time() - start < 0.8 * (one + two), max(one, two) <= time.time() - start)\n";
+        let (out, err) = run(src);
+        assert_eq!(out, "True True\n", "{err}");
+    }
+
+    #[test]
+    fn an_event_loop_doing_io_still_hears_from_its_executor() {
+        // The loop waits on the simulated network's selector; call_soon_threadsafe wakes it.
+        let src = "import asyncio, time, aiohttp\n\
+async def fetch(s, url):\n    async with s.get(url) as r:\n        return r.status\n\
+async def main():\n    loop = asyncio.get_running_loop()\n    \
+async with aiohttp.ClientSession() as s:\n        \
+print(await asyncio.gather(fetch(s, 'http://example.com/'), \
+loop.run_in_executor(None, time.sleep, 0.5)))\n        \
+await loop.run_in_executor(None, time.sleep, 2)\n    print(round(loop.time(), 2))\n\
+asyncio.run(main())\n";
+        let (out, err) = run(src);
+        assert_eq!(out, "[200, None]\n2.5\n", "{err}");
+    }
+
+    #[test]
     fn traces_of_threaded_runs_are_identical_and_have_thread_lanes() {
         let src = "import threading, time\n\
 def w(d):\n    time.sleep(d)\n    print(d)\n\

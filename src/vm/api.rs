@@ -133,7 +133,14 @@ impl Vm {
         let Some(Value::Module(main)) = self.modules.get_str("__main__") else {
             return;
         };
-        let keys: Vec<Value> = main.dict.t.borrow().items().into_iter().map(|(k, _)| k).collect();
+        let keys: Vec<Value> = main
+            .dict
+            .t
+            .borrow()
+            .items()
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
         for underscore_pass in [true, false] {
             for k in &keys {
                 let Value::Str(s) = k else { continue };

@@ -372,7 +372,14 @@ impl Vm {
                 &other_kw,
             );
         }
-        self.new_class_from_ns(None, &spec.name, bases, &spec.ns, &other_kw, Some(body_result))
+        self.new_class_from_ns(
+            None,
+            &spec.name,
+            bases,
+            &spec.ns,
+            &other_kw,
+            Some(body_result),
+        )
     }
 
     /// CPython's `_PyType_CalculateMetaclass`: the most derived of `meta` and the bases'

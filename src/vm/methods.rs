@@ -548,9 +548,9 @@ pub fn getitem_slow(vm: &mut Vm, c: &Value, k: &Value) -> R {
             "string indices must be integers, not '{}'",
             vm.type_name(k)
         ))),
-        (Value::Type(_), _) if vm.has_meta_dunder(c, "__getitem__") => {
-            Ok(vm.call_dunder(c, "__getitem__", &[k.clone()])?.unwrap_or(Value::None))
-        }
+        (Value::Type(_), _) if vm.has_meta_dunder(c, "__getitem__") => Ok(vm
+            .call_dunder(c, "__getitem__", &[k.clone()])?
+            .unwrap_or(Value::None)),
         (Value::Type(t), _) => {
             if let Some(f) = t.lookup("__class_getitem__") {
                 let f = match &f {
