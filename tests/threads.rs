@@ -71,4 +71,5 @@ golden! {
     compare_models => "compare_models.py",
     gil_pool => "gil_pool.py",
     gil_increments => "gil_increments.py",
+    loop_in_thread => "loop_in_thread.py",
 }

@@ -97,24 +97,58 @@ fn init_aiomysql(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     load(vm, "aiomysql")
 }
 
+fn wait_arg(vm: &mut Vm, a: &[Value]) -> PyResult<f64> {
+    match a.first() {
+        Some(Value::Float(f)) => Ok(*f),
+        Some(Value::Int(i)) => Ok(*i as f64),
+        Some(other) => vm.to_f64(other),
+        None => Ok(0.0),
+    }
+}
+
 fn clock_natives(vm: &mut Vm) -> Value {
     let m = vm.new_module("_loopscope_net_native");
-    let now = vm.new_closure("now", |vm, _a, _k| Ok(Value::Float(vm.clock.now())));
+    let now = vm.new_closure("now", |vm, _a, _k| {
+        // With threads the clock also counts CPU time (runtime/threads.rs): catch up first.
+        if let Some(t) = vm.threads.clone() {
+            t.sync_clock(vm);
+        }
+        Ok(Value::Float(vm.clock.now()))
+    });
     m.dict.set_str("now", now);
     let advance = vm.new_closure("advance", |vm, a, _k| {
-        let dt = match a.first() {
-            Some(Value::Float(f)) => *f,
-            Some(Value::Int(i)) => *i as f64,
-            Some(other) => vm.to_f64(other)?,
-            None => 0.0,
-        };
+        let dt = wait_arg(vm, a)?;
         // A NaN or negative wait does not move the clock (as oracle.py's max(t, 0.0)).
         if dt > 0.0 {
-            vm.clock.sleep(dt);
+            match vm.threads.clone() {
+                // A blocking socket call releases the GIL: other threads run meanwhile.
+                Some(t) if crate::runtime::threads::others_alive(vm) => {
+                    t.sleep(vm, dt)?;
+                }
+                _ => vm.clock.sleep(dt),
+            }
         }
         Ok(Value::None)
     });
     m.dict.set_str("advance", advance);
+    // The event loop's selector waiting (None: no limit) while other threads live: they run,
+    // and call_soon_threadsafe ends the wait early (True), as the self-pipe would. None when
+    // no other thread lives (the caller waits on the network alone).
+    let wake = vm.new_closure("advance_wake", |vm, a, _k| {
+        let timeout = match a.first() {
+            None | Some(Value::None) => None,
+            Some(_) => Some(wait_arg(vm, a)?),
+        };
+        Ok(match crate::runtime::threads::loop_wait(vm, timeout)? {
+            Some(woken) => Value::Bool(woken),
+            None => Value::None,
+        })
+    });
+    m.dict.set_str("advance_wake", wake);
+    let alive = vm.new_closure("threads_alive", |vm, _a, _k| {
+        Ok(Value::Bool(crate::runtime::threads::others_alive(vm)))
+    });
+    m.dict.set_str("threads_alive", alive);
     Value::Module(m)
 }
 

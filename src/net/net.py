@@ -17,6 +17,8 @@ except ImportError:
 
 _now = _loopscope_net_native.now
 _advance = _loopscope_net_native.advance
+_advance_wake = _loopscope_net_native.advance_wake
+_threads_alive = _loopscope_net_native.threads_alive
 
 # Due times are compared with this slack: the clock reaches a delivery time by adding the
 # difference to the current time in floats, which may land one ulp short.

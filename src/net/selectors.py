@@ -326,27 +326,43 @@ def _wait(timeout, poll):
         nd = _net.next_due()
         if nd is None:
             if timeout is None:
+                # Other threads may still wake the event loop (call_soon_threadsafe).
+                if _net._advance_wake(None) is not None:
+                    _net.pump()
+                    return poll()
                 raise RuntimeError('deadlock: select() would wait forever (no socket can '
                                    'become ready: nothing is in flight on the simulated '
                                    'network)')
-            _net._advance(start + timeout - _net._now() if _net._now() != start else timeout)
+            _wait_clock(start + timeout - _net._now() if _net._now() != start else timeout)
             _net.pump()
             return poll()
         if timeout is not None and nd >= start + timeout:
-            _net._advance(start + timeout - _net._now() if _net._now() != start else timeout)
+            _wait_clock(start + timeout - _net._now() if _net._now() != start else timeout)
             _net.pump()
             return poll()
         dt = nd - _net._now()
-        if dt > 0:
-            _net._advance(dt)
+        if dt > 0 and _wait_clock(dt):
+            _net.pump()
+            return poll()
         _net.pump()
         ready = poll()
         if ready:
             return ready
 
 
+def _wait_clock(dt):
+    """Move the clock by dt; while other threads live they run meanwhile, and True means one
+    of them woke the event loop (call_soon_threadsafe) before dt passed."""
+    if _net._threads_alive():
+        return bool(_net._advance_wake(dt))
+    _net._advance(dt)
+    return False
+
+
 def would_block_forever(selector):
     """True when select(None) could never return (the event loop's deadlock check)."""
+    if _net._threads_alive():
+        return False
     _net.pump()
     if _net.next_due() is not None:
         return False
