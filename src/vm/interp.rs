@@ -1882,12 +1882,25 @@ impl Vm {
                             if l <= 0 {
                                 f.stack.pop();
                                 f.pc = target as usize;
-                            } else {
-                                left.set(l - 1);
-                                let c = cur.get();
-                                cur.set(c.wrapping_add(*step));
-                                f.stack.push(Value::Int(c));
+                                continue;
                             }
+                            left.set(l - 1);
+                            let c = cur.get();
+                            cur.set(c.wrapping_add(*step));
+                            // The loop variable's `StoreFast` runs here too (counted; not under
+                            // a line hook), the int going straight into its slot.
+                            if budget.n > 0 && self.line_hook.is_none() {
+                                if let Some(&Instr::StoreFast(k)) = f.instrs.get(f.pc) {
+                                    if let Some(slot) = f.locals.get_mut(k as usize) {
+                                        std::mem::replace(slot, Value::Int(c)).forget_plain();
+                                        f.pc += 1;
+                                        budget.n -= 1;
+                                        check_warn!();
+                                        continue;
+                                    }
+                                }
+                            }
+                            f.stack.push(Value::Int(c));
                             continue;
                         }
                     }
