@@ -14,7 +14,7 @@ if ! command -v cargo-fuzz >/dev/null 2>&1; then
     echo "installing cargo-fuzz (once)"
     cargo install cargo-fuzz --locked
 fi
-targets=(lex parse compile run)
+targets=(lex parse compile run share)
 [ $# -ge 1 ] && targets=("$1")
 seconds="${2:-60}"
 export RUSTC_BOOTSTRAP=1

@@ -7,7 +7,9 @@
 
 pub mod lang;
 pub mod modules;
+pub mod net;
 pub mod runtime;
+pub mod share;
 pub mod trace;
 pub mod vm;
 

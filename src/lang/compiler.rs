@@ -48,8 +48,11 @@
 //!   argument from `varnames[0]` (or its cell, see `cell2arg`).
 //! - `consts[0]` of a `def` is its docstring or None (never for lambdas, which get None there
 //!   too, or comprehensions); module and class docstrings are stored as `__doc__`.
-//! - Annotations are never evaluated or stored (no `__annotations__`, no `SetupAnnotations`);
-//!   `x: T = v` is `x = v`.
+//! - Annotations follow CPython 3.11: a module or class body with an annotated assignment
+//!   starts with `SetupAnnotations`, and `x: T = v` there stores `v` then `__annotations__['x']
+//!   = T`; complex targets evaluate `T` and drop it. In functions annotations are never
+//!   evaluated; parameter and return annotations are not kept (no `__annotations__` on
+//!   functions).
 //! - In `with cm as target`, the target is stored before the `SetupFinally(W)`; a target that
 //!   can fail to store (not a plain name) is stored from a copy inside its own
 //!   `SetupFinally(P) Copy(1) <store> PopBlock PopTop`; P (`[exit, value, exc]`) does
@@ -641,6 +644,15 @@ impl<'a> Compiler<'a> {
 
     fn body(&mut self, stmts: &'a [Stmt]) -> CResult<()> {
         let (doc, rest) = split_docstring(stmts);
+        let st = self.ur().scope_type;
+        if (st == ScopeType::Module || st == ScopeType::Class) && find_ann(stmts) {
+            if st == ScopeType::Module {
+                if let Some(first) = stmts.first() {
+                    self.set_loc(first.span);
+                }
+            }
+            self.emit(Instr::SetupAnnotations);
+        }
         if let Some((d, span)) = doc {
             self.set_loc(span);
             self.load_const(Const::Str(d.into()));
@@ -673,7 +685,12 @@ impl<'a> Compiler<'a> {
             StmtKind::Delete(targets) => self.delete(targets),
             StmtKind::Assign { targets, value } => self.assign(targets, value),
             StmtKind::AugAssign { target, op, value } => self.augassign(s, target, *op, value),
-            StmtKind::AnnAssign { target, value, .. } => self.annassign(target, value.as_ref()),
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => self.annassign(target, annotation, value.as_ref(), *simple),
             StmtKind::For {
                 target,
                 iter,
@@ -1269,16 +1286,41 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// Annotations are not evaluated (loopscope keeps no `__annotations__`); the value is
-    /// assigned, and for `a.b: T` / `a[i]: T` without value the object parts are evaluated, as
-    /// CPython does.
-    fn annassign(&mut self, target: &'a Expr, value: Option<&'a Expr>) -> CResult<()> {
-        match value {
-            Some(v) => {
-                self.expr(v)?;
-                self.expr(target)?;
+    /// The value is assigned; in a module or class a simple name's annotation is stored in
+    /// `__annotations__` and a complex target's is evaluated and dropped; for `a.b: T` /
+    /// `a[i]: T` without value the object parts are evaluated, as CPython does.
+    fn annassign(
+        &mut self,
+        target: &'a Expr,
+        annotation: &'a Expr,
+        value: Option<&'a Expr>,
+        simple: bool,
+    ) -> CResult<()> {
+        let st = self.ur().scope_type;
+        let stores = st == ScopeType::Module || st == ScopeType::Class;
+        if let Some(v) = value {
+            self.expr(v)?;
+            self.expr(target)?;
+        }
+        if let ExprKind::Name { id, .. } = &target.kind {
+            if simple && stores {
+                self.expr(annotation)?;
+                let ni = self.add_name_raw("__annotations__");
+                self.emit(Instr::LoadName(ni));
+                let mangled = mangle(self.ur().private.as_deref(), id);
+                self.load_const(Const::Str(mangled.as_str().into()));
+                self.emit(Instr::StoreSubscr);
+                return Ok(());
             }
-            None => match &target.kind {
+        }
+        if value.is_some() {
+            if !simple && stores {
+                self.expr(annotation)?;
+                self.emit(Instr::PopTop);
+            }
+            return Ok(());
+        }
+        match &target.kind {
                 ExprKind::Attribute { value: obj, .. } => {
                     self.expr(obj)?;
                     self.emit(Instr::PopTop);
@@ -1292,7 +1334,10 @@ impl<'a> Compiler<'a> {
                     self.emit(Instr::PopTop);
                 }
                 _ => {}
-            },
+        }
+        if !simple && stores {
+            self.expr(annotation)?;
+            self.emit(Instr::PopTop);
         }
         Ok(())
     }
@@ -3295,7 +3340,7 @@ pub fn stack_effect(i: Instr, jump: bool) -> i32 {
         WithExceptStart => 5,
         ImportName(_) | ImportFrom(_) => 1,
         ImportStar => -1,
-        SetupAnnotations => -1,
+        SetupAnnotations => 0,
         PrintExpr => -1,
     }
 }
@@ -3620,3 +3665,27 @@ fn analyze(instrs: &[Instr]) -> Result<(u32, Vec<bool>), String> {
 
 #[cfg(test)]
 pub(crate) mod tests;
+
+/// CPython's `find_ann`: does this body (not nested scopes) hold an annotated assignment?
+fn find_ann(stmts: &[Stmt]) -> bool {
+    stmts.iter().any(|s| match &s.kind {
+        StmtKind::AnnAssign { .. } => true,
+        StmtKind::For { body, orelse, .. }
+        | StmtKind::While { body, orelse, .. }
+        | StmtKind::If { body, orelse, .. } => find_ann(body) || find_ann(orelse),
+        StmtKind::With { body, .. } => find_ann(body),
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+            ..
+        } => {
+            find_ann(body)
+                || handlers.iter().any(|h| find_ann(&h.body))
+                || find_ann(orelse)
+                || find_ann(finalbody)
+        }
+        _ => false,
+    })
+}

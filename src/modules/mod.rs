@@ -6,8 +6,11 @@
 pub mod abc;
 pub mod bisect;
 pub mod collections;
+pub mod contextvars;
 pub mod contextlib;
 pub mod copy;
+pub mod dataclasses;
+pub mod enum_;
 pub mod functools;
 pub mod gc;
 #[cfg(test)]
@@ -24,6 +27,7 @@ pub mod random;
 pub mod random_mt;
 pub mod string;
 pub mod sys;
+pub mod threading;
 pub mod time;
 pub mod traceback;
 pub mod types;
@@ -56,5 +60,10 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("traceback", traceback::init);
     vm.register_module("inspect", inspect::init);
     vm.register_module("gc", gc::init);
+    vm.register_module("dataclasses", dataclasses::init);
+    vm.register_module("contextvars", contextvars::init);
+    vm.register_module("enum", enum_::init);
+    threading::register(vm);
+    crate::net::register(vm);
     vm_patches::register(vm);
 }

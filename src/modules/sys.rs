@@ -25,6 +25,11 @@ fn stream_flush(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> 
     Ok(Value::None)
 }
 
+/// The thread model's fixed switch interval (src/runtime/threads.rs).
+fn getswitchinterval(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Float(crate::runtime::threads::SWITCH_INTERVAL))
+}
+
 fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::Int(vm.recursion_limit as i64))
 }
@@ -79,23 +84,38 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     m.dict.set_str("modules", Value::Dict(vm.modules.clone()));
     m.dict.set_str("maxsize", Value::Int(i64::MAX));
     m.dict.set_str("version", Value::str("3.11.7 (loopscope)"));
-    m.dict.set_str(
-        "version_info",
-        Value::tuple(vec![
-            Value::Int(3),
-            Value::Int(11),
-            Value::Int(7),
-            Value::str("final"),
-            Value::Int(0),
-        ]),
-    );
+    let vi = version_info(vm)?;
+    m.dict.set_str("version_info", vi);
     m.dict.set_str("platform", Value::str("linux"));
     m.dict.set_str("byteorder", Value::str("little"));
     m.dict.set_str("path", Value::list(vec![]));
     vm.module_add_fn(&m, "getrecursionlimit", getrecursionlimit);
+    vm.module_add_fn(&m, "getswitchinterval", getswitchinterval);
     vm.module_add_fn(&m, "setrecursionlimit", setrecursionlimit);
     vm.module_add_fn(&m, "exit", exit);
     vm.module_add_fn(&m, "exc_info", exc_info);
     vm.module_add_fn(&m, "exception", exception);
     Ok(m)
+}
+
+/// `sys.version_info`: a named tuple (`.major`, slicing, comparison with tuples), shown as
+/// CPython shows its struct sequence.
+fn version_info(vm: &mut Vm) -> PyResult<Value> {
+    let items = vec![
+        Value::Int(3),
+        Value::Int(11),
+        Value::Int(7),
+        Value::str("final"),
+        Value::Int(0),
+    ];
+    let Value::Module(c) = vm.import("collections", true)? else {
+        return Ok(Value::tuple(items));
+    };
+    let Some(nt) = c.dict.get_str("namedtuple") else {
+        return Ok(Value::tuple(items));
+    };
+    let fields = Value::str("major minor micro releaselevel serial");
+    let cls = vm.call(&nt, &[Value::str("version_info"), fields], &[])?;
+    vm.setattr(&cls, &Value::str("__name__"), Value::str("sys.version_info"))?;
+    vm.call(&cls, &items, &[])
 }

@@ -4,10 +4,19 @@ use crate::vm::{KwArgs, PyModule, PyResult, Value, Vm};
 use std::rc::Rc;
 
 fn now(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    sync_threads(vm);
     Ok(Value::Float(vm.clock.now()))
 }
 
+/// With threads the clock also counts CPU time (src/runtime/threads.rs): catch up first.
+fn sync_threads(vm: &mut Vm) {
+    if let Some(t) = vm.threads.clone() {
+        t.sync_clock(vm);
+    }
+}
+
 fn now_ns(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    sync_threads(vm);
     Ok(Value::Int((vm.clock.now() * 1e9).round() as i64))
 }
 
@@ -24,8 +33,15 @@ fn sleep(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
             )))
         }
     };
+    if s.is_nan() {
+        return Err(vm.value_error("Invalid value NaN (not a number)"));
+    }
     if s < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
+    }
+    if let Some(t) = vm.threads.clone() {
+        // Other threads run while this one sleeps.
+        return t.sleep(vm, s);
     }
     vm.clock.sleep(s);
     Ok(Value::None)

@@ -39,9 +39,32 @@ fn coroutine(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::Func(Rc::new(nf)))
 }
 
+const SOURCE: &str = include_str!("types.py");
+
+/// The classes written in Python (`types.py`), loaded on first use: asyncio imports `types`,
+/// and loading them eagerly would shift every object id (and so set orders) of asyncio scripts.
+fn lazy_attr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let name = match args.first() {
+        Some(Value::Str(s)) => s.s.to_string(),
+        _ => String::new(),
+    };
+    let Some(Value::Module(types)) = vm.modules.get_str("types") else {
+        return Err(vm.attr_error(format!("module 'types' has no attribute '{name}'")));
+    };
+    if name == "SimpleNamespace" {
+        let py = super::pysource::load(vm, "types", "<loopscope>/types.py", SOURCE)?;
+        if let Some(v) = py.dict.get_str(&name) {
+            types.dict.set_str(&name, v.clone());
+            return Ok(v);
+        }
+    }
+    Err(vm.attr_error(format!("module 'types' has no attribute '{name}'")))
+}
+
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     let m = vm.new_module("types");
     vm.module_add_fn(&m, "coroutine", coroutine);
+    vm.module_add_fn(&m, "__getattr__", lazy_attr);
     let t = vm.types.clone();
     for (name, ty) in [
         ("GeneratorType", &t.generator),

@@ -460,6 +460,8 @@ class BaseEventLoop(AbstractEventLoop):
         self._executor_shutdown_called = True
         if self._default_executor is None:
             return
+        import _loopscope_asyncio_threads
+        await _loopscope_asyncio_threads.shutdown_default_executor(self)
 
     def _check_running(self):
         if self.is_running():
@@ -583,11 +585,13 @@ class BaseEventLoop(AbstractEventLoop):
     def _write_to_self(self):
         # The self-pipe: the next select() returns at once and _read_from_self runs.
         self._self_pipe_pending = True
+        _loopscope.wake_loop()
 
     def run_in_executor(self, executor, func, *args):
+        # The thread parts live in their own module (asyncio_threads.py), loaded on first use.
         self._check_closed()
-        self._check_default_executor()
-        raise NotImplementedError("run_in_executor arrives with the threads model")
+        import _loopscope_asyncio_threads
+        return _loopscope_asyncio_threads.run_in_executor(self, executor, func, *args)
 
     def set_default_executor(self, executor):
         self._default_executor = executor
@@ -673,16 +677,23 @@ class BaseEventLoop(AbstractEventLoop):
 
         if _TRACE:
             self._trace_iteration = n = getattr(self, '_trace_iteration', 0) + 1
+            _loopscope.io_refresh()
             _tr("iteration_begin", n, len(self._ready), timeout)
             _trace_snapshot(self, n)
         if self._self_pipe_pending:
             # Readable self-pipe: select() returns at once and its reader joins _ready
             # (_read_from_self drains it).
             self._ready.append(Handle(self._read_from_self, (), self, None))
-        else:
-            if timeout is None:
+        elif self._selector is not None:
+            if timeout is None and _loopscope.io_would_block_forever(self._selector):
                 raise RuntimeError(_deadlock_message(self))
-            _loopscope.select(timeout)
+            self._process_events(self._selector.select(timeout))
+        else:
+            if timeout is None and not _loopscope.threads_alive():
+                raise RuntimeError(_deadlock_message(self))
+            if _loopscope.select(timeout):
+                # A thread called call_soon_threadsafe: the self-pipe is readable.
+                self._ready.append(Handle(self._read_from_self, (), self, None))
 
         end_time = self.time() + self._clock_resolution
         while self._scheduled:
@@ -803,7 +814,7 @@ def _trace_snapshot(loop, n):
             state = r[r.rfind('[') + 1:-2] if r.endswith(']>') else r
             waiters = list(obj._waiters or ())
         prims.append((obj, kind, state, waiters))
-    _tr("snapshot", n, ready, timers, tasks, prims)
+    _tr("snapshot", n, ready, timers, tasks, prims, _loopscope.io_items())
 
 
 # Primitives created while tracing, for snapshots.
@@ -843,9 +854,16 @@ def _trace_prim(obj):
 
 class BaseSelectorEventLoop(BaseEventLoop):
     __module__ = "asyncio.selector_events"
+    # Created on first I/O (loopscope.net's selector): loops that only use timers keep the
+    # native _run_once.
+    _selector = None
 
     def _read_from_self(self):
         self._self_pipe_pending = False
+
+    # add_reader, sock_recv, create_server, ... and asyncio.open_connection, StreamReader, ...
+    # live in asyncio.streams (asyncio_net.py), loaded on first use by natives (net_glue.rs:
+    # no Python objects here, so scripts without I/O allocate exactly what they did).
 
 
 class _UnixSelectorEventLoop(BaseSelectorEventLoop):
@@ -1042,7 +1060,13 @@ def _get_loop(fut):
 def wrap_future(future, *, loop=None):
     if isfuture(future):
         return future
-    raise NotImplementedError("concurrent.futures arrive with the threads model")
+    import _loopscope_asyncio_threads
+    return _loopscope_asyncio_threads.wrap_future(future, loop=loop)
+
+
+# A native that calls asyncio_threads.to_thread (no new function object here: object ids,
+# which order sets as addresses do in CPython, stay what they were).
+to_thread = _loopscope.to_thread
 
 
 # ---------------------------------------------------------------- tasks
@@ -1087,6 +1111,8 @@ class Task(Future):
         self._must_cancel = False
         self._fut_waiter = None
         self._coro = coro
+        if context is None:
+            context = _loopscope.copy_context()
         self._context = context
         if _TRACE:
             _tr("task_created", self, self._name, _format_coroutine(coro))
@@ -1546,7 +1572,8 @@ def shield(arg):
 
 
 def run_coroutine_threadsafe(coro, loop):
-    raise NotImplementedError("run_coroutine_threadsafe arrives with the threads model")
+    import _loopscope_asyncio_threads
+    return _loopscope_asyncio_threads.run_coroutine_threadsafe(coro, loop)
 
 
 def coroutine(func):

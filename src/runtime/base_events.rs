@@ -285,6 +285,8 @@ fn run_once(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> 
         && matches!(get(&me, "_debug"), Value::Bool(false))
         && matches!(sched, Value::List(_))
         && matches!(get(&me, "_timer_cancelled_count"), Value::Int(_))
+        // A loop doing I/O waits on its selector (the Python _run_once).
+        && matches!(get(&me, "_selector"), Value::None)
         && natives::deque_len(&get(&me, "_ready")).is_some();
     if !fast {
         let f = py(aio, "py._run_once");
@@ -359,14 +361,20 @@ fn run_once(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> 
         let h = events::new_handle(vm, aio, None, reader, vec![], lp, Value::None)?;
         append_ready(vm, &me, h)?;
     } else {
-        let Some(timeout) = timeout else {
+        if timeout.is_none() && !super::threads::others_alive(vm) {
             let dm = core::global(aio, "_deadlock_message");
             let msg = vm.call(&dm, &[lp.clone()], &[])?;
             let msg = vm.str_of(&msg)?;
             return Err(vm.runtime_error(msg.to_string()));
-        };
+        }
         let select = aio.borrow().select.clone();
-        vm.call(&select, &[Value::Float(timeout)], &[])?;
+        let t = timeout.map(Value::Float).unwrap_or(Value::None);
+        if let Value::Bool(true) = vm.call(&select, &[t], &[])? {
+            // A thread called call_soon_threadsafe: the self-pipe is readable.
+            let reader = vm.getattr_str(lp, "_read_from_self")?;
+            let h = events::new_handle(vm, aio, None, reader, vec![], lp, Value::None)?;
+            append_ready(vm, &me, h)?;
+        }
     }
 
     let res = match get(&me, "_clock_resolution") {

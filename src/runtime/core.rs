@@ -12,7 +12,7 @@ use crate::vm::object::{
 };
 use crate::vm::value::PyStr;
 use crate::vm::{Exc, KwArgs, PyResult, PyType, Value, Vm};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// The asyncio module's objects the natives use, filled by `_loopscope.aio_bind(globals())`.
@@ -44,6 +44,7 @@ pub struct Bound {
     pub future_dict: StrMap,
     pub handle_dict: StrMap,
     pub timer_dict: StrMap,
+    pub task_dict: StrMap,
 }
 
 /// The natives by name. Names are literals, so a lookup compares addresses first (no hashing
@@ -72,11 +73,15 @@ impl Natives {
 /// Shared by every native closure of one VM's asyncio.
 pub type Aio = Rc<RefCell<Bound>>;
 
-const NAME_SLOTS: usize = 256;
+const NAME_SLOTS: usize = 2048;
+
+/// A cached name: the literal's key, its interned str, and where it sat in the last
+/// instance dict it was found in (dicts built from one template agree on positions).
+struct NameSlot(u64, Value, Cell<u32>);
 
 thread_local! {
-    static NAMES: RefCell<Vec<(u64, Value)>> =
-        RefCell::new((0..NAME_SLOTS).map(|_| (0, Value::None)).collect());
+    static NAMES: RefCell<Vec<NameSlot>> =
+        RefCell::new((0..NAME_SLOTS).map(|_| NameSlot(0, Value::None, Cell::new(0))).collect());
 }
 
 /// A literal's identity: its address and length (linkers merge a literal into a longer one
@@ -85,22 +90,29 @@ fn name_key(n: &'static str) -> u64 {
     (n.as_ptr() as usize as u64) ^ ((n.len() as u64) << 48)
 }
 
+/// The cache slot of a literal. Literals sit a few bytes apart in the binary, so a plain
+/// `address % slots` maps some hot names onto one slot, and each miss re-interns (hashes)
+/// the name: a multiplicative hash spreads them.
+fn name_slot(id: u64) -> usize {
+    (id.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 53) as usize % NAME_SLOTS
+}
+
 /// The interned str value of an attribute or global name (its hash cached, its text shared
 /// with the names in bytecode). The names are literals: a direct-mapped cache keyed by the
 /// literal's address finds them without hashing.
 pub fn name(n: &'static str) -> Value {
     let id = name_key(n);
-    let slot = ((n.as_ptr() as usize) >> 2) % NAME_SLOTS;
+    let slot = name_slot(id);
     NAMES.with(|c| {
         let mut c = c.borrow_mut();
-        if let Some((k, v)) = c.get(slot) {
+        if let Some(NameSlot(k, v, _)) = c.get(slot) {
             if *k == id {
                 return v.clone();
             }
         }
         let v = crate::vm::object::intern(n);
         if let Some(e) = c.get_mut(slot) {
-            *e = (id, v.clone());
+            *e = NameSlot(id, v.clone(), Cell::new(0));
         }
         v
     })
@@ -109,11 +121,11 @@ pub fn name(n: &'static str) -> Value {
 /// `f(name(n))` without touching the name's reference count on a cache hit.
 fn with_name<R>(n: &'static str, f: impl FnOnce(&PyStr) -> R) -> Option<R> {
     let id = name_key(n);
-    let slot = ((n.as_ptr() as usize) >> 2) % NAME_SLOTS;
+    let slot = name_slot(id);
     let hit = NAMES.with(|c| {
         let c = c.try_borrow().ok()?;
         match c.get(slot) {
-            Some((k, Value::Str(ps))) if *k == id => Some(ps.clone()),
+            Some(NameSlot(k, Value::Str(ps), _)) if *k == id => Some(ps.clone()),
             _ => None,
         }
     });
@@ -125,6 +137,21 @@ fn with_name<R>(n: &'static str, f: impl FnOnce(&PyStr) -> R) -> Option<R> {
         },
     };
     Some(f(&ps))
+}
+
+/// Advance the object id counter by the ids the Python version of a native took (its frame,
+/// the exceptions it caught). Ids are the hashes of instances, and sets of tasks iterate in
+/// hash order (`for t in pending: t.cancel()` decides which task runs first), so a native
+/// must leave the counter where the Python code did.
+pub fn skip_ids(vm: &Vm, n: usize) {
+    for _ in 0..n {
+        vm.next_id();
+    }
+}
+
+/// `f` applied to the interned str of the literal `n`.
+pub fn with_name_ps<R>(n: &'static str, f: impl FnOnce(&PyStr) -> R) -> Option<R> {
+    with_name(n, f)
 }
 
 /// An instance dict holding `names` (in order) with the class defaults of `cls`: cloned into
@@ -149,7 +176,13 @@ pub fn fill(i: &PyInstance, template: &StrMap, vals: Vec<(&'static str, Value)>)
         *d = template.clone();
     }
     for (n, v) in vals {
-        with_name(n, |ps| d.set_ps(ps, v));
+        let pos = with_pos(n, &d, |_, pos| pos).flatten();
+        match pos.and_then(|p| d.vals.get_mut(p)) {
+            Some(slot) => *slot = v,
+            None => {
+                with_name(n, |ps| d.set_ps(ps, v));
+            }
+        }
     }
 }
 
@@ -160,9 +193,46 @@ pub fn inst(v: &Value) -> Option<&Rc<PyInstance>> {
     }
 }
 
+/// Where `n` sits in `d`, trying the position it had last time first. `None` when the name
+/// is not cached yet (the caller takes the slow path, which caches it).
+#[inline]
+fn with_pos<R>(
+    n: &'static str,
+    d: &StrMap,
+    f: impl FnOnce(&PyStr, Option<usize>) -> R,
+) -> Option<R> {
+    let id = name_key(n);
+    let slot = name_slot(id);
+    NAMES.with(|c| {
+        // Shared borrows nest; `name` (the only mutable borrow) is not reached from `f`.
+        let c = c.try_borrow().ok()?;
+        let NameSlot(k, Value::Str(ps), hint) = c.get(slot)? else {
+            return None;
+        };
+        if *k != id {
+            return None;
+        }
+        let pos = d.find_ps_hint(ps, hint.get() as usize);
+        if let Some(p) = pos {
+            hint.set(p as u32);
+        }
+        Some(f(ps, pos))
+    })
+}
+
 /// A private attribute: the instance's own, else the class default (what `self._x` reads for
 /// the plain data attributes asyncio's classes use).
 pub fn get(i: &PyInstance, n: &'static str) -> Value {
+    {
+        let d = i.dict.borrow();
+        let hit = with_pos(n, &d, |ps, pos| match pos {
+            Some(p) => d.val_at(p).cloned().unwrap_or(Value::None),
+            None => i.cls.borrow().lookup_ps(ps).unwrap_or(Value::None),
+        });
+        if let Some(v) = hit {
+            return v;
+        }
+    }
     with_name(n, |ps| {
         if let Some(v) = i.dict.borrow().get_ps(ps) {
             return v.clone();
@@ -173,7 +243,23 @@ pub fn get(i: &PyInstance, n: &'static str) -> Value {
 }
 
 pub fn set(i: &PyInstance, n: &'static str, v: Value) {
-    with_name(n, |ps| i.dict.borrow_mut().set_ps(ps, v));
+    let old = {
+        let mut d = i.dict.borrow_mut();
+        let pos = with_pos(n, &d, |_, pos| pos).flatten();
+        match pos {
+            // The old value is dropped after the dict's borrow ends (a drop may run Python).
+            Some(p) => match d.vals.get_mut(p) {
+                Some(slot) => Some(std::mem::replace(slot, v)),
+                None => return,
+            },
+            None => {
+                drop(d);
+                with_name(n, |ps| i.dict.borrow_mut().set_ps(ps, v));
+                return;
+            }
+        }
+    };
+    drop(old);
 }
 
 /// `getattr(obj, name, None)` with the plain-instance case done without a string value.
@@ -194,6 +280,25 @@ pub fn getattr_or_none(vm: &mut Vm, obj: &Value, name: &'static str) -> PyResult
     Ok(vm.getattr_opt(obj, &n)?.unwrap_or(Value::None))
 }
 
+/// `obj.<name>`: a plain instance's own attribute without building a str, else full
+/// attribute access (which raises AttributeError as Python would).
+pub fn getattr_name(vm: &mut Vm, obj: &Value, name: &'static str) -> PyResult<Value> {
+    if let Value::Instance(i) = obj {
+        let cls = i.class();
+        if !cls.has_flag(tflags::GETATTRIBUTE) {
+            let found = with_name(name, |ps| match i.dict.borrow().get_ps(ps) {
+                Some(v) if cls.lookup_ps(ps).is_none() => Some(v.clone()),
+                _ => None,
+            });
+            if let Some(Some(v)) = found {
+                return Ok(v);
+            }
+        }
+    }
+    let n = self::name(name);
+    vm.getattr(obj, &n)
+}
+
 pub fn is_str(v: &Value, s: &Value) -> bool {
     match (v, s) {
         (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || a.as_str() == b.as_str(),
@@ -201,8 +306,59 @@ pub fn is_str(v: &Value, s: &Value) -> bool {
     }
 }
 
-/// Is `attr`, looked up on `cls`, still the native installed as `which` (not overridden)?
+/// Is `attr`, looked up on `cls`, still the native installed as `which` (or the Python
+/// function kept as `which`), not overridden?
+/// Asked several times per await, so the answer is cached per (class, name) until any class
+/// dict changes (the type epoch); a class's `cache_tag` is never reused, so a freed class
+/// cannot alias a live one.
 pub fn is_native_method(aio: &Aio, cls: &PyType, attr: &'static str, which: &'static str) -> bool {
+    let epoch = crate::vm::object::type_epoch();
+    let (wkey, akey) = (name_key(which), name_key(attr));
+    let slot =
+        ((cls.cache_tag ^ wkey).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % NATIVE_SLOTS;
+    let hit = NATIVE_CACHE.with(|c| {
+        let c = c.borrow();
+        match c.get(slot) {
+            Some(e)
+                if e.0 == cls.cache_tag
+                    && e.1 == wkey
+                    && e.2 == akey
+                    && e.3 == epoch
+                    && epoch != 0 =>
+            {
+                Some(e.4)
+            }
+            _ => None,
+        }
+    });
+    if let Some(r) = hit {
+        return r;
+    }
+    let r = is_native_method_uncached(aio, cls, attr, which);
+    NATIVE_CACHE.with(|c| {
+        if let Some(e) = c.borrow_mut().get_mut(slot) {
+            *e = (cls.cache_tag, wkey, akey, epoch, r);
+        }
+    });
+    r
+}
+
+const NATIVE_SLOTS: usize = 256;
+
+/// (class cache_tag, `which`'s key, `attr`'s key, type epoch, answer).
+type NativeCacheEntry = (u64, u64, u64, u64, bool);
+
+thread_local! {
+    static NATIVE_CACHE: RefCell<Vec<NativeCacheEntry>> =
+        RefCell::new(vec![(0, 0, 0, 0, false); NATIVE_SLOTS]);
+}
+
+fn is_native_method_uncached(
+    aio: &Aio,
+    cls: &PyType,
+    attr: &'static str,
+    which: &'static str,
+) -> bool {
     let b = aio.borrow();
     let Some(n) = b.natives.get(which) else {
         return false;
@@ -212,6 +368,8 @@ pub fn is_native_method(aio: &Aio, cls: &PyType, attr: &'static str, which: &'st
     };
     match (cls.lookup_ps(&ps), n) {
         (Some(Value::Builtin(a)), Value::Builtin(b)) => Rc::ptr_eq(&a, b),
+        // The Python originals kept as "py.*" (`Queue._put`).
+        (Some(Value::Func(a)), Value::Func(b)) => Rc::ptr_eq(&a, b),
         _ => false,
     }
 }
@@ -322,7 +480,30 @@ pub fn bind(vm: &mut Vm, aio: &Aio, a: &[Value]) -> PyResult<Value> {
                     "_asyncio_future_blocking",
                     "_log_traceback",
                     "_cancel_message",
-                    "_cancelled_exc",
+                    // `_cancelled_exc` stays a class default until a cancel sets it: eight
+                    // names keep a future's dict a plain scan (a ninth adds a hash index
+                    // that every new future copies).
+                ],
+            );
+        }
+        if let Some(t) = &b.task {
+            b.task_dict = template(
+                t,
+                &[
+                    "_state",
+                    "_loop",
+                    "_callbacks",
+                    "_result",
+                    "_exception",
+                    "_asyncio_future_blocking",
+                    "_log_traceback",
+                    "_cancel_message",
+                    "_name",
+                    "_num_cancels_requested",
+                    "_must_cancel",
+                    "_fut_waiter",
+                    "_coro",
+                    "_context",
                 ],
             );
         }

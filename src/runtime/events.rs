@@ -65,6 +65,11 @@ pub fn new_handle(
     lp: &Value,
     context: Value,
 ) -> PyResult<Value> {
+    let context = if context.is_none() {
+        crate::modules::contextvars::capture(vm)?
+    } else {
+        context
+    };
     let cls = match &when {
         None => core::global(aio, "Handle"),
         Some(_) => core::global(aio, "TimerHandle"),
@@ -148,7 +153,15 @@ pub fn run_handle(vm: &mut Vm, aio: &Aio, h: &Value) -> PyResult<()> {
     // A callback that never returns to the loop is stopped at its budget, named by the
     // task it steps (resolved only if the budget runs out).
     vm.arm_callback_budget(cb.clone());
-    let r = vm.call(&cb, &args, &[]);
+    let ctx = get(i, "_context");
+    let r = match crate::modules::contextvars::enter(vm, &ctx) {
+        Ok(prev) => {
+            let r = vm.call(&cb, &args, &[]);
+            crate::modules::contextvars::leave(vm, &ctx, prev);
+            r
+        }
+        Err(e) => Err(e),
+    };
     vm.disarm_callback_budget();
     let Err(exc) = r else {
         return Ok(());

@@ -52,12 +52,17 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
             create_future,
         )],
     );
+    let ns = aio.borrow().ns.clone();
+    if let Some(f) = ns.and_then(|ns| ns.get_str("isfuture")) {
+        aio.borrow_mut().natives.insert("py.isfuture", f);
+    }
     for (name, f) in [
         (
             "_set_result_unless_cancelled",
             set_result_unless_cancelled as core::NativeImpl,
         ),
         ("_sleep_wait", sleep_wait),
+        ("isfuture", isfuture),
     ] {
         let st = aio.clone();
         let v = vm.new_closure(name, move |vm, a, k| f(vm, &st, a, k));
@@ -87,6 +92,48 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
     );
     aio.borrow_mut().sleep_iter = Some(sit);
     Ok(())
+}
+
+/// `isfuture(obj)`: a coroutine answers without the failing `hasattr` (which builds an
+/// AttributeError); instances of asyncio's own classes read the attribute directly; anything
+/// else goes to the Python version.
+fn isfuture(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
+    if a.len() == 1 && k.is_empty() {
+        match &a[0] {
+            Value::Gen(_) => {
+                let found = core::with_name_ps("_asyncio_future_blocking", |ps| {
+                    vm.type_of(&a[0]).lookup_ps(ps).is_some()
+                });
+                if found == Some(false) {
+                    // The Python version's frame and the AttributeError `hasattr` caught.
+                    core::skip_ids(vm, 2);
+                    return Ok(Value::Bool(false));
+                }
+            }
+            Value::Instance(i) => {
+                let cls = i.class();
+                let own = {
+                    let b = aio.borrow();
+                    [&b.future, &b.task]
+                        .iter()
+                        .any(|c| c.as_ref().is_some_and(|c| Rc::ptr_eq(c, &cls)))
+                };
+                if own {
+                    core::skip_ids(vm, 1);
+                    let v = core::getattr_or_none(vm, &a[0], "_asyncio_future_blocking")?;
+                    return Ok(Value::Bool(!v.is_none()));
+                }
+            }
+            _ => {}
+        }
+    }
+    let f = aio
+        .borrow()
+        .natives
+        .get("py.isfuture")
+        .cloned()
+        .unwrap_or(Value::None);
+    vm.call(&f, a, k)
 }
 
 fn state(i: &PyInstance) -> Value {
@@ -299,6 +346,12 @@ fn add_done_callback(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResul
     let ctx = crate::vm::kw_get(k, "context")
         .cloned()
         .unwrap_or(Value::None);
+    // CPython copies the context when the callback is added, not when it is scheduled.
+    let ctx = if ctx.is_none() {
+        crate::modules::contextvars::capture(vm)?
+    } else {
+        ctx
+    };
     add_done_callback_impl(vm, aio, &me, &a[0], a[1].clone(), ctx)?;
     Ok(Value::None)
 }

@@ -18,15 +18,17 @@ pub mod driver;
 mod events;
 mod futures;
 mod natives;
+mod net_glue;
 mod queues;
 mod tasks;
+pub mod threads;
 pub mod virtual_driver;
 
 use crate::lang::bytecode::{flags, CodeObject};
 use crate::lang::span::SourceFile;
 use crate::trace::{
-    Event, HandleInfo, Outcome, PrimitiveInfo, Recorder, Snapshot, Str, TaskInfo, TaskStateKind,
-    TimerInfo, Trace, Tracer,
+    Event, HandleInfo, IoInfo, Outcome, PrimitiveInfo, Recorder, Snapshot, Str, TaskInfo,
+    TaskStateKind, TimerInfo, Trace, Tracer,
 };
 use crate::vm::coro::{GenKind, GenState};
 use crate::vm::frame::Entry;
@@ -43,6 +45,9 @@ use std::rc::Rc;
 pub const ASYNCIO_SOURCE: &str = include_str!("asyncio.py");
 /// The file name tracebacks show for frames inside loopscope's asyncio.
 pub const ASYNCIO_FILENAME: &str = "<loopscope>/asyncio/__init__.py";
+/// asyncio's I/O half (protocols, transports, selector_events, streams), loaded on first use.
+pub const ASYNCIO_NET_SOURCE: &str = include_str!("asyncio_net.py");
+const ASYNCIO_NET_FILENAME: &str = "<loopscope>/asyncio/streams.py";
 
 /// How a script is run.
 #[derive(Clone, Default)]
@@ -65,6 +70,7 @@ struct RtState {
 
 thread_local! {
     static ASYNCIO_CODE: RefCell<Option<Rc<CodeObject>>> = const { RefCell::new(None) };
+    static ASYNCIO_NET_CODE: RefCell<Option<Rc<CodeObject>>> = const { RefCell::new(None) };
 }
 
 /// Make `import asyncio` work in `vm`, on the virtual driver.
@@ -91,11 +97,15 @@ pub fn install_with_driver(vm: &mut Vm, opts: &RunOptions, driver: Box<dyn Drive
     }
     vm.modules.set_str("_loopscope", Value::Module(m));
     vm.register_module("asyncio", init_asyncio);
+    vm.register_module("_loopscope_asyncio_threads", init_asyncio_threads);
     // CPython's asyncio is a package; loopscope's is one module, which also answers to the
     // submodule names (`from asyncio.exceptions import CancelledError`).
     for sub in ASYNCIO_SUBMODULES {
         vm.register_module(sub, init_asyncio_submodule);
     }
+    vm.register_module("asyncio.streams", init_asyncio_net);
+    vm.register_module("asyncio.protocols", init_asyncio_net_alias);
+    vm.register_module("asyncio.transports", init_asyncio_net_alias);
     patch_exception_groups(vm);
 }
 
@@ -223,10 +233,38 @@ const ASYNCIO_SUBMODULES: [&str; 17] = [
     "asyncio.unix_events",
 ];
 
+/// asyncio's thread parts (`run_in_executor`, `wrap_future`, `to_thread`, ...), loaded on
+/// first use.
+fn init_asyncio_threads(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    crate::modules::pysource::load(
+        vm,
+        "_loopscope_asyncio_threads",
+        "<loopscope>/asyncio/threads.py",
+        include_str!("asyncio_threads.py"),
+    )
+}
+
 fn init_asyncio_submodule(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     match vm.import("asyncio", true)? {
         Value::Module(m) => Ok(m),
         _ => Err(vm.new_error(ExcKind::ImportError, "asyncio did not import")),
+    }
+}
+
+fn init_asyncio_net(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    init_source_module(
+        vm,
+        &ASYNCIO_NET_CODE,
+        "asyncio.streams",
+        ASYNCIO_NET_FILENAME,
+        ASYNCIO_NET_SOURCE,
+    )
+}
+
+fn init_asyncio_net_alias(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    match vm.import("asyncio.streams", true)? {
+        Value::Module(m) => Ok(m),
+        _ => Err(vm.new_error(ExcKind::ImportError, "asyncio.streams did not import")),
     }
 }
 
@@ -245,6 +283,7 @@ fn init_asyncio(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
             }
         }
     }
+    net_glue::install_lazy(vm, &m);
     Ok(m)
 }
 
@@ -327,9 +366,13 @@ fn coro_repr(vm: &Vm, v: &Value) -> String {
 fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions) -> Rc<PyModule> {
     let m = vm.new_module("_loopscope");
     m.dict.set_str("HANDLES", Value::Bool(opts.handles));
+    net_glue::install_natives(vm, &m);
 
     let s = st.clone();
     let f = vm.new_closure("now", move |vm, _a, _k| {
+        if let Some(t) = vm.threads.clone() {
+            t.sync_clock(vm);
+        }
         let t = s.borrow().driver.time(vm.clock.as_ref());
         Ok(Value::Float(t))
     });
@@ -341,6 +384,11 @@ fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions)
             None | Some(Value::None) => None,
             Some(v) => Some(f64_arg(vm, v)?),
         };
+        // With other threads alive the wait is theirs to run (threads.rs); `True` when
+        // one of them called call_soon_threadsafe.
+        if let Some(woken) = threads::loop_wait(vm, timeout)? {
+            return Ok(Value::Bool(woken));
+        }
         let r = s.borrow_mut().driver.select(vm.clock.as_mut(), timeout);
         match r {
             Selected::Events(_) => Ok(Value::None),
@@ -350,6 +398,21 @@ fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions)
         }
     });
     m.dict.set_str("select", f);
+    let f = vm.new_closure("threads_alive", |vm, _a, _k| {
+        Ok(Value::Bool(threads::others_alive(vm)))
+    });
+    m.dict.set_str("threads_alive", f);
+    let f = vm.new_closure("to_thread", |vm, a, k| {
+        let m = vm.import("_loopscope_asyncio_threads", true)?;
+        let f = vm.getattr_str(&m, "to_thread")?;
+        vm.call(&f, a, k)
+    });
+    m.dict.set_str("to_thread", f);
+    let f = vm.new_closure("wake_loop", |vm, _a, _k| {
+        threads::wake_loop(vm);
+        Ok(Value::None)
+    });
+    m.dict.set_str("wake_loop", f);
 
     let s = st.clone();
     let f = vm.new_closure("get_asyncgen_hooks", move |_vm, _a, _k| {
@@ -416,6 +479,7 @@ fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions)
         ("warn", n_warn),
         ("isbuiltinmethod", n_isbuiltinmethod),
         ("isagenop", n_isagenop),
+        ("copy_context", n_copy_context),
         ("builtin_qualname", n_builtin_qualname),
     ];
     for (name, f) in fns {
@@ -623,6 +687,33 @@ fn install_tracing(vm: &mut Vm, m: &Rc<PyModule>, tracer: Rc<RefCell<dyn Tracer>
     m.dict.set_str("trace_wants_snapshot", f);
     let f = vm.new_closure("trace", move |vm, a, _k| trace_event(vm, &ctx, a));
     m.dict.set_str("trace", f);
+    // The thread model (threads.rs) reports its threads' states through this.
+    let tr = tracer.clone();
+    let f = vm.new_closure("trace_thread", move |vm, a, _k| {
+        let (Some(Value::Int(ident)), Some(name), Some(what)) = (a.first(), a.get(1), a.get(2))
+        else {
+            return Ok(Value::None);
+        };
+        let name = vm.str_of(name)?.to_string();
+        let state = match &*vm.str_of(what)?.to_string() {
+            "started" => crate::trace::ThreadStateKind::Started,
+            "running" => crate::trace::ThreadStateKind::Running,
+            "ready" | "switched out" => crate::trace::ThreadStateKind::Ready,
+            "blocked" => crate::trace::ThreadStateKind::Blocked,
+            _ => crate::trace::ThreadStateKind::Done,
+        };
+        let t = now.get();
+        let mut tr = tr.borrow_mut();
+        let name = tr.intern(&name);
+        tr.event(Event::Thread {
+            t,
+            thread: *ident as u64,
+            name,
+            state,
+        });
+        Ok(Value::None)
+    });
+    m.dict.set_str("trace_thread", f);
 }
 
 fn obj_id(v: &Value) -> u64 {
@@ -743,6 +834,9 @@ fn trace_event(vm: &mut Vm, ctx: &Rc<RefCell<TraceCtx>>, a: &[Value]) -> PyResul
             tr.borrow_mut().snapshot(snap);
         }
         return Ok(Value::None);
+    }
+    if kind == "io" {
+        return trace_io(vm, ctx, a);
     }
     if kind == "iteration_begin" || ctx.borrow().ready.is_none() {
         // Each asyncio.run() makes a new loop: follow the one running.
@@ -945,7 +1039,42 @@ fn build_snapshot(
             waiters,
         });
     }
+    if let Value::List(_) | Value::Tuple(_) = arg(a, 6) {
+        for item in vm.iter_to_vec(&arg(a, 6))? {
+            let f = vm.iter_to_vec(&item)?;
+            snap.io.push(IoInfo {
+                fd: vm.to_int(&arg(&f, 0))?,
+                events: (vm.to_int(&arg(&f, 1))? & 3) as u8,
+                in_flight: vm.to_int(&arg(&f, 2))?.max(0) as u64,
+                socket: str_arg(vm, &arg(&f, 3))?,
+                target: str_arg(vm, &arg(&f, 4))?,
+            });
+        }
+    }
     Ok(snap)
+}
+
+/// `_loopscope.trace("io", fd, events, in_flight, socket, target)` from the simulated network.
+fn trace_io(vm: &mut Vm, ctx: &Rc<RefCell<TraceCtx>>, a: &[Value]) -> PyResult<Value> {
+    let fd = vm.to_int(&arg(a, 1))?;
+    let events = vm.to_int(&arg(a, 2))?;
+    let in_flight = vm.to_int(&arg(a, 3))?;
+    let socket = str_arg(vm, &arg(a, 4))?;
+    let target = str_arg(vm, &arg(a, 5))?;
+    let mut c = ctx.borrow_mut();
+    c.sync_ready(None);
+    let t = c.now.get();
+    let mut tr = c.tracer.borrow_mut();
+    let e = Event::Io {
+        t,
+        fd: fd.clamp(i32::MIN as i64, i32::MAX as i64) as i32,
+        events: (events & 3) as u8,
+        in_flight: in_flight.clamp(0, u32::MAX as i64) as u32,
+        socket: tr.intern(&socket),
+        target: tr.intern(&target),
+    };
+    tr.event(e);
+    Ok(Value::None)
 }
 
 /// Run a script with tracing on and return its trace.
@@ -981,7 +1110,9 @@ pub fn trace_script_with(
         Ok(cell) => cell.into_inner(),
         Err(rc) => std::mem::take(&mut *rc.borrow_mut()),
     };
-    rec.into_trace(name, code)
+    let mut trace = rec.into_trace(name, code);
+    trace.budget_stops = vm.callback_budget_stops;
+    trace
 }
 
 fn same_obj(a: &Value, b: &Value) -> bool {
@@ -1059,6 +1190,12 @@ fn n_iscoroutine(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     Ok(Value::Bool(
         a.first().map(|v| is_coroutine(vm, v)).unwrap_or(false),
     ))
+}
+
+/// `contextvars.copy_context()` where CPython's asyncio calls it, None while no script imported
+/// `contextvars` (then every context is empty and nothing needs capturing).
+fn n_copy_context(vm: &mut Vm, _a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    crate::modules::contextvars::capture(vm)
 }
 
 fn n_isagenop(_vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {

@@ -8,7 +8,6 @@ use super::{futures, natives};
 use crate::lang::bytecode::{BinaryOpKind, CompareKind};
 use crate::vm::object::PyInstance;
 use crate::vm::{KwArgs, PyResult, Value, Vm};
-use std::rc::Rc;
 
 pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
     let q = match core::global(aio, "Queue") {
@@ -125,12 +124,8 @@ fn raise_global(vm: &mut Vm, aio: &Aio, name: &'static str) -> crate::vm::Exc {
 }
 
 /// `self._put(item)` / `self._get()`: the deque directly unless a subclass overrides them.
-fn is_original(aio: &Aio, me: &PyInstance, attr: &str, which: &'static str) -> bool {
-    let orig = aio.borrow().natives.get(which).cloned();
-    match (me.class().lookup(attr), orig) {
-        (Some(Value::Func(a)), Some(Value::Func(b))) => Rc::ptr_eq(&a, &b),
-        _ => false,
-    }
+fn is_original(aio: &Aio, me: &PyInstance, attr: &'static str, which: &'static str) -> bool {
+    core::is_native_method(aio, &me.class(), attr, which)
 }
 
 fn put_nowait(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
@@ -158,7 +153,7 @@ fn put_nowait(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value
     };
     set(&me, "_unfinished_tasks", n);
     let finished = get(&me, "_finished");
-    let fv = vm.getattr_str(&finished, "_value")?;
+    let fv = core::getattr_name(vm, &finished, "_value")?;
     if truthy(vm, &fv)? {
         vm.call_method_by_name(&finished, "clear", &[])?;
     }

@@ -15,7 +15,19 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
     let Some(task) = task else { return Ok(()) };
     // The attribute is the mangled `_Task__step`; the function calls itself `__step`, as the
     // Python method did (handle reprs show `Task.__step()`).
+    // The Python `Task.__init__` runs whenever the native one cannot stand in for it.
+    if let Some(f) = task.dict.borrow().get("__init__") {
+        aio.borrow_mut()
+            .natives
+            .insert("py.Task.__init__", f.clone());
+    }
     for (attr, name, which, f) in [
+        (
+            "__init__",
+            "__init__",
+            "Task.__init__",
+            init as core::NativeImpl,
+        ),
         (
             "_Task__step",
             "__step",
@@ -48,6 +60,79 @@ fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
         Value::Bool(b) => Ok(*b),
         other => vm.truthy(other),
     }
+}
+
+/// `Task.__init__(coro, *, loop=None, name=None, context=None)`: the common case (a Task
+/// itself, a coroutine, a str name or none, tracing off) in Rust, the same attributes set in
+/// the same order as the Python version, which runs for everything else.
+fn init(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
+    let me = core::self_inst(vm, a, "__init__")?;
+    let cls = me.class();
+    let exact = aio
+        .borrow()
+        .task
+        .as_ref()
+        .is_some_and(|t| Rc::ptr_eq(t, &cls));
+    let known_kw = k
+        .iter()
+        .all(|(n, _)| matches!(&**n, "loop" | "name" | "context"));
+    let name = crate::vm::kw_get(k, "name").cloned().unwrap_or(Value::None);
+    let fast = exact
+        && known_kw
+        && a.len() == 2
+        && !core::tracing(aio)
+        && matches!(&a[1], Value::Gen(g) if g.kind == GenKind::Coroutine)
+        && matches!(name, Value::None | Value::Str(_))
+        && aio
+            .borrow()
+            .future
+            .as_ref()
+            .is_some_and(|f| core::is_native_method(aio, f, "__init__", "Future.__init__"))
+        && core::is_native_method(aio, &cls, "_Task__step", "Task.__step");
+    if !fast {
+        let f = aio
+            .borrow()
+            .natives
+            .get("py.Task.__init__")
+            .cloned()
+            .unwrap_or(Value::None);
+        return vm.call(&f, a, k);
+    }
+    // The Python version's frames of `__init__` and `iscoroutine`.
+    core::skip_ids(vm, 2);
+    let lp = crate::vm::kw_get(k, "loop").cloned().unwrap_or(Value::None);
+    let lp = if lp.is_none() {
+        let gel = core::global(aio, "_get_event_loop");
+        vm.call(&gel, &[], &[])?
+    } else {
+        lp
+    };
+    let name = if name.is_none() {
+        let f = core::global(aio, "_next_task_name");
+        vm.call(&f, &[], &[])?
+    } else {
+        name
+    };
+    let ctx = crate::vm::kw_get(k, "context")
+        .cloned()
+        .unwrap_or(Value::None);
+    let vals = vec![
+        ("_loop", lp.clone()),
+        ("_callbacks", Value::list(vec![])),
+        ("_name", name),
+        ("_num_cancels_requested", Value::Int(0)),
+        ("_must_cancel", Value::Bool(false)),
+        ("_fut_waiter", Value::None),
+        ("_coro", a[1].clone()),
+        ("_context", ctx.clone()),
+    ];
+    core::fill(&me, &aio.borrow().task_dict, vals);
+    let st = core::bound(aio, "Task.__step", &a[0]);
+    let pass = !ctx.is_none();
+    call_soon_on(vm, aio, &lp, st, vec![], ctx, pass)?;
+    let reg = core::global(aio, "_register_task");
+    vm.call(&reg, &[a[0].clone()], &[])?;
+    Ok(Value::None)
 }
 
 fn step(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {

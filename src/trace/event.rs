@@ -35,6 +35,14 @@ pub struct Trace {
     /// The recorder stopped keeping events past its limit (output is still all there).
     #[serde(default)]
     pub truncated: bool,
+    /// How many callbacks the per-callback instruction budget stopped (known even when the
+    /// events that show it were past the recorder's limit).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub budget_stops: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Trace {
@@ -73,6 +81,21 @@ pub enum TaskStateKind {
     Done,
     Failed,
     Cancelled,
+}
+
+/// What a thread of the thread model is doing (`src/runtime/threads.rs`).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ThreadStateKind {
+    /// Created; waits for the GIL to run for the first time.
+    Started,
+    /// Holds the GIL and runs Python.
+    Running,
+    /// Could run (woke, or was switched out) and waits for the GIL.
+    Ready,
+    /// Waits in a blocking call (sleep, lock, join, the loop's select): no GIL.
+    Blocked,
+    Done,
 }
 
 /// How a future finished.
@@ -192,6 +215,25 @@ pub enum Event {
         /// Index in `Trace::lists`.
         waiters: u32,
     },
+    /// A thread changed state (`thread`: its ident; the main thread is 1).
+    Thread {
+        t: f64,
+        thread: u64,
+        name: Str,
+        state: ThreadStateKind,
+    },
+    /// A socket of the simulated network changed: its selector registration (`events`: 1
+    /// READ, 2 WRITE, 0 none) and what waits on it (`target`: the callback, or the task
+    /// waiting through it), the bytes on their way to it, and its state in words (`socket`,
+    /// "closed" when it is gone).
+    Io {
+        t: f64,
+        fd: i32,
+        events: u8,
+        in_flight: u32,
+        socket: Str,
+        target: Str,
+    },
     /// Text written to stdout or stderr.
     Output {
         t: f64,
@@ -218,6 +260,8 @@ impl Event {
             | Event::WaiterAdded { t, .. }
             | Event::WaiterWoken { t, .. }
             | Event::Primitive { t, .. }
+            | Event::Thread { t, .. }
+            | Event::Io { t, .. }
             | Event::Output { t, .. } => *t,
         }
     }
@@ -276,6 +320,19 @@ pub struct Snapshot {
     pub primitives: Vec<PrimitiveInfo>,
     /// Number of output events so far (the console is the concatenation of their texts).
     pub console_events: usize,
+    /// Sockets of the simulated network, by fd.
+    #[serde(default)]
+    pub io: Vec<IoInfo>,
+}
+
+/// A socket in a snapshot (see `Event::Io`).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct IoInfo {
+    pub fd: i64,
+    pub events: u8,
+    pub in_flight: u64,
+    pub socket: String,
+    pub target: String,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]

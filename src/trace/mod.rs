@@ -7,11 +7,12 @@
 //! visualizer shows at any position (see `replay.rs`).
 
 pub mod event;
+pub mod inspect;
 pub mod replay;
 
 pub use event::{
-    Event, HandleInfo, Outcome, PrimitiveInfo, Snapshot, Str, TaskInfo, TaskStateKind, TimerInfo,
-    Trace, TRACE_VERSION,
+    Event, HandleInfo, IoInfo, Outcome, PrimitiveInfo, Snapshot, Str, TaskInfo, TaskStateKind,
+    ThreadStateKind, TimerInfo, Trace, TRACE_VERSION,
 };
 
 use std::collections::HashMap;
@@ -67,6 +68,35 @@ impl Tracer for NullTracer {
 /// text or reprs, rarely repeated, and a map entry would double their memory.
 const INTERN_MAX: usize = 96;
 
+/// Reports how far a run has got, every `every` events (recorded or not): the browser runs
+/// scripts in a worker and shows this while the page waits.
+pub struct Progress {
+    pub every: u64,
+    seen: u64,
+    /// Called with (events so far, virtual time).
+    report: Box<dyn FnMut(u64, f64)>,
+}
+
+impl Progress {
+    pub fn new(every: u64, report: impl FnMut(u64, f64) + 'static) -> Progress {
+        Progress {
+            every: every.max(1),
+            seen: 0,
+            report: Box::new(report),
+        }
+    }
+}
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Progress {{ every: {}, seen: {} }}",
+            self.every, self.seen
+        )
+    }
+}
+
 /// Records a whole run in memory.
 #[derive(Debug)]
 pub struct Recorder {
@@ -82,6 +112,7 @@ pub struct Recorder {
     /// entries) stays under this: they are a check for small runs, not the replay's source.
     pub snapshot_budget: usize,
     pub truncated: bool,
+    pub progress: Option<Progress>,
 }
 
 impl Default for Recorder {
@@ -102,6 +133,7 @@ impl Recorder {
             max_events: 4_000_000,
             snapshot_budget: 20_000,
             truncated: false,
+            progress: None,
         };
         // Index 0 is the empty string, so "no string" needs no Option.
         r.intern("");
@@ -118,6 +150,7 @@ impl Recorder {
             snapshots: self.snapshots,
             exit_code,
             truncated: self.truncated,
+            budget_stops: 0,
         }
     }
 }
@@ -127,6 +160,12 @@ impl Tracer for Recorder {
         true
     }
     fn event(&mut self, e: Event) {
+        if let Some(p) = &mut self.progress {
+            p.seen += 1;
+            if p.seen % p.every == 0 {
+                (p.report)(p.seen, e.time());
+            }
+        }
         if self.events.len() >= self.max_events && !matches!(e, Event::Output { .. }) {
             self.truncated = true;
             return;
@@ -297,6 +336,29 @@ pub fn render_text(tr: &Trace) -> String {
                 st(state),
                 tr.list(*waiters)
             ),
+            Event::Thread {
+                thread,
+                name,
+                state,
+                ..
+            } => format!("  thread {} ({thread}): {state:?}", st(name)),
+            Event::Io {
+                fd,
+                events,
+                in_flight,
+                socket,
+                target,
+                ..
+            } => format!(
+                "  io fd {fd} [{}] {} ({in_flight} B in flight){}",
+                io_events(*events),
+                st(socket),
+                if st(target).is_empty() {
+                    String::new()
+                } else {
+                    format!(" -> {}", st(target))
+                }
+            ),
             Event::Output { stderr, text, .. } => {
                 let mark = if *stderr { "!" } else { "|" };
                 let body: Vec<String> = st(text).lines().map(|l| format!("  {mark} {l}")).collect();
@@ -307,6 +369,16 @@ pub fn render_text(tr: &Trace) -> String {
     }
     let _ = writeln!(s, "# exit code {}", tr.exit_code);
     s
+}
+
+/// A selector event mask in words: "READ", "WRITE", "READ|WRITE", or "-" (not registered).
+pub fn io_events(mask: u8) -> &'static str {
+    match mask & 3 {
+        1 => "READ",
+        2 => "WRITE",
+        3 => "READ|WRITE",
+        _ => "-",
+    }
 }
 
 #[cfg(test)]
@@ -348,6 +420,7 @@ mod tests {
             snapshots: vec![],
             exit_code: -1,
             truncated: false,
+            budget_stops: 0,
         });
         assert_eq!(back, tr);
         assert!(json.contains(r#""event":"callback""#));

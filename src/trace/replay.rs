@@ -5,7 +5,7 @@
 //! costs the same as stepping forward. Position `p` is the state after the first `p` events;
 //! `0` is before the script starts.
 
-use super::event::{Event, Outcome, Str, TaskStateKind, Trace, TRACE_VERSION};
+use super::event::{Event, Outcome, Str, TaskStateKind, ThreadStateKind, Trace, TRACE_VERSION};
 use std::collections::{HashMap, VecDeque};
 
 /// How far one step goes.
@@ -43,6 +43,8 @@ pub struct View {
     pub primitives: Vec<PrimitiveCard>,
     /// Empty until the IO issue lands.
     pub io: Vec<IoItem>,
+    /// The threads of the thread model (none unless the script uses threads).
+    pub threads: Vec<ThreadCard>,
     pub console_len: usize,
     pub narration: Narration,
     /// What the step changed, one item per change ("ready queue: + step Task-2",
@@ -91,6 +93,18 @@ pub enum TaskPhase {
     Cancelled,
 }
 
+/// A thread of the thread model and what it does now.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ThreadCard {
+    pub ident: u64,
+    /// "Thread-1 (worker)", "ThreadPoolExecutor-0_0", "MainThread".
+    pub name: String,
+    pub state: ThreadStateKind,
+}
+
+/// Timeline lanes of threads use ids with this bit set (task lanes use object ids).
+pub const THREAD_LANE: u64 = 1 << 62;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct TaskCard {
     pub task: u64,
@@ -124,8 +138,14 @@ pub struct PrimitiveCard {
 #[derive(Clone, Debug, PartialEq)]
 pub struct IoItem {
     pub fd: i64,
+    /// The selector registration: "READ", "WRITE", "READ|WRITE", or "-" (none).
     pub events: String,
+    /// What runs (or which task wakes) when it is ready; empty when not registered.
     pub target: String,
+    /// The socket in words ("connected to example.com:80, 120 B to read").
+    pub socket: String,
+    /// Bytes on their way to this socket.
+    pub in_flight: u64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -140,6 +160,21 @@ pub struct Timeline {
     pub end_t: f64,
     pub last_pos: usize,
     pub lanes: Vec<Lane>,
+    /// (position, virtual time) at every position where the clock moves, in order: the
+    /// time at any position is that of the last entry at or before it (0 before the first).
+    pub clock: Vec<(usize, f64)>,
+}
+
+impl Timeline {
+    /// The virtual time at `pos`.
+    pub fn time_at(&self, pos: usize) -> f64 {
+        let i = self.clock.partition_point(|&(p, _)| p <= pos);
+        if i == 0 {
+            0.0
+        } else {
+            self.clock[i - 1].1
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -241,6 +276,12 @@ struct State {
     prim_index: HashMap<u64, usize>,
     /// Waiter future -> (primitive, role: the WaiterAdded kind, e.g. "Queue.get").
     waiter_of: HashMap<u64, (u64, Str)>,
+    /// Threads of the thread model: (ident, name, state), in start order.
+    threads: Vec<(u64, Str, ThreadStateKind)>,
+    /// The thread holding the GIL (its last `Thread` event said running; 0: none yet).
+    gil: u64,
+    /// Sockets of the simulated network by fd: (events, in flight, socket, target).
+    io: std::collections::BTreeMap<i32, (u8, u32, Str, Str)>,
 }
 
 /// What the last applied event touched (for `changed` / `is_new`).
@@ -303,10 +344,23 @@ impl State {
         v
     }
 
+    /// The name of the thread running Python now, when it is not the main thread (ident 1).
+    fn thread_running(&self) -> Option<Str> {
+        if self.gil <= 1 {
+            return None;
+        }
+        self.threads.iter().find(|t| t.0 == self.gil).map(|t| t.1)
+    }
+
     fn apply(&mut self, tr: &Trace, e: &Event, touched: &mut Touched) {
         self.t = e.time();
         match e {
             Event::Line { line, .. } => {
+                if self.thread_running().is_some() {
+                    // A worker thread's line: no task of the loop is running it.
+                    self.current = Some((None, *line));
+                    return;
+                }
                 self.current = Some((self.current_task, *line));
                 if let Some(task) = self.current_task {
                     if let Some(ts) = self.task_mut(task) {
@@ -580,6 +634,37 @@ impl State {
                 }
                 touched.prims.push(*primitive);
             }
+            Event::Thread {
+                thread,
+                name,
+                state,
+                ..
+            } => {
+                if *state == ThreadStateKind::Running {
+                    self.gil = *thread;
+                }
+                match self.threads.iter_mut().find(|x| x.0 == *thread) {
+                    Some(x) => {
+                        x.1 = *name;
+                        x.2 = *state;
+                    }
+                    None => self.threads.push((*thread, *name, *state)),
+                }
+            }
+            Event::Io {
+                fd,
+                events,
+                in_flight,
+                socket,
+                target,
+                ..
+            } => {
+                if *events == 0 && tr.str(*socket) == "closed" {
+                    self.io.remove(fd);
+                } else {
+                    self.io.insert(*fd, (*events, *in_flight, *socket, *target));
+                }
+            }
             Event::Output { .. } => {}
         }
     }
@@ -620,6 +705,47 @@ impl State {
         match self.waiter_of.get(&f).map(|(_, r)| tr.str(*r)) {
             Some(r) if r.starts_with("Queue.") => format!("{who} ({})", &r[6..]),
             _ => who,
+        }
+    }
+}
+
+/// A task card's detail line in Chinese (the replay writes it in English; exceptions and
+/// reprs are Python's own text and stay as they are).
+pub fn task_detail_zh(detail: &str) -> String {
+    match detail {
+        "ready to resume" => "准备继续运行".to_string(),
+        "created, its first step is queued" => "已创建，第一步已排队".to_string(),
+        "cancelled" => "已取消".to_string(),
+        "running" => "运行中".to_string(),
+        _ => {
+            if let Some(what) = detail.strip_prefix("waiting on ") {
+                format!("等待 {what}")
+            } else if let Some(r) = detail.strip_prefix("result: ") {
+                format!("结果：{r}")
+            } else {
+                detail.to_string()
+            }
+        }
+    }
+}
+
+/// A primitive's state in Chinese. The runtime describes states in English words
+/// (asyncio.py, `_trace_prim`); queue and barrier states are CPython's own repr fields and
+/// stay as they are.
+pub fn primitive_state_zh(state: &str) -> String {
+    match state {
+        "unlocked" => "未锁定".to_string(),
+        "locked" => "已锁定".to_string(),
+        "set" => "已设置".to_string(),
+        "unset" => "未设置".to_string(),
+        _ => {
+            if let Some(owner) = state.strip_prefix("locked by ") {
+                format!("被 {owner} 持有")
+            } else if let Some(v) = state.strip_prefix("value:") {
+                format!("值 = {v}")
+            } else {
+                state.to_string()
+            }
         }
     }
 }
@@ -754,6 +880,12 @@ impl Replay {
         &self.console
     }
 
+    /// How many console lines are visible at `pos` (never decreases with `pos`).
+    pub fn console_len_at(&self, pos: usize) -> usize {
+        let i = pos.min(self.console_after.len().saturating_sub(1));
+        self.console_after.get(i).map_or(0, |&n| n as usize)
+    }
+
     /// The first position at virtual time `t` or later (for a click on the timeline).
     pub fn position_at_time(&self, t: f64) -> usize {
         let ev = &self.trace.events;
@@ -767,6 +899,7 @@ impl Replay {
         let mut since = 0usize;
         self.checkpoints.push((0, st.clone()));
         let mut prev_t = 0.0f64;
+        let mut clock = Vec::new();
         let mut lanes: Vec<Lane> = Vec::new();
         let mut lane_of: HashMap<u64, usize> = HashMap::new();
         let mut open_stdout = false;
@@ -782,6 +915,46 @@ impl Replay {
                 Event::Line { .. } => self.line_stops.push(pos),
                 Event::Callback { .. } => self.callback_stops.push(pos),
                 Event::IterationBegin { .. } => self.turn_stops.push(pos),
+                Event::Thread {
+                    thread,
+                    name,
+                    state,
+                    t,
+                } => {
+                    // A lane per thread: running (holds the GIL), ready (waits for it),
+                    // waiting (blocked), done.
+                    let id = THREAD_LANE | *thread;
+                    let li = *lane_of.entry(id).or_insert_with(|| {
+                        lanes.push(Lane {
+                            task: id,
+                            name: format!("🧵 {}", self.trace.str(*name)),
+                            color: lanes.len(),
+                            spans: Vec::new(),
+                        });
+                        lanes.len() - 1
+                    });
+                    let lane = &mut lanes[li];
+                    lane.name = format!("🧵 {}", self.trace.str(*name));
+                    let phase = match state {
+                        ThreadStateKind::Running => TaskPhase::Running,
+                        ThreadStateKind::Started | ThreadStateKind::Ready => TaskPhase::Ready,
+                        ThreadStateKind::Blocked => TaskPhase::Waiting,
+                        ThreadStateKind::Done => TaskPhase::Done,
+                    };
+                    if lane.spans.last().map(|s| s.phase) != Some(phase) {
+                        if let Some(s) = lane.spans.last_mut() {
+                            s.to_pos = pos;
+                            s.to_t = *t;
+                        }
+                        lane.spans.push(LaneSpan {
+                            phase,
+                            from_pos: pos,
+                            to_pos: pos,
+                            from_t: *t,
+                            to_t: *t,
+                        });
+                    }
+                }
                 Event::Output { stderr, text, t } => {
                     let stderr = *stderr;
                     let text = self.trace.str(*text);
@@ -797,6 +970,7 @@ impl Replay {
             if e.time() > prev_t {
                 self.time_stops.push(pos);
                 prev_t = e.time();
+                clock.push((pos, prev_t));
             }
             self.console_after.push(self.console.len() as u32);
             // Lanes: a span per phase change.
@@ -854,6 +1028,7 @@ impl Replay {
             end_t,
             last_pos: n,
             lanes,
+            clock,
         };
     }
 
@@ -975,7 +1150,26 @@ impl Replay {
             timers,
             tasks,
             primitives,
-            io: Vec::new(),
+            io: st
+                .io
+                .iter()
+                .map(|(fd, (events, in_flight, socket, target))| IoItem {
+                    fd: i64::from(*fd),
+                    events: super::io_events(*events).to_string(),
+                    target: tr.str(*target).to_string(),
+                    socket: tr.str(*socket).to_string(),
+                    in_flight: u64::from(*in_flight),
+                })
+                .collect(),
+            threads: st
+                .threads
+                .iter()
+                .map(|(ident, name, state)| ThreadCard {
+                    ident: *ident,
+                    name: tr.str(*name).to_string(),
+                    state: *state,
+                })
+                .collect(),
             console_len: self.console_after.get(pos).copied().unwrap_or(0) as usize,
             narration,
             changes,
@@ -1097,6 +1291,16 @@ pub const RUN_SCRIPT_NAME: &str = "main.py";
 /// Compile and run `source` with tracing on. A syntax error is a [`RunError`]; an
 /// exception at run time still gives a replay (its traceback is on the console, as stderr).
 pub fn run(source: &str, limits: RunLimits) -> Result<Replay, RunError> {
+    run_trace(source, limits, None).map(Replay::new)
+}
+
+/// [`run`], keeping the trace itself (the browser's worker sends it to the page), with an
+/// optional progress report.
+pub fn run_trace(
+    source: &str,
+    limits: RunLimits,
+    progress: Option<super::Progress>,
+) -> Result<Trace, RunError> {
     use crate::lang::span::SourceFile;
     let src = SourceFile::new(RUN_SCRIPT_NAME, source);
     let checked = crate::lang::parser::parse_module(&src)
@@ -1120,9 +1324,15 @@ pub fn run(source: &str, limits: RunLimits) -> Result<Replay, RunError> {
     vm.out = Box::new(Discard);
     let mut rec = super::Recorder::new();
     rec.max_events = limits.max_events;
-    let trace =
-        crate::runtime::trace_script_with(&mut vm, RUN_SCRIPT_NAME, source, &[], false, rec);
-    Ok(Replay::new(trace))
+    rec.progress = progress;
+    Ok(crate::runtime::trace_script_with(
+        &mut vm,
+        RUN_SCRIPT_NAME,
+        source,
+        &[],
+        false,
+        rec,
+    ))
 }
 
 /// Checks what serde cannot: string indexes in range, times that never go back, and
@@ -1159,6 +1369,8 @@ fn validate(tr: &Trace) -> Result<(), String> {
                 &[*kind, *state]
             }
             Event::Output { text, .. } => &[*text],
+            Event::Thread { name, .. } => &[*name],
+            Event::Io { socket, target, .. } => &[*socket, *target],
             _ => &[],
         };
         if strs.iter().any(|s| u64::from(*s) >= n) {
@@ -1219,9 +1431,13 @@ fn narrate(tr: &Trace, e: &Event, st: &State, touched: &Touched) -> Narration {
             .map(|t| tr.str(t.name).to_string())
             .unwrap_or_else(|| format!("task #{task}"))
     };
-    let (who_en, who_zh) = match st.current_task {
-        Some(t) => (name(t), name(t)),
-        None => (String::from("The main program"), String::from("主程序")),
+    let (who_en, who_zh) = match (st.thread_running(), st.current_task) {
+        (Some(th), _) => (
+            format!("Thread {}", tr.str(th)),
+            format!("线程 {}", tr.str(th)),
+        ),
+        (None, Some(t)) => (name(t), name(t)),
+        (None, None) => (String::from("The main program"), String::from("主程序")),
     };
     let step_of = |desc: &str| desc.strip_prefix("step ").map(str::to_string);
     let woken: Vec<String> = touched
@@ -1492,7 +1708,69 @@ fn narrate(tr: &Trace, e: &Event, st: &State, touched: &Touched) -> Narration {
             } else {
                 (
                     format!("The {k} is now {s}, with {} waiter(s).", tr.list(*waiters).len()),
-                    format!("{k} 现在的状态：{s}，等待者 {} 个。", tr.list(*waiters).len()),
+                    format!(
+                        "{k} 现在的状态：{}，等待者 {} 个。",
+                        primitive_state_zh(s),
+                        tr.list(*waiters).len()
+                    ),
+                )
+            }
+        }
+        Event::Thread { name, state, .. } => {
+            let n = tr.str(*name);
+            match state {
+                ThreadStateKind::Started => (
+                    format!("Thread {n} starts; it waits for the GIL to run."),
+                    format!("线程 {n} 启动；它等待获得 GIL 才能运行。"),
+                ),
+                ThreadStateKind::Running => (
+                    format!("Thread {n} holds the GIL and runs Python code."),
+                    format!("线程 {n} 持有 GIL，运行 Python 代码。"),
+                ),
+                ThreadStateKind::Ready => (
+                    format!("Thread {n} can run again and waits for the GIL."),
+                    format!("线程 {n} 可以继续运行，正在等待 GIL。"),
+                ),
+                ThreadStateKind::Blocked => (
+                    format!("Thread {n} blocks (sleep, lock, join or I/O) and releases the GIL."),
+                    format!("线程 {n} 阻塞（sleep、锁、join 或 I/O），释放 GIL。"),
+                ),
+                ThreadStateKind::Done => (
+                    format!("Thread {n} has finished."),
+                    format!("线程 {n} 已结束。"),
+                ),
+            }
+        }
+        Event::Io {
+            fd,
+            events,
+            in_flight,
+            socket,
+            target,
+            ..
+        } => {
+            let sock = tr.str(*socket);
+            let flight_en = if *in_flight > 0 {
+                format!(", {in_flight} B in flight")
+            } else {
+                String::new()
+            };
+            let flight_zh = if *in_flight > 0 {
+                format!("，{in_flight} 字节在途")
+            } else {
+                String::new()
+            };
+            if *events == 0 {
+                (
+                    format!("Socket fd {fd}: {sock}{flight_en}."),
+                    format!("套接字 fd {fd}：{sock}{flight_zh}。"),
+                )
+            } else {
+                let ev = super::io_events(*events);
+                let tgt = tr.str(*target);
+                (
+                    format!("Socket fd {fd} ({sock}{flight_en}) is watched for {ev}: {tgt}."),
+                    format!("选择器监视套接字 fd {fd}（{sock}{flight_zh}）的 {ev}：{tgt}。"),
                 )
             }
         }
@@ -1517,6 +1795,77 @@ fn narrate(tr: &Trace, e: &Event, st: &State, touched: &Touched) -> Narration {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn primitive_states_read_in_chinese() {
+        assert_eq!(primitive_state_zh("locked by Task-2"), "被 Task-2 持有");
+        assert_eq!(primitive_state_zh("unlocked"), "未锁定");
+        assert_eq!(primitive_state_zh("value:0"), "值 = 0");
+        assert_eq!(primitive_state_zh("set"), "已设置");
+        assert_eq!(task_detail_zh("waiting on sleep(1)"), "等待 sleep(1)");
+        assert_eq!(task_detail_zh("result: 'hello'"), "结果：'hello'");
+        assert_eq!(
+            task_detail_zh("ZeroDivisionError: division by zero"),
+            "ZeroDivisionError: division by zero"
+        );
+        // CPython's own queue fields stay as they are.
+        assert_eq!(
+            primitive_state_zh("maxsize=2 _queue=[1]"),
+            "maxsize=2 _queue=[1]"
+        );
+    }
+
+    #[test]
+    fn the_trace_counts_callbacks_the_budget_stopped_even_past_its_event_limit() {
+        let src = "import asyncio\n\nasync def spin():\n    while True:\n        pass\n\nasync def main():\n    try:\n        await asyncio.create_task(spin())\n    except RuntimeError:\n        print('caught')\n\nasyncio.run(main())\n";
+        let limits = RunLimits {
+            instructions: 5_000_000,
+            max_events: 1_000,
+            callback_instructions: 200_000,
+        };
+        let tr = run_trace(src, limits, None).expect("compiles");
+        assert!(tr.truncated);
+        assert_eq!(tr.budget_stops, 1);
+        let ok = run_trace("print(1)\n", limits, None).expect("compiles");
+        assert_eq!(ok.budget_stops, 0);
+        assert!(!serde_json::to_string(&ok).unwrap().contains("budget_stops"));
+    }
+
+    #[test]
+    fn timeline_clock_gives_the_time_of_every_position() {
+        for (name, src, _) in SCRIPTS {
+            let r = run(src, RunLimits::default()).expect(name);
+            let tl = r.timeline();
+            let ev = &r.trace().events;
+            assert_eq!(tl.time_at(0), 0.0, "{name}");
+            for pos in 1..=ev.len() {
+                assert_eq!(tl.time_at(pos), ev[pos - 1].time(), "{name} at {pos}");
+            }
+            assert!(tl
+                .clock
+                .windows(2)
+                .all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1));
+        }
+    }
+
+    #[test]
+    fn run_trace_reports_progress_in_order_and_keeps_the_trace() {
+        use std::cell::RefCell;
+        use std::rc::Rc;
+        let seen = Rc::new(RefCell::new(Vec::new()));
+        let s2 = seen.clone();
+        let progress = crate::trace::Progress::new(50, move |n, t| s2.borrow_mut().push((n, t)));
+        let src = "import asyncio\n\nasync def f(i):\n    await asyncio.sleep(i / 10)\n\n\nasync def main():\n    await asyncio.gather(*(f(i) for i in range(20)))\n\nasyncio.run(main())\n";
+        let tr = run_trace(src, RunLimits::default(), Some(progress)).expect("compiles");
+        let seen = seen.borrow();
+        assert_eq!(seen.len() as u64, tr.events.len() as u64 / 50);
+        for (k, &(n, t)) in seen.iter().enumerate() {
+            assert_eq!(n, 50 * (k as u64 + 1));
+            assert!((0.0..=1.9).contains(&t));
+        }
+        assert!(seen.windows(2).all(|w| w[0].1 <= w[1].1));
+        assert_eq!(Replay::new(tr.clone()).last(), tr.events.len());
+    }
 
     /// Scripts with their `oracle.py --handles` output (CPython 3.11), in testdata/.
     const SCRIPTS: [(&str, &str, &str); 5] = [
@@ -1665,6 +2014,52 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn io_panel_follows_the_simulated_network() {
+        let src = include_str!("../../tests/net/streams_http_get.py");
+        let r = Replay::new(trace_of("streams_http_get.py", src));
+        assert!(r
+            .trace()
+            .events
+            .iter()
+            .any(|e| matches!(e, Event::Io { .. })));
+        // The replayed sockets agree with the runtime's own view at every snapshot.
+        let snaps = &r.trace().snapshots;
+        assert!(snaps.iter().any(|s| !s.io.is_empty()));
+        for s in snaps {
+            let v = r.view(s.event_index);
+            let got: Vec<(i64, String, u64, String, String)> =
+                v.io.iter()
+                    .map(|i| {
+                        (
+                            i.fd,
+                            i.events.clone(),
+                            i.in_flight,
+                            i.socket.clone(),
+                            i.target.clone(),
+                        )
+                    })
+                    .collect();
+            let want: Vec<(i64, String, u64, String, String)> =
+                s.io.iter()
+                    .map(|i| {
+                        let ev = super::super::io_events(i.events).to_string();
+                        (i.fd, ev, i.in_flight, i.socket.clone(), i.target.clone())
+                    })
+                    .collect();
+            assert_eq!(got, want, "io at {}", s.event_index);
+        }
+        // Somewhere a task waits on a socket whose answer is on the wire.
+        let views: Vec<View> = (0..=r.last()).map(|p| r.view(p)).collect();
+        assert!(views.iter().any(|v| v.io.iter().any(|i| i.events == "READ"
+            && i.target
+                .starts_with("_SelectorSocketTransport._read_ready (wakes Task-")
+            && i.in_flight > 0
+            && i.socket.starts_with("connected to example.com:80"))));
+        // All closed at the end.
+        assert!(views.last().map(|v| v.io.is_empty()).unwrap_or(false));
     }
 
     #[test]

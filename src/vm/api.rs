@@ -126,6 +126,27 @@ impl Vm {
         }
     }
 
+    /// Interpreter shutdown as CPython does it for `__main__` (`_PyModule_ClearDict`): names
+    /// starting with a single `_` are set to None first, then the rest, so suspended generators the
+    /// script still held are closed (their `finally` blocks run) and unawaited coroutines warn.
+    pub fn clear_main_module(&mut self) {
+        let Some(Value::Module(main)) = self.modules.get_str("__main__") else {
+            return;
+        };
+        let keys: Vec<Value> = main.dict.t.borrow().items().into_iter().map(|(k, _)| k).collect();
+        for underscore_pass in [true, false] {
+            for k in &keys {
+                let Value::Str(s) = k else { continue };
+                let single = s.s.starts_with('_') && !s.s.starts_with("__");
+                if &*s.s == "__builtins__" || single != underscore_pass {
+                    continue;
+                }
+                main.dict.set_pystr_value(k.clone(), Value::None);
+                self.flush_warnings_at(None);
+            }
+        }
+    }
+
     /// Continue a run that stopped because its fuel ran out.
     pub fn continue_module(&mut self, fuel: u64) -> ModuleResult {
         let Some(p) = self.paused.take() else {
@@ -299,12 +320,32 @@ pub fn run_in_vm(vm: &mut Vm, name: &str, text: &str, args: &[String]) -> i32 {
         }
     };
     let budget = vm.total_budget;
-    match vm.run_code(code, budget) {
-        ModuleResult::Done => 0,
-        ModuleResult::Raised(e) => vm.report_uncaught(&e),
+    let (code, done) = match vm.run_code(code, budget) {
+        ModuleResult::Done => (0, true),
+        ModuleResult::Raised(e) => (vm.report_uncaught(&e), false),
         ModuleResult::OutOfFuel => {
             vm.write_out(Stream::Stderr, "loopscope: the script ran out of fuel\n");
-            1
+            return 1;
+        }
+    };
+    // As CPython's shutdown: wait for non-daemon threads, then tear down __main__ (which
+    // finalizes generators it still holds).
+    join_threads_at_exit(vm);
+    if done {
+        vm.clear_main_module();
+    }
+    code
+}
+
+/// CPython's interpreter waits for non-daemon threads once the main script is done
+/// (`threading._shutdown`).
+fn join_threads_at_exit(vm: &mut Vm) {
+    let Some(Value::Module(m)) = vm.modules.get_str("threading") else {
+        return;
+    };
+    if let Some(f) = m.dict.get_str("_shutdown") {
+        if let Err(e) = vm.call(&f, &[], &[]) {
+            vm.print_exception(&e);
         }
     }
 }

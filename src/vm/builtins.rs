@@ -58,6 +58,7 @@ fn raw_type(
         flags: Cell::new(0),
         id: type_id(),
         cache_tag: super::object::new_cache_tag(),
+        meta: RefCell::new(None),
     })
 }
 
@@ -180,6 +181,7 @@ pub fn make_types() -> (BuiltinTypes, Vec<Rc<PyType>>) {
                 flags: Cell::new(0),
                 id: type_id(),
                 cache_tag: super::object::new_cache_tag(),
+                meta: RefCell::new(None),
             })
         } else {
             raw_type(name, "builtins", bs, Layout::Exception, None)
@@ -322,6 +324,7 @@ pub fn make_class(
         flags: Cell::new(0),
         id: vm.next_id(),
         cache_tag: super::object::new_cache_tag(),
+        meta: RefCell::new(None),
     });
     update_type_flags(&t);
     Ok(t)
@@ -342,22 +345,74 @@ impl Vm {
                 }
             }
         }
-        if let Some(meta) = kw_get(&spec.kwargs, "metaclass").cloned() {
-            if !meta.is(&Value::Type(self.types.type_.clone())) {
+        let other_kw: Vec<(Rc<str>, Value)> = spec
+            .kwargs
+            .iter()
+            .filter(|(k, _)| &**k != "metaclass")
+            .cloned()
+            .collect();
+        let explicit = kw_get(&spec.kwargs, "metaclass").cloned();
+        let meta = match explicit {
+            // A metaclass that is not a class (a function) is just called.
+            Some(m) if !matches!(m, Value::Type(_)) => {
                 let ns = Value::Dict(spec.ns.clone());
                 let bt = Value::tuple(spec.bases.clone());
-                let other_kw: Vec<(Rc<str>, Value)> = spec
-                    .kwargs
-                    .iter()
-                    .filter(|(k, _)| &**k != "metaclass")
-                    .cloned()
-                    .collect();
-                return self.call(&meta, &[Value::str(&spec.name), bt, ns], &other_kw);
+                return self.call(&m, &[Value::str(&spec.name), bt, ns], &other_kw);
             }
+            Some(Value::Type(m)) => m,
+            _ => self.types.type_.clone(),
+        };
+        let meta = self.winning_meta(meta, &bases)?;
+        if !Rc::ptr_eq(&meta, &self.types.type_) {
+            let ns = Value::Dict(spec.ns.clone());
+            let bt = Value::tuple(spec.bases.clone());
+            return self.call(
+                &Value::Type(meta),
+                &[Value::str(&spec.name), bt, ns],
+                &other_kw,
+            );
         }
+        self.new_class_from_ns(None, &spec.name, bases, &spec.ns, &other_kw, Some(body_result))
+    }
+
+    /// CPython's `_PyType_CalculateMetaclass`: the most derived of `meta` and the bases'
+    /// metaclasses, which must form a chain.
+    pub(crate) fn winning_meta(
+        &mut self,
+        meta: Rc<PyType>,
+        bases: &[Rc<PyType>],
+    ) -> PyResult<Rc<PyType>> {
+        let mut winner = meta;
+        for b in bases {
+            let bm = self.type_of(&Value::Type(b.clone()));
+            if winner.is_subtype(&bm) {
+                continue;
+            }
+            if bm.is_subtype(&winner) {
+                winner = bm;
+                continue;
+            }
+            return Err(self.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+        Ok(winner)
+    }
+
+    /// `type.__new__(meta, name, bases, ns, **kw)` and the end of a class statement: the class,
+    /// its `__class__` cell, `__set_name__` on descriptors and the parent's `__init_subclass__`.
+    pub(crate) fn new_class_from_ns(
+        &mut self,
+        meta: Option<Rc<PyType>>,
+        name: &str,
+        bases: Vec<Rc<PyType>>,
+        ns: &PyDict,
+        kw: &KwArgs,
+        body_result: Option<Value>,
+    ) -> PyResult<Value> {
         let mut dict = StrMap::new();
         let mut classcell = None;
-        for (k, v) in spec.ns.t.borrow().items() {
+        for (k, v) in ns.t.borrow().items() {
             if let Value::Str(s) = &k {
                 if &*s.s == "__classcell__" {
                     classcell = Some(v);
@@ -370,9 +425,14 @@ impl Vm {
             Some(Value::Str(s)) => s.s.to_string(),
             _ => "__main__".to_string(),
         };
-        let cls = make_class(self, &spec.name, &module, bases, dict, None)?;
+        let cls = make_class(self, name, &module, bases, dict, None)?;
+        if let Some(m) = meta {
+            if !Rc::ptr_eq(&m, &self.types.type_) {
+                *cls.meta.borrow_mut() = Some(m);
+            }
+        }
         let cv = Value::Type(cls.clone());
-        for c in [classcell, Some(body_result)].into_iter().flatten() {
+        for c in [classcell, body_result].into_iter().flatten() {
             if let Value::Cell(cell) = c {
                 cell.set(cv.clone());
             }
@@ -391,12 +451,6 @@ impl Vm {
                 }
             }
         }
-        let kw: Vec<(Rc<str>, Value)> = spec
-            .kwargs
-            .iter()
-            .filter(|(k, _)| &**k != "metaclass")
-            .cloned()
-            .collect();
         for b in cls.mro_tail.clone() {
             if let Some(f) = b.dict.borrow().get("__init_subclass__").cloned() {
                 let f = match &f {
@@ -406,7 +460,7 @@ impl Vm {
                     },
                     _ => f,
                 };
-                self.call(&f, &[cv.clone()], &kw)?;
+                self.call(&f, &[cv.clone()], kw)?;
                 break;
             }
         }
@@ -432,10 +486,11 @@ impl Vm {
         for t in &mro[start..] {
             let found = t.dict.borrow().get(name).cloned();
             if let Some(d) = found {
-                let inst = if let Value::Type(_) = obj {
-                    Value::None
-                } else {
-                    obj.clone()
+                // super() in a classmethod (obj is the class) vs. in a metaclass method (obj
+                // is a class, but an instance of the metaclass being searched).
+                let inst = match obj {
+                    Value::Type(o) if Rc::ptr_eq(o, obj_type) => Value::None,
+                    _ => obj.clone(),
                 };
                 return match &d {
                     Value::Native(nd) => match &nd.data {
@@ -1445,12 +1500,66 @@ fn b_build_class(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> 
 
 fn b_aiter(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("aiter", args, 1, 1)?;
-    vm.get_aiter(&args[0])
+    let t = vm.type_of(&args[0]);
+    if !matches!(&args[0], Value::Gen(g) if g.kind == GenKind::AsyncGenerator)
+        && t.lookup("__aiter__").is_none()
+    {
+        return Err(vm.type_error(format!("'{}' object is not an async iterable", t.name())));
+    }
+    let it = match t.lookup("__aiter__") {
+        Some(f) => vm.call_descr(&f, &args[0], &t, &[])?,
+        None => args[0].clone(),
+    };
+    if !is_async_iterator(vm, &it) {
+        return Err(vm.type_error(format!(
+            "aiter() returned not an async iterator of type '{}'",
+            vm.type_name(&it)
+        )));
+    }
+    Ok(it)
 }
+
+fn is_async_iterator(vm: &Vm, v: &Value) -> bool {
+    matches!(v, Value::Gen(g) if g.kind == GenKind::AsyncGenerator)
+        || vm.type_of(v).lookup("__anext__").is_some()
+}
+
+/// `anext(it, default)`: an awaitable turning StopAsyncIteration into `default` (CPython's
+/// anext_awaitable), as a coroutine compiled once per VM.
+const ANEXT_DEFAULT: &str = "async def anext_default(it, default):
+    try:
+        return await type(it).__anext__(it)
+    except StopAsyncIteration:
+        return default
+";
 
 fn b_anext(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("anext", args, 1, 2)?;
-    vm.get_anext_awaitable(&args[0])
+    if !is_async_iterator(vm, &args[0]) {
+        return Err(vm.type_error(format!(
+            "'{}' object is not an async iterator",
+            vm.type_name(&args[0])
+        )));
+    }
+    let Some(default) = args.get(1) else {
+        return vm.get_anext_awaitable(&args[0]);
+    };
+    let helper = match vm.modules.get_str("_loopscope_anext") {
+        Some(Value::Module(m)) => m,
+        _ => {
+            let m = crate::modules::pysource::load(
+                vm,
+                "_loopscope_anext",
+                "<loopscope>/anext.py",
+                ANEXT_DEFAULT,
+            )?;
+            vm.modules
+                .set_str("_loopscope_anext", Value::Module(m.clone()));
+            m
+        }
+    };
+    let f = helper.dict.get_str("anext_default").unwrap_or(Value::None);
+    vm.call(&f, &[args[0].clone(), default.clone()], &[])
 }
 
 fn b_input(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -1633,8 +1742,19 @@ fn b_exec(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         let b = vm.builtins_module();
         globals.set_str("__builtins__", Value::Module(b));
     }
-    let mut f = vm.new_frame(pc, globals.clone(), vec![], vec![], None);
-    f.locals_dict = Some(globals);
+    // exec(code, globals, locals): names are stored in `locals`, functions see `globals`.
+    let locals = match args.get(2) {
+        Some(Value::Dict(d)) => d.clone(),
+        Some(Value::None) | None => globals.clone(),
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "locals must be a mapping or None, not {}",
+                vm.type_name(other)
+            )))
+        }
+    };
+    let mut f = vm.new_frame(pc, globals, vec![], vec![], None);
+    f.locals_dict = Some(locals);
     vm.run_nested(f)?;
     Ok(Value::None)
 }
@@ -1748,6 +1868,7 @@ pub fn register_all(vm: &mut Vm) {
         .set_str("IOError", Value::Type(vm.exc_type(ExcKind::OSError)));
     vm.builtins.set_str("__name__", Value::str("builtins"));
     super::methods::register(vm);
+    super::bytes_methods::register(vm);
 }
 
 /// Keep the generator helpers reachable for other files.

@@ -298,7 +298,20 @@ impl Vm {
         }
         let t = self.type_of(v);
         match t.lookup("__aiter__") {
-            Some(f) => self.call_descr(&f, v, &t, &[]),
+            Some(f) => {
+                let it = self.call_descr(&f, v, &t, &[])?;
+                if matches!(&it, Value::Gen(g) if g.kind == GenKind::AsyncGenerator) {
+                    return Ok(it);
+                }
+                let it_t = self.type_of(&it);
+                if it_t.lookup("__anext__").is_none() {
+                    return Err(self.type_error(format!(
+                        "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                        it_t.name()
+                    )));
+                }
+                Ok(it)
+            }
             None => Err(self.type_error(format!(
                 "'async for' requires an object with __aiter__ method, got {}",
                 t.name()

@@ -638,13 +638,17 @@ impl Vm {
         if !kwargs.is_empty() {
             return Ok(None);
         }
-        let Some(Value::Gen(g)) = args.first() else {
-            return Ok(None);
+        let (g, wrapped) = match args.first() {
+            Some(Value::Gen(g)) => (g.clone(), false),
+            Some(Value::Native(n)) => match &n.data {
+                NativeData::CoroWrapper(g) => (g.clone(), true),
+                _ => return Ok(None),
+            },
+            _ => return Ok(None),
         };
-        let g = g.clone();
         let how = match b.special {
             Special::Next | Special::GenNext => {
-                if g.kind != GenKind::Generator {
+                if g.kind != GenKind::Generator && !wrapped {
                     return Ok(None);
                 }
                 if b.special == Special::Next && args.len() > 1 {
@@ -972,6 +976,43 @@ impl Vm {
     fn call_type(
         &mut self,
         t: &Rc<super::PyType>,
+        mut args: Vec<Value>,
+        kwargs: &KwArgs,
+    ) -> PyResult<CallOut> {
+        // A metaclass defining `__call__` decides how its classes are called.
+        let meta = t.meta.borrow().clone();
+        if let Some(m) = meta {
+            if let Some(c) = m.lookup("__call__") {
+                if !matches!(c, Value::Builtin(_)) {
+                    args.insert(0, Value::Type(t.clone()));
+                    let b = match &c {
+                        Value::Func(_) => c.clone(),
+                        _ => {
+                            args.remove(0);
+                            self.bind_descr(c, &Value::Type(t.clone()), &m)?
+                        }
+                    };
+                    return self.prepare_call(&b, args, kwargs);
+                }
+            }
+        }
+        self.call_type_plain(t, args, kwargs)
+    }
+
+    /// `type.__call__(cls, *args, **kwargs)`: `__new__` then `__init__`.
+    pub fn construct(
+        &mut self,
+        t: &Rc<super::PyType>,
+        args: Vec<Value>,
+        kwargs: &KwArgs,
+    ) -> PyResult<Value> {
+        let out = self.call_type_plain(t, args, kwargs)?;
+        self.finish_call_out(out)
+    }
+
+    fn call_type_plain(
+        &mut self,
+        t: &Rc<super::PyType>,
         args: Vec<Value>,
         kwargs: &KwArgs,
     ) -> PyResult<CallOut> {
@@ -994,6 +1035,23 @@ impl Vm {
                 }
                 return self.run_init(t, inst, args, kwargs);
             }
+        }
+        // A metaclass without its own __new__: `type.__new__(M, name, bases, ns)`, then
+        // `M.__init__`.
+        if t.layout != Layout::Builtin && t.is_subtype(&self.types.type_) {
+            let mut nargs = Vec::with_capacity(args.len() + 1);
+            nargs.push(Value::Type(t.clone()));
+            nargs.extend(args.iter().cloned());
+            let newf = self.types.type_.lookup("__new__").unwrap_or(Value::None);
+            let newf = match &newf {
+                Value::Native(n) => match &n.data {
+                    NativeData::StaticMethod(f) => f.clone(),
+                    _ => newf.clone(),
+                },
+                _ => newf.clone(),
+            };
+            let cls = self.call(&newf, &nargs, kwargs)?;
+            return self.run_init(t, cls, args, kwargs);
         }
         match t.layout {
             Layout::Builtin => {
@@ -1355,19 +1413,85 @@ impl Vm {
 
     /// Run frame `f` (and whatever it calls) until the frame at `base` returns, yields or
     /// raises, or `fuel` instructions have run.
-    pub(crate) fn run_loop(&mut self, f: Box<Frame>, base: usize, fuel: &mut u64) -> Exit {
-        // A running callback's budget ends before the whole run's: its floor is where.
-        let avail = self.total_budget.saturating_sub(self.callback_floor);
-        let start = (*fuel).min(avail);
-        let limited_by_total = avail <= *fuel;
-        let mut budget = start;
-        let r = self.run_loop_inner(f, base, &mut budget, limited_by_total);
-        let used = start.saturating_sub(budget);
-        self.total_budget = self.total_budget.saturating_sub(used);
-        if *fuel != u64::MAX {
-            *fuel = fuel.saturating_sub(used);
+    pub(crate) fn run_loop(&mut self, mut f: Box<Frame>, base: usize, fuel: &mut u64) -> Exit {
+        // Single steps taken to reach a point where CPython could switch threads.
+        let mut steps = 0u32;
+        loop {
+            // A running callback's budget ends before the whole run's: its floor is where.
+            // The thread model's time slice may end sooner (`slice_floor`).
+            let avail = self
+                .total_budget
+                .saturating_sub(self.callback_floor.max(self.slice_floor));
+            let start = (*fuel).min(avail);
+            let limited_by_total = avail <= *fuel;
+            let mut budget = start;
+            let r = self.run_loop_inner(f, base, &mut budget, limited_by_total);
+            let used = start.saturating_sub(budget);
+            self.total_budget = self.total_budget.saturating_sub(used);
+            if *fuel != u64::MAX {
+                *fuel = fuel.saturating_sub(used);
+            }
+            if !self.slice_due {
+                return r;
+            }
+            // The slice ended: the frame was parked on `frames` as for fuel.
+            self.slice_due = false;
+            if self.threads.is_some() && steps < 10_000 && !self.at_switch_point() {
+                // Not where CPython 3.11 looks at its eval breaker: one more instruction.
+                steps += 1;
+                self.slice_floor = self.total_budget.saturating_sub(1);
+                self.paused = None;
+                f = match self.frames.pop() {
+                    Some(x) => x,
+                    None => return Exit::Raise(self.runtime_error("frame stack corrupted")),
+                };
+                continue;
+            }
+            steps = 0;
+            let stop = match self.threads.clone() {
+                Some(t) => t.slice(self, base),
+                None => {
+                    // No threads (yet): look again later, so that a loop running when
+                    // `_thread` is imported soon sees the model's shorter slices.
+                    self.slice_floor = self.total_budget.saturating_sub(super::SLICE_PROBE);
+                    false
+                }
+            };
+            if stop {
+                return r;
+            }
+            self.paused = None;
+            f = match self.frames.pop() {
+                Some(x) => x,
+                None => return Exit::Raise(self.runtime_error("frame stack corrupted")),
+            };
         }
-        r
+    }
+
+    /// Whether the parked frame (top of `frames`) is where CPython 3.11 checks its eval
+    /// breaker and so may switch threads: a function's start, a backward jump, or just after
+    /// a call. Elsewhere (e.g. between the load and the store of `counter += 1`) it never
+    /// switches, so the thread model must not either.
+    fn at_switch_point(&self) -> bool {
+        let Some(f) = self.frames.last() else {
+            return true;
+        };
+        let pc = f.pc;
+        if pc == 0 {
+            return true;
+        }
+        match f.instrs.get(pc) {
+            Some(Instr::Jump(t) | Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t))
+                if (*t as usize) <= pc =>
+            {
+                true
+            }
+            None => true,
+            _ => matches!(
+                f.instrs.get(pc - 1),
+                Some(Instr::Call(_) | Instr::CallFunctionEx(_))
+            ),
+        }
     }
 
     fn run_loop_inner(
@@ -1517,6 +1641,12 @@ impl Vm {
         let mut grace = true;
         loop {
             if budget.n == 0 {
+                if limited_by_total && self.slice_floor > self.callback_floor {
+                    self.frames.push(f);
+                    self.paused = Some(Paused { base });
+                    self.slice_due = true;
+                    return Exit::OutOfFuel;
+                }
                 if limited_by_total {
                     let e = self.budget_error();
                     if grace {
@@ -2831,6 +2961,13 @@ impl Vm {
                         v.clone()
                     }
                     Value::Gen(_) => v.clone(),
+                    // A coroutine's __await__() wrapper: delegate to the coroutine itself.
+                    Value::Native(n) if matches!(n.data, NativeData::CoroWrapper(_)) => {
+                        match &n.data {
+                            NativeData::CoroWrapper(g) => Value::Gen(g.clone()),
+                            _ => v.clone(),
+                        }
+                    }
                     _ => tri!(native!(self.get_iter(&v))),
                 };
                 f.stack.push(it);
@@ -3045,7 +3182,13 @@ impl Vm {
                     }
                 }
             }
-            Instr::SetupAnnotations => {}
+            Instr::SetupAnnotations => {
+                let d = f.locals_dict.clone().unwrap_or_else(|| f.globals.clone());
+                if d.get_str("__annotations__").is_none() {
+                    let ann = tri!(self.new_dict(Vec::new()));
+                    d.set_str("__annotations__", ann);
+                }
+            }
             Instr::PrintExpr => {
                 let v = pop!();
                 if !v.is_none() {
@@ -3308,7 +3451,7 @@ impl Vm {
         }
     }
 
-    fn exc_match(&mut self, exc: &Value, typ: &Value) -> PyResult<bool> {
+    pub(crate) fn exc_match(&mut self, exc: &Value, typ: &Value) -> PyResult<bool> {
         let base = self.exc_type(ExcKind::BaseException);
         let et = self.type_of(exc);
         match typ {
@@ -3420,6 +3563,11 @@ impl Vm {
                 match t.lookup("__await__") {
                     Some(a) => {
                         let it = self.call_descr(&a, v, &t, &[])?;
+                        if let Value::Native(n) = &it {
+                            if let NativeData::CoroWrapper(g) = &n.data {
+                                return Ok(Value::Gen(g.clone()));
+                            }
+                        }
                         if let Value::Gen(g) = &it {
                             if g.kind == GenKind::Coroutine {
                                 return Err(self.type_error("__await__() returned a coroutine"));
@@ -3488,36 +3636,7 @@ impl Vm {
             }
             return Ok((exc.clone(), Value::None));
         }
-        if self.exc_match(exc, typ)? {
-            return Ok((Value::None, exc.clone()));
-        }
-        let excs = self.getattr_str(exc, "exceptions")?;
-        let items = self.iter_to_vec(&excs)?;
-        let (mut yes, mut no) = (Vec::new(), Vec::new());
-        for e in items {
-            if self.exc_match(&e, typ)? {
-                yes.push(e);
-            } else {
-                no.push(e);
-            }
-        }
-        let msg = match exc {
-            Value::Instance(i) => match i.exc().map(|d| d.borrow().args.clone()) {
-                Some(Value::Tuple(t)) => t.items.first().cloned().unwrap_or(Value::str("")),
-                _ => Value::str(""),
-            },
-            _ => Value::str(""),
-        };
-        let cls = self.type_of(exc);
-        let mk = |vm: &mut Vm, v: Vec<Value>| -> Value {
-            if v.is_empty() {
-                return Value::None;
-            }
-            let g = vm.new_exception(&cls, vec![msg.clone(), Value::list(v)]);
-            Value::Instance(g)
-        };
-        let matched = mk(self, yes);
-        let rest = mk(self, no);
+        let (matched, rest) = self.eg_split(exc, &super::methods::EgCond::Types(typ.clone()))?;
         Ok((rest, matched))
     }
 }

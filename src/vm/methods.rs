@@ -548,6 +548,9 @@ pub fn getitem_slow(vm: &mut Vm, c: &Value, k: &Value) -> R {
             "string indices must be integers, not '{}'",
             vm.type_name(k)
         ))),
+        (Value::Type(_), _) if vm.has_meta_dunder(c, "__getitem__") => {
+            Ok(vm.call_dunder(c, "__getitem__", &[k.clone()])?.unwrap_or(Value::None))
+        }
         (Value::Type(t), _) => {
             if let Some(f) = t.lookup("__class_getitem__") {
                 let f = match &f {
@@ -714,7 +717,7 @@ fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
             let n = vm.str_arg(&args[1], "attribute name")?.to_string();
             vm.generic_setattr(i, &cls, &args[0], &n, args[2].clone())?;
         }
-        other => vm.setattr(other, &args[1], args[2].clone())?,
+        other => vm.setattr_plain(other, &args[1], args[2].clone())?,
     }
     Ok(Value::None)
 }
@@ -726,6 +729,9 @@ fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
             let o = args[0].clone();
             return Err(vm.no_attr(&o, &n));
         }
+    } else {
+        let o = args[0].clone();
+        vm.delattr_plain(&o, &args[1])?;
     }
     Ok(Value::None)
 }
@@ -784,7 +790,16 @@ fn object_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         None => Err(vm.type_error("object.__new__(): not enough arguments")),
     }
 }
-fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> R {
+fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    if !kw.is_empty() {
+        let name = match args.first() {
+            Some(Value::Type(t)) => t.name().to_string(),
+            _ => "object".into(),
+        };
+        return Err(vm.type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
     Ok(Value::None)
 }
 fn object_reduce(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> R {
@@ -793,6 +808,68 @@ fn object_reduce(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> R {
 fn object_dir(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
     let f = vm.builtins.get_str("dir").unwrap_or(Value::None);
     vm.call(&f, args, kw)
+}
+
+/// `type.__new__(meta, name, bases, ns, **kw)` (a metaclass's `super().__new__(...)`), and
+/// `type.__new__(type, obj)`.
+fn type_dunder_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    let meta = match args.first() {
+        Some(Value::Type(m)) if m.is_subtype(&vm.types.type_) => m.clone(),
+        Some(Value::Type(m)) => {
+            return Err(vm.type_error(format!(
+                "type.__new__({}): {} is not a subtype of type",
+                m.name(),
+                m.name()
+            )))
+        }
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "type.__new__(X): X is not a type object ({})",
+                vm.type_name(other)
+            )))
+        }
+        None => return Err(vm.type_error("type.__new__(): not enough arguments")),
+    };
+    match &args[1..] {
+        [v] if kw.is_empty() => Ok(Value::Type(vm.type_of(v))),
+        [Value::Str(name), Value::Tuple(bases), Value::Dict(ns)] => {
+            let mut bs = Vec::new();
+            for b in bases.items.iter() {
+                match b {
+                    Value::Type(t) => bs.push(t.clone()),
+                    other => {
+                        return Err(vm.type_error(format!(
+                            "bases must be types, not {}",
+                            vm.type_name(other)
+                        )))
+                    }
+                }
+            }
+            let meta = vm.winning_meta(meta, &bs)?;
+            vm.new_class_from_ns(Some(meta), &name.s, bs, ns, kw, None)
+        }
+        rest => Err(vm.type_error(format!(
+            "type.__new__() takes exactly 3 arguments ({} given)",
+            rest.len()
+        ))),
+    }
+}
+
+/// `type.__init__`: the class is complete after `__new__`; the arguments were checked there.
+fn type_dunder_init(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> R {
+    Ok(Value::None)
+}
+
+/// `type.__call__(cls, *args)`: create an instance the usual way (a metaclass's
+/// `super().__call__(...)`).
+fn type_dunder_call(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    match args.first() {
+        Some(Value::Type(t)) => {
+            let t = t.clone();
+            vm.construct(&t, args[1..].to_vec(), kw)
+        }
+        _ => Err(vm.type_error("descriptor '__call__' requires a 'type' object")),
+    }
 }
 
 fn type_mro(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
@@ -966,6 +1043,112 @@ fn eg_str(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         if n == 1 { "" } else { "s" }
     )))
 }
+/// What `split`/`subgroup` match leaves against: exception types or a predicate.
+pub enum EgCond {
+    Types(Value),
+    Pred(Value),
+}
+
+impl Vm {
+    fn eg_cond_matches(&mut self, e: &Value, cond: &EgCond) -> PyResult<bool> {
+        match cond {
+            EgCond::Types(t) => self.exc_match(e, t),
+            EgCond::Pred(f) => {
+                let r = self.call(f, &[e.clone()], &[])?;
+                self.truthy(&r)
+            }
+        }
+    }
+
+    /// `eg.split(cond)` -> (match, rest), recursing into nested groups; the parts are made by
+    /// `eg.derive(...)` and keep the original's traceback, cause, context and notes.
+    pub(crate) fn eg_split(&mut self, eg: &Value, cond: &EgCond) -> PyResult<(Value, Value)> {
+        if self.eg_cond_matches(eg, cond)? {
+            return Ok((eg.clone(), Value::None));
+        }
+        let eg_base = self.exc_type(ExcKind::BaseExceptionGroup);
+        let excs = self.getattr_str(eg, "exceptions")?;
+        let (mut yes, mut no) = (Vec::new(), Vec::new());
+        for e in self.iter_to_vec(&excs)? {
+            if self.type_of(&e).is_subtype(&eg_base) {
+                let (m, r) = self.eg_split(&e, cond)?;
+                if !m.is_none() {
+                    yes.push(m);
+                }
+                if !r.is_none() {
+                    no.push(r);
+                }
+            } else if self.eg_cond_matches(&e, cond)? {
+                yes.push(e);
+            } else {
+                no.push(e);
+            }
+        }
+        let m = self.eg_derive_like(eg, yes)?;
+        let r = self.eg_derive_like(eg, no)?;
+        Ok((m, r))
+    }
+
+    fn eg_derive_like(&mut self, eg: &Value, excs: Vec<Value>) -> PyResult<Value> {
+        if excs.is_empty() {
+            return Ok(Value::None);
+        }
+        let d = self.call_method_by_name(eg, "derive", &[Value::list(excs)])?;
+        let d = d.unwrap_or(Value::None);
+        if let (Value::Instance(src), Value::Instance(dst)) = (eg, &d) {
+            if let (Some(sd), Some(dd)) = (src.exc(), dst.exc()) {
+                let s = sd.borrow();
+                let mut t = dd.borrow_mut();
+                t.tb = s.tb.clone();
+                t.cause = s.cause.clone();
+                t.context = s.context.clone();
+                t.suppress_context = s.suppress_context;
+            }
+            if let Some(n) = src.dict.borrow().get("__notes__") {
+                dst.dict.borrow_mut().set("__notes__", n.clone());
+            }
+        }
+        Ok(d)
+    }
+}
+
+fn eg_cond(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<EgCond> {
+    let Some(c) = args.get(1) else {
+        return Err(vm.type_error(format!("{name} expected 1 argument, got 0")));
+    };
+    let base = vm.exc_type(ExcKind::BaseException);
+    let is_exc_type = |v: &Value| matches!(v, Value::Type(t) if t.is_subtype(&base));
+    if is_exc_type(c) {
+        return Ok(EgCond::Types(c.clone()));
+    }
+    if let Value::Tuple(t) = c {
+        if t.items.iter().all(is_exc_type) {
+            return Ok(EgCond::Types(c.clone()));
+        }
+    } else if matches!(c, Value::Func(_) | Value::Builtin(_) | Value::Method(_))
+        || (matches!(c, Value::Instance(_) | Value::Native(_))
+            && vm.type_of(c).lookup("__call__").is_some())
+    {
+        return Ok(EgCond::Pred(c.clone()));
+    }
+    Err(vm.type_error("expected a function, exception type or tuple of exception types"))
+}
+fn eg_split_m(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let cond = eg_cond(vm, args, "split")?;
+    let (m, r) = vm.eg_split(&args[0], &cond)?;
+    Ok(Value::tuple(vec![m, r]))
+}
+fn eg_subgroup(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let cond = eg_cond(vm, args, "subgroup")?;
+    Ok(vm.eg_split(&args[0], &cond)?.0)
+}
+fn eg_derive(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let v = arg(vm, args, 0, "derive")?.clone();
+    let excs = arg(vm, args, 1, "derive")?.clone();
+    let msg = exc_arg(&v, 0).unwrap_or(Value::str(""));
+    let cls = Value::Type(vm.exc_type(ExcKind::BaseExceptionGroup));
+    vm.call(&cls, &[msg, excs], &[])
+}
 fn g_os_errno(_vm: &mut Vm, v: &Value) -> R {
     Ok(
         if exc_data(
@@ -1017,6 +1200,10 @@ fn os_str(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
 fn gen_self(vm: &Vm, args: &[Value]) -> PyResult<Rc<super::coro::PyGen>> {
     match args.first() {
         Some(Value::Gen(g)) => Ok(g.clone()),
+        Some(Value::Native(n)) => match &n.data {
+            NativeData::CoroWrapper(g) => Ok(g.clone()),
+            _ => Err(vm.type_error("descriptor requires a generator object")),
+        },
         _ => Err(vm.type_error("descriptor requires a generator object")),
     }
 }
@@ -1098,8 +1285,7 @@ fn g_gen_frame(_vm: &mut Vm, v: &Value) -> R {
 }
 fn coro_await(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let g = gen_self(vm, args)?;
-    // The coroutine itself acts as its own `__await__` iterator (send/throw/close work).
-    Ok(Value::Gen(g))
+    Ok(vm.new_native("coroutine_wrapper", NativeData::CoroWrapper(g)))
 }
 fn agen_asend(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let g = gen_self(vm, args)?;
@@ -1496,6 +1682,11 @@ fn num_round(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
 /// Register the methods of the built-in types.
 pub fn register(vm: &mut Vm) {
     let t = vm.types.clone();
+    // Mutable containers are unhashable: `list.__hash__ is None`, as in CPython (dataclasses
+    // rejects mutable defaults by this test).
+    for ty in [&t.list, &t.dict, &t.set] {
+        ty.dict.borrow_mut().set("__hash__", Value::None);
+    }
     vm.add_methods(
         &t.object,
         &[
@@ -1516,6 +1707,9 @@ pub fn register(vm: &mut Vm) {
     vm.add_static(&t.object, "__new__", object_new);
     vm.add_classmethod(&t.object, "__init_subclass__", object_init_subclass);
     vm.add_method(&t.type_, "mro", type_mro);
+    vm.add_static(&t.type_, "__new__", type_dunder_new);
+    vm.add_method(&t.type_, "__init__", type_dunder_init);
+    vm.add_method(&t.type_, "__call__", type_dunder_call);
 
     let base_exc = vm.exc_type(ExcKind::BaseException);
     vm.add_methods(
@@ -1544,6 +1738,9 @@ pub fn register(vm: &mut Vm) {
     vm.add_getset(&eg, "exceptions", g_eg_exceptions, None);
     vm.add_getset(&eg, "message", g_eg_message, None);
     vm.add_method(&eg, "__str__", eg_str);
+    vm.add_method(&eg, "split", eg_split_m);
+    vm.add_method(&eg, "subgroup", eg_subgroup);
+    vm.add_method(&eg, "derive", eg_derive);
     let ose = vm.exc_type(ExcKind::OSError);
     vm.add_getset(&ose, "errno", g_os_errno, None);
     vm.add_getset(&ose, "strerror", g_os_strerror, None);
@@ -1578,6 +1775,13 @@ pub fn register(vm: &mut Vm) {
     vm.add_getset(&t.generator, "gi_yieldfrom", g_gen_await, None);
     vm.add_getset(&t.coroutine, "cr_await", g_gen_await, None);
     vm.add_method(&t.coroutine, "__await__", coro_await);
+    if let Some(ty) = t.misc.get("coroutine_wrapper") {
+        vm.add_method_special(ty, "send", gen_send, Special::GenSend);
+        vm.add_method_special(ty, "throw", gen_throw, Special::GenThrow);
+        vm.add_method_special(ty, "close", gen_close, Special::GenClose);
+        vm.add_method_special(ty, "__next__", gen_next, Special::GenNext);
+        vm.add_method(ty, "__iter__", gen_iter);
+    }
     vm.add_methods(
         &t.async_generator,
         &[

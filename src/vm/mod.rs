@@ -57,6 +57,7 @@
 pub mod anchors;
 pub mod api;
 pub mod builtins;
+pub mod bytes_methods;
 pub mod coro;
 pub mod dict;
 pub mod exceptions;
@@ -181,6 +182,22 @@ pub struct WarnQueue {
 /// Called when a frame starts executing a new line: (frame id, code, line).
 pub type LineHook = Box<dyn FnMut(u64, &Rc<crate::lang::bytecode::CodeObject>, u32)>;
 
+/// The thread model's entry points into the VM (installed by `_thread`, see
+/// `src/runtime/threads.rs`; `None` while a script uses no threads, which costs nothing).
+pub trait Threads {
+    /// A loop's instructions reached `Vm::slice_floor`: charge CPU time and maybe let other
+    /// threads run. `base` is the loop's base frame index; `true` asks that loop to stop
+    /// (its frames parked in `Vm::frames` above `base`, as when fuel runs out), so the
+    /// scheduler can save them. The hook must move `slice_floor` on.
+    fn slice(&self, vm: &mut Vm, base: usize) -> bool;
+    /// `time.sleep(secs)`: releases the GIL.
+    fn sleep(&self, vm: &mut Vm, secs: f64) -> PyResult<Value>;
+    /// Bring the virtual clock up to date with the CPU time spent so far (before reading it).
+    fn sync_clock(&self, vm: &mut Vm);
+    /// The implementation, for its own natives.
+    fn as_any(&self) -> &dyn std::any::Any;
+}
+
 /// The clock behind the `time` module.
 pub trait Clock {
     fn now(&self) -> f64;
@@ -230,6 +247,8 @@ pub struct Vm {
     /// Instructions one event-loop callback may run before it is stopped for blocking the
     /// loop (0: no per-callback limit). The runtime arms it around each handle it runs.
     pub callback_budget: u64,
+    /// How many callbacks `callback_budget` has stopped so far.
+    pub callback_budget_stops: u32,
     /// While a callback runs: the value of `total_budget` at which its budget is spent.
     pub callback_floor: u64,
     /// Who the running callback is, for the message: a task's name (str) or the callback.
@@ -251,7 +270,18 @@ pub struct Vm {
     /// Async generators whose first `asend`/`athrow`/`__anext__` was created since the asyncio
     /// runtime last looked (its stand-in for `sys.set_asyncgen_hooks(firstiter=...)`).
     pub agen_first_iter: RefCell<Vec<Value>>,
+    /// The thread model (see [`Threads`]); `None` until a script imports threads.
+    pub threads: Option<Rc<dyn Threads>>,
+    /// When above `callback_floor`: the `total_budget` level at which the running loop calls
+    /// `threads.slice` (or, without threads, just sets the next level).
+    pub slice_floor: u64,
+    /// Set by the loop when it stopped at `slice_floor` (rather than out of fuel).
+    pub(crate) slice_due: bool,
 }
+
+/// Instructions between two looks of a running loop at `Vm::threads` while there is no
+/// thread model (one loop re-entry per this many instructions: no measurable cost).
+pub const SLICE_PROBE: u64 = 10_000;
 
 /// Limit on nested interpreter loops on the Rust stack (native code calling Python code).
 pub const MAX_NATIVE_DEPTH: usize = 120;
@@ -276,6 +306,7 @@ impl Vm {
             native_depth: 0,
             total_budget: 2_000_000_000,
             callback_budget: 0,
+            callback_budget_stops: 0,
             callback_floor: 0,
             callback_label: Value::None,
             executed: 0,
@@ -286,6 +317,10 @@ impl Vm {
             arg_pool: Vec::new(),
             warned: Vec::new(),
             agen_first_iter: RefCell::new(Vec::new()),
+            threads: None,
+            // The first loop looks at once, then every SLICE_PROBE instructions.
+            slice_floor: u64::MAX,
+            slice_due: false,
         };
         builtins::register_all(&mut vm);
         crate::modules::register_modules(&mut vm);
@@ -368,6 +403,7 @@ impl Vm {
                 "loopscope: instruction budget exhausted (the script ran too long)",
             );
         }
+        self.callback_budget_stops += 1;
         let n = group_thousands(self.callback_budget);
         let label = match &self.callback_label {
             Value::Str(_) => self.callback_label.clone(),

@@ -109,6 +109,34 @@ impl StrMap {
     pub fn get_ps(&self, name: &PyStr) -> Option<&Value> {
         self.get_h(name.key_str(), name.hash() as u32)
     }
+    /// Where the interned attribute name `name` is: `hint` when the key there is that very
+    /// name (one pointer compare: callers remember where a name sat last time), else a search.
+    #[inline]
+    pub fn find_ps_hint(&self, name: &PyStr, hint: usize) -> Option<usize> {
+        let key = name.key_str();
+        if let Some(k) = self.keys.get(hint) {
+            if std::ptr::eq(k.as_ptr(), key.as_ptr()) && k.len() == key.len() {
+                return Some(hint);
+            }
+        }
+        self.find_h(key, name.hash() as u32)
+    }
+    #[inline]
+    pub fn val_at(&self, pos: usize) -> Option<&Value> {
+        self.vals.get(pos)
+    }
+    /// Replace the value at `pos` (from `find_ps_hint`); false when there is none.
+    #[inline]
+    pub fn set_at(&mut self, pos: usize, v: Value) -> bool {
+        self.changed();
+        match self.vals.get_mut(pos) {
+            Some(slot) => {
+                *slot = v;
+                true
+            }
+            None => false,
+        }
+    }
     pub fn contains(&self, name: &str) -> bool {
         self.find(name).is_some()
     }
@@ -248,6 +276,8 @@ pub struct PyType {
     pub id: u64,
     /// Unique across every VM in the process (ids are per VM): the type attribute cache key.
     pub cache_tag: u64,
+    /// The metaclass when it is not `type` (`class A(metaclass=M)`, or inherited from a base).
+    pub meta: RefCell<Option<Rc<PyType>>>,
 }
 
 static NEXT_CACHE_TAG: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -718,6 +748,9 @@ pub enum NativeData {
     AsyncGenOp(RefCell<super::coro::AGenOp>),
     /// A value yielded by an async generator's own `yield` (vs. awaits passing through).
     AGenWrapped(Value),
+    /// `coro.__await__()`: a plain iterator over the coroutine, so a generator-based
+    /// `__await__` may `yield from` it (a bare coroutine is refused there).
+    CoroWrapper(Rc<super::coro::PyGen>),
     /// Anything else (used by native modules).
     Any(RefCell<Box<dyn Any>>),
 }
@@ -828,6 +861,7 @@ mod tests {
             flags: Cell::new(0),
             id: 1,
             cache_tag: new_cache_tag(),
+            meta: RefCell::new(None),
         });
         let sub = PyType {
             name: RefCell::new(Rc::from("Sub")),
@@ -842,6 +876,7 @@ mod tests {
             flags: Cell::new(0),
             id: 2,
             cache_tag: new_cache_tag(),
+            meta: RefCell::new(None),
         };
         let name = PyStr::new("x");
         assert!(sub.lookup_ps(&name).is_none());

@@ -388,7 +388,10 @@ impl Vm {
             Value::Func(_) => t.function.clone(),
             Value::Builtin(_) => t.builtin_function.clone(),
             Value::Method(_) => t.method.clone(),
-            Value::Type(_) => t.type_.clone(),
+            Value::Type(c) => match &*c.meta.borrow() {
+                Some(m) => m.clone(),
+                None => t.type_.clone(),
+            },
             Value::Instance(i) => i.class(),
             Value::Module(_) => t.module.clone(),
             Value::Cell(_) => t.cell.clone(),
@@ -399,6 +402,19 @@ impl Vm {
             },
             Value::Code(_) => t.code.clone(),
             Value::Native(n) => n.cls.clone(),
+        }
+    }
+
+    /// Does `v` (a class) have a metaclass implementing `name` in Python (`__repr__`,
+    /// `__getitem__`...)? Those take precedence over `type`'s built-in behaviour.
+    pub fn has_meta_dunder(&self, v: &Value, name: &str) -> bool {
+        let Value::Type(c) = v else {
+            return false;
+        };
+        let meta = c.meta.borrow();
+        match meta.as_ref().and_then(|m| m.lookup(name)) {
+            Some(Value::Builtin(_)) | None => false,
+            Some(_) => true,
         }
     }
 
@@ -603,12 +619,14 @@ impl Vm {
                         let r = self
                             .call_dunder(v, "__hash__", &[])?
                             .unwrap_or(Value::Int(0));
+                        // CPython's slot_tp_hash: an int that fits a Py_ssize_t is the hash
+                        // as is (so `__hash__` returning `hash(s)` hashes like `s`).
                         match r {
                             Value::Int(n) => {
                                 if n == -1 {
                                     -2
                                 } else {
-                                    hash_int(n)
+                                    n
                                 }
                             }
                             Value::Bool(b) => b as i64,
@@ -1741,6 +1759,13 @@ impl Vm {
                 if n == "__dict__" {
                     return Ok(Some(Value::Dict(m.dict.clone())));
                 }
+                // PEP 562: a module-level __getattr__ answers for missing names (asyncio
+                // loads its streams and transports this way, on first use).
+                if let Some(ga) = m.dict.get_str("__getattr__") {
+                    if !n.starts_with("__") {
+                        return self.call(&ga, &[Value::str(n)], &[]).map(Some);
+                    }
+                }
                 Ok(None)
             }
             Value::Func(f) => {
@@ -1845,8 +1870,8 @@ impl Vm {
         if let Some(v) = self.type_special_attr(t, n)? {
             return Ok(Some(v));
         }
-        // Methods of `type` itself (mro, __subclasses__...).
-        let meta = self.types.type_.clone();
+        // Methods of the metaclass (`type` itself: mro, __subclasses__...).
+        let meta = self.type_of(&Value::Type(t.clone()));
         if let Some(d) = meta.lookup(n) {
             return self.bind_descr(d, &Value::Type(t.clone()), &meta).map(Some);
         }
@@ -1879,12 +1904,23 @@ impl Vm {
                 Value::Dict(Rc::new(d))
             }
             "__doc__" => Value::None,
-            "__class__" => Value::Type(self.types.type_.clone()),
+            "__class__" => Value::Type(self.type_of(&Value::Type(t.clone()))),
             _ => return Ok(None),
         }))
     }
 
     pub fn setattr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
+        if let Value::Type(_) = obj {
+            if self.has_meta_dunder(obj, "__setattr__") {
+                self.call_dunder(obj, "__setattr__", &[name.clone(), v])?;
+                return Ok(());
+            }
+        }
+        self.setattr_plain(obj, name, v)
+    }
+
+    /// `setattr` without a metaclass `__setattr__` (what `object.__setattr__` does).
+    pub fn setattr_plain(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
         let n = match name {
             Value::Str(ps) => ps.key_str(),
             _ => "",
@@ -2059,6 +2095,17 @@ impl Vm {
     }
 
     pub fn delattr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        if let Value::Type(_) = obj {
+            if self.has_meta_dunder(obj, "__delattr__") {
+                self.call_dunder(obj, "__delattr__", &[name.clone()])?;
+                return Ok(());
+            }
+        }
+        self.delattr_plain(obj, name)
+    }
+
+    /// `delattr` without a metaclass `__delattr__` (what `object.__delattr__` does).
+    pub fn delattr_plain(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
         let n = name.as_str().unwrap_or("");
         match obj {
             Value::Instance(inst) => {
@@ -2275,6 +2322,10 @@ impl Vm {
                     self.type_name(item)
                 ))),
             },
+            Value::Bytes(b) => {
+                let b = b.clone();
+                super::bytes_methods::bytes_contains(self, &b.b, item)
+            }
             Value::Dict(d) => Ok(self.dict_get(d, item)?.is_some()),
             Value::Set(s) => {
                 if let Value::Set(inner) = item {

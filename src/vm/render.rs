@@ -83,6 +83,9 @@ impl Vm {
                     return Ok("()".into());
                 }
                 let key = v.ptr().unwrap_or(0);
+                if self.repr_guard.contains(&key) {
+                    return Ok("(...)".into());
+                }
                 let t = t.clone();
                 self.guarded(key, |vm| {
                     let mut parts = Vec::with_capacity(t.items.len());
@@ -167,6 +170,18 @@ impl Vm {
                 };
                 let s = m.slf.clone();
                 format!("<bound method {} of {}>", fname, self.repr(&s)?)
+            }
+            Value::Type(_) if self.has_meta_dunder(v, "__repr__") => {
+                let r = self.call_dunder(v, "__repr__", &[])?.unwrap_or(Value::None);
+                match r {
+                    Value::Str(s) => s.s.to_string(),
+                    other => {
+                        return Err(self.type_error(format!(
+                            "__repr__ returned non-string (type {})",
+                            self.type_name(&other)
+                        )))
+                    }
+                }
             }
             Value::Type(t) => self.class_repr(t),
             Value::Module(m) => {
@@ -903,6 +918,9 @@ impl Vm {
 
     /// Print queued warnings as CPython's `warnings` module shows them (once per location).
     pub fn format_warning(&mut self, msg: &str, loc: Option<(Rc<str>, u32)>) -> String {
+        // No Python frame: interpreter shutdown, where CPython's C fallback printer shows
+        // `sys:1:` and no tracemalloc hint.
+        let at_shutdown = loc.is_none();
         let (file, line) = loc.unwrap_or((Rc::from("sys"), 1));
         let key = format!("{file}:{line}:{msg}");
         if self.warned.contains(&key) {
@@ -915,7 +933,11 @@ impl Vm {
                 s.push_str(&format!("  {}\n", t.trim()));
             }
         }
-        s.push_str("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+        if !at_shutdown {
+            s.push_str(
+                "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+            );
+        }
         s
     }
 
@@ -937,16 +959,23 @@ fn caret_line(
         return None;
     }
     let seg_all = src.text.get(span.start as usize..span.end as usize)?;
-    // Multi-line instructions: CPython 3.11 shows no carets in the top-level printer.
-    if seg_all.contains('\n') {
-        return None;
-    }
     let start_col = span.col.checked_sub(1)? as usize;
-    let seg_chars = seg_all.chars().count();
+    // Multi-line instructions: CPython 3.11 marks the first line from the start column to the
+    // end of the line, without anchors.
+    let multi = seg_all.contains('\n');
+    let seg_chars = if multi {
+        text.trim_end().chars().count().checked_sub(start_col)?
+    } else {
+        seg_all.chars().count()
+    };
     let end_col = start_col + seg_chars;
     let leading = text.chars().take_while(|c| c.is_whitespace()).count();
     let stripped_len = text.trim().chars().count();
-    let anchors = super::api::caret_anchors(seg_all);
+    let anchors = if multi {
+        None
+    } else {
+        super::api::caret_anchors(seg_all)
+    };
     let has_secondary = anchors.map(|(l, r)| r > l).unwrap_or(false);
     if end_col - start_col >= stripped_len && !has_secondary {
         return None;

@@ -15,7 +15,9 @@ const shots = join(root, 'target', 'e2e');
 const examplesDir = join(root, 'src', 'bin', 'web', 'examples');
 // The repository's copy of the conformance oracle (CPython 3.11 on a virtual clock).
 const ORACLE = process.env.LOOPSCOPE_ORACLE || join(root, 'tests', 'conformance', 'oracle.py');
-const EXAMPLES = ['hello', 'gather', 'lock', 'queue', 'cancel', 'wait_for'];
+// The gallery (the app embeds the same manifest): [{ id, cpython }] in course order.
+const GALLERY = JSON.parse(readFileSync(join(examplesDir, 'gallery.json'), 'utf8'))
+  .chapters.flatMap((c) => c.examples.map((e) => ({ id: e.id, cpython: e.cpython !== false })));
 let server;
 let browser;
 
@@ -36,6 +38,8 @@ async function openApp(viewport) {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  // The page's Content-Security-Policy must never have to refuse anything the app does.
+  page.on('console', (m) => { if (/Content.Security.Policy|Refused to/i.test(m.text())) errors.push(m.text()); });
   if (viewport) await page.setViewportSize(viewport);
   await page.goto(server.url);
   await page.waitForSelector(tid('editor'), { timeout: 20000 });
@@ -87,21 +91,45 @@ function oracle(args, file) {
   return execFileSync('python3', [ORACLE, ...args, file], { encoding: 'utf8' });
 }
 
-test('every example prints what CPython prints', { skip: !existsSync(ORACLE) && 'oracle.py not found' }, async () => {
+test('every gallery example loads, runs and prints what CPython prints', { skip: !existsSync(ORACLE) && 'oracle.py not found' }, async () => {
   const { page, errors } = await openApp();
-  for (const id of EXAMPLES) {
+  assert.ok(GALLERY.length >= 30);
+  for (const { id, cpython } of GALLERY) {
     await pickExample(page, id);
     await page.click(tid('end'));
-    const got = (await consoleTexts(page)).map((l) => l + '\n').join('');
-    const want = oracle([], join(examplesDir, `${id}.py`));
-    assert.equal(got, want, `${id}: console at the end equals CPython's output`);
+    const got = (await page.locator(`${tid('console-line')}:not(.stderr) .text`).allTextContents()).map((l) => l + '\n').join('');
+    assert.ok(got.length > 0, `${id} printed something`);
+    assert.equal(await page.locator(tid('run-note')).count(), 0, `${id} was not stopped by a budget`);
+    if (cpython) {
+      const want = oracle([], join(examplesDir, `${id}.py`));
+      assert.equal(got, want, `${id}: console at the end equals CPython's output`);
+    }
   }
+  assert.deepEqual(errors, []);
+});
+
+test('the gallery overlay lists every example by chapter; a card loads and runs it', async () => {
+  const { page, errors } = await openApp();
+  await page.click(tid('gallery-open'));
+  await page.waitForSelector(tid('gallery-overlay'));
+  assert.equal(await page.locator(tid('gallery-card')).count(), GALLERY.length);
+  await page.screenshot({ path: join(shots, 'gallery.png'), fullPage: true });
+  const b = await runId(page);
+  await page.click(`${tid('gallery-card')}[data-example="semaphore"]`);
+  await waitRun(page, b);
+  assert.equal(await page.locator(tid('gallery-overlay')).count(), 0);
+  assert.match(await page.textContent(tid('example-info')), /Semaphore/);
+  assert.match(await page.inputValue(tid('editor')), /asyncio.Semaphore\(2\)/);
+  // Esc closes it too.
+  await page.click(tid('gallery-open'));
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator(tid('gallery-overlay')).count(), 0);
   assert.deepEqual(errors, []);
 });
 
 test('stepping by callback runs the handles CPython runs, in order', { skip: !existsSync(ORACLE) && 'oracle.py not found' }, async () => {
   const { page } = await openApp();
-  for (const id of ['hello', 'lock', 'wait_for']) {
+  for (const id of ['hello', 'lock', 'wait_for', 'streams']) {
     await pickExample(page, id);
     const want = oracle(['--handles'], join(examplesDir, `${id}.py`))
       .split('\n').filter((l) => /^@\d/.test(l))
@@ -122,6 +150,22 @@ test('stepping by callback runs the handles CPython runs, in order', { skip: !ex
     }
     assert.deepEqual(got, want, `${id}: callbacks in --handles order`);
   }
+});
+
+test('the IO panel shows each socket, its registration and what waits on it', async () => {
+  const { page, errors } = await openApp();
+  await pickExample(page, 'streams');
+  let texts = [];
+  for (let i = 0; i < 200 && !texts.some((t) => t.includes('_accept_connection')); i++) {
+    await page.click(tid('step-callback'));
+    texts = await page.$$eval(tid('io-item'), (els) => els.map((e) => e.textContent));
+  }
+  assert.ok(texts.some((t) => t.includes('fd 6 READ') && t.includes('_accept_connection')
+    && t.includes('listening on localhost:8888')), texts.join(' | '));
+  await page.screenshot({ path: join(shots, 'io-waits.png'), fullPage: true });
+  await page.click(tid('end'));
+  assert.equal((await page.$$(tid('io-item'))).length, 0, 'every socket is closed at the end');
+  assert.deepEqual(errors, []);
 });
 
 test('each granularity steps forward and back; panels follow the cursor', async () => {
@@ -310,6 +354,36 @@ test('an infinite loop stops at the budget, keeps its trace, and the tab stays a
   assert.deepEqual(errors, []);
 });
 
+test('a long run goes on in a worker: progress shows, the page answers, Stop keeps the previous run', async () => {
+  const { page, errors } = await openApp();
+  await pickExample(page, 'hello');
+  await page.click(tid('end'));
+  const kept = await position(page);
+  await page.fill(tid('editor'), 'n = 0\nwhile True:\n    n += 1\n');
+  await page.click(tid('run'));
+  await page.waitForFunction(
+    () => /events/.test(document.querySelector('[data-testid="run-progress"]')?.textContent || ''),
+    null, { timeout: 30000 });
+  const first = await page.textContent(tid('run-progress'));
+  // The page is not frozen: the help overlay opens and closes while the script runs.
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('?');
+  await page.waitForSelector(tid('help-overlay'), { timeout: 5000 });
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((f) => document.querySelector('[data-testid="run-progress"]')?.textContent !== f, first, { timeout: 10000 });
+  await page.click(tid('stop'));
+  await page.waitForFunction(() => document.querySelector('.app').dataset.busy === 'false', null, { timeout: 5000 });
+  assert.match(await page.textContent(tid('run-note')), /Stopped/);
+  assert.deepEqual(await position(page), kept);
+  // The next run starts a fresh worker.
+  const b = await runScript(page, 'print("again")\n');
+  await waitRun(page, b);
+  await page.click(tid('end'));
+  assert.deepEqual(await consoleTexts(page), ['again']);
+  assert.equal(await page.locator(tid('run-note')).count(), 0);
+  assert.deepEqual(errors, []);
+});
+
 test('deep native recursion runs in the browser (large wasm stack)', async () => {
   const { page, errors } = await openApp();
   const depth = 50;
@@ -350,5 +424,191 @@ test('benchmark: 1,000 concurrent tasks, per-step render time', async () => {
   await seek(page, Math.floor((await position(page)).last / 3));
   assert.ok(await page.locator(tid('task-card')).count() > 0);
   await page.screenshot({ path: join(shots, 'bench-1000.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
+// ---- Share links, embeds and the postMessage API (course pages) ----
+
+async function openUrl(url) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (/Content.Security.Policy|Refused to/i.test(m.text())) errors.push(m.text()); });
+  await page.goto(url);
+  await page.waitForSelector(tid('editor'), { timeout: 20000 }).catch(() => {});
+  return { page, errors };
+}
+
+async function shareLink(page) {
+  await page.click(tid('share'));
+  await page.waitForSelector(tid('share-link'));
+  const url = await page.inputValue(tid('share-link'));
+  assert.ok(await page.inputValue(tid('embed-code')), 'an embed snippet');
+  await page.click(tid('share-close'));
+  assert.equal(await page.locator(tid('share-overlay')).count(), 0);
+  return url;
+}
+
+test('a share link round-trips: script, step, granularity and language', async () => {
+  const { page, errors } = await openApp();
+  await pickExample(page, 'lock');
+  for (let i = 0; i < 5; i++) await page.click(tid('step-callback'));
+  const at = await position(page);
+  const url = await shareLink(page);
+  assert.match(url, /#example=lock&step=\d+&g=callback&lang=en$/);
+  const { page: p2, errors: e2 } = await openUrl(url);
+  await p2.waitForFunction((want) => document.querySelector('[data-testid="position"]')?.textContent === want, `${at.p}/${at.last}`, { timeout: 30000 });
+  assert.equal(await p2.inputValue(tid('editor')), await page.inputValue(tid('editor')));
+  assert.equal(await p2.inputValue(tid('granularity')), 'callback');
+  // Change the step and the language, share again, open again: the same view.
+  await p2.click(tid('step-callback'));
+  await p2.click(tid('lang'));
+  const at2 = await position(p2);
+  const url2 = await shareLink(p2);
+  assert.match(url2, /lang=zh/);
+  const { page: p3 } = await openUrl(url2);
+  await p3.waitForFunction((want) => document.querySelector('[data-testid="position"]')?.textContent === want, `${at2.p}/${at2.last}`, { timeout: 30000 });
+  assert.equal(await p3.getAttribute('html', 'lang'), 'zh-CN');
+  assert.deepEqual([...errors, ...e2], []);
+});
+
+test('the page has a Content-Security-Policy that allows only what the app needs', () => {
+  const html = readFileSync(join(root, 'dist', 'index.html'), 'utf8');
+  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1] ?? '';
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  assert.doesNotMatch(csp, /'unsafe-eval'|script-src[^;]*unsafe-inline/);
+  assert.match(csp, /object-src 'none'/);
+});
+
+test('a script of your own travels in the link, compressed', async () => {
+  const { page, errors } = await openApp();
+  const script = 'import asyncio\n\n# <b>not markup</b> \u2014 \u4f60\u597d\nasync def main():\n    await asyncio.sleep(0.25)\n    print("<script>alert(1)</script>")\n\nasyncio.run(main())\n';
+  const b = await runScript(page, script);
+  await waitRun(page, b);
+  await page.click(tid('end'));
+  const url = await shareLink(page);
+  assert.match(url, /#code=[A-Za-z0-9_-]+&step=\d+/);
+  const { page: p2, errors: e2 } = await openUrl(url);
+  await p2.waitForFunction(() => document.querySelector('.app').dataset.run === '1' && document.querySelector('.app').dataset.busy === 'false', null, { timeout: 30000 });
+  assert.equal(await p2.inputValue(tid('editor')), script);
+  assert.deepEqual(await consoleTexts(p2), ['<script>alert(1)</script>']);
+  // Rendered as text: no element came out of the script's strings.
+  assert.equal(await p2.locator('b, .console script').count(), 0);
+  assert.deepEqual([...errors, ...e2], []);
+});
+
+test('a malformed link says so and shows the default example; the app keeps working', async () => {
+  for (const frag of ['#code=%%%', '#code=AAAA', '#step=abc', '#example=nope', '#onload=alert(1)', `#code=${'A'.repeat(200000)}`]) {
+    const { page, errors } = await openUrl(server.url + frag);
+    await page.waitForSelector(tid('link-error'), { timeout: 20000 });
+    assert.ok((await page.textContent(tid('link-error'))).length > 20, frag);
+    await page.waitForFunction(() => document.querySelector('.app').dataset.run === '1', null, { timeout: 30000 });
+    assert.match(await page.inputValue(tid('editor')), /say_after/, `${frag}: the default example`);
+    assert.deepEqual(errors, [], frag);
+    await page.close();
+  }
+});
+
+test('the embed demo page: three players, driven by postMessage from the parent only', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url + 'embed-demo.html');
+  const frames = () => page.frames().filter((f) => f.url().includes('embed=1'));
+  await page.waitForFunction(() => document.querySelectorAll('iframe').length === 3);
+  for (let i = 0; i < 50 && frames().length < 3; i++) await new Promise((r) => setTimeout(r, 200));
+  assert.equal(frames().length, 3);
+  for (const f of frames()) {
+    await f.waitForFunction(() => document.querySelector('.app')?.dataset.run === '1', null, { timeout: 60000 });
+    assert.equal(await f.locator(tid('editor')).count(), f.url().includes('editor=1') ? 1 : 0);
+  }
+  // The player told the host where it is.
+  await page.waitForFunction(() => /\d+\/\d+/.test(document.getElementById('pos').textContent), null, { timeout: 20000 });
+  const p1 = frames().find((f) => f.url().includes('example=hello'));
+  const pos = async () => (await p1.textContent(tid('position'))).split('/').map(Number)[0];
+  assert.equal(await pos(), 0);
+  await page.click('#step');
+  await p1.waitForFunction(() => document.querySelector('[data-testid="position"]').textContent.split('/')[0] !== '0');
+  const stepped = await pos();
+  await page.waitForFunction((s) => document.getElementById('pos').textContent.startsWith(`${s}/`), stepped);
+  // A frame of another (opaque) origin posts the same command: the player ignores it.
+  await page.evaluate(() => {
+    const f = document.createElement('iframe');
+    f.setAttribute('sandbox', 'allow-scripts');
+    f.srcdoc = '<script>parent.frames[0].postMessage({type: "loopscope", cmd: "goto", step: 0}, "*");<\/script>';
+    document.body.appendChild(f);
+  });
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.equal(await pos(), stepped, 'a message from another origin is ignored');
+  await page.click('#start');
+  await p1.waitForFunction(() => document.querySelector('[data-testid="position"]').textContent.startsWith('0/'));
+  // The read-only editor cannot be changed; the Chinese player speaks Chinese.
+  const p3 = frames().find((f) => f.url().includes('readonly=1'));
+  assert.equal(await p3.$eval(tid('editor'), (e) => e.readOnly), true);
+  const p2 = frames().find((f) => f.url().includes('lang=zh'));
+  assert.equal(await p2.getAttribute('html', 'lang'), 'zh-CN');
+  await page.screenshot({ path: join(shots, 'embed-demo.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
+// ---- Breakpoints, warnings, predict mode ----
+
+test('loop-event and line breakpoints: next breakpoint and play stop there', async () => {
+  const { page, errors } = await openApp();
+  await pickExample(page, 'lock');
+  await page.click(`${tid('breakpoints')} summary`);
+  await page.check(tid('bp-lock'));
+  await page.click(tid('next-breakpoint'));
+  const lockState = () => page.locator(`${tid('primitive-card')} .state`).first().textContent();
+  assert.equal(await lockState(), 'locked by Task-2');
+  // Play stops at the next acquisition.
+  await page.click(tid('play'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="play"]').getAttribute('aria-pressed') === 'false', null, { timeout: 30000 });
+  assert.equal(await lockState(), 'locked by Task-3');
+  await page.click(tid('prev-breakpoint'));
+  assert.equal(await lockState(), 'locked by Task-2');
+  // A line breakpoint from the source gutter.
+  await page.uncheck(tid('bp-lock'));
+  await page.click(`${tid('source')} [data-line="7"] ${tid('gutter')}`);
+  assert.equal(await page.locator('.src-line.bp').count(), 1);
+  await page.click(tid('next-breakpoint'));
+  assert.equal(await page.getAttribute(`${tid('source')} .src-line.current`, 'data-line'), '7');
+  assert.deepEqual(errors, []);
+});
+
+test('pitfalls are flagged where they happen, with a fix', async () => {
+  const { page, errors } = await openApp();
+  for (const [id, says] of [['blocking_call', /clock moved 2\.000 s/], ['forgot_await', /save\(\) was created but never awaited/], ['unretrieved_exception', /nobody awaited it/]]) {
+    await pickExample(page, id);
+    assert.equal(await page.locator(tid('warning')).count(), 0, `${id}: nothing at the start`);
+    await page.click(tid('end'));
+    const text = (await page.locator(tid('warning')).allTextContents()).join('\n');
+    assert.match(text, says, id);
+    assert.match(text, /Fix:/);
+  }
+  await page.screenshot({ path: join(shots, 'warnings.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
+test('predict mode asks what comes next, with choices from the trace, and explains', async () => {
+  const { page, errors } = await openApp();
+  await pickExample(page, 'hello');
+  await page.check(tid('predict-toggle'));
+  await page.waitForSelector(tid('predict-choice'));
+  assert.ok(await page.locator(tid('predict-choice')).count() >= 1);
+  await page.locator(tid('predict-choice')).first().click();
+  await page.waitForSelector(tid('predict-feedback'));
+  const right = await page.textContent(`${tid('predict-choice')}.right code`);
+  await page.click(tid('predict-show'));
+  assert.equal(await page.textContent(`${tid('ready-running')} code`), right);
+  // The other kind of question: what prints next.
+  await page.click(tid('predict-output'));
+  await page.locator(tid('predict-choice')).first().click();
+  const line = await page.textContent(`${tid('predict-choice')}.right code`);
+  await page.click(tid('predict-show'));
+  const printed = await consoleTexts(page);
+  assert.equal(printed[printed.length - 1], line);
+  await page.screenshot({ path: join(shots, 'predict.png'), fullPage: true });
   assert.deepEqual(errors, []);
 });

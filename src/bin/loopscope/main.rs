@@ -2,6 +2,62 @@
 
 mod bench;
 
+#[global_allocator]
+static ALLOC: SplitAlloc = SplitAlloc;
+
+/// The VM allocates and frees small objects at a high rate (frames, instance dicts, handles,
+/// futures): mimalloc serves them in about two thirds of the instructions glibc's malloc
+/// takes (many_tasks: a fifth of all instructions fewer). Large buffers (a trace's event
+/// vectors, its JSON) stay with the system allocator, which grows them in place instead of
+/// copying, so `trace` peaks no higher than before (many_tasks: 160 MB, 195 MB with mimalloc).
+struct SplitAlloc;
+
+/// Blocks this large or larger come from the system allocator.
+const LARGE_BLOCK: usize = 64 * 1024;
+
+// SAFETY: every block is freed or resized by the allocator that made it: both `alloc` and
+// `dealloc` choose by the layout's size, which GlobalAlloc's contract keeps equal for a block,
+// and `realloc` moves a block that crosses the threshold to the other allocator.
+unsafe impl std::alloc::GlobalAlloc for SplitAlloc {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        if layout.size() >= LARGE_BLOCK {
+            std::alloc::System.alloc(layout)
+        } else {
+            mimalloc::MiMalloc.alloc(layout)
+        }
+    }
+    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
+        if layout.size() >= LARGE_BLOCK {
+            std::alloc::System.alloc_zeroed(layout)
+        } else {
+            mimalloc::MiMalloc.alloc_zeroed(layout)
+        }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        if layout.size() >= LARGE_BLOCK {
+            std::alloc::System.dealloc(ptr, layout)
+        } else {
+            mimalloc::MiMalloc.dealloc(ptr, layout)
+        }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        match (layout.size() >= LARGE_BLOCK, new_size >= LARGE_BLOCK) {
+            (true, true) => std::alloc::System.realloc(ptr, layout, new_size),
+            (false, false) => mimalloc::MiMalloc.realloc(ptr, layout, new_size),
+            _ => {
+                let new_layout =
+                    std::alloc::Layout::from_size_align_unchecked(new_size, layout.align());
+                let new = self.alloc(new_layout);
+                if !new.is_null() {
+                    std::ptr::copy_nonoverlapping(ptr, new, layout.size().min(new_size));
+                    self.dealloc(ptr, layout);
+                }
+                new
+            }
+        }
+    }
+}
+
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;

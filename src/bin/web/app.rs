@@ -2,24 +2,29 @@
 //! State changes go through the reducer in state.rs; this file wires events to actions and
 //! keeps the browser-facing bits (storage, theme, keyboard, playback timer).
 
+use crate::components::breakpoints::{BreakpointBar, Warnings};
 use crate::components::console::{stopped_note, Console};
 use crate::components::control_bar::ControlBar;
 use crate::components::editor::Editor;
+use crate::components::gallery::{ExampleInfo, Gallery};
 use crate::components::header::{Header, Theme};
 use crate::components::help::Help;
 use crate::components::io_waits::IoWaits;
 use crate::components::narration::NarrationView;
+use crate::components::predict::Predict;
 use crate::components::primitives::Primitives;
 use crate::components::ready_queue::ReadyQueue;
+use crate::components::share::ShareBox;
 use crate::components::source_view::SourceView;
 use crate::components::tasks::Tasks;
 use crate::components::timeline::TimelineView;
 use crate::components::timers::Timers;
 use crate::examples;
 use crate::i18n::{tr, Lang};
+use crate::links;
 use crate::model::{ConsoleLine, Granularity, Timeline, View};
 use crate::runner;
-use crate::state::{Action, AppState, SPEEDS};
+use crate::state::{gran_from_id, gran_id, speed_index, Action, AppState, SPEEDS};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -84,7 +89,7 @@ pub fn key_action(key: &str, shift: bool) -> Option<Action> {
         "Home" => Some(Action::Start),
         "End" => Some(Action::End),
         "?" => Some(Action::ToggleHelp),
-        "Escape" => Some(Action::CloseHelp),
+        "Escape" => Some(Action::CloseOverlay),
         _ => None,
     }
 }
@@ -92,13 +97,50 @@ pub fn key_action(key: &str, shift: bool) -> Option<Action> {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(AppState::default);
-    let script = use_state(|| load(KEY_SCRIPT).unwrap_or_else(|| default_script().to_string()));
-    let lang = use_state(initial_lang);
-    let theme = use_state(|| {
-        load(KEY_THEME)
-            .and_then(|c| Theme::from_code(&c))
-            .unwrap_or_default()
-    });
+    // A share link or embed options in the address (read once; a bad link shows why, and
+    // the default example instead).
+    let link = use_state(links::current);
+    let params = link.as_ref().ok().cloned().unwrap_or_default();
+    let link_error = link.as_ref().err().map(|e| e.to_string());
+    let linked_script: Option<String> = match (&params.example, &params.code) {
+        (Some(id), _) => Some(
+            examples::by_id(id)
+                .map_or_else(|| default_script().to_string(), |e| e.source.to_string()),
+        ),
+        (None, Some(code)) => Some(code.clone()),
+        _ if link_error.is_some() => Some(default_script().to_string()),
+        _ => None,
+    };
+    let unknown_example = params
+        .example
+        .as_ref()
+        .filter(|id| examples::by_id(id).is_none())
+        .cloned();
+    let script = {
+        let linked = linked_script.clone();
+        use_state(move || {
+            linked
+                .unwrap_or_else(|| load(KEY_SCRIPT).unwrap_or_else(|| default_script().to_string()))
+        })
+    };
+    let lang = {
+        let l = params.lang.clone();
+        use_state(move || {
+            l.as_deref()
+                .and_then(Lang::from_code)
+                .unwrap_or_else(initial_lang)
+        })
+    };
+    let theme = {
+        let t = params.theme.clone();
+        use_state(move || {
+            t.or_else(|| load(KEY_THEME))
+                .as_deref()
+                .and_then(Theme::from_code)
+                .unwrap_or_default()
+        })
+    };
+    let embed = params.embed;
     let lang_v = *lang;
 
     // The document follows the theme and language (CSS reads data-theme; screen readers lang).
@@ -118,20 +160,114 @@ pub fn app() -> Html {
         Callback::from(move |a: Action| d.dispatch(a))
     };
 
+    // The worker that runs scripts (kept warm between runs; Stop terminates it).
+    let runner = use_mut_ref(runner::Runner::default);
     let start_run = {
         let d = dispatch.clone();
+        let runner = runner.clone();
         Callback::from(move |source: String| {
+            let mut r = runner.borrow_mut();
+            if r.busy() {
+                r.stop();
+            }
             d.dispatch(Action::RunStarted);
-            let d = d.clone();
-            yew::platform::spawn_local(async move {
-                // Let the browser paint "Running…" before the (synchronous) run blocks it.
-                gloo_timers::future::TimeoutFuture::new(30).await;
-                let source: Rc<str> = Rc::from(source);
-                let outcome = runner::run(&source);
-                d.dispatch(Action::RunFinished { source, outcome });
-            });
+            let source: Rc<str> = Rc::from(source);
+            if r.can_use_worker() {
+                let dp = d.clone();
+                let dd = d.clone();
+                let src = source.clone();
+                r.start(
+                    &source,
+                    move |p| dp.dispatch(Action::RunProgress(p)),
+                    move |outcome| {
+                        dd.dispatch(Action::RunFinished {
+                            source: src.clone(),
+                            outcome,
+                        })
+                    },
+                );
+            } else {
+                let d = d.clone();
+                yew::platform::spawn_local(async move {
+                    // Let the browser paint "Running…" before the synchronous run blocks it.
+                    gloo_timers::future::TimeoutFuture::new(30).await;
+                    let outcome = runner::run_with_budget(&source, runner::INLINE_BUDGET);
+                    d.dispatch(Action::RunFinished { source, outcome });
+                });
+            }
         })
     };
+    let on_stop = {
+        let d = dispatch.clone();
+        let runner = runner.clone();
+        Callback::from(move |()| {
+            runner.borrow_mut().stop();
+            d.dispatch(Action::RunStopped);
+        })
+    };
+    // A link (or an embed) runs its script at once and then shows its position.
+    {
+        let start_run = start_run.clone();
+        let d = dispatch.clone();
+        let script = (*script).clone();
+        let p = params.clone();
+        let linked = linked_script.is_some() || embed;
+        use_effect_with((), move |_| {
+            if linked {
+                d.dispatch(Action::LinkOptions {
+                    step: p.step,
+                    gran: p.gran.as_deref().and_then(gran_from_id),
+                    speed: p
+                        .speed
+                        .as_deref()
+                        .and_then(|s| s.parse::<f64>().ok())
+                        .map(speed_index),
+                    autoplay: p.autoplay,
+                });
+                start_run.emit(script);
+            }
+        });
+    }
+    // An embedding page may drive the player (postMessage; only its own messages count).
+    {
+        let d = dispatch.clone();
+        use_effect_with((), move |_| {
+            let handler =
+                Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                    if !links::from_parent(&e) {
+                        return;
+                    }
+                    let action = match links::command(&e.data()) {
+                        Some(links::Command::Play) => Action::Play(true),
+                        Some(links::Command::Pause) => Action::Play(false),
+                        Some(links::Command::Step { gran, back }) => {
+                            match gran.as_deref().and_then(gran_from_id) {
+                                Some(g) => Action::Step { g, forward: !back },
+                                None => Action::StepSelected { forward: !back },
+                            }
+                        }
+                        Some(links::Command::Goto(p)) => Action::Seek(p),
+                        None => return,
+                    };
+                    d.dispatch(action);
+                });
+            let w = web_sys::window();
+            if let Some(w) = &w {
+                let _ =
+                    w.add_event_listener_with_callback("message", handler.as_ref().unchecked_ref());
+            }
+            links::notify("ready", &[]);
+            move || {
+                if let Some(w) = &w {
+                    let _ = w.remove_event_listener_with_callback(
+                        "message",
+                        handler.as_ref().unchecked_ref(),
+                    );
+                }
+                drop(handler);
+            }
+        });
+    }
     let on_run = {
         let script = script.clone();
         let start_run = start_run.clone();
@@ -144,10 +280,20 @@ pub fn app() -> Html {
             script.set(text);
         })
     };
+    let on_gallery = {
+        let d = dispatch.clone();
+        Callback::from(move |()| d.dispatch(Action::OpenGallery))
+    };
+    let on_close_gallery = {
+        let d = dispatch.clone();
+        Callback::from(move |()| d.dispatch(Action::CloseOverlay))
+    };
     let on_example = {
         let script = script.clone();
         let start_run = start_run.clone();
+        let d = dispatch.clone();
         Callback::from(move |id: String| {
+            d.dispatch(Action::CloseOverlay);
             if let Some(ex) = examples::by_id(&id) {
                 save(KEY_SCRIPT, ex.source);
                 script.set(ex.source.to_string());
@@ -175,7 +321,7 @@ pub fn app() -> Html {
     };
     let on_close_help = {
         let d = dispatch.clone();
-        Callback::from(move |()| d.dispatch(Action::CloseHelp))
+        Callback::from(move |()| d.dispatch(Action::CloseOverlay))
     };
 
     // Keyboard shortcuts anywhere but in text fields.
@@ -263,6 +409,106 @@ pub fn app() -> Html {
         (*t).clone()
     };
 
+    // The embedding page hears where the player is and when a run is loaded.
+    {
+        let last = state.last();
+        let t = view.as_ref().map_or(0.0, |v| v.t);
+        use_effect_with((run_id, pos), move |&(run_id, pos)| {
+            if run_id > 0 {
+                links::notify(
+                    "step",
+                    &[
+                        ("step", (pos as f64).into()),
+                        ("last", (last as f64).into()),
+                        ("t", t.into()),
+                    ],
+                );
+            }
+        });
+        use_effect_with(run_id, move |&run_id| {
+            if run_id > 0 {
+                links::notify("run-finished", &[("last", (last as f64).into())]);
+            }
+        });
+    }
+    let share = use_state(|| None::<(String, String)>);
+    let on_share = {
+        let share = share.clone();
+        let run = run.clone();
+        let script = script.clone();
+        let gran = state.gran;
+        Callback::from(move |()| {
+            // Share what is shown: the run's script at this position (or the editor's).
+            let (source, step): (String, usize) = match &run {
+                Some(r) => (r.source.to_string(), pos),
+                None => ((*script).clone(), 0),
+            };
+            let example = examples::by_source(&source).map(|e| e.id.as_str());
+            let url = links::share_url(example, &source, step, gran_id(gran), lang_v.code());
+            let embed = links::embed_snippet(example, &source, step, gran_id(gran), lang_v.code());
+            links::replace_url(&url);
+            links::copy(&url);
+            share.set(Some((url, embed)));
+        })
+    };
+    let on_close_share = {
+        let share = share.clone();
+        Callback::from(move |()| share.set(None))
+    };
+    let show = |panel: &str| {
+        params
+            .panels
+            .as_ref()
+            .is_none_or(|p| p.iter().any(|x| x == panel))
+    };
+    let height = params.height.map(|h| format!("height: {h}px;"));
+
+    let warnings: Rc<Vec<loopscope::trace::inspect::Warning>> = {
+        let run = run.clone();
+        use_memo(run_id, move |_| {
+            run.map(|r| {
+                loopscope::trace::inspect::warnings(
+                    r.replay.trace(),
+                    crate::model::RUN_SCRIPT_NAME,
+                    &r.source,
+                )
+            })
+            .unwrap_or_default()
+        })
+    };
+    let warned: Rc<Vec<u32>> = Rc::new(
+        warnings
+            .iter()
+            .filter(|w| w.pos <= pos)
+            .filter_map(|w| w.line)
+            .collect(),
+    );
+    let bp_lines = Rc::new(state.breakpoints.lines.clone());
+    // Predict mode (a toggle, or `predict=1` in an embed).
+    let predicting = use_state(|| params.predict);
+    let predict_kind = use_state(|| loopscope::trace::inspect::QuestionKind::NextCallback);
+    let question = {
+        let run = run.clone();
+        let on = *predicting;
+        let kind = *predict_kind;
+        use_memo((run_id, pos, on, kind), move |&(_, pos, on, kind)| {
+            run.filter(|_| on)
+                .and_then(|r| r.replay.question(pos, kind))
+        })
+    };
+    let on_predict_kind = {
+        let k = predict_kind.clone();
+        Callback::from(move |kind| k.set(kind))
+    };
+    let toggle_predict = {
+        let p = predicting.clone();
+        Callback::from(move |_: MouseEvent| p.set(!*p))
+    };
+    let on_toggle_breakpoint = {
+        let d = dispatch.clone();
+        Callback::from(move |n: u32| d.dispatch(Action::ToggleLineBreakpoint(n)))
+    };
+
     let v = view.as_deref();
     let idle = tr(
         lang_v,
@@ -270,50 +516,108 @@ pub fn app() -> Html {
         "选择一个示例或编写脚本，然后点击“运行”：loopscope 会在模拟的 asyncio 事件循环上运行它，你可以逐步查看。",
     );
     html! {
-        <div class="app" data-run={run_id.to_string()} data-busy={state.busy.to_string()}
-            data-view-ms={format!("{view_ms:.2}")}>
-            <Header lang={lang_v} theme={*theme} {on_lang} {on_theme} {on_help} />
+        <div class={classes!("app", embed.then_some("embed"))} data-run={run_id.to_string()} data-busy={state.busy.to_string()}
+            data-view-ms={format!("{view_ms:.2}")} style={height}>
+            <Header lang={lang_v} theme={*theme} {on_lang} {on_theme} {on_help} {on_share} />
+            if let Some(msg) = &link_error {
+                <p class="run-note link-error" data-testid="link-error" role="alert">{ "⚠ " }{ tr(lang_v,
+                    "This link could not be read, so the default example is shown instead: ",
+                    "无法读取此链接，因此显示默认示例：") }{ msg.clone() }</p>
+            }
+            if let Some(id) = &unknown_example {
+                <p class="run-note link-error" data-testid="link-error" role="alert">{ "⚠ " }{ tr(lang_v,
+                    "This link names an example that does not exist, so the default example is shown instead: ",
+                    "此链接指向的示例不存在，因此显示默认示例：") }{ id.clone() }</p>
+            }
             <main class="workspace">
                 <div class="area-controls">
                     <ControlBar lang={lang_v} has_run={run.is_some()} busy={state.busy} {pos}
                         last={state.last()} t={v.map_or(0.0, |v| v.t)} iteration={v.map_or(0, |v| v.iteration)}
                         gran={state.gran} playing={state.playing} speed={state.speed}
-                        on_action={on_action.clone()} on_run={on_run.clone()} {on_example} />
-                    <NarrationView lang={lang_v} narration={v.map(|v| v.narration.clone())}
-                        changes={v.map(|v| v.changes.clone()).unwrap_or_default()} idle={idle} {pos} />
-                    if let Some(budget) = run.as_ref().and_then(|r| r.stopped) {
-                        <p class="run-note" data-testid="run-note" role="status">{ "⚠ " }{ stopped_note(lang_v, budget) }</p>
+                        progress={state.progress} {on_stop}
+                        on_action={on_action.clone()} on_run={on_run.clone()} on_example={on_example.clone()} {on_gallery} />
+                    if let Some(ex) = examples::by_source(&script).filter(|_| !embed) {
+                        <ExampleInfo lang={lang_v} id={ex.id.clone()} />
+                    }
+                    if show("narration") {
+                        <NarrationView lang={lang_v} narration={v.map(|v| v.narration.clone())}
+                            changes={v.map(|v| v.changes.clone()).unwrap_or_default()} idle={idle} {pos} />
+                    }
+                    if !embed {
+                        <BreakpointBar lang={lang_v} breakpoints={state.breakpoints.clone()} has_run={run.is_some()}
+                            on_action={on_action.clone()} />
+                    }
+                    <Warnings lang={lang_v} warnings={warnings.clone()} {pos} on_action={on_action.clone()} />
+                    <label class="predict-toggle">
+                        <input type="checkbox" data-testid="predict-toggle" checked={*predicting} onclick={toggle_predict} />
+                        { tr(lang_v, "Predict mode: guess what comes next", "预测模式：先猜下一步") }
+                    </label>
+                    if *predicting && run.is_some() {
+                        <Predict lang={lang_v} question={(*question).clone()} kind={*predict_kind}
+                            on_kind={on_predict_kind} on_action={on_action.clone()} />
+                    }
+                    if state.stopped_by_user {
+                        <p class="run-note" data-testid="run-note" role="status">{ "■ " }{ tr(lang_v,
+                            "Stopped: that run was cancelled and nothing of it was kept. The view shows the previous run, if any.",
+                            "已停止：该次运行被取消，未保留任何记录。视图显示的是上一次运行（如有）。") }</p>
+                    } else if let Some(stopped) = run.as_ref().and_then(|r| r.stopped) {
+                        <p class="run-note" data-testid="run-note" role="status">{ "⚠ " }{ stopped_note(lang_v, stopped) }</p>
                     }
                 </div>
-                <div class="area-editor">
-                    <Editor lang={lang_v} text={(*script).clone()} {on_edit} on_run={on_run}
-                        error={state.error.clone()} />
-                </div>
-                <div class="area-source">
-                    <SourceView lang={lang_v} source={run.as_ref().map(|r| r.source.clone())}
-                        current={v.and_then(|v| v.current.clone())}
-                        paused={v.map(|v| v.paused.clone()).unwrap_or_default()}
-                        stale={run.as_ref().is_some_and(|r| *r.source != **script)} />
-                </div>
+                if !embed || params.editor {
+                    <div class="area-editor">
+                        <Editor lang={lang_v} text={(*script).clone()} {on_edit} on_run={on_run}
+                            error={state.error.clone()} readonly={params.readonly} />
+                    </div>
+                }
+                if show("source") {
+                    <div class="area-source">
+                        <SourceView lang={lang_v} source={run.as_ref().map(|r| r.source.clone())}
+                            current={v.and_then(|v| v.current.clone())}
+                            paused={v.map(|v| v.paused.clone()).unwrap_or_default()}
+                            stale={run.as_ref().is_some_and(|r| *r.source != **script)}
+                            breakpoints={bp_lines} {on_toggle_breakpoint} {warned} />
+                    </div>
+                }
                 <div class="area-loop">
-                    <ReadyQueue lang={lang_v} running={v.and_then(|v| v.running.clone())}
-                        ready={v.map(|v| v.ready.clone()).unwrap_or_default()} />
-                    <Timers lang={lang_v} t={v.map_or(0.0, |v| v.t)} end_t={timeline.as_ref().map_or(0.0, |t| t.end_t)}
-                        timers={v.map(|v| v.timers.clone()).unwrap_or_default()} />
-                    <IoWaits lang={lang_v} io={v.map(|v| v.io.clone()).unwrap_or_default()} />
+                    if show("ready") {
+                        <ReadyQueue lang={lang_v} running={v.and_then(|v| v.running.clone())}
+                            ready={v.map(|v| v.ready.clone()).unwrap_or_default()} />
+                    }
+                    if show("timers") {
+                        <Timers lang={lang_v} t={v.map_or(0.0, |v| v.t)} end_t={timeline.as_ref().map_or(0.0, |t| t.end_t)}
+                            timers={v.map(|v| v.timers.clone()).unwrap_or_default()} />
+                    }
+                    if show("io") {
+                        <IoWaits lang={lang_v} io={v.map(|v| v.io.clone()).unwrap_or_default()} />
+                    }
                 </div>
                 <div class="area-tasks">
-                    <Tasks lang={lang_v} tasks={v.map(|v| v.tasks.clone()).unwrap_or_default()} />
-                    <Primitives lang={lang_v} primitives={v.map(|v| v.primitives.clone()).unwrap_or_default()} />
+                    if show("tasks") {
+                        <Tasks lang={lang_v} tasks={v.map(|v| v.tasks.clone()).unwrap_or_default()} />
+                    }
+                    if show("primitives") {
+                        <Primitives lang={lang_v} primitives={v.map(|v| v.primitives.clone()).unwrap_or_default()} />
+                    }
                 </div>
-                <div class="area-console">
-                    <Console lang={lang_v} lines={console} visible={v.map_or(0, |v| v.console_len)}
-                        stopped={run.as_ref().and_then(|r| r.stopped)} />
-                </div>
-                <div class="area-timeline">
-                    <TimelineView lang={lang_v} {run_id} {timeline} {pos} t={v.map_or(0.0, |v| v.t)} {on_action} />
-                </div>
+                if show("console") {
+                    <div class="area-console">
+                        <Console lang={lang_v} lines={console} visible={v.map_or(0, |v| v.console_len)}
+                            stopped={run.as_ref().and_then(|r| r.stopped)} />
+                    </div>
+                }
+                if show("timeline") {
+                    <div class="area-timeline">
+                        <TimelineView lang={lang_v} {run_id} {timeline} {pos} t={v.map_or(0.0, |v| v.t)} {on_action} />
+                    </div>
+                }
             </main>
+            if let Some((url, embed_code)) = (*share).clone() {
+                <ShareBox lang={lang_v} {url} embed={embed_code} on_close={on_close_share} />
+            }
+            if state.gallery {
+                <Gallery lang={lang_v} on_pick={on_example} on_close={on_close_gallery} />
+            }
             if state.help {
                 <Help lang={lang_v} on_close={on_close_help} />
             }

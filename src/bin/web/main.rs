@@ -11,6 +11,8 @@ mod highlight;
 #[cfg(target_arch = "wasm32")]
 mod i18n;
 #[cfg(target_arch = "wasm32")]
+mod links;
+#[cfg(target_arch = "wasm32")]
 mod model;
 #[cfg(target_arch = "wasm32")]
 mod runner;
@@ -21,6 +23,11 @@ mod tests;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // The same module runs scripts in a Web Worker (runner.rs, static/worker.js), where
+    // there is no window and nothing to render.
+    if web_sys::window().is_none() {
+        return;
+    }
     yew::Renderer::<app::App>::new().render();
 }
 

@@ -1,37 +1,75 @@
-//! Running a script in the browser: vizcore's `replay::run` (compile, then run on the VM with
-//! tracing) under limits that keep the page responsive.
+//! Running a script. The page hands the script to a Web Worker (`static/worker.js`, which
+//! loads this same wasm module and calls [`loopscope_worker_run`]), so a long run never
+//! freezes the tab, reports its progress as it goes, and can be stopped. Where a worker
+//! cannot start (the module's URLs are unknown, as in wasm-bindgen tests), it runs on the
+//! page's thread as before.
 
-use crate::model::{run as run_replay, RunLimits};
-use crate::state::{Outcome, ScriptError};
+use crate::model::{run_trace, Progress, Replay, RunLimits, Trace};
+use crate::state::{Outcome, ScriptError, Stopped};
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-/// Instructions a run may take. The run is synchronous on the page's thread, so this bounds
-/// how long the tab can freeze on an endless loop (measured: see the e2e log).
-pub const BUDGET: u64 = 10_000_000;
+/// Instructions a run may take. The worker keeps the page responsive, so this only bounds
+/// how long a runaway script runs before it is stopped with a message (about 10 s).
+pub const BUDGET: u64 = 200_000_000;
 
-/// Trace events kept. Past this only output is recorded; the replay's memory grows with it.
-pub const MAX_EVENTS: usize = 300_000;
+/// Instructions a run on the page's own thread may take (no worker): that run freezes the
+/// tab while it lasts, so it stays short.
+pub const INLINE_BUDGET: u64 = 10_000_000;
+
+/// Trace events kept. Past this only output is recorded; the replay's memory grows with it
+/// (32 bytes an event plus the page's checkpoints).
+pub const MAX_EVENTS: usize = 1_500_000;
 
 /// Instructions one task step (or other callback) may take: a task that never awaits is
 /// stopped well before the run's budget, with a message naming it, and the run goes on.
 pub const CALLBACK_BUDGET: u64 = 2_000_000;
+
+/// How often the worker reports progress, in trace events.
+const PROGRESS_EVERY: u64 = 20_000;
 
 /// What the VM says when a run exceeds its instruction budget (src/vm/interp.rs).
 const BUDGET_MESSAGE: &str = "instruction budget exhausted";
 /// ... and when one callback exceeds its own (src/vm/mod.rs, budget_error).
 const CALLBACK_MESSAGE: &str = "without awaiting: this blocks the event loop";
 
-pub fn run(source: &str) -> Outcome {
-    run_with_budget(source, BUDGET)
-}
-
-pub fn run_with_budget(source: &str, budget: u64) -> Outcome {
-    let limits = RunLimits {
+fn limits(budget: u64) -> RunLimits {
+    RunLimits {
         instructions: budget,
         max_events: MAX_EVENTS,
         callback_instructions: CALLBACK_BUDGET.min(budget),
-    };
-    match run_replay(source, limits) {
-        Ok(replay) => {
+    }
+}
+
+/// What the worker sends back: the trace, or where the script does not compile.
+#[derive(Serialize, Deserialize)]
+enum Reply {
+    Trace(Trace),
+    Error {
+        line: u32,
+        col: u32,
+        message: String,
+    },
+}
+
+fn run_reply(source: &str, budget: u64, progress: Option<Progress>) -> Reply {
+    match run_trace(source, limits(budget), progress) {
+        Ok(trace) => Reply::Trace(trace),
+        Err(e) => Reply::Error {
+            line: e.line,
+            col: e.column,
+            message: e.message,
+        },
+    }
+}
+
+fn outcome(reply: Reply, budget: u64) -> Outcome {
+    match reply {
+        Reply::Trace(trace) => {
+            let replay = Rc::new(Replay::new(trace));
             // The VM raises a RuntimeError with this text when the budget runs out (and lets
             // handlers run briefly, so the remaining budget is not reliably zero): look for
             // its traceback on the console.
@@ -42,18 +80,243 @@ pub fn run_with_budget(source: &str, budget: u64) -> Outcome {
                     .any(|l| l.stderr && l.text.contains(m))
             };
             let stopped = if said(BUDGET_MESSAGE) {
-                Some(budget)
-            } else if said(CALLBACK_MESSAGE) {
-                Some(limits.callback_instructions)
+                Some(Stopped::Run(budget))
+            } else if replay.trace().budget_stops > 0 || said(CALLBACK_MESSAGE) {
+                Some(Stopped::Callback(limits(budget).callback_instructions))
             } else {
                 None
             };
             Outcome::Replay { replay, stopped }
         }
-        Err(e) => Outcome::Error(ScriptError {
-            line: e.line,
-            col: e.column,
-            message: e.message,
-        }),
+        Reply::Error { line, col, message } => Outcome::Error(ScriptError { line, col, message }),
+    }
+}
+
+/// Runs `source` on this thread under the inline budget (what the reducer tests use).
+#[cfg(test)]
+pub fn run(source: &str) -> Outcome {
+    run_with_budget(source, INLINE_BUDGET)
+}
+
+/// Runs `source` on this thread (tests, and pages where no worker starts).
+pub fn run_with_budget(source: &str, budget: u64) -> Outcome {
+    outcome(run_reply(source, budget, None), budget)
+}
+
+/// The worker's entry point (static/worker.js calls it): runs the script and returns the
+/// [`Reply`] as JSON, calling `progress(events, virtual_time)` as it goes.
+#[wasm_bindgen]
+pub fn loopscope_worker_run(source: &str, budget: f64, progress: &js_sys::Function) -> String {
+    let budget = if budget.is_finite() && budget >= 1.0 {
+        budget as u64
+    } else {
+        BUDGET
+    };
+    let report = progress.clone();
+    let progress = Progress::new(PROGRESS_EVERY, move |n, t| {
+        let _ = report.call2(&JsValue::NULL, &JsValue::from(n as f64), &JsValue::from(t));
+    });
+    let reply = run_reply(source, budget, Some(progress));
+    // Serialising cannot fail for these types; an empty string reads as an error below.
+    serde_json::to_string(&reply).unwrap_or_default()
+}
+
+/// How far a run in the worker has got.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RunProgress {
+    pub events: u64,
+    pub t: f64,
+}
+
+/// The page's side of the worker. One worker is kept warm between runs; Stop terminates it
+/// (a synchronous run cannot be interrupted any other way) and the next run starts another.
+pub struct Runner {
+    worker: Option<web_sys::Worker>,
+    /// The run the worker is busy with: its id and where its messages go.
+    current: Rc<RefCell<Option<Pending>>>,
+    next_id: u32,
+    /// The worker could not start once: run on the page from now on.
+    broken: bool,
+    _on_message: Option<Closure<dyn FnMut(web_sys::MessageEvent)>>,
+    _on_error: Option<Closure<dyn FnMut(web_sys::ErrorEvent)>>,
+}
+
+struct Pending {
+    id: u32,
+    on_progress: Box<dyn Fn(RunProgress)>,
+    on_done: Box<dyn Fn(Outcome)>,
+}
+
+/// The URLs of this app's JS glue and wasm module, from the preload links Trunk writes
+/// into index.html.
+fn module_urls() -> Option<(String, String)> {
+    let doc = web_sys::window()?.document()?;
+    let href = |sel: &str| -> Option<String> {
+        let el = doc.query_selector(sel).ok()??;
+        let link: web_sys::HtmlLinkElement = el.dyn_into().ok()?;
+        Some(link.href())
+    };
+    Some((
+        href("link[rel=modulepreload][href$='.js']")?,
+        href("link[rel=preload][href$='.wasm']")?,
+    ))
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+impl Default for Runner {
+    fn default() -> Runner {
+        Runner {
+            worker: None,
+            current: Rc::new(RefCell::new(None)),
+            next_id: 1,
+            broken: false,
+            _on_message: None,
+            _on_error: None,
+        }
+    }
+}
+
+impl Runner {
+    fn spawn(&mut self) -> Option<web_sys::Worker> {
+        if let Some(w) = &self.worker {
+            return Some(w.clone());
+        }
+        if self.broken {
+            return None;
+        }
+        let Some((js, wasm)) = module_urls() else {
+            self.broken = true;
+            return None;
+        };
+        let Ok(worker) = web_sys::Worker::new("worker.js") else {
+            self.broken = true;
+            return None;
+        };
+        let current = self.current.clone();
+        let on_message =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                let data = e.data();
+                let id = get(&data, "id").as_f64().unwrap_or(-1.0) as i64;
+                let kind = get(&data, "type").as_string().unwrap_or_default();
+                let cur = current.borrow();
+                let Some(p) = cur.as_ref().filter(|p| i64::from(p.id) == id) else {
+                    return;
+                };
+                match kind.as_str() {
+                    "progress" => (p.on_progress)(RunProgress {
+                        events: get(&data, "events").as_f64().unwrap_or(0.0) as u64,
+                        t: get(&data, "t").as_f64().unwrap_or(0.0),
+                    }),
+                    "done" | "failed" => {
+                        let json = get(&data, "json").as_string().unwrap_or_default();
+                        let reply = serde_json::from_str::<Reply>(&json).unwrap_or_else(|_| {
+                            let why = get(&data, "error").as_string().unwrap_or_default();
+                            Reply::Error {
+                                line: 0,
+                                col: 0,
+                                message: format!("the run failed in its worker: {why}"),
+                            }
+                        });
+                        drop(cur);
+                        if let Some(p) = current.borrow_mut().take() {
+                            (p.on_done)(outcome(reply, BUDGET));
+                        }
+                    }
+                    _ => {}
+                }
+            });
+        let current = self.current.clone();
+        let on_error =
+            Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+                if let Some(p) = current.borrow_mut().take() {
+                    (p.on_done)(Outcome::Error(ScriptError {
+                        line: 0,
+                        col: 0,
+                        message: format!("the run failed in its worker: {}", e.message()),
+                    }));
+                }
+            });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let init = js_sys::Object::new();
+        let set = |k: &str, v: &JsValue| {
+            let _ = js_sys::Reflect::set(&init, &JsValue::from_str(k), v);
+        };
+        set("type", &"init".into());
+        set("js", &js.into());
+        set("wasm", &wasm.into());
+        if worker.post_message(&init).is_err() {
+            worker.terminate();
+            self.broken = true;
+            return None;
+        }
+        self._on_message = Some(on_message);
+        self._on_error = Some(on_error);
+        self.worker = Some(worker.clone());
+        Some(worker)
+    }
+
+    /// Whether runs go to the worker (starting it if needed).
+    pub fn can_use_worker(&mut self) -> bool {
+        self.spawn().is_some()
+    }
+
+    /// Starts a run; exactly one of `on_done` (finished, failed or not compiled) follows,
+    /// unless [`Runner::stop`] is called first.
+    pub fn start(
+        &mut self,
+        source: &str,
+        on_progress: impl Fn(RunProgress) + 'static,
+        on_done: impl Fn(Outcome) + 'static,
+    ) {
+        let Some(worker) = self.spawn() else {
+            on_done(run_with_budget(source, INLINE_BUDGET));
+            return;
+        };
+        let id = self.next_id;
+        self.next_id += 1;
+        *self.current.borrow_mut() = Some(Pending {
+            id,
+            on_progress: Box::new(on_progress),
+            on_done: Box::new(on_done),
+        });
+        let msg = js_sys::Object::new();
+        let set = |k: &str, v: &JsValue| {
+            let _ = js_sys::Reflect::set(&msg, &JsValue::from_str(k), v);
+        };
+        set("type", &"run".into());
+        set("id", &JsValue::from(id));
+        set("source", &JsValue::from_str(source));
+        set("budget", &JsValue::from(BUDGET as f64));
+        if worker.post_message(&msg).is_err() {
+            if let Some(p) = self.current.borrow_mut().take() {
+                (p.on_done)(run_with_budget(source, INLINE_BUDGET));
+            }
+        }
+    }
+
+    /// Whether a run is under way in the worker.
+    pub fn busy(&self) -> bool {
+        self.current.borrow().is_some()
+    }
+
+    /// Stops the run under way: the worker is terminated (its run cannot be interrupted
+    /// otherwise) and nothing of that run is kept; the next run starts a fresh worker.
+    pub fn stop(&mut self) {
+        self.current.borrow_mut().take();
+        if let Some(w) = self.worker.take() {
+            w.terminate();
+        }
+        self._on_message = None;
+        self._on_error = None;
+    }
+}
+
+impl Drop for Runner {
+    fn drop(&mut self) {
+        self.stop();
     }
 }

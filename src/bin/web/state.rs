@@ -2,7 +2,9 @@
 //! position): this state holds the replay and the cursor plus how the user moves it, and
 //! every change goes through [`AppState::reduce`] as a typed [`Action`].
 
-use crate::model::{Granularity, Replay};
+use crate::model::{Granularity, Replay, RUN_SCRIPT_NAME};
+use crate::runner::RunProgress;
+use loopscope::trace::inspect::Breakpoints;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -25,14 +27,34 @@ pub struct Run {
     pub replay: Rc<Replay>,
     /// The script as it was run (the editor may have changed since).
     pub source: Rc<str>,
-    /// The instruction budget, when the run was cut short by it.
-    pub stopped: Option<u64>,
+    /// Whether a budget cut the run (or one of its callbacks) short.
+    pub stopped: Option<Stopped>,
 }
 
 impl PartialEq for Run {
     fn eq(&self, other: &Run) -> bool {
         self.id == other.id
     }
+}
+
+/// The loop events a breakpoint can stop at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventBreakpoint {
+    TaskReady,
+    TimerFires,
+    LockAcquired,
+    TaskCancelled,
+    Exception,
+}
+
+/// Which instruction budget cut a run short.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stopped {
+    /// The whole run's budget (this many instructions) ran out: the script was stopped.
+    Run(u64),
+    /// One callback (a task step) ran this many instructions without awaiting: it was
+    /// stopped with a RuntimeError and the rest of the run went on.
+    Callback(u64),
 }
 
 /// A script that did not compile: where and why.
@@ -47,8 +69,8 @@ pub struct ScriptError {
 /// What a run produced: a replay to step through or a script error.
 pub enum Outcome {
     Replay {
-        replay: Replay,
-        stopped: Option<u64>,
+        replay: Rc<Replay>,
+        stopped: Option<Stopped>,
     },
     Error(ScriptError),
 }
@@ -56,6 +78,10 @@ pub enum Outcome {
 pub enum Action {
     /// The script is being run (the UI shows it busy).
     RunStarted,
+    /// How far the run under way has got.
+    RunProgress(RunProgress),
+    /// The user stopped the run under way; the previous run (if any) stays.
+    RunStopped,
     RunFinished {
         source: Rc<str>,
         outcome: Outcome,
@@ -73,12 +99,31 @@ pub enum Action {
     Start,
     End,
     TogglePlay,
+    /// Play (true) or pause (false), whatever the state (an embedding page's command).
+    Play(bool),
     /// The playback timer fired: one step at the selected granularity.
     Tick,
     SetSpeed(usize),
     SetGranularity(Granularity),
     ToggleHelp,
-    CloseHelp,
+    /// What a link asks for once its run is loaded: a position, a granularity, a speed,
+    /// playback.
+    LinkOptions {
+        step: Option<usize>,
+        gran: Option<Granularity>,
+        speed: Option<usize>,
+        autoplay: bool,
+    },
+    ToggleLineBreakpoint(u32),
+    /// Turn a loop-event breakpoint on or off.
+    SetEventBreakpoint(EventBreakpoint, bool),
+    /// Jump to the next (or previous) breakpoint.
+    ToBreakpoint {
+        forward: bool,
+    },
+    /// Close the help or gallery overlay (Esc).
+    CloseOverlay,
+    OpenGallery,
 }
 
 #[derive(Clone, PartialEq)]
@@ -90,8 +135,19 @@ pub struct AppState {
     /// Index into [`SPEEDS`].
     pub speed: usize,
     pub busy: bool,
+    /// The run under way, while it runs in the worker.
+    pub progress: Option<RunProgress>,
+    /// The last run was stopped by the user.
+    pub stopped_by_user: bool,
     pub error: Option<ScriptError>,
     pub help: bool,
+    /// The gallery overlay is open.
+    pub gallery: bool,
+    /// Where stepping to the next breakpoint (and playing) stops.
+    pub breakpoints: Breakpoints,
+    /// A link's position and playback, applied when the next run is loaded.
+    pending_step: Option<usize>,
+    pending_play: bool,
     next_id: u32,
 }
 
@@ -104,8 +160,14 @@ impl Default for AppState {
             playing: false,
             speed: DEFAULT_SPEED,
             busy: false,
+            progress: None,
+            stopped_by_user: false,
             error: None,
             help: false,
+            gallery: false,
+            breakpoints: Breakpoints::default(),
+            pending_step: None,
+            pending_play: false,
             next_id: 1,
         }
     }
@@ -123,24 +185,46 @@ impl AppState {
             Action::RunStarted => {
                 s.busy = true;
                 s.playing = false;
+                s.progress = None;
+                s.stopped_by_user = false;
+            }
+            Action::RunProgress(p) => {
+                if s.busy {
+                    s.progress = Some(p);
+                }
+            }
+            Action::RunStopped => {
+                if s.busy {
+                    s.busy = false;
+                    s.progress = None;
+                    s.stopped_by_user = true;
+                }
             }
             Action::RunFinished { source, outcome } => {
                 s.busy = false;
                 s.playing = false;
+                s.progress = None;
                 match outcome {
                     Outcome::Replay { replay, stopped } => {
                         s.run = Some(Run {
                             id: s.next_id,
-                            replay: Rc::new(replay),
+                            replay,
                             source,
                             stopped,
                         });
                         s.next_id += 1;
-                        s.pos = 0;
+                        s.pos = s.pending_step.take().unwrap_or(0).min(s.last());
                         s.error = None;
+                        if std::mem::take(&mut s.pending_play) {
+                            s.play();
+                        }
                     }
                     // The previous run stays steppable; the error shows in the editor.
-                    Outcome::Error(e) => s.error = Some(e),
+                    Outcome::Error(e) => {
+                        s.error = Some(e);
+                        s.pending_step = None;
+                        s.pending_play = false;
+                    }
                 }
             }
             Action::Step { g, forward } => {
@@ -175,9 +259,25 @@ impl AppState {
                     s.play();
                 }
             }
+            Action::Play(on) => {
+                if !on {
+                    s.playing = false;
+                } else if !s.playing {
+                    s.play();
+                }
+            }
             Action::Tick => {
                 if s.playing {
-                    s.pos = s.stepped(s.gran, true);
+                    let next = s.stepped(s.gran, true);
+                    // Playing stops at a breakpoint on the way.
+                    match s.breakpoint_from(s.pos, true).filter(|&b| b <= next) {
+                        Some(b) => {
+                            s.pos = b;
+                            s.playing = false;
+                            return s;
+                        }
+                        None => s.pos = next,
+                    }
                     if s.pos >= s.last() {
                         s.playing = false;
                     }
@@ -186,7 +286,47 @@ impl AppState {
             Action::SetSpeed(i) => s.speed = i.min(SPEEDS.len() - 1),
             Action::SetGranularity(g) => s.gran = g,
             Action::ToggleHelp => s.help = !s.help,
-            Action::CloseHelp => s.help = false,
+            Action::CloseOverlay => {
+                s.help = false;
+                s.gallery = false;
+            }
+            Action::OpenGallery => s.gallery = true,
+            Action::ToggleLineBreakpoint(n) => {
+                if !s.breakpoints.lines.remove(&n) {
+                    s.breakpoints.lines.insert(n);
+                }
+            }
+            Action::SetEventBreakpoint(which, on) => {
+                let b = &mut s.breakpoints;
+                *match which {
+                    EventBreakpoint::TaskReady => &mut b.task_ready,
+                    EventBreakpoint::TimerFires => &mut b.timer_fires,
+                    EventBreakpoint::LockAcquired => &mut b.lock_acquired,
+                    EventBreakpoint::TaskCancelled => &mut b.task_cancelled,
+                    EventBreakpoint::Exception => &mut b.exception,
+                } = on;
+            }
+            Action::ToBreakpoint { forward } => {
+                s.playing = false;
+                if let Some(p) = s.breakpoint_from(s.pos, forward) {
+                    s.pos = p;
+                }
+            }
+            Action::LinkOptions {
+                step,
+                gran,
+                speed,
+                autoplay,
+            } => {
+                s.pending_step = step;
+                s.pending_play = autoplay;
+                if let Some(g) = gran {
+                    s.gran = g;
+                }
+                if let Some(i) = speed {
+                    s.speed = i.min(SPEEDS.len() - 1);
+                }
+            }
         }
         s
     }
@@ -195,6 +335,17 @@ impl AppState {
         match &self.run {
             Some(r) => r.replay.step(self.pos, g, forward).min(r.replay.last()),
             None => 0,
+        }
+    }
+
+    /// The next (or previous) breakpoint position from `pos`.
+    fn breakpoint_from(&self, pos: usize, forward: bool) -> Option<usize> {
+        let r = self.run.as_ref()?;
+        let tr = r.replay.trace();
+        if forward {
+            self.breakpoints.next_after(tr, RUN_SCRIPT_NAME, pos)
+        } else {
+            self.breakpoints.previous_before(tr, RUN_SCRIPT_NAME, pos)
         }
     }
 
@@ -228,4 +379,15 @@ pub fn gran_id(g: Granularity) -> &'static str {
 
 pub fn gran_from_id(id: &str) -> Option<Granularity> {
     GRANULARITIES.into_iter().find(|g| gran_id(*g) == id)
+}
+
+/// The playback speed closest to `steps_per_second`.
+pub fn speed_index(steps_per_second: f64) -> usize {
+    let mut best = DEFAULT_SPEED;
+    for (i, s) in SPEEDS.iter().enumerate() {
+        if (s - steps_per_second).abs() < (SPEEDS[best] - steps_per_second).abs() {
+            best = i;
+        }
+    }
+    best
 }

@@ -512,8 +512,8 @@ fn matches_cpython_compile_errors() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-/// Annotations are not evaluated (see `annassign`), so only scoping and code attributes are
-/// compared here: CPython's `__annotations__` bookkeeping adds names and instructions.
+/// Function annotations are not kept (see `annassign`), so only scoping and code attributes
+/// are compared here.
 #[test]
 fn annotations_do_not_change_scoping() {
     let src = "x: int = 1\ndef f(a: int, *b: str, **c: float) -> None:\n    y: list = []\n    z: dict\n    return y\nclass K:\n    q: int = 2\n    r: str\n";
@@ -548,7 +548,7 @@ fn matches_cpython_on_parser_goldens() {
         eprintln!("parser goldens missing: skipped");
         return;
     }
-    // Annotations are not evaluated (no `__annotations__` stores) and relative imports are
+    // Function annotations are not kept (no MAKE_FUNCTION annotations) and relative imports are
     // spelled differently, so names and positions are compared only where neither occurs.
     let (plain, special): (Vec<String>, Vec<String>) = sources
         .into_iter()

@@ -1,6 +1,7 @@
 use crate::components::panel::{Empty, Panel};
 use crate::i18n::{tr, Lang};
 use crate::model::ConsoleLine;
+use crate::state::Stopped;
 use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -14,7 +15,7 @@ pub struct ConsoleProps {
     pub visible: usize,
     /// The instruction budget, when the run was cut short by it.
     #[prop_or_default]
-    pub stopped: Option<u64>,
+    pub stopped: Option<Stopped>,
 }
 
 /// Lines drawn: the latest are what a step changes; earlier ones become a count.
@@ -68,9 +69,9 @@ pub fn console(props: &ConsoleProps) -> Html {
                     let i = i + n.saturating_sub(MAX_LINES);
                     html! { <Line key={i} line={l.clone()} latest={i + 1 == n} /> }
                 }) }
-                if let Some(budget) = props.stopped {
+                if let Some(stopped) = props.stopped {
                     if n == props.lines.len() {
-                        <div class="console-line stopped" data-testid="stopped">{ stopped_note(lang, budget) }</div>
+                        <div class="console-line stopped" data-testid="stopped">{ stopped_note(lang, stopped) }</div>
                     }
                 }
             </div>
@@ -79,14 +80,23 @@ pub fn console(props: &ConsoleProps) -> Html {
 }
 
 /// Why a run ended early, for the console and the banner above the panels.
-pub fn stopped_note(lang: Lang, budget: u64) -> String {
-    let budget = thousands(budget);
-    match lang {
-        Lang::En => format!(
-            "loopscope stopped the script after {budget} instructions (an endless loop?). Everything up to there can be stepped through."
+pub fn stopped_note(lang: Lang, stopped: Stopped) -> String {
+    match (stopped, lang) {
+        (Stopped::Run(n), Lang::En) => format!(
+            "loopscope stopped the script after {} instructions (an endless loop?). Everything up to there can be stepped through.",
+            thousands(n)
         ),
-        Lang::Zh => format!(
-            "loopscope 在执行 {budget} 条指令后停止了脚本（死循环？）。停止之前的所有内容都可以逐步查看。"
+        (Stopped::Run(n), Lang::Zh) => format!(
+            "loopscope 在执行 {} 条指令后停止了脚本（死循环？）。停止之前的所有内容都可以逐步查看。",
+            thousands(n)
+        ),
+        (Stopped::Callback(n), Lang::En) => format!(
+            "A callback ran {} instructions without awaiting, which would block CPython's event loop for good: loopscope raised RuntimeError in it and the rest of the run went on (see the traceback).",
+            thousands(n)
+        ),
+        (Stopped::Callback(n), Lang::Zh) => format!(
+            "某个回调执行了 {} 条指令仍未 await，这在 CPython 中会一直阻塞事件循环：loopscope 在其中抛出了 RuntimeError，运行的其余部分照常继续（见回溯信息）。",
+            thousands(n)
         ),
     }
 }

@@ -1,6 +1,8 @@
-use crate::examples::EXAMPLES;
+use crate::components::console::thousands;
+use crate::examples::chapters;
 use crate::i18n::{secs, tr, Lang};
 use crate::model::Granularity;
+use crate::runner::RunProgress;
 use crate::state::{gran_from_id, gran_id, Action, GRANULARITIES, SPEEDS};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -17,10 +19,15 @@ pub struct ControlBarProps {
     pub gran: Granularity,
     pub playing: bool,
     pub speed: usize,
+    /// How far the run under way has got (while busy).
+    pub progress: Option<RunProgress>,
+    pub on_stop: Callback<()>,
     pub on_action: Callback<Action>,
     pub on_run: Callback<()>,
     /// An example id was picked in the gallery.
     pub on_example: Callback<String>,
+    /// Open the gallery overlay.
+    pub on_gallery: Callback<()>,
 }
 
 pub fn gran_label(lang: Lang, g: Granularity) -> &'static str {
@@ -69,6 +76,14 @@ pub fn control_bar(props: &ControlBarProps) -> Html {
     };
     let on_run = {
         let cb = props.on_run.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let open_gallery = {
+        let cb = props.on_gallery.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let on_stop = {
+        let cb = props.on_stop.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
     let on_gallery = {
@@ -140,13 +155,33 @@ pub fn control_bar(props: &ControlBarProps) -> Html {
                     title={tr(lang, "Run the script (Ctrl+Enter)", "运行脚本 (Ctrl+Enter)")}>
                     { if props.busy { tr(lang, "Running…", "运行中…") } else { tr(lang, "▶ Run", "▶ 运行") } }
                 </button>
+                if props.busy {
+                    <span class="progress" data-testid="run-progress" role="status">
+                        { match props.progress {
+                            Some(p) => format!("{} {} · t = {}", thousands(p.events), tr(lang, "events", "个事件"), secs(p.t)),
+                            None => tr(lang, "starting…", "启动中…").to_string(),
+                        } }
+                    </span>
+                    <button class="stop" data-testid="stop" onclick={on_stop}
+                        title={tr(lang, "Stop this run (the page keeps the previous one)", "停止本次运行（保留上一次运行）")}>
+                        { tr(lang, "■ Stop", "■ 停止") }
+                    </button>
+                }
                 <select class="gallery" data-testid="gallery" onchange={on_gallery}
                     aria-label={tr(lang, "Examples", "示例")}>
                     <option value="" selected=true>{ tr(lang, "Examples…", "示例…") }</option>
-                    { for EXAMPLES.iter().map(|ex| html! {
-                        <option value={ex.id}>{ tr(lang, ex.en, ex.zh) }</option>
+                    { for chapters().iter().enumerate().map(|(i, ch)| html! {
+                        <optgroup label={format!("{}. {}", i + 1, tr(lang, &ch.en, &ch.zh))}>
+                            { for ch.examples.iter().map(|ex| html! {
+                                <option value={ex.id.clone()}>{ tr(lang, &ex.en, &ex.zh) }</option>
+                            }) }
+                        </optgroup>
                     }) }
                 </select>
+                <button class="gallery-open" data-testid="gallery-open" onclick={open_gallery}
+                    title={tr(lang, "Browse every example by chapter", "按章节浏览全部示例")}>
+                    { tr(lang, "☰ Gallery", "☰ 示例库") }
+                </button>
                 <span class="spacer" />
                 <button data-testid="start" disabled={off || props.pos == 0} onclick={act(|| Action::Start)}
                     title={tr(lang, "Jump to the start (Home)", "跳到开头 (Home)")}>{ "|◀" }</button>

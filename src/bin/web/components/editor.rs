@@ -14,6 +14,9 @@ pub struct EditorProps {
     pub on_run: Callback<()>,
     #[prop_or_default]
     pub error: Option<ScriptError>,
+    /// Shown but not editable (embeds with `readonly=1`).
+    #[prop_or_default]
+    pub readonly: bool,
 }
 
 const INDENT: &str = "    ";
@@ -96,7 +99,7 @@ pub fn editor(props: &EditorProps) -> Html {
                             }
                         }) }
                     </pre>
-                    <textarea id="script" class="code editor" data-testid="editor" spellcheck="false"
+                    <textarea id="script" class="code editor" data-testid="editor" spellcheck="false" readonly={props.readonly}
                         autocapitalize="off" autocomplete="off" wrap="off" style={size}
                         aria-label={tr(lang, "Python script", "Python 脚本")}
                         value={props.text.clone()} {oninput} {onkeydown} />

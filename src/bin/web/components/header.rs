@@ -42,6 +42,7 @@ pub struct HeaderProps {
     pub on_lang: Callback<Lang>,
     pub on_theme: Callback<Theme>,
     pub on_help: Callback<()>,
+    pub on_share: Callback<()>,
 }
 
 #[function_component(Header)]
@@ -60,6 +61,10 @@ pub fn header(props: &HeaderProps) -> Html {
         let cb = props.on_help.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
+    let on_share = {
+        let cb = props.on_share.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
     let theme_label = match props.theme {
         Theme::System => tr(lang, "◐ theme: system", "◐ 主题：跟随系统"),
         Theme::Light => tr(lang, "☀ theme: light", "☀ 主题：浅色"),
@@ -73,6 +78,10 @@ pub fn header(props: &HeaderProps) -> Html {
                 <span class="tagline">{ tr(lang, "see Python's asyncio at work", "看见 asyncio 事件循环") }</span>
             </div>
             <nav class="header-tools">
+                <button data-testid="share" onclick={on_share}
+                    title={tr(lang, "A link to this script at this step, and the code to embed it", "指向当前脚本当前步骤的链接，以及嵌入代码")}>
+                    { tr(lang, "🔗 Share", "🔗 分享") }
+                </button>
                 <button data-testid="lang" onclick={on_lang} lang={lang.other().code()}
                     title={tr(lang, "切换到中文", "Switch to English")}>
                     { tr(lang, "中文", "English") }

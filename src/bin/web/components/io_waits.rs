@@ -9,7 +9,8 @@ pub struct IoWaitsProps {
     pub io: Vec<IoItem>,
 }
 
-/// Selector registrations: what the loop waits for in `select()`.
+/// The simulated network's sockets: what the selector waits for on each (READ/WRITE), what
+/// runs or which task wakes when it is ready, the socket's state and the bytes in flight.
 #[function_component(IoWaits)]
 pub fn io_waits(props: &IoWaitsProps) -> Html {
     let lang = props.lang;
@@ -17,12 +18,29 @@ pub fn io_waits(props: &IoWaitsProps) -> Html {
         <Panel testid="io-waits" title={tr(lang, "IO waits", "IO 等待")} count={Some(props.io.len())}>
             if props.io.is_empty() {
                 <Empty text={tr(lang,
-                    "Nothing registered with the selector. loopscope simulates time, not the network yet: sockets and streams arrive with a later version, and will show here.",
-                    "选择器中没有注册项。loopscope 目前模拟时间而非网络：套接字和流将在后续版本加入，并显示在这里。")} />
+                    "No open sockets. Scripts that use socket, selectors, asyncio streams or aiohttp talk to loopscope's simulated network; their sockets and selector registrations show here.",
+                    "没有打开的套接字。使用 socket、selectors、asyncio 流或 aiohttp 的脚本会连接 loopscope 的模拟网络，它们的套接字和选择器注册会显示在这里。")} />
             } else {
                 <ul class="io-list">
-                    { for props.io.iter().map(|io| html! {
-                        <li data-testid="io-item"><code>{ format!("fd {} {}", io.fd, io.events) }</code>{ " → " }{ io.target.clone() }</li>
+                    { for props.io.iter().map(|io| {
+                        let watched = io.events != "-";
+                        html! {
+                            <li data-testid="io-item">
+                                <code>{ format!("fd {} {}", io.fd, if watched { io.events.as_str() } else { "" }) }</code>
+                                if watched && !io.target.is_empty() {
+                                    { " → " }{ io.target.clone() }
+                                }
+                                <div class="io-socket">
+                                    { io.socket.clone() }
+                                    if io.in_flight > 0 {
+                                        { match lang {
+                                            Lang::En => format!(" · {} B in flight", io.in_flight),
+                                            Lang::Zh => format!(" · {} 字节在途", io.in_flight),
+                                        } }
+                                    }
+                                </div>
+                            </li>
+                        }
                     }) }
                 </ul>
             }

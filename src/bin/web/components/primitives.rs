@@ -1,6 +1,6 @@
 use crate::components::panel::{Empty, Panel};
 use crate::i18n::{tr, Lang};
-use crate::model::PrimitiveCard;
+use crate::model::{primitive_state_zh, PrimitiveCard};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -23,7 +23,7 @@ pub fn primitives(props: &PrimitivesProps) -> Html {
                         class={classes!("prim-card", p.changed.then_some("changed"))}>
                         <header>
                             <strong>{ p.kind.clone() }</strong>
-                            <code class="state">{ p.state.clone() }</code>
+                            <code class="state">{ if lang == Lang::Zh { primitive_state_zh(&p.state) } else { p.state.clone() } }</code>
                         </header>
                         if p.waiters.is_empty() {
                             <div class="waiters none">{ tr(lang, "no waiters", "无等待者") }</div>

@@ -17,6 +17,14 @@ pub struct SourceViewProps {
     /// The editor no longer holds the script that ran.
     #[prop_or_default]
     pub stale: bool,
+    /// Lines with a breakpoint; a click on a line number toggles one.
+    #[prop_or_default]
+    pub breakpoints: Rc<std::collections::BTreeSet<u32>>,
+    #[prop_or_default]
+    pub on_toggle_breakpoint: Callback<u32>,
+    /// Lines a warning is about (shown once the run has reached it).
+    #[prop_or_default]
+    pub warned: Rc<Vec<u32>>,
 }
 
 /// The script that ran, the line executing now highlighted, and a marker in the task's colour
@@ -62,7 +70,10 @@ pub fn source_view(props: &SourceViewProps) -> Html {
                     let n = i as u32 + 1;
                     let current = props.current.as_ref().filter(|m| m.line == n).cloned();
                     let marks: Vec<SourceMark> = props.paused.iter().filter(|m| m.line == n).cloned().collect();
-                    html! { <SourceLine key={n} {n} segs={segs.clone()} {current} {marks} /> }
+                    let bp = props.breakpoints.contains(&n);
+                    let warn = props.warned.contains(&n);
+                    html! { <SourceLine key={n} {n} segs={segs.clone()} {current} {marks} {bp} {warn}
+                        on_toggle={props.on_toggle_breakpoint.clone()} /> }
                 }) }
             </pre>
         }
@@ -85,6 +96,9 @@ struct SourceLineProps {
     segs: Rc<Vec<Seg>>,
     current: Option<SourceMark>,
     marks: Vec<SourceMark>,
+    bp: bool,
+    warn: bool,
+    on_toggle: Callback<u32>,
 }
 
 /// One line; re-renders only when its own marks change, so stepping through a long script
@@ -95,10 +109,16 @@ fn source_line(props: &SourceLineProps) -> Html {
         .current
         .as_ref()
         .map(|m| format!("--mark: var(--task-{});", m.color % 8));
+    let toggle = {
+        let cb = props.on_toggle.clone();
+        let n = props.n;
+        Callback::from(move |_: MouseEvent| cb.emit(n))
+    };
     html! {
-        <span class={classes!("src-line", props.current.is_some().then_some("current"))}
+        <span class={classes!("src-line", props.current.is_some().then_some("current"), props.bp.then_some("bp"), props.warn.then_some("warned"))}
             data-line={props.n.to_string()} style={style}>
-            <span class="src-no">{ props.n }</span>
+            <span class="src-no" data-testid="gutter" role="button" tabindex="-1" onclick={toggle}
+                title="breakpoint · 断点">{ props.n }</span>
             <span class="src-text">
                 { for props.segs.iter().map(|s| if s.class.is_empty() {
                     html! { { s.text.clone() } }

@@ -1,6 +1,6 @@
 use crate::components::panel::{Empty, Panel};
 use crate::i18n::{tr, Lang};
-use crate::model::{TaskCard, TaskPhase};
+use crate::model::{task_detail_zh, TaskCard, TaskPhase};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -96,7 +96,7 @@ pub fn task_card_view(props: &TaskCardProps) -> Html {
                 </div>
             }
             if !c.detail.is_empty() {
-                <div class="detail">{ c.detail.clone() }</div>
+                <div class="detail">{ if lang == Lang::Zh { task_detail_zh(&c.detail) } else { c.detail.clone() } }</div>
             }
             if let Some(w) = &c.woke_because {
                 <div class="woke">{ tr(lang, "woke: ", "唤醒原因：") }{ w.clone() }</div>

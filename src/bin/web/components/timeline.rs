@@ -10,6 +10,9 @@ use yew::prelude::*;
 /// What the horizontal axis measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Axis {
+    /// Half virtual time, half steps: waiting and what happens within one instant both
+    /// show (on a pure time axis a whole burst of steps at t = 0 is a sliver).
+    Mixed,
     /// Virtual seconds: shows waiting (everything at one instant is a sliver).
     Time,
     /// Steps: shows the interleaving (every step the same width).
@@ -42,14 +45,11 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
     };
     // Everything at t = 0 has no extent in time: show steps then.
     let axis = chosen.unwrap_or(if tl.end_t > 0.0 {
-        Axis::Time
+        Axis::Mixed
     } else {
         Axis::Steps
     });
-    let frac = match axis {
-        Axis::Time => props.t / tl.end_t.max(1e-9),
-        Axis::Steps => props.pos as f64 / tl.last_pos.max(1) as f64,
-    };
+    let frac = x_of(&tl, axis, props.t, props.pos);
     let onclick = {
         let plot = plot.clone();
         let cb = props.on_action.clone();
@@ -66,6 +66,7 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
             cb.emit(match axis {
                 Axis::Time => Action::SeekTime(f * tl.end_t),
                 Axis::Steps => Action::Seek((f * tl.last_pos as f64).round() as usize),
+                Axis::Mixed => Action::Seek(pos_at_x(&tl, f)),
             });
         })
     };
@@ -75,12 +76,23 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
     };
     let end_label = match axis {
         Axis::Time => secs(tl.end_t),
+        Axis::Mixed => format!(
+            "{} · {} {}",
+            secs(tl.end_t),
+            tl.last_pos,
+            tr(lang, "steps", "步")
+        ),
         Axis::Steps => format!("{} {}", tl.last_pos, tr(lang, "steps", "步")),
     };
     html! {
         <Panel testid="timeline" title={tr(lang, "Timeline", "时间线")} count={Some(tl.lanes.len())}>
             <div class="tl-tools">
                 <span>{ tr(lang, "x axis:", "横轴：") }</span>
+                <button class={classes!((axis == Axis::Mixed).then_some("on"))} onclick={set_axis(Axis::Mixed)}
+                    data-testid="timeline-axis-mixed"
+                    title={tr(lang, "Half the width is virtual time, half is steps: waiting and the steps within one instant both show",
+                        "一半宽度按虚拟时间，一半按步数：等待和同一时刻内的各步都能看到")}>
+                    { tr(lang, "time + steps", "时间 + 步数") }</button>
                 <button class={classes!((axis == Axis::Time).then_some("on"))} onclick={set_axis(Axis::Time)}
                     data-testid="timeline-axis-time">{ tr(lang, "virtual time", "虚拟时间") }</button>
                 <button class={classes!((axis == Axis::Steps).then_some("on"))} onclick={set_axis(Axis::Steps)}
@@ -104,6 +116,32 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
             <div class="tl-axis"><span>{ "0" }</span><span>{ end_label }</span></div>
         </Panel>
     }
+}
+
+/// Where (0..1 across the plot) the state at position `pos`, virtual time `t`, is drawn.
+fn x_of(tl: &Timeline, axis: Axis, t: f64, pos: usize) -> f64 {
+    let by_time = t / tl.end_t.max(1e-9);
+    let by_steps = pos as f64 / tl.last_pos.max(1) as f64;
+    match axis {
+        Axis::Time => by_time,
+        Axis::Steps => by_steps,
+        Axis::Mixed => 0.5 * by_time + 0.5 * by_steps,
+    }
+}
+
+/// The first position drawn at `f` or to its right on the mixed axis (it grows with the
+/// position, so a binary search finds it).
+fn pos_at_x(tl: &Timeline, f: f64) -> usize {
+    let (mut lo, mut hi) = (0usize, tl.last_pos);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if x_of(tl, Axis::Mixed, tl.time_at(mid), mid) < f {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 fn legend_label(lang: Lang, p: &str) -> &'static str {
@@ -156,16 +194,10 @@ fn lanes(props: &LanesProps) -> Html {
     let tl = &props.timeline;
     let h = tl.lanes.len() * LANE_H;
     let x = |from_t: f64, to_t: f64, from_p: usize, to_p: usize| -> (f64, f64) {
-        let (a, b) = match props.axis {
-            Axis::Time => {
-                let end = tl.end_t.max(1e-9);
-                (from_t / end, to_t / end)
-            }
-            Axis::Steps => {
-                let end = tl.last_pos.max(1) as f64;
-                (from_p as f64 / end, to_p as f64 / end)
-            }
-        };
+        let (a, b) = (
+            x_of(tl, props.axis, from_t, from_p),
+            x_of(tl, props.axis, to_t, to_p),
+        );
         let a = (a * 100.0).clamp(0.0, 100.0);
         let w = ((b * 100.0).clamp(0.0, 100.0) - a).max(0.25);
         (a, w)

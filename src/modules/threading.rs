@@ -1,0 +1,46 @@
+//! `threading`, `queue` and `concurrent.futures`: CPython 3.11's Python sources re-told
+//! (same names, messages, thread names) on the `_thread` module of loopscope's deterministic
+//! thread model (`src/runtime/threads.rs`, which documents the model).
+
+use crate::vm::{PyModule, PyResult, Vm};
+use std::rc::Rc;
+
+pub fn init_threading(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    super::pysource::load(
+        vm,
+        "threading",
+        "<loopscope>/threading.py",
+        include_str!("threading.py"),
+    )
+}
+
+pub fn init_queue(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    super::pysource::load(
+        vm,
+        "queue",
+        "<loopscope>/queue.py",
+        include_str!("queue.py"),
+    )
+}
+
+/// `concurrent` is a package with nothing but `futures` in it.
+pub fn init_concurrent(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    Ok(vm.new_module("concurrent"))
+}
+
+pub fn init_futures(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    super::pysource::load(
+        vm,
+        "concurrent.futures",
+        "<loopscope>/concurrent/futures/__init__.py",
+        include_str!("concurrent_futures.py"),
+    )
+}
+
+pub fn register(vm: &mut Vm) {
+    vm.register_module("_thread", crate::runtime::threads::init);
+    vm.register_module("threading", init_threading);
+    vm.register_module("queue", init_queue);
+    vm.register_module("concurrent", init_concurrent);
+    vm.register_module("concurrent.futures", init_futures);
+}

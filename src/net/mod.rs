@@ -1,0 +1,146 @@
+//! The simulated network: `loopscope.net` (hosts, latency, bandwidth, faults, the wire),
+//! `socket`, `selectors` and `select` over it, and the client libraries the courses use,
+//! simulated: `aiohttp` (a real HTTP client over asyncio streams on this network), `aiofiles`
+//! (an in-memory file system), `aioredis` and `aiomysql` (in-memory servers with a latency).
+//! No OS socket or file is ever touched: every byte travels on the virtual clock, so runs are
+//! deterministic. See `README.md` here.
+//!
+//! The modules are Python source (like `asyncio.py`): CPython's own `selectors` bookkeeping is
+//! reused verbatim and the socket semantics (errno, messages, blocking on the clock) read as
+//! the Python they imitate. Their one native need is the clock, given here.
+
+use crate::modules::pysource;
+use crate::vm::{PyModule, PyResult, Value, Vm};
+use std::rc::Rc;
+
+/// (module name, file name in tracebacks, source) of the Python-source modules.
+const SOURCES: &[(&str, &str, &str)] = &[
+    ("socket", "<loopscope>/socket.py", include_str!("socket.py")),
+    (
+        "selectors",
+        "<loopscope>/selectors.py",
+        include_str!("selectors.py"),
+    ),
+    ("select", "<loopscope>/select.py", include_str!("select.py")),
+    (
+        "aiohttp",
+        "<loopscope>/aiohttp.py",
+        include_str!("aiohttp.py"),
+    ),
+    (
+        "aiofiles",
+        "<loopscope>/aiofiles.py",
+        include_str!("aiofiles.py"),
+    ),
+    (
+        "aioredis",
+        "<loopscope>/aioredis.py",
+        include_str!("aioredis.py"),
+    ),
+    (
+        "aiomysql",
+        "<loopscope>/aiomysql.py",
+        include_str!("aiomysql.py"),
+    ),
+];
+
+const NET_SOURCE: &str = include_str!("net.py");
+
+/// Make `loopscope.net`, `socket`, `selectors`, `select` and the simulated client libraries
+/// importable.
+pub fn register(vm: &mut Vm) {
+    vm.register_module("loopscope", init_loopscope);
+    vm.register_module("loopscope.net", init_net);
+    vm.register_module("socket", init_socket);
+    vm.register_module("selectors", init_selectors);
+    vm.register_module("select", init_select);
+    vm.register_module("aiohttp", init_aiohttp);
+    vm.register_module("aiofiles", init_aiofiles);
+    vm.register_module("aioredis", init_aioredis);
+    vm.register_module("aiomysql", init_aiomysql);
+}
+
+fn load(vm: &mut Vm, name: &str) -> PyResult<Rc<PyModule>> {
+    let (n, file, text) = SOURCES
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .copied()
+        .unwrap_or(("", "", ""));
+    pysource::load(vm, n, file, text)
+}
+
+fn init_socket(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    load(vm, "socket")
+}
+
+fn init_selectors(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    load(vm, "selectors")
+}
+
+fn init_select(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    load(vm, "select")
+}
+
+fn init_aiohttp(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    load(vm, "aiohttp")
+}
+
+fn init_aiofiles(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    load(vm, "aiofiles")
+}
+
+fn init_aioredis(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    load(vm, "aioredis")
+}
+
+fn init_aiomysql(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    load(vm, "aiomysql")
+}
+
+fn clock_natives(vm: &mut Vm) -> Value {
+    let m = vm.new_module("_loopscope_net_native");
+    let now = vm.new_closure("now", |vm, _a, _k| Ok(Value::Float(vm.clock.now())));
+    m.dict.set_str("now", now);
+    let advance = vm.new_closure("advance", |vm, a, _k| {
+        let dt = match a.first() {
+            Some(Value::Float(f)) => *f,
+            Some(Value::Int(i)) => *i as f64,
+            Some(other) => vm.to_f64(other)?,
+            None => 0.0,
+        };
+        // A NaN or negative wait does not move the clock (as oracle.py's max(t, 0.0)).
+        if dt > 0.0 {
+            vm.clock.sleep(dt);
+        }
+        Ok(Value::None)
+    });
+    m.dict.set_str("advance", advance);
+    Value::Module(m)
+}
+
+fn init_loopscope(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    let m = vm.new_module("loopscope");
+    // `from loopscope import net` must work before `loopscope.net` was imported by name.
+    let net = match vm.modules.get_str("loopscope.net") {
+        Some(Value::Module(n)) => n,
+        _ => {
+            let n = init_net(vm)?;
+            vm.modules
+                .set_str("loopscope.net", Value::Module(n.clone()));
+            n
+        }
+    };
+    m.dict.set_str("net", Value::Module(net));
+    Ok(m)
+}
+
+fn init_net(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    let natives = clock_natives(vm);
+    pysource::load_with(
+        vm,
+        "loopscope.net",
+        "<loopscope>/loopscope/net.py",
+        NET_SOURCE,
+        &[("_loopscope_net_native", natives)],
+    )
+}

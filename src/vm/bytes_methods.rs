@@ -1,0 +1,317 @@
+//! Methods of `bytes` (split, find, startswith, partition, strip, ... and `in`), which network
+//! code (HTTP parsing over sockets and streams) leans on.
+//!
+//! Most of them run the matching `str` method on the latin-1 view of the bytes (one char per
+//! byte, so indices and lengths agree) and map the result back: one implementation of the
+//! searching and splitting rules for both types. Methods whose meaning differs for bytes (case,
+//! whitespace: ASCII only) are done here on the bytes themselves.
+
+use super::exceptions::ExcKind;
+use super::value::{PyBytes, Value};
+use super::{KwArgs, PyResult, Vm};
+use std::rc::Rc;
+
+type R = PyResult<Value>;
+
+const ASCII_WS: &[u8] = b" \t\n\r\x0b\x0c";
+
+pub fn new_bytes(b: Vec<u8>) -> Value {
+    Value::Bytes(Rc::new(PyBytes { b: b.into() }))
+}
+
+fn latin1(b: &[u8]) -> Value {
+    Value::string(b.iter().map(|&c| c as char).collect())
+}
+
+fn to_bytes(s: &str) -> Vec<u8> {
+    // Only ever called on results of str methods over latin-1 views: every char fits a byte.
+    s.chars().map(|c| c as u32 as u8).collect()
+}
+
+fn self_bytes<'a>(vm: &Vm, args: &'a [Value], name: &str) -> PyResult<&'a Rc<PyBytes>> {
+    match args.first() {
+        Some(Value::Bytes(b)) => Ok(b),
+        _ => Err(vm.type_error(format!("descriptor '{name}' requires a 'bytes' object"))),
+    }
+}
+
+/// A bytes argument as its latin-1 str (CPython's message for anything else).
+fn arg_view(vm: &Vm, v: &Value) -> PyResult<Value> {
+    match v {
+        Value::Bytes(b) => Ok(latin1(&b.b)),
+        Value::None | Value::Int(_) | Value::Bool(_) => Ok(v.clone()),
+        Value::Tuple(t) => {
+            let mut out = Vec::with_capacity(t.items.len());
+            for it in t.items.iter() {
+                out.push(arg_view(vm, it)?);
+            }
+            Ok(Value::tuple(out))
+        }
+        other => Err(vm.type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(other)
+        ))),
+    }
+}
+
+fn back(v: Value) -> Value {
+    match v {
+        Value::Str(s) => new_bytes(to_bytes(&s.s)),
+        Value::List(l) => {
+            let items: Vec<Value> = l.items.borrow().iter().cloned().map(back).collect();
+            Value::list(items)
+        }
+        Value::Tuple(t) => Value::tuple(t.items.iter().cloned().map(back).collect()),
+        other => other,
+    }
+}
+
+/// Run `str.<name>` on the latin-1 views of self and the arguments.
+fn via_str(vm: &mut Vm, name: &str, args: &[Value], kw: &KwArgs) -> R {
+    let me = self_bytes(vm, args, name)?.clone();
+    let mut a = vec![latin1(&me.b)];
+    for v in &args[1..] {
+        a.push(arg_view(vm, v)?);
+    }
+    let mut k: Vec<(Rc<str>, Value)> = Vec::new();
+    for (key, v) in kw.iter() {
+        k.push((key.clone(), arg_view(vm, v)?));
+    }
+    let Some(f) = vm.types.str_.lookup(name) else {
+        return Err(vm.new_error(ExcKind::AttributeError, name.to_string()));
+    };
+    let r = vm.call(&f, &a, &k)?;
+    Ok(back(r))
+}
+
+macro_rules! via_str_methods {
+    ($($f:ident => $name:literal),* $(,)?) => {
+        $(fn $f(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+            via_str(vm, $name, args, kw)
+        })*
+        const VIA_STR: &[(&str, super::NativeFn)] = &[$(($name, $f)),*];
+    };
+}
+
+via_str_methods! {
+    b_find => "find", b_rfind => "rfind", b_index => "index", b_rindex => "rindex",
+    b_count => "count", b_replace => "replace", b_partition => "partition",
+    b_rpartition => "rpartition", b_startswith => "startswith", b_endswith => "endswith",
+    b_removeprefix => "removeprefix", b_removesuffix => "removesuffix",
+    b_splitlines => "splitlines", b_ljust => "ljust", b_rjust => "rjust", b_center => "center",
+    b_zfill => "zfill",
+}
+
+fn has_sep(args: &[Value], kw: &KwArgs) -> bool {
+    let kw_sep = kw.iter().any(|(k, v)| &**k == "sep" && !v.is_none());
+    kw_sep || matches!(args.get(1), Some(v) if !v.is_none())
+}
+
+fn b_split_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, right: bool) -> R {
+    let name = if right { "rsplit" } else { "split" };
+    if has_sep(args, kw) {
+        return via_str(vm, name, args, kw);
+    }
+    // No separator: runs of ASCII whitespace (str.split would also cut at \x85 and \xa0).
+    let me = self_bytes(vm, args, name)?.clone();
+    let maxsplit = match args
+        .get(2)
+        .or(kw.iter().find(|(k, _)| &**k == "maxsplit").map(|(_, v)| v))
+    {
+        None => -1,
+        Some(v) => vm.to_int(v)?,
+    };
+    Ok(Value::list(
+        split_ws(&me.b, maxsplit, right)
+            .into_iter()
+            .map(new_bytes)
+            .collect(),
+    ))
+}
+
+/// Split at runs of ASCII whitespace, at most `maxsplit` times (negative: no limit), from the
+/// right for `rsplit`; the unsplit rest keeps its inner whitespace.
+fn split_ws(b: &[u8], maxsplit: i64, right: bool) -> Vec<Vec<u8>> {
+    let ws = |c: &u8| ASCII_WS.contains(c);
+    let mut out = Vec::new();
+    if right {
+        let mut v = b.to_vec();
+        v.reverse();
+        for mut w in split_ws(&v, maxsplit, false) {
+            w.reverse();
+            out.push(w);
+        }
+        out.reverse();
+        return out;
+    }
+    let mut i = 0;
+    let n = b.len();
+    loop {
+        while i < n && ws(&b[i]) {
+            i += 1;
+        }
+        if i >= n {
+            break;
+        }
+        if maxsplit >= 0 && out.len() as i64 >= maxsplit {
+            out.push(b[i..].to_vec());
+            break;
+        }
+        let s = i;
+        while i < n && !ws(&b[i]) {
+            i += 1;
+        }
+        out.push(b[s..i].to_vec());
+    }
+    out
+}
+
+fn b_split(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    b_split_impl(vm, args, kw, false)
+}
+
+fn b_rsplit(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    b_split_impl(vm, args, kw, true)
+}
+
+fn strip_impl(vm: &mut Vm, args: &[Value], name: &str, left: bool, right: bool) -> R {
+    let me = self_bytes(vm, args, name)?.clone();
+    let chars: Vec<u8> = match args.get(1) {
+        None | Some(Value::None) => ASCII_WS.to_vec(),
+        Some(Value::Bytes(b)) => b.b.to_vec(),
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                vm.type_name(other)
+            )))
+        }
+    };
+    let b = &me.b[..];
+    let mut s = 0;
+    let mut e = b.len();
+    if left {
+        while s < e && chars.contains(&b[s]) {
+            s += 1;
+        }
+    }
+    if right {
+        while e > s && chars.contains(&b[e - 1]) {
+            e -= 1;
+        }
+    }
+    Ok(new_bytes(b[s..e].to_vec()))
+}
+
+fn b_strip(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    strip_impl(vm, args, "strip", true, true)
+}
+
+fn b_lstrip(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    strip_impl(vm, args, "lstrip", true, false)
+}
+
+fn b_rstrip(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    strip_impl(vm, args, "rstrip", false, true)
+}
+
+fn map_bytes(vm: &mut Vm, args: &[Value], name: &str, f: fn(u8) -> u8) -> R {
+    let me = self_bytes(vm, args, name)?.clone();
+    Ok(new_bytes(me.b.iter().map(|&c| f(c)).collect()))
+}
+
+fn b_upper(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    map_bytes(vm, args, "upper", |c| c.to_ascii_uppercase())
+}
+
+fn b_lower(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    map_bytes(vm, args, "lower", |c| c.to_ascii_lowercase())
+}
+
+fn test_bytes(vm: &mut Vm, args: &[Value], name: &str, f: fn(&u8) -> bool) -> R {
+    let me = self_bytes(vm, args, name)?.clone();
+    Ok(Value::Bool(!me.b.is_empty() && me.b.iter().all(f)))
+}
+
+fn b_isdigit(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    test_bytes(vm, args, "isdigit", u8::is_ascii_digit)
+}
+
+fn b_isalpha(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    test_bytes(vm, args, "isalpha", u8::is_ascii_alphabetic)
+}
+
+fn b_isalnum(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    test_bytes(vm, args, "isalnum", u8::is_ascii_alphanumeric)
+}
+
+fn b_isspace(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    test_bytes(vm, args, "isspace", |c| ASCII_WS.contains(c))
+}
+
+fn b_join(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let me = self_bytes(vm, args, "join")?.clone();
+    vm.check_args("join", &args[1..], 1, 1)?;
+    let items = vm.iter_to_vec(&args[1])?;
+    let mut out = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(&me.b);
+        }
+        match it {
+            Value::Bytes(b) => out.extend_from_slice(&b.b),
+            other => {
+                return Err(vm.type_error(format!(
+                    "sequence item {i}: expected a bytes-like object, {} found",
+                    vm.type_name(other)
+                )))
+            }
+        }
+    }
+    Ok(new_bytes(out))
+}
+
+fn b_contains(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let me = self_bytes(vm, args, "__contains__")?.clone();
+    vm.check_args("__contains__", &args[1..], 1, 1)?;
+    bytes_contains(vm, &me.b, &args[1]).map(Value::Bool)
+}
+
+/// `item in some_bytes`: a byte value or a sub-sequence.
+pub fn bytes_contains(vm: &mut Vm, hay: &[u8], item: &Value) -> PyResult<bool> {
+    match item {
+        Value::Bytes(n) => Ok(n.b.is_empty() || hay.windows(n.b.len()).any(|w| w == &n.b[..])),
+        Value::Int(i) => {
+            if !(0..256).contains(i) {
+                return Err(vm.value_error("byte must be in range(0, 256)"));
+            }
+            Ok(hay.contains(&(*i as u8)))
+        }
+        other => Err(vm.type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(other)
+        ))),
+    }
+}
+
+pub fn register(vm: &mut Vm) {
+    let t = vm.types.bytes.clone();
+    vm.add_methods(&t, VIA_STR);
+    vm.add_methods(
+        &t,
+        &[
+            ("split", b_split),
+            ("rsplit", b_rsplit),
+            ("strip", b_strip),
+            ("lstrip", b_lstrip),
+            ("rstrip", b_rstrip),
+            ("upper", b_upper),
+            ("lower", b_lower),
+            ("isdigit", b_isdigit),
+            ("isalpha", b_isalpha),
+            ("isalnum", b_isalnum),
+            ("isspace", b_isspace),
+            ("join", b_join),
+            ("__contains__", b_contains),
+        ],
+    );
+}

@@ -1,0 +1,36 @@
+// loopscope's run worker. The page (src/bin/web/runner.rs) starts it, sends the URLs of the
+// app's own JS glue and wasm module once ("init"), then one "run" per script. Running in a
+// worker keeps the page responsive during a long simulation, lets it show progress, and
+// lets Stop terminate the run. Nothing here evaluates what a message carries: scripts are
+// text handed to the wasm VM.
+let ready = null;
+
+self.onmessage = async (e) => {
+  const m = e.data;
+  if (m.type === 'init') {
+    ready = import(m.js).then(async (mod) => {
+      await mod.default({ module_or_path: m.wasm });
+      return mod;
+    });
+    // A failure is reported with the first run that needs the module.
+    ready.catch(() => {});
+    return;
+  }
+  if (m.type !== 'run') return;
+  let mod;
+  try {
+    mod = await ready;
+  } catch (err) {
+    self.postMessage({ type: 'failed', id: m.id, error: String(err) });
+    return;
+  }
+  const progress = (events, t) => self.postMessage({ type: 'progress', id: m.id, events, t });
+  let json;
+  try {
+    json = mod.loopscope_worker_run(m.source, m.budget, progress);
+  } catch (err) {
+    self.postMessage({ type: 'failed', id: m.id, error: String(err) });
+    return;
+  }
+  self.postMessage({ type: 'done', id: m.id, json });
+};
