@@ -2012,14 +2012,89 @@ impl Vm {
                             if l <= 0 {
                                 f.stack.pop();
                                 f.pc = target as usize;
-                            } else {
-                                left.set(l - 1);
-                                let c = cur.get();
-                                cur.set(c.wrapping_add(*step));
-                                f.stack.push(Value::Int(c));
+                                continue;
                             }
+                            left.set(l - 1);
+                            let c = cur.get();
+                            cur.set(c.wrapping_add(*step));
+                            // The loop variable's `StoreFast` runs here too (counted; not under
+                            // a line hook), the int going straight into its slot.
+                            if budget.n > 0 && self.line_hook.is_none() {
+                                if let Some(&Instr::StoreFast(k)) = f.instrs.get(f.pc) {
+                                    if let Some(slot) = f.locals.get_mut(k as usize) {
+                                        std::mem::replace(slot, Value::Int(c)).forget_plain();
+                                        f.pc += 1;
+                                        budget.n -= 1;
+                                        check_warn!();
+                                        continue;
+                                    }
+                                }
+                            }
+                            f.stack.push(Value::Int(c));
                             continue;
                         }
+                    }
+                    // `for i, x in enumerate(seq)`: hand the pair straight to the
+                    // `UnpackSequence(2)` that follows instead of building a tuple nothing else
+                    // sees. Counted as both instructions; not under a line hook. Only over the
+                    // built-in sequence iterators, which never run Python code or fail.
+                    let pair = match f.stack.last() {
+                        Some(Value::Native(n))
+                            if budget.n > 0
+                                && self.line_hook.is_none()
+                                && matches!(f.instrs.get(f.pc), Some(Instr::UnpackSequence(2))) =>
+                        {
+                            match &n.data {
+                                NativeData::Enumerate {
+                                    it: it @ Value::Native(inner),
+                                    next,
+                                } if matches!(
+                                    inner.data,
+                                    NativeData::SeqIter { .. }
+                                        | NativeData::ListIter { .. }
+                                        | NativeData::RangeIter { .. }
+                                ) =>
+                                {
+                                    // The same recursion bound the general path applies.
+                                    let r = match self.enter_native() {
+                                        Ok(()) => {
+                                            let r = self.native_next(it);
+                                            self.leave_native();
+                                            r
+                                        }
+                                        Err(e) => Some(Err(e)),
+                                    };
+                                    match r {
+                                        Some(Ok(Some(v))) => {
+                                            let i = next.get();
+                                            next.set(i.wrapping_add(1));
+                                            Some(Ok(Some((i, v))))
+                                        }
+                                        Some(Ok(None)) => Some(Ok(None)),
+                                        Some(Err(e)) => Some(Err(e)),
+                                        None => None,
+                                    }
+                                }
+                                _ => None,
+                            }
+                        }
+                        _ => None,
+                    };
+                    match pair {
+                        Some(Ok(Some((i, v)))) => {
+                            f.stack.push(v);
+                            f.stack.push(Value::Int(i));
+                            f.pc += 1;
+                            budget.n -= 1;
+                            continue;
+                        }
+                        Some(Ok(None)) => {
+                            f.stack.pop();
+                            f.pc = target as usize;
+                            continue;
+                        }
+                        Some(Err(e)) => tri!(Err(e)),
+                        None => {}
                     }
                     let it = top!().clone();
                     if let Some(r) = self.native_next(&it) {
