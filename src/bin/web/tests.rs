@@ -16,6 +16,7 @@ use crate::model::{Granularity, IoItem, PrimitiveCard, ReadyItem, Replay, Source
 use crate::runner;
 use crate::state::{Action, AppState, Outcome, Stopped, GRANULARITIES};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::Element;
 use yew::prelude::*;
@@ -596,11 +597,20 @@ async fn timeline_draws_a_lane_per_task_and_a_cursor() {
         root.query_selector_all(".tl-name").unwrap().length() as usize,
         tl.lanes.len()
     );
+    // One path per phase, one subpath ("M...z") per span.
     let spans: usize = tl.lanes.iter().map(|l| l.spans.len()).sum();
-    assert_eq!(
-        root.query_selector_all("rect.span").unwrap().length() as usize,
-        spans
+    let paths = root.query_selector_all("path.span").unwrap();
+    assert!(
+        paths.length() >= 2 && paths.length() <= 6,
+        "{}",
+        paths.length()
     );
+    let mut subpaths = 0;
+    for i in 0..paths.length() {
+        let el: Element = paths.item(i).unwrap().dyn_into().unwrap();
+        subpaths += el.get_attribute("d").unwrap().matches('M').count();
+    }
+    assert_eq!(subpaths, spans);
     assert!(root.query_selector(".tl-cursor").unwrap().is_some());
 }
 

@@ -36,6 +36,8 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
     let lang = props.lang;
     let chosen = use_state(|| None::<Axis>);
     let plot = use_node_ref();
+    // Hooks before the early return below: their number must not depend on the props.
+    let hover = use_state(|| None::<String>);
     let Some(tl) = props.timeline.clone().filter(|t| !t.lanes.is_empty()) else {
         return html! {
             <Panel testid="timeline" title={tr(lang, "Timeline", "时间线")}>
@@ -68,6 +70,26 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
                 Axis::Steps => Action::Seek((f * tl.last_pos as f64).round() as usize),
                 Axis::Mixed => Action::Seek(pos_at_x(&tl, f)),
             });
+        })
+    };
+    let onmousemove = {
+        let plot = plot.clone();
+        let hover = hover.clone();
+        let tl = tl.clone();
+        let lang = props.lang;
+        Callback::from(move |e: MouseEvent| {
+            let Some(el) = plot.cast::<Element>() else {
+                return;
+            };
+            let r = el.get_bounding_client_rect();
+            if r.width() <= 0.0 {
+                return;
+            }
+            let fx = ((e.client_x() as f64 - r.left()) / r.width()).clamp(0.0, 1.0);
+            let text = hover_text(&tl, axis, lang, fx, e.client_y() as f64 - r.top());
+            if *hover != text {
+                hover.set(text);
+            }
         })
     };
     let set_axis = |a: Axis| {
@@ -106,8 +128,10 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
             <div class="tl-scroll">
                 <div class="tl-grid">
                     <Names run_id={props.run_id} timeline={tl.clone()} {axis} {lang} />
-                    <div class="tl-plot" ref={plot} {onclick}
-                        title={tr(lang, "Click to jump there", "点击跳转到该处")}>
+                    <div class="tl-plot" ref={plot} {onclick} {onmousemove}
+                        title={(*hover).clone().map_or_else(
+                            || tr(lang, "Click to jump there", "点击跳转到该处").to_string(),
+                            |h| format!("{h} · {}", tr(lang, "click to jump there", "点击跳转到该处")))}>
                         <Lanes run_id={props.run_id} timeline={tl.clone()} {axis} {lang} />
                         <div class="tl-cursor" style={format!("transform: translateX({:.3}%)", (frac * 100.0).clamp(0.0, 100.0))} />
                     </div>
@@ -188,39 +212,58 @@ fn names(props: &LanesProps) -> Html {
     }
 }
 
+/// Width of the plot in SVG user units; the SVG stretches it to the panel's width.
+const PLOT_W: f64 = 1000.0;
+
 /// The spans, drawn once per run and axis (the cursor moves over them without re-rendering).
+/// One `<path>` per phase holds every span in that phase: a rect per span made the page carry
+/// ~15,000 SVG nodes for 1,000 tasks, and each step paid for their style and layout.
 #[function_component(Lanes)]
 fn lanes(props: &LanesProps) -> Html {
+    use crate::model::TaskPhase::*;
     let tl = &props.timeline;
     let h = tl.lanes.len() * LANE_H;
-    let x = |from_t: f64, to_t: f64, from_p: usize, to_p: usize| -> (f64, f64) {
-        let (a, b) = (
-            x_of(tl, props.axis, from_t, from_p),
-            x_of(tl, props.axis, to_t, to_p),
-        );
-        let a = (a * 100.0).clamp(0.0, 100.0);
-        let w = ((b * 100.0).clamp(0.0, 100.0) - a).max(0.25);
-        (a, w)
-    };
+    let phases = [Running, Ready, Waiting, Done, Failed, Cancelled];
+    let mut paths: Vec<String> = vec![String::new(); phases.len()];
+    for (i, lane) in tl.lanes.iter().enumerate() {
+        let y = i * LANE_H + 3;
+        for s in &lane.spans {
+            let a = x_of(tl, props.axis, s.from_t, s.from_pos).clamp(0.0, 1.0) * PLOT_W;
+            let b = x_of(tl, props.axis, s.to_t, s.to_pos).clamp(0.0, 1.0) * PLOT_W;
+            // At least 2.5 units (0.25%) wide, so an instant still shows.
+            let w = (b - a).max(2.5);
+            if let Some(k) = phases.iter().position(|p| *p == s.phase) {
+                use std::fmt::Write;
+                let _ = write!(paths[k], "M{a:.2} {y}h{w:.2}v{}h-{w:.2}z", LANE_H - 6);
+            }
+        }
+    }
     html! {
         <svg class="tl-svg" width="100%" height={h.to_string()} role="img"
+            viewBox={format!("0 0 {PLOT_W} {h}")} preserveAspectRatio="none"
             aria-label={tr(props.lang, "Task states over the run", "任务状态随时间的变化")}>
-            { for tl.lanes.iter().enumerate().map(|(i, lane)| {
-                let y = i * LANE_H + 3;
-                html! {
-                    <g key={lane.task}>
-                        { for lane.spans.iter().map(|s| {
-                            let (a, w) = x(s.from_t, s.to_t, s.from_pos, s.to_pos);
-                            html! {
-                                <rect class={classes!("span", phase_id(s.phase))} x={format!("{a:.3}%")}
-                                    y={y.to_string()} width={format!("{w:.3}%")} height={(LANE_H - 6).to_string()} rx="2">
-                                    <title>{ format!("{} {}: {} – {}", lane.name, phase_label(props.lang, s.phase), secs(s.from_t), secs(s.to_t)) }</title>
-                                </rect>
-                            }
-                        }) }
-                    </g>
-                }
+            { for phases.iter().zip(paths).filter(|(_, d)| !d.is_empty()).map(|(p, d)| html! {
+                <path class={classes!("span", phase_id(*p))} d={d} />
             }) }
         </svg>
     }
+}
+
+/// What is under the pointer on the plot (the tooltip): lane, phase and its time span.
+fn hover_text(tl: &Timeline, axis: Axis, lang: Lang, fx: f64, y: f64) -> Option<String> {
+    let lane = tl
+        .lanes
+        .get((y / LANE_H as f64).floor().max(0.0) as usize)?;
+    let s = lane.spans.iter().find(|s| {
+        let a = x_of(tl, axis, s.from_t, s.from_pos);
+        let b = x_of(tl, axis, s.to_t, s.to_pos).max(a + 0.0025);
+        (a..=b).contains(&fx)
+    })?;
+    Some(format!(
+        "{} {}: {} – {}",
+        lane.name,
+        phase_label(lang, s.phase),
+        secs(s.from_t),
+        secs(s.to_t)
+    ))
 }
