@@ -10,6 +10,8 @@
 //! case that passes fails the test with "fixed: remove from known_failures.txt", so the list
 //! only shrinks. `CONFORMANCE_FILTER=substring` runs only the cases whose path contains it.
 
+mod common;
+use common::mask_addresses;
 use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -102,30 +104,6 @@ fn run(dir: &Path, args: &[&str]) -> Result<Output, String> {
         stderr,
         timed_out,
     })
-}
-
-/// Replaces every `0x` followed by hex digits with `0x?`.
-fn mask_addresses(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'0' && i + 1 < b.len() && b[i + 1] == b'x' {
-            let mut j = i + 2;
-            while j < b.len() && matches!(b[j], b'0'..=b'9' | b'a'..=b'f') {
-                j += 1;
-            }
-            if j > i + 2 {
-                out.push_str("0x?");
-                i = j;
-                continue;
-            }
-        }
-        let ch_len = s[i..].chars().next().map_or(1, char::len_utf8);
-        out.push_str(&s[i..i + ch_len]);
-        i += ch_len;
-    }
-    out
 }
 
 fn last_line(s: &str) -> &str {

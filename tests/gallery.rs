@@ -2,6 +2,8 @@
 //! under `loopscope run`, and where CPython can run it, its stdout, stderr and callback
 //! sequence (`--handles`) equal what `regen.sh` recorded from CPython 3.11 and oracle.py.
 
+mod common;
+use common::mask_addresses;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -48,22 +50,6 @@ fn run(args: &[&str]) -> (String, String, i32) {
     )
 }
 
-/// Addresses (0x...) differ from run to run in callback reprs.
-fn mask(s: &str) -> String {
-    let mut out = String::new();
-    let mut rest = s;
-    while let Some(i) = rest.find("0x") {
-        out.push_str(&rest[..i]);
-        let hex = rest[i + 2..]
-            .find(|c: char| !c.is_ascii_hexdigit())
-            .unwrap_or(rest.len() - i - 2);
-        out.push_str(if hex > 0 { "0x?" } else { "0x" });
-        rest = &rest[i + 2 + hex..];
-    }
-    out.push_str(rest);
-    out
-}
-
 #[test]
 fn every_gallery_example_runs_as_cpython_does() {
     let examples = gallery();
@@ -93,14 +79,14 @@ fn every_gallery_example_runs_as_cpython_does() {
                 read("out")
             ));
         }
-        if mask(&stderr) != mask(&read("err")) {
+        if mask_addresses(&stderr) != mask_addresses(&read("err")) {
             failures.push(format!(
                 "{file}: stderr differs\n--- CPython\n{}--- loopscope\n{stderr}",
                 read("err")
             ));
         }
         let (handles, _, _) = run(&["run", "--handles", &file]);
-        if mask(&handles) != mask(&read("handles")) {
+        if mask_addresses(&handles) != mask_addresses(&read("handles")) {
             failures.push(format!(
                 "{file}: callbacks differ\n--- CPython\n{}--- loopscope\n{handles}",
                 read("handles")

@@ -7,6 +7,8 @@
 use loopscope::trace::event::{Event, Trace};
 use loopscope::trace::replay::{run_trace, Granularity, Replay, RunLimits};
 use proptest::prelude::*;
+mod common;
+use common::mask_addresses;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::process::Command;
@@ -179,28 +181,12 @@ proptest! {
             let got = Command::new(env!("CARGO_BIN_EXE_loopscope")).arg("run").args(args)
                 .arg("schedule.py").current_dir(&dir).output().unwrap();
             prop_assert_eq!(
-                mask(&String::from_utf8_lossy(&got.stdout)),
-                mask(&String::from_utf8_lossy(&want.stdout)),
+                mask_addresses(&String::from_utf8_lossy(&got.stdout)),
+                mask_addresses(&String::from_utf8_lossy(&want.stdout)),
                 "{:?}\n{}", args, script(&tasks)
             );
         }
     }
-}
-
-/// Addresses (0x...) in callback reprs differ between processes.
-fn mask(s: &str) -> String {
-    let mut out = String::new();
-    let mut rest = s;
-    while let Some(i) = rest.find("0x") {
-        out.push_str(&rest[..i]);
-        let n = rest[i + 2..]
-            .find(|c: char| !c.is_ascii_hexdigit())
-            .unwrap_or(rest.len() - i - 2);
-        out.push_str("0x?");
-        rest = &rest[i + 2 + n..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// A fresh directory under the target dir (no tempfile dependency).
