@@ -440,6 +440,30 @@ fn ty(ns: &PyDict, name: &str) -> Option<Rc<PyType>> {
     }
 }
 
+/// The attributes of a new Future, in the order `Future.__init__` sets them. `_cancelled_exc`
+/// stays a class default until a cancel sets it: eight names keep a future's dict a plain
+/// scan (a ninth adds a hash index that every new future copies).
+const FUTURE_FIELDS: [&str; 8] = [
+    "_state",
+    "_loop",
+    "_callbacks",
+    "_result",
+    "_exception",
+    "_asyncio_future_blocking",
+    "_log_traceback",
+    "_cancel_message",
+];
+
+/// What `Task.__init__` adds to a future's attributes, in its order.
+const TASK_FIELDS: [&str; 6] = [
+    "_name",
+    "_num_cancels_requested",
+    "_must_cancel",
+    "_fut_waiter",
+    "_coro",
+    "_context",
+];
+
 /// `_loopscope.aio_bind(globals())`: remember the module's classes and install the natives
 /// into them.
 pub fn bind(vm: &mut Vm, aio: &Aio, a: &[Value]) -> PyResult<Value> {
@@ -469,43 +493,11 @@ pub fn bind(vm: &mut Vm, aio: &Aio, a: &[Value]) -> PyResult<Value> {
             b.select = m.dict.get_str("select").unwrap_or(Value::None);
         }
         if let Some(f) = &b.future {
-            b.future_dict = template(
-                f,
-                &[
-                    "_state",
-                    "_loop",
-                    "_callbacks",
-                    "_result",
-                    "_exception",
-                    "_asyncio_future_blocking",
-                    "_log_traceback",
-                    "_cancel_message",
-                    // `_cancelled_exc` stays a class default until a cancel sets it: eight
-                    // names keep a future's dict a plain scan (a ninth adds a hash index
-                    // that every new future copies).
-                ],
-            );
+            b.future_dict = template(f, &FUTURE_FIELDS);
         }
         if let Some(t) = &b.task {
-            b.task_dict = template(
-                t,
-                &[
-                    "_state",
-                    "_loop",
-                    "_callbacks",
-                    "_result",
-                    "_exception",
-                    "_asyncio_future_blocking",
-                    "_log_traceback",
-                    "_cancel_message",
-                    "_name",
-                    "_num_cancels_requested",
-                    "_must_cancel",
-                    "_fut_waiter",
-                    "_coro",
-                    "_context",
-                ],
-            );
+            // A Task is a Future with its own fields after the future's, in that order.
+            b.task_dict = template(t, &[&FUTURE_FIELDS[..], &TASK_FIELDS[..]].concat());
         }
         if let Some(h) = &b.handle {
             b.handle_dict = template(
