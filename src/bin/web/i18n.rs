@@ -33,8 +33,8 @@ impl Lang {
     }
 }
 
-/// Pick the label for `lang`.
-pub fn tr(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
+/// Pick the text for `lang` (labels, and texts the trace carries in both languages).
+pub fn tr<'a>(lang: Lang, en: &'a str, zh: &'a str) -> &'a str {
     match lang {
         Lang::En => en,
         Lang::Zh => zh,

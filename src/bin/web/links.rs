@@ -126,17 +126,23 @@ pub fn command(data: &JsValue) -> Option<Command> {
     }
 }
 
+/// A plain JS object with these fields (messages to the embedding page and to the worker).
+pub fn object(fields: &[(&str, JsValue)]) -> js_sys::Object {
+    let o = js_sys::Object::new();
+    for (k, v) in fields {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o
+}
+
 /// Tells the embedding page something: `{type: "loopscope", event, ...fields}`.
 pub fn notify(event: &str, fields: &[(&str, JsValue)]) {
     let Some((parent, origin)) = parent() else {
         return;
     };
-    let msg = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&msg, &"type".into(), &"loopscope".into());
-    let _ = js_sys::Reflect::set(&msg, &"event".into(), &event.into());
-    for (k, v) in fields {
-        let _ = js_sys::Reflect::set(&msg, &JsValue::from_str(k), v);
-    }
+    let mut all = vec![("type", "loopscope".into()), ("event", event.into())];
+    all.extend(fields.iter().cloned());
+    let msg = object(&all);
     // Only the embedding page hears it (any page, when the browser hid its origin: the
     // events say no more than the player shows).
     let _ = parent.post_message(&msg, origin.as_deref().unwrap_or("*"));

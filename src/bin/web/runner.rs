@@ -241,13 +241,11 @@ impl Runner {
             });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        let init = js_sys::Object::new();
-        let set = |k: &str, v: &JsValue| {
-            let _ = js_sys::Reflect::set(&init, &JsValue::from_str(k), v);
-        };
-        set("type", &"init".into());
-        set("js", &js.into());
-        set("wasm", &wasm.into());
+        let init = crate::links::object(&[
+            ("type", "init".into()),
+            ("js", js.into()),
+            ("wasm", wasm.into()),
+        ]);
         if worker.post_message(&init).is_err() {
             worker.terminate();
             self.broken = true;
@@ -283,14 +281,12 @@ impl Runner {
             on_progress: Box::new(on_progress),
             on_done: Box::new(on_done),
         });
-        let msg = js_sys::Object::new();
-        let set = |k: &str, v: &JsValue| {
-            let _ = js_sys::Reflect::set(&msg, &JsValue::from_str(k), v);
-        };
-        set("type", &"run".into());
-        set("id", &JsValue::from(id));
-        set("source", &JsValue::from_str(source));
-        set("budget", &JsValue::from(BUDGET as f64));
+        let msg = crate::links::object(&[
+            ("type", "run".into()),
+            ("id", JsValue::from(id)),
+            ("source", JsValue::from_str(source)),
+            ("budget", JsValue::from(BUDGET as f64)),
+        ]);
         if worker.post_message(&msg).is_err() {
             if let Some(p) = self.current.borrow_mut().take() {
                 (p.on_done)(run_with_budget(source, INLINE_BUDGET));

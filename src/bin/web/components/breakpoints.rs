@@ -126,8 +126,8 @@ pub fn warnings(props: &WarningsProps) -> Html {
                         if let Some(l) = w.line {
                             <button class="link" onclick={go}>{ match lang { Lang::En => format!("line {l}"), Lang::Zh => format!("第 {l} 行") } }</button>{ " " }
                         }
-                        { tr_owned(lang, &w.en, &w.zh) }
-                        <div class="fix">{ tr(lang, "Fix: ", "改法：") }{ tr_owned(lang, &w.fix_en, &w.fix_zh) }</div>
+                        { tr(lang, &w.en, &w.zh) }
+                        <div class="fix">{ tr(lang, "Fix: ", "改法：") }{ tr(lang, &w.fix_en, &w.fix_zh) }</div>
                     </div>
                 }
             }) }
@@ -138,12 +138,5 @@ pub fn warnings(props: &WarningsProps) -> Html {
                 } }</div>
             }
         </div>
-    }
-}
-
-fn tr_owned(lang: Lang, en: &str, zh: &str) -> String {
-    match lang {
-        Lang::En => en.to_string(),
-        Lang::Zh => zh.to_string(),
     }
 }

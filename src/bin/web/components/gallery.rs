@@ -1,3 +1,4 @@
+use crate::components::panel::Overlay;
 use crate::examples::{chapters, Example};
 use crate::i18n::{tr, Lang};
 use yew::prelude::*;
@@ -19,24 +20,21 @@ pub fn gallery(props: &GalleryProps) -> Html {
         let cb = props.on_close.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
-    let stop = Callback::from(|e: MouseEvent| e.stop_propagation());
     html! {
-        <div class="overlay" data-testid="gallery-overlay" onclick={close.clone()}>
-            <div class="dialog gallery-dialog" role="dialog" aria-modal="true" aria-labelledby="gallery-title" onclick={stop}>
-                <div class="gallery-head">
-                    <h2 id="gallery-title">{ tr(lang, "Gallery", "示例库") }</h2>
-                    <button onclick={close.clone()} aria-label={tr(lang, "Close", "关闭")}>{ "✕" }</button>
-                </div>
-                { for chapters().iter().enumerate().map(|(i, ch)| html! {
-                    <section class="gallery-chapter" key={ch.id.clone()}>
-                        <h3>{ format!("{}. {}", i + 1, tr(lang, &ch.en, &ch.zh)) }</h3>
-                        <div class="gallery-cards">
-                            { for ch.examples.iter().map(|ex| card(lang, ex, &props.on_pick)) }
-                        </div>
-                    </section>
-                }) }
+        <Overlay testid="gallery-overlay" title_id="gallery-title" class="gallery-dialog" on_close={props.on_close.clone()}>
+            <div class="gallery-head">
+                <h2 id="gallery-title">{ tr(lang, "Gallery", "示例库") }</h2>
+                <button onclick={close} aria-label={tr(lang, "Close", "关闭")}>{ "✕" }</button>
             </div>
-        </div>
+            { for chapters().iter().enumerate().map(|(i, ch)| html! {
+                <section class="gallery-chapter" key={ch.id.clone()}>
+                    <h3>{ format!("{}. {}", i + 1, tr(lang, &ch.en, &ch.zh)) }</h3>
+                    <div class="gallery-cards">
+                        { for ch.examples.iter().map(|ex| card(lang, ex, &props.on_pick)) }
+                    </div>
+                </section>
+            }) }
+        </Overlay>
     }
 }
 

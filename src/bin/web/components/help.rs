@@ -1,3 +1,4 @@
+use crate::components::panel::Overlay;
 use crate::i18n::{tr, Lang};
 use yew::prelude::*;
 
@@ -49,21 +50,18 @@ pub fn help(props: &HelpProps) -> Html {
         let cb = props.on_close.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
-    let stop = Callback::from(|e: MouseEvent| e.stop_propagation());
     html! {
-        <div class="overlay" data-testid="help-overlay" onclick={close.clone()}>
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title" onclick={stop}>
-                <h2 id="help-title">{ tr(lang, "Keyboard shortcuts", "快捷键") }</h2>
-                <table>
-                    { for SHORTCUTS.iter().map(|(k, en, zh)| html! {
-                        <tr><td><kbd>{ *k }</kbd></td><td>{ tr(lang, en, zh) }</td></tr>
-                    }) }
-                </table>
-                <p class="muted">{ tr(lang,
-                    "Granularities: a line is the next line any coroutine executes; a callback is the next handle the loop pops from the ready queue; a loop turn is one _run_once; time is the next move of the virtual clock.",
-                    "粒度：行 = 任意协程执行的下一行；回调 = 事件循环从就绪队列取出的下一个句柄；轮次 = 一次 _run_once；时间 = 虚拟时钟的下一次前进。") }</p>
-                <button onclick={close}>{ tr(lang, "Close", "关闭") }</button>
-            </div>
-        </div>
+        <Overlay testid="help-overlay" title_id="help-title" on_close={props.on_close.clone()}>
+            <h2 id="help-title">{ tr(lang, "Keyboard shortcuts", "快捷键") }</h2>
+            <table>
+                { for SHORTCUTS.iter().map(|(k, en, zh)| html! {
+                    <tr><td><kbd>{ *k }</kbd></td><td>{ tr(lang, en, zh) }</td></tr>
+                }) }
+            </table>
+            <p class="muted">{ tr(lang,
+                "Granularities: a line is the next line any coroutine executes; a callback is the next handle the loop pops from the ready queue; a loop turn is one _run_once; time is the next move of the virtual clock.",
+                "粒度：行 = 任意协程执行的下一行；回调 = 事件循环从就绪队列取出的下一个句柄；轮次 = 一次 _run_once；时间 = 虚拟时钟的下一次前进。") }</p>
+            <button onclick={close}>{ tr(lang, "Close", "关闭") }</button>
+        </Overlay>
     }
 }

@@ -39,3 +39,34 @@ pub struct EmptyProps {
 pub fn empty(props: &EmptyProps) -> Html {
     html! { <p class="empty">{ props.text.clone() }</p> }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct OverlayProps {
+    pub testid: AttrValue,
+    /// The id of the heading that names the dialog.
+    pub title_id: AttrValue,
+    #[prop_or_default]
+    pub class: Classes,
+    /// A click outside the dialog.
+    pub on_close: Callback<()>,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// A modal dialog over the page (help, gallery, share); a click beside it closes it.
+#[function_component(Overlay)]
+pub fn overlay(props: &OverlayProps) -> Html {
+    let close = {
+        let cb = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let stop = Callback::from(|e: MouseEvent| e.stop_propagation());
+    html! {
+        <div class="overlay" data-testid={props.testid.clone()} onclick={close}>
+            <div class={classes!("dialog", props.class.clone())} role="dialog" aria-modal="true"
+                aria-labelledby={props.title_id.clone()} onclick={stop}>
+                { props.children.clone() }
+            </div>
+        </div>
+    }
+}

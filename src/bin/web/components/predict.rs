@@ -73,7 +73,7 @@ pub fn predict(props: &PredictProps) -> Html {
                     if let Some(p) = *picked {
                         <div class="feedback" data-testid="predict-feedback" role="status">
                             <strong>{ if p == q.answer { tr(lang, "Right. ", "答对了。") } else { tr(lang, "Not quite. ", "不对。") } }</strong>
-                            { match lang { Lang::En => q.explain_en.clone(), Lang::Zh => q.explain_zh.clone() } }
+                            { tr(lang, &q.explain_en, &q.explain_zh) }
                             { " " }
                             <button data-testid="predict-show" onclick={{
                                 let cb = props.on_action.clone();

@@ -1,3 +1,4 @@
+use crate::components::panel::Overlay;
 use crate::i18n::{tr, Lang};
 use crate::links;
 use web_sys::HtmlInputElement;
@@ -34,35 +35,32 @@ pub fn share_box(props: &ShareProps) -> Html {
         let el: HtmlInputElement = e.target_unchecked_into();
         el.select();
     });
-    let stop = Callback::from(|e: MouseEvent| e.stop_propagation());
     html! {
-        <div class="overlay" data-testid="share-overlay" onclick={close.clone()}>
-            <div class="dialog share-dialog" role="dialog" aria-modal="true" aria-labelledby="share-title" onclick={stop}>
-                <h2 id="share-title">{ tr(lang, "Share this view", "分享当前视图") }</h2>
-                <p class="muted">{ tr(lang,
-                    "The link opens this script at this step, with this granularity and language.",
-                    "该链接会在当前这一步打开此脚本，并保留单步粒度和语言。") }</p>
-                <div class="share-row">
-                    <input data-testid="share-link" readonly=true value={props.url.clone()} onfocus={select_all.clone()}
-                        aria-label={tr(lang, "Share link", "分享链接")} />
-                    <button data-testid="copy-link" onclick={copy(props.url.clone(), "link")}>{ tr(lang, "Copy link", "复制链接") }</button>
-                </div>
-                <p class="muted">{ tr(lang,
-                    "Embed it in a course page (parameters: see the README):",
-                    "嵌入到课程页面（参数见 README）：") }</p>
-                <div class="share-row">
-                    <input data-testid="embed-code" readonly=true value={props.embed.clone()} onfocus={select_all}
-                        aria-label={tr(lang, "Embed code", "嵌入代码")} />
-                    <button data-testid="copy-embed" onclick={copy(props.embed.clone(), "embed")}>{ tr(lang, "Copy embed code", "复制嵌入代码") }</button>
-                </div>
-                if let Some(what) = *copied {
-                    <p class="muted" role="status">{ match what {
-                        "link" => tr(lang, "Link copied.", "链接已复制。"),
-                        _ => tr(lang, "Embed code copied.", "嵌入代码已复制。"),
-                    } }</p>
-                }
-                <button data-testid="share-close" onclick={close}>{ tr(lang, "Close", "关闭") }</button>
+        <Overlay testid="share-overlay" title_id="share-title" class="share-dialog" on_close={props.on_close.clone()}>
+            <h2 id="share-title">{ tr(lang, "Share this view", "分享当前视图") }</h2>
+            <p class="muted">{ tr(lang,
+                "The link opens this script at this step, with this granularity and language.",
+                "该链接会在当前这一步打开此脚本，并保留单步粒度和语言。") }</p>
+            <div class="share-row">
+                <input data-testid="share-link" readonly=true value={props.url.clone()} onfocus={select_all.clone()}
+                    aria-label={tr(lang, "Share link", "分享链接")} />
+                <button data-testid="copy-link" onclick={copy(props.url.clone(), "link")}>{ tr(lang, "Copy link", "复制链接") }</button>
             </div>
-        </div>
+            <p class="muted">{ tr(lang,
+                "Embed it in a course page (parameters: see the README):",
+                "嵌入到课程页面（参数见 README）：") }</p>
+            <div class="share-row">
+                <input data-testid="embed-code" readonly=true value={props.embed.clone()} onfocus={select_all}
+                    aria-label={tr(lang, "Embed code", "嵌入代码")} />
+                <button data-testid="copy-embed" onclick={copy(props.embed.clone(), "embed")}>{ tr(lang, "Copy embed code", "复制嵌入代码") }</button>
+            </div>
+            if let Some(what) = *copied {
+                <p class="muted" role="status">{ match what {
+                    "link" => tr(lang, "Link copied.", "链接已复制。"),
+                    _ => tr(lang, "Embed code copied.", "嵌入代码已复制。"),
+                } }</p>
+            }
+            <button data-testid="share-close" onclick={close}>{ tr(lang, "Close", "关闭") }</button>
+        </Overlay>
     }
 }
