@@ -60,6 +60,14 @@ else
     (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# Python 3: the web build's post-build hook (scripts/csp.py) and the CPython comparisons
+# (tests/conformance/oracle.py) run on it.
+if command -v python3 >/dev/null 2>&1; then
+    say "python3 (present)"
+else
+    apt_install python3
+fi
+
 # 5. Chromium and its driver, from Debian (never a browser download).
 if [ "$what" = all ]; then
     if [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER" ]; then
