@@ -313,10 +313,18 @@ def _ready_events(fd, events):
     return r
 
 
+# A network backend may wait its own way (net_os.py blocks in the OS readiness API); the
+# simulated network's waiting is `_wait` below, on the virtual clock.
+_backend_wait = getattr(_net, 'wait_ready', None)
+_backend_blocks_forever = getattr(_net, 'would_block_forever', None)
+
+
 def _wait(timeout, poll):
     """Wait on the virtual clock until poll() returns something or `timeout` passes
     (None: no limit). Timeouts are added to the clock whole, as oracle.py does, so a
     selector that only times out keeps CPython's float timings."""
+    if _backend_wait is not None:
+        return _backend_wait(timeout, poll)
     _net.pump()
     ready = poll()
     if ready or (timeout is not None and timeout <= 0):
@@ -361,6 +369,8 @@ def _wait_clock(dt):
 
 def would_block_forever(selector):
     """True when select(None) could never return (the event loop's deadlock check)."""
+    if _backend_blocks_forever is not None:
+        return _backend_blocks_forever(selector)
     if _net._threads_alive():
         return False
     _net.pump()
