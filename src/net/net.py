@@ -7,6 +7,8 @@ asyncio.start_server) and connect to it. See src/net/README.md for the timing mo
 
 import json as _json
 import sys as _sys
+from collections import deque as _deque
+from heapq import heappush as _heappush, heappop as _heappop
 
 try:
     import _loopscope as _ls
@@ -285,27 +287,29 @@ def round_trip(host):
 
 # ---------------------------------------------------------------- the wire
 
-# Deliveries in flight: [time, seq, endpoint, kind, data]; kind 'data', 'eof', 'rst',
-# 'established', 'refused', 'timeout', 'accept'.
+# Deliveries in flight: a heap of [time, seq, endpoint, kind, data] (the unique seq orders
+# equal times by sending order and keeps the comparison off the endpoint); kind 'data',
+# 'eof', 'rst', 'established', 'refused', 'timeout', 'accept'. Thousands of clients put
+# thousands in flight at once: a heap keeps each delivery O(log n).
 _flight = []
 _seq = [0]
 
 
 def _schedule(t, ep, kind, data=None):
     _seq[0] += 1
-    item = [t, _seq[0], ep, kind, data]
-    # Few deliveries are ever in flight: keep the list sorted by (time, seq).
-    i = len(_flight)
-    while i > 0 and (_flight[i - 1][0], _flight[i - 1][1]) > (t, _seq[0]):
-        i -= 1
-    _flight.insert(i, item)
+    if kind == 'data':
+        # Bytes on the way to each end, so the trace's in-flight count needs no scan.
+        ep.inbound += len(data)
+    _heappush(_flight, [t, _seq[0], ep, kind, data])
 
 
 def pump():
     """Apply every delivery due by now, in time order (each at its own time)."""
     now = _now()
     while _flight and _flight[0][0] <= now + _EPS:
-        t, _, ep, kind, data = _flight.pop(0)
+        t, _, ep, kind, data = _heappop(_flight)
+        if kind == 'data':
+            ep.inbound -= len(data)
         ep._arrive(t, kind, data)
 
 
@@ -383,15 +387,21 @@ class _Link:
 # ---------------------------------------------------------------- endpoints
 
 _fds = set()
+# The free fds below _fd_top (a heap): with _fds they cover 3 .. _fd_top - 1, so the lowest
+# free fd is found without counting up through thousands of open ones.
+_free_fds = []
+_fd_top = [3]
 _next_port = [50000]
 _listeners = {}
 _sockets = {}
 
 
 def _lowest_fd():
-    fd = 3
-    while fd in _fds:
-        fd += 1
+    if _free_fds:
+        fd = _heappop(_free_fds)
+    else:
+        fd = _fd_top[0]
+        _fd_top[0] += 1
     _fds.add(fd)
     return fd
 
@@ -409,7 +419,9 @@ def alloc_fd():
 
 
 def free_fd(fd):
-    _fds.discard(fd)
+    if fd in _fds:
+        _fds.discard(fd)
+        _heappush(_free_fds, fd)
 
 
 def sockets():
@@ -433,7 +445,9 @@ class Endpoint:
         self.out = None
         self.laddr = ('0.0.0.0', 0)
         self.raddr = None
-        self.backlog = []
+        # Connections waiting for accept(), oldest first (thousands under a C10K burst).
+        self.backlog = _deque()
+        self.inbound = 0
         self.wr_shut = False
         self.host = None
         trace_fd(self.fd)
@@ -599,6 +613,11 @@ def _task_waiting_on(fut):
     aio = _sys.modules.get('asyncio')
     if aio is None or fut is None:
         return None
+    find = getattr(aio, '_task_waiting_on', None)
+    if find is not None:
+        # The tasks' own index (tasks.rs): a scan of every task for every socket change made
+        # tracing thousands of connections quadratic.
+        return find(fut)
     for t in aio._all_tasks_list:
         if t._fut_waiter is fut and not t.done():
             return t
@@ -678,15 +697,40 @@ def _fd_state(fd):
     in_flight = 0
     if ep is not None:
         # Both directions of its connection.
-        for item in _flight:
-            if item[3] == 'data' and (item[2] is ep or (ep.peer is not None
-                                                         and item[2] is ep.peer)):
-                in_flight += len(item[4])
+        in_flight = ep.inbound + (ep.peer.inbound if ep.peer is not None else 0)
     return (fd, events, in_flight, 'closed' if ep is None else _socket_words(ep), target)
 
 
+# fd -> the selectors that registered it. A selector re-checks only the fds whose socket
+# changed since it last found them not ready (`_ls_maybe`), not every registered fd at every
+# select(): with thousands of idle connections that scan was the loop's main cost.
+_watchers = {}
+
+
+def watch(fd, selector):
+    ws = _watchers.get(fd)
+    if ws is None:
+        _watchers[fd] = [selector]
+    elif selector not in ws:
+        ws.append(selector)
+
+
+def unwatch(fd, selector):
+    ws = _watchers.get(fd)
+    if ws is not None and selector in ws:
+        ws.remove(selector)
+        if not ws:
+            del _watchers[fd]
+
+
 def trace_fd(fd):
-    """Send `fd`'s state to the trace if it changed (tracing runs only)."""
+    """`fd`'s socket changed (every change of state, buffer, backlog or registration comes
+    here): its selectors re-check it, and the trace gets its state if that changed (tracing
+    runs only)."""
+    ws = _watchers.get(fd)
+    if ws is not None:
+        for sel in ws:
+            sel._ls_maybe.add(fd)
     if not _TRACE or fd is None:
         return
     st = _fd_state(fd)
@@ -727,6 +771,7 @@ class HttpServerSide:
         self.buf = b''
         self.state = 'connected'
         self.answered = False
+        self.inbound = 0
         self.out = _Link(host)
 
     def _arrive(self, t, kind, data):
