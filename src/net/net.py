@@ -144,6 +144,7 @@ def add_host(host, ip=None, latency=None, bandwidth=None):
                 _next_ip[0] += 1
     _ips[ip] = name
     _ips_by_name[name] = ip
+    _addr_cache.clear()
     if latency is None:
         latency = 0.0 if name == 'localhost' else 0.05
     h = Host(_key(name, port), ip, float(latency), bandwidth)
@@ -629,6 +630,9 @@ def _qualname(fn):
             or getattr(getattr(fn, '__func__', None), '__qualname__', None) or repr(fn))
 
 
+_first_waiting = [None]
+
+
 def _describe_handle(h):
     cb = h._callback
     name = _qualname(cb)
@@ -638,6 +642,17 @@ def _describe_handle(h):
     reader = getattr(proto, '_stream_reader', None) if proto is not None else None
     if reader is not None:
         waiters.append(getattr(reader, '_waiter', None))
+    first = _first_waiting[0]
+    if first is None:
+        aio = _sys.modules.get('asyncio')
+        first = getattr(aio, '_first_task_waiting_on', None) if aio is not None else None
+        _first_waiting[0] = first
+    if first is not None:
+        # Thousands of sockets are described at every loop turn: one native call.
+        t = first(waiters)
+        if t is not None:
+            return f'{name} (wakes {t.get_name()})'
+        return name
     for w in waiters:
         t = _task_waiting_on(w)
         if t is not None:
@@ -646,11 +661,18 @@ def _describe_handle(h):
 
 
 def _describe_data(data):
-    if isinstance(data, tuple) and len(data) == 2 and all(
-            x is None or hasattr(x, '_callback') for x in data):
-        # An asyncio loop's (reader, writer) handles.
-        parts = [_describe_handle(h) for h in data if h is not None and not h._cancelled]
-        return ' / '.join(parts)
+    if isinstance(data, tuple) and len(data) == 2:
+        # An asyncio loop's (reader, writer) handles. (Written out: a generator and a list
+        # comprehension per call cost more than the rest at thousands of sockets a turn.)
+        r, w = data
+        if (r is None or hasattr(r, '_callback')) and (w is None or hasattr(w, '_callback')):
+            if r is not None and not r._cancelled:
+                if w is not None and not w._cancelled:
+                    return _describe_handle(r) + ' / ' + _describe_handle(w)
+                return _describe_handle(r)
+            if w is not None and not w._cancelled:
+                return _describe_handle(w)
+            return ''
     if hasattr(data, '_callback'):
         return _describe_handle(data)
     if data is None:
@@ -668,8 +690,26 @@ def _addr_words(addr):
     return f'{addr[0]}:{addr[1]}' if host == addr[0] else f'{host}:{addr[1]}'
 
 
+# _addr_words of each address seen (names change only with add_host, which clears it): a
+# trace describes thousands of sockets at every loop turn.
+_addr_cache = {}
+
+
 def _socket_words(ep):
     st = ep.state
+    if st == 'connected':
+        # Most sockets, most of the time: checked first.
+        words = _addr_cache.get(ep.raddr)
+        if words is None:
+            words = _addr_cache[ep.raddr] = _addr_words(ep.raddr)
+        words = 'connected to ' + words
+        if ep.rbuf:
+            words += f', {len(ep.rbuf)} B to read'
+        if ep.error:
+            words += f', {strerror(ep.error).lower()}'
+        elif ep.eof:
+            words += ', peer closed'
+        return words
     if st == 'new':
         return 'not connected'
     if st == 'listening':
@@ -731,8 +771,11 @@ def trace_fd(fd):
     if ws is not None:
         for sel in ws:
             sel._ls_maybe.add(fd)
-    if not _TRACE or fd is None:
-        return
+    if _TRACE and fd is not None:
+        _send_state(fd)
+
+
+def _send_state(fd):
     st = _fd_state(fd)
     if _traced.get(fd) != st:
         _traced[fd] = st
@@ -743,8 +786,9 @@ def trace_fd(fd):
 
 def trace_all():
     """Send every socket's state that changed (the loop calls this at each turn)."""
+    # Only the trace: nothing changed for the selectors.
     for fd in sorted(set(_sockets) | set(_registrations)):
-        trace_fd(fd)
+        _send_state(fd)
 
 
 def trace_items():

@@ -46,6 +46,7 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
         ("_leave_task", n_leave_task),
         ("_current_task", n_current_task),
         ("_task_waiting_on", n_task_waiting_on),
+        ("_first_task_waiting_on", n_first_task_waiting_on),
     ] {
         let st = aio.clone();
         let v = vm.new_closure(name, move |vm, a, k| f(vm, &st, a, k));
@@ -550,14 +551,40 @@ fn forget_wait(aio: &Aio, task: &Value, fut: &Value) {
 /// waits on `fut` and is not done, or None, as a scan of the list finds it (the IO panel's
 /// "wakes Task-N"), from the index `Task.__step` keeps.
 fn n_task_waiting_on(_vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
-    let fut = core::arg(a, 0);
-    if fut.is_none() {
-        return Ok(Value::None);
+    Ok(task_waiting_on(aio, &core::arg(a, 0)))
+}
+
+/// `_first_task_waiting_on(futs)`: `_task_waiting_on` of each of a list's items in turn, the
+/// first task found (the IO panel asks it for each waiter a socket's handle can wake).
+fn n_first_task_waiting_on(
+    _vm: &mut Vm,
+    aio: &Aio,
+    a: &[Value],
+    _k: &KwArgs,
+) -> PyResult<Value> {
+    let futs: Vec<Value> = match &core::arg(a, 0) {
+        Value::List(l) => l.items.borrow().clone(),
+        Value::Tuple(t) => t.items.to_vec(),
+        _ => Vec::new(),
+    };
+    for f in &futs {
+        let t = task_waiting_on(aio, f);
+        if !t.is_none() {
+            return Ok(t);
+        }
     }
+    Ok(Value::None)
+}
+
+fn task_waiting_on(aio: &Aio, fut: &Value) -> Value {
+    if fut.is_none() {
+        return Value::None;
+    }
+    let fut = fut.clone();
     let found: Vec<Value> = {
         let b = aio.borrow();
         let Some(ts) = b.waiting.get(&fut_key(&fut)) else {
-            return Ok(Value::None);
+            return Value::None;
         };
         ts.iter()
             .filter(|t| match t {
@@ -568,7 +595,7 @@ fn n_task_waiting_on(_vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyRes
             .collect()
     };
     if found.len() < 2 {
-        return Ok(found.into_iter().next().unwrap_or(Value::None));
+        return found.into_iter().next().unwrap_or(Value::None);
     }
     // Several tasks await the one future: the list's (creation) order decides.
     let all = aio
@@ -579,8 +606,8 @@ fn n_task_waiting_on(_vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyRes
     if let Some(Value::List(l)) = all {
         let items = l.items.borrow();
         if let Some(t) = items.iter().find(|t| found.iter().any(|f| f.is(t))) {
-            return Ok(t.clone());
+            return t.clone();
         }
     }
-    Ok(Value::None)
+    Value::None
 }
