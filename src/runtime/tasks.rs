@@ -556,12 +556,7 @@ fn n_task_waiting_on(_vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyRes
 
 /// `_first_task_waiting_on(futs)`: `_task_waiting_on` of each of a list's items in turn, the
 /// first task found (the IO panel asks it for each waiter a socket's handle can wake).
-fn n_first_task_waiting_on(
-    _vm: &mut Vm,
-    aio: &Aio,
-    a: &[Value],
-    _k: &KwArgs,
-) -> PyResult<Value> {
+fn n_first_task_waiting_on(_vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     let futs: Vec<Value> = match &core::arg(a, 0) {
         Value::List(l) => l.items.borrow().clone(),
         Value::Tuple(t) => t.items.to_vec(),
