@@ -635,7 +635,9 @@ _first_waiting = [None]
 
 def _describe_handle(h):
     cb = h._callback
-    name = _qualname(cb)
+    # _qualname(cb), written out: this runs for thousands of sockets at every loop turn.
+    name = (getattr(cb, '__qualname__', None)
+            or getattr(getattr(cb, '__func__', None), '__qualname__', None) or repr(cb))
     waiters = list(h._args)
     # A transport's reader wakes the task waiting on its StreamReader.
     proto = getattr(getattr(cb, '__self__', None), '_protocol', None)
@@ -776,7 +778,14 @@ def trace_fd(fd):
 
 
 def _send_state(fd):
-    st = _fd_state(fd)
+    # _fd_state(fd), written out (see _describe_handle).
+    ep = _sockets.get(fd)
+    reg = _registrations.get(fd)
+    events, target = (reg[0], _describe_data(reg[1])) if reg else (0, '')
+    in_flight = 0
+    if ep is not None:
+        in_flight = ep.inbound + (ep.peer.inbound if ep.peer is not None else 0)
+    st = (fd, events, in_flight, 'closed' if ep is None else _socket_words(ep), target)
     if _traced.get(fd) != st:
         _traced[fd] = st
         _ls.trace('io', *st)
