@@ -9,6 +9,8 @@
 //! reused verbatim and the socket semantics (errno, messages, blocking on the clock) read as
 //! the Python they imitate. Their one native need is the clock, given here.
 
+pub mod backend;
+
 use crate::modules::pysource;
 use crate::vm::{PyModule, PyResult, Value, Vm};
 use std::rc::Rc;
@@ -106,7 +108,7 @@ fn wait_arg(vm: &mut Vm, a: &[Value]) -> PyResult<f64> {
     }
 }
 
-fn clock_natives(vm: &mut Vm) -> Value {
+pub(crate) fn clock_natives(vm: &mut Vm) -> Value {
     let m = vm.new_module("_loopscope_net_native");
     let now = vm.new_closure("now", |vm, _a, _k| {
         // With threads the clock also counts CPU time (runtime/threads.rs): catch up first.
@@ -158,7 +160,13 @@ fn init_loopscope(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     let net = match vm.modules.get_str("loopscope.net") {
         Some(Value::Module(n)) => n,
         _ => {
-            let n = init_net(vm)?;
+            // Whichever network this VM runs on (backend.rs may have replaced the simulated one).
+            let init = vm
+                .module_registry
+                .get("loopscope.net")
+                .copied()
+                .unwrap_or(init_net);
+            let n = init(vm)?;
             vm.modules
                 .set_str("loopscope.net", Value::Module(n.clone()));
             n

@@ -143,7 +143,26 @@ fn eg_str(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
 
 /// Run a script with asyncio available; returns the process exit code.
 pub fn run_script(vm: &mut Vm, name: &str, text: &str, args: &[String], opts: &RunOptions) -> i32 {
-    install(vm, opts);
+    run_script_with_driver(
+        vm,
+        name,
+        text,
+        args,
+        opts,
+        Box::new(virtual_driver::VirtualDriver),
+    )
+}
+
+/// [`run_script`] on a driver of your own (the native binary's real clock).
+pub fn run_script_with_driver(
+    vm: &mut Vm,
+    name: &str,
+    text: &str,
+    args: &[String],
+    opts: &RunOptions,
+    driver: Box<dyn Driver>,
+) -> i32 {
+    install_with_driver(vm, opts, driver);
     let code = crate::vm::api::run_in_vm(vm, name, text, args);
     at_exit(vm);
     code
@@ -491,19 +510,27 @@ fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions)
     m
 }
 
-/// The VM's clock, shared with the tracer so every event carries the current virtual time.
+/// The VM's clock, shared with the tracer so every event carries the clock's time: the time
+/// of its last reading (exact on the virtual clock, which moves only when told; on a real
+/// clock, as fresh as the last `time()` the loop or the script asked for).
 struct SharedClock {
     t: Rc<Cell<f64>>,
+    inner: Box<dyn Clock>,
 }
 
 impl Clock for SharedClock {
     fn now(&self) -> f64 {
-        self.t.get()
+        let t = self.inner.now();
+        self.t.set(t);
+        t
     }
     fn sleep(&mut self, secs: f64) {
-        if secs > 0.0 {
-            self.t.set(self.t.get() + secs);
-        }
+        self.inner.sleep(secs);
+        self.t.set(self.inner.now());
+    }
+    fn cpu(&mut self, secs: f64) {
+        self.inner.cpu(secs);
+        self.t.set(self.inner.now());
     }
 }
 
@@ -632,7 +659,11 @@ fn describe_handle(h: &Value) -> String {
 
 fn install_tracing(vm: &mut Vm, m: &Rc<PyModule>, tracer: Rc<RefCell<dyn Tracer>>) {
     let now = Rc::new(Cell::new(vm.clock.now()));
-    vm.clock = Box::new(SharedClock { t: now.clone() });
+    let inner = std::mem::replace(&mut vm.clock, Box::new(crate::vm::VirtualClock::default()));
+    vm.clock = Box::new(SharedClock {
+        t: now.clone(),
+        inner,
+    });
     let inner = std::mem::replace(&mut vm.out, Box::new(NullSink));
     vm.out = Box::new(TracingSink {
         inner,
@@ -1091,9 +1122,30 @@ pub fn trace_script_with(
     handles: bool,
     recorder: Recorder,
 ) -> Trace {
+    trace_script_with_driver(
+        vm,
+        name,
+        text,
+        args,
+        handles,
+        recorder,
+        Box::new(virtual_driver::VirtualDriver),
+    )
+}
+
+/// [`trace_script_with`] on a driver of your own (a real run records the same format).
+pub fn trace_script_with_driver(
+    vm: &mut Vm,
+    name: &str,
+    text: &str,
+    args: &[String],
+    handles: bool,
+    recorder: Recorder,
+    driver: Box<dyn Driver>,
+) -> Trace {
     let rec = Rc::new(RefCell::new(recorder));
     let tracer: Rc<RefCell<dyn Tracer>> = rec.clone();
-    let code = run_script(
+    let code = run_script_with_driver(
         vm,
         name,
         text,
@@ -1102,6 +1154,7 @@ pub fn trace_script_with(
             handles,
             tracer: Some(tracer),
         },
+        driver,
     );
     // The VM keeps the sink and hook (and with them a reference to the recorder): drop them.
     vm.line_hook = None;

@@ -535,7 +535,7 @@ impl Threads for Model {
             d
         };
         if d > 0 {
-            vm.clock.sleep((d * NS_PER_INSTRUCTION) as f64 * 1e-9);
+            vm.clock.cpu((d * NS_PER_INSTRUCTION) as f64 * 1e-9);
         }
     }
 

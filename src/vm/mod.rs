@@ -203,6 +203,11 @@ pub trait Threads {
 pub trait Clock {
     fn now(&self) -> f64;
     fn sleep(&mut self, secs: f64);
+    /// CPU time a model charges (the thread model's instructions): a virtual clock moves by
+    /// it; a real clock has already spent it (no sleeping twice).
+    fn cpu(&mut self, secs: f64) {
+        self.sleep(secs);
+    }
 }
 
 /// The default clock: virtual, starts at 0.0, `sleep` advances it instantly.

@@ -1,6 +1,7 @@
 //! `loopscope`: the native command line. Runs scripts on loopscope's VM and event loop.
 
 mod bench;
+mod real;
 
 // Counted, so the VM's memory limit sees every byte the process holds (src/vm/memory.rs).
 #[global_allocator]
@@ -61,9 +62,12 @@ unsafe impl std::alloc::GlobalAlloc for SplitAlloc {
 }
 
 use clap::{Parser, Subcommand};
+use loopscope::runtime::driver::Driver;
+use std::cell::RefCell;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::rc::Rc;
 
 #[derive(Parser)]
 #[command(
@@ -128,9 +132,23 @@ const DEFAULT_CALLBACK_BUDGET: u64 = 100_000_000;
 /// with a MemoryError long before the machine starts swapping.
 const DEFAULT_MAX_MEMORY_MB: usize = 4096;
 
-/// The instruction and memory limits `run` and `trace` share.
+/// Which clock (and network) a run uses.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ClockKind {
+    /// Deterministic: time moves only when everything waits; sockets talk to the simulated
+    /// network.
+    Virtual,
+    /// The wall clock: timers fire at real deadlines, time.sleep sleeps, sockets are the
+    /// operating system's.
+    Real,
+}
+
+/// The instruction and memory limits `run` and `trace` share, and the clock.
 #[derive(clap::Args)]
 struct Limits {
+    /// virtual (default, deterministic, simulated network) or real (wall clock, real sockets).
+    #[arg(long, value_enum, default_value_t = ClockKind::Virtual)]
+    clock: ClockKind,
     /// Instructions the whole run may execute before it is stopped.
     #[arg(long, default_value_t = DEFAULT_BUDGET)]
     budget: u64,
@@ -145,12 +163,23 @@ struct Limits {
 }
 
 impl Limits {
-    fn new_vm(&self) -> loopscope::Vm {
+    /// A VM with the limits, and the event loop's driver for the clock chosen (a real run
+    /// also gets the real clock and the OS network).
+    fn new_vm(&self) -> Result<(loopscope::Vm, Box<dyn Driver>), String> {
         let mut vm = loopscope::Vm::new();
         vm.total_budget = self.budget;
         vm.callback_budget = self.callback_budget;
         vm.memory_limit = self.max_memory.saturating_mul(1 << 20);
-        vm
+        let driver: Box<dyn Driver> = match self.clock {
+            ClockKind::Virtual => Box::new(loopscope::runtime::virtual_driver::VirtualDriver),
+            ClockKind::Real => {
+                let net = real::OsNet::new().map_err(|e| format!("can't poll sockets: {e}"))?;
+                vm.clock = Box::new(real::RealClock::new());
+                loopscope::net::backend::install(&mut vm, Rc::new(RefCell::new(net)));
+                Box::new(real::RealDriver)
+            }
+        };
+        Ok((vm, driver))
     }
 }
 
@@ -200,12 +229,20 @@ fn main() -> ExitCode {
             let run = std::thread::Builder::new()
                 .stack_size(256 << 20)
                 .spawn(move || {
-                    let mut vm = limits.new_vm();
+                    let (mut vm, driver) = match limits.new_vm() {
+                        Ok(v) => v,
+                        Err(msg) => {
+                            eprintln!("loopscope: {msg}");
+                            return 1;
+                        }
+                    };
                     let opts = loopscope::runtime::RunOptions {
                         handles,
                         tracer: None,
                     };
-                    loopscope::runtime::run_script(&mut vm, &name, &text, &args, &opts)
+                    loopscope::runtime::run_script_with_driver(
+                        &mut vm, &name, &text, &args, &opts, driver,
+                    )
                 });
             let code = match run.map(|h| h.join()) {
                 Ok(Ok(code)) => code,
@@ -236,12 +273,20 @@ fn main() -> ExitCode {
             let to_file = output.is_some();
             let run = std::thread::Builder::new().stack_size(256 << 20).spawn(
                 move || -> Result<i32, String> {
-                    let mut vm = limits.new_vm();
+                    let (mut vm, driver) = limits.new_vm()?;
                     if !to_file {
                         // stdout carries the trace: the script's output is in the trace itself.
                         vm.out = Box::new(loopscope::CaptureSink::default());
                     }
-                    let tr = loopscope::runtime::trace_script(&mut vm, &name, &text, &args, false);
+                    let tr = loopscope::runtime::trace_script_with_driver(
+                        &mut vm,
+                        &name,
+                        &text,
+                        &args,
+                        false,
+                        loopscope::trace::Recorder::new(),
+                        driver,
+                    );
                     // The run's objects are no longer needed: free them before writing, which
                     // streams the JSON instead of building it in memory (peak memory is the
                     // trace alone).
