@@ -1139,7 +1139,9 @@ fn agen_poll(vm: &mut Vm, st: &Rc<RefCell<RtState>>, lp: &Value) -> PyResult<Val
         if Rc::strong_count(rc) > 1 {
             return true;
         }
-        if same_obj(l, lp) && rc.state.get() == GenState::Suspended {
+        // A generator whose aclose() began is closed synchronously when it is dropped
+        // (CPython's _PyGen_Finalize skips the finalizer hook once `ag_closed` is set).
+        if same_obj(l, lp) && rc.state.get() == GenState::Suspended && !rc.ag_closed.get() {
             fin.push(g.clone());
         }
         false

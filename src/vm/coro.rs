@@ -35,8 +35,12 @@ pub struct PyGen {
     pub code: Rc<PyCode>,
     /// A generator decorated with `types.coroutine` (may be awaited).
     pub iterable_coroutine: Cell<bool>,
-    /// Async generators: an `asend`/`athrow` is in progress.
+    /// Async generators: an `asend`/`athrow` awaitable is iterating it (CPython's
+    /// `ag_running_async`), so another one must not resume it.
     pub ag_running: Cell<bool>,
+    /// Async generators: `aclose()` began or the generator ended (CPython's `ag_closed`); such a
+    /// generator is closed synchronously when dropped instead of through the loop's finalizer.
+    pub ag_closed: Cell<bool>,
     /// Where "coroutine ... was never awaited" goes when an unstarted coroutine is dropped
     /// (the VM prints it with the line that was running, as CPython does).
     pub warn: Option<Rc<WarnQueue>>,
@@ -77,6 +81,7 @@ impl Drop for PyGen {
                     code: self.code.clone(),
                     iterable_coroutine: Cell::new(self.iterable_coroutine.get()),
                     ag_running: Cell::new(false),
+                    ag_closed: Cell::new(self.ag_closed.get()),
                     warn: None,
                     id: self.id,
                 };
@@ -141,7 +146,23 @@ impl Vm {
         }
     }
 
-    /// `Send` with an async-generator awaitable as receiver: resume the async generator.
+    /// The awaitable's iteration ended (CPython's `async_gen_unwrap_value` on an error): the
+    /// generator no longer runs and the awaitable cannot be reused.
+    fn agen_op_finish(&self, n: &NativeObj, agen: &PyGen, exc: Option<&Exc>) {
+        Self::set_agen_op_state(n, AGenOpState::Closed);
+        agen.ag_running.set(false);
+        if let Some(e) = exc {
+            if self.exc_matches(e, ExcKind::StopAsyncIteration)
+                || self.exc_matches(e, ExcKind::GeneratorExit)
+            {
+                agen.ag_closed.set(true);
+            }
+        }
+    }
+
+    /// `Send` with an async-generator awaitable as receiver (CPython's `async_gen_asend_send`
+    /// and `async_gen_athrow_send`): resume the async generator. `CallOut::Value(v)` means the
+    /// awaitable finished with `v` without running the generator.
     pub(crate) fn agen_op_send(
         &mut self,
         n: &Rc<NativeObj>,
@@ -151,55 +172,90 @@ impl Vm {
         let Some((agen, kind, state)) = self.agen_op(n) else {
             return Ok(None);
         };
-        let how = match state {
-            AGenOpState::Closed => {
-                return Err(self.runtime_error(match kind {
-                    AGenOpKind::Send(_) => "cannot reuse already awaited __anext__()/asend()",
-                    AGenOpKind::Throw(_) => "cannot reuse already awaited athrow()",
-                    AGenOpKind::Close => "cannot reuse already awaited aclose()",
-                }))
+        let how = match (&kind, state) {
+            (AGenOpKind::Send(_), AGenOpState::Closed) => {
+                return Err(self.runtime_error("cannot reuse already awaited __anext__()/asend()"))
             }
-            AGenOpState::Init => {
+            (AGenOpKind::Send(x), AGenOpState::Init) => {
+                if agen.ag_running.get() {
+                    return Err(self.runtime_error(
+                        "anext(): asynchronous generator is already running",
+                    ));
+                }
                 Self::set_agen_op_state(n, AGenOpState::Iter);
-                match kind.clone() {
-                    AGenOpKind::Send(x) => ResumeHow::Send(if v.is_none() { x } else { v }),
-                    AGenOpKind::Throw(e) => ResumeHow::Throw(e),
-                    AGenOpKind::Close => {
-                        if agen.state.get() == GenState::Created
-                            || agen.state.get() == GenState::Completed
-                        {
-                            agen.state.set(GenState::Completed);
-                            agen.frame.borrow_mut().take();
-                            Self::set_agen_op_state(n, AGenOpState::Closed);
-                            return Ok(Some(CallOut::Value(Value::None)))
-                                .map(|o| self.send_done(o));
-                        }
-                        let exc = self.new_error_args(ExcKind::GeneratorExit, vec![]);
-                        ResumeHow::Throw(exc)
+                ResumeHow::Send(if v.is_none() { x.clone() } else { v })
+            }
+            (AGenOpKind::Send(_), AGenOpState::Iter) => ResumeHow::Send(v),
+            (_, AGenOpState::Closed) => {
+                return Err(self.runtime_error("cannot reuse already awaited aclose()/athrow()"))
+            }
+            _ if agen.state.get() == GenState::Completed => {
+                Self::set_agen_op_state(n, AGenOpState::Closed);
+                return Ok(Some(CallOut::Value(Value::None)));
+            }
+            (_, AGenOpState::Init) => {
+                let is_close = matches!(kind, AGenOpKind::Close);
+                if agen.ag_running.get() {
+                    Self::set_agen_op_state(n, AGenOpState::Closed);
+                    return Err(self.runtime_error(if is_close {
+                        "aclose(): asynchronous generator is already running"
+                    } else {
+                        "athrow(): asynchronous generator is already running"
+                    }));
+                }
+                if agen.ag_closed.get() {
+                    Self::set_agen_op_state(n, AGenOpState::Closed);
+                    return Err(self.new_error_args(ExcKind::StopAsyncIteration, vec![]));
+                }
+                if !v.is_none() {
+                    return Err(self.runtime_error(
+                        "can't send non-None value to a just-started coroutine",
+                    ));
+                }
+                Self::set_agen_op_state(n, AGenOpState::Iter);
+                match &kind {
+                    AGenOpKind::Throw(e) => ResumeHow::Throw(e.clone()),
+                    _ => {
+                        agen.ag_closed.set(true);
+                        ResumeHow::Throw(self.new_error_args(ExcKind::GeneratorExit, vec![]))
                     }
                 }
             }
-            AGenOpState::Iter => ResumeHow::Send(v),
+            (_, AGenOpState::Iter) => ResumeHow::Send(v),
         };
-        if agen.state.get() == GenState::Completed {
-            Self::set_agen_op_state(n, AGenOpState::Closed);
-            return match kind {
-                AGenOpKind::Close => {
-                    Ok(Some(CallOut::Value(Value::None))).map(|o| self.send_done(o))
-                }
-                AGenOpKind::Throw(e) => Err(e),
-                AGenOpKind::Send(_) => {
-                    Err(self.new_error_args(ExcKind::StopAsyncIteration, vec![]))
-                }
-            };
+        agen.ag_running.set(true);
+        match self.gen_resume_frames(&agen, how, Entry::AGenOp(n.clone(), target)) {
+            Ok(CallOut::Value(_)) => {
+                // A generator that was never started ended at once (closed before its first
+                // step): it returned, which the awaitable reports as its end.
+                let e = self.new_error_args(ExcKind::StopAsyncIteration, vec![]);
+                self.agen_op_end_error(n, &agen, &kind, e)
+            }
+            Ok(out) => Ok(Some(out)),
+            Err(e) => self.agen_op_end_error(n, &agen, &kind, e),
         }
-        let out = self.gen_resume_frames(&agen, how, Entry::AGenOp(n.clone(), target))?;
-        Ok(Some(out))
     }
 
-    /// A `CallOut::Value` from `agen_op_send` means "the awaitable finished with this value".
-    fn send_done(&self, o: Option<CallOut>) -> Option<CallOut> {
-        o
+    /// The generator raised `e` out of the awaitable before any frame ran.
+    fn agen_op_end_error(
+        &mut self,
+        n: &NativeObj,
+        agen: &PyGen,
+        kind: &AGenOpKind,
+        e: Exc,
+    ) -> PyResult<Option<CallOut>> {
+        self.agen_op_finish(n, agen, Some(&e));
+        if matches!(kind, AGenOpKind::Close)
+            && (self.exc_matches(&e, ExcKind::StopAsyncIteration)
+                || self.exc_matches(&e, ExcKind::GeneratorExit))
+        {
+            return Ok(Some(CallOut::Value(Value::None)));
+        }
+        Err(e)
+    }
+
+    fn agen_of(&self, op: &NativeObj) -> Option<(Rc<PyGen>, AGenOpKind)> {
+        self.agen_op(op).map(|(g, k, _)| (g, k))
     }
 
     pub(crate) fn agen_op_yield(
@@ -210,13 +266,14 @@ impl Vm {
         v: Value,
         base: usize,
     ) -> Option<Exit> {
-        let kind = self.agen_op(op).map(|x| x.1);
         if let Value::Native(w) = &v {
             if let NativeData::AGenWrapped(inner) = &w.data {
-                Self::set_agen_op_state(op, AGenOpState::Closed);
-                if let Some(AGenOpKind::Close) = kind {
-                    let e = self.runtime_error("async generator ignored GeneratorExit");
-                    return self.unwind(f, e, base, true, true);
+                if let Some((agen, kind)) = self.agen_of(op) {
+                    self.agen_op_finish(op, &agen, None);
+                    if let AGenOpKind::Close = kind {
+                        let e = self.runtime_error("async generator ignored GeneratorExit");
+                        return self.unwind(f, e, base, true, true);
+                    }
                 }
                 f.stack.pop();
                 f.stack.push(inner.clone());
@@ -235,15 +292,16 @@ impl Vm {
         target: u32,
         base: usize,
     ) -> Option<Exit> {
-        let kind = self.agen_op(op).map(|x| x.1);
-        Self::set_agen_op_state(op, AGenOpState::Closed);
-        if let Some(AGenOpKind::Close) = kind {
-            f.stack.pop();
-            f.stack.push(Value::None);
-            f.pc = target as usize;
-            return None;
-        }
         let e = self.new_error_args(ExcKind::StopAsyncIteration, vec![]);
+        if let Some((agen, kind)) = self.agen_of(op) {
+            self.agen_op_finish(op, &agen, Some(&e));
+            if let AGenOpKind::Close = kind {
+                f.stack.pop();
+                f.stack.push(Value::None);
+                f.pc = target as usize;
+                return None;
+            }
+        }
         self.unwind(f, e, base, true, true)
     }
 
@@ -255,9 +313,9 @@ impl Vm {
         target: u32,
         exc: &super::Exc,
     ) -> Option<Option<Exit>> {
-        let kind = self.agen_op(op).map(|x| x.1);
-        Self::set_agen_op_state(op, AGenOpState::Closed);
-        if let Some(AGenOpKind::Close) = kind {
+        let (agen, kind) = self.agen_of(op)?;
+        self.agen_op_finish(op, &agen, Some(exc));
+        if let AGenOpKind::Close = kind {
             if self.exc_matches(exc, ExcKind::GeneratorExit)
                 || self.exc_matches(exc, ExcKind::StopAsyncIteration)
             {
@@ -268,6 +326,42 @@ impl Vm {
             }
         }
         None
+    }
+
+    /// A throw into a frame awaiting an async generator awaitable (`async_gen_asend_throw`,
+    /// `async_gen_athrow_throw`): `Ok(frame)` is the generator's frame to raise in, `Err(e)`
+    /// the exception to raise in the awaiting frame instead.
+    pub(crate) fn agen_op_throw_frame(
+        &mut self,
+        n: &Rc<NativeObj>,
+        target: u32,
+        exc: Exc,
+    ) -> Result<Box<super::frame::Frame>, Exc> {
+        let Some((agen, kind, state)) = self.agen_op(n) else {
+            return Err(exc);
+        };
+        if state == AGenOpState::Closed {
+            return Err(self.runtime_error(match kind {
+                AGenOpKind::Send(_) => "cannot reuse already awaited __anext__()/asend()",
+                _ => "cannot reuse already awaited aclose()/athrow()",
+            }));
+        }
+        if agen.state.get() != GenState::Suspended {
+            return Err(exc);
+        }
+        let Some(mut fr) = agen.frame.borrow_mut().take() else {
+            return Err(exc);
+        };
+        agen.state.set(GenState::Running);
+        fr.entry = Entry::AGenOp(n.clone(), target);
+        fr.gen = Some(agen.clone());
+        Ok(fr)
+    }
+
+    /// `close()` of an awaitable (CPython 3.11's `async_gen_asend_close`): only the awaitable
+    /// ends; the generator stays as it is, still marked running.
+    pub(crate) fn agen_op_close(&self, n: &NativeObj) {
+        Self::set_agen_op_state(n, AGenOpState::Closed);
     }
 
     pub fn new_agen_op(&self, agen: &Rc<PyGen>, kind: AGenOpKind) -> Value {
