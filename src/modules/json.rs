@@ -76,6 +76,11 @@ fn newline(enc: &Enc, level: usize, out: &mut String) {
 }
 
 fn encode(vm: &mut Vm, v: &Value, enc: &mut Enc, level: usize, out: &mut String) -> PyResult<()> {
+    // Subclasses of dict, list, str, int, float encode as what they extend.
+    if let Some(p) = crate::vm::subclass::payload(v) {
+        let p = p.clone();
+        return encode(vm, &p, enc, level, out);
+    }
     match v {
         Value::None => out.push_str("null"),
         Value::Bool(true) => out.push_str("true"),

@@ -178,9 +178,9 @@ impl Vm {
             }
             (AGenOpKind::Send(x), AGenOpState::Init) => {
                 if agen.ag_running.get() {
-                    return Err(self.runtime_error(
-                        "anext(): asynchronous generator is already running",
-                    ));
+                    return Err(
+                        self.runtime_error("anext(): asynchronous generator is already running")
+                    );
                 }
                 Self::set_agen_op_state(n, AGenOpState::Iter);
                 ResumeHow::Send(if v.is_none() { x.clone() } else { v })
@@ -208,9 +208,9 @@ impl Vm {
                     return Err(self.new_error_args(ExcKind::StopAsyncIteration, vec![]));
                 }
                 if !v.is_none() {
-                    return Err(self.runtime_error(
-                        "can't send non-None value to a just-started coroutine",
-                    ));
+                    return Err(
+                        self.runtime_error("can't send non-None value to a just-started coroutine")
+                    );
                 }
                 Self::set_agen_op_state(n, AGenOpState::Iter);
                 match &kind {

@@ -1676,7 +1676,12 @@ fn g_imag(_vm: &mut Vm, v: &Value) -> R {
 }
 fn num_round(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
     let f = vm.builtins.get_str("round").unwrap_or(Value::None);
-    vm.call(&f, args, kw)
+    // `round(sub)` calls this with an int/float subclass's instance: round what it carries.
+    let mut args = args.to_vec();
+    if let Some(a) = args.first_mut() {
+        *a = super::subclass::unwrap(a);
+    }
+    vm.call(&f, &args, kw)
 }
 
 /// Register the methods of the built-in types.
@@ -1877,4 +1882,5 @@ pub fn register(vm: &mut Vm) {
         vm.add_getset(ty, "imag", g_imag, None);
     }
     super::methods2::register(vm);
+    super::subclass::register(vm);
 }

@@ -72,6 +72,7 @@ pub mod object;
 pub mod ops;
 pub mod render;
 pub mod strops;
+pub mod subclass;
 pub mod table;
 pub mod value;
 
