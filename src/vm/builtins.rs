@@ -1878,6 +1878,9 @@ pub fn register_all(vm: &mut Vm) {
     vm.builtins.set_str("__name__", Value::str("builtins"));
     super::methods::register(vm);
     super::bytes_methods::register(vm);
+    // After every method of the built-in types exists (their slots replace some).
+    super::subclass::register(vm);
+    super::bytearray::register(vm);
 }
 
 /// Keep the generator helpers reachable for other files.

@@ -40,6 +40,9 @@ fn arg_view(vm: &Vm, v: &Value) -> PyResult<Value> {
     match v {
         Value::Bytes(b) => Ok(latin1(&b.b)),
         Value::None | Value::Int(_) | Value::Bool(_) => Ok(v.clone()),
+        Value::Instance(_) if super::bytearray::bytes_like(v).is_some() => {
+            Ok(latin1(&super::bytearray::bytes_like(v).unwrap_or_default()))
+        }
         Value::Tuple(t) => {
             let mut out = Vec::with_capacity(t.items.len());
             for it in t.items.iter() {
@@ -277,13 +280,14 @@ fn b_join(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         if i > 0 {
             out.extend_from_slice(&me.b);
         }
-        match it {
-            Value::Bytes(b) => out.extend_from_slice(&b.b),
-            other => {
+        match super::bytearray::bytes_like(it) {
+            Some(b) => out.extend_from_slice(&b),
+            None => {
+                let other = it;
                 return Err(vm.type_error(format!(
                     "sequence item {i}: expected a bytes-like object, {} found",
                     vm.type_name(other)
-                )))
+                )));
             }
         }
     }
@@ -300,6 +304,10 @@ fn b_contains(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 pub fn bytes_contains(vm: &mut Vm, hay: &[u8], item: &Value) -> PyResult<bool> {
     match item {
         Value::Bytes(n) => Ok(n.b.is_empty() || hay.windows(n.b.len()).any(|w| w == &n.b[..])),
+        Value::Instance(_) if super::bytearray::bytes_like(item).is_some() => {
+            let n = super::bytearray::bytes_like(item).unwrap_or_default();
+            Ok(n.is_empty() || hay.windows(n.len()).any(|w| w == &n[..]))
+        }
         Value::Int(i) => {
             if !(0..256).contains(i) {
                 return Err(vm.value_error("byte must be in range(0, 256)"));

@@ -142,6 +142,9 @@ pub fn bytes_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> 
         None => vec![],
         Some(Value::Str(s)) => s.s.as_bytes().to_vec(),
         Some(Value::Int(n)) => vec![0; (*n).clamp(0, 1 << 28) as usize],
+        Some(v) if super::bytearray::bytes_like(v).is_some() => {
+            super::bytearray::bytes_like(v).unwrap_or_default()
+        }
         Some(v) => {
             let items = vm.iter_to_vec(v)?;
             let mut out = Vec::with_capacity(items.len());
@@ -1882,5 +1885,4 @@ pub fn register(vm: &mut Vm) {
         vm.add_getset(ty, "imag", g_imag, None);
     }
     super::methods2::register(vm);
-    super::subclass::register(vm);
 }

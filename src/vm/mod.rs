@@ -57,6 +57,7 @@
 pub mod anchors;
 pub mod api;
 pub mod builtins;
+pub mod bytearray;
 pub mod bytes_methods;
 pub mod coro;
 pub mod dict;

@@ -35,7 +35,7 @@ pub fn unwrap(v: &Value) -> Value {
 }
 
 /// The names of the built-in types whose subclasses carry a payload.
-const PAYLOAD_TYPES: [&str; 10] = [
+const PAYLOAD_TYPES: [&str; 9] = [
     "int",
     "float",
     "str",
@@ -45,7 +45,6 @@ const PAYLOAD_TYPES: [&str; 10] = [
     "dict",
     "set",
     "frozenset",
-    "bytearray",
 ];
 
 fn is_payload_type(t: &PyType) -> bool {
@@ -103,7 +102,7 @@ fn builtin_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
     let Some(newf) = base.native_new else {
         return Err(vm.type_error(format!("cannot create '{}' instances", base.name())));
     };
-    let mutable = matches!(&*base.name(), "list" | "dict" | "set" | "bytearray");
+    let mutable = matches!(&*base.name(), "list" | "dict" | "set");
     let p = if mutable {
         newf(vm, &base, &[], &[])?
     } else {
@@ -400,7 +399,7 @@ fn w_abs(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 pub fn register(vm: &mut Vm) {
     use super::NativeFn;
     let tys = &vm.types;
-    let mut t: Vec<Rc<PyType>> = vec![
+    let t: Vec<Rc<PyType>> = vec![
         tys.int.clone(),
         tys.float.clone(),
         tys.str_.clone(),
@@ -411,7 +410,6 @@ pub fn register(vm: &mut Vm) {
         tys.set.clone(),
         tys.frozenset.clone(),
     ];
-    t.extend(tys.misc.get("bytearray").cloned());
     let cmp: [(&str, NativeFn); 6] = [
         ("__eq__", w_eq),
         ("__ne__", w_ne),
@@ -503,7 +501,7 @@ pub fn register(vm: &mut Vm) {
                     ],
                 );
             }
-            "list" | "bytearray" => {
+            "list" => {
                 vm.add_methods(ty, &seq);
                 vm.add_methods(
                     ty,
@@ -519,9 +517,7 @@ pub fn register(vm: &mut Vm) {
                         ("__init__", builtin_init),
                     ],
                 );
-                if &*name == "list" {
-                    vm.add_method(ty, "__reversed__", w_reversed);
-                }
+                vm.add_method(ty, "__reversed__", w_reversed);
             }
             "dict" => {
                 vm.add_methods(ty, &seq);
