@@ -130,11 +130,60 @@ pub fn float_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> 
     }
 }
 
-pub fn str_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
+pub fn str_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], kw: &KwArgs) -> R {
+    if args.len() > 1 || !kw.is_empty() {
+        return str_decode_new(vm, args, kw);
+    }
     match args.first() {
         None => Ok(Value::str("")),
         Some(v) => vm.str_value(v),
     }
+}
+
+/// `str(b, encoding[, errors])`: decode a bytes-like object.
+fn str_decode_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    if args.len() > 3 {
+        return Err(vm.type_error(format!(
+            "str() takes at most 3 arguments ({} given)",
+            args.len()
+        )));
+    }
+    for (k, _) in kw.iter() {
+        if !matches!(&**k, "encoding" | "errors" | "object") {
+            return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for str()")));
+        }
+    }
+    let obj = match args.first().or_else(|| kw_get(kw, "object")) {
+        Some(v) => v.clone(),
+        None => return Ok(Value::str("")),
+    };
+    let Some(b) = super::bytearray::bytes_like(&obj) else {
+        return Err(vm.type_error(match &obj {
+            Value::Str(_) => "decoding str is not supported".to_string(),
+            other => format!(
+                "decoding to str: need a bytes-like object, {} found",
+                vm.type_name(other)
+            ),
+        }));
+    };
+    let encoding = args
+        .get(1)
+        .or_else(|| kw_get(kw, "encoding"))
+        .cloned()
+        .unwrap_or_else(|| Value::str("utf-8"));
+    let errors = args
+        .get(2)
+        .or_else(|| kw_get(kw, "errors"))
+        .cloned()
+        .unwrap_or_else(|| Value::str("strict"));
+    let Some(decode) = vm.types.bytes.lookup("decode") else {
+        return Err(vm.type_error("bytes.decode is missing"));
+    };
+    vm.call(
+        &decode,
+        &[super::bytes_methods::new_bytes(b), encoding, errors],
+        &[],
+    )
 }
 
 pub fn bytes_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
@@ -1563,6 +1612,104 @@ fn int_bit_length(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let i = vm.to_int(arg(vm, args, 0, "bit_length")?)?;
     Ok(Value::Int(64 - i.unsigned_abs().leading_zeros() as i64))
 }
+fn int_bit_count(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let i = vm.to_int(arg(vm, args, 0, "bit_count")?)?;
+    Ok(Value::Int(i.unsigned_abs().count_ones() as i64))
+}
+/// `float.hex()`: CPython's `[-]0xh.hhhhhhhhhhhhhp±e` (13 hex digits of mantissa).
+fn float_hex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let x = vm.to_f64(arg(vm, args, 0, "hex")?)?;
+    if x.is_nan() {
+        return Ok(Value::str("nan"));
+    }
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    if x.is_infinite() {
+        return Ok(Value::string(format!("{sign}inf")));
+    }
+    if x == 0.0 {
+        return Ok(Value::string(format!("{sign}0x0.0p+0")));
+    }
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let mant = bits & ((1u64 << 52) - 1);
+    let (lead, e) = if exp == 0 {
+        (0, -1022)
+    } else {
+        (1, exp - 1023)
+    };
+    Ok(Value::string(format!("{sign}0x{lead}.{mant:013x}p{e:+}")))
+}
+/// `float.fromhex(s)`.
+fn float_fromhex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = match args.iter().rev().find(|v| !matches!(v, Value::Type(_))) {
+        Some(Value::Str(s)) => s.s.to_string(),
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "fromhex() argument must be str, not {}",
+                vm.type_name(other)
+            )))
+        }
+        None => return Err(vm.type_error("fromhex() takes exactly one argument (0 given)")),
+    };
+    match parse_float_hex(&s) {
+        Some(x) if x.is_finite() || x.is_nan() || s.to_ascii_lowercase().contains("inf") => {
+            Ok(Value::Float(x))
+        }
+        Some(_) => Err(vm.new_error(
+            ExcKind::OverflowError,
+            "hexadecimal value too large to represent as a float",
+        )),
+        None => Err(vm.value_error("invalid hexadecimal floating-point string")),
+    }
+}
+fn parse_float_hex(s: &str) -> Option<f64> {
+    let t = s.trim();
+    let (neg, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let lower = t.to_ascii_lowercase();
+    let special = match lower.as_str() {
+        "inf" | "infinity" => Some(f64::INFINITY),
+        "nan" => Some(f64::NAN),
+        _ => None,
+    };
+    if let Some(v) = special {
+        return Some(if neg { -v } else { v });
+    }
+    let body = lower.strip_prefix("0x").unwrap_or(&lower);
+    let (mant, exp) = match body.split_once('p') {
+        Some((m, e)) => (m, e.parse::<i64>().ok()?),
+        None => (body, 0),
+    };
+    let (int_part, frac_part) = match mant.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (mant, ""),
+    };
+    if int_part.is_empty() && frac_part.is_empty() {
+        return None;
+    }
+    let mut v = 0f64;
+    for c in int_part.chars().chain(frac_part.chars()) {
+        v = v * 16.0 + c.to_digit(16)? as f64;
+    }
+    // Scale by 2**e in exact steps; only the last one may round (subnormals).
+    let mut e = exp
+        .saturating_sub(4 * frac_part.len() as i64)
+        .clamp(-5000, 5000) as i32;
+    let mut v = v;
+    while e > 1000 {
+        v *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        v *= 2f64.powi(-1000);
+        e += 1000;
+    }
+    let v = v * 2f64.powi(e);
+    Some(if neg { -v } else { v })
+}
 fn int_conjugate(_vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     Ok(args.first().cloned().unwrap_or(Value::None))
 }
@@ -1876,6 +2023,9 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(&t.float, "as_integer_ratio", float_as_integer_ratio);
 
     vm.add_method(&t.int, "bit_length", int_bit_length);
+    vm.add_method(&t.int, "bit_count", int_bit_count);
+    vm.add_method(&t.float, "hex", float_hex);
+    vm.add_method(&t.float, "fromhex", float_fromhex);
     vm.add_method(&t.int, "conjugate", int_conjugate);
     vm.add_method(&t.int, "__round__", num_round);
     vm.add_method(&t.float, "__round__", num_round);

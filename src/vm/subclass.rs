@@ -163,7 +163,16 @@ fn self_arg(vm: &Vm, args: &[Value], n: usize, name: &str) -> PyResult<Value> {
             args.len().saturating_sub(1)
         )));
     }
-    Ok(unwrap(&args[0]))
+    let p = unwrap(&args[0]);
+    // An object that only inherits the slot (a native class built on the type) carries no
+    // value to run it on: running the operation on it again would recurse.
+    if matches!(p, Value::Instance(_) | Value::Native(_)) {
+        return Err(vm.type_error(format!(
+            "descriptor '{name}' requires a built-in object but received a '{}'",
+            vm.type_name(&p)
+        )));
+    }
+    Ok(p)
 }
 
 fn w_len(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
