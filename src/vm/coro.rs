@@ -125,6 +125,11 @@ pub struct AGenOp {
 }
 
 use super::exceptions::ExcKind;
+
+/// An asend()/athrow()/aclose() object.
+pub fn is_agen_op(v: &Value) -> bool {
+    matches!(v, Value::Native(n) if matches!(n.data, NativeData::AsyncGenOp(_)))
+}
 use super::frame::Entry;
 use super::interp::{CallOut, Exit, ResumeHow};
 use super::object::{NativeData, NativeObj};
@@ -169,8 +174,30 @@ impl Vm {
         v: Value,
         target: u32,
     ) -> PyResult<Option<CallOut>> {
-        let Some((agen, kind, state)) = self.agen_op(n) else {
+        let Some((agen, kind, _)) = self.agen_op(n) else {
             return Ok(None);
+        };
+        let how = match self.agen_op_prepare(n, v)? {
+            Ok(how) => how,
+            Err(done) => return Ok(Some(CallOut::Value(done))),
+        };
+        match self.gen_resume_frames(&agen, how, Entry::AGenOp(n.clone(), target)) {
+            Ok(CallOut::Value(_)) => {
+                // A generator that was never started ended at once (closed before its first
+                // step): it returned, which the awaitable reports as its end.
+                let e = self.new_error_args(ExcKind::StopAsyncIteration, vec![]);
+                self.agen_op_end_error(n, &agen, &kind, e)
+            }
+            Ok(out) => Ok(Some(out)),
+            Err(e) => self.agen_op_end_error(n, &agen, &kind, e),
+        }
+    }
+
+    /// The checks and state changes of a send into an awaitable, up to resuming the
+    /// generator: `Ok(how)` to resume it, `Err(v)` when the awaitable is done with `v`.
+    fn agen_op_prepare(&mut self, n: &NativeObj, v: Value) -> PyResult<Result<ResumeHow, Value>> {
+        let Some((agen, kind, state)) = self.agen_op(n) else {
+            return Err(self.type_error("not an async generator awaitable"));
         };
         let how = match (&kind, state) {
             (AGenOpKind::Send(_), AGenOpState::Closed) => {
@@ -191,7 +218,7 @@ impl Vm {
             }
             _ if agen.state.get() == GenState::Completed => {
                 Self::set_agen_op_state(n, AGenOpState::Closed);
-                return Ok(Some(CallOut::Value(Value::None)));
+                return Ok(Err(Value::None));
             }
             (_, AGenOpState::Init) => {
                 let is_close = matches!(kind, AGenOpKind::Close);
@@ -224,16 +251,92 @@ impl Vm {
             (_, AGenOpState::Iter) => ResumeHow::Send(v),
         };
         agen.ag_running.set(true);
-        match self.gen_resume_frames(&agen, how, Entry::AGenOp(n.clone(), target)) {
-            Ok(CallOut::Value(_)) => {
-                // A generator that was never started ended at once (closed before its first
-                // step): it returned, which the awaitable reports as its end.
-                let e = self.new_error_args(ExcKind::StopAsyncIteration, vec![]);
-                self.agen_op_end_error(n, &agen, &kind, e)
+        Ok(Ok(how))
+    }
+
+    /// Resume the generator of an awaitable in a nested loop: the awaitable's `send`/`throw`
+    /// methods, called by a Task that drives it (CPython's Task accepts asend()/athrow()
+    /// objects as coroutines) or by a script.
+    fn agen_op_drive(&mut self, n: &NativeObj, how: ResumeHow) -> PyResult<Value> {
+        let Some((agen, kind, _)) = self.agen_op(n) else {
+            return Err(self.type_error("not an async generator awaitable"));
+        };
+        let exit = match self.gen_resume_frames(&agen, how, Entry::Barrier) {
+            Err(e) => Exit::Raise(e),
+            Ok(out) => match out.normalize() {
+                CallOut::Value(_) => Exit::Return(Value::None),
+                CallOut::Gen(frames, exc) => {
+                    self.enter_native()?;
+                    let r = self.run_gen_frames(frames, exc, u64::MAX);
+                    self.leave_native();
+                    match r {
+                        Ok(x) => x,
+                        Err(e) => Exit::Raise(e),
+                    }
+                }
+                CallOut::Frame(_) | CallOut::GenFrame(_) => {
+                    Exit::Raise(self.runtime_error("unexpected frame"))
+                }
+            },
+        };
+        let is_close = matches!(kind, AGenOpKind::Close);
+        match exit {
+            Exit::Yield(v) => {
+                if let Value::Native(w) = &v {
+                    if let NativeData::AGenWrapped(inner) = &w.data {
+                        self.agen_op_finish(n, &agen, None);
+                        if is_close {
+                            return Err(self.runtime_error("async generator ignored GeneratorExit"));
+                        }
+                        return Err(super::exceptions::new_stop_iteration(self, inner.clone()));
+                    }
+                }
+                Ok(v)
             }
-            Ok(out) => Ok(Some(out)),
-            Err(e) => self.agen_op_end_error(n, &agen, &kind, e),
+            Exit::Return(_) => {
+                let e = self.new_error_args(ExcKind::StopAsyncIteration, vec![]);
+                self.agen_op_finish(n, &agen, Some(&e));
+                if is_close {
+                    return Err(super::exceptions::new_stop_iteration(self, Value::None));
+                }
+                Err(e)
+            }
+            Exit::Raise(e) => {
+                self.agen_op_finish(n, &agen, Some(&e));
+                if is_close
+                    && (self.exc_matches(&e, ExcKind::GeneratorExit)
+                        || self.exc_matches(&e, ExcKind::StopAsyncIteration))
+                {
+                    return Err(super::exceptions::new_stop_iteration(self, Value::None));
+                }
+                Err(e)
+            }
+            Exit::OutOfFuel => Err(self.runtime_error("out of fuel")),
         }
+    }
+
+    /// `asend(...).send(v)` / `athrow(...).send(v)`.
+    pub(crate) fn agen_op_send_method(&mut self, n: &NativeObj, v: Value) -> PyResult<Value> {
+        match self.agen_op_prepare(n, v)? {
+            Ok(how) => self.agen_op_drive(n, how),
+            Err(done) => Err(super::exceptions::new_stop_iteration(self, done)),
+        }
+    }
+
+    /// `asend(...).throw(e)` / `athrow(...).throw(e)`: CPython 3.11 throws into the generator
+    /// whatever the awaitable's state, without starting the awaitable (so a later `send`
+    /// still begins it).
+    pub(crate) fn agen_op_throw_method(&mut self, n: &NativeObj, e: Exc) -> PyResult<Value> {
+        let Some((_, kind, state)) = self.agen_op(n) else {
+            return Err(self.type_error("not an async generator awaitable"));
+        };
+        if state == AGenOpState::Closed {
+            return Err(self.runtime_error(match kind {
+                AGenOpKind::Send(_) => "cannot reuse already awaited __anext__()/asend()",
+                _ => "cannot reuse already awaited aclose()/athrow()",
+            }));
+        }
+        self.agen_op_drive(n, ResumeHow::Throw(e))
     }
 
     /// The generator raised `e` out of the awaitable before any frame ran.
@@ -362,6 +465,35 @@ impl Vm {
     /// ends; the generator stays as it is, still marked running.
     pub(crate) fn agen_op_close(&self, n: &NativeObj) {
         Self::set_agen_op_state(n, AGenOpState::Closed);
+    }
+
+    /// Let a finished awaitable drop its generator (it holds a finished stand-in instead).
+    pub fn agen_op_release(&self, v: &Value) {
+        let Value::Native(n) = v else { return };
+        let NativeData::AsyncGenOp(op) = &n.data else {
+            return;
+        };
+        let Ok(mut op) = op.try_borrow_mut() else {
+            return;
+        };
+        if op.state != AGenOpState::Closed {
+            return;
+        }
+        let g = &op.agen;
+        let stand_in = PyGen {
+            kind: g.kind,
+            state: Cell::new(GenState::Completed),
+            frame: RefCell::new(None),
+            name: RefCell::new(g.name.borrow().clone()),
+            qualname: RefCell::new(g.qualname.borrow().clone()),
+            code: g.code.clone(),
+            iterable_coroutine: Cell::new(false),
+            ag_running: Cell::new(false),
+            ag_closed: Cell::new(true),
+            warn: None,
+            id: g.id,
+        };
+        op.agen = Rc::new(stand_in);
     }
 
     pub fn new_agen_op(&self, agen: &Rc<PyGen>, kind: AGenOpKind) -> Value {

@@ -1281,7 +1281,13 @@ fn gen_iter(_vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     Ok(args.first().cloned().unwrap_or(Value::None))
 }
 fn g_gen_running(_vm: &mut Vm, v: &Value) -> R {
-    Ok(Value::Bool(matches!(v, Value::Gen(g) if g.is_running())))
+    Ok(Value::Bool(match v {
+        // CPython's `ag_running` is `ag_running_async`: true while an asend()/athrow()
+        // iterates the generator, also while it waits inside an await.
+        Value::Gen(g) if g.kind == GenKind::AsyncGenerator => g.ag_running.get(),
+        Value::Gen(g) => g.is_running(),
+        _ => false,
+    }))
 }
 fn g_gen_suspended(_vm: &mut Vm, v: &Value) -> R {
     Ok(Value::Bool(
@@ -1355,6 +1361,31 @@ fn agen_athrow(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 }
 fn agen_op_await(_vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     Ok(args.first().cloned().unwrap_or(Value::None))
+}
+fn agen_op_self(vm: &Vm, args: &[Value]) -> PyResult<Rc<NativeObj>> {
+    match args.first() {
+        Some(Value::Native(n)) if matches!(n.data, NativeData::AsyncGenOp(_)) => Ok(n.clone()),
+        _ => Err(vm.type_error("descriptor requires an async generator awaitable")),
+    }
+}
+fn agen_op_send_m(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let n = agen_op_self(vm, args)?;
+    vm.check_args("send", &args[1..], 1, 1)?;
+    vm.agen_op_send_method(&n, args[1].clone())
+}
+fn agen_op_next_m(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let n = agen_op_self(vm, args)?;
+    vm.agen_op_send_method(&n, Value::None)
+}
+fn agen_op_throw_m(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let n = agen_op_self(vm, args)?;
+    let e = vm.make_throw_exc(&args[1..])?;
+    vm.agen_op_throw_method(&n, e)
+}
+fn agen_op_close_m(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let n = agen_op_self(vm, args)?;
+    vm.agen_op_close(&n);
+    Ok(Value::None)
 }
 fn agen_aclose(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let g = gen_self(vm, args)?;
@@ -1929,6 +1960,7 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(&t.generator, "__iter__", gen_iter);
     vm.add_getset(&t.generator, "gi_yieldfrom", g_gen_await, None);
     vm.add_getset(&t.coroutine, "cr_await", g_gen_await, None);
+    vm.add_getset(&t.async_generator, "ag_await", g_gen_await, None);
     vm.add_method(&t.coroutine, "__await__", coro_await);
     if let Some(ty) = t.misc.get("coroutine_wrapper") {
         vm.add_method_special(ty, "send", gen_send, Special::GenSend);
@@ -1950,7 +1982,16 @@ pub fn register(vm: &mut Vm) {
     // asend()/athrow()/aclose() objects are their own awaitable iterators.
     for name in ["async_generator_asend", "async_generator_athrow"] {
         if let Some(ty) = t.misc.get(name) {
-            vm.add_method(ty, "__await__", agen_op_await);
+            vm.add_methods(
+                ty,
+                &[
+                    ("__await__", agen_op_await),
+                    ("send", agen_op_send_m),
+                    ("throw", agen_op_throw_m),
+                    ("close", agen_op_close_m),
+                    ("__next__", agen_op_next_m),
+                ],
+            );
         }
     }
 

@@ -272,6 +272,9 @@ pub struct Vm {
     /// Async generators whose first `asend`/`athrow`/`__anext__` was created since the asyncio
     /// runtime last looked (its stand-in for `sys.set_asyncgen_hooks(firstiter=...)`).
     pub agen_first_iter: RefCell<Vec<Value>>,
+    /// Finished tasks driving an asend()/aclose() object, and that object: released once
+    /// nothing but the task list holds the task.
+    pub agen_ops_done: RefCell<Vec<(Value, Value)>>,
     /// The thread model (see [`Threads`]); `None` until a script imports threads.
     pub threads: Option<Rc<dyn Threads>>,
     /// When above `callback_floor`: the `total_budget` level at which the running loop calls
@@ -319,6 +322,7 @@ impl Vm {
             arg_pool: Vec::new(),
             warned: Vec::new(),
             agen_first_iter: RefCell::new(Vec::new()),
+            agen_ops_done: RefCell::new(Vec::new()),
             threads: None,
             // The first loop looks at once, then every SLICE_PROBE instructions.
             slice_floor: u64::MAX,
