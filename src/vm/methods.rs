@@ -1729,7 +1729,6 @@ fn parse_float_hex(s: &str) -> Option<f64> {
     let mut e = exp
         .saturating_sub(4 * frac_part.len() as i64)
         .clamp(-5000, 5000) as i32;
-    let mut v = v;
     while e > 1000 {
         v *= 2f64.powi(1000);
         e -= 1000;
