@@ -160,6 +160,16 @@ impl Vm {
                     self.type_name(s),
                     self.addr_of(s)
                 ),
+                // A method of a built-in type taken from the type (`list.append`).
+                None if b.owner.is_some() && b.module.is_none() && &*b.name != "__new__" => {
+                    let owner = b.owner.as_deref().unwrap_or("");
+                    let what = if b.name.starts_with("__") && b.name.ends_with("__") {
+                        "slot wrapper"
+                    } else {
+                        "method"
+                    };
+                    format!("<{what} '{}' of '{owner}' objects>", b.name)
+                }
                 _ => format!("<built-in function {}>", b.name),
             },
             Value::Method(m) => {

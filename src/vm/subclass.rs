@@ -63,7 +63,8 @@ pub fn payload_base(t: &Rc<PyType>) -> Option<Rc<PyType>> {
 }
 
 impl Vm {
-    fn new_payload_instance(&self, cls: &Rc<PyType>, p: Value) -> Value {
+    /// An instance of `cls` (a subclass of a built-in type) carrying the built-in value `p`.
+    pub fn new_payload_instance(&self, cls: &Rc<PyType>, p: Value) -> Value {
         Value::Instance(Rc::new(PyInstance {
             cls: RefCell::new(cls.clone()),
             dict: RefCell::new(super::object::StrMap::new()),
