@@ -25,7 +25,7 @@ fn arg<'a>(vm: &Vm, args: &'a [Value], i: usize, fname: &str) -> PyResult<&'a Va
 
 pub fn int_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], kw: &KwArgs) -> R {
     let base = kw_get(kw, "base").or(args.get(1)).cloned();
-    let Some(v) = args.first() else {
+    let Some(v) = args.first().map(str_payload) else {
         return Ok(Value::Int(0));
     };
     if let Some(b) = base {
@@ -84,8 +84,16 @@ pub fn bool_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R
     }
 }
 
+/// The text a str subclass's instance carries (`int(S("5"))`), else the value itself.
+fn str_payload(v: &Value) -> &Value {
+    match super::subclass::payload(v) {
+        Some(p @ (Value::Str(_) | Value::Bytes(_))) => p,
+        _ => v,
+    }
+}
+
 pub fn float_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
-    let Some(v) = args.first() else {
+    let Some(v) = args.first().map(str_payload) else {
         return Ok(Value::Float(0.0));
     };
     match v {
@@ -534,7 +542,23 @@ fn slice_pick<T: Clone>(items: &[T], start: i64, step: i64, n: i64) -> Vec<T> {
     out
 }
 
+/// A sequence index given by an object with `__index__` (an int subclass, a user class).
+fn seq_index(vm: &mut Vm, c: &Value, k: &Value) -> PyResult<Option<Value>> {
+    if matches!(
+        c,
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_)
+    ) && matches!(k, Value::Instance(_))
+        && vm.type_of(k).lookup("__index__").is_some()
+    {
+        return Ok(Some(Value::Int(vm.to_index(k)?)));
+    }
+    Ok(None)
+}
+
 pub fn getitem_slow(vm: &mut Vm, c: &Value, k: &Value) -> R {
+    if let Some(i) = seq_index(vm, c, k)? {
+        return vm.getitem(c, &i);
+    }
     match (c, k) {
         (Value::List(l), Value::Slice(s)) => {
             let items = l.items.borrow().clone();
@@ -630,6 +654,9 @@ pub fn getitem_slow(vm: &mut Vm, c: &Value, k: &Value) -> R {
 }
 
 pub fn setitem_slow(vm: &mut Vm, c: &Value, k: &Value, v: Value) -> PyResult<()> {
+    if let Some(i) = seq_index(vm, c, k)? {
+        return vm.setitem(c, &i, v);
+    }
     match (c, k) {
         (Value::List(l), Value::Slice(s)) => {
             let new = vm.iter_to_vec(&v)?;
@@ -680,6 +707,9 @@ pub fn setitem_slow(vm: &mut Vm, c: &Value, k: &Value, v: Value) -> PyResult<()>
 }
 
 pub fn delitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult<()> {
+    if let Some(i) = seq_index(vm, c, k)? {
+        return delitem(vm, c, &i);
+    }
     match (c, k) {
         (Value::List(l), Value::Int(i)) => {
             let mut items = l.items.borrow_mut();

@@ -1123,6 +1123,16 @@ fn dict_clear(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 fn dict_fromkeys(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let keys = vm.iter_to_vec(args.get(1).unwrap_or(&Value::None))?;
     let v = args.get(2).cloned().unwrap_or(Value::None);
+    // On a subclass: `cls()`, then `d[key] = value` (its __setitem__ included).
+    if let Some(Value::Type(cls)) = args.first() {
+        if !Rc::ptr_eq(cls, &vm.types.dict) {
+            let d = vm.call(&Value::Type(cls.clone()), &[], &[])?;
+            for k in keys {
+                vm.setitem(&d, &k, v.clone())?;
+            }
+            return Ok(d);
+        }
+    }
     vm.new_dict(keys.into_iter().map(|k| (k, v.clone())).collect())
 }
 

@@ -2352,7 +2352,7 @@ impl Vm {
 
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
         match container {
-            Value::Str(s) => match item {
+            Value::Str(s) => match super::subclass::payload(item).unwrap_or(item) {
                 Value::Str(i) => Ok(s.s.contains(&*i.s)),
                 _ => Err(self.type_error(format!(
                     "'in <string>' requires string as left operand, not {}",
