@@ -114,7 +114,8 @@ fn ba_init(vm: &mut Vm, all: &[Value], kw: &KwArgs) -> R {
             if *n < 0 {
                 return Err(vm.value_error("negative count"));
             }
-            vec![0; (*n).min(1 << 28) as usize]
+            vm.check_alloc(*n as usize)?;
+            vec![0; *n as usize]
         }
         (Some(v), _) => bytes_from(vm, v, "bytearray()")?,
     };
@@ -367,27 +368,29 @@ fn ba_iadd(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     Ok(args[0].clone())
 }
 
-fn repeat_count(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
-    match v {
-        Some(Value::Int(n)) => Ok(Some((*n).clamp(0, 1 << 28) as usize)),
-        Some(Value::Bool(b)) => Ok(Some(*b as usize)),
-        _ => {
-            let _ = vm;
-            Ok(None)
-        }
-    }
+/// The count of `ba * n` for `len` bytes, None when `n` is no int; MemoryError past the
+/// memory limit.
+fn repeat_count(vm: &mut Vm, v: Option<&Value>, len: usize) -> PyResult<Option<usize>> {
+    let n = match v {
+        Some(Value::Int(n)) => (*n).max(0) as usize,
+        Some(Value::Bool(b)) => *b as usize,
+        _ => return Ok(None),
+    };
+    vm.check_alloc(len.saturating_mul(n))?;
+    Ok(Some(n))
 }
 
 fn ba_mul(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let b = data(vm, args.first())?;
-    match repeat_count(vm, args.get(1))? {
+    match repeat_count(vm, args.get(1), b.len())? {
         Some(n) => Ok(new_bytearray(vm, b.repeat(n))),
         None => Ok(Value::NotImplemented),
     }
 }
 
 fn ba_imul(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    match repeat_count(vm, args.get(1))? {
+    let len = data(vm, args.first())?.len();
+    match repeat_count(vm, args.get(1), len)? {
         Some(n) => {
             with_mut(vm, args.first(), |b| *b = b.repeat(n))?;
             Ok(args[0].clone())
