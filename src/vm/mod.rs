@@ -26,6 +26,10 @@
 //!   Some(constructor))`, methods with `vm.add_method`, instances via
 //!   `vm.new_native_instance(&cls, data)` (a `PyInstance` whose `ext` holds any Rust value,
 //!   reachable with `inst.native::<T>()`). Python subclasses of native classes work.
+//! * Python subclasses of built-in types (`class D(dict)`): an instance carries the built-in
+//!   value it extends (`Ext::Builtin`, see [`subclass`]); `subclass::payload(&v)` /
+//!   `subclass::unwrap(&v)` give it to native code that matches on `Value::Str`, `Value::Dict`,
+//!   ... . A native function taking a str/dict/list argument from scripts should accept it.
 //!
 //! # Execution model
 //! Frames are data ([`frame::Frame`]); one loop ([`interp`]) runs a stack of them. Python to

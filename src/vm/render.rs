@@ -230,6 +230,15 @@ impl Vm {
                 let _ = key;
                 match r? {
                     Some(Value::Str(s)) => s.s.to_string(),
+                    // A str subclass's instance is a string too.
+                    Some(other)
+                        if matches!(super::subclass::payload(&other), Some(Value::Str(_))) =>
+                    {
+                        match super::subclass::payload(&other) {
+                            Some(Value::Str(s)) => s.s.to_string(),
+                            _ => String::new(),
+                        }
+                    }
                     Some(other) => {
                         return Err(self.type_error(format!(
                             "__repr__ returned non-string (type {})",
@@ -329,6 +338,14 @@ impl Vm {
                 self.leave_native();
                 match r? {
                     Some(Value::Str(s)) => Ok(s.s.to_string()),
+                    Some(other)
+                        if matches!(super::subclass::payload(&other), Some(Value::Str(_))) =>
+                    {
+                        match super::subclass::payload(&other) {
+                            Some(Value::Str(s)) => Ok(s.s.to_string()),
+                            _ => Ok(String::new()),
+                        }
+                    }
                     Some(other) => Err(self.type_error(format!(
                         "__str__ returned non-string (type {})",
                         self.type_name(&other)
