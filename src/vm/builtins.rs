@@ -294,6 +294,10 @@ pub fn make_class(
     if new.is_some() {
         layout = Layout::Native;
     }
+    // An exception cannot also carry a built-in value (CPython: different instance layouts).
+    if layout == Layout::Exception && mro.iter().any(|b| super::subclass::is_payload_type(b)) {
+        return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+    }
     for b in &bases {
         if b.layout == Layout::Builtin
             && !Rc::ptr_eq(b, &vm.types.object)

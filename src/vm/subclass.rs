@@ -9,7 +9,7 @@
 //! Ordinary built-in methods (`append`, `upper`) are bound to the payload itself.
 
 use super::exceptions::ExcKind;
-use super::object::{Ext, PyInstance, PyType};
+use super::object::{Ext, NativeImpl, PyBuiltin, PyInstance, PyType, Special};
 use super::value::Value;
 use super::{KwArgs, PyResult, Vm};
 use crate::lang::bytecode::{BinaryOpKind, CompareKind};
@@ -47,7 +47,7 @@ const PAYLOAD_TYPES: [&str; 9] = [
     "frozenset",
 ];
 
-fn is_payload_type(t: &PyType) -> bool {
+pub fn is_payload_type(t: &PyType) -> bool {
     t.layout == super::object::Layout::Builtin
         && t.native_new.is_some()
         && &**t.module.borrow() == "builtins"
@@ -404,6 +404,78 @@ fn w_abs(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     vm.call(&f, &[p], &[])
 }
 
+/// Register slot `f` on built-in type `ty`, refusing (as CPython's slot wrappers do) a `self`
+/// that is not an instance of `ty`, or for `__new__` a class that is not a subtype of it.
+fn reg(ty: &Rc<PyType>, name: &str, f: super::NativeFn) {
+    let owner = ty.clone();
+    let mname: Rc<str> = Rc::from(name);
+    let is_new = name == "__new__";
+    // CPython words the check differently for methods defined in the type's method table
+    // than for slot wrappers.
+    let tname = ty.name();
+    let method_style = matches!(
+        (&*tname, name),
+        ("dict" | "list", "__getitem__")
+            | ("dict", "__contains__")
+            | (_, "__reversed__" | "__format__")
+    );
+    let m = mname.clone();
+    let check = move |vm: &mut Vm, args: &[Value], kw: &KwArgs| -> R {
+        let o = owner.name();
+        if is_new {
+            match args.first() {
+                Some(Value::Type(_)) => {}
+                Some(other) => {
+                    return Err(vm.type_error(format!(
+                        "{o}.__new__(X): X is not a type object ({})",
+                        vm.type_name(other)
+                    )))
+                }
+                None => return Err(vm.type_error(format!("{o}.__new__(): not enough arguments"))),
+            }
+            if let Some(Value::Type(cls)) = args.first() {
+                if !cls.is_subtype(&owner) {
+                    let c = cls.name();
+                    return Err(
+                        vm.type_error(format!("{o}.__new__({c}): {c} is not a subtype of {o}"))
+                    );
+                }
+            }
+        } else if let Some(s) = args.first() {
+            let t = vm.type_of(s);
+            if !t.is_subtype(&owner) {
+                return Err(vm.type_error(if method_style {
+                    format!(
+                        "descriptor '{m}' for '{o}' objects doesn't apply to a '{}' object",
+                        t.name()
+                    )
+                } else {
+                    format!(
+                        "descriptor '{m}' requires a '{o}' object but received a '{}'",
+                        t.name()
+                    )
+                }));
+            }
+        }
+        f(vm, args, kw)
+    };
+    let v = Value::Builtin(Rc::new(PyBuiltin {
+        name: mname,
+        imp: NativeImpl::Closure(Rc::new(check)),
+        bound: None,
+        special: Special::None,
+        owner: Some(ty.name()),
+        module: None,
+    }));
+    ty.dict.borrow_mut().set(name, v);
+}
+
+fn reg_all(ty: &Rc<PyType>, methods: &[(&str, super::NativeFn)]) {
+    for (n, f) in methods {
+        reg(ty, n, *f);
+    }
+}
+
 /// Give the built-in types the slot methods CPython's have (only those each type has, so
 /// `hasattr` and `vars()` answer as in CPython).
 pub fn register(vm: &mut Vm) {
@@ -472,17 +544,17 @@ pub fn register(vm: &mut Vm) {
         // Registering methods must not change how the built-in types themselves are
         // called (their flags stay those computed at creation).
         let flags = ty.flags.get();
-        vm.add_methods(ty, &cmp);
-        vm.add_method(ty, "__new__", builtin_new);
+        reg_all(ty, &cmp);
+        reg(ty, "__new__", builtin_new);
         match &*name {
             "int" => {
-                vm.add_methods(ty, &num);
-                vm.add_methods(ty, &bits);
+                reg_all(ty, &num);
+                reg_all(ty, &bits);
             }
-            "float" => vm.add_methods(ty, &num),
+            "float" => reg_all(ty, &num),
             "str" | "bytes" => {
-                vm.add_methods(ty, &seq);
-                vm.add_methods(
+                reg_all(ty, &seq);
+                reg_all(
                     ty,
                     &[
                         ("__add__", w_add),
@@ -495,12 +567,12 @@ pub fn register(vm: &mut Vm) {
                     ],
                 );
                 if &*name == "str" {
-                    vm.add_method(ty, "__format__", w_format);
+                    reg(ty, "__format__", w_format);
                 }
             }
             "tuple" => {
-                vm.add_methods(ty, &seq);
-                vm.add_methods(
+                reg_all(ty, &seq);
+                reg_all(
                     ty,
                     &[
                         ("__add__", w_add),
@@ -512,8 +584,8 @@ pub fn register(vm: &mut Vm) {
                 );
             }
             "list" => {
-                vm.add_methods(ty, &seq);
-                vm.add_methods(
+                reg_all(ty, &seq);
+                reg_all(
                     ty,
                     &[
                         ("__setitem__", w_setitem),
@@ -527,11 +599,11 @@ pub fn register(vm: &mut Vm) {
                         ("__init__", builtin_init),
                     ],
                 );
-                vm.add_method(ty, "__reversed__", w_reversed);
+                reg(ty, "__reversed__", w_reversed);
             }
             "dict" => {
-                vm.add_methods(ty, &seq);
-                vm.add_methods(
+                reg_all(ty, &seq);
+                reg_all(
                     ty,
                     &[
                         ("__setitem__", w_setitem),
@@ -560,10 +632,10 @@ pub fn register(vm: &mut Vm) {
                     ("__rsub__", w_rsub),
                     ("__repr__", w_repr),
                 ] {
-                    vm.add_method(ty, n, f);
+                    reg(ty, n, f);
                 }
                 if &*name == "set" {
-                    vm.add_methods(
+                    reg_all(
                         ty,
                         &[
                             ("__ior__", w_ior),
@@ -574,7 +646,7 @@ pub fn register(vm: &mut Vm) {
                         ],
                     );
                 } else {
-                    vm.add_method(ty, "__hash__", w_hash);
+                    reg(ty, "__hash__", w_hash);
                 }
             }
             _ => {}
