@@ -1170,6 +1170,7 @@ fn agen_poll(vm: &mut Vm, st: &Rc<RefCell<RtState>>, lp: &Value) -> PyResult<Val
         }
         false
     });
+    vm.agens_tracked.set(st.agens.len());
     Ok(if fin.is_empty() {
         Value::None
     } else {

@@ -282,6 +282,8 @@ pub struct Vm {
     /// Finished tasks driving an asend()/aclose() object, and that object: released once
     /// nothing but the task list holds the task.
     pub agen_ops_done: RefCell<Vec<(Value, Value)>>,
+    /// How many async generators the runtime watches for finalization (0: nothing to poll).
+    pub agens_tracked: std::cell::Cell<usize>,
     /// The thread model (see [`Threads`]); `None` until a script imports threads.
     pub threads: Option<Rc<dyn Threads>>,
     /// When above `callback_floor`: the `total_budget` level at which the running loop calls
@@ -331,6 +333,7 @@ impl Vm {
             warned: Vec::new(),
             agen_first_iter: RefCell::new(Vec::new()),
             agen_ops_done: RefCell::new(Vec::new()),
+            agens_tracked: std::cell::Cell::new(0),
             threads: None,
             // The first loop looks at once, then every SLICE_PROBE instructions.
             slice_floor: u64::MAX,
