@@ -447,6 +447,37 @@ test('benchmark: 1,000 concurrent tasks, per-step render time', async () => {
   assert.deepEqual(errors, []);
 });
 
+test('benchmark: a 1,000,000-step run loads and scrubs without freezing the tab', async () => {
+  const { page, errors } = await openApp();
+  // Two tasks counting to 125,000 with a sleep(0) every 1,000: about a million positions.
+  const script = 'import asyncio\n\n\nasync def count(n):\n    total = 0\n    for i in range(n):\n        total += i\n        if i % 1000 == 0:\n            await asyncio.sleep(0)\n    return total\n\n\nasync def main():\n    print(await asyncio.gather(count(125000), count(125000)))\n\n\nasyncio.run(main())\n';
+  // The page's long tasks (main thread busy for 50 ms or more) while the run goes on and its
+  // trace loads: the worker runs the script, the page reads the trace a part per task.
+  await page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });
+  });
+  const t0 = Date.now();
+  const b = await runScript(page, script);
+  await waitRun(page, b);
+  const loadMs = Date.now() - t0;
+  const { last } = await position(page);
+  assert.ok(last >= 1000000, `${last} positions`);
+  const long = await page.evaluate(() => window.__long.sort((a, b) => b - a));
+  const scrub = [];
+  for (let i = 1; i <= 10; i++) {
+    const p = Math.floor(last * ((i * 7) % 10) / 10);
+    const t = Date.now();
+    await seek(page, p);
+    scrub.push(Date.now() - t);
+  }
+  scrub.sort((a, b) => a - b);
+  console.log(`    1,000,000 steps: ${last} positions; run + load ${loadMs} ms; longest page tasks ${JSON.stringify(long.slice(0, 3).map(Math.round))} ms; scrub median ${scrub[5]} ms, max ${scrub[9]} ms`);
+  await page.click(tid('end'));
+  assert.deepEqual(await consoleTexts(page), ['[7812437500, 7812437500]']);
+  assert.deepEqual(errors, []);
+});
+
 // ---- Share links, embeds and the postMessage API (course pages) ----
 
 async function openUrl(url) {
