@@ -193,7 +193,7 @@ fn future_method(vm: &mut Vm, aio: &Aio, name: &str, args: &[Value], kw: &KwArgs
     Ok(())
 }
 
-fn finalize_dropped_agens(vm: &mut Vm, aio: &Aio, lp: &Value) -> PyResult<()> {
+pub(crate) fn finalize_dropped_agens(vm: &mut Vm, aio: &Aio, lp: &Value) -> PyResult<()> {
     let poll = aio.borrow().agen_poll.clone();
     let fin = vm.call(&poll, &[lp.clone()], &[])?;
     if !fin.is_none() {
@@ -376,7 +376,18 @@ fn body(
     let Some(me) = core::inst(task) else {
         return Ok(());
     };
-    match resume(vm, coro, exc)? {
+    let out = resume(vm, coro, exc)?;
+    if !matches!(out, Outcome::Yielded(_)) {
+        // The finished task stays in the task list (CPython's is a WeakSet): its asend() or
+        // aclose() object must not keep the generator alive past CPython's GC point, the end
+        // of the loop iteration at the latest.
+        if crate::vm::coro::is_agen_op(coro) {
+            vm.agen_ops_done
+                .borrow_mut()
+                .push((task.clone(), coro.clone()));
+        }
+    }
+    match out {
         Outcome::Returned(v) => {
             finalize_dropped_agens(vm, aio, lp)?;
             if truthy(vm, &get(me, "_must_cancel"))? {
