@@ -150,3 +150,28 @@ fn a_script_that_grows_without_bound_gets_a_memory_error_at_the_limit() {
         let _ = std::fs::remove_dir_all(p.parent().expect("dir"));
     }
 }
+
+#[test]
+fn a_task_stopped_at_its_budget_still_finishes_with_the_error() {
+    // main() spends its step creating 5,000 connection tasks: the budget stops it inside
+    // gather(), and the stopped task must still record its exception (which runs Python code
+    // after the budget is spent) instead of leaving the loop deadlocked.
+    let script = temp_script(
+        "budget-unwind",
+        "import asyncio\n\n\nasync def handle(reader, writer):\n    writer.write(await reader.readline())\n    writer.close()\n\n\nasync def client(i):\n    reader, writer = await asyncio.open_connection('localhost', 8000)\n    writer.write(b'hi\\n')\n    await reader.readline()\n    writer.close()\n\n\nasync def main():\n    server = await asyncio.start_server(handle, 'localhost', 8000)\n    await asyncio.gather(*(client(i) for i in range(5000)))\n    server.close()\n\n\nasyncio.run(main())\n",
+    );
+    let out = loopscope(&[
+        "run",
+        "--callback-budget",
+        "300000",
+        &script.display().to_string(),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("RuntimeError: Task-1 ran 300,000 instructions without awaiting"),
+        "{err}"
+    );
+    assert!(!err.contains("deadlock"), "{err}");
+    assert_eq!(out.status.code(), Some(1));
+    let _ = std::fs::remove_dir_all(script.parent().expect("dir"));
+}

@@ -302,6 +302,10 @@ pub struct Vm {
 /// thread model (one loop re-entry per this many instructions: no measurable cost).
 pub const SLICE_PROBE: u64 = 10_000;
 
+/// Instructions a callback stopped at its budget may still run to unwind (handlers, `finally`,
+/// the task recording its exception); past them it is stopped again.
+pub const CALLBACK_GRACE: u64 = 100_000;
+
 /// Limit on nested interpreter loops on the Rust stack (native code calling Python code).
 pub const MAX_NATIVE_DEPTH: usize = 120;
 
@@ -426,6 +430,11 @@ impl Vm {
             );
         }
         self.callback_budget_stops += 1;
+        // The error still has to travel: handlers, `finally` blocks and the task's own
+        // `set_exception` run after it, often in another run of the interpreter. They get a
+        // little budget of their own; without it the next instruction raised again, the task
+        // never finished and the loop reported a deadlock.
+        self.callback_floor = self.total_budget.saturating_sub(CALLBACK_GRACE).max(1);
         let n = group_thousands(self.callback_budget);
         let label = match &self.callback_label {
             Value::Str(_) => self.callback_label.clone(),
