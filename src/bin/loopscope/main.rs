@@ -2,8 +2,10 @@
 
 mod bench;
 
+// Counted, so the VM's memory limit sees every byte the process holds (src/vm/memory.rs).
 #[global_allocator]
-static ALLOC: SplitAlloc = SplitAlloc;
+static ALLOC: loopscope::vm::memory::Counting<SplitAlloc> =
+    loopscope::vm::memory::Counting(SplitAlloc);
 
 /// The VM allocates and frees small objects at a high rate (frames, instance dicts, handles,
 /// futures): mimalloc serves them in about two thirds of the instructions glibc's malloc
@@ -60,10 +62,10 @@ unsafe impl std::alloc::GlobalAlloc for SplitAlloc {
             _ => {
                 let new_layout =
                     std::alloc::Layout::from_size_align_unchecked(new_size, layout.align());
-                let new = self.alloc(new_layout);
+                let new = std::alloc::GlobalAlloc::alloc(self, new_layout);
                 if !new.is_null() {
                     std::ptr::copy_nonoverlapping(ptr, new, layout.size().min(new_size));
-                    self.dealloc(ptr, layout);
+                    std::alloc::GlobalAlloc::dealloc(self, ptr, layout);
                 }
                 new
             }
@@ -135,7 +137,11 @@ const DEFAULT_BUDGET: u64 = 2_000_000_000;
 /// A task step this long (a second or more of CPU) is a loop that never awaits.
 const DEFAULT_CALLBACK_BUDGET: u64 = 100_000_000;
 
-/// The instruction limits `run` and `trace` share.
+/// Natively there is more room than in a browser tab, but a runaway script should still end
+/// with a MemoryError long before the machine starts swapping.
+const DEFAULT_MAX_MEMORY_MB: usize = 4096;
+
+/// The instruction and memory limits `run` and `trace` share.
 #[derive(clap::Args)]
 struct Limits {
     /// Instructions the whole run may execute before it is stopped.
@@ -145,6 +151,10 @@ struct Limits {
     /// for blocking the loop; 0 turns the limit off.
     #[arg(long, default_value_t = DEFAULT_CALLBACK_BUDGET)]
     callback_budget: u64,
+    /// Megabytes the process may hold (script objects and the trace) before the script gets
+    /// a MemoryError.
+    #[arg(long, value_name = "MB", default_value_t = DEFAULT_MAX_MEMORY_MB)]
+    max_memory: usize,
 }
 
 impl Limits {
@@ -152,6 +162,7 @@ impl Limits {
         let mut vm = loopscope::Vm::new();
         vm.total_budget = self.budget;
         vm.callback_budget = self.callback_budget;
+        vm.memory_limit = self.max_memory.saturating_mul(1 << 20);
         vm
     }
 }

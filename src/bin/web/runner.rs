@@ -41,6 +41,7 @@ fn limits(budget: u64) -> RunLimits {
         instructions: budget,
         max_events: MAX_EVENTS,
         callback_instructions: CALLBACK_BUDGET.min(budget),
+        ..RunLimits::default()
     }
 }
 
