@@ -29,8 +29,22 @@ pub struct DictTable {
     entries: Vec<Entry>,
     indices: Vec<i32>,
     used: usize,
-    /// Bumped on every structural change so lookups that ran Python code can restart.
+    /// A fresh number from `next_version` on every change of the keys (values may change in
+    /// place). Unique across all tables, so an equal version means the same keys at the same
+    /// entry indices: `LoadGlobal`'s cache relies on it. 0: never had a key.
     pub version: u64,
+}
+
+thread_local! {
+    static LAST_VERSION: Cell<u64> = const { Cell::new(0) };
+}
+
+fn next_version() -> u64 {
+    LAST_VERSION.with(|c| {
+        let v = c.get() + 1;
+        c.set(v);
+        v
+    })
 }
 
 impl DictTable {
@@ -145,7 +159,7 @@ impl DictTable {
         let idx = self.entries.len() as i32;
         self.entries.push(Entry { hash, key, value });
         self.used += 1;
-        self.version = self.version.wrapping_add(1);
+        self.version = next_version();
         self.place(hash, idx);
     }
 
@@ -197,7 +211,7 @@ impl DictTable {
         let k = std::mem::replace(&mut e.key, Value::Null);
         let v = std::mem::take(&mut e.value);
         self.used -= 1;
-        self.version = self.version.wrapping_add(1);
+        self.version = next_version();
         // Mark the index slot pointing at i as a dummy.
         let mask = self.mask();
         let mut perturb = hash as u64;
@@ -229,7 +243,7 @@ impl DictTable {
         self.entries.clear();
         self.indices.clear();
         self.used = 0;
-        self.version = self.version.wrapping_add(1);
+        self.version = next_version();
     }
 
     /// Live entries in insertion order.

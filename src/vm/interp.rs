@@ -8,14 +8,34 @@ use super::dict::PyDict;
 use super::exceptions::{ExcKind, TbEntry};
 use super::frame::{Block, Entry, Frame};
 use super::object::{
-    tflags, Layout, NativeData, NativeImpl, PyBuiltin, PyCell, PyCode, PyFunction, Special,
+    tflags, GlobalCache, Layout, NativeData, NativeImpl, PyBuiltin, PyCell, PyCode, PyFunction,
+    Special,
 };
 use super::value::{PyStr, Value};
 use super::{Exc, KwArgs, PyResult, Vm};
 use crate::lang::bytecode::{flags, Instr};
+use std::cell::Cell;
 use std::rc::Rc;
 
 const SLOTS_HASH: u32 = super::ops::hash_str("__slots__") as u32;
+
+/// Move `stack[start..]` onto the end of `out`. `Vec::drain` costs about a hundred
+/// instructions for the one or two arguments of a typical call; this is a few per value.
+#[inline(always)]
+fn move_tail(stack: &mut Vec<Value>, start: usize, out: &mut Vec<Value>) {
+    let Some(tail) = stack.get_mut(start..) else {
+        return;
+    };
+    out.reserve(tail.len());
+    for v in tail {
+        out.push(std::mem::take(v));
+    }
+    while stack.len() > start {
+        if let Some(v) = stack.pop() {
+            v.forget_plain();
+        }
+    }
+}
 
 /// The function of a built-in that a call can run directly: unbound, no generator protocol,
 /// not `__build_class__` (which pushes a frame).
@@ -141,17 +161,17 @@ impl Vm {
 
     /// `alloc_frame` for a call of `func`: no refcount traffic when the pooled frame already
     /// ran the same code (recursion, loops calling one function).
-    #[inline]
-    fn alloc_call_frame(&mut self, func: Rc<PyFunction>) -> Box<Frame> {
+    /// The caller sets `func`: a pooled frame still holds its last one.
+    #[inline(always)]
+    fn alloc_call_frame(&mut self, func: &Rc<PyFunction>) -> Box<Frame> {
         if let Some(mut fr) = self.frame_pool.pop() {
             self.reuse_frame(&mut fr, &func.code, &func.globals);
-            fr.func = Some(func);
             return fr;
         }
-        self.fresh_frame(func.code.clone(), func.globals.clone(), Some(func))
+        self.fresh_frame(func.code.clone(), func.globals.clone(), None)
     }
 
-    #[inline]
+    #[inline(always)]
     fn reuse_frame(&mut self, fr: &mut Frame, code: &Rc<PyCode>, globals: &Rc<PyDict>) {
         // Recursion reuses frames of the same code: keep the cached pointers then.
         if !Rc::ptr_eq(&fr.code, code) {
@@ -211,7 +231,13 @@ impl Vm {
     }
 
     /// Give a finished frame back to the pool.
-    pub(crate) fn recycle(&mut self, mut fr: Box<Frame>) {
+    pub(crate) fn recycle(&mut self, fr: Box<Frame>) {
+        self.recycle_inline(fr)
+    }
+
+    /// `recycle` for the return fast path.
+    #[inline(always)]
+    fn recycle_inline(&mut self, mut fr: Box<Frame>) {
         if self.frame_pool.len() >= 64 {
             return;
         }
@@ -220,7 +246,10 @@ impl Vm {
         if !fr.stack.is_empty() {
             fr.stack.clear();
         }
-        fr.locals.clear();
+        // Locals mostly hold ints and floats: no drop glue call for those.
+        while let Some(v) = fr.locals.pop() {
+            v.forget_plain();
+        }
         if !fr.cells.is_empty() {
             fr.cells.clear();
         }
@@ -847,6 +876,57 @@ impl Vm {
                 val: Some(m.clone()),
             };
         }
+    }
+
+    /// `LoadGlobal` through its cache: two version checks and an indexed read.
+    #[inline]
+    fn global_cached(&self, globals: &PyDict, slot: &Cell<GlobalCache>) -> Option<Value> {
+        let c = slot.get();
+        let gt = globals.t.borrow();
+        if gt.version != c.globals_version {
+            return None;
+        }
+        if !c.builtin {
+            return gt.value_at(c.index as usize);
+        }
+        drop(gt);
+        let bt = self.builtins.t.borrow();
+        if bt.version != c.builtins_version {
+            return None;
+        }
+        bt.value_at(c.index as usize)
+    }
+
+    /// `LoadGlobal` the long way (globals, then builtins), remembering where the name was.
+    #[inline(never)]
+    fn global_fill(
+        &self,
+        globals: &PyDict,
+        name: &PyStr,
+        slot: &Cell<GlobalCache>,
+    ) -> Option<Value> {
+        let h = name.hash();
+        let gt = globals.t.borrow();
+        if let Some(ix) = gt.probe_str(h, &name.s) {
+            slot.set(GlobalCache {
+                globals_version: gt.version,
+                builtins_version: 0,
+                index: ix as u32,
+                builtin: false,
+            });
+            return gt.value_at(ix);
+        }
+        let globals_version = gt.version;
+        drop(gt);
+        let bt = self.builtins.t.borrow();
+        let ix = bt.probe_str(h, &name.s)?;
+        slot.set(GlobalCache {
+            globals_version,
+            builtins_version: bt.version,
+            index: ix as u32,
+            builtin: true,
+        });
+        bt.value_at(ix)
     }
 
     /// The receivers whose method lookup `lookup_method_ps` answers from their type alone.
@@ -1657,7 +1737,10 @@ impl Vm {
                                 }
                             },
                             Some(&Instr::LoadConst(k)) => {
-                                let v = f.consts.get(k as usize).cloned().unwrap_or(Value::None);
+                                let v = match f.consts.get(k as usize) {
+                                    Some(v) => v.clone(),
+                                    None => Value::None,
+                                };
                                 f.stack.push(v);
                             }
                             _ => break,
@@ -1737,7 +1820,10 @@ impl Vm {
                 }
                 Instr::PushNull => f.stack.push(Value::Null),
                 Instr::LoadConst(i) => {
-                    let v = f.consts.get(i as usize).cloned().unwrap_or(Value::None);
+                    let v = match f.consts.get(i as usize) {
+                        Some(v) => v.clone(),
+                        None => Value::None,
+                    };
                     f.stack.push(v);
                     fuse_loads!();
                 }
@@ -1770,12 +1856,15 @@ impl Vm {
                     check_warn!();
                 }
                 Instr::LoadGlobal(i) => {
-                    let v = match f.names.get(i as usize) {
-                        Some(Value::Str(s)) => f
-                            .globals
-                            .get_pystr(s)
-                            .or_else(|| self.builtins.get_pystr(s)),
-                        _ => None,
+                    let v = match f.code.global_cache.get(i as usize) {
+                        Some(slot) => match self.global_cached(&f.globals, slot) {
+                            Some(v) => Some(v),
+                            None => match f.names.get(i as usize) {
+                                Some(Value::Str(s)) => self.global_fill(&f.globals, s, slot),
+                                _ => None,
+                            },
+                        },
+                        None => None,
                     };
                     let v = match v {
                         Some(v) => v,
@@ -1950,6 +2039,19 @@ impl Vm {
                         Some(r) => {
                             a.forget_plain();
                             b.forget_plain();
+                            // `total += x`, `c = a + b`: the `StoreFast` that follows runs
+                            // here (counted; not under a line hook, so line events stay exact).
+                            if budget.n > 0 && self.line_hook.is_none() {
+                                if let Some(&Instr::StoreFast(k)) = f.instrs.get(f.pc) {
+                                    if let Some(slot) = f.locals.get_mut(k as usize) {
+                                        std::mem::replace(slot, r).forget_plain();
+                                        f.pc += 1;
+                                        budget.n -= 1;
+                                        check_warn!();
+                                        continue;
+                                    }
+                                }
+                            }
                             r
                         }
                         None => tri!(native!(self.binary_op(&a, &b, kind))),
@@ -2006,7 +2108,23 @@ impl Vm {
                 Instr::IsOp(neg) => {
                     let b = pop!();
                     let a = pop!();
-                    f.stack.push(Value::Bool(a.is(&b) != neg));
+                    let c = a.is(&b) != neg;
+                    a.forget_plain();
+                    b.forget_plain();
+                    // `if x is None:`: the jump that follows runs here, as after `CompareOp`.
+                    if budget.n > 0 && self.line_hook.is_none() {
+                        let jump = match f.instrs.get(f.pc) {
+                            Some(&Instr::PopJumpIfFalse(t)) => Some((t, !c)),
+                            Some(&Instr::PopJumpIfTrue(t)) => Some((t, c)),
+                            _ => None,
+                        };
+                        if let Some((t, taken)) = jump {
+                            budget.n -= 1;
+                            f.pc = if taken { t as usize } else { f.pc + 1 };
+                            continue;
+                        }
+                    }
+                    f.stack.push(Value::Bool(c));
                 }
                 Instr::ContainsOp(neg) => {
                     let b = pop!();
@@ -2243,8 +2361,8 @@ impl Vm {
                     let (a, b) = (&f.stack[at - 2], &f.stack[at - 1]);
                     if kwnames.is_none() {
                         let (func, with_self) = match (a, b) {
-                            (Value::Null, Value::Func(func)) => (Some(func.clone()), false),
-                            (Value::Func(func), _) => (Some(func.clone()), true),
+                            (Value::Null, Value::Func(func)) => (Some(func), false),
+                            (Value::Func(func), _) => (Some(func), true),
                             _ => (None, false),
                         };
                         if let Some(func) = func {
@@ -2263,12 +2381,25 @@ impl Vm {
                                 && co.freevars.is_empty()
                             {
                                 let nlocals = co.varnames.len().max(nargs);
-                                let start = if with_self { at - 1 } else { at };
                                 let mut nf = self.alloc_call_frame(func);
-                                nf.locals.extend(f.stack.drain(start..));
-                                f.stack.truncate(at - 2);
-                                if nlocals > nargs {
-                                    nf.locals.resize(nlocals, Value::Null);
+                                // The arguments move (no refcount traffic) into the first
+                                // locals; the others start unbound.
+                                nf.locals.reserve(nlocals);
+                                let first = f.stack.len() - nargs;
+                                move_tail(&mut f.stack, first, &mut nf.locals);
+                                for _ in nargs..nlocals {
+                                    nf.locals.push(Value::Null);
+                                }
+                                // Then the function (its reference moves into the frame) and,
+                                // below it, the NULL of a plain call.
+                                nf.func = match f.stack.pop() {
+                                    Some(Value::Func(func)) => Some(func),
+                                    _ => None,
+                                };
+                                if !with_self {
+                                    if let Some(x) = f.stack.pop() {
+                                        x.forget_plain();
+                                    }
                                 }
                                 push_frame!(nf);
                             }
@@ -2284,7 +2415,7 @@ impl Vm {
                         };
                         if let Some((nf, start)) = nat {
                             let mut args = std::mem::take(&mut self.arg_pool);
-                            args.extend(f.stack.drain(start..));
+                            move_tail(&mut f.stack, start, &mut args);
                             f.stack.truncate(at - 2);
                             let r = native!(nf(self, &args, &[]));
                             args.clear();
@@ -2307,7 +2438,7 @@ impl Vm {
                         };
                         if let Some((newf, t)) = newf {
                             let mut args = std::mem::take(&mut self.arg_pool);
-                            args.extend(f.stack.drain(at..));
+                            move_tail(&mut f.stack, at, &mut args);
                             f.stack.truncate(at - 2);
                             let r = native!(newf(self, &t, &args, &[]));
                             args.clear();
@@ -2363,7 +2494,7 @@ impl Vm {
                     }
                     let mut args: Vec<Value> = Vec::with_capacity(n + 1);
                     args.push(Value::Null);
-                    args.extend(f.stack.drain(at..));
+                    move_tail(&mut f.stack, at, &mut args);
                     let b = pop!();
                     let a = pop!();
                     let callable = if a.is_null() {
@@ -2406,6 +2537,18 @@ impl Vm {
                 Instr::ReturnValue => {
                     let v = pop!();
                     check_warn!();
+                    // A plain function returning to its caller in this loop: `frame_return`'s
+                    // first case, inline.
+                    if f.gen.is_none() && matches!(f.entry, Entry::Call) && self.frames.len() > base
+                    {
+                        if let Some(caller) = self.frames.pop() {
+                            let done = std::mem::replace(&mut f, caller);
+                            self.recycle_inline(done);
+                            f.stack.push(v);
+                            check_warn!();
+                            continue;
+                        }
+                    }
                     match self.frame_return(&mut f, v, base) {
                         Some(exit) => return exit,
                         None => {

@@ -523,6 +523,32 @@ pub struct PyCode {
     names: OnceCell<Rc<[Value]>>,
     /// Per-instruction `LoadMethod` cache (sized lazily): see `MethodCache`.
     pub method_cache: RefCell<Vec<MethodCache>>,
+    /// Per-name `LoadGlobal` cache: see `GlobalCache`.
+    pub global_cache: Box<[Cell<GlobalCache>]>,
+}
+
+/// Where a `LoadGlobal` found its name: the entry index in the globals (or, when the globals
+/// lack it, the builtins), valid while the dicts' versions are the ones recorded (a version
+/// names one set of keys at fixed indices, see `DictTable::version`). The value itself is read
+/// afresh each time, so rebinding a global needs no invalidation.
+#[derive(Clone, Copy)]
+pub struct GlobalCache {
+    pub globals_version: u64,
+    pub builtins_version: u64,
+    pub index: u32,
+    pub builtin: bool,
+}
+
+impl Default for GlobalCache {
+    fn default() -> Self {
+        GlobalCache {
+            // No table ever has this version.
+            globals_version: u64::MAX,
+            builtins_version: u64::MAX,
+            index: 0,
+            builtin: false,
+        }
+    }
 }
 
 /// What a `LoadMethod` found on a built-in type, valid while the receiver's type tag and the
@@ -545,6 +571,7 @@ impl PyCode {
     pub fn new(co: Rc<CodeObject>) -> PyCode {
         PyCode {
             instrs: Rc::from(co.instrs.as_slice()),
+            global_cache: co.names.iter().map(|_| Cell::default()).collect(),
             co,
             consts: OnceCell::new(),
             names: OnceCell::new(),

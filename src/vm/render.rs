@@ -369,8 +369,11 @@ impl Vm {
     }
 
     pub fn str_value(&mut self, v: &Value) -> PyResult<Value> {
-        if let Value::Str(_) = v {
-            return Ok(v.clone());
+        match v {
+            Value::Str(_) => return Ok(v.clone()),
+            // `str(i)` in a loop: digits on the stack, one exact allocation, no formatter.
+            Value::Int(i) => return Ok(Value::str(int_digits(*i, &mut [0; 20]))),
+            _ => {}
         }
         Ok(Value::string(self.str_of(v)?))
     }
@@ -1097,6 +1100,35 @@ impl GroupCtx {
         for line in text.split_inclusive('\n') {
             out.push_str(&prefix);
             out.push_str(line);
+        }
+    }
+}
+
+/// The decimal text of `i`, written into the end of `buf`.
+fn int_digits(i: i64, buf: &mut [u8; 20]) -> &str {
+    let mut n = i.unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    std::str::from_utf8(&buf[at..]).unwrap_or("")
+}
+
+#[cfg(test)]
+mod int_digits_tests {
+    #[test]
+    fn matches_to_string() {
+        for i in [0, 7, -7, 10, 97, -100, 123_456_789, i64::MAX, i64::MIN] {
+            assert_eq!(super::int_digits(i, &mut [0; 20]), i.to_string());
         }
     }
 }

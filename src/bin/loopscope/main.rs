@@ -18,6 +18,12 @@ struct SplitAlloc;
 /// Blocks this large or larger come from the system allocator.
 const LARGE_BLOCK: usize = 64 * 1024;
 
+/// mimalloc aligns every block to at least a word. Blocks that need no more go through its
+/// plain `mi_malloc`: `MiMalloc` always calls `mi_malloc_aligned`, whose fast path gives up
+/// whenever the page's free list is empty and then over-allocates (words: 158 instructions
+/// an allocation against about 30).
+const WORD: usize = std::mem::size_of::<usize>();
+
 // SAFETY: every block is freed or resized by the allocator that made it: both `alloc` and
 // `dealloc` choose by the layout's size, which GlobalAlloc's contract keeps equal for a block,
 // and `realloc` moves a block that crosses the threshold to the other allocator.
@@ -25,6 +31,8 @@ unsafe impl std::alloc::GlobalAlloc for SplitAlloc {
     unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
         if layout.size() >= LARGE_BLOCK {
             std::alloc::System.alloc(layout)
+        } else if layout.align() <= WORD {
+            libmimalloc_sys::mi_malloc(layout.size()) as *mut u8
         } else {
             mimalloc::MiMalloc.alloc(layout)
         }
@@ -32,6 +40,8 @@ unsafe impl std::alloc::GlobalAlloc for SplitAlloc {
     unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
         if layout.size() >= LARGE_BLOCK {
             std::alloc::System.alloc_zeroed(layout)
+        } else if layout.align() <= WORD {
+            libmimalloc_sys::mi_zalloc(layout.size()) as *mut u8
         } else {
             mimalloc::MiMalloc.alloc_zeroed(layout)
         }
@@ -46,6 +56,9 @@ unsafe impl std::alloc::GlobalAlloc for SplitAlloc {
     unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
         match (layout.size() >= LARGE_BLOCK, new_size >= LARGE_BLOCK) {
             (true, true) => std::alloc::System.realloc(ptr, layout, new_size),
+            (false, false) if layout.align() <= WORD => {
+                libmimalloc_sys::mi_realloc(ptr as *mut std::ffi::c_void, new_size) as *mut u8
+            }
             (false, false) => mimalloc::MiMalloc.realloc(ptr, layout, new_size),
             _ => {
                 let new_layout =
