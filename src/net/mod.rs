@@ -44,6 +44,11 @@ const SOURCES: &[(&str, &str, &str)] = &[
         "<loopscope>/aiomysql.py",
         include_str!("aiomysql.py"),
     ),
+    (
+        "_loopscope_getaddrinfo",
+        "<loopscope>/socket_getaddrinfo.py",
+        include_str!("getaddrinfo.py"),
+    ),
 ];
 
 const NET_SOURCE: &str = include_str!("net.py");
@@ -60,6 +65,7 @@ pub fn register(vm: &mut Vm) {
     vm.register_module("aiofiles", init_aiofiles);
     vm.register_module("aioredis", init_aioredis);
     vm.register_module("aiomysql", init_aiomysql);
+    vm.register_module("_loopscope_getaddrinfo", init_getaddrinfo);
 }
 
 fn load(vm: &mut Vm, name: &str) -> PyResult<Rc<PyModule>> {
@@ -72,7 +78,19 @@ fn load(vm: &mut Vm, name: &str) -> PyResult<Rc<PyModule>> {
 }
 
 fn init_socket(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    load(vm, "socket")
+    let m = load(vm, "socket")?;
+    // A native that loads the Python on first use (getaddrinfo.py says why).
+    let f = vm.new_closure("getaddrinfo", |vm, a, k| {
+        let g = vm.import("_loopscope_getaddrinfo", true)?;
+        let f = vm.getattr_str(&g, "getaddrinfo")?;
+        vm.call(&f, a, k)
+    });
+    m.dict.set_str("getaddrinfo", f);
+    Ok(m)
+}
+
+fn init_getaddrinfo(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    load(vm, "_loopscope_getaddrinfo")
 }
 
 fn init_selectors(vm: &mut Vm) -> PyResult<Rc<PyModule>> {

@@ -629,10 +629,6 @@ class BaseSelectorEventLoop:
         self._ensure_selector()
         return _SelectorSocketTransport(self, sock, protocol, waiter, extra, server)
 
-    def _make_ssl_transport(self, rawsock, protocol, sslcontext, waiter=None, **kwargs):
-        # Neither network (simulated or, with --clock real, the OS's) speaks TLS.
-        raise NotImplementedError('loopscope has no TLS: ssl= is not supported')
-
     def _start_serving(self, protocol_factory, sock, sslcontext=None, server=None, backlog=100, ssl_handshake_timeout=constants.SSL_HANDSHAKE_TIMEOUT, ssl_shutdown_timeout=constants.SSL_SHUTDOWN_TIMEOUT):
         self._add_reader(sock.fileno(), self._accept_connection, protocol_factory, sock, sslcontext, server, backlog, ssl_handshake_timeout, ssl_shutdown_timeout)
 

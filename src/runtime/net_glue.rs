@@ -56,9 +56,19 @@ pub fn install_lazy(vm: &mut Vm, m: &Rc<PyModule>) {
                 ("sock_accept", fwd_sock_accept),
                 ("create_connection", fwd_create_connection),
                 ("create_server", fwd_create_server),
+                ("_make_ssl_transport", no_tls),
             ],
         );
     }
+}
+
+/// Neither network (the simulated one or, with `--clock real`, the OS's) speaks TLS. Native,
+/// like the forwarders: no Python object more for scripts that never ask.
+fn no_tls(vm: &mut Vm, _a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    Err(vm.new_error(
+        ExcKind::NotImplementedError,
+        "loopscope has no TLS: ssl= is not supported",
+    ))
 }
 
 fn streams(vm: &mut Vm) -> PyResult<Value> {
