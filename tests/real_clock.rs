@@ -177,7 +177,13 @@ fn executor_and_threads_sleep_in_real_time() {
 /// expected outputs were taken from CPython on real sockets) run on real sockets too.
 #[test]
 fn the_local_socket_conformance_cases_run_on_real_sockets() {
-    for case in ["select_local", "socket_local", "streams_protocols"] {
+    for case in [
+        "select_local",
+        "socket_local",
+        "streams_protocols",
+        "udp_local",
+        "getaddrinfo_local",
+    ] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/conformance/net")
             .join(format!("{case}.py"));

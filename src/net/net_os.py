@@ -371,18 +371,11 @@ class Endpoint:
     # Datagrams (SOCK_DGRAM).
     def sendto(self, data, addr):
         ip = resolve(addr[0])
-        return _call(_os.sendto, self.fd, bytes(data), ip, addr[1])
-
-    def recvfrom(self):
-        pump()
-        if self.error:
-            err, self.error = self.error, 0
-            raise os_error(err)
-        if not self.dgrams:
-            raise os_error(EAGAIN)
-        got = self.dgrams.pop(0)
-        trace_fd(self.fd)
-        return got
+        n = _call(_os.sendto, self.fd, bytes(data), ip, addr[1])
+        if self.bound is None:
+            # The OS bound it to an ephemeral port.
+            self._local()
+        return n
 
 
 def _apply(events):
