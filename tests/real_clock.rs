@@ -14,6 +14,12 @@ use std::time::Duration;
 /// How long the server thinks before each answer.
 const DELAY: Duration = Duration::from_millis(200);
 
+/// The tests measure wall time: one at a time, so they do not slow each other down.
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LOCK.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// Serve `GET <path>` with "page <path>" after [`DELAY`], one thread per connection, for the
 /// rest of the test process. Returns the port.
 fn start_server() -> u16 {
@@ -117,21 +123,25 @@ fn crawls_concurrently(name: &str) {
 
 #[test]
 fn streams_crawler_fetches_three_pages_at_once() {
+    let _one_at_a_time = serial();
     crawls_concurrently("streams_crawler.py");
 }
 
 #[test]
 fn selectors_callback_crawler_fetches_three_pages_at_once() {
+    let _one_at_a_time = serial();
     crawls_concurrently("selectors_crawler.py");
 }
 
 #[test]
 fn loop_sock_calls_fetch_three_pages_at_once() {
+    let _one_at_a_time = serial();
     crawls_concurrently("sock_crawler.py");
 }
 
 #[test]
 fn aiohttp_crawler_with_a_semaphore_takes_two_rounds() {
+    let _one_at_a_time = serial();
     let port = start_server();
     let out = run_real("aiohttp_crawler.py", port);
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -145,6 +155,7 @@ fn aiohttp_crawler_with_a_semaphore_takes_two_rounds() {
 
 #[test]
 fn real_timers_fire_at_wall_clock_deadlines() {
+    let _one_at_a_time = serial();
     timings_hold(&script("timers.py"));
 }
 
@@ -170,6 +181,7 @@ fn timings_hold(path: &str) {
 
 #[test]
 fn executor_and_threads_sleep_in_real_time() {
+    let _one_at_a_time = serial();
     timings_hold(&script("executor.py"));
 }
 
@@ -177,6 +189,7 @@ fn executor_and_threads_sleep_in_real_time() {
 /// expected outputs were taken from CPython on real sockets) run on real sockets too.
 #[test]
 fn the_local_socket_conformance_cases_run_on_real_sockets() {
+    let _one_at_a_time = serial();
     for case in [
         "select_local",
         "socket_local",
@@ -193,6 +206,7 @@ fn the_local_socket_conformance_cases_run_on_real_sockets() {
 
 #[test]
 fn a_real_run_records_a_trace_the_viewer_replays() {
+    let _one_at_a_time = serial();
     let port = start_server();
     let dir = std::env::temp_dir().join(format!("loopscope-real-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
@@ -241,6 +255,7 @@ fn a_real_run_records_a_trace_the_viewer_replays() {
 
 #[test]
 fn getaddrinfo_asks_the_os_resolver() {
+    let _one_at_a_time = serial();
     let dir = std::env::temp_dir().join(format!("loopscope-gai-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join("gai.py");
@@ -260,4 +275,19 @@ fn getaddrinfo_asks_the_os_resolver() {
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(stdout, String::from_utf8_lossy(&expected.stdout));
     assert!(stdout.contains("gaierror True"), "{stdout}");
+}
+
+#[test]
+fn the_clock_is_virtual_unless_asked_and_checked() {
+    let _one_at_a_time = serial();
+    let out = loopscope(&["run", "--clock", "wall", &script("timers.py")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("possible values: virtual, real"), "{err}");
+    // The default is the virtual clock: 0.3 s of sleeps take no time at all.
+    let start = std::time::Instant::now();
+    let out = loopscope(&["run", &script("timers.py")]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("order: [0.1, 0.2, 0.3]"));
+    assert!(start.elapsed() < Duration::from_secs(30));
 }
