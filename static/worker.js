@@ -25,12 +25,13 @@ self.onmessage = async (e) => {
     return;
   }
   const progress = (events, t) => self.postMessage({ type: 'progress', id: m.id, events, t });
-  let json;
+  // The reply comes in parts (JSON strings) that the page reads one at a time.
+  let parts;
   try {
-    json = mod.loopscope_worker_run(m.source, m.budget, progress);
+    parts = mod.loopscope_worker_run(m.source, m.budget, progress);
   } catch (err) {
     self.postMessage({ type: 'failed', id: m.id, error: String(err) });
     return;
   }
-  self.postMessage({ type: 'done', id: m.id, json });
+  self.postMessage({ type: 'done', id: m.id, parts });
 };

@@ -99,3 +99,54 @@ fn a_task_that_never_awaits_is_stopped_with_a_teaching_message() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "main goes on: True\n");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Writes `text` to a fresh temp file named `name` and returns its path.
+fn temp_script(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("loopscope-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let script = dir.join(format!("{name}.py"));
+    std::fs::write(&script, text).expect("script");
+    script
+}
+
+#[test]
+fn a_script_that_grows_without_bound_gets_a_memory_error_at_the_limit() {
+    // Doubling a string and a list: each step's size is known before it allocates.
+    let doubling = temp_script(
+        "doubling",
+        "s = 'ab'\ntry:\n    for i in range(40):\n        s = s + s\nexcept MemoryError as e:\n    print('str stopped at', len(s))\nl = [0]\nfor i in range(40):\n    l = l + l\n",
+    );
+    let out = loopscope(&["run", "--max-memory", "64", &doubling.display().to_string()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stdout, "str stopped at 33554432\n", "{stderr}");
+    assert!(
+        stderr.contains("MemoryError: the script needs more than 64 MB, loopscope's memory limit"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("line 9, in <module>"), "{stderr}");
+    assert_eq!(out.status.code(), Some(1));
+
+    // Growth one small object at a time, inside a task: the periodic check stops it, the
+    // task's handler runs and the loop goes on.
+    let appending = temp_script(
+        "appending",
+        "import asyncio\n\nasync def hog():\n    l = []\n    while True:\n        l.append(str(len(l)) * 10)\n        if len(l) % 10000 == 0:\n            await asyncio.sleep(0)\n\nasync def main():\n    try:\n        await hog()\n    except MemoryError as e:\n        print('caught:', e)\n    print('the loop goes on')\n\nasyncio.run(main())\n",
+    );
+    let out = loopscope(&[
+        "run",
+        "--max-memory",
+        "64",
+        &appending.display().to_string(),
+    ]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "caught: the script needs more than 64 MB, loopscope's memory limit\nthe loop goes on\n",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.status.code(), Some(0));
+    for p in [doubling, appending] {
+        let _ = std::fs::remove_dir_all(p.parent().expect("dir"));
+    }
+}

@@ -1404,9 +1404,12 @@ fn dq_mul(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let n = vm.to_index(&args[1])?.max(0) as usize;
     let new = dq_copy(vm, &args[..1], &[])?;
     let items = dq_snapshot(vm, &args[0])?;
-    if items.len().saturating_mul(n) > 1 << 24 {
-        return Err(vm.new_error_args(ExcKind::MemoryError, vec![]));
-    }
+    vm.check_alloc(
+        items
+            .len()
+            .saturating_mul(n)
+            .saturating_mul(std::mem::size_of::<Value>()),
+    )?;
     let mut d = dq(vm, Some(&new))?;
     d.items.clear();
     for _ in 0..n {

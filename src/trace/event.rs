@@ -109,9 +109,40 @@ pub enum Outcome {
 
 /// One thing that happened. `t` is the loop's virtual time when it happened. Ids are the
 /// VM's object ids (deterministic); `Str` fields index `Trace::strings`.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[serde(tag = "event", rename_all = "snake_case")]
-pub enum Event {
+///
+/// Serialised with the tag inside the object (`{"event": "line", "t": 0.0, ...}`). Reading
+/// goes through [`WireEvent`], the same variants externally tagged, fed the object's fields
+/// after the tag: serde's derive for internally tagged enums first buffers every object in a
+/// generic tree, which made loading a trace four times slower than parsing its JSON.
+macro_rules! event_enum {
+    ($(
+        $(#[$vm:meta])*
+        $variant:ident { $( $(#[$fm:meta])* $field:ident : $ty:ty ),* $(,)? }
+    ),* $(,)?) => {
+        #[derive(Serialize, Clone, Debug, PartialEq)]
+        #[serde(tag = "event", rename_all = "snake_case")]
+        pub enum Event {
+            $( $(#[$vm])* $variant { $( $(#[$fm])* $field: $ty ),* } ),*
+        }
+
+        /// [`Event`] as serde's derive reads an externally tagged enum.
+        #[derive(Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        enum WireEvent {
+            $( $variant { $( $(#[$fm])* $field: $ty ),* } ),*
+        }
+
+        impl From<WireEvent> for Event {
+            fn from(w: WireEvent) -> Event {
+                match w {
+                    $( WireEvent::$variant { $( $field ),* } => Event::$variant { $( $field ),* } ),*
+                }
+            }
+        }
+    };
+}
+
+event_enum! {
     /// A frame started executing a new line of the script (asyncio's own frames and other
     /// `<...>` sources are left out).
     Line {
@@ -242,6 +273,179 @@ pub enum Event {
     },
 }
 
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Event, D::Error> {
+        d.deserialize_map(EventVisitor).map(Event::from)
+    }
+}
+
+/// Reads `{"event": tag, ...fields}`: the tag must come first (loopscope writes it first),
+/// then the rest of the object is handed to [`WireEvent`] as the body of variant `tag`.
+struct EventVisitor;
+
+impl<'de> serde::de::Visitor<'de> for EventVisitor {
+    type Value = WireEvent;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an event object whose first field is \"event\"")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<WireEvent, A::Error> {
+        use serde::de::Error;
+        match map.next_key::<TagKey>()? {
+            Some(TagKey) => {}
+            None => return Err(A::Error::missing_field("event")),
+        }
+        let tag: TagName = map.next_value()?;
+        WireEvent::deserialize(VariantBody { tag: tag.0, map })
+    }
+}
+
+/// The key `event`, and nothing else.
+struct TagKey;
+
+impl<'de> Deserialize<'de> for TagKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<TagKey, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = TagKey;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("the field \"event\" first")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<TagKey, E> {
+                if v == "event" {
+                    Ok(TagKey)
+                } else {
+                    Err(E::custom(format!(
+                        "an event's first field must be \"event\", not {v:?}"
+                    )))
+                }
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// A variant name, kept without allocating when the input allows.
+struct TagName(std::borrow::Cow<'static, str>);
+
+impl<'de> Deserialize<'de> for TagName {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<TagName, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = TagName;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an event name")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<TagName, E> {
+                // The names are few and known: keep the static one, so nothing is allocated
+                // per event.
+                match WIRE_NAMES.iter().find(|n| **n == v) {
+                    Some(n) => Ok(TagName(std::borrow::Cow::Borrowed(n))),
+                    None => Ok(TagName(std::borrow::Cow::Owned(v.to_string()))),
+                }
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// Every variant's name as written in JSON (an unknown one reaches serde's own error).
+const WIRE_NAMES: &[&str] = &[
+    "line",
+    "iteration_begin",
+    "iteration_end",
+    "queued",
+    "callback",
+    "timer_scheduled",
+    "timer_fired",
+    "timer_cancelled",
+    "future_created",
+    "future_done",
+    "task_created",
+    "task_state",
+    "waiter_added",
+    "waiter_woken",
+    "primitive",
+    "thread",
+    "io",
+    "output",
+];
+
+/// A deserializer for one enum value: variant `tag`, its fields the rest of `map`.
+struct VariantBody<A> {
+    tag: std::borrow::Cow<'static, str>,
+    map: A,
+}
+
+impl<'de, A: serde::de::MapAccess<'de>> serde::Deserializer<'de> for VariantBody<A> {
+    type Error = A::Error;
+
+    fn deserialize_any<V: serde::de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, A::Error> {
+        visitor.visit_enum(self)
+    }
+
+    fn deserialize_enum<V: serde::de::Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, A::Error> {
+        visitor.visit_enum(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map struct identifier
+        ignored_any
+    }
+}
+
+impl<'de, A: serde::de::MapAccess<'de>> serde::de::EnumAccess<'de> for VariantBody<A> {
+    type Error = A::Error;
+    type Variant = FieldsOf<A>;
+
+    fn variant_seed<S: serde::de::DeserializeSeed<'de>>(
+        self,
+        seed: S,
+    ) -> Result<(S::Value, FieldsOf<A>), A::Error> {
+        use serde::de::IntoDeserializer;
+        let v = seed.deserialize(self.tag.as_ref().into_deserializer())?;
+        Ok((v, FieldsOf(self.map)))
+    }
+}
+
+/// The fields after the tag, read as a struct variant's body.
+struct FieldsOf<A>(A);
+
+impl<'de, A: serde::de::MapAccess<'de>> serde::de::VariantAccess<'de> for FieldsOf<A> {
+    type Error = A::Error;
+
+    fn unit_variant(self) -> Result<(), A::Error> {
+        Err(serde::de::Error::custom("events have fields"))
+    }
+    fn newtype_variant_seed<S: serde::de::DeserializeSeed<'de>>(
+        self,
+        _seed: S,
+    ) -> Result<S::Value, A::Error> {
+        Err(serde::de::Error::custom("events have named fields"))
+    }
+    fn tuple_variant<V: serde::de::Visitor<'de>>(
+        self,
+        _len: usize,
+        _visitor: V,
+    ) -> Result<V::Value, A::Error> {
+        Err(serde::de::Error::custom("events have named fields"))
+    }
+    fn struct_variant<V: serde::de::Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, A::Error> {
+        visitor.visit_map(self.0)
+    }
+}
+
 impl Event {
     pub fn time(&self) -> f64 {
         match self {
@@ -369,4 +573,71 @@ pub struct TaskInfo {
     /// Outermost first: each coroutine in the await chain with where it is suspended
     /// ("main() running at x.py:12"), ending with the future it waits on, if any.
     pub await_chain: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_event_name_reads_back_as_written() {
+        // One event of every variant, as a real run writes them.
+        let src = "import asyncio\nimport threading\nimport time\n\nasync def w(l, e, q):\n    async with l:\n        await asyncio.sleep(0.1)\n    e.set()\n    await q.put(1)\n\nasync def main():\n    l, e, q = asyncio.Lock(), asyncio.Event(), asyncio.Queue()\n    t = asyncio.create_task(w(l, e, q))\n    async with l:\n        await asyncio.sleep(0)\n    h = asyncio.get_running_loop().call_later(5, print)\n    h.cancel()\n    await e.wait()\n    print(await q.get())\n    await asyncio.to_thread(time.sleep, 0.01)\n    r, wr = await asyncio.open_connection('example.com', 80)\n    wr.close()\n\nasyncio.run(main())\n";
+        let replay = crate::trace::replay::run(src, crate::trace::replay::RunLimits::default())
+            .expect("compiles");
+        let json = serde_json::to_string(replay.trace()).expect("serialises");
+        let back: Trace = serde_json::from_str(&json).expect("reads back");
+        // Compared as text: NaN timeouts are never equal to themselves.
+        let again = serde_json::to_string(&back).expect("serialises");
+        if again != json {
+            let at = again
+                .bytes()
+                .zip(json.bytes())
+                .take_while(|(a, b)| a == b)
+                .count();
+            let lo = at.saturating_sub(150);
+            panic!(
+                "differs at {at}:\n{}\n{}",
+                &again[lo..(at + 150).min(again.len())],
+                &json[lo..(at + 150).min(json.len())]
+            );
+        }
+        let mut seen: Vec<String> = back
+            .events
+            .iter()
+            .map(
+                |e| match serde_json::to_value(e).expect("value")["event"].clone() {
+                    serde_json::Value::String(s) => s,
+                    other => panic!("tag {other:?}"),
+                },
+            )
+            .collect();
+        seen.sort();
+        seen.dedup();
+        let mut names: Vec<String> = WIRE_NAMES.iter().map(|n| n.to_string()).collect();
+        names.sort();
+        assert_eq!(
+            seen, names,
+            "a variant this run does not write, or a name missing"
+        );
+    }
+
+    #[test]
+    fn an_event_must_start_with_its_tag() {
+        let ok: Event = serde_json::from_str(r#"{"event":"timer_fired","t":1.5,"handle":3}"#)
+            .expect("tag first");
+        assert_eq!(ok, Event::TimerFired { t: 1.5, handle: 3 });
+        let late = serde_json::from_str::<Event>(r#"{"t":1.5,"event":"timer_fired","handle":3}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(late.contains("first field must be \"event\""), "{late}");
+        let unknown = serde_json::from_str::<Event>(r#"{"event":"explode","t":0}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(unknown.contains("unknown variant `explode`"), "{unknown}");
+        let missing = serde_json::from_str::<Event>(r#"{"event":"timer_fired","t":1}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(missing.contains("missing field `handle`"), "{missing}");
+    }
 }

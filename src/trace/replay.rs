@@ -1260,6 +1260,9 @@ pub struct RunLimits {
     /// VM instructions one event-loop callback may run (0: no limit): a task that never
     /// awaits is stopped with a message naming it, and the rest of the run goes on.
     pub callback_instructions: u64,
+    /// Bytes the process may hold (script and trace) before the script gets a MemoryError
+    /// (see src/vm/memory.rs; only a counting global allocator makes this cover everything).
+    pub memory: usize,
 }
 
 impl Default for RunLimits {
@@ -1268,6 +1271,7 @@ impl Default for RunLimits {
             instructions: 200_000_000,
             max_events: 2_000_000,
             callback_instructions: 50_000_000,
+            memory: crate::vm::memory::DEFAULT_LIMIT,
         }
     }
 }
@@ -1316,6 +1320,7 @@ pub fn run_trace(
     let mut vm = crate::vm::Vm::new();
     vm.total_budget = limits.instructions;
     vm.callback_budget = limits.callback_instructions;
+    vm.memory_limit = limits.memory;
     // The trace keeps the output; nothing else needs it.
     struct Discard;
     impl crate::vm::OutputSink for Discard {
@@ -1822,6 +1827,7 @@ mod tests {
             instructions: 5_000_000,
             max_events: 1_000,
             callback_instructions: 200_000,
+            ..RunLimits::default()
         };
         let tr = run_trace(src, limits, None).expect("compiles");
         assert!(tr.truncated);
@@ -2435,6 +2441,7 @@ mod tests {
                 instructions: 10_000,
                 max_events: 1000,
                 callback_instructions: 0,
+                ..RunLimits::default()
             },
         ) {
             Ok(r) => r,

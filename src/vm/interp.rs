@@ -1465,6 +1465,14 @@ impl Vm {
                 Some(x) => x,
                 None => return Exit::Raise(self.runtime_error("frame stack corrupted")),
             };
+            // Growth one small allocation at a time passes no up-front check: look at the
+            // total once a slice, and raise where the script is.
+            if self.over_memory_limit(0) {
+                let e = self.memory_error();
+                if let Some(exit) = self.unwind(&mut f, e, base, true, true) {
+                    return exit;
+                }
+            }
         }
     }
 
@@ -1900,12 +1908,13 @@ impl Vm {
                                 _ => None,
                             }
                         }
+                        // Large results take the slow path, which checks the memory limit.
                         (Value::Str(x), Value::Str(y))
                             if matches!(
                                 kind,
                                 crate::lang::bytecode::BinaryOpKind::Add
                                     | crate::lang::bytecode::BinaryOpKind::InplaceAdd
-                            ) =>
+                            ) && x.s.len() + y.s.len() < (1 << 20) =>
                         {
                             let mut s = String::with_capacity(x.s.len() + y.s.len());
                             s.push_str(&x.s);

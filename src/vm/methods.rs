@@ -141,7 +141,11 @@ pub fn bytes_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> 
     let b: Vec<u8> = match args.first() {
         None => vec![],
         Some(Value::Str(s)) => s.s.as_bytes().to_vec(),
-        Some(Value::Int(n)) => vec![0; (*n).clamp(0, 1 << 28) as usize],
+        Some(Value::Int(n)) if *n < 0 => return Err(vm.value_error("negative count")),
+        Some(Value::Int(n)) => {
+            vm.check_alloc(*n as usize)?;
+            vec![0; *n as usize]
+        }
         Some(v) => {
             let items = vm.iter_to_vec(v)?;
             let mut out = Vec::with_capacity(items.len());

@@ -32,6 +32,11 @@ fn str_join(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let sep = s_self(vm, args)?.clone();
     vm.check_args("join", &args[1..], 1, 1)?;
     let items = vm.iter_to_vec(&args[1])?;
+    let len = items.iter().fold(0usize, |n, it| match it {
+        Value::Str(s) => n.saturating_add(s.s.len()),
+        _ => n,
+    });
+    vm.check_alloc(len.saturating_add(sep.s.len().saturating_mul(items.len())))?;
     let mut out = String::new();
     for (i, it) in items.iter().enumerate() {
         if i > 0 {

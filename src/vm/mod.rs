@@ -65,6 +65,7 @@ pub mod format;
 pub mod frame;
 pub mod hash;
 pub mod interp;
+pub mod memory;
 pub mod methods;
 pub mod methods2;
 pub mod numeric;
@@ -254,6 +255,8 @@ pub struct Vm {
     pub callback_budget: u64,
     /// How many callbacks `callback_budget` has stopped so far.
     pub callback_budget_stops: u32,
+    /// Bytes the process may hold before the script gets a `MemoryError` (see `memory.rs`).
+    pub memory_limit: usize,
     /// While a callback runs: the value of `total_budget` at which its budget is spent.
     pub callback_floor: u64,
     /// Who the running callback is, for the message: a task's name (str) or the callback.
@@ -312,6 +315,7 @@ impl Vm {
             total_budget: 2_000_000_000,
             callback_budget: 0,
             callback_budget_stops: 0,
+            memory_limit: memory::DEFAULT_LIMIT,
             callback_floor: 0,
             callback_label: Value::None,
             executed: 0,

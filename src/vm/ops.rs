@@ -1328,6 +1328,7 @@ impl Vm {
         }
         Ok(Some(match (a, b, op) {
             (Str(x), Str(y), K::Add) => {
+                self.check_alloc(x.s.len() + y.s.len())?;
                 let mut s = String::with_capacity(x.s.len() + y.s.len());
                 s.push_str(&x.s);
                 s.push_str(&y.s);
@@ -1335,14 +1336,14 @@ impl Vm {
             }
             (Str(x), Int(n), K::Mul) | (Int(n), Str(x), K::Mul) => {
                 let n = (*n).max(0) as usize;
-                if x.s.len().saturating_mul(n) > 1 << 28 {
-                    return Err(self.new_error(ExcKind::MemoryError, ""));
-                }
+                self.check_alloc(x.s.len().saturating_mul(n))?;
                 Value::string(x.s.repeat(n))
             }
             (Str(_), _, K::Mod) => return self.percent_format(a, b).map(Some),
             (Bytes(_), _, K::Mod) => return self.bytes_percent_format(a, b).map(Some),
             (List(x), List(y), K::Add) => {
+                let n = x.items.borrow().len() + y.items.borrow().len();
+                self.check_alloc(n.saturating_mul(std::mem::size_of::<Value>()))?;
                 let mut v = x.items.borrow().clone();
                 v.extend(y.items.borrow().iter().cloned());
                 Value::list(v)
@@ -1350,9 +1351,12 @@ impl Vm {
             (List(x), Int(n), K::Mul) | (Int(n), List(x), K::Mul) => {
                 let items = x.items.borrow();
                 let n = (*n).max(0) as usize;
-                if items.len().saturating_mul(n) > 1 << 25 {
-                    return Err(self.new_error(ExcKind::MemoryError, ""));
-                }
+                self.check_alloc(
+                    items
+                        .len()
+                        .saturating_mul(n)
+                        .saturating_mul(std::mem::size_of::<Value>()),
+                )?;
                 let mut v = Vec::with_capacity(items.len() * n);
                 for _ in 0..n {
                     v.extend(items.iter().cloned());
@@ -1360,15 +1364,20 @@ impl Vm {
                 Value::list(v)
             }
             (Tuple(x), Tuple(y), K::Add) => {
+                let n = x.items.len() + y.items.len();
+                self.check_alloc(n.saturating_mul(std::mem::size_of::<Value>()))?;
                 let mut v = x.items.to_vec();
                 v.extend(y.items.iter().cloned());
                 Value::tuple(v)
             }
             (Tuple(x), Int(n), K::Mul) | (Int(n), Tuple(x), K::Mul) => {
                 let n = (*n).max(0) as usize;
-                if x.items.len().saturating_mul(n) > 1 << 25 {
-                    return Err(self.new_error(ExcKind::MemoryError, ""));
-                }
+                self.check_alloc(
+                    x.items
+                        .len()
+                        .saturating_mul(n)
+                        .saturating_mul(std::mem::size_of::<Value>()),
+                )?;
                 let mut v = Vec::with_capacity(x.items.len() * n);
                 for _ in 0..n {
                     v.extend(x.items.iter().cloned());
@@ -1376,6 +1385,7 @@ impl Vm {
                 Value::tuple(v)
             }
             (Bytes(x), Bytes(y), K::Add) => {
+                self.check_alloc(x.b.len() + y.b.len())?;
                 let mut v = x.b.to_vec();
                 v.extend_from_slice(&y.b);
                 Value::Bytes(Rc::new(super::value::PyBytes {
@@ -2714,9 +2724,8 @@ impl Vm {
             Value::Set(s) => return Ok(s.items()),
             Value::Range(r) => {
                 let n = r.len();
-                if n > 1 << 25 {
-                    return Err(self.new_error(ExcKind::MemoryError, ""));
-                }
+                let bytes = (n.max(0) as usize).saturating_mul(std::mem::size_of::<Value>());
+                self.check_alloc(bytes)?;
                 return Ok((0..n).map(|i| Value::Int(r.get(i))).collect());
             }
             _ => {}

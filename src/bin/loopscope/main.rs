@@ -3,8 +3,10 @@
 mod bench;
 mod real;
 
+// Counted, so the VM's memory limit sees every byte the process holds (src/vm/memory.rs).
 #[global_allocator]
-static ALLOC: SplitAlloc = SplitAlloc;
+static ALLOC: loopscope::vm::memory::Counting<SplitAlloc> =
+    loopscope::vm::memory::Counting(SplitAlloc);
 
 /// The VM allocates and frees small objects at a high rate (frames, instance dicts, handles,
 /// futures): mimalloc serves them in about two thirds of the instructions glibc's malloc
@@ -48,10 +50,10 @@ unsafe impl std::alloc::GlobalAlloc for SplitAlloc {
             _ => {
                 let new_layout =
                     std::alloc::Layout::from_size_align_unchecked(new_size, layout.align());
-                let new = self.alloc(new_layout);
+                let new = std::alloc::GlobalAlloc::alloc(self, new_layout);
                 if !new.is_null() {
                     std::ptr::copy_nonoverlapping(ptr, new, layout.size().min(new_size));
-                    self.dealloc(ptr, layout);
+                    std::alloc::GlobalAlloc::dealloc(self, ptr, layout);
                 }
                 new
             }
@@ -137,7 +139,11 @@ enum ClockKind {
     Real,
 }
 
-/// The instruction limits `run` and `trace` share, and the clock.
+/// Natively there is more room than in a browser tab, but a runaway script should still end
+/// with a MemoryError long before the machine starts swapping.
+const DEFAULT_MAX_MEMORY_MB: usize = 4096;
+
+/// The instruction and memory limits `run` and `trace` share, and the clock.
 #[derive(clap::Args)]
 struct Limits {
     /// virtual (default, deterministic, simulated network) or real (wall clock, real sockets).
@@ -150,6 +156,10 @@ struct Limits {
     /// for blocking the loop; 0 turns the limit off.
     #[arg(long, default_value_t = DEFAULT_CALLBACK_BUDGET)]
     callback_budget: u64,
+    /// Megabytes the process may hold (script objects and the trace) before the script gets
+    /// a MemoryError.
+    #[arg(long, value_name = "MB", default_value_t = DEFAULT_MAX_MEMORY_MB)]
+    max_memory: usize,
 }
 
 impl Limits {
@@ -159,6 +169,7 @@ impl Limits {
         let mut vm = loopscope::Vm::new();
         vm.total_budget = self.budget;
         vm.callback_budget = self.callback_budget;
+        vm.memory_limit = self.max_memory.saturating_mul(1 << 20);
         let driver: Box<dyn Driver> = match self.clock {
             ClockKind::Virtual => Box::new(loopscope::runtime::virtual_driver::VirtualDriver),
             ClockKind::Real => {

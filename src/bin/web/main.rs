@@ -21,6 +21,13 @@ mod state;
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests;
 
+// Counted, so a script that grows without bound gets a MemoryError (src/vm/memory.rs) before
+// the worker runs out of wasm memory and dies.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOC: loopscope::vm::memory::Counting<std::alloc::System> =
+    loopscope::vm::memory::Counting(std::alloc::System);
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     // The same module runs scripts in a Web Worker (runner.rs, static/worker.js), where

@@ -4,7 +4,7 @@
 //! cannot start (the module's URLs are unknown, as in wasm-bindgen tests), it runs on the
 //! page's thread as before.
 
-use crate::model::{run_trace, Progress, Replay, RunLimits, Trace};
+use crate::model::{run_trace, Event, Progress, Replay, RunLimits, Trace};
 use crate::state::{Outcome, ScriptError, Stopped};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -41,6 +41,7 @@ fn limits(budget: u64) -> RunLimits {
         instructions: budget,
         max_events: MAX_EVENTS,
         callback_instructions: CALLBACK_BUDGET.min(budget),
+        ..RunLimits::default()
     }
 }
 
@@ -103,10 +104,19 @@ pub fn run_with_budget(source: &str, budget: u64) -> Outcome {
     outcome(run_reply(source, budget, None), budget)
 }
 
-/// The worker's entry point (static/worker.js calls it): runs the script and returns the
-/// [`Reply`] as JSON, calling `progress(events, virtual_time)` as it goes.
+/// Trace events per part of the worker's reply: the page reads one part per task, so a
+/// long run's trace loads without freezing the tab (50,000 events: about 3 MB of JSON).
+const EVENTS_PER_PART: usize = 50_000;
+
+/// The worker's entry point (static/worker.js calls it): runs the script and returns its
+/// [`Reply`] as JSON strings: the reply without its trace's events, then the events in parts
+/// of [`EVENTS_PER_PART`] (see [`Loading`]). Calls `progress(events, virtual_time)` as it goes.
 #[wasm_bindgen]
-pub fn loopscope_worker_run(source: &str, budget: f64, progress: &js_sys::Function) -> String {
+pub fn loopscope_worker_run(
+    source: &str,
+    budget: f64,
+    progress: &js_sys::Function,
+) -> js_sys::Array {
     let budget = if budget.is_finite() && budget >= 1.0 {
         budget as u64
     } else {
@@ -116,9 +126,84 @@ pub fn loopscope_worker_run(source: &str, budget: f64, progress: &js_sys::Functi
     let progress = Progress::new(PROGRESS_EVERY, move |n, t| {
         let _ = report.call2(&JsValue::NULL, &JsValue::from(n as f64), &JsValue::from(t));
     });
-    let reply = run_reply(source, budget, Some(progress));
-    // Serialising cannot fail for these types; an empty string reads as an error below.
-    serde_json::to_string(&reply).unwrap_or_default()
+    let parts = js_sys::Array::new();
+    let mut reply = run_reply(source, budget, Some(progress));
+    let events = match &mut reply {
+        Reply::Trace(trace) => std::mem::take(&mut trace.events),
+        Reply::Error { .. } => Vec::new(),
+    };
+    // Serialising cannot fail for these types; an empty string reads as an error on the page.
+    parts.push(&JsValue::from_str(
+        &serde_json::to_string(&reply).unwrap_or_default(),
+    ));
+    for chunk in events.chunks(EVENTS_PER_PART) {
+        parts.push(&JsValue::from_str(
+            &serde_json::to_string(chunk).unwrap_or_default(),
+        ));
+    }
+    parts
+}
+
+/// A finished run's reply being read on the page, a part per task. The parts stay JS
+/// strings until their turn: copying them all into wasm memory at once was itself a long
+/// task (400,000 events: most of a second).
+struct Loading {
+    reply: Reply,
+    parts: js_sys::Array,
+    /// The next part to read.
+    next: u32,
+    /// Events in all the parts (an estimate until the last is read).
+    total: u64,
+}
+
+impl Loading {
+    fn new(parts: js_sys::Array) -> Result<Loading, String> {
+        let head = parts
+            .get(0)
+            .as_string()
+            .ok_or_else(|| "the worker sent no reply".to_string())?;
+        let reply = serde_json::from_str::<Reply>(&head).map_err(|e| e.to_string())?;
+        let total = u64::from(parts.length().saturating_sub(1)) * EVENTS_PER_PART as u64;
+        Ok(Loading {
+            reply,
+            parts,
+            next: 1,
+            total,
+        })
+    }
+
+    /// Reads the next part; `Ok(false)` when all are read.
+    fn read_part(&mut self) -> Result<bool, String> {
+        if self.next >= self.parts.length() {
+            return Ok(false);
+        }
+        let text = self
+            .parts
+            .get(self.next)
+            .as_string()
+            .ok_or_else(|| "a part of the reply is not text".to_string())?;
+        self.next += 1;
+        let events: Vec<Event> = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+        if let Reply::Trace(trace) = &mut self.reply {
+            trace.events.extend(events);
+        }
+        Ok(true)
+    }
+
+    fn read(&self) -> u64 {
+        match &self.reply {
+            Reply::Trace(trace) => trace.events.len() as u64,
+            Reply::Error { .. } => 0,
+        }
+    }
+}
+
+fn worker_failed(why: &str) -> Reply {
+    Reply::Error {
+        line: 0,
+        col: 0,
+        message: format!("the run failed in its worker: {why}"),
+    }
 }
 
 /// How far a run in the worker has got.
@@ -126,6 +211,8 @@ pub fn loopscope_worker_run(source: &str, budget: f64, progress: &js_sys::Functi
 pub struct RunProgress {
     pub events: u64,
     pub t: f64,
+    /// The run is over and the page is reading its trace: events read so far, of how many.
+    pub loading: Option<(u64, u64)>,
 }
 
 /// The page's side of the worker. One worker is kept warm between runs; Stop terminates it
@@ -164,6 +251,49 @@ fn module_urls() -> Option<(String, String)> {
 
 fn get(v: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Hands the run's outcome to whoever waits for it.
+fn finish(current: &Rc<RefCell<Option<Pending>>>, reply: Reply) {
+    if let Some(p) = current.borrow_mut().take() {
+        (p.on_done)(outcome(reply, BUDGET));
+    }
+}
+
+/// Reads a finished run's reply a part per task, reporting how far it has got, unless the
+/// run is stopped (or replaced) meanwhile.
+fn read_reply(current: Rc<RefCell<Option<Pending>>>, id: i64, mut loading: Loading) {
+    yew::platform::spawn_local(async move {
+        loop {
+            let still_wanted =
+                matches!(current.borrow().as_ref(), Some(p) if i64::from(p.id) == id);
+            if !still_wanted {
+                return;
+            }
+            match loading.read_part() {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(why) => return finish(&current, worker_failed(&why)),
+            }
+            if let Some(p) = current.borrow().as_ref() {
+                let t = match &loading.reply {
+                    Reply::Trace(tr) => tr.events.last().map_or(0.0, Event::time),
+                    Reply::Error { .. } => 0.0,
+                };
+                (p.on_progress)(RunProgress {
+                    events: loading.read(),
+                    t,
+                    loading: Some((loading.read(), loading.total.max(loading.read()))),
+                });
+            }
+            // Let the page render and take input between parts.
+            gloo_timers::future::TimeoutFuture::new(0).await;
+        }
+        let still_wanted = matches!(current.borrow().as_ref(), Some(p) if i64::from(p.id) == id);
+        if still_wanted {
+            finish(&current, loading.reply);
+        }
+    });
 }
 
 impl Default for Runner {
@@ -209,21 +339,20 @@ impl Runner {
                     "progress" => (p.on_progress)(RunProgress {
                         events: get(&data, "events").as_f64().unwrap_or(0.0) as u64,
                         t: get(&data, "t").as_f64().unwrap_or(0.0),
+                        loading: None,
                     }),
-                    "done" | "failed" => {
-                        let json = get(&data, "json").as_string().unwrap_or_default();
-                        let reply = serde_json::from_str::<Reply>(&json).unwrap_or_else(|_| {
-                            let why = get(&data, "error").as_string().unwrap_or_default();
-                            Reply::Error {
-                                line: 0,
-                                col: 0,
-                                message: format!("the run failed in its worker: {why}"),
-                            }
-                        });
+                    "done" => {
+                        let loading = Loading::new(js_sys::Array::from(&get(&data, "parts")));
                         drop(cur);
-                        if let Some(p) = current.borrow_mut().take() {
-                            (p.on_done)(outcome(reply, BUDGET));
+                        match loading {
+                            Ok(loading) => read_reply(current.clone(), id, loading),
+                            Err(why) => finish(&current, worker_failed(&why)),
                         }
+                    }
+                    "failed" => {
+                        let why = get(&data, "error").as_string().unwrap_or_default();
+                        drop(cur);
+                        finish(&current, worker_failed(&why));
                     }
                     _ => {}
                 }

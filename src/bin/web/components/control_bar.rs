@@ -158,6 +158,7 @@ pub fn control_bar(props: &ControlBarProps) -> Html {
                 if props.busy {
                     <span class="progress" data-testid="run-progress" role="status">
                         { match props.progress {
+                            Some(RunProgress { loading: Some((read, total)), .. }) => format!("{} {} / {}", tr(lang, "loading the trace:", "正在载入轨迹："), thousands(read), thousands(total)),
                             Some(p) => format!("{} {} · t = {}", thousands(p.events), tr(lang, "events", "个事件"), secs(p.t)),
                             None => tr(lang, "starting…", "启动中…").to_string(),
                         } }

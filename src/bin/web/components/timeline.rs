@@ -133,7 +133,7 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
                             || tr(lang, "Click to jump there", "点击跳转到该处").to_string(),
                             |h| format!("{h} · {}", tr(lang, "click to jump there", "点击跳转到该处")))}>
                         <Lanes run_id={props.run_id} timeline={tl.clone()} {axis} {lang} />
-                        <div class="tl-cursor" style={format!("transform: translateX({:.3}%)", (frac * 100.0).clamp(0.0, 100.0))} />
+                        <div class="tl-cursor" style={format!("transform: translateX({:.3}cqw)", (frac * 100.0).clamp(0.0, 100.0))} />
                     </div>
                 </div>
             </div>

@@ -33,12 +33,12 @@ pub fn timers(props: &TimersProps) -> Html {
         <Panel testid="timers" title={tr(lang, "Timers", "定时器")} count={Some(props.timers.len())}>
             <div class="axis" aria-hidden="true">
                 <div class="axis-track" />
-                <div class="clock-line" style={format!("transform: translateX({:.3}%)", pct(props.t))}>
+                <div class="clock-line" style={format!("transform: translateX({:.3}cqw)", pct(props.t))}>
                     <span>{ secs(props.t) }</span>
                 </div>
                 { for dots(&props.timers, pct).into_iter().map(|d| html! {
                     <div key={d.key} class={classes!("timer-dot", d.all_cancelled.then_some("cancelled"), d.is_new.then_some("is-new"), (d.count > 1).then_some("many"))}
-                        style={format!("transform: translateX({:.3}%)", d.left * 100.0)} title={d.title}>
+                        style={format!("transform: translateX({:.3}cqw)", d.left * 100.0)} title={d.title}>
                         if d.count > 1 { <span>{ d.count }</span> }
                     </div>
                 }) }
