@@ -312,6 +312,12 @@ fn int_from_bytes(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         let m = vm.binary_op(&Value::Int(1), &bits, K::LShift)?;
         r = vm.binary_op(&r, &m, K::Sub)?;
     }
+    // `Sub.from_bytes(...)` is `Sub(value)`, as in CPython.
+    if let Some(Value::Type(cls)) = args.first() {
+        if !Rc::ptr_eq(cls, &vm.types.int) {
+            return vm.call(&Value::Type(cls.clone()), &[r], &[]);
+        }
+    }
     Ok(r)
 }
 

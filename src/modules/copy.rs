@@ -80,6 +80,16 @@ fn shallow(vm: &mut Vm, x: &Value) -> R {
             if matches!(inst.ext, Ext::Native(_)) {
                 return Err(error_copy(vm, x));
             }
+            if let Ext::Builtin(p) = &inst.ext {
+                // A subclass of a built-in type: a copy of the value it carries, and its
+                // attributes.
+                let p = shallow(vm, p)?;
+                let new = vm.new_payload_instance(&t, p);
+                if let Value::Instance(n) = &new {
+                    *n.dict.borrow_mut() = inst.dict.borrow().clone();
+                }
+                return Ok(new);
+            }
             let new = blank_like(vm, inst);
             if let Value::Instance(n) = &new {
                 *n.dict.borrow_mut() = inst.dict.borrow().clone();
@@ -267,8 +277,45 @@ fn deep_inner(vm: &mut Vm, x: &Value, st: &mut Deep) -> R {
             if matches!(inst.ext, Ext::Native(_)) {
                 return Err(error_copy(vm, x));
             }
-            let y = blank_like(vm, inst);
-            remember(st, x, &y);
+            let y = match &inst.ext {
+                Ext::Builtin(p) => {
+                    // Containers are made empty and remembered before their items are copied
+                    // (an item may lead back to the instance).
+                    let (empty, fill) = match p {
+                        Value::List(_) => (Value::list(vec![]), true),
+                        Value::Dict(_) => (Value::Dict(Rc::new(PyDict::new())), true),
+                        Value::Set(s) if !s.frozen => (vm.new_set(vec![], false)?, true),
+                        other => (deep(vm, other, st)?, false),
+                    };
+                    let y = vm.new_payload_instance(&t, empty.clone());
+                    remember(st, x, &y);
+                    if fill {
+                        let copied = deep(vm, p, st)?;
+                        match (&empty, &copied) {
+                            (Value::List(a), Value::List(b)) => {
+                                *a.items.borrow_mut() = b.items.borrow().clone();
+                            }
+                            (Value::Dict(a), Value::Dict(b)) => {
+                                for (k, v) in b.t.borrow().items() {
+                                    vm.dict_set(a, k, v)?;
+                                }
+                            }
+                            (Value::Set(a), Value::Set(b)) => {
+                                for k in b.items() {
+                                    vm.set_add(a, k)?;
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    y
+                }
+                _ => {
+                    let y = blank_like(vm, inst);
+                    remember(st, x, &y);
+                    y
+                }
+            };
             let attrs: Vec<(Rc<str>, Value)> = inst
                 .dict
                 .borrow()

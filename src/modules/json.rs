@@ -76,6 +76,11 @@ fn newline(enc: &Enc, level: usize, out: &mut String) {
 }
 
 fn encode(vm: &mut Vm, v: &Value, enc: &mut Enc, level: usize, out: &mut String) -> PyResult<()> {
+    // Subclasses of dict, list, str, int, float encode as what they extend.
+    if let Some(p) = crate::vm::subclass::payload(v) {
+        let p = p.clone();
+        return encode(vm, &p, enc, level, out);
+    }
     match v {
         Value::None => out.push_str("null"),
         Value::Bool(true) => out.push_str("true"),
@@ -161,7 +166,7 @@ fn encode_list(
 }
 
 fn key_str(vm: &mut Vm, k: &Value, enc: &Enc) -> PyResult<Option<String>> {
-    Ok(Some(match k {
+    Ok(Some(match crate::vm::subclass::payload(k).unwrap_or(k) {
         Value::Str(s) => s.s.to_string(),
         Value::Float(f) => float_str(vm, *f, enc)?,
         Value::Bool(true) => "true".into(),
@@ -580,9 +585,13 @@ fn loads(vm: &mut Vm, args: &[Value], kw: &KwArgs, err_t: &Rc<PyType>) -> R {
     let Some(s) = args.first().cloned().or_else(|| kw_get(kw, "s").cloned()) else {
         return Err(vm.type_error("loads() missing 1 required positional argument: 's'"));
     };
-    let text = match &s {
+    let text = match crate::vm::subclass::payload(&s).unwrap_or(&s) {
         Value::Str(x) => x.s.to_string(),
         Value::Bytes(b) => String::from_utf8_lossy(&b.b).into_owned(),
+        v if crate::vm::bytearray::bytes_like(v).is_some() => {
+            String::from_utf8_lossy(&crate::vm::bytearray::bytes_like(v).unwrap_or_default())
+                .into_owned()
+        }
         other => {
             return Err(vm.type_error(format!(
                 "the JSON object must be str, bytes or bytearray, not {}",

@@ -7,6 +7,8 @@ asyncio.start_server) and connect to it. See src/net/README.md for the timing mo
 
 import json as _json
 import sys as _sys
+from collections import deque as _deque
+from heapq import heappush as _heappush, heappop as _heappop
 
 try:
     import _loopscope as _ls
@@ -142,6 +144,7 @@ def add_host(host, ip=None, latency=None, bandwidth=None):
                 _next_ip[0] += 1
     _ips[ip] = name
     _ips_by_name[name] = ip
+    _addr_cache.clear()
     if latency is None:
         latency = 0.0 if name == 'localhost' else 0.05
     h = Host(_key(name, port), ip, float(latency), bandwidth)
@@ -285,27 +288,29 @@ def round_trip(host):
 
 # ---------------------------------------------------------------- the wire
 
-# Deliveries in flight: [time, seq, endpoint, kind, data]; kind 'data', 'eof', 'rst',
-# 'established', 'refused', 'timeout', 'accept'.
+# Deliveries in flight: a heap of [time, seq, endpoint, kind, data] (the unique seq orders
+# equal times by sending order and keeps the comparison off the endpoint); kind 'data',
+# 'eof', 'rst', 'established', 'refused', 'timeout', 'accept'. Thousands of clients put
+# thousands in flight at once: a heap keeps each delivery O(log n).
 _flight = []
 _seq = [0]
 
 
 def _schedule(t, ep, kind, data=None):
     _seq[0] += 1
-    item = [t, _seq[0], ep, kind, data]
-    # Few deliveries are ever in flight: keep the list sorted by (time, seq).
-    i = len(_flight)
-    while i > 0 and (_flight[i - 1][0], _flight[i - 1][1]) > (t, _seq[0]):
-        i -= 1
-    _flight.insert(i, item)
+    if kind == 'data':
+        # Bytes on the way to each end, so the trace's in-flight count needs no scan.
+        ep.inbound += len(data)
+    _heappush(_flight, [t, _seq[0], ep, kind, data])
 
 
 def pump():
     """Apply every delivery due by now, in time order (each at its own time)."""
     now = _now()
     while _flight and _flight[0][0] <= now + _EPS:
-        t, _, ep, kind, data = _flight.pop(0)
+        t, _, ep, kind, data = _heappop(_flight)
+        if kind == 'data':
+            ep.inbound -= len(data)
         ep._arrive(t, kind, data)
 
 
@@ -383,15 +388,21 @@ class _Link:
 # ---------------------------------------------------------------- endpoints
 
 _fds = set()
+# The free fds below _fd_top (a heap): with _fds they cover 3 .. _fd_top - 1, so the lowest
+# free fd is found without counting up through thousands of open ones.
+_free_fds = []
+_fd_top = [3]
 _next_port = [50000]
 _listeners = {}
 _sockets = {}
 
 
 def _lowest_fd():
-    fd = 3
-    while fd in _fds:
-        fd += 1
+    if _free_fds:
+        fd = _heappop(_free_fds)
+    else:
+        fd = _fd_top[0]
+        _fd_top[0] += 1
     _fds.add(fd)
     return fd
 
@@ -409,7 +420,9 @@ def alloc_fd():
 
 
 def free_fd(fd):
-    _fds.discard(fd)
+    if fd in _fds:
+        _fds.discard(fd)
+        _heappush(_free_fds, fd)
 
 
 def sockets():
@@ -433,7 +446,9 @@ class Endpoint:
         self.out = None
         self.laddr = ('0.0.0.0', 0)
         self.raddr = None
-        self.backlog = []
+        # Connections waiting for accept(), oldest first (thousands under a C10K burst).
+        self.backlog = _deque()
+        self.inbound = 0
         self.wr_shut = False
         self.host = None
         trace_fd(self.fd)
@@ -599,6 +614,11 @@ def _task_waiting_on(fut):
     aio = _sys.modules.get('asyncio')
     if aio is None or fut is None:
         return None
+    find = getattr(aio, '_task_waiting_on', None)
+    if find is not None:
+        # The tasks' own index (tasks.rs): a scan of every task for every socket change made
+        # tracing thousands of connections quadratic.
+        return find(fut)
     for t in aio._all_tasks_list:
         if t._fut_waiter is fut and not t.done():
             return t
@@ -610,15 +630,31 @@ def _qualname(fn):
             or getattr(getattr(fn, '__func__', None), '__qualname__', None) or repr(fn))
 
 
+_first_waiting = [None]
+
+
 def _describe_handle(h):
     cb = h._callback
-    name = _qualname(cb)
+    # _qualname(cb), written out: this runs for thousands of sockets at every loop turn.
+    name = (getattr(cb, '__qualname__', None)
+            or getattr(getattr(cb, '__func__', None), '__qualname__', None) or repr(cb))
     waiters = list(h._args)
     # A transport's reader wakes the task waiting on its StreamReader.
     proto = getattr(getattr(cb, '__self__', None), '_protocol', None)
     reader = getattr(proto, '_stream_reader', None) if proto is not None else None
     if reader is not None:
         waiters.append(getattr(reader, '_waiter', None))
+    first = _first_waiting[0]
+    if first is None:
+        aio = _sys.modules.get('asyncio')
+        first = getattr(aio, '_first_task_waiting_on', None) if aio is not None else None
+        _first_waiting[0] = first
+    if first is not None:
+        # Thousands of sockets are described at every loop turn: one native call.
+        t = first(waiters)
+        if t is not None:
+            return f'{name} (wakes {t.get_name()})'
+        return name
     for w in waiters:
         t = _task_waiting_on(w)
         if t is not None:
@@ -627,11 +663,18 @@ def _describe_handle(h):
 
 
 def _describe_data(data):
-    if isinstance(data, tuple) and len(data) == 2 and all(
-            x is None or hasattr(x, '_callback') for x in data):
-        # An asyncio loop's (reader, writer) handles.
-        parts = [_describe_handle(h) for h in data if h is not None and not h._cancelled]
-        return ' / '.join(parts)
+    if isinstance(data, tuple) and len(data) == 2:
+        # An asyncio loop's (reader, writer) handles. (Written out: a generator and a list
+        # comprehension per call cost more than the rest at thousands of sockets a turn.)
+        r, w = data
+        if (r is None or hasattr(r, '_callback')) and (w is None or hasattr(w, '_callback')):
+            if r is not None and not r._cancelled:
+                if w is not None and not w._cancelled:
+                    return _describe_handle(r) + ' / ' + _describe_handle(w)
+                return _describe_handle(r)
+            if w is not None and not w._cancelled:
+                return _describe_handle(w)
+            return ''
     if hasattr(data, '_callback'):
         return _describe_handle(data)
     if data is None:
@@ -649,8 +692,26 @@ def _addr_words(addr):
     return f'{addr[0]}:{addr[1]}' if host == addr[0] else f'{host}:{addr[1]}'
 
 
+# _addr_words of each address seen (names change only with add_host, which clears it): a
+# trace describes thousands of sockets at every loop turn.
+_addr_cache = {}
+
+
 def _socket_words(ep):
     st = ep.state
+    if st == 'connected':
+        # Most sockets, most of the time: checked first.
+        words = _addr_cache.get(ep.raddr)
+        if words is None:
+            words = _addr_cache[ep.raddr] = _addr_words(ep.raddr)
+        words = 'connected to ' + words
+        if ep.rbuf:
+            words += f', {len(ep.rbuf)} B to read'
+        if ep.error:
+            words += f', {strerror(ep.error).lower()}'
+        elif ep.eof:
+            words += ', peer closed'
+        return words
     if st == 'new':
         return 'not connected'
     if st == 'listening':
@@ -678,18 +739,53 @@ def _fd_state(fd):
     in_flight = 0
     if ep is not None:
         # Both directions of its connection.
-        for item in _flight:
-            if item[3] == 'data' and (item[2] is ep or (ep.peer is not None
-                                                         and item[2] is ep.peer)):
-                in_flight += len(item[4])
+        in_flight = ep.inbound + (ep.peer.inbound if ep.peer is not None else 0)
     return (fd, events, in_flight, 'closed' if ep is None else _socket_words(ep), target)
 
 
+# fd -> the selectors that registered it. A selector re-checks only the fds whose socket
+# changed since it last found them not ready (`_ls_maybe`), not every registered fd at every
+# select(): with thousands of idle connections that scan was the loop's main cost.
+_watchers = {}
+
+
+def watch(fd, selector):
+    ws = _watchers.get(fd)
+    if ws is None:
+        _watchers[fd] = [selector]
+    elif selector not in ws:
+        ws.append(selector)
+
+
+def unwatch(fd, selector):
+    ws = _watchers.get(fd)
+    if ws is not None and selector in ws:
+        ws.remove(selector)
+        if not ws:
+            del _watchers[fd]
+
+
 def trace_fd(fd):
-    """Send `fd`'s state to the trace if it changed (tracing runs only)."""
-    if not _TRACE or fd is None:
-        return
-    st = _fd_state(fd)
+    """`fd`'s socket changed (every change of state, buffer, backlog or registration comes
+    here): its selectors re-check it, and the trace gets its state if that changed (tracing
+    runs only)."""
+    ws = _watchers.get(fd)
+    if ws is not None:
+        for sel in ws:
+            sel._ls_maybe.add(fd)
+    if _TRACE and fd is not None:
+        _send_state(fd)
+
+
+def _send_state(fd):
+    # _fd_state(fd), written out (see _describe_handle).
+    ep = _sockets.get(fd)
+    reg = _registrations.get(fd)
+    events, target = (reg[0], _describe_data(reg[1])) if reg else (0, '')
+    in_flight = 0
+    if ep is not None:
+        in_flight = ep.inbound + (ep.peer.inbound if ep.peer is not None else 0)
+    st = (fd, events, in_flight, 'closed' if ep is None else _socket_words(ep), target)
     if _traced.get(fd) != st:
         _traced[fd] = st
         _ls.trace('io', *st)
@@ -699,8 +795,9 @@ def trace_fd(fd):
 
 def trace_all():
     """Send every socket's state that changed (the loop calls this at each turn)."""
+    # Only the trace: nothing changed for the selectors.
     for fd in sorted(set(_sockets) | set(_registrations)):
-        trace_fd(fd)
+        _send_state(fd)
 
 
 def trace_items():
@@ -727,6 +824,7 @@ class HttpServerSide:
         self.buf = b''
         self.state = 'connected'
         self.answered = False
+        self.inbound = 0
         self.out = _Link(host)
 
     def _arrive(self, t, kind, data):

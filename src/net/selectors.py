@@ -218,6 +218,12 @@ class _BaseSelectorImpl(BaseSelector):
         self._fd_to_key = {}
         # read-only mapping returned by get_map()
         self._map = _SelectorMapping(self)
+        # loopscope: the registered fds that may be ready (every fd whose socket changed since
+        # select() last found it not ready; loopscope.net adds them), and each fd's place in
+        # _fd_to_key's order, in which select() reports them as it did when it scanned all.
+        self._ls_maybe = set()
+        self._ls_place = {}
+        self._ls_count = 0
 
     def _fileobj_lookup(self, fileobj):
         """Return a file descriptor from a file object.
@@ -249,6 +255,11 @@ class _BaseSelectorImpl(BaseSelector):
                            .format(fileobj, key.fd))
 
         self._fd_to_key[key.fd] = key
+        self._ls_count += 1
+        self._ls_place[key.fd] = self._ls_count
+        self._ls_maybe.add(key.fd)
+        if _watch is not None:
+            _watch(key.fd, self)
         _net.note_registration(key.fd, key.events, key.data)
         return key
 
@@ -257,6 +268,10 @@ class _BaseSelectorImpl(BaseSelector):
             key = self._fd_to_key.pop(self._fileobj_lookup(fileobj))
         except KeyError:
             raise KeyError("{!r} is not registered".format(fileobj)) from None
+        self._ls_place.pop(key.fd, None)
+        self._ls_maybe.discard(key.fd)
+        if _watch is not None:
+            _unwatch(key.fd, self)
         _net.note_registration(key.fd, 0, None)
         return key
 
@@ -277,8 +292,12 @@ class _BaseSelectorImpl(BaseSelector):
 
     def close(self):
         for fd in list(self._fd_to_key):
+            if _watch is not None:
+                _unwatch(fd, self)
             _net.note_registration(fd, 0, None)
         self._fd_to_key.clear()
+        self._ls_place.clear()
+        self._ls_maybe.clear()
         self._map = None
 
     def get_map(self):
@@ -299,6 +318,12 @@ class _BaseSelectorImpl(BaseSelector):
             return None
 
 
+
+
+# The simulated network tells selectors which fds changed (a backend without `watch` gets
+# every registered fd checked at each select()).
+_watch = getattr(_net, 'watch', None)
+_unwatch = getattr(_net, 'unwatch', None)
 
 
 def _ready_events(fd, events):
@@ -376,10 +401,27 @@ def would_block_forever(selector):
     _net.pump()
     if _net.next_due() is not None:
         return False
-    for fd, key in selector._fd_to_key.items():
+    for fd, key in _maybe_ready(selector):
         if _ready_events(fd, key.events):
             return False
     return True
+
+
+def _maybe_ready(selector):
+    """(fd, key) of the registered fds that may be ready, in registration order: those whose
+    socket changed since the last select() found them not ready, when the network says which
+    (an fd no change touched has kept its not-ready answer), else all."""
+    maybe = getattr(selector, '_ls_maybe', None)
+    if _watch is None or maybe is None:
+        return list(selector._fd_to_key.items())
+    place = selector._ls_place
+    keys = selector._fd_to_key
+    out = []
+    for _, fd in sorted([(place[fd], fd) for fd in maybe]):
+        key = keys.get(fd)
+        if key is not None:
+            out.append((fd, key))
+    return out
 
 
 class EpollSelector(_BaseSelectorImpl):
@@ -391,10 +433,13 @@ class EpollSelector(_BaseSelectorImpl):
 
         def poll():
             ready = []
-            for fd, key in list(self._fd_to_key.items()):
+            for fd, key in _maybe_ready(self):
                 ev = _ready_events(fd, key.events)
                 if ev:
                     ready.append((key, ev))
+                else:
+                    # Not ready until its socket changes (loopscope.net adds it back then).
+                    self._ls_maybe.discard(fd)
             return ready
 
         return _wait(timeout, poll)

@@ -216,7 +216,7 @@ class socket:
                 raise _net.os_error(_net.EAGAIN)
         else:
             self._wait(lambda: bool(ep.backlog))
-        srv = ep.backlog.pop(0)
+        srv = ep.backlog.popleft()
         _net.trace_fd(ep.fd)
         srv.adopt()
         s = socket(self.family, self.type, self.proto, fileno=srv)

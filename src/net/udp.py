@@ -29,6 +29,8 @@ class SimDatagramEndpoint:
         _net._sockets[self.fd] = self
         self.state = 'new'
         self.dgrams = []
+        # Bytes in flight to it, as the trace counts them for TCP (datagrams are not counted).
+        self.inbound = 0
         self.rbuf = b''
         self.eof = False
         self.error = 0

@@ -353,16 +353,6 @@ _MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5
 MAXIMUM_SELECT_TIMEOUT = 24 * 3600
 
 
-async def _await_op(op):
-    return await op
-
-
-async def _aclose(agen):
-    # In CPython the aclose() awaitable is itself a coroutine a Task can drive; here it is
-    # awaited from a coroutine (same steps, same callbacks).
-    return await agen.aclose()
-
-
 def _run_until_complete_cb(fut):
     if not fut.cancelled():
         exc = fut.exception()
@@ -430,7 +420,7 @@ class BaseEventLoop(AbstractEventLoop):
 
     def _asyncgen_finalizer_hook(self, agen):
         if not self.is_closed():
-            self.call_soon_threadsafe(self.create_task, _aclose(agen))
+            self.call_soon_threadsafe(self.create_task, agen.aclose())
 
     def _asyncgen_firstiter_hook(self, agen):
         if self._asyncgens_shutdown_called:
@@ -445,7 +435,7 @@ class BaseEventLoop(AbstractEventLoop):
         if not len(closing_agens):
             return
         results = await gather(
-            *[_aclose(ag) for ag in closing_agens],
+            *[ag.aclose() for ag in closing_agens],
             return_exceptions=True)
         for result, agen in zip(results, closing_agens):
             if isinstance(result, Exception):
@@ -725,7 +715,7 @@ class BaseEventLoop(AbstractEventLoop):
             else:
                 handle._run()
         handle = None
-        fin = _loopscope.agen_poll(self)
+        fin = _loopscope.agen_poll(self, True)
         if fin is not None:
             for agen in fin:
                 self._asyncgen_finalizer_hook(agen)
@@ -1099,10 +1089,6 @@ class Task(Future):
         if not iscoroutine(coro):
             self._log_destroy_pending = False
             raise TypeError(f"a coroutine was expected, got {coro!r}")
-        if _loopscope.isagenop(coro):
-            # asend()/athrow() objects are coroutines CPython's Task drives directly; the VM
-            # awaits them, so drive them from a coroutine.
-            coro = _await_op(coro)
         if name is None:
             self._name = _next_task_name()
         else:

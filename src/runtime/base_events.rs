@@ -117,6 +117,11 @@ fn call_soon_impl(
         let m = vm.getattr_str(lp, "_check_callback")?;
         vm.call(&m, &[cb.clone(), Value::str("call_soon")], &[])?;
     }
+    if vm.agens_tracked.get() > 0 || !vm.agen_first_iter.borrow().is_empty() {
+        // An async generator that lost its last reference since the last look is finalized
+        // before anything else is scheduled (CPython runs the finalizer hook at the drop).
+        super::tasks::finalize_dropped_agens(vm, aio, lp)?;
+    }
     let h = events::new_handle(vm, aio, None, cb, args, lp, ctx)?;
     append_ready(vm, i, h.clone())?;
     Ok(h)
@@ -421,7 +426,7 @@ fn run_once(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> 
         }
     }
     let poll = aio.borrow().agen_poll.clone();
-    let fin = vm.call(&poll, &[lp.clone()], &[])?;
+    let fin = vm.call(&poll, &[lp.clone(), Value::Bool(true)], &[])?;
     if !fin.is_none() {
         for agen in vm.iter_to_vec(&fin)? {
             vm.call_method_by_name(lp, "_asyncgen_finalizer_hook", &[agen])?;

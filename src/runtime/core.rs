@@ -45,6 +45,10 @@ pub struct Bound {
     pub handle_dict: StrMap,
     pub timer_dict: StrMap,
     pub task_dict: StrMap,
+    /// Tracing runs only: the tasks that started waiting on each future (by the future's
+    /// object id, 0 for non-instances), a superset of those still waiting, so the IO panel's
+    /// "wakes Task-N" finds a future's task without scanning every task (`_task_waiting_on`).
+    pub waiting: std::collections::HashMap<u64, Vec<Value>>,
 }
 
 /// The natives by name. Names are literals, so a lookup compares addresses first (no hashing

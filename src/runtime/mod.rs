@@ -352,7 +352,9 @@ fn is_coroutine_function(v: &Value) -> bool {
 /// "name() done, defined at file:line".
 fn coro_repr(vm: &Vm, v: &Value) -> String {
     let Value::Gen(g) = v else {
-        return String::from("<unknown>()");
+        // asyncio's _format_coroutine for a coroutine-like object without a code object
+        // (asend()/athrow() objects, classes with send/throw/close/__await__).
+        return format!("<{} without __name__>()", vm.type_name(v));
     };
     let name = format!("{}()", g.qualname.borrow());
     let co = &g.code.co;
@@ -453,7 +455,29 @@ fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions)
     m.dict.set_str("set_asyncgen_hooks", f);
 
     let s = st.clone();
-    let f = vm.new_closure("agen_poll", move |vm, a, _k| agen_poll(vm, &s, &arg(a, 0)));
+    let f = vm.new_closure("agen_poll", move |vm, a, _k| {
+        if a.get(1).is_some_and(|v| matches!(v, Value::Bool(true))) {
+            // End of a loop iteration: a finished task that only the task list still holds
+            // (CPython's is a WeakSet) is gone in CPython, and with it its asend()/aclose()
+            // object's reference to the generator.
+            let done: Vec<(Value, Value)> = std::mem::take(&mut *vm.agen_ops_done.borrow_mut());
+            let mut keep = Vec::new();
+            for (task, op) in done {
+                let held = match &task {
+                    // The task list, and this entry.
+                    Value::Instance(t) => Rc::strong_count(t) > 2,
+                    _ => false,
+                };
+                if held {
+                    keep.push((task, op));
+                } else {
+                    vm.agen_op_release(&op);
+                }
+            }
+            *vm.agen_ops_done.borrow_mut() = keep;
+        }
+        agen_poll(vm, &s, &arg(a, 0))
+    });
     m.dict.set_str("agen_poll", f);
 
     let s = st.clone();
@@ -1192,11 +1216,14 @@ fn agen_poll(vm: &mut Vm, st: &Rc<RefCell<RtState>>, lp: &Value) -> PyResult<Val
         if Rc::strong_count(rc) > 1 {
             return true;
         }
-        if same_obj(l, lp) && rc.state.get() == GenState::Suspended {
+        // A generator whose aclose() began is closed synchronously when it is dropped
+        // (CPython's _PyGen_Finalize skips the finalizer hook once `ag_closed` is set).
+        if same_obj(l, lp) && rc.state.get() == GenState::Suspended && !rc.ag_closed.get() {
             fin.push(g.clone());
         }
         false
     });
+    vm.agens_tracked.set(st.agens.len());
     Ok(if fin.is_empty() {
         Value::None
     } else {

@@ -45,6 +45,8 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
         ("_enter_task", n_enter_task as core::NativeImpl),
         ("_leave_task", n_leave_task),
         ("_current_task", n_current_task),
+        ("_task_waiting_on", n_task_waiting_on),
+        ("_first_task_waiting_on", n_first_task_waiting_on),
     ] {
         let st = aio.clone();
         let v = vm.new_closure(name, move |vm, a, k| f(vm, &st, a, k));
@@ -191,7 +193,7 @@ fn future_method(vm: &mut Vm, aio: &Aio, name: &str, args: &[Value], kw: &KwArgs
     Ok(())
 }
 
-fn finalize_dropped_agens(vm: &mut Vm, aio: &Aio, lp: &Value) -> PyResult<()> {
+pub(crate) fn finalize_dropped_agens(vm: &mut Vm, aio: &Aio, lp: &Value) -> PyResult<()> {
     let poll = aio.borrow().agen_poll.clone();
     let fin = vm.call(&poll, &[lp.clone()], &[])?;
     if !fin.is_none() {
@@ -263,6 +265,13 @@ fn after_yield(vm: &mut Vm, aio: &Aio, task: &Value, result: Value) -> PyResult<
             let wk = core::bound(aio, "Task.task_wakeup", task);
             let ctx = get(me, "_context");
             futures::add_done_callback_to(vm, aio, &result, wk, ctx)?;
+            if core::tracing(aio) {
+                let mut b = aio.borrow_mut();
+                b.waiting
+                    .entry(fut_key(&result))
+                    .or_default()
+                    .push(task.clone());
+            }
             set(me, "_fut_waiter", result.clone());
             if truthy(vm, &get(me, "_must_cancel"))? {
                 let m = vm.getattr_str(&result, "cancel")?;
@@ -367,7 +376,18 @@ fn body(
     let Some(me) = core::inst(task) else {
         return Ok(());
     };
-    match resume(vm, coro, exc)? {
+    let out = resume(vm, coro, exc)?;
+    if !matches!(out, Outcome::Yielded(_)) {
+        // The finished task stays in the task list (CPython's is a WeakSet): its asend() or
+        // aclose() object must not keep the generator alive past CPython's GC point, the end
+        // of the loop iteration at the latest.
+        if crate::vm::coro::is_agen_op(coro) {
+            vm.agen_ops_done
+                .borrow_mut()
+                .push((task.clone(), coro.clone()));
+        }
+    }
+    match out {
         Outcome::Returned(v) => {
             finalize_dropped_agens(vm, aio, lp)?;
             if truthy(vm, &get(me, "_must_cancel"))? {
@@ -432,6 +452,9 @@ pub fn step_impl(vm: &mut Vm, aio: &Aio, task: &Value, mut exc: Value) -> PyResu
         set(me, "_must_cancel", Value::Bool(false));
     }
     let coro = get(me, "_coro");
+    if core::tracing(aio) {
+        forget_wait(aio, task, &get(me, "_fut_waiter"));
+    }
     set(me, "_fut_waiter", Value::None);
     let lp = get(me, "_loop");
     enter_task(vm, aio, &lp, task)?;
@@ -507,4 +530,90 @@ fn n_leave_task(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Va
 
 fn n_current_task(_vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     Ok(current_of(aio, &core::arg(a, 0)))
+}
+
+/// The key of a future in `Bound::waiting`: instances by their object id (never reused), any
+/// other awaitable under 0 (found by identity among that key's tasks).
+fn fut_key(fut: &Value) -> u64 {
+    match fut {
+        Value::Instance(i) => i.id,
+        _ => 0,
+    }
+}
+
+/// `task` stops waiting on `fut` (its next step starts).
+fn forget_wait(aio: &Aio, task: &Value, fut: &Value) {
+    if fut.is_none() {
+        return;
+    }
+    let key = fut_key(fut);
+    let mut b = aio.borrow_mut();
+    if let Some(ts) = b.waiting.get_mut(&key) {
+        if let Some(pos) = ts.iter().position(|t| t.is(task)) {
+            ts.swap_remove(pos);
+        }
+        if ts.is_empty() {
+            b.waiting.remove(&key);
+        }
+    }
+}
+
+/// `_task_waiting_on(fut)` (tracing runs only): the first task in `_all_tasks_list` that
+/// waits on `fut` and is not done, or None, as a scan of the list finds it (the IO panel's
+/// "wakes Task-N"), from the index `Task.__step` keeps.
+fn n_task_waiting_on(_vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    Ok(task_waiting_on(aio, &core::arg(a, 0)))
+}
+
+/// `_first_task_waiting_on(futs)`: `_task_waiting_on` of each of a list's items in turn, the
+/// first task found (the IO panel asks it for each waiter a socket's handle can wake).
+fn n_first_task_waiting_on(_vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let futs: Vec<Value> = match &core::arg(a, 0) {
+        Value::List(l) => l.items.borrow().clone(),
+        Value::Tuple(t) => t.items.to_vec(),
+        _ => Vec::new(),
+    };
+    for f in &futs {
+        let t = task_waiting_on(aio, f);
+        if !t.is_none() {
+            return Ok(t);
+        }
+    }
+    Ok(Value::None)
+}
+
+fn task_waiting_on(aio: &Aio, fut: &Value) -> Value {
+    if fut.is_none() {
+        return Value::None;
+    }
+    let fut = fut.clone();
+    let found: Vec<Value> = {
+        let b = aio.borrow();
+        let Some(ts) = b.waiting.get(&fut_key(&fut)) else {
+            return Value::None;
+        };
+        ts.iter()
+            .filter(|t| match t {
+                Value::Instance(i) => get(i, "_fut_waiter").is(&fut) && futures::is_pending(aio, i),
+                _ => false,
+            })
+            .cloned()
+            .collect()
+    };
+    if found.len() < 2 {
+        return found.into_iter().next().unwrap_or(Value::None);
+    }
+    // Several tasks await the one future: the list's (creation) order decides.
+    let all = aio
+        .borrow()
+        .ns
+        .as_ref()
+        .and_then(|ns| ns.get_str("_all_tasks_list"));
+    if let Some(Value::List(l)) = all {
+        let items = l.items.borrow();
+        if let Some(t) = items.iter().find(|t| found.iter().any(|f| f.is(t))) {
+            return t.clone();
+        }
+    }
+    Value::None
 }

@@ -294,6 +294,10 @@ pub fn make_class(
     if new.is_some() {
         layout = Layout::Native;
     }
+    // An exception cannot also carry a built-in value (CPython: different instance layouts).
+    if layout == Layout::Exception && mro.iter().any(|b| super::subclass::is_payload_type(b)) {
+        return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+    }
     for b in &bases {
         if b.layout == Layout::Builtin
             && !Rc::ptr_eq(b, &vm.types.object)
@@ -1189,7 +1193,7 @@ fn b_chr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn b_ord(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("ord", args, 1, 1)?;
-    match &args[0] {
+    match super::subclass::payload(&args[0]).unwrap_or(&args[0]) {
         Value::Str(s) if s.nchars == 1 => Ok(Value::Int(
             s.s.chars().next().map(|c| c as i64).unwrap_or(0),
         )),
@@ -1331,6 +1335,15 @@ pub fn round_half_even(f: f64) -> f64 {
 
 fn b_divmod(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("divmod", args, 2, 2)?;
+    // Subclasses of int/float without their own __divmod__: the values they carry.
+    let unwrapped: Vec<Value> = args
+        .iter()
+        .map(|a| match super::subclass::payload(a) {
+            Some(p) if vm.type_of(a).lookup("__divmod__").is_none() => p.clone(),
+            _ => a.clone(),
+        })
+        .collect();
+    let args = &unwrapped[..];
     use crate::lang::bytecode::BinaryOpKind as K;
     match (&args[0], &args[1]) {
         (Value::Int(_), Value::Int(0)) => {
@@ -1878,6 +1891,9 @@ pub fn register_all(vm: &mut Vm) {
     vm.builtins.set_str("__name__", Value::str("builtins"));
     super::methods::register(vm);
     super::bytes_methods::register(vm);
+    // After every method of the built-in types exists (their slots replace some).
+    super::subclass::register(vm);
+    super::bytearray::register(vm);
 }
 
 /// Keep the generator helpers reachable for other files.

@@ -40,6 +40,9 @@ fn arg_view(vm: &Vm, v: &Value) -> PyResult<Value> {
     match v {
         Value::Bytes(b) => Ok(latin1(&b.b)),
         Value::None | Value::Int(_) | Value::Bool(_) => Ok(v.clone()),
+        Value::Instance(_) if super::bytearray::bytes_like(v).is_some() => {
+            Ok(latin1(&super::bytearray::bytes_like(v).unwrap_or_default()))
+        }
         Value::Tuple(t) => {
             let mut out = Vec::with_capacity(t.items.len());
             for it in t.items.iter() {
@@ -268,6 +271,86 @@ fn b_isspace(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     test_bytes(vm, args, "isspace", |c| ASCII_WS.contains(c))
 }
 
+fn b_isascii(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let me = self_bytes(vm, args, "isascii")?.clone();
+    Ok(Value::Bool(me.b.is_ascii()))
+}
+
+/// `islower`/`isupper`: some cased byte, and none of the other case (ASCII only).
+fn cased(vm: &mut Vm, args: &[Value], name: &str, lower: bool) -> R {
+    let me = self_bytes(vm, args, name)?.clone();
+    let (mut want, mut other) = (false, false);
+    for c in me.b.iter() {
+        if c.is_ascii_lowercase() {
+            if lower {
+                want = true
+            } else {
+                other = true
+            }
+        } else if c.is_ascii_uppercase() {
+            if lower {
+                other = true
+            } else {
+                want = true
+            }
+        }
+    }
+    Ok(Value::Bool(want && !other))
+}
+
+fn b_islower(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    cased(vm, args, "islower", true)
+}
+
+fn b_isupper(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    cased(vm, args, "isupper", false)
+}
+
+fn b_swapcase(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    map_bytes(vm, args, "swapcase", |c| {
+        if c.is_ascii_lowercase() {
+            c.to_ascii_uppercase()
+        } else {
+            c.to_ascii_lowercase()
+        }
+    })
+}
+
+fn b_capitalize(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let me = self_bytes(vm, args, "capitalize")?.clone();
+    let out =
+        me.b.iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if i == 0 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect();
+    Ok(new_bytes(out))
+}
+
+/// `title`: a letter after a non-letter is uppercased, other letters lowercased (ASCII).
+fn b_title(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let me = self_bytes(vm, args, "title")?.clone();
+    let mut prev_cased = false;
+    let mut out = Vec::with_capacity(me.b.len());
+    for &c in me.b.iter() {
+        let is_alpha = c.is_ascii_alphabetic();
+        out.push(if !is_alpha {
+            c
+        } else if prev_cased {
+            c.to_ascii_lowercase()
+        } else {
+            c.to_ascii_uppercase()
+        });
+        prev_cased = is_alpha;
+    }
+    Ok(new_bytes(out))
+}
+
 fn b_join(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let me = self_bytes(vm, args, "join")?.clone();
     vm.check_args("join", &args[1..], 1, 1)?;
@@ -277,13 +360,14 @@ fn b_join(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         if i > 0 {
             out.extend_from_slice(&me.b);
         }
-        match it {
-            Value::Bytes(b) => out.extend_from_slice(&b.b),
-            other => {
+        match super::bytearray::bytes_like(it) {
+            Some(b) => out.extend_from_slice(&b),
+            None => {
+                let other = it;
                 return Err(vm.type_error(format!(
                     "sequence item {i}: expected a bytes-like object, {} found",
                     vm.type_name(other)
-                )))
+                )));
             }
         }
     }
@@ -300,6 +384,10 @@ fn b_contains(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 pub fn bytes_contains(vm: &mut Vm, hay: &[u8], item: &Value) -> PyResult<bool> {
     match item {
         Value::Bytes(n) => Ok(n.b.is_empty() || hay.windows(n.b.len()).any(|w| w == &n.b[..])),
+        Value::Instance(_) if super::bytearray::bytes_like(item).is_some() => {
+            let n = super::bytearray::bytes_like(item).unwrap_or_default();
+            Ok(n.is_empty() || hay.windows(n.len()).any(|w| w == &n[..]))
+        }
         Value::Int(i) => {
             if !(0..256).contains(i) {
                 return Err(vm.value_error("byte must be in range(0, 256)"));
@@ -330,6 +418,12 @@ pub fn register(vm: &mut Vm) {
             ("isalpha", b_isalpha),
             ("isalnum", b_isalnum),
             ("isspace", b_isspace),
+            ("isascii", b_isascii),
+            ("islower", b_islower),
+            ("isupper", b_isupper),
+            ("swapcase", b_swapcase),
+            ("capitalize", b_capitalize),
+            ("title", b_title),
             ("join", b_join),
             ("__contains__", b_contains),
         ],

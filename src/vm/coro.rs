@@ -35,8 +35,12 @@ pub struct PyGen {
     pub code: Rc<PyCode>,
     /// A generator decorated with `types.coroutine` (may be awaited).
     pub iterable_coroutine: Cell<bool>,
-    /// Async generators: an `asend`/`athrow` is in progress.
+    /// Async generators: an `asend`/`athrow` awaitable is iterating it (CPython's
+    /// `ag_running_async`), so another one must not resume it.
     pub ag_running: Cell<bool>,
+    /// Async generators: `aclose()` began or the generator ended (CPython's `ag_closed`); such a
+    /// generator is closed synchronously when dropped instead of through the loop's finalizer.
+    pub ag_closed: Cell<bool>,
     /// Where "coroutine ... was never awaited" goes when an unstarted coroutine is dropped
     /// (the VM prints it with the line that was running, as CPython does).
     pub warn: Option<Rc<WarnQueue>>,
@@ -77,6 +81,7 @@ impl Drop for PyGen {
                     code: self.code.clone(),
                     iterable_coroutine: Cell::new(self.iterable_coroutine.get()),
                     ag_running: Cell::new(false),
+                    ag_closed: Cell::new(self.ag_closed.get()),
                     warn: None,
                     id: self.id,
                 };
@@ -120,6 +125,11 @@ pub struct AGenOp {
 }
 
 use super::exceptions::ExcKind;
+
+/// An asend()/athrow()/aclose() object.
+pub fn is_agen_op(v: &Value) -> bool {
+    matches!(v, Value::Native(n) if matches!(n.data, NativeData::AsyncGenOp(_)))
+}
 use super::frame::Entry;
 use super::interp::{CallOut, Exit, ResumeHow};
 use super::object::{NativeData, NativeObj};
@@ -141,65 +151,214 @@ impl Vm {
         }
     }
 
-    /// `Send` with an async-generator awaitable as receiver: resume the async generator.
+    /// The awaitable's iteration ended (CPython's `async_gen_unwrap_value` on an error): the
+    /// generator no longer runs and the awaitable cannot be reused.
+    fn agen_op_finish(&self, n: &NativeObj, agen: &PyGen, exc: Option<&Exc>) {
+        Self::set_agen_op_state(n, AGenOpState::Closed);
+        agen.ag_running.set(false);
+        if let Some(e) = exc {
+            if self.exc_matches(e, ExcKind::StopAsyncIteration)
+                || self.exc_matches(e, ExcKind::GeneratorExit)
+            {
+                agen.ag_closed.set(true);
+            }
+        }
+    }
+
+    /// `Send` with an async-generator awaitable as receiver (CPython's `async_gen_asend_send`
+    /// and `async_gen_athrow_send`): resume the async generator. `CallOut::Value(v)` means the
+    /// awaitable finished with `v` without running the generator.
     pub(crate) fn agen_op_send(
         &mut self,
         n: &Rc<NativeObj>,
         v: Value,
         target: u32,
     ) -> PyResult<Option<CallOut>> {
-        let Some((agen, kind, state)) = self.agen_op(n) else {
+        let Some((agen, kind, _)) = self.agen_op(n) else {
             return Ok(None);
         };
-        let how = match state {
-            AGenOpState::Closed => {
-                return Err(self.runtime_error(match kind {
-                    AGenOpKind::Send(_) => "cannot reuse already awaited __anext__()/asend()",
-                    AGenOpKind::Throw(_) => "cannot reuse already awaited athrow()",
-                    AGenOpKind::Close => "cannot reuse already awaited aclose()",
-                }))
+        let how = match self.agen_op_prepare(n, v)? {
+            Ok(how) => how,
+            Err(done) => return Ok(Some(CallOut::Value(done))),
+        };
+        match self.gen_resume_frames(&agen, how, Entry::AGenOp(n.clone(), target)) {
+            Ok(CallOut::Value(_)) => {
+                // A generator that was never started ended at once (closed before its first
+                // step): it returned, which the awaitable reports as its end.
+                let e = self.new_error_args(ExcKind::StopAsyncIteration, vec![]);
+                self.agen_op_end_error(n, &agen, &kind, e)
             }
-            AGenOpState::Init => {
+            Ok(out) => Ok(Some(out)),
+            Err(e) => self.agen_op_end_error(n, &agen, &kind, e),
+        }
+    }
+
+    /// The checks and state changes of a send into an awaitable, up to resuming the
+    /// generator: `Ok(how)` to resume it, `Err(v)` when the awaitable is done with `v`.
+    fn agen_op_prepare(&mut self, n: &NativeObj, v: Value) -> PyResult<Result<ResumeHow, Value>> {
+        let Some((agen, kind, state)) = self.agen_op(n) else {
+            return Err(self.type_error("not an async generator awaitable"));
+        };
+        let how = match (&kind, state) {
+            (AGenOpKind::Send(_), AGenOpState::Closed) => {
+                return Err(self.runtime_error("cannot reuse already awaited __anext__()/asend()"))
+            }
+            (AGenOpKind::Send(x), AGenOpState::Init) => {
+                if agen.ag_running.get() {
+                    return Err(
+                        self.runtime_error("anext(): asynchronous generator is already running")
+                    );
+                }
                 Self::set_agen_op_state(n, AGenOpState::Iter);
-                match kind.clone() {
-                    AGenOpKind::Send(x) => ResumeHow::Send(if v.is_none() { x } else { v }),
-                    AGenOpKind::Throw(e) => ResumeHow::Throw(e),
-                    AGenOpKind::Close => {
-                        if agen.state.get() == GenState::Created
-                            || agen.state.get() == GenState::Completed
-                        {
-                            agen.state.set(GenState::Completed);
-                            agen.frame.borrow_mut().take();
-                            Self::set_agen_op_state(n, AGenOpState::Closed);
-                            return Ok(Some(CallOut::Value(Value::None)))
-                                .map(|o| self.send_done(o));
-                        }
-                        let exc = self.new_error_args(ExcKind::GeneratorExit, vec![]);
-                        ResumeHow::Throw(exc)
+                ResumeHow::Send(if v.is_none() { x.clone() } else { v })
+            }
+            (AGenOpKind::Send(_), AGenOpState::Iter) => ResumeHow::Send(v),
+            (_, AGenOpState::Closed) => {
+                return Err(self.runtime_error("cannot reuse already awaited aclose()/athrow()"))
+            }
+            _ if agen.state.get() == GenState::Completed => {
+                Self::set_agen_op_state(n, AGenOpState::Closed);
+                return Ok(Err(Value::None));
+            }
+            (_, AGenOpState::Init) => {
+                let is_close = matches!(kind, AGenOpKind::Close);
+                if agen.ag_running.get() {
+                    Self::set_agen_op_state(n, AGenOpState::Closed);
+                    return Err(self.runtime_error(if is_close {
+                        "aclose(): asynchronous generator is already running"
+                    } else {
+                        "athrow(): asynchronous generator is already running"
+                    }));
+                }
+                if agen.ag_closed.get() {
+                    Self::set_agen_op_state(n, AGenOpState::Closed);
+                    return Err(self.new_error_args(ExcKind::StopAsyncIteration, vec![]));
+                }
+                if !v.is_none() {
+                    return Err(
+                        self.runtime_error("can't send non-None value to a just-started coroutine")
+                    );
+                }
+                Self::set_agen_op_state(n, AGenOpState::Iter);
+                match &kind {
+                    AGenOpKind::Throw(e) => ResumeHow::Throw(e.clone()),
+                    _ => {
+                        agen.ag_closed.set(true);
+                        ResumeHow::Throw(self.new_error_args(ExcKind::GeneratorExit, vec![]))
                     }
                 }
             }
-            AGenOpState::Iter => ResumeHow::Send(v),
+            (_, AGenOpState::Iter) => ResumeHow::Send(v),
         };
-        if agen.state.get() == GenState::Completed {
-            Self::set_agen_op_state(n, AGenOpState::Closed);
-            return match kind {
-                AGenOpKind::Close => {
-                    Ok(Some(CallOut::Value(Value::None))).map(|o| self.send_done(o))
-                }
-                AGenOpKind::Throw(e) => Err(e),
-                AGenOpKind::Send(_) => {
-                    Err(self.new_error_args(ExcKind::StopAsyncIteration, vec![]))
-                }
-            };
-        }
-        let out = self.gen_resume_frames(&agen, how, Entry::AGenOp(n.clone(), target))?;
-        Ok(Some(out))
+        agen.ag_running.set(true);
+        Ok(Ok(how))
     }
 
-    /// A `CallOut::Value` from `agen_op_send` means "the awaitable finished with this value".
-    fn send_done(&self, o: Option<CallOut>) -> Option<CallOut> {
-        o
+    /// Resume the generator of an awaitable in a nested loop: the awaitable's `send`/`throw`
+    /// methods, called by a Task that drives it (CPython's Task accepts asend()/athrow()
+    /// objects as coroutines) or by a script.
+    fn agen_op_drive(&mut self, n: &NativeObj, how: ResumeHow) -> PyResult<Value> {
+        let Some((agen, kind, _)) = self.agen_op(n) else {
+            return Err(self.type_error("not an async generator awaitable"));
+        };
+        let exit = match self.gen_resume_frames(&agen, how, Entry::Barrier) {
+            Err(e) => Exit::Raise(e),
+            Ok(out) => match out.normalize() {
+                CallOut::Value(_) => Exit::Return(Value::None),
+                CallOut::Gen(frames, exc) => {
+                    self.enter_native()?;
+                    let r = self.run_gen_frames(frames, exc, u64::MAX);
+                    self.leave_native();
+                    match r {
+                        Ok(x) => x,
+                        Err(e) => Exit::Raise(e),
+                    }
+                }
+                CallOut::Frame(_) | CallOut::GenFrame(_) => {
+                    Exit::Raise(self.runtime_error("unexpected frame"))
+                }
+            },
+        };
+        let is_close = matches!(kind, AGenOpKind::Close);
+        match exit {
+            Exit::Yield(v) => {
+                if let Value::Native(w) = &v {
+                    if let NativeData::AGenWrapped(inner) = &w.data {
+                        self.agen_op_finish(n, &agen, None);
+                        if is_close {
+                            return Err(self.runtime_error("async generator ignored GeneratorExit"));
+                        }
+                        return Err(super::exceptions::new_stop_iteration(self, inner.clone()));
+                    }
+                }
+                Ok(v)
+            }
+            Exit::Return(_) => {
+                let e = self.new_error_args(ExcKind::StopAsyncIteration, vec![]);
+                self.agen_op_finish(n, &agen, Some(&e));
+                if is_close {
+                    return Err(super::exceptions::new_stop_iteration(self, Value::None));
+                }
+                Err(e)
+            }
+            Exit::Raise(e) => {
+                self.agen_op_finish(n, &agen, Some(&e));
+                if is_close
+                    && (self.exc_matches(&e, ExcKind::GeneratorExit)
+                        || self.exc_matches(&e, ExcKind::StopAsyncIteration))
+                {
+                    return Err(super::exceptions::new_stop_iteration(self, Value::None));
+                }
+                Err(e)
+            }
+            Exit::OutOfFuel => Err(self.runtime_error("out of fuel")),
+        }
+    }
+
+    /// `asend(...).send(v)` / `athrow(...).send(v)`.
+    pub(crate) fn agen_op_send_method(&mut self, n: &NativeObj, v: Value) -> PyResult<Value> {
+        match self.agen_op_prepare(n, v)? {
+            Ok(how) => self.agen_op_drive(n, how),
+            Err(done) => Err(super::exceptions::new_stop_iteration(self, done)),
+        }
+    }
+
+    /// `asend(...).throw(e)` / `athrow(...).throw(e)`: CPython 3.11 throws into the generator
+    /// whatever the awaitable's state, without starting the awaitable (so a later `send`
+    /// still begins it).
+    pub(crate) fn agen_op_throw_method(&mut self, n: &NativeObj, e: Exc) -> PyResult<Value> {
+        let Some((_, kind, state)) = self.agen_op(n) else {
+            return Err(self.type_error("not an async generator awaitable"));
+        };
+        if state == AGenOpState::Closed {
+            return Err(self.runtime_error(match kind {
+                AGenOpKind::Send(_) => "cannot reuse already awaited __anext__()/asend()",
+                _ => "cannot reuse already awaited aclose()/athrow()",
+            }));
+        }
+        self.agen_op_drive(n, ResumeHow::Throw(e))
+    }
+
+    /// The generator raised `e` out of the awaitable before any frame ran.
+    fn agen_op_end_error(
+        &mut self,
+        n: &NativeObj,
+        agen: &PyGen,
+        kind: &AGenOpKind,
+        e: Exc,
+    ) -> PyResult<Option<CallOut>> {
+        self.agen_op_finish(n, agen, Some(&e));
+        if matches!(kind, AGenOpKind::Close)
+            && (self.exc_matches(&e, ExcKind::StopAsyncIteration)
+                || self.exc_matches(&e, ExcKind::GeneratorExit))
+        {
+            return Ok(Some(CallOut::Value(Value::None)));
+        }
+        Err(e)
+    }
+
+    fn agen_of(&self, op: &NativeObj) -> Option<(Rc<PyGen>, AGenOpKind)> {
+        self.agen_op(op).map(|(g, k, _)| (g, k))
     }
 
     pub(crate) fn agen_op_yield(
@@ -210,13 +369,14 @@ impl Vm {
         v: Value,
         base: usize,
     ) -> Option<Exit> {
-        let kind = self.agen_op(op).map(|x| x.1);
         if let Value::Native(w) = &v {
             if let NativeData::AGenWrapped(inner) = &w.data {
-                Self::set_agen_op_state(op, AGenOpState::Closed);
-                if let Some(AGenOpKind::Close) = kind {
-                    let e = self.runtime_error("async generator ignored GeneratorExit");
-                    return self.unwind(f, e, base, true, true);
+                if let Some((agen, kind)) = self.agen_of(op) {
+                    self.agen_op_finish(op, &agen, None);
+                    if let AGenOpKind::Close = kind {
+                        let e = self.runtime_error("async generator ignored GeneratorExit");
+                        return self.unwind(f, e, base, true, true);
+                    }
                 }
                 f.stack.pop();
                 f.stack.push(inner.clone());
@@ -235,15 +395,16 @@ impl Vm {
         target: u32,
         base: usize,
     ) -> Option<Exit> {
-        let kind = self.agen_op(op).map(|x| x.1);
-        Self::set_agen_op_state(op, AGenOpState::Closed);
-        if let Some(AGenOpKind::Close) = kind {
-            f.stack.pop();
-            f.stack.push(Value::None);
-            f.pc = target as usize;
-            return None;
-        }
         let e = self.new_error_args(ExcKind::StopAsyncIteration, vec![]);
+        if let Some((agen, kind)) = self.agen_of(op) {
+            self.agen_op_finish(op, &agen, Some(&e));
+            if let AGenOpKind::Close = kind {
+                f.stack.pop();
+                f.stack.push(Value::None);
+                f.pc = target as usize;
+                return None;
+            }
+        }
         self.unwind(f, e, base, true, true)
     }
 
@@ -255,9 +416,9 @@ impl Vm {
         target: u32,
         exc: &super::Exc,
     ) -> Option<Option<Exit>> {
-        let kind = self.agen_op(op).map(|x| x.1);
-        Self::set_agen_op_state(op, AGenOpState::Closed);
-        if let Some(AGenOpKind::Close) = kind {
+        let (agen, kind) = self.agen_of(op)?;
+        self.agen_op_finish(op, &agen, Some(exc));
+        if let AGenOpKind::Close = kind {
             if self.exc_matches(exc, ExcKind::GeneratorExit)
                 || self.exc_matches(exc, ExcKind::StopAsyncIteration)
             {
@@ -268,6 +429,71 @@ impl Vm {
             }
         }
         None
+    }
+
+    /// A throw into a frame awaiting an async generator awaitable (`async_gen_asend_throw`,
+    /// `async_gen_athrow_throw`): `Ok(frame)` is the generator's frame to raise in, `Err(e)`
+    /// the exception to raise in the awaiting frame instead.
+    pub(crate) fn agen_op_throw_frame(
+        &mut self,
+        n: &Rc<NativeObj>,
+        target: u32,
+        exc: Exc,
+    ) -> Result<Box<super::frame::Frame>, Exc> {
+        let Some((agen, kind, state)) = self.agen_op(n) else {
+            return Err(exc);
+        };
+        if state == AGenOpState::Closed {
+            return Err(self.runtime_error(match kind {
+                AGenOpKind::Send(_) => "cannot reuse already awaited __anext__()/asend()",
+                _ => "cannot reuse already awaited aclose()/athrow()",
+            }));
+        }
+        if agen.state.get() != GenState::Suspended {
+            return Err(exc);
+        }
+        let Some(mut fr) = agen.frame.borrow_mut().take() else {
+            return Err(exc);
+        };
+        agen.state.set(GenState::Running);
+        fr.entry = Entry::AGenOp(n.clone(), target);
+        fr.gen = Some(agen.clone());
+        Ok(fr)
+    }
+
+    /// `close()` of an awaitable (CPython 3.11's `async_gen_asend_close`): only the awaitable
+    /// ends; the generator stays as it is, still marked running.
+    pub(crate) fn agen_op_close(&self, n: &NativeObj) {
+        Self::set_agen_op_state(n, AGenOpState::Closed);
+    }
+
+    /// Let a finished awaitable drop its generator (it holds a finished stand-in instead).
+    pub fn agen_op_release(&self, v: &Value) {
+        let Value::Native(n) = v else { return };
+        let NativeData::AsyncGenOp(op) = &n.data else {
+            return;
+        };
+        let Ok(mut op) = op.try_borrow_mut() else {
+            return;
+        };
+        if op.state != AGenOpState::Closed {
+            return;
+        }
+        let g = &op.agen;
+        let stand_in = PyGen {
+            kind: g.kind,
+            state: Cell::new(GenState::Completed),
+            frame: RefCell::new(None),
+            name: RefCell::new(g.name.borrow().clone()),
+            qualname: RefCell::new(g.qualname.borrow().clone()),
+            code: g.code.clone(),
+            iterable_coroutine: Cell::new(false),
+            ag_running: Cell::new(false),
+            ag_closed: Cell::new(true),
+            warn: None,
+            id: g.id,
+        };
+        op.agen = Rc::new(stand_in);
     }
 
     pub fn new_agen_op(&self, agen: &Rc<PyGen>, kind: AGenOpKind) -> Value {

@@ -107,6 +107,11 @@ impl DictTable {
                             {
                                 return Some(ix as usize);
                             }
+                        } else if let Some(Value::Str(s)) = super::subclass::payload(&e.key) {
+                            // A str subclass's key equals the str it carries.
+                            if &*s.s == key {
+                                return Some(ix as usize);
+                            }
                         }
                     }
                 }

@@ -468,6 +468,7 @@ impl Vm {
             code: f.code.clone(),
             iterable_coroutine: std::cell::Cell::new(co.flags & flags::ITERABLE_COROUTINE != 0),
             ag_running: std::cell::Cell::new(false),
+            ag_closed: std::cell::Cell::new(false),
             warn: Some(self.warnings.clone()),
             id: self.next_id(),
         };
@@ -775,10 +776,10 @@ impl Vm {
                 fr.in_yield_from = false;
                 Ok(CallOut::GenFrame(fr))
             }
-            ResumeHow::Throw(exc) => self.throw_chain(fr, exc),
+            ResumeHow::Throw(exc) => self.throw_chain(fr, exc, false),
             ResumeHow::Close => {
                 let exc = self.new_error_args(ExcKind::GeneratorExit, vec![]);
-                self.throw_chain(fr, exc)
+                self.throw_chain(fr, exc, true)
             }
         }
     }
@@ -865,23 +866,45 @@ impl Vm {
     /// Throwing into a generator suspended in `yield from`/`await` of another generator throws
     /// into the innermost one: push the whole chain, raise at the innermost.
     #[allow(clippy::while_let_loop)]
-    fn throw_chain(&mut self, fr: Box<Frame>, exc: Exc) -> PyResult<CallOut> {
+    fn throw_chain(&mut self, fr: Box<Frame>, exc: Exc, closing: bool) -> PyResult<CallOut> {
+        let mut exc = exc;
         let mut frames = vec![fr];
         loop {
             let Some(top) = frames.last_mut() else { break };
             if !top.in_yield_from {
                 break;
             }
-            let sub = match top.stack.last() {
-                Some(Value::Gen(s)) if s.state.get() == GenState::Suspended => s.clone(),
-                _ => break,
-            };
             let target = match top
                 .pc
                 .checked_sub(2)
                 .and_then(|i| top.code.co.instrs.get(i))
             {
                 Some(Instr::Send(t)) => *t,
+                _ => break,
+            };
+            let sub = match top.stack.last() {
+                Some(Value::Gen(s)) if s.state.get() == GenState::Suspended => s.clone(),
+                Some(Value::Native(n)) if matches!(n.data, NativeData::AsyncGenOp(_)) => {
+                    let n = n.clone();
+                    if closing {
+                        // CPython closes the awaitable (not the generator) and raises
+                        // GeneratorExit in the awaiting frame.
+                        self.agen_op_close(&n);
+                        break;
+                    }
+                    match self.agen_op_throw_frame(&n, target, exc.clone()) {
+                        Ok(sf) => {
+                            top.in_yield_from = false;
+                            top.pc -= 1;
+                            frames.push(sf);
+                            continue;
+                        }
+                        Err(e) => {
+                            exc = e;
+                            break;
+                        }
+                    }
+                }
                 _ => break,
             };
             let Some(mut sf) = sub.frame.borrow_mut().take() else {
@@ -2442,9 +2465,14 @@ impl Vm {
                             call_out!(out);
                         }
                         Value::Native(n) if matches!(n.data, NativeData::AsyncGenOp(_)) => {
-                            let out = tri!(native!(self.agen_op_send(n, v, target)));
-                            if let Some(out) = out {
-                                call_out!(out)
+                            match tri!(native!(self.agen_op_send(n, v, target))) {
+                                Some(CallOut::Value(r)) => {
+                                    f.stack.pop();
+                                    f.stack.push(r);
+                                    f.pc = target as usize;
+                                }
+                                Some(out) => call_out!(out),
+                                None => {}
                             }
                         }
                         _ => {

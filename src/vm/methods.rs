@@ -25,7 +25,7 @@ fn arg<'a>(vm: &Vm, args: &'a [Value], i: usize, fname: &str) -> PyResult<&'a Va
 
 pub fn int_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], kw: &KwArgs) -> R {
     let base = kw_get(kw, "base").or(args.get(1)).cloned();
-    let Some(v) = args.first() else {
+    let Some(v) = args.first().map(str_payload) else {
         return Ok(Value::Int(0));
     };
     if let Some(b) = base {
@@ -84,8 +84,16 @@ pub fn bool_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R
     }
 }
 
+/// The text a str subclass's instance carries (`int(S("5"))`), else the value itself.
+fn str_payload(v: &Value) -> &Value {
+    match super::subclass::payload(v) {
+        Some(p @ (Value::Str(_) | Value::Bytes(_))) => p,
+        _ => v,
+    }
+}
+
 pub fn float_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
-    let Some(v) = args.first() else {
+    let Some(v) = args.first().map(str_payload) else {
         return Ok(Value::Float(0.0));
     };
     match v {
@@ -130,11 +138,60 @@ pub fn float_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> 
     }
 }
 
-pub fn str_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
+pub fn str_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], kw: &KwArgs) -> R {
+    if args.len() > 1 || !kw.is_empty() {
+        return str_decode_new(vm, args, kw);
+    }
     match args.first() {
         None => Ok(Value::str("")),
         Some(v) => vm.str_value(v),
     }
+}
+
+/// `str(b, encoding[, errors])`: decode a bytes-like object.
+fn str_decode_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    if args.len() > 3 {
+        return Err(vm.type_error(format!(
+            "str() takes at most 3 arguments ({} given)",
+            args.len()
+        )));
+    }
+    for (k, _) in kw.iter() {
+        if !matches!(&**k, "encoding" | "errors" | "object") {
+            return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for str()")));
+        }
+    }
+    let obj = match args.first().or_else(|| kw_get(kw, "object")) {
+        Some(v) => v.clone(),
+        None => return Ok(Value::str("")),
+    };
+    let Some(b) = super::bytearray::bytes_like(&obj) else {
+        return Err(vm.type_error(match &obj {
+            Value::Str(_) => "decoding str is not supported".to_string(),
+            other => format!(
+                "decoding to str: need a bytes-like object, {} found",
+                vm.type_name(other)
+            ),
+        }));
+    };
+    let encoding = args
+        .get(1)
+        .or_else(|| kw_get(kw, "encoding"))
+        .cloned()
+        .unwrap_or_else(|| Value::str("utf-8"));
+    let errors = args
+        .get(2)
+        .or_else(|| kw_get(kw, "errors"))
+        .cloned()
+        .unwrap_or_else(|| Value::str("strict"));
+    let Some(decode) = vm.types.bytes.lookup("decode") else {
+        return Err(vm.type_error("bytes.decode is missing"));
+    };
+    vm.call(
+        &decode,
+        &[super::bytes_methods::new_bytes(b), encoding, errors],
+        &[],
+    )
 }
 
 pub fn bytes_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
@@ -145,6 +202,9 @@ pub fn bytes_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> 
         Some(Value::Int(n)) => {
             vm.check_alloc(*n as usize)?;
             vec![0; *n as usize]
+        }
+        Some(v) if super::bytearray::bytes_like(v).is_some() => {
+            super::bytearray::bytes_like(v).unwrap_or_default()
         }
         Some(v) => {
             let items = vm.iter_to_vec(v)?;
@@ -486,7 +546,23 @@ fn slice_pick<T: Clone>(items: &[T], start: i64, step: i64, n: i64) -> Vec<T> {
     out
 }
 
+/// A sequence index given by an object with `__index__` (an int subclass, a user class).
+fn seq_index(vm: &mut Vm, c: &Value, k: &Value) -> PyResult<Option<Value>> {
+    if matches!(
+        c,
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_)
+    ) && matches!(k, Value::Instance(_))
+        && vm.type_of(k).lookup("__index__").is_some()
+    {
+        return Ok(Some(Value::Int(vm.to_index(k)?)));
+    }
+    Ok(None)
+}
+
 pub fn getitem_slow(vm: &mut Vm, c: &Value, k: &Value) -> R {
+    if let Some(i) = seq_index(vm, c, k)? {
+        return vm.getitem(c, &i);
+    }
     match (c, k) {
         (Value::List(l), Value::Slice(s)) => {
             let items = l.items.borrow().clone();
@@ -582,6 +658,9 @@ pub fn getitem_slow(vm: &mut Vm, c: &Value, k: &Value) -> R {
 }
 
 pub fn setitem_slow(vm: &mut Vm, c: &Value, k: &Value, v: Value) -> PyResult<()> {
+    if let Some(i) = seq_index(vm, c, k)? {
+        return vm.setitem(c, &i, v);
+    }
     match (c, k) {
         (Value::List(l), Value::Slice(s)) => {
             let new = vm.iter_to_vec(&v)?;
@@ -632,6 +711,9 @@ pub fn setitem_slow(vm: &mut Vm, c: &Value, k: &Value, v: Value) -> PyResult<()>
 }
 
 pub fn delitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult<()> {
+    if let Some(i) = seq_index(vm, c, k)? {
+        return delitem(vm, c, &i);
+    }
     match (c, k) {
         (Value::List(l), Value::Int(i)) => {
             let mut items = l.items.borrow_mut();
@@ -1233,7 +1315,13 @@ fn gen_iter(_vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     Ok(args.first().cloned().unwrap_or(Value::None))
 }
 fn g_gen_running(_vm: &mut Vm, v: &Value) -> R {
-    Ok(Value::Bool(matches!(v, Value::Gen(g) if g.is_running())))
+    Ok(Value::Bool(match v {
+        // CPython's `ag_running` is `ag_running_async`: true while an asend()/athrow()
+        // iterates the generator, also while it waits inside an await.
+        Value::Gen(g) if g.kind == GenKind::AsyncGenerator => g.ag_running.get(),
+        Value::Gen(g) => g.is_running(),
+        _ => false,
+    }))
 }
 fn g_gen_suspended(_vm: &mut Vm, v: &Value) -> R {
     Ok(Value::Bool(
@@ -1307,6 +1395,31 @@ fn agen_athrow(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 }
 fn agen_op_await(_vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     Ok(args.first().cloned().unwrap_or(Value::None))
+}
+fn agen_op_self(vm: &Vm, args: &[Value]) -> PyResult<Rc<NativeObj>> {
+    match args.first() {
+        Some(Value::Native(n)) if matches!(n.data, NativeData::AsyncGenOp(_)) => Ok(n.clone()),
+        _ => Err(vm.type_error("descriptor requires an async generator awaitable")),
+    }
+}
+fn agen_op_send_m(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let n = agen_op_self(vm, args)?;
+    vm.check_args("send", &args[1..], 1, 1)?;
+    vm.agen_op_send_method(&n, args[1].clone())
+}
+fn agen_op_next_m(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let n = agen_op_self(vm, args)?;
+    vm.agen_op_send_method(&n, Value::None)
+}
+fn agen_op_throw_m(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let n = agen_op_self(vm, args)?;
+    let e = vm.make_throw_exc(&args[1..])?;
+    vm.agen_op_throw_method(&n, e)
+}
+fn agen_op_close_m(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let n = agen_op_self(vm, args)?;
+    vm.agen_op_close(&n);
+    Ok(Value::None)
 }
 fn agen_aclose(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let g = gen_self(vm, args)?;
@@ -1564,6 +1677,103 @@ fn int_bit_length(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let i = vm.to_int(arg(vm, args, 0, "bit_length")?)?;
     Ok(Value::Int(64 - i.unsigned_abs().leading_zeros() as i64))
 }
+fn int_bit_count(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let i = vm.to_int(arg(vm, args, 0, "bit_count")?)?;
+    Ok(Value::Int(i.unsigned_abs().count_ones() as i64))
+}
+/// `float.hex()`: CPython's `[-]0xh.hhhhhhhhhhhhhp±e` (13 hex digits of mantissa).
+fn float_hex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let x = vm.to_f64(arg(vm, args, 0, "hex")?)?;
+    if x.is_nan() {
+        return Ok(Value::str("nan"));
+    }
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    if x.is_infinite() {
+        return Ok(Value::string(format!("{sign}inf")));
+    }
+    if x == 0.0 {
+        return Ok(Value::string(format!("{sign}0x0.0p+0")));
+    }
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let mant = bits & ((1u64 << 52) - 1);
+    let (lead, e) = if exp == 0 {
+        (0, -1022)
+    } else {
+        (1, exp - 1023)
+    };
+    Ok(Value::string(format!("{sign}0x{lead}.{mant:013x}p{e:+}")))
+}
+/// `float.fromhex(s)`.
+fn float_fromhex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let s = match args.iter().rev().find(|v| !matches!(v, Value::Type(_))) {
+        Some(Value::Str(s)) => s.s.to_string(),
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "fromhex() argument must be str, not {}",
+                vm.type_name(other)
+            )))
+        }
+        None => return Err(vm.type_error("fromhex() takes exactly one argument (0 given)")),
+    };
+    match parse_float_hex(&s) {
+        Some(x) if x.is_finite() || x.is_nan() || s.to_ascii_lowercase().contains("inf") => {
+            Ok(Value::Float(x))
+        }
+        Some(_) => Err(vm.new_error(
+            ExcKind::OverflowError,
+            "hexadecimal value too large to represent as a float",
+        )),
+        None => Err(vm.value_error("invalid hexadecimal floating-point string")),
+    }
+}
+fn parse_float_hex(s: &str) -> Option<f64> {
+    let t = s.trim();
+    let (neg, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let lower = t.to_ascii_lowercase();
+    let special = match lower.as_str() {
+        "inf" | "infinity" => Some(f64::INFINITY),
+        "nan" => Some(f64::NAN),
+        _ => None,
+    };
+    if let Some(v) = special {
+        return Some(if neg { -v } else { v });
+    }
+    let body = lower.strip_prefix("0x").unwrap_or(&lower);
+    let (mant, exp) = match body.split_once('p') {
+        Some((m, e)) => (m, e.parse::<i64>().ok()?),
+        None => (body, 0),
+    };
+    let (int_part, frac_part) = match mant.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (mant, ""),
+    };
+    if int_part.is_empty() && frac_part.is_empty() {
+        return None;
+    }
+    let mut v = 0f64;
+    for c in int_part.chars().chain(frac_part.chars()) {
+        v = v * 16.0 + c.to_digit(16)? as f64;
+    }
+    // Scale by 2**e in exact steps; only the last one may round (subnormals).
+    let mut e = exp
+        .saturating_sub(4 * frac_part.len() as i64)
+        .clamp(-5000, 5000) as i32;
+    while e > 1000 {
+        v *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        v *= 2f64.powi(-1000);
+        e += 1000;
+    }
+    let v = v * 2f64.powi(e);
+    Some(if neg { -v } else { v })
+}
 fn int_conjugate(_vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     Ok(args.first().cloned().unwrap_or(Value::None))
 }
@@ -1680,7 +1890,12 @@ fn g_imag(_vm: &mut Vm, v: &Value) -> R {
 }
 fn num_round(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
     let f = vm.builtins.get_str("round").unwrap_or(Value::None);
-    vm.call(&f, args, kw)
+    // `round(sub)` calls this with an int/float subclass's instance: round what it carries.
+    let mut args = args.to_vec();
+    if let Some(a) = args.first_mut() {
+        *a = super::subclass::unwrap(a);
+    }
+    vm.call(&f, &args, kw)
 }
 
 /// Register the methods of the built-in types.
@@ -1778,6 +1993,7 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(&t.generator, "__iter__", gen_iter);
     vm.add_getset(&t.generator, "gi_yieldfrom", g_gen_await, None);
     vm.add_getset(&t.coroutine, "cr_await", g_gen_await, None);
+    vm.add_getset(&t.async_generator, "ag_await", g_gen_await, None);
     vm.add_method(&t.coroutine, "__await__", coro_await);
     if let Some(ty) = t.misc.get("coroutine_wrapper") {
         vm.add_method_special(ty, "send", gen_send, Special::GenSend);
@@ -1799,7 +2015,16 @@ pub fn register(vm: &mut Vm) {
     // asend()/athrow()/aclose() objects are their own awaitable iterators.
     for name in ["async_generator_asend", "async_generator_athrow"] {
         if let Some(ty) = t.misc.get(name) {
-            vm.add_method(ty, "__await__", agen_op_await);
+            vm.add_methods(
+                ty,
+                &[
+                    ("__await__", agen_op_await),
+                    ("send", agen_op_send_m),
+                    ("throw", agen_op_throw_m),
+                    ("close", agen_op_close_m),
+                    ("__next__", agen_op_next_m),
+                ],
+            );
         }
     }
 
@@ -1872,6 +2097,9 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(&t.float, "as_integer_ratio", float_as_integer_ratio);
 
     vm.add_method(&t.int, "bit_length", int_bit_length);
+    vm.add_method(&t.int, "bit_count", int_bit_count);
+    vm.add_method(&t.float, "hex", float_hex);
+    vm.add_method(&t.float, "fromhex", float_fromhex);
     vm.add_method(&t.int, "conjugate", int_conjugate);
     vm.add_method(&t.int, "__round__", num_round);
     vm.add_method(&t.float, "__round__", num_round);

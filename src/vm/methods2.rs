@@ -10,15 +10,20 @@ use std::rc::Rc;
 
 type R = PyResult<Value>;
 
+/// A str argument, or the str a str subclass's instance carries.
+fn sv(v: &Value) -> &Value {
+    super::subclass::payload(v).unwrap_or(v)
+}
+
 fn s_self<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a Rc<PyStr>> {
-    match args.first() {
+    match args.first().map(sv) {
         Some(Value::Str(s)) => Ok(s),
         _ => Err(vm.type_error("descriptor requires a 'str' object")),
     }
 }
 
 fn opt_str<'a>(vm: &Vm, v: Option<&'a Value>, what: &str) -> PyResult<Option<&'a str>> {
-    match v {
+    match v.map(sv) {
         None | Some(Value::None) => Ok(None),
         Some(Value::Str(s)) => Ok(Some(&s.s)),
         Some(other) => Err(vm.type_error(format!(
@@ -42,13 +47,14 @@ fn str_join(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         if i > 0 {
             out.push_str(&sep.s);
         }
-        match it {
+        match super::subclass::payload(it).unwrap_or(it) {
             Value::Str(s) => out.push_str(&s.s),
-            other => {
+            _ => {
+                let other = it;
                 return Err(vm.type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
                     vm.type_name(other)
-                )))
+                )));
             }
         }
     }
@@ -57,7 +63,7 @@ fn str_join(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 
 fn str_split_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, right: bool) -> R {
     let s = s_self(vm, args)?.clone();
-    let sep = match kw_get(kw, "sep").or(args.get(1)) {
+    let sep = match kw_get(kw, "sep").or(args.get(1)).map(sv) {
         None | Some(Value::None) => None,
         Some(Value::Str(x)) => Some(x.s.to_string()),
         Some(other) => {
@@ -138,11 +144,11 @@ fn affix(vm: &mut Vm, args: &[Value], start: bool) -> R {
             sub.ends_with(p)
         }
     };
-    match p {
+    match sv(p) {
         Value::Str(x) => Ok(Value::Bool(check(&x.s))),
         Value::Tuple(t) => {
             for it in t.items.iter() {
-                match it {
+                match sv(it) {
                     Value::Str(x) => {
                         if check(&x.s) {
                             return Ok(Value::Bool(true));
@@ -237,7 +243,7 @@ fn str_replace(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 
 fn find_impl(vm: &mut Vm, args: &[Value], right: bool) -> PyResult<i64> {
     let s = s_self(vm, args)?.clone();
-    let Some(Value::Str(sub)) = args.get(1) else {
+    let Some(Value::Str(sub)) = args.get(1).map(sv) else {
         return Err(vm.type_error("must be str"));
     };
     let n = s.nchars as i64;
@@ -714,7 +720,7 @@ fn str_translate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 fn str_contains_m(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let s = s_self(vm, args)?.clone();
     vm.check_args("__contains__", &args[1..], 1, 1)?;
-    match &args[1] {
+    match sv(&args[1]) {
         Value::Str(sub) => Ok(Value::Bool(strops::contains(&s.s, &sub.s))),
         other => Err(vm.type_error(format!(
             "'in <string>' requires string as left operand, not {}",
@@ -1122,6 +1128,16 @@ fn dict_clear(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 fn dict_fromkeys(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let keys = vm.iter_to_vec(args.get(1).unwrap_or(&Value::None))?;
     let v = args.get(2).cloned().unwrap_or(Value::None);
+    // On a subclass: `cls()`, then `d[key] = value` (its __setitem__ included).
+    if let Some(Value::Type(cls)) = args.first() {
+        if !Rc::ptr_eq(cls, &vm.types.dict) {
+            let d = vm.call(&Value::Type(cls.clone()), &[], &[])?;
+            for k in keys {
+                vm.setitem(&d, &k, v.clone())?;
+            }
+            return Ok(d);
+        }
+    }
     vm.new_dict(keys.into_iter().map(|k| (k, v.clone())).collect())
 }
 

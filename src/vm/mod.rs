@@ -26,6 +26,10 @@
 //!   Some(constructor))`, methods with `vm.add_method`, instances via
 //!   `vm.new_native_instance(&cls, data)` (a `PyInstance` whose `ext` holds any Rust value,
 //!   reachable with `inst.native::<T>()`). Python subclasses of native classes work.
+//! * Python subclasses of built-in types (`class D(dict)`): an instance carries the built-in
+//!   value it extends (`Ext::Builtin`, see [`subclass`]); `subclass::payload(&v)` /
+//!   `subclass::unwrap(&v)` give it to native code that matches on `Value::Str`, `Value::Dict`,
+//!   ... . A native function taking a str/dict/list argument from scripts should accept it.
 //!
 //! # Execution model
 //! Frames are data ([`frame::Frame`]); one loop ([`interp`]) runs a stack of them. Python to
@@ -57,6 +61,7 @@
 pub mod anchors;
 pub mod api;
 pub mod builtins;
+pub mod bytearray;
 pub mod bytes_methods;
 pub mod coro;
 pub mod dict;
@@ -73,6 +78,7 @@ pub mod object;
 pub mod ops;
 pub mod render;
 pub mod strops;
+pub mod subclass;
 pub mod table;
 pub mod value;
 
@@ -278,6 +284,11 @@ pub struct Vm {
     /// Async generators whose first `asend`/`athrow`/`__anext__` was created since the asyncio
     /// runtime last looked (its stand-in for `sys.set_asyncgen_hooks(firstiter=...)`).
     pub agen_first_iter: RefCell<Vec<Value>>,
+    /// Finished tasks driving an asend()/aclose() object, and that object: released once
+    /// nothing but the task list holds the task.
+    pub agen_ops_done: RefCell<Vec<(Value, Value)>>,
+    /// How many async generators the runtime watches for finalization (0: nothing to poll).
+    pub agens_tracked: std::cell::Cell<usize>,
     /// The thread model (see [`Threads`]); `None` until a script imports threads.
     pub threads: Option<Rc<dyn Threads>>,
     /// When above `callback_floor`: the `total_budget` level at which the running loop calls
@@ -326,6 +337,8 @@ impl Vm {
             arg_pool: Vec::new(),
             warned: Vec::new(),
             agen_first_iter: RefCell::new(Vec::new()),
+            agen_ops_done: RefCell::new(Vec::new()),
+            agens_tracked: std::cell::Cell::new(0),
             threads: None,
             // The first loop looks at once, then every SLICE_PROBE instructions.
             slice_floor: u64::MAX,

@@ -471,6 +471,9 @@ pub enum Ext {
     None,
     Exc(RefCell<ExcData>),
     Native(RefCell<Box<dyn Any>>),
+    /// Instances of Python subclasses of built-in types: the built-in value they extend
+    /// (see `vm::subclass`).
+    Builtin(super::value::Value),
 }
 
 /// An instance of a class.

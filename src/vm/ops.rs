@@ -524,11 +524,15 @@ impl Vm {
             Value::Float(f) => Ok(*f),
             Value::Int(i) => Ok(*i as f64),
             Value::Bool(b) => Ok(*b as i64 as f64),
+            Value::Instance(_) if super::subclass::payload(v).is_some() => {
+                let p = super::subclass::unwrap(v);
+                self.to_f64(&p)
+            }
             _ => Err(self.type_error(format!("must be real number, not {}", self.type_name(v)))),
         }
     }
     pub fn str_arg<'a>(&self, v: &'a Value, what: &str) -> PyResult<&'a str> {
-        match v {
+        match super::subclass::payload(v).unwrap_or(v) {
             Value::Str(s) => Ok(&s.s),
             _ => Err(self.type_error(format!("{what} must be str, not {}", self.type_name(v)))),
         }
@@ -614,7 +618,13 @@ impl Vm {
                     Some(Value::None) => {
                         return Err(self.type_error(format!("unhashable type: '{}'", cls.name())))
                     }
-                    Some(Value::Builtin(_)) | None => hash_int((i.id as i64) << 4 | 1),
+                    Some(Value::Builtin(_)) | None => match &i.ext {
+                        super::object::Ext::Builtin(p) => {
+                            let p = p.clone();
+                            return self.hash(&p);
+                        }
+                        _ => hash_int((i.id as i64) << 4 | 1),
+                    },
                     Some(_) => {
                         let r = self
                             .call_dunder(v, "__hash__", &[])?
@@ -1251,6 +1261,17 @@ impl Vm {
                 }
             }
         }
+        // A built-in's subclass instance on either side the slots did not handle: the
+        // built-in operation on the values they carry (`"a" + S("b")`).
+        let (pa, pb) = (super::subclass::payload(a), super::subclass::payload(b));
+        if pa.is_some() || pb.is_some() {
+            let (x, y) = (super::subclass::unwrap(a), super::subclass::unwrap(b));
+            if !matches!(x, Instance(_) | Native(_)) && !matches!(y, Instance(_) | Native(_)) {
+                if let Some(r) = self.builtin_binop(&x, &y, base)? {
+                    return Ok(r);
+                }
+            }
+        }
         // Error messages as CPython words them.
         if base == BinaryOpKind::Add {
             if let Str(_) = a {
@@ -1631,7 +1652,12 @@ impl Vm {
             Value::Builtin(b) if b.bound.is_none() => Ok(Value::Builtin(Rc::new(PyBuiltin {
                 name: b.name.clone(),
                 imp: b.imp.clone(),
-                bound: Some(obj.clone()),
+                // A built-in's method works on the built-in value a subclass instance
+                // carries; its slot methods (dunders) take the instance itself.
+                bound: Some(match super::subclass::payload(obj) {
+                    Some(p) if !b.name.starts_with("__") => p.clone(),
+                    _ => obj.clone(),
+                }),
                 special: b.special,
                 owner: b.owner.clone(),
                 module: b.module.clone(),
@@ -1649,7 +1675,10 @@ impl Vm {
                     let fget = fget.clone();
                     self.call(&fget, &[obj.clone()], &[])
                 }
-                NativeData::GetSet { get, .. } => get(self, obj),
+                NativeData::GetSet { get, .. } => match super::subclass::payload(obj) {
+                    Some(p) => get(self, &p.clone()),
+                    None => get(self, obj),
+                },
                 _ => Ok(d.clone()),
             },
             Value::Instance(_) => {
@@ -2184,7 +2213,14 @@ impl Vm {
                 if cls.has_flag(tflags::GETATTRIBUTE) || i.dict.borrow().contains_ps(name) {
                     return None;
                 }
-                cls.lookup_ps(name)
+                let found = cls.lookup_ps(name);
+                // Built-in methods of a built-in's subclass bind to the payload (getattr).
+                if matches!(i.ext, super::object::Ext::Builtin(_))
+                    && matches!(found, Some(Value::Builtin(_)))
+                {
+                    return None;
+                }
+                found
             }
             Value::Type(_) | Value::Module(_) | Value::Func(_) | Value::Method(_) => return None,
             Value::Native(n) if matches!(n.data, NativeData::Super { .. }) => return None,
@@ -2326,7 +2362,7 @@ impl Vm {
 
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
         match container {
-            Value::Str(s) => match item {
+            Value::Str(s) => match super::subclass::payload(item).unwrap_or(item) {
                 Value::Str(i) => Ok(s.s.contains(&*i.s)),
                 _ => Err(self.type_error(format!(
                     "'in <string>' requires string as left operand, not {}",
@@ -2531,7 +2567,11 @@ impl Vm {
     fn iter_dunder(&mut self, v: &Value) -> PyResult<Value> {
         let t = self.type_of(v);
         match t.lookup("__iter__") {
-            Some(Value::None) | None => {
+            // `__iter__ = None` declares the class not iterable, even with a __getitem__.
+            Some(Value::None) => {
+                Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v))))
+            }
+            None => {
                 if t.lookup("__getitem__").is_some() {
                     // The old sequence protocol: call __getitem__(0), (1), ... until IndexError.
                     let obj = v.clone();

@@ -160,6 +160,16 @@ impl Vm {
                     self.type_name(s),
                     self.addr_of(s)
                 ),
+                // A method of a built-in type taken from the type (`list.append`).
+                None if b.owner.is_some() && b.module.is_none() && &*b.name != "__new__" => {
+                    let owner = b.owner.as_deref().unwrap_or("");
+                    let what = if b.name.starts_with("__") && b.name.ends_with("__") {
+                        "slot wrapper"
+                    } else {
+                        "method"
+                    };
+                    format!("<{what} '{}' of '{owner}' objects>", b.name)
+                }
                 _ => format!("<built-in function {}>", b.name),
             },
             Value::Method(m) => {
@@ -220,6 +230,15 @@ impl Vm {
                 let _ = key;
                 match r? {
                     Some(Value::Str(s)) => s.s.to_string(),
+                    // A str subclass's instance is a string too.
+                    Some(other)
+                        if matches!(super::subclass::payload(&other), Some(Value::Str(_))) =>
+                    {
+                        match super::subclass::payload(&other) {
+                            Some(Value::Str(s)) => s.s.to_string(),
+                            _ => String::new(),
+                        }
+                    }
                     Some(other) => {
                         return Err(self.type_error(format!(
                             "__repr__ returned non-string (type {})",
@@ -319,6 +338,14 @@ impl Vm {
                 self.leave_native();
                 match r? {
                     Some(Value::Str(s)) => Ok(s.s.to_string()),
+                    Some(other)
+                        if matches!(super::subclass::payload(&other), Some(Value::Str(_))) =>
+                    {
+                        match super::subclass::payload(&other) {
+                            Some(Value::Str(s)) => Ok(s.s.to_string()),
+                            _ => Ok(String::new()),
+                        }
+                    }
                     Some(other) => Err(self.type_error(format!(
                         "__str__ returned non-string (type {})",
                         self.type_name(&other)
@@ -469,6 +496,10 @@ impl Vm {
                 if spec.is_empty() {
                     return self.str_of(v);
                 }
+                if let Some(p) = super::subclass::payload(v) {
+                    let p = p.clone();
+                    return self.format(&p, spec);
+                }
                 return Err(self.type_error(format!(
                     "unsupported format string passed to {}.__format__",
                     t.name()
@@ -563,12 +594,22 @@ impl Vm {
 
     pub fn percent_format(&mut self, fmt_v: &Value, args: &Value) -> PyResult<Value> {
         use fmt::PercentPiece;
-        let Value::Str(template) = fmt_v else {
+        let Value::Str(template) = super::subclass::payload(fmt_v).unwrap_or(fmt_v) else {
             return Err(self.type_error("format requires str"));
         };
         let pieces = fmt::parse_percent_format(&template.s);
         let (argv, mapping): (Vec<Value>, Option<Value>) = match args {
             Value::Tuple(t) => (t.items.to_vec(), None),
+            // Subclasses of tuple and str are not mappings here (as in CPython).
+            Value::Instance(_) if super::subclass::payload(args).is_some() => {
+                match super::subclass::payload(args) {
+                    Some(Value::Tuple(t)) => (t.items.to_vec(), None),
+                    Some(Value::Str(_) | Value::Int(_) | Value::Float(_)) | None => {
+                        (vec![args.clone()], None)
+                    }
+                    Some(_) => (vec![args.clone()], Some(args.clone())),
+                }
+            }
             Value::Dict(_) => (vec![args.clone()], Some(args.clone())),
             Value::Instance(_)
                 if self.type_of(args).lookup("__getitem__").is_some()
@@ -644,7 +685,7 @@ impl Vm {
                             out.push_str(&fmt::percent_format_text(&s, &f2));
                         }
                         'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
-                            let n = match &val {
+                            let n = match super::subclass::payload(&val).unwrap_or(&val) {
                                 Value::Int(i) => *i,
                                 Value::Bool(b) => *b as i64,
                                 Value::Float(x) if matches!(spec.conv, 'd' | 'i' | 'u') => {
@@ -667,7 +708,7 @@ impl Vm {
                             out.push_str(&fmt::percent_format_int(n, spec.conv, &f));
                         }
                         _ => {
-                            let x = match &val {
+                            let x = match super::subclass::payload(&val).unwrap_or(&val) {
                                 Value::Float(x) => *x,
                                 Value::Int(i) => *i as f64,
                                 Value::Bool(b) => *b as i64 as f64,

@@ -128,6 +128,10 @@ const DEFAULT_BUDGET: u64 = 2_000_000_000;
 /// A task step this long (a second or more of CPU) is a loop that never awaits.
 const DEFAULT_CALLBACK_BUDGET: u64 = 100_000_000;
 
+/// Natively there is more room than in a browser tab, but a runaway script should still end
+/// with a MemoryError long before the machine starts swapping.
+const DEFAULT_MAX_MEMORY_MB: usize = 4096;
+
 /// Which clock (and network) a run uses.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum ClockKind {
@@ -138,10 +142,6 @@ enum ClockKind {
     /// operating system's.
     Real,
 }
-
-/// Natively there is more room than in a browser tab, but a runaway script should still end
-/// with a MemoryError long before the machine starts swapping.
-const DEFAULT_MAX_MEMORY_MB: usize = 4096;
 
 /// The instruction and memory limits `run` and `trace` share, and the clock.
 #[derive(clap::Args)]
