@@ -10,8 +10,8 @@ and bytes the kernel would not take yet leave when the socket is writable again 
 never blocks, as on the simulated network).
 """
 
-import json as _json
 import sys as _sys
+from collections import deque as _deque
 
 try:
     import _loopscope as _ls
@@ -192,7 +192,7 @@ class Endpoint:
         self.out = b''
         self.laddr = ('0.0.0.0', 0)
         self.raddr = None
-        self.backlog = []
+        self.backlog = _deque()
         self.wr_shut = False
         self.shut_pending = False
         self.bound = None
@@ -361,7 +361,7 @@ class Endpoint:
             self._flush()
         for ep in self.backlog:
             ep.close()
-        self.backlog = []
+        self.backlog = _deque()
         self.state = 'closed'
         _os.close(self.fd)
         _all.pop(self.fd, None)
