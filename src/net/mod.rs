@@ -12,7 +12,7 @@
 pub mod backend;
 
 use crate::modules::pysource;
-use crate::vm::{PyModule, PyResult, Value, Vm};
+use crate::vm::{KwArgs, PyModule, PyResult, Value, Vm};
 use std::rc::Rc;
 
 /// (module name, file name in tracebacks, source) of the Python-source modules.
@@ -44,6 +44,16 @@ const SOURCES: &[(&str, &str, &str)] = &[
         "<loopscope>/aiomysql.py",
         include_str!("aiomysql.py"),
     ),
+    (
+        "_loopscope_udp",
+        "<loopscope>/udp.py",
+        include_str!("udp.py"),
+    ),
+    (
+        "_loopscope_getaddrinfo",
+        "<loopscope>/socket_getaddrinfo.py",
+        include_str!("getaddrinfo.py"),
+    ),
 ];
 
 const NET_SOURCE: &str = include_str!("net.py");
@@ -60,6 +70,8 @@ pub fn register(vm: &mut Vm) {
     vm.register_module("aiofiles", init_aiofiles);
     vm.register_module("aioredis", init_aioredis);
     vm.register_module("aiomysql", init_aiomysql);
+    vm.register_module("_loopscope_getaddrinfo", init_getaddrinfo);
+    vm.register_module("_loopscope_udp", init_udp);
 }
 
 fn load(vm: &mut Vm, name: &str) -> PyResult<Rc<PyModule>> {
@@ -72,7 +84,37 @@ fn load(vm: &mut Vm, name: &str) -> PyResult<Rc<PyModule>> {
 }
 
 fn init_socket(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    load(vm, "socket")
+    let m = load(vm, "socket")?;
+    // A native that loads the Python on first use (getaddrinfo.py says why).
+    let f = vm.new_closure("getaddrinfo", |vm, a, k| {
+        let g = vm.import("_loopscope_getaddrinfo", true)?;
+        let f = vm.getattr_str(&g, "getaddrinfo")?;
+        vm.call(&f, a, k)
+    });
+    m.dict.set_str("getaddrinfo", f);
+    // UDP, the same way (udp.py): a datagram socket's endpoint, and its two calls.
+    let f = vm.new_closure("_udp_endpoint", |vm, a, k| udp_call(vm, "endpoint", a, k));
+    m.dict.set_str("_udp_endpoint", f);
+    if let Some(Value::Type(cls)) = m.dict.get_str("socket") {
+        vm.add_method(&cls, "sendto", |vm, a, k| udp_call(vm, "sendto", a, k));
+        vm.add_method(&cls, "recvfrom", |vm, a, k| udp_call(vm, "recvfrom", a, k));
+    }
+    Ok(m)
+}
+
+/// Call `name` of udp.py (loading it on first use).
+pub(crate) fn udp_call(vm: &mut Vm, name: &str, a: &[Value], k: &KwArgs) -> PyResult<Value> {
+    let m = vm.import("_loopscope_udp", true)?;
+    let f = vm.getattr_str(&m, name)?;
+    vm.call(&f, a, k)
+}
+
+fn init_udp(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    load(vm, "_loopscope_udp")
+}
+
+fn init_getaddrinfo(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    load(vm, "_loopscope_getaddrinfo")
 }
 
 fn init_selectors(vm: &mut Vm) -> PyResult<Rc<PyModule>> {

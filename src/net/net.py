@@ -927,3 +927,8 @@ def _httpbin(h, method, path, target, headers, body):
 
 
 _defaults()
+
+# The backend protocol's own waits (src/net/README.md, "Backends"): the simulated network
+# has none, so selectors waits on the virtual clock itself.
+wait_ready = None
+would_block_forever = None

@@ -10,8 +10,8 @@ and bytes the kernel would not take yet leave when the socket is writable again 
 never blocks, as on the simulated network).
 """
 
-import json as _json
 import sys as _sys
+from collections import deque as _deque
 
 try:
     import _loopscope as _ls
@@ -192,7 +192,7 @@ class Endpoint:
         self.out = b''
         self.laddr = ('0.0.0.0', 0)
         self.raddr = None
-        self.backlog = []
+        self.backlog = _deque()
         self.wr_shut = False
         self.shut_pending = False
         self.bound = None
@@ -361,7 +361,7 @@ class Endpoint:
             self._flush()
         for ep in self.backlog:
             ep.close()
-        self.backlog = []
+        self.backlog = _deque()
         self.state = 'closed'
         _os.close(self.fd)
         _all.pop(self.fd, None)
@@ -371,18 +371,11 @@ class Endpoint:
     # Datagrams (SOCK_DGRAM).
     def sendto(self, data, addr):
         ip = resolve(addr[0])
-        return _call(_os.sendto, self.fd, bytes(data), ip, addr[1])
-
-    def recvfrom(self):
-        pump()
-        if self.error:
-            err, self.error = self.error, 0
-            raise os_error(err)
-        if not self.dgrams:
-            raise os_error(EAGAIN)
-        got = self.dgrams.pop(0)
-        trace_fd(self.fd)
-        return got
+        n = _call(_os.sendto, self.fd, bytes(data), ip, addr[1])
+        if self.bound is None:
+            # The OS bound it to an ephemeral port.
+            self._local()
+        return n
 
 
 def _apply(events):

@@ -340,8 +340,8 @@ def _ready_events(fd, events):
 
 # A network backend may wait its own way (net_os.py blocks in the OS readiness API); the
 # simulated network's waiting is `_wait` below, on the virtual clock.
-_backend_wait = getattr(_net, 'wait_ready', None)
-_backend_blocks_forever = getattr(_net, 'would_block_forever', None)
+_backend_wait = _net.wait_ready
+_backend_blocks_forever = _net.would_block_forever
 
 
 def _wait(timeout, poll):

@@ -12,6 +12,7 @@ AF_INET = 2
 AF_INET6 = 10
 SOCK_STREAM = 1
 SOCK_DGRAM = 2
+SOCK_RAW = 3
 SOCK_NONBLOCK = 2048
 SOCK_CLOEXEC = 524288
 SOL_SOCKET = 1
@@ -22,6 +23,7 @@ SO_REUSEPORT = 15
 SO_SNDBUF = 7
 SO_RCVBUF = 8
 IPPROTO_TCP = 6
+IPPROTO_UDP = 17
 IPPROTO_IP = 0
 TCP_NODELAY = 1
 SHUT_RD = 0
@@ -88,13 +90,13 @@ class socket:
             type = SOCK_STREAM
         if proto == -1:
             proto = 0
-        if family != AF_INET or (type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) != SOCK_STREAM:
-            raise OSError(97, 'Address family not supported by protocol (loopscope simulates '
-                          'TCP over IPv4 only)')
+        if family != AF_INET or (type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) not in (1, 2):
+            raise OSError(97, 'Address family not supported by protocol (loopscope has TCP '
+                          'and UDP over IPv4 only)')
         self.family = family
-        self.type = SOCK_STREAM
+        self.type = type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)
         self.proto = proto
-        self._ep = fileno if isinstance(fileno, _net.Endpoint) else _net.Endpoint()
+        self._ep = fileno if isinstance(fileno, _net.Endpoint) else _net.Endpoint() if self.type == SOCK_STREAM else _udp_endpoint()
         self._timeout = _default_timeout[0]
         if type & SOCK_NONBLOCK:
             self._timeout = 0.0
@@ -179,7 +181,7 @@ class socket:
         if ep.state == 'failed':
             return self._connect_result()
         ep.connect((host, port))
-        if self._timeout == 0.0:
+        if self._timeout == 0.0 and ep.state == 'connecting':
             # Even on loopback the handshake completes after connect() returns (as Linux).
             return _net.EINPROGRESS
         self._wait(lambda: ep.state != 'connecting')
