@@ -26,7 +26,10 @@ pub const MAX_EVENTS: usize = 1_500_000;
 
 /// Instructions one task step (or other callback) may take: a task that never awaits is
 /// stopped well before the run's budget, with a message naming it, and the run goes on.
-pub const CALLBACK_BUDGET: u64 = 2_000_000;
+/// Half the inline budget (so the callback's limit, not the run's, stops a spinning task
+/// there too), and room for a step that starts 10,000 tasks at once (C10K's `gather`, ~2.5M
+/// instructions traced): a fraction of a second in the worker before a spin is reported.
+pub const CALLBACK_BUDGET: u64 = 5_000_000;
 
 /// How often the worker reports progress, in trace events.
 const PROGRESS_EVERY: u64 = 20_000;
