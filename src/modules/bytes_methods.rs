@@ -1,6 +1,7 @@
 //! The `bytes` methods `vm::bytes_methods` leaves out (registered at VM start), in the same
 //! style: `expandtabs` runs the `str` method on the Latin-1 view; the ASCII-only case and `isX`
-//! methods are written here. Also `bytes.fromhex` and `int.from_bytes`/`int.to_bytes`.
+//! methods are written here. Also `bytes.fromhex` (parsed as bytearray.fromhex is) and
+//! `int.from_bytes`/`int.to_bytes`.
 
 use crate::vm::object::{NativeImpl, PyBuiltin, Special};
 use crate::vm::{KwArgs, PyResult, Value, Vm};
@@ -189,28 +190,7 @@ fn fromhex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         }
         None => return Err(vm.type_error("fromhex() takes exactly one argument (0 given)")),
     };
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i].is_ascii_whitespace() {
-            i += 1;
-            continue;
-        }
-        let hi = chars[i].to_digit(16);
-        let lo = chars.get(i + 1).and_then(|c| c.to_digit(16));
-        match (hi, lo) {
-            (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
-            _ => {
-                let pos = if hi.is_none() { i } else { i + 1 };
-                return Err(vm.new_error(
-                    crate::vm::ExcKind::ValueError,
-                    format!("non-hexadecimal number found in fromhex() arg at position {pos}"),
-                ));
-            }
-        }
-        i += 2;
-    }
+    let out = crate::vm::bytearray::parse_hex(vm, &s)?;
     Ok(bytes_val(out))
 }
 

@@ -465,12 +465,6 @@ fn ba_fromhex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     Ok(new_bytearray(vm, b))
 }
 
-pub fn bytes_fromhex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    let s = hex_arg(vm, args)?;
-    let b = parse_hex(vm, &s)?;
-    Ok(new_bytes(b))
-}
-
 /// Results of a shared `bytes` method, with bytes turned into bytearrays.
 fn back(vm: &Vm, v: Value) -> Value {
     match v {
@@ -599,5 +593,4 @@ pub fn register(vm: &mut Vm) {
     }
     t.flags.set(flags);
     vm.builtins.set_str("bytearray", Value::Type(t));
-    vm.add_method(&bytes_t, "fromhex", bytes_fromhex);
 }
