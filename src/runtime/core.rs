@@ -266,19 +266,28 @@ pub fn set(i: &PyInstance, n: &'static str, v: Value) {
     drop(old);
 }
 
+/// A plain instance's own attribute `name`, found without building a str: `None` when `obj`
+/// is not a plain instance, its class customises attribute access or defines `name`, or
+/// the instance lacks it (full attribute access then decides).
+fn own_attr(obj: &Value, name: &'static str) -> Option<Value> {
+    let Value::Instance(i) = obj else {
+        return None;
+    };
+    let cls = i.class();
+    if cls.has_flag(tflags::GETATTRIBUTE) {
+        return None;
+    }
+    with_name(name, |ps| match i.dict.borrow().get_ps(ps) {
+        Some(v) if cls.lookup_ps(ps).is_none() => Some(v.clone()),
+        _ => None,
+    })
+    .flatten()
+}
+
 /// `getattr(obj, name, None)` with the plain-instance case done without a string value.
 pub fn getattr_or_none(vm: &mut Vm, obj: &Value, name: &'static str) -> PyResult<Value> {
-    if let Value::Instance(i) = obj {
-        let cls = i.class();
-        if !cls.has_flag(tflags::GETATTRIBUTE) {
-            let found = with_name(name, |ps| match i.dict.borrow().get_ps(ps) {
-                Some(v) if cls.lookup_ps(ps).is_none() => Some(v.clone()),
-                _ => None,
-            });
-            if let Some(Some(v)) = found {
-                return Ok(v);
-            }
-        }
+    if let Some(v) = own_attr(obj, name) {
+        return Ok(v);
     }
     let n = self::name(name);
     Ok(vm.getattr_opt(obj, &n)?.unwrap_or(Value::None))
@@ -287,17 +296,8 @@ pub fn getattr_or_none(vm: &mut Vm, obj: &Value, name: &'static str) -> PyResult
 /// `obj.<name>`: a plain instance's own attribute without building a str, else full
 /// attribute access (which raises AttributeError as Python would).
 pub fn getattr_name(vm: &mut Vm, obj: &Value, name: &'static str) -> PyResult<Value> {
-    if let Value::Instance(i) = obj {
-        let cls = i.class();
-        if !cls.has_flag(tflags::GETATTRIBUTE) {
-            let found = with_name(name, |ps| match i.dict.borrow().get_ps(ps) {
-                Some(v) if cls.lookup_ps(ps).is_none() => Some(v.clone()),
-                _ => None,
-            });
-            if let Some(Some(v)) = found {
-                return Ok(v);
-            }
-        }
+    if let Some(v) = own_attr(obj, name) {
+        return Ok(v);
     }
     let n = self::name(name);
     vm.getattr(obj, &n)
