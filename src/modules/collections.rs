@@ -1404,12 +1404,7 @@ fn dq_mul(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let n = vm.to_index(&args[1])?.max(0) as usize;
     let new = dq_copy(vm, &args[..1], &[])?;
     let items = dq_snapshot(vm, &args[0])?;
-    vm.check_alloc(
-        items
-            .len()
-            .saturating_mul(n)
-            .saturating_mul(std::mem::size_of::<Value>()),
-    )?;
+    vm.check_alloc_values(items.len().saturating_mul(n))?;
     let mut d = dq(vm, Some(&new))?;
     d.items.clear();
     for _ in 0..n {

@@ -86,6 +86,11 @@ impl Vm {
         Ok(())
     }
 
+    /// `MemoryError` unless `n` more values (a list's or tuple's items) fit under the limit.
+    pub fn check_alloc_values(&self, n: usize) -> Result<(), super::Exc> {
+        self.check_alloc(n.saturating_mul(std::mem::size_of::<super::Value>()))
+    }
+
     /// Whether holding `extra` more bytes would pass the limit.
     pub fn over_memory_limit(&self, extra: usize) -> bool {
         let live = live_bytes();

@@ -1364,7 +1364,7 @@ impl Vm {
             (Bytes(_), _, K::Mod) => return self.bytes_percent_format(a, b).map(Some),
             (List(x), List(y), K::Add) => {
                 let n = x.items.borrow().len() + y.items.borrow().len();
-                self.check_alloc(n.saturating_mul(std::mem::size_of::<Value>()))?;
+                self.check_alloc_values(n)?;
                 let mut v = x.items.borrow().clone();
                 v.extend(y.items.borrow().iter().cloned());
                 Value::list(v)
@@ -1372,12 +1372,7 @@ impl Vm {
             (List(x), Int(n), K::Mul) | (Int(n), List(x), K::Mul) => {
                 let items = x.items.borrow();
                 let n = (*n).max(0) as usize;
-                self.check_alloc(
-                    items
-                        .len()
-                        .saturating_mul(n)
-                        .saturating_mul(std::mem::size_of::<Value>()),
-                )?;
+                self.check_alloc_values(items.len().saturating_mul(n))?;
                 let mut v = Vec::with_capacity(items.len() * n);
                 for _ in 0..n {
                     v.extend(items.iter().cloned());
@@ -1386,19 +1381,14 @@ impl Vm {
             }
             (Tuple(x), Tuple(y), K::Add) => {
                 let n = x.items.len() + y.items.len();
-                self.check_alloc(n.saturating_mul(std::mem::size_of::<Value>()))?;
+                self.check_alloc_values(n)?;
                 let mut v = x.items.to_vec();
                 v.extend(y.items.iter().cloned());
                 Value::tuple(v)
             }
             (Tuple(x), Int(n), K::Mul) | (Int(n), Tuple(x), K::Mul) => {
                 let n = (*n).max(0) as usize;
-                self.check_alloc(
-                    x.items
-                        .len()
-                        .saturating_mul(n)
-                        .saturating_mul(std::mem::size_of::<Value>()),
-                )?;
+                self.check_alloc_values(x.items.len().saturating_mul(n))?;
                 let mut v = Vec::with_capacity(x.items.len() * n);
                 for _ in 0..n {
                     v.extend(x.items.iter().cloned());
@@ -2764,8 +2754,7 @@ impl Vm {
             Value::Set(s) => return Ok(s.items()),
             Value::Range(r) => {
                 let n = r.len();
-                let bytes = (n.max(0) as usize).saturating_mul(std::mem::size_of::<Value>());
-                self.check_alloc(bytes)?;
+                self.check_alloc_values(n.max(0) as usize)?;
                 return Ok((0..n).map(|i| Value::Int(r.get(i))).collect());
             }
             _ => {}
