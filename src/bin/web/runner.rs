@@ -268,14 +268,13 @@ fn finish(current: &Rc<RefCell<Option<Pending>>>, reply: Reply) {
 fn read_reply(current: Rc<RefCell<Option<Pending>>>, id: i64, mut loading: Loading) {
     yew::platform::spawn_local(async move {
         loop {
-            let still_wanted =
-                matches!(current.borrow().as_ref(), Some(p) if i64::from(p.id) == id);
-            if !still_wanted {
+            // Stopped, or replaced by another run, while the page rendered.
+            if !matches!(current.borrow().as_ref(), Some(p) if i64::from(p.id) == id) {
                 return;
             }
             match loading.read_part() {
                 Ok(true) => {}
-                Ok(false) => break,
+                Ok(false) => return finish(&current, loading.reply),
                 Err(why) => return finish(&current, worker_failed(&why)),
             }
             if let Some(p) = current.borrow().as_ref() {
@@ -283,18 +282,15 @@ fn read_reply(current: Rc<RefCell<Option<Pending>>>, id: i64, mut loading: Loadi
                     Reply::Trace(tr) => tr.events.last().map_or(0.0, Event::time),
                     Reply::Error { .. } => 0.0,
                 };
+                let read = loading.read();
                 (p.on_progress)(RunProgress {
-                    events: loading.read(),
+                    events: read,
                     t,
-                    loading: Some((loading.read(), loading.total.max(loading.read()))),
+                    loading: Some((read, loading.total.max(read))),
                 });
             }
             // Let the page render and take input between parts.
             gloo_timers::future::TimeoutFuture::new(0).await;
-        }
-        let still_wanted = matches!(current.borrow().as_ref(), Some(p) if i64::from(p.id) == id);
-        if still_wanted {
-            finish(&current, loading.reply);
         }
     });
 }
