@@ -311,6 +311,9 @@ def pump():
         t, _, ep, kind, data = _heappop(_flight)
         if kind == 'data':
             ep.inbound -= len(data)
+            if _TRACE:
+                # The peer's in-flight count (both directions) changed with this end's.
+                _touch_peer(ep)
         ep._arrive(t, kind, data)
 
 
@@ -778,10 +781,19 @@ def trace_fd(fd):
 
 
 def _send_state(fd):
-    # _fd_state(fd), written out (see _describe_handle).
+    # _fd_state(fd), written out, with the target from the registration's plan.
     ep = _sockets.get(fd)
     reg = _registrations.get(fd)
-    events, target = (reg[0], _describe_data(reg[1])) if reg else (0, '')
+    if reg is None:
+        events, target = 0, ''
+        if fd in _plans:
+            _forget_plan(fd)
+    else:
+        events, data = reg
+        p = _plans.get(fd)
+        if p is None or p[0] is not data:
+            p = _new_plan(fd, data)
+        target = _run_plan(fd, p)
     in_flight = 0
     if ep is not None:
         in_flight = ep.inbound + (ep.peer.inbound if ep.peer is not None else 0)
@@ -793,11 +805,178 @@ def _send_state(fd):
         _traced.pop(fd, None)
 
 
+# The loop's refresh at each turn (trace_all) describes only the sockets that may have changed
+# since the last one, not every socket: with thousands of connections and a turn per hundred
+# accepts, describing them all made tracing quadratic. What a socket shows changes through
+# trace_fd (its fields, its registration: sent at once) and touch (changes only the trace
+# sees: the peer's bytes in flight, a cleared error), and its target ("... (wakes Task-N)")
+# when a task starts or stops waiting on a future its handles can wake, or a stream reader
+# takes or drops its waiter (touch_reader). So each registration gets a plan (its handles'
+# names, waiters and stream readers, fixed while it is registered), a description records
+# what it depended on (_deps: the waiters', readers' and named tasks' ids), and the refresh
+# re-describes the sockets of the tasks that changed state since the last turn (the runtime
+# lists them: _loopscope.trace_changed_tasks).
+_dirty = set()
+# id of a future, stream reader or task -> fds whose target depends on it; and fd -> those ids.
+_deps = {}
+_fd_deps = {}
+# fd -> [data, kind, items, static ids]: kind 'const' (items: the text), 'handles' (items:
+# (handle, name, waiters, reader, skip_cancelled) each) or 'full' (_describe_data each time).
+_plans = {}
+# fds registered with data of the user's (its repr may change any time): described each turn.
+_volatile = set()
+_take_changed_tasks = [None]
+
+
+def touch(fd):
+    """`fd`'s socket changed in a way only the trace sees: describe it at the next turn."""
+    if _TRACE and fd is not None:
+        _dirty.add(fd)
+
+
+def touch_reader(reader):
+    """A StreamReader took or dropped its waiter: the sockets whose handles wake it."""
+    fds = _deps.get(id(reader))
+    if fds:
+        _dirty.update(fds)
+
+
+def _touch_peer(ep):
+    peer = getattr(ep, 'peer', None)
+    if peer is None:
+        peer = getattr(ep, 'client', None)
+    fd = getattr(peer, 'fd', None)
+    if fd is not None:
+        _dirty.add(fd)
+
+
+def _set_deps(fd, new):
+    old = _fd_deps.pop(fd, ())
+    for k in old:
+        fds = _deps.get(k)
+        if fds is not None:
+            fds.discard(fd)
+            if not fds:
+                del _deps[k]
+    if new:
+        _fd_deps[fd] = new
+        for k in new:
+            fds = _deps.get(k)
+            if fds is None:
+                _deps[k] = {fd}
+            else:
+                fds.add(fd)
+
+
+def _forget_plan(fd):
+    _plans.pop(fd, None)
+    _volatile.discard(fd)
+    if fd in _fd_deps:
+        _set_deps(fd, ())
+
+
+def _plan_handle(h, skip_cancelled):
+    cb = h._callback
+    name = (getattr(cb, '__qualname__', None)
+            or getattr(getattr(cb, '__func__', None), '__qualname__', None) or repr(cb))
+    # A transport's reader wakes the task waiting on its StreamReader.
+    proto = getattr(getattr(cb, '__self__', None), '_protocol', None)
+    reader = getattr(proto, '_stream_reader', None) if proto is not None else None
+    return (h, name, list(h._args), reader, skip_cancelled)
+
+
+def _new_plan(fd, data):
+    """How to describe `data` again cheaply (what _describe_data does, with what stays fixed
+    while it is registered worked out once)."""
+    kind, items = 'full', None
+    if isinstance(data, tuple) and len(data) == 2:
+        r, w = data
+        if (r is None or hasattr(r, '_callback')) and (w is None or hasattr(w, '_callback')):
+            kind = 'handles'
+            items = [_plan_handle(h, True) for h in data if h is not None]
+    elif hasattr(data, '_callback'):
+        kind = 'handles'
+        items = [_plan_handle(data, False)]
+    elif data is None or callable(data):
+        kind, items = 'const', _describe_data(data)
+    static = ()
+    if kind == 'handles':
+        ids = []
+        for h, name, waiters, reader, skip in items:
+            for w in waiters:
+                ids.append(id(w))
+            if reader is not None:
+                ids.append(id(reader))
+        static = tuple(ids)
+    if kind == 'full':
+        _volatile.add(fd)
+    else:
+        _volatile.discard(fd)
+    p = [data, kind, items, static]
+    _plans[fd] = p
+    if _fd_deps.get(fd, ()) != static:
+        _set_deps(fd, static)
+    return p
+
+
+def _run_plan(fd, p):
+    kind = p[1]
+    if kind == 'const':
+        return p[2]
+    first = _first_waiting[0]
+    if first is None:
+        aio = _sys.modules.get('asyncio')
+        first = getattr(aio, '_first_task_waiting_on', None) if aio is not None else None
+        _first_waiting[0] = first
+    if kind == 'full' or first is None:
+        return _describe_data(p[0])
+    out = None
+    named = None
+    for h, name, waiters, reader, skip in p[2]:
+        if h._cancelled:
+            if skip:
+                continue
+            # A lone handle is described even when cancelled (as _describe_data does).
+            return _describe_data(p[0])
+        if reader is not None:
+            waiters = waiters + [getattr(reader, '_waiter', None)]
+        t = first(waiters)
+        if t is not None:
+            name = f'{name} (wakes {t.get_name()})'
+            named = (id(t),) if named is None else named + (id(t),)
+        out = name if out is None else out + ' / ' + name
+    deps = p[3] if named is None else p[3] + named
+    if _fd_deps.get(fd, ()) != deps:
+        _set_deps(fd, deps)
+    return '' if out is None else out
+
+
 def trace_all():
     """Send every socket's state that changed (the loop calls this at each turn)."""
     # Only the trace: nothing changed for the selectors.
-    for fd in sorted(set(_sockets) | set(_registrations)):
-        _send_state(fd)
+    take = _take_changed_tasks[0]
+    if take is None:
+        take = _take_changed_tasks[0] = _ls.trace_changed_tasks
+    dirty = _dirty
+    deps = _deps
+    for t in take():
+        fds = deps.get(id(t))
+        if fds:
+            dirty.update(fds)
+        w = t._fut_waiter
+        if w is not None:
+            fds = deps.get(id(w))
+            if fds:
+                dirty.update(fds)
+    if _volatile:
+        dirty.update(_volatile)
+    if not dirty:
+        return
+    fds = sorted(dirty)
+    dirty.clear()
+    for fd in fds:
+        if fd in _sockets or fd in _registrations:
+            _send_state(fd)
 
 
 def trace_items():

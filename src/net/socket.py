@@ -194,6 +194,7 @@ class socket:
         err = ep.error
         ep.error = 0
         ep.state = 'new'
+        _net.touch(ep.fd)
         return err
 
     def bind(self, address):
@@ -246,6 +247,7 @@ class socket:
                 self._ep.state = 'new'
             elif err == _net.ECONNRESET:
                 self._ep.error = 0
+            _net.touch(self._ep.fd)
             return err
         return 0
 
@@ -264,6 +266,7 @@ class socket:
                           _net.strerror(_net.EPIPE if ep.wr_shut else _net.ENOTCONN))
         if ep.error == _net.ECONNRESET:
             ep.error = 0
+            _net.touch(ep.fd)
             raise _net.os_error(_net.ECONNRESET)
         if ep.wr_shut:
             raise _net.os_error(_net.EPIPE)
@@ -296,6 +299,7 @@ class socket:
         if ep.error:
             err = ep.error
             ep.error = 0
+            _net.touch(ep.fd)
             raise _net.os_error(err)
         return b''
 

@@ -158,6 +158,7 @@ def recvfrom(sock, bufsize, flags=0):
         sock._wait(lambda: bool(ep.dgrams) or bool(ep.error))
     if ep.error and not ep.dgrams:
         err, ep.error = ep.error, 0
+        _net.touch(ep.fd)
         raise _net.os_error(err)
     data, addr = ep.dgrams[0] if flags & 2 else ep.dgrams.pop(0)
     _net.trace_fd(ep.fd)

@@ -17,6 +17,10 @@ import selectors
 import _loopscope
 import loopscope.net as _net
 
+# Tracing runs: a StreamReader's waiter changes what its socket's handles wake (the IO panel's
+# "wakes Task-N"); the simulated network describes only sockets that may have changed.
+_touch_reader = getattr(_net, 'touch_reader', None) if getattr(_net, '_TRACE', False) else None
+
 events = futures = tasks = exceptions = coroutines = _aio
 protocols = transports = None  # this module, set below
 
@@ -1534,6 +1538,8 @@ class StreamReader:
         waiter = self._waiter
         if waiter is not None:
             self._waiter = None
+            if _touch_reader is not None:
+                _touch_reader(self)
             if not waiter.cancelled():
                 waiter.set_exception(exc)
 
@@ -1541,6 +1547,8 @@ class StreamReader:
         waiter = self._waiter
         if waiter is not None:
             self._waiter = None
+            if _touch_reader is not None:
+                _touch_reader(self)
             if not waiter.cancelled():
                 waiter.set_result(None)
 
@@ -1582,10 +1590,14 @@ class StreamReader:
             self._paused = False
             self._transport.resume_reading()
         self._waiter = self._loop.create_future()
+        if _touch_reader is not None:
+            _touch_reader(self)
         try:
             await self._waiter
         finally:
             self._waiter = None
+            if _touch_reader is not None:
+                _touch_reader(self)
 
     async def readline(self):
         sep = b'\n'

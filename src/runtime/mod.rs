@@ -597,6 +597,10 @@ struct TraceCtx {
     codes: HashMap<usize, (Rc<CodeObject>, CodeIds)>,
     /// "sleep(1.0)": what the `asyncio.sleep` about to suspend its task waits for.
     sleep: Option<String>,
+    /// The tasks that changed state (stepped) since the simulated network last asked
+    /// (`trace_changed_tasks`): which task a socket wakes changes only then, so its trace
+    /// refresh re-describes their sockets instead of every socket. None until it first asks.
+    changed_tasks: Option<Vec<Value>>,
 }
 
 /// A shown code object's (qualname, file) string ids; None for code not shown.
@@ -701,6 +705,7 @@ fn install_tracing(vm: &mut Vm, m: &Rc<PyModule>, tracer: Rc<RefCell<dyn Tracer>
         ready_back: None,
         codes: HashMap::new(),
         sleep: None,
+        changed_tasks: None,
     }));
     let c = ctx.clone();
     vm.line_hook = Some(Box::new(move |frame, code, line| {
@@ -740,6 +745,13 @@ fn install_tracing(vm: &mut Vm, m: &Rc<PyModule>, tracer: Rc<RefCell<dyn Tracer>
         Ok(Value::Bool(tr.borrow().wants_snapshot()))
     });
     m.dict.set_str("trace_wants_snapshot", f);
+    let c = ctx.clone();
+    let f = vm.new_closure("trace_changed_tasks", move |_vm, _a, _k| {
+        let mut c = c.borrow_mut();
+        let tasks = c.changed_tasks.replace(Vec::new()).unwrap_or_default();
+        Ok(Value::list(tasks))
+    });
+    m.dict.set_str("trace_changed_tasks", f);
     let f = vm.new_closure("trace", move |vm, a, _k| trace_event(vm, &ctx, a));
     m.dict.set_str("trace", f);
     // The thread model (threads.rs) reports its threads' states through this.
@@ -920,6 +932,11 @@ fn trace_event(vm: &mut Vm, ctx: &Rc<RefCell<TraceCtx>>, a: &[Value]) -> PyResul
         _ => 0.0,
     };
     let waiting = kind == "task_state" && s2 == "waiting";
+    if kind == "task_state" {
+        if let Some(ts) = ctx.borrow_mut().changed_tasks.as_mut() {
+            ts.push(a1.clone());
+        }
+    }
     if kind == "sleep" {
         let what = format!("sleep({})", vm.repr(&a1)?);
         ctx.borrow_mut().sleep = Some(what);
