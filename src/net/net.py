@@ -793,11 +793,21 @@ def _send_state(fd):
         p = _plans.get(fd)
         if p is None or p[0] is not data:
             p = _new_plan(fd, data)
-        target = _run_plan(fd, p)
-    in_flight = 0
-    if ep is not None:
-        in_flight = ep.inbound + (ep.peer.inbound if ep.peer is not None else 0)
-    st = (fd, events, in_flight, 'closed' if ep is None else _socket_words(ep), target)
+        target = p[2] if p[1] == 'const' else _run_plan(fd, p)
+    if ep is None:
+        st = (fd, events, 0, 'closed', target)
+    else:
+        peer = ep.peer
+        in_flight = ep.inbound + (peer.inbound if peer is not None else 0)
+        if ep.state == 'connected' and not ep.rbuf and not ep.error and not ep.eof:
+            # _socket_words of most sockets most of the time, written out.
+            words = _addr_cache.get(ep.raddr)
+            if words is None:
+                words = _addr_cache[ep.raddr] = _addr_words(ep.raddr)
+            words = 'connected to ' + words
+        else:
+            words = _socket_words(ep)
+        st = (fd, events, in_flight, words, target)
     if _traced.get(fd) != st:
         _traced[fd] = st
         _ls.trace('io', *st)
@@ -817,9 +827,12 @@ def _send_state(fd):
 # re-describes the sockets of the tasks that changed state since the last turn (the runtime
 # lists them: _loopscope.trace_changed_tasks).
 _dirty = set()
-# id of a future, stream reader or task -> fds whose target depends on it; and fd -> those ids.
+# id of a future or stream reader its handles can wake -> fds whose target depends on it;
+# and fd -> those ids. The same for the tasks a target names (they change at every step).
 _deps = {}
 _fd_deps = {}
+_named_deps = {}
+_fd_named = {}
 # fd -> [data, kind, items, static ids]: kind 'const' (items: the text), 'handles' (items:
 # (handle, name, waiters, reader, skip_cancelled) each) or 'full' (_describe_data each time).
 _plans = {}
@@ -873,6 +886,27 @@ def _forget_plan(fd):
     _volatile.discard(fd)
     if fd in _fd_deps:
         _set_deps(fd, ())
+    if fd in _fd_named:
+        _set_named(fd, None)
+
+
+def _set_named(fd, new):
+    old = _fd_named.pop(fd, None)
+    if old is not None:
+        for k in old:
+            fds = _named_deps.get(k)
+            if fds is not None:
+                fds.discard(fd)
+                if not fds:
+                    del _named_deps[k]
+    if new is not None:
+        _fd_named[fd] = new
+        for k in new:
+            fds = _named_deps.get(k)
+            if fds is None:
+                _named_deps[k] = {fd}
+            else:
+                fds.add(fd)
 
 
 def _plan_handle(h, skip_cancelled):
@@ -945,9 +979,8 @@ def _run_plan(fd, p):
             name = f'{name} (wakes {t.get_name()})'
             named = (id(t),) if named is None else named + (id(t),)
         out = name if out is None else out + ' / ' + name
-    deps = p[3] if named is None else p[3] + named
-    if _fd_deps.get(fd, ()) != deps:
-        _set_deps(fd, deps)
+    if _fd_named.get(fd) != named:
+        _set_named(fd, named)
     return '' if out is None else out
 
 
@@ -959,8 +992,13 @@ def trace_all():
         take = _take_changed_tasks[0] = _ls.trace_changed_tasks
     dirty = _dirty
     deps = _deps
+    named = _named_deps
     for t in take():
-        fds = deps.get(id(t))
+        i = id(t)
+        fds = named.get(i)
+        if fds:
+            dirty.update(fds)
+        fds = deps.get(i)
         if fds:
             dirty.update(fds)
         w = t._fut_waiter
