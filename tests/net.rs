@@ -142,3 +142,86 @@ except TimeoutError as e:
     assert!(close(t[6], 3.0), "timeout: {stdout}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The `io` events of `source`'s trace (the trace's strings resolved), each as one line.
+fn io_events(dir: &Path, name: &str, source: &str) -> Vec<String> {
+    let file = dir.join(name);
+    std::fs::write(&file, source).expect("write the script");
+    let file = file.to_string_lossy().into_owned();
+    let (json, stderr, ok) = run(&["trace", &file]);
+    assert!(ok, "trace of {name}: {stderr}");
+    let t: serde_json::Value = serde_json::from_str(&json).expect("the trace is JSON");
+    let strings = t["strings"].as_array().expect("strings");
+    let s = |v: &serde_json::Value| {
+        strings[v.as_u64().expect("a string index") as usize]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    t["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter(|e| e["event"] == "io")
+        .map(|e| {
+            format!(
+                "t={} fd={} events={} in_flight={} {} -> {}",
+                e["t"],
+                e["fd"],
+                e["events"],
+                e["in_flight"],
+                s(&e["socket"]),
+                s(&e["target"])
+            )
+        })
+        .collect()
+}
+
+/// The loop's trace refresh describes only the sockets that may have changed since its last
+/// turn: it must send exactly the events that describing every socket at every turn sends.
+#[test]
+fn incremental_io_refresh_sends_what_a_full_refresh_sends() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = std::env::temp_dir().join(format!("loopscope-net-refresh-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let c10k = std::fs::read_to_string(root.join("src/bin/web/examples/c10k.py"))
+        .expect("c10k example")
+        .replace("N = 1_000", "N = 300");
+    let mut scripts = vec![("c10k".to_string(), c10k)];
+    for name in [
+        "streams_http_get",
+        "aiohttp_crawler",
+        "callback_crawler",
+        "generator_crawler",
+    ] {
+        let src =
+            std::fs::read_to_string(root.join(format!("tests/net/{name}.py"))).expect("net demo");
+        scripts.push((name.to_string(), src));
+    }
+    for name in ["streams_echo", "streams_protocols", "udp_local"] {
+        let src = std::fs::read_to_string(root.join(format!("tests/conformance/net/{name}.py")))
+            .expect("net conformance case");
+        scripts.push((name.to_string(), src));
+    }
+    for (name, src) in scripts {
+        let quick = io_events(
+            &dir,
+            &format!("{name}_quick.py"),
+            &format!("import loopscope.net\n{src}"),
+        );
+        let full = io_events(
+            &dir,
+            &format!("{name}_full.py"),
+            &format!("import loopscope.net\nloopscope.net._full_refresh[0] = True\n{src}"),
+        );
+        assert!(!quick.is_empty(), "{name} has io events");
+        if let Some(i) = (0..quick.len().max(full.len())).find(|&i| quick.get(i) != full.get(i)) {
+            panic!(
+                "{name}: io event {i} differs\nincremental: {:?}\nfull:        {:?}",
+                quick.get(i),
+                full.get(i)
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

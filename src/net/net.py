@@ -839,6 +839,9 @@ _plans = {}
 # fds registered with data of the user's (its repr may change any time): described each turn.
 _volatile = set()
 _take_changed_tasks = [None]
+# Every socket described at every turn, as before the refresh was incremental (tests/net.rs
+# sets it to check that both send the same events).
+_full_refresh = [False]
 
 
 def touch(fd):
@@ -1008,6 +1011,9 @@ def trace_all():
                 dirty.update(fds)
     if _volatile:
         dirty.update(_volatile)
+    if _full_refresh[0]:
+        dirty.update(_sockets)
+        dirty.update(_registrations)
     if not dirty:
         return
     fds = sorted(dirty)
