@@ -552,6 +552,11 @@ def _fd_state(fd):
     return (fd, events, unsent, 'closed' if ep is None else _socket_words(ep), target)
 
 
+def touch(fd):
+    """A change only the trace sees (the simulated network describes it at the loop's next
+    turn); the OS network describes every socket at each turn, so nothing to note."""
+
+
 def trace_fd(fd):
     """Send `fd`'s state to the trace if it changed (tracing runs only)."""
     if not _TRACE or fd is None:
