@@ -14,7 +14,7 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     with_wasm_env cargo test --target wasm32-unknown-unknown --bin loopscope-web
 
 say "building the web app for the end-to-end tests (trunk build --release)"
-(web_release_env; with_wasm_env trunk build --release)
+with_wasm_release_env trunk build --release
 ls -l dist/*.wasm | awk '{ print "    wasm: " $5 " bytes" }'
 printf '    gzipped: %s bytes\n' "$(gzip -9 -c dist/*.wasm | wc -c)"
 
