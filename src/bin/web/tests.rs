@@ -12,7 +12,10 @@ use crate::components::timeline::{TimelineProps, TimelineView};
 use crate::components::timers::{Timers, TimersProps};
 use crate::examples::{all, by_id, chapters, source_ids};
 use crate::i18n::Lang;
-use crate::model::{Granularity, IoItem, PrimitiveCard, ReadyItem, Replay, SourceMark, View};
+use crate::model::{
+    Granularity, IoItem, Lane, LaneSpan, PrimitiveCard, ReadyItem, Replay, SourceMark, TaskPhase,
+    Timeline, View,
+};
 use crate::runner;
 use crate::state::{Action, AppState, Outcome, Stopped, GRANULARITIES};
 use std::rc::Rc;
@@ -612,6 +615,111 @@ async fn timeline_draws_a_lane_per_task_and_a_cursor() {
     }
     assert_eq!(subpaths, spans);
     assert!(root.query_selector(".tl-cursor").unwrap().is_some());
+}
+
+/// A timeline of `n` tasks, each ready then done, without running a script.
+fn big_timeline(n: usize) -> Rc<Timeline> {
+    let lanes = (0..n)
+        .map(|i| Lane {
+            task: i as u64 + 1,
+            name: format!("Task-{}", i + 1),
+            color: i,
+            spans: vec![
+                LaneSpan {
+                    phase: TaskPhase::Ready,
+                    from_pos: 0,
+                    to_pos: i,
+                    from_t: 0.0,
+                    to_t: 0.0,
+                },
+                LaneSpan {
+                    phase: TaskPhase::Done,
+                    from_pos: i,
+                    to_pos: n,
+                    from_t: 0.0,
+                    to_t: 1.0,
+                },
+            ],
+        })
+        .collect();
+    Rc::new(Timeline {
+        end_t: 1.0,
+        last_pos: n,
+        lanes,
+        clock: vec![(n, 1.0)],
+    })
+}
+
+fn lane_names(root: &Element) -> Vec<String> {
+    let list = root.query_selector_all(".tl-name").unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+/// The app's stylesheet in the test page (layout-dependent tests need its sizes).
+fn with_app_styles() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    if document.get_element_by_id("app-styles").is_none() {
+        let style = document.create_element("style").unwrap();
+        style.set_id("app-styles");
+        style.set_text_content(Some(include_str!("../../../static/style.css")));
+        document.head().unwrap().append_child(&style).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_long_timeline_draws_only_the_lanes_in_view_and_follows_the_scroll() {
+    with_app_styles();
+    let tl = big_timeline(1000);
+    let root = mount::<TimelineView>(TimelineProps {
+        lang: Lang::En,
+        run_id: 1,
+        timeline: Some(tl.clone()),
+        pos: 3,
+        t: 0.0,
+        on_action: Callback::noop(),
+    })
+    .await;
+    let grid = root.query_selector(".tl-grid").unwrap().unwrap();
+    // Every lane counts (the attribute, the panel's count and the grid's height) ...
+    assert_eq!(grid.get_attribute("data-lanes").as_deref(), Some("1000"));
+    assert!(texts(&root, "timeline")[0].contains("1000"));
+    assert_eq!(grid.client_height(), 1000 * 18);
+    // ... but only the first few are drawn, names and spans alike.
+    let names = lane_names(&root);
+    assert!((17..=64).contains(&names.len()), "{}", names.len());
+    assert_eq!(names[0], "Task-1");
+    let d: String = (0..root.query_selector_all("path.span").unwrap().length())
+        .map(|i| {
+            let el: Element = root
+                .query_selector_all("path.span")
+                .unwrap()
+                .item(i)
+                .unwrap()
+                .dyn_into()
+                .unwrap();
+            el.get_attribute("d").unwrap()
+        })
+        .collect();
+    assert_eq!(d.matches('M').count(), 2 * names.len());
+    // Scrolled to lane 500: lane 500 and its neighbours are drawn, lane 1 no longer.
+    let scroller = root.query_selector(".tl-scroll").unwrap().unwrap();
+    scroller.set_scroll_top(500 * 18);
+    gloo_timers::future::TimeoutFuture::new(100).await;
+    let names = lane_names(&root);
+    for want in ["Task-501", "Task-510"] {
+        assert!(names.iter().any(|n| n == want), "{want} in {names:?}");
+    }
+    assert!(!names.iter().any(|n| n == "Task-1"));
+    assert!(names.len() <= 80, "{}", names.len());
+    // The drawn names sit at their lanes: Task-501 is at the top of the view.
+    let first = root
+        .query_selector(".tl-name[data-lane='500']")
+        .unwrap()
+        .unwrap();
+    let top = first.get_bounding_client_rect().top() - scroller.get_bounding_client_rect().top();
+    assert!(top.abs() < 1.0, "{top}");
 }
 
 #[wasm_bindgen_test]

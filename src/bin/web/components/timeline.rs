@@ -3,6 +3,7 @@ use crate::components::tasks::{phase_id, phase_label};
 use crate::i18n::{secs, tr, Lang};
 use crate::model::Timeline;
 use crate::state::Action;
+use std::ops::Range;
 use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
@@ -38,6 +39,8 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
     let plot = use_node_ref();
     // Hooks before the early return below: their number must not depend on the props.
     let hover = use_state(|| None::<String>);
+    // The lanes drawn: those scrolled into view and a block either side (see `lane_window`).
+    let window = use_state(|| 0..INITIAL_LANES);
     let Some(tl) = props.timeline.clone().filter(|t| !t.lanes.is_empty()) else {
         return html! {
             <Panel testid="timeline" title={tr(lang, "Timeline", "时间线")}>
@@ -92,6 +95,28 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
             }
         })
     };
+    let onscroll = {
+        let window = window.clone();
+        let n = tl.lanes.len();
+        Callback::from(move |e: Event| {
+            let Some(el) = e.target_dyn_into::<Element>() else {
+                return;
+            };
+            let w = lane_window(
+                n,
+                el.scroll_top().max(0) as usize,
+                el.client_height().max(0) as usize,
+            );
+            // Most scroll events stay within the window drawn: no re-render for those.
+            if *window != w {
+                window.set(w);
+            }
+        })
+    };
+    let lanes = {
+        let n = tl.lanes.len();
+        window.start.min(n)..window.end.min(n)
+    };
     let set_axis = |a: Axis| {
         let chosen = chosen.clone();
         Callback::from(move |_: MouseEvent| chosen.set(Some(a)))
@@ -125,14 +150,15 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
                     }) }
                 </span>
             </div>
-            <div class="tl-scroll">
-                <div class="tl-grid">
-                    <Names run_id={props.run_id} timeline={tl.clone()} {axis} {lang} />
+            <div class="tl-scroll" {onscroll}>
+                <div class="tl-grid" data-lanes={tl.lanes.len().to_string()}
+                    style={format!("height: {}px", tl.lanes.len() * LANE_H)}>
+                    <Names run_id={props.run_id} timeline={tl.clone()} {axis} {lang} lanes={lanes.clone()} />
                     <div class="tl-plot" ref={plot} {onclick} {onmousemove}
                         title={(*hover).clone().map_or_else(
                             || tr(lang, "Click to jump there", "点击跳转到该处").to_string(),
                             |h| format!("{h} · {}", tr(lang, "click to jump there", "点击跳转到该处")))}>
-                        <Lanes run_id={props.run_id} timeline={tl.clone()} {axis} {lang} />
+                        <Lanes run_id={props.run_id} timeline={tl.clone()} {axis} {lang} {lanes} />
                         <div class="tl-cursor" style={format!("transform: translateX({:.3}cqw)", (frac * 100.0).clamp(0.0, 100.0))} />
                     </div>
                 </div>
@@ -187,27 +213,64 @@ struct LanesProps {
     timeline: Rc<Timeline>,
     axis: Axis,
     lang: Lang,
+    /// The lanes drawn (indices into `timeline.lanes`).
+    lanes: Range<usize>,
 }
 
 impl PartialEq for LanesProps {
     // The lanes of a run never change: compare the run, not thousands of spans.
     fn eq(&self, o: &LanesProps) -> bool {
-        self.run_id == o.run_id && self.axis == o.axis && self.lang == o.lang
+        self.run_id == o.run_id
+            && self.axis == o.axis
+            && self.lang == o.lang
+            && self.lanes == o.lanes
     }
 }
 
 const LANE_H: usize = 18;
 
-/// The lane names, drawn once per run like the lanes.
+/// Lanes are drawn in blocks of this many: the window drawn changes only when the scroll
+/// crosses a block, so most scroll events re-render nothing.
+const BLOCK: usize = 16;
+
+/// Lanes drawn before the first scroll event says how tall the view is (the view shows ~17).
+const INITIAL_LANES: usize = 3 * BLOCK;
+
+/// The lanes to draw when the view, `view_h` px tall, is scrolled to `scroll_top` px: the
+/// blocks it shows and one block either side, so a scroll shows drawn lanes while the next
+/// window renders. Only these lanes are in the DOM: with 1,000 tasks, a name element per
+/// lane (each clipping its text) made every step's layerization, pre-paint and style walk
+/// thousands of nodes that nobody could see.
+fn lane_window(n: usize, scroll_top: usize, view_h: usize) -> Range<usize> {
+    let first = scroll_top / LANE_H;
+    let last = (scroll_top + view_h).div_ceil(LANE_H);
+    let start = (first / BLOCK).saturating_sub(1) * BLOCK;
+    let end = (last.div_ceil(BLOCK) + 1) * BLOCK;
+    start.min(n)..end.min(n).max(start.min(n))
+}
+
+/// The names of the lanes drawn, at their lanes' heights.
 #[function_component(Names)]
 fn names(props: &LanesProps) -> Html {
+    let lanes = &props.timeline.lanes;
+    let r = props.lanes.start.min(lanes.len())..props.lanes.end.min(lanes.len());
+    // The column is as wide as the longest name of all lanes, not of those drawn, so that it
+    // does not change width as the window moves.
+    let chars = lanes
+        .iter()
+        .map(|l| l.name.chars().count())
+        .max()
+        .unwrap_or(0);
     html! {
-        <div class="tl-names">
-            { for props.timeline.lanes.iter().map(|l| html! {
-                <div class="tl-name" style={format!("--mark: var(--task-{});", l.color % 8)} title={l.name.clone()}>
-                    <span class="swatch" />{ l.name.clone() }
-                </div>
-            }) }
+        <div class="tl-names" style={format!("width: calc({chars}ch + 14px)")}>
+            <div class="tl-names-win" style={format!("transform: translateY({}px)", r.start * LANE_H)}>
+                { for lanes[r.clone()].iter().enumerate().map(|(i, l)| html! {
+                    <div class="tl-name" data-lane={(r.start + i).to_string()}
+                        style={format!("--mark: var(--task-{});", l.color % 8)} title={l.name.clone()}>
+                        <span class="swatch" />{ l.name.clone() }
+                    </div>
+                }) }
+            </div>
         </div>
     }
 }
@@ -215,18 +278,20 @@ fn names(props: &LanesProps) -> Html {
 /// Width of the plot in SVG user units; the SVG stretches it to the panel's width.
 const PLOT_W: f64 = 1000.0;
 
-/// The spans, drawn once per run and axis (the cursor moves over them without re-rendering).
+/// The spans of the lanes drawn, once per run, axis and window (the cursor moves over them
+/// without re-rendering).
 /// One `<path>` per phase holds every span in that phase: a rect per span made the page carry
 /// ~15,000 SVG nodes for 1,000 tasks, and each step paid for their style and layout.
 #[function_component(Lanes)]
 fn lanes(props: &LanesProps) -> Html {
     use crate::model::TaskPhase::*;
     let tl = &props.timeline;
-    let h = tl.lanes.len() * LANE_H;
+    let r = props.lanes.start.min(tl.lanes.len())..props.lanes.end.min(tl.lanes.len());
+    let (y0, h) = (r.start * LANE_H, r.len() * LANE_H);
     let phases = [Running, Ready, Waiting, Done, Failed, Cancelled];
     let mut paths: Vec<String> = vec![String::new(); phases.len()];
-    for (i, lane) in tl.lanes.iter().enumerate() {
-        let y = i * LANE_H + 3;
+    for (i, lane) in tl.lanes[r.clone()].iter().enumerate() {
+        let y = (r.start + i) * LANE_H + 3;
         for s in &lane.spans {
             let a = x_of(tl, props.axis, s.from_t, s.from_pos).clamp(0.0, 1.0) * PLOT_W;
             let b = x_of(tl, props.axis, s.to_t, s.to_pos).clamp(0.0, 1.0) * PLOT_W;
@@ -239,8 +304,8 @@ fn lanes(props: &LanesProps) -> Html {
         }
     }
     html! {
-        <svg class="tl-svg" width="100%" height={h.to_string()} role="img"
-            viewBox={format!("0 0 {PLOT_W} {h}")} preserveAspectRatio="none"
+        <svg class="tl-svg" width="100%" height={h.to_string()} role="img" style={format!("top: {y0}px")}
+            viewBox={format!("0 {y0} {PLOT_W} {h}")} preserveAspectRatio="none"
             aria-label={tr(props.lang, "Task states over the run", "任务状态随时间的变化")}>
             { for phases.iter().zip(paths).filter(|(_, d)| !d.is_empty()).map(|(p, d)| html! {
                 <path class={classes!("span", phase_id(*p))} d={d} />
