@@ -405,7 +405,7 @@ async fn ready_queue_lists_handles_in_order_with_the_running_one_apart() {
     let root = mount::<ReadyQueue>(ReadyQueueProps {
         lang: Lang::En,
         running: Some(ready(6, "step Task-1", false)),
-        ready: items.clone(),
+        ready: Rc::new(items.clone()),
     })
     .await;
     let got = texts(&root, "ready-item");
@@ -425,7 +425,7 @@ async fn timers_show_each_timer_with_its_due_time() {
         lang: Lang::En,
         t: v.t,
         end_t: replay.timeline().end_t,
-        timers: v.timers.clone(),
+        timers: Rc::new(v.timers.clone()),
     })
     .await;
     let got = texts(&root, "timer-item");
@@ -443,7 +443,7 @@ async fn tasks_render_a_card_per_task_with_name_state_and_chain() {
     cards[0].woke_because = Some("Task-2 finished".into());
     let root = mount::<Tasks>(TasksProps {
         lang: Lang::Zh,
-        tasks: cards.clone(),
+        tasks: Rc::new(cards.clone()),
     })
     .await;
     let got = texts(&root, "task-card");
@@ -552,7 +552,7 @@ async fn source_highlights_the_current_line_and_marks_paused_tasks() {
         lang: Lang::En,
         source: Some(Rc::from(src)),
         current: Some(mark(5, 2, "Task-2")),
-        paused: vec![mark(13, 1, "Task-1"), mark(5, 3, "Task-3")],
+        paused: Rc::new(vec![mark(13, 1, "Task-1"), mark(5, 3, "Task-3")]),
         stale: false,
         breakpoints: Rc::new([7].into_iter().collect()),
         on_toggle_breakpoint: Callback::noop(),

@@ -1,6 +1,7 @@
 use crate::components::panel::{Empty, Panel};
 use crate::i18n::{tr, Lang};
 use crate::model::ReadyItem;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -8,7 +9,7 @@ pub struct ReadyQueueProps {
     pub lang: Lang,
     /// The callback running now: already popped from `_ready`, shown above the queue.
     pub running: Option<ReadyItem>,
-    pub ready: Vec<ReadyItem>,
+    pub ready: Rc<Vec<ReadyItem>>,
 }
 
 /// Items drawn; the front of a long queue is what runs next, the rest is a count.
@@ -31,14 +32,8 @@ pub fn ready_queue(props: &ReadyQueueProps) -> Html {
                 <Empty text={tr(lang, "Empty: nothing is ready to run.", "空：没有可运行的回调。")} />
             } else {
                 <ol class="ready-list">
-                    { for props.ready.iter().take(MAX_ITEMS).map(|r| html! {
-                        <li key={r.handle} data-testid="ready-item" data-handle={r.handle.to_string()}
-                            class={classes!("ready-item", r.is_new.then_some("is-new"), r.cancelled.then_some("cancelled"))}>
-                            <code>{ r.desc.clone() }</code>
-                            if r.cancelled {
-                                <span class="tag muted">{ tr(lang, "cancelled", "已取消") }</span>
-                            }
-                        </li>
+                    { for props.ready.iter().take(MAX_ITEMS).enumerate().map(|(i, r)| html! {
+                        <Row key={r.handle} {lang} items={props.ready.clone()} {i} />
                     }) }
                 </ol>
                 if props.ready.len() > MAX_ITEMS {
@@ -46,5 +41,36 @@ pub fn ready_queue(props: &ReadyQueueProps) -> Html {
                 }
             }
         </Panel>
+    }
+}
+
+#[derive(Properties)]
+struct RowProps {
+    lang: Lang,
+    items: Rc<Vec<ReadyItem>>,
+    i: usize,
+}
+
+impl PartialEq for RowProps {
+    // The queue is a new list every step; what matters is whether this row's item changed.
+    fn eq(&self, o: &RowProps) -> bool {
+        self.lang == o.lang && self.items.get(self.i) == o.items.get(o.i)
+    }
+}
+
+/// One handle; a component of its own so that a step re-renders only the rows it changed.
+#[function_component(Row)]
+fn row(props: &RowProps) -> Html {
+    let Some(r) = props.items.get(props.i) else {
+        return Html::default();
+    };
+    html! {
+        <li data-testid="ready-item" data-handle={r.handle.to_string()}
+            class={classes!("ready-item", r.is_new.then_some("is-new"), r.cancelled.then_some("cancelled"))}>
+            <code>{ r.desc.clone() }</code>
+            if r.cancelled {
+                <span class="tag muted">{ tr(props.lang, "cancelled", "已取消") }</span>
+            }
+        </li>
     }
 }

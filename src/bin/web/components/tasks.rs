@@ -1,12 +1,13 @@
 use crate::components::panel::{Empty, Panel};
 use crate::i18n::{tr, Lang};
 use crate::model::{task_detail_zh, TaskCard, TaskPhase};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TasksProps {
     pub lang: Lang,
-    pub tasks: Vec<TaskCard>,
+    pub tasks: Rc<Vec<TaskCard>>,
 }
 
 pub fn phase_id(p: TaskPhase) -> &'static str {
@@ -35,10 +36,11 @@ pub fn phase_label(lang: Lang, p: TaskPhase) -> &'static str {
 /// thousand cards, and rendering them would make every step slow.
 pub const MAX_CARDS: usize = 100;
 
-fn shown(tasks: &[TaskCard]) -> impl Iterator<Item = &TaskCard> {
-    tasks.iter().enumerate().filter_map(|(i, c)| {
-        (i < MAX_CARDS || c.changed || c.phase == TaskPhase::Running).then_some(c)
-    })
+fn shown(tasks: &[TaskCard]) -> impl Iterator<Item = (usize, &TaskCard)> {
+    tasks
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| *i < MAX_CARDS || c.changed || c.phase == TaskPhase::Running)
 }
 
 /// A card per task in creation order: its state, its await chain and why it last woke.
@@ -51,7 +53,7 @@ pub fn tasks(props: &TasksProps) -> Html {
                 <Empty text={tr(lang, "No tasks yet: asyncio.run() and create_task() make them.", "还没有任务：asyncio.run() 和 create_task() 会创建任务。")} />
             } else {
                 <div class="task-grid">
-                    { for shown(&props.tasks).map(|c| html! { <TaskCardView key={c.task} {lang} card={c.clone()} /> }) }
+                    { for shown(&props.tasks).map(|(i, c)| html! { <TaskCardView key={c.task} {lang} cards={props.tasks.clone()} {i} /> }) }
                 </div>
                 if props.tasks.len() > MAX_CARDS {
                     <p class="empty more">{ match lang {
@@ -64,16 +66,27 @@ pub fn tasks(props: &TasksProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct TaskCardProps {
     pub lang: Lang,
-    pub card: TaskCard,
+    /// Every card of the step (shared, not copied per card) and the index of this one.
+    pub cards: Rc<Vec<TaskCard>>,
+    pub i: usize,
+}
+
+impl PartialEq for TaskCardProps {
+    // The cards are a new list every step; what matters is whether this card changed.
+    fn eq(&self, o: &TaskCardProps) -> bool {
+        self.lang == o.lang && self.cards.get(self.i) == o.cards.get(o.i)
+    }
 }
 
 /// One task; a component of its own so that an unchanged card is not re-rendered.
 #[function_component(TaskCardView)]
 pub fn task_card_view(props: &TaskCardProps) -> Html {
-    let c = &props.card;
+    let Some(c) = props.cards.get(props.i) else {
+        return Html::default();
+    };
     let lang = props.lang;
     html! {
         <article data-testid="task-card" data-task={c.task.to_string()} data-phase={phase_id(c.phase)}

@@ -20,7 +20,7 @@ pub enum Axis {
     Steps,
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct TimelineProps {
     pub lang: Lang,
     pub run_id: u32,
@@ -28,6 +28,22 @@ pub struct TimelineProps {
     pub pos: usize,
     pub t: f64,
     pub on_action: Callback<Action>,
+}
+
+impl PartialEq for TimelineProps {
+    // A run's timeline never changes: compare it by identity, not its thousands of spans
+    // (the derived comparison walked every span of every lane on every step).
+    fn eq(&self, o: &TimelineProps) -> bool {
+        self.lang == o.lang
+            && self.run_id == o.run_id
+            && match (&self.timeline, &o.timeline) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
+            && self.pos == o.pos
+            && self.t == o.t
+            && self.on_action == o.on_action
+    }
 }
 
 /// A Gantt chart: a lane per task coloured by its state, the cursor as a line; a click jumps

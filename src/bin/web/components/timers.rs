@@ -1,6 +1,7 @@
 use crate::components::panel::{Empty, Panel};
 use crate::i18n::{secs, tr, Lang};
 use crate::model::TimerItem;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -10,7 +11,7 @@ pub struct TimersProps {
     pub t: f64,
     /// When the run ends on the virtual clock (the axis spans 0..max(end, last timer)).
     pub end_t: f64,
-    pub timers: Vec<TimerItem>,
+    pub timers: Rc<Vec<TimerItem>>,
 }
 
 /// Timers drawn; the soonest are what matter next, the rest is a count.
@@ -49,23 +50,8 @@ pub fn timers(props: &TimersProps) -> Html {
                 <Empty text={tr(lang, "No timers scheduled (sleep, call_later and timeouts add them).", "没有定时器（sleep、call_later 和超时会添加定时器）。")} />
             } else {
                 <ol class="timer-list">
-                    { for props.timers.iter().take(MAX_ITEMS).map(|tm| {
-                        let due = tm.when - props.t;
-                        html! {
-                            <li key={tm.handle} data-testid="timer-item" data-handle={tm.handle.to_string()}
-                                class={classes!("timer-item", tm.is_new.then_some("is-new"), tm.cancelled.then_some("cancelled"))}>
-                                <span class="when">{ format!("@{}", secs(tm.when)) }</span>
-                                <span class="due">{ if due > 0.0 {
-                                    format!("{} {}", tr(lang, "in", "还有"), secs(due))
-                                } else {
-                                    tr(lang, "due", "已到期").to_string()
-                                } }</span>
-                                <code>{ tm.desc.clone() }</code>
-                                if tm.cancelled {
-                                    <span class="tag muted">{ tr(lang, "cancelled", "已取消") }</span>
-                                }
-                            </li>
-                        }
+                    { for props.timers.iter().take(MAX_ITEMS).enumerate().map(|(i, tm)| html! {
+                        <Row key={tm.handle} {lang} t={props.t} items={props.timers.clone()} {i} />
                     }) }
                 </ol>
                 if props.timers.len() > MAX_ITEMS {
@@ -73,6 +59,46 @@ pub fn timers(props: &TimersProps) -> Html {
                 }
             }
         </Panel>
+    }
+}
+
+#[derive(Properties)]
+struct RowProps {
+    lang: Lang,
+    t: f64,
+    items: Rc<Vec<TimerItem>>,
+    i: usize,
+}
+
+impl PartialEq for RowProps {
+    // The list is new every step; what matters is this row's timer (and the clock, for "in").
+    fn eq(&self, o: &RowProps) -> bool {
+        self.lang == o.lang && self.t == o.t && self.items.get(self.i) == o.items.get(o.i)
+    }
+}
+
+/// One timer; a component of its own so that a step re-renders only the rows it changed.
+#[function_component(Row)]
+fn row(props: &RowProps) -> Html {
+    let Some(tm) = props.items.get(props.i) else {
+        return Html::default();
+    };
+    let lang = props.lang;
+    let due = tm.when - props.t;
+    html! {
+        <li data-testid="timer-item" data-handle={tm.handle.to_string()}
+            class={classes!("timer-item", tm.is_new.then_some("is-new"), tm.cancelled.then_some("cancelled"))}>
+            <span class="when">{ format!("@{}", secs(tm.when)) }</span>
+            <span class="due">{ if due > 0.0 {
+                format!("{} {}", tr(lang, "in", "还有"), secs(due))
+            } else {
+                tr(lang, "due", "已到期").to_string()
+            } }</span>
+            <code>{ tm.desc.clone() }</code>
+            if tm.cancelled {
+                <span class="tag muted">{ tr(lang, "cancelled", "已取消") }</span>
+            }
+        </li>
     }
 }
 
