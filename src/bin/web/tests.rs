@@ -13,8 +13,8 @@ use crate::components::timers::{Timers, TimersProps};
 use crate::examples::{all, by_id, chapters, source_ids};
 use crate::i18n::Lang;
 use crate::model::{
-    Granularity, IoItem, Lane, LaneSpan, PrimitiveCard, ReadyItem, Replay, SourceMark, TaskPhase,
-    Timeline, View,
+    Granularity, IoItem, Lane, LaneSpan, PrimitiveCard, ReadyItem, Replay, SourceMark, TaskCard,
+    TaskPhase, Timeline, TimerItem, View,
 };
 use crate::runner;
 use crate::state::{Action, AppState, Outcome, Stopped, GRANULARITIES};
@@ -720,6 +720,143 @@ async fn a_long_timeline_draws_only_the_lanes_in_view_and_follows_the_scroll() {
         .unwrap();
     let top = first.get_bounding_client_rect().top() - scroller.get_bounding_client_rect().top();
     assert!(top.abs() < 1.0, "{top}");
+}
+
+#[wasm_bindgen_test]
+async fn a_long_ready_queue_draws_the_rows_in_view_numbered_by_their_place() {
+    with_app_styles();
+    let items: Vec<ReadyItem> = (0..500)
+        .map(|i| ready(i + 1, &format!("step Task-{}", i + 1), false))
+        .collect();
+    let root = mount::<ReadyQueue>(ReadyQueueProps {
+        lang: Lang::En,
+        running: None,
+        ready: Rc::new(items),
+    })
+    .await;
+    let list = root.query_selector(".ready-list").unwrap().unwrap();
+    assert_eq!(list.get_attribute("data-count").as_deref(), Some("500"));
+    assert!(texts(&root, "ready-queue")[0].contains("500"));
+    let got = texts(&root, "ready-item");
+    assert!((10..=48).contains(&got.len()), "{}", got.len());
+    assert!(got[0].contains("step Task-1"));
+    // The rows' height and gap are what the window assumes (ROW_PITCH).
+    let rows = root.query_selector_all(".ready-item").unwrap();
+    let top = |i: u32| {
+        let el: Element = rows.item(i).unwrap().dyn_into().unwrap();
+        el.get_bounding_client_rect().top()
+    };
+    assert_eq!(
+        (top(1) - top(0)).round() as usize,
+        crate::components::ready_queue::ROW_PITCH
+    );
+    // Scrolled to row 300: it is drawn where it belongs, numbered 301.
+    let scroller = root.query_selector(".list-scroll").unwrap().unwrap();
+    scroller.set_scroll_top(300 * crate::components::ready_queue::ROW_PITCH as i32);
+    gloo_timers::future::TimeoutFuture::new(100).await;
+    let row = root
+        .query_selector("[data-testid='ready-item'][data-handle='301']")
+        .unwrap()
+        .expect("row 301 drawn");
+    let dy = row.get_bounding_client_rect().top() - scroller.get_bounding_client_rect().top();
+    assert!(dy.abs() < 1.0, "{dy}");
+    assert!(row.text_content().unwrap().starts_with("step Task-301"));
+    // Numbered from its place in the queue (the CSS counter starts at the first row drawn;
+    // computed styles give `counter(q)`, not the number, so the reset is checked).
+    let style = list.get_attribute("style").unwrap_or_default();
+    assert!(style.contains("counter-reset: q 288;"), "{style}");
+    assert!(texts(&root, "ready-item").len() <= 48);
+}
+
+#[wasm_bindgen_test]
+async fn a_long_timer_list_draws_the_rows_in_view() {
+    with_app_styles();
+    let timers: Vec<TimerItem> = (0..300)
+        .map(|i| TimerItem {
+            handle: i + 1,
+            when: i as f64 / 10.0,
+            desc: "call _set_result_unless_cancelled".into(),
+            cancelled: false,
+            is_new: false,
+        })
+        .collect();
+    let root = mount::<Timers>(TimersProps {
+        lang: Lang::En,
+        t: 0.0,
+        end_t: 30.0,
+        timers: Rc::new(timers),
+    })
+    .await;
+    let list = root.query_selector(".timer-list").unwrap().unwrap();
+    assert_eq!(list.get_attribute("data-count").as_deref(), Some("300"));
+    let got = texts(&root, "timer-item");
+    assert!((5..=24).contains(&got.len()), "{}", got.len());
+    let rows = root.query_selector_all(".timer-item").unwrap();
+    let top = |i: u32| {
+        let el: Element = rows.item(i).unwrap().dyn_into().unwrap();
+        el.get_bounding_client_rect().top()
+    };
+    assert_eq!(
+        (top(1) - top(0)).round() as usize,
+        crate::components::timers::ROW_PITCH
+    );
+    let scroller = root.query_selector(".list-scroll").unwrap().unwrap();
+    scroller.set_scroll_top(200 * crate::components::timers::ROW_PITCH as i32);
+    gloo_timers::future::TimeoutFuture::new(100).await;
+    let row = root
+        .query_selector("[data-testid='timer-item'][data-handle='201']")
+        .unwrap()
+        .expect("row 201 drawn");
+    let dy = row.get_bounding_client_rect().top() - scroller.get_bounding_client_rect().top();
+    assert!(dy.abs() < 1.0, "{dy}");
+    assert!(row.text_content().unwrap().contains("@20.000 s"));
+}
+
+#[wasm_bindgen_test]
+async fn many_task_cards_are_windowed_with_a_fixed_height() {
+    with_app_styles();
+    let replay = replay_of(by_id("hello").unwrap().source);
+    let v = find(&replay, |v| !v.tasks.is_empty());
+    let cards: Vec<TaskCard> = (0..300)
+        .map(|i| TaskCard {
+            task: i + 1,
+            name: format!("Task-{}", i + 1),
+            await_chain: vec!["worker()".into(), "sleep(0.1)".into()],
+            woke_because: Some("its timer fired".into()),
+            line: Some(5),
+            changed: false,
+            phase: TaskPhase::Waiting,
+            ..v.tasks[0].clone()
+        })
+        .collect();
+    let root = mount::<Tasks>(TasksProps {
+        lang: Lang::En,
+        tasks: Rc::new(cards),
+    })
+    .await;
+    // The first MAX_CARDS are listed (the count says so), a few of them drawn.
+    let list = root.query_selector(".task-list").unwrap().unwrap();
+    let listed = crate::components::tasks::MAX_CARDS.to_string();
+    assert_eq!(list.get_attribute("data-count"), Some(listed));
+    assert!(texts(&root, "tasks")[0].contains("300"));
+    let got = texts(&root, "task-card");
+    assert!((3..=16).contains(&got.len()), "{}", got.len());
+    assert!(got[0].contains("Task-1") && got[0].contains("worker() → sleep(0.1)"));
+    let card = |id: u32| {
+        root.query_selector(&format!("[data-testid='task-card'][data-task='{id}']"))
+            .unwrap()
+    };
+    let top = |id: u32| card(id).unwrap().get_bounding_client_rect().top();
+    assert_eq!(
+        (top(2) - top(1)).round() as usize,
+        crate::components::tasks::CARD_PITCH
+    );
+    let scroller = root.query_selector(".task-grid").unwrap().unwrap();
+    scroller.set_scroll_top(60 * crate::components::tasks::CARD_PITCH as i32);
+    gloo_timers::future::TimeoutFuture::new(100).await;
+    let dy = top(61) - scroller.get_bounding_client_rect().top();
+    assert!(dy.abs() < 1.0, "{dy}");
+    assert!(card(1).is_none());
 }
 
 #[wasm_bindgen_test]

@@ -1,4 +1,5 @@
 use crate::components::panel::{Empty, Panel};
+use crate::components::window::use_window;
 use crate::i18n::{tr, Lang};
 use crate::model::{task_detail_zh, TaskCard, TaskPhase};
 use std::rc::Rc;
@@ -43,17 +44,44 @@ fn shown(tasks: &[TaskCard]) -> impl Iterator<Item = (usize, &TaskCard)> {
         .filter(|(i, c)| *i < MAX_CARDS || c.changed || c.phase == TaskPhase::Running)
 }
 
+/// More cards than this are windowed: cards get a fixed height (five lines, each cut with
+/// an ellipsis; `.task-grid.windowed` in style.css) and only those scrolled into view are
+/// drawn. Fewer keep their natural height.
+pub const WINDOW_FROM: usize = 24;
+
+/// The distance between windowed cards in px: their fixed height and the grid's gap.
+pub const CARD_PITCH: usize = 108;
+
 /// A card per task in creation order: its state, its await chain and why it last woke.
 #[function_component(Tasks)]
 pub fn tasks(props: &TasksProps) -> Html {
     let lang = props.lang;
+    let shown: Vec<usize> = shown(&props.tasks).map(|(i, _)| i).collect();
+    let windowed = shown.len() > WINDOW_FROM;
+    let win = use_window(if windowed { shown.len() } else { 0 }, CARD_PITCH, 4);
+    let rows = if windowed {
+        win.rows.clone()
+    } else {
+        0..shown.len()
+    };
+    let style = windowed.then(|| {
+        format!(
+            "height: {}px; padding-top: {}px;",
+            shown.len() * CARD_PITCH,
+            rows.start * CARD_PITCH
+        )
+    });
     html! {
         <Panel testid="tasks" title={tr(lang, "Tasks", "任务")} count={Some(props.tasks.len())}>
             if props.tasks.is_empty() {
                 <Empty text={tr(lang, "No tasks yet: asyncio.run() and create_task() make them.", "还没有任务：asyncio.run() 和 create_task() 会创建任务。")} />
             } else {
-                <div class="task-grid">
-                    { for shown(&props.tasks).map(|(i, c)| html! { <TaskCardView key={c.task} {lang} cards={props.tasks.clone()} {i} /> }) }
+                <div class={classes!("task-grid", windowed.then_some("windowed"))} ref={win.scroller} onscroll={win.onscroll}>
+                    <div class="task-list" data-count={shown.len().to_string()} {style}>
+                        { for shown[rows].iter().map(|&i| html! {
+                            <TaskCardView key={props.tasks[i].task} {lang} cards={props.tasks.clone()} {i} />
+                        }) }
+                    </div>
                 </div>
                 if props.tasks.len() > MAX_CARDS {
                     <p class="empty more">{ match lang {

@@ -1,4 +1,5 @@
 use crate::components::panel::{Empty, Panel};
+use crate::components::window::use_window;
 use crate::i18n::{secs, tr, Lang};
 use crate::model::TimerItem;
 use std::rc::Rc;
@@ -14,8 +15,9 @@ pub struct TimersProps {
     pub timers: Rc<Vec<TimerItem>>,
 }
 
-/// Timers drawn; the soonest are what matter next, the rest is a count.
-pub const MAX_ITEMS: usize = 50;
+/// The distance between rows in px: a row's fixed height (`.timer-item` in style.css) and
+/// the list's gap. Only the rows in view are drawn (see `window`).
+pub const ROW_PITCH: usize = 50;
 
 /// `loop._scheduled`: each timer on a time axis with the clock as a moving line, and below
 /// it what each one does when it fires, soonest first.
@@ -30,6 +32,9 @@ pub fn timers(props: &TimersProps) -> Html {
         .fold(0.0f64, f64::max);
     let span = props.end_t.max(max_when).max(props.t).max(1e-9);
     let pct = |x: f64| -> f64 { (x / span * 100.0).clamp(0.0, 100.0) };
+    let n = props.timers.len();
+    let win = use_window(n, ROW_PITCH, 4);
+    let rows = win.rows.clone();
     html! {
         <Panel testid="timers" title={tr(lang, "Timers", "定时器")} count={Some(props.timers.len())}>
             <div class="axis" aria-hidden="true">
@@ -49,14 +54,15 @@ pub fn timers(props: &TimersProps) -> Html {
             if props.timers.is_empty() {
                 <Empty text={tr(lang, "No timers scheduled (sleep, call_later and timeouts add them).", "没有定时器（sleep、call_later 和超时会添加定时器）。")} />
             } else {
-                <ol class="timer-list">
-                    { for props.timers.iter().take(MAX_ITEMS).enumerate().map(|(i, tm)| html! {
-                        <Row key={tm.handle} {lang} t={props.t} items={props.timers.clone()} {i} />
-                    }) }
-                </ol>
-                if props.timers.len() > MAX_ITEMS {
-                    <p class="empty more">{ format!("+{} {}", props.timers.len() - MAX_ITEMS, tr(lang, "more", "个")) }</p>
-                }
+                <div class="list-scroll" ref={win.scroller} onscroll={win.onscroll}>
+                    // The list has the height of all rows; those drawn sit at their offset.
+                    <ol class="timer-list" data-count={n.to_string()}
+                        style={format!("height: {}px; padding-top: {}px;", n * ROW_PITCH, rows.start * ROW_PITCH)}>
+                        { for props.timers[rows].iter().enumerate().map(|(i, tm)| html! {
+                            <Row key={tm.handle} {lang} t={props.t} items={props.timers.clone()} i={win.rows.start + i} />
+                        }) }
+                    </ol>
+                </div>
             }
         </Panel>
     }
@@ -94,7 +100,7 @@ fn row(props: &RowProps) -> Html {
             } else {
                 tr(lang, "due", "已到期").to_string()
             } }</span>
-            <code>{ tm.desc.clone() }</code>
+            <code title={tm.desc.clone()}>{ tm.desc.clone() }</code>
             if tm.cancelled {
                 <span class="tag muted">{ tr(lang, "cancelled", "已取消") }</span>
             }
