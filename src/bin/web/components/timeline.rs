@@ -1,5 +1,6 @@
 use crate::components::panel::{Empty, Panel};
 use crate::components::tasks::{phase_id, phase_label};
+use crate::components::window::use_window;
 use crate::i18n::{secs, tr, Lang};
 use crate::model::Timeline;
 use crate::state::Action;
@@ -55,8 +56,14 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
     let plot = use_node_ref();
     // Hooks before the early return below: their number must not depend on the props.
     let hover = use_state(|| None::<String>);
-    // The lanes drawn: those scrolled into view and a block either side (see `lane_window`).
-    let window = use_state(|| 0..INITIAL_LANES);
+    // Only the lanes scrolled into view (and a block either side) are in the DOM: with 1,000
+    // tasks, a name element per lane (each clipping its text) made every step's
+    // layerization, pre-paint and style walk thousands of nodes that nobody could see.
+    let win = use_window(
+        props.timeline.as_ref().map_or(0, |t| t.lanes.len()),
+        LANE_H,
+        BLOCK,
+    );
     let Some(tl) = props.timeline.clone().filter(|t| !t.lanes.is_empty()) else {
         return html! {
             <Panel testid="timeline" title={tr(lang, "Timeline", "时间线")}>
@@ -111,28 +118,7 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
             }
         })
     };
-    let onscroll = {
-        let window = window.clone();
-        let n = tl.lanes.len();
-        Callback::from(move |e: Event| {
-            let Some(el) = e.target_dyn_into::<Element>() else {
-                return;
-            };
-            let w = lane_window(
-                n,
-                el.scroll_top().max(0) as usize,
-                el.client_height().max(0) as usize,
-            );
-            // Most scroll events stay within the window drawn: no re-render for those.
-            if *window != w {
-                window.set(w);
-            }
-        })
-    };
-    let lanes = {
-        let n = tl.lanes.len();
-        window.start.min(n)..window.end.min(n)
-    };
+    let lanes = win.rows.clone();
     let set_axis = |a: Axis| {
         let chosen = chosen.clone();
         Callback::from(move |_: MouseEvent| chosen.set(Some(a)))
@@ -166,7 +152,7 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
                     }) }
                 </span>
             </div>
-            <div class="tl-scroll" {onscroll}>
+            <div class="tl-scroll" ref={win.scroller} onscroll={win.onscroll}>
                 <div class="tl-grid" data-lanes={tl.lanes.len().to_string()}
                     style={format!("height: {}px", tl.lanes.len() * LANE_H)}>
                     <Names run_id={props.run_id} timeline={tl.clone()} {axis} {lang} lanes={lanes.clone()} />
@@ -248,22 +234,6 @@ const LANE_H: usize = 18;
 /// Lanes are drawn in blocks of this many: the window drawn changes only when the scroll
 /// crosses a block, so most scroll events re-render nothing.
 const BLOCK: usize = 16;
-
-/// Lanes drawn before the first scroll event says how tall the view is (the view shows ~17).
-const INITIAL_LANES: usize = 3 * BLOCK;
-
-/// The lanes to draw when the view, `view_h` px tall, is scrolled to `scroll_top` px: the
-/// blocks it shows and one block either side, so a scroll shows drawn lanes while the next
-/// window renders. Only these lanes are in the DOM: with 1,000 tasks, a name element per
-/// lane (each clipping its text) made every step's layerization, pre-paint and style walk
-/// thousands of nodes that nobody could see.
-fn lane_window(n: usize, scroll_top: usize, view_h: usize) -> Range<usize> {
-    let first = scroll_top / LANE_H;
-    let last = (scroll_top + view_h).div_ceil(LANE_H);
-    let start = (first / BLOCK).saturating_sub(1) * BLOCK;
-    let end = (last.div_ceil(BLOCK) + 1) * BLOCK;
-    start.min(n)..end.min(n).max(start.min(n))
-}
 
 /// The names of the lanes drawn, at their lanes' heights.
 #[function_component(Names)]
