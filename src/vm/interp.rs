@@ -1605,6 +1605,9 @@ impl Vm {
         }
     }
 
+    // `native!` reloads `ip` after every native call, also where the caller then leaves
+    // through `continue 'frame` (which reloads it again).
+    #[allow(unused_assignments)]
     fn run_loop_inner(
         &mut self,
         mut f: Box<Frame>,
@@ -1683,6 +1686,12 @@ impl Vm {
                         Some(x) => x,
                         None => return Exit::Raise(self.runtime_error("frame stack corrupted")),
                     };
+                    // Usually the same frame comes back, but a native may leave another one on
+                    // top (greenlet's `_swap` moves whole frame stacks): go on where it stands.
+                    if !Rc::ptr_eq(&instrs, &f.instrs) {
+                        instrs = f.instrs.clone();
+                    }
+                    ip = f.pc;
                     r
                 }};
             }
