@@ -525,6 +525,12 @@ pub struct PyCode {
     pub method_cache: RefCell<Vec<MethodCache>>,
     /// Per-name `LoadGlobal` cache: see `GlobalCache`.
     pub global_cache: Box<[Cell<GlobalCache>]>,
+    /// The argument count a call binds by position alone (no `*args`/`**kwargs`/keyword-only
+    /// parameters, no cells, not a generator), `u32::MAX` otherwise: the call fast path tests
+    /// one field instead of five.
+    pub fast_argcount: u32,
+    /// `max(len(varnames), argcount)`: the locals such a call allocates.
+    pub nlocals: u32,
 }
 
 /// Where a `LoadGlobal` found its name: the entry index in the globals (or, when the globals
@@ -569,9 +575,22 @@ pub fn type_epoch() -> u64 {
 
 impl PyCode {
     pub fn new(co: Rc<CodeObject>) -> PyCode {
+        use crate::lang::bytecode::flags;
+        let simple = co.flags
+            & (flags::VARARGS
+                | flags::VARKEYWORDS
+                | flags::GENERATOR
+                | flags::COROUTINE
+                | flags::ASYNC_GENERATOR)
+            == 0
+            && co.kwonlyargcount == 0
+            && co.cellvars.is_empty()
+            && co.freevars.is_empty();
         PyCode {
             instrs: Rc::from(co.instrs.as_slice()),
             global_cache: co.names.iter().map(|_| Cell::default()).collect(),
+            fast_argcount: if simple { co.argcount } else { u32::MAX },
+            nlocals: co.varnames.len().max(co.argcount as usize) as u32,
             co,
             consts: OnceCell::new(),
             names: OnceCell::new(),
