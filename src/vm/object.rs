@@ -121,6 +121,14 @@ impl StrMap {
         }
         self.find_h(key, name.hash() as u32)
     }
+    /// Is the key at `pos` the text `name`? (One length compare and a short byte compare:
+    /// callers that remember where a name sat check it here before searching.)
+    #[inline(always)]
+    pub fn key_is(&self, pos: usize, name: &str) -> bool {
+        self.keys
+            .get(pos)
+            .is_some_and(|k| k.len() == name.len() && k.as_bytes() == name.as_bytes())
+    }
     #[inline]
     pub fn val_at(&self, pos: usize) -> Option<&Value> {
         self.vals.get(pos)
