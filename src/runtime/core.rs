@@ -109,7 +109,7 @@ thread_local! {
 
 /// A literal's identity: its address and length (linkers merge a literal into a longer one
 /// that starts with it), in 64 bits on every target (wasm32's usize is 32).
-fn name_key(n: &'static str) -> u64 {
+pub fn name_key(n: &'static str) -> u64 {
     (n.as_ptr() as usize as u64) ^ ((n.len() as u64) << 48)
 }
 
@@ -193,7 +193,11 @@ pub fn template(cls: &PyType, names: &[&'static str]) -> StrMap {
 }
 
 /// Give a fresh instance its attributes: the template's, then `vals`.
-pub fn fill(i: &PyInstance, template: &StrMap, vals: Vec<(&'static str, Value)>) {
+pub fn fill(
+    i: &PyInstance,
+    template: &StrMap,
+    vals: impl IntoIterator<Item = (&'static str, Value)>,
+) {
     let mut d = i.dict.borrow_mut();
     if d.is_empty() {
         *d = template.clone();
@@ -386,7 +390,7 @@ pub fn class_attr_plain(cls: &PyType, attr: &'static str) -> bool {
 
 /// A yes/no about `cls` keyed by two literal names, remembered until a class dict changes.
 #[inline]
-fn cached_answer(cls: &PyType, wkey: u64, akey: u64, compute: impl FnOnce() -> bool) -> bool {
+pub fn cached_answer(cls: &PyType, wkey: u64, akey: u64, compute: impl FnOnce() -> bool) -> bool {
     let epoch = crate::vm::object::type_epoch();
     let slot = ((cls.cache_tag ^ wkey ^ akey.rotate_left(17)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
         >> 56) as usize

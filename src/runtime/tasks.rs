@@ -123,7 +123,7 @@ fn init(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
     if ctx.is_none() {
         ctx = crate::modules::contextvars::capture(vm)?;
     }
-    let vals = vec![
+    let vals = [
         ("_loop", lp.clone()),
         ("_callbacks", Value::list(vec![])),
         ("_name", name),
