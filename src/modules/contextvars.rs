@@ -8,7 +8,7 @@ use crate::vm::{PyModule, PyResult, Value, Vm};
 use std::cell::Cell;
 use std::rc::Rc;
 
-const SOURCE: &str = include_str!("contextvars.py");
+const SOURCE: &str = embedded_py!("src/modules/contextvars.py");
 
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     super::pysource::load(vm, "contextvars", "<loopscope>/contextvars.py", SOURCE)
