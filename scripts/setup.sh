@@ -24,13 +24,21 @@ if rustup_has_wasm_target; then
 elif command -v rustup >/dev/null && timeout 60 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
     say "wasm32 target: added with rustup"
 else
-    if [ -x /usr/bin/rustc ] && [ -d /usr/lib/rustlib/src/rust/library ] && [ -e /usr/bin/rust-lld ] \
-        && /usr/bin/rustc --print target-list | grep -qx wasm32-unknown-unknown; then
+    if debian_build_std_present; then
         say "wasm32 target: Debian rustc-web with build-std (present)"
     else
         say "wasm32 target: rustup cannot download it here; installing Debian's rustc-web to build std from source"
         apt_install rustc-web cargo-web rust-web-src lld-22
     fi
+fi
+# The release build builds std from source when it can, for a smaller wasm (lib.sh,
+# with_wasm_release_env); without it the release build uses rustup's std.
+if debian_build_std_present; then
+    say "std from source for the release build: Debian rustc-web (present)"
+elif (apt_install rustc-web cargo-web rust-web-src lld-22); then
+    say "std from source for the release build: installed Debian rustc-web"
+else
+    say "std from source for the release build: unavailable; using rustup's std (a larger wasm)"
 fi
 
 # 2. Trunk (built with cargo; a version the installed rustc can build).
@@ -52,8 +60,18 @@ else
 fi
 
 # 4. npm tools: wasm-opt (binaryen, for release builds) and playwright-core (e2e tests).
-if [ -x "$ROOT/node_modules/.bin/wasm-opt" ] && [ -d "$ROOT/node_modules/playwright-core" ] \
-    && [ "$ROOT/node_modules/.package-lock.json" -nt "$ROOT/package-lock.json" ]; then
+# Present means the exact versions package.json pins are installed (not a newer file date: a
+# fresh checkout's lock file is always newer, and npm ci empties node_modules first).
+npm_tools_present() {
+    [ -x "$ROOT/node_modules/.bin/wasm-opt" ] && (cd "$ROOT" && node -e '
+        const fs = require("fs");
+        const want = JSON.parse(fs.readFileSync("package.json")).devDependencies;
+        for (const [name, version] of Object.entries(want)) {
+            const got = JSON.parse(fs.readFileSync(`node_modules/${name}/package.json`)).version;
+            if (got !== version) process.exit(1);
+        }' 2>/dev/null)
+}
+if npm_tools_present; then
     say "npm packages (present)"
 else
     say "npm ci (binaryen's wasm-opt, playwright-core)"

@@ -5,6 +5,15 @@
 //! sockets live behind the runtime's driver trait, native only. That keeps the same code running
 //! in the browser (wasm32) and in the CLI.
 
+/// The source of a Python module loopscope embeds (`path` from the crate root, under
+/// src/modules, src/runtime or src/net), as build.rs leaves it: whole-line comments blanked,
+/// every line of code where it was.
+macro_rules! embedded_py {
+    ($path:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/py/", $path))
+    };
+}
+
 pub mod lang;
 pub mod modules;
 pub mod net;

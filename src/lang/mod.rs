@@ -2,6 +2,7 @@
 
 pub mod ast;
 pub mod bytecode;
+pub mod comment_lines;
 pub mod compiler;
 pub mod disasm;
 pub mod error;

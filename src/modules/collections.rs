@@ -17,7 +17,7 @@ use std::rc::Rc;
 
 type R = PyResult<Value>;
 
-const CHAINMAP: &str = include_str!("chainmap.py");
+const CHAINMAP: &str = embedded_py!("src/modules/chainmap.py");
 
 // ------------------------------------------------------------------ shared helpers
 

@@ -6,7 +6,7 @@
 use crate::vm::{PyModule, PyResult, Vm};
 use std::rc::Rc;
 
-const SOURCE: &str = include_str!("contextlib.py");
+const SOURCE: &str = embedded_py!("src/modules/contextlib.py");
 
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     super::pysource::load(

@@ -5,19 +5,36 @@
 //! imports `contextvars` nothing is captured: no variable exists, so every context is empty.
 
 use crate::vm::{PyModule, PyResult, Value, Vm};
+use std::cell::Cell;
 use std::rc::Rc;
 
-const SOURCE: &str = include_str!("contextvars.py");
+const SOURCE: &str = embedded_py!("src/modules/contextvars.py");
 
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     super::pysource::load(vm, "contextvars", "<loopscope>/contextvars.py", SOURCE)
 }
 
 fn module(vm: &Vm) -> Option<Rc<PyModule>> {
+    // Asked for every handle the loop makes: while the name is missing, remember the
+    // table's version (which changes whenever a key is added) instead of hashing it again.
+    let version = vm.modules.t.borrow().version;
+    if version != 0 && ABSENT_AT.with(Cell::get) == version {
+        return None;
+    }
     match vm.modules.get_str("contextvars") {
         Some(Value::Module(m)) => Some(m),
-        _ => None,
+        Some(_) => None,
+        None => {
+            ABSENT_AT.with(|a| a.set(version));
+            None
+        }
     }
+}
+
+thread_local! {
+    /// The `sys.modules` table version at which "contextvars" was last found missing
+    /// (versions are unique across a thread's tables).
+    static ABSENT_AT: Cell<u64> = const { Cell::new(0) };
 }
 
 /// `contextvars.copy_context()`, or None while the module is not loaded.

@@ -5,7 +5,7 @@
 use crate::vm::{PyModule, PyResult, Vm};
 use std::rc::Rc;
 
-const SOURCE: &str = include_str!("dataclasses.py");
+const SOURCE: &str = embedded_py!("src/modules/dataclasses.py");
 
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     super::pysource::load(vm, "dataclasses", "<loopscope>/dataclasses.py", SOURCE)

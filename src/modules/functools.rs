@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 type R = PyResult<Value>;
 
-const SINGLEDISPATCH: &str = include_str!("singledispatch.py");
+const SINGLEDISPATCH: &str = embedded_py!("src/modules/singledispatch.py");
 type Kw = Vec<(Rc<str>, Value)>;
 type LruFields = (Value, Option<usize>, bool, Rc<PyDict>, Value);
 

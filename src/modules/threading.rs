@@ -10,7 +10,7 @@ pub fn init_threading(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
         vm,
         "threading",
         "<loopscope>/threading.py",
-        include_str!("threading.py"),
+        embedded_py!("src/modules/threading.py"),
     )
 }
 
@@ -19,7 +19,7 @@ pub fn init_queue(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
         vm,
         "queue",
         "<loopscope>/queue.py",
-        include_str!("queue.py"),
+        embedded_py!("src/modules/queue.py"),
     )
 }
 
@@ -33,7 +33,7 @@ pub fn init_futures(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
         vm,
         "concurrent.futures",
         "<loopscope>/concurrent/futures/__init__.py",
-        include_str!("concurrent_futures.py"),
+        embedded_py!("src/modules/concurrent_futures.py"),
     )
 }
 

@@ -39,7 +39,7 @@ fn coroutine(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::Func(Rc::new(nf)))
 }
 
-const SOURCE: &str = include_str!("types.py");
+const SOURCE: &str = embedded_py!("src/modules/types.py");
 
 /// The classes written in Python (`types.py`), loaded on first use: asyncio imports `types`,
 /// and loading them eagerly would shift every object id (and so set orders) of asyncio scripts.

@@ -80,7 +80,7 @@ pub trait NetBackend {
 /// The shared handle the natives keep.
 pub type SharedBackend = Rc<RefCell<dyn NetBackend>>;
 
-const NET_OS_SOURCE: &str = include_str!("net_os.py");
+const NET_OS_SOURCE: &str = embedded_py!("src/net/net_os.py");
 
 /// Make `loopscope.net` (and so `socket`, `selectors`, `select`, asyncio's streams and
 /// `aiohttp`) run on `backend` in this VM.

@@ -17,46 +17,54 @@ use std::rc::Rc;
 
 /// (module name, file name in tracebacks, source) of the Python-source modules.
 const SOURCES: &[(&str, &str, &str)] = &[
-    ("socket", "<loopscope>/socket.py", include_str!("socket.py")),
+    (
+        "socket",
+        "<loopscope>/socket.py",
+        embedded_py!("src/net/socket.py"),
+    ),
     (
         "selectors",
         "<loopscope>/selectors.py",
-        include_str!("selectors.py"),
+        embedded_py!("src/net/selectors.py"),
     ),
-    ("select", "<loopscope>/select.py", include_str!("select.py")),
+    (
+        "select",
+        "<loopscope>/select.py",
+        embedded_py!("src/net/select.py"),
+    ),
     (
         "aiohttp",
         "<loopscope>/aiohttp.py",
-        include_str!("aiohttp.py"),
+        embedded_py!("src/net/aiohttp.py"),
     ),
     (
         "aiofiles",
         "<loopscope>/aiofiles.py",
-        include_str!("aiofiles.py"),
+        embedded_py!("src/net/aiofiles.py"),
     ),
     (
         "aioredis",
         "<loopscope>/aioredis.py",
-        include_str!("aioredis.py"),
+        embedded_py!("src/net/aioredis.py"),
     ),
     (
         "aiomysql",
         "<loopscope>/aiomysql.py",
-        include_str!("aiomysql.py"),
+        embedded_py!("src/net/aiomysql.py"),
     ),
     (
         "_loopscope_udp",
         "<loopscope>/udp.py",
-        include_str!("udp.py"),
+        embedded_py!("src/net/udp.py"),
     ),
     (
         "_loopscope_getaddrinfo",
         "<loopscope>/socket_getaddrinfo.py",
-        include_str!("getaddrinfo.py"),
+        embedded_py!("src/net/getaddrinfo.py"),
     ),
 ];
 
-const NET_SOURCE: &str = include_str!("net.py");
+const NET_SOURCE: &str = embedded_py!("src/net/net.py");
 
 /// Make `loopscope.net`, `socket`, `selectors`, `select` and the simulated client libraries
 /// importable.

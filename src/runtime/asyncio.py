@@ -2296,11 +2296,11 @@ class Queue(_LoopBoundMixin):
         return self._maxsize
 
     async def put(self, item):
+        if _queue_put_now(self, item): return None  # put now if it can (queues.rs)
         while self.full():
             putter = self._get_loop().create_future()
             putter._loopscope_owner = "a Queue (put)"
-            if _TRACE:
-                _tr("waiter_added", self, "Queue.put", putter)
+            if _TRACE: _tr("waiter_added", self, "Queue.put", putter)
             self._putters.append(putter)
             try:
                 await putter
@@ -2318,11 +2318,11 @@ class Queue(_LoopBoundMixin):
         return self.put_nowait(item)
 
     async def get(self):
+        if (item := _queue_get_now(self, _queue_get_now)) is not _queue_get_now: return item
         while self.empty():
             getter = self._get_loop().create_future()
             getter._loopscope_owner = "a Queue (get)"
-            if _TRACE:
-                _tr("waiter_added", self, "Queue.get", getter)
+            if _TRACE: _tr("waiter_added", self, "Queue.get", getter)
             self._getters.append(getter)
             try:
                 await getter

@@ -249,10 +249,14 @@ pub fn call_later(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<V
 
 /// `loop._timer_handle_cancelled(handle)`.
 pub fn timer_handle_cancelled(vm: &mut Vm, aio: &Aio, lp: &Value, h: &Value) -> PyResult<()> {
-    let orig = py(aio, "py._timer_handle_cancelled");
-    if let (Value::Instance(i), Value::Func(o)) = (lp, &orig) {
-        let same = matches!(i.class().lookup("_timer_handle_cancelled"), Some(Value::Func(f)) if Rc::ptr_eq(&f, o));
-        if same && i.dict.borrow().get("_timer_handle_cancelled").is_none() {
+    if let Value::Instance(i) = lp {
+        let same = core::is_native_method(
+            aio,
+            &i.class(),
+            "_timer_handle_cancelled",
+            "py._timer_handle_cancelled",
+        );
+        if same && !core::has_own(i, "_timer_handle_cancelled") {
             let scheduled = match core::inst(h) {
                 Some(hi) => get(hi, "_scheduled"),
                 None => Value::None,

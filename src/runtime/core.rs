@@ -14,6 +14,7 @@ use crate::vm::value::PyStr;
 use crate::vm::{Exc, KwArgs, PyResult, PyType, Value, Vm};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
 
 /// The asyncio module's objects the natives use, filled by `_loopscope.aio_bind(globals())`.
 #[derive(Default)]
@@ -49,28 +50,47 @@ pub struct Bound {
     /// object id, 0 for non-instances), a superset of those still waiting, so the IO panel's
     /// "wakes Task-N" finds a future's task without scanning every task (`_task_waiting_on`).
     pub waiting: std::collections::HashMap<u64, Vec<Value>>,
+    /// (name's key, table version, entry index) per name slot, for [`global`].
+    pub global_hints: Vec<Cell<(u64, u64, u32)>>,
 }
 
 /// The natives by name. Names are literals, so a lookup compares addresses first (no hashing
-/// on the hot paths), then text.
+/// on the hot paths), then text. `slots` maps a literal's address to its entry, so the
+/// per-await lookups (`Task.task_wakeup`, `Task.__step`) skip the scan.
 #[derive(Default)]
-pub struct Natives(Vec<(&'static str, Value)>);
+pub struct Natives(Vec<(&'static str, Value)>, Vec<Cell<u16>>);
+
+const NATIVE_INDEX: usize = 512;
 
 impl Natives {
     pub fn insert(&mut self, name: &'static str, v: Value) {
+        if self.1.is_empty() {
+            self.1.resize_with(NATIVE_INDEX, || Cell::new(u16::MAX));
+        }
         match self.0.iter_mut().find(|(n, _)| *n == name) {
             Some(slot) => slot.1 = v,
             None => self.0.push((name, v)),
         }
     }
-    pub fn get(&self, name: &str) -> Option<&Value> {
-        let by_addr = self
+    pub fn get(&self, name: &'static str) -> Option<&Value> {
+        let same = |n: &str| std::ptr::eq(n.as_ptr(), name.as_ptr()) && n.len() == name.len();
+        let slot = self.1.get(name_slot(name_key(name)) % NATIVE_INDEX);
+        if let Some(i) = slot.map(Cell::get) {
+            if let Some((n, v)) = self.0.get(i as usize) {
+                if same(n) {
+                    return Some(v);
+                }
+            }
+        }
+        let i = self
             .0
             .iter()
-            .find(|(n, _)| std::ptr::eq(n.as_ptr(), name.as_ptr()) && n.len() == name.len());
-        by_addr
-            .or_else(|| self.0.iter().find(|(n, _)| *n == name))
-            .map(|(_, v)| v)
+            .position(|(n, _)| same(n))
+            .or_else(|| self.0.iter().position(|(n, _)| *n == name))?;
+        if let (Some(c), Ok(i)) = (slot, u16::try_from(i)) {
+            c.set(i);
+        }
+        self.0.get(i).map(|(_, v)| v)
     }
 }
 
@@ -79,18 +99,17 @@ pub type Aio = Rc<RefCell<Bound>>;
 
 const NAME_SLOTS: usize = 2048;
 
-/// A cached name: the literal's key, its interned str, and where it sat in the last
-/// instance dict it was found in (dicts built from one template agree on positions).
-struct NameSlot(u64, Value, Cell<u32>);
+/// A cached name: the literal's key and its interned str.
+struct NameSlot(u64, Value);
 
 thread_local! {
     static NAMES: RefCell<Vec<NameSlot>> =
-        RefCell::new((0..NAME_SLOTS).map(|_| NameSlot(0, Value::None, Cell::new(0))).collect());
+        RefCell::new((0..NAME_SLOTS).map(|_| NameSlot(0, Value::None)).collect());
 }
 
 /// A literal's identity: its address and length (linkers merge a literal into a longer one
 /// that starts with it), in 64 bits on every target (wasm32's usize is 32).
-fn name_key(n: &'static str) -> u64 {
+pub fn name_key(n: &'static str) -> u64 {
     (n.as_ptr() as usize as u64) ^ ((n.len() as u64) << 48)
 }
 
@@ -109,14 +128,14 @@ pub fn name(n: &'static str) -> Value {
     let slot = name_slot(id);
     NAMES.with(|c| {
         let mut c = c.borrow_mut();
-        if let Some(NameSlot(k, v, _)) = c.get(slot) {
+        if let Some(NameSlot(k, v)) = c.get(slot) {
             if *k == id {
                 return v.clone();
             }
         }
         let v = crate::vm::object::intern(n);
         if let Some(e) = c.get_mut(slot) {
-            *e = NameSlot(id, v.clone(), Cell::new(0));
+            *e = NameSlot(id, v.clone());
         }
         v
     })
@@ -129,7 +148,7 @@ fn with_name<R>(n: &'static str, f: impl FnOnce(&PyStr) -> R) -> Option<R> {
     let hit = NAMES.with(|c| {
         let c = c.try_borrow().ok()?;
         match c.get(slot) {
-            Some(NameSlot(k, Value::Str(ps), _)) if *k == id => Some(ps.clone()),
+            Some(NameSlot(k, Value::Str(ps))) if *k == id => Some(ps.clone()),
             _ => None,
         }
     });
@@ -174,20 +193,66 @@ pub fn template(cls: &PyType, names: &[&'static str]) -> StrMap {
 }
 
 /// Give a fresh instance its attributes: the template's, then `vals`.
-pub fn fill(i: &PyInstance, template: &StrMap, vals: Vec<(&'static str, Value)>) {
+pub fn fill(
+    i: &PyInstance,
+    template: &StrMap,
+    vals: impl IntoIterator<Item = (&'static str, Value)>,
+) {
     let mut d = i.dict.borrow_mut();
     if d.is_empty() {
         *d = template.clone();
     }
     for (n, v) in vals {
-        let pos = with_pos(n, &d, |_, pos| pos).flatten();
-        match pos.and_then(|p| d.vals.get_mut(p)) {
+        match pos_in(&d, n).and_then(|p| d.vals.get_mut(p)) {
             Some(slot) => *slot = v,
             None => {
                 with_name(n, |ps| d.set_ps(ps, v));
             }
         }
     }
+}
+
+const HINT_SLOTS: usize = NAME_SLOTS;
+
+/// Where each literal name sat in the instance dicts it was last found in, by the literal's
+/// cache slot: two positions, since one name sits at different places in a future's, a
+/// task's and a handle's dicts. Positions only, and each is checked against the key found
+/// there, so a stale or shared entry costs a search, never a wrong answer: they need no
+/// per-thread state (a thread-local's lazy-init check and RefCell cost more than the read).
+static HINTS: [[AtomicU32; 2]; HINT_SLOTS] =
+    [const { [AtomicU32::new(0), AtomicU32::new(0)] }; HINT_SLOTS];
+
+#[inline(always)]
+fn hints(n: &'static str) -> Option<&'static [AtomicU32; 2]> {
+    HINTS.get(name_slot(name_key(n)) % HINT_SLOTS)
+}
+
+/// Where the literal name `n` sits in `d`: one of its remembered positions, else a search
+/// (which remembers it).
+#[inline(always)]
+fn pos_in(d: &StrMap, n: &'static str) -> Option<usize> {
+    if let Some(h) = hints(n) {
+        let p0 = h[0].load(Relaxed) as usize;
+        if d.key_is(p0, n) {
+            return Some(p0);
+        }
+        let p1 = h[1].load(Relaxed) as usize;
+        if d.key_is(p1, n) {
+            return Some(p1);
+        }
+    }
+    pos_search(d, n)
+}
+
+#[cold]
+#[inline(never)]
+fn pos_search(d: &StrMap, n: &'static str) -> Option<usize> {
+    let p = with_name(n, |ps| d.find_ps_hint(ps, 0)).flatten()?;
+    if let Some(h) = hints(n) {
+        h[1].store(h[0].load(Relaxed), Relaxed);
+        h[0].store(p as u32, Relaxed);
+    }
+    Some(p)
 }
 
 pub fn inst(v: &Value) -> Option<&Rc<PyInstance>> {
@@ -197,73 +262,52 @@ pub fn inst(v: &Value) -> Option<&Rc<PyInstance>> {
     }
 }
 
-/// Where `n` sits in `d`, trying the position it had last time first. `None` when the name
-/// is not cached yet (the caller takes the slow path, which caches it).
-#[inline]
-fn with_pos<R>(
-    n: &'static str,
-    d: &StrMap,
-    f: impl FnOnce(&PyStr, Option<usize>) -> R,
-) -> Option<R> {
-    let id = name_key(n);
-    let slot = name_slot(id);
-    NAMES.with(|c| {
-        // Shared borrows nest; `name` (the only mutable borrow) is not reached from `f`.
-        let c = c.try_borrow().ok()?;
-        let NameSlot(k, Value::Str(ps), hint) = c.get(slot)? else {
-            return None;
-        };
-        if *k != id {
-            return None;
-        }
-        let pos = d.find_ps_hint(ps, hint.get() as usize);
-        if let Some(p) = pos {
-            hint.set(p as u32);
-        }
-        Some(f(ps, pos))
-    })
-}
-
 /// A private attribute: the instance's own, else the class default (what `self._x` reads for
-/// the plain data attributes asyncio's classes use).
+/// the plain data attributes asyncio's classes use). Inlined so that each call site compares
+/// keys against a literal of known length (a few loads, no `memcmp` call).
+#[inline(always)]
 pub fn get(i: &PyInstance, n: &'static str) -> Value {
     {
         let d = i.dict.borrow();
-        let hit = with_pos(n, &d, |ps, pos| match pos {
-            Some(p) => d.val_at(p).cloned().unwrap_or(Value::None),
-            None => i.cls.borrow().lookup_ps(ps).unwrap_or(Value::None),
-        });
-        if let Some(v) = hit {
-            return v;
+        if let Some(p) = pos_in(&d, n) {
+            return d.val_at(p).cloned().unwrap_or(Value::None);
         }
     }
-    with_name(n, |ps| {
-        if let Some(v) = i.dict.borrow().get_ps(ps) {
-            return v.clone();
-        }
-        i.cls.borrow().lookup_ps(ps).unwrap_or(Value::None)
-    })
-    .unwrap_or(Value::None)
+    class_default(i, n)
 }
 
+#[cold]
+#[inline(never)]
+fn class_default(i: &PyInstance, n: &'static str) -> Value {
+    with_name(n, |ps| i.cls.borrow().lookup_ps(ps).unwrap_or(Value::None)).unwrap_or(Value::None)
+}
+
+/// Does the instance's own dict hold `n`?
+#[inline(always)]
+pub fn has_own(i: &PyInstance, n: &'static str) -> bool {
+    pos_in(&i.dict.borrow(), n).is_some()
+}
+
+#[inline(always)]
 pub fn set(i: &PyInstance, n: &'static str, v: Value) {
     let old = {
         let mut d = i.dict.borrow_mut();
-        let pos = with_pos(n, &d, |_, pos| pos).flatten();
-        match pos {
+        match pos_in(&d, n).and_then(|p| d.vals.get_mut(p)) {
             // The old value is dropped after the dict's borrow ends (a drop may run Python).
-            Some(p) => match d.vals.get_mut(p) {
-                Some(slot) => Some(std::mem::replace(slot, v)),
-                None => return,
-            },
+            Some(slot) => std::mem::replace(slot, v),
             None => {
                 drop(d);
-                with_name(n, |ps| i.dict.borrow_mut().set_ps(ps, v));
-                return;
+                return set_new(i, n, v);
             }
         }
     };
     drop(old);
+}
+
+#[cold]
+#[inline(never)]
+fn set_new(i: &PyInstance, n: &'static str, v: Value) {
+    with_name(n, |ps| i.dict.borrow_mut().set_ps(ps, v));
 }
 
 /// A plain instance's own attribute `name`, found without building a str: `None` when `obj`
@@ -277,11 +321,22 @@ fn own_attr(obj: &Value, name: &'static str) -> Option<Value> {
     if cls.has_flag(tflags::GETATTRIBUTE) {
         return None;
     }
-    with_name(name, |ps| match i.dict.borrow().get_ps(ps) {
-        Some(v) if cls.lookup_ps(ps).is_none() => Some(v.clone()),
-        _ => None,
-    })
-    .flatten()
+    // A class attribute of that name could be a data descriptor, which wins; a plain value
+    // (Future's `_asyncio_future_blocking = False`) is shadowed by the instance's.
+    if !class_attr_plain(&cls, name) {
+        return None;
+    }
+    let d = i.dict.borrow();
+    let p = pos_in(&d, name)?;
+    d.val_at(p).cloned()
+}
+
+/// A value of a built-in immutable type: never a descriptor.
+fn is_plain_value(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_)
+    )
 }
 
 /// `getattr(obj, name, None)` with the plain-instance case done without a string value.
@@ -316,13 +371,32 @@ pub fn is_str(v: &Value, s: &Value) -> bool {
 /// dict changes (the type epoch); a class's `cache_tag` is never reused, so a freed class
 /// cannot alias a live one.
 pub fn is_native_method(aio: &Aio, cls: &PyType, attr: &'static str, which: &'static str) -> bool {
+    cached_answer(cls, name_key(which), name_key(attr), || {
+        is_native_method_uncached(aio, cls, attr, which)
+    })
+}
+
+/// Does attribute access on an instance of `cls` leave `attr` to the instance dict when it
+/// holds one: nothing of that name along the MRO but plain values (no descriptor)? Cached
+/// as [`is_native_method`] is.
+pub fn class_attr_plain(cls: &PyType, attr: &'static str) -> bool {
+    let akey = name_key(attr);
+    cached_answer(cls, akey.rotate_left(1), akey, || {
+        with_name(attr, |ps| cls.lookup_map(ps, is_plain_value))
+            .flatten()
+            .unwrap_or(true)
+    })
+}
+
+/// A yes/no about `cls` keyed by two literal names, remembered until a class dict changes.
+#[inline]
+pub fn cached_answer(cls: &PyType, wkey: u64, akey: u64, compute: impl FnOnce() -> bool) -> bool {
     let epoch = crate::vm::object::type_epoch();
-    let (wkey, akey) = (name_key(which), name_key(attr));
-    let slot =
-        ((cls.cache_tag ^ wkey).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % NATIVE_SLOTS;
-    let hit = NATIVE_CACHE.with(|c| {
-        let c = c.borrow();
-        match c.get(slot) {
+    let slot = ((cls.cache_tag ^ wkey ^ akey.rotate_left(17)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        >> 56) as usize
+        % NATIVE_SLOTS;
+    let hit = NATIVE_CACHE
+        .try_with(|c| match c.get(slot).map(Cell::get) {
             Some(e)
                 if e.0 == cls.cache_tag
                     && e.1 == wkey
@@ -333,15 +407,16 @@ pub fn is_native_method(aio: &Aio, cls: &PyType, attr: &'static str, which: &'st
                 Some(e.4)
             }
             _ => None,
-        }
-    });
+        })
+        .ok()
+        .flatten();
     if let Some(r) = hit {
         return r;
     }
-    let r = is_native_method_uncached(aio, cls, attr, which);
-    NATIVE_CACHE.with(|c| {
-        if let Some(e) = c.borrow_mut().get_mut(slot) {
-            *e = (cls.cache_tag, wkey, akey, epoch, r);
+    let r = compute();
+    let _ = NATIVE_CACHE.try_with(|c| {
+        if let Some(e) = c.get(slot) {
+            e.set((cls.cache_tag, wkey, akey, epoch, r));
         }
     });
     r
@@ -353,8 +428,9 @@ const NATIVE_SLOTS: usize = 256;
 type NativeCacheEntry = (u64, u64, u64, u64, bool);
 
 thread_local! {
-    static NATIVE_CACHE: RefCell<Vec<NativeCacheEntry>> =
-        RefCell::new(vec![(0, 0, 0, 0, false); NATIVE_SLOTS]);
+    // Const-initialised plain cells: reading one is a load, no lazy-init check or borrow.
+    static NATIVE_CACHE: [Cell<NativeCacheEntry>; NATIVE_SLOTS] =
+        const { [const { Cell::new((0, 0, 0, 0, false)) }; NATIVE_SLOTS] };
 }
 
 fn is_native_method_uncached(
@@ -414,15 +490,40 @@ pub fn py_exc(vm: &mut Vm, cls: &Option<Rc<PyType>>, msg: &str) -> Exc {
     }
 }
 
-/// A module-level name of asyncio (looked up each time: scripts may replace them).
+/// A module-level name of asyncio (looked up each time: scripts may replace them). Where
+/// each name's entry sits is remembered with the table's version (which changes whenever
+/// its keys do), so a repeated lookup reads that entry's current value without hashing.
 pub fn global(aio: &Aio, name: &'static str) -> Value {
-    let k = self::name(name);
     let b = aio.borrow();
-    match (&b.ns, &k) {
-        (Some(d), Value::Str(s)) => d.get_pystr(s).unwrap_or(Value::None),
-        _ => Value::None,
+    let Some(ns) = &b.ns else {
+        return Value::None;
+    };
+    let key = name_key(name);
+    let hint = b.global_hints.get(name_slot(key) % GLOBAL_HINTS);
+    if let Some((k, ver, i)) = hint.map(Cell::get) {
+        let t = ns.t.borrow();
+        if k == key && ver == t.version && ver != 0 {
+            if let Some(v) = t.value_at(i as usize) {
+                return v;
+            }
+        }
+    }
+    let Value::Str(s) = self::name(name) else {
+        return Value::None;
+    };
+    let t = ns.t.borrow();
+    match t.probe_str(s.hash(), &s.s) {
+        Some(i) => {
+            if let (Some(h), Ok(i32)) = (hint, u32::try_from(i)) {
+                h.set((key, t.version, i32));
+            }
+            t.value_at(i).unwrap_or(Value::None)
+        }
+        None => Value::None,
     }
 }
+
+const GLOBAL_HINTS: usize = 128;
 
 /// `_tr(kind, *args)` when tracing is on.
 pub fn trace(vm: &mut Vm, aio: &Aio, args: &[Value]) -> PyResult<()> {
@@ -492,6 +593,7 @@ pub fn bind(vm: &mut Vm, aio: &Aio, a: &[Value]) -> PyResult<Value> {
             _ => None,
         };
         b.ns = Some(ns.clone());
+        b.global_hints = (0..GLOBAL_HINTS).map(|_| Cell::new((0, 0, 0))).collect();
         if let Some(Value::Module(m)) = ns.get_str("_loopscope") {
             b.agen_poll = m.dict.get_str("agen_poll").unwrap_or(Value::None);
             b.select = m.dict.get_str("select").unwrap_or(Value::None);
@@ -503,22 +605,24 @@ pub fn bind(vm: &mut Vm, aio: &Aio, a: &[Value]) -> PyResult<Value> {
             // A Task is a Future with its own fields after the future's, in that order.
             b.task_dict = template(t, &[&FUTURE_FIELDS[..], &TASK_FIELDS[..]].concat());
         }
+        // Handles and timers put their shared names at the same places, `_loop` where a
+        // future has it: one name's remembered positions (see `pos_in`) then serve all.
         if let Some(h) = &b.handle {
             b.handle_dict = template(
                 h,
-                &["_cancelled", "_context", "_loop", "_callback", "_args"],
+                &["_cancelled", "_loop", "_context", "_callback", "_args"],
             );
         }
         if let Some(h) = &b.timer_handle {
             b.timer_dict = template(
                 h,
                 &[
-                    "_when",
                     "_cancelled",
-                    "_context",
                     "_loop",
+                    "_context",
                     "_callback",
                     "_args",
+                    "_when",
                     "_scheduled",
                 ],
             );

@@ -102,7 +102,7 @@ pub fn new_handle(
     }
     let h = vm.new_plain_instance(cls);
     if let Value::Instance(i) = &h {
-        let mut vals = vec![
+        let vals = [
             ("_context", context),
             ("_loop", lp.clone()),
             ("_callback", callback),
@@ -110,10 +110,7 @@ pub fn new_handle(
         ];
         let b = aio.borrow();
         match when {
-            Some(w) => {
-                vals.push(("_when", w));
-                core::fill(i, &b.timer_dict, vals);
-            }
+            Some(w) => core::fill(i, &b.timer_dict, vals.into_iter().chain([("_when", w)])),
             None => core::fill(i, &b.handle_dict, vals),
         }
     }

@@ -179,7 +179,7 @@ fn init_impl(vm: &mut Vm, aio: &Aio, slf: &Value, me: &PyInstance, lp: Value) ->
     } else {
         lp
     };
-    let vals = vec![("_loop", lp), ("_callbacks", Value::list(vec![]))];
+    let vals = [("_loop", lp), ("_callbacks", Value::list(vec![]))];
     core::fill(me, &aio.borrow().future_dict, vals);
     if core::tracing(aio) {
         core::trace(vm, aio, &[Value::str("future_created"), slf.clone()])?;

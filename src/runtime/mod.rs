@@ -42,11 +42,11 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 /// The Python half of the runtime.
-pub const ASYNCIO_SOURCE: &str = include_str!("asyncio.py");
+pub const ASYNCIO_SOURCE: &str = embedded_py!("src/runtime/asyncio.py");
 /// The file name tracebacks show for frames inside loopscope's asyncio.
 pub const ASYNCIO_FILENAME: &str = "<loopscope>/asyncio/__init__.py";
 /// asyncio's I/O half (protocols, transports, selector_events, streams), loaded on first use.
-pub const ASYNCIO_NET_SOURCE: &str = include_str!("asyncio_net.py");
+pub const ASYNCIO_NET_SOURCE: &str = embedded_py!("src/runtime/asyncio_net.py");
 const ASYNCIO_NET_FILENAME: &str = "<loopscope>/asyncio/streams.py";
 
 /// How a script is run.
@@ -259,7 +259,7 @@ fn init_asyncio_threads(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
         vm,
         "_loopscope_asyncio_threads",
         "<loopscope>/asyncio/threads.py",
-        include_str!("asyncio_threads.py"),
+        embedded_py!("src/runtime/asyncio_threads.py"),
     )
 }
 

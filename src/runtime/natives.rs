@@ -11,7 +11,10 @@ fn key(v: &Value) -> Option<f64> {
     let Value::Instance(i) = v else { return None };
     WHEN.with(|w| {
         let Value::Str(w) = w else { return None };
-        match i.dict.borrow().get_ps(w) {
+        // Where a native TimerHandle's dict has `_when` (core.rs, `timer_dict`): one pointer
+        // compare.
+        let d = i.dict.borrow();
+        match d.find_ps_hint(w, 5).and_then(|p| d.val_at(p)) {
             Some(Value::Float(f)) => Some(*f),
             Some(Value::Int(n)) => Some(*n as f64),
             Some(Value::Bool(b)) => Some(*b as i64 as f64),
@@ -32,27 +35,26 @@ fn k(items: &[Value], i: usize) -> Result<f64, BadKey> {
 }
 
 // heapq's _siftdown and _siftup (the C and Python versions share this algorithm; it is not
-// FIFO for equal keys), comparing with `<` on `when`.
+// FIFO for equal keys), comparing with `<` on `when`. The moving item is swapped along its
+// path rather than cloned into a hole: the same final order, without a reference count
+// update per level (the heap holds every sleeping task's timer).
 fn siftdown(items: &mut [Value], startpos: usize, mut pos: usize) -> Result<(), BadKey> {
     let newkey = k(items, pos)?;
-    let newitem = items[pos].clone();
     while pos > startpos {
         let parentpos = (pos - 1) >> 1;
         if newkey < k(items, parentpos)? {
-            items[pos] = items[parentpos].clone();
+            items.swap(pos, parentpos);
             pos = parentpos;
             continue;
         }
         break;
     }
-    items[pos] = newitem;
     Ok(())
 }
 
 fn siftup(items: &mut [Value], mut pos: usize) -> Result<(), BadKey> {
     let endpos = items.len();
     let startpos = pos;
-    let newitem = items[pos].clone();
     let mut childpos = 2 * pos + 1;
     while childpos < endpos {
         let rightpos = childpos + 1;
@@ -68,11 +70,10 @@ fn siftup(items: &mut [Value], mut pos: usize) -> Result<(), BadKey> {
         if !child_lt_right {
             childpos = rightpos;
         }
-        items[pos] = items[childpos].clone();
+        items.swap(pos, childpos);
         pos = childpos;
         childpos = 2 * pos + 1;
     }
-    items[pos] = newitem;
     siftdown(items, startpos, pos)
 }
 

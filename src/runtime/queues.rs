@@ -35,7 +35,99 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
             ("_wakeup_next", "Queue._wakeup_next", wakeup_next),
         ],
     );
+    for (name, f) in [
+        ("_queue_put_now", put_now as core::NativeImpl),
+        ("_queue_get_now", get_now),
+    ] {
+        let st = aio.clone();
+        let v = vm.new_closure(name, move |vm, a, k| f(vm, &st, a, k));
+        if let Some(ns) = aio.borrow().ns.clone() {
+            ns.set_str(name, v);
+        }
+    }
     Ok(())
+}
+
+/// Does the instance's own dict hold one of `names` (`self.full` would find it first)?
+fn shadows(me: &PyInstance, names: &[&str]) -> bool {
+    me.dict.borrow().iter().any(|(k, _)| {
+        names
+            .iter()
+            .any(|n| n.len() == k.len() && n.as_bytes() == k.as_bytes())
+    })
+}
+
+const PUT_CALLS: [&str; 4] = ["put_nowait", "full", "qsize", "_put"];
+const GET_CALLS: [&str; 3] = ["get_nowait", "empty", "_get"];
+
+/// Are `put`'s calls (`full`, `qsize`, `put_nowait`, `_put`) all the class's originals?
+/// One cached answer per class instead of four.
+fn put_pristine(aio: &Aio, cls: &crate::vm::PyType) -> bool {
+    let k = core::name_key("Queue put pristine");
+    core::cached_answer(cls, k, k, || {
+        core::is_native_method(aio, cls, "put_nowait", "Queue.put_nowait")
+            && core::is_native_method(aio, cls, "full", "Queue.full")
+            && core::is_native_method(aio, cls, "qsize", "Queue.qsize")
+            && core::is_native_method(aio, cls, "_put", "py.Queue._put")
+    })
+}
+
+/// The same for `get`'s calls (`empty`, `get_nowait`, `_get`).
+fn get_pristine(aio: &Aio, cls: &crate::vm::PyType) -> bool {
+    let k = core::name_key("Queue get pristine");
+    core::cached_answer(cls, k, k, || {
+        core::is_native_method(aio, cls, "get_nowait", "Queue.get_nowait")
+            && core::is_native_method(aio, cls, "empty", "Queue.empty")
+            && core::is_native_method(aio, cls, "_get", "py.Queue._get")
+    })
+}
+
+/// `_queue_put_now(queue, item)`, `Queue.put`'s first step: when nothing `put` would call
+/// is overridden (by the class or the instance), the queue is a plain deque with an int
+/// maxsize and count, and there is room, put the item (what `put_nowait` does) and answer
+/// True; otherwise False before changing or calling anything, so the Python loop that
+/// follows makes exactly CPython's calls. One native call instead of `self.full()` and
+/// `self.put_nowait(item)` from Python (most of a queue's items pass here).
+fn put_now(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let (Some(slf @ Value::Instance(me)), Some(item)) = (a.first(), a.get(1)) else {
+        return Ok(Value::Bool(false));
+    };
+    if !put_pristine(aio, &me.class()) || shadows(me, &PUT_CALLS) {
+        return Ok(Value::Bool(false));
+    }
+    let q = get(me, "_queue");
+    let (Some(n), Value::Int(max), Value::Int(unfinished)) = (
+        natives::deque_len(&q),
+        get(me, "_maxsize"),
+        get(me, "_unfinished_tasks"),
+    ) else {
+        return Ok(Value::Bool(false));
+    };
+    if (max > 0 && n as i64 >= max) || unfinished == i64::MAX {
+        return Ok(Value::Bool(false));
+    }
+    natives::deque_push(&q, item.clone());
+    set(me, "_unfinished_tasks", Value::Int(unfinished + 1));
+    after_put(vm, aio, slf, me)?;
+    Ok(Value::Bool(true))
+}
+
+/// `_queue_get_now(queue, none)`, `Queue.get`'s first step: the next item when the queue
+/// (a plain deque) has one and nothing `get` would call is overridden, else `none` (the
+/// caller's sentinel) before changing or calling anything.
+fn get_now(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let none = core::arg(a, 1);
+    let Some(slf @ Value::Instance(me)) = a.first() else {
+        return Ok(none);
+    };
+    if !get_pristine(aio, &me.class()) || shadows(me, &GET_CALLS) {
+        return Ok(none);
+    }
+    let Some(Some(item)) = natives::deque_pop_front(&get(me, "_queue")) else {
+        return Ok(none);
+    };
+    after_get(vm, aio, slf, me)?;
+    Ok(item)
 }
 
 fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
@@ -48,7 +140,7 @@ fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
     }
 }
 
-/// `self.<attr>()` through the native when the class has not overridden it.
+/// `self.<attr>()` through the native when neither the class nor the instance overrides it.
 fn call_own(
     vm: &mut Vm,
     aio: &Aio,
@@ -58,7 +150,7 @@ fn call_own(
     which: &'static str,
     f: fn(&mut Vm, &Aio, &Value, &PyInstance) -> PyResult<Value>,
 ) -> PyResult<Value> {
-    if core::is_native_method(aio, &me.class(), attr, which) {
+    if core::is_native_method(aio, &me.class(), attr, which) && !shadows(me, &[attr]) {
         return f(vm, aio, slf, me);
     }
     Ok(vm
@@ -125,7 +217,7 @@ fn raise_global(vm: &mut Vm, aio: &Aio, name: &'static str) -> crate::vm::Exc {
 
 /// `self._put(item)` / `self._get()`: the deque directly unless a subclass overrides them.
 fn is_original(aio: &Aio, me: &PyInstance, attr: &'static str, which: &'static str) -> bool {
-    core::is_native_method(aio, &me.class(), attr, which)
+    core::is_native_method(aio, &me.class(), attr, which) && !shadows(me, &[attr])
 }
 
 fn put_nowait(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
@@ -136,33 +228,47 @@ fn put_nowait(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value
             a.len() + k.len()
         )));
     }
-    let slf = &a[0];
     let item = core::arg_kw(a, k, 1, "item");
-    let f = call_own(vm, aio, slf, &me, "full", "Queue.full", full_of)?;
+    put_nowait_impl(vm, aio, &a[0], &me, item)?;
+    Ok(Value::None)
+}
+
+fn put_nowait_impl(
+    vm: &mut Vm,
+    aio: &Aio,
+    slf: &Value,
+    me: &PyInstance,
+    item: Value,
+) -> PyResult<()> {
+    let f = call_own(vm, aio, slf, me, "full", "Queue.full", full_of)?;
     if truthy(vm, &f)? {
         return Err(raise_global(vm, aio, "QueueFull"));
     }
-    let pushed = is_original(aio, &me, "_put", "py.Queue._put")
-        && natives::deque_push(&get(&me, "_queue"), item.clone());
+    let pushed = is_original(aio, me, "_put", "py.Queue._put")
+        && natives::deque_push(&get(me, "_queue"), item.clone());
     if !pushed {
         vm.call_method_by_name(slf, "_put", &[item])?;
     }
-    let n = match get(&me, "_unfinished_tasks") {
+    let n = match get(me, "_unfinished_tasks") {
         Value::Int(n) if n < i64::MAX => Value::Int(n + 1),
         other => vm.binary_op(&other, &Value::Int(1), BinaryOpKind::Add)?,
     };
-    set(&me, "_unfinished_tasks", n);
-    let finished = get(&me, "_finished");
+    set(me, "_unfinished_tasks", n);
+    after_put(vm, aio, slf, me)
+}
+
+/// The rest of `put_nowait` once the item is in and counted.
+fn after_put(vm: &mut Vm, aio: &Aio, slf: &Value, me: &PyInstance) -> PyResult<()> {
+    let finished = get(me, "_finished");
     let fv = core::getattr_name(vm, &finished, "_value")?;
     if truthy(vm, &fv)? {
         vm.call_method_by_name(&finished, "clear", &[])?;
     }
-    let getters = get(&me, "_getters");
+    let getters = get(me, "_getters");
     if truthy(vm, &getters)? {
-        wake(vm, aio, slf, &me, getters)?;
+        wake(vm, aio, slf, me, getters)?;
     }
-    trace_prim(vm, aio, slf)?;
-    Ok(Value::None)
+    trace_prim(vm, aio, slf)
 }
 
 /// The visualizer's view of the queue after a change (`_trace_prim` in asyncio.py).
@@ -176,14 +282,17 @@ fn trace_prim(vm: &mut Vm, aio: &Aio, slf: &Value) -> PyResult<()> {
 
 fn get_nowait(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     let me = core::self_inst(vm, a, "get_nowait")?;
-    let slf = &a[0];
-    let e = call_own(vm, aio, slf, &me, "empty", "Queue.empty", empty_of)?;
+    get_nowait_impl(vm, aio, &a[0], &me)
+}
+
+fn get_nowait_impl(vm: &mut Vm, aio: &Aio, slf: &Value, me: &PyInstance) -> PyResult<Value> {
+    let e = call_own(vm, aio, slf, me, "empty", "Queue.empty", empty_of)?;
     if truthy(vm, &e)? {
         return Err(raise_global(vm, aio, "QueueEmpty"));
     }
     let mut item = None;
-    if is_original(aio, &me, "_get", "py.Queue._get") {
-        if let Some(r) = natives::deque_pop_front(&get(&me, "_queue")) {
+    if is_original(aio, me, "_get", "py.Queue._get") {
+        if let Some(r) = natives::deque_pop_front(&get(me, "_queue")) {
             match r {
                 Some(v) => item = Some(v),
                 None => {
@@ -200,16 +309,23 @@ fn get_nowait(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Valu
             .call_method_by_name(slf, "_get", &[])?
             .unwrap_or(Value::None),
     };
-    let putters = get(&me, "_putters");
-    if truthy(vm, &putters)? {
-        wake(vm, aio, slf, &me, putters)?;
-    }
-    trace_prim(vm, aio, slf)?;
+    after_get(vm, aio, slf, me)?;
     Ok(item)
 }
 
+/// The rest of `get_nowait` once the item is out.
+fn after_get(vm: &mut Vm, aio: &Aio, slf: &Value, me: &PyInstance) -> PyResult<()> {
+    let putters = get(me, "_putters");
+    if truthy(vm, &putters)? {
+        wake(vm, aio, slf, me, putters)?;
+    }
+    trace_prim(vm, aio, slf)
+}
+
 fn wake(vm: &mut Vm, aio: &Aio, slf: &Value, me: &PyInstance, waiters: Value) -> PyResult<()> {
-    if core::is_native_method(aio, &me.class(), "_wakeup_next", "Queue._wakeup_next") {
+    if core::is_native_method(aio, &me.class(), "_wakeup_next", "Queue._wakeup_next")
+        && !shadows(me, &["_wakeup_next"])
+    {
         return wakeup_next_of(vm, aio, waiters);
     }
     vm.call_method_by_name(slf, "_wakeup_next", &[waiters])?;

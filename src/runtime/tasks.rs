@@ -123,7 +123,7 @@ fn init(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
     if ctx.is_none() {
         ctx = crate::modules::contextvars::capture(vm)?;
     }
-    let vals = vec![
+    let vals = [
         ("_loop", lp.clone()),
         ("_callbacks", Value::list(vec![])),
         ("_name", name),
@@ -194,6 +194,11 @@ fn future_method(vm: &mut Vm, aio: &Aio, name: &str, args: &[Value], kw: &KwArgs
 }
 
 pub(crate) fn finalize_dropped_agens(vm: &mut Vm, aio: &Aio, lp: &Value) -> PyResult<()> {
+    // No async generator tracked or started since the last poll: the poll would find none
+    // (and change nothing), so each task step skips the call.
+    if vm.agens_tracked.get() == 0 && vm.agen_first_iter.borrow().is_empty() {
+        return Ok(());
+    }
     let poll = aio.borrow().agen_poll.clone();
     let fin = vm.call(&poll, &[lp.clone()], &[])?;
     if !fin.is_none() {

@@ -1605,6 +1605,9 @@ impl Vm {
         }
     }
 
+    // `native!` reloads `ip` after every native call, also where the caller then leaves
+    // through `continue 'frame` (which reloads it again).
+    #[allow(unused_assignments)]
     fn run_loop_inner(
         &mut self,
         mut f: Box<Frame>,
@@ -1627,1048 +1630,1085 @@ impl Vm {
             n: *budget_out,
             out: budget_out,
         };
-        macro_rules! tri {
-            ($e:expr) => {
-                match $e {
-                    Ok(v) => v,
-                    Err(e) => match self.unwind(&mut f, e, base, true, true) {
-                        Some(exit) => return exit,
-                        None => continue,
-                    },
-                }
-            };
-        }
-        macro_rules! pop {
-            () => {
-                match f.stack.pop() {
-                    Some(v) => v,
-                    None => tri!(Err(
-                        self.new_error(ExcKind::SystemError, "value stack underflow")
-                    )),
-                }
-            };
-        }
-        macro_rules! top {
-            () => {
-                match f.stack.last() {
-                    Some(v) => v,
-                    None => tri!(Err(
-                        self.new_error(ExcKind::SystemError, "value stack underflow")
-                    )),
-                }
-            };
-        }
-        // Run native code with the current frame visible on the frame stack.
-        macro_rules! native {
-            ($e:expr) => {{
-                self.frames.push(f);
-                let r = $e;
-                f = match self.frames.pop() {
-                    Some(x) => x,
-                    None => return Exit::Raise(self.runtime_error("frame stack corrupted")),
-                };
-                r
-            }};
-        }
-        // Dropping an unawaited coroutine queues a warning; print it at the statement that
-        // dropped it.
-        macro_rules! check_warn {
-            () => {
-                if self.warnings.pending.get() {
-                    let loc = Some((f.code.co.filename.clone(), f.line()));
-                    native!(self.flush_warnings_at(loc));
-                }
-            };
-        }
-        macro_rules! push_frame {
-            ($nf:expr) => {{
-                let nf = $nf;
-                if self.frames.len() + 1 >= self.recursion_limit {
-                    tri!(Err(self.new_error(
-                        ExcKind::RecursionError,
-                        "maximum recursion depth exceeded"
-                    )));
-                }
-                self.frames.push(std::mem::replace(&mut f, nf));
-                continue;
-            }};
-        }
-        macro_rules! call_out {
-            ($out:expr) => {{
-                match $out {
-                    CallOut::Value(v) => f.stack.push(v),
-                    CallOut::Frame(nf) | CallOut::GenFrame(nf) => push_frame!(nf),
-                    CallOut::Gen(frames, exc) => {
-                        if self.frames.len() + frames.len() + 1 >= self.recursion_limit {
-                            tri!(Err(self.new_error(
-                                ExcKind::RecursionError,
-                                "maximum recursion depth exceeded"
-                            )));
-                        }
-                        for nf in frames {
-                            self.frames.push(std::mem::replace(&mut f, nf));
-                        }
-                        if let Some(e) = exc {
-                            if let Some(exit) = self.unwind(&mut f, e, base, true, false) {
-                                return exit;
-                            }
-                        }
-                        continue;
+        // Only the run's setup and teardown (outside any loop) install or remove the hook.
+        let hooked = self.line_hook.is_some();
+        let mut grace = true;
+        // The dispatch keeps the current frame's instructions and next index in locals
+        // (registers), not behind `f`: `ip` is authoritative inside the inner loop, and the
+        // dispatch writes it back to `f.pc` (so natives, tracebacks and handlers see the index
+        // after the executing instruction, as before). Whatever may switch frames or move
+        // `f.pc` itself (calls, returns, yields, unwinding, the cold opcodes) leaves with
+        // `continue 'frame`, which reloads both from `f`.
+        let mut instrs: Rc<[Instr]> = f.instrs.clone();
+        let mut ip: usize;
+        'frame: loop {
+            if !Rc::ptr_eq(&instrs, &f.instrs) {
+                instrs = f.instrs.clone();
+            }
+            ip = f.pc;
+            macro_rules! tri {
+                ($e:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(e) => match self.unwind(&mut f, e, base, true, true) {
+                            Some(exit) => return exit,
+                            None => continue 'frame,
+                        },
                     }
-                }
-            }};
-        }
+                };
+            }
+            macro_rules! pop {
+                () => {
+                    match f.stack.pop() {
+                        Some(v) => v,
+                        None => tri!(Err(
+                            self.new_error(ExcKind::SystemError, "value stack underflow")
+                        )),
+                    }
+                };
+            }
+            macro_rules! top {
+                () => {
+                    match f.stack.last() {
+                        Some(v) => v,
+                        None => tri!(Err(
+                            self.new_error(ExcKind::SystemError, "value stack underflow")
+                        )),
+                    }
+                };
+            }
+            // Run native code with the current frame visible on the frame stack.
+            macro_rules! native {
+                ($e:expr) => {{
+                    self.frames.push(f);
+                    let r = $e;
+                    f = match self.frames.pop() {
+                        Some(x) => x,
+                        None => return Exit::Raise(self.runtime_error("frame stack corrupted")),
+                    };
+                    // Usually the same frame comes back, but a native may leave another one on
+                    // top (greenlet's `_swap` moves whole frame stacks): go on where it stands.
+                    if !Rc::ptr_eq(&instrs, &f.instrs) {
+                        instrs = f.instrs.clone();
+                    }
+                    ip = f.pc;
+                    r
+                }};
+            }
+            // Dropping an unawaited coroutine queues a warning; print it at the statement that
+            // dropped it.
+            macro_rules! check_warn {
+                () => {
+                    if self.warnings.pending.get() {
+                        let loc = Some((f.code.co.filename.clone(), f.line()));
+                        native!(self.flush_warnings_at(loc));
+                    }
+                };
+            }
+            // `check_warn!` where a fused instruction moved `ip` past the dispatch's `f.pc`.
+            macro_rules! check_warn_at_ip {
+                () => {
+                    if self.warnings.pending.get() {
+                        f.pc = ip;
+                        check_warn!();
+                    }
+                };
+            }
+            macro_rules! push_frame {
+                ($nf:expr) => {{
+                    let nf = $nf;
+                    if self.frames.len() + 1 >= self.recursion_limit {
+                        tri!(Err(self.new_error(
+                            ExcKind::RecursionError,
+                            "maximum recursion depth exceeded"
+                        )));
+                    }
+                    self.frames.push(std::mem::replace(&mut f, nf));
+                    continue 'frame;
+                }};
+            }
+            macro_rules! call_out {
+                ($out:expr) => {{
+                    match $out {
+                        CallOut::Value(v) => f.stack.push(v),
+                        CallOut::Frame(nf) | CallOut::GenFrame(nf) => push_frame!(nf),
+                        CallOut::Gen(frames, exc) => {
+                            if self.frames.len() + frames.len() + 1 >= self.recursion_limit {
+                                tri!(Err(self.new_error(
+                                    ExcKind::RecursionError,
+                                    "maximum recursion depth exceeded"
+                                )));
+                            }
+                            for nf in frames {
+                                self.frames.push(std::mem::replace(&mut f, nf));
+                            }
+                            if let Some(e) = exc {
+                                if let Some(exit) = self.unwind(&mut f, e, base, true, false) {
+                                    return exit;
+                                }
+                            }
+                            continue 'frame;
+                        }
+                    }
+                }};
+            }
 
-        // `a + 1`, `x[i]`, `f(n - 1)`: operand loads come in runs. Run the loads that follow a
-        // load right here, without a trip through the dispatch. Each still counts as an
-        // instruction and the run stops where the budget would (so pauses fall where they
-        // did); never while a line hook watches, so line events stay exact. An unbound local
-        // is left to the normal path, which raises.
-        macro_rules! fuse_loads {
-            () => {
-                if self.line_hook.is_none() {
-                    while budget.n > 0 {
-                        match f.instrs.get(f.pc) {
-                            Some(&Instr::LoadFast(j)) => match f.locals.get(j as usize) {
-                                Some(Value::Null) | None => break,
-                                Some(v) => {
-                                    let v = v.clone();
+            // `a + 1`, `x[i]`, `f(n - 1)`: operand loads come in runs. Run the loads that follow a
+            // load right here, without a trip through the dispatch. Each still counts as an
+            // instruction and the run stops where the budget would (so pauses fall where they
+            // did); never while a line hook watches, so line events stay exact. An unbound local
+            // is left to the normal path, which raises.
+            macro_rules! fuse_loads {
+                () => {
+                    if !hooked {
+                        while budget.n > 0 {
+                            match instrs.get(ip) {
+                                Some(&Instr::LoadFast(j)) => match f.locals.get(j as usize) {
+                                    Some(Value::Null) | None => break,
+                                    Some(v) => {
+                                        let v = v.clone();
+                                        f.stack.push(v);
+                                    }
+                                },
+                                Some(&Instr::LoadConst(k)) => {
+                                    let v = match f.consts.get(k as usize) {
+                                        Some(v) => v.clone(),
+                                        None => Value::None,
+                                    };
                                     f.stack.push(v);
                                 }
-                            },
-                            Some(&Instr::LoadConst(k)) => {
-                                let v = match f.consts.get(k as usize) {
-                                    Some(v) => v.clone(),
-                                    None => Value::None,
-                                };
-                                f.stack.push(v);
+                                _ => break,
                             }
-                            _ => break,
+                            ip += 1;
+                            budget.n -= 1;
                         }
-                        f.pc += 1;
-                        budget.n -= 1;
                     }
-                }
-            };
-        }
+                };
+            }
 
-        let mut grace = true;
-        loop {
-            if budget.n == 0 {
-                if limited_by_total && self.slice_floor > self.callback_floor {
+            loop {
+                if budget.n == 0 {
+                    // A pause resumes at `f.pc`.
+                    f.pc = ip;
+                    if limited_by_total && self.slice_floor > self.callback_floor {
+                        self.frames.push(f);
+                        self.paused = Some(Paused { base });
+                        self.slice_due = true;
+                        return Exit::OutOfFuel;
+                    }
+                    if limited_by_total {
+                        let e = self.budget_error();
+                        if grace {
+                            // Let handlers and finally blocks run, briefly.
+                            grace = false;
+                            budget.n = 100_000;
+                        }
+                        match self.unwind(&mut f, e, base, true, false) {
+                            Some(exit) => return exit,
+                            None => continue 'frame,
+                        }
+                    }
                     self.frames.push(f);
                     self.paused = Some(Paused { base });
-                    self.slice_due = true;
                     return Exit::OutOfFuel;
                 }
-                if limited_by_total {
-                    let e = self.budget_error();
-                    if grace {
-                        // Let handlers and finally blocks run, briefly.
-                        grace = false;
-                        budget.n = 100_000;
-                    }
-                    match self.unwind(&mut f, e, base, true, false) {
+                budget.n -= 1;
+                let pc = ip;
+                let Some(&ins) = instrs.get(pc) else {
+                    // Falling off the end: return None.
+                    match self.frame_return(&mut f, Value::None, base) {
                         Some(exit) => return exit,
-                        None => continue,
+                        None => continue 'frame,
+                    }
+                };
+                if hooked {
+                    let line = f.code.co.line_of(pc);
+                    if line != f.last_line {
+                        f.last_line = line;
+                        let co = f.code.co.clone();
+                        if let Some(h) = self.line_hook.as_mut() {
+                            h(f.id, &co, line);
+                        }
                     }
                 }
-                self.frames.push(f);
-                self.paused = Some(Paused { base });
-                return Exit::OutOfFuel;
-            }
-            budget.n -= 1;
-            let pc = f.pc;
-            let Some(&ins) = f.instrs.get(pc) else {
-                // Falling off the end: return None.
-                match self.frame_return(&mut f, Value::None, base) {
-                    Some(exit) => return exit,
-                    None => continue,
-                }
-            };
-            if self.line_hook.is_some() {
-                let line = f.code.co.line_of(pc);
-                if line != f.last_line {
-                    f.last_line = line;
-                    let co = f.code.co.clone();
-                    if let Some(h) = self.line_hook.as_mut() {
-                        h(f.id, &co, line);
+                ip = pc + 1;
+                f.pc = ip;
+                match ins {
+                    Instr::Nop => {}
+                    Instr::PopTop => {
+                        pop!().forget_plain();
+                        check_warn!();
                     }
-                }
-            }
-            f.pc = pc + 1;
-            match ins {
-                Instr::Nop => {}
-                Instr::PopTop => {
-                    pop!().forget_plain();
-                    check_warn!();
-                }
-                Instr::Copy(n) => {
-                    let len = f.stack.len();
-                    let v = match len.checked_sub(n as usize).and_then(|i| f.stack.get(i)) {
-                        Some(v) => v.clone(),
-                        None => tri!(Err(self.new_error(ExcKind::SystemError, "bad COPY"))),
-                    };
-                    f.stack.push(v);
-                }
-                Instr::Swap(n) => {
-                    let len = f.stack.len();
-                    match len.checked_sub(n as usize) {
-                        Some(i) if n >= 1 => f.stack.swap(i, len - 1),
-                        _ => tri!(Err(self.new_error(ExcKind::SystemError, "bad SWAP"))),
+                    Instr::Copy(n) => {
+                        let len = f.stack.len();
+                        let v = match len.checked_sub(n as usize).and_then(|i| f.stack.get(i)) {
+                            Some(v) => v.clone(),
+                            None => tri!(Err(self.new_error(ExcKind::SystemError, "bad COPY"))),
+                        };
+                        f.stack.push(v);
                     }
-                }
-                Instr::PushNull => f.stack.push(Value::Null),
-                Instr::LoadConst(i) => {
-                    let v = match f.consts.get(i as usize) {
-                        Some(v) => v.clone(),
-                        None => Value::None,
-                    };
-                    f.stack.push(v);
-                    fuse_loads!();
-                }
-                Instr::LoadFast(i) => {
-                    let v = match f.locals.get(i as usize) {
-                        Some(Value::Null) | None => {
-                            let name = f
-                                .code
-                                .co
-                                .varnames
-                                .get(i as usize)
-                                .cloned()
-                                .unwrap_or_else(|| Rc::from("?"));
-                            tri!(Err(self.new_error(
+                    Instr::Swap(n) => {
+                        let len = f.stack.len();
+                        match len.checked_sub(n as usize) {
+                            Some(i) if n >= 1 => f.stack.swap(i, len - 1),
+                            _ => tri!(Err(self.new_error(ExcKind::SystemError, "bad SWAP"))),
+                        }
+                    }
+                    Instr::PushNull => f.stack.push(Value::Null),
+                    Instr::LoadConst(i) => {
+                        let v = match f.consts.get(i as usize) {
+                            Some(v) => v.clone(),
+                            None => Value::None,
+                        };
+                        f.stack.push(v);
+                        fuse_loads!();
+                    }
+                    Instr::LoadFast(i) => {
+                        let v = match f.locals.get(i as usize) {
+                            Some(Value::Null) | None => {
+                                let name = f
+                                    .code
+                                    .co
+                                    .varnames
+                                    .get(i as usize)
+                                    .cloned()
+                                    .unwrap_or_else(|| Rc::from("?"));
+                                tri!(Err(self.new_error(
                                 ExcKind::UnboundLocalError,
                                 format!("cannot access local variable '{name}' where it is not associated with a value")
                             )))
-                        }
-                        Some(v) => v.clone(),
-                    };
-                    f.stack.push(v);
-                    fuse_loads!();
-                }
-                Instr::StoreFast(i) => {
-                    let v = pop!();
-                    if let Some(slot) = f.locals.get_mut(i as usize) {
-                        // Most overwritten locals hold ints/floats: no drop glue call for them.
-                        std::mem::replace(slot, v).forget_plain();
-                    }
-                    check_warn!();
-                }
-                Instr::LoadGlobal(i) => {
-                    let v = match f.code.global_cache.get(i as usize) {
-                        Some(slot) => match self.global_cached(&f.globals, slot) {
-                            Some(v) => Some(v),
-                            None => match f.names.get(i as usize) {
-                                Some(Value::Str(s)) => self.global_fill(&f.globals, s, slot),
-                                _ => None,
-                            },
-                        },
-                        None => None,
-                    };
-                    let v = match v {
-                        Some(v) => v,
-                        None => {
-                            let n = f
-                                .names
-                                .get(i as usize)
-                                .and_then(|n| n.as_str())
-                                .unwrap_or("?")
-                                .to_string();
-                            tri!(Err(self.name_error(&n)))
-                        }
-                    };
-                    f.stack.push(v);
-                }
-                Instr::LoadAttr(i) => {
-                    let obj = pop!();
-                    // Fast paths borrow the name: no refcount traffic on the interned str.
-                    let fast = match (&obj, f.names.get(i as usize)) {
-                        (Value::Instance(inst), Some(Value::Str(ps))) => inst_attr_fast(inst, ps),
-                        (Value::Module(m), Some(Value::Str(ps))) => m.dict.get_pystr(ps),
-                        _ => None,
-                    };
-                    if let Some(v) = fast {
-                        f.stack.push(v);
-                        continue;
-                    }
-                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
-                    let v = tri!(native!(self.getattr(&obj, &name)));
-                    f.stack.push(v);
-                }
-                Instr::StoreAttr(i) => {
-                    let obj = pop!();
-                    let v = pop!();
-                    let v = match (&obj, f.names.get(i as usize)) {
-                        (Value::Instance(inst), Some(Value::Str(ps))) => {
-                            match inst_setattr_fast(inst, ps, v) {
-                                None => continue,
-                                Some(v) => v,
                             }
+                            Some(v) => v.clone(),
+                        };
+                        f.stack.push(v);
+                        fuse_loads!();
+                    }
+                    Instr::StoreFast(i) => {
+                        let v = pop!();
+                        if let Some(slot) = f.locals.get_mut(i as usize) {
+                            // Most overwritten locals hold ints/floats: no drop glue call for them.
+                            std::mem::replace(slot, v).forget_plain();
                         }
-                        _ => v,
-                    };
-                    let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
-                    tri!(native!(self.setattr(&obj, &name, v)));
-                }
-                Instr::LoadMethod(i) => {
-                    let obj = pop!();
-                    if let Some(m) = self.method_cache_get(&f, pc, &obj) {
-                        f.stack.push(m);
-                        f.stack.push(obj);
-                        continue;
+                        check_warn!();
                     }
-                    let m = match f.names.get(i as usize) {
-                        Some(Value::Str(ps)) => self.lookup_method_ps(&obj, ps),
-                        _ => None,
-                    };
-                    if let Some(m) = &m {
-                        self.method_cache_put(&f, pc, &obj, m);
+                    Instr::LoadGlobal(i) => {
+                        let v = match f.code.global_cache.get(i as usize) {
+                            Some(slot) => match self.global_cached(&f.globals, slot) {
+                                Some(v) => Some(v),
+                                None => match f.names.get(i as usize) {
+                                    Some(Value::Str(s)) => self.global_fill(&f.globals, s, slot),
+                                    _ => None,
+                                },
+                            },
+                            None => None,
+                        };
+                        let v = match v {
+                            Some(v) => v,
+                            None => {
+                                let n = f
+                                    .names
+                                    .get(i as usize)
+                                    .and_then(|n| n.as_str())
+                                    .unwrap_or("?")
+                                    .to_string();
+                                tri!(Err(self.name_error(&n)))
+                            }
+                        };
+                        f.stack.push(v);
                     }
-                    if let Some(m) = m {
-                        f.stack.push(m);
-                        f.stack.push(obj);
-                    } else {
+                    Instr::LoadAttr(i) => {
+                        let obj = pop!();
+                        // Fast paths borrow the name: no refcount traffic on the interned str.
+                        let fast = match (&obj, f.names.get(i as usize)) {
+                            (Value::Instance(inst), Some(Value::Str(ps))) => {
+                                inst_attr_fast(inst, ps)
+                            }
+                            (Value::Module(m), Some(Value::Str(ps))) => m.dict.get_pystr(ps),
+                            _ => None,
+                        };
+                        if let Some(v) = fast {
+                            f.stack.push(v);
+                            continue;
+                        }
                         let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
                         let v = tri!(native!(self.getattr(&obj, &name)));
-                        f.stack.push(Value::Null);
                         f.stack.push(v);
                     }
-                }
-                Instr::BinarySubscr => {
-                    let k = pop!();
-                    let c = pop!();
-                    let v = match (&c, &k) {
-                        (Value::List(l), Value::Int(i)) => {
-                            let items = l.items.borrow();
-                            let idx = if *i < 0 { *i + items.len() as i64 } else { *i };
-                            match usize::try_from(idx).ok().and_then(|i| items.get(i)) {
-                                Some(v) => v.clone(),
-                                None => {
-                                    drop(items);
-                                    tri!(Err(self.index_error("list index out of range")))
+                    Instr::StoreAttr(i) => {
+                        let obj = pop!();
+                        let v = pop!();
+                        let v = match (&obj, f.names.get(i as usize)) {
+                            (Value::Instance(inst), Some(Value::Str(ps))) => {
+                                match inst_setattr_fast(inst, ps, v) {
+                                    None => continue,
+                                    Some(v) => v,
                                 }
                             }
-                        }
-                        _ => tri!(native!(self.getitem(&c, &k))),
-                    };
-                    f.stack.push(v);
-                }
-                Instr::StoreSubscr => {
-                    let k = pop!();
-                    let c = pop!();
-                    let v = pop!();
-                    if let (Value::List(l), Value::Int(i)) = (&c, &k) {
-                        let mut items = l.items.borrow_mut();
-                        let len = items.len() as i64;
-                        let idx = if *i < 0 { *i + len } else { *i };
-                        if let Some(slot) = usize::try_from(idx).ok().and_then(|i| items.get_mut(i))
-                        {
-                            *slot = v;
+                            _ => v,
+                        };
+                        let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
+                        tri!(native!(self.setattr(&obj, &name, v)));
+                    }
+                    Instr::LoadMethod(i) => {
+                        let obj = pop!();
+                        if let Some(m) = self.method_cache_get(&f, pc, &obj) {
+                            f.stack.push(m);
+                            f.stack.push(obj);
                             continue;
                         }
-                        drop(items);
-                        tri!(Err(self.index_error("list assignment index out of range")));
-                    }
-                    // `d[name] = v` with a str key: `dict_set`'s str case, without cloning the key.
-                    if let Value::Dict(d) = &c {
-                        if let Value::Str(_) = &k {
-                            d.set_pystr_value(k, v);
-                            continue;
+                        let m = match f.names.get(i as usize) {
+                            Some(Value::Str(ps)) => self.lookup_method_ps(&obj, ps),
+                            _ => None,
+                        };
+                        if let Some(m) = &m {
+                            self.method_cache_put(&f, pc, &obj, m);
+                        }
+                        if let Some(m) = m {
+                            f.stack.push(m);
+                            f.stack.push(obj);
+                        } else {
+                            let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
+                            let v = tri!(native!(self.getattr(&obj, &name)));
+                            f.stack.push(Value::Null);
+                            f.stack.push(v);
                         }
                     }
-                    tri!(native!(self.setitem(&c, &k, v)));
-                }
-                Instr::BinaryOp(kind) => {
-                    let b = pop!();
-                    let a = pop!();
-                    let r = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => {
-                            use crate::lang::bytecode::BinaryOpKind as K;
-                            match kind {
-                                K::Add | K::InplaceAdd => x.checked_add(*y).map(Value::Int),
-                                K::Sub | K::InplaceSub => x.checked_sub(*y).map(Value::Int),
-                                K::Mul | K::InplaceMul => x.checked_mul(*y).map(Value::Int),
-                                K::Mod | K::InplaceMod if *x >= 0 && *y > 0 => {
-                                    Some(Value::Int(x % y))
-                                }
-                                K::FloorDiv | K::InplaceFloorDiv if *x >= 0 && *y > 0 => {
-                                    Some(Value::Int(x / y))
-                                }
-                                _ => None,
-                            }
-                        }
-                        (Value::Float(_) | Value::Int(_), Value::Float(_) | Value::Int(_)) => {
-                            use crate::lang::bytecode::BinaryOpKind as K;
-                            let x = match a {
-                                Value::Float(x) => x,
-                                Value::Int(i) => i as f64,
-                                _ => 0.0,
-                            };
-                            let y = match b {
-                                Value::Float(y) => y,
-                                Value::Int(i) => i as f64,
-                                _ => 0.0,
-                            };
-                            match kind {
-                                K::Add | K::InplaceAdd => Some(Value::Float(x + y)),
-                                K::Sub | K::InplaceSub => Some(Value::Float(x - y)),
-                                K::Mul | K::InplaceMul => Some(Value::Float(x * y)),
-                                K::TrueDiv | K::InplaceTrueDiv if y != 0.0 => {
-                                    Some(Value::Float(x / y))
-                                }
-                                _ => None,
-                            }
-                        }
-                        // Large results take the slow path, which checks the memory limit.
-                        (Value::Str(x), Value::Str(y))
-                            if matches!(
-                                kind,
-                                crate::lang::bytecode::BinaryOpKind::Add
-                                    | crate::lang::bytecode::BinaryOpKind::InplaceAdd
-                            ) && x.s.len() + y.s.len() < (1 << 20) =>
-                        {
-                            let mut s = String::with_capacity(x.s.len() + y.s.len());
-                            s.push_str(&x.s);
-                            s.push_str(&y.s);
-                            Some(Value::string(s))
-                        }
-                        _ => None,
-                    };
-                    let r = match r {
-                        Some(r) => {
-                            a.forget_plain();
-                            b.forget_plain();
-                            // `total += x`, `c = a + b`: the `StoreFast` that follows runs
-                            // here (counted; not under a line hook, so line events stay exact).
-                            if budget.n > 0 && self.line_hook.is_none() {
-                                if let Some(&Instr::StoreFast(k)) = f.instrs.get(f.pc) {
-                                    if let Some(slot) = f.locals.get_mut(k as usize) {
-                                        std::mem::replace(slot, r).forget_plain();
-                                        f.pc += 1;
-                                        budget.n -= 1;
-                                        check_warn!();
-                                        continue;
+                    Instr::BinarySubscr => {
+                        let k = pop!();
+                        let c = pop!();
+                        let v = match (&c, &k) {
+                            (Value::List(l), Value::Int(i)) => {
+                                let items = l.items.borrow();
+                                let idx = if *i < 0 { *i + items.len() as i64 } else { *i };
+                                match usize::try_from(idx).ok().and_then(|i| items.get(i)) {
+                                    Some(v) => v.clone(),
+                                    None => {
+                                        drop(items);
+                                        tri!(Err(self.index_error("list index out of range")))
                                     }
                                 }
                             }
-                            r
+                            _ => tri!(native!(self.getitem(&c, &k))),
+                        };
+                        f.stack.push(v);
+                    }
+                    Instr::StoreSubscr => {
+                        let k = pop!();
+                        let c = pop!();
+                        let v = pop!();
+                        if let (Value::List(l), Value::Int(i)) = (&c, &k) {
+                            let mut items = l.items.borrow_mut();
+                            let len = items.len() as i64;
+                            let idx = if *i < 0 { *i + len } else { *i };
+                            if let Some(slot) =
+                                usize::try_from(idx).ok().and_then(|i| items.get_mut(i))
+                            {
+                                *slot = v;
+                                continue;
+                            }
+                            drop(items);
+                            tri!(Err(self.index_error("list assignment index out of range")));
                         }
-                        None => tri!(native!(self.binary_op(&a, &b, kind))),
-                    };
-                    f.stack.push(r);
-                }
-                Instr::UnaryNot => {
-                    let a = pop!();
-                    let t = match &a {
-                        Value::Bool(b) => *b,
-                        _ => tri!(native!(self.truthy(&a))),
-                    };
-                    f.stack.push(Value::Bool(!t));
-                }
-                Instr::CompareOp(op) => {
-                    let b = pop!();
-                    let a = pop!();
-                    let r = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => {
-                            use crate::lang::bytecode::CompareKind as C;
-                            Value::Bool(match op {
-                                C::Lt => x < y,
-                                C::Le => x <= y,
-                                C::Eq => x == y,
-                                C::Ne => x != y,
-                                C::Gt => x > y,
-                                C::Ge => x >= y,
-                            })
+                        // `d[name] = v` with a str key: `dict_set`'s str case, without cloning the key.
+                        if let Value::Dict(d) = &c {
+                            if let Value::Str(_) = &k {
+                                d.set_pystr_value(k, v);
+                                continue;
+                            }
                         }
-                        _ => tri!(native!(self.compare(&a, &b, op))),
-                    };
-                    a.forget_plain();
-                    b.forget_plain();
-                    // `if a < b:` / `while ...`: run the conditional jump that follows right
-                    // here (it is still counted as an instruction; not when a line hook
-                    // watches, so line events stay exact).
-                    if let (Value::Bool(c), Some(&next)) = (&r, f.instrs.get(f.pc)) {
-                        if budget.n > 0 && self.line_hook.is_none() {
-                            let jump = match next {
-                                Instr::PopJumpIfFalse(t) => Some((t, !*c)),
-                                Instr::PopJumpIfTrue(t) => Some((t, *c)),
+                        tri!(native!(self.setitem(&c, &k, v)));
+                    }
+                    Instr::BinaryOp(kind) => {
+                        let b = pop!();
+                        let a = pop!();
+                        let r = match (&a, &b) {
+                            (Value::Int(x), Value::Int(y)) => {
+                                use crate::lang::bytecode::BinaryOpKind as K;
+                                match kind {
+                                    K::Add | K::InplaceAdd => x.checked_add(*y).map(Value::Int),
+                                    K::Sub | K::InplaceSub => x.checked_sub(*y).map(Value::Int),
+                                    K::Mul | K::InplaceMul => x.checked_mul(*y).map(Value::Int),
+                                    K::Mod | K::InplaceMod if *x >= 0 && *y > 0 => {
+                                        Some(Value::Int(x % y))
+                                    }
+                                    K::FloorDiv | K::InplaceFloorDiv if *x >= 0 && *y > 0 => {
+                                        Some(Value::Int(x / y))
+                                    }
+                                    _ => None,
+                                }
+                            }
+                            (Value::Float(_) | Value::Int(_), Value::Float(_) | Value::Int(_)) => {
+                                use crate::lang::bytecode::BinaryOpKind as K;
+                                let x = match a {
+                                    Value::Float(x) => x,
+                                    Value::Int(i) => i as f64,
+                                    _ => 0.0,
+                                };
+                                let y = match b {
+                                    Value::Float(y) => y,
+                                    Value::Int(i) => i as f64,
+                                    _ => 0.0,
+                                };
+                                match kind {
+                                    K::Add | K::InplaceAdd => Some(Value::Float(x + y)),
+                                    K::Sub | K::InplaceSub => Some(Value::Float(x - y)),
+                                    K::Mul | K::InplaceMul => Some(Value::Float(x * y)),
+                                    K::TrueDiv | K::InplaceTrueDiv if y != 0.0 => {
+                                        Some(Value::Float(x / y))
+                                    }
+                                    _ => None,
+                                }
+                            }
+                            // Large results take the slow path, which checks the memory limit.
+                            (Value::Str(x), Value::Str(y))
+                                if matches!(
+                                    kind,
+                                    crate::lang::bytecode::BinaryOpKind::Add
+                                        | crate::lang::bytecode::BinaryOpKind::InplaceAdd
+                                ) && x.s.len() + y.s.len() < (1 << 20) =>
+                            {
+                                Some(Value::Str(Rc::new(PyStr::concat(x, y))))
+                            }
+                            _ => None,
+                        };
+                        let r = match r {
+                            Some(r) => {
+                                a.forget_plain();
+                                b.forget_plain();
+                                // `total += x`, `c = a + b`: the `StoreFast` that follows runs
+                                // here (counted; not under a line hook, so line events stay exact).
+                                if budget.n > 0 && !hooked {
+                                    if let Some(&Instr::StoreFast(k)) = instrs.get(ip) {
+                                        if let Some(slot) = f.locals.get_mut(k as usize) {
+                                            std::mem::replace(slot, r).forget_plain();
+                                            ip += 1;
+                                            budget.n -= 1;
+                                            check_warn_at_ip!();
+                                            continue;
+                                        }
+                                    }
+                                }
+                                r
+                            }
+                            None => tri!(native!(self.binary_op(&a, &b, kind))),
+                        };
+                        f.stack.push(r);
+                    }
+                    Instr::UnaryNot => {
+                        let a = pop!();
+                        let t = match &a {
+                            Value::Bool(b) => *b,
+                            _ => tri!(native!(self.truthy(&a))),
+                        };
+                        f.stack.push(Value::Bool(!t));
+                    }
+                    Instr::CompareOp(op) => {
+                        let b = pop!();
+                        let a = pop!();
+                        let r = match (&a, &b) {
+                            (Value::Int(x), Value::Int(y)) => {
+                                use crate::lang::bytecode::CompareKind as C;
+                                Value::Bool(match op {
+                                    C::Lt => x < y,
+                                    C::Le => x <= y,
+                                    C::Eq => x == y,
+                                    C::Ne => x != y,
+                                    C::Gt => x > y,
+                                    C::Ge => x >= y,
+                                })
+                            }
+                            _ => tri!(native!(self.compare(&a, &b, op))),
+                        };
+                        a.forget_plain();
+                        b.forget_plain();
+                        // `if a < b:` / `while ...`: run the conditional jump that follows right
+                        // here (it is still counted as an instruction; not when a line hook
+                        // watches, so line events stay exact).
+                        if let (Value::Bool(c), Some(&next)) = (&r, instrs.get(ip)) {
+                            if budget.n > 0 && !hooked {
+                                let jump = match next {
+                                    Instr::PopJumpIfFalse(t) => Some((t, !*c)),
+                                    Instr::PopJumpIfTrue(t) => Some((t, *c)),
+                                    _ => None,
+                                };
+                                if let Some((t, taken)) = jump {
+                                    budget.n -= 1;
+                                    ip = if taken { t as usize } else { ip + 1 };
+                                    r.forget_plain();
+                                    continue;
+                                }
+                            }
+                        }
+                        f.stack.push(r);
+                    }
+                    Instr::IsOp(neg) => {
+                        let b = pop!();
+                        let a = pop!();
+                        let c = a.is(&b) != neg;
+                        a.forget_plain();
+                        b.forget_plain();
+                        // `if x is None:`: the jump that follows runs here, as after `CompareOp`.
+                        if budget.n > 0 && !hooked {
+                            let jump = match instrs.get(ip) {
+                                Some(&Instr::PopJumpIfFalse(t)) => Some((t, !c)),
+                                Some(&Instr::PopJumpIfTrue(t)) => Some((t, c)),
                                 _ => None,
                             };
                             if let Some((t, taken)) = jump {
                                 budget.n -= 1;
-                                f.pc = if taken { t as usize } else { f.pc + 1 };
-                                r.forget_plain();
+                                ip = if taken { t as usize } else { ip + 1 };
                                 continue;
                             }
                         }
+                        f.stack.push(Value::Bool(c));
                     }
-                    f.stack.push(r);
-                }
-                Instr::IsOp(neg) => {
-                    let b = pop!();
-                    let a = pop!();
-                    let c = a.is(&b) != neg;
-                    a.forget_plain();
-                    b.forget_plain();
-                    // `if x is None:`: the jump that follows runs here, as after `CompareOp`.
-                    if budget.n > 0 && self.line_hook.is_none() {
-                        let jump = match f.instrs.get(f.pc) {
-                            Some(&Instr::PopJumpIfFalse(t)) => Some((t, !c)),
-                            Some(&Instr::PopJumpIfTrue(t)) => Some((t, c)),
+                    Instr::ContainsOp(neg) => {
+                        let b = pop!();
+                        let a = pop!();
+                        let r = tri!(native!(self.contains(&b, &a)));
+                        f.stack.push(Value::Bool(r != neg));
+                    }
+                    Instr::Jump(t) => ip = t as usize,
+                    Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
+                        let v = pop!();
+                        let b = match &v {
+                            Value::Bool(b) => *b,
+                            Value::None => false,
+                            Value::Int(i) => *i != 0,
+                            _ => tri!(native!(self.truthy(&v))),
+                        };
+                        v.forget_plain();
+                        if b == matches!(ins, Instr::PopJumpIfTrue(_)) {
+                            ip = t as usize;
+                        }
+                    }
+                    Instr::GetIter => {
+                        let v = pop!();
+                        let it = tri!(native!(self.get_iter(&v)));
+                        f.stack.push(it);
+                    }
+                    Instr::ForIter(target) => {
+                        // `for i in range(...)`: step the iterator in place (no refcount traffic).
+                        if let Some(Value::Native(n)) = f.stack.last() {
+                            if let NativeData::RangeIter {
+                                cur, step, left, ..
+                            } = &n.data
+                            {
+                                let l = left.get();
+                                if l <= 0 {
+                                    f.stack.pop();
+                                    ip = target as usize;
+                                    continue;
+                                }
+                                left.set(l - 1);
+                                let c = cur.get();
+                                cur.set(c.wrapping_add(*step));
+                                // The loop variable's `StoreFast` runs here too (counted; not under
+                                // a line hook), the int going straight into its slot.
+                                if budget.n > 0 && !hooked {
+                                    if let Some(&Instr::StoreFast(k)) = instrs.get(ip) {
+                                        if let Some(slot) = f.locals.get_mut(k as usize) {
+                                            std::mem::replace(slot, Value::Int(c)).forget_plain();
+                                            ip += 1;
+                                            budget.n -= 1;
+                                            check_warn_at_ip!();
+                                            continue;
+                                        }
+                                    }
+                                }
+                                f.stack.push(Value::Int(c));
+                                continue;
+                            }
+                        }
+                        // `for i, x in enumerate(seq)`: hand the pair straight to the
+                        // `UnpackSequence(2)` that follows instead of building a tuple nothing else
+                        // sees. Counted as both instructions; not under a line hook. Only over the
+                        // built-in sequence iterators, which never run Python code or fail.
+                        let pair = match f.stack.last() {
+                            Some(Value::Native(n))
+                                if budget.n > 0
+                                    && !hooked
+                                    && matches!(instrs.get(ip), Some(Instr::UnpackSequence(2))) =>
+                            {
+                                match &n.data {
+                                    NativeData::Enumerate {
+                                        it: it @ Value::Native(inner),
+                                        next,
+                                    } if matches!(
+                                        inner.data,
+                                        NativeData::SeqIter { .. }
+                                            | NativeData::ListIter { .. }
+                                            | NativeData::RangeIter { .. }
+                                    ) =>
+                                    {
+                                        // The same recursion bound the general path applies.
+                                        let r = match self.enter_native() {
+                                            Ok(()) => {
+                                                let r = self.native_next(it);
+                                                self.leave_native();
+                                                r
+                                            }
+                                            Err(e) => Some(Err(e)),
+                                        };
+                                        match r {
+                                            Some(Ok(Some(v))) => {
+                                                let i = next.get();
+                                                next.set(i.wrapping_add(1));
+                                                Some(Ok(Some((i, v))))
+                                            }
+                                            Some(Ok(None)) => Some(Ok(None)),
+                                            Some(Err(e)) => Some(Err(e)),
+                                            None => None,
+                                        }
+                                    }
+                                    _ => None,
+                                }
+                            }
                             _ => None,
                         };
-                        if let Some((t, taken)) = jump {
-                            budget.n -= 1;
-                            f.pc = if taken { t as usize } else { f.pc + 1 };
-                            continue;
-                        }
-                    }
-                    f.stack.push(Value::Bool(c));
-                }
-                Instr::ContainsOp(neg) => {
-                    let b = pop!();
-                    let a = pop!();
-                    let r = tri!(native!(self.contains(&b, &a)));
-                    f.stack.push(Value::Bool(r != neg));
-                }
-                Instr::Jump(t) => f.pc = t as usize,
-                Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
-                    let v = pop!();
-                    let b = match &v {
-                        Value::Bool(b) => *b,
-                        Value::None => false,
-                        Value::Int(i) => *i != 0,
-                        _ => tri!(native!(self.truthy(&v))),
-                    };
-                    v.forget_plain();
-                    if b == matches!(ins, Instr::PopJumpIfTrue(_)) {
-                        f.pc = t as usize;
-                    }
-                }
-                Instr::GetIter => {
-                    let v = pop!();
-                    let it = tri!(native!(self.get_iter(&v)));
-                    f.stack.push(it);
-                }
-                Instr::ForIter(target) => {
-                    // `for i in range(...)`: step the iterator in place (no refcount traffic).
-                    if let Some(Value::Native(n)) = f.stack.last() {
-                        if let NativeData::RangeIter {
-                            cur, step, left, ..
-                        } = &n.data
-                        {
-                            let l = left.get();
-                            if l <= 0 {
-                                f.stack.pop();
-                                f.pc = target as usize;
+                        match pair {
+                            Some(Ok(Some((i, v)))) => {
+                                f.stack.push(v);
+                                f.stack.push(Value::Int(i));
+                                ip += 1;
+                                budget.n -= 1;
                                 continue;
                             }
-                            left.set(l - 1);
-                            let c = cur.get();
-                            cur.set(c.wrapping_add(*step));
-                            // The loop variable's `StoreFast` runs here too (counted; not under
-                            // a line hook), the int going straight into its slot.
-                            if budget.n > 0 && self.line_hook.is_none() {
-                                if let Some(&Instr::StoreFast(k)) = f.instrs.get(f.pc) {
-                                    if let Some(slot) = f.locals.get_mut(k as usize) {
-                                        std::mem::replace(slot, Value::Int(c)).forget_plain();
-                                        f.pc += 1;
-                                        budget.n -= 1;
-                                        check_warn!();
-                                        continue;
+                            Some(Ok(None)) => {
+                                f.stack.pop();
+                                ip = target as usize;
+                                continue;
+                            }
+                            Some(Err(e)) => tri!(Err(e)),
+                            None => {}
+                        }
+                        let it = top!().clone();
+                        if let Some(r) = self.native_next(&it) {
+                            match tri!(r) {
+                                Some(v) => f.stack.push(v),
+                                None => {
+                                    f.stack.pop();
+                                    ip = target as usize;
+                                }
+                            }
+                            continue;
+                        }
+                        match &it {
+                            Value::Gen(g) if g.kind == GenKind::Generator => {
+                                let out = tri!(self
+                                    .gen_resume_frames(
+                                        g,
+                                        ResumeHow::Send(Value::None),
+                                        Entry::ForIter(target)
+                                    )
+                                    .or_else(|e| {
+                                        if self.exc_matches(&e, ExcKind::StopIteration) {
+                                            Ok(CallOut::Value(Value::Null))
+                                        } else {
+                                            Err(e)
+                                        }
+                                    }));
+                                if let CallOut::Value(Value::Null) = out {
+                                    f.stack.pop();
+                                    ip = target as usize;
+                                    continue;
+                                }
+                                call_out!(out);
+                            }
+                            _ => {
+                                let cls = self.type_of(&it);
+                                match cls.lookup("__next__") {
+                                    Some(Value::Func(nf)) => {
+                                        let mut nfr =
+                                            tri!(self.make_frame(&nf, vec![it.clone()], &[]));
+                                        nfr.entry = Entry::Call;
+                                        // StopIteration from __next__ ends the loop: handled by
+                                        // catching it around a nested run would recurse, so run
+                                        // it nested but bounded.
+                                        let r = native!(self.run_nested(nfr));
+                                        match r {
+                                            Ok(v) => f.stack.push(v),
+                                            Err(e)
+                                                if self.exc_matches(&e, ExcKind::StopIteration) =>
+                                            {
+                                                f.stack.pop();
+                                                ip = target as usize;
+                                            }
+                                            Err(e) => tri!(Err(e)),
+                                        }
+                                    }
+                                    _ => {
+                                        let r = native!(self.next(&it));
+                                        match tri!(r) {
+                                            Some(v) => f.stack.push(v),
+                                            None => {
+                                                f.stack.pop();
+                                                ip = target as usize;
+                                            }
+                                        }
                                     }
                                 }
                             }
-                            f.stack.push(Value::Int(c));
-                            continue;
                         }
                     }
-                    // `for i, x in enumerate(seq)`: hand the pair straight to the
-                    // `UnpackSequence(2)` that follows instead of building a tuple nothing else
-                    // sees. Counted as both instructions; not under a line hook. Only over the
-                    // built-in sequence iterators, which never run Python code or fail.
-                    let pair = match f.stack.last() {
-                        Some(Value::Native(n))
-                            if budget.n > 0
-                                && self.line_hook.is_none()
-                                && matches!(f.instrs.get(f.pc), Some(Instr::UnpackSequence(2))) =>
-                        {
-                            match &n.data {
-                                NativeData::Enumerate {
-                                    it: it @ Value::Native(inner),
-                                    next,
-                                } if matches!(
-                                    inner.data,
-                                    NativeData::SeqIter { .. }
-                                        | NativeData::ListIter { .. }
-                                        | NativeData::RangeIter { .. }
-                                ) =>
-                                {
-                                    // The same recursion bound the general path applies.
-                                    let r = match self.enter_native() {
-                                        Ok(()) => {
-                                            let r = self.native_next(it);
-                                            self.leave_native();
-                                            r
-                                        }
-                                        Err(e) => Some(Err(e)),
+                    Instr::BuildTuple(n) => {
+                        let at = f.stack.len().saturating_sub(n as usize);
+                        let items: Vec<Value> = f.stack.drain(at..).collect();
+                        f.stack.push(Value::tuple(items));
+                    }
+                    Instr::BuildList(n) => {
+                        let at = f.stack.len().saturating_sub(n as usize);
+                        let items: Vec<Value> = f.stack.drain(at..).collect();
+                        f.stack.push(Value::list(items));
+                    }
+                    Instr::UnpackSequence(n) => {
+                        let mut seq = pop!();
+                        if let Value::Tuple(t) = &mut seq {
+                            if t.items.len() == n as usize {
+                                match Rc::get_mut(t) {
+                                    // A tuple nobody else holds (an `enumerate`/`zip`/`items()`
+                                    // item): move its values instead of cloning and dropping them.
+                                    Some(tm) => {
+                                        let items = std::mem::take(&mut tm.items);
+                                        f.stack.extend(items.into_vec().into_iter().rev());
+                                    }
+                                    None => f.stack.extend(t.items.iter().rev().cloned()),
+                                }
+                                continue;
+                            }
+                        }
+                        let items = match &seq {
+                            Value::List(l) if l.items.borrow().len() == n as usize => {
+                                l.items.borrow().clone()
+                            }
+                            _ => tri!(native!(self.unpack(&seq, n as usize, None))),
+                        };
+                        f.stack.extend(items.into_iter().rev());
+                    }
+                    Instr::KwNames(i) => {
+                        f.kwnames = f.consts.get(i as usize).cloned();
+                    }
+                    Instr::Call(n) => {
+                        let n = n as usize;
+                        let kwnames = f.kwnames.take();
+                        let len = f.stack.len();
+                        if len < n + 2 {
+                            tri!(Err(self.new_error(ExcKind::SystemError, "bad CALL")));
+                        }
+                        let at = len - n;
+                        // Hot path: a plain Python function, positional args only.
+                        let (a, b) = (&f.stack[at - 2], &f.stack[at - 1]);
+                        if kwnames.is_none() {
+                            let (func, with_self) = match (a, b) {
+                                (Value::Null, Value::Func(func)) => (Some(func), false),
+                                (Value::Func(func), _) => (Some(func), true),
+                                _ => (None, false),
+                            };
+                            if let Some(func) = func {
+                                let nargs = n + with_self as usize;
+                                if func.code.fast_argcount as usize == nargs {
+                                    let nlocals = func.code.nlocals as usize;
+                                    let mut nf = self.alloc_call_frame(func);
+                                    // The arguments move (no refcount traffic) into the first
+                                    // locals; the others start unbound.
+                                    nf.locals.reserve(nlocals);
+                                    let first = f.stack.len() - nargs;
+                                    move_tail(&mut f.stack, first, &mut nf.locals);
+                                    for _ in nargs..nlocals {
+                                        nf.locals.push(Value::Null);
+                                    }
+                                    // Then the function (its reference moves into the frame) and,
+                                    // below it, the NULL of a plain call.
+                                    nf.func = match f.stack.pop() {
+                                        Some(Value::Func(func)) => Some(func),
+                                        _ => None,
                                     };
-                                    match r {
-                                        Some(Ok(Some(v))) => {
-                                            let i = next.get();
-                                            next.set(i.wrapping_add(1));
-                                            Some(Ok(Some((i, v))))
+                                    if !with_self {
+                                        if let Some(x) = f.stack.pop() {
+                                            x.forget_plain();
                                         }
-                                        Some(Ok(None)) => Some(Ok(None)),
-                                        Some(Err(e)) => Some(Err(e)),
-                                        None => None,
+                                    }
+                                    push_frame!(nf);
+                                }
+                            }
+                        }
+                        // Hot path: a built-in function or method descriptor with positional args,
+                        // called on a pooled argument vector.
+                        if kwnames.is_none() {
+                            let nat = match (&f.stack[at - 2], &f.stack[at - 1]) {
+                                (Value::Null, Value::Builtin(b)) => {
+                                    plain_native(b).map(|nf| (nf, at))
+                                }
+                                (Value::Builtin(b), _) => plain_native(b).map(|nf| (nf, at - 1)),
+                                _ => None,
+                            };
+                            if let Some((nf, start)) = nat {
+                                let mut args = std::mem::take(&mut self.arg_pool);
+                                move_tail(&mut f.stack, start, &mut args);
+                                f.stack.truncate(at - 2);
+                                let r = native!(nf(self, &args, &[]));
+                                args.clear();
+                                self.arg_pool = args;
+                                let v = tri!(r);
+                                f.stack.push(v);
+                                continue;
+                            }
+                        }
+                        // Hot path: a built-in type called with positional args (`str(i)`): its
+                        // native constructor, as `call_type` would run it, on the pooled vector.
+                        if kwnames.is_none() {
+                            let newf = match (&f.stack[at - 2], &f.stack[at - 1]) {
+                                (Value::Null, Value::Type(t))
+                                    if t.layout == Layout::Builtin && !t.has_flag(tflags::NEW) =>
+                                {
+                                    find_native_new(t).map(|nf| (nf, t.clone()))
+                                }
+                                _ => None,
+                            };
+                            if let Some((newf, t)) = newf {
+                                let mut args = std::mem::take(&mut self.arg_pool);
+                                move_tail(&mut f.stack, at, &mut args);
+                                f.stack.truncate(at - 2);
+                                let r = native!(newf(self, &t, &args, &[]));
+                                args.clear();
+                                self.arg_pool = args;
+                                let v = tri!(r);
+                                f.stack.push(v);
+                                continue;
+                            }
+                        }
+                        // Hot path: resuming a generator with gen.send(v) / next(gen) / gen.__next__().
+                        if kwnames.is_none() {
+                            let gen_call = match (&f.stack[at - 2], &f.stack[at - 1]) {
+                                (Value::Builtin(bf), Value::Gen(g)) if bf.bound.is_none() => {
+                                    match bf.special {
+                                        Special::GenSend if n == 1 => Some(g.clone()),
+                                        Special::GenNext
+                                            if n == 0 && g.kind == GenKind::Generator =>
+                                        {
+                                            Some(g.clone())
+                                        }
+                                        _ => None,
+                                    }
+                                }
+                                (Value::Null, Value::Builtin(bf))
+                                    if bf.special == Special::Next && n == 1 =>
+                                {
+                                    match &f.stack[at] {
+                                        Value::Gen(g) if g.kind == GenKind::Generator => {
+                                            Some(g.clone())
+                                        }
+                                        _ => None,
                                     }
                                 }
                                 _ => None,
-                            }
-                        }
-                        _ => None,
-                    };
-                    match pair {
-                        Some(Ok(Some((i, v)))) => {
-                            f.stack.push(v);
-                            f.stack.push(Value::Int(i));
-                            f.pc += 1;
-                            budget.n -= 1;
-                            continue;
-                        }
-                        Some(Ok(None)) => {
-                            f.stack.pop();
-                            f.pc = target as usize;
-                            continue;
-                        }
-                        Some(Err(e)) => tri!(Err(e)),
-                        None => {}
-                    }
-                    let it = top!().clone();
-                    if let Some(r) = self.native_next(&it) {
-                        match tri!(r) {
-                            Some(v) => f.stack.push(v),
-                            None => {
-                                f.stack.pop();
-                                f.pc = target as usize;
-                            }
-                        }
-                        continue;
-                    }
-                    match &it {
-                        Value::Gen(g) if g.kind == GenKind::Generator => {
-                            let out = tri!(self
-                                .gen_resume_frames(
-                                    g,
-                                    ResumeHow::Send(Value::None),
-                                    Entry::ForIter(target)
-                                )
-                                .or_else(|e| {
-                                    if self.exc_matches(&e, ExcKind::StopIteration) {
-                                        Ok(CallOut::Value(Value::Null))
-                                    } else {
-                                        Err(e)
-                                    }
-                                }));
-                            if let CallOut::Value(Value::Null) = out {
-                                f.stack.pop();
-                                f.pc = target as usize;
-                                continue;
-                            }
-                            call_out!(out);
-                        }
-                        _ => {
-                            let cls = self.type_of(&it);
-                            match cls.lookup("__next__") {
-                                Some(Value::Func(nf)) => {
-                                    let mut nfr = tri!(self.make_frame(&nf, vec![it.clone()], &[]));
-                                    nfr.entry = Entry::Call;
-                                    // StopIteration from __next__ ends the loop: handled by
-                                    // catching it around a nested run would recurse, so run
-                                    // it nested but bounded.
-                                    let r = native!(self.run_nested(nfr));
-                                    match r {
-                                        Ok(v) => f.stack.push(v),
-                                        Err(e) if self.exc_matches(&e, ExcKind::StopIteration) => {
-                                            f.stack.pop();
-                                            f.pc = target as usize;
-                                        }
-                                        Err(e) => tri!(Err(e)),
-                                    }
-                                }
-                                _ => {
-                                    let r = native!(self.next(&it));
-                                    match tri!(r) {
-                                        Some(v) => f.stack.push(v),
-                                        None => {
-                                            f.stack.pop();
-                                            f.pc = target as usize;
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                Instr::BuildTuple(n) => {
-                    let at = f.stack.len().saturating_sub(n as usize);
-                    let items: Vec<Value> = f.stack.drain(at..).collect();
-                    f.stack.push(Value::tuple(items));
-                }
-                Instr::BuildList(n) => {
-                    let at = f.stack.len().saturating_sub(n as usize);
-                    let items: Vec<Value> = f.stack.drain(at..).collect();
-                    f.stack.push(Value::list(items));
-                }
-                Instr::UnpackSequence(n) => {
-                    let mut seq = pop!();
-                    if let Value::Tuple(t) = &mut seq {
-                        if t.items.len() == n as usize {
-                            match Rc::get_mut(t) {
-                                // A tuple nobody else holds (an `enumerate`/`zip`/`items()`
-                                // item): move its values instead of cloning and dropping them.
-                                Some(tm) => {
-                                    let items = std::mem::take(&mut tm.items);
-                                    f.stack.extend(items.into_vec().into_iter().rev());
-                                }
-                                None => f.stack.extend(t.items.iter().rev().cloned()),
-                            }
-                            continue;
-                        }
-                    }
-                    let items = match &seq {
-                        Value::List(l) if l.items.borrow().len() == n as usize => {
-                            l.items.borrow().clone()
-                        }
-                        _ => tri!(native!(self.unpack(&seq, n as usize, None))),
-                    };
-                    f.stack.extend(items.into_iter().rev());
-                }
-                Instr::KwNames(i) => {
-                    f.kwnames = f.consts.get(i as usize).cloned();
-                }
-                Instr::Call(n) => {
-                    let n = n as usize;
-                    let kwnames = f.kwnames.take();
-                    let len = f.stack.len();
-                    if len < n + 2 {
-                        tri!(Err(self.new_error(ExcKind::SystemError, "bad CALL")));
-                    }
-                    let at = len - n;
-                    // Hot path: a plain Python function, positional args only.
-                    let (a, b) = (&f.stack[at - 2], &f.stack[at - 1]);
-                    if kwnames.is_none() {
-                        let (func, with_self) = match (a, b) {
-                            (Value::Null, Value::Func(func)) => (Some(func), false),
-                            (Value::Func(func), _) => (Some(func), true),
-                            _ => (None, false),
-                        };
-                        if let Some(func) = func {
-                            let co = &func.code.co;
-                            let nargs = n + with_self as usize;
-                            if co.flags
-                                & (flags::VARARGS
-                                    | flags::VARKEYWORDS
-                                    | flags::GENERATOR
-                                    | flags::COROUTINE
-                                    | flags::ASYNC_GENERATOR)
-                                == 0
-                                && co.kwonlyargcount == 0
-                                && co.argcount as usize == nargs
-                                && co.cellvars.is_empty()
-                                && co.freevars.is_empty()
-                            {
-                                let nlocals = co.varnames.len().max(nargs);
-                                let mut nf = self.alloc_call_frame(func);
-                                // The arguments move (no refcount traffic) into the first
-                                // locals; the others start unbound.
-                                nf.locals.reserve(nlocals);
-                                let first = f.stack.len() - nargs;
-                                move_tail(&mut f.stack, first, &mut nf.locals);
-                                for _ in nargs..nlocals {
-                                    nf.locals.push(Value::Null);
-                                }
-                                // Then the function (its reference moves into the frame) and,
-                                // below it, the NULL of a plain call.
-                                nf.func = match f.stack.pop() {
-                                    Some(Value::Func(func)) => Some(func),
-                                    _ => None,
+                            };
+                            if let Some(g) = gen_call {
+                                let v = if n == 1 && !f.stack[at - 2].is_null() {
+                                    f.stack.pop().unwrap_or(Value::None)
+                                } else {
+                                    Value::None
                                 };
-                                if !with_self {
-                                    if let Some(x) = f.stack.pop() {
-                                        x.forget_plain();
-                                    }
-                                }
-                                push_frame!(nf);
-                            }
-                        }
-                    }
-                    // Hot path: a built-in function or method descriptor with positional args,
-                    // called on a pooled argument vector.
-                    if kwnames.is_none() {
-                        let nat = match (&f.stack[at - 2], &f.stack[at - 1]) {
-                            (Value::Null, Value::Builtin(b)) => plain_native(b).map(|nf| (nf, at)),
-                            (Value::Builtin(b), _) => plain_native(b).map(|nf| (nf, at - 1)),
-                            _ => None,
-                        };
-                        if let Some((nf, start)) = nat {
-                            let mut args = std::mem::take(&mut self.arg_pool);
-                            move_tail(&mut f.stack, start, &mut args);
-                            f.stack.truncate(at - 2);
-                            let r = native!(nf(self, &args, &[]));
-                            args.clear();
-                            self.arg_pool = args;
-                            let v = tri!(r);
-                            f.stack.push(v);
-                            continue;
-                        }
-                    }
-                    // Hot path: a built-in type called with positional args (`str(i)`): its
-                    // native constructor, as `call_type` would run it, on the pooled vector.
-                    if kwnames.is_none() {
-                        let newf = match (&f.stack[at - 2], &f.stack[at - 1]) {
-                            (Value::Null, Value::Type(t))
-                                if t.layout == Layout::Builtin && !t.has_flag(tflags::NEW) =>
-                            {
-                                find_native_new(t).map(|nf| (nf, t.clone()))
-                            }
-                            _ => None,
-                        };
-                        if let Some((newf, t)) = newf {
-                            let mut args = std::mem::take(&mut self.arg_pool);
-                            move_tail(&mut f.stack, at, &mut args);
-                            f.stack.truncate(at - 2);
-                            let r = native!(newf(self, &t, &args, &[]));
-                            args.clear();
-                            self.arg_pool = args;
-                            let v = tri!(r);
-                            f.stack.push(v);
-                            continue;
-                        }
-                    }
-                    // Hot path: resuming a generator with gen.send(v) / next(gen) / gen.__next__().
-                    if kwnames.is_none() {
-                        let gen_call = match (&f.stack[at - 2], &f.stack[at - 1]) {
-                            (Value::Builtin(bf), Value::Gen(g)) if bf.bound.is_none() => {
-                                match bf.special {
-                                    Special::GenSend if n == 1 => Some(g.clone()),
-                                    Special::GenNext if n == 0 && g.kind == GenKind::Generator => {
-                                        Some(g.clone())
-                                    }
-                                    _ => None,
-                                }
-                            }
-                            (Value::Null, Value::Builtin(bf))
-                                if bf.special == Special::Next && n == 1 =>
-                            {
-                                match &f.stack[at] {
-                                    Value::Gen(g) if g.kind == GenKind::Generator => {
-                                        Some(g.clone())
-                                    }
-                                    _ => None,
-                                }
-                            }
-                            _ => None,
-                        };
-                        if let Some(g) = gen_call {
-                            let v = if n == 1 && !f.stack[at - 2].is_null() {
-                                f.stack.pop().unwrap_or(Value::None)
-                            } else {
-                                Value::None
-                            };
-                            f.stack.truncate(at - 2);
-                            let v = match self.resume_suspended(&g, v, Entry::GenCall) {
-                                Ok(nf) => push_frame!(nf),
-                                Err(v) => v,
-                            };
-                            let out = tri!(self.gen_resume_frames(
-                                &g,
-                                ResumeHow::Send(v),
-                                Entry::GenCall
-                            ));
-                            call_out!(out);
-                            continue;
-                        }
-                    }
-                    let mut args: Vec<Value> = Vec::with_capacity(n + 1);
-                    args.push(Value::Null);
-                    move_tail(&mut f.stack, at, &mut args);
-                    let b = pop!();
-                    let a = pop!();
-                    let callable = if a.is_null() {
-                        args.remove(0);
-                        b
-                    } else {
-                        args[0] = b;
-                        a
-                    };
-                    let kwargs: Vec<(Rc<str>, Value)> = match &kwnames {
-                        Some(Value::Tuple(names)) => {
-                            let k = names.items.len().min(args.len());
-                            let kwvals = args.split_off(args.len() - k);
-                            names
-                                .items
-                                .iter()
-                                .zip(kwvals)
-                                .map(|(nm, v)| (Rc::from(nm.as_str().unwrap_or("")), v))
-                                .collect()
-                        }
-                        _ => Vec::new(),
-                    };
-                    let out = match &callable {
-                        Value::Func(func) => {
-                            let fr = tri!(self.make_frame(func, args, &kwargs));
-                            if fr.code.co.flags
-                                & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR)
-                                != 0
-                            {
-                                let g = native!(self.make_gen(fr));
-                                CallOut::Value(g)
-                            } else {
-                                CallOut::Frame(fr)
-                            }
-                        }
-                        _ => tri!(native!(self.prepare_call(&callable, args, &kwargs))),
-                    };
-                    call_out!(out);
-                }
-                Instr::ReturnValue => {
-                    let v = pop!();
-                    check_warn!();
-                    // A plain function returning to its caller in this loop: `frame_return`'s
-                    // first case, inline.
-                    if f.gen.is_none() && matches!(f.entry, Entry::Call) && self.frames.len() > base
-                    {
-                        if let Some(caller) = self.frames.pop() {
-                            let done = std::mem::replace(&mut f, caller);
-                            self.recycle_inline(done);
-                            f.stack.push(v);
-                            check_warn!();
-                            continue;
-                        }
-                    }
-                    match self.frame_return(&mut f, v, base) {
-                        Some(exit) => return exit,
-                        None => {
-                            check_warn!();
-                            continue;
-                        }
-                    }
-                }
-                Instr::YieldValue => {
-                    let v = pop!();
-                    f.in_yield_from = matches!(
-                        pc.checked_sub(1).and_then(|i| f.instrs.get(i)),
-                        Some(Instr::Send(_))
-                    );
-                    match self.frame_yield(&mut f, v, base) {
-                        Some(exit) => return exit,
-                        None => continue,
-                    }
-                }
-                Instr::Send(target) => {
-                    let v = pop!();
-                    // The common `yield from` step: a suspended generator takes the value.
-                    let v = match f.stack.last() {
-                        Some(Value::Gen(g)) if g.state.get() == GenState::Suspended => {
-                            let g = g.clone();
-                            match self.resume_suspended(&g, v, Entry::Send(target)) {
-                                Ok(nf) => push_frame!(nf),
-                                Err(v) => v,
-                            }
-                        }
-                        _ => v,
-                    };
-                    let recv = top!().clone();
-                    match &recv {
-                        Value::Gen(g) => {
-                            let out =
-                                self.gen_resume_frames(g, ResumeHow::Send(v), Entry::Send(target));
-                            let out = match out {
-                                Ok(o) => o,
-                                Err(e)
-                                    if self.exc_matches(&e, ExcKind::StopIteration)
-                                        && g.kind == GenKind::Generator =>
-                                {
-                                    f.stack.pop();
-                                    f.stack.push(super::exceptions::stop_value(&e));
-                                    f.pc = target as usize;
-                                    continue;
-                                }
-                                Err(e) => tri!(Err(e)),
-                            };
-                            if let CallOut::Value(r) = out {
-                                f.stack.pop();
-                                f.stack.push(r);
-                                f.pc = target as usize;
+                                f.stack.truncate(at - 2);
+                                let v = match self.resume_suspended(&g, v, Entry::GenCall) {
+                                    Ok(nf) => push_frame!(nf),
+                                    Err(v) => v,
+                                };
+                                let out = tri!(self.gen_resume_frames(
+                                    &g,
+                                    ResumeHow::Send(v),
+                                    Entry::GenCall
+                                ));
+                                call_out!(out);
                                 continue;
                             }
-                            call_out!(out);
                         }
-                        Value::Native(n) if matches!(n.data, NativeData::AsyncGenOp(_)) => {
-                            match tri!(native!(self.agen_op_send(n, v, target))) {
-                                Some(CallOut::Value(r)) => {
+                        let mut args: Vec<Value> = Vec::with_capacity(n + 1);
+                        args.push(Value::Null);
+                        move_tail(&mut f.stack, at, &mut args);
+                        let b = pop!();
+                        let a = pop!();
+                        let callable = if a.is_null() {
+                            args.remove(0);
+                            b
+                        } else {
+                            args[0] = b;
+                            a
+                        };
+                        let kwargs: Vec<(Rc<str>, Value)> = match &kwnames {
+                            Some(Value::Tuple(names)) => {
+                                let k = names.items.len().min(args.len());
+                                let kwvals = args.split_off(args.len() - k);
+                                names
+                                    .items
+                                    .iter()
+                                    .zip(kwvals)
+                                    .map(|(nm, v)| (Rc::from(nm.as_str().unwrap_or("")), v))
+                                    .collect()
+                            }
+                            _ => Vec::new(),
+                        };
+                        let out = match &callable {
+                            Value::Func(func) => {
+                                let fr = tri!(self.make_frame(func, args, &kwargs));
+                                if fr.code.co.flags
+                                    & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR)
+                                    != 0
+                                {
+                                    let g = native!(self.make_gen(fr));
+                                    CallOut::Value(g)
+                                } else {
+                                    CallOut::Frame(fr)
+                                }
+                            }
+                            _ => tri!(native!(self.prepare_call(&callable, args, &kwargs))),
+                        };
+                        call_out!(out);
+                    }
+                    Instr::ReturnValue => {
+                        let v = pop!();
+                        check_warn!();
+                        // A plain function returning to its caller in this loop: `frame_return`'s
+                        // first case, inline.
+                        if f.gen.is_none()
+                            && matches!(f.entry, Entry::Call)
+                            && self.frames.len() > base
+                        {
+                            if let Some(caller) = self.frames.pop() {
+                                let done = std::mem::replace(&mut f, caller);
+                                self.recycle_inline(done);
+                                f.stack.push(v);
+                                check_warn!();
+                                continue 'frame;
+                            }
+                        }
+                        match self.frame_return(&mut f, v, base) {
+                            Some(exit) => return exit,
+                            None => {
+                                check_warn!();
+                                continue 'frame;
+                            }
+                        }
+                    }
+                    Instr::YieldValue => {
+                        let v = pop!();
+                        f.in_yield_from = matches!(
+                            pc.checked_sub(1).and_then(|i| instrs.get(i)),
+                            Some(Instr::Send(_))
+                        );
+                        match self.frame_yield(&mut f, v, base) {
+                            Some(exit) => return exit,
+                            None => continue 'frame,
+                        }
+                    }
+                    Instr::Send(target) => {
+                        let v = pop!();
+                        // The common `yield from` step: a suspended generator takes the value.
+                        let v = match f.stack.last() {
+                            Some(Value::Gen(g)) if g.state.get() == GenState::Suspended => {
+                                let g = g.clone();
+                                match self.resume_suspended(&g, v, Entry::Send(target)) {
+                                    Ok(nf) => push_frame!(nf),
+                                    Err(v) => v,
+                                }
+                            }
+                            _ => v,
+                        };
+                        let recv = top!().clone();
+                        match &recv {
+                            Value::Gen(g) => {
+                                let out = self.gen_resume_frames(
+                                    g,
+                                    ResumeHow::Send(v),
+                                    Entry::Send(target),
+                                );
+                                let out = match out {
+                                    Ok(o) => o,
+                                    Err(e)
+                                        if self.exc_matches(&e, ExcKind::StopIteration)
+                                            && g.kind == GenKind::Generator =>
+                                    {
+                                        f.stack.pop();
+                                        f.stack.push(super::exceptions::stop_value(&e));
+                                        ip = target as usize;
+                                        continue;
+                                    }
+                                    Err(e) => tri!(Err(e)),
+                                };
+                                if let CallOut::Value(r) = out {
                                     f.stack.pop();
                                     f.stack.push(r);
-                                    f.pc = target as usize;
+                                    ip = target as usize;
+                                    continue;
                                 }
-                                Some(out) => call_out!(out),
-                                None => {}
+                                call_out!(out);
                             }
-                        }
-                        _ => {
-                            let r = if v.is_none() {
-                                native!(self.call_dunder(&recv, "__next__", &[]))
-                            } else {
-                                native!(self.call_method_by_name(&recv, "send", &[v]))
-                            };
-                            match r {
-                                Ok(Some(y)) => f.stack.push(y),
-                                Ok(None) => tri!(Err(self.type_error(format!(
-                                    "'{}' object is not an iterator",
-                                    self.type_name(&recv)
-                                )))),
-                                Err(e) if self.exc_matches(&e, ExcKind::StopIteration) => {
-                                    f.stack.pop();
-                                    f.stack.push(super::exceptions::stop_value(&e));
-                                    f.pc = target as usize;
+                            Value::Native(n) if matches!(n.data, NativeData::AsyncGenOp(_)) => {
+                                match tri!(native!(self.agen_op_send(n, v, target))) {
+                                    Some(CallOut::Value(r)) => {
+                                        f.stack.pop();
+                                        f.stack.push(r);
+                                        ip = target as usize;
+                                    }
+                                    Some(out) => call_out!(out),
+                                    None => {}
                                 }
-                                Err(e) => tri!(Err(e)),
+                            }
+                            _ => {
+                                let r = if v.is_none() {
+                                    native!(self.call_dunder(&recv, "__next__", &[]))
+                                } else {
+                                    native!(self.call_method_by_name(&recv, "send", &[v]))
+                                };
+                                match r {
+                                    Ok(Some(y)) => f.stack.push(y),
+                                    Ok(None) => tri!(Err(self.type_error(format!(
+                                        "'{}' object is not an iterator",
+                                        self.type_name(&recv)
+                                    )))),
+                                    Err(e) if self.exc_matches(&e, ExcKind::StopIteration) => {
+                                        f.stack.pop();
+                                        f.stack.push(super::exceptions::stop_value(&e));
+                                        ip = target as usize;
+                                    }
+                                    Err(e) => tri!(Err(e)),
+                                }
                             }
                         }
                     }
-                }
-                Instr::SetupFinally(t) => {
-                    let depth = f.stack.len() as u32;
-                    f.blocks.push(Block { handler: t, depth });
-                }
-                Instr::PopBlock => {
-                    f.blocks.pop();
-                }
-                // A comprehension's append; the other container updates run out of line.
-                Instr::ListAppend(n)
-                    if matches!(
-                        f.stack
-                            .len()
-                            .checked_sub(n as usize + 1)
-                            .and_then(|i| f.stack.get(i)),
-                        Some(Value::List(_))
-                    ) =>
-                {
-                    let item = pop!();
-                    let len = f.stack.len();
-                    if let Some(Value::List(l)) =
-                        len.checked_sub(n as usize).and_then(|i| f.stack.get(i))
+                    Instr::SetupFinally(t) => {
+                        let depth = f.stack.len() as u32;
+                        f.blocks.push(Block { handler: t, depth });
+                    }
+                    Instr::PopBlock => {
+                        f.blocks.pop();
+                    }
+                    // A comprehension's append; the other container updates run out of line.
+                    Instr::ListAppend(n)
+                        if matches!(
+                            f.stack
+                                .len()
+                                .checked_sub(n as usize + 1)
+                                .and_then(|i| f.stack.get(i)),
+                            Some(Value::List(_))
+                        ) =>
                     {
-                        l.items.borrow_mut().push(item);
+                        let item = pop!();
+                        let len = f.stack.len();
+                        if let Some(Value::List(l)) =
+                            len.checked_sub(n as usize).and_then(|i| f.stack.get(i))
+                        {
+                            l.items.borrow_mut().push(item);
+                        }
                     }
+                    _ => match self.run_cold(f, ins, pc, base) {
+                        Ok(nf) => {
+                            f = nf;
+                            continue 'frame;
+                        }
+                        Err(exit) => return exit,
+                    },
                 }
-                _ => match self.run_cold(f, ins, pc, base) {
-                    Ok(nf) => f = nf,
-                    Err(exit) => return exit,
-                },
             }
         }
     }

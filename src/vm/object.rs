@@ -121,6 +121,15 @@ impl StrMap {
         }
         self.find_h(key, name.hash() as u32)
     }
+    /// Is the key at `pos` the text `name`? (One length compare and a short byte compare:
+    /// callers that remember where a name sat check it here before searching.)
+    #[inline(always)]
+    pub fn key_is(&self, pos: usize, name: &str) -> bool {
+        self.keys.get(pos).is_some_and(|k| {
+            k.len() == name.len()
+                && (std::ptr::eq(k.as_ptr(), name.as_ptr()) || k.as_bytes() == name.as_bytes())
+        })
+    }
     #[inline]
     pub fn val_at(&self, pos: usize) -> Option<&Value> {
         self.vals.get(pos)
@@ -306,6 +315,9 @@ struct TypeCacheEntry {
     name: Option<Rc<str>>,
     /// 0 = not found, 1 = the type itself, k + 1 = `mro_tail[k - 1]`.
     pos: u32,
+    /// Where the name sits in that class's dict (checked before use: one pointer compare
+    /// instead of a hash probe).
+    at: u32,
     /// The value found, for built-in types only (their attributes live as long as they do,
     /// so holding one here changes no object's lifetime).
     val: Option<Value>,
@@ -353,7 +365,7 @@ impl PyType {
             & (TYPE_CACHE_SIZE - 1);
         let key = name.key_str();
         let mut f = Some(f);
-        // Ok(result) when the cache answered, Err(pos) when it only knows where to look.
+        // Ok(result) when the cache answered, Err((pos, at)) when it only knows where to look.
         let hit = TYPE_CACHE
             .try_with(|c| {
                 let c = c.try_borrow().ok()?;
@@ -369,14 +381,14 @@ impl PyType {
                 }
                 match &e.val {
                     Some(v) => Some(Ok(f.take().map(|f| f(v)))),
-                    None => Some(Err(e.pos)),
+                    None => Some(Err((e.pos, e.at))),
                 }
             })
             .ok()
             .flatten();
-        let pos = match hit {
+        let (pos, at) = match hit {
             Some(Ok(r)) => return r,
-            Some(Err(pos)) => pos,
+            Some(Err(found)) => found,
             None => self.fill_cache(name, slot, epoch),
         };
         if pos == 0 {
@@ -388,22 +400,34 @@ impl PyType {
             self.mro_tail.get(pos as usize - 2)?
         };
         let d = owner.dict.borrow();
-        let v = d.get_h(name.key_str(), h)?;
+        // The key there is compared by text: a native method's key (set from a Rust
+        // literal) is not the very string its callers' bytecode names.
+        let i = if d.key_is(at as usize, key) {
+            at as usize
+        } else {
+            d.find_h(key, h)?
+        };
+        let v = d.val_at(i)?;
         f.take().map(|f| f(v))
     }
     /// Find `name` along the MRO and remember where (see `TypeCacheEntry::pos`).
-    fn fill_cache(&self, name: &PyStr, slot: usize, epoch: u64) -> u32 {
+    fn fill_cache(&self, name: &PyStr, slot: usize, epoch: u64) -> (u32, u32) {
         let (key, h) = (name.key_str(), name.hash() as u32);
         let mut pos = 0u32;
+        let mut at = 0u32;
         let mut val = None;
-        if let Some(v) = self.dict.borrow().get_h(key, h) {
-            pos = 1;
-            val = Some(v.clone());
+        let found = |d: &StrMap| {
+            let i = d.find_h(key, h)?;
+            Some((i as u32, d.val_at(i)?.clone()))
+        };
+        if let Some((i, v)) = found(&self.dict.borrow()) {
+            (pos, at) = (1, i);
+            val = Some(v);
         } else {
-            for (i, t) in self.mro_tail.iter().enumerate() {
-                if let Some(v) = t.dict.borrow().get_h(key, h) {
-                    pos = i as u32 + 2;
-                    val = Some(v.clone());
+            for (k, t) in self.mro_tail.iter().enumerate() {
+                if let Some((i, v)) = found(&t.dict.borrow()) {
+                    (pos, at) = (k as u32 + 2, i);
+                    val = Some(v);
                     break;
                 }
             }
@@ -422,13 +446,14 @@ impl PyType {
                             epoch,
                             name: Some(rc),
                             pos,
+                            at,
                             val,
                         };
                     }
                 }
             });
         }
-        pos
+        (pos, at)
     }
     /// `lookup` with `name_hash(name)` already known.
     pub fn lookup_h(&self, name: &str, h: u32) -> Option<Value> {
@@ -525,6 +550,12 @@ pub struct PyCode {
     pub method_cache: RefCell<Vec<MethodCache>>,
     /// Per-name `LoadGlobal` cache: see `GlobalCache`.
     pub global_cache: Box<[Cell<GlobalCache>]>,
+    /// The argument count a call binds by position alone (no `*args`/`**kwargs`/keyword-only
+    /// parameters, no cells, not a generator), `u32::MAX` otherwise: the call fast path tests
+    /// one field instead of five.
+    pub fast_argcount: u32,
+    /// `max(len(varnames), argcount)`: the locals such a call allocates.
+    pub nlocals: u32,
 }
 
 /// Where a `LoadGlobal` found its name: the entry index in the globals (or, when the globals
@@ -569,9 +600,22 @@ pub fn type_epoch() -> u64 {
 
 impl PyCode {
     pub fn new(co: Rc<CodeObject>) -> PyCode {
+        use crate::lang::bytecode::flags;
+        let simple = co.flags
+            & (flags::VARARGS
+                | flags::VARKEYWORDS
+                | flags::GENERATOR
+                | flags::COROUTINE
+                | flags::ASYNC_GENERATOR)
+            == 0
+            && co.kwonlyargcount == 0
+            && co.cellvars.is_empty()
+            && co.freevars.is_empty();
         PyCode {
             instrs: Rc::from(co.instrs.as_slice()),
             global_cache: co.names.iter().map(|_| Cell::default()).collect(),
+            fast_argcount: if simple { co.argcount } else { u32::MAX },
+            nlocals: co.varnames.len().max(co.argcount as usize) as u32,
             co,
             consts: OnceCell::new(),
             names: OnceCell::new(),

@@ -372,7 +372,11 @@ impl Vm {
         match v {
             Value::Str(_) => return Ok(v.clone()),
             // `str(i)` in a loop: digits on the stack, one exact allocation, no formatter.
-            Value::Int(i) => return Ok(Value::str(int_digits(*i, &mut [0; 20]))),
+            Value::Int(i) => {
+                return Ok(Value::Str(Rc::new(super::value::PyStr::from_ascii(
+                    int_digits(*i),
+                ))))
+            }
             _ => {}
         }
         Ok(Value::string(self.str_of(v)?))
@@ -1105,7 +1109,8 @@ impl GroupCtx {
 }
 
 /// The decimal text of `i`, written into the end of `buf`.
-fn int_digits(i: i64, buf: &mut [u8; 20]) -> &str {
+fn int_digits(i: i64) -> String {
+    let buf = &mut [0u8; 20];
     let mut n = i.unsigned_abs();
     let mut at = buf.len();
     loop {
@@ -1120,7 +1125,14 @@ fn int_digits(i: i64, buf: &mut [u8; 20]) -> &str {
         at -= 1;
         buf[at] = b'-';
     }
-    std::str::from_utf8(&buf[at..]).unwrap_or("")
+    // ASCII digits: one exact allocation (`collect` would round the capacity up to 8 and
+    // `into_boxed_str` reallocate), no UTF-8 validation.
+    let digits = &buf[at..];
+    let mut s = String::with_capacity(digits.len());
+    for &b in digits {
+        s.push(b as char);
+    }
+    s
 }
 
 #[cfg(test)]
@@ -1128,7 +1140,7 @@ mod int_digits_tests {
     #[test]
     fn matches_to_string() {
         for i in [0, 7, -7, 10, 97, -100, 123_456_789, i64::MAX, i64::MIN] {
-            assert_eq!(super::int_digits(i, &mut [0; 20]), i.to_string());
+            assert_eq!(super::int_digits(i), i.to_string());
         }
     }
 }

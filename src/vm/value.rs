@@ -209,6 +209,30 @@ impl PyStr {
     pub fn new(s: &str) -> PyStr {
         PyStr::from_string(s.to_string())
     }
+    /// Text known to be ASCII (digits, `a + b` of two ASCII strs): no scan for the flags.
+    pub fn from_ascii(s: String) -> PyStr {
+        debug_assert!(s.is_ascii());
+        PyStr {
+            nchars: s.len(),
+            s: s.into_boxed_str(),
+            ascii: true,
+            hash: Cell::new(None),
+            rc: std::cell::OnceCell::new(),
+        }
+    }
+    /// `a + b`: the flags follow from the parts', without a scan of the text.
+    pub fn concat(a: &PyStr, b: &PyStr) -> PyStr {
+        let mut s = String::with_capacity(a.s.len() + b.s.len());
+        s.push_str(&a.s);
+        s.push_str(&b.s);
+        PyStr {
+            s: s.into_boxed_str(),
+            nchars: a.nchars + b.nchars,
+            ascii: a.ascii && b.ascii,
+            hash: Cell::new(None),
+            rc: std::cell::OnceCell::new(),
+        }
+    }
     pub fn from_string(s: String) -> PyStr {
         let ascii = s.is_ascii();
         let nchars = if ascii { s.len() } else { s.chars().count() };

@@ -22,7 +22,9 @@ use crate::components::timers::Timers;
 use crate::examples;
 use crate::i18n::{tr, Lang};
 use crate::links;
-use crate::model::{ConsoleLine, Granularity, Timeline, View};
+use crate::model::{
+    ConsoleLine, Granularity, ReadyItem, SourceMark, TaskCard, Timeline, TimerItem, View,
+};
 use crate::runner;
 use crate::state::{gran_from_id, gran_id, speed_index, Action, AppState, SPEEDS};
 use std::rc::Rc;
@@ -94,6 +96,36 @@ pub fn key_action(key: &str, shift: bool) -> Option<Action> {
     }
 }
 
+/// A position's view with its long lists behind `Rc`: the panels get them without a copy of
+/// a thousand entries (and the drop of the last step's copy) per step.
+struct Shown {
+    view: View,
+    tasks: Rc<Vec<TaskCard>>,
+    ready: Rc<Vec<ReadyItem>>,
+    timers: Rc<Vec<TimerItem>>,
+    paused: Rc<Vec<SourceMark>>,
+}
+
+impl From<View> for Shown {
+    fn from(mut view: View) -> Shown {
+        use std::mem::take;
+        Shown {
+            tasks: Rc::new(take(&mut view.tasks)),
+            ready: Rc::new(take(&mut view.ready)),
+            timers: Rc::new(take(&mut view.timers)),
+            paused: Rc::new(take(&mut view.paused)),
+            view,
+        }
+    }
+}
+
+impl std::ops::Deref for Shown {
+    type Target = View;
+    fn deref(&self) -> &View {
+        &self.view
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(AppState::default);
@@ -155,9 +187,11 @@ pub fn app() -> Html {
     });
 
     let dispatch = state.dispatcher();
+    // Callbacks are made once (or when what they read changes), not per render: a new
+    // callback is a changed prop, and every panel it went to re-rendered on every step.
     let on_action = {
         let d = dispatch.clone();
-        Callback::from(move |a: Action| d.dispatch(a))
+        use_callback((), move |a: Action, _| d.dispatch(a))
     };
 
     // The worker that runs scripts (kept warm between runs; Stop terminates it).
@@ -165,7 +199,7 @@ pub fn app() -> Html {
     let start_run = {
         let d = dispatch.clone();
         let runner = runner.clone();
-        Callback::from(move |source: String| {
+        use_callback((), move |source: String, _| {
             let mut r = runner.borrow_mut();
             if r.busy() {
                 r.stop();
@@ -200,7 +234,7 @@ pub fn app() -> Html {
     let on_stop = {
         let d = dispatch.clone();
         let runner = runner.clone();
-        Callback::from(move |()| {
+        use_callback((), move |(), _| {
             runner.borrow_mut().stop();
             d.dispatch(Action::RunStopped);
         })
@@ -269,30 +303,31 @@ pub fn app() -> Html {
         });
     }
     let on_run = {
-        let script = script.clone();
         let start_run = start_run.clone();
-        Callback::from(move |()| start_run.emit((*script).clone()))
+        use_callback(script.clone(), move |(), script| {
+            start_run.emit((**script).clone())
+        })
     };
     let on_edit = {
         let script = script.clone();
-        Callback::from(move |text: String| {
+        use_callback((), move |text: String, _| {
             save(KEY_SCRIPT, &text);
             script.set(text);
         })
     };
     let on_gallery = {
         let d = dispatch.clone();
-        Callback::from(move |()| d.dispatch(Action::OpenGallery))
+        use_callback((), move |(), _| d.dispatch(Action::OpenGallery))
     };
     let on_close_gallery = {
         let d = dispatch.clone();
-        Callback::from(move |()| d.dispatch(Action::CloseOverlay))
+        use_callback((), move |(), _| d.dispatch(Action::CloseOverlay))
     };
     let on_example = {
         let script = script.clone();
         let start_run = start_run.clone();
         let d = dispatch.clone();
-        Callback::from(move |id: String| {
+        use_callback((), move |id: String, _| {
             d.dispatch(Action::CloseOverlay);
             if let Some(ex) = examples::by_id(&id) {
                 save(KEY_SCRIPT, ex.source);
@@ -303,25 +338,25 @@ pub fn app() -> Html {
     };
     let on_lang = {
         let lang = lang.clone();
-        Callback::from(move |l: Lang| {
+        use_callback((), move |l: Lang, _| {
             save(KEY_LANG, l.code());
             lang.set(l);
         })
     };
     let on_theme = {
         let theme = theme.clone();
-        Callback::from(move |t: Theme| {
+        use_callback((), move |t: Theme, _| {
             save(KEY_THEME, t.code());
             theme.set(t);
         })
     };
     let on_help = {
         let d = dispatch.clone();
-        Callback::from(move |()| d.dispatch(Action::ToggleHelp))
+        use_callback((), move |(), _| d.dispatch(Action::ToggleHelp))
     };
     let on_close_help = {
         let d = dispatch.clone();
-        Callback::from(move |()| d.dispatch(Action::CloseOverlay))
+        use_callback((), move |(), _| d.dispatch(Action::CloseOverlay))
     };
 
     // Keyboard shortcuts anywhere but in text fields.
@@ -386,11 +421,11 @@ pub fn app() -> Html {
     let run_id = run.as_ref().map_or(0, |r| r.id);
     let pos = state.pos;
     // The time view() takes is published on the root (data-view-ms) for the e2e benchmark.
-    let (view, view_ms): (Option<Rc<View>>, f64) = {
+    let (view, view_ms): (Option<Rc<Shown>>, f64) = {
         let run = run.clone();
         let v = use_memo((run_id, pos), move |&(_, pos)| {
             let t0 = now_ms();
-            let v = run.map(|r| Rc::new(r.replay.view(pos)));
+            let v = run.map(|r| Rc::new(Shown::from(r.replay.view(pos))));
             (v, now_ms() - t0)
         });
         (*v).clone()
@@ -432,12 +467,23 @@ pub fn app() -> Html {
         });
     }
     let share = use_state(|| None::<(String, String)>);
+    // What Share shares, as of this render: the callback reads it when pressed, so that it
+    // need not be a new callback (and the header a changed prop) on every step.
+    type ShareNow = (
+        Option<crate::state::Run>,
+        usize,
+        UseStateHandle<String>,
+        Granularity,
+    );
+    let share_now = use_mut_ref(|| None::<ShareNow>);
+    *share_now.borrow_mut() = Some((run.clone(), pos, script.clone(), state.gran));
     let on_share = {
         let share = share.clone();
-        let run = run.clone();
-        let script = script.clone();
-        let gran = state.gran;
-        Callback::from(move |()| {
+        let now = share_now.clone();
+        use_callback(lang_v, move |(), &lang_v| {
+            let Some((run, pos, script, gran)) = now.borrow().clone() else {
+                return;
+            };
             // Share what is shown: the run's script at this position (or the editor's).
             let (source, step): (String, usize) = match &run {
                 Some(r) => (r.source.to_string(), pos),
@@ -453,7 +499,7 @@ pub fn app() -> Html {
     };
     let on_close_share = {
         let share = share.clone();
-        Callback::from(move |()| share.set(None))
+        use_callback((), move |(), _| share.set(None))
     };
     let show = |panel: &str| {
         params
@@ -498,15 +544,17 @@ pub fn app() -> Html {
     };
     let on_predict_kind = {
         let k = predict_kind.clone();
-        Callback::from(move |kind| k.set(kind))
+        use_callback((), move |kind, _| k.set(kind))
     };
     let toggle_predict = {
         let p = predicting.clone();
-        Callback::from(move |_: MouseEvent| p.set(!*p))
+        use_callback(*predicting, move |_: MouseEvent, on| p.set(!*on))
     };
     let on_toggle_breakpoint = {
         let d = dispatch.clone();
-        Callback::from(move |n: u32| d.dispatch(Action::ToggleLineBreakpoint(n)))
+        use_callback((), move |n: u32, _| {
+            d.dispatch(Action::ToggleLineBreakpoint(n))
+        })
     };
 
     let v = view.as_deref();

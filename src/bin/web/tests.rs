@@ -12,7 +12,10 @@ use crate::components::timeline::{TimelineProps, TimelineView};
 use crate::components::timers::{Timers, TimersProps};
 use crate::examples::{all, by_id, chapters, source_ids};
 use crate::i18n::Lang;
-use crate::model::{Granularity, IoItem, PrimitiveCard, ReadyItem, Replay, SourceMark, View};
+use crate::model::{
+    Granularity, IoItem, Lane, LaneSpan, PrimitiveCard, ReadyItem, Replay, SourceMark, TaskCard,
+    TaskPhase, Timeline, TimerItem, View,
+};
 use crate::runner;
 use crate::state::{Action, AppState, Outcome, Stopped, GRANULARITIES};
 use std::rc::Rc;
@@ -402,7 +405,7 @@ async fn ready_queue_lists_handles_in_order_with_the_running_one_apart() {
     let root = mount::<ReadyQueue>(ReadyQueueProps {
         lang: Lang::En,
         running: Some(ready(6, "step Task-1", false)),
-        ready: items.clone(),
+        ready: Rc::new(items.clone()),
     })
     .await;
     let got = texts(&root, "ready-item");
@@ -422,7 +425,7 @@ async fn timers_show_each_timer_with_its_due_time() {
         lang: Lang::En,
         t: v.t,
         end_t: replay.timeline().end_t,
-        timers: v.timers.clone(),
+        timers: Rc::new(v.timers.clone()),
     })
     .await;
     let got = texts(&root, "timer-item");
@@ -440,7 +443,7 @@ async fn tasks_render_a_card_per_task_with_name_state_and_chain() {
     cards[0].woke_because = Some("Task-2 finished".into());
     let root = mount::<Tasks>(TasksProps {
         lang: Lang::Zh,
-        tasks: cards.clone(),
+        tasks: Rc::new(cards.clone()),
     })
     .await;
     let got = texts(&root, "task-card");
@@ -549,7 +552,7 @@ async fn source_highlights_the_current_line_and_marks_paused_tasks() {
         lang: Lang::En,
         source: Some(Rc::from(src)),
         current: Some(mark(5, 2, "Task-2")),
-        paused: vec![mark(13, 1, "Task-1"), mark(5, 3, "Task-3")],
+        paused: Rc::new(vec![mark(13, 1, "Task-1"), mark(5, 3, "Task-3")]),
         stale: false,
         breakpoints: Rc::new([7].into_iter().collect()),
         on_toggle_breakpoint: Callback::noop(),
@@ -612,6 +615,248 @@ async fn timeline_draws_a_lane_per_task_and_a_cursor() {
     }
     assert_eq!(subpaths, spans);
     assert!(root.query_selector(".tl-cursor").unwrap().is_some());
+}
+
+/// A timeline of `n` tasks, each ready then done, without running a script.
+fn big_timeline(n: usize) -> Rc<Timeline> {
+    let lanes = (0..n)
+        .map(|i| Lane {
+            task: i as u64 + 1,
+            name: format!("Task-{}", i + 1),
+            color: i,
+            spans: vec![
+                LaneSpan {
+                    phase: TaskPhase::Ready,
+                    from_pos: 0,
+                    to_pos: i,
+                    from_t: 0.0,
+                    to_t: 0.0,
+                },
+                LaneSpan {
+                    phase: TaskPhase::Done,
+                    from_pos: i,
+                    to_pos: n,
+                    from_t: 0.0,
+                    to_t: 1.0,
+                },
+            ],
+        })
+        .collect();
+    Rc::new(Timeline {
+        end_t: 1.0,
+        last_pos: n,
+        lanes,
+        clock: vec![(n, 1.0)],
+    })
+}
+
+fn lane_names(root: &Element) -> Vec<String> {
+    let list = root.query_selector_all(".tl-name").unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+/// The app's stylesheet in the test page (layout-dependent tests need its sizes).
+fn with_app_styles() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    if document.get_element_by_id("app-styles").is_none() {
+        let style = document.create_element("style").unwrap();
+        style.set_id("app-styles");
+        style.set_text_content(Some(include_str!("../../../static/style.css")));
+        document.head().unwrap().append_child(&style).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_long_timeline_draws_only_the_lanes_in_view_and_follows_the_scroll() {
+    with_app_styles();
+    let tl = big_timeline(1000);
+    let root = mount::<TimelineView>(TimelineProps {
+        lang: Lang::En,
+        run_id: 1,
+        timeline: Some(tl.clone()),
+        pos: 3,
+        t: 0.0,
+        on_action: Callback::noop(),
+    })
+    .await;
+    let grid = root.query_selector(".tl-grid").unwrap().unwrap();
+    // Every lane counts (the attribute, the panel's count and the grid's height) ...
+    assert_eq!(grid.get_attribute("data-lanes").as_deref(), Some("1000"));
+    assert!(texts(&root, "timeline")[0].contains("1000"));
+    assert_eq!(grid.client_height(), 1000 * 18);
+    // ... but only the first few are drawn, names and spans alike.
+    let names = lane_names(&root);
+    assert!((17..=64).contains(&names.len()), "{}", names.len());
+    assert_eq!(names[0], "Task-1");
+    let d: String = (0..root.query_selector_all("path.span").unwrap().length())
+        .map(|i| {
+            let el: Element = root
+                .query_selector_all("path.span")
+                .unwrap()
+                .item(i)
+                .unwrap()
+                .dyn_into()
+                .unwrap();
+            el.get_attribute("d").unwrap()
+        })
+        .collect();
+    assert_eq!(d.matches('M').count(), 2 * names.len());
+    // Scrolled to lane 500: lane 500 and its neighbours are drawn, lane 1 no longer.
+    let scroller = root.query_selector(".tl-scroll").unwrap().unwrap();
+    scroller.set_scroll_top(500 * 18);
+    gloo_timers::future::TimeoutFuture::new(100).await;
+    let names = lane_names(&root);
+    for want in ["Task-501", "Task-510"] {
+        assert!(names.iter().any(|n| n == want), "{want} in {names:?}");
+    }
+    assert!(!names.iter().any(|n| n == "Task-1"));
+    assert!(names.len() <= 80, "{}", names.len());
+    // The drawn names sit at their lanes: Task-501 is at the top of the view.
+    let first = root
+        .query_selector(".tl-name[data-lane='500']")
+        .unwrap()
+        .unwrap();
+    let top = first.get_bounding_client_rect().top() - scroller.get_bounding_client_rect().top();
+    assert!(top.abs() < 1.0, "{top}");
+}
+
+#[wasm_bindgen_test]
+async fn a_long_ready_queue_draws_the_rows_in_view_numbered_by_their_place() {
+    with_app_styles();
+    let items: Vec<ReadyItem> = (0..500)
+        .map(|i| ready(i + 1, &format!("step Task-{}", i + 1), false))
+        .collect();
+    let root = mount::<ReadyQueue>(ReadyQueueProps {
+        lang: Lang::En,
+        running: None,
+        ready: Rc::new(items),
+    })
+    .await;
+    let list = root.query_selector(".ready-list").unwrap().unwrap();
+    assert_eq!(list.get_attribute("data-count").as_deref(), Some("500"));
+    assert!(texts(&root, "ready-queue")[0].contains("500"));
+    let got = texts(&root, "ready-item");
+    assert!((10..=48).contains(&got.len()), "{}", got.len());
+    assert!(got[0].contains("step Task-1"));
+    // The rows' height and gap are what the window assumes (ROW_PITCH).
+    let rows = root.query_selector_all(".ready-item").unwrap();
+    let top = |i: u32| {
+        let el: Element = rows.item(i).unwrap().dyn_into().unwrap();
+        el.get_bounding_client_rect().top()
+    };
+    assert_eq!(
+        (top(1) - top(0)).round() as usize,
+        crate::components::ready_queue::ROW_PITCH
+    );
+    // Scrolled to row 300: it is drawn where it belongs, numbered 301.
+    let scroller = root.query_selector(".list-scroll").unwrap().unwrap();
+    scroller.set_scroll_top(300 * crate::components::ready_queue::ROW_PITCH as i32);
+    gloo_timers::future::TimeoutFuture::new(100).await;
+    let row = root
+        .query_selector("[data-testid='ready-item'][data-handle='301']")
+        .unwrap()
+        .expect("row 301 drawn");
+    let dy = row.get_bounding_client_rect().top() - scroller.get_bounding_client_rect().top();
+    assert!(dy.abs() < 1.0, "{dy}");
+    assert!(row.text_content().unwrap().starts_with("step Task-301"));
+    // Numbered from its place in the queue (the CSS counter starts at the first row drawn;
+    // computed styles give `counter(q)`, not the number, so the reset is checked).
+    let style = list.get_attribute("style").unwrap_or_default();
+    assert!(style.contains("counter-reset: q 288;"), "{style}");
+    assert!(texts(&root, "ready-item").len() <= 48);
+}
+
+#[wasm_bindgen_test]
+async fn a_long_timer_list_draws_the_rows_in_view() {
+    with_app_styles();
+    let timers: Vec<TimerItem> = (0..300)
+        .map(|i| TimerItem {
+            handle: i + 1,
+            when: i as f64 / 10.0,
+            desc: "call _set_result_unless_cancelled".into(),
+            cancelled: false,
+            is_new: false,
+        })
+        .collect();
+    let root = mount::<Timers>(TimersProps {
+        lang: Lang::En,
+        t: 0.0,
+        end_t: 30.0,
+        timers: Rc::new(timers),
+    })
+    .await;
+    let list = root.query_selector(".timer-list").unwrap().unwrap();
+    assert_eq!(list.get_attribute("data-count").as_deref(), Some("300"));
+    let got = texts(&root, "timer-item");
+    assert!((5..=24).contains(&got.len()), "{}", got.len());
+    let rows = root.query_selector_all(".timer-item").unwrap();
+    let top = |i: u32| {
+        let el: Element = rows.item(i).unwrap().dyn_into().unwrap();
+        el.get_bounding_client_rect().top()
+    };
+    assert_eq!(
+        (top(1) - top(0)).round() as usize,
+        crate::components::timers::ROW_PITCH
+    );
+    let scroller = root.query_selector(".list-scroll").unwrap().unwrap();
+    scroller.set_scroll_top(200 * crate::components::timers::ROW_PITCH as i32);
+    gloo_timers::future::TimeoutFuture::new(100).await;
+    let row = root
+        .query_selector("[data-testid='timer-item'][data-handle='201']")
+        .unwrap()
+        .expect("row 201 drawn");
+    let dy = row.get_bounding_client_rect().top() - scroller.get_bounding_client_rect().top();
+    assert!(dy.abs() < 1.0, "{dy}");
+    assert!(row.text_content().unwrap().contains("@20.000 s"));
+}
+
+#[wasm_bindgen_test]
+async fn many_task_cards_are_windowed_with_a_fixed_height() {
+    with_app_styles();
+    let replay = replay_of(by_id("hello").unwrap().source);
+    let v = find(&replay, |v| !v.tasks.is_empty());
+    let cards: Vec<TaskCard> = (0..300)
+        .map(|i| TaskCard {
+            task: i + 1,
+            name: format!("Task-{}", i + 1),
+            await_chain: vec!["worker()".into(), "sleep(0.1)".into()],
+            woke_because: Some("its timer fired".into()),
+            line: Some(5),
+            changed: false,
+            phase: TaskPhase::Waiting,
+            ..v.tasks[0].clone()
+        })
+        .collect();
+    let root = mount::<Tasks>(TasksProps {
+        lang: Lang::En,
+        tasks: Rc::new(cards),
+    })
+    .await;
+    // The first MAX_CARDS are listed (the count says so), a few of them drawn.
+    let list = root.query_selector(".task-list").unwrap().unwrap();
+    let listed = crate::components::tasks::MAX_CARDS.to_string();
+    assert_eq!(list.get_attribute("data-count"), Some(listed));
+    assert!(texts(&root, "tasks")[0].contains("300"));
+    let got = texts(&root, "task-card");
+    assert!((3..=16).contains(&got.len()), "{}", got.len());
+    assert!(got[0].contains("Task-1") && got[0].contains("worker() → sleep(0.1)"));
+    let card = |id: u32| {
+        root.query_selector(&format!("[data-testid='task-card'][data-task='{id}']"))
+            .unwrap()
+    };
+    let top = |id: u32| card(id).unwrap().get_bounding_client_rect().top();
+    assert_eq!(
+        (top(2) - top(1)).round() as usize,
+        crate::components::tasks::CARD_PITCH
+    );
+    let scroller = root.query_selector(".task-grid").unwrap().unwrap();
+    scroller.set_scroll_top(60 * crate::components::tasks::CARD_PITCH as i32);
+    gloo_timers::future::TimeoutFuture::new(100).await;
+    let dy = top(61) - scroller.get_bounding_client_rect().top();
+    assert!(dy.abs() < 1.0, "{dy}");
+    assert!(card(1).is_none());
 }
 
 #[wasm_bindgen_test]

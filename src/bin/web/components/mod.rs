@@ -18,3 +18,4 @@ pub mod source_view;
 pub mod tasks;
 pub mod timeline;
 pub mod timers;
+pub mod window;

@@ -1,6 +1,8 @@
 use crate::components::panel::{Empty, Panel};
+use crate::components::window::use_window;
 use crate::i18n::{tr, Lang};
 use crate::model::ReadyItem;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -8,17 +10,21 @@ pub struct ReadyQueueProps {
     pub lang: Lang,
     /// The callback running now: already popped from `_ready`, shown above the queue.
     pub running: Option<ReadyItem>,
-    pub ready: Vec<ReadyItem>,
+    pub ready: Rc<Vec<ReadyItem>>,
 }
 
-/// Items drawn; the front of a long queue is what runs next, the rest is a count.
-pub const MAX_ITEMS: usize = 50;
+/// The distance between rows in px: a row's fixed height (`.ready-item` in style.css) and
+/// the list's gap. Only the rows in view are drawn (see `window`).
+pub const ROW_PITCH: usize = 32;
 
 /// `loop._ready`: the handles the loop will run this turn, front first, named as CPython's
 /// `--handles` lines name them.
 #[function_component(ReadyQueue)]
 pub fn ready_queue(props: &ReadyQueueProps) -> Html {
     let lang = props.lang;
+    let n = props.ready.len();
+    let win = use_window(n, ROW_PITCH, 8);
+    let rows = win.rows.clone();
     html! {
         <Panel testid="ready-queue" title={tr(lang, "Ready queue", "就绪队列")} count={Some(props.ready.len())}>
             if let Some(r) = &props.running {
@@ -30,21 +36,48 @@ pub fn ready_queue(props: &ReadyQueueProps) -> Html {
             if props.ready.is_empty() {
                 <Empty text={tr(lang, "Empty: nothing is ready to run.", "空：没有可运行的回调。")} />
             } else {
-                <ol class="ready-list">
-                    { for props.ready.iter().take(MAX_ITEMS).map(|r| html! {
-                        <li key={r.handle} data-testid="ready-item" data-handle={r.handle.to_string()}
-                            class={classes!("ready-item", r.is_new.then_some("is-new"), r.cancelled.then_some("cancelled"))}>
-                            <code>{ r.desc.clone() }</code>
-                            if r.cancelled {
-                                <span class="tag muted">{ tr(lang, "cancelled", "已取消") }</span>
-                            }
-                        </li>
-                    }) }
-                </ol>
-                if props.ready.len() > MAX_ITEMS {
-                    <p class="empty more">{ format!("+{} {}", props.ready.len() - MAX_ITEMS, tr(lang, "more", "个")) }</p>
-                }
+                <div class="list-scroll" ref={win.scroller} onscroll={win.onscroll}>
+                    // The list has the height of all rows; those drawn sit at their offset
+                    // and are numbered from their position in the queue.
+                    <ol class="ready-list" data-count={n.to_string()}
+                        style={format!("height: {}px; padding-top: {}px; counter-reset: q {};", n * ROW_PITCH, rows.start * ROW_PITCH, rows.start)}>
+                        { for props.ready[rows].iter().enumerate().map(|(i, r)| html! {
+                            <Row key={r.handle} {lang} items={props.ready.clone()} i={win.rows.start + i} />
+                        }) }
+                    </ol>
+                </div>
             }
         </Panel>
+    }
+}
+
+#[derive(Properties)]
+struct RowProps {
+    lang: Lang,
+    items: Rc<Vec<ReadyItem>>,
+    i: usize,
+}
+
+impl PartialEq for RowProps {
+    // The queue is a new list every step; what matters is whether this row's item changed.
+    fn eq(&self, o: &RowProps) -> bool {
+        self.lang == o.lang && self.items.get(self.i) == o.items.get(o.i)
+    }
+}
+
+/// One handle; a component of its own so that a step re-renders only the rows it changed.
+#[function_component(Row)]
+fn row(props: &RowProps) -> Html {
+    let Some(r) = props.items.get(props.i) else {
+        return Html::default();
+    };
+    html! {
+        <li data-testid="ready-item" data-handle={r.handle.to_string()}
+            class={classes!("ready-item", r.is_new.then_some("is-new"), r.cancelled.then_some("cancelled"))}>
+            <code title={r.desc.clone()}>{ r.desc.clone() }</code>
+            if r.cancelled {
+                <span class="tag muted">{ tr(props.lang, "cancelled", "已取消") }</span>
+            }
+        </li>
     }
 }

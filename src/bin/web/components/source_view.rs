@@ -13,7 +13,7 @@ pub struct SourceViewProps {
     /// The script as it was run (None before the first run).
     pub source: Option<Rc<str>>,
     pub current: Option<SourceMark>,
-    pub paused: Vec<SourceMark>,
+    pub paused: Rc<Vec<SourceMark>>,
     /// The editor no longer holds the script that ran.
     #[prop_or_default]
     pub stale: bool,
@@ -69,10 +69,12 @@ pub fn source_view(props: &SourceViewProps) -> Html {
                 { for lines.iter().enumerate().map(|(i, segs)| {
                     let n = i as u32 + 1;
                     let current = props.current.as_ref().filter(|m| m.line == n).cloned();
-                    let marks: Vec<SourceMark> = props.paused.iter().filter(|m| m.line == n).cloned().collect();
+                    let mut on_line = props.paused.iter().filter(|m| m.line == n);
+                    let marks: Vec<SourceMark> = on_line.by_ref().take(MAX_MARKS).cloned().collect();
+                    let more = on_line.count();
                     let bp = props.breakpoints.contains(&n);
                     let warn = props.warned.contains(&n);
-                    html! { <SourceLine key={n} {n} segs={segs.clone()} {current} {marks} {bp} {warn}
+                    html! { <SourceLine key={n} {n} segs={segs.clone()} {current} {marks} {more} {bp} {warn}
                         on_toggle={props.on_toggle_breakpoint.clone()} /> }
                 }) }
             </pre>
@@ -95,7 +97,10 @@ struct SourceLineProps {
     n: u32,
     segs: Rc<Vec<Seg>>,
     current: Option<SourceMark>,
+    /// The first `MAX_MARKS` tasks paused on this line ...
     marks: Vec<SourceMark>,
+    /// ... and how many more (a thousand tasks on one line are compared as a count).
+    more: usize,
     bp: bool,
     warn: bool,
     on_toggle: Callback<u32>,
@@ -131,14 +136,14 @@ fn source_line(props: &SourceLineProps) -> Html {
                     { "◀ " }{ m.label.clone() }
                 </span>
             }
-            { for props.marks.iter().take(MAX_MARKS).map(|m| html! {
+            { for props.marks.iter().map(|m| html! {
                 <span class="src-mark paused" style={format!("--mark: var(--task-{});", m.color % 8)}
                     title={m.label.clone()}>
                     { "‖ " }{ m.label.clone() }
                 </span>
             }) }
-            if props.marks.len() > MAX_MARKS {
-                <span class="src-mark more">{ format!("+{}", props.marks.len() - MAX_MARKS) }</span>
+            if props.more > 0 {
+                <span class="src-mark more">{ format!("+{}", props.more) }</span>
             }
             { "\n" }
         </span>

@@ -1,12 +1,14 @@
 use crate::components::panel::{Empty, Panel};
+use crate::components::window::use_window;
 use crate::i18n::{tr, Lang};
 use crate::model::{task_detail_zh, TaskCard, TaskPhase};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TasksProps {
     pub lang: Lang,
-    pub tasks: Vec<TaskCard>,
+    pub tasks: Rc<Vec<TaskCard>>,
 }
 
 pub fn phase_id(p: TaskPhase) -> &'static str {
@@ -35,23 +37,51 @@ pub fn phase_label(lang: Lang, p: TaskPhase) -> &'static str {
 /// thousand cards, and rendering them would make every step slow.
 pub const MAX_CARDS: usize = 100;
 
-fn shown(tasks: &[TaskCard]) -> impl Iterator<Item = &TaskCard> {
-    tasks.iter().enumerate().filter_map(|(i, c)| {
-        (i < MAX_CARDS || c.changed || c.phase == TaskPhase::Running).then_some(c)
-    })
+fn shown(tasks: &[TaskCard]) -> impl Iterator<Item = (usize, &TaskCard)> {
+    tasks
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| *i < MAX_CARDS || c.changed || c.phase == TaskPhase::Running)
 }
+
+/// More cards than this are windowed: cards get a fixed height (five lines, each cut with
+/// an ellipsis; `.task-grid.windowed` in style.css) and only those scrolled into view are
+/// drawn. Fewer keep their natural height.
+pub const WINDOW_FROM: usize = 24;
+
+/// The distance between windowed cards in px: their fixed height and the grid's gap.
+pub const CARD_PITCH: usize = 108;
 
 /// A card per task in creation order: its state, its await chain and why it last woke.
 #[function_component(Tasks)]
 pub fn tasks(props: &TasksProps) -> Html {
     let lang = props.lang;
+    let shown: Vec<usize> = shown(&props.tasks).map(|(i, _)| i).collect();
+    let windowed = shown.len() > WINDOW_FROM;
+    let win = use_window(if windowed { shown.len() } else { 0 }, CARD_PITCH, 4);
+    let rows = if windowed {
+        win.rows.clone()
+    } else {
+        0..shown.len()
+    };
+    let style = windowed.then(|| {
+        format!(
+            "height: {}px; padding-top: {}px;",
+            shown.len() * CARD_PITCH,
+            rows.start * CARD_PITCH
+        )
+    });
     html! {
         <Panel testid="tasks" title={tr(lang, "Tasks", "任务")} count={Some(props.tasks.len())}>
             if props.tasks.is_empty() {
                 <Empty text={tr(lang, "No tasks yet: asyncio.run() and create_task() make them.", "还没有任务：asyncio.run() 和 create_task() 会创建任务。")} />
             } else {
-                <div class="task-grid">
-                    { for shown(&props.tasks).map(|c| html! { <TaskCardView key={c.task} {lang} card={c.clone()} /> }) }
+                <div class={classes!("task-grid", windowed.then_some("windowed"))} ref={win.scroller} onscroll={win.onscroll}>
+                    <div class="task-list" data-count={shown.len().to_string()} {style}>
+                        { for shown[rows].iter().map(|&i| html! {
+                            <TaskCardView key={props.tasks[i].task} {lang} cards={props.tasks.clone()} {i} />
+                        }) }
+                    </div>
                 </div>
                 if props.tasks.len() > MAX_CARDS {
                     <p class="empty more">{ match lang {
@@ -64,16 +94,27 @@ pub fn tasks(props: &TasksProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct TaskCardProps {
     pub lang: Lang,
-    pub card: TaskCard,
+    /// Every card of the step (shared, not copied per card) and the index of this one.
+    pub cards: Rc<Vec<TaskCard>>,
+    pub i: usize,
+}
+
+impl PartialEq for TaskCardProps {
+    // The cards are a new list every step; what matters is whether this card changed.
+    fn eq(&self, o: &TaskCardProps) -> bool {
+        self.lang == o.lang && self.cards.get(self.i) == o.cards.get(o.i)
+    }
 }
 
 /// One task; a component of its own so that an unchanged card is not re-rendered.
 #[function_component(TaskCardView)]
 pub fn task_card_view(props: &TaskCardProps) -> Html {
-    let c = &props.card;
+    let Some(c) = props.cards.get(props.i) else {
+        return Html::default();
+    };
     let lang = props.lang;
     html! {
         <article data-testid="task-card" data-task={c.task.to_string()} data-phase={phase_id(c.phase)}

@@ -1,8 +1,10 @@
 use crate::components::panel::{Empty, Panel};
 use crate::components::tasks::{phase_id, phase_label};
+use crate::components::window::use_window;
 use crate::i18n::{secs, tr, Lang};
 use crate::model::Timeline;
 use crate::state::Action;
+use std::ops::Range;
 use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
@@ -19,7 +21,7 @@ pub enum Axis {
     Steps,
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct TimelineProps {
     pub lang: Lang,
     pub run_id: u32,
@@ -27,6 +29,22 @@ pub struct TimelineProps {
     pub pos: usize,
     pub t: f64,
     pub on_action: Callback<Action>,
+}
+
+impl PartialEq for TimelineProps {
+    // A run's timeline never changes: compare it by identity, not its thousands of spans
+    // (the derived comparison walked every span of every lane on every step).
+    fn eq(&self, o: &TimelineProps) -> bool {
+        self.lang == o.lang
+            && self.run_id == o.run_id
+            && match (&self.timeline, &o.timeline) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
+            && self.pos == o.pos
+            && self.t == o.t
+            && self.on_action == o.on_action
+    }
 }
 
 /// A Gantt chart: a lane per task coloured by its state, the cursor as a line; a click jumps
@@ -38,6 +56,14 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
     let plot = use_node_ref();
     // Hooks before the early return below: their number must not depend on the props.
     let hover = use_state(|| None::<String>);
+    // Only the lanes scrolled into view (and a block either side) are in the DOM: with 1,000
+    // tasks, a name element per lane (each clipping its text) made every step's
+    // layerization, pre-paint and style walk thousands of nodes that nobody could see.
+    let win = use_window(
+        props.timeline.as_ref().map_or(0, |t| t.lanes.len()),
+        LANE_H,
+        BLOCK,
+    );
     let Some(tl) = props.timeline.clone().filter(|t| !t.lanes.is_empty()) else {
         return html! {
             <Panel testid="timeline" title={tr(lang, "Timeline", "时间线")}>
@@ -92,6 +118,7 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
             }
         })
     };
+    let lanes = win.rows.clone();
     let set_axis = |a: Axis| {
         let chosen = chosen.clone();
         Callback::from(move |_: MouseEvent| chosen.set(Some(a)))
@@ -125,14 +152,15 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
                     }) }
                 </span>
             </div>
-            <div class="tl-scroll">
-                <div class="tl-grid">
-                    <Names run_id={props.run_id} timeline={tl.clone()} {axis} {lang} />
+            <div class="tl-scroll" ref={win.scroller} onscroll={win.onscroll}>
+                <div class="tl-grid" data-lanes={tl.lanes.len().to_string()}
+                    style={format!("height: {}px", tl.lanes.len() * LANE_H)}>
+                    <Names run_id={props.run_id} timeline={tl.clone()} {axis} {lang} lanes={lanes.clone()} />
                     <div class="tl-plot" ref={plot} {onclick} {onmousemove}
                         title={(*hover).clone().map_or_else(
                             || tr(lang, "Click to jump there", "点击跳转到该处").to_string(),
                             |h| format!("{h} · {}", tr(lang, "click to jump there", "点击跳转到该处")))}>
-                        <Lanes run_id={props.run_id} timeline={tl.clone()} {axis} {lang} />
+                        <Lanes run_id={props.run_id} timeline={tl.clone()} {axis} {lang} {lanes} />
                         <div class="tl-cursor" style={format!("transform: translateX({:.3}cqw)", (frac * 100.0).clamp(0.0, 100.0))} />
                     </div>
                 </div>
@@ -187,27 +215,48 @@ struct LanesProps {
     timeline: Rc<Timeline>,
     axis: Axis,
     lang: Lang,
+    /// The lanes drawn (indices into `timeline.lanes`).
+    lanes: Range<usize>,
 }
 
 impl PartialEq for LanesProps {
     // The lanes of a run never change: compare the run, not thousands of spans.
     fn eq(&self, o: &LanesProps) -> bool {
-        self.run_id == o.run_id && self.axis == o.axis && self.lang == o.lang
+        self.run_id == o.run_id
+            && self.axis == o.axis
+            && self.lang == o.lang
+            && self.lanes == o.lanes
     }
 }
 
 const LANE_H: usize = 18;
 
-/// The lane names, drawn once per run like the lanes.
+/// Lanes are drawn in blocks of this many: the window drawn changes only when the scroll
+/// crosses a block, so most scroll events re-render nothing.
+const BLOCK: usize = 16;
+
+/// The names of the lanes drawn, at their lanes' heights.
 #[function_component(Names)]
 fn names(props: &LanesProps) -> Html {
+    let lanes = &props.timeline.lanes;
+    let r = props.lanes.start.min(lanes.len())..props.lanes.end.min(lanes.len());
+    // The column is as wide as the longest name of all lanes, not of those drawn, so that it
+    // does not change width as the window moves.
+    let chars = lanes
+        .iter()
+        .map(|l| l.name.chars().count())
+        .max()
+        .unwrap_or(0);
     html! {
-        <div class="tl-names">
-            { for props.timeline.lanes.iter().map(|l| html! {
-                <div class="tl-name" style={format!("--mark: var(--task-{});", l.color % 8)} title={l.name.clone()}>
-                    <span class="swatch" />{ l.name.clone() }
-                </div>
-            }) }
+        <div class="tl-names" style={format!("width: calc({chars}ch + 14px)")}>
+            <div class="tl-names-win" style={format!("transform: translateY({}px)", r.start * LANE_H)}>
+                { for lanes[r.clone()].iter().enumerate().map(|(i, l)| html! {
+                    <div class="tl-name" data-lane={(r.start + i).to_string()}
+                        style={format!("--mark: var(--task-{});", l.color % 8)} title={l.name.clone()}>
+                        <span class="swatch" />{ l.name.clone() }
+                    </div>
+                }) }
+            </div>
         </div>
     }
 }
@@ -215,18 +264,20 @@ fn names(props: &LanesProps) -> Html {
 /// Width of the plot in SVG user units; the SVG stretches it to the panel's width.
 const PLOT_W: f64 = 1000.0;
 
-/// The spans, drawn once per run and axis (the cursor moves over them without re-rendering).
+/// The spans of the lanes drawn, once per run, axis and window (the cursor moves over them
+/// without re-rendering).
 /// One `<path>` per phase holds every span in that phase: a rect per span made the page carry
 /// ~15,000 SVG nodes for 1,000 tasks, and each step paid for their style and layout.
 #[function_component(Lanes)]
 fn lanes(props: &LanesProps) -> Html {
     use crate::model::TaskPhase::*;
     let tl = &props.timeline;
-    let h = tl.lanes.len() * LANE_H;
+    let r = props.lanes.start.min(tl.lanes.len())..props.lanes.end.min(tl.lanes.len());
+    let (y0, h) = (r.start * LANE_H, r.len() * LANE_H);
     let phases = [Running, Ready, Waiting, Done, Failed, Cancelled];
     let mut paths: Vec<String> = vec![String::new(); phases.len()];
-    for (i, lane) in tl.lanes.iter().enumerate() {
-        let y = i * LANE_H + 3;
+    for (i, lane) in tl.lanes[r.clone()].iter().enumerate() {
+        let y = (r.start + i) * LANE_H + 3;
         for s in &lane.spans {
             let a = x_of(tl, props.axis, s.from_t, s.from_pos).clamp(0.0, 1.0) * PLOT_W;
             let b = x_of(tl, props.axis, s.to_t, s.to_pos).clamp(0.0, 1.0) * PLOT_W;
@@ -239,8 +290,8 @@ fn lanes(props: &LanesProps) -> Html {
         }
     }
     html! {
-        <svg class="tl-svg" width="100%" height={h.to_string()} role="img"
-            viewBox={format!("0 0 {PLOT_W} {h}")} preserveAspectRatio="none"
+        <svg class="tl-svg" width="100%" height={h.to_string()} role="img" style={format!("top: {y0}px")}
+            viewBox={format!("0 {y0} {PLOT_W} {h}")} preserveAspectRatio="none"
             aria-label={tr(props.lang, "Task states over the run", "任务状态随时间的变化")}>
             { for phases.iter().zip(paths).filter(|(_, d)| !d.is_empty()).map(|(p, d)| html! {
                 <path class={classes!("span", phase_id(*p))} d={d} />

@@ -1,6 +1,8 @@
 use crate::components::panel::{Empty, Panel};
+use crate::components::window::use_window;
 use crate::i18n::{secs, tr, Lang};
 use crate::model::TimerItem;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -10,11 +12,12 @@ pub struct TimersProps {
     pub t: f64,
     /// When the run ends on the virtual clock (the axis spans 0..max(end, last timer)).
     pub end_t: f64,
-    pub timers: Vec<TimerItem>,
+    pub timers: Rc<Vec<TimerItem>>,
 }
 
-/// Timers drawn; the soonest are what matter next, the rest is a count.
-pub const MAX_ITEMS: usize = 50;
+/// The distance between rows in px: a row's fixed height (`.timer-item` in style.css) and
+/// the list's gap. Only the rows in view are drawn (see `window`).
+pub const ROW_PITCH: usize = 50;
 
 /// `loop._scheduled`: each timer on a time axis with the clock as a moving line, and below
 /// it what each one does when it fires, soonest first.
@@ -29,6 +32,9 @@ pub fn timers(props: &TimersProps) -> Html {
         .fold(0.0f64, f64::max);
     let span = props.end_t.max(max_when).max(props.t).max(1e-9);
     let pct = |x: f64| -> f64 { (x / span * 100.0).clamp(0.0, 100.0) };
+    let n = props.timers.len();
+    let win = use_window(n, ROW_PITCH, 4);
+    let rows = win.rows.clone();
     html! {
         <Panel testid="timers" title={tr(lang, "Timers", "定时器")} count={Some(props.timers.len())}>
             <div class="axis" aria-hidden="true">
@@ -48,31 +54,57 @@ pub fn timers(props: &TimersProps) -> Html {
             if props.timers.is_empty() {
                 <Empty text={tr(lang, "No timers scheduled (sleep, call_later and timeouts add them).", "没有定时器（sleep、call_later 和超时会添加定时器）。")} />
             } else {
-                <ol class="timer-list">
-                    { for props.timers.iter().take(MAX_ITEMS).map(|tm| {
-                        let due = tm.when - props.t;
-                        html! {
-                            <li key={tm.handle} data-testid="timer-item" data-handle={tm.handle.to_string()}
-                                class={classes!("timer-item", tm.is_new.then_some("is-new"), tm.cancelled.then_some("cancelled"))}>
-                                <span class="when">{ format!("@{}", secs(tm.when)) }</span>
-                                <span class="due">{ if due > 0.0 {
-                                    format!("{} {}", tr(lang, "in", "还有"), secs(due))
-                                } else {
-                                    tr(lang, "due", "已到期").to_string()
-                                } }</span>
-                                <code>{ tm.desc.clone() }</code>
-                                if tm.cancelled {
-                                    <span class="tag muted">{ tr(lang, "cancelled", "已取消") }</span>
-                                }
-                            </li>
-                        }
-                    }) }
-                </ol>
-                if props.timers.len() > MAX_ITEMS {
-                    <p class="empty more">{ format!("+{} {}", props.timers.len() - MAX_ITEMS, tr(lang, "more", "个")) }</p>
-                }
+                <div class="list-scroll" ref={win.scroller} onscroll={win.onscroll}>
+                    // The list has the height of all rows; those drawn sit at their offset.
+                    <ol class="timer-list" data-count={n.to_string()}
+                        style={format!("height: {}px; padding-top: {}px;", n * ROW_PITCH, rows.start * ROW_PITCH)}>
+                        { for props.timers[rows].iter().enumerate().map(|(i, tm)| html! {
+                            <Row key={tm.handle} {lang} t={props.t} items={props.timers.clone()} i={win.rows.start + i} />
+                        }) }
+                    </ol>
+                </div>
             }
         </Panel>
+    }
+}
+
+#[derive(Properties)]
+struct RowProps {
+    lang: Lang,
+    t: f64,
+    items: Rc<Vec<TimerItem>>,
+    i: usize,
+}
+
+impl PartialEq for RowProps {
+    // The list is new every step; what matters is this row's timer (and the clock, for "in").
+    fn eq(&self, o: &RowProps) -> bool {
+        self.lang == o.lang && self.t == o.t && self.items.get(self.i) == o.items.get(o.i)
+    }
+}
+
+/// One timer; a component of its own so that a step re-renders only the rows it changed.
+#[function_component(Row)]
+fn row(props: &RowProps) -> Html {
+    let Some(tm) = props.items.get(props.i) else {
+        return Html::default();
+    };
+    let lang = props.lang;
+    let due = tm.when - props.t;
+    html! {
+        <li data-testid="timer-item" data-handle={tm.handle.to_string()}
+            class={classes!("timer-item", tm.is_new.then_some("is-new"), tm.cancelled.then_some("cancelled"))}>
+            <span class="when">{ format!("@{}", secs(tm.when)) }</span>
+            <span class="due">{ if due > 0.0 {
+                format!("{} {}", tr(lang, "in", "还有"), secs(due))
+            } else {
+                tr(lang, "due", "已到期").to_string()
+            } }</span>
+            <code title={tm.desc.clone()}>{ tm.desc.clone() }</code>
+            if tm.cancelled {
+                <span class="tag muted">{ tr(lang, "cancelled", "已取消") }</span>
+            }
+        </li>
     }
 }
 

@@ -1,0 +1,73 @@
+//! Windowing for long lists of fixed-height rows: only the rows scrolled into view, and a
+//! block either side, are in the DOM; the list keeps the height of all its rows, so the
+//! scroll bar and the scroll position are those of the whole list. With 1,000 tasks a step
+//! that replaced a few hundred rows made the browser style, lay out and paint all of them;
+//! now it handles what the box shows.
+
+use std::ops::Range;
+use web_sys::Element;
+use yew::prelude::*;
+
+/// The box height assumed before it is measured (taller than the 40vh of a list on most
+/// screens; the real one is read once the list is in the DOM).
+const INITIAL_VIEW_H: usize = 600;
+
+/// The rows of pitch `row_h` px to draw when a box `view_h` px tall is scrolled to
+/// `scroll_top`: the blocks of `block` rows it shows and one block either side (so a scroll
+/// shows drawn rows while the next window renders, and most scroll events change nothing).
+/// Not clamped to the list's length.
+pub fn rows_in_view(row_h: usize, block: usize, scroll_top: usize, view_h: usize) -> Range<usize> {
+    let (row_h, block) = (row_h.max(1), block.max(1));
+    let first = scroll_top / row_h;
+    let last = (scroll_top + view_h).div_ceil(row_h);
+    let start = (first / block).saturating_sub(1) * block;
+    let end = (last.div_ceil(block) + 1) * block;
+    start..end
+}
+
+/// What a windowed list needs: the rows to draw (clamped to the list), and the scroll box's
+/// ref and scroll handler.
+pub struct Window {
+    pub rows: Range<usize>,
+    pub scroller: NodeRef,
+    pub onscroll: Callback<Event>,
+}
+
+/// A window over a list of `n` rows of pitch `row_h` px, in blocks of `block` rows.
+#[hook]
+pub fn use_window(n: usize, row_h: usize, block: usize) -> Window {
+    let scroller = use_node_ref();
+    let shown = use_state(|| rows_in_view(row_h, block, 0, INITIAL_VIEW_H));
+    let measure = {
+        let shown = shown.clone();
+        move |el: &Element| {
+            let top = el.scroll_top().max(0) as usize;
+            let h = el.client_height().max(0) as usize;
+            let w = rows_in_view(row_h, block, top, h);
+            if *shown != w {
+                shown.set(w);
+            }
+        }
+    };
+    {
+        // The box's real height once the list is in the DOM (it is absent while empty).
+        let scroller = scroller.clone();
+        let measure = measure.clone();
+        use_effect_with(n > 0, move |_| {
+            if let Some(el) = scroller.cast::<Element>() {
+                measure(&el);
+            }
+        });
+    }
+    let onscroll = Callback::from(move |e: Event| {
+        if let Some(el) = e.target_dyn_into::<Element>() {
+            measure(&el);
+        }
+    });
+    let rows = shown.start.min(n)..shown.end.min(n);
+    Window {
+        rows,
+        scroller,
+        onscroll,
+    }
+}
