@@ -518,6 +518,46 @@ async fn io_waits_show_each_socket_its_registration_and_bytes_in_flight() {
 }
 
 #[wasm_bindgen_test]
+async fn many_sockets_are_windowed_with_a_fixed_height() {
+    with_app_styles();
+    let io: Vec<IoItem> = (0..1000)
+        .map(|i| IoItem {
+            fd: i + 3,
+            events: "READ".into(),
+            target: format!(
+                "_SelectorSocketTransport._read_ready (wakes Task-{})",
+                i + 2
+            ),
+            socket: "connected to 127.0.0.1:8888".into(),
+            in_flight: 0,
+        })
+        .collect();
+    let root = mount::<IoWaits>(IoWaitsProps { lang: Lang::En, io }).await;
+    let list = root.query_selector(".io-list").unwrap().unwrap();
+    assert_eq!(list.get_attribute("data-count").as_deref(), Some("1000"));
+    assert!(texts(&root, "io-waits")[0].contains("1000"));
+    let got = texts(&root, "io-item");
+    assert!((5..=40).contains(&got.len()), "{}", got.len());
+    assert!(got[0].starts_with("fd 3 READ → _SelectorSocketTransport._read_ready (wakes Task-2)"));
+    let row = |fd: u32| {
+        root.query_selector(&format!("[data-testid='io-item'][data-fd='{fd}']"))
+            .unwrap()
+    };
+    let top = |fd: u32| row(fd).unwrap().get_bounding_client_rect().top();
+    assert_eq!(
+        (top(4) - top(3)).round() as usize,
+        crate::components::io_waits::ROW_PITCH
+    );
+    let scroller = root.query_selector(".list-scroll").unwrap().unwrap();
+    scroller.set_scroll_top(700 * crate::components::io_waits::ROW_PITCH as i32);
+    gloo_timers::future::TimeoutFuture::new(100).await;
+    // fd 703 is the 701st socket, row 700: at the top of the box once scrolled there.
+    let dy = top(703) - scroller.get_bounding_client_rect().top();
+    assert!(dy.abs() < 1.0, "{dy}");
+    assert!(row(3).is_none());
+}
+
+#[wasm_bindgen_test]
 async fn console_shows_only_the_lines_printed_so_far_with_their_time() {
     let replay = replay_of(by_id("hello").unwrap().source);
     let lines = Rc::new(replay.console().to_vec());
