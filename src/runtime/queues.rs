@@ -48,37 +48,40 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
     Ok(())
 }
 
+/// What `put` calls (`put_nowait`, `full`, `qsize`, `_put`) and what `get` calls
+/// (`get_nowait`, `empty`, `_get`), each with the native the class's original is.
+type Calls = [(&'static str, &'static str)];
+const PUT_CALLS: &Calls = &[
+    ("put_nowait", "Queue.put_nowait"),
+    ("full", "Queue.full"),
+    ("qsize", "Queue.qsize"),
+    ("_put", "py.Queue._put"),
+];
+const GET_CALLS: &Calls = &[
+    ("get_nowait", "Queue.get_nowait"),
+    ("empty", "Queue.empty"),
+    ("_get", "py.Queue._get"),
+];
+
+/// Would `self.<call>` find the original of each of `calls` on this queue: the class's
+/// methods are the natives (one cached answer per class and list, named by `key`), and the
+/// instance's own dict holds none of the names (`self.full` would find it first)?
+fn calls_untouched(aio: &Aio, me: &PyInstance, key: &'static str, calls: &Calls) -> bool {
+    let k = core::name_key(key);
+    let pristine = core::cached_answer(&me.class(), k, k, || {
+        calls
+            .iter()
+            .all(|&(attr, which)| core::is_native_method(aio, &me.class(), attr, which))
+    });
+    pristine && !shadows(me, calls.iter().map(|&(attr, _)| attr))
+}
+
 /// Does the instance's own dict hold one of `names` (`self.full` would find it first)?
-fn shadows(me: &PyInstance, names: &[&str]) -> bool {
+fn shadows<'a>(me: &PyInstance, names: impl Iterator<Item = &'a str> + Clone) -> bool {
     me.dict.borrow().iter().any(|(k, _)| {
         names
-            .iter()
+            .clone()
             .any(|n| n.len() == k.len() && n.as_bytes() == k.as_bytes())
-    })
-}
-
-const PUT_CALLS: [&str; 4] = ["put_nowait", "full", "qsize", "_put"];
-const GET_CALLS: [&str; 3] = ["get_nowait", "empty", "_get"];
-
-/// Are `put`'s calls (`full`, `qsize`, `put_nowait`, `_put`) all the class's originals?
-/// One cached answer per class instead of four.
-fn put_pristine(aio: &Aio, cls: &crate::vm::PyType) -> bool {
-    let k = core::name_key("Queue put pristine");
-    core::cached_answer(cls, k, k, || {
-        core::is_native_method(aio, cls, "put_nowait", "Queue.put_nowait")
-            && core::is_native_method(aio, cls, "full", "Queue.full")
-            && core::is_native_method(aio, cls, "qsize", "Queue.qsize")
-            && core::is_native_method(aio, cls, "_put", "py.Queue._put")
-    })
-}
-
-/// The same for `get`'s calls (`empty`, `get_nowait`, `_get`).
-fn get_pristine(aio: &Aio, cls: &crate::vm::PyType) -> bool {
-    let k = core::name_key("Queue get pristine");
-    core::cached_answer(cls, k, k, || {
-        core::is_native_method(aio, cls, "get_nowait", "Queue.get_nowait")
-            && core::is_native_method(aio, cls, "empty", "Queue.empty")
-            && core::is_native_method(aio, cls, "_get", "py.Queue._get")
     })
 }
 
@@ -92,7 +95,7 @@ fn put_now(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> 
     let (Some(slf @ Value::Instance(me)), Some(item)) = (a.first(), a.get(1)) else {
         return Ok(Value::Bool(false));
     };
-    if !put_pristine(aio, &me.class()) || shadows(me, &PUT_CALLS) {
+    if !calls_untouched(aio, me, "Queue put pristine", PUT_CALLS) {
         return Ok(Value::Bool(false));
     }
     let q = get(me, "_queue");
@@ -120,7 +123,7 @@ fn get_now(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> 
     let Some(slf @ Value::Instance(me)) = a.first() else {
         return Ok(none);
     };
-    if !get_pristine(aio, &me.class()) || shadows(me, &GET_CALLS) {
+    if !calls_untouched(aio, me, "Queue get pristine", GET_CALLS) {
         return Ok(none);
     }
     let Some(Some(item)) = natives::deque_pop_front(&get(me, "_queue")) else {
@@ -150,7 +153,7 @@ fn call_own(
     which: &'static str,
     f: fn(&mut Vm, &Aio, &Value, &PyInstance) -> PyResult<Value>,
 ) -> PyResult<Value> {
-    if core::is_native_method(aio, &me.class(), attr, which) && !shadows(me, &[attr]) {
+    if is_original(aio, me, attr, which) {
         return f(vm, aio, slf, me);
     }
     Ok(vm
@@ -215,9 +218,10 @@ fn raise_global(vm: &mut Vm, aio: &Aio, name: &'static str) -> crate::vm::Exc {
     }
 }
 
-/// `self._put(item)` / `self._get()`: the deque directly unless a subclass overrides them.
+/// Would `self.<attr>` find the class's original, native `which`: not overridden by a subclass
+/// nor set on the instance?
 fn is_original(aio: &Aio, me: &PyInstance, attr: &'static str, which: &'static str) -> bool {
-    core::is_native_method(aio, &me.class(), attr, which) && !shadows(me, &[attr])
+    core::is_native_method(aio, &me.class(), attr, which) && !shadows(me, std::iter::once(attr))
 }
 
 fn put_nowait(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
@@ -323,9 +327,7 @@ fn after_get(vm: &mut Vm, aio: &Aio, slf: &Value, me: &PyInstance) -> PyResult<(
 }
 
 fn wake(vm: &mut Vm, aio: &Aio, slf: &Value, me: &PyInstance, waiters: Value) -> PyResult<()> {
-    if core::is_native_method(aio, &me.class(), "_wakeup_next", "Queue._wakeup_next")
-        && !shadows(me, &["_wakeup_next"])
-    {
+    if is_original(aio, me, "_wakeup_next", "Queue._wakeup_next") {
         return wakeup_next_of(vm, aio, waiters);
     }
     vm.call_method_by_name(slf, "_wakeup_next", &[waiters])?;
