@@ -180,16 +180,7 @@ const ASCII: &[&str] = &[
 
 fn fromhex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     // Called as bytes.fromhex(s) (classmethod: args[0] is the class).
-    let s = match args.get(1) {
-        Some(Value::Str(s)) => s.s.to_string(),
-        Some(other) => {
-            return Err(vm.type_error(format!(
-                "fromhex() argument must be str, not {}",
-                vm.type_name(other)
-            )))
-        }
-        None => return Err(vm.type_error("fromhex() takes exactly one argument (0 given)")),
-    };
+    let s = crate::vm::bytearray::fromhex_arg(vm, args.get(1))?;
     let out = crate::vm::bytearray::parse_hex(vm, &s)?;
     Ok(bytes_val(out))
 }

@@ -447,9 +447,9 @@ pub fn parse_hex(vm: &Vm, s: &str) -> PyResult<Vec<u8>> {
     Ok(out)
 }
 
-fn hex_arg(vm: &Vm, args: &[Value]) -> PyResult<Rc<str>> {
-    // Called on the class (`bytearray.fromhex(s)`) the string is the only argument.
-    match args.iter().rev().find(|v| !matches!(v, Value::Type(_))) {
+/// The string argument of a `fromhex` (`bytes`, `bytearray`, `float`), or CPython's error.
+pub fn fromhex_arg(vm: &Vm, arg: Option<&Value>) -> PyResult<Rc<str>> {
+    match arg {
         Some(Value::Str(s)) => Ok(Rc::from(&*s.s)),
         Some(other) => Err(vm.type_error(format!(
             "fromhex() argument must be str, not {}",
@@ -459,8 +459,14 @@ fn hex_arg(vm: &Vm, args: &[Value]) -> PyResult<Rc<str>> {
     }
 }
 
+/// The argument after the class, if `args` starts with one (`bytearray.fromhex(s)`: the
+/// string is the only argument).
+pub fn after_class(args: &[Value]) -> Option<&Value> {
+    args.iter().rev().find(|v| !matches!(v, Value::Type(_)))
+}
+
 fn ba_fromhex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    let s = hex_arg(vm, args)?;
+    let s = fromhex_arg(vm, after_class(args))?;
     let b = parse_hex(vm, &s)?;
     Ok(new_bytearray(vm, b))
 }

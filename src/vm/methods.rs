@@ -1706,16 +1706,8 @@ fn float_hex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 }
 /// `float.fromhex(s)`.
 fn float_fromhex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    let s = match args.iter().rev().find(|v| !matches!(v, Value::Type(_))) {
-        Some(Value::Str(s)) => s.s.to_string(),
-        Some(other) => {
-            return Err(vm.type_error(format!(
-                "fromhex() argument must be str, not {}",
-                vm.type_name(other)
-            )))
-        }
-        None => return Err(vm.type_error("fromhex() takes exactly one argument (0 given)")),
-    };
+    use crate::vm::bytearray::{after_class, fromhex_arg};
+    let s = fromhex_arg(vm, after_class(args))?;
     match parse_float_hex(&s) {
         Some(x) if x.is_finite() || x.is_nan() || s.to_ascii_lowercase().contains("inf") => {
             Ok(Value::Float(x))
