@@ -53,6 +53,17 @@ where
     root
 }
 
+/// Scrolls `scroller` down `px` and gives the window a moment to draw the rows now in view.
+async fn scroll_to(scroller: &Element, px: usize) {
+    scroller.set_scroll_top(px as i32);
+    gloo_timers::future::TimeoutFuture::new(100).await;
+}
+
+/// How far below the top of `scroller`'s box `el` sits, in px.
+fn offset_in(el: &Element, scroller: &Element) -> f64 {
+    el.get_bounding_client_rect().top() - scroller.get_bounding_client_rect().top()
+}
+
 fn count(root: &Element, testid: &str) -> u32 {
     root.query_selector_all(&format!("[data-testid='{testid}']"))
         .unwrap()
@@ -549,10 +560,9 @@ async fn many_sockets_are_windowed_with_a_fixed_height() {
         crate::components::io_waits::ROW_PITCH
     );
     let scroller = root.query_selector(".list-scroll").unwrap().unwrap();
-    scroller.set_scroll_top(700 * crate::components::io_waits::ROW_PITCH as i32);
-    gloo_timers::future::TimeoutFuture::new(100).await;
+    scroll_to(&scroller, 700 * crate::components::io_waits::ROW_PITCH).await;
     // fd 703 is the 701st socket, row 700: at the top of the box once scrolled there.
-    let dy = top(703) - scroller.get_bounding_client_rect().top();
+    let dy = offset_in(&row(703).unwrap(), &scroller);
     assert!(dy.abs() < 1.0, "{dy}");
     assert!(row(3).is_none());
 }
@@ -745,8 +755,7 @@ async fn a_long_timeline_draws_only_the_lanes_in_view_and_follows_the_scroll() {
     assert_eq!(d.matches('M').count(), 2 * names.len());
     // Scrolled to lane 500: lane 500 and its neighbours are drawn, lane 1 no longer.
     let scroller = root.query_selector(".tl-scroll").unwrap().unwrap();
-    scroller.set_scroll_top(500 * 18);
-    gloo_timers::future::TimeoutFuture::new(100).await;
+    scroll_to(&scroller, 500 * 18).await;
     let names = lane_names(&root);
     for want in ["Task-501", "Task-510"] {
         assert!(names.iter().any(|n| n == want), "{want} in {names:?}");
@@ -758,7 +767,7 @@ async fn a_long_timeline_draws_only_the_lanes_in_view_and_follows_the_scroll() {
         .query_selector(".tl-name[data-lane='500']")
         .unwrap()
         .unwrap();
-    let top = first.get_bounding_client_rect().top() - scroller.get_bounding_client_rect().top();
+    let top = offset_in(&first, &scroller);
     assert!(top.abs() < 1.0, "{top}");
 }
 
@@ -792,13 +801,12 @@ async fn a_long_ready_queue_draws_the_rows_in_view_numbered_by_their_place() {
     );
     // Scrolled to row 300: it is drawn where it belongs, numbered 301.
     let scroller = root.query_selector(".list-scroll").unwrap().unwrap();
-    scroller.set_scroll_top(300 * crate::components::ready_queue::ROW_PITCH as i32);
-    gloo_timers::future::TimeoutFuture::new(100).await;
+    scroll_to(&scroller, 300 * crate::components::ready_queue::ROW_PITCH).await;
     let row = root
         .query_selector("[data-testid='ready-item'][data-handle='301']")
         .unwrap()
         .expect("row 301 drawn");
-    let dy = row.get_bounding_client_rect().top() - scroller.get_bounding_client_rect().top();
+    let dy = offset_in(&row, &scroller);
     assert!(dy.abs() < 1.0, "{dy}");
     assert!(row.text_content().unwrap().starts_with("step Task-301"));
     // Numbered from its place in the queue (the CSS counter starts at the first row drawn;
@@ -841,13 +849,12 @@ async fn a_long_timer_list_draws_the_rows_in_view() {
         crate::components::timers::ROW_PITCH
     );
     let scroller = root.query_selector(".list-scroll").unwrap().unwrap();
-    scroller.set_scroll_top(200 * crate::components::timers::ROW_PITCH as i32);
-    gloo_timers::future::TimeoutFuture::new(100).await;
+    scroll_to(&scroller, 200 * crate::components::timers::ROW_PITCH).await;
     let row = root
         .query_selector("[data-testid='timer-item'][data-handle='201']")
         .unwrap()
         .expect("row 201 drawn");
-    let dy = row.get_bounding_client_rect().top() - scroller.get_bounding_client_rect().top();
+    let dy = offset_in(&row, &scroller);
     assert!(dy.abs() < 1.0, "{dy}");
     assert!(row.text_content().unwrap().contains("@20.000 s"));
 }
@@ -892,9 +899,8 @@ async fn many_task_cards_are_windowed_with_a_fixed_height() {
         crate::components::tasks::CARD_PITCH
     );
     let scroller = root.query_selector(".task-grid").unwrap().unwrap();
-    scroller.set_scroll_top(60 * crate::components::tasks::CARD_PITCH as i32);
-    gloo_timers::future::TimeoutFuture::new(100).await;
-    let dy = top(61) - scroller.get_bounding_client_rect().top();
+    scroll_to(&scroller, 60 * crate::components::tasks::CARD_PITCH).await;
+    let dy = offset_in(&card(61).unwrap(), &scroller);
     assert!(dy.abs() < 1.0, "{dy}");
     assert!(card(1).is_none());
 }

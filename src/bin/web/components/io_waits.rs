@@ -1,5 +1,5 @@
 use crate::components::panel::{Empty, Panel};
-use crate::components::window::use_window;
+use crate::components::window::use_window_beyond;
 use crate::i18n::{tr, Lang};
 use crate::model::IoItem;
 use yew::prelude::*;
@@ -24,16 +24,8 @@ pub const ROW_PITCH: usize = 40;
 pub fn io_waits(props: &IoWaitsProps) -> Html {
     let lang = props.lang;
     let n = props.io.len();
-    let windowed = n > WINDOW_FROM;
-    let win = use_window(if windowed { n } else { 0 }, ROW_PITCH, 8);
-    let rows = if windowed { win.rows.clone() } else { 0..n };
-    let style = windowed.then(|| {
-        format!(
-            "height: {}px; padding-top: {}px;",
-            n * ROW_PITCH,
-            rows.start * ROW_PITCH
-        )
-    });
+    let (win, rows, style) = use_window_beyond(n, WINDOW_FROM, ROW_PITCH, 8);
+    let windowed = style.is_some();
     html! {
         <Panel testid="io-waits" title={tr(lang, "IO waits", "IO 等待")} count={Some(n)}>
             if props.io.is_empty() {

@@ -25,6 +25,7 @@ pub fn ready_queue(props: &ReadyQueueProps) -> Html {
     let n = props.ready.len();
     let win = use_window(n, ROW_PITCH, 8);
     let rows = win.rows.clone();
+    let style = format!("{} counter-reset: q {};", win.list_style(), rows.start);
     html! {
         <Panel testid="ready-queue" title={tr(lang, "Ready queue", "就绪队列")} count={Some(props.ready.len())}>
             if let Some(r) = &props.running {
@@ -40,7 +41,7 @@ pub fn ready_queue(props: &ReadyQueueProps) -> Html {
                     // The list has the height of all rows; those drawn sit at their offset
                     // and are numbered from their position in the queue.
                     <ol class="ready-list" data-count={n.to_string()}
-                        style={format!("height: {}px; padding-top: {}px; counter-reset: q {};", n * ROW_PITCH, rows.start * ROW_PITCH, rows.start)}>
+                        {style}>
                         { for props.ready[rows].iter().enumerate().map(|(i, r)| html! {
                             <Row key={r.handle} {lang} items={props.ready.clone()} i={win.rows.start + i} />
                         }) }

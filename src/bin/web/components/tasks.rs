@@ -1,5 +1,5 @@
 use crate::components::panel::{Empty, Panel};
-use crate::components::window::use_window;
+use crate::components::window::use_window_beyond;
 use crate::i18n::{tr, Lang};
 use crate::model::{task_detail_zh, TaskCard, TaskPhase};
 use std::rc::Rc;
@@ -57,20 +57,8 @@ pub const CARD_PITCH: usize = 108;
 pub fn tasks(props: &TasksProps) -> Html {
     let lang = props.lang;
     let shown: Vec<usize> = shown(&props.tasks).map(|(i, _)| i).collect();
-    let windowed = shown.len() > WINDOW_FROM;
-    let win = use_window(if windowed { shown.len() } else { 0 }, CARD_PITCH, 4);
-    let rows = if windowed {
-        win.rows.clone()
-    } else {
-        0..shown.len()
-    };
-    let style = windowed.then(|| {
-        format!(
-            "height: {}px; padding-top: {}px;",
-            shown.len() * CARD_PITCH,
-            rows.start * CARD_PITCH
-        )
-    });
+    let (win, rows, style) = use_window_beyond(shown.len(), WINDOW_FROM, CARD_PITCH, 4);
+    let windowed = style.is_some();
     html! {
         <Panel testid="tasks" title={tr(lang, "Tasks", "任务")} count={Some(props.tasks.len())}>
             if props.tasks.is_empty() {

@@ -35,6 +35,7 @@ pub fn timers(props: &TimersProps) -> Html {
     let n = props.timers.len();
     let win = use_window(n, ROW_PITCH, 4);
     let rows = win.rows.clone();
+    let style = win.list_style();
     html! {
         <Panel testid="timers" title={tr(lang, "Timers", "定时器")} count={Some(props.timers.len())}>
             <div class="axis" aria-hidden="true">
@@ -57,7 +58,7 @@ pub fn timers(props: &TimersProps) -> Html {
                 <div class="list-scroll" ref={win.scroller} onscroll={win.onscroll}>
                     // The list has the height of all rows; those drawn sit at their offset.
                     <ol class="timer-list" data-count={n.to_string()}
-                        style={format!("height: {}px; padding-top: {}px;", n * ROW_PITCH, rows.start * ROW_PITCH)}>
+                        {style}>
                         { for props.timers[rows].iter().enumerate().map(|(i, tm)| html! {
                             <Row key={tm.handle} {lang} t={props.t} items={props.timers.clone()} i={win.rows.start + i} />
                         }) }

@@ -31,6 +31,20 @@ pub struct Window {
     pub rows: Range<usize>,
     pub scroller: NodeRef,
     pub onscroll: Callback<Event>,
+    n: usize,
+    row_h: usize,
+}
+
+impl Window {
+    /// The list's style: the height of all its rows, with the drawn ones pushed down to
+    /// their place.
+    pub fn list_style(&self) -> String {
+        format!(
+            "height: {}px; padding-top: {}px;",
+            self.n * self.row_h,
+            self.rows.start * self.row_h
+        )
+    }
 }
 
 /// A window over a list of `n` rows of pitch `row_h` px, in blocks of `block` rows.
@@ -69,5 +83,24 @@ pub fn use_window(n: usize, row_h: usize, block: usize) -> Window {
         rows,
         scroller,
         onscroll,
+        n,
+        row_h,
     }
+}
+
+/// A list of `n` rows windowed only when there are more than `from` (fewer keep their
+/// natural height and are all drawn): the window (its scroll box ref and handler), the rows
+/// to draw, and the list's style when windowed.
+#[hook]
+pub fn use_window_beyond(
+    n: usize,
+    from: usize,
+    row_h: usize,
+    block: usize,
+) -> (Window, Range<usize>, Option<String>) {
+    let windowed = n > from;
+    let win = use_window(if windowed { n } else { 0 }, row_h, block);
+    let rows = if windowed { win.rows.clone() } else { 0..n };
+    let style = windowed.then(|| win.list_style());
+    (win, rows, style)
 }
