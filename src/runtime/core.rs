@@ -579,6 +579,10 @@ pub fn bind(vm: &mut Vm, aio: &Aio, a: &[Value]) -> PyResult<Value> {
         let mut b = aio.borrow_mut();
         b.future = ty(ns, "Future");
         b.task = ty(ns, "Task");
+        // CPython's Future and Task are C types (_asyncio.Future): messages name them so.
+        for t in [&b.future, &b.task].into_iter().flatten() {
+            t.mark_c_type();
+        }
         b.handle = ty(ns, "Handle");
         b.timer_handle = ty(ns, "TimerHandle");
         b.virtual_loop = ty(ns, "VirtualLoop");

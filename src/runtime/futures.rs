@@ -71,6 +71,7 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
         }
     }
     let it = vm.new_native_class("FutureIter", "_asyncio", &[], None)?;
+    it.mark_c_type();
     let iter_methods: &[core::Method] = &[
         ("__next__", "FutureIter.__next__", iter_next),
         ("send", "FutureIter.send", iter_send),
@@ -83,6 +84,7 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
     // `sleep` awaits its iterator directly (`await _sleep_wait(...)`), so that one is also
     // awaitable; otherwise the same as a future's.
     let sit = vm.new_native_class("FutureIter", "_asyncio", &[], None)?;
+    sit.mark_c_type();
     core::install_methods(vm, aio, &Some(sit.clone()), iter_methods);
     core::install_methods(
         vm,

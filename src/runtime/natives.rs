@@ -302,6 +302,7 @@ pub fn add_to(vm: &mut Vm, m: &Rc<PyModule>) -> PyResult<()> {
     vm.module_add_fn(m, "timer_pop", timer_pop);
     vm.module_add_fn(m, "timer_heapify", timer_heapify);
     let cls = vm.new_native_class("deque", "collections", &[], Some(deque_new))?;
+    cls.mark_c_type();
     vm.add_methods(
         &cls,
         &[

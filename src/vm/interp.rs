@@ -650,7 +650,7 @@ impl Vm {
                         }
                     }
                     None => {
-                        Err(self.type_error(format!("'{}' object is not callable", cls.name())))
+                        Err(self.type_error(format!("'{}' object is not callable", cls.tp_name())))
                     }
                 }
             }
@@ -3807,9 +3807,9 @@ impl Vm {
                     }
                     None => {
                         let msg = match w {
-                            1 => format!("'async with' received an object from __aenter__ that does not implement __await__: {}", t.name()),
-                            2 => format!("'async with' received an object from __aexit__ that does not implement __await__: {}", t.name()),
-                            _ => format!("object {} can't be used in 'await' expression", t.name()),
+                            1 => format!("'async with' received an object from __aenter__ that does not implement __await__: {}", t.tp_name()),
+                            2 => format!("'async with' received an object from __aexit__ that does not implement __await__: {}", t.tp_name()),
+                            _ => format!("object {} can't be used in 'await' expression", t.tp_name()),
                         };
                         Err(self.type_error(msg))
                     }
