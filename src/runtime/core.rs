@@ -276,6 +276,14 @@ pub fn get(i: &PyInstance, n: &'static str) -> Value {
     class_default(i, n)
 }
 
+/// `f` applied to the instance's own attribute `n` (no clone), None when it has none.
+#[inline(always)]
+pub fn get_ref<R>(i: &PyInstance, n: &'static str, f: impl FnOnce(&Value) -> R) -> Option<R> {
+    let d = i.dict.borrow();
+    let p = pos_in(&d, n)?;
+    d.val_at(p).map(f)
+}
+
 #[cold]
 #[inline(never)]
 fn class_default(i: &PyInstance, n: &'static str) -> Value {
