@@ -134,9 +134,22 @@ impl crate::vm::AwaitHook for AwaitFast {
         }
         let cls = i.class();
         let aio = &self.0;
-        if !(core::is_native_method(aio, &cls, "__next__", "FutureIter.__next__")
-            || core::is_native_method(aio, &cls, "__next__", "sleep FutureIter.__next__"))
-        {
+        let sleep = {
+            let b = aio.borrow();
+            if b.sleep_iter.as_ref().is_some_and(|c| Rc::ptr_eq(c, &cls)) {
+                true
+            } else if b.future_iter.as_ref().is_some_and(|c| Rc::ptr_eq(c, &cls)) {
+                false
+            } else {
+                return None;
+            }
+        };
+        let which = if sleep {
+            "sleep FutureIter.__next__"
+        } else {
+            "FutureIter.__next__"
+        };
+        if !core::is_native_method(aio, &cls, "__next__", which) {
             return None;
         }
         Some(match iter_step(vm, aio, std::slice::from_ref(recv)) {
