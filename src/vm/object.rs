@@ -246,6 +246,15 @@ impl StrMap {
     pub fn iter(&self) -> impl Iterator<Item = (&Rc<str>, &Value)> {
         self.keys.iter().zip(self.vals.iter())
     }
+    /// Does the map hold one of `names`, each given with its `name_hash`? One pass over the
+    /// stored hashes; a key's text is compared only where a hash matches.
+    pub fn holds_any(&self, names: &[(&str, u32)]) -> bool {
+        // A one-word filter of the names' hashes: most keys are ruled out by one bit test.
+        let mask = names.iter().fold(0u64, |m, &(_, h)| m | 1 << (h & 63));
+        self.hashes.iter().zip(&self.keys).any(|(&h, k)| {
+            mask & 1 << (h & 63) != 0 && names.iter().any(|&(n, nh)| nh == h && same_key(k, n))
+        })
+    }
 }
 
 /// Which built-in object layout instances of a class have (decided by its bases).
