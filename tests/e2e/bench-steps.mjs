@@ -7,7 +7,8 @@
 // queued from it: that runs once the frame's style, layout, paint and commit are done).
 // Not a test (node --test skips this file name); scripts/bench-web.sh builds and runs it.
 // usage: node tests/e2e/bench-steps.mjs [DIST_DIR]
-//   env: N (steps each way, 30), SCRIPT (another script), JSON=1 (one JSON line per row)
+//   env: N (steps each way, 30), SCRIPT (another script), JSON=1 (one JSON line per row),
+//   MOTION=1 (with the app's animations: the tests' browser prefers reduced motion)
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { loadavg } from 'node:os';
@@ -20,7 +21,7 @@ const WARMUP = 5;
 const script = process.env.SCRIPT || 'import asyncio\n\n\nasync def worker(i):\n    await asyncio.sleep(i % 10 / 10)\n    return i\n\n\nasync def main():\n    tasks = [asyncio.create_task(worker(i)) for i in range(1000)]\n    done = await asyncio.gather(*tasks)\n    print(sum(done))\n\n\nasyncio.run(main())\n';
 
 const server = await serveDir(dist);
-const browser = await launch();
+const browser = await launch({ motion: Boolean(process.env.MOTION) });
 const page = await browser.newPage();
 const errors = [];
 page.on('pageerror', (e) => errors.push(String(e)));
