@@ -66,9 +66,10 @@ const rows = [];
 const load = () => loadavg()[0].toFixed(2);
 console.log(`positions ${last}; stepping from ${third}; N=${N} each way; load average ${load()}`);
 for (const g of ['line', 'callback', 'turn', 'time']) {
-  // Warm up away from the measured steps: the app keeps the views of recent positions.
+  // Warm up away from the measured steps (the app keeps the views of recent positions, and
+  // there are only ten time steps in all).
   await seek(0);
-  for (let i = 0; i < WARMUP; i++) await step(tid(`step-${g}`));
+  for (let i = 0; i < WARMUP; i++) await step(tid('step-line'));
   await seek(third);
   for (const [dir, sel] of [['forward', tid(`step-${g}`)], ['back', tid(`step-back-${g}`)]]) {
     const frames = [];
