@@ -94,6 +94,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     vm.module_add_fn(&m, "getswitchinterval", getswitchinterval);
     vm.module_add_fn(&m, "setrecursionlimit", setrecursionlimit);
     vm.module_add_fn(&m, "exit", exit);
+    vm.module_add_fn(&m, "_getframe", getframe);
     vm.module_add_fn(&m, "exc_info", exc_info);
     vm.module_add_fn(&m, "exception", exception);
     Ok(m)
@@ -123,4 +124,28 @@ fn version_info(vm: &mut Vm) -> PyResult<Value> {
         Value::str("sys.version_info"),
     )?;
     vm.call(&cls, &items, &[])
+}
+
+/// `sys._getframe(depth=0)`: the caller's frame object, or the one `depth` calls above it.
+fn getframe(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("_getframe", args, 0, 1)?;
+    let depth = match args.first() {
+        None => 0,
+        Some(Value::Int(i)) => *i,
+        Some(Value::Bool(b)) => i64::from(*b),
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(other)
+            )))
+        }
+    };
+    let n = vm.frames.len() as i64;
+    if depth < 0 || depth >= n {
+        if depth < 0 && n > 0 {
+            return Ok(vm.frame_object(n as usize - 1));
+        }
+        return Err(vm.value_error("call stack is not deep enough"));
+    }
+    Ok(vm.frame_object((n - 1 - depth) as usize))
 }

@@ -81,5 +81,8 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     ] {
         m.dict.set_str(name, Value::Type(ty.clone()));
     }
+    if let Some(frame) = t.misc.get("frame") {
+        m.dict.set_str("FrameType", Value::Type(frame.clone()));
+    }
     Ok(m)
 }

@@ -1138,7 +1138,65 @@ class Task(Future):
         raise RuntimeError('Task does not support set_exception operation')
 
     def get_stack(self, *, limit=None):
-        return []
+        # base_tasks._task_get_stack: the coroutine's frame and its callers while it runs,
+        # else the frames of the exception's traceback.
+        frames = []
+        coro = self._coro
+        if hasattr(coro, 'cr_frame'):
+            f = coro.cr_frame
+        elif hasattr(coro, 'gi_frame'):
+            f = coro.gi_frame
+        elif hasattr(coro, 'ag_frame'):
+            f = coro.ag_frame
+        else:
+            f = None
+        if f is not None:
+            while f is not None:
+                if limit is not None:
+                    if limit <= 0:
+                        break
+                    limit -= 1
+                frames.append(f)
+                f = f.f_back
+            frames.reverse()
+        elif self._exception is not None:
+            tb = self._exception.__traceback__
+            while tb is not None:
+                if limit is not None:
+                    if limit <= 0:
+                        break
+                    limit -= 1
+                frames.append(tb.tb_frame)
+                tb = tb.tb_next
+        return frames
+
+    def print_stack(self, *, limit=None, file=None):
+        # base_tasks._task_print_stack: the header goes to `file` (stdout by default), the
+        # frames through traceback.print_list (stderr by default), as in CPython.
+        import sys
+        import _loopscope
+        extracted = []
+        for f in self.get_stack(limit=limit):
+            lineno = f.f_lineno
+            co = f.f_code
+            extracted.append((co.co_filename, lineno, co.co_name,
+                              _loopscope.source_line(co.co_filename, lineno)))
+        exc = self._exception
+        if not extracted:
+            print(f'No stack for {self!r}', file=file)
+        elif exc is not None:
+            print(f'Traceback for {self!r} (most recent call last):', file=file)
+        else:
+            print(f'Stack for {self!r} (most recent call last):', file=file)
+        out = sys.stderr if file is None else file
+        for filename, lineno, name, line in extracted:
+            print(f'  File "{filename}", line {lineno}, in {name}', file=out)
+            if line:
+                print(f'    {line.strip()}', file=out)
+        if exc is not None:
+            import traceback
+            for line in traceback.format_exception_only(exc.__class__, exc):
+                print(line, file=file, end='')
 
     def cancel(self, msg=None):
         self._log_traceback = False

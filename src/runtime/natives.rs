@@ -291,6 +291,7 @@ fn d_repr(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
 
 pub fn add_to(vm: &mut Vm, m: &Rc<PyModule>) -> PyResult<()> {
     vm.module_add_fn(m, "timer_push", timer_push);
+    vm.module_add_fn(m, "source_line", source_line);
     vm.module_add_fn(m, "timer_pop", timer_pop);
     vm.module_add_fn(m, "timer_heapify", timer_heapify);
     let cls = vm.new_native_class("deque", "collections", &[], Some(deque_new))?;
@@ -326,4 +327,21 @@ pub(super) fn deque_new_tail(
     let fresh = q.0.iter().rev().take_while(|v| !seen(v)).count();
     let tail = q.0.iter().skip(q.0.len() - fresh).cloned().collect();
     Some((q.0.len(), tail))
+}
+
+/// `source_line(filename, lineno)`: that line of a file the VM has loaded, or "" (linecache's
+/// `getline` for Task.print_stack).
+fn source_line(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (Some(Value::Str(file)), Some(Value::Int(line))) = (args.first(), args.get(1)) else {
+        return Ok(Value::str(""));
+    };
+    let text = vm
+        .sources
+        .get(&*file.s)
+        .and_then(|src| {
+            src.line_text(u32::try_from(*line).ok()?)
+                .map(str::to_string)
+        })
+        .unwrap_or_default();
+    Ok(Value::str(&text))
 }

@@ -109,6 +109,7 @@ pub fn make_types() -> (BuiltinTypes, Vec<Rc<PyType>>) {
         "itertools.count",
         "functools.partial",
         "coroutine_wrapper",
+        "frame",
         "list_reverseiterator",
         "generic_native",
     ] {

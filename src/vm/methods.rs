@@ -1368,10 +1368,9 @@ fn g_gen_await(_vm: &mut Vm, v: &Value) -> R {
     }
     Ok(Value::None)
 }
-fn g_gen_frame(_vm: &mut Vm, v: &Value) -> R {
-    // Frames are not script objects; a truthy marker while the generator can still run.
+fn g_gen_frame(vm: &mut Vm, v: &Value) -> R {
     Ok(match v {
-        Value::Gen(g) if g.state.get() != super::coro::GenState::Completed => Value::Bool(true),
+        Value::Gen(g) => vm.gen_frame_object(g),
         _ => Value::None,
     })
 }
@@ -2060,6 +2059,8 @@ pub fn register(vm: &mut Vm) {
     vm.add_getset(&t.method, "__self__", g_method_self, None);
     vm.add_getset(&t.builtin_function, "__self__", g_method_self, None);
     vm.add_getset(&t.method, "__func__", g_method_func, None);
+    super::frame_obj::install(vm);
+    super::frame_obj::install_traceback(vm);
     vm.add_getset(&t.code, "co_name", g_code_name, None);
     vm.add_getset(&t.code, "co_flags", g_code_flags, None);
     vm.add_getset(&t.code, "co_filename", g_code_filename, None);

@@ -68,6 +68,7 @@ pub mod dict;
 pub mod exceptions;
 pub mod format;
 pub mod frame;
+pub mod frame_obj;
 pub mod hash;
 pub mod interp;
 pub mod memory;

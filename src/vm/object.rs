@@ -850,6 +850,8 @@ pub enum NativeData {
     /// `coro.__await__()`: a plain iterator over the coroutine, so a generator-based
     /// `__await__` may `yield from` it (a bare coroutine is refused there).
     CoroWrapper(Rc<super::coro::PyGen>),
+    /// A frame object (`gi_frame`, `sys._getframe()`): see `frame_obj`.
+    Frame(Rc<super::frame_obj::FrameObj>),
     /// Anything else (used by native modules).
     Any(RefCell<Box<dyn Any>>),
 }
