@@ -52,13 +52,14 @@ const _: () = assert!(std::mem::size_of::<Value>() == 16);
 impl Clone for Value {
     #[inline]
     fn clone(&self) -> Value {
-        match self {
-            Value::Int(i) => Value::Int(*i),
-            Value::Float(f) => Value::Float(*f),
-            Value::Bool(b) => Value::Bool(*b),
-            Value::None => Value::None,
-            Value::Null => Value::Null,
-            _ => self.clone_heap(),
+        if self.is_plain() {
+            // SAFETY: a plain variant owns no heap reference, so a bitwise copy is a clone.
+            // One range test on the tag and a 16-byte copy, where a per-variant match
+            // compiled to a jump table through a stack spill (about 6 instructions more on
+            // every `LoadFast`/`LoadConst`).
+            unsafe { std::ptr::read(self) }
+        } else {
+            self.clone_heap()
         }
     }
 }
@@ -99,14 +100,27 @@ impl Value {
     /// arithmetic paths).
     #[inline]
     pub fn forget_plain(self) {
-        if matches!(
-            self,
-            Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Null
-        ) {
+        if self.is_plain() {
             std::mem::forget(self);
         } else {
             drop(self);
         }
+    }
+
+    /// Holds no heap reference (the variants declared first, so the test is one range check
+    /// on the tag).
+    #[inline(always)]
+    pub fn is_plain(&self) -> bool {
+        matches!(
+            self,
+            Value::None
+                | Value::Null
+                | Value::NotImplemented
+                | Value::Ellipsis
+                | Value::Bool(_)
+                | Value::Int(_)
+                | Value::Float(_)
+        )
     }
 }
 
