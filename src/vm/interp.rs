@@ -1615,8 +1615,27 @@ impl Vm {
 
     // `native!` reloads `ip` after every native call, also where the caller then leaves
     // through `continue 'frame` (which reloads it again).
-    #[allow(unused_assignments)]
     fn run_loop_inner(
+        &mut self,
+        f: Box<Frame>,
+        base: usize,
+        budget_out: &mut u64,
+        limited_by_total: bool,
+    ) -> Exit {
+        // Natively, a run without a line hook gets its own copy of the loop in which `hooked`
+        // is the constant false: no hook test per instruction, the fused paths unconditional,
+        // and one value fewer for the register allocator. The browser build keeps one copy
+        // (its size counts more there).
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.line_hook.is_none() {
+            return self.run_loop_body::<false>(f, base, budget_out, limited_by_total);
+        }
+        self.run_loop_body::<true>(f, base, budget_out, limited_by_total)
+    }
+
+    /// `run_loop_inner`'s loop; `MAYBE_HOOKED == false` promises that no line hook is set.
+    #[allow(unused_assignments)]
+    fn run_loop_body<const MAYBE_HOOKED: bool>(
         &mut self,
         mut f: Box<Frame>,
         base: usize,
@@ -1639,7 +1658,7 @@ impl Vm {
             out: budget_out,
         };
         // Only the run's setup and teardown (outside any loop) install or remove the hook.
-        let hooked = self.line_hook.is_some();
+        let hooked = MAYBE_HOOKED && self.line_hook.is_some();
         let mut grace = true;
         // The dispatch keeps the current frame's instructions and next index in locals
         // (registers), not behind `f`: `ip` is authoritative inside the inner loop, and the
@@ -2412,7 +2431,11 @@ impl Vm {
                     }
                     Instr::Call(n) => {
                         let n = n as usize;
-                        let kwnames = f.kwnames.take();
+                        let kwnames = if f.kwnames.is_some() {
+                            f.kwnames.take()
+                        } else {
+                            None
+                        };
                         let len = f.stack.len();
                         if len < n + 2 {
                             tri!(Err(self.new_error(ExcKind::SystemError, "bad CALL")));
