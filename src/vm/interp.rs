@@ -895,14 +895,17 @@ impl Vm {
             return None;
         }
         if !c.builtin {
-            return gt.value_at(c.index as usize);
+            return gt
+                .entry(c.index as usize)
+                .map(|e| e.value.clone_func_fast());
         }
         drop(gt);
         let bt = self.builtins.t.borrow();
         if bt.version != c.builtins_version {
             return None;
         }
-        bt.value_at(c.index as usize)
+        bt.entry(c.index as usize)
+            .map(|e| e.value.clone_func_fast())
     }
 
     /// `LoadGlobal` the long way (globals, then builtins), remembering where the name was.
@@ -2034,6 +2037,8 @@ impl Vm {
                             }
                             _ => tri!(native!(self.getitem(&c, &k))),
                         };
+                        c.drop_fast();
+                        k.drop_fast();
                         f.stack.push(v);
                     }
                     Instr::StoreSubscr => {
@@ -2049,6 +2054,9 @@ impl Vm {
                             {
                                 // `flags[j] = False`: the old value is usually plain too.
                                 std::mem::replace(slot, v).forget_plain();
+                                drop(items);
+                                c.drop_fast();
+                                k.forget_plain();
                                 continue;
                             }
                             drop(items);
@@ -2058,6 +2066,7 @@ impl Vm {
                         if let Value::Dict(d) = &c {
                             if let Value::Str(_) = &k {
                                 d.set_pystr_value(k, v);
+                                c.drop_fast();
                                 continue;
                             }
                         }

@@ -107,6 +107,30 @@ impl Value {
         }
     }
 
+    /// Drop with the hot cases inline: plain values (nothing to do) and the containers and
+    /// strs that subscripts work on (one reference-count decrement), instead of a call into
+    /// the drop glue's jump over every variant.
+    #[inline(always)]
+    pub fn drop_fast(self) {
+        match self {
+            Value::List(l) => drop(l),
+            Value::Dict(d) => drop(d),
+            Value::Str(s) => drop(s),
+            Value::Tuple(t) => drop(t),
+            v => v.forget_plain(),
+        }
+    }
+
+    /// A function value cloned inline (global lookups of functions are the hot case), any
+    /// other value as `clone` does.
+    #[inline(always)]
+    pub fn clone_func_fast(&self) -> Value {
+        match self {
+            Value::Func(f) => Value::Func(f.clone()),
+            v => v.clone(),
+        }
+    }
+
     /// Holds no heap reference (the variants declared first, so the test is one range check
     /// on the tag).
     #[inline(always)]
