@@ -14,8 +14,6 @@ pub mod dataclasses;
 pub mod enum_;
 pub mod functools;
 pub mod gc;
-#[cfg(test)]
-mod golden_tests;
 pub mod greenlet;
 pub mod heapq;
 pub mod inspect;

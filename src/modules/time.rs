@@ -1,4 +1,6 @@
 //! `time` on the VM's clock: virtual by default (starts at 0.0, `sleep` advances it).
+//! The clock functions are natives; the calendar and formatting half (`struct_time`,
+//! `gmtime`, `strftime`, ...) is Python source, time.py.
 
 use crate::vm::{KwArgs, PyModule, PyResult, Value, Vm};
 use std::rc::Rc;
@@ -6,6 +8,19 @@ use std::rc::Rc;
 fn now(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     sync_threads(vm);
     Ok(Value::Float(vm.clock.now()))
+}
+
+/// `time.time()`: the Unix time, where the monotonic clocks count from the run's start.
+fn wall(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    sync_threads(vm);
+    Ok(Value::Float(vm.clock.now() + vm.clock.epoch()))
+}
+
+fn wall_ns(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    sync_threads(vm);
+    Ok(Value::Int(
+        ((vm.clock.now() + vm.clock.epoch()) * 1e9).round() as i64,
+    ))
 }
 
 /// With threads the clock also counts CPU time (src/runtime/threads.rs): catch up first.
@@ -48,11 +63,18 @@ fn sleep(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    let m = vm.new_module("time");
-    for name in ["time", "monotonic", "perf_counter", "process_time"] {
+    let m = super::pysource::load(
+        vm,
+        "time",
+        "<loopscope>/time.py",
+        embedded_py!("src/modules/time.py"),
+    )?;
+    vm.module_add_fn(&m, "time", wall);
+    vm.module_add_fn(&m, "time_ns", wall_ns);
+    for name in ["monotonic", "perf_counter", "process_time"] {
         vm.module_add_fn(&m, name, now);
     }
-    for name in ["time_ns", "monotonic_ns", "perf_counter_ns"] {
+    for name in ["monotonic_ns", "perf_counter_ns"] {
         vm.module_add_fn(&m, name, now_ns);
     }
     vm.module_add_fn(&m, "sleep", sleep);

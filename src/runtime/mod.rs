@@ -556,6 +556,9 @@ impl Clock for SharedClock {
         self.inner.cpu(secs);
         self.t.set(self.inner.now());
     }
+    fn epoch(&self) -> f64 {
+        self.inner.epoch()
+    }
 }
 
 /// Forwards output and records it with its virtual time.

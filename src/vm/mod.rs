@@ -214,6 +214,11 @@ pub trait Clock {
     fn cpu(&mut self, secs: f64) {
         self.sleep(secs);
     }
+    /// The Unix time at which `now()` read 0.0: `time.time()` is `now() + epoch()`. A virtual
+    /// run starts at the epoch itself, as the oracle's patched `time.time()` does.
+    fn epoch(&self) -> f64 {
+        0.0
+    }
 }
 
 /// The default clock: virtual, starts at 0.0, `sleep` advances it instantly.

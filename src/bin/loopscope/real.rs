@@ -32,15 +32,20 @@ fn duration(secs: f64) -> Duration {
     }
 }
 
-/// Wall-clock time since the run started.
+/// Wall-clock time since the run started (monotonic), and the Unix time it started at.
 pub struct RealClock {
     start: Instant,
+    epoch: f64,
 }
 
 impl RealClock {
     pub fn new() -> RealClock {
+        let epoch = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0.0, |d| d.as_secs_f64());
         RealClock {
             start: Instant::now(),
+            epoch,
         }
     }
 }
@@ -57,6 +62,9 @@ impl Clock for RealClock {
     }
     fn cpu(&mut self, _secs: f64) {
         // The instructions really took their time already.
+    }
+    fn epoch(&self) -> f64 {
+        self.epoch
     }
 }
 
