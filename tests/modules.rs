@@ -59,4 +59,5 @@ golden! {
     singledispatch_mod => "singledispatch_mod.py",
     greenlet_demo => "greenlet_demo.py",
     time_mod => "time_mod.py",
+    datetime_mod => "datetime_mod.py",
 }

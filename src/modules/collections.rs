@@ -1927,6 +1927,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     let m = vm.new_module("collections");
 
     let dd = dict_class(vm, "defaultdict", 0)?;
+    dd.mark_c_type();
     vm.add_methods(
         &dd,
         &[
@@ -1939,6 +1940,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     m.dict.set_str("defaultdict", Value::Type(dd));
 
     let od = dict_class(vm, "OrderedDict", 1)?;
+    od.mark_c_type();
     vm.add_methods(
         &od,
         &[
@@ -1979,6 +1981,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     m.dict.set_str("Counter", Value::Type(c));
 
     let dq_t = vm.new_native_class("deque", "collections", &[], Some(deque_new))?;
+    dq_t.mark_c_type();
     vm.add_methods(
         &dq_t,
         &[

@@ -746,6 +746,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     );
 
     let partial_t = vm.new_native_class("partial", "functools", &[], Some(partial_new))?;
+    partial_t.mark_c_type();
     vm.add_methods(
         &partial_t,
         &[
@@ -765,6 +766,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     m.dict.set_str("wraps", f);
 
     let wrapper_t = vm.new_native_class("_lru_cache_wrapper", "functools", &[], None)?;
+    wrapper_t.mark_c_type();
     vm.add_methods(
         &wrapper_t,
         &[
@@ -811,6 +813,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     m.dict.set_str("cached_property", Value::Type(cp));
 
     let key_t = vm.new_native_class("KeyWrapper", "functools", &[], None)?;
+    key_t.mark_c_type();
     vm.add_methods(
         &key_t,
         &[

@@ -956,6 +956,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     ];
     for (name, new) in classes {
         let t = vm.new_native_class(name, "itertools", &[], Some(*new))?;
+        t.mark_c_type();
         vm.add_methods(
             &t,
             &[
@@ -973,6 +974,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
             "chain" => vm.add_classmethod(&t, "from_iterable", chain_from_iterable),
             "groupby" => {
                 let g = vm.new_native_class("_grouper", "itertools", &[], None)?;
+                g.mark_c_type();
                 vm.add_methods(&g, &[("__next__", it_next), ("__iter__", it_iter)]);
                 t.dict.borrow_mut().set("_grouper_type", Value::Type(g));
             }
@@ -981,6 +983,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
         m.dict.set_str(name, Value::Type(t));
     }
     let tee_t = vm.new_native_class("_tee", "itertools", &[], None)?;
+    tee_t.mark_c_type();
     vm.add_methods(&tee_t, &[("__next__", it_next), ("__iter__", it_iter)]);
     let f = vm.new_closure("tee", move |vm, a, k| tee(vm, a, k, &tee_t));
     m.dict.set_str("tee", f);

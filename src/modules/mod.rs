@@ -11,6 +11,7 @@ pub mod contextlib;
 pub mod contextvars;
 pub mod copy;
 pub mod dataclasses;
+pub mod datetime;
 pub mod enum_;
 pub mod functools;
 pub mod gc;
@@ -60,6 +61,7 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("inspect", inspect::init);
     vm.register_module("gc", gc::init);
     vm.register_module("dataclasses", dataclasses::init);
+    vm.register_module("datetime", datetime::init);
     vm.register_module("contextvars", contextvars::init);
     vm.register_module("enum", enum_::init);
     threading::register(vm);

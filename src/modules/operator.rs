@@ -160,7 +160,7 @@ fn op_concat(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_)
     ) && t.lookup("__getitem__").is_none()
     {
-        return Err(vm.type_error(format!("'{}' object can't be concatenated", t.name())));
+        return Err(vm.type_error(format!("'{}' object can't be concatenated", t.tp_name())));
     }
     vm.binary_op(&args[0], &args[1], BinaryOpKind::Add)
 }
@@ -389,6 +389,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
         vm.module_add_fn(&m, name, f);
     }
     let ig = vm.new_native_class("itemgetter", "operator", &[], Some(itemgetter_new))?;
+    ig.mark_c_type();
     vm.add_methods(
         &ig,
         &[
@@ -399,6 +400,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     );
     m.dict.set_str("itemgetter", Value::Type(ig));
     let ag = vm.new_native_class("attrgetter", "operator", &[], Some(attrgetter_new))?;
+    ag.mark_c_type();
     vm.add_methods(
         &ag,
         &[
@@ -409,6 +411,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     );
     m.dict.set_str("attrgetter", Value::Type(ag));
     let mc = vm.new_native_class("methodcaller", "operator", &[], Some(methodcaller_new))?;
+    mc.mark_c_type();
     vm.add_methods(
         &mc,
         &[

@@ -43,3 +43,15 @@ pub fn load_with(
     vm.run_nested(f)?;
     Ok(m)
 }
+
+/// `_c_type(cls)` for a module's Python source: `cls` stands for one of CPython's C types, so
+/// messages name its instances `module.name` (`tflags::C_NAME`).
+pub fn c_type_marker(vm: &mut Vm) -> Value {
+    vm.new_closure("_c_type", |vm, args, _kw| match args.first() {
+        Some(Value::Type(t)) => {
+            t.mark_c_type();
+            Ok(Value::None)
+        }
+        _ => Err(vm.type_error("_c_type() needs a class")),
+    })
+}

@@ -71,6 +71,7 @@ fn exception(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     let m = vm.new_module("sys");
     let io = vm.new_native_class("TextIOWrapper", "_io", &[], None)?;
+    io.mark_c_type();
     vm.add_method(&io, "write", stream_write);
     vm.add_method(&io, "flush", stream_flush);
     let out = vm.new_native_instance(&io, Box::new(StdStream(Stream::Stdout)));

@@ -308,3 +308,9 @@ def strftime(format, t=None):
             out.append(text)
         i = j + 1
     return "".join(out)
+
+
+# CPython's struct_time is a C type: messages name it 'time.struct_time'. _c_type is given to
+# this module by src/modules/time.rs.
+_c_type(struct_time)
+del _c_type

@@ -63,11 +63,13 @@ fn sleep(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    let m = super::pysource::load(
+    let marker = super::pysource::c_type_marker(vm);
+    let m = super::pysource::load_with(
         vm,
         "time",
         "<loopscope>/time.py",
         embedded_py!("src/modules/time.py"),
+        &[("_c_type", marker)],
     )?;
     vm.module_add_fn(&m, "time", wall);
     vm.module_add_fn(&m, "time_ns", wall_ns);

@@ -192,7 +192,9 @@ pub fn template(cls: &PyType, names: &[&'static str]) -> StrMap {
     m
 }
 
-/// Give a fresh instance its attributes: the template's, then `vals`.
+/// Give a fresh instance its attributes: the template's, then `vals`. Inlined so that each
+/// name is a known literal where it is compared (no `memcmp` call per name).
+#[inline(always)]
 pub fn fill(
     i: &PyInstance,
     template: &StrMap,
@@ -274,6 +276,14 @@ pub fn get(i: &PyInstance, n: &'static str) -> Value {
         }
     }
     class_default(i, n)
+}
+
+/// `f` applied to the instance's own attribute `n` (no clone), None when it has none.
+#[inline(always)]
+pub fn get_ref<R>(i: &PyInstance, n: &'static str, f: impl FnOnce(&Value) -> R) -> Option<R> {
+    let d = i.dict.borrow();
+    let p = pos_in(&d, n)?;
+    d.val_at(p).map(f)
 }
 
 #[cold]
@@ -579,6 +589,10 @@ pub fn bind(vm: &mut Vm, aio: &Aio, a: &[Value]) -> PyResult<Value> {
         let mut b = aio.borrow_mut();
         b.future = ty(ns, "Future");
         b.task = ty(ns, "Task");
+        // CPython's Future and Task are C types (_asyncio.Future): messages name them so.
+        for t in [&b.future, &b.task].into_iter().flatten() {
+            t.mark_c_type();
+        }
         b.handle = ty(ns, "Handle");
         b.timer_handle = ty(ns, "TimerHandle");
         b.virtual_loop = ty(ns, "VirtualLoop");

@@ -102,16 +102,22 @@ pub fn new_handle(
     }
     let h = vm.new_plain_instance(cls);
     if let Value::Instance(i) = &h {
-        let vals = [
-            ("_context", context),
-            ("_loop", lp.clone()),
-            ("_callback", callback),
-            ("_args", Value::tuple(args)),
-        ];
-        let b = aio.borrow();
-        match when {
-            Some(w) => core::fill(i, &b.timer_dict, vals.into_iter().chain([("_when", w)])),
-            None => core::fill(i, &b.handle_dict, vals),
+        {
+            let b = aio.borrow();
+            let t = if when.is_some() {
+                &b.timer_dict
+            } else {
+                &b.handle_dict
+            };
+            core::fill(i, t, []);
+        }
+        // One `set` per literal name (not a loop over names): each compares its key inline.
+        set(i, "_context", context);
+        set(i, "_loop", lp.clone());
+        set(i, "_callback", callback);
+        set(i, "_args", Value::tuple(args));
+        if let Some(w) = when {
+            set(i, "_when", w);
         }
     }
     Ok(h)

@@ -7,7 +7,7 @@ use super::base_events;
 use super::core::{self, arg, arg_kw, get, set, Aio};
 use crate::vm::exceptions::new_stop_iteration;
 use crate::vm::object::PyInstance;
-use crate::vm::{KwArgs, PyResult, Value, Vm};
+use crate::vm::{AwaitStep, KwArgs, PyResult, Value, Vm};
 use std::rc::Rc;
 
 pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
@@ -71,6 +71,7 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
         }
     }
     let it = vm.new_native_class("FutureIter", "_asyncio", &[], None)?;
+    it.mark_c_type();
     let iter_methods: &[core::Method] = &[
         ("__next__", "FutureIter.__next__", iter_next),
         ("send", "FutureIter.send", iter_send),
@@ -83,7 +84,15 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
     // `sleep` awaits its iterator directly (`await _sleep_wait(...)`), so that one is also
     // awaitable; otherwise the same as a future's.
     let sit = vm.new_native_class("FutureIter", "_asyncio", &[], None)?;
-    core::install_methods(vm, aio, &Some(sit.clone()), iter_methods);
+    sit.mark_c_type();
+    let sleep_methods: &[core::Method] = &[
+        ("__next__", "sleep FutureIter.__next__", iter_next),
+        ("send", "sleep FutureIter.send", iter_send),
+        ("throw", "sleep FutureIter.throw", iter_throw),
+        ("close", "sleep FutureIter.close", iter_close),
+        ("__iter__", "sleep FutureIter.__iter__", iter_iter),
+    ];
+    core::install_methods(vm, aio, &Some(sit.clone()), sleep_methods);
     core::install_methods(
         vm,
         aio,
@@ -91,7 +100,70 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
         &[("__await__", "sleep FutureIter.__await__", iter_iter)],
     );
     aio.borrow_mut().sleep_iter = Some(sit);
+    vm.await_hook = Some(Rc::new(AwaitFast(aio.clone())));
     Ok(())
+}
+
+/// `await fut` and `await sleep's iterator` without the generic protocol's method lookups,
+/// bound-method calls and StopIteration: the same natives, called directly while the
+/// classes keep them (a script that replaces one gets the generic path).
+struct AwaitFast(Aio);
+
+impl crate::vm::AwaitHook for AwaitFast {
+    fn awaitable(&self, vm: &mut Vm, v: &Value) -> Option<PyResult<Value>> {
+        let Value::Instance(i) = v else { return None };
+        let cls = i.class();
+        let aio = &self.0;
+        if core::is_native_method(aio, &cls, "__await__", "Future.__await__") {
+            // `await_` makes a FutureIter, whose `__next__` the generic path checks for.
+            return Some(await_(vm, aio, std::slice::from_ref(v), &[]));
+        }
+        if core::is_native_method(aio, &cls, "__await__", "sleep FutureIter.__await__")
+            && core::is_native_method(aio, &cls, "__next__", "sleep FutureIter.__next__")
+        {
+            return Some(Ok(v.clone()));
+        }
+        None
+    }
+
+    fn send(&self, vm: &mut Vm, recv: &Value, v: &Value) -> Option<PyResult<AwaitStep>> {
+        let Value::Instance(i) = recv else {
+            return None;
+        };
+        // `send(None)` is `__next__`; anything else takes the generic path (and its errors).
+        if !v.is_none() {
+            return None;
+        }
+        let cls = i.class();
+        let aio = &self.0;
+        let sleep = {
+            let b = aio.borrow();
+            if b.sleep_iter.as_ref().is_some_and(|c| Rc::ptr_eq(c, &cls)) {
+                true
+            } else if b.future_iter.as_ref().is_some_and(|c| Rc::ptr_eq(c, &cls)) {
+                false
+            } else {
+                return None;
+            }
+        };
+        let which = if sleep {
+            "sleep FutureIter.__next__"
+        } else {
+            "FutureIter.__next__"
+        };
+        if !core::is_native_method(aio, &cls, "__next__", which) {
+            return None;
+        }
+        Some(match iter_step(vm, aio, std::slice::from_ref(recv)) {
+            Ok(Step::Yield(y)) => Ok(AwaitStep::Yield(y)),
+            Ok(Step::Return(r)) => {
+                // The StopIteration the `__next__` call would have raised took an object id.
+                core::skip_ids(vm, 1);
+                Ok(AwaitStep::Return(r))
+            }
+            Err(e) => Err(e),
+        })
+    }
 }
 
 /// `isfuture(obj)`: a coroutine answers without the failing `hasattr` (which builds an
@@ -640,7 +712,13 @@ pub fn done_of(vm: &mut Vm, aio: &Aio, fut: &Value) -> PyResult<bool> {
     vm.truthy(&r)
 }
 
-fn iter_next(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+/// What one `__next__` of a FutureIter does: yield the future, or finish with its result.
+enum Step {
+    Yield(Value),
+    Return(Value),
+}
+
+fn iter_step(vm: &mut Vm, aio: &Aio, a: &[Value]) -> PyResult<Step> {
     let (fut, stage) = iter_state(vm, a)?;
     match stage {
         FRESH => {
@@ -655,16 +733,23 @@ fn iter_next(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value
                         Value::Bool(true),
                     )?;
                 }
-                return Ok(fut);
+                return Ok(Step::Yield(fut));
             }
         }
         YIELDED => {}
-        _ => return Err(new_stop_iteration(vm, Value::None)),
+        _ => return Ok(Step::Return(Value::None)),
     }
     set_stage(a, DONE);
     let r = finish(vm, aio, &fut);
     finish_timer(vm, aio, a)?;
-    Err(new_stop_iteration(vm, r?))
+    Ok(Step::Return(r?))
+}
+
+fn iter_next(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    match iter_step(vm, aio, a)? {
+        Step::Yield(y) => Ok(y),
+        Step::Return(r) => Err(new_stop_iteration(vm, r)),
+    }
 }
 
 fn finish(vm: &mut Vm, aio: &Aio, fut: &Value) -> PyResult<Value> {

@@ -6,26 +6,18 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 /// `TimerHandle._when` as f64 (TimerHandle orders by `when` only). Read without calling
-/// into Python, so the heap can stay borrowed during a sift.
+/// into Python, so the heap can stay borrowed during a sift; found through the positions
+/// `_when` was last seen at (core.rs), with no thread-local or hashing per comparison.
+#[inline]
 fn key(v: &Value) -> Option<f64> {
     let Value::Instance(i) = v else { return None };
-    WHEN.with(|w| {
-        let Value::Str(w) = w else { return None };
-        // Where a native TimerHandle's dict has `_when` (core.rs, `timer_dict`): one pointer
-        // compare.
-        let d = i.dict.borrow();
-        match d.find_ps_hint(w, 5).and_then(|p| d.val_at(p)) {
-            Some(Value::Float(f)) => Some(*f),
-            Some(Value::Int(n)) => Some(*n as f64),
-            Some(Value::Bool(b)) => Some(*b as i64 as f64),
-            _ => None,
-        }
+    super::core::get_ref(i, "_when", |w| match w {
+        Value::Float(f) => Some(*f),
+        Value::Int(n) => Some(*n as f64),
+        Value::Bool(b) => Some(*b as i64 as f64),
+        _ => None,
     })
-}
-
-thread_local! {
-    /// `"_when"` interned (hash cached): read for every comparison of a sift.
-    static WHEN: Value = crate::vm::object::intern("_when");
+    .flatten()
 }
 
 struct BadKey;
@@ -302,6 +294,7 @@ pub fn add_to(vm: &mut Vm, m: &Rc<PyModule>) -> PyResult<()> {
     vm.module_add_fn(m, "timer_pop", timer_pop);
     vm.module_add_fn(m, "timer_heapify", timer_heapify);
     let cls = vm.new_native_class("deque", "collections", &[], Some(deque_new))?;
+    cls.mark_c_type();
     vm.add_methods(
         &cls,
         &[

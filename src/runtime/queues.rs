@@ -49,40 +49,58 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
 }
 
 /// What `put` calls (`put_nowait`, `full`, `qsize`, `_put`) and what `get` calls
-/// (`get_nowait`, `empty`, `_get`), each with the native the class's original is.
-type Calls = [(&'static str, &'static str)];
+/// (`get_nowait`, `empty`, `_get`), each with the native the class's original is and the
+/// name's hash (instance dicts file keys by it: the shadowing check compares integers).
+type Calls = [(&'static str, &'static str, u32)];
+const fn call(attr: &'static str, which: &'static str) -> (&'static str, &'static str, u32) {
+    (attr, which, crate::vm::ops::hash_str(attr) as u32)
+}
 const PUT_CALLS: &Calls = &[
-    ("put_nowait", "Queue.put_nowait"),
-    ("full", "Queue.full"),
-    ("qsize", "Queue.qsize"),
-    ("_put", "py.Queue._put"),
+    call("put_nowait", "Queue.put_nowait"),
+    call("full", "Queue.full"),
+    call("qsize", "Queue.qsize"),
+    call("_put", "py.Queue._put"),
 ];
 const GET_CALLS: &Calls = &[
-    ("get_nowait", "Queue.get_nowait"),
-    ("empty", "Queue.empty"),
-    ("_get", "py.Queue._get"),
+    call("get_nowait", "Queue.get_nowait"),
+    call("empty", "Queue.empty"),
+    call("_get", "py.Queue._get"),
 ];
+const PUT_NAMES: [(&str, u32); 4] = names(PUT_CALLS);
+const GET_NAMES: [(&str, u32); 3] = names(GET_CALLS);
+
+const fn names<const N: usize>(calls: &Calls) -> [(&'static str, u32); N] {
+    let mut out = [("", 0); N];
+    let mut i = 0;
+    while i < N {
+        out[i] = (calls[i].0, calls[i].2);
+        i += 1;
+    }
+    out
+}
 
 /// Would `self.<call>` find the original of each of `calls` on this queue: the class's
 /// methods are the natives (one cached answer per class and list, named by `key`), and the
 /// instance's own dict holds none of the names (`self.full` would find it first)?
-fn calls_untouched(aio: &Aio, me: &PyInstance, key: &'static str, calls: &Calls) -> bool {
+fn calls_untouched(
+    aio: &Aio,
+    me: &PyInstance,
+    key: &'static str,
+    calls: &Calls,
+    names: &[(&str, u32)],
+) -> bool {
     let k = core::name_key(key);
     let pristine = core::cached_answer(&me.class(), k, k, || {
         calls
             .iter()
-            .all(|&(attr, which)| core::is_native_method(aio, &me.class(), attr, which))
+            .all(|&(attr, which, _)| core::is_native_method(aio, &me.class(), attr, which))
     });
-    pristine && !shadows(me, calls.iter().map(|&(attr, _)| attr))
+    pristine && !me.dict.borrow().holds_any(names)
 }
 
-/// Does the instance's own dict hold one of `names` (`self.full` would find it first)?
-fn shadows<'a>(me: &PyInstance, names: impl Iterator<Item = &'a str> + Clone) -> bool {
-    me.dict.borrow().iter().any(|(k, _)| {
-        names
-            .clone()
-            .any(|n| n.len() == k.len() && n.as_bytes() == k.as_bytes())
-    })
+/// Does the instance's own dict hold `name` (`self.<name>` would find it first)?
+fn shadows(me: &PyInstance, name: &'static str) -> bool {
+    me.dict.borrow().contains(name)
 }
 
 /// `_queue_put_now(queue, item)`, `Queue.put`'s first step: when nothing `put` would call
@@ -95,7 +113,7 @@ fn put_now(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> 
     let (Some(slf @ Value::Instance(me)), Some(item)) = (a.first(), a.get(1)) else {
         return Ok(Value::Bool(false));
     };
-    if !calls_untouched(aio, me, "Queue put pristine", PUT_CALLS) {
+    if !calls_untouched(aio, me, "Queue put pristine", PUT_CALLS, &PUT_NAMES) {
         return Ok(Value::Bool(false));
     }
     let q = get(me, "_queue");
@@ -123,7 +141,7 @@ fn get_now(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> 
     let Some(slf @ Value::Instance(me)) = a.first() else {
         return Ok(none);
     };
-    if !calls_untouched(aio, me, "Queue get pristine", GET_CALLS) {
+    if !calls_untouched(aio, me, "Queue get pristine", GET_CALLS, &GET_NAMES) {
         return Ok(none);
     }
     let Some(Some(item)) = natives::deque_pop_front(&get(me, "_queue")) else {
@@ -221,7 +239,7 @@ fn raise_global(vm: &mut Vm, aio: &Aio, name: &'static str) -> crate::vm::Exc {
 /// Would `self.<attr>` find the class's original, native `which`: not overridden by a subclass
 /// nor set on the instance?
 fn is_original(aio: &Aio, me: &PyInstance, attr: &'static str, which: &'static str) -> bool {
-    core::is_native_method(aio, &me.class(), attr, which) && !shadows(me, std::iter::once(attr))
+    core::is_native_method(aio, &me.class(), attr, which) && !shadows(me, attr)
 }
 
 fn put_nowait(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {

@@ -769,6 +769,7 @@ fn trace_observer(vm: &Vm) -> Option<Value> {
 /// `import _thread`: installs the thread model in the VM (from then on CPU time counts).
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     let lock_cls = vm.new_native_class("lock", "_thread", &[], None)?;
+    lock_cls.mark_c_type();
     vm.add_methods(
         &lock_cls,
         &[

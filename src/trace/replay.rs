@@ -6,6 +6,7 @@
 //! `0` is before the script starts.
 
 use super::event::{Event, Outcome, Str, TaskStateKind, ThreadStateKind, Trace, TRACE_VERSION};
+use std::cell::Cell;
 use std::collections::{HashMap, VecDeque};
 
 /// How far one step goes.
@@ -782,6 +783,11 @@ pub struct Replay {
     console_after: Vec<u32>,
     console: Vec<ConsoleLine>,
     timeline: Timeline,
+    /// The state of the position last viewed (and what its last event touched). With 1,000
+    /// tasks checkpoints lie thousands of events apart; a step forward from the last view
+    /// applies the few events it steps over instead of copying a checkpoint and replaying
+    /// the gap.
+    cursor: Cell<Option<(usize, State, Touched)>>,
 }
 
 impl Replay {
@@ -796,6 +802,7 @@ impl Replay {
             console_after: Vec::new(),
             console: Vec::new(),
             timeline: Timeline::default(),
+            cursor: Cell::new(None),
         };
         r.index();
         r
@@ -1037,10 +1044,12 @@ impl Replay {
         let pos = pos.min(self.last());
         let target = pos.saturating_sub(1);
         let ci = self.checkpoints.partition_point(|(p, _)| *p <= target);
-        let (cp, st) = &self.checkpoints[ci.saturating_sub(1)];
-        let mut st = st.clone();
-        let mut touched = Touched::default();
-        for i in *cp..pos {
+        let (cp, cp_st) = &self.checkpoints[ci.saturating_sub(1)];
+        let (from, mut st, mut touched) = match self.cursor.take() {
+            Some(c) if *cp <= c.0 && c.0 <= pos => c,
+            _ => (*cp, cp_st.clone(), Touched::default()),
+        };
+        for i in from..pos {
             touched = Touched::default();
             st.apply(&self.trace, &self.trace.events[i], &mut touched);
         }
@@ -1134,7 +1143,7 @@ impl Replay {
             },
         };
         let changes = self.changes(&st, &touched, pos);
-        View {
+        let view = View {
             pos,
             t: st.t,
             iteration: st.iteration,
@@ -1173,7 +1182,9 @@ impl Replay {
             console_len: self.console_after.get(pos).copied().unwrap_or(0) as usize,
             narration,
             changes,
-        }
+        };
+        self.cursor.set(Some((pos, st, touched)));
+        view
     }
 
     /// The changes the step to `pos` made, from what its event touched.
@@ -2256,6 +2267,31 @@ mod tests {
             assert!(w[1].0 - w[0].0 <= CHECKPOINT_EVERY);
         }
         assert!(r.last() - r.checkpoints.last().map(|c| c.0).unwrap_or(0) <= CHECKPOINT_EVERY);
+    }
+
+    #[test]
+    fn a_view_reached_from_the_last_view_is_the_one_from_its_checkpoint() {
+        // Enough tasks that checkpoints lie far apart, so that most views below start from
+        // the last one (the cursor), not from a checkpoint.
+        let src = "import asyncio\n\nasync def w(i):\n    await asyncio.sleep(i % 3)\n    return i\n\nasync def main():\n    print(sum(await asyncio.gather(*[w(i) for i in range(200)])))\n\nasyncio.run(main())\n";
+        let r = Replay::new(trace_of("many.py", src));
+        assert!(r
+            .checkpoints
+            .windows(2)
+            .any(|w| w[1].0 - w[0].0 > 4 * CHECKPOINT_EVERY));
+        // Steps of one, a repeat, longer steps forward, and steps back.
+        let mut p = 0usize;
+        for (i, step) in [1isize, 1, 0, 5, 37, -3, 2, 301, -40, 1, 1000, 1]
+            .iter()
+            .cycle()
+            .take(400)
+            .enumerate()
+        {
+            p = (p as isize + step).clamp(0, r.last() as isize) as usize;
+            let stepped = r.view(p);
+            r.cursor.set(None);
+            assert_eq!(stepped, r.view(p), "step {i} to position {p}");
+        }
     }
 
     #[test]

@@ -225,7 +225,7 @@ pub fn c3_mro(bases: &[Rc<PyType>]) -> Option<Vec<Rc<PyType>>> {
 
 /// Recompute the "has a Python-level X" flags of a class.
 pub fn update_type_flags(t: &Rc<PyType>) {
-    let mut fl = 0;
+    let mut fl = t.flags.get() & tflags::C_NAME;
     let is_py = |v: Option<Value>| match v {
         Some(Value::Func(_)) => true,
         Some(Value::Native(n)) => matches!(
@@ -1526,7 +1526,7 @@ fn b_aiter(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     if !matches!(&args[0], Value::Gen(g) if g.kind == GenKind::AsyncGenerator)
         && t.lookup("__aiter__").is_none()
     {
-        return Err(vm.type_error(format!("'{}' object is not an async iterable", t.name())));
+        return Err(vm.type_error(format!("'{}' object is not an async iterable", t.tp_name())));
     }
     let it = match t.lookup("__aiter__") {
         Some(f) => vm.call_descr(&f, &args[0], &t, &[])?,

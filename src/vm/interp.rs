@@ -658,7 +658,7 @@ impl Vm {
                         }
                     }
                     None => {
-                        Err(self.type_error(format!("'{}' object is not callable", cls.name())))
+                        Err(self.type_error(format!("'{}' object is not callable", cls.tp_name())))
                     }
                 }
             }
@@ -2668,6 +2668,22 @@ impl Vm {
                             _ => v,
                         };
                         let recv = top!().clone();
+                        if let (Value::Instance(_), Some(h)) = (&recv, self.await_hook.clone()) {
+                            match native!(h.send(self, &recv, &v)) {
+                                Some(Ok(super::AwaitStep::Yield(y))) => {
+                                    f.stack.push(y);
+                                    continue;
+                                }
+                                Some(Ok(super::AwaitStep::Return(r))) => {
+                                    f.stack.pop();
+                                    f.stack.push(r);
+                                    ip = target as usize;
+                                    continue;
+                                }
+                                Some(Err(e)) => tri!(Err(e)),
+                                None => {}
+                            }
+                        }
                         match &recv {
                             Value::Gen(g) => {
                                 let out = self.gen_resume_frames(
@@ -3831,42 +3847,51 @@ impl Vm {
             Value::Gen(g) if g.kind == GenKind::Generator && g.iterable_coroutine.get() => {
                 Ok(v.clone())
             }
-            _ => {
-                let t = self.type_of(v);
-                match t.lookup("__await__") {
-                    Some(a) => {
-                        let it = self.call_descr(&a, v, &t, &[])?;
-                        if let Value::Native(n) = &it {
-                            if let NativeData::CoroWrapper(g) = &n.data {
-                                return Ok(Value::Gen(g.clone()));
-                            }
-                        }
-                        if let Value::Gen(g) = &it {
-                            if g.kind == GenKind::Coroutine {
-                                return Err(self.type_error("__await__() returned a coroutine"));
-                            }
-                        }
-                        let itt = self.type_of(&it);
-                        if !matches!(it, Value::Gen(_))
-                            && itt.lookup("__next__").is_none()
-                            && !matches!(&it, Value::Native(n) if matches!(n.data, NativeData::AsyncGenOp(_)))
-                        {
-                            return Err(self.type_error(format!(
-                                "__await__() returned non-iterator of type '{}'",
-                                itt.name()
-                            )));
-                        }
-                        Ok(it)
-                    }
-                    None => {
-                        let msg = match w {
-                            1 => format!("'async with' received an object from __aenter__ that does not implement __await__: {}", t.name()),
-                            2 => format!("'async with' received an object from __aexit__ that does not implement __await__: {}", t.name()),
-                            _ => format!("object {} can't be used in 'await' expression", t.name()),
-                        };
-                        Err(self.type_error(msg))
+            Value::Instance(_) if self.await_hook.is_some() => {
+                let hook = self.await_hook.clone();
+                match hook.and_then(|h| h.awaitable(self, v)) {
+                    Some(r) => r,
+                    None => self.get_awaitable_generic(v, w),
+                }
+            }
+            _ => self.get_awaitable_generic(v, w),
+        }
+    }
+
+    fn get_awaitable_generic(&mut self, v: &Value, w: u32) -> PyResult<Value> {
+        let t = self.type_of(v);
+        match t.lookup("__await__") {
+            Some(a) => {
+                let it = self.call_descr(&a, v, &t, &[])?;
+                if let Value::Native(n) = &it {
+                    if let NativeData::CoroWrapper(g) = &n.data {
+                        return Ok(Value::Gen(g.clone()));
                     }
                 }
+                if let Value::Gen(g) = &it {
+                    if g.kind == GenKind::Coroutine {
+                        return Err(self.type_error("__await__() returned a coroutine"));
+                    }
+                }
+                let itt = self.type_of(&it);
+                if !matches!(it, Value::Gen(_))
+                    && itt.lookup("__next__").is_none()
+                    && !matches!(&it, Value::Native(n) if matches!(n.data, NativeData::AsyncGenOp(_)))
+                {
+                    return Err(self.type_error(format!(
+                        "__await__() returned non-iterator of type '{}'",
+                        itt.name()
+                    )));
+                }
+                Ok(it)
+            }
+            None => {
+                let msg = match w {
+                    1 => format!("'async with' received an object from __aenter__ that does not implement __await__: {}", t.tp_name()),
+                    2 => format!("'async with' received an object from __aexit__ that does not implement __await__: {}", t.tp_name()),
+                    _ => format!("object {} can't be used in 'await' expression", t.tp_name()),
+                };
+                Err(self.type_error(msg))
             }
         }
     }

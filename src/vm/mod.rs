@@ -238,6 +238,25 @@ impl Clock for VirtualClock {
     }
 }
 
+/// One step of `await` through an [`AwaitHook`]: the awaitable yields a value to the task,
+/// or finishes with a result (what its StopIteration would carry).
+pub enum AwaitStep {
+    Yield(Value),
+    Return(Value),
+}
+
+/// A runtime's native `await` protocol for its own awaitables, so that `GET_AWAITABLE` and
+/// `SEND` on them skip the method lookups, bound-method calls and the StopIteration a
+/// finished step raises. Each answers `None` for objects it does not handle (or when a
+/// script overrode their methods): the generic protocol then runs, so the hook must do
+/// exactly what those methods would.
+pub trait AwaitHook {
+    /// `v.__await__()` when `v` is one of the hook's objects.
+    fn awaitable(&self, vm: &mut Vm, v: &Value) -> Option<PyResult<Value>>;
+    /// `recv.send(v)` (`__next__` for None) when `recv` is one of the hook's iterators.
+    fn send(&self, vm: &mut Vm, recv: &Value, v: &Value) -> Option<PyResult<AwaitStep>>;
+}
+
 pub struct Vm {
     pub types: Rc<BuiltinTypes>,
     /// Built-in exception classes, indexed by `ExcKind as usize`.
@@ -296,6 +315,9 @@ pub struct Vm {
     pub agens_tracked: std::cell::Cell<usize>,
     /// The thread model (see [`Threads`]); `None` until a script imports threads.
     pub threads: Option<Rc<dyn Threads>>,
+    /// `await` on awaitables a runtime implements natively (asyncio's FutureIter), asked
+    /// before the generic `__await__`/`__next__` protocol; `None` until one is installed.
+    pub await_hook: Option<Rc<dyn AwaitHook>>,
     /// When above `callback_floor`: the `total_budget` level at which the running loop calls
     /// `threads.slice` (or, without threads, just sets the next level).
     pub slice_floor: u64,
@@ -349,6 +371,7 @@ impl Vm {
             agen_ops_done: RefCell::new(Vec::new()),
             agens_tracked: std::cell::Cell::new(0),
             threads: None,
+            await_hook: None,
             // The first loop looks at once, then every SLICE_PROBE instructions.
             slice_floor: u64::MAX,
             slice_due: false,

@@ -246,6 +246,15 @@ impl StrMap {
     pub fn iter(&self) -> impl Iterator<Item = (&Rc<str>, &Value)> {
         self.keys.iter().zip(self.vals.iter())
     }
+    /// Does the map hold one of `names`, each given with its `name_hash`? One pass over the
+    /// stored hashes; a key's text is compared only where a hash matches.
+    pub fn holds_any(&self, names: &[(&str, u32)]) -> bool {
+        // A one-word filter of the names' hashes: most keys are ruled out by one bit test.
+        let mask = names.iter().fold(0u64, |m, &(_, h)| m | 1 << (h & 63));
+        self.hashes.iter().zip(&self.keys).any(|(&h, k)| {
+            mask & 1 << (h & 63) != 0 && names.iter().any(|&(n, nh)| nh == h && same_key(k, n))
+        })
+    }
 }
 
 /// Which built-in object layout instances of a class have (decided by its bases).
@@ -335,6 +344,10 @@ pub mod tflags {
     /// A Python `__new__` somewhere in the MRO.
     pub const NEW: u32 = 8;
     pub const DELATTR: u32 = 16;
+    /// The class stands for one of CPython's C types, whose `tp_name` is `module.name`: error
+    /// messages say `'_asyncio.Task' object is not callable`, where a Python class (and any
+    /// subclass) is just `'Task'`. Set by `PyType::mark_c_type`, never inherited.
+    pub const C_NAME: u32 = 32;
 }
 
 impl PyType {
@@ -488,6 +501,18 @@ impl PyType {
     }
     pub fn has_flag(&self, f: u32) -> bool {
         self.flags.get() & f != 0
+    }
+    /// See `tflags::C_NAME`.
+    pub fn mark_c_type(&self) {
+        self.flags.set(self.flags.get() | tflags::C_NAME);
+    }
+    /// The name CPython's messages use for instances of this class (its `tp_name`).
+    pub fn tp_name(&self) -> Rc<str> {
+        if self.has_flag(tflags::C_NAME) {
+            Rc::from(format!("{}.{}", self.module.borrow(), self.name.borrow()))
+        } else {
+            self.name()
+        }
     }
 }
 

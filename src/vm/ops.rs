@@ -423,7 +423,7 @@ impl Vm {
             Value::None => Rc::from("NoneType"),
             Value::Int(_) => Rc::from("int"),
             Value::Str(_) => Rc::from("str"),
-            _ => self.type_of(v).name(),
+            _ => self.type_of(v).tp_name(),
         }
     }
 
@@ -1717,7 +1717,7 @@ impl Vm {
     pub fn no_attr(&mut self, obj: &Value, n: &str) -> super::Exc {
         let msg = match obj {
             Value::Module(m) => format!("module '{}' has no attribute '{}'", m.name, n),
-            Value::Type(t) => format!("type object '{}' has no attribute '{}'", t.name(), n),
+            Value::Type(t) => format!("type object '{}' has no attribute '{}'", t.tp_name(), n),
             _ => format!("'{}' object has no attribute '{}'", self.type_name(obj), n),
         };
         let e = self.attr_error(msg);

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export async function launch() {
+export async function launch({ motion = false } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'loopscope-e2e-'));
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -12,7 +12,7 @@ export async function launch() {
     viewport: { width: 1280, height: 860 },
     // Screenshots right after a step must not catch a transition halfway; this also runs the
     // app's prefers-reduced-motion path.
-    reducedMotion: 'reduce',
+    reducedMotion: motion ? 'no-preference' : 'reduce',
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',

@@ -5,7 +5,8 @@
 // Not a test (node --test skips this file name).
 // usage: node tests/e2e/profile-steps.mjs [DIST_DIR] [step kind prefix]
 //   env: N (steps per kind, 15), TOP=1 (top events), PRE_JS (evaluated once loaded: CSS/DOM
-//   experiments without a rebuild), SHOT=file.png, SCRIPT (another script)
+//   experiments without a rebuild), SHOT=file.png, SCRIPT (another script), MOTION=1 (the
+//   app's animations on: the tests' browser prefers reduced motion)
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serveDir } from './serve.mjs';
@@ -15,7 +16,7 @@ const dist = process.argv[2] || join(dirname(fileURLToPath(import.meta.url)), '.
 const only = process.argv[3];
 const N = Number(process.env.N || 15);
 const server = await serveDir(dist);
-const browser = await launch();
+const browser = await launch({ motion: Boolean(process.env.MOTION) });
 const page = await browser.newPage();
 const errors = [];
 page.on('pageerror', (e) => errors.push(String(e)));

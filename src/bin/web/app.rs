@@ -27,6 +27,7 @@ use crate::model::{
 };
 use crate::runner;
 use crate::state::{gran_from_id, gran_id, speed_index, Action, AppState, SPEEDS};
+use std::collections::VecDeque;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -95,6 +96,11 @@ pub fn key_action(key: &str, shift: bool) -> Option<Action> {
         _ => None,
     }
 }
+
+/// Views of the positions shown last, kept for stepping back (or forward again) over them:
+/// the view is a function of (run, position), and with 1,000 tasks building one is most of
+/// a step's script time. A view of 1,000 tasks is a few hundred KB.
+const RECENT_VIEWS: usize = 16;
 
 /// A position's view with its long lists behind `Rc`: the panels get them without a copy of
 /// a thousand entries (and the drop of the last step's copy) per step.
@@ -421,11 +427,25 @@ pub fn app() -> Html {
     let run_id = run.as_ref().map_or(0, |r| r.id);
     let pos = state.pos;
     // The time view() takes is published on the root (data-view-ms) for the e2e benchmark.
+    let recent = use_mut_ref(VecDeque::<(u32, usize, Rc<Shown>)>::new);
     let (view, view_ms): (Option<Rc<Shown>>, f64) = {
         let run = run.clone();
-        let v = use_memo((run_id, pos), move |&(_, pos)| {
+        let v = use_memo((run_id, pos), move |&(run_id, pos)| {
             let t0 = now_ms();
-            let v = run.map(|r| Rc::new(Shown::from(r.replay.view(pos))));
+            let v = run.map(|r| {
+                let mut recent = recent.borrow_mut();
+                recent.retain(|(id, _, _)| *id == run_id);
+                let shown = match recent.iter().position(|(_, p, _)| *p == pos) {
+                    Some(i) => recent.remove(i).map(|(_, _, s)| s),
+                    None => None,
+                }
+                .unwrap_or_else(|| Rc::new(Shown::from(r.replay.view(pos))));
+                if recent.len() >= RECENT_VIEWS {
+                    recent.pop_front();
+                }
+                recent.push_back((run_id, pos, shown.clone()));
+                shown
+            });
             (v, now_ms() - t0)
         });
         (*v).clone()
