@@ -23,17 +23,22 @@ const SLOTS_HASH: u32 = super::ops::hash_str("__slots__") as u32;
 /// instructions for the one or two arguments of a typical call; this is a few per value.
 #[inline(always)]
 fn move_tail(stack: &mut Vec<Value>, start: usize, out: &mut Vec<Value>) {
-    let Some(tail) = stack.get_mut(start..) else {
+    let len = stack.len();
+    if start >= len {
         return;
-    };
-    out.reserve(tail.len());
-    for v in tail {
-        out.push(std::mem::take(v));
     }
-    while stack.len() > start {
-        if let Some(v) = stack.pop() {
-            v.forget_plain();
-        }
+    let k = len - start;
+    out.reserve(k);
+    // SAFETY: `out` has room for `k` more values (reserved above) and is a different vector;
+    // the `k` values are copied bitwise and `stack` forgets them before `out` owns them, so
+    // each is dropped exactly once. (Taking and pushing them one by one cost about 45
+    // instructions for a one-argument call.)
+    unsafe {
+        let src = stack.as_ptr().add(start);
+        let dst = out.as_mut_ptr().add(out.len());
+        std::ptr::copy_nonoverlapping(src, dst, k);
+        stack.set_len(start);
+        out.set_len(out.len() + k);
     }
 }
 
@@ -246,9 +251,12 @@ impl Vm {
         if !fr.stack.is_empty() {
             fr.stack.clear();
         }
-        // Locals mostly hold ints and floats: no drop glue call for those.
-        while let Some(v) = fr.locals.pop() {
-            v.forget_plain();
+        // Locals mostly hold ints and floats: no drop glue for them.
+        if fr.locals.iter().all(Value::is_plain) {
+            // SAFETY: plain values own nothing, so forgetting them leaks nothing.
+            unsafe { fr.locals.set_len(0) };
+        } else {
+            fr.locals.clear();
         }
         if !fr.cells.is_empty() {
             fr.cells.clear();
@@ -887,14 +895,17 @@ impl Vm {
             return None;
         }
         if !c.builtin {
-            return gt.value_at(c.index as usize);
+            return gt
+                .entry(c.index as usize)
+                .map(|e| e.value.clone_func_fast());
         }
         drop(gt);
         let bt = self.builtins.t.borrow();
         if bt.version != c.builtins_version {
             return None;
         }
-        bt.value_at(c.index as usize)
+        bt.entry(c.index as usize)
+            .map(|e| e.value.clone_func_fast())
     }
 
     /// `LoadGlobal` the long way (globals, then builtins), remembering where the name was.
@@ -1607,8 +1618,27 @@ impl Vm {
 
     // `native!` reloads `ip` after every native call, also where the caller then leaves
     // through `continue 'frame` (which reloads it again).
-    #[allow(unused_assignments)]
     fn run_loop_inner(
+        &mut self,
+        f: Box<Frame>,
+        base: usize,
+        budget_out: &mut u64,
+        limited_by_total: bool,
+    ) -> Exit {
+        // Natively, a run without a line hook gets its own copy of the loop in which `hooked`
+        // is the constant false: no hook test per instruction, the fused paths unconditional,
+        // and one value fewer for the register allocator. The browser build keeps one copy
+        // (its size counts more there).
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.line_hook.is_none() {
+            return self.run_loop_body::<false>(f, base, budget_out, limited_by_total);
+        }
+        self.run_loop_body::<true>(f, base, budget_out, limited_by_total)
+    }
+
+    /// `run_loop_inner`'s loop; `MAYBE_HOOKED == false` promises that no line hook is set.
+    #[allow(unused_assignments)]
+    fn run_loop_body<const MAYBE_HOOKED: bool>(
         &mut self,
         mut f: Box<Frame>,
         base: usize,
@@ -1631,7 +1661,7 @@ impl Vm {
             out: budget_out,
         };
         // Only the run's setup and teardown (outside any loop) install or remove the hook.
-        let hooked = self.line_hook.is_some();
+        let hooked = MAYBE_HOOKED && self.line_hook.is_some();
         let mut grace = true;
         // The dispatch keeps the current frame's instructions and next index in locals
         // (registers), not behind `f`: `ip` is authoritative inside the inner loop, and the
@@ -1666,6 +1696,24 @@ impl Vm {
                         )),
                     }
                 };
+            }
+            // The two top values, `(below, top)`: one length check for both.
+            macro_rules! pop2 {
+                () => {{
+                    let len = f.stack.len();
+                    if len < 2 {
+                        tri!(Err(
+                            self.new_error(ExcKind::SystemError, "value stack underflow")
+                        ));
+                    }
+                    // SAFETY: both indices are below `len`; the stack forgets the two values
+                    // (set_len) before they are read out, so each is owned exactly once.
+                    unsafe {
+                        f.stack.set_len(len - 2);
+                        let p = f.stack.as_ptr().add(len - 2);
+                        (std::ptr::read(p), std::ptr::read(p.add(1)))
+                    }
+                }};
             }
             macro_rules! top {
                 () => {
@@ -1974,8 +2022,7 @@ impl Vm {
                         }
                     }
                     Instr::BinarySubscr => {
-                        let k = pop!();
-                        let c = pop!();
+                        let (c, k) = pop2!();
                         let v = match (&c, &k) {
                             (Value::List(l), Value::Int(i)) => {
                                 let items = l.items.borrow();
@@ -1990,6 +2037,8 @@ impl Vm {
                             }
                             _ => tri!(native!(self.getitem(&c, &k))),
                         };
+                        c.drop_fast();
+                        k.drop_fast();
                         f.stack.push(v);
                     }
                     Instr::StoreSubscr => {
@@ -2003,7 +2052,11 @@ impl Vm {
                             if let Some(slot) =
                                 usize::try_from(idx).ok().and_then(|i| items.get_mut(i))
                             {
-                                *slot = v;
+                                // `flags[j] = False`: the old value is usually plain too.
+                                std::mem::replace(slot, v).forget_plain();
+                                drop(items);
+                                c.drop_fast();
+                                k.forget_plain();
                                 continue;
                             }
                             drop(items);
@@ -2013,14 +2066,14 @@ impl Vm {
                         if let Value::Dict(d) = &c {
                             if let Value::Str(_) = &k {
                                 d.set_pystr_value(k, v);
+                                c.drop_fast();
                                 continue;
                             }
                         }
                         tri!(native!(self.setitem(&c, &k, v)));
                     }
                     Instr::BinaryOp(kind) => {
-                        let b = pop!();
-                        let a = pop!();
+                        let (a, b) = pop2!();
                         let r = match (&a, &b) {
                             (Value::Int(x), Value::Int(y)) => {
                                 use crate::lang::bytecode::BinaryOpKind as K;
@@ -2103,8 +2156,7 @@ impl Vm {
                         f.stack.push(Value::Bool(!t));
                     }
                     Instr::CompareOp(op) => {
-                        let b = pop!();
-                        let a = pop!();
+                        let (a, b) = pop2!();
                         let r = match (&a, &b) {
                             (Value::Int(x), Value::Int(y)) => {
                                 use crate::lang::bytecode::CompareKind as C;
@@ -2142,8 +2194,7 @@ impl Vm {
                         f.stack.push(r);
                     }
                     Instr::IsOp(neg) => {
-                        let b = pop!();
-                        let a = pop!();
+                        let (a, b) = pop2!();
                         let c = a.is(&b) != neg;
                         a.forget_plain();
                         b.forget_plain();
@@ -2163,8 +2214,7 @@ impl Vm {
                         f.stack.push(Value::Bool(c));
                     }
                     Instr::ContainsOp(neg) => {
-                        let b = pop!();
-                        let a = pop!();
+                        let (a, b) = pop2!();
                         let r = tri!(native!(self.contains(&b, &a)));
                         f.stack.push(Value::Bool(r != neg));
                     }
@@ -2390,7 +2440,11 @@ impl Vm {
                     }
                     Instr::Call(n) => {
                         let n = n as usize;
-                        let kwnames = f.kwnames.take();
+                        let kwnames = if f.kwnames.is_some() {
+                            f.kwnames.take()
+                        } else {
+                            None
+                        };
                         let len = f.stack.len();
                         if len < n + 2 {
                             tri!(Err(self.new_error(ExcKind::SystemError, "bad CALL")));
@@ -2526,8 +2580,7 @@ impl Vm {
                         let mut args: Vec<Value> = Vec::with_capacity(n + 1);
                         args.push(Value::Null);
                         move_tail(&mut f.stack, at, &mut args);
-                        let b = pop!();
-                        let a = pop!();
+                        let (a, b) = pop2!();
                         let callable = if a.is_null() {
                             args.remove(0);
                             b

@@ -52,13 +52,14 @@ const _: () = assert!(std::mem::size_of::<Value>() == 16);
 impl Clone for Value {
     #[inline]
     fn clone(&self) -> Value {
-        match self {
-            Value::Int(i) => Value::Int(*i),
-            Value::Float(f) => Value::Float(*f),
-            Value::Bool(b) => Value::Bool(*b),
-            Value::None => Value::None,
-            Value::Null => Value::Null,
-            _ => self.clone_heap(),
+        if self.is_plain() {
+            // SAFETY: a plain variant owns no heap reference, so a bitwise copy is a clone.
+            // One range test on the tag and a 16-byte copy, where a per-variant match
+            // compiled to a jump table through a stack spill (about 6 instructions more on
+            // every `LoadFast`/`LoadConst`).
+            unsafe { std::ptr::read(self) }
+        } else {
+            self.clone_heap()
         }
     }
 }
@@ -99,14 +100,51 @@ impl Value {
     /// arithmetic paths).
     #[inline]
     pub fn forget_plain(self) {
-        if matches!(
-            self,
-            Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Null
-        ) {
+        if self.is_plain() {
             std::mem::forget(self);
         } else {
             drop(self);
         }
+    }
+
+    /// Drop with the hot cases inline: plain values (nothing to do) and the containers and
+    /// strs that subscripts work on (one reference-count decrement), instead of a call into
+    /// the drop glue's jump over every variant.
+    #[inline(always)]
+    pub fn drop_fast(self) {
+        match self {
+            Value::List(l) => drop(l),
+            Value::Dict(d) => drop(d),
+            Value::Str(s) => drop(s),
+            Value::Tuple(t) => drop(t),
+            v => v.forget_plain(),
+        }
+    }
+
+    /// A function value cloned inline (global lookups of functions are the hot case), any
+    /// other value as `clone` does.
+    #[inline(always)]
+    pub fn clone_func_fast(&self) -> Value {
+        match self {
+            Value::Func(f) => Value::Func(f.clone()),
+            v => v.clone(),
+        }
+    }
+
+    /// Holds no heap reference (the variants declared first, so the test is one range check
+    /// on the tag).
+    #[inline(always)]
+    pub fn is_plain(&self) -> bool {
+        matches!(
+            self,
+            Value::None
+                | Value::Null
+                | Value::NotImplemented
+                | Value::Ellipsis
+                | Value::Bool(_)
+                | Value::Int(_)
+                | Value::Float(_)
+        )
     }
 }
 
