@@ -303,7 +303,7 @@ fn io_state(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     let (events, target) = match reg {
         None => {
             if vm.dict_get(&plans, &fd)?.is_some() {
-                net_call(vm, &net, "_forget_plan", &[fd.clone()])?;
+                net_call(vm, &net, "_forget_plan", std::slice::from_ref(&fd))?;
             }
             (Value::Int(0), Value::str(""))
         }
@@ -443,7 +443,7 @@ fn socket_words(
         let w = match vm.dict_get(addr_cache, &a)? {
             Some(w) => w,
             None => {
-                let w = net_call(vm, net, "_addr_words", &[a.clone()])?;
+                let w = net_call(vm, net, "_addr_words", std::slice::from_ref(&a))?;
                 vm.dict_set(addr_cache, a, w.clone())?;
                 w
             }
@@ -461,7 +461,7 @@ fn socket_words(
             let error = attr(vm, ep, "error")?;
             if vm.truthy(&error)? {
                 // strerror(ep.error).lower(): rare, in Python.
-                return net_call(vm, net, "_socket_words", &[ep.clone()]);
+                return net_call(vm, net, "_socket_words", std::slice::from_ref(ep));
             }
             let eof = attr(vm, ep, "eof")?;
             if vm.truthy(&eof)? {
@@ -477,7 +477,7 @@ fn socket_words(
             format!("listening on {}, {n} to accept", addr(vm, "laddr")?)
         }
         Some("closed") => "closed".to_string(),
-        _ => return net_call(vm, net, "_socket_words", &[ep.clone()]),
+        _ => return net_call(vm, net, "_socket_words", std::slice::from_ref(ep)),
     };
     Ok(Value::str(&words))
 }
