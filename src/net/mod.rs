@@ -201,6 +201,8 @@ pub(crate) fn clock_natives(vm: &mut Vm) -> Value {
         Ok(Value::Bool(crate::runtime::threads::others_alive(vm)))
     });
     m.dict.set_str("threads_alive", alive);
+    let io_state = vm.new_builtin("io_state", io_state);
+    m.dict.set_str("io_state", io_state);
     Value::Module(m)
 }
 
@@ -235,4 +237,247 @@ fn init_net(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
         NET_SOURCE,
         &[("_loopscope_net_native", natives)],
     )
+}
+
+/// A dict global of `loopscope.net`.
+fn net_dict(net: &PyModule, name: &str) -> Option<Rc<crate::vm::dict::PyDict>> {
+    match net.dict.get_str(name) {
+        Some(Value::Dict(d)) => Some(d),
+        _ => None,
+    }
+}
+
+/// Calls the `loopscope.net` function `name` (the uncommon cases stay in Python).
+fn net_call(vm: &mut Vm, net: &PyModule, name: &str, a: &[Value]) -> PyResult<Value> {
+    let f = net.dict.get_str(name).unwrap_or(Value::None);
+    vm.call(&f, a, &[])
+}
+
+/// `id(v)`, as the builtin computes it.
+fn py_id(vm: &Vm, v: &Value) -> i64 {
+    i64::from_str_radix(vm.addr_of(v).trim_start_matches("0x"), 16).unwrap_or(0)
+}
+
+/// `obj.name` for the network's own objects (sockets' endpoints, handles, stream readers):
+/// their fields live in the instance's dict, read without building a name string; whatever
+/// else (a class default, a subclass's property) goes through getattr.
+fn attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
+    if let Value::Instance(i) = obj {
+        if let Some(v) = i.dict.borrow().get(name) {
+            return Ok(v.clone());
+        }
+    }
+    vm.getattr_str(obj, name)
+}
+
+fn item(v: &Value, i: usize) -> Value {
+    match v {
+        Value::Tuple(t) => t.items.get(i).cloned().unwrap_or(Value::None),
+        Value::List(l) => l.items.borrow().get(i).cloned().unwrap_or(Value::None),
+        _ => Value::None,
+    }
+}
+
+/// `_send_state(fd)` of net.py, natively: `fd`'s state for the trace, `(fd, events,
+/// in_flight, socket words, target)`, when it differs from the last one sent (else None).
+/// Every `io` event of a traced run goes through here, a few dozen per connection: in Python
+/// it was most of what tracing thousands of connections cost. The uncommon cases (a socket
+/// not plainly connected, a registration without a plan or with the user's data) call the
+/// Python functions they always did.
+fn io_state(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let fd = a.first().cloned().unwrap_or(Value::None);
+    let Some(Value::Module(net)) = vm.modules.get_str("loopscope.net") else {
+        return Ok(Value::None);
+    };
+    let (Some(sockets), Some(registrations), Some(plans), Some(traced), Some(addr_cache)) = (
+        net_dict(&net, "_sockets"),
+        net_dict(&net, "_registrations"),
+        net_dict(&net, "_plans"),
+        net_dict(&net, "_traced"),
+        net_dict(&net, "_addr_cache"),
+    ) else {
+        return Ok(Value::None);
+    };
+    let ep = vm.dict_get(&sockets, &fd)?;
+    let reg = vm.dict_get(&registrations, &fd)?;
+    let (events, target) = match reg {
+        None => {
+            if vm.dict_get(&plans, &fd)?.is_some() {
+                net_call(vm, &net, "_forget_plan", std::slice::from_ref(&fd))?;
+            }
+            (Value::Int(0), Value::str(""))
+        }
+        Some(reg) => {
+            let events = item(&reg, 0);
+            let data = item(&reg, 1);
+            let p = match vm.dict_get(&plans, &fd)? {
+                Some(p) if item(&p, 0).is(&data) => p,
+                _ => net_call(vm, &net, "_new_plan", &[fd.clone(), data])?,
+            };
+            let target = match item(&p, 1).as_str() {
+                Some("const") => item(&p, 2),
+                Some("handles") => run_plan(vm, &net, &fd, &p)?,
+                _ => net_call(vm, &net, "_run_plan", &[fd.clone(), p.clone()])?,
+            };
+            (events, target)
+        }
+    };
+    let (in_flight, words) = match &ep {
+        None => (Value::Int(0), Value::str("closed")),
+        Some(ep) => {
+            let inbound = attr(vm, ep, "inbound")?;
+            let peer = attr(vm, ep, "peer")?;
+            let in_flight = if peer.is_none() {
+                inbound
+            } else {
+                let theirs = attr(vm, &peer, "inbound")?;
+                match (&inbound, &theirs) {
+                    (Value::Int(x), Value::Int(y)) if x.checked_add(*y).is_some() => {
+                        Value::Int(x + y)
+                    }
+                    _ => {
+                        vm.binary_op(&inbound, &theirs, crate::lang::bytecode::BinaryOpKind::Add)?
+                    }
+                }
+            };
+            let words = socket_words(vm, &net, &addr_cache, ep)?;
+            (in_flight, words)
+        }
+    };
+    let closed = words.as_str() == Some("closed") && !vm.truthy(&events)?;
+    let st = Value::tuple(vec![fd.clone(), events, in_flight, words, target]);
+    let changed = match vm.dict_get(&traced, &fd)? {
+        Some(old) => !vm.eq(&old, &st)?,
+        None => true,
+    };
+    if changed {
+        vm.dict_set(&traced, fd.clone(), st.clone())?;
+    }
+    if closed {
+        vm.dict_del(&traced, &fd)?;
+    }
+    Ok(if changed { st } else { Value::None })
+}
+
+/// `_run_plan(fd, p)` of net.py for a registration of handles: their names, each with the
+/// task it wakes.
+fn run_plan(vm: &mut Vm, net: &PyModule, fd: &Value, p: &Value) -> PyResult<Value> {
+    let first = match vm.modules.get_str("asyncio") {
+        Some(Value::Module(aio)) => aio.dict.get_str("_first_task_waiting_on"),
+        _ => None,
+    };
+    let Some(first) = first else {
+        return net_call(vm, net, "_run_plan", &[fd.clone(), p.clone()]);
+    };
+    let items = match item(p, 2) {
+        Value::List(l) => l.items.borrow().clone(),
+        Value::Tuple(t) => t.items.to_vec(),
+        _ => Vec::new(),
+    };
+    let mut out: Option<String> = None;
+    let mut named: Vec<Value> = Vec::new();
+    for it in &items {
+        let h = item(it, 0);
+        let cancelled = attr(vm, &h, "_cancelled")?;
+        if vm.truthy(&cancelled)? {
+            if vm.truthy(&item(it, 4))? {
+                continue;
+            }
+            // A lone handle is described even when cancelled (as _describe_data does).
+            return net_call(vm, net, "_describe_data", &[item(p, 0)]);
+        }
+        let mut waiters = match item(it, 2) {
+            Value::List(l) => l.items.borrow().clone(),
+            Value::Tuple(t) => t.items.to_vec(),
+            _ => Vec::new(),
+        };
+        let reader = item(it, 3);
+        if !reader.is_none() {
+            let w = vm
+                .getattr_opt(&reader, &Value::str("_waiter"))?
+                .unwrap_or(Value::None);
+            waiters.push(w);
+        }
+        let t = vm.call(&first, &[Value::list(waiters)], &[])?;
+        let name = item(it, 1);
+        let mut name = vm.str_of(&name)?;
+        if !t.is_none() {
+            let n = vm
+                .call_method_by_name(&t, "get_name", &[])?
+                .unwrap_or(Value::None);
+            name = format!("{name} (wakes {})", vm.str_of(&n)?);
+            named.push(Value::Int(py_id(vm, &t)));
+        }
+        out = Some(match out {
+            None => name,
+            Some(o) => format!("{o} / {name}"),
+        });
+    }
+    let named = if named.is_empty() {
+        Value::None
+    } else {
+        Value::tuple(named)
+    };
+    let fd_named = net_dict(net, "_fd_named");
+    let old = match &fd_named {
+        Some(d) => vm.dict_get(d, fd)?.unwrap_or(Value::None),
+        None => Value::None,
+    };
+    if !vm.eq(&old, &named)? {
+        net_call(vm, net, "_set_named", &[fd.clone(), named])?;
+    }
+    Ok(Value::str(out.as_deref().unwrap_or("")))
+}
+
+/// `_socket_words(ep)` of net.py: a socket's state in words. An address's words come from
+/// `_addr_cache` (net.py clears it when names change); a pending error's text from Python.
+fn socket_words(
+    vm: &mut Vm,
+    net: &PyModule,
+    addr_cache: &crate::vm::dict::PyDict,
+    ep: &Value,
+) -> PyResult<Value> {
+    let state = attr(vm, ep, "state")?;
+    let addr = |vm: &mut Vm, name: &str| -> PyResult<String> {
+        let a = attr(vm, ep, name)?;
+        let w = match vm.dict_get(addr_cache, &a)? {
+            Some(w) => w,
+            None => {
+                let w = net_call(vm, net, "_addr_words", std::slice::from_ref(&a))?;
+                vm.dict_set(addr_cache, a, w.clone())?;
+                w
+            }
+        };
+        vm.str_of(&w)
+    };
+    let words = match state.as_str() {
+        Some("connected") => {
+            let mut w = format!("connected to {}", addr(vm, "raddr")?);
+            let rbuf = attr(vm, ep, "rbuf")?;
+            let n = vm.len(&rbuf)?;
+            if n > 0 {
+                w.push_str(&format!(", {n} B to read"));
+            }
+            let error = attr(vm, ep, "error")?;
+            if vm.truthy(&error)? {
+                // strerror(ep.error).lower(): rare, in Python.
+                return net_call(vm, net, "_socket_words", std::slice::from_ref(ep));
+            }
+            let eof = attr(vm, ep, "eof")?;
+            if vm.truthy(&eof)? {
+                w.push_str(", peer closed");
+            }
+            w
+        }
+        Some("new") => "not connected".to_string(),
+        Some("connecting") => format!("connecting to {}", addr(vm, "raddr")?),
+        Some("listening") => {
+            let backlog = attr(vm, ep, "backlog")?;
+            let n = vm.len(&backlog)?;
+            format!("listening on {}, {n} to accept", addr(vm, "laddr")?)
+        }
+        Some("closed") => "closed".to_string(),
+        _ => return net_call(vm, net, "_socket_words", std::slice::from_ref(ep)),
+    };
+    Ok(Value::str(&words))
 }

@@ -21,6 +21,7 @@ _now = _loopscope_net_native.now
 _advance = _loopscope_net_native.advance
 _advance_wake = _loopscope_net_native.advance_wake
 _threads_alive = _loopscope_net_native.threads_alive
+_io_state = _loopscope_net_native.io_state
 
 # Due times are compared with this slack: the clock reaches a delivery time by adding the
 # difference to the current time in floats, which may land one ulp short.
@@ -781,38 +782,12 @@ def trace_fd(fd):
 
 
 def _send_state(fd):
-    # _fd_state(fd), written out, with the target from the registration's plan.
-    ep = _sockets.get(fd)
-    reg = _registrations.get(fd)
-    if reg is None:
-        events, target = 0, ''
-        if fd in _plans:
-            _forget_plan(fd)
-    else:
-        events, data = reg
-        p = _plans.get(fd)
-        if p is None or p[0] is not data:
-            p = _new_plan(fd, data)
-        target = p[2] if p[1] == 'const' else _run_plan(fd, p)
-    if ep is None:
-        st = (fd, events, 0, 'closed', target)
-    else:
-        peer = ep.peer
-        in_flight = ep.inbound + (peer.inbound if peer is not None else 0)
-        if ep.state == 'connected' and not ep.rbuf and not ep.error and not ep.eof:
-            # _socket_words of most sockets most of the time, written out.
-            words = _addr_cache.get(ep.raddr)
-            if words is None:
-                words = _addr_cache[ep.raddr] = _addr_words(ep.raddr)
-            words = 'connected to ' + words
-        else:
-            words = _socket_words(ep)
-        st = (fd, events, in_flight, words, target)
-    if _traced.get(fd) != st:
-        _traced[fd] = st
+    # _fd_state(fd) with the target from the registration's plan, natively (mod.rs io_state:
+    # every io event is built there, and in Python that was most of a traced run's cost with
+    # thousands of connections); None when nothing changed since the last one sent.
+    st = _io_state(fd)
+    if st is not None:
         _ls.trace('io', *st)
-    if st[3] == 'closed' and not st[1]:
-        _traced.pop(fd, None)
 
 
 # The loop's refresh at each turn (trace_all) describes only the sockets that may have changed
