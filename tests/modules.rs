@@ -60,4 +60,5 @@ golden! {
     greenlet_demo => "greenlet_demo.py",
     time_mod => "time_mod.py",
     datetime_mod => "datetime_mod.py",
+    collections_abc_mod => "collections_abc_mod.py",
 }

@@ -1,11 +1,32 @@
-//! `abc`: ABC and abstractmethod (instantiating a class with abstract methods left raises
-//! CPython's TypeError). Written in Python and run by the VM (see `pysource`).
+//! `abc`: ABCMeta (CPython's pure-Python one: registration, `__subclasshook__`, the caches),
+//! ABC and abstractmethod. Written in Python and run by the VM (see `pysource`); the VM raises
+//! CPython's TypeError when a class with abstract methods left is called (`tflags::ABSTRACT`).
 
-use crate::vm::{PyModule, PyResult, Vm};
+use crate::vm::object::tflags;
+use crate::vm::{PyModule, PyResult, Value, Vm};
 use std::rc::Rc;
 
 const SOURCE: &str = embedded_py!("src/modules/abc.py");
 
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    super::pysource::load(vm, "abc", "<loopscope>/abc.py", SOURCE)
+    let mark = vm.new_closure("_set_abstract", |vm, args, _kw| match args {
+        [Value::Type(t), flag, ..] => {
+            let on = vm.truthy(flag)?;
+            let f = t.flags.get();
+            t.flags.set(if on {
+                f | tflags::ABSTRACT
+            } else {
+                f & !tflags::ABSTRACT
+            });
+            Ok(Value::None)
+        }
+        _ => Err(vm.type_error("_set_abstract(cls, flag)")),
+    });
+    super::pysource::load_with(
+        vm,
+        "abc",
+        "<loopscope>/abc.py",
+        SOURCE,
+        &[("_set_abstract", mark)],
+    )
 }

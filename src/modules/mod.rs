@@ -47,6 +47,8 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("itertools", itertools::init);
     vm.register_module("random", random::init);
     vm.register_module("collections", collections::init);
+    vm.register_module("collections.abc", collections::init_abc);
+    vm.register_module("_collections_abc", collections::init_private_abc);
     vm.register_module("operator", operator::init);
     vm.register_module("math", math::init);
     vm.register_module("contextlib", contextlib::init);

@@ -226,7 +226,7 @@ pub fn c3_mro(bases: &[Rc<PyType>]) -> Option<Vec<Rc<PyType>>> {
 
 /// Recompute the "has a Python-level X" flags of a class.
 pub fn update_type_flags(t: &Rc<PyType>) {
-    let mut fl = t.flags.get() & tflags::C_NAME;
+    let mut fl = t.flags.get() & (tflags::C_NAME | tflags::ABSTRACT);
     let is_py = |v: Option<Value>| match v {
         Some(Value::Func(_)) => true,
         Some(Value::Native(n)) => matches!(
@@ -667,18 +667,38 @@ fn b_ascii(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 /// `isinstance`/`issubclass` against a class or (nested) tuple, stopping at the first match
 /// as CPython does (later entries are not validated then).
+/// What `isinstance` / `issubclass` ask about: an object (`inst`) or a class (`inst` None).
 fn class_match(
     vm: &mut Vm,
     t: &Rc<PyType>,
+    inst: Option<&Value>,
     spec: &Value,
     fname: &str,
     depth: u32,
 ) -> PyResult<bool> {
     match spec {
-        Value::Type(c) => Ok(t.is_subtype(c)),
+        Value::Type(c) => {
+            // A metaclass's own __instancecheck__ / __subclasscheck__ decides (ABCs), after
+            // CPython's exact-type shortcut for isinstance.
+            let meta = c.meta.borrow().clone();
+            if let Some(meta) = meta {
+                let exact = inst.is_some() && Rc::ptr_eq(t, c);
+                let hook = if inst.is_some() {
+                    "__instancecheck__"
+                } else {
+                    "__subclasscheck__"
+                };
+                if let (false, Some(f @ Value::Func(_))) = (exact, meta.lookup(hook)) {
+                    let arg = inst.cloned().unwrap_or_else(|| Value::Type(t.clone()));
+                    let r = vm.call(&f, &[spec.clone(), arg], &[])?;
+                    return vm.truthy(&r);
+                }
+            }
+            Ok(t.is_subtype(c))
+        }
         Value::Tuple(ts) if depth < 50 => {
             for c in ts.items.iter() {
-                if class_match(vm, t, c, fname, depth + 1)? {
+                if class_match(vm, t, inst, c, fname, depth + 1)? {
                     return Ok(true);
                 }
             }
@@ -693,7 +713,14 @@ fn class_match(
 fn b_isinstance(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("isinstance", args, 2, 2)?;
     let t = vm.type_of(&args[0]);
-    Ok(Value::Bool(class_match(vm, &t, &args[1], "isinstance", 0)?))
+    Ok(Value::Bool(class_match(
+        vm,
+        &t,
+        Some(&args[0]),
+        &args[1],
+        "isinstance",
+        0,
+    )?))
 }
 
 fn b_issubclass(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -702,7 +729,14 @@ fn b_issubclass(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     };
     let t = t.clone();
-    Ok(Value::Bool(class_match(vm, &t, &args[1], "issubclass", 0)?))
+    Ok(Value::Bool(class_match(
+        vm,
+        &t,
+        None,
+        &args[1],
+        "issubclass",
+        0,
+    )?))
 }
 
 fn b_iter(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {

@@ -1124,12 +1124,35 @@ impl Vm {
         self.finish_call_out(out)
     }
 
+    /// CPython's object.__new__ message for a class with abstract methods left.
+    #[cold]
+    fn abstract_class_error(&mut self, t: &Rc<super::PyType>) -> Exc {
+        let mut names: Vec<String> = match t.lookup("__abstractmethods__") {
+            Some(Value::Set(s)) => s
+                .items()
+                .iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect(),
+            _ => vec![],
+        };
+        names.sort();
+        let s = if names.len() == 1 { "" } else { "s" };
+        self.type_error(format!(
+            "Can't instantiate abstract class {} with abstract method{s} {}",
+            t.name(),
+            names.join(", ")
+        ))
+    }
+
     fn call_type_plain(
         &mut self,
         t: &Rc<super::PyType>,
         args: Vec<Value>,
         kwargs: &KwArgs,
     ) -> PyResult<CallOut> {
+        if t.has_flag(tflags::ABSTRACT) {
+            return Err(self.abstract_class_error(t));
+        }
         // A class with a Python __new__.
         if t.has_flag(tflags::NEW) {
             if let Some(newf) = t.lookup("__new__") {

@@ -876,6 +876,17 @@ fn object_new(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         None => Err(vm.type_error("object.__new__(): not enough arguments")),
     }
 }
+/// `f.__call__(*args, **kwargs)` for functions, methods and builtins.
+fn callable_call(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
+    let Some((f, rest)) = args.split_first() else {
+        return Err(vm.type_error("__call__() needs its object"));
+    };
+    vm.call(f, rest, kw)
+}
+/// `object.__subclasshook__`: no opinion, so ABCMeta falls back to the registry and the MRO.
+fn object_subclasshook(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> R {
+    Ok(Value::NotImplemented)
+}
 fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
     if !kw.is_empty() {
         let name = match args.first() {
@@ -1916,6 +1927,7 @@ pub fn register(vm: &mut Vm) {
     );
     vm.add_static(&t.object, "__new__", object_new);
     vm.add_classmethod(&t.object, "__init_subclass__", object_init_subclass);
+    vm.add_classmethod(&t.object, "__subclasshook__", object_subclasshook);
     vm.add_method(&t.type_, "mro", type_mro);
     vm.add_static(&t.type_, "__new__", type_dunder_new);
     vm.add_method(&t.type_, "__init__", type_dunder_init);
@@ -2053,6 +2065,10 @@ pub fn register(vm: &mut Vm) {
     vm.add_getset(&t.function, "__defaults__", g_func_defaults, None);
     vm.add_getset(&t.function, "__kwdefaults__", g_func_kwdefaults, None);
     vm.add_getset(&t.function, "__code__", g_func_code, None);
+    // The call itself never looks these up; `collections.abc.Callable` checks the MRO for them.
+    for ty in [&t.function, &t.builtin_function, &t.method] {
+        vm.add_method(ty, "__call__", callable_call);
+    }
     vm.add_getset(&t.function, "__globals__", g_func_globals, None);
     vm.add_getset(&t.function, "__dict__", g_func_dict, None);
     vm.add_method(&t.function, "__get__", func_get);

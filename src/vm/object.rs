@@ -348,6 +348,9 @@ pub mod tflags {
     /// messages say `'_asyncio.Task' object is not callable`, where a Python class (and any
     /// subclass) is just `'Task'`. Set by `PyType::mark_c_type`, never inherited.
     pub const C_NAME: u32 = 32;
+    /// The class has abstract methods left (`__abstractmethods__` not empty, set by abc's
+    /// ABCMeta): calling it raises CPython's "Can't instantiate abstract class". Not inherited.
+    pub const ABSTRACT: u32 = 64;
 }
 
 impl PyType {
