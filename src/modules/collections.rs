@@ -2050,6 +2050,36 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     Ok(m)
 }
 
+fn lazy_abc(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    match args.first() {
+        Some(Value::Str(s)) if &*s.s == "abc" => vm.import("collections.abc", true),
+        Some(Value::Str(s)) => {
+            Err(vm.attr_error(format!("module 'collections' has no attribute '{}'", s.s)))
+        }
+        _ => Err(vm.type_error("__getattr__ needs a name")),
+    }
+}
+
+/// `collections.abc`: CPython 3.11.7's own `_collections_abc.py` on loopscope's ABCMeta (abc.py),
+/// two lines replaced in place (no big ints, no memoryview). The source is from CPython (PSF
+/// license).
+pub fn init_abc(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    super::pysource::load(
+        vm,
+        "collections.abc",
+        "/usr/lib/python3.11/_collections_abc.py",
+        embedded_py!("src/modules/collections_abc.py"),
+    )
+}
+
+/// `_collections_abc` is the same module object.
+pub fn init_private_abc(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    match vm.import("collections.abc", true)? {
+        Value::Module(m) => Ok(m),
+        _ => Err(vm.type_error("collections.abc is not a module")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2088,35 +2118,5 @@ mod tests {
         assert_eq!(join_names(&names[..2]), "'a' and 'b'");
         assert_eq!(join_names(&names), "'a', 'b', and 'c'");
         assert!(is_identifier("_x1") && !is_identifier("1x") && !is_identifier(""));
-    }
-}
-
-fn lazy_abc(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    match args.first() {
-        Some(Value::Str(s)) if &*s.s == "abc" => vm.import("collections.abc", true),
-        Some(Value::Str(s)) => {
-            Err(vm.attr_error(format!("module 'collections' has no attribute '{}'", s.s)))
-        }
-        _ => Err(vm.type_error("__getattr__ needs a name")),
-    }
-}
-
-/// `collections.abc`: CPython 3.11.7's own `_collections_abc.py` on loopscope's ABCMeta (abc.py),
-/// two lines replaced in place (no big ints, no memoryview). The source is from CPython (PSF
-/// license).
-pub fn init_abc(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    super::pysource::load(
-        vm,
-        "collections.abc",
-        "/usr/lib/python3.11/_collections_abc.py",
-        embedded_py!("src/modules/collections_abc.py"),
-    )
-}
-
-/// `_collections_abc` is the same module object.
-pub fn init_private_abc(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    match vm.import("collections.abc", true)? {
-        Value::Module(m) => Ok(m),
-        _ => Err(vm.type_error("collections.abc is not a module")),
     }
 }
