@@ -233,12 +233,10 @@ def _directive(c, t, zone):
         return _iso_week(year, yday, wday)[0] % 100, True, 2
     if c == "c":
         return asctime(t), False, 0
-    if c == "x":
+    if c in "xD":
         return f"{mon:02d}/{mday:02d}/{year % 100:02d}", False, 0
     if c in "XT":
         return f"{hour:02d}:{minute:02d}:{sec:02d}", False, 0
-    if c == "D":
-        return f"{mon:02d}/{mday:02d}/{year % 100:02d}", False, 0
     if c == "F":
         return f"{year}-{mon:02d}-{mday:02d}", False, 0
     if c == "R":

@@ -5,34 +5,38 @@
 use crate::vm::{KwArgs, PyModule, PyResult, Value, Vm};
 use std::rc::Rc;
 
-fn now(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    sync_threads(vm);
-    Ok(Value::Float(vm.clock.now()))
-}
-
-/// `time.time()`: the Unix time, where the monotonic clocks count from the run's start.
-fn wall(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    sync_threads(vm);
-    Ok(Value::Float(vm.clock.now() + vm.clock.epoch()))
-}
-
-fn wall_ns(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    sync_threads(vm);
-    Ok(Value::Int(
-        ((vm.clock.now() + vm.clock.epoch()) * 1e9).round() as i64,
-    ))
-}
-
-/// With threads the clock also counts CPU time (src/runtime/threads.rs): catch up first.
-fn sync_threads(vm: &mut Vm) {
+/// The monotonic clocks count from the run's start, with the thread model caught up first.
+fn monotonic_secs(vm: &mut Vm) -> f64 {
+    // With threads the clock also counts CPU time (src/runtime/threads.rs).
     if let Some(t) = vm.threads.clone() {
         t.sync_clock(vm);
     }
+    vm.clock.now()
+}
+
+/// `time.time()` is the Unix time.
+fn unix_secs(vm: &mut Vm) -> f64 {
+    monotonic_secs(vm) + vm.clock.epoch()
+}
+
+fn ns(secs: f64) -> Value {
+    Value::Int((secs * 1e9).round() as i64)
+}
+
+fn now(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Float(monotonic_secs(vm)))
 }
 
 fn now_ns(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    sync_threads(vm);
-    Ok(Value::Int((vm.clock.now() * 1e9).round() as i64))
+    Ok(ns(monotonic_secs(vm)))
+}
+
+fn wall(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(Value::Float(unix_secs(vm)))
+}
+
+fn wall_ns(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    Ok(ns(unix_secs(vm)))
 }
 
 fn sleep(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
