@@ -64,6 +64,23 @@ fn offset_in(el: &Element, scroller: &Element) -> f64 {
     el.get_bounding_client_rect().top() - scroller.get_bounding_client_rect().top()
 }
 
+/// The drawn row of a windowed list whose `data-testid` is `testid` and `attr` is `key`.
+fn row_of(root: &Element, testid: &str, attr: &str, key: u32) -> Option<Element> {
+    root.query_selector(&format!("[data-testid='{testid}'][{attr}='{key}']"))
+        .unwrap()
+}
+
+/// The distance between two drawn rows' tops, in whole px: a windowed list's pitch.
+fn pitch(a: &Element, b: &Element) -> usize {
+    (b.get_bounding_client_rect().top() - a.get_bounding_client_rect().top()).round() as usize
+}
+
+/// `el` is drawn at the very top of `scroller`'s box.
+fn assert_at_top(el: &Element, scroller: &Element) {
+    let dy = offset_in(el, scroller);
+    assert!(dy.abs() < 1.0, "{dy}");
+}
+
 fn count(root: &Element, testid: &str) -> u32 {
     root.query_selector_all(&format!("[data-testid='{testid}']"))
         .unwrap()
@@ -550,20 +567,15 @@ async fn many_sockets_are_windowed_with_a_fixed_height() {
     let got = texts(&root, "io-item");
     assert!((5..=40).contains(&got.len()), "{}", got.len());
     assert!(got[0].starts_with("fd 3 READ → _SelectorSocketTransport._read_ready (wakes Task-2)"));
-    let row = |fd: u32| {
-        root.query_selector(&format!("[data-testid='io-item'][data-fd='{fd}']"))
-            .unwrap()
-    };
-    let top = |fd: u32| row(fd).unwrap().get_bounding_client_rect().top();
+    let row = |fd: u32| row_of(&root, "io-item", "data-fd", fd);
     assert_eq!(
-        (top(4) - top(3)).round() as usize,
+        pitch(&row(3).unwrap(), &row(4).unwrap()),
         crate::components::io_waits::ROW_PITCH
     );
     let scroller = root.query_selector(".list-scroll").unwrap().unwrap();
     scroll_to(&scroller, 700 * crate::components::io_waits::ROW_PITCH).await;
     // fd 703 is the 701st socket, row 700: at the top of the box once scrolled there.
-    let dy = offset_in(&row(703).unwrap(), &scroller);
-    assert!(dy.abs() < 1.0, "{dy}");
+    assert_at_top(&row(703).unwrap(), &scroller);
     assert!(row(3).is_none());
 }
 
@@ -767,8 +779,7 @@ async fn a_long_timeline_draws_only_the_lanes_in_view_and_follows_the_scroll() {
         .query_selector(".tl-name[data-lane='500']")
         .unwrap()
         .unwrap();
-    let top = offset_in(&first, &scroller);
-    assert!(top.abs() < 1.0, "{top}");
+    assert_at_top(&first, &scroller);
 }
 
 #[wasm_bindgen_test]
@@ -790,24 +801,16 @@ async fn a_long_ready_queue_draws_the_rows_in_view_numbered_by_their_place() {
     assert!((10..=48).contains(&got.len()), "{}", got.len());
     assert!(got[0].contains("step Task-1"));
     // The rows' height and gap are what the window assumes (ROW_PITCH).
-    let rows = root.query_selector_all(".ready-item").unwrap();
-    let top = |i: u32| {
-        let el: Element = rows.item(i).unwrap().dyn_into().unwrap();
-        el.get_bounding_client_rect().top()
-    };
+    let row = |handle: u32| row_of(&root, "ready-item", "data-handle", handle);
     assert_eq!(
-        (top(1) - top(0)).round() as usize,
+        pitch(&row(1).unwrap(), &row(2).unwrap()),
         crate::components::ready_queue::ROW_PITCH
     );
     // Scrolled to row 300: it is drawn where it belongs, numbered 301.
     let scroller = root.query_selector(".list-scroll").unwrap().unwrap();
     scroll_to(&scroller, 300 * crate::components::ready_queue::ROW_PITCH).await;
-    let row = root
-        .query_selector("[data-testid='ready-item'][data-handle='301']")
-        .unwrap()
-        .expect("row 301 drawn");
-    let dy = offset_in(&row, &scroller);
-    assert!(dy.abs() < 1.0, "{dy}");
+    let row = row(301).expect("row 301 drawn");
+    assert_at_top(&row, &scroller);
     // Numbered by its place in the queue.
     assert!(row.text_content().unwrap().starts_with("301step Task-301"));
     assert!(texts(&root, "ready-item").len() <= 48);
@@ -836,23 +839,15 @@ async fn a_long_timer_list_draws_the_rows_in_view() {
     assert_eq!(list.get_attribute("data-count").as_deref(), Some("300"));
     let got = texts(&root, "timer-item");
     assert!((5..=24).contains(&got.len()), "{}", got.len());
-    let rows = root.query_selector_all(".timer-item").unwrap();
-    let top = |i: u32| {
-        let el: Element = rows.item(i).unwrap().dyn_into().unwrap();
-        el.get_bounding_client_rect().top()
-    };
+    let row = |handle: u32| row_of(&root, "timer-item", "data-handle", handle);
     assert_eq!(
-        (top(1) - top(0)).round() as usize,
+        pitch(&row(1).unwrap(), &row(2).unwrap()),
         crate::components::timers::ROW_PITCH
     );
     let scroller = root.query_selector(".list-scroll").unwrap().unwrap();
     scroll_to(&scroller, 200 * crate::components::timers::ROW_PITCH).await;
-    let row = root
-        .query_selector("[data-testid='timer-item'][data-handle='201']")
-        .unwrap()
-        .expect("row 201 drawn");
-    let dy = offset_in(&row, &scroller);
-    assert!(dy.abs() < 1.0, "{dy}");
+    let row = row(201).expect("row 201 drawn");
+    assert_at_top(&row, &scroller);
     assert!(row.text_content().unwrap().contains("@20.000 s"));
 }
 
@@ -886,19 +881,14 @@ async fn many_task_cards_are_windowed_with_a_fixed_height() {
     let got = texts(&root, "task-card");
     assert!((3..=16).contains(&got.len()), "{}", got.len());
     assert!(got[0].contains("Task-1") && got[0].contains("worker() → sleep(0.1)"));
-    let card = |id: u32| {
-        root.query_selector(&format!("[data-testid='task-card'][data-task='{id}']"))
-            .unwrap()
-    };
-    let top = |id: u32| card(id).unwrap().get_bounding_client_rect().top();
+    let card = |id: u32| row_of(&root, "task-card", "data-task", id);
     assert_eq!(
-        (top(2) - top(1)).round() as usize,
+        pitch(&card(1).unwrap(), &card(2).unwrap()),
         crate::components::tasks::CARD_PITCH
     );
     let scroller = root.query_selector(".task-grid").unwrap().unwrap();
     scroll_to(&scroller, 60 * crate::components::tasks::CARD_PITCH).await;
-    let dy = offset_in(&card(61).unwrap(), &scroller);
-    assert!(dy.abs() < 1.0, "{dy}");
+    assert_at_top(&card(61).unwrap(), &scroller);
     assert!(card(1).is_none());
 }
 
