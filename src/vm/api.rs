@@ -314,6 +314,19 @@ pub fn run_source(name: &str, text: &str, args: &[String]) -> RunOutcome {
 
 /// Parse, compile and run `text` in `vm`; returns the process exit code.
 pub fn run_in_vm(vm: &mut Vm, name: &str, text: &str, args: &[String]) -> i32 {
+    run_in_vm_with_exit(vm, name, text, args, &mut |_| {})
+}
+
+/// [`run_in_vm`], calling `at_exit` where CPython's shutdown collects reference cycles: after
+/// the threads are joined, before `__main__`'s globals are cleared (asyncio reports the tasks
+/// and futures still alive there, and its handlers may still use the script's globals).
+pub fn run_in_vm_with_exit(
+    vm: &mut Vm,
+    name: &str,
+    text: &str,
+    args: &[String],
+    at_exit: &mut dyn FnMut(&mut Vm),
+) -> i32 {
     let src = Rc::new(SourceFile::new(name, text));
     vm.add_source(src.clone());
     let mut argv = vec![name.to_string()];
@@ -332,12 +345,14 @@ pub fn run_in_vm(vm: &mut Vm, name: &str, text: &str, args: &[String]) -> i32 {
         ModuleResult::Raised(e) => (vm.report_uncaught(&e), false),
         ModuleResult::OutOfFuel => {
             vm.write_out(Stream::Stderr, "loopscope: the script ran out of fuel\n");
+            at_exit(vm);
             return 1;
         }
     };
     // As CPython's shutdown: wait for non-daemon threads, then tear down __main__ (which
     // finalizes generators it still holds).
     join_threads_at_exit(vm);
+    at_exit(vm);
     if done {
         vm.clear_main_module();
     }

@@ -251,6 +251,12 @@ pub fn update_type_flags(t: &Rc<PyType>) {
     if is_py(t.lookup("__new__")) {
         fl |= tflags::NEW;
     }
+    if t.lookup("__del__").is_some() {
+        fl |= tflags::FINALIZER;
+        if t.lookup(super::finalize::GUARD).is_some() {
+            fl |= tflags::FINALIZE_GUARDED;
+        }
+    }
     t.flags.set(fl);
 }
 

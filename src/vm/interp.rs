@@ -2011,7 +2011,11 @@ impl Vm {
                         let v = match (&obj, f.names.get(i as usize)) {
                             (Value::Instance(inst), Some(Value::Str(ps))) => {
                                 match inst_setattr_fast(inst, ps, v) {
-                                    None => continue,
+                                    None => {
+                                        // `self.task = None` may free an object with `__del__`.
+                                        check_warn!();
+                                        continue;
+                                    }
                                     Some(v) => v,
                                 }
                             }
@@ -2019,6 +2023,7 @@ impl Vm {
                         };
                         let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
                         tri!(native!(self.setattr(&obj, &name, v)));
+                        check_warn!();
                     }
                     Instr::LoadMethod(i) => {
                         let obj = pop!();
@@ -2080,6 +2085,7 @@ impl Vm {
                                 drop(items);
                                 c.drop_fast();
                                 k.forget_plain();
+                                check_warn!();
                                 continue;
                             }
                             drop(items);
@@ -2090,10 +2096,12 @@ impl Vm {
                             if let Value::Str(_) = &k {
                                 d.set_pystr_value(k, v);
                                 c.drop_fast();
+                                check_warn!();
                                 continue;
                             }
                         }
                         tri!(native!(self.setitem(&c, &k, v)));
+                        check_warn!();
                     }
                     Instr::BinaryOp(kind) => {
                         let (a, b) = pop2!();
@@ -2925,6 +2933,9 @@ impl Vm {
                         format!("cannot access local variable '{name}' where it is not associated with a value")
                     )));
                 }
+                // `del x` may free an object with `__del__`: it runs before the next statement.
+                drop(was);
+                check_warn!();
             }
             Instr::LoadDeref(i) | Instr::LoadClosure(i) | Instr::LoadClassDeref(i) => {
                 if let Instr::LoadClassDeref(_) = ins {
@@ -2961,11 +2972,13 @@ impl Vm {
                 if let Some(c) = f.cells.get(i as usize) {
                     c.set(v);
                 }
+                check_warn!();
             }
             Instr::DeleteDeref(i) => {
                 if let Some(c) = f.cells.get(i as usize) {
                     c.set(Value::Null);
                 }
+                check_warn!();
             }
             Instr::LoadName(i) => {
                 let Some(Value::Str(s)) = f.names.get(i as usize) else {
@@ -3006,6 +3019,7 @@ impl Vm {
                 let v = pop!();
                 let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
                 f.globals.set_pystr_value(name, v);
+                check_warn!();
             }
             Instr::DeleteGlobal(i) => {
                 let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
@@ -3013,16 +3027,21 @@ impl Vm {
                 if f.globals.remove_str(n).is_none() {
                     tri!(Err(self.name_error(n)));
                 }
+                check_warn!();
             }
             Instr::DeleteAttr(i) => {
                 let obj = pop!();
                 let name = f.names.get(i as usize).cloned().unwrap_or(Value::None);
                 tri!(native!(self.delattr(&obj, &name)));
+                drop(obj);
+                check_warn!();
             }
             Instr::DeleteSubscr => {
                 let k = pop!();
                 let c = pop!();
                 tri!(native!(super::methods::delitem(self, &c, &k)));
+                drop((c, k));
+                check_warn!();
             }
             Instr::BuildSlice(n) => {
                 let step = if n == 3 { pop!() } else { Value::None };

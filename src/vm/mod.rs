@@ -66,6 +66,7 @@ pub mod bytes_methods;
 pub mod coro;
 pub mod dict;
 pub mod exceptions;
+pub mod finalize;
 pub mod format;
 pub mod frame;
 pub mod frame_obj;
@@ -185,6 +186,8 @@ pub struct WarnQueue {
     /// freed (running their `finally`/`except GeneratorExit`), so the VM does at the next
     /// statement boundary.
     pub finalize: RefCell<Vec<coro::PyGen>>,
+    /// Dead objects whose class has `__del__`, resurrected until it runs (see `finalize`).
+    pub objects: RefCell<std::collections::VecDeque<object::PyInstance>>,
 }
 
 /// Called when a frame starts executing a new line: (frame id, code, line).
@@ -379,6 +382,7 @@ impl Vm {
         };
         builtins::register_all(&mut vm);
         crate::modules::register_modules(&mut vm);
+        finalize::register(&vm.warnings);
         vm
     }
 
@@ -708,6 +712,7 @@ impl Vm {
                 );
             }
         }
+        self.run_finalizers();
         self.warnings.pending.set(false);
     }
 }

@@ -351,6 +351,10 @@ pub mod tflags {
     /// The class has abstract methods left (`__abstractmethods__` not empty, set by abc's
     /// ABCMeta): calling it raises CPython's "Can't instantiate abstract class". Not inherited.
     pub const ABSTRACT: u32 = 64;
+    /// `__del__` somewhere in the MRO: instances are finalized when they die (`vm::finalize`).
+    pub const FINALIZER: u32 = 128;
+    /// The class says when its finalizer has work (`vm::finalize::GUARD`).
+    pub const FINALIZE_GUARDED: u32 = 256;
 }
 
 impl PyType {
@@ -539,6 +543,9 @@ pub struct PyInstance {
 
 impl Drop for PyInstance {
     fn drop(&mut self) {
+        if super::finalize::on_drop(self) {
+            return;
+        }
         let d = std::mem::take(self.dict.get_mut());
         super::value::drop_deferred(d.vals);
     }

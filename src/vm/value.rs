@@ -411,6 +411,16 @@ pub fn drop_deferred(items: Vec<Value>) {
     drop_deferred_slow(items)
 }
 
+/// `drop_deferred` last item first: CPython's list and tuple deallocators release their items
+/// from the end, which decides the order of `__del__` calls.
+pub fn drop_deferred_rev(mut items: Vec<Value>) {
+    if items.iter().all(|v| !v.is_container()) {
+        return;
+    }
+    items.reverse();
+    drop_deferred_slow(items)
+}
+
 #[inline(never)]
 fn drop_deferred_slow(items: Vec<Value>) {
     let nested = DROPPING.with(|d| d.replace(true));
@@ -447,12 +457,12 @@ impl Value {
 
 impl Drop for PyList {
     fn drop(&mut self) {
-        drop_deferred(std::mem::take(self.items.get_mut()));
+        drop_deferred_rev(std::mem::take(self.items.get_mut()));
     }
 }
 
 impl Drop for PyTuple {
     fn drop(&mut self) {
-        drop_deferred(std::mem::take(&mut self.items).into_vec());
+        drop_deferred_rev(std::mem::take(&mut self.items).into_vec());
     }
 }
