@@ -623,7 +623,7 @@ def _task_waiting_on(fut):
         # The tasks' own index (tasks.rs): a scan of every task for every socket change made
         # tracing thousands of connections quadratic.
         return find(fut)
-    for t in aio._all_tasks_list:
+    for t in aio._all_tasks_alive():
         if t._fut_waiter is fut and not t.done():
             return t
     return None

@@ -472,7 +472,7 @@ def _task_waiting_on(fut):
     aio = _sys.modules.get('asyncio')
     if aio is None or fut is None:
         return None
-    for t in aio._all_tasks_list:
+    for t in aio._all_tasks_alive():
         if t._fut_waiter is fut and not t.done():
             return t
     return None

@@ -737,7 +737,7 @@ class BaseEventLoop(AbstractEventLoop):
 def _deadlock_message(loop):
     lines = ["deadlock: the event loop would wait forever (nothing is ready and no timer is "
              "scheduled)"]
-    waiting = [t for t in _all_tasks_list if t._loop is loop and not t.done()]
+    waiting = [t for t in _all_tasks_alive() if t._loop is loop and not t.done()]
     if waiting:
         lines.append("tasks still waiting:")
     for t in waiting:
@@ -772,7 +772,7 @@ def _trace_snapshot(loop, n):
     timers = [(h, h._when, _describe(h._callback) if h._callback is not None else "cancelled",
                h._cancelled) for h in loop._scheduled]
     tasks = []
-    for t in _all_tasks_list:
+    for t in _all_tasks_alive():
         if t._loop is not loop or t.done():
             continue
         if _current_task(loop) is t:
@@ -1001,21 +1001,28 @@ class Future:
             _tr("future_done", self, "exception", repr(exception))
         self._schedule_callbacks()
         self._log_traceback = True
-        _unretrieved.append(self)
+        _unretrieved_add(self)
+        _all_tasks_weaken(self)
+
+    # Only a future whose exception nobody retrieved has work for __del__ (vm/finalize.rs);
+    # __del__ itself is native (weak.rs), set just below.
+    _loopscope_finalize_if = (('_log_traceback', True),)
 
 
+_loopscope.set_finalizer(Future, "future")
 
-# CPython reports these from Future.__del__; loopscope has no finalizers, so it reports them
-# when their loop closes and when the script ends.
-_unretrieved = []
+
+# Futures with an exception nobody retrieved yet, held weakly: CPython reports them from
+# Future.__del__ when they die (so does loopscope); those kept alive by a reference cycle are
+# reported when their loop closes and at exit, as CPython's collector would find them.
+_unretrieved_add, _unretrieved_remove, _unretrieved_alive, _unretrieved_weaken = _loopscope.weak_list()
 
 
 def _log_unretrieved(loop):
-    keep = []
-    for fut in _unretrieved:
+    for fut in _unretrieved_alive():
         if loop is not None and fut._loop is not loop:
-            keep.append(fut)
             continue
+        _unretrieved_remove(fut)
         if fut._log_traceback:
             fut._log_traceback = False
             fut._loop.call_exception_handler({
@@ -1023,13 +1030,18 @@ def _log_unretrieved(loop):
                 'exception': fut._exception,
                 'future': fut,
             })
-    _unretrieved[:] = keep
 
 
 def _loopscope_at_exit():
     _log_unretrieved(None)
-    for t in _all_tasks_list:
+    for t in _all_tasks_alive():
         if not t.done() and t._log_destroy_pending:
+            # CPython's final collection finalizes the coroutine (allocated first) before
+            # the task: its `finally` runs and the report says "done, defined at".
+            try:
+                t._coro.close()
+            except BaseException:
+                pass
             t._log_destroy_pending = False
             t._loop.call_exception_handler({
                 'task': t,
@@ -1062,7 +1074,9 @@ to_thread = _loopscope.to_thread
 # ---------------------------------------------------------------- tasks
 
 _task_name_counter = [0]
-_all_tasks_list = []
+# CPython's _all_tasks WeakSet, in creation order; it holds a task until the task fails with an
+# exception nobody has retrieved yet (weak.rs says why).
+_all_tasks_add, _all_tasks_remove, _all_tasks_alive, _all_tasks_weaken = _loopscope.weak_list(True)
 
 
 def _next_task_name():
@@ -1083,6 +1097,7 @@ def _set_task_name(task, name):
 class Task(Future):
     __module__ = "_asyncio"
     _log_destroy_pending = True
+    _loopscope_finalize_if = (('_log_traceback', True), ('_state', _PENDING))
 
     def __init__(self, coro, *, loop=None, name=None, context=None):
         super().__init__(loop=loop)
@@ -1219,6 +1234,9 @@ class Task(Future):
         return self._num_cancels_requested
 
 
+_loopscope.set_finalizer(Task, "task")
+
+
 def _finalize_dropped_agens(loop):
     # Async generators whose last reference died during a task step are finalized before the
     # task schedules anything else, as CPython's refcounting would.
@@ -1244,7 +1262,7 @@ def _trace_task_state(task):
 
 
 def _register_task(task):
-    _all_tasks_list.append(task)
+    _all_tasks_add(task)
 
 
 # _enter_task(loop, task), _leave_task(loop, task) and _current_task(loop) are native
@@ -1253,7 +1271,7 @@ def _register_task(task):
 
 def _unregister_task(task):
     try:
-        _all_tasks_list.remove(task)
+        _all_tasks_remove(task)
     except ValueError:
         pass
 
@@ -1267,9 +1285,7 @@ def current_task(loop=None):
 def all_tasks(loop=None):
     if loop is None:
         loop = get_running_loop()
-    alive = [t for t in _all_tasks_list if not t.done()]
-    _all_tasks_list[:] = alive
-    return {t for t in alive if _get_loop(t) is loop}
+    return {t for t in _all_tasks_alive() if not t.done() and _get_loop(t) is loop}
 
 
 def create_task(coro, *, name=None, context=None):
@@ -2433,7 +2449,7 @@ class LifoQueue(Queue):
 def _cancel_all_tasks(loop):
     # all_tasks() is a set; cancel in creation order so runs are reproducible.
     all_tasks(loop)
-    to_cancel = [t for t in _all_tasks_list if _get_loop(t) is loop]
+    to_cancel = [t for t in _all_tasks_alive() if _get_loop(t) is loop and not t.done()]
     if not to_cancel:
         return
     for task in to_cancel:

@@ -428,6 +428,12 @@ fn run_once(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> 
         } else {
             vm.call_method_by_name(&h, "_run", &[])?;
         }
+        // CPython frees the handle (and with it, often, the task it stepped) before the next
+        // one runs: finalizers (`Task.__del__`) print between the two callbacks.
+        drop(h);
+        if vm.warnings.pending.get() {
+            vm.run_finalizers();
+        }
     }
     let poll = aio.borrow().agen_poll.clone();
     let fin = vm.call(&poll, &[lp.clone(), Value::Bool(true)], &[])?;

@@ -23,6 +23,7 @@ mod queues;
 mod tasks;
 pub mod threads;
 pub mod virtual_driver;
+mod weak;
 
 use crate::lang::bytecode::{flags, CodeObject};
 use crate::lang::span::SourceFile;
@@ -163,9 +164,7 @@ pub fn run_script_with_driver(
     driver: Box<dyn Driver>,
 ) -> i32 {
     install_with_driver(vm, opts, driver);
-    let code = crate::vm::api::run_in_vm(vm, name, text, args);
-    at_exit(vm);
-    code
+    crate::vm::api::run_in_vm_with_exit(vm, name, text, args, &mut at_exit)
 }
 
 /// What CPython reports when the last references die at exit (unretrieved exceptions,
@@ -388,6 +387,7 @@ fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions)
     let m = vm.new_module("_loopscope");
     m.dict.set_str("HANDLES", Value::Bool(opts.handles));
     net_glue::install_natives(vm, &m);
+    weak::install(vm, &m);
 
     let s = st.clone();
     let f = vm.new_closure("now", move |vm, _a, _k| {

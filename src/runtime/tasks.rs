@@ -566,20 +566,20 @@ fn forget_wait(aio: &Aio, task: &Value, fut: &Value) {
 /// `_task_waiting_on(fut)` (tracing runs only): the first task in `_all_tasks_list` that
 /// waits on `fut` and is not done, or None, as a scan of the list finds it (the IO panel's
 /// "wakes Task-N"), from the index `Task.__step` keeps.
-fn n_task_waiting_on(_vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
-    Ok(task_waiting_on(aio, &core::arg(a, 0)))
+fn n_task_waiting_on(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    Ok(task_waiting_on(vm, aio, &core::arg(a, 0)))
 }
 
 /// `_first_task_waiting_on(futs)`: `_task_waiting_on` of each of a list's items in turn, the
 /// first task found (the IO panel asks it for each waiter a socket's handle can wake).
-fn n_first_task_waiting_on(_vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+fn n_first_task_waiting_on(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     let futs: Vec<Value> = match &core::arg(a, 0) {
         Value::List(l) => l.items.borrow().clone(),
         Value::Tuple(t) => t.items.to_vec(),
         _ => Vec::new(),
     };
     for f in &futs {
-        let t = task_waiting_on(aio, f);
+        let t = task_waiting_on(vm, aio, f);
         if !t.is_none() {
             return Ok(t);
         }
@@ -587,7 +587,7 @@ fn n_first_task_waiting_on(_vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) ->
     Ok(Value::None)
 }
 
-fn task_waiting_on(aio: &Aio, fut: &Value) -> Value {
+fn task_waiting_on(vm: &mut Vm, aio: &Aio, fut: &Value) -> Value {
     if fut.is_none() {
         return Value::None;
     }
@@ -613,12 +613,17 @@ fn task_waiting_on(aio: &Aio, fut: &Value) -> Value {
         .borrow()
         .ns
         .as_ref()
-        .and_then(|ns| ns.get_str("_all_tasks_list"));
-    if let Some(Value::List(l)) = all {
-        let items = l.items.borrow();
-        if let Some(t) = items.iter().find(|t| found.iter().any(|f| f.is(t))) {
-            return t.clone();
-        }
-    }
-    Value::None
+        .and_then(|ns| ns.get_str("_all_tasks_alive"));
+    let Some(all) = all else {
+        return Value::None;
+    };
+    let Ok(Value::List(l)) = vm.call(&all, &[], &[]) else {
+        return Value::None;
+    };
+    let items = l.items.borrow();
+    items
+        .iter()
+        .find(|t| found.iter().any(|f| f.is(t)))
+        .cloned()
+        .unwrap_or(Value::None)
 }

@@ -413,7 +413,7 @@ fn sleep_instruction_cost() {
 fn task_waiting_on_agrees_with_a_scan_of_all_tasks() {
     let src = r#"import asyncio
 def scan(f):
-    for t in asyncio._all_tasks_list:
+    for t in asyncio._all_tasks_alive():
         if t._fut_waiter is f and not t.done():
             return t
     return None
