@@ -1659,6 +1659,52 @@ impl Vm {
         self.run_loop_body::<true>(f, base, budget_out, limited_by_total)
     }
 
+    /// `unwind` taking and giving back the frame by value: the dispatch loop never takes the
+    /// address of its frame pointer, so the compiler can keep it in a register instead of a
+    /// stack slot it reloads at every use.
+    #[inline(never)]
+    fn unwind_owned(
+        &mut self,
+        mut f: Box<Frame>,
+        exc: Exc,
+        base: usize,
+        add_tb: bool,
+        new_raise: bool,
+    ) -> Result<Box<Frame>, Exit> {
+        match self.unwind(&mut f, exc, base, add_tb, new_raise) {
+            Some(exit) => Err(exit),
+            None => Ok(f),
+        }
+    }
+
+    /// `frame_return` by value (see `unwind_owned`).
+    #[inline(never)]
+    fn frame_return_owned(
+        &mut self,
+        mut f: Box<Frame>,
+        v: Value,
+        base: usize,
+    ) -> Result<Box<Frame>, Exit> {
+        match self.frame_return(&mut f, v, base) {
+            Some(exit) => Err(exit),
+            None => Ok(f),
+        }
+    }
+
+    /// `frame_yield` by value (see `unwind_owned`).
+    #[inline(never)]
+    fn frame_yield_owned(
+        &mut self,
+        mut f: Box<Frame>,
+        v: Value,
+        base: usize,
+    ) -> Result<Box<Frame>, Exit> {
+        match self.frame_yield(&mut f, v, base) {
+            Some(exit) => Err(exit),
+            None => Ok(f),
+        }
+    }
+
     /// `run_loop_inner`'s loop; `MAYBE_HOOKED == false` promises that no line hook is set.
     #[allow(unused_assignments)]
     fn run_loop_body<const MAYBE_HOOKED: bool>(
@@ -1703,9 +1749,12 @@ impl Vm {
                 ($e:expr) => {
                     match $e {
                         Ok(v) => v,
-                        Err(e) => match self.unwind(&mut f, e, base, true, true) {
-                            Some(exit) => return exit,
-                            None => continue 'frame,
+                        Err(e) => match self.unwind_owned(f, e, base, true, true) {
+                            Ok(nf) => {
+                                f = nf;
+                                continue 'frame;
+                            }
+                            Err(exit) => return exit,
                         },
                     }
                 };
@@ -1794,7 +1843,9 @@ impl Vm {
                             "maximum recursion depth exceeded"
                         )));
                     }
-                    self.frames.push(std::mem::replace(&mut f, nf));
+                    let caller = f;
+                    f = nf;
+                    self.frames.push(caller);
                     continue 'frame;
                 }};
             }
@@ -1811,11 +1862,14 @@ impl Vm {
                                 )));
                             }
                             for nf in frames {
-                                self.frames.push(std::mem::replace(&mut f, nf));
+                                let caller = f;
+                                f = nf;
+                                self.frames.push(caller);
                             }
                             if let Some(e) = exc {
-                                if let Some(exit) = self.unwind(&mut f, e, base, true, false) {
-                                    return exit;
+                                match self.unwind_owned(f, e, base, true, false) {
+                                    Ok(nf) => f = nf,
+                                    Err(exit) => return exit,
                                 }
                             }
                             continue 'frame;
@@ -1874,9 +1928,12 @@ impl Vm {
                             grace = false;
                             budget.n = 100_000;
                         }
-                        match self.unwind(&mut f, e, base, true, false) {
-                            Some(exit) => return exit,
-                            None => continue 'frame,
+                        match self.unwind_owned(f, e, base, true, false) {
+                            Ok(nf) => {
+                                f = nf;
+                                continue 'frame;
+                            }
+                            Err(exit) => return exit,
                         }
                     }
                     self.frames.push(f);
@@ -1887,9 +1944,12 @@ impl Vm {
                 let pc = ip;
                 let Some(&ins) = instrs.get(pc) else {
                     // Falling off the end: return None.
-                    match self.frame_return(&mut f, Value::None, base) {
-                        Some(exit) => return exit,
-                        None => continue 'frame,
+                    match self.frame_return_owned(f, Value::None, base) {
+                        Ok(nf) => {
+                            f = nf;
+                            continue 'frame;
+                        }
+                        Err(exit) => return exit,
                     }
                 };
                 if hooked {
@@ -2651,19 +2711,21 @@ impl Vm {
                             && self.frames.len() > base
                         {
                             if let Some(caller) = self.frames.pop() {
-                                let done = std::mem::replace(&mut f, caller);
+                                let done = f;
+                                f = caller;
                                 self.recycle_inline(done);
                                 f.stack.push(v);
                                 check_warn!();
                                 continue 'frame;
                             }
                         }
-                        match self.frame_return(&mut f, v, base) {
-                            Some(exit) => return exit,
-                            None => {
+                        match self.frame_return_owned(f, v, base) {
+                            Ok(nf) => {
+                                f = nf;
                                 check_warn!();
                                 continue 'frame;
                             }
+                            Err(exit) => return exit,
                         }
                     }
                     Instr::YieldValue => {
@@ -2672,9 +2734,12 @@ impl Vm {
                             pc.checked_sub(1).and_then(|i| instrs.get(i)),
                             Some(Instr::Send(_))
                         );
-                        match self.frame_yield(&mut f, v, base) {
-                            Some(exit) => return exit,
-                            None => continue 'frame,
+                        match self.frame_yield_owned(f, v, base) {
+                            Ok(nf) => {
+                                f = nf;
+                                continue 'frame;
+                            }
+                            Err(exit) => return exit,
                         }
                     }
                     Instr::Send(target) => {
