@@ -2858,7 +2858,65 @@ impl Vm {
                             l.items.borrow_mut().push(item);
                         }
                     }
-                    _ => match self.run_cold(f, ins, pc, base) {
+                    // Every other opcode by name (no `_`): the jump table then covers all
+                    // tags and the dispatch needs no range test.
+                    Instr::DeleteFast(_)
+                    | Instr::LoadDeref(_)
+                    | Instr::StoreDeref(_)
+                    | Instr::DeleteDeref(_)
+                    | Instr::LoadClosure(_)
+                    | Instr::LoadClassDeref(_)
+                    | Instr::LoadName(_)
+                    | Instr::StoreName(_)
+                    | Instr::DeleteName(_)
+                    | Instr::StoreGlobal(_)
+                    | Instr::DeleteGlobal(_)
+                    | Instr::DeleteAttr(_)
+                    | Instr::DeleteSubscr
+                    | Instr::BuildSlice(_)
+                    | Instr::UnaryNegative
+                    | Instr::UnaryPositive
+                    | Instr::UnaryInvert
+                    | Instr::JumpIfFalseOrPop(_)
+                    | Instr::JumpIfTrueOrPop(_)
+                    | Instr::BuildSet(_)
+                    | Instr::BuildMap(_)
+                    | Instr::BuildConstKeyMap(_)
+                    | Instr::BuildString(_)
+                    | Instr::ListAppend(_)
+                    | Instr::SetAdd(_)
+                    | Instr::MapAdd(_)
+                    | Instr::ListExtend(_)
+                    | Instr::SetUpdate(_)
+                    | Instr::DictUpdate(_)
+                    | Instr::DictMerge(_)
+                    | Instr::ListToTuple
+                    | Instr::UnpackEx(_)
+                    | Instr::FormatValue(_)
+                    | Instr::MakeFunction(_)
+                    | Instr::CallFunctionEx(_)
+                    | Instr::LoadBuildClass
+                    | Instr::GetYieldFromIter
+                    | Instr::GetAwaitable(_)
+                    | Instr::AsyncGenWrap
+                    | Instr::GetAIter
+                    | Instr::GetANext
+                    | Instr::EndAsyncFor
+                    | Instr::PushExcInfo
+                    | Instr::PopExcept
+                    | Instr::CheckExcMatch
+                    | Instr::CheckEgMatch
+                    | Instr::Reraise
+                    | Instr::RaiseVarargs(_)
+                    | Instr::LoadAssertionError
+                    | Instr::BeforeWith
+                    | Instr::BeforeAsyncWith
+                    | Instr::WithExceptStart
+                    | Instr::ImportName(_)
+                    | Instr::ImportFrom(_)
+                    | Instr::ImportStar
+                    | Instr::SetupAnnotations
+                    | Instr::PrintExpr => match self.run_cold(f, ins, pc, base) {
                         Ok(nf) => {
                             f = nf;
                             continue 'frame;
