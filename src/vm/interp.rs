@@ -42,6 +42,44 @@ fn move_tail(stack: &mut Vec<Value>, start: usize, out: &mut Vec<Value>) {
     }
 }
 
+/// A call's fast path: move the top `nargs` values of `stack` onto `locals` and fill the rest
+/// of its `nlocals` slots with `Null` (unbound), all behind one capacity test. A call has one
+/// or two arguments far more often than more: those move with plain stores rather than a
+/// call into `memcpy`.
+#[inline(always)]
+fn move_args(stack: &mut Vec<Value>, nargs: usize, locals: &mut Vec<Value>, nlocals: usize) {
+    let len = stack.len();
+    let nargs = nargs.min(len);
+    let nlocals = nlocals.max(nargs);
+    let start = len - nargs;
+    let at = locals.len();
+    if locals.capacity() - at < nlocals {
+        locals.reserve(nlocals);
+    }
+    // SAFETY: `locals` has room for `nlocals` more values (tested or reserved above) and is a
+    // different vector from `stack`; `start..len` are initialised values of `stack`, which
+    // forgets them (set_len) as `locals` takes them over bitwise, so each is dropped once. The
+    // slots `at + nargs..at + nlocals` are written before `set_len` covers them.
+    unsafe {
+        let src = stack.as_ptr().add(start);
+        let dst = locals.as_mut_ptr().add(at);
+        match nargs {
+            0 => {}
+            1 => std::ptr::write(dst, std::ptr::read(src)),
+            2 => {
+                std::ptr::write(dst, std::ptr::read(src));
+                std::ptr::write(dst.add(1), std::ptr::read(src.add(1)));
+            }
+            _ => std::ptr::copy_nonoverlapping(src, dst, nargs),
+        }
+        stack.set_len(start);
+        for i in nargs..nlocals {
+            std::ptr::write(dst.add(i), Value::Null);
+        }
+        locals.set_len(at + nlocals);
+    }
+}
+
 /// The function of a built-in that a call can run directly: unbound, no generator protocol,
 /// not `__build_class__` (which pushes a frame).
 #[inline]
@@ -2548,12 +2586,7 @@ impl Vm {
                                     let mut nf = self.alloc_call_frame(func);
                                     // The arguments move (no refcount traffic) into the first
                                     // locals; the others start unbound.
-                                    nf.locals.reserve(nlocals);
-                                    let first = f.stack.len() - nargs;
-                                    move_tail(&mut f.stack, first, &mut nf.locals);
-                                    for _ in nargs..nlocals {
-                                        nf.locals.push(Value::Null);
-                                    }
+                                    move_args(&mut f.stack, nargs, &mut nf.locals, nlocals);
                                     // Then the function (its reference moves into the frame) and,
                                     // below it, the NULL of a plain call.
                                     nf.func = match f.stack.pop() {
