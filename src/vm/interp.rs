@@ -938,8 +938,9 @@ impl Vm {
         }
     }
 
-    /// `LoadGlobal` through its cache: two version checks and an indexed read.
-    #[inline]
+    /// `LoadGlobal` through its cache: two version checks and an indexed read. Inlined into
+    /// the dispatch: as a call it cost about 15 instructions of call, spill and result copy.
+    #[inline(always)]
     fn global_cached(&self, globals: &PyDict, slot: &Cell<GlobalCache>) -> Option<Value> {
         let c = slot.get();
         let gt = globals.t.borrow();
