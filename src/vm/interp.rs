@@ -1785,18 +1785,15 @@ impl Vm {
         // Only the run's setup and teardown (outside any loop) install or remove the hook.
         let hooked = MAYBE_HOOKED && self.line_hook.is_some();
         let mut grace = true;
-        // The dispatch keeps the current frame's instructions and next index in locals
-        // (registers), not behind `f`: `ip` is authoritative inside the inner loop, and the
-        // dispatch writes it back to `f.pc` (so natives, tracebacks and handlers see the index
-        // after the executing instruction, as before). Whatever may switch frames or move
-        // `f.pc` itself (calls, returns, yields, unwinding, the cold opcodes) leaves with
-        // `continue 'frame`, which reloads both from `f`.
-        let mut instrs: Rc<[Instr]> = f.instrs.clone();
+        // The dispatch keeps the current frame's next index in a local (a register), not
+        // behind `f`: `ip` is authoritative inside the inner loop, and the dispatch writes it
+        // back to `f.pc` (so natives, tracebacks and handlers see the index after the executing
+        // instruction, as before). Whatever may switch frames or move `f.pc` itself (calls,
+        // returns, yields, unwinding, the cold opcodes) leaves with `continue 'frame`, which
+        // reloads it from `f`. Instructions are read through `f.instrs`: one load per fetch,
+        // where a local copy of the pointer was spilled and reloaded around every instruction.
         let mut ip: usize;
         'frame: loop {
-            if !Rc::ptr_eq(&instrs, &f.instrs) {
-                instrs = f.instrs.clone();
-            }
             ip = f.pc;
             macro_rules! tri {
                 ($e:expr) => {
@@ -1861,9 +1858,6 @@ impl Vm {
                     };
                     // Usually the same frame comes back, but a native may leave another one on
                     // top (greenlet's `_swap` moves whole frame stacks): go on where it stands.
-                    if !Rc::ptr_eq(&instrs, &f.instrs) {
-                        instrs = f.instrs.clone();
-                    }
                     ip = f.pc;
                     r
                 }};
@@ -1940,7 +1934,7 @@ impl Vm {
                 () => {
                     if !hooked {
                         while budget.n > 0 {
-                            match fetch(&instrs, ip) {
+                            match fetch(&f.instrs, ip) {
                                 Instr::LoadFast(j) => match f.locals.get(j as usize) {
                                     Some(Value::Null) | None => break,
                                     Some(v) => {
@@ -1995,7 +1989,7 @@ impl Vm {
                 }
                 budget.n -= 1;
                 let pc = ip;
-                let ins = fetch(&instrs, pc);
+                let ins = fetch(&f.instrs, pc);
                 if hooked {
                     let line = f.code.co.line_of(pc);
                     if line != f.last_line {
@@ -2258,7 +2252,7 @@ impl Vm {
                                 // `total += x`, `c = a + b`: the `StoreFast` that follows runs
                                 // here (counted; not under a line hook, so line events stay exact).
                                 if budget.n > 0 && !hooked {
-                                    if let Instr::StoreFast(k) = fetch(&instrs, ip) {
+                                    if let Instr::StoreFast(k) = fetch(&f.instrs, ip) {
                                         if let Some(slot) = f.locals.get_mut(k as usize) {
                                             std::mem::replace(slot, r).forget_plain();
                                             ip += 1;
@@ -2304,7 +2298,7 @@ impl Vm {
                         // here (it is still counted as an instruction; not when a line hook
                         // watches, so line events stay exact).
                         if let Value::Bool(c) = &r {
-                            let next = fetch(&instrs, ip);
+                            let next = fetch(&f.instrs, ip);
                             if budget.n > 0 && !hooked {
                                 let jump = match next {
                                     Instr::PopJumpIfFalse(t) => Some((t, !*c)),
@@ -2328,7 +2322,7 @@ impl Vm {
                         b.forget_plain();
                         // `if x is None:`: the jump that follows runs here, as after `CompareOp`.
                         if budget.n > 0 && !hooked {
-                            let jump = match fetch(&instrs, ip) {
+                            let jump = match fetch(&f.instrs, ip) {
                                 Instr::PopJumpIfFalse(t) => Some((t, !c)),
                                 Instr::PopJumpIfTrue(t) => Some((t, c)),
                                 _ => None,
@@ -2384,7 +2378,7 @@ impl Vm {
                                 // The loop variable's `StoreFast` runs here too (counted; not under
                                 // a line hook), the int going straight into its slot.
                                 if budget.n > 0 && !hooked {
-                                    if let Instr::StoreFast(k) = fetch(&instrs, ip) {
+                                    if let Instr::StoreFast(k) = fetch(&f.instrs, ip) {
                                         if let Some(slot) = f.locals.get_mut(k as usize) {
                                             std::mem::replace(slot, Value::Int(c)).forget_plain();
                                             ip += 1;
@@ -2406,7 +2400,7 @@ impl Vm {
                             Some(Value::Native(n))
                                 if budget.n > 0
                                     && !hooked
-                                    && matches!(fetch(&instrs, ip), Instr::UnpackSequence(2)) =>
+                                    && matches!(fetch(&f.instrs, ip), Instr::UnpackSequence(2)) =>
                             {
                                 match &n.data {
                                     NativeData::Enumerate {
@@ -2771,7 +2765,7 @@ impl Vm {
                     Instr::YieldValue => {
                         let v = pop!();
                         f.in_yield_from = matches!(
-                            pc.checked_sub(1).and_then(|i| instrs.get(i)),
+                            pc.checked_sub(1).and_then(|i| f.instrs.get(i)),
                             Some(Instr::Send(_))
                         );
                         match self.frame_yield_owned(f, v, base) {
