@@ -3237,7 +3237,7 @@ pub fn jump_target(i: Instr) -> Option<u32> {
     }
 }
 
-fn with_target(i: Instr, t: u32) -> Instr {
+pub fn with_target(i: Instr, t: u32) -> Instr {
     match i {
         Instr::Jump(_) => Instr::Jump(t),
         Instr::PopJumpIfFalse(_) => Instr::PopJumpIfFalse(t),

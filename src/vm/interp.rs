@@ -42,6 +42,58 @@ fn move_tail(stack: &mut Vec<Value>, start: usize, out: &mut Vec<Value>) {
     }
 }
 
+/// The instruction at `pc`, without a bounds test: one compare and branch fewer per
+/// instruction, and one register fewer for the dispatch loop to keep.
+#[inline(always)]
+fn fetch(instrs: &[Instr], pc: usize) -> Instr {
+    debug_assert!(pc < instrs.len());
+    // SAFETY: `instrs` is a `PyCode::instrs` (frames take theirs from their code), which
+    // `object::runtime_instrs` built so that every jump target is in bounds and the last
+    // instruction never falls through. The loop fetches only at index 0 of a new frame (a
+    // code object is never empty: it ends with a terminator), at a jump or handler target
+    // taken from an instruction, or at the index after an executed (or fused) instruction
+    // that fell through, which is therefore not the last one.
+    unsafe { *instrs.get_unchecked(pc) }
+}
+
+/// A call's fast path: move the top `nargs` values of `stack` onto `locals` and fill the rest
+/// of its `nlocals` slots with `Null` (unbound), all behind one capacity test. A call has one
+/// or two arguments far more often than more: those move with plain stores rather than a
+/// call into `memcpy`.
+#[inline(always)]
+fn move_args(stack: &mut Vec<Value>, nargs: usize, locals: &mut Vec<Value>, nlocals: usize) {
+    let len = stack.len();
+    let nargs = nargs.min(len);
+    let nlocals = nlocals.max(nargs);
+    let start = len - nargs;
+    let at = locals.len();
+    if locals.capacity() - at < nlocals {
+        locals.reserve(nlocals);
+    }
+    // SAFETY: `locals` has room for `nlocals` more values (tested or reserved above) and is a
+    // different vector from `stack`; `start..len` are initialised values of `stack`, which
+    // forgets them (set_len) as `locals` takes them over bitwise, so each is dropped once. The
+    // slots `at + nargs..at + nlocals` are written before `set_len` covers them.
+    unsafe {
+        let src = stack.as_ptr().add(start);
+        let dst = locals.as_mut_ptr().add(at);
+        match nargs {
+            0 => {}
+            1 => std::ptr::write(dst, std::ptr::read(src)),
+            2 => {
+                std::ptr::write(dst, std::ptr::read(src));
+                std::ptr::write(dst.add(1), std::ptr::read(src.add(1)));
+            }
+            _ => std::ptr::copy_nonoverlapping(src, dst, nargs),
+        }
+        stack.set_len(start);
+        for i in nargs..nlocals {
+            std::ptr::write(dst.add(i), Value::Null);
+        }
+        locals.set_len(at + nlocals);
+    }
+}
+
 /// The function of a built-in that a call can run directly: unbound, no generator protocol,
 /// not `__build_class__` (which pushes a frame).
 #[inline]
@@ -886,8 +938,9 @@ impl Vm {
         }
     }
 
-    /// `LoadGlobal` through its cache: two version checks and an indexed read.
-    #[inline]
+    /// `LoadGlobal` through its cache: two version checks and an indexed read. Inlined into
+    /// the dispatch: as a call it cost about 15 instructions of call, spill and result copy.
+    #[inline(always)]
     fn global_cached(&self, globals: &PyDict, slot: &Cell<GlobalCache>) -> Option<Value> {
         let c = slot.get();
         let gt = globals.t.borrow();
@@ -1659,6 +1712,52 @@ impl Vm {
         self.run_loop_body::<true>(f, base, budget_out, limited_by_total)
     }
 
+    /// `unwind` taking and giving back the frame by value: the dispatch loop never takes the
+    /// address of its frame pointer, so the compiler can keep it in a register instead of a
+    /// stack slot it reloads at every use.
+    #[inline(never)]
+    fn unwind_owned(
+        &mut self,
+        mut f: Box<Frame>,
+        exc: Exc,
+        base: usize,
+        add_tb: bool,
+        new_raise: bool,
+    ) -> Result<Box<Frame>, Exit> {
+        match self.unwind(&mut f, exc, base, add_tb, new_raise) {
+            Some(exit) => Err(exit),
+            None => Ok(f),
+        }
+    }
+
+    /// `frame_return` by value (see `unwind_owned`).
+    #[inline(never)]
+    fn frame_return_owned(
+        &mut self,
+        mut f: Box<Frame>,
+        v: Value,
+        base: usize,
+    ) -> Result<Box<Frame>, Exit> {
+        match self.frame_return(&mut f, v, base) {
+            Some(exit) => Err(exit),
+            None => Ok(f),
+        }
+    }
+
+    /// `frame_yield` by value (see `unwind_owned`).
+    #[inline(never)]
+    fn frame_yield_owned(
+        &mut self,
+        mut f: Box<Frame>,
+        v: Value,
+        base: usize,
+    ) -> Result<Box<Frame>, Exit> {
+        match self.frame_yield(&mut f, v, base) {
+            Some(exit) => Err(exit),
+            None => Ok(f),
+        }
+    }
+
     /// `run_loop_inner`'s loop; `MAYBE_HOOKED == false` promises that no line hook is set.
     #[allow(unused_assignments)]
     fn run_loop_body<const MAYBE_HOOKED: bool>(
@@ -1686,26 +1785,26 @@ impl Vm {
         // Only the run's setup and teardown (outside any loop) install or remove the hook.
         let hooked = MAYBE_HOOKED && self.line_hook.is_some();
         let mut grace = true;
-        // The dispatch keeps the current frame's instructions and next index in locals
-        // (registers), not behind `f`: `ip` is authoritative inside the inner loop, and the
-        // dispatch writes it back to `f.pc` (so natives, tracebacks and handlers see the index
-        // after the executing instruction, as before). Whatever may switch frames or move
-        // `f.pc` itself (calls, returns, yields, unwinding, the cold opcodes) leaves with
-        // `continue 'frame`, which reloads both from `f`.
-        let mut instrs: Rc<[Instr]> = f.instrs.clone();
+        // The dispatch keeps the current frame's next index in a local (a register), not
+        // behind `f`: `ip` is authoritative inside the inner loop, and the dispatch writes it
+        // back to `f.pc` (so natives, tracebacks and handlers see the index after the executing
+        // instruction, as before). Whatever may switch frames or move `f.pc` itself (calls,
+        // returns, yields, unwinding, the cold opcodes) leaves with `continue 'frame`, which
+        // reloads it from `f`. Instructions are read through `f.instrs`: one load per fetch,
+        // where a local copy of the pointer was spilled and reloaded around every instruction.
         let mut ip: usize;
         'frame: loop {
-            if !Rc::ptr_eq(&instrs, &f.instrs) {
-                instrs = f.instrs.clone();
-            }
             ip = f.pc;
             macro_rules! tri {
                 ($e:expr) => {
                     match $e {
                         Ok(v) => v,
-                        Err(e) => match self.unwind(&mut f, e, base, true, true) {
-                            Some(exit) => return exit,
-                            None => continue 'frame,
+                        Err(e) => match self.unwind_owned(f, e, base, true, true) {
+                            Ok(nf) => {
+                                f = nf;
+                                continue 'frame;
+                            }
+                            Err(exit) => return exit,
                         },
                     }
                 };
@@ -1759,9 +1858,6 @@ impl Vm {
                     };
                     // Usually the same frame comes back, but a native may leave another one on
                     // top (greenlet's `_swap` moves whole frame stacks): go on where it stands.
-                    if !Rc::ptr_eq(&instrs, &f.instrs) {
-                        instrs = f.instrs.clone();
-                    }
                     ip = f.pc;
                     r
                 }};
@@ -1794,7 +1890,9 @@ impl Vm {
                             "maximum recursion depth exceeded"
                         )));
                     }
-                    self.frames.push(std::mem::replace(&mut f, nf));
+                    let caller = f;
+                    f = nf;
+                    self.frames.push(caller);
                     continue 'frame;
                 }};
             }
@@ -1811,11 +1909,14 @@ impl Vm {
                                 )));
                             }
                             for nf in frames {
-                                self.frames.push(std::mem::replace(&mut f, nf));
+                                let caller = f;
+                                f = nf;
+                                self.frames.push(caller);
                             }
                             if let Some(e) = exc {
-                                if let Some(exit) = self.unwind(&mut f, e, base, true, false) {
-                                    return exit;
+                                match self.unwind_owned(f, e, base, true, false) {
+                                    Ok(nf) => f = nf,
+                                    Err(exit) => return exit,
                                 }
                             }
                             continue 'frame;
@@ -1833,15 +1934,15 @@ impl Vm {
                 () => {
                     if !hooked {
                         while budget.n > 0 {
-                            match instrs.get(ip) {
-                                Some(&Instr::LoadFast(j)) => match f.locals.get(j as usize) {
+                            match fetch(&f.instrs, ip) {
+                                Instr::LoadFast(j) => match f.locals.get(j as usize) {
                                     Some(Value::Null) | None => break,
                                     Some(v) => {
                                         let v = v.clone();
                                         f.stack.push(v);
                                     }
                                 },
-                                Some(&Instr::LoadConst(k)) => {
+                                Instr::LoadConst(k) => {
                                     let v = match f.consts.get(k as usize) {
                                         Some(v) => v.clone(),
                                         None => Value::None,
@@ -1874,9 +1975,12 @@ impl Vm {
                             grace = false;
                             budget.n = 100_000;
                         }
-                        match self.unwind(&mut f, e, base, true, false) {
-                            Some(exit) => return exit,
-                            None => continue 'frame,
+                        match self.unwind_owned(f, e, base, true, false) {
+                            Ok(nf) => {
+                                f = nf;
+                                continue 'frame;
+                            }
+                            Err(exit) => return exit,
                         }
                     }
                     self.frames.push(f);
@@ -1885,13 +1989,7 @@ impl Vm {
                 }
                 budget.n -= 1;
                 let pc = ip;
-                let Some(&ins) = instrs.get(pc) else {
-                    // Falling off the end: return None.
-                    match self.frame_return(&mut f, Value::None, base) {
-                        Some(exit) => return exit,
-                        None => continue 'frame,
-                    }
-                };
+                let ins = fetch(&f.instrs, pc);
                 if hooked {
                     let line = f.code.co.line_of(pc);
                     if line != f.last_line {
@@ -2162,7 +2260,7 @@ impl Vm {
                                 // `total += x`, `c = a + b`: the `StoreFast` that follows runs
                                 // here (counted; not under a line hook, so line events stay exact).
                                 if budget.n > 0 && !hooked {
-                                    if let Some(&Instr::StoreFast(k)) = instrs.get(ip) {
+                                    if let Instr::StoreFast(k) = fetch(&f.instrs, ip) {
                                         if let Some(slot) = f.locals.get_mut(k as usize) {
                                             std::mem::replace(slot, r).forget_plain();
                                             ip += 1;
@@ -2207,7 +2305,8 @@ impl Vm {
                         // `if a < b:` / `while ...`: run the conditional jump that follows right
                         // here (it is still counted as an instruction; not when a line hook
                         // watches, so line events stay exact).
-                        if let (Value::Bool(c), Some(&next)) = (&r, instrs.get(ip)) {
+                        if let Value::Bool(c) = &r {
+                            let next = fetch(&f.instrs, ip);
                             if budget.n > 0 && !hooked {
                                 let jump = match next {
                                     Instr::PopJumpIfFalse(t) => Some((t, !*c)),
@@ -2231,9 +2330,9 @@ impl Vm {
                         b.forget_plain();
                         // `if x is None:`: the jump that follows runs here, as after `CompareOp`.
                         if budget.n > 0 && !hooked {
-                            let jump = match instrs.get(ip) {
-                                Some(&Instr::PopJumpIfFalse(t)) => Some((t, !c)),
-                                Some(&Instr::PopJumpIfTrue(t)) => Some((t, c)),
+                            let jump = match fetch(&f.instrs, ip) {
+                                Instr::PopJumpIfFalse(t) => Some((t, !c)),
+                                Instr::PopJumpIfTrue(t) => Some((t, c)),
                                 _ => None,
                             };
                             if let Some((t, taken)) = jump {
@@ -2287,7 +2386,7 @@ impl Vm {
                                 // The loop variable's `StoreFast` runs here too (counted; not under
                                 // a line hook), the int going straight into its slot.
                                 if budget.n > 0 && !hooked {
-                                    if let Some(&Instr::StoreFast(k)) = instrs.get(ip) {
+                                    if let Instr::StoreFast(k) = fetch(&f.instrs, ip) {
                                         if let Some(slot) = f.locals.get_mut(k as usize) {
                                             std::mem::replace(slot, Value::Int(c)).forget_plain();
                                             ip += 1;
@@ -2309,7 +2408,7 @@ impl Vm {
                             Some(Value::Native(n))
                                 if budget.n > 0
                                     && !hooked
-                                    && matches!(instrs.get(ip), Some(Instr::UnpackSequence(2))) =>
+                                    && matches!(fetch(&f.instrs, ip), Instr::UnpackSequence(2)) =>
                             {
                                 match &n.data {
                                     NativeData::Enumerate {
@@ -2496,12 +2595,7 @@ impl Vm {
                                     let mut nf = self.alloc_call_frame(func);
                                     // The arguments move (no refcount traffic) into the first
                                     // locals; the others start unbound.
-                                    nf.locals.reserve(nlocals);
-                                    let first = f.stack.len() - nargs;
-                                    move_tail(&mut f.stack, first, &mut nf.locals);
-                                    for _ in nargs..nlocals {
-                                        nf.locals.push(Value::Null);
-                                    }
+                                    move_args(&mut f.stack, nargs, &mut nf.locals, nlocals);
                                     // Then the function (its reference moves into the frame) and,
                                     // below it, the NULL of a plain call.
                                     nf.func = match f.stack.pop() {
@@ -2659,30 +2753,35 @@ impl Vm {
                             && self.frames.len() > base
                         {
                             if let Some(caller) = self.frames.pop() {
-                                let done = std::mem::replace(&mut f, caller);
+                                let done = f;
+                                f = caller;
                                 self.recycle_inline(done);
                                 f.stack.push(v);
                                 check_warn!();
                                 continue 'frame;
                             }
                         }
-                        match self.frame_return(&mut f, v, base) {
-                            Some(exit) => return exit,
-                            None => {
+                        match self.frame_return_owned(f, v, base) {
+                            Ok(nf) => {
+                                f = nf;
                                 check_warn!();
                                 continue 'frame;
                             }
+                            Err(exit) => return exit,
                         }
                     }
                     Instr::YieldValue => {
                         let v = pop!();
                         f.in_yield_from = matches!(
-                            pc.checked_sub(1).and_then(|i| instrs.get(i)),
+                            pc.checked_sub(1).and_then(|i| f.instrs.get(i)),
                             Some(Instr::Send(_))
                         );
-                        match self.frame_yield(&mut f, v, base) {
-                            Some(exit) => return exit,
-                            None => continue 'frame,
+                        match self.frame_yield_owned(f, v, base) {
+                            Ok(nf) => {
+                                f = nf;
+                                continue 'frame;
+                            }
+                            Err(exit) => return exit,
                         }
                     }
                     Instr::Send(target) => {
@@ -2801,7 +2900,65 @@ impl Vm {
                             l.items.borrow_mut().push(item);
                         }
                     }
-                    _ => match self.run_cold(f, ins, pc, base) {
+                    // Every other opcode by name (no `_`): the jump table then covers all
+                    // tags and the dispatch needs no range test.
+                    Instr::DeleteFast(_)
+                    | Instr::LoadDeref(_)
+                    | Instr::StoreDeref(_)
+                    | Instr::DeleteDeref(_)
+                    | Instr::LoadClosure(_)
+                    | Instr::LoadClassDeref(_)
+                    | Instr::LoadName(_)
+                    | Instr::StoreName(_)
+                    | Instr::DeleteName(_)
+                    | Instr::StoreGlobal(_)
+                    | Instr::DeleteGlobal(_)
+                    | Instr::DeleteAttr(_)
+                    | Instr::DeleteSubscr
+                    | Instr::BuildSlice(_)
+                    | Instr::UnaryNegative
+                    | Instr::UnaryPositive
+                    | Instr::UnaryInvert
+                    | Instr::JumpIfFalseOrPop(_)
+                    | Instr::JumpIfTrueOrPop(_)
+                    | Instr::BuildSet(_)
+                    | Instr::BuildMap(_)
+                    | Instr::BuildConstKeyMap(_)
+                    | Instr::BuildString(_)
+                    | Instr::ListAppend(_)
+                    | Instr::SetAdd(_)
+                    | Instr::MapAdd(_)
+                    | Instr::ListExtend(_)
+                    | Instr::SetUpdate(_)
+                    | Instr::DictUpdate(_)
+                    | Instr::DictMerge(_)
+                    | Instr::ListToTuple
+                    | Instr::UnpackEx(_)
+                    | Instr::FormatValue(_)
+                    | Instr::MakeFunction(_)
+                    | Instr::CallFunctionEx(_)
+                    | Instr::LoadBuildClass
+                    | Instr::GetYieldFromIter
+                    | Instr::GetAwaitable(_)
+                    | Instr::AsyncGenWrap
+                    | Instr::GetAIter
+                    | Instr::GetANext
+                    | Instr::EndAsyncFor
+                    | Instr::PushExcInfo
+                    | Instr::PopExcept
+                    | Instr::CheckExcMatch
+                    | Instr::CheckEgMatch
+                    | Instr::Reraise
+                    | Instr::RaiseVarargs(_)
+                    | Instr::LoadAssertionError
+                    | Instr::BeforeWith
+                    | Instr::BeforeAsyncWith
+                    | Instr::WithExceptStart
+                    | Instr::ImportName(_)
+                    | Instr::ImportFrom(_)
+                    | Instr::ImportStar
+                    | Instr::SetupAnnotations
+                    | Instr::PrintExpr => match self.run_cold(f, ins, pc, base) {
                         Ok(nf) => {
                             f = nf;
                             continue 'frame;

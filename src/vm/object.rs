@@ -633,6 +633,41 @@ pub fn type_epoch() -> u64 {
     TYPE_EPOCH.try_with(Cell::get).unwrap_or(0)
 }
 
+/// The instructions the dispatch loop runs (`PyCode::instrs`). The loop fetches without a
+/// bounds test (`vm::interp::fetch`), which is sound because every index it can reach is in
+/// bounds when (a) every jump target is below the length and (b) the last instruction never
+/// falls through (a return, jump or raise): then the index after any other instruction is
+/// in bounds too, and the loop only ever fetches at a jump target or after a non-terminator.
+/// The compiler's output has both properties; code that lacked them (a compiler bug) gets
+/// its out-of-range targets pointed at an appended `return None`, which is what running past
+/// the end did before (the missing constant `u32::MAX` loads None).
+fn runtime_instrs(instrs: &[crate::lang::bytecode::Instr]) -> Rc<[crate::lang::bytecode::Instr]> {
+    use crate::lang::bytecode::Instr;
+    use crate::lang::compiler::{jump_target, with_target};
+    let n = instrs.len();
+    let terminated = matches!(
+        instrs.last(),
+        Some(Instr::ReturnValue | Instr::Jump(_) | Instr::RaiseVarargs(_) | Instr::Reraise)
+    );
+    let in_range = instrs
+        .iter()
+        .all(|i| jump_target(*i).is_none_or(|t| (t as usize) < n));
+    if terminated && in_range {
+        return Rc::from(instrs);
+    }
+    let end = u32::try_from(n).unwrap_or(u32::MAX);
+    let mut v: Vec<Instr> = instrs
+        .iter()
+        .map(|i| match jump_target(*i) {
+            Some(t) if t as usize >= n => with_target(*i, end),
+            _ => *i,
+        })
+        .collect();
+    v.push(Instr::LoadConst(u32::MAX));
+    v.push(Instr::ReturnValue);
+    Rc::from(v)
+}
+
 impl PyCode {
     pub fn new(co: Rc<CodeObject>) -> PyCode {
         use crate::lang::bytecode::flags;
@@ -647,7 +682,7 @@ impl PyCode {
             && co.cellvars.is_empty()
             && co.freevars.is_empty();
         PyCode {
-            instrs: Rc::from(co.instrs.as_slice()),
+            instrs: runtime_instrs(&co.instrs),
             global_cache: co.names.iter().map(|_| Cell::default()).collect(),
             fast_argcount: if simple { co.argcount } else { u32::MAX },
             nlocals: co.varnames.len().max(co.argcount as usize) as u32,
@@ -904,6 +939,34 @@ mod tests {
             Some(Value::Int(i)) => Some(*i),
             _ => None,
         }
+    }
+
+    #[test]
+    fn runtime_instrs_keep_compiled_code_and_guard_the_rest() {
+        use crate::lang::bytecode::Instr;
+        // Terminated, targets in range: the same instructions.
+        let good = [
+            Instr::LoadConst(0),
+            Instr::PopJumpIfFalse(0),
+            Instr::ReturnValue,
+        ];
+        assert_eq!(&*runtime_instrs(&good), &good[..]);
+        // Falls off the end and jumps past it: both reach an appended `return None`.
+        let bad = [Instr::Nop, Instr::Jump(7)];
+        let fixed = runtime_instrs(&bad);
+        assert_eq!(
+            &*fixed,
+            &[
+                Instr::Nop,
+                Instr::Jump(2),
+                Instr::LoadConst(u32::MAX),
+                Instr::ReturnValue
+            ][..]
+        );
+        assert_eq!(
+            &*runtime_instrs(&[]),
+            &[Instr::LoadConst(u32::MAX), Instr::ReturnValue][..]
+        );
     }
 
     #[test]
