@@ -2475,6 +2475,7 @@ impl Vm {
                         let at = len - n;
                         // Hot path: a plain Python function, positional args only.
                         let (a, b) = (&f.stack[at - 2], &f.stack[at - 1]);
+                        let mut await_native = 0;
                         if kwnames.is_none() {
                             let (func, with_self) = match (a, b) {
                                 (Value::Null, Value::Func(func)) => (Some(func), false),
@@ -2483,6 +2484,7 @@ impl Vm {
                             };
                             if let Some(func) = func {
                                 let nargs = n + with_self as usize;
+                                await_native = func.code.await_native.get();
                                 if func.code.fast_argcount as usize == nargs {
                                     let nlocals = func.code.nlocals as usize;
                                     let mut nf = self.alloc_call_frame(func);
@@ -2506,6 +2508,40 @@ impl Vm {
                                         }
                                     }
                                     push_frame!(nf);
+                                }
+                            }
+                        }
+                        // `await q.put(x)`: a coroutine the runtime can finish at once is never
+                        // created; the await's result lands where `Send` would leave it. Not
+                        // while a line hook watches (the coroutine's lines would be missed).
+                        if await_native != 0 && !hooked {
+                            if let (
+                                Some(Instr::GetAwaitable(0)),
+                                Some(Instr::LoadConst(_)),
+                                Some(&Instr::Send(target)),
+                                Some(h),
+                            ) = (
+                                instrs.get(ip),
+                                instrs.get(ip + 1),
+                                instrs.get(ip + 2),
+                                self.await_hook.clone(),
+                            ) {
+                                let start = if matches!(f.stack[at - 2], Value::Null) {
+                                    at
+                                } else {
+                                    at - 1
+                                };
+                                let mut args = std::mem::take(&mut self.arg_pool);
+                                args.extend_from_slice(&f.stack[start..]);
+                                let r = native!(h.call_awaited(self, await_native, &args));
+                                args.clear();
+                                self.arg_pool = args;
+                                if let Some(r) = r {
+                                    let v = tri!(r);
+                                    f.stack.truncate(at - 2);
+                                    f.stack.push(v);
+                                    ip = target as usize;
+                                    continue;
                                 }
                             }
                         }

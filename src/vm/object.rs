@@ -584,6 +584,9 @@ pub struct PyCode {
     pub fast_argcount: u32,
     /// `max(len(varnames), argcount)`: the locals such a call allocates.
     pub nlocals: u32,
+    /// Non-zero when a runtime can finish `await f(...)` of this coroutine function natively
+    /// without creating the coroutine (see `AwaitHook::call_awaited`); the runtime's tag.
+    pub await_native: Cell<u8>,
 }
 
 /// Where a `LoadGlobal` found its name: the entry index in the globals (or, when the globals
@@ -648,6 +651,7 @@ impl PyCode {
             consts: OnceCell::new(),
             names: OnceCell::new(),
             method_cache: RefCell::new(Vec::new()),
+            await_native: Cell::new(0),
         }
     }
     /// Constants as values. Nested code objects become `Value::Code` lazily, so building this
