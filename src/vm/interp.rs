@@ -882,6 +882,68 @@ impl Vm {
                 tag: t.cache_tag,
                 epoch,
                 val: Some(m.clone()),
+                inst: super::object::InstMethod::None,
+            };
+        }
+    }
+
+    /// `LoadMethod` on a plain instance through its cache: what the class gave last time,
+    /// while the class is unchanged and the instance's dict does not shadow the name.
+    #[inline]
+    fn inst_method_cache_get(
+        &self,
+        f: &Frame,
+        pc: usize,
+        i: &super::PyInstance,
+        name: Option<&Value>,
+    ) -> Option<Value> {
+        use super::object::InstMethod;
+        let c = f.code.method_cache.try_borrow().ok()?;
+        let e = c.get(pc)?;
+        if matches!(e.inst, InstMethod::None)
+            || e.tag != i.cls.borrow().cache_tag
+            || e.epoch != super::object::type_epoch()
+        {
+            return None;
+        }
+        let Some(Value::Str(ps)) = name else {
+            return None;
+        };
+        if i.dict.borrow().contains_ps(ps) {
+            return None;
+        }
+        match &e.inst {
+            InstMethod::Func(w) => w.upgrade().map(Value::Func),
+            InstMethod::Builtin(w) => w.upgrade().map(Value::Builtin),
+            InstMethod::None => None,
+        }
+    }
+
+    /// Remember what `lookup_method_ps` found on a plain instance's class (see
+    /// `inst_method_cache_get`).
+    fn inst_method_cache_put(&self, f: &Frame, pc: usize, i: &super::PyInstance, m: &Value) {
+        use super::object::InstMethod;
+        let epoch = super::object::type_epoch();
+        if epoch == 0 || !matches!(i.ext, super::object::Ext::None) {
+            return;
+        }
+        let inst = match m {
+            Value::Func(func) => InstMethod::Func(Rc::downgrade(func)),
+            Value::Builtin(b) => InstMethod::Builtin(Rc::downgrade(b)),
+            _ => return,
+        };
+        let Ok(mut c) = f.code.method_cache.try_borrow_mut() else {
+            return;
+        };
+        if c.is_empty() {
+            c.resize_with(f.instrs.len(), Default::default);
+        }
+        if let Some(e) = c.get_mut(pc) {
+            *e = super::object::MethodCache {
+                tag: i.cls.borrow().cache_tag,
+                epoch,
+                val: None,
+                inst,
             };
         }
     }
@@ -2022,7 +2084,15 @@ impl Vm {
                     }
                     Instr::LoadMethod(i) => {
                         let obj = pop!();
-                        if let Some(m) = self.method_cache_get(&f, pc, &obj) {
+                        if let Value::Instance(inst) = &obj {
+                            if let Some(m) =
+                                self.inst_method_cache_get(&f, pc, inst, f.names.get(i as usize))
+                            {
+                                f.stack.push(m);
+                                f.stack.push(obj);
+                                continue;
+                            }
+                        } else if let Some(m) = self.method_cache_get(&f, pc, &obj) {
                             f.stack.push(m);
                             f.stack.push(obj);
                             continue;
@@ -2032,7 +2102,11 @@ impl Vm {
                             _ => None,
                         };
                         if let Some(m) = &m {
-                            self.method_cache_put(&f, pc, &obj, m);
+                            if let Value::Instance(inst) = &obj {
+                                self.inst_method_cache_put(&f, pc, inst, m);
+                            } else {
+                                self.method_cache_put(&f, pc, &obj, m);
+                            }
                         }
                         if let Some(m) = m {
                             f.stack.push(m);

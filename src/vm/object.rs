@@ -621,6 +621,19 @@ pub struct MethodCache {
     pub tag: u64,
     pub epoch: u64,
     pub val: Option<Value>,
+    /// What a `LoadMethod` found on the class of a plain instance (a Python class): held
+    /// weakly, so that the cache never keeps a function (and what it closes over) alive.
+    /// Valid while the class tag and type epoch are unchanged and the instance's own dict
+    /// lacks the name.
+    pub inst: InstMethod,
+}
+
+#[derive(Default)]
+pub enum InstMethod {
+    #[default]
+    None,
+    Func(std::rc::Weak<PyFunction>),
+    Builtin(std::rc::Weak<PyBuiltin>),
 }
 
 /// The current type epoch (see `TYPE_EPOCH`).
