@@ -45,15 +45,21 @@ fn move_tail(stack: &mut Vec<Value>, start: usize, out: &mut Vec<Value>) {
 /// The function of a built-in that a call can run directly: unbound, no generator protocol,
 /// not `__build_class__` (which pushes a frame).
 #[inline]
-fn plain_native(b: &PyBuiltin) -> Option<super::NativeFn> {
-    match b.imp {
-        NativeImpl::Fn(nf)
-            if b.bound.is_none() && b.special == Special::None && &*b.name != "__build_class__" =>
-        {
-            Some(nf)
-        }
-        _ => None,
+fn plain_native(b: &PyBuiltin) -> Option<PlainNative> {
+    if b.bound.is_some() || b.special != Special::None || &*b.name == "__build_class__" {
+        return None;
     }
+    Some(match &b.imp {
+        NativeImpl::Fn(nf) => PlainNative::Fn(*nf),
+        // The runtime's methods (asyncio's natives on its Python classes) are closures.
+        NativeImpl::Closure(c) => PlainNative::Closure(c.clone()),
+    })
+}
+
+/// A built-in the call fast path may call directly (see `plain_native`).
+enum PlainNative {
+    Fn(super::NativeFn),
+    Closure(super::object::NativeClosure),
 }
 
 /// `inst.name` when it is in the instance dict and the class has no data descriptor or
@@ -2605,18 +2611,21 @@ impl Vm {
                                 } else {
                                     at - 1
                                 };
+                                // The arguments move out and, when the hook declines, back.
                                 let mut args = std::mem::take(&mut self.arg_pool);
-                                args.extend_from_slice(&f.stack[start..]);
+                                move_tail(&mut f.stack, start, &mut args);
                                 let r = native!(h.call_awaited(self, await_native, &args));
-                                args.clear();
-                                self.arg_pool = args;
                                 if let Some(r) = r {
+                                    args.clear();
+                                    self.arg_pool = args;
                                     let v = tri!(r);
                                     f.stack.truncate(at - 2);
                                     f.stack.push(v);
                                     ip = target as usize;
                                     continue;
                                 }
+                                f.stack.append(&mut args);
+                                self.arg_pool = args;
                             }
                         }
                         // Hot path: a built-in function or method descriptor with positional args,
@@ -2633,7 +2642,10 @@ impl Vm {
                                 let mut args = std::mem::take(&mut self.arg_pool);
                                 move_tail(&mut f.stack, start, &mut args);
                                 f.stack.truncate(at - 2);
-                                let r = native!(nf(self, &args, &[]));
+                                let r = match &nf {
+                                    PlainNative::Fn(nf) => native!(nf(self, &args, &[])),
+                                    PlainNative::Closure(c) => native!(c(self, &args, &[])),
+                                };
                                 args.clear();
                                 self.arg_pool = args;
                                 let v = tri!(r);
