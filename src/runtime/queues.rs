@@ -95,11 +95,13 @@ fn calls_untouched(
     names: &[(&str, u32)],
 ) -> bool {
     let k = core::name_key(key);
-    let pristine = core::cached_answer(&me.class(), k, k, || {
+    let cls = me.cls.borrow();
+    let pristine = core::cached_answer(&cls, k, k, || {
         calls
             .iter()
-            .all(|&(attr, which, _)| core::is_native_method(aio, &me.class(), attr, which))
+            .all(|&(attr, which, _)| core::is_native_method(aio, &cls, attr, which))
     });
+    drop(cls);
     pristine && !me.dict.borrow().holds_any(names)
 }
 
