@@ -126,6 +126,15 @@ impl crate::vm::AwaitHook for AwaitFast {
         None
     }
 
+    fn call_awaited(&self, vm: &mut Vm, which: u8, args: &[Value]) -> Option<PyResult<Value>> {
+        // The trace shows the coroutine (await chains, waiter cards); the thread model counts
+        // its instructions as CPU time.
+        if core::tracing(&self.0) || vm.threads.is_some() {
+            return None;
+        }
+        super::queues::call_awaited(vm, &self.0, which, args)
+    }
+
     fn send(&self, vm: &mut Vm, recv: &Value, v: &Value) -> Option<PyResult<AwaitStep>> {
         let Value::Instance(i) = recv else {
             return None;

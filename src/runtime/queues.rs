@@ -20,6 +20,11 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
                 aio.borrow_mut().natives.insert(which, f.clone());
             }
         }
+        for (name, tag) in [("put", AWAIT_PUT), ("get", AWAIT_GET)] {
+            if let Some(Value::Func(f)) = q.dict.borrow().get(name) {
+                f.code.await_native.set(tag);
+            }
+        }
     }
     core::install_py_methods(
         vm,
@@ -90,11 +95,13 @@ fn calls_untouched(
     names: &[(&str, u32)],
 ) -> bool {
     let k = core::name_key(key);
-    let pristine = core::cached_answer(&me.class(), k, k, || {
+    let cls = me.cls.borrow();
+    let pristine = core::cached_answer(&cls, k, k, || {
         calls
             .iter()
-            .all(|&(attr, which, _)| core::is_native_method(aio, &me.class(), attr, which))
+            .all(|&(attr, which, _)| core::is_native_method(aio, &cls, attr, which))
     });
+    drop(cls);
     pristine && !me.dict.borrow().holds_any(names)
 }
 
@@ -113,8 +120,18 @@ fn put_now(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> 
     let (Some(slf @ Value::Instance(me)), Some(item)) = (a.first(), a.get(1)) else {
         return Ok(Value::Bool(false));
     };
-    if !calls_untouched(aio, me, "Queue put pristine", PUT_CALLS, &PUT_NAMES) {
+    let Some((q, unfinished)) = put_ready(aio, me) else {
         return Ok(Value::Bool(false));
+    };
+    put_apply(vm, aio, slf, me, &q, unfinished, item)?;
+    Ok(Value::Bool(true))
+}
+
+/// Whether `put` can put an item now without calling anything a script could have replaced:
+/// the queue's deque and its count of unfinished tasks then.
+fn put_ready(aio: &Aio, me: &PyInstance) -> Option<(Value, i64)> {
+    if !calls_untouched(aio, me, "Queue put pristine", PUT_CALLS, &PUT_NAMES) {
+        return None;
     }
     let q = get(me, "_queue");
     let (Some(n), Value::Int(max), Value::Int(unfinished)) = (
@@ -122,15 +139,26 @@ fn put_now(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> 
         get(me, "_maxsize"),
         get(me, "_unfinished_tasks"),
     ) else {
-        return Ok(Value::Bool(false));
+        return None;
     };
     if (max > 0 && n as i64 >= max) || unfinished == i64::MAX {
-        return Ok(Value::Bool(false));
+        return None;
     }
-    natives::deque_push(&q, item.clone());
+    Some((q, unfinished))
+}
+
+fn put_apply(
+    vm: &mut Vm,
+    aio: &Aio,
+    slf: &Value,
+    me: &PyInstance,
+    q: &Value,
+    unfinished: i64,
+    item: &Value,
+) -> PyResult<()> {
+    natives::deque_push(q, item.clone());
     set(me, "_unfinished_tasks", Value::Int(unfinished + 1));
-    after_put(vm, aio, slf, me)?;
-    Ok(Value::Bool(true))
+    after_put(vm, aio, slf, me)
 }
 
 /// `_queue_get_now(queue, none)`, `Queue.get`'s first step: the next item when the queue
@@ -141,14 +169,50 @@ fn get_now(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> 
     let Some(slf @ Value::Instance(me)) = a.first() else {
         return Ok(none);
     };
-    if !calls_untouched(aio, me, "Queue get pristine", GET_CALLS, &GET_NAMES) {
-        return Ok(none);
-    }
-    let Some(Some(item)) = natives::deque_pop_front(&get(me, "_queue")) else {
+    let Some(q) = get_ready(aio, me) else {
         return Ok(none);
     };
+    get_apply(vm, aio, slf, me, &q)
+}
+
+/// Whether `get` can take an item now without calling anything a script could have
+/// replaced: the queue's (non-empty, native) deque then.
+fn get_ready(aio: &Aio, me: &PyInstance) -> Option<Value> {
+    if !calls_untouched(aio, me, "Queue get pristine", GET_CALLS, &GET_NAMES) {
+        return None;
+    }
+    let q = get(me, "_queue");
+    (natives::deque_len(&q)? > 0).then_some(q)
+}
+
+fn get_apply(vm: &mut Vm, aio: &Aio, slf: &Value, me: &PyInstance, q: &Value) -> PyResult<Value> {
+    let item = natives::deque_pop_front(q).flatten().unwrap_or(Value::None);
     after_get(vm, aio, slf, me)?;
     Ok(item)
+}
+
+/// Tags of `Queue.put`/`Queue.get`'s code for the VM's `await f(...)` short cut.
+pub const AWAIT_PUT: u8 = 1;
+pub const AWAIT_GET: u8 = 2;
+
+/// `await queue.put(item)` / `await queue.get()` (asyncio's own methods, which the VM found
+/// by their code's tag) finished without the coroutine when `put_now`/`get_now` would act:
+/// then nothing the coroutine would do is observable but the object ids its frame and
+/// itself would have taken. `None` before changing anything otherwise.
+pub fn call_awaited(vm: &mut Vm, aio: &Aio, which: u8, args: &[Value]) -> Option<PyResult<Value>> {
+    match (which, args) {
+        (AWAIT_PUT, [slf @ Value::Instance(me), item]) => {
+            let (q, unfinished) = put_ready(aio, me)?;
+            core::skip_ids(vm, 2);
+            Some(put_apply(vm, aio, slf, me, &q, unfinished, item).map(|()| Value::None))
+        }
+        (AWAIT_GET, [slf @ Value::Instance(me)]) => {
+            let q = get_ready(aio, me)?;
+            core::skip_ids(vm, 2);
+            Some(get_apply(vm, aio, slf, me, &q))
+        }
+        _ => None,
+    }
 }
 
 fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {

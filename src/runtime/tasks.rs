@@ -41,6 +41,18 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
         task.dict.borrow_mut().set(attr, v.clone());
         aio.borrow_mut().natives.insert(which, v);
     }
+    // The Python helpers every new Task calls, kept to tell whether a script replaced them.
+    let ns = aio.borrow().ns.clone();
+    if let Some(ns) = ns {
+        for (name, which) in [
+            ("_next_task_name", "py._next_task_name"),
+            ("_register_task", "py._register_task"),
+        ] {
+            if let Some(f) = ns.get_str(name) {
+                aio.borrow_mut().natives.insert(which, f);
+            }
+        }
+    }
     for (name, f) in [
         ("_enter_task", n_enter_task as core::NativeImpl),
         ("_leave_task", n_leave_task),
@@ -110,8 +122,7 @@ fn init(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
         lp
     };
     let name = if name.is_none() {
-        let f = core::global(aio, "_next_task_name");
-        vm.call(&f, &[], &[])?
+        next_task_name(vm, aio)?
     } else {
         name
     };
@@ -137,9 +148,56 @@ fn init(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
     let st = core::bound(aio, "Task.__step", &a[0]);
     let pass = !ctx.is_none();
     call_soon_on(vm, aio, &lp, st, vec![], ctx, pass)?;
-    let reg = core::global(aio, "_register_task");
-    vm.call(&reg, &[a[0].clone()], &[])?;
+    register_task(vm, aio, &a[0])?;
     Ok(Value::None)
+}
+
+/// Is the module global `name` still asyncio's own Python function (kept as `which`)?
+fn original_global(aio: &Aio, name: &'static str, which: &'static str) -> (Value, bool) {
+    let f = core::global(aio, name);
+    let same = match (&f, aio.borrow().natives.get(which)) {
+        (Value::Func(a), Some(Value::Func(b))) => Rc::ptr_eq(a, b),
+        _ => false,
+    };
+    (f, same)
+}
+
+/// `_next_task_name()`: `_task_name_counter[0] += 1; return f'Task-{...}'` without the
+/// Python call (whose frame took an object id) while the function and the counter are
+/// asyncio's own.
+fn next_task_name(vm: &mut Vm, aio: &Aio) -> PyResult<Value> {
+    let (f, same) = original_global(aio, "_next_task_name", "py._next_task_name");
+    if same {
+        if let Value::List(l) = core::global(aio, "_task_name_counter") {
+            let mut items = l.items.borrow_mut();
+            if let Some(Value::Int(n)) = items.first_mut() {
+                if *n < i64::MAX {
+                    *n += 1;
+                    let name = Value::str(&format!("Task-{n}"));
+                    drop(items);
+                    core::skip_ids(vm, 1);
+                    return Ok(name);
+                }
+            }
+        }
+    }
+    vm.call(&f, &[], &[])
+}
+
+/// `_register_task(task)`: `_all_tasks_add(task)` (a native, weak.rs) without the Python
+/// call, as `next_task_name`.
+fn register_task(vm: &mut Vm, aio: &Aio, task: &Value) -> PyResult<()> {
+    let (f, same) = original_global(aio, "_register_task", "py._register_task");
+    if same {
+        let add = core::global(aio, "_all_tasks_add");
+        if matches!(add, Value::Builtin(_)) {
+            vm.call(&add, &[task.clone()], &[])?;
+            core::skip_ids(vm, 1);
+            return Ok(());
+        }
+    }
+    vm.call(&f, &[task.clone()], &[])?;
+    Ok(())
 }
 
 fn step(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {

@@ -511,3 +511,47 @@ fn many_connections_cost_linearly() {
     let r = ratio(traced_cost(50), traced_cost(200));
     assert!(r < 4.4, "200 traced clients cost {r:.2} times 50");
 }
+
+/// `await q.put(x)` / `await q.get()` that complete at once never create their coroutine
+/// (`queues::call_awaited`), but object ids must go on as if they had: each takes the two
+/// ids (frame, coroutine) that awaiting any coroutine that returns at once takes (after a
+/// first put, whose first-time work takes one more either way).
+#[test]
+fn queue_await_short_cut_keeps_object_ids() {
+    let src = r#"import asyncio
+async def noop(x=None):
+    return x
+async def main():
+    q = asyncio.Queue()
+    await q.put(0)
+    await q.get()
+    ids = [id(object())]
+    for i in range(3):
+        await noop(i)
+        ids.append(id(object()))
+        await q.put(i)
+        ids.append(id(object()))
+        await q.get()
+        ids.append(id(object()))
+    print(len({b - a for a, b in zip(ids, ids[1:])}), q.qsize())
+asyncio.run(main())
+"#;
+    let (out, err, code) = run_captured("short_cut.py", src, false);
+    assert_eq!((code, err.as_str(), out.as_str()), (0, "", "1 0\n"));
+}
+
+/// VM instructions per item passed through a queue with `await q.put(item)` and
+/// `await q.get()`: the short cut leaves only the script's own code. A jump means the
+/// coroutines run again.
+#[test]
+fn queue_item_instruction_cost() {
+    let script = |n: u64| {
+        format!(
+            "import asyncio\nasync def main():\n    q = asyncio.Queue()\n    for i in range({n}):\n        await q.put(i)\n        await q.get()\n\
+asyncio.run(main())\n"
+        )
+    };
+    let per_item = (instructions(&script(1100)) - instructions(&script(100))) / 1000;
+    eprintln!("VM instructions per queue item: {per_item}");
+    assert!(per_item <= 30, "{per_item} instructions per item");
+}

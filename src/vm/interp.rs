@@ -97,15 +97,21 @@ fn move_args(stack: &mut Vec<Value>, nargs: usize, locals: &mut Vec<Value>, nloc
 /// The function of a built-in that a call can run directly: unbound, no generator protocol,
 /// not `__build_class__` (which pushes a frame).
 #[inline]
-fn plain_native(b: &PyBuiltin) -> Option<super::NativeFn> {
-    match b.imp {
-        NativeImpl::Fn(nf)
-            if b.bound.is_none() && b.special == Special::None && &*b.name != "__build_class__" =>
-        {
-            Some(nf)
-        }
-        _ => None,
+fn plain_native(b: &PyBuiltin) -> Option<PlainNative> {
+    if b.bound.is_some() || b.special != Special::None || &*b.name == "__build_class__" {
+        return None;
     }
+    Some(match &b.imp {
+        NativeImpl::Fn(nf) => PlainNative::Fn(*nf),
+        // The runtime's methods (asyncio's natives on its Python classes) are closures.
+        NativeImpl::Closure(c) => PlainNative::Closure(c.clone()),
+    })
+}
+
+/// A built-in the call fast path may call directly (see `plain_native`).
+enum PlainNative {
+    Fn(super::NativeFn),
+    Closure(super::object::NativeClosure),
 }
 
 /// `inst.name` when it is in the instance dict and the class has no data descriptor or
@@ -934,6 +940,68 @@ impl Vm {
                 tag: t.cache_tag,
                 epoch,
                 val: Some(m.clone()),
+                inst: super::object::InstMethod::None,
+            };
+        }
+    }
+
+    /// `LoadMethod` on a plain instance through its cache: what the class gave last time,
+    /// while the class is unchanged and the instance's dict does not shadow the name.
+    #[inline]
+    fn inst_method_cache_get(
+        &self,
+        f: &Frame,
+        pc: usize,
+        i: &super::PyInstance,
+        name: Option<&Value>,
+    ) -> Option<Value> {
+        use super::object::InstMethod;
+        let c = f.code.method_cache.try_borrow().ok()?;
+        let e = c.get(pc)?;
+        if matches!(e.inst, InstMethod::None)
+            || e.tag != i.cls.borrow().cache_tag
+            || e.epoch != super::object::type_epoch()
+        {
+            return None;
+        }
+        let Some(Value::Str(ps)) = name else {
+            return None;
+        };
+        if i.dict.borrow().contains_ps(ps) {
+            return None;
+        }
+        match &e.inst {
+            InstMethod::Func(w) => w.upgrade().map(Value::Func),
+            InstMethod::Builtin(w) => w.upgrade().map(Value::Builtin),
+            InstMethod::None => None,
+        }
+    }
+
+    /// Remember what `lookup_method_ps` found on a plain instance's class (see
+    /// `inst_method_cache_get`).
+    fn inst_method_cache_put(&self, f: &Frame, pc: usize, i: &super::PyInstance, m: &Value) {
+        use super::object::InstMethod;
+        let epoch = super::object::type_epoch();
+        if epoch == 0 || !matches!(i.ext, super::object::Ext::None) {
+            return;
+        }
+        let inst = match m {
+            Value::Func(func) => InstMethod::Func(Rc::downgrade(func)),
+            Value::Builtin(b) => InstMethod::Builtin(Rc::downgrade(b)),
+            _ => return,
+        };
+        let Ok(mut c) = f.code.method_cache.try_borrow_mut() else {
+            return;
+        };
+        if c.is_empty() {
+            c.resize_with(f.instrs.len(), Default::default);
+        }
+        if let Some(e) = c.get_mut(pc) {
+            *e = super::object::MethodCache {
+                tag: i.cls.borrow().cache_tag,
+                epoch,
+                val: None,
+                inst,
             };
         }
     }
@@ -2125,7 +2193,15 @@ impl Vm {
                     }
                     Instr::LoadMethod(i) => {
                         let obj = pop!();
-                        if let Some(m) = self.method_cache_get(&f, pc, &obj) {
+                        if let Value::Instance(inst) = &obj {
+                            if let Some(m) =
+                                self.inst_method_cache_get(&f, pc, inst, f.names.get(i as usize))
+                            {
+                                f.stack.push(m);
+                                f.stack.push(obj);
+                                continue;
+                            }
+                        } else if let Some(m) = self.method_cache_get(&f, pc, &obj) {
                             f.stack.push(m);
                             f.stack.push(obj);
                             continue;
@@ -2135,7 +2211,11 @@ impl Vm {
                             _ => None,
                         };
                         if let Some(m) = &m {
-                            self.method_cache_put(&f, pc, &obj, m);
+                            if let Value::Instance(inst) = &obj {
+                                self.inst_method_cache_put(&f, pc, inst, m);
+                            } else {
+                                self.method_cache_put(&f, pc, &obj, m);
+                            }
                         }
                         if let Some(m) = m {
                             f.stack.push(m);
@@ -2582,6 +2662,7 @@ impl Vm {
                         let at = len - n;
                         // Hot path: a plain Python function, positional args only.
                         let (a, b) = (&f.stack[at - 2], &f.stack[at - 1]);
+                        let mut await_native = 0;
                         if kwnames.is_none() {
                             let (func, with_self) = match (a, b) {
                                 (Value::Null, Value::Func(func)) => (Some(func), false),
@@ -2590,6 +2671,7 @@ impl Vm {
                             };
                             if let Some(func) = func {
                                 let nargs = n + with_self as usize;
+                                await_native = func.code.await_native.get();
                                 if func.code.fast_argcount as usize == nargs {
                                     let nlocals = func.code.nlocals as usize;
                                     let mut nf = self.alloc_call_frame(func);
@@ -2611,6 +2693,43 @@ impl Vm {
                                 }
                             }
                         }
+                        // `await q.put(x)`: a coroutine the runtime can finish at once is never
+                        // created; the await's result lands where `Send` would leave it. Not
+                        // while a line hook watches (the coroutine's lines would be missed).
+                        if await_native != 0 && !hooked {
+                            if let (
+                                Some(Instr::GetAwaitable(0)),
+                                Some(Instr::LoadConst(_)),
+                                Some(&Instr::Send(target)),
+                                Some(h),
+                            ) = (
+                                instrs.get(ip),
+                                instrs.get(ip + 1),
+                                instrs.get(ip + 2),
+                                self.await_hook.clone(),
+                            ) {
+                                let start = if matches!(f.stack[at - 2], Value::Null) {
+                                    at
+                                } else {
+                                    at - 1
+                                };
+                                // The arguments move out and, when the hook declines, back.
+                                let mut args = std::mem::take(&mut self.arg_pool);
+                                move_tail(&mut f.stack, start, &mut args);
+                                let r = native!(h.call_awaited(self, await_native, &args));
+                                if let Some(r) = r {
+                                    args.clear();
+                                    self.arg_pool = args;
+                                    let v = tri!(r);
+                                    f.stack.truncate(at - 2);
+                                    f.stack.push(v);
+                                    ip = target as usize;
+                                    continue;
+                                }
+                                f.stack.append(&mut args);
+                                self.arg_pool = args;
+                            }
+                        }
                         // Hot path: a built-in function or method descriptor with positional args,
                         // called on a pooled argument vector.
                         if kwnames.is_none() {
@@ -2625,7 +2744,10 @@ impl Vm {
                                 let mut args = std::mem::take(&mut self.arg_pool);
                                 move_tail(&mut f.stack, start, &mut args);
                                 f.stack.truncate(at - 2);
-                                let r = native!(nf(self, &args, &[]));
+                                let r = match &nf {
+                                    PlainNative::Fn(nf) => native!(nf(self, &args, &[])),
+                                    PlainNative::Closure(c) => native!(c(self, &args, &[])),
+                                };
                                 args.clear();
                                 self.arg_pool = args;
                                 let v = tri!(r);

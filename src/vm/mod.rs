@@ -259,6 +259,13 @@ pub trait AwaitHook {
     fn awaitable(&self, vm: &mut Vm, v: &Value) -> Option<PyResult<Value>>;
     /// `recv.send(v)` (`__next__` for None) when `recv` is one of the hook's iterators.
     fn send(&self, vm: &mut Vm, recv: &Value, v: &Value) -> Option<PyResult<AwaitStep>>;
+    /// `await f(*args)` where `f`'s code carries `await_native == which`: the await's result
+    /// when the runtime can produce it at once, exactly as running the coroutine would (which
+    /// then never exists); `None` to call and await it as usual, before changing anything.
+    fn call_awaited(&self, vm: &mut Vm, which: u8, args: &[Value]) -> Option<PyResult<Value>> {
+        let _ = (vm, which, args);
+        None
+    }
 }
 
 pub struct Vm {

@@ -25,6 +25,16 @@ pub struct StrMap {
     index: Vec<u32>,
     /// A class `__dict__`: every change invalidates the type attribute cache.
     type_dict: bool,
+    /// Bit `h & 63` set for the hash `h` of every key ever added (removals leave theirs): a
+    /// name whose bit is clear is not here, decided without a search. Most lookups in
+    /// instance dicts are misses (`self.method` finds the class's, after checking the
+    /// instance's own dict).
+    bloom: u64,
+}
+
+#[inline(always)]
+fn bloom_bit(h: u32) -> u64 {
+    1 << (h & 63)
 }
 
 const STRMAP_LINEAR: usize = 8;
@@ -66,6 +76,9 @@ impl StrMap {
     }
     #[inline]
     fn find_h(&self, name: &str, h: u32) -> Option<usize> {
+        if self.bloom & bloom_bit(h) == 0 {
+            return None;
+        }
         if self.index.is_empty() {
             let i = self.hashes.iter().position(|&kh| kh == h)?;
             if same_key(self.keys.get(i)?, name) {
@@ -189,6 +202,7 @@ impl StrMap {
         self.push_new(name.rc_str(), h, v);
     }
     fn push_new(&mut self, name: Rc<str>, h: u32, v: Value) {
+        self.bloom |= bloom_bit(h);
         self.keys.push(name);
         self.hashes.push(h);
         self.vals.push(v);
@@ -250,7 +264,10 @@ impl StrMap {
     /// stored hashes; a key's text is compared only where a hash matches.
     pub fn holds_any(&self, names: &[(&str, u32)]) -> bool {
         // A one-word filter of the names' hashes: most keys are ruled out by one bit test.
-        let mask = names.iter().fold(0u64, |m, &(_, h)| m | 1 << (h & 63));
+        let mask = names.iter().fold(0u64, |m, &(_, h)| m | bloom_bit(h));
+        if mask & self.bloom == 0 {
+            return false;
+        }
         self.hashes.iter().zip(&self.keys).any(|(&h, k)| {
             mask & 1 << (h & 63) != 0 && names.iter().any(|&(n, nh)| nh == h && same_key(k, n))
         })
@@ -591,6 +608,9 @@ pub struct PyCode {
     pub fast_argcount: u32,
     /// `max(len(varnames), argcount)`: the locals such a call allocates.
     pub nlocals: u32,
+    /// Non-zero when a runtime can finish `await f(...)` of this coroutine function natively
+    /// without creating the coroutine (see `AwaitHook::call_awaited`); the runtime's tag.
+    pub await_native: Cell<u8>,
 }
 
 /// Where a `LoadGlobal` found its name: the entry index in the globals (or, when the globals
@@ -625,6 +645,19 @@ pub struct MethodCache {
     pub tag: u64,
     pub epoch: u64,
     pub val: Option<Value>,
+    /// What a `LoadMethod` found on the class of a plain instance (a Python class): held
+    /// weakly, so that the cache never keeps a function (and what it closes over) alive.
+    /// Valid while the class tag and type epoch are unchanged and the instance's own dict
+    /// lacks the name.
+    pub inst: InstMethod,
+}
+
+#[derive(Default)]
+pub enum InstMethod {
+    #[default]
+    None,
+    Func(std::rc::Weak<PyFunction>),
+    Builtin(std::rc::Weak<PyBuiltin>),
 }
 
 /// The current type epoch (see `TYPE_EPOCH`).
@@ -690,6 +723,7 @@ impl PyCode {
             consts: OnceCell::new(),
             names: OnceCell::new(),
             method_cache: RefCell::new(Vec::new()),
+            await_native: Cell::new(0),
         }
     }
     /// Constants as values. Nested code objects become `Value::Code` lazily, so building this
