@@ -2703,9 +2703,9 @@ impl Vm {
                                 Some(&Instr::Send(target)),
                                 Some(h),
                             ) = (
-                                instrs.get(ip),
-                                instrs.get(ip + 1),
-                                instrs.get(ip + 2),
+                                f.instrs.get(ip),
+                                f.instrs.get(ip + 1),
+                                f.instrs.get(ip + 2),
                                 self.await_hook.clone(),
                             ) {
                                 let start = if matches!(f.stack[at - 2], Value::Null) {
