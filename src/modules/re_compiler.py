@@ -149,6 +149,8 @@ def _compile(code, pattern, flags):
                 emit(0) # look ahead
             else:
                 lo, hi = av[1].getwidth()
+                if lo > MAXCODE:
+                    raise error("looks too much behind")
                 if lo != hi:
                     raise error("look-behind requires fixed-width pattern")
                 emit(lo) # look behind
@@ -282,7 +284,7 @@ def _optimize_charset(charset, iscased=None, fixup=None, fixes=None):
             except IndexError:
                 if len(charmap) == 256:
                     # character set contains non-UCS1 character codes
-                    charmap += b'\0' * 0xff00
+                    charmap += bytes(0xff00)  # loopscope: the VM has no bytes * int
                     continue
                 # Character set contains non-BMP character codes.
                 # For range, all BMP characters in the range are already
@@ -382,7 +384,7 @@ _CODEBITS = _sre.CODESIZE * 8
 MAXCODE = (1 << _CODEBITS) - 1
 _BITS_TRANS = b'0' + b'1' * 255
 def _mk_bitmap(bits, _CODEBITS=_CODEBITS, _int=int):
-    s = bits.translate(_BITS_TRANS)[::-1]
+    s = ''.join(['1' if b else '0' for b in bits])[::-1]  # loopscope: no bytearray.translate
     return [_int(s[i - _CODEBITS: i], 2)
             for i in range(len(s), 0, -_CODEBITS)]
 
@@ -391,7 +393,7 @@ def _bytes_to_codes(b):
     a = [int.from_bytes(b[i:i + 4], 'little') for i in range(0, len(b), 4)]  # loopscope: no memoryview; the words of sys.byteorder (little on wasm too)
     assert _sre.CODESIZE == 4  # loopscope
     assert len(a) * 4 == len(b)  # loopscope
-    return a
+    return a  # loopscope
 
 def _simple(p):
     # check if this subpattern is a "simple" operator
@@ -549,7 +551,7 @@ def _compile_info(code, pattern, flags):
     else:
         emit(MAXCODE)
         prefix = prefix[:MAXCODE]
-    emit(min(hi, MAXCODE))
+    emit(hi)
     # add literal prefix
     if prefix:
         emit(len(prefix)) # length

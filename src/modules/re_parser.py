@@ -68,6 +68,10 @@ FLAGS = {
 TYPE_FLAGS = SRE_FLAG_ASCII | SRE_FLAG_LOCALE | SRE_FLAG_UNICODE
 GLOBAL_FLAGS = SRE_FLAG_DEBUG | SRE_FLAG_TEMPLATE
 
+def _wmul(a, b): return 0 if not a or not b else MAXWIDTH if a > MAXWIDTH // b else a * b  # loopscope: width products saturate
+# Must be larger than MAXREPEAT, MAXCODE and sys.maxsize.
+MAXWIDTH = 1 << 40  # loopscope: 1 << 64 does not fit 64-bit ints; every width past MAXCODE acts the same
+
 class State:
     # keeps track of state for parsing
     def __init__(self):
@@ -114,7 +118,6 @@ class SubPattern:
         self.width = None
 
     def dump(self, level=0):
-        nl = True
         seqtypes = (tuple, list)
         for op, av in self.data:
             print(level*"  " + str(op), end='')
@@ -136,6 +139,9 @@ class SubPattern:
                 if item_no:
                     print(level*"  " + "ELSE")
                     item_no.dump(level+1)
+            elif isinstance(av, SubPattern):
+                print()
+                av.dump(level+1)
             elif isinstance(av, seqtypes):
                 nl = False
                 for a in av:
@@ -176,7 +182,7 @@ class SubPattern:
         lo = hi = 0
         for op, av in self.data:
             if op is BRANCH:
-                i = MAXREPEAT - 1
+                i = MAXWIDTH
                 j = 0
                 for av in av[1]:
                     l, h = av.getwidth()
@@ -194,8 +200,11 @@ class SubPattern:
                 hi = hi + j
             elif op in _REPEATCODES:
                 i, j = av[2].getwidth()
-                lo = lo + i * av[0]
-                hi = hi + j * av[1]
+                lo = lo + _wmul(i, av[0])  # loopscope
+                if av[1] == MAXREPEAT and j:
+                    hi = MAXWIDTH
+                else:
+                    hi = hi + _wmul(j, av[1])  # loopscope
             elif op in _UNITCODES:
                 lo = lo + 1
                 hi = hi + 1
@@ -215,7 +224,7 @@ class SubPattern:
                 hi = hi + j
             elif op is SUCCESS:
                 break
-        self.width = min(lo, MAXREPEAT - 1), min(hi, MAXREPEAT)
+        self.width = min(lo, MAXWIDTH), min(hi, MAXWIDTH)
         return self.width
 
 class Tokenizer:
