@@ -1429,12 +1429,19 @@ mod tests {
     }
 
     #[test]
-    fn fuel_ends_a_loop() {
-        // JUMP 0 would spin forever
-        let code = [15, 0];
-        let s = text("a");
-        let mut st = State::new(&code, &s, 0, (0, 1), 10_000);
+    fn fuel_ends_catastrophic_backtracking() {
+        // re._compiler's code for '(?:a+)+$'
+        let code = [
+            14, 4, 0, 1, MAXREPEAT, 23, 10, 1, MAXREPEAT, 24, 6, 1, MAXREPEAT, 16, 97, 1, 18, 6, 5,
+            1,
+        ];
+        let s = text(&format!("{}b", "a".repeat(40)));
+        let mut st = State::new(&code, &s, 0, (0, s.len()), 100_000);
         assert_eq!(st.do_match(), Err(Error::OutOfFuel));
+        let s = text("aaaa");
+        let mut st = State::new(&code, &s, 0, (0, s.len()), 100_000);
+        assert_eq!(st.do_match(), Ok(true));
+        assert_eq!(st.ptr, 4);
     }
 
     #[test]

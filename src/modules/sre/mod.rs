@@ -1041,3 +1041,42 @@ pub fn register(vm: &mut Vm) {
     vm.register_module("re._parser", init_parser);
     vm.register_module("re._compiler", init_compiler);
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::vm::api::ModuleResult;
+    use crate::vm::Vm;
+
+    fn run(budget: u64, src: &str) -> String {
+        let mut vm = Vm::new();
+        vm.total_budget = budget;
+        match vm.exec_main("t.py", src) {
+            Ok(ModuleResult::Raised(e)) => vm.format_exception(&e),
+            Ok(ModuleResult::Done) => "done".into(),
+            _ => "other".into(),
+        }
+    }
+
+    #[test]
+    fn catastrophic_backtracking_ends_with_the_budget_error() {
+        let t = run(
+            2_000_000,
+            "import re\nre.match(r'(a+)+$', 'a' * 40 + 'b')\n",
+        );
+        assert!(t.contains("instruction budget exhausted"), "{t}");
+    }
+
+    #[test]
+    fn hand_made_programs_never_panic() {
+        // _sre.compile takes any code list: malformed ones fail cleanly.
+        let src = "import _sre\n\
+            for code in ([], [99], [17, 5, 1], [7, 0, 1], [15, 0], [24, 3, 0, 9], [13, 100], [4, 1, 2]):\n\
+            \x20   p = _sre.compile('x', 32, code, 0, {}, (None,))\n\
+            \x20   for f in (p.match, p.search, p.findall, p.split):\n\
+            \x20       try:\n\
+            \x20           f('abc')\n\
+            \x20       except RuntimeError:\n\
+            \x20           pass\n";
+        assert_eq!(run(50_000_000, src), "done");
+    }
+}
