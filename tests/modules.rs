@@ -66,4 +66,5 @@ golden! {
     re_errors_mod => "re_errors_mod.py",
     re_crawler_mod => "re_crawler_mod.py",
     re_unicode_mod => "re_unicode_mod.py",
+    string_template_mod => "string_template_mod.py",
 }
