@@ -84,6 +84,8 @@ pub enum Error {
     OutOfFuel,
     /// The program is not one `re._compiler` makes.
     Illegal,
+    /// The backtracking stack outgrew `State::max_depth`.
+    Memory,
 }
 
 type R<T> = Result<T, Error>;
@@ -255,6 +257,9 @@ impl Ctx {
     }
 }
 
+/// The memory one backtracking context takes.
+pub const CTX_BYTES: usize = std::mem::size_of::<Ctx>();
+
 /// What the interpreter does next.
 enum Act {
     /// Start a new context at its pattern (after the `INFO` check).
@@ -298,6 +303,11 @@ pub struct State<'a> {
     pub fuel: u64,
     /// Two marks per capturing group: a `MARK` beyond them is a malformed program.
     nmarks: usize,
+    /// Contexts the backtracking stack may hold (the memory the run may still use).
+    pub max_depth: usize,
+    /// `count` runs one-character items as sub-matches; `re._compiler` never nests them, a
+    /// hand-made program could (and would overflow the Rust stack).
+    nesting: u32,
 }
 
 impl<'a> State<'a> {
@@ -326,6 +336,8 @@ impl<'a> State<'a> {
             must_advance: false,
             fuel,
             nmarks: 2 * groups,
+            max_depth: usize::MAX,
+            nesting: 0,
         }
     }
 
@@ -504,9 +516,15 @@ impl<'a> State<'a> {
             _ => {
                 // A general one-character item: run it as a sub-match. Its code has no
                 // repeats (re._compiler's `_simple`), so this nests one level only.
+                if self.nesting > 8 {
+                    return Err(Error::Illegal);
+                }
                 while self.ptr < end {
                     let here = self.ptr;
-                    if !self.run(pc, false)? || self.ptr <= here {
+                    self.nesting += 1;
+                    let r = self.run(pc, false);
+                    self.nesting -= 1;
+                    if !r? || self.ptr <= here {
                         self.ptr = here;
                         break;
                     }
@@ -529,8 +547,11 @@ impl<'a> State<'a> {
     /// Restore the marks pushed for `lastmark`, dropping them from the stack if `discard`.
     fn mark_pop(&mut self, lastmark: isize, discard: bool) {
         if lastmark >= 0 {
-            let n = (lastmark as usize + 1).min(self.marks.len());
-            let from = self.mark_stack.len().saturating_sub(n);
+            // Pushed by `mark_push` with the same `lastmark`, so `n` entries are there.
+            let n = (lastmark as usize + 1)
+                .min(self.marks.len())
+                .min(self.mark_stack.len());
+            let from = self.mark_stack.len() - n;
             self.marks[..n].copy_from_slice(&self.mark_stack[from..]);
             if discard {
                 self.mark_stack.truncate(from);
@@ -625,6 +646,9 @@ impl<'a> State<'a> {
                     if let Some(ctx) = stack.last_mut() {
                         ctx.pc = pc;
                         ctx.ptr = ptr;
+                    }
+                    if stack.len() >= self.max_depth {
+                        return Err(Error::Memory);
                     }
                     stack.push(Ctx::new(child, toplevel, jump));
                     Act::Enter
@@ -1426,6 +1450,19 @@ mod tests {
             let mut st = State::new(code, &s, 0, (0, s.len()), 1_000);
             assert!(st.do_match().is_err(), "{code:?}");
         }
+    }
+
+    #[test]
+    fn the_stack_is_bounded() {
+        // '(?:ab|c)*d' over a long subject: contexts for each item and branch
+        let code = [
+            14, 4, 0, 1, MAXREPEAT, 23, 17, 0, MAXREPEAT, 7, 7, 16, 97, 16, 98, 15, 7, 5, 16, 99,
+            15, 2, 0, 18, 16, 100, 1,
+        ];
+        let s = text(&"ab".repeat(1000));
+        let mut st = State::new(&code, &s, 0, (0, s.len()), 1_000_000);
+        st.max_depth = 100;
+        assert_eq!(st.do_match(), Err(Error::Memory));
     }
 
     #[test]

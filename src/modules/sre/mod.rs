@@ -190,6 +190,15 @@ fn fuel(vm: &Vm) -> u64 {
         .max(1)
 }
 
+/// Backtracking contexts a match may stack up: what fits in the memory the run may still use.
+fn max_depth(vm: &Vm) -> usize {
+    let mut n: usize = 1 << 24;
+    while n > 1024 && vm.over_memory_limit(n * engine::CTX_BYTES) {
+        n /= 2;
+    }
+    n
+}
+
 /// Run `f` on `st`, charging its steps to the VM's budget.
 fn run(
     vm: &mut Vm,
@@ -197,6 +206,7 @@ fn run(
     f: impl FnOnce(&mut State) -> Result<bool, engine::Error>,
 ) -> PyResult<bool> {
     let before = st.fuel;
+    st.max_depth = max_depth(vm);
     let r = f(st);
     vm.total_budget = vm
         .total_budget
@@ -205,6 +215,7 @@ fn run(
         Ok(b) => Ok(b),
         Err(engine::Error::OutOfFuel) => Err(vm.budget_error()),
         Err(engine::Error::Illegal) => Err(vm.runtime_error("invalid SRE code")),
+        Err(engine::Error::Memory) => Err(vm.memory_error()),
     }
 }
 
