@@ -157,6 +157,9 @@ fn is_ascii_word(c: u32) -> bool {
 }
 
 fn is_uni_word(c: u32) -> bool {
+    if c < 128 {
+        return is_ascii_word(c);
+    }
     match ch(c) {
         Some('_') => true,
         Some(x) => {
@@ -308,6 +311,9 @@ pub struct State<'a> {
     /// `count` runs one-character items as sub-matches; `re._compiler` never nests them, a
     /// hand-made program could (and would overflow the Rust stack).
     nesting: u32,
+    /// The context stack of the last `run`, kept for the next (a search runs one per
+    /// position: no allocation each time).
+    spare: Vec<Ctx>,
 }
 
 impl<'a> State<'a> {
@@ -338,6 +344,7 @@ impl<'a> State<'a> {
             nmarks: 2 * groups,
             max_depth: usize::MAX,
             nesting: 0,
+            spare: Vec::new(),
         }
     }
 
@@ -609,7 +616,15 @@ impl<'a> State<'a> {
 
     /// sre's `SRE(match)`: the pattern at `pc` against the text at `self.ptr`.
     fn run(&mut self, pc: usize, toplevel: bool) -> R<bool> {
-        let mut stack = vec![Ctx::new(pc, toplevel, Jump::None)];
+        let mut stack = std::mem::take(&mut self.spare);
+        stack.clear();
+        stack.push(Ctx::new(pc, toplevel, Jump::None));
+        let r = self.run_on(&mut stack);
+        self.spare = stack;
+        r
+    }
+
+    fn run_on(&mut self, stack: &mut Vec<Ctx>) -> R<bool> {
         let mut act = Act::Enter;
         loop {
             act = match act {

@@ -65,6 +65,12 @@ struct Subject {
 impl Subject {
     /// `string[a:b]` as a new str or bytes.
     fn slice(&self, a: usize, b: usize) -> Value {
+        if let Value::Str(s) = crate::vm::subclass::payload(&self.value).unwrap_or(&self.value) {
+            // ASCII text: code point offsets are byte offsets.
+            if s.ascii {
+                return Value::str(s.s.get(a..b).unwrap_or(""));
+            }
+        }
         let part = self.text.get(a..b).unwrap_or(&[]);
         if self.is_bytes {
             new_bytes(part.iter().map(|&c| c as u8).collect())
@@ -298,18 +304,21 @@ fn scan_all(
     limit: usize,
     mut each: impl FnMut(&mut Vm, &State) -> PyResult<()>,
 ) -> PyResult<()> {
-    let mut must_advance = false;
     let mut n = 0;
+    let mut st = State::new(&pat.code, &subj.text, pat.groups, (start, end), 0);
     while start <= end && (limit == 0 || n < limit) {
-        let fuel = fuel(vm);
-        let mut st = State::new(&pat.code, &subj.text, pat.groups, (start, end), fuel);
-        st.must_advance = must_advance;
+        // A fresh attempt from `start` (sre's `state_reset`); the budget may have moved
+        // (a replacement function runs Python code).
+        st.reset();
+        st.start = start;
+        st.ptr = start;
+        st.fuel = fuel(vm);
         if !run(vm, &mut st, |st| st.search())? {
             break;
         }
         each(vm, &st)?;
         n += 1;
-        must_advance = st.ptr == st.start;
+        st.must_advance = st.ptr == st.start;
         start = st.ptr;
     }
     Ok(())
