@@ -3652,7 +3652,20 @@ impl Vm {
                     format!("{}.{q}()", f.module)
                 }
             }
-            Value::Type(t) => format!("{}()", t.name()),
+            Value::Method(m) => self.callable_desc(&m.func),
+            Value::Builtin(b) => match (&b.owner, &b.module) {
+                (Some(owner), _) => format!("{owner}.{}()", b.name),
+                (None, Some(m)) if &**m != "builtins" => format!("{m}.{}()", b.name),
+                _ => format!("{}()", b.name),
+            },
+            Value::Type(t) => {
+                let module = t.module.borrow().clone();
+                if &*module == "builtins" {
+                    format!("{}()", t.qualname.borrow())
+                } else {
+                    format!("{module}.{}()", t.qualname.borrow())
+                }
+            }
             other => format!("{} object", self.type_name(other)),
         }
     }

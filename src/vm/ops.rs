@@ -1770,6 +1770,13 @@ impl Vm {
                     return self.bind_descr(d, obj, &cls).map(Some);
                 }
                 if n == "__dict__" {
+                    // `object()` and fully slotted classes have no instance dict.
+                    if Rc::ptr_eq(&cls, &self.types.object)
+                        || (cls.dict.borrow().get("__slots__").is_some()
+                            && !self.slots_allow(&cls, "__dict__"))
+                    {
+                        return self.try_getattr_hook(obj, &cls, name, None);
+                    }
                     let d = PyDict::new();
                     for (k, v) in inst.dict.borrow().iter() {
                         d.set_str(k, v.clone());

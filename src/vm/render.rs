@@ -290,7 +290,7 @@ impl Vm {
                             }
                         }
                     }
-                    format!("<{} object at {}>", t.name(), self.addr_of(v))
+                    self.default_repr(v)
                 }
             },
         })
