@@ -61,4 +61,10 @@ golden! {
     time_mod => "time_mod.py",
     datetime_mod => "datetime_mod.py",
     collections_abc_mod => "collections_abc_mod.py",
+    re_mod => "re_mod.py",
+    re_engine_mod => "re_engine_mod.py",
+    re_errors_mod => "re_errors_mod.py",
+    re_crawler_mod => "re_crawler_mod.py",
+    re_unicode_mod => "re_unicode_mod.py",
+    string_template_mod => "string_template_mod.py",
 }

@@ -25,6 +25,7 @@ pub mod operator;
 pub mod pysource;
 pub mod random;
 pub mod random_mt;
+pub mod sre;
 pub mod string;
 pub mod sys;
 pub mod threading;
@@ -66,6 +67,7 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("datetime", datetime::init);
     vm.register_module("contextvars", contextvars::init);
     vm.register_module("enum", enum_::init);
+    sre::register(vm);
     threading::register(vm);
     crate::net::register(vm);
     vm_patches::register(vm);

@@ -22,26 +22,33 @@ pub fn load_with(
     text: &str,
     preset: &[(&str, Value)],
 ) -> PyResult<Rc<PyModule>> {
+    let m = vm.new_module(name);
+    for (k, v) in preset {
+        m.dict.set_str(k, v.clone());
+    }
+    exec_into(vm, &m, filename, text)?;
+    Ok(m)
+}
+
+/// Compile `text` and run it as the body of the existing module `m` (a package whose
+/// submodules import it while its body runs is in `sys.modules` before that).
+pub fn exec_into(vm: &mut Vm, m: &Rc<PyModule>, filename: &str, text: &str) -> PyResult<()> {
     let src = Rc::new(SourceFile::new(filename, text));
     vm.add_source(src.clone());
     let code = crate::vm::anchors::compile_source(&src).map_err(|msg| {
         vm.new_error(
             ExcKind::ImportError,
-            format!("cannot load module '{name}': {msg}"),
+            format!("cannot load module '{}': {msg}", m.name),
         )
     })?;
-    let m = vm.new_module(name);
     let builtins = vm.builtins_module();
     m.dict.set_str("__builtins__", Value::Module(builtins));
     m.dict.set_str("__file__", Value::str(filename));
-    for (k, v) in preset {
-        m.dict.set_str(k, v.clone());
-    }
     let pc = Rc::new(PyCode::new(code));
     let mut f = vm.new_frame(pc, m.dict.clone(), vec![], vec![], None);
     f.locals_dict = Some(m.dict.clone());
     vm.run_nested(f)?;
-    Ok(m)
+    Ok(())
 }
 
 /// `_c_type(cls)` for a module's Python source: `cls` stands for one of CPython's C types, so

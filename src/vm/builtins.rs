@@ -436,6 +436,17 @@ impl Vm {
                     classcell = Some(v);
                     continue;
                 }
+                // type_new makes these two implicit classmethods (string.Template calls
+                // `Template.__init_subclass__()` on the class itself).
+                let v = match (&*s.s, v) {
+                    ("__init_subclass__" | "__class_getitem__", f @ Value::Func(_)) => {
+                        Value::Native(Rc::new(NativeObj {
+                            cls: self.types.classmethod.clone(),
+                            data: NativeData::ClassMethod(f),
+                        }))
+                    }
+                    (_, v) => v,
+                };
                 dict.set_ps(s, v);
             }
         }

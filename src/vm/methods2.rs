@@ -383,9 +383,16 @@ fn str_zfill(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     };
     Ok(Value::string(format!("{sign}{zeros}{rest}")))
 }
-fn str_splitlines(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+fn str_splitlines(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
     let s = s_self(vm, args)?;
-    let keep = matches!(args.get(1), Some(Value::Bool(true)));
+    // `keepends` may come by keyword (string.Template's error position uses it so).
+    let keep = match args
+        .get(1)
+        .or_else(|| super::object::kw_get(kw, "keepends"))
+    {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut chars = s.s.chars().peekable();

@@ -1,0 +1,27 @@
+# Unicode classes on Chinese (and other) text: \w, \d, \s, \b, IGNORECASE, ASCII.
+import re
+
+text = '我们在2024年学习Python异步编程，第３章：asyncio 事件循环。\n下一行\u3000全角空格 ٣ 阿拉伯数字'
+print(re.findall(r'\w+', text))
+print(re.findall(r'\d+', text))
+print(re.findall(r'(?a)\d+', text))
+print(re.findall(r'(?a)\w+', text))
+print(re.findall(r'\s', text))
+print(re.findall(r'(?a)\s', text))
+print(re.findall(r'\b\w', '中文 English 日本語'))
+print(re.findall(r'[\u4e00-\u9fff]+', text))
+print(re.findall(r'[^\x00-\x7f]+', 'abc中文def，！'))
+print(re.split(r'[，。：\s]+', text))
+print(re.sub(r'(\d+)年', r'\1 年', text))
+print(re.findall(r'(?i)straße|ǅ|σ', 'STRASSE Straße ǆ Σ ς σ'))
+print(re.findall(r'(?i)[α-ω]+', 'ΑΒΓ δεζ'))
+print(re.findall(r'(?i)\u0130', 'İ i̇ i'))
+print(re.findall(r'.', '😀中a'), len(re.match(r'.+', '😀🎉').group()))
+print(re.fullmatch(r'\w+', 'café_1'), re.fullmatch(r'(?a)\w+', 'café'))
+print(re.search(r'(?P<名字>\w+)@', '用户 张三@example').group('名字'))
+m = re.match(r'(?P<城市>\w+)市', '北京市朝阳区')
+print(m, m.groupdict(), m.span())
+print(re.escape('价格：$5.00（含税）'))
+print([m.span() for m in re.finditer(r'\w+', 'a 中 bc 文字')])
+print(re.sub(r'\s+', ' ', '多个   空格\t\n和换行'))
+print(re.findall(r'\W+', 'hello，世界！ok'))
