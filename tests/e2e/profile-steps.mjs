@@ -6,7 +6,8 @@
 // usage: node tests/e2e/profile-steps.mjs [DIST_DIR] [step kind prefix]
 //   env: N (steps per kind, 15), TOP=1 (top events), PRE_JS (evaluated once loaded: CSS/DOM
 //   experiments without a rebuild), SHOT=file.png, SCRIPT (another script), MOTION=1 (the
-//   app's animations on: the tests' browser prefers reduced motion)
+//   app's animations on: the tests' browser prefers reduced motion), THIRD_ONLY=1 (skip the
+//   steps from the start)
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serveDir } from './serve.mjs';
@@ -110,7 +111,7 @@ const steps = async (label) => {
 if (process.env.PRE_JS) console.log('pre:', await page.evaluate(process.env.PRE_JS));
 const dom = await page.evaluate(() => document.querySelectorAll('*').length);
 console.log(`positions ${(await position()).last}; DOM elements ${dom}`);
-await steps('start');
+if (!process.env.THIRD_ONLY) await steps('start');
 await page.locator(tid('scrubber')).fill(String(Math.floor((await position()).last / 3)));
 await new Promise((r) => setTimeout(r, 300));
 console.log(`DOM elements a third in: ${await page.evaluate(() => document.querySelectorAll('*').length)}`);

@@ -86,17 +86,6 @@ pub fn control_bar(props: &ControlBarProps) -> Html {
         let cb = props.on_stop.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
-    let on_gallery = {
-        let cb = props.on_example.clone();
-        Callback::from(move |e: Event| {
-            let sel: HtmlSelectElement = e.target_unchecked_into();
-            let id = sel.value();
-            if !id.is_empty() {
-                cb.emit(id);
-            }
-            sel.set_value("");
-        })
-    };
     let on_scrub = {
         let cb = props.on_action.clone();
         Callback::from(move |e: InputEvent| {
@@ -168,17 +157,7 @@ pub fn control_bar(props: &ControlBarProps) -> Html {
                         { tr(lang, "■ Stop", "■ 停止") }
                     </button>
                 }
-                <select class="gallery" data-testid="gallery" onchange={on_gallery}
-                    aria-label={tr(lang, "Examples", "示例")}>
-                    <option value="" selected=true>{ tr(lang, "Examples…", "示例…") }</option>
-                    { for chapters().iter().enumerate().map(|(i, ch)| html! {
-                        <optgroup label={format!("{}. {}", i + 1, tr(lang, &ch.en, &ch.zh))}>
-                            { for ch.examples.iter().map(|ex| html! {
-                                <option value={ex.id.clone()}>{ tr(lang, &ex.en, &ex.zh) }</option>
-                            }) }
-                        </optgroup>
-                    }) }
-                </select>
+                <ExampleSelect {lang} on_example={props.on_example.clone()} />
                 <button class="gallery-open" data-testid="gallery-open" onclick={open_gallery}
                     title={tr(lang, "Browse every example by chapter", "按章节浏览全部示例")}>
                     { tr(lang, "☰ Gallery", "☰ 示例库") }
@@ -230,5 +209,42 @@ pub fn control_bar(props: &ControlBarProps) -> Html {
                 </span>
             </div>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ExampleSelectProps {
+    lang: Lang,
+    on_example: Callback<String>,
+}
+
+/// The examples menu: a component of its own so that a step, which re-renders the control
+/// bar, does not rebuild and compare its hundred-odd options.
+#[function_component(ExampleSelect)]
+fn example_select(props: &ExampleSelectProps) -> Html {
+    let lang = props.lang;
+    let on_change = {
+        let cb = props.on_example.clone();
+        Callback::from(move |e: Event| {
+            let sel: HtmlSelectElement = e.target_unchecked_into();
+            let id = sel.value();
+            if !id.is_empty() {
+                cb.emit(id);
+            }
+            sel.set_value("");
+        })
+    };
+    html! {
+        <select class="gallery" data-testid="gallery" onchange={on_change}
+            aria-label={tr(lang, "Examples", "示例")}>
+            <option value="" selected=true>{ tr(lang, "Examples…", "示例…") }</option>
+            { for chapters().iter().enumerate().map(|(i, ch)| html! {
+                <optgroup label={format!("{}. {}", i + 1, tr(lang, &ch.en, &ch.zh))}>
+                    { for ch.examples.iter().map(|ex| html! {
+                        <option value={ex.id.clone()}>{ tr(lang, &ex.en, &ex.zh) }</option>
+                    }) }
+                </optgroup>
+            }) }
+        </select>
     }
 }
