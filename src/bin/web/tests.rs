@@ -933,3 +933,23 @@ fn only_a_line_that_may_not_fit_is_cut() {
     assert!(!may_overflow("ab", 2));
     assert!(may_overflow("abc", 2));
 }
+
+#[wasm_bindgen_test]
+async fn idle_work_runs_once_the_page_is_idle_and_not_once_dropped() {
+    use crate::app::when_idle;
+    use std::cell::Cell;
+    let ran = Rc::new(Cell::new(0));
+    let kept = {
+        let ran = ran.clone();
+        when_idle(move || ran.set(ran.get() + 1))
+    };
+    let dropped = {
+        let ran = ran.clone();
+        when_idle(move || ran.set(ran.get() + 10))
+    };
+    assert!(kept.is_some() && dropped.is_some());
+    drop(dropped);
+    gloo_timers::future::TimeoutFuture::new(300).await;
+    assert_eq!(ran.get(), 1);
+    drop(kept);
+}
