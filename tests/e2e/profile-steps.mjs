@@ -6,7 +6,9 @@
 // usage: node tests/e2e/profile-steps.mjs [DIST_DIR] [step kind prefix]
 //   env: N (steps per kind, 15), TOP=1 (top events), PRE_JS (evaluated once loaded: CSS/DOM
 //   experiments without a rebuild), SHOT=file.png, SCRIPT (another script), MOTION=1 (the
-//   app's animations on: the tests' browser prefers reduced motion)
+//   app's animations on: the tests' browser prefers reduced motion), THIRD_ONLY=1 (skip the
+//   steps from the start), ACTIONS (JSON [[label, selector or 'JS:code'], ...] instead of the
+//   four steps: e.g. the cost of one text change in the ready queue)
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serveDir } from './serve.mjs';
@@ -84,7 +86,8 @@ function selfTimes(events) {
 
 const measure = async (sel) => page.evaluate((sel) => new Promise((resolve) => {
   const t = performance.now();
-  document.querySelector(sel).click();
+  // 'JS:...' is an experiment instead of a click (what one DOM change costs to render).
+  if (sel.startsWith('JS:')) (0, eval)(sel.slice(3)); else document.querySelector(sel).click();
   requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t), 0));
 }), sel);
 
@@ -102,7 +105,8 @@ const run = async (label, sel) => {
   if (process.env.TOP) console.log('   top self:', top.join(' '));
 };
 const steps = async (label) => {
-  for (const [name, sel] of [['callback fwd', tid('step-callback')], ['line fwd', tid('step-line')], ['turn fwd', tid('step-turn')], ['back', tid('step-back')]]) {
+  const kinds = process.env.ACTIONS ? JSON.parse(process.env.ACTIONS) : [['callback fwd', tid('step-callback')], ['line fwd', tid('step-line')], ['turn fwd', tid('step-turn')], ['back', tid('step-back')]];
+  for (const [name, sel] of kinds) {
     if (only && !name.startsWith(only)) continue;
     await run(`${label}: ${name}`, sel);
   }
@@ -110,7 +114,7 @@ const steps = async (label) => {
 if (process.env.PRE_JS) console.log('pre:', await page.evaluate(process.env.PRE_JS));
 const dom = await page.evaluate(() => document.querySelectorAll('*').length);
 console.log(`positions ${(await position()).last}; DOM elements ${dom}`);
-await steps('start');
+if (!process.env.THIRD_ONLY) await steps('start');
 await page.locator(tid('scrubber')).fill(String(Math.floor((await position()).last / 3)));
 await new Promise((r) => setTimeout(r, 300));
 console.log(`DOM elements a third in: ${await page.evaluate(() => document.querySelectorAll('*').length)}`);

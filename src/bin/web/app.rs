@@ -132,6 +132,48 @@ impl std::ops::Deref for Shown {
     }
 }
 
+/// Work for when the browser is idle (requestIdleCallback; a timeout where that is missing),
+/// cancelled when dropped.
+pub(crate) struct Idle {
+    /// The idle callback's id, to cancel it.
+    id: Option<u32>,
+    // Kept alive until the work has run or is cancelled.
+    _callback: Option<Closure<dyn FnMut()>>,
+    _timeout: Option<gloo_timers::callback::Timeout>,
+}
+
+impl Drop for Idle {
+    fn drop(&mut self) {
+        if let (Some(id), Some(w)) = (self.id, web_sys::window()) {
+            w.cancel_idle_callback(id);
+        }
+    }
+}
+
+pub(crate) fn when_idle(f: impl FnOnce() + 'static) -> Option<Idle> {
+    let w = web_sys::window()?;
+    let f = Rc::new(std::cell::Cell::new(Some(f)));
+    let run = move || {
+        if let Some(f) = f.take() {
+            f();
+        }
+    };
+    let cb = Closure::<dyn FnMut()>::new(run.clone());
+    Some(match w.request_idle_callback(cb.as_ref().unchecked_ref()) {
+        Ok(id) => Idle {
+            id: Some(id),
+            _callback: Some(cb),
+            _timeout: None,
+        },
+        // Safari has no requestIdleCallback: after the frame, most likely.
+        Err(_) => Idle {
+            id: None,
+            _callback: None,
+            _timeout: Some(gloo_timers::callback::Timeout::new(50, run)),
+        },
+    })
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(AppState::default);
@@ -430,6 +472,7 @@ pub fn app() -> Html {
     let recent = use_mut_ref(VecDeque::<(u32, usize, Rc<Shown>)>::new);
     let (view, view_ms): (Option<Rc<Shown>>, f64) = {
         let run = run.clone();
+        let recent = recent.clone();
         let v = use_memo((run_id, pos), move |&(run_id, pos)| {
             let t0 = now_ms();
             let v = run.map(|r| {
@@ -450,6 +493,31 @@ pub fn app() -> Html {
         });
         (*v).clone()
     };
+    // The views a step away (forward and back at the selected granularity) are built while
+    // the browser is idle after this frame, so that the next step finds its view made: with
+    // 1,000 tasks a loop turn's view took 1 ms of the step's script.
+    {
+        let run = run.clone();
+        let gran = state.gran;
+        use_effect_with((run_id, pos, gran), move |&(run_id, pos, gran)| {
+            let idle = run.map(|r| {
+                when_idle(move || {
+                    for forward in [true, false] {
+                        let p = r.replay.step(pos, gran, forward).min(r.replay.last());
+                        let mut recent = recent.borrow_mut();
+                        if p == pos || recent.iter().any(|(id, q, _)| *id == run_id && *q == p) {
+                            continue;
+                        }
+                        if recent.len() >= RECENT_VIEWS {
+                            recent.pop_front();
+                        }
+                        recent.push_back((run_id, p, Rc::new(Shown::from(r.replay.view(p)))));
+                    }
+                })
+            });
+            move || drop(idle)
+        });
+    }
     let console: Rc<Vec<ConsoleLine>> = {
         let run = run.clone();
         use_memo(run_id, move |_| {

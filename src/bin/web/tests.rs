@@ -920,3 +920,36 @@ async fn the_app_mounts_with_every_panel_and_the_editor() {
         assert_eq!(count(&root, id), 1, "{id}");
     }
 }
+
+#[wasm_bindgen_test]
+fn only_a_line_that_may_not_fit_is_cut() {
+    use crate::components::window::may_overflow;
+    assert!(!may_overflow("step Task-602", 20));
+    assert!(!may_overflow("", 0));
+    assert!(may_overflow("call _set_result_unless_cancelled", 20));
+    // Ten CJK characters are 30 bytes but 20 columns: they fit in 20, not in 19.
+    assert!(!may_overflow("下载下载下载下载下载", 20));
+    assert!(may_overflow("下载下载下载下载下载", 19));
+    assert!(!may_overflow("ab", 2));
+    assert!(may_overflow("abc", 2));
+}
+
+#[wasm_bindgen_test]
+async fn idle_work_runs_once_the_page_is_idle_and_not_once_dropped() {
+    use crate::app::when_idle;
+    use std::cell::Cell;
+    let ran = Rc::new(Cell::new(0));
+    let kept = {
+        let ran = ran.clone();
+        when_idle(move || ran.set(ran.get() + 1))
+    };
+    let dropped = {
+        let ran = ran.clone();
+        when_idle(move || ran.set(ran.get() + 10))
+    };
+    assert!(kept.is_some() && dropped.is_some());
+    drop(dropped);
+    gloo_timers::future::TimeoutFuture::new(300).await;
+    assert_eq!(ran.get(), 1);
+    drop(kept);
+}

@@ -1,5 +1,5 @@
 use crate::components::panel::{Empty, Panel};
-use crate::components::window::use_window;
+use crate::components::window::{may_overflow, use_window};
 use crate::i18n::{tr, Lang};
 use crate::model::ReadyItem;
 use std::rc::Rc;
@@ -17,13 +17,20 @@ pub struct ReadyQueueProps {
 /// the list's gap. Only the rows in view are drawn (see `window`).
 pub const ROW_PITCH: usize = 32;
 
+/// Columns a row's description surely has (`may_overflow`), beside the number and with the
+/// "cancelled" tag: the loop column is ~270 px wide at its narrowest.
+const CUT_ROOM: usize = 20;
+const CUT_ROOM_TAGGED: usize = 12;
+
 /// `loop._ready`: the handles the loop will run this turn, front first, named as CPython's
 /// `--handles` lines name them.
 #[function_component(ReadyQueue)]
 pub fn ready_queue(props: &ReadyQueueProps) -> Html {
     let lang = props.lang;
     let n = props.ready.len();
-    let win = use_window(n, ROW_PITCH, 8);
+    // Blocks of 4 rows: with the box's ~11 rows in view, 16 are drawn (24 in blocks of 8),
+    // and a step that pops the queue's front renumbers and repaints all those drawn.
+    let win = use_window(n, ROW_PITCH, 4);
     let rows = win.rows.clone();
     let style = win.list_style();
     html! {
@@ -73,6 +80,13 @@ fn row(props: &RowProps) -> Html {
     let Some(r) = props.items.get(props.i) else {
         return Html::default();
     };
+    // Only a description that may not fit is cut (with an ellipsis): see `may_overflow`.
+    let room = if r.cancelled {
+        CUT_ROOM_TAGGED
+    } else {
+        CUT_ROOM
+    };
+    let cut = may_overflow(&r.desc, room);
     html! {
         // The number is text, not a CSS counter: when the queue's front was popped,
         // Chromium's counter update made every step restyle and re-lay out a long queue's
@@ -81,7 +95,7 @@ fn row(props: &RowProps) -> Html {
         <li data-testid="ready-item" data-handle={r.handle.to_string()}
             class={classes!("ready-item", r.is_new.then_some("is-new"), r.cancelled.then_some("cancelled"))}>
             <span class="n">{ props.i + 1 }</span>
-            <code title={r.desc.clone()}>{ r.desc.clone() }</code>
+            <code class={classes!(cut.then_some("cut"))} title={r.desc.clone()}>{ r.desc.clone() }</code>
             if r.cancelled {
                 <span class="tag muted">{ tr(props.lang, "cancelled", "已取消") }</span>
             }

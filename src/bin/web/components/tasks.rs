@@ -1,5 +1,5 @@
 use crate::components::panel::{Empty, Panel};
-use crate::components::window::use_window_beyond;
+use crate::components::window::{may_overflow, use_window_beyond};
 use crate::i18n::{tr, Lang};
 use crate::model::{task_detail_zh, TaskCard, TaskPhase};
 use std::rc::Rc;
@@ -51,6 +51,11 @@ pub const WINDOW_FROM: usize = 24;
 
 /// The distance between windowed cards in px: their fixed height and the grid's gap.
 pub const CARD_PITCH: usize = 108;
+
+/// Columns a windowed card surely has for its name and coroutine together (beside the
+/// swatch and the phase) and for each other line (`may_overflow`).
+const HEAD_ROOM: usize = 16;
+const LINE_ROOM: usize = 26;
 
 /// A card per task in creation order: its state, its await chain and why it last woke.
 #[function_component(Tasks)]
@@ -104,18 +109,35 @@ pub fn task_card_view(props: &TaskCardProps) -> Html {
         return Html::default();
     };
     let lang = props.lang;
+    // Windowed cards cut each line that may not fit (`may_overflow`; the columns are what a
+    // card in the narrowest layout surely has): a clip per line of every card drawn made
+    // each step's layerization slower.
+    let cut = |text: &str, room: usize| may_overflow(text, room).then_some("cut");
+    let head_cut = may_overflow(&format!("{}{}", c.name, c.coro), HEAD_ROOM).then_some("cut");
+    let chain_cut = cut(&c.await_chain.join(" → "), LINE_ROOM);
+    let detail = if lang == Lang::Zh {
+        task_detail_zh(&c.detail)
+    } else {
+        c.detail.clone()
+    };
+    let detail_cut = cut(&detail, LINE_ROOM);
+    let woke = c
+        .woke_because
+        .as_ref()
+        .map(|w| format!("{}{w}", tr(lang, "woke: ", "唤醒原因：")));
+    let woke_cut = woke.as_deref().and_then(|w| cut(w, LINE_ROOM));
     html! {
         <article data-testid="task-card" data-task={c.task.to_string()} data-phase={phase_id(c.phase)}
             class={classes!("task-card", phase_id(c.phase), c.changed.then_some("changed"))}
             style={format!("--mark: var(--task-{});", c.color % 8)}>
-            <header>
+            <header class={classes!(head_cut)}>
                 <span class="swatch" aria-hidden="true" />
                 <strong class="name">{ c.name.clone() }</strong>
                 <code class="coro">{ c.coro.clone() }</code>
                 <span class={classes!("phase", phase_id(c.phase))}>{ phase_label(lang, c.phase) }</span>
             </header>
             if !c.await_chain.is_empty() {
-                <div class="chain" title={tr(lang, "Await chain, outermost first", "await 链，从外到内")}>
+                <div class={classes!("chain", chain_cut)} title={tr(lang, "Await chain, outermost first", "await 链，从外到内")}>
                     { for c.await_chain.iter().enumerate().map(|(i, a)| html! {
                         <>
                             if i > 0 { <span class="arrow">{ " → " }</span> }
@@ -125,10 +147,10 @@ pub fn task_card_view(props: &TaskCardProps) -> Html {
                 </div>
             }
             if !c.detail.is_empty() {
-                <div class="detail">{ if lang == Lang::Zh { task_detail_zh(&c.detail) } else { c.detail.clone() } }</div>
+                <div class={classes!("detail", detail_cut)}>{ detail }</div>
             }
-            if let Some(w) = &c.woke_because {
-                <div class="woke">{ tr(lang, "woke: ", "唤醒原因：") }{ w.clone() }</div>
+            if let Some(w) = woke {
+                <div class={classes!("woke", woke_cut)}>{ w }</div>
             }
             if let Some(l) = c.line {
                 <div class="at-line">{ tr(lang, "line ", "行 ") }{ l }</div>

@@ -1,6 +1,6 @@
 use crate::components::panel::{Empty, Panel};
 use crate::components::tasks::{phase_id, phase_label};
-use crate::components::window::use_window;
+use crate::components::window::{may_overflow, use_window};
 use crate::i18n::{secs, tr, Lang};
 use crate::model::Timeline;
 use crate::state::Action;
@@ -235,6 +235,10 @@ const LANE_H: usize = 18;
 /// crosses a block, so most scroll events re-render nothing.
 const BLOCK: usize = 16;
 
+/// Columns a lane's name surely has beside its swatch (`.tl-names` is at most 14em wide):
+/// only longer names are cut (`may_overflow`).
+const NAME_ROOM: usize = 18;
+
 /// The names of the lanes drawn, at their lanes' heights.
 #[function_component(Names)]
 fn names(props: &LanesProps) -> Html {
@@ -251,7 +255,7 @@ fn names(props: &LanesProps) -> Html {
         <div class="tl-names" style={format!("width: calc({chars}ch + 14px)")}>
             <div class="tl-names-win" style={format!("transform: translateY({}px)", r.start * LANE_H)}>
                 { for lanes[r.clone()].iter().enumerate().map(|(i, l)| html! {
-                    <div class="tl-name" data-lane={(r.start + i).to_string()}
+                    <div class={classes!("tl-name", may_overflow(&l.name, NAME_ROOM).then_some("cut"))} data-lane={(r.start + i).to_string()}
                         style={format!("--mark: var(--task-{});", l.color % 8)} title={l.name.clone()}>
                         <span class="swatch" />{ l.name.clone() }
                     </div>

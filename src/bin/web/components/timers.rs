@@ -1,5 +1,5 @@
 use crate::components::panel::{Empty, Panel};
-use crate::components::window::use_window;
+use crate::components::window::{may_overflow, use_window};
 use crate::i18n::{secs, tr, Lang};
 use crate::model::TimerItem;
 use std::rc::Rc;
@@ -18,6 +18,9 @@ pub struct TimersProps {
 /// The distance between rows in px: a row's fixed height (`.timer-item` in style.css) and
 /// the list's gap. Only the rows in view are drawn (see `window`).
 pub const ROW_PITCH: usize = 50;
+
+/// Columns a row's description surely has on its own line (`may_overflow`).
+const CUT_ROOM: usize = 26;
 
 /// `loop._scheduled`: each timer on a time axis with the clock as a moving line, and below
 /// it what each one does when it fires, soonest first.
@@ -101,7 +104,7 @@ fn row(props: &RowProps) -> Html {
             } else {
                 tr(lang, "due", "已到期").to_string()
             } }</span>
-            <code title={tm.desc.clone()}>{ tm.desc.clone() }</code>
+            <code class={classes!(may_overflow(&tm.desc, CUT_ROOM).then_some("cut"))} title={tm.desc.clone()}>{ tm.desc.clone() }</code>
             if tm.cancelled {
                 <span class="tag muted">{ tr(lang, "cancelled", "已取消") }</span>
             }

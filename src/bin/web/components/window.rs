@@ -104,3 +104,34 @@ pub fn use_window_beyond(
     let style = windowed.then(|| win.list_style());
     (win, rows, style)
 }
+
+/// Whether `text` may be wider than `room` columns of a monospace font (a wide character,
+/// CJK, counts two). Fixed-height rows cut their long lines with an ellipsis, and the
+/// overflow clip that takes is costly: with 1,000 tasks, one per ready-queue row made
+/// Chromium's layerization 1 ms slower on every step that touched the queue (a clip is a
+/// paint chunk of its own inside the composited scroll box). So only a line that may not
+/// fit gets one: `room` is what the narrowest layout leaves it, counted with a wide
+/// monospace advance (0.62 em), so a line under it fits on any screen with any font.
+pub fn may_overflow(text: &str, room: usize) -> bool {
+    // Quick: a short string fits whatever its characters are.
+    if text.len() <= room {
+        return false;
+    }
+    let mut cols = 0;
+    for c in text.chars() {
+        cols += if is_wide(c) { 2 } else { 1 };
+        if cols > room {
+            return true;
+        }
+    }
+    false
+}
+
+/// East Asian wide and fullwidth characters (the blocks that matter here: CJK, kana,
+/// hangul, fullwidth forms) and emoji take two columns.
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x1F300..=0x1FAFF
+        | 0x20000..=0x3FFFD)
+}
