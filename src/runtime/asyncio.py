@@ -2448,7 +2448,6 @@ class LifoQueue(Queue):
 
 def _cancel_all_tasks(loop):
     # all_tasks() is a set; cancel in creation order so runs are reproducible.
-    all_tasks(loop)
     to_cancel = [t for t in _all_tasks_alive() if _get_loop(t) is loop and not t.done()]
     if not to_cancel:
         return
