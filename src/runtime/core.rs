@@ -162,8 +162,8 @@ fn with_name<R>(n: &'static str, f: impl FnOnce(&PyStr) -> R) -> Option<R> {
     Some(f(&ps))
 }
 
-/// Advance the object id counter by the ids the Python version of a native took (its frame,
-/// the exceptions it caught). Ids are the hashes of instances, and sets of tasks iterate in
+/// Advance the object id counter by the ids the Python version of a native took (the objects
+/// it made, such as the exceptions it caught; frames take none). Ids are the hashes of instances, and sets of tasks iterate in
 /// hash order (`for t in pending: t.cancel()` decides which task runs first), so a native
 /// must leave the counter where the Python code did.
 pub fn skip_ids(vm: &Vm, n: usize) {

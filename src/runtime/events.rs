@@ -138,11 +138,13 @@ pub fn run_handle(vm: &mut Vm, aio: &Aio, h: &Value) -> PyResult<()> {
     let cb = get(i, "_callback");
     if aio.borrow().handles {
         let lp = get(i, "_loop");
-        let now = vm
-            .call_method_by_name(&lp, "time", &[])?
-            .unwrap_or(Value::None);
         let ph = core::global(aio, "_print_handle");
-        vm.call(&ph, &[cb.clone(), now], &[])?;
+        vm.with_ids_kept(|vm| {
+            let now = vm
+                .call_method_by_name(&lp, "time", &[])?
+                .unwrap_or(Value::None);
+            vm.call(&ph, &[cb.clone(), now], &[])
+        })?;
     }
     if core::tracing(aio) {
         let d = core::global(aio, "_describe");

@@ -186,8 +186,8 @@ fn isfuture(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> 
                     vm.type_of(&a[0]).lookup_ps(ps).is_some()
                 });
                 if found == Some(false) {
-                    // The Python version's frame and the AttributeError `hasattr` caught.
-                    core::skip_ids(vm, 2);
+                    // The AttributeError the Python version's `hasattr` caught.
+                    core::skip_ids(vm, 1);
                     return Ok(Value::Bool(false));
                 }
             }
@@ -200,7 +200,6 @@ fn isfuture(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> 
                         .any(|c| c.as_ref().is_some_and(|c| Rc::ptr_eq(c, &cls)))
                 };
                 if own {
-                    core::skip_ids(vm, 1);
                     let v = core::getattr_or_none(vm, &a[0], "_asyncio_future_blocking")?;
                     return Ok(Value::Bool(!v.is_none()));
                 }

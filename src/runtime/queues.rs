@@ -197,18 +197,18 @@ pub const AWAIT_GET: u8 = 2;
 
 /// `await queue.put(item)` / `await queue.get()` (asyncio's own methods, which the VM found
 /// by their code's tag) finished without the coroutine when `put_now`/`get_now` would act:
-/// then nothing the coroutine would do is observable but the object ids its frame and
-/// itself would have taken. `None` before changing anything otherwise.
+/// then nothing the coroutine would do is observable but the object id it would have taken
+/// (frames take none). `None` before changing anything otherwise.
 pub fn call_awaited(vm: &mut Vm, aio: &Aio, which: u8, args: &[Value]) -> Option<PyResult<Value>> {
     match (which, args) {
         (AWAIT_PUT, [slf @ Value::Instance(me), item]) => {
             let (q, unfinished) = put_ready(aio, me)?;
-            core::skip_ids(vm, 2);
+            core::skip_ids(vm, 1);
             Some(put_apply(vm, aio, slf, me, &q, unfinished, item).map(|()| Value::None))
         }
         (AWAIT_GET, [slf @ Value::Instance(me)]) => {
             let q = get_ready(aio, me)?;
-            core::skip_ids(vm, 2);
+            core::skip_ids(vm, 1);
             Some(get_apply(vm, aio, slf, me, &q))
         }
         _ => None,

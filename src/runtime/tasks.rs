@@ -112,8 +112,6 @@ fn init(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
             .unwrap_or(Value::None);
         return vm.call(&f, a, k);
     }
-    // The Python version's frames of `__init__` and `iscoroutine`.
-    core::skip_ids(vm, 2);
     let lp = crate::vm::kw_get(k, "loop").cloned().unwrap_or(Value::None);
     let lp = if lp.is_none() {
         let gel = core::global(aio, "_get_event_loop");
@@ -175,7 +173,6 @@ fn next_task_name(vm: &mut Vm, aio: &Aio) -> PyResult<Value> {
                     *n += 1;
                     let name = Value::str(&format!("Task-{n}"));
                     drop(items);
-                    core::skip_ids(vm, 1);
                     return Ok(name);
                 }
             }
@@ -192,7 +189,6 @@ fn register_task(vm: &mut Vm, aio: &Aio, task: &Value) -> PyResult<()> {
         let add = core::global(aio, "_all_tasks_add");
         if matches!(add, Value::Builtin(_)) {
             vm.call(&add, &[task.clone()], &[])?;
-            core::skip_ids(vm, 1);
             return Ok(());
         }
     }

@@ -257,7 +257,7 @@ impl Vm {
         }
         fr.in_yield_from = false;
         fr.last_line = 0;
-        fr.id = self.next_id();
+        fr.id = self.next_frame_id();
     }
 
     fn fresh_frame(
@@ -266,7 +266,7 @@ impl Vm {
         globals: Rc<PyDict>,
         func: Option<Rc<PyFunction>>,
     ) -> Box<Frame> {
-        let id = self.next_id();
+        let id = self.next_frame_id();
         let consts = code.consts();
         let names = code.names();
         let stacksize = code.co.stacksize as usize;

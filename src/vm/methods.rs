@@ -789,11 +789,7 @@ fn object_ne(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 }
 fn object_hash(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let s = arg(vm, args, 0, "__hash__")?;
-    let id = match s {
-        Value::Instance(i) => i.id as i64,
-        _ => 0,
-    };
-    Ok(Value::Int(super::ops::hash_int(id << 4 | 1)))
+    Ok(Value::Int(super::ops::identity_hash_of(s)))
 }
 fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     vm.check_args("__setattr__", args, 3, 3)?;

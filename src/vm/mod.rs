@@ -305,6 +305,11 @@ pub struct Vm {
     /// Instructions executed so far.
     pub executed: u64,
     next_id: Cell<u64>,
+    /// Frames are numbered apart from objects: CPython 3.11's frames live in its data stack,
+    /// not on the heap, so a call takes no address, and ids stand in for addresses (sets
+    /// iterate in their order). Instrumentation (`--handles`, tracing) calls Python code that
+    /// a plain run does not; with frames apart it leaves the objects' ids as they were.
+    next_frame_id: Cell<u64>,
     /// Frame that a suspended top-level run will continue (after fuel ran out).
     pub(crate) paused: Option<interp::Paused>,
     /// Finished frames kept for reuse.
@@ -373,6 +378,7 @@ impl Vm {
             callback_label: Value::None,
             executed: 0,
             next_id: Cell::new(1),
+            next_frame_id: Cell::new(1),
             paused: None,
             repr_guard: Vec::new(),
             frame_pool: Vec::new(),
@@ -397,6 +403,24 @@ impl Vm {
         let id = self.next_id.get();
         self.next_id.set(id + 1);
         id
+    }
+
+    /// A number for a new frame (tracebacks and the tracer tell frames apart by it).
+    #[inline]
+    pub fn next_frame_id(&self) -> u64 {
+        let id = self.next_frame_id.get();
+        self.next_frame_id.set(id + 1);
+        id
+    }
+
+    /// Run `f` without moving the object id counter: for instrumentation (`--handles` lines)
+    /// whose frames would otherwise shift the ids of everything the script creates later, and
+    /// with them the order of sets of tasks. Whatever `f` makes must not outlive it.
+    pub fn with_ids_kept<R>(&mut self, f: impl FnOnce(&mut Vm) -> R) -> R {
+        let saved = self.next_id.get();
+        let r = f(self);
+        self.next_id.set(saved);
+        r
     }
 
     // ---- errors ----
