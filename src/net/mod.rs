@@ -203,6 +203,12 @@ pub(crate) fn clock_natives(vm: &mut Vm) -> Value {
     m.dict.set_str("threads_alive", alive);
     let io_state = vm.new_builtin("io_state", io_state);
     m.dict.set_str("io_state", io_state);
+    let f = vm.new_builtin("trace_fd", trace_fd);
+    m.dict.set_str("trace_fd", f);
+    let f = vm.new_builtin("trace_all", trace_all);
+    m.dict.set_str("trace_all", f);
+    let f = vm.new_builtin("poll_ready", poll_ready);
+    m.dict.set_str("poll_ready", f);
     Value::Module(m)
 }
 
@@ -357,6 +363,253 @@ fn io_state(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
         vm.dict_del(&traced, &fd)?;
     }
     Ok(if changed { st } else { Value::None })
+}
+
+/// `trace_fd(fd)` of net.py, natively: a socket changed, so the selectors watching it
+/// re-check it, and a traced run gets its new state. Every change of every socket comes here
+/// (two dozen per C10K connection): in Python it was a twentieth of an untraced run.
+fn trace_fd(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let fd = a.first().cloned().unwrap_or(Value::None);
+    let Some(Value::Module(net)) = vm.modules.get_str("loopscope.net") else {
+        return Ok(Value::None);
+    };
+    if let Some(watchers) = net_dict(&net, "_watchers") {
+        if let Some(ws) = vm.dict_get(&watchers, &fd)? {
+            let sels = match &ws {
+                Value::List(l) => l.items.borrow().clone(),
+                _ => Vec::new(),
+            };
+            for sel in sels {
+                let maybe = attr(vm, &sel, "_ls_maybe")?;
+                match &maybe {
+                    Value::Set(s) if !s.frozen => vm.set_add(s, fd.clone())?,
+                    _ => {
+                        vm.call_method_by_name(&maybe, "add", std::slice::from_ref(&fd))?;
+                    }
+                }
+            }
+        }
+    }
+    let tracing = match net.dict.get_str("_TRACE") {
+        Some(t) => vm.truthy(&t)?,
+        None => false,
+    };
+    if tracing && !fd.is_none() {
+        send_state(vm, &net, &fd)?;
+    }
+    Ok(Value::None)
+}
+
+/// `_send_state(fd)` of net.py: the trace gets `fd`'s state if it changed.
+fn send_state(vm: &mut Vm, net: &PyModule, fd: &Value) -> PyResult<()> {
+    let st = io_state(vm, std::slice::from_ref(fd), &[])?;
+    if let Value::Tuple(t) = &st {
+        let ls = net.dict.get_str("_ls").unwrap_or(Value::None);
+        let f = vm.getattr_str(&ls, "trace")?;
+        let mut args = Vec::with_capacity(t.items.len() + 1);
+        args.push(Value::str("io"));
+        args.extend(t.items.iter().cloned());
+        vm.call(&f, &args, &[])?;
+    }
+    Ok(())
+}
+
+/// `set.update(other)` for the network's own sets of fds.
+fn set_update(vm: &mut Vm, dst: &crate::vm::dict::PySet, src: &Value) -> PyResult<()> {
+    match src {
+        Value::Set(s) => {
+            for v in s.items() {
+                vm.set_add(dst, v)?;
+            }
+        }
+        other => {
+            for v in vm.iter_to_vec(other)? {
+                vm.set_add(dst, v)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `trace_all()` of net.py, natively: at each loop turn, the trace gets the state of every
+/// socket that may have changed (those of the tasks that changed state, the volatile ones,
+/// the touched ones). Thousands of tasks change state at a turn of a C10K run.
+fn trace_all(vm: &mut Vm, _a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let Some(Value::Module(net)) = vm.modules.get_str("loopscope.net") else {
+        return Ok(Value::None);
+    };
+    let (
+        Some(Value::Set(dirty)),
+        Some(deps),
+        Some(named),
+        Some(Value::Set(volatile)),
+        Some(sockets),
+        Some(regs),
+    ) = (
+        net.dict.get_str("_dirty"),
+        net_dict(&net, "_deps"),
+        net_dict(&net, "_named_deps"),
+        net.dict.get_str("_volatile"),
+        net_dict(&net, "_sockets"),
+        net_dict(&net, "_registrations"),
+    )
+    else {
+        return Err(vm.runtime_error("loopscope.net: the trace's bookkeeping is gone"));
+    };
+    let ls = net.dict.get_str("_ls").unwrap_or(Value::None);
+    let take = vm.getattr_str(&ls, "trace_changed_tasks")?;
+    let tasks = vm.call(&take, &[], &[])?;
+    let tasks = match &tasks {
+        Value::List(l) => l.items.borrow().clone(),
+        other => vm.iter_to_vec(other)?,
+    };
+    for t in &tasks {
+        let i = Value::Int(py_id(vm, t));
+        for d in [&named, &deps] {
+            if let Some(fds) = vm.dict_get(d, &i)? {
+                if vm.truthy(&fds)? {
+                    set_update(vm, &dirty, &fds)?;
+                }
+            }
+        }
+        let w = attr(vm, t, "_fut_waiter")?;
+        if !w.is_none() {
+            let i = Value::Int(py_id(vm, &w));
+            if let Some(fds) = vm.dict_get(&deps, &i)? {
+                if vm.truthy(&fds)? {
+                    set_update(vm, &dirty, &fds)?;
+                }
+            }
+        }
+    }
+    set_update(vm, &dirty, &Value::Set(volatile))?;
+    let full = match net.dict.get_str("_full_refresh") {
+        Some(f) => item(&f, 0),
+        None => Value::None,
+    };
+    if vm.truthy(&full)? {
+        set_update(vm, &dirty, &Value::Dict(sockets.clone()))?;
+        set_update(vm, &dirty, &Value::Dict(regs.clone()))?;
+    }
+    if dirty.t.borrow().is_empty() {
+        return Ok(Value::None);
+    }
+    let fds = Value::list(dirty.items());
+    vm.call_method_by_name(&fds, "sort", &[])?;
+    dirty.t.borrow_mut().clear();
+    let fds = match &fds {
+        Value::List(l) => l.items.borrow().clone(),
+        _ => Vec::new(),
+    };
+    for fd in fds {
+        if vm.dict_get(&sockets, &fd)?.is_some() || vm.dict_get(&regs, &fd)?.is_some() {
+            send_state(vm, &net, &fd)?;
+        }
+    }
+    Ok(Value::None)
+}
+
+/// The simulated selector's readiness check (`select()`'s `poll` in selectors.py),
+/// natively: the registered fds that may be ready, in registration order, as `(key,
+/// events)`; those not ready leave `_ls_maybe` until their socket changes. `None` where the
+/// Python does it (a selector or socket of another shape). Thousands of connections make
+/// this a tenth of a run in Python.
+fn poll_ready(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let sel = a.first().cloned().unwrap_or(Value::None);
+    let Some(Value::Module(net)) = vm.modules.get_str("loopscope.net") else {
+        return Ok(Value::None);
+    };
+    let (Some(sockets), Some(Value::Type(endpoint))) =
+        (net_dict(&net, "_sockets"), net.dict.get_str("Endpoint"))
+    else {
+        return Ok(Value::None);
+    };
+    let (Value::Set(maybe), Value::Dict(place), Value::Dict(keys)) = (
+        attr(vm, &sel, "_ls_maybe")?,
+        attr(vm, &sel, "_ls_place")?,
+        attr(vm, &sel, "_fd_to_key")?,
+    ) else {
+        return Ok(Value::None);
+    };
+    let mut order = Vec::new();
+    for fd in maybe.items() {
+        match vm.dict_get(&place, &fd)? {
+            Some(Value::Int(n)) => order.push((n, fd)),
+            _ => return Ok(Value::None),
+        }
+    }
+    order.sort_by_key(|(n, _)| *n);
+    // readable()/writable() pump first: once is enough, as nothing here moves the clock.
+    net_call(vm, &net, "pump", &[])?;
+    let mut ready = Vec::new();
+    let mut not_ready = Vec::new();
+    for (_, fd) in order {
+        let Some(key) = vm.dict_get(&keys, &fd)? else {
+            continue;
+        };
+        // A SelectorKey (a namedtuple: `events` is its third item).
+        let events = match vm.getattr_str(&key, "events")? {
+            Value::Int(e) => e,
+            _ => return Ok(Value::None),
+        };
+        let mut ev = 0;
+        if let Some(ep) = vm.dict_get(&sockets, &fd)? {
+            let plain = matches!(&ep, Value::Instance(i) if Rc::ptr_eq(&i.cls.borrow(), &endpoint));
+            let want_read = events & 1 != 0;
+            let want_write = events & 2 != 0;
+            if plain {
+                let state = attr(vm, &ep, "state")?;
+                let state = state.as_str().unwrap_or("");
+                if want_read {
+                    let r = if state == "listening" {
+                        let b = attr(vm, &ep, "backlog")?;
+                        vm.truthy(&b)?
+                    } else {
+                        let rbuf = attr(vm, &ep, "rbuf")?;
+                        let eof = attr(vm, &ep, "eof")?;
+                        let error = attr(vm, &ep, "error")?;
+                        vm.truthy(&rbuf)?
+                            || vm.truthy(&eof)?
+                            || vm.truthy(&error)?
+                            || state == "closed"
+                    };
+                    if r {
+                        ev |= 1;
+                    }
+                }
+                if want_write {
+                    let error = attr(vm, &ep, "error")?;
+                    if state == "connected" || vm.truthy(&error)? {
+                        ev |= 2;
+                    }
+                }
+            } else {
+                if want_read {
+                    let r = vm.call_method_by_name(&ep, "readable", &[])?;
+                    if vm.truthy(&r.unwrap_or(Value::None))? {
+                        ev |= 1;
+                    }
+                }
+                if want_write {
+                    let w = vm.call_method_by_name(&ep, "writable", &[])?;
+                    if vm.truthy(&w.unwrap_or(Value::None))? {
+                        ev |= 2;
+                    }
+                }
+            }
+        }
+        if ev != 0 {
+            ready.push(Value::tuple(vec![key, Value::Int(ev)]));
+        } else {
+            not_ready.push(fd);
+        }
+    }
+    // Not ready until their sockets change (trace_fd adds them back then); left as they
+    // were if the Python does it after all.
+    for fd in not_ready {
+        vm.set_discard(&maybe, &fd)?;
+    }
+    Ok(Value::list(ready))
 }
 
 /// `_run_plan(fd, p)` of net.py for a registration of handles: their names, each with the

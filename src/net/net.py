@@ -769,16 +769,13 @@ def unwatch(fd, selector):
             del _watchers[fd]
 
 
-def trace_fd(fd):
-    """`fd`'s socket changed (every change of state, buffer, backlog or registration comes
-    here): its selectors re-check it, and the trace gets its state if that changed (tracing
-    runs only)."""
-    ws = _watchers.get(fd)
-    if ws is not None:
-        for sel in ws:
-            sel._ls_maybe.add(fd)
-    if _TRACE and fd is not None:
-        _send_state(fd)
+# trace_fd(fd): `fd`'s socket changed (every change of state, buffer, backlog or
+# registration comes here): its selectors re-check it (_watchers), and the trace gets its
+# state if that changed (tracing runs only: _send_state). Native (mod.rs), as it is called
+# two dozen times per connection.
+trace_fd = _loopscope_net_native.trace_fd
+# The simulated selector's poll (selectors.py), native for the same reason (mod.rs).
+_poll_ready = _loopscope_net_native.poll_ready
 
 
 def _send_state(fd):
@@ -813,7 +810,6 @@ _fd_named = {}
 _plans = {}
 # fds registered with data of the user's (its repr may change any time): described each turn.
 _volatile = set()
-_take_changed_tasks = [None]
 # Every socket described at every turn, as before the refresh was incremental (tests/net.rs
 # sets it to check that both send the same events).
 _full_refresh = [False]
@@ -962,40 +958,11 @@ def _run_plan(fd, p):
     return '' if out is None else out
 
 
-def trace_all():
-    """Send every socket's state that changed (the loop calls this at each turn)."""
-    # Only the trace: nothing changed for the selectors.
-    take = _take_changed_tasks[0]
-    if take is None:
-        take = _take_changed_tasks[0] = _ls.trace_changed_tasks
-    dirty = _dirty
-    deps = _deps
-    named = _named_deps
-    for t in take():
-        i = id(t)
-        fds = named.get(i)
-        if fds:
-            dirty.update(fds)
-        fds = deps.get(i)
-        if fds:
-            dirty.update(fds)
-        w = t._fut_waiter
-        if w is not None:
-            fds = deps.get(id(w))
-            if fds:
-                dirty.update(fds)
-    if _volatile:
-        dirty.update(_volatile)
-    if _full_refresh[0]:
-        dirty.update(_sockets)
-        dirty.update(_registrations)
-    if not dirty:
-        return
-    fds = sorted(dirty)
-    dirty.clear()
-    for fd in fds:
-        if fd in _sockets or fd in _registrations:
-            _send_state(fd)
+# trace_all(): send every socket's state that changed (the loop calls this at each turn;
+# only the trace: nothing changed for the selectors): the sockets of the tasks that changed
+# state (_ls.trace_changed_tasks, through _named_deps and _deps), the volatile ones and the
+# touched ones (_dirty). Native (mod.rs): thousands of tasks change state at a C10K turn.
+trace_all = _loopscope_net_native.trace_all
 
 
 def trace_items():

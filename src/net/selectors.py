@@ -324,6 +324,8 @@ class _BaseSelectorImpl(BaseSelector):
 # every registered fd checked at each select()).
 _watch = getattr(_net, 'watch', None)
 _unwatch = getattr(_net, 'unwatch', None)
+# ... and checks them natively (poll in EpollSelector.select; None: in Python).
+_poll_ready = getattr(_net, '_poll_ready', None) if _watch is not None else None
 
 
 def _ready_events(fd, events):
@@ -432,6 +434,10 @@ class EpollSelector(_BaseSelectorImpl):
             timeout = 0
 
         def poll():
+            if _poll_ready is not None:
+                ready = _poll_ready(self)
+                if ready is not None:
+                    return ready
             ready = []
             for fd, key in _maybe_ready(self):
                 ev = _ready_events(fd, key.events)

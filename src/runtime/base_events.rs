@@ -231,8 +231,7 @@ pub fn call_later(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<V
         set(t, "_scheduled", Value::Bool(true));
     }
     if core::tracing(aio) {
-        let d = core::global(aio, "_describe");
-        let desc = vm.call(&d, &[cb], &[])?;
+        let desc = super::events::describe(vm, aio, &cb)?;
         core::trace(
             vm,
             aio,
