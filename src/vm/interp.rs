@@ -94,6 +94,83 @@ fn move_args(stack: &mut Vec<Value>, nargs: usize, locals: &mut Vec<Value>, nloc
     }
 }
 
+/// `a op b` where the dispatch computes it inline: ints (not on overflow, nor `%`/`//` with a
+/// negative operand or zero divisor) and floats mixed with ints (not division by zero). `None`
+/// leaves the case to `binary_op`.
+#[inline(always)]
+fn fast_arith(kind: crate::lang::bytecode::BinaryOpKind, a: &Value, b: &Value) -> Option<Value> {
+    use crate::lang::bytecode::BinaryOpKind as K;
+    let (x, y) = match (a, b) {
+        (Value::Int(x), Value::Int(y)) => {
+            let (x, y) = (*x, *y);
+            return match kind {
+                K::Add | K::InplaceAdd => x.checked_add(y).map(Value::Int),
+                K::Sub | K::InplaceSub => x.checked_sub(y).map(Value::Int),
+                K::Mul | K::InplaceMul => x.checked_mul(y).map(Value::Int),
+                K::Mod | K::InplaceMod if x >= 0 && y > 0 => Some(Value::Int(x % y)),
+                K::FloorDiv | K::InplaceFloorDiv if x >= 0 && y > 0 => Some(Value::Int(x / y)),
+                _ => None,
+            };
+        }
+        (Value::Float(x), Value::Float(y)) => (*x, *y),
+        (Value::Float(x), Value::Int(y)) => (*x, *y as f64),
+        (Value::Int(x), Value::Float(y)) => (*x as f64, *y),
+        _ => return None,
+    };
+    match kind {
+        K::Add | K::InplaceAdd => Some(Value::Float(x + y)),
+        K::Sub | K::InplaceSub => Some(Value::Float(x - y)),
+        K::Mul | K::InplaceMul => Some(Value::Float(x * y)),
+        K::TrueDiv | K::InplaceTrueDiv if y != 0.0 => Some(Value::Float(x / y)),
+        _ => None,
+    }
+}
+
+/// What `fused_operands` computed: an arithmetic result or a comparison's truth.
+enum Fused {
+    Value(Value),
+    Bool(bool),
+}
+
+/// For `LoadFast(i)` at `ip - 1` followed by `next` (at `ip`), a `LoadFast`/`LoadConst`: when
+/// the instruction after that is a `BinaryOp`/`CompareOp`/`IsOp` that the dispatch would finish inline (bound locals,
+/// `fast_arith`'s numbers, int comparisons, any identity test), the result, else `None`.
+#[inline(always)]
+fn fused_operands(f: &Frame, i: u32, next: Instr, ip: usize) -> Option<Fused> {
+    let a = match f.locals.get(i as usize) {
+        Some(Value::Null) | None => return None,
+        Some(v) => v,
+    };
+    let b = match next {
+        Instr::LoadConst(k) => f.consts.get(k as usize)?,
+        Instr::LoadFast(j) => match f.locals.get(j as usize) {
+            Some(Value::Null) | None => return None,
+            Some(v) => v,
+        },
+        _ => return None,
+    };
+    // `ip` holds a load, which never ends a code object: `ip + 1` is in bounds.
+    match fetch(&f.instrs, ip + 1) {
+        Instr::BinaryOp(kind) => fast_arith(kind, a, b).map(Fused::Value),
+        Instr::CompareOp(op) => match (a, b) {
+            (Value::Int(x), Value::Int(y)) => {
+                use crate::lang::bytecode::CompareKind as C;
+                Some(Fused::Bool(match op {
+                    C::Lt => x < y,
+                    C::Le => x <= y,
+                    C::Eq => x == y,
+                    C::Ne => x != y,
+                    C::Gt => x > y,
+                    C::Ge => x >= y,
+                }))
+            }
+            _ => None,
+        },
+        Instr::IsOp(neg) => Some(Fused::Bool(a.is(b) != neg)),
+        _ => None,
+    }
+}
+
 /// The function of a built-in that a call can run directly: unbound, no generator protocol,
 /// not `__build_class__` (which pushes a frame).
 #[inline]
@@ -2091,7 +2168,25 @@ impl Vm {
                             _ => tri!(Err(self.new_error(ExcKind::SystemError, "bad SWAP"))),
                         }
                     }
-                    Instr::PushNull => f.stack.push(Value::Null),
+                    Instr::PushNull => {
+                        f.stack.push(Value::Null);
+                        // `f(x)` on a global function: the `LoadGlobal` that follows runs here
+                        // when its cache holds the value (counted; not under a line hook).
+                        if !hooked && budget.n > 0 {
+                            if let Instr::LoadGlobal(i) = fetch(&f.instrs, ip) {
+                                if let Some(v) = f
+                                    .code
+                                    .global_cache
+                                    .get(i as usize)
+                                    .and_then(|slot| self.global_cached(&f.globals, slot))
+                                {
+                                    f.stack.push(v);
+                                    ip += 1;
+                                    budget.n -= 1;
+                                }
+                            }
+                        }
+                    }
                     Instr::LoadConst(i) => {
                         let v = match f.consts.get(i as usize) {
                             Some(v) => v.clone(),
@@ -2101,6 +2196,72 @@ impl Vm {
                         fuse_loads!();
                     }
                     Instr::LoadFast(i) => {
+                        // `n < 2`, `n - 1`, `count += 1`, `x is None`: a local, then a local or
+                        // a constant, then the operator, computed here without pushing the
+                        // operands (and the jump or store that follows, as the operator's own
+                        // paths do). Each still counts as an instruction; only when the budget
+                        // covers them all and no line hook watches, and only for the cases
+                        // that cannot fail or run Python code (else the plain path below).
+                        // And `if flag:` on a bool, None or int local: the jump runs here.
+                        let next = fetch(&f.instrs, ip);
+                        let fused = match next {
+                            _ if hooked => None,
+                            Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
+                                let b = match f.locals.get(i as usize) {
+                                    Some(Value::Bool(b)) => Some(*b),
+                                    Some(Value::None) => Some(false),
+                                    Some(Value::Int(x)) => Some(*x != 0),
+                                    _ => None,
+                                };
+                                if let (Some(b), true) = (b, budget.n >= 1) {
+                                    let on_true = matches!(next, Instr::PopJumpIfTrue(_));
+                                    budget.n -= 1;
+                                    ip = if b == on_true { t as usize } else { ip + 1 };
+                                    continue;
+                                }
+                                None
+                            }
+                            Instr::LoadConst(_) | Instr::LoadFast(_) if budget.n >= 2 => {
+                                fused_operands(&f, i, next, ip)
+                            }
+                            _ => None,
+                        };
+                        if let Some(r) = fused {
+                            budget.n -= 2;
+                            ip += 2;
+                            match r {
+                                Fused::Value(r) => {
+                                    if budget.n > 0 {
+                                        if let Instr::StoreFast(k) = fetch(&f.instrs, ip) {
+                                            if let Some(slot) = f.locals.get_mut(k as usize) {
+                                                std::mem::replace(slot, r).forget_plain();
+                                                ip += 1;
+                                                budget.n -= 1;
+                                                check_warn_at_ip!();
+                                                continue;
+                                            }
+                                        }
+                                    }
+                                    f.stack.push(r);
+                                }
+                                Fused::Bool(c) => {
+                                    if budget.n > 0 {
+                                        let jump = match fetch(&f.instrs, ip) {
+                                            Instr::PopJumpIfFalse(t) => Some((t, !c)),
+                                            Instr::PopJumpIfTrue(t) => Some((t, c)),
+                                            _ => None,
+                                        };
+                                        if let Some((t, taken)) = jump {
+                                            budget.n -= 1;
+                                            ip = if taken { t as usize } else { ip + 1 };
+                                            continue;
+                                        }
+                                    }
+                                    f.stack.push(Value::Bool(c));
+                                }
+                            }
+                            continue;
+                        }
                         let v = match f.locals.get(i as usize) {
                             Some(Value::Null) | None => {
                                 let name = f
@@ -2284,42 +2445,8 @@ impl Vm {
                     Instr::BinaryOp(kind) => {
                         let (a, b) = pop2!();
                         let r = match (&a, &b) {
-                            (Value::Int(x), Value::Int(y)) => {
-                                use crate::lang::bytecode::BinaryOpKind as K;
-                                match kind {
-                                    K::Add | K::InplaceAdd => x.checked_add(*y).map(Value::Int),
-                                    K::Sub | K::InplaceSub => x.checked_sub(*y).map(Value::Int),
-                                    K::Mul | K::InplaceMul => x.checked_mul(*y).map(Value::Int),
-                                    K::Mod | K::InplaceMod if *x >= 0 && *y > 0 => {
-                                        Some(Value::Int(x % y))
-                                    }
-                                    K::FloorDiv | K::InplaceFloorDiv if *x >= 0 && *y > 0 => {
-                                        Some(Value::Int(x / y))
-                                    }
-                                    _ => None,
-                                }
-                            }
-                            (Value::Float(_) | Value::Int(_), Value::Float(_) | Value::Int(_)) => {
-                                use crate::lang::bytecode::BinaryOpKind as K;
-                                let x = match a {
-                                    Value::Float(x) => x,
-                                    Value::Int(i) => i as f64,
-                                    _ => 0.0,
-                                };
-                                let y = match b {
-                                    Value::Float(y) => y,
-                                    Value::Int(i) => i as f64,
-                                    _ => 0.0,
-                                };
-                                match kind {
-                                    K::Add | K::InplaceAdd => Some(Value::Float(x + y)),
-                                    K::Sub | K::InplaceSub => Some(Value::Float(x - y)),
-                                    K::Mul | K::InplaceMul => Some(Value::Float(x * y)),
-                                    K::TrueDiv | K::InplaceTrueDiv if y != 0.0 => {
-                                        Some(Value::Float(x / y))
-                                    }
-                                    _ => None,
-                                }
+                            (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
+                                fast_arith(kind, &a, &b)
                             }
                             // Large results take the slow path, which checks the memory limit.
                             (Value::Str(x), Value::Str(y))
