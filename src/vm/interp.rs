@@ -2798,7 +2798,6 @@ impl Vm {
                             };
                             if let Some(func) = func {
                                 let nargs = n + with_self as usize;
-                                await_native = func.code.await_native.get();
                                 if func.code.fast_argcount as usize == nargs {
                                     let nlocals = func.code.nlocals as usize;
                                     let mut nf = self.alloc_call_frame(func);
@@ -2818,6 +2817,8 @@ impl Vm {
                                     }
                                     push_frame!(nf);
                                 }
+                                // Only coroutines carry it, which never take the path above.
+                                await_native = func.code.await_native.get();
                             }
                         }
                         // `await q.put(x)`: a coroutine the runtime can finish at once is never
@@ -3025,6 +3026,30 @@ impl Vm {
                             pc.checked_sub(1).and_then(|i| f.instrs.get(i)),
                             Some(Instr::Send(_))
                         );
+                        // A generator resumed by `send`/`next`/a `for` loop/a `yield from` in
+                        // this loop hands its value to the frame below: `frame_yield`'s common
+                        // cases, inline (an async generator's own yield, `close()` and the loop's
+                        // base frame take the general path).
+                        let plain = match &f.entry {
+                            Entry::GenCall | Entry::ForIter(_) => true,
+                            Entry::Send(_) => !matches!(
+                                &v,
+                                Value::Native(n) if matches!(n.data, NativeData::AGenWrapped(_))
+                            ),
+                            _ => false,
+                        };
+                        if plain && self.frames.len() > base {
+                            if let Some(caller) = self.frames.pop() {
+                                let mut done = std::mem::replace(&mut f, caller);
+                                done.entry = Entry::Call;
+                                if let Some(g) = done.gen.take() {
+                                    g.state.set(GenState::Suspended);
+                                    *g.frame.borrow_mut() = Some(done);
+                                }
+                                f.stack.push(v);
+                                continue 'frame;
+                            }
+                        }
                         match self.frame_yield_owned(f, v, base) {
                             Ok(nf) => {
                                 f = nf;
