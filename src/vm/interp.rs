@@ -4424,3 +4424,99 @@ impl Vm {
         Ok((rest, matched))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::api::{CaptureSink, ModuleResult};
+    use super::*;
+
+    /// Operators, jumps and stores the dispatch fuses, their fallbacks (negative modulo, division
+    /// by zero, unbound locals, non-numbers) and generator yields.
+    const SCRIPT: &str = "\
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+def avg():
+    total = 0.0
+    count = 0
+    average = None
+    while True:
+        term = yield average
+        if term is None:
+            return (count, average)
+        total += term
+        count += 1
+        average = total / count
+
+def deleg(out):
+    while True:
+        out.append((yield from avg()))
+
+def misc():
+    big = 2 ** 62
+    r = [big + 1, -7 % 3, 7 // -2, 1.5 * 2, 3 / 2]
+    z = 0
+    try:
+        r.append(1 / z)
+    except ZeroDivisionError as e:
+        r.append(str(e))
+    try:
+        r.append(u + 1)
+        u = 0
+    except UnboundLocalError as e:
+        r.append(str(e))
+    s = 'a'
+    r.append(s + 'b')
+    flag = 0
+    if flag:
+        r.append('no')
+    if not flag:
+        r.append('yes')
+    x = None
+    r.append(x is None)
+    r.append(x is not None)
+    return r
+
+out = []
+g = deleg(out)
+next(g)
+for v in range(50):
+    g.send(v)
+g.send(None)
+print(fib(12), out, misc())
+";
+
+    /// Run `SCRIPT` with `budget` instructions, with or without a line hook (which turns every
+    /// fusion off): what it printed, how it ended and how many instructions it used.
+    fn run(budget: u64, hooked: bool) -> (String, String, u64) {
+        let sink = CaptureSink::default();
+        let mut vm = Vm::new();
+        vm.out = Box::new(sink.clone());
+        vm.total_budget = budget;
+        if hooked {
+            vm.line_hook = Some(Box::new(|_, _, _| {}));
+        }
+        let end = match vm.exec_main("t.py", SCRIPT) {
+            Ok(ModuleResult::Done) => "done".to_string(),
+            Ok(ModuleResult::Raised(e)) => vm.format_exception(&e),
+            Ok(ModuleResult::OutOfFuel) => "out of fuel".to_string(),
+            Err(e) => e,
+        };
+        let out = sink.out.borrow().clone();
+        (out, end, budget - vm.total_budget)
+    }
+
+    #[test]
+    fn fused_instructions_count_and_stop_as_unfused_ones() {
+        let full = run(10_000_000, false);
+        assert_eq!(full.1, "done");
+        // CPython 3.11's output.
+        let cpython = "144 [(50, 24.5)] [4611686018427387905, 2, -4, 3.0, 1.5, 'division by zero', \"cannot access local variable 'u' where it is not associated with a value\", 'ab', 'yes', True, False]\n";
+        assert_eq!(full.0, cpython);
+        assert_eq!(full, run(10_000_000, true));
+        // The budget runs out at the same instruction wherever it ends, also inside a fused run.
+        for budget in (100..full.2).step_by(97) {
+            assert_eq!(run(budget, false), run(budget, true), "budget {budget}");
+        }
+    }
+}
