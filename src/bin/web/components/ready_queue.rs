@@ -33,6 +33,7 @@ pub fn ready_queue(props: &ReadyQueueProps) -> Html {
     let win = use_window(n, ROW_PITCH, 4);
     let rows = win.rows.clone();
     let style = win.list_style();
+    let box_style = win.box_style();
     html! {
         <Panel testid="ready-queue" title={tr(lang, "Ready queue", "就绪队列")} count={Some(props.ready.len())}>
             if let Some(r) = &props.running {
@@ -43,18 +44,20 @@ pub fn ready_queue(props: &ReadyQueueProps) -> Html {
             }
             if props.ready.is_empty() {
                 <Empty text={tr(lang, "Empty: nothing is ready to run.", "空：没有可运行的回调。")} />
-            } else {
-                <div class="list-scroll" ref={win.scroller} onscroll={win.onscroll}>
-                    // The list has the height of all rows; those drawn sit at their offset
-                    // and are numbered by their place in the queue.
-                    <ol class="ready-list" data-count={n.to_string()}
-                        {style}>
-                        { for props.ready[rows].iter().enumerate().map(|(i, r)| html! {
-                            <Row key={r.handle} {lang} items={props.ready.clone()} i={win.rows.start + i} />
-                        }) }
-                    </ol>
-                </div>
             }
+            // The scroll box stays while the queue is empty (0 px tall then): a loop turn
+            // often empties and refills the queue, and a new box was a new composited layer
+            // and a forced layout to measure it.
+            <div class="list-scroll" ref={win.scroller} onscroll={win.onscroll} style={box_style}>
+                // The list has the height of all rows; those drawn sit at their offset
+                // and are numbered by their place in the queue.
+                <ol class="ready-list" data-count={n.to_string()}
+                    {style}>
+                    { for props.ready[rows].iter().enumerate().map(|(i, r)| html! {
+                        <Row key={r.handle} {lang} items={props.ready.clone()} i={win.rows.start + i} />
+                    }) }
+                </ol>
+            </div>
         </Panel>
     }
 }

@@ -39,6 +39,7 @@ pub fn timers(props: &TimersProps) -> Html {
     let win = use_window(n, ROW_PITCH, 4);
     let rows = win.rows.clone();
     let style = win.list_style();
+    let box_style = win.box_style();
     html! {
         <Panel testid="timers" title={tr(lang, "Timers", "定时器")} count={Some(props.timers.len())}>
             <div class="axis" aria-hidden="true">
@@ -57,17 +58,18 @@ pub fn timers(props: &TimersProps) -> Html {
             </div>
             if props.timers.is_empty() {
                 <Empty text={tr(lang, "No timers scheduled (sleep, call_later and timeouts add them).", "没有定时器（sleep、call_later 和超时会添加定时器）。")} />
-            } else {
-                <div class="list-scroll" ref={win.scroller} onscroll={win.onscroll}>
-                    // The list has the height of all rows; those drawn sit at their offset.
-                    <ol class="timer-list" data-count={n.to_string()}
-                        {style}>
-                        { for props.timers[rows].iter().enumerate().map(|(i, tm)| html! {
-                            <Row key={tm.handle} {lang} t={props.t} items={props.timers.clone()} i={win.rows.start + i} />
-                        }) }
-                    </ol>
-                </div>
             }
+            // The scroll box stays while there are no timers (0 px tall then), as the ready
+            // queue's does: no new composited layer and forced layout when timers return.
+            <div class="list-scroll" ref={win.scroller} onscroll={win.onscroll} style={box_style}>
+                // The list has the height of all rows; those drawn sit at their offset.
+                <ol class="timer-list" data-count={n.to_string()}
+                    {style}>
+                    { for props.timers[rows].iter().enumerate().map(|(i, tm)| html! {
+                        <Row key={tm.handle} {lang} t={props.t} items={props.timers.clone()} i={win.rows.start + i} />
+                    }) }
+                </ol>
+            </div>
         </Panel>
     }
 }

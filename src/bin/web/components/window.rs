@@ -45,6 +45,13 @@ impl Window {
             self.rows.start * self.row_h
         )
     }
+
+    /// The scroll box's style: the height of all rows (the box is as tall as that, up to
+    /// its maximum in style.css). With it the box can be `contain: strict` (a boundary that
+    /// a change in its rows does not lay out or paint beyond).
+    pub fn box_style(&self) -> String {
+        format!("--list-h: {}px;", self.n * self.row_h)
+    }
 }
 
 /// A window over a list of `n` rows of pitch `row_h` px, in blocks of `block` rows.
@@ -52,11 +59,15 @@ impl Window {
 pub fn use_window(n: usize, row_h: usize, block: usize) -> Window {
     let scroller = use_node_ref();
     let shown = use_state(|| rows_in_view(row_h, block, 0, INITIAL_VIEW_H));
+    // The height of the box when it was last measured full (as tall as it gets).
+    let full_h = use_mut_ref(|| None::<usize>);
     let measure = {
         let shown = shown.clone();
+        let full_h = full_h.clone();
         move |el: &Element| {
             let top = el.scroll_top().max(0) as usize;
             let h = el.client_height().max(0) as usize;
+            *full_h.borrow_mut() = (el.scroll_height() > el.client_height()).then_some(h);
             let w = rows_in_view(row_h, block, top, h);
             if *shown != w {
                 shown.set(w);
@@ -64,10 +75,25 @@ pub fn use_window(n: usize, row_h: usize, block: usize) -> Window {
         }
     };
     {
-        // The box's real height once the list is in the DOM (it is absent while empty).
+        // The box's real height once the list is in the DOM (it may be absent while empty).
         let scroller = scroller.clone();
         let measure = measure.clone();
-        use_effect_with(n > 0, move |_| {
+        let shown = shown.clone();
+        use_effect_with(n > 0, move |&some| {
+            // A list that comes back is scrolled to its top (a new box starts there, and an
+            // empty list has nothing to scroll); with the full box's height known, its rows
+            // follow without reading the layout in the middle of a step (a forced layout of
+            // the whole page: 1.4 ms on the loop turns that refill the ready queue).
+            match *full_h.borrow() {
+                Some(h) if some => {
+                    let w = rows_in_view(row_h, block, 0, h);
+                    if *shown != w {
+                        shown.set(w);
+                    }
+                    return;
+                }
+                _ => {}
+            }
             if let Some(el) = scroller.cast::<Element>() {
                 measure(&el);
             }
