@@ -446,6 +446,35 @@ async fn ready_queue_lists_handles_in_order_with_the_running_one_apart() {
 }
 
 #[wasm_bindgen_test]
+async fn a_ready_queue_keeps_its_scroll_box_and_contains_it_only_when_it_overflows() {
+    with_app_styles();
+    let queue = |n: u64| ReadyQueueProps {
+        lang: Lang::En,
+        running: None,
+        ready: Rc::new((0..n).map(|i| ready(i + 1, "step", false)).collect()),
+    };
+    // Empty: it says so, and the box stays (0 px tall) for the rows to come back to.
+    let root = mount::<ReadyQueue>(queue(0)).await;
+    assert!(texts(&root, "ready-queue")[0].contains("nothing is ready"));
+    let scroller = root.query_selector(".list-scroll").unwrap().expect("box kept");
+    assert_eq!(scroller.client_height(), 0);
+    assert_eq!(count(&root, "ready-item"), 0);
+    // A few rows: the box is as tall as they are, uncontained.
+    let root = mount::<ReadyQueue>(queue(3)).await;
+    let scroller = root.query_selector(".list-scroll").unwrap().unwrap();
+    assert!(!scroller.class_list().contains("full"));
+    assert_eq!(
+        scroller.client_height() as usize,
+        3 * crate::components::ready_queue::ROW_PITCH
+    );
+    // Rows that overflow any screen's box: contained at the box's maximum height.
+    let root = mount::<ReadyQueue>(queue(500)).await;
+    let scroller = root.query_selector(".list-scroll").unwrap().unwrap();
+    assert!(scroller.class_list().contains("full"));
+    assert!(scroller.scroll_height() > scroller.client_height());
+}
+
+#[wasm_bindgen_test]
 async fn timers_show_each_timer_with_its_due_time() {
     let replay = replay_of(by_id("hello").unwrap().source);
     let v = find(&replay, |v| v.timers.len() == 2);

@@ -33,7 +33,7 @@ pub fn ready_queue(props: &ReadyQueueProps) -> Html {
     let win = use_window(n, ROW_PITCH, 4);
     let rows = win.rows.clone();
     let style = win.list_style();
-    let box_style = win.box_style();
+    let full = win.full_class(40);
     html! {
         <Panel testid="ready-queue" title={tr(lang, "Ready queue", "就绪队列")} count={Some(props.ready.len())}>
             if let Some(r) = &props.running {
@@ -48,7 +48,7 @@ pub fn ready_queue(props: &ReadyQueueProps) -> Html {
             // The scroll box stays while the queue is empty (0 px tall then): a loop turn
             // often empties and refills the queue, and a new box was a new composited layer
             // and a forced layout to measure it.
-            <div class="list-scroll" ref={win.scroller} onscroll={win.onscroll} style={box_style}>
+            <div class={classes!("list-scroll", full)} ref={win.scroller} onscroll={win.onscroll}>
                 // The list has the height of all rows; those drawn sit at their offset
                 // and are numbered by their place in the queue.
                 <ol class="ready-list" data-count={n.to_string()}
