@@ -1,5 +1,5 @@
 use crate::components::panel::{Empty, Panel};
-use crate::components::window::{may_overflow, use_window};
+use crate::components::window::{may_overflow, row_key, use_window};
 use crate::i18n::{tr, Lang};
 use crate::model::ReadyItem;
 use std::rc::Rc;
@@ -54,7 +54,7 @@ pub fn ready_queue(props: &ReadyQueueProps) -> Html {
                 <ol class="ready-list" data-count={n.to_string()}
                     {style}>
                     { for props.ready[rows].iter().enumerate().map(|(i, r)| html! {
-                        <Row key={r.handle} {lang} items={props.ready.clone()} i={win.rows.start + i} />
+                        <Row key={row_key(win.rows.start + i, r.handle)} {lang} items={props.ready.clone()} i={win.rows.start + i} />
                     }) }
                 </ol>
             </div>

@@ -1,5 +1,5 @@
 use crate::components::panel::{Empty, Panel};
-use crate::components::window::{may_overflow, use_window};
+use crate::components::window::{may_overflow, row_key, use_window};
 use crate::i18n::{secs, tr, Lang};
 use crate::model::TimerItem;
 use std::rc::Rc;
@@ -47,8 +47,8 @@ pub fn timers(props: &TimersProps) -> Html {
                 <div class="clock-line" style={format!("transform: translateX({:.3}cqw)", pct(props.t))}>
                     <span>{ secs(props.t) }</span>
                 </div>
-                { for dots(&props.timers, pct).into_iter().map(|d| html! {
-                    <div key={d.key} class={classes!("timer-dot", d.all_cancelled.then_some("cancelled"), d.is_new.then_some("is-new"), (d.count > 1).then_some("many"))}
+                { for dots(&props.timers, pct).into_iter().enumerate().map(|(i, d)| html! {
+                    <div key={row_key(i, d.key)} class={classes!("timer-dot", d.all_cancelled.then_some("cancelled"), d.is_new.then_some("is-new"), (d.count > 1).then_some("many"))}
                         style={format!("transform: translateX({:.3}cqw)", d.left * 100.0)} title={d.title}>
                         if d.count > 1 { <span>{ d.count }</span> }
                     </div>
@@ -66,7 +66,7 @@ pub fn timers(props: &TimersProps) -> Html {
                 <ol class="timer-list" data-count={n.to_string()}
                     {style}>
                     { for props.timers[rows].iter().enumerate().map(|(i, tm)| html! {
-                        <Row key={tm.handle} {lang} t={props.t} items={props.timers.clone()} i={win.rows.start + i} />
+                        <Row key={row_key(win.rows.start + i, tm.handle)} {lang} t={props.t} items={props.timers.clone()} i={win.rows.start + i} />
                     }) }
                 </ol>
             </div>
