@@ -1,5 +1,5 @@
 use crate::components::panel::{Empty, Panel};
-use crate::components::window::{may_overflow, row_key, use_window};
+use crate::components::window::{may_overflow, use_row_keys, use_window};
 use crate::i18n::{tr, Lang};
 use crate::model::ReadyItem;
 use std::rc::Rc;
@@ -34,6 +34,8 @@ pub fn ready_queue(props: &ReadyQueueProps) -> Html {
     let rows = win.rows.clone();
     let style = win.list_style();
     let full = win.full_class(40);
+    let ids: Vec<u64> = props.ready[rows.clone()].iter().map(|r| r.handle).collect();
+    let keys = use_row_keys(&ids);
     html! {
         <Panel testid="ready-queue" title={tr(lang, "Ready queue", "就绪队列")} count={Some(props.ready.len())}>
             if let Some(r) = &props.running {
@@ -53,8 +55,8 @@ pub fn ready_queue(props: &ReadyQueueProps) -> Html {
                 // and are numbered by their place in the queue.
                 <ol class="ready-list" data-count={n.to_string()}
                     {style}>
-                    { for props.ready[rows].iter().enumerate().map(|(i, r)| html! {
-                        <Row key={row_key(win.rows.start + i, r.handle)} {lang} items={props.ready.clone()} i={win.rows.start + i} />
+                    { for keys.iter().enumerate().map(|(i, &key)| html! {
+                        <Row {key} {lang} items={props.ready.clone()} i={rows.start + i} />
                     }) }
                 </ol>
             </div>

@@ -197,12 +197,46 @@ fn query_reduced_motion() -> bool {
         .unwrap_or(false)
 }
 
-/// The key of the row drawn at `index` for the item `id`: its place when motion is reduced,
-/// its item otherwise (see `reduced_motion`).
-pub fn row_key(index: usize, id: u64) -> u64 {
-    if reduced_motion() {
-        index as u64
+/// Keys for the rows drawn, given their items' ids in order. With motion, the ids (a new
+/// item is a new element, so its entrance animation plays). With reduced motion (see
+/// `reduced_motion`), an item still drawn keeps its key, so its element stays (popping the
+/// queue's front renumbers the rows below and touches nothing else), and a new item takes
+/// the key of an item no longer drawn, in order, so its element is reused in place: a step
+/// that replaces every row (a loop turn refills the ready queue, a hundred timers fire)
+/// updates their text instead of removing and creating them. The keys carry no meaning:
+/// what is drawn is the same either way.
+#[hook]
+pub fn use_row_keys(ids: &[u64]) -> Vec<u64> {
+    let last = use_mut_ref(Vec::<(u64, u64)>::new);
+    let keys = if reduced_motion() {
+        reuse_keys(&last.borrow(), ids)
     } else {
-        id
+        ids.to_vec()
+    };
+    *last.borrow_mut() = ids.iter().copied().zip(keys.iter().copied()).collect();
+    keys
+}
+
+/// `use_row_keys`'s choice: `last` holds the previous (id, key) pairs in order.
+pub fn reuse_keys(last: &[(u64, u64)], ids: &[u64]) -> Vec<u64> {
+    let mut keys: Vec<Option<u64>> = vec![None; ids.len()];
+    let mut taken = vec![false; last.len()];
+    // Items still drawn keep their keys (a repeated id takes one pair each).
+    for (k, id) in keys.iter_mut().zip(ids) {
+        if let Some(j) = (0..last.len()).find(|&j| !taken[j] && last[j].0 == *id) {
+            taken[j] = true;
+            *k = Some(last[j].1);
+        }
     }
+    // New items take the keys left over, in order, then keys never used.
+    let mut free = (0..last.len()).filter(|&j| !taken[j]).map(|j| last[j].1);
+    let mut fresh = last.iter().map(|p| p.1 + 1).max().unwrap_or(0);
+    keys.into_iter()
+        .map(|k| {
+            k.or_else(|| free.next()).unwrap_or_else(|| {
+                fresh += 1;
+                fresh - 1
+            })
+        })
+        .collect()
 }
