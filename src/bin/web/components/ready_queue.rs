@@ -33,7 +33,6 @@ pub fn ready_queue(props: &ReadyQueueProps) -> Html {
     let win = use_window(n, ROW_PITCH, 4);
     let rows = win.rows.clone();
     let style = win.list_style();
-    let full = win.full_class(40);
     let ids: Vec<u64> = props.ready[rows.clone()].iter().map(|r| r.handle).collect();
     let keys = use_row_keys(&ids);
     html! {
@@ -50,7 +49,7 @@ pub fn ready_queue(props: &ReadyQueueProps) -> Html {
             // The scroll box stays while the queue is empty (0 px tall then): a loop turn
             // often empties and refills the queue, and a new box was a new composited layer
             // and a forced layout to measure it.
-            <div class={classes!("list-scroll", full)} ref={win.scroller} onscroll={win.onscroll}>
+            <div class="list-scroll" ref={win.scroller} onscroll={win.onscroll}>
                 // The list has the height of all rows; those drawn sit at their offset
                 // and are numbered by their place in the queue.
                 <ol class="ready-list" data-count={n.to_string()}

@@ -64,13 +64,12 @@ pub fn tasks(props: &TasksProps) -> Html {
     let shown: Vec<usize> = shown(&props.tasks).map(|(i, _)| i).collect();
     let (win, rows, style) = use_window_beyond(shown.len(), WINDOW_FROM, CARD_PITCH, 4);
     let windowed = style.is_some();
-    let full = if windowed { win.full_class(70) } else { None };
     html! {
         <Panel testid="tasks" title={tr(lang, "Tasks", "任务")} count={Some(props.tasks.len())}>
             if props.tasks.is_empty() {
                 <Empty text={tr(lang, "No tasks yet: asyncio.run() and create_task() make them.", "还没有任务：asyncio.run() 和 create_task() 会创建任务。")} />
             } else {
-                <div class={classes!("task-grid", windowed.then_some("windowed"), full)} ref={win.scroller} onscroll={win.onscroll}>
+                <div class={classes!("task-grid", windowed.then_some("windowed"))} ref={win.scroller} onscroll={win.onscroll}>
                     <div class="task-list" data-count={shown.len().to_string()} {style}>
                         { for shown[rows].iter().map(|&i| html! {
                             <TaskCardView key={props.tasks[i].task} {lang} cards={props.tasks.clone()} {i} />

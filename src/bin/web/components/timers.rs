@@ -39,7 +39,6 @@ pub fn timers(props: &TimersProps) -> Html {
     let win = use_window(n, ROW_PITCH, 4);
     let rows = win.rows.clone();
     let style = win.list_style();
-    let full = win.full_class(40);
     let ids: Vec<u64> = props.timers[rows.clone()].iter().map(|t| t.handle).collect();
     let keys = use_row_keys(&ids);
     let dots = dots(&props.timers, pct);
@@ -66,7 +65,7 @@ pub fn timers(props: &TimersProps) -> Html {
             }
             // The scroll box stays while there are no timers (0 px tall then), as the ready
             // queue's does: no new composited layer and forced layout when timers return.
-            <div class={classes!("list-scroll", full)} ref={win.scroller} onscroll={win.onscroll}>
+            <div class="list-scroll" ref={win.scroller} onscroll={win.onscroll}>
                 // The list has the height of all rows; those drawn sit at their offset.
                 <ol class="timer-list" data-count={n.to_string()}
                     {style}>

@@ -13,9 +13,6 @@ use yew::prelude::*;
 /// screens; the real one is read once the list is in the DOM).
 const INITIAL_VIEW_H: usize = 600;
 
-/// A viewport height no screen reaches, in px (see `Window::full_class`).
-const TALL_VIEWPORT: usize = 5000;
-
 /// The rows of pitch `row_h` px to draw when a box `view_h` px tall is scrolled to
 /// `scroll_top`: the blocks of `block` rows it shows and one block either side (so a scroll
 /// shows drawn rows while the next window renders, and most scroll events change nothing).
@@ -48,16 +45,6 @@ impl Window {
             self.n * self.row_h,
             self.rows.start * self.row_h
         )
-    }
-
-    /// The scroll box's class when its rows surely overflow it: "full" (style.css gives it
-    /// its maximum height, `max_vh` of the viewport, and `contain: strict`, a boundary that a
-    /// change in its rows does not lay out or paint beyond). Decided by the rows' height
-    /// against the box on a 5,000 px tall viewport, taller than any screen, so that it
-    /// changes only when the list crosses that size, not on every step (a style that changed
-    /// with the number of rows restyled or re-laid out the box each step).
-    pub fn full_class(&self, max_vh: usize) -> Option<&'static str> {
-        (self.n * self.row_h >= max_vh * TALL_VIEWPORT / 100).then_some("full")
     }
 }
 
