@@ -481,6 +481,9 @@ async fn an_empty_ready_queue_keeps_its_scroll_box() {
     let scroller = root.query_selector(".list-scroll").unwrap().expect("box kept");
     assert_eq!(scroller.client_height(), 0);
     assert_eq!(count(&root, "ready-item"), 0);
+    // Each mount stays in the page otherwise, and moves later tests' lists further down
+    // (a list scrolled far below the viewport may not redraw in time for their checks).
+    root.remove();
     // A few rows: the box is as tall as they are.
     let root = mount::<ReadyQueue>(queue(3)).await;
     let scroller = root.query_selector(".list-scroll").unwrap().unwrap();
@@ -488,6 +491,7 @@ async fn an_empty_ready_queue_keeps_its_scroll_box() {
         scroller.client_height() as usize,
         3 * crate::components::ready_queue::ROW_PITCH
     );
+    root.remove();
 }
 
 #[wasm_bindgen_test]
