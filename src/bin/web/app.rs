@@ -544,8 +544,9 @@ pub fn app() -> Html {
         let gran = state.gran;
         use_effect_with((run_id, pos, gran), move |&(run_id, pos, gran)| {
             let jobs = run.map(|r| {
-                let mut jobs: Vec<Box<dyn FnOnce()>> =
-                    vec![Box::new(move || drop(std::mem::take(&mut *evicted.borrow_mut())))];
+                let mut jobs: Vec<Box<dyn FnOnce()>> = vec![Box::new(move || {
+                    drop(std::mem::take(&mut *evicted.borrow_mut()))
+                })];
                 for forward in [true, false] {
                     let (r, recent) = (r.clone(), recent.clone());
                     jobs.push(Box::new(move || {

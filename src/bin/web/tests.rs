@@ -478,7 +478,10 @@ async fn an_empty_ready_queue_keeps_its_scroll_box() {
     // Empty: it says so, and the box stays (0 px tall) for the rows to come back to.
     let root = mount::<ReadyQueue>(queue(0)).await;
     assert!(texts(&root, "ready-queue")[0].contains("nothing is ready"));
-    let scroller = root.query_selector(".list-scroll").unwrap().expect("box kept");
+    let scroller = root
+        .query_selector(".list-scroll")
+        .unwrap()
+        .expect("box kept");
     assert_eq!(scroller.client_height(), 0);
     assert_eq!(count(&root, "ready-item"), 0);
     // Each mount stays in the page otherwise, and moves later tests' lists further down

@@ -39,7 +39,10 @@ pub fn timers(props: &TimersProps) -> Html {
     let win = use_window(n, ROW_PITCH, 4);
     let rows = win.rows.clone();
     let style = win.list_style();
-    let ids: Vec<u64> = props.timers[rows.clone()].iter().map(|t| t.handle).collect();
+    let ids: Vec<u64> = props.timers[rows.clone()]
+        .iter()
+        .map(|t| t.handle)
+        .collect();
     let keys = use_row_keys(&ids);
     let dots = dots(&props.timers, pct);
     let dot_ids: Vec<u64> = dots.iter().map(|d| d.key).collect();

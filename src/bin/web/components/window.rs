@@ -53,15 +53,11 @@ impl Window {
 pub fn use_window(n: usize, row_h: usize, block: usize) -> Window {
     let scroller = use_node_ref();
     let shown = use_state(|| rows_in_view(row_h, block, 0, INITIAL_VIEW_H));
-    // The height of the box when it was last measured full (as tall as it gets).
-    let full_h = use_mut_ref(|| None::<usize>);
     let measure = {
         let shown = shown.clone();
-        let full_h = full_h.clone();
         move |el: &Element| {
             let top = el.scroll_top().max(0) as usize;
             let h = el.client_height().max(0) as usize;
-            *full_h.borrow_mut() = (el.scroll_height() > el.client_height()).then_some(h);
             let w = rows_in_view(row_h, block, top, h);
             if *shown != w {
                 shown.set(w);
@@ -72,22 +68,7 @@ pub fn use_window(n: usize, row_h: usize, block: usize) -> Window {
         // The box's real height once the list is in the DOM (it may be absent while empty).
         let scroller = scroller.clone();
         let measure = measure.clone();
-        let shown = shown.clone();
-        use_effect_with(n > 0, move |&some| {
-            // A list that comes back is scrolled to its top (a new box starts there, and an
-            // empty list has nothing to scroll); with the full box's height known, its rows
-            // follow without reading the layout in the middle of a step (a forced layout of
-            // the whole page: 1.4 ms on the loop turns that refill the ready queue).
-            match *full_h.borrow() {
-                Some(h) if some => {
-                    let w = rows_in_view(row_h, block, 0, h);
-                    if *shown != w {
-                        shown.set(w);
-                    }
-                    return;
-                }
-                _ => {}
-            }
+        use_effect_with(n > 0, move |_| {
             if let Some(el) = scroller.cast::<Element>() {
                 measure(&el);
             }
