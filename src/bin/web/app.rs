@@ -536,24 +536,21 @@ pub fn app() -> Html {
     };
     // The views a step away (forward and back at the selected granularity) are built while
     // the browser is idle after this frame, so that the next step finds its view made: with
-    // 1,000 tasks a loop turn's view took 1 ms of the step's script. One job per idle
-    // period (dropping the evicted views, then each view), so that a click arriving
-    // meanwhile waits ~1 ms at most, not the 2-3 ms of all of them.
+    // 1,000 tasks a loop turn's view took 1 ms of the step's script. Both in the first idle
+    // period (a click that comes right after it must find them: put after another job they
+    // were missed by quick steps), then, in another, the views evicted by the last steps
+    // are freed.
     {
         let run = run.clone();
         let gran = state.gran;
         use_effect_with((run_id, pos, gran), move |&(run_id, pos, gran)| {
             let jobs = run.map(|r| {
-                let mut jobs: Vec<Box<dyn FnOnce()>> = vec![Box::new(move || {
-                    drop(std::mem::take(&mut *evicted.borrow_mut()))
-                })];
-                for forward in [true, false] {
-                    let (r, recent) = (r.clone(), recent.clone());
-                    jobs.push(Box::new(move || {
+                let views = move || {
+                    for forward in [true, false] {
                         let p = r.replay.step(pos, gran, forward).min(r.replay.last());
                         let mut recent = recent.borrow_mut();
                         if p == pos || recent.iter().any(|(id, q, _)| *id == run_id && *q == p) {
-                            return;
+                            continue;
                         }
                         let old = (recent.len() >= RECENT_VIEWS)
                             .then(|| recent.pop_front())
@@ -561,9 +558,10 @@ pub fn app() -> Html {
                         recent.push_back((run_id, p, Rc::new(Shown::from(r.replay.view(p)))));
                         drop(recent);
                         drop(old);
-                    }));
-                }
-                when_idle_each(jobs)
+                    }
+                };
+                let free = move || drop(std::mem::take(&mut *evicted.borrow_mut()));
+                when_idle_each(vec![Box::new(views), Box::new(free)])
             });
             move || drop(jobs)
         });
