@@ -38,16 +38,30 @@ const position = async () => Number((await page.textContent(tid('position'))).sp
 const last = Number((await page.textContent(tid('position'))).split('/')[1]);
 const third = Math.floor(last / 3);
 
-// One step: null when the button is disabled (the run's start or end).
+// One step: null when the button is disabled (the run's start or end). Besides the frame
+// time, the step's work: the click's task (Yew renders in a microtask it queued, so a
+// microtask queued after the click runs once the render and its effects are done) plus the
+// frame from its animation callbacks to its end, without the wait between them for the
+// display's next frame (headless Chromium draws at 60 Hz: a click lands anywhere in the
+// 16.7 ms between two frames, and a trivial DOM change measures 1-16 ms click-to-frame).
 const step = (sel) => page.evaluate((sel) => new Promise((resolve) => {
   const b = document.querySelector(sel);
   if (!b || b.disabled) { resolve(null); return; }
   const t = performance.now();
+  let clicked = NaN;
   b.click();
-  requestAnimationFrame(() => setTimeout(() => resolve({
-    ms: performance.now() - t,
-    view: Number(document.querySelector('.app').dataset.viewMs),
-  }), 0));
+  Promise.resolve().then(() => Promise.resolve()).then(() => { clicked = performance.now(); });
+  requestAnimationFrame(() => {
+    const raf = performance.now();
+    setTimeout(() => {
+      const end = performance.now();
+      resolve({
+        ms: end - t,
+        work: (Math.min(clicked, raf) - t) + (end - raf),
+        view: Number(document.querySelector('.app').dataset.viewMs),
+      });
+    }, 0);
+  });
 }), sel);
 
 const seek = async (p) => {
@@ -73,25 +87,30 @@ for (const g of ['line', 'callback', 'turn', 'time']) {
   await seek(third);
   for (const [dir, sel] of [['forward', tid(`step-${g}`)], ['back', tid(`step-back-${g}`)]]) {
     const frames = [];
+    const works = [];
     const views = [];
     const from = await position();
     for (let i = 0; i < N; i++) {
       const r = await step(sel);
       if (!r) break;
       frames.push(r.ms);
+      works.push(r.work);
       views.push(r.view);
     }
     if (!frames.length) continue;
     const f = stats(frames);
+    const w = stats(works);
     const row = {
       granularity: g, direction: dir, steps: f.n, from, to: await position(),
       median: +f.median.toFixed(1), p95: +f.p95.toFixed(1), max: +f.max.toFixed(1),
+      workMedian: +w.median.toFixed(1), workP95: +w.p95.toFixed(1), workMax: +w.max.toFixed(1),
       viewMedian: +stats(views).median.toFixed(2), load: load(),
     };
     rows.push(row);
     if (process.env.JSON) console.log(JSON.stringify(row));
     else console.log(`${g.padEnd(8)} ${dir.padEnd(7)} ${String(f.n).padStart(3)} steps ${String(row.from).padStart(6)}→${String(row.to).padEnd(6)}`
       + ` frame median ${row.median.toFixed(1).padStart(5)} ms  p95 ${row.p95.toFixed(1).padStart(5)} ms  max ${row.max.toFixed(1).padStart(5)} ms`
+      + `  work median ${row.workMedian.toFixed(1).padStart(5)} p95 ${row.workP95.toFixed(1).padStart(5)} max ${row.workMax.toFixed(1).padStart(5)}`
       + `  view ${row.viewMedian.toFixed(2)} ms  load ${row.load}`);
   }
 }

@@ -446,6 +446,58 @@ async fn ready_queue_lists_handles_in_order_with_the_running_one_apart() {
 }
 
 #[wasm_bindgen_test]
+fn rows_keep_their_keys_and_new_rows_take_the_keys_left_over_in_order() {
+    use crate::components::window::reuse_keys;
+    // First render: keys from 0.
+    assert_eq!(reuse_keys(&[], &[7, 8, 9]), vec![0, 1, 2]);
+    let last = [(7, 0), (8, 1), (9, 2)];
+    // The front popped and one pushed: the rows kept keep their keys, the new one takes
+    // the popped one's.
+    assert_eq!(reuse_keys(&last, &[8, 9, 10]), vec![1, 2, 0]);
+    // All replaced: each place keeps its key (its element is reused where it is).
+    assert_eq!(reuse_keys(&last, &[20, 21, 22]), vec![0, 1, 2]);
+    // More rows than before: fresh keys after the largest; fewer: a prefix.
+    assert_eq!(reuse_keys(&last, &[7, 8, 9, 30, 31]), vec![0, 1, 2, 3, 4]);
+    assert_eq!(reuse_keys(&last, &[9]), vec![2]);
+    // A repeated id gets a key of its own (keys must be unique).
+    let keys = reuse_keys(&last, &[7, 7, 7, 7]);
+    let mut unique = keys.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!((keys[0], unique.len()), (0, 4));
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_ready_queue_keeps_its_scroll_box() {
+    with_app_styles();
+    let queue = |n: u64| ReadyQueueProps {
+        lang: Lang::En,
+        running: None,
+        ready: Rc::new((0..n).map(|i| ready(i + 1, "step", false)).collect()),
+    };
+    // Empty: it says so, and the box stays (0 px tall) for the rows to come back to.
+    let root = mount::<ReadyQueue>(queue(0)).await;
+    assert!(texts(&root, "ready-queue")[0].contains("nothing is ready"));
+    let scroller = root
+        .query_selector(".list-scroll")
+        .unwrap()
+        .expect("box kept");
+    assert_eq!(scroller.client_height(), 0);
+    assert_eq!(count(&root, "ready-item"), 0);
+    // Each mount stays in the page otherwise, and moves later tests' lists further down
+    // (a list scrolled far below the viewport may not redraw in time for their checks).
+    root.remove();
+    // A few rows: the box is as tall as they are.
+    let root = mount::<ReadyQueue>(queue(3)).await;
+    let scroller = root.query_selector(".list-scroll").unwrap().unwrap();
+    assert_eq!(
+        scroller.client_height() as usize,
+        3 * crate::components::ready_queue::ROW_PITCH
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 async fn timers_show_each_timer_with_its_due_time() {
     let replay = replay_of(by_id("hello").unwrap().source);
     let v = find(&replay, |v| v.timers.len() == 2);

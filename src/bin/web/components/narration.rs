@@ -1,3 +1,4 @@
+use crate::components::window::reduced_motion;
 use crate::i18n::Lang;
 use crate::model::Narration;
 use yew::prelude::*;
@@ -25,7 +26,9 @@ pub fn narration_view(props: &NarrationProps) -> Html {
     };
     html! {
         <p class="narration" data-testid="narration" aria-live="polite">
-            <span key={props.pos} class="narration-text">{ text }</span>
+            // A new element per position restarts its flash; with reduced motion there is no
+            // flash, and the same element takes the new text.
+            <span key={if reduced_motion() { 0 } else { props.pos }} class="narration-text">{ text }</span>
             if !props.changes.is_empty() {
                 <span class="changes" data-testid="changes">
                     { for props.changes.iter().map(|c| html! {

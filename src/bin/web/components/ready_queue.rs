@@ -1,5 +1,5 @@
 use crate::components::panel::{Empty, Panel};
-use crate::components::window::{may_overflow, use_window};
+use crate::components::window::{may_overflow, use_row_keys, use_window};
 use crate::i18n::{tr, Lang};
 use crate::model::ReadyItem;
 use std::rc::Rc;
@@ -33,6 +33,8 @@ pub fn ready_queue(props: &ReadyQueueProps) -> Html {
     let win = use_window(n, ROW_PITCH, 4);
     let rows = win.rows.clone();
     let style = win.list_style();
+    let ids: Vec<u64> = props.ready[rows.clone()].iter().map(|r| r.handle).collect();
+    let keys = use_row_keys(&ids);
     html! {
         <Panel testid="ready-queue" title={tr(lang, "Ready queue", "就绪队列")} count={Some(props.ready.len())}>
             if let Some(r) = &props.running {
@@ -43,18 +45,20 @@ pub fn ready_queue(props: &ReadyQueueProps) -> Html {
             }
             if props.ready.is_empty() {
                 <Empty text={tr(lang, "Empty: nothing is ready to run.", "空：没有可运行的回调。")} />
-            } else {
-                <div class="list-scroll" ref={win.scroller} onscroll={win.onscroll}>
-                    // The list has the height of all rows; those drawn sit at their offset
-                    // and are numbered by their place in the queue.
-                    <ol class="ready-list" data-count={n.to_string()}
-                        {style}>
-                        { for props.ready[rows].iter().enumerate().map(|(i, r)| html! {
-                            <Row key={r.handle} {lang} items={props.ready.clone()} i={win.rows.start + i} />
-                        }) }
-                    </ol>
-                </div>
             }
+            // The scroll box stays while the queue is empty (0 px tall then): a loop turn
+            // often empties and refills the queue, and a new box was a new composited layer
+            // and a forced layout to measure it.
+            <div class="list-scroll" ref={win.scroller} onscroll={win.onscroll}>
+                // The list has the height of all rows; those drawn sit at their offset
+                // and are numbered by their place in the queue.
+                <ol class="ready-list" data-count={n.to_string()}
+                    {style}>
+                    { for keys.iter().enumerate().map(|(i, &key)| html! {
+                        <Row {key} {lang} items={props.ready.clone()} i={rows.start + i} />
+                    }) }
+                </ol>
+            </div>
         </Panel>
     }
 }

@@ -1,5 +1,5 @@
 use crate::components::panel::{Empty, Panel};
-use crate::components::window::{may_overflow, use_window};
+use crate::components::window::{may_overflow, use_row_keys, use_window};
 use crate::i18n::{secs, tr, Lang};
 use crate::model::TimerItem;
 use std::rc::Rc;
@@ -39,6 +39,14 @@ pub fn timers(props: &TimersProps) -> Html {
     let win = use_window(n, ROW_PITCH, 4);
     let rows = win.rows.clone();
     let style = win.list_style();
+    let ids: Vec<u64> = props.timers[rows.clone()]
+        .iter()
+        .map(|t| t.handle)
+        .collect();
+    let keys = use_row_keys(&ids);
+    let dots = dots(&props.timers, pct);
+    let dot_ids: Vec<u64> = dots.iter().map(|d| d.key).collect();
+    let dot_keys = use_row_keys(&dot_ids);
     html! {
         <Panel testid="timers" title={tr(lang, "Timers", "定时器")} count={Some(props.timers.len())}>
             <div class="axis" aria-hidden="true">
@@ -46,8 +54,8 @@ pub fn timers(props: &TimersProps) -> Html {
                 <div class="clock-line" style={format!("transform: translateX({:.3}cqw)", pct(props.t))}>
                     <span>{ secs(props.t) }</span>
                 </div>
-                { for dots(&props.timers, pct).into_iter().map(|d| html! {
-                    <div key={d.key} class={classes!("timer-dot", d.all_cancelled.then_some("cancelled"), d.is_new.then_some("is-new"), (d.count > 1).then_some("many"))}
+                { for dots.into_iter().zip(dot_keys).map(|(d, key)| html! {
+                    <div {key} class={classes!("timer-dot", d.all_cancelled.then_some("cancelled"), d.is_new.then_some("is-new"), (d.count > 1).then_some("many"))}
                         style={format!("transform: translateX({:.3}cqw)", d.left * 100.0)} title={d.title}>
                         if d.count > 1 { <span>{ d.count }</span> }
                     </div>
@@ -57,17 +65,18 @@ pub fn timers(props: &TimersProps) -> Html {
             </div>
             if props.timers.is_empty() {
                 <Empty text={tr(lang, "No timers scheduled (sleep, call_later and timeouts add them).", "没有定时器（sleep、call_later 和超时会添加定时器）。")} />
-            } else {
-                <div class="list-scroll" ref={win.scroller} onscroll={win.onscroll}>
-                    // The list has the height of all rows; those drawn sit at their offset.
-                    <ol class="timer-list" data-count={n.to_string()}
-                        {style}>
-                        { for props.timers[rows].iter().enumerate().map(|(i, tm)| html! {
-                            <Row key={tm.handle} {lang} t={props.t} items={props.timers.clone()} i={win.rows.start + i} />
-                        }) }
-                    </ol>
-                </div>
             }
+            // The scroll box stays while there are no timers (0 px tall then), as the ready
+            // queue's does: no new composited layer and forced layout when timers return.
+            <div class="list-scroll" ref={win.scroller} onscroll={win.onscroll}>
+                // The list has the height of all rows; those drawn sit at their offset.
+                <ol class="timer-list" data-count={n.to_string()}
+                    {style}>
+                    { for keys.iter().enumerate().map(|(i, &key)| html! {
+                        <Row {key} {lang} t={props.t} items={props.timers.clone()} i={rows.start + i} />
+                    }) }
+                </ol>
+            </div>
         </Panel>
     }
 }
