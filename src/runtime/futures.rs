@@ -270,20 +270,28 @@ fn isfuture(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> 
     vm.call(&f, a, k)
 }
 
-fn state(i: &PyInstance) -> Value {
-    get(i, "_state")
+/// Is `_state` the state `pick` names? Compared where it sits (no reference count traffic:
+/// asked several times per await).
+#[inline(always)]
+fn state_is(aio: &Aio, i: &PyInstance, pick: fn(&core::Bound) -> &Value) -> bool {
+    let b = aio.borrow();
+    let want = pick(&b);
+    match core::get_ref(i, "_state", |v| core::is_str(v, want)) {
+        Some(r) => r,
+        None => core::is_str(&get(i, "_state"), want),
+    }
 }
 
 pub fn is_pending(aio: &Aio, i: &PyInstance) -> bool {
-    core::is_str(&state(i), &aio.borrow().pending)
+    state_is(aio, i, |b| &b.pending)
 }
 
 fn is_cancelled(aio: &Aio, i: &PyInstance) -> bool {
-    core::is_str(&state(i), &aio.borrow().cancelled)
+    state_is(aio, i, |b| &b.cancelled)
 }
 
 fn is_finished(aio: &Aio, i: &PyInstance) -> bool {
-    core::is_str(&state(i), &aio.borrow().finished)
+    state_is(aio, i, |b| &b.finished)
 }
 
 fn init(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
