@@ -152,10 +152,7 @@ impl crate::vm::AwaitHook for AwaitFast {
         let Value::Instance(i) = recv else {
             return None;
         };
-        if !i
-            .native::<FutIter>()
-            .is_some_and(|it| it.stand_in.is_some())
-        {
+        if i.native::<FutIter>().is_none_or(|it| it.stand_in.is_none()) {
             return None;
         }
         // Sleep's frame: the exception passes `return await w` (its traceback entry), then
