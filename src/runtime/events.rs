@@ -173,6 +173,9 @@ pub fn run_handle(vm: &mut Vm, aio: &Aio, h: &Value) -> PyResult<()> {
     {
         return Err(exc);
     }
+    if let (Some(data), Some(code)) = (exc.exc(), run_frame_code(vm)) {
+        data.borrow_mut().tb.push(code);
+    }
     let fcs = core::global(aio, "_format_callback_source");
     let desc = vm.call(&fcs, &[get(i, "_callback"), get(i, "_args")], &[])?;
     let desc = vm.str_of(&desc)?;
@@ -186,6 +189,38 @@ pub fn run_handle(vm: &mut Vm, aio: &Aio, h: &Value) -> PyResult<()> {
     let lp = get(i, "_loop");
     vm.call_method_by_name(&lp, "call_exception_handler", &[Value::Dict(Rc::new(ctx))])?;
     Ok(())
+}
+
+/// Where CPython's `Handle._run` calls the callback (`asyncio/events.py`, line 80). The
+/// traceback of an exception a callback raises starts in that frame, and the "Exception in
+/// callback" report prints it; loopscope's `_run` is native, so the frame is made up from this
+/// source: line 80 of a file of that name, with the same text.
+const EVENTS_FILE: &str = "<loopscope>/asyncio/events.py";
+const RUN_LINE: usize = 80;
+
+fn run_frame_code(vm: &mut Vm) -> Option<crate::vm::exceptions::TbEntry> {
+    use crate::lang::bytecode::Const;
+    use crate::lang::span::SourceFile;
+    let text = format!(
+        "{}def _run(self):\n    if 1:\n        self._context.run(self._callback, *self._args)\n",
+        "\n".repeat(RUN_LINE - 3)
+    );
+    let src = Rc::new(SourceFile::new(EVENTS_FILE, &text));
+    let module = crate::vm::anchors::compile_source(&src).ok()?;
+    let co = module.consts.iter().find_map(|c| match c {
+        Const::Code(co) => Some(co.clone()),
+        _ => None,
+    })?;
+    // The call itself: its span covers the whole line, so no carets are drawn, as in CPython.
+    let lasti = (0..co.instrs.len())
+        .filter(|&i| co.line_of(i) as usize == RUN_LINE)
+        .last()?;
+    vm.add_source(src);
+    Some(crate::vm::exceptions::TbEntry {
+        code: Rc::new(crate::vm::object::PyCode::new(co)),
+        lasti: lasti as u32,
+        frame_id: 0,
+    })
 }
 
 fn run(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
