@@ -59,7 +59,7 @@ fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
     }
 }
 
-fn is_virtual_loop(aio: &Aio, i: &PyInstance) -> bool {
+pub(super) fn is_virtual_loop(aio: &Aio, i: &PyInstance) -> bool {
     let b = aio.borrow();
     match &b.virtual_loop {
         Some(v) => Rc::ptr_eq(v, &i.class()),

@@ -39,6 +39,10 @@ pub struct Bound {
     pub current: Vec<(Value, Value)>,
     pub future_iter: Option<Rc<PyType>>,
     pub sleep_iter: Option<Rc<PyType>>,
+    /// `asyncio.sleep`'s code and the instruction of its `await w`: the traceback entry its
+    /// frame adds to an exception raised there, which `await asyncio.sleep(d)` without the
+    /// coroutine (`futures::sleep_awaited`) adds instead.
+    pub sleep_code: Option<super::futures::SleepShape>,
     /// `_loopscope.agen_poll` and `_loopscope.select`.
     pub agen_poll: Value,
     pub select: Value,
@@ -403,7 +407,7 @@ pub fn class_attr_plain(cls: &PyType, attr: &'static str) -> bool {
 pub fn cached_answer(cls: &PyType, wkey: u64, akey: u64, compute: impl FnOnce() -> bool) -> bool {
     let epoch = crate::vm::object::type_epoch();
     let slot = ((cls.cache_tag ^ wkey ^ akey.rotate_left(17)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        >> 56) as usize
+        >> 54) as usize
         % NATIVE_SLOTS;
     let hit = NATIVE_CACHE
         .try_with(|c| match c.get(slot).map(Cell::get) {
@@ -432,7 +436,9 @@ pub fn cached_answer(cls: &PyType, wkey: u64, akey: u64, compute: impl FnOnce() 
     r
 }
 
-const NATIVE_SLOTS: usize = 256;
+// An await asks about a dozen (class, name) pairs; with 256 direct-mapped slots enough of
+// them collided that a fifth of the asks missed (each miss walks the MRO).
+const NATIVE_SLOTS: usize = 1024;
 
 /// (class cache_tag, `which`'s key, `attr`'s key, type epoch, answer).
 type NativeCacheEntry = (u64, u64, u64, u64, bool);

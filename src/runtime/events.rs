@@ -222,6 +222,7 @@ fn run_frame_code(vm: &mut Vm) -> Option<crate::vm::exceptions::TbEntry> {
         lasti: lasti as u32,
         frame_id: 0,
     })
+}
 
 /// `_describe(cb)` of asyncio.py ("step Task-3", "call Server._accept"): natively for a
 /// plain Task's step and a Python method of anything else, the Python for the rest. A traced

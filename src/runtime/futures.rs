@@ -7,7 +7,7 @@ use super::base_events;
 use super::core::{self, arg, arg_kw, get, set, Aio};
 use crate::vm::exceptions::new_stop_iteration;
 use crate::vm::object::PyInstance;
-use crate::vm::{AwaitStep, KwArgs, PyResult, Value, Vm};
+use crate::vm::{AwaitStep, Awaited, KwArgs, PyResult, Value, Vm};
 use std::rc::Rc;
 
 pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
@@ -100,6 +100,13 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
         &[("__await__", "sleep FutureIter.__await__", iter_iter)],
     );
     aio.borrow_mut().sleep_iter = Some(sit);
+    let sleep = aio.borrow().ns.as_ref().and_then(|ns| ns.get_str("sleep"));
+    if let Some(Value::Func(f)) = sleep {
+        if let Some(shape) = SleepShape::of(&f) {
+            f.code.await_native.set(AWAIT_SLEEP);
+            aio.borrow_mut().sleep_code = Some(shape);
+        }
+    }
     vm.await_hook = Some(Rc::new(AwaitFast(aio.clone())));
     Ok(())
 }
@@ -126,13 +133,57 @@ impl crate::vm::AwaitHook for AwaitFast {
         None
     }
 
-    fn call_awaited(&self, vm: &mut Vm, which: u8, args: &[Value]) -> Option<PyResult<Value>> {
+    fn call_awaited(&self, vm: &mut Vm, which: u8, args: &[Value]) -> Option<PyResult<Awaited>> {
         // The trace shows the coroutine (await chains, waiter cards); the thread model counts
         // its instructions as CPU time.
         if core::tracing(&self.0) || vm.threads.is_some() {
             return None;
         }
         super::queues::call_awaited(vm, &self.0, which, args)
+    }
+
+    fn throw_in(
+        &self,
+        vm: &mut Vm,
+        recv: &Value,
+        exc: &crate::vm::Exc,
+        _closing: bool,
+    ) -> Option<crate::vm::Exc> {
+        let Value::Instance(i) = recv else {
+            return None;
+        };
+        if i.native::<FutIter>().is_none_or(|it| it.stand_in.is_none()) {
+            return None;
+        }
+        // Sleep's frame: the exception passes `return await w` (its traceback entry), then
+        // `finally: w.close()` cancels the timer; an error there would replace it.
+        let exc = in_sleep_frame(&self.0, recv, exc.clone());
+        let a = std::slice::from_ref(recv);
+        set_stage(a, DONE);
+        Some(match finish_timer(vm, &self.0, a) {
+            Ok(()) => exc,
+            Err(e) => e,
+        })
+    }
+
+    fn materialize(&self, vm: &mut Vm, recv: &Value) -> Option<Value> {
+        let Value::Instance(i) = recv else {
+            return None;
+        };
+        let (delay, result, ids) = i.native::<FutIter>()?.stand_in.take()?;
+        let shape = self.0.borrow().sleep_code.clone()?;
+        let n = (shape.func.code.nlocals as usize).max(shape.w + 1);
+        let mut locals = vec![Value::Null; n];
+        locals[0] = delay;
+        locals[1] = result;
+        locals[shape.w] = recv.clone();
+        let blocks = vec![crate::vm::frame::Block {
+            handler: shape.handler,
+            depth: 0,
+        }];
+        let suspended = (shape.at + 1, locals, vec![recv.clone()], blocks);
+        let frame_id = vm.next_frame_id();
+        Some(vm.suspended_coroutine(&shape.func, suspended, (frame_id, ids)))
     }
 
     fn send(&self, vm: &mut Vm, recv: &Value, v: &Value) -> Option<PyResult<AwaitStep>> {
@@ -170,7 +221,7 @@ impl crate::vm::AwaitHook for AwaitFast {
                 core::skip_ids(vm, 1);
                 Ok(AwaitStep::Return(r))
             }
-            Err(e) => Err(e),
+            Err(e) => Err(in_sleep_frame(aio, recv, e)),
         })
     }
 }
@@ -216,20 +267,28 @@ fn isfuture(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> 
     vm.call(&f, a, k)
 }
 
-fn state(i: &PyInstance) -> Value {
-    get(i, "_state")
+/// Is `_state` the state `pick` names? Compared where it sits (no reference count traffic:
+/// asked several times per await).
+#[inline(always)]
+fn state_is(aio: &Aio, i: &PyInstance, pick: fn(&core::Bound) -> &Value) -> bool {
+    let b = aio.borrow();
+    let want = pick(&b);
+    match core::get_ref(i, "_state", |v| core::is_str(v, want)) {
+        Some(r) => r,
+        None => core::is_str(&get(i, "_state"), want),
+    }
 }
 
 pub fn is_pending(aio: &Aio, i: &PyInstance) -> bool {
-    core::is_str(&state(i), &aio.borrow().pending)
+    state_is(aio, i, |b| &b.pending)
 }
 
 fn is_cancelled(aio: &Aio, i: &PyInstance) -> bool {
-    core::is_str(&state(i), &aio.borrow().cancelled)
+    state_is(aio, i, |b| &b.cancelled)
 }
 
 fn is_finished(aio: &Aio, i: &PyInstance) -> bool {
-    core::is_str(&state(i), &aio.borrow().finished)
+    state_is(aio, i, |b| &b.finished)
 }
 
 fn init(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
@@ -600,6 +659,47 @@ struct FutIter {
     /// `asyncio.sleep`'s timer handle, cancelled when the iteration ends however it ends
     /// (sleep's `finally: h.cancel()`); None for a plain `await fut`.
     timer: Value,
+    /// Awaited in place of a `sleep` coroutine ([`sleep_awaited`]): what it raises passes
+    /// through sleep's frame first; (delay, result, the id of the coroutine it skipped).
+    stand_in: Option<(Value, Value, u64)>,
+}
+
+/// Where `asyncio.sleep`'s frame is while it awaits `w` (its `return await w`), to add its
+/// traceback entry or build it ([`AwaitFast::materialize`]).
+#[derive(Clone)]
+pub struct SleepShape {
+    func: Rc<crate::vm::object::PyFunction>,
+    /// The instruction after that `Send`, where the frame is suspended; an exception thrown
+    /// in is raised there (the traceback's `lasti`).
+    at: usize,
+    /// The `try:` block's handler (`finally: w.close()`).
+    handler: u32,
+    /// The fast local `w`.
+    w: usize,
+}
+
+impl SleepShape {
+    fn of(f: &Rc<crate::vm::object::PyFunction>) -> Option<SleepShape> {
+        use crate::lang::bytecode::Instr;
+        let instrs = &f.code.instrs;
+        let send = instrs.iter().rposition(|i| matches!(i, Instr::Send(_)))?;
+        let handler = instrs[..send].iter().rev().find_map(|i| match i {
+            Instr::SetupFinally(h) => Some(*h),
+            _ => None,
+        })?;
+        let w = f.code.co.varnames.iter().position(|n| &**n == "w")?;
+        let names: Vec<&str> = f.code.co.varnames.iter().map(|n| &**n).collect();
+        if names.get(..2) != Some(&["delay", "result"][..]) || f.code.co.stacksize == 0 {
+            return None;
+        }
+        u32::try_from(send + 1).ok()?;
+        Some(SleepShape {
+            func: f.clone(),
+            at: send + 1,
+            handler,
+            w,
+        })
+    }
 }
 
 const FRESH: u8 = 0;
@@ -618,6 +718,7 @@ fn await_(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
             fut,
             stage: FRESH,
             timer: Value::None,
+            stand_in: None,
         }),
     ))
 }
@@ -633,7 +734,14 @@ pub fn sleep_wait(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<
     if lp.is_none() {
         return Err(vm.runtime_error("no running event loop"));
     }
+    sleep_wait_on(vm, aio, lp, a, false)
+}
+
+/// `_sleep_wait` on the running loop `lp`; `natives`: its `create_future`/`call_later` are
+/// known to be the natives.
+fn sleep_wait_on(vm: &mut Vm, aio: &Aio, lp: Value, a: &[Value], natives: bool) -> PyResult<Value> {
     let fut = match &lp {
+        Value::Instance(_) if natives => create_future(vm, aio, std::slice::from_ref(&lp), &[])?,
         Value::Instance(i)
             if core::is_native_method(
                 aio,
@@ -651,6 +759,7 @@ pub fn sleep_wait(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<
     let cb = core::global(aio, "_set_result_unless_cancelled");
     let args = [lp.clone(), a[0].clone(), cb, fut.clone(), a[1].clone()];
     let timer = match &lp {
+        Value::Instance(_) if natives => base_events::call_later(vm, aio, &args, &[])?,
         Value::Instance(i)
             if core::is_native_method(
                 aio,
@@ -676,8 +785,103 @@ pub fn sleep_wait(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<
             fut,
             stage: FRESH,
             timer,
+            stand_in: None,
         }),
     ))
+}
+
+/// `await_native` tag of `asyncio.sleep`'s code.
+pub const AWAIT_SLEEP: u8 = 3;
+
+/// `await asyncio.sleep(delay[, result])`: sleep's body (`_sleep_wait`) without its coroutine
+/// when nothing could notice the frame missing: `delay > 0`, and the running loop is an open
+/// `VirtualLoop` out of debug mode whose `create_future`/`call_later` are the natives (no
+/// Python code runs, no error can be raised inside sleep). The await then steps through the
+/// iterator, which adds sleep's traceback entry to what it raises (a cancellation) and
+/// cancels the timer when it ends, as sleep's `finally` does. The coroutine's id is skipped
+/// (object ids stand in for addresses, and order sets of tasks).
+/// What stays visible: the awaiting coroutine's `cr_await` is the iterator, not `sleep`'s
+/// coroutine.
+pub fn sleep_awaited(vm: &mut Vm, aio: &Aio, args: &[Value]) -> Option<PyResult<Awaited>> {
+    let (delay, result) = match args {
+        [d] => (d, Value::None),
+        [d, r] => (d, r.clone()),
+        _ => return None,
+    };
+    let positive = match delay {
+        Value::Int(n) => *n > 0,
+        Value::Float(x) => *x > 0.0,
+        _ => false,
+    };
+    if !positive || aio.borrow().sleep_code.is_none() {
+        return None;
+    }
+    let lp = core::global(aio, "_running_loop");
+    let Value::Instance(li) = &lp else {
+        return None;
+    };
+    let open = matches!(get(li, "_debug"), Value::Bool(false))
+        && matches!(get(li, "_closed"), Value::Bool(false));
+    if !open || !sleep_natives(aio, li) {
+        return None;
+    }
+    // The coroutine's id (its frame would take none: frames are numbered apart).
+    let ids = vm.next_id();
+    Some(
+        sleep_wait_on(vm, aio, lp.clone(), &[delay.clone(), result.clone()], true).map(|w| {
+            if let Value::Instance(i) = &w {
+                if let Some(mut it) = i.native::<FutIter>() {
+                    it.stand_in = Some((delay.clone(), result, ids));
+                }
+            }
+            Awaited::Iter(w)
+        }),
+    )
+}
+
+/// Is the loop a `VirtualLoop` whose `create_future`/`call_later` are the natives, and are
+/// what the iteration and its end call (inside sleep's frame) natives too? One cached answer
+/// (until a class dict changes) instead of five asks per sleep.
+fn sleep_natives(aio: &Aio, lp: &PyInstance) -> bool {
+    let cls = lp.class();
+    let key = core::name_key("sleep_awaited");
+    core::cached_answer(&cls, key, key, || {
+        let (fut, th) = {
+            let b = aio.borrow();
+            (b.future.clone(), b.timer_handle.clone())
+        };
+        let (Some(f), Some(t)) = (fut, th) else {
+            return false;
+        };
+        base_events::is_virtual_loop(aio, lp)
+            && core::is_native_method(aio, &cls, "create_future", "BaseEventLoop.create_future")
+            && core::is_native_method(aio, &cls, "call_later", "BaseEventLoop.call_later")
+            && core::is_native_method(aio, &f, "done", "Future.done")
+            && core::is_native_method(aio, &f, "result", "Future.result")
+            && core::is_native_method(aio, &t, "cancel", "TimerHandle.cancel")
+    })
+}
+
+/// `e` raised by the iterator `it`: when `it` stands in for sleep's frame, with the
+/// traceback entry that frame would have added.
+fn in_sleep_frame(aio: &Aio, it: &Value, e: crate::vm::Exc) -> crate::vm::Exc {
+    let frame = match it {
+        Value::Instance(i) => i
+            .native::<FutIter>()
+            .is_some_and(|it| it.stand_in.is_some()),
+        _ => false,
+    };
+    if frame {
+        if let (Some(shape), Some(d)) = (aio.borrow().sleep_code.clone(), e.exc()) {
+            d.borrow_mut().tb.push(crate::vm::exceptions::TbEntry {
+                code: shape.func.code.clone(),
+                lasti: shape.at as u32,
+                // No live frame has this id: `tb_frame` reads as a finished frame's.
+                frame_id: u64::MAX,
+            });
+        }
+    }
+    e
 }
 
 /// `_set_result_unless_cancelled(fut, result)`: the callback of `sleep`'s timer.
@@ -796,7 +1000,8 @@ fn iter_step(vm: &mut Vm, aio: &Aio, a: &[Value]) -> PyResult<Step> {
 }
 
 fn iter_next(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
-    match iter_step(vm, aio, a)? {
+    let step = iter_step(vm, aio, a).map_err(|e| in_sleep_frame(aio, &arg(a, 0), e))?;
+    match step {
         Step::Yield(y) => Ok(y),
         Step::Return(r) => Err(new_stop_iteration(vm, r)),
     }
@@ -827,7 +1032,11 @@ fn iter_send(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value
     iter_next(vm, aio, &a[..1], &[])
 }
 
-fn iter_throw(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+fn iter_throw(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
+    iter_throw_impl(vm, aio, a, k).map_err(|e| in_sleep_frame(aio, &arg(a, 0), e))
+}
+
+fn iter_throw_impl(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     iter_state(vm, a)?;
     set_stage(a, DONE);
     finish_timer(vm, aio, a)?;

@@ -7,7 +7,7 @@ use super::core::{self, get, set, Aio};
 use super::{futures, natives};
 use crate::lang::bytecode::{BinaryOpKind, CompareKind};
 use crate::vm::object::PyInstance;
-use crate::vm::{KwArgs, PyResult, Value, Vm};
+use crate::vm::{Awaited, KwArgs, PyResult, Value, Vm};
 
 pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
     let q = match core::global(aio, "Queue") {
@@ -199,18 +199,27 @@ pub const AWAIT_GET: u8 = 2;
 /// by their code's tag) finished without the coroutine when `put_now`/`get_now` would act:
 /// then nothing the coroutine would do is observable but the object id it would have taken
 /// (frames take none). `None` before changing anything otherwise.
-pub fn call_awaited(vm: &mut Vm, aio: &Aio, which: u8, args: &[Value]) -> Option<PyResult<Value>> {
+pub fn call_awaited(
+    vm: &mut Vm,
+    aio: &Aio,
+    which: u8,
+    args: &[Value],
+) -> Option<PyResult<Awaited>> {
     match (which, args) {
         (AWAIT_PUT, [slf @ Value::Instance(me), item]) => {
             let (q, unfinished) = put_ready(aio, me)?;
             core::skip_ids(vm, 1);
-            Some(put_apply(vm, aio, slf, me, &q, unfinished, item).map(|()| Value::None))
+            Some(
+                put_apply(vm, aio, slf, me, &q, unfinished, item)
+                    .map(|()| Awaited::Done(Value::None)),
+            )
         }
         (AWAIT_GET, [slf @ Value::Instance(me)]) => {
             let q = get_ready(aio, me)?;
             core::skip_ids(vm, 1);
-            Some(get_apply(vm, aio, slf, me, &q))
+            Some(get_apply(vm, aio, slf, me, &q).map(Awaited::Done))
         }
+        (futures::AWAIT_SLEEP, _) => futures::sleep_awaited(vm, aio, args),
         _ => None,
     }
 }

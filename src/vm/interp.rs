@@ -648,6 +648,44 @@ impl Vm {
         Value::Gen(Rc::new(g))
     }
 
+    /// A coroutine of `func` suspended in an `await` as if it had run there: its frame at
+    /// `pc` (just after the `YieldValue` that follows a `Send`) with `locals`, `stack` (the
+    /// awaited iterator on top) and `blocks`; the frame and the coroutine take the ids given
+    /// (ones skipped when the runtime ran the coroutine's work without it, see
+    /// `AwaitHook::call_awaited`), leaving the id counter where it is.
+    pub fn suspended_coroutine(
+        &mut self,
+        func: &Rc<PyFunction>,
+        suspended: (usize, Vec<Value>, Vec<Value>, Vec<super::frame::Block>),
+        ids: (u64, u64),
+    ) -> Value {
+        let (pc, locals, stack, blocks) = suspended;
+        let counter = self.next_id_peek();
+        let mut fr = self.fresh_frame(func.code.clone(), func.globals.clone(), Some(func.clone()));
+        fr.id = ids.0;
+        fr.pc = pc;
+        fr.locals = locals;
+        fr.stack = stack;
+        fr.blocks = blocks;
+        fr.in_yield_from = true;
+        let g = self.make_gen(fr);
+        self.next_id_reset(counter);
+        match g {
+            Value::Gen(g) => {
+                g.state.set(GenState::Suspended);
+                // The id is the object's identity from its creation: rebuild with the one given.
+                let g = Rc::try_unwrap(g)
+                    .map(|mut g| {
+                        g.id = ids.1;
+                        Rc::new(g)
+                    })
+                    .unwrap_or_else(|g| g);
+                Value::Gen(g)
+            }
+            other => other,
+        }
+    }
+
     // ------------------------------------------------------------ calls
 
     /// Call a Python callable from Rust, running nested frames to completion.
@@ -1193,6 +1231,17 @@ impl Vm {
                             break;
                         }
                     }
+                }
+                Some(recv @ Value::Instance(_)) => {
+                    let recv = recv.clone();
+                    if let Some(h) = self.await_hook.clone() {
+                        if let Some(e) = h.throw_in(self, &recv, &exc, closing) {
+                            // Raised where the coroutine's frame would have handed it back.
+                            exc = e;
+                            top.pc -= 1;
+                        }
+                    }
+                    break;
                 }
                 _ => break,
             };
@@ -2848,10 +2897,19 @@ impl Vm {
                                 if let Some(r) = r {
                                     args.clear();
                                     self.arg_pool = args;
-                                    let v = tri!(r);
+                                    let r = tri!(r);
                                     f.stack.truncate(at - 2);
-                                    f.stack.push(v);
-                                    ip = target as usize;
+                                    match r {
+                                        super::Awaited::Done(v) => {
+                                            f.stack.push(v);
+                                            ip = target as usize;
+                                        }
+                                        // What GetAwaitable would have left; `Send` follows.
+                                        super::Awaited::Iter(it) => {
+                                            f.stack.push(it);
+                                            ip += 1;
+                                        }
+                                    }
                                     continue;
                                 }
                                 f.stack.append(&mut args);

@@ -1365,13 +1365,23 @@ fn g_gen_code(_vm: &mut Vm, v: &Value) -> R {
         _ => Value::None,
     })
 }
-fn g_gen_await(_vm: &mut Vm, v: &Value) -> R {
+fn g_gen_await(vm: &mut Vm, v: &Value) -> R {
     if let Value::Gen(g) = v {
-        if let Some(f) = g.frame.borrow().as_ref() {
-            if f.in_yield_from {
-                return Ok(f.stack.last().cloned().unwrap_or(Value::None));
+        let top = match g.frame.borrow().as_ref() {
+            Some(f) if f.in_yield_from => f.stack.last().cloned().unwrap_or(Value::None),
+            _ => return Ok(Value::None),
+        };
+        if let (Value::Instance(_), Some(h)) = (&top, vm.await_hook.clone()) {
+            if let Some(c) = h.materialize(vm, &top) {
+                if let Some(f) = g.frame.borrow_mut().as_mut() {
+                    if let Some(slot) = f.stack.last_mut() {
+                        *slot = c.clone();
+                    }
+                }
+                return Ok(c);
             }
         }
+        return Ok(top);
     }
     Ok(Value::None)
 }

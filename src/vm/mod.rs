@@ -249,6 +249,15 @@ pub enum AwaitStep {
     Return(Value),
 }
 
+/// What [`AwaitHook::call_awaited`] made of `await f(*args)`.
+pub enum Awaited {
+    /// The await's result: the coroutine would have finished without suspending.
+    Done(Value),
+    /// An iterator the await steps through instead of the coroutine (the hook's `send` and
+    /// the iterator's `throw`/`close` do what the coroutine's frame would).
+    Iter(Value),
+}
+
 /// A runtime's native `await` protocol for its own awaitables, so that `GET_AWAITABLE` and
 /// `SEND` on them skip the method lookups, bound-method calls and the StopIteration a
 /// finished step raises. Each answers `None` for objects it does not handle (or when a
@@ -260,10 +269,27 @@ pub trait AwaitHook {
     /// `recv.send(v)` (`__next__` for None) when `recv` is one of the hook's iterators.
     fn send(&self, vm: &mut Vm, recv: &Value, v: &Value) -> Option<PyResult<AwaitStep>>;
     /// `await f(*args)` where `f`'s code carries `await_native == which`: the await's result
-    /// when the runtime can produce it at once, exactly as running the coroutine would (which
-    /// then never exists); `None` to call and await it as usual, before changing anything.
-    fn call_awaited(&self, vm: &mut Vm, which: u8, args: &[Value]) -> Option<PyResult<Value>> {
+    /// when the runtime can produce it at once, or an iterator to await in the coroutine's
+    /// place, exactly as running the coroutine would (which then never exists); `None` to call
+    /// and await it as usual, before changing anything.
+    fn call_awaited(&self, vm: &mut Vm, which: u8, args: &[Value]) -> Option<PyResult<Awaited>> {
         let _ = (vm, which, args);
+        None
+    }
+    /// `exc` thrown into (or, `closing`, GeneratorExit closing) a frame suspended in an await
+    /// on `recv`, one of the hook's iterators standing in for a coroutine
+    /// ([`Awaited::Iter`]): the exception the awaiting frame then raises, after what the
+    /// coroutine's frame would have done on the way (its traceback entry, its `finally`);
+    /// `None` to raise `exc` there as is.
+    fn throw_in(&self, vm: &mut Vm, recv: &Value, exc: &Exc, closing: bool) -> Option<Exc> {
+        let _ = (vm, recv, exc, closing);
+        None
+    }
+    /// A script looks at what a suspended frame awaits (`cr_await`, `gi_yieldfrom`,
+    /// `ag_await`) and finds `recv`: when it stands in for a coroutine, that coroutine, built
+    /// as it would be at this point (the frame then awaits it from here on); `None` otherwise.
+    fn materialize(&self, vm: &mut Vm, recv: &Value) -> Option<Value> {
+        let _ = (vm, recv);
         None
     }
 }
@@ -397,6 +423,14 @@ impl Vm {
         crate::modules::register_modules(&mut vm);
         finalize::register(&vm.warnings);
         vm
+    }
+
+    pub(crate) fn next_id_peek(&self) -> u64 {
+        self.next_id.get()
+    }
+
+    pub(crate) fn next_id_reset(&self, id: u64) {
+        self.next_id.set(id);
     }
 
     pub fn next_id(&self) -> u64 {
