@@ -365,6 +365,8 @@ class BaseEventLoop(AbstractEventLoop):
     __module__ = "asyncio.base_events"
 
     def __init__(self):
+        if _TRACE:
+            self._trace_iteration = 0
         self._timer_cancelled_count = 0
         self._closed = False
         self._stopping = False
@@ -666,7 +668,7 @@ class BaseEventLoop(AbstractEventLoop):
             timeout = min(max(0, when - self.time()), MAXIMUM_SELECT_TIMEOUT)
 
         if _TRACE:
-            self._trace_iteration = n = getattr(self, '_trace_iteration', 0) + 1
+            self._trace_iteration = n = self._trace_iteration + 1
             _loopscope.io_refresh()
             _tr("iteration_begin", n, len(self._ready), timeout)
             _trace_snapshot(self, n)
@@ -842,6 +844,15 @@ def _trace_prim(obj):
     _tr("primitive", obj, kind, state, waiters)
 
 
+if _TRACE:
+    # What only tracing runs leaves the object ids as a plain run has them (see ids_kept).
+    _trace_snapshot = _loopscope.ids_kept(_trace_snapshot)
+    _trace_prim = _loopscope.ids_kept(_trace_prim)
+    _describe = _loopscope.ids_kept(_describe)
+    _trace_repr = _loopscope.ids_kept(repr)
+    _trace_format_coroutine = _loopscope.ids_kept(_format_coroutine)
+
+
 class BaseSelectorEventLoop(BaseEventLoop):
     __module__ = "asyncio.selector_events"
     # Created on first I/O (loopscope.net's selector): loops that only use timers keep the
@@ -974,7 +985,7 @@ class Future:
         self._state = _CANCELLED
         self._cancel_message = msg
         if _TRACE:
-            _tr("future_done", self, "cancelled", "" if msg is None else repr(msg))
+            _tr("future_done", self, "cancelled", "" if msg is None else _trace_repr(msg))
         self._schedule_callbacks()
         return True
 
@@ -998,7 +1009,7 @@ class Future:
         self._exception = exception
         self._state = _FINISHED
         if _TRACE:
-            _tr("future_done", self, "exception", repr(exception))
+            _tr("future_done", self, "exception", _trace_repr(exception))
         self._schedule_callbacks()
         self._log_traceback = True
         _unretrieved_add(self)
@@ -1116,7 +1127,7 @@ class Task(Future):
             context = _loopscope.copy_context()
         self._context = context
         if _TRACE:
-            _tr("task_created", self, self._name, _format_coroutine(coro))
+            _tr("task_created", self, self._name, _trace_format_coroutine(coro))
         if context is None:
             self._loop.call_soon(self.__step)
         else:

@@ -213,9 +213,7 @@ fn run_frame_code(vm: &mut Vm) -> Option<crate::vm::exceptions::TbEntry> {
         _ => None,
     })?;
     // The call itself: its span covers the whole line, so no carets are drawn, as in CPython.
-    let lasti = (0..co.instrs.len())
-        .filter(|&i| co.line_of(i) as usize == RUN_LINE)
-        .last()?;
+    let lasti = (0..co.instrs.len()).rfind(|&i| co.line_of(i) as usize == RUN_LINE)?;
     vm.add_source(src);
     Some(crate::vm::exceptions::TbEntry {
         code: Rc::new(crate::vm::object::PyCode::new(co)),

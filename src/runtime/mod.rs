@@ -389,6 +389,20 @@ fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions)
     net_glue::install_natives(vm, &m);
     weak::install(vm, &m);
 
+    // `ids_kept(f)`: `f` wrapped so that a call leaves the object id counter where it was. The
+    // Python that only tracing runs (snapshots, descriptions) makes objects a plain run does
+    // not (a comprehension's function, a caught AttributeError); ids stand in for addresses
+    // and order sets of tasks, so the trace the browser shows would follow another order.
+    let f = vm.new_closure("ids_kept", |vm, a, _k| {
+        let Some(inner) = a.first().cloned() else {
+            return Err(vm.type_error("ids_kept() needs a callable"));
+        };
+        Ok(vm.new_closure("ids_kept_call", move |vm, a, k| {
+            vm.with_ids_kept(|vm| vm.call(&inner, a, k))
+        }))
+    });
+    m.dict.set_str("ids_kept", f);
+
     let s = st.clone();
     let f = vm.new_closure("now", move |vm, _a, _k| {
         if let Some(t) = vm.threads.clone() {
@@ -593,8 +607,10 @@ struct TraceCtx {
     now: Rc<Cell<f64>>,
     /// The running loop's `_ready` deque, once seen.
     ready: Option<Value>,
-    /// The back of `_ready` at the last look (held, so its identity stays unique).
-    ready_back: Option<Value>,
+    /// The back of `_ready` at the last look. Held weakly: its allocation stays (so its
+    /// identity stays unique) but the handle, and the task its callback is bound to, die when
+    /// the script lets go of them, as in a plain run (finalizers print at the same point).
+    ready_back: Option<Held>,
     /// Code object -> its (qualname, file) string ids, or None for code not shown (asyncio's
     /// own and other `<...>` sources). Holding the code keeps its address unique.
     codes: HashMap<usize, (Rc<CodeObject>, CodeIds)>,
@@ -615,8 +631,8 @@ impl TraceCtx {
     /// the VM, so the line hook can call it: call_soon from a script line shows at once.
     fn sync_ready(&mut self, except: Option<&Value>) {
         let Some(d) = &self.ready else { return };
-        let back = self.ready_back.clone();
-        let seen = |v: &Value| back.as_ref().map(|b| same_obj(b, v)).unwrap_or(false);
+        let back = self.ready_back.as_ref().and_then(Held::ptr);
+        let seen = |v: &Value| back.is_some() && v.ptr() == back;
         let Some((len, fresh)) = natives::deque_new_tail(d, &seen) else {
             return;
         };
@@ -640,7 +656,7 @@ impl TraceCtx {
                 desc,
             });
         }
-        self.ready_back = fresh.last().cloned();
+        self.ready_back = fresh.last().map(Held::new);
     }
 }
 
@@ -975,7 +991,7 @@ fn trace_event(vm: &mut Vm, ctx: &Rc<RefCell<TraceCtx>>, a: &[Value]) -> PyResul
     c.sync_ready(except);
     if kind == "timer_fired" {
         // Fired timers join `_ready` too, but are their own event.
-        c.ready_back = Some(a1.clone());
+        c.ready_back = Some(Held::new(&a1));
     }
     let t = c.now.get();
     let mut tr = c.tracer.borrow_mut();
@@ -1216,6 +1232,28 @@ pub fn trace_script_with_driver(
     let mut trace = rec.into_trace(name, code);
     trace.budget_stops = vm.callback_budget_stops;
     trace
+}
+
+/// A value remembered for its identity only: an instance weakly (its allocation, and so its
+/// address, outlives it), anything else as is.
+enum Held {
+    Weak(std::rc::Weak<crate::vm::object::PyInstance>),
+    Strong(Value),
+}
+
+impl Held {
+    fn new(v: &Value) -> Held {
+        match v {
+            Value::Instance(i) => Held::Weak(Rc::downgrade(i)),
+            other => Held::Strong(other.clone()),
+        }
+    }
+    fn ptr(&self) -> Option<usize> {
+        match self {
+            Held::Weak(w) => Some(w.as_ptr() as *const u8 as usize),
+            Held::Strong(v) => v.ptr(),
+        }
+    }
 }
 
 fn same_obj(a: &Value, b: &Value) -> bool {
