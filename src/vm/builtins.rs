@@ -338,6 +338,11 @@ pub fn make_class(
         meta: RefCell::new(None),
     });
     update_type_flags(&t);
+    if let Ok(mut subs) = vm.subclasses.try_borrow_mut() {
+        for b in &t.bases {
+            subs.entry(b.id).or_default().push(Rc::downgrade(&t));
+        }
+    }
     Ok(t)
 }
 

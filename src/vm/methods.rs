@@ -965,6 +965,24 @@ fn type_dunder_call(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
     }
 }
 
+fn type_subclasses(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let Some(Value::Type(t)) = args.first() else {
+        return Err(vm.type_error("descriptor '__subclasses__' requires a 'type' object"));
+    };
+    let mut subs = vm.subclasses.borrow_mut();
+    let live: Vec<Value> = match subs.get_mut(&t.id) {
+        Some(v) => {
+            v.retain(|w| w.strong_count() > 0);
+            v.iter()
+                .filter_map(|w| w.upgrade())
+                .map(Value::Type)
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    Ok(Value::list(live))
+}
+
 fn type_mro(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     match args.first() {
         Some(Value::Type(t)) => Ok(Value::list(t.mro().into_iter().map(Value::Type).collect())),
@@ -1935,6 +1953,7 @@ pub fn register(vm: &mut Vm) {
     vm.add_classmethod(&t.object, "__init_subclass__", object_init_subclass);
     vm.add_classmethod(&t.object, "__subclasshook__", object_subclasshook);
     vm.add_method(&t.type_, "mro", type_mro);
+    vm.add_method(&t.type_, "__subclasses__", type_subclasses);
     vm.add_static(&t.type_, "__new__", type_dunder_new);
     vm.add_method(&t.type_, "__init__", type_dunder_init);
     vm.add_method(&t.type_, "__call__", type_dunder_call);

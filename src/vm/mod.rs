@@ -347,6 +347,9 @@ pub struct Vm {
     pub repr_guard: Vec<usize>,
     /// Warnings already shown (CPython shows each location once).
     pub warned: Vec<String>,
+    /// `cls.__subclasses__()`: each class's direct subclasses by the class's id, in creation
+    /// order, held weakly (a class that dies leaves the list, as in CPython).
+    pub subclasses: RefCell<HashMap<u64, Vec<std::rc::Weak<PyType>>>>,
     /// Async generators whose first `asend`/`athrow`/`__anext__` was created since the asyncio
     /// runtime last looked (its stand-in for `sys.set_asyncgen_hooks(firstiter=...)`).
     pub agen_first_iter: RefCell<Vec<Value>>,
@@ -410,6 +413,7 @@ impl Vm {
             frame_pool: Vec::new(),
             arg_pool: Vec::new(),
             warned: Vec::new(),
+            subclasses: RefCell::new(HashMap::new()),
             agen_first_iter: RefCell::new(Vec::new()),
             agen_ops_done: RefCell::new(Vec::new()),
             agens_tracked: std::cell::Cell::new(0),
