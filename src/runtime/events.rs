@@ -252,9 +252,9 @@ pub(crate) fn describe(vm: &mut Vm, aio: &Aio, cb: &Value) -> PyResult<Value> {
             }
         }
     }
-    // Only tracing asks: whatever the Python makes must not move the ids a plain run sees.
+    // Only tracing asks, and then asyncio.py has wrapped `_describe` in `ids_kept`.
     let d = core::global(aio, "_describe");
-    vm.with_ids_kept(|vm| vm.call(&d, std::slice::from_ref(cb), &[]))
+    vm.call(&d, std::slice::from_ref(cb), &[])
 }
 
 fn run(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {

@@ -182,8 +182,7 @@ impl crate::vm::AwaitHook for AwaitFast {
             depth: 0,
         }];
         let suspended = (shape.at + 1, locals, vec![recv.clone()], blocks);
-        let frame_id = vm.next_frame_id();
-        Some(vm.suspended_coroutine(&shape.func, suspended, (frame_id, ids)))
+        Some(vm.suspended_coroutine(&shape.func, suspended, ids))
     }
 
     fn send(&self, vm: &mut Vm, recv: &Value, v: &Value) -> Option<PyResult<AwaitStep>> {

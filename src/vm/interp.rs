@@ -650,33 +650,30 @@ impl Vm {
 
     /// A coroutine of `func` suspended in an `await` as if it had run there: its frame at
     /// `pc` (just after the `YieldValue` that follows a `Send`) with `locals`, `stack` (the
-    /// awaited iterator on top) and `blocks`; the frame and the coroutine take the ids given
-    /// (ones skipped when the runtime ran the coroutine's work without it, see
-    /// `AwaitHook::call_awaited`), leaving the id counter where it is.
+    /// awaited iterator on top) and `blocks`; the coroutine takes the id given (the one skipped
+    /// when the runtime ran the coroutine's work without it, see `AwaitHook::call_awaited`),
+    /// leaving the id counter where it is.
     pub fn suspended_coroutine(
         &mut self,
         func: &Rc<PyFunction>,
         suspended: (usize, Vec<Value>, Vec<Value>, Vec<super::frame::Block>),
-        ids: (u64, u64),
+        coro_id: u64,
     ) -> Value {
         let (pc, locals, stack, blocks) = suspended;
-        let counter = self.next_id_peek();
         let mut fr = self.fresh_frame(func.code.clone(), func.globals.clone(), Some(func.clone()));
-        fr.id = ids.0;
         fr.pc = pc;
         fr.locals = locals;
         fr.stack = stack;
         fr.blocks = blocks;
         fr.in_yield_from = true;
-        let g = self.make_gen(fr);
-        self.next_id_reset(counter);
+        let g = self.with_ids_kept(|vm| vm.make_gen(fr));
         match g {
             Value::Gen(g) => {
                 g.state.set(GenState::Suspended);
                 // The id is the object's identity from its creation: rebuild with the one given.
                 let g = Rc::try_unwrap(g)
                     .map(|mut g| {
-                        g.id = ids.1;
+                        g.id = coro_id;
                         Rc::new(g)
                     })
                     .unwrap_or_else(|g| g);

@@ -429,14 +429,6 @@ impl Vm {
         vm
     }
 
-    pub(crate) fn next_id_peek(&self) -> u64 {
-        self.next_id.get()
-    }
-
-    pub(crate) fn next_id_reset(&self, id: u64) {
-        self.next_id.set(id);
-    }
-
     pub fn next_id(&self) -> u64 {
         let id = self.next_id.get();
         self.next_id.set(id + 1);
@@ -451,8 +443,9 @@ impl Vm {
         id
     }
 
-    /// Run `f` without moving the object id counter: for instrumentation (`--handles` lines)
-    /// whose frames would otherwise shift the ids of everything the script creates later, and
+    /// Run `f` without moving the object id counter: for instrumentation (`--handles` lines,
+    /// what only tracing runs) whose objects (a caught AttributeError, a comprehension's
+    /// function) would otherwise shift the ids of everything the script creates later, and
     /// with them the order of sets of tasks. Whatever `f` makes must not outlive it.
     pub fn with_ids_kept<R>(&mut self, f: impl FnOnce(&mut Vm) -> R) -> R {
         let saved = self.next_id.get();

@@ -47,17 +47,13 @@ pub const fn hash_str(s: &str) -> i64 {
     }
 }
 
-/// CPython's int hash: n mod (2**61 - 1), keeping the sign; -1 becomes -2.
-/// The identity hash of any value: by its stable id when it has one (instances, functions,
-/// generators and coroutines, classes), so that sets of them iterate in the same order on
-/// every run, in every mode and on every platform; else by where it lives.
+/// The identity hash of any value: by its stable id when it has one, so that sets of them
+/// iterate in the same order on every run, in every mode and on every platform; else by
+/// where it lives.
 pub fn identity_hash_of(v: &Value) -> i64 {
-    match v {
-        Value::Instance(i) => identity_hash(i.id),
-        Value::Func(f) => identity_hash(f.id),
-        Value::Gen(g) => identity_hash(g.id),
-        Value::Type(t) => identity_hash(t.id),
-        _ => hash_int((v.ptr().unwrap_or(0) >> 4) as i64),
+    match v.stable_id() {
+        Some(id) => identity_hash(id),
+        None => hash_int((v.ptr().unwrap_or(0) >> 4) as i64),
     }
 }
 
@@ -66,6 +62,7 @@ pub fn identity_hash(id: u64) -> i64 {
     hash_int((id as i64) << 4 | 1)
 }
 
+/// CPython's int hash: n mod (2**61 - 1), keeping the sign; -1 becomes -2.
 pub fn hash_int(n: i64) -> i64 {
     let v = n as i128;
     let h = if v >= 0 {

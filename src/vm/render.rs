@@ -26,13 +26,8 @@ pub fn numeric_err(vm: &Vm, e: super::numeric::PyErr) -> Exc {
 }
 
 fn obj_id(v: &Value) -> u64 {
-    match v {
-        Value::Instance(i) => i.id,
-        Value::Func(f) => f.id,
-        Value::Gen(g) => g.id,
-        Value::Type(t) => t.id,
-        _ => (v.ptr().unwrap_or(0) as u64 >> 4) & 0xffff_ffff,
-    }
+    v.stable_id()
+        .unwrap_or_else(|| (v.ptr().unwrap_or(0) as u64 >> 4) & 0xffff_ffff)
 }
 
 impl Vm {

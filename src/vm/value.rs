@@ -186,6 +186,18 @@ impl Value {
             },
         }
     }
+    /// The id a value keeps for its life (instances, functions, generators and coroutines,
+    /// classes): the stand-in for its CPython address. Other values have none.
+    #[inline]
+    pub fn stable_id(&self) -> Option<u64> {
+        match self {
+            Value::Instance(i) => Some(i.id),
+            Value::Func(f) => Some(f.id),
+            Value::Gen(g) => Some(g.id),
+            Value::Type(t) => Some(t.id),
+            _ => None,
+        }
+    }
     /// Address of the heap object, if any (identity, `id()`).
     pub fn ptr(&self) -> Option<usize> {
         use Value::*;
