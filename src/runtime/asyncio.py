@@ -40,7 +40,7 @@ class SendfileNotAvailableError(RuntimeError):
 class IncompleteReadError(EOFError):
     __module__ = "asyncio.exceptions"
 
-    def __init__(self, partial, expected):
+    def __init__(self, partial, expected):  # cpython: exceptions.py:36
         r_expected = 'undefined' if expected is None else repr(expected)
         super().__init__(f'{len(partial)} bytes read on a total of '
                          f'{r_expected} expected bytes')
@@ -51,7 +51,7 @@ class IncompleteReadError(EOFError):
 class LimitOverrunError(Exception):
     __module__ = "asyncio.exceptions"
 
-    def __init__(self, message, consumed):
+    def __init__(self, message, consumed):  # cpython: exceptions.py:53
         super().__init__(message)
         self.consumed = consumed
 
@@ -71,18 +71,18 @@ class QueueFull(Exception):
 # ---------------------------------------------------------------- helpers
 
 
-def iscoroutine(obj):
+def iscoroutine(obj):  # cpython: coroutines.py:34
     return _loopscope.iscoroutine(obj)
 
 
-def iscoroutinefunction(func):
+def iscoroutinefunction(func):  # cpython: coroutines.py:21
     return _loopscope.iscoroutinefunction(func) or getattr(func, "_is_coroutine", None) is _is_coroutine
 
 
 _is_coroutine = object()
 
 
-def isfuture(obj):
+def isfuture(obj):  # cpython: base_futures.py:14
     return (hasattr(type(obj), '_asyncio_future_blocking') and
             obj._asyncio_future_blocking is not None)
 
@@ -93,7 +93,7 @@ import functools as _functools
 _partial = _functools.partial
 
 
-def _format_args_and_kwargs(args, kwargs):
+def _format_args_and_kwargs(args, kwargs):  # cpython: format_helpers.py:30
     items = []
     if args:
         items.extend(_reprlib_repr(arg) for arg in args)
@@ -111,16 +111,16 @@ def _reprlib_repr(x):
     return r
 
 
-def _get_function_source(func):
+def _get_function_source(func):  # cpython: format_helpers.py:10
     if isinstance(func, _partial):
         return _get_function_source(func.func)
     if _loopscope.isfunction(func):
         code = func.__code__
-        return (code.co_filename, code.co_firstlineno)
+        return _loopscope.cpython_location(code.co_filename, code.co_firstlineno)
     return None
 
 
-def _format_callback(func, args, kwargs, suffix=''):
+def _format_callback(func, args, kwargs, suffix=''):  # cpython: format_helpers.py:44
     if isinstance(func, _partial):
         suffix = _format_args_and_kwargs(args, kwargs) + suffix
         return _format_callback(func.func, func.args, func.keywords, suffix)
@@ -150,7 +150,7 @@ def _qualname(func):
     return qn
 
 
-def _format_callback_source(func, args):
+def _format_callback_source(func, args):  # cpython: format_helpers.py:22
     func_repr = _format_callback(func, args, None)
     source = _get_function_source(func)
     if source:
@@ -158,7 +158,7 @@ def _format_callback_source(func, args):
     return func_repr
 
 
-def _format_coroutine(coro):
+def _format_coroutine(coro):  # cpython: coroutines.py:50
     return _loopscope.coro_repr(coro)
 
 
@@ -172,13 +172,13 @@ class Handle:
     _repr = None
     _source_traceback = None
 
-    def __init__(self, callback, args, loop, context=None):
+    def __init__(self, callback, args, loop, context=None):  # cpython: events.py:31
         self._context = context
         self._loop = loop
         self._callback = callback
         self._args = args
 
-    def _repr_info(self):
+    def _repr_info(self):  # cpython: events.py:46
         info = [self.__class__.__name__]
         if self._cancelled:
             info.append('cancelled')
@@ -186,7 +186,7 @@ class Handle:
             info.append(_format_callback_source(self._callback, self._args))
         return info
 
-    def __repr__(self):
+    def __repr__(self):  # cpython: events.py:58
         if self._repr is not None:
             return self._repr
         info = self._repr_info()
@@ -210,43 +210,43 @@ class TimerHandle(Handle):
 
     _scheduled = False
 
-    def __init__(self, when, callback, args, loop, context=None):
+    def __init__(self, when, callback, args, loop, context=None):  # cpython: events.py:103
         self._context = context
         self._loop = loop
         self._callback = callback
         self._args = args
         self._when = when
 
-    def _repr_info(self):
+    def _repr_info(self):  # cpython: events.py:110
         info = super()._repr_info()
         pos = 2 if self._cancelled else 1
         info.insert(pos, f'when={self._when}')
         return info
 
-    def __hash__(self):
+    def __hash__(self):  # cpython: events.py:116
         return hash(self._when)
 
-    def __lt__(self, other):
+    def __lt__(self, other):  # cpython: events.py:119
         if isinstance(other, TimerHandle):
             return self._when < other._when
         return NotImplemented
 
-    def __le__(self, other):
+    def __le__(self, other):  # cpython: events.py:124
         if isinstance(other, TimerHandle):
             return self._when < other._when or self.__eq__(other)
         return NotImplemented
 
-    def __gt__(self, other):
+    def __gt__(self, other):  # cpython: events.py:129
         if isinstance(other, TimerHandle):
             return self._when > other._when
         return NotImplemented
 
-    def __ge__(self, other):
+    def __ge__(self, other):  # cpython: events.py:134
         if isinstance(other, TimerHandle):
             return self._when > other._when or self.__eq__(other)
         return NotImplemented
 
-    def __eq__(self, other):
+    def __eq__(self, other):  # cpython: events.py:139
         if isinstance(other, TimerHandle):
             return (self._when == other._when and
                     self._callback == other._callback and
@@ -254,7 +254,7 @@ class TimerHandle(Handle):
                     self._cancelled == other._cancelled)
         return NotImplemented
 
-    def when(self):
+    def when(self):  # cpython: events.py:152
         return self._when
 
 
@@ -269,11 +269,11 @@ class AbstractEventLoopPolicy:
 _running_loop = None
 
 
-def _get_running_loop():
+def _get_running_loop():  # cpython: events.py:728
     return _running_loop
 
 
-def _set_running_loop(loop):
+def _set_running_loop(loop):  # cpython: events.py:740
     global _running_loop
     _running_loop = loop
 
@@ -281,11 +281,11 @@ def _set_running_loop(loop):
 class BaseDefaultEventLoopPolicy(AbstractEventLoopPolicy):
     __module__ = "asyncio.events"
 
-    def __init__(self):
+    def __init__(self):  # cpython: events.py:663
         self._loop = None
         self._set_called = False
 
-    def get_event_loop(self):
+    def get_event_loop(self):  # cpython: events.py:666
         if self._loop is None and not self._set_called:
             self.set_event_loop(self.new_event_loop())
         if self._loop is None:
@@ -293,13 +293,13 @@ class BaseDefaultEventLoopPolicy(AbstractEventLoopPolicy):
                                % 'MainThread')
         return self._loop
 
-    def set_event_loop(self, loop):
+    def set_event_loop(self, loop):  # cpython: events.py:682
         self._set_called = True
         if loop is not None and not isinstance(loop, AbstractEventLoop):
             raise TypeError(f"loop must be an instance of AbstractEventLoop or None, not '{type(loop).__name__}'")  # cpython: events.py:686
         self._loop = loop
 
-    def new_event_loop(self):
+    def new_event_loop(self):  # cpython: events.py:689
         return VirtualLoop()
 
     def get_child_watcher(self):
@@ -314,21 +314,21 @@ DefaultEventLoopPolicy = _UnixDefaultEventLoopPolicy
 _event_loop_policy = None
 
 
-def get_event_loop_policy():
+def get_event_loop_policy():  # cpython: events.py:758
     global _event_loop_policy
     if _event_loop_policy is None:
         _event_loop_policy = DefaultEventLoopPolicy()
     return _event_loop_policy
 
 
-def set_event_loop_policy(policy):
+def set_event_loop_policy(policy):  # cpython: events.py:765
     global _event_loop_policy
     if policy is not None and not isinstance(policy, AbstractEventLoopPolicy):
         raise TypeError(f"policy must be an instance of AbstractEventLoopPolicy or None, not '{type(policy).__name__}'")  # cpython: events.py:771
     _event_loop_policy = policy
 
 
-def get_event_loop():
+def get_event_loop():  # cpython: events.py:775
     current_loop = _running_loop
     if current_loop is not None:
         return current_loop
@@ -338,11 +338,11 @@ def get_event_loop():
 _get_event_loop = get_event_loop
 
 
-def set_event_loop(loop):
+def set_event_loop(loop):  # cpython: events.py:799
     get_event_loop_policy().set_event_loop(loop)
 
 
-def new_event_loop():
+def new_event_loop():  # cpython: events.py:804
     return get_event_loop_policy().new_event_loop()
 
 
@@ -353,7 +353,7 @@ _MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5
 MAXIMUM_SELECT_TIMEOUT = 24 * 3600
 
 
-def _run_until_complete_cb(fut):
+def _run_until_complete_cb(fut):  # cpython: base_events.py:180
     if not fut.cancelled():
         exc = fut.exception()
         if isinstance(exc, (SystemExit, KeyboardInterrupt)):
@@ -364,7 +364,7 @@ def _run_until_complete_cb(fut):
 class BaseEventLoop(AbstractEventLoop):
     __module__ = "asyncio.base_events"
 
-    def __init__(self):
+    def __init__(self):  # cpython: base_events.py:389
         if _TRACE:
             self._trace_iteration = 0
         self._timer_cancelled_count = 0
@@ -386,13 +386,13 @@ class BaseEventLoop(AbstractEventLoop):
         self._executor_shutdown_called = False
         self._self_pipe_pending = False
 
-    def __repr__(self):
+    def __repr__(self):  # cpython: base_events.py:419
         return (
             f'<{self.__class__.__name__} running={self.is_running()} '
             f'closed={self.is_closed()} debug={self.get_debug()}>'
         )
 
-    def create_task(self, coro, *, name=None, context=None):
+    def create_task(self, coro, *, name=None, context=None):  # cpython: base_events.py:429
         self._check_closed()
         if self._task_factory is None:
             task = Task(coro, loop=self, name=name, context=context)
@@ -404,27 +404,27 @@ class BaseEventLoop(AbstractEventLoop):
             _set_task_name(task, name)
         return task
 
-    def set_task_factory(self, factory):
+    def set_task_factory(self, factory):  # cpython: base_events.py:450
         if factory is not None and not callable(factory):
             raise TypeError('task factory must be a callable or None')  # cpython: base_events.py:461
         self._task_factory = factory
 
-    def get_task_factory(self):
+    def get_task_factory(self):  # cpython: base_events.py:464
         return self._task_factory
 
-    def _check_closed(self):
+    def _check_closed(self):  # cpython: base_events.py:517
         if self._closed:
             raise RuntimeError('Event loop is closed')  # cpython: base_events.py:519
 
-    def _check_default_executor(self):
+    def _check_default_executor(self):  # cpython: base_events.py:521
         if self._executor_shutdown_called:
             raise RuntimeError('Executor shutdown has been called')  # cpython: base_events.py:523
 
-    def _asyncgen_finalizer_hook(self, agen):
+    def _asyncgen_finalizer_hook(self, agen):  # cpython: base_events.py:525
         if not self.is_closed():
             self.call_soon_threadsafe(self.create_task, agen.aclose())
 
-    def _asyncgen_firstiter_hook(self, agen):
+    def _asyncgen_firstiter_hook(self, agen):  # cpython: base_events.py:530
         if self._asyncgens_shutdown_called:
             _loopscope.warn(
                 f"asynchronous generator {agen!r} was scheduled after "
@@ -455,14 +455,14 @@ class BaseEventLoop(AbstractEventLoop):
         import _loopscope_asyncio_threads
         await _loopscope_asyncio_threads.shutdown_default_executor(self)
 
-    def _check_running(self):
+    def _check_running(self):  # cpython: base_events.py:586
         if self.is_running():
             raise RuntimeError('This event loop is already running')  # cpython: base_events.py:588
         if _get_running_loop() is not None:
             raise RuntimeError(  # cpython: base_events.py:590
                 'Cannot run the event loop while another loop is running')
 
-    def run_forever(self):
+    def run_forever(self):  # cpython: base_events.py:593
         self._check_closed()
         self._check_running()
         old_hooks = _loopscope.get_asyncgen_hooks()
@@ -481,7 +481,7 @@ class BaseEventLoop(AbstractEventLoop):
             _set_running_loop(None)
             _loopscope.set_asyncgen_hooks(*old_hooks)
 
-    def run_until_complete(self, future):
+    def run_until_complete(self, future):  # cpython: base_events.py:617
         self._check_closed()
         self._check_running()
         new_task = not isfuture(future)
@@ -501,10 +501,10 @@ class BaseEventLoop(AbstractEventLoop):
             raise RuntimeError('Event loop stopped before Future completed.')  # cpython: base_events.py:651
         return future.result()  # cpython: base_events.py:653
 
-    def stop(self):
+    def stop(self):  # cpython: base_events.py:655
         self._stopping = True
 
-    def close(self):
+    def close(self):  # cpython: base_events.py:663
         if self.is_running():
             raise RuntimeError("Cannot close a running event loop")  # cpython: base_events.py:672
         if self._closed:
@@ -516,16 +516,16 @@ class BaseEventLoop(AbstractEventLoop):
         self._default_executor = None
         _log_unretrieved(self)
 
-    def is_closed(self):
+    def is_closed(self):  # cpython: base_events.py:686
         return self._closed
 
-    def is_running(self):
+    def is_running(self):  # cpython: base_events.py:696
         return (self._thread_id is not None)
 
-    def time(self):
+    def time(self):  # cpython: base_events.py:700
         return _now()
 
-    def call_later(self, delay, callback, *args, context=None):
+    def call_later(self, delay, callback, *args, context=None):  # cpython: base_events.py:709
         if delay is None:
             raise TypeError('delay must not be None')  # cpython: base_events.py:726
         if type(self) is not VirtualLoop:
@@ -543,7 +543,7 @@ class BaseEventLoop(AbstractEventLoop):
             _tr("timer_scheduled", timer, when, _describe(callback))
         return timer
 
-    def call_at(self, when, callback, *args, context=None):
+    def call_at(self, when, callback, *args, context=None):  # cpython: base_events.py:733
         if when is None:
             raise TypeError("when cannot be None")  # cpython: base_events.py:739
         self._check_closed()
@@ -556,7 +556,7 @@ class BaseEventLoop(AbstractEventLoop):
             _tr("timer_scheduled", timer, when, _describe(callback))
         return timer
 
-    def _check_callback(self, callback, method):
+    def _check_callback(self, callback, method):  # cpython: base_events.py:770
         if (iscoroutine(callback) or iscoroutinefunction(callback)):
             raise TypeError(  # cpython: base_events.py:773
                 f"coroutines cannot be used with {method}()")
@@ -565,7 +565,7 @@ class BaseEventLoop(AbstractEventLoop):
                 f'a callable object was expected by {method}(), '
                 f'got {callback!r}')
 
-    def call_soon_threadsafe(self, callback, *args, context=None):
+    def call_soon_threadsafe(self, callback, *args, context=None):  # cpython: base_events.py:804
         self._check_closed()
         if self._debug:
             self._check_callback(callback, 'call_soon_threadsafe')
@@ -574,30 +574,30 @@ class BaseEventLoop(AbstractEventLoop):
         self._write_to_self()
         return handle
 
-    def _write_to_self(self):
+    def _write_to_self(self):  # cpython: base_events.py:504
         # The self-pipe: the next select() returns at once and _read_from_self runs.
         self._self_pipe_pending = True
         _loopscope.wake_loop()
 
-    def run_in_executor(self, executor, func, *args):
+    def run_in_executor(self, executor, func, *args):  # cpython: base_events.py:815
         # The thread parts live in their own module (asyncio_threads.py), loaded on first use.
         self._check_closed()
         import _loopscope_asyncio_threads
         return _loopscope_asyncio_threads.run_in_executor(self, executor, func, *args)
 
-    def set_default_executor(self, executor):
+    def set_default_executor(self, executor):  # cpython: base_events.py:831
         self._default_executor = executor
 
-    def get_exception_handler(self):
+    def get_exception_handler(self):  # cpython: base_events.py:1701
         return self._exception_handler
 
-    def set_exception_handler(self, handler):
+    def set_exception_handler(self, handler):  # cpython: base_events.py:1706
         if handler is not None and not callable(handler):
             raise TypeError(f'A callable object or None is expected, '  # cpython: base_events.py:1719
                             f'got {handler!r}')
         self._exception_handler = handler
 
-    def default_exception_handler(self, context):
+    def default_exception_handler(self, context):  # cpython: base_events.py:1723
         message = context.get('message')
         if not message:
             message = 'Unhandled exception in event loop'
@@ -611,7 +611,7 @@ class BaseEventLoop(AbstractEventLoop):
             log_lines.append(f'{key}: {value}')
         _loopscope.log_error('\n'.join(log_lines), exception)
 
-    def call_exception_handler(self, context):
+    def call_exception_handler(self, context):  # cpython: base_events.py:1773
         if self._exception_handler is None:
             try:
                 self.default_exception_handler(context)
@@ -636,11 +636,11 @@ class BaseEventLoop(AbstractEventLoop):
                 except BaseException:
                     _loopscope.log_error('Exception in default exception handler', None)
 
-    def _timer_handle_cancelled(self, handle):
+    def _timer_handle_cancelled(self, handle):  # cpython: base_events.py:1840
         if handle._scheduled:
             self._timer_cancelled_count += 1
 
-    def _run_once(self):
+    def _run_once(self):  # cpython: base_events.py:1845
         sched_count = len(self._scheduled)
         if (sched_count > _MIN_SCHEDULED_TIMER_HANDLES and
             self._timer_cancelled_count / sched_count >
@@ -724,15 +724,15 @@ class BaseEventLoop(AbstractEventLoop):
         if _TRACE:
             _tr("iteration_end", self._trace_iteration)
 
-    def get_debug(self):
+    def get_debug(self):  # cpython: base_events.py:1940
         return self._debug
 
-    def set_debug(self, enabled):
+    def set_debug(self, enabled):  # cpython: base_events.py:1943
         self._debug = enabled
         if self.is_running():
             self.call_soon_threadsafe(self._set_coroutine_origin_tracking, enabled)
 
-    def _set_coroutine_origin_tracking(self, enabled):
+    def _set_coroutine_origin_tracking(self, enabled):  # cpython: base_events.py:1925
         pass
 
 
@@ -758,7 +758,7 @@ def _describe_waiter(w):
     return repr(w)
 
 
-def _format_handle(handle):
+def _format_handle(handle):  # cpython: base_events.py:70
     cb = handle._callback
     if isinstance(getattr(cb, '__self__', None), Task):
         return repr(cb.__self__)
@@ -859,7 +859,7 @@ class BaseSelectorEventLoop(BaseEventLoop):
     # native _run_once.
     _selector = None
 
-    def _read_from_self(self):
+    def _read_from_self(self):  # cpython: selector_events.py:116
         self._self_pipe_pending = False
 
     # add_reader, sock_recv, create_server, ... and asyncio.open_connection, StreamReader, ...
@@ -887,12 +887,12 @@ _CANCELLED = 'CANCELLED'
 _FINISHED = 'FINISHED'
 
 
-def _format_callbacks(cb):
+def _format_callbacks(cb):  # cpython: base_futures.py:25
     size = len(cb)
     if not size:
         cb = ''
 
-    def format_cb(callback):
+    def format_cb(callback):  # cpython: base_futures.py:31
         return _format_callback_source(callback, ())
 
     if size == 1:
@@ -906,7 +906,7 @@ def _format_callbacks(cb):
     return f'cb=[{cb}]'
 
 
-def _future_repr_info(future):
+def _future_repr_info(future):  # cpython: base_futures.py:45
     info = [future._state.lower()]
     if future._state == _FINISHED:
         if future._exception is not None:
@@ -958,14 +958,14 @@ class Future:
     _asyncio_future_blocking = False
     _log_traceback = False
 
-    def __repr__(self):
+    def __repr__(self):  # cpython: futures.py:88
         return '<{} {}>'.format(self.__class__.__name__,
                                 ' '.join(self._repr_info()))
 
     def _repr_info(self):
         return _future_repr_info(self)
 
-    def _make_cancelled_error(self):
+    def _make_cancelled_error(self):  # cpython: futures.py:126
         if self._cancelled_exc is not None:
             exc = self._cancelled_exc
             self._cancelled_exc = None
@@ -978,7 +978,7 @@ class Future:
         self._cancelled_exc = None
         return exc
 
-    def cancel(self, msg=None):
+    def cancel(self, msg=None):  # cpython: futures.py:146
         self._log_traceback = False
         if self._state != _PENDING:
             return False
@@ -989,7 +989,7 @@ class Future:
         self._schedule_callbacks()
         return True
 
-    def remove_done_callback(self, fn):
+    def remove_done_callback(self, fn):  # cpython: futures.py:238
         filtered_callbacks = [(f, ctx)
                               for (f, ctx) in self._callbacks
                               if f != fn]
@@ -998,7 +998,7 @@ class Future:
             self._callbacks[:] = filtered_callbacks
         return removed_count
 
-    def set_exception(self, exception):
+    def set_exception(self, exception):  # cpython: futures.py:265
         if self._state != _PENDING:
             raise InvalidStateError(f'invalid state')
         if isinstance(exception, type):
@@ -1060,7 +1060,7 @@ def _loopscope_at_exit():
             })
 
 
-def _get_loop(fut):
+def _get_loop(fut):  # cpython: futures.py:299
     try:
         get_loop = fut.get_loop
     except AttributeError:
@@ -1070,7 +1070,7 @@ def _get_loop(fut):
     return fut._loop
 
 
-def wrap_future(future, *, loop=None):
+def wrap_future(future, *, loop=None):  # cpython: futures.py:409
     if isfuture(future):
         return future
     import _loopscope_asyncio_threads
@@ -1095,7 +1095,7 @@ def _next_task_name():
     return f'Task-{_task_name_counter[0]}'
 
 
-def _set_task_name(task, name):
+def _set_task_name(task, name):  # cpython: tasks.py:65
     if name is not None:
         try:
             set_name = task.set_name
@@ -1110,7 +1110,7 @@ class Task(Future):
     _log_destroy_pending = True
     _loopscope_finalize_if = (('_log_traceback', True), ('_state', _PENDING))
 
-    def __init__(self, coro, *, loop=None, name=None, context=None):
+    def __init__(self, coro, *, loop=None, name=None, context=None):  # cpython: tasks.py:106
         super().__init__(loop=loop)
         if not iscoroutine(coro):
             self._log_destroy_pending = False
@@ -1145,25 +1145,25 @@ class Task(Future):
             info.insert(3, f'wait_for={self._fut_waiter!r}')
         return info
 
-    def get_coro(self):
+    def get_coro(self):  # cpython: tasks.py:149
         return self._coro
 
     def get_context(self):
         return self._context
 
-    def get_name(self):
+    def get_name(self):  # cpython: tasks.py:152
         return self._name
 
-    def set_name(self, value):
+    def set_name(self, value):  # cpython: tasks.py:155
         self._name = str(value)
 
-    def set_result(self, result):
+    def set_result(self, result):  # cpython: tasks.py:158
         raise RuntimeError('Task does not support set_result operation')  # cpython: tasks.py:159
 
-    def set_exception(self, exception):
+    def set_exception(self, exception):  # cpython: tasks.py:161
         raise RuntimeError('Task does not support set_exception operation')  # cpython: tasks.py:162
 
-    def get_stack(self, *, limit=None):
+    def get_stack(self, *, limit=None):  # cpython: tasks.py:164
         # base_tasks._task_get_stack: the coroutine's frame and its callers while it runs,
         # else the frames of the exception's traceback.
         frames = []
@@ -1196,7 +1196,7 @@ class Task(Future):
                 tb = tb.tb_next
         return frames
 
-    def print_stack(self, *, limit=None, file=None):
+    def print_stack(self, *, limit=None, file=None):  # cpython: tasks.py:187
         # base_tasks._task_print_stack: the header goes to `file` (stdout by default), the
         # frames through traceback.print_list (stderr by default), as in CPython.
         import sys
@@ -1224,7 +1224,7 @@ class Task(Future):
             for line in traceback.format_exception_only(exc.__class__, exc):
                 print(line, file=file, end='')
 
-    def cancel(self, msg=None):
+    def cancel(self, msg=None):  # cpython: tasks.py:198
         self._log_traceback = False
         if self.done():
             return False
@@ -1236,10 +1236,10 @@ class Task(Future):
         self._cancel_message = msg
         return True
 
-    def cancelling(self):
+    def cancelling(self):  # cpython: tasks.py:240
         return self._num_cancels_requested
 
-    def uncancel(self):
+    def uncancel(self):  # cpython: tasks.py:248
         if self._num_cancels_requested > 0:
             self._num_cancels_requested -= 1
         return self._num_cancels_requested
@@ -1272,7 +1272,7 @@ def _trace_task_state(task):
         _tr("task_state", task, "ready", None)
 
 
-def _register_task(task):
+def _register_task(task):  # cpython: tasks.py:948
     _all_tasks_add(task)
 
 
@@ -1280,26 +1280,26 @@ def _register_task(task):
 # (tasks.rs): which task each loop runs is kept in Rust, where Task.__step reads it.
 
 
-def _unregister_task(task):
+def _unregister_task(task):  # cpython: tasks.py:969
     try:
         _all_tasks_remove(task)
     except ValueError:
         pass
 
 
-def current_task(loop=None):
+def current_task(loop=None):  # cpython: tasks.py:35
     if loop is None:
         loop = get_running_loop()
     return _current_task(loop)
 
 
-def all_tasks(loop=None):
+def all_tasks(loop=None):  # cpython: tasks.py:42
     if loop is None:
         loop = get_running_loop()
     return {t for t in _all_tasks_alive() if not t.done() and _get_loop(t) is loop}
 
 
-def create_task(coro, *, name=None, context=None):
+def create_task(coro, *, name=None, context=None):  # cpython: tasks.py:376
     loop = get_running_loop()
     if context is None:
         task = loop.create_task(coro)
@@ -1328,7 +1328,7 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):  # cpython: task
     return await _wait(fs, timeout, return_when, loop)  # cpython: tasks.py:428
 
 
-def _release_waiter(waiter, *args):
+def _release_waiter(waiter, *args):  # cpython: tasks.py:431
     if not waiter.done():
         waiter.set_result(None)
 
@@ -1382,7 +1382,7 @@ async def _wait(fs, timeout, return_when, loop):  # cpython: tasks.py:507
         timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
     counter = len(fs)
 
-    def _on_completion(f):
+    def _on_completion(f):  # cpython: tasks.py:519
         nonlocal counter
         counter -= 1
         if (counter <= 0 or
@@ -1425,7 +1425,7 @@ async def _cancel_and_wait(fut, loop):  # cpython: tasks.py:551
         fut.remove_done_callback(cb)
 
 
-def as_completed(fs, *, timeout=None):
+def as_completed(fs, *, timeout=None):  # cpython: tasks.py:568
     if isfuture(fs) or iscoroutine(fs):
         raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")  # cpython: tasks.py:587
     done = Queue()
@@ -1433,13 +1433,13 @@ def as_completed(fs, *, timeout=None):
     todo = {ensure_future(f, loop=loop) for f in set(fs)}
     timeout_handle = None
 
-    def _on_timeout():
+    def _on_timeout():  # cpython: tasks.py:596
         for f in todo:
             f.remove_done_callback(_on_completion)
             done.put_nowait(None)
         todo.clear()
 
-    def _on_completion(f):
+    def _on_completion(f):  # cpython: tasks.py:602
         if not todo:
             return
         todo.remove(f)
@@ -1461,7 +1461,7 @@ def as_completed(fs, *, timeout=None):
         yield _wait_for_one()  # cpython: tasks.py:622
 
 
-def __sleep0():
+def __sleep0():  # cpython: tasks.py:625
     yield  # cpython: tasks.py:634
 
 
@@ -1487,11 +1487,11 @@ async def sleep(delay, result=None):  # cpython: tasks.py:637
         future.close()
 
 
-def ensure_future(coro_or_future, *, loop=None):
+def ensure_future(coro_or_future, *, loop=None):  # cpython: tasks.py:654
     return _ensure_future(coro_or_future, loop=loop)
 
 
-def _ensure_future(coro_or_future, *, loop=None):
+def _ensure_future(coro_or_future, *, loop=None):  # cpython: tasks.py:662
     if isfuture(coro_or_future):
         if loop is not None and loop is not _get_loop(coro_or_future):
             raise ValueError('The future belongs to a different loop than '  # cpython: tasks.py:665
@@ -1515,7 +1515,7 @@ def _ensure_future(coro_or_future, *, loop=None):
         raise  # cpython: tasks.py:684
 
 
-def _wrap_awaitable(awaitable):
+def _wrap_awaitable(awaitable):  # cpython: tasks.py:687
     return (yield from awaitable.__await__())  # cpython: tasks.py:694
 
 
@@ -1525,12 +1525,12 @@ _wrap_awaitable = types.coroutine(_wrap_awaitable)
 class _GatheringFuture(Future):
     __module__ = "asyncio.tasks"
 
-    def __init__(self, children, *, loop):
+    def __init__(self, children, *, loop):  # cpython: tasks.py:707
         super().__init__(loop=loop)
         self._children = children
         self._cancel_requested = False
 
-    def cancel(self, msg=None):
+    def cancel(self, msg=None):  # cpython: tasks.py:713
         if self.done():
             return False
         ret = False
@@ -1542,14 +1542,14 @@ class _GatheringFuture(Future):
         return ret
 
 
-def gather(*coros_or_futures, return_exceptions=False):
+def gather(*coros_or_futures, return_exceptions=False):  # cpython: tasks.py:728
     if not coros_or_futures:
         loop = _get_event_loop()
         outer = loop.create_future()
         outer.set_result([])
         return outer
 
-    def _done_callback(fut):
+    def _done_callback(fut):  # cpython: tasks.py:764
         nonlocal nfinished
         nfinished += 1
 
@@ -1612,14 +1612,14 @@ def gather(*coros_or_futures, return_exceptions=False):
     return outer
 
 
-def shield(arg):
+def shield(arg):  # cpython: tasks.py:851
     inner = _ensure_future(arg)
     if inner.done():
         return inner
     loop = _get_loop(inner)
     outer = loop.create_future()
 
-    def _inner_done_callback(inner):
+    def _inner_done_callback(inner):  # cpython: tasks.py:891
         if outer.cancelled():
             if not inner.cancelled():
                 inner.exception()
@@ -1634,7 +1634,7 @@ def shield(arg):
             else:
                 outer.set_result(inner.result())  # cpython: tasks.py:905
 
-    def _outer_done_callback(outer):
+    def _outer_done_callback(outer):  # cpython: tasks.py:908
         if not inner.done():
             inner.remove_done_callback(_inner_done_callback)
 
@@ -1643,7 +1643,7 @@ def shield(arg):
     return outer
 
 
-def run_coroutine_threadsafe(coro, loop):
+def run_coroutine_threadsafe(coro, loop):  # cpython: tasks.py:917
     import _loopscope_asyncio_threads
     return _loopscope_asyncio_threads.run_coroutine_threadsafe(coro, loop)
 
@@ -1679,16 +1679,16 @@ _State.EXITED = _State("EXITED", "finished")
 class Timeout:
     __module__ = "asyncio.timeouts"
 
-    def __init__(self, when):
+    def __init__(self, when):  # cpython: timeouts.py:33
         self._state = _State.CREATED
         self._timeout_handler = None
         self._task = None
         self._when = when
 
-    def when(self):
+    def when(self):  # cpython: timeouts.py:46
         return self._when
 
-    def reschedule(self, when):
+    def reschedule(self, when):  # cpython: timeouts.py:50
         if self._state is not _State.ENTERED:
             if self._state is _State.CREATED:
                 raise RuntimeError("Timeout has not been entered")  # cpython: timeouts.py:54
@@ -1707,10 +1707,10 @@ class Timeout:
             else:
                 self._timeout_handler = loop.call_at(when, self._on_timeout)
 
-    def expired(self):
+    def expired(self):  # cpython: timeouts.py:73
         return self._state in (_State.EXPIRING, _State.EXPIRED)
 
-    def __repr__(self):
+    def __repr__(self):  # cpython: timeouts.py:77
         info = ['']
         if self._state is _State.ENTERED:
             when = round(self._when, 3) if self._when is not None else None
@@ -1743,19 +1743,19 @@ class Timeout:
             self._state = _State.EXITED
         return None
 
-    def _on_timeout(self):
+    def _on_timeout(self):  # cpython: timeouts.py:121
         assert self._state is _State.ENTERED
         self._task.cancel()
         self._state = _State.EXPIRING
         self._timeout_handler = None
 
 
-def timeout(delay):
+def timeout(delay):  # cpython: timeouts.py:129
     loop = get_running_loop()
     return Timeout(loop.time() + delay if delay is not None else None)
 
 
-def timeout_at(when):
+def timeout_at(when):  # cpython: timeouts.py:149
     return Timeout(when)
 
 
@@ -1776,7 +1776,7 @@ def _exception_group(msg, excs):
 class TaskGroup:
     __module__ = "asyncio.taskgroups"
 
-    def __init__(self):
+    def __init__(self):  # cpython: taskgroups.py:28
         self._entered = False
         self._exiting = False
         self._aborting = False
@@ -1790,7 +1790,7 @@ class TaskGroup:
         self._base_error = None
         self._on_completed_fut = None
 
-    def __repr__(self):
+    def __repr__(self):  # cpython: taskgroups.py:40
         info = ['']
         if self._tasks:
             info.append(f'tasks={len(self._tasks)}')
@@ -1854,7 +1854,7 @@ class TaskGroup:
             finally:
                 self._errors = None
 
-    def create_task(self, coro, *, name=None, context=None):
+    def create_task(self, coro, *, name=None, context=None):  # cpython: taskgroups.py:149
         if not self._entered:
             raise RuntimeError(f"TaskGroup {self!r} has not been entered")  # cpython: taskgroups.py:155
         if self._exiting and not self._tasks:
@@ -1870,17 +1870,17 @@ class TaskGroup:
         self._tasks[task] = None
         return task
 
-    def _is_base_error(self, exc):
+    def _is_base_error(self, exc):  # cpython: taskgroups.py:173
         assert isinstance(exc, BaseException)
         return isinstance(exc, (SystemExit, KeyboardInterrupt))
 
-    def _abort(self):
+    def _abort(self):  # cpython: taskgroups.py:177
         self._aborting = True
         for t in self._tasks:
             if not t.done():
                 t.cancel()
 
-    def _on_task_done(self, task):
+    def _on_task_done(self, task):  # cpython: taskgroups.py:184
         self._tasks.pop(task, None)
         if self._on_completed_fut is not None and not self._tasks:
             if not self._on_completed_fut.done():
@@ -1913,7 +1913,7 @@ class _LoopBoundMixin:
     __module__ = "asyncio.mixins"
     _loop = None
 
-    def _get_loop(self):
+    def _get_loop(self):  # cpython: mixins.py:12
         loop = _get_running_loop()
         if self._loop is None:
             self._loop = loop
@@ -1940,21 +1940,21 @@ class _ContextManagerMixin:
 class Lock(_ContextManagerMixin, _LoopBoundMixin):
     __module__ = "asyncio.locks"
 
-    def __init__(self):
+    def __init__(self):  # cpython: locks.py:78
         self._waiters = None
         self._locked = False
         if _TRACE:
             _trace_primitives.append(self)
             _trace_prim(self)
 
-    def __repr__(self):
+    def __repr__(self):  # cpython: locks.py:82
         res = _object_repr(self)
         extra = 'locked' if self._locked else 'unlocked'
         if self._waiters:
             extra = f'{extra}, waiters:{len(self._waiters)}'
         return f'<{res[1:-1]} [{extra}]>'
 
-    def locked(self):
+    def locked(self):  # cpython: locks.py:89
         return self._locked
 
     async def acquire(self):  # cpython: locks.py:93
@@ -1989,7 +1989,7 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
             _trace_prim(self)
         return True
 
-    def release(self):
+    def release(self):  # cpython: locks.py:125
         if self._locked:
             self._locked = False
             self._wake_up_first()
@@ -1998,7 +1998,7 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
         else:
             raise RuntimeError('Lock is not acquired.')  # cpython: locks.py:140
 
-    def _wake_up_first(self):
+    def _wake_up_first(self):  # cpython: locks.py:142
         if not self._waiters:
             return
         try:
@@ -2012,24 +2012,24 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
 class Event(_LoopBoundMixin):
     __module__ = "asyncio.locks"
 
-    def __init__(self):
+    def __init__(self):  # cpython: locks.py:167
         self._waiters = _deque()
         self._value = False
         if _TRACE:
             _trace_primitives.append(self)
             _trace_prim(self)
 
-    def __repr__(self):
+    def __repr__(self):  # cpython: locks.py:171
         res = _object_repr(self)
         extra = 'set' if self._value else 'unset'
         if self._waiters:
             extra = f'{extra}, waiters:{len(self._waiters)}'
         return f'<{res[1:-1]} [{extra}]>'
 
-    def is_set(self):
+    def is_set(self):  # cpython: locks.py:178
         return self._value
 
-    def set(self):
+    def set(self):  # cpython: locks.py:182
         if not self._value:
             self._value = True
             for fut in self._waiters:
@@ -2038,7 +2038,7 @@ class Event(_LoopBoundMixin):
             if _TRACE:
                 _trace_prim(self)
 
-    def clear(self):
+    def clear(self):  # cpython: locks.py:194
         self._value = False
         if _TRACE:
             _trace_prim(self)
@@ -2063,7 +2063,7 @@ class Event(_LoopBoundMixin):
 class Condition(_ContextManagerMixin, _LoopBoundMixin):
     __module__ = "asyncio.locks"
 
-    def __init__(self, lock=None):
+    def __init__(self, lock=None):  # cpython: locks.py:229
         if lock is None:
             lock = Lock()
         self._lock = lock
@@ -2075,7 +2075,7 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
             _trace_primitives.append(self)
             _trace_prim(self)
 
-    def __repr__(self):
+    def __repr__(self):  # cpython: locks.py:241
         res = _object_repr(self)
         extra = 'locked' if self.locked() else 'unlocked'
         if self._waiters:
@@ -2117,7 +2117,7 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
             result = predicate()
         return result
 
-    def notify(self, n=1):
+    def notify(self, n=1):  # cpython: locks.py:298
         if not self.locked():
             raise RuntimeError('cannot notify on un-acquired lock')  # cpython: locks.py:311
         idx = 0
@@ -2130,14 +2130,14 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
         if _TRACE:
             _trace_prim(self)
 
-    def notify_all(self):
+    def notify_all(self):  # cpython: locks.py:322
         self.notify(len(self._waiters))
 
 
 class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
     __module__ = "asyncio.locks"
 
-    def __init__(self, value=1):
+    def __init__(self, value=1):  # cpython: locks.py:346
         if value < 0:
             raise ValueError("Semaphore initial value must be >= 0")  # cpython: locks.py:348
         self._waiters = None
@@ -2146,14 +2146,14 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
             _trace_primitives.append(self)
             _trace_prim(self)
 
-    def __repr__(self):
+    def __repr__(self):  # cpython: locks.py:352
         res = _object_repr(self)
         extra = 'locked' if self.locked() else f'unlocked, value:{self._value}'
         if self._waiters:
             extra = f'{extra}, waiters:{len(self._waiters)}'
         return f'<{res[1:-1]} [{extra}]>'
 
-    def locked(self):
+    def locked(self):  # cpython: locks.py:359
         return self._value == 0 or (
             any(not w.cancelled() for w in (self._waiters or ())))
 
@@ -2186,13 +2186,13 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
             _trace_prim(self)
         return True
 
-    def release(self):
+    def release(self):  # cpython: locks.py:400
         self._value += 1
         self._wake_up_next()
         if _TRACE:
             _trace_prim(self)
 
-    def _wake_up_next(self):
+    def _wake_up_next(self):  # cpython: locks.py:409
         if not self._waiters:
             return
         for fut in self._waiters:
@@ -2205,11 +2205,11 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
 class BoundedSemaphore(Semaphore):
     __module__ = "asyncio.locks"
 
-    def __init__(self, value=1):
+    def __init__(self, value=1):  # cpython: locks.py:428
         self._bound_value = value
         super().__init__(value)
 
-    def release(self):
+    def release(self):  # cpython: locks.py:432
         if self._value >= self._bound_value:
             raise ValueError('BoundedSemaphore released too many times')  # cpython: locks.py:434
         super().release()
@@ -2235,7 +2235,7 @@ _BarrierState.BROKEN = _BarrierState("BROKEN", "broken")
 class Barrier(_LoopBoundMixin):
     __module__ = "asyncio.locks"
 
-    def __init__(self, parties):
+    def __init__(self, parties):  # cpython: locks.py:455
         if parties < 1:
             raise ValueError('parties must be > 0')  # cpython: locks.py:458
         self._cond = Condition()
@@ -2246,7 +2246,7 @@ class Barrier(_LoopBoundMixin):
             _trace_primitives.append(self)
             _trace_prim(self)
 
-    def __repr__(self):
+    def __repr__(self):  # cpython: locks.py:466
         res = _object_repr(self)
         extra = f'{self._state.value}'
         if not self.broken:
@@ -2292,7 +2292,7 @@ class Barrier(_LoopBoundMixin):
         if self._state in (_BarrierState.BROKEN, _BarrierState.RESETTING):
             raise BrokenBarrierError("Abort or reset of barrier")
 
-    def _exit(self):
+    def _exit(self):  # cpython: locks.py:539
         if self._count == 0:
             if self._state in (_BarrierState.RESETTING, _BarrierState.DRAINING):
                 self._state = _BarrierState.FILLING
@@ -2312,17 +2312,17 @@ class Barrier(_LoopBoundMixin):
             self._state = _BarrierState.BROKEN
             self._cond.notify_all()
 
-    @property
+    @property  # cpython: locks.py:572
     def parties(self):
         return self._parties
 
-    @property
+    @property  # cpython: locks.py:577
     def n_waiting(self):
         if self._state is _BarrierState.FILLING:
             return self._count
         return 0
 
-    @property
+    @property  # cpython: locks.py:584
     def broken(self):
         return self._state is _BarrierState.BROKEN
 
@@ -2332,7 +2332,7 @@ class Barrier(_LoopBoundMixin):
 class Queue(_LoopBoundMixin):
     __module__ = "asyncio.queues"
 
-    def __init__(self, maxsize=0):
+    def __init__(self, maxsize=0):  # cpython: queues.py:33
         self._maxsize = maxsize
         self._getters = _deque()
         self._putters = _deque()
@@ -2350,22 +2350,22 @@ class Queue(_LoopBoundMixin):
             _trace_primitives.append(self)
             _trace_prim(self)
 
-    def _init(self, maxsize):
+    def _init(self, maxsize):  # cpython: queues.py:47
         self._queue = _deque()
 
-    def _get(self):
+    def _get(self):  # cpython: queues.py:50
         return self._queue.popleft()
 
-    def _put(self, item):
+    def _put(self, item):  # cpython: queues.py:53
         self._queue.append(item)
 
-    def __repr__(self):
+    def __repr__(self):  # cpython: queues.py:66
         return f'<{type(self).__name__} at {id(self):#x} {self._format()}>'
 
-    def __str__(self):
+    def __str__(self):  # cpython: queues.py:69
         return f'<{type(self).__name__} {self._format()}>'
 
-    def _format(self):
+    def _format(self):  # cpython: queues.py:74
         result = f'maxsize={self._maxsize!r}'
         if getattr(self, '_queue', None):
             result += f' _queue={list(self._queue)!r}'
@@ -2377,7 +2377,7 @@ class Queue(_LoopBoundMixin):
             result += f' tasks={self._unfinished_tasks}'
         return result
 
-    @property
+    @property  # cpython: queues.py:90
     def maxsize(self):
         return self._maxsize
 
@@ -2433,32 +2433,32 @@ class Queue(_LoopBoundMixin):
 class PriorityQueue(Queue):
     __module__ = "asyncio.queues"
 
-    def _init(self, maxsize):
+    def _init(self, maxsize):  # cpython: queues.py:224
         self._queue = []
 
-    def _put(self, item):
+    def _put(self, item):  # cpython: queues.py:227
         heapq.heappush(self._queue, item)
 
-    def _get(self):
+    def _get(self):  # cpython: queues.py:230
         return heapq.heappop(self._queue)
 
 
 class LifoQueue(Queue):
     __module__ = "asyncio.queues"
 
-    def _init(self, maxsize):
+    def _init(self, maxsize):  # cpython: queues.py:237
         self._queue = []
 
-    def _put(self, item):
+    def _put(self, item):  # cpython: queues.py:240
         self._queue.append(item)
 
-    def _get(self):
+    def _get(self):  # cpython: queues.py:243
         return self._queue.pop()
 
 
 # ---------------------------------------------------------------- runners
 
-def _cancel_all_tasks(loop):
+def _cancel_all_tasks(loop):  # cpython: runners.py:193
     # all_tasks() is a set; cancel in creation order so runs are reproducible.
     to_cancel = [t for t in _all_tasks_alive() if _get_loop(t) is loop and not t.done()]
     if not to_cancel:
@@ -2486,7 +2486,7 @@ class _RunnerState:
 class Runner:
     __module__ = "asyncio.runners"
 
-    def __init__(self, *, debug=None, loop_factory=None):
+    def __init__(self, *, debug=None, loop_factory=None):  # cpython: runners.py:49
         self._state = _RunnerState.CREATED
         self._debug = debug
         self._loop_factory = loop_factory
@@ -2495,14 +2495,14 @@ class Runner:
         self._interrupt_count = 0
         self._set_event_loop = False
 
-    def __enter__(self):
+    def __enter__(self):  # cpython: runners.py:58
         self._lazy_init()
         return self
 
-    def __exit__(self, exc_type, exc_val, exc_tb):
+    def __exit__(self, exc_type, exc_val, exc_tb):  # cpython: runners.py:62
         self.close()
 
-    def close(self):
+    def close(self):  # cpython: runners.py:65
         if self._state is not _RunnerState.INITIALIZED:
             return
         try:
@@ -2517,11 +2517,11 @@ class Runner:
             self._loop = None
             self._state = _RunnerState.CLOSED
 
-    def get_loop(self):
+    def get_loop(self):  # cpython: runners.py:81
         self._lazy_init()
         return self._loop
 
-    def run(self, coro, *, context=None):
+    def run(self, coro, *, context=None):  # cpython: runners.py:86
         if not iscoroutine(coro):
             raise ValueError("a coroutine was expected, got {!r}".format(coro))  # cpython: runners.py:89
         if _get_running_loop() is not None:
@@ -2532,7 +2532,7 @@ class Runner:
         self._interrupt_count = 0
         return self._loop.run_until_complete(task)  # cpython: runners.py:118
 
-    def _lazy_init(self):
+    def _lazy_init(self):  # cpython: runners.py:131
         if self._state is _RunnerState.CLOSED:
             raise RuntimeError("Runner is closed")  # cpython: runners.py:133
         if self._state is _RunnerState.INITIALIZED:
@@ -2549,7 +2549,7 @@ class Runner:
         self._state = _RunnerState.INITIALIZED
 
 
-def run(main, *, debug=None):
+def run(main, *, debug=None):  # cpython: runners.py:160
     if _get_running_loop() is not None:
         raise RuntimeError(  # cpython: runners.py:186
             "asyncio.run() cannot be called from a running event loop")

@@ -94,7 +94,7 @@ def _dedup(items):
     return out
 
 
-def _test_selector_event(selector, fd, event):
+def _test_selector_event(selector, fd, event):  # cpython: selector_events.py:32
     if selector is None:
         return False
     try:
@@ -168,121 +168,121 @@ class AbstractServer:
 class BaseProtocol:
     __slots__ = ()
 
-    def connection_made(self, transport):
+    def connection_made(self, transport):  # cpython: protocols.py:21
         pass
 
-    def connection_lost(self, exc):
+    def connection_lost(self, exc):  # cpython: protocols.py:29
         pass
 
-    def pause_writing(self):
+    def pause_writing(self):  # cpython: protocols.py:37
         pass
 
-    def resume_writing(self):
+    def resume_writing(self):  # cpython: protocols.py:59
         pass
 
 class Protocol(BaseProtocol):
     __slots__ = ()
 
-    def data_received(self, data):
+    def data_received(self, data):  # cpython: protocols.py:94
         pass
 
-    def eof_received(self):
+    def eof_received(self):  # cpython: protocols.py:100
         pass
 
 class BufferedProtocol(BaseProtocol):
     __slots__ = ()
 
-    def get_buffer(self, sizehint):
+    def get_buffer(self, sizehint):  # cpython: protocols.py:135
         pass
 
-    def buffer_updated(self, nbytes):
+    def buffer_updated(self, nbytes):  # cpython: protocols.py:146
         pass
 
-    def eof_received(self):
+    def eof_received(self):  # cpython: protocols.py:153
         pass
 
 class DatagramProtocol(BaseProtocol):
     __slots__ = ()
 
-    def datagram_received(self, data, addr):
+    def datagram_received(self, data, addr):  # cpython: protocols.py:167
         pass
 
-    def error_received(self, exc):
+    def error_received(self, exc):  # cpython: protocols.py:170
         pass
 
 class SubprocessProtocol(BaseProtocol):
     __slots__ = ()
 
-    def pipe_data_received(self, fd, data):
+    def pipe_data_received(self, fd, data):  # cpython: protocols.py:182
         pass
 
-    def pipe_connection_lost(self, fd, exc):
+    def pipe_connection_lost(self, fd, exc):  # cpython: protocols.py:189
         pass
 
-    def process_exited(self):
+    def process_exited(self):  # cpython: protocols.py:196
         pass
 
 class BaseTransport:
     __slots__ = ('_extra',)
 
-    def __init__(self, extra=None):
+    def __init__(self, extra=None):  # cpython: transports.py:14
         if extra is None:
             extra = {}
         self._extra = extra
 
-    def get_extra_info(self, name, default=None):
+    def get_extra_info(self, name, default=None):  # cpython: transports.py:19
         return self._extra.get(name, default)
 
-    def is_closing(self):
+    def is_closing(self):  # cpython: transports.py:23
         raise NotImplementedError  # cpython: transports.py:25
 
-    def close(self):
+    def close(self):  # cpython: transports.py:27
         raise NotImplementedError  # cpython: transports.py:35
 
-    def set_protocol(self, protocol):
+    def set_protocol(self, protocol):  # cpython: transports.py:37
         raise NotImplementedError  # cpython: transports.py:39
 
-    def get_protocol(self):
+    def get_protocol(self):  # cpython: transports.py:41
         raise NotImplementedError  # cpython: transports.py:43
 
 class ReadTransport(BaseTransport):
     __slots__ = ()
 
-    def is_reading(self):
+    def is_reading(self):  # cpython: transports.py:51
         raise NotImplementedError  # cpython: transports.py:53
 
-    def pause_reading(self):
+    def pause_reading(self):  # cpython: transports.py:55
         raise NotImplementedError  # cpython: transports.py:61
 
-    def resume_reading(self):
+    def resume_reading(self):  # cpython: transports.py:63
         raise NotImplementedError  # cpython: transports.py:69
 
 class WriteTransport(BaseTransport):
     __slots__ = ()
 
-    def set_write_buffer_limits(self, high=None, low=None):
+    def set_write_buffer_limits(self, high=None, low=None):  # cpython: transports.py:77
         raise NotImplementedError  # cpython: transports.py:96
 
-    def get_write_buffer_size(self):
+    def get_write_buffer_size(self):  # cpython: transports.py:98
         raise NotImplementedError  # cpython: transports.py:100
 
-    def get_write_buffer_limits(self):
+    def get_write_buffer_limits(self):  # cpython: transports.py:102
         raise NotImplementedError  # cpython: transports.py:106
 
-    def write(self, data):
+    def write(self, data):  # cpython: transports.py:108
         raise NotImplementedError  # cpython: transports.py:114
 
-    def writelines(self, list_of_data):
+    def writelines(self, list_of_data):  # cpython: transports.py:116
         data = b''.join(list_of_data)
         self.write(data)
 
-    def write_eof(self):
+    def write_eof(self):  # cpython: transports.py:125
         raise NotImplementedError  # cpython: transports.py:132
 
-    def can_write_eof(self):
+    def can_write_eof(self):  # cpython: transports.py:134
         raise NotImplementedError  # cpython: transports.py:136
 
-    def abort(self):
+    def abort(self):  # cpython: transports.py:138
         raise NotImplementedError  # cpython: transports.py:145
 
 class Transport(ReadTransport, WriteTransport):
@@ -291,14 +291,14 @@ class Transport(ReadTransport, WriteTransport):
 class _FlowControlMixin(Transport):
     __slots__ = ('_loop', '_protocol_paused', '_high_water', '_low_water')
 
-    def __init__(self, extra=None, loop=None):
+    def __init__(self, extra=None, loop=None):  # cpython: transports.py:270
         super().__init__(extra)
         assert loop is not None
         self._loop = loop
         self._protocol_paused = False
         self._set_write_buffer_limits()
 
-    def _maybe_pause_protocol(self):
+    def _maybe_pause_protocol(self):  # cpython: transports.py:277
         size = self.get_write_buffer_size()
         if size <= self._high_water:
             return
@@ -311,7 +311,7 @@ class _FlowControlMixin(Transport):
             except BaseException as exc:
                 self._loop.call_exception_handler({'message': 'protocol.pause_writing() failed', 'exception': exc, 'transport': self, 'protocol': self._protocol})
 
-    def _maybe_resume_protocol(self):
+    def _maybe_resume_protocol(self):  # cpython: transports.py:295
         if self._protocol_paused and self.get_write_buffer_size() <= self._low_water:
             self._protocol_paused = False
             try:
@@ -321,10 +321,10 @@ class _FlowControlMixin(Transport):
             except BaseException as exc:
                 self._loop.call_exception_handler({'message': 'protocol.resume_writing() failed', 'exception': exc, 'transport': self, 'protocol': self._protocol})
 
-    def get_write_buffer_limits(self):
+    def get_write_buffer_limits(self):  # cpython: transports.py:311
         return (self._low_water, self._high_water)
 
-    def _set_write_buffer_limits(self, high=None, low=None):
+    def _set_write_buffer_limits(self, high=None, low=None):  # cpython: transports.py:314
         if high is None:
             if low is None:
                 high = 64 * 1024
@@ -337,16 +337,16 @@ class _FlowControlMixin(Transport):
         self._high_water = high
         self._low_water = low
 
-    def set_write_buffer_limits(self, high=None, low=None):
+    def set_write_buffer_limits(self, high=None, low=None):  # cpython: transports.py:330
         self._set_write_buffer_limits(high=high, low=low)
         self._maybe_pause_protocol()
 
-    def get_write_buffer_size(self):
+    def get_write_buffer_size(self):  # cpython: transports.py:334
         raise NotImplementedError  # cpython: transports.py:335
 
 class Server(AbstractServer):
 
-    def __init__(self, loop, sockets, protocol_factory, ssl_context, backlog, ssl_handshake_timeout, ssl_shutdown_timeout=None):
+    def __init__(self, loop, sockets, protocol_factory, ssl_context, backlog, ssl_handshake_timeout, ssl_shutdown_timeout=None):  # cpython: base_events.py:276
         self._loop = loop
         self._sockets = sockets
         self._active_count = 0
@@ -359,27 +359,27 @@ class Server(AbstractServer):
         self._serving = False
         self._serving_forever_fut = None
 
-    def __repr__(self):
+    def __repr__(self):  # cpython: base_events.py:290
         return f'<{self.__class__.__name__} sockets={self.sockets!r}>'
 
-    def _attach(self):
+    def _attach(self):  # cpython: base_events.py:293
         assert self._sockets is not None
         self._active_count += 1
 
-    def _detach(self):
+    def _detach(self):  # cpython: base_events.py:297
         assert self._active_count > 0
         self._active_count -= 1
         if self._active_count == 0 and self._sockets is None:
             self._wakeup()
 
-    def _wakeup(self):
+    def _wakeup(self):  # cpython: base_events.py:303
         waiters = self._waiters
         self._waiters = None
         for waiter in waiters:
             if not waiter.done():
                 waiter.set_result(waiter)
 
-    def _start_serving(self):
+    def _start_serving(self):  # cpython: base_events.py:310
         if self._serving:
             return
         self._serving = True
@@ -387,19 +387,19 @@ class Server(AbstractServer):
             sock.listen(self._backlog)
             self._loop._start_serving(self._protocol_factory, sock, self._ssl_context, self, self._backlog, self._ssl_handshake_timeout, self._ssl_shutdown_timeout)
 
-    def get_loop(self):
+    def get_loop(self):  # cpython: base_events.py:321
         return self._loop
 
-    def is_serving(self):
+    def is_serving(self):  # cpython: base_events.py:324
         return self._serving
 
-    @property
+    @property  # cpython: base_events.py:327
     def sockets(self):
         if self._sockets is None:
             return ()
         return tuple((_transport_socket(s) for s in self._sockets))
 
-    def close(self):
+    def close(self):  # cpython: base_events.py:333
         sockets = self._sockets
         if sockets is None:
             return
@@ -630,14 +630,14 @@ class BaseSelectorEventLoop:
         if not handle._cancelled:
             self._ready.append(handle)
 
-    def _make_socket_transport(self, sock, protocol, waiter=None, *, extra=None, server=None):
+    def _make_socket_transport(self, sock, protocol, waiter=None, *, extra=None, server=None):  # cpython: selector_events.py:59
         self._ensure_selector()
         return _SelectorSocketTransport(self, sock, protocol, waiter, extra, server)
 
-    def _start_serving(self, protocol_factory, sock, sslcontext=None, server=None, backlog=100, ssl_handshake_timeout=constants.SSL_HANDSHAKE_TIMEOUT, ssl_shutdown_timeout=constants.SSL_SHUTDOWN_TIMEOUT):
+    def _start_serving(self, protocol_factory, sock, sslcontext=None, server=None, backlog=100, ssl_handshake_timeout=constants.SSL_HANDSHAKE_TIMEOUT, ssl_shutdown_timeout=constants.SSL_SHUTDOWN_TIMEOUT):  # cpython: selector_events.py:146
         self._add_reader(sock.fileno(), self._accept_connection, protocol_factory, sock, sslcontext, server, backlog, ssl_handshake_timeout, ssl_shutdown_timeout)
 
-    def _accept_connection(self, protocol_factory, sock, sslcontext=None, server=None, backlog=100, ssl_handshake_timeout=constants.SSL_HANDSHAKE_TIMEOUT, ssl_shutdown_timeout=constants.SSL_SHUTDOWN_TIMEOUT):
+    def _accept_connection(self, protocol_factory, sock, sslcontext=None, server=None, backlog=100, ssl_handshake_timeout=constants.SSL_HANDSHAKE_TIMEOUT, ssl_shutdown_timeout=constants.SSL_SHUTDOWN_TIMEOUT):  # cpython: selector_events.py:154
         for _ in range(backlog):
             try:
                 conn, addr = sock.accept()
@@ -684,7 +684,7 @@ class BaseSelectorEventLoop:
                     context['transport'] = transport
                 self.call_exception_handler(context)
 
-    def _ensure_fd_no_transport(self, fd):
+    def _ensure_fd_no_transport(self, fd):  # cpython: selector_events.py:243
         self._ensure_selector()
         fileno = fd
         if not isinstance(fileno, int):
@@ -700,7 +700,7 @@ class BaseSelectorEventLoop:
             if not transport.is_closing():
                 raise RuntimeError(f'File descriptor {fd!r} is used by transport {transport!r}')
 
-    def _add_reader(self, fd, callback, *args):
+    def _add_reader(self, fd, callback, *args):  # cpython: selector_events.py:261
         self._ensure_selector()
         self._check_closed()
         handle = events.Handle(callback, args, self, None)
@@ -715,7 +715,7 @@ class BaseSelectorEventLoop:
                 reader.cancel()
         return handle
 
-    def _remove_reader(self, fd):
+    def _remove_reader(self, fd):  # cpython: selector_events.py:277
         self._ensure_selector()
         if self.is_closed():
             return False
@@ -736,7 +736,7 @@ class BaseSelectorEventLoop:
             else:
                 return False
 
-    def _add_writer(self, fd, callback, *args):
+    def _add_writer(self, fd, callback, *args):  # cpython: selector_events.py:298
         self._ensure_selector()
         self._check_closed()
         handle = events.Handle(callback, args, self, None)
@@ -751,7 +751,7 @@ class BaseSelectorEventLoop:
                 writer.cancel()
         return handle
 
-    def _remove_writer(self, fd):
+    def _remove_writer(self, fd):  # cpython: selector_events.py:314
         self._ensure_selector()
         if self.is_closed():
             return False
@@ -772,19 +772,19 @@ class BaseSelectorEventLoop:
             else:
                 return False
 
-    def add_reader(self, fd, callback, *args):
+    def add_reader(self, fd, callback, *args):  # cpython: selector_events.py:337
         self._ensure_fd_no_transport(fd)
         self._add_reader(fd, callback, *args)
 
-    def remove_reader(self, fd):
+    def remove_reader(self, fd):  # cpython: selector_events.py:342
         self._ensure_fd_no_transport(fd)
         return self._remove_reader(fd)
 
-    def add_writer(self, fd, callback, *args):
+    def add_writer(self, fd, callback, *args):  # cpython: selector_events.py:347
         self._ensure_fd_no_transport(fd)
         self._add_writer(fd, callback, *args)
 
-    def remove_writer(self, fd):
+    def remove_writer(self, fd):  # cpython: selector_events.py:352
         self._ensure_fd_no_transport(fd)
         return self._remove_writer(fd)
 
@@ -803,11 +803,11 @@ class BaseSelectorEventLoop:
         fut.add_done_callback(functools.partial(self._sock_read_done, fd, handle=handle))
         return await fut  # cpython: selector_events.py:377
 
-    def _sock_read_done(self, fd, fut, handle=None):
+    def _sock_read_done(self, fd, fut, handle=None):  # cpython: selector_events.py:379
         if handle is None or not handle.cancelled():
             self.remove_reader(fd)
 
-    def _sock_recv(self, fut, sock, n):
+    def _sock_recv(self, fut, sock, n):  # cpython: selector_events.py:383
         if fut.done():
             return
         try:
@@ -838,7 +838,7 @@ class BaseSelectorEventLoop:
         fut.add_done_callback(functools.partial(self._sock_write_done, fd, handle=handle))
         return await fut  # cpython: selector_events.py:548
 
-    def _sock_sendall(self, fut, sock, view, pos):
+    def _sock_sendall(self, fut, sock, view, pos):  # cpython: selector_events.py:550
         if fut.done():
             return
         start = pos[0]
@@ -871,7 +871,7 @@ class BaseSelectorEventLoop:
         finally:
             fut = None
 
-    def _sock_connect(self, fut, sock, address):
+    def _sock_connect(self, fut, sock, address):  # cpython: selector_events.py:639
         fd = sock.fileno()
         try:
             sock.connect(address)
@@ -888,11 +888,11 @@ class BaseSelectorEventLoop:
         finally:
             fut = None
 
-    def _sock_write_done(self, fd, fut, handle=None):
+    def _sock_write_done(self, fd, fut, handle=None):  # cpython: selector_events.py:662
         if handle is None or not handle.cancelled():
             self.remove_writer(fd)
 
-    def _sock_connect_cb(self, fut, sock, address):
+    def _sock_connect_cb(self, fut, sock, address):  # cpython: selector_events.py:666
         if fut.done():
             return
         try:
@@ -918,7 +918,7 @@ class BaseSelectorEventLoop:
         self._sock_accept(fut, sock)
         return await fut  # cpython: selector_events.py:700
 
-    def _sock_accept(self, fut, sock):
+    def _sock_accept(self, fut, sock):  # cpython: selector_events.py:702
         fd = sock.fileno()
         try:
             conn, address = sock.accept()
@@ -934,7 +934,7 @@ class BaseSelectorEventLoop:
         else:
             fut.set_result((conn, address))
 
-    def _process_events(self, event_list):
+    def _process_events(self, event_list):  # cpython: selector_events.py:733
         for key, mask in event_list:
             fileobj, (reader, writer) = (key.fileobj, key.data)
             if mask & selectors.EVENT_READ and reader is not None:
@@ -948,7 +948,7 @@ class BaseSelectorEventLoop:
                 else:
                     self._add_callback(writer)
 
-    def _stop_serving(self, sock):
+    def _stop_serving(self, sock):  # cpython: selector_events.py:747
         self._remove_reader(sock.fileno())
         sock.close()
 
@@ -957,7 +957,7 @@ class _SelectorTransport(_FlowControlMixin, Transport):
     _buffer_factory = bytearray
     _sock = None
 
-    def __init__(self, loop, sock, protocol, extra=None, server=None):
+    def __init__(self, loop, sock, protocol, extra=None, server=None):  # cpython: selector_events.py:764
         super().__init__(extra, loop)
         self._extra['socket'] = _transport_socket(sock)
         try:
@@ -982,7 +982,7 @@ class _SelectorTransport(_FlowControlMixin, Transport):
             self._server._attach()
         loop._transports[self._sock_fd] = self
 
-    def __repr__(self):
+    def __repr__(self):  # cpython: selector_events.py:792
         info = [self.__class__.__name__]
         if self._sock is None:
             info.append('closed')
@@ -1004,23 +1004,23 @@ class _SelectorTransport(_FlowControlMixin, Transport):
             info.append(f'write=<{state}, bufsize={bufsize}>')
         return '<{}>'.format(' '.join(info))
 
-    def abort(self):
+    def abort(self):  # cpython: selector_events.py:820
         self._force_close(None)
 
-    def set_protocol(self, protocol):
+    def set_protocol(self, protocol):  # cpython: selector_events.py:823
         self._protocol = protocol
         self._protocol_connected = True
 
-    def get_protocol(self):
+    def get_protocol(self):  # cpython: selector_events.py:827
         return self._protocol
 
-    def is_closing(self):
+    def is_closing(self):  # cpython: selector_events.py:830
         return self._closing
 
-    def is_reading(self):
+    def is_reading(self):  # cpython: selector_events.py:833
         return not self.is_closing() and (not self._paused)
 
-    def pause_reading(self):
+    def pause_reading(self):  # cpython: selector_events.py:836
         if not self.is_reading():
             return
         self._paused = True
@@ -1028,7 +1028,7 @@ class _SelectorTransport(_FlowControlMixin, Transport):
         if self._loop.get_debug():
             logger.debug('%r pauses reading', self)
 
-    def resume_reading(self):
+    def resume_reading(self):  # cpython: selector_events.py:844
         if self._closing or not self._paused:
             return
         self._paused = False
@@ -1036,7 +1036,7 @@ class _SelectorTransport(_FlowControlMixin, Transport):
         if self._loop.get_debug():
             logger.debug('%r resumes reading', self)
 
-    def close(self):
+    def close(self):  # cpython: selector_events.py:852
         if self._closing:
             return
         self._closing = True
@@ -1046,7 +1046,7 @@ class _SelectorTransport(_FlowControlMixin, Transport):
             self._loop._remove_writer(self._sock_fd)
             self._loop.call_soon(self._call_connection_lost, None)
 
-    def _fatal_error(self, exc, message='Fatal error on transport'):
+    def _fatal_error(self, exc, message='Fatal error on transport'):  # cpython: selector_events.py:867
         if isinstance(exc, OSError):
             if self._loop.get_debug():
                 logger.debug('%r: %s', self, message, exc_info=True)
@@ -1054,7 +1054,7 @@ class _SelectorTransport(_FlowControlMixin, Transport):
             self._loop.call_exception_handler({'message': message, 'exception': exc, 'transport': self, 'protocol': self._protocol})
         self._force_close(exc)
 
-    def _force_close(self, exc):
+    def _force_close(self, exc):  # cpython: selector_events.py:881
         if self._conn_lost:
             return
         if self._buffer:
@@ -1066,7 +1066,7 @@ class _SelectorTransport(_FlowControlMixin, Transport):
         self._conn_lost += 1
         self._loop.call_soon(self._call_connection_lost, exc)
 
-    def _call_connection_lost(self, exc):
+    def _call_connection_lost(self, exc):  # cpython: selector_events.py:893
         try:
             if self._protocol_connected:
                 self._protocol.connection_lost(exc)
@@ -1080,10 +1080,10 @@ class _SelectorTransport(_FlowControlMixin, Transport):
                 server._detach()
                 self._server = None
 
-    def get_write_buffer_size(self):
+    def get_write_buffer_size(self):  # cpython: selector_events.py:907
         return len(self._buffer)
 
-    def _add_reader(self, fd, callback, *args):
+    def _add_reader(self, fd, callback, *args):  # cpython: selector_events.py:910
         if not self.is_reading():
             return
         self._loop._add_reader(fd, callback, *args)
@@ -1092,7 +1092,7 @@ class _SelectorSocketTransport(_SelectorTransport):
     _start_tls_compatible = True
     _sendfile_compatible = None
 
-    def __init__(self, loop, sock, protocol, waiter=None, extra=None, server=None):
+    def __init__(self, loop, sock, protocol, waiter=None, extra=None, server=None):  # cpython: selector_events.py:921
         self._read_ready_cb = None
         super().__init__(loop, sock, protocol, extra, server)
         self._eof = False
@@ -1103,17 +1103,17 @@ class _SelectorSocketTransport(_SelectorTransport):
         if waiter is not None:
             self._loop.call_soon(futures._set_result_unless_cancelled, waiter, None)
 
-    def set_protocol(self, protocol):
+    def set_protocol(self, protocol):  # cpython: selector_events.py:943
         if isinstance(protocol, BufferedProtocol):
             self._read_ready_cb = self._read_ready__get_buffer
         else:
             self._read_ready_cb = self._read_ready__data_received
         super().set_protocol(protocol)
 
-    def _read_ready(self):
+    def _read_ready(self):  # cpython: selector_events.py:951
         self._read_ready_cb()
 
-    def _read_ready__get_buffer(self):
+    def _read_ready__get_buffer(self):  # cpython: selector_events.py:954
         if self._conn_lost:
             return
         try:
@@ -1144,7 +1144,7 @@ class _SelectorSocketTransport(_SelectorTransport):
         except BaseException as exc:
             self._fatal_error(exc, 'Fatal error: protocol.buffer_updated() call failed.')
 
-    def _read_ready__data_received(self):
+    def _read_ready__data_received(self):  # cpython: selector_events.py:991
         if self._conn_lost:
             return
         try:
@@ -1166,7 +1166,7 @@ class _SelectorSocketTransport(_SelectorTransport):
         except BaseException as exc:
             self._fatal_error(exc, 'Fatal error: protocol.data_received() call failed.')
 
-    def _read_ready__on_eof(self):
+    def _read_ready__on_eof(self):  # cpython: selector_events.py:1016
         if self._loop.get_debug():
             logger.debug('%r received EOF', self)
         try:
@@ -1181,7 +1181,7 @@ class _SelectorSocketTransport(_SelectorTransport):
         else:
             self.close()
 
-    def write(self, data):
+    def write(self, data):  # cpython: selector_events.py:1037
         if not isinstance(data, (bytes, bytearray, memoryview)):
             raise TypeError(f'data argument must be a bytes-like object, not {type(data).__name__!r}')
         if self._eof:
@@ -1213,7 +1213,7 @@ class _SelectorSocketTransport(_SelectorTransport):
         self._buffer.extend(data)
         self._maybe_pause_protocol()
 
-    def _write_ready(self):
+    def _write_ready(self):  # cpython: selector_events.py:1076
         assert self._buffer, 'Data should not be empty'
         if self._conn_lost:
             return
@@ -1242,22 +1242,22 @@ class _SelectorSocketTransport(_SelectorTransport):
                 elif self._eof:
                     self._sock.shutdown(socket.SHUT_WR)
 
-    def write_eof(self):
+    def write_eof(self):  # cpython: selector_events.py:1106
         if self._closing or self._eof:
             return
         self._eof = True
         if not self._buffer:
             self._sock.shutdown(socket.SHUT_WR)
 
-    def can_write_eof(self):
+    def can_write_eof(self):  # cpython: selector_events.py:1113
         return True
 
-    def _call_connection_lost(self, exc):
+    def _call_connection_lost(self, exc):  # cpython: selector_events.py:1116
         super()._call_connection_lost(exc)
         if self._empty_waiter is not None:
             self._empty_waiter.set_exception(ConnectionError('Connection is closed by peer'))
 
-    def _make_empty_waiter(self):
+    def _make_empty_waiter(self):  # cpython: selector_events.py:1122
         if self._empty_waiter is not None:
             raise RuntimeError('Empty waiter is already set')
         self._empty_waiter = self._loop.create_future()
@@ -1265,7 +1265,7 @@ class _SelectorSocketTransport(_SelectorTransport):
             self._empty_waiter.set_result(None)
         return self._empty_waiter
 
-    def _reset_empty_waiter(self):
+    def _reset_empty_waiter(self):  # cpython: selector_events.py:1130
         self._empty_waiter = None
 
 async def open_connection(host=None, port=None, *, limit=_DEFAULT_LIMIT, **kwds):  # cpython: streams.py:26
@@ -1280,7 +1280,7 @@ async def open_connection(host=None, port=None, *, limit=_DEFAULT_LIMIT, **kwds)
 async def start_server(client_connected_cb, host=None, port=None, *, limit=_DEFAULT_LIMIT, **kwds):  # cpython: streams.py:54
     loop = events.get_running_loop()
 
-    def factory():
+    def factory():  # cpython: streams.py:78
         reader = StreamReader(limit=limit, loop=loop)
         protocol = StreamReaderProtocol(reader, client_connected_cb, loop=loop)
         return protocol
@@ -1288,7 +1288,7 @@ async def start_server(client_connected_cb, host=None, port=None, *, limit=_DEFA
 
 class FlowControlMixin(Protocol):
 
-    def __init__(self, loop=None):
+    def __init__(self, loop=None):  # cpython: streams.py:126
         if loop is None:
             self._loop = events.get_event_loop()
         else:
@@ -1297,13 +1297,13 @@ class FlowControlMixin(Protocol):
         self._drain_waiters = collections.deque()
         self._connection_lost = False
 
-    def pause_writing(self):
+    def pause_writing(self):  # cpython: streams.py:135
         assert not self._paused
         self._paused = True
         if self._loop.get_debug():
             logger.debug('%r pauses writing', self)
 
-    def resume_writing(self):
+    def resume_writing(self):  # cpython: streams.py:141
         assert self._paused
         self._paused = False
         if self._loop.get_debug():
@@ -1312,7 +1312,7 @@ class FlowControlMixin(Protocol):
             if not waiter.done():
                 waiter.set_result(None)
 
-    def connection_lost(self, exc):
+    def connection_lost(self, exc):  # cpython: streams.py:151
         self._connection_lost = True
         if not self._paused:
             return
@@ -1335,13 +1335,13 @@ class FlowControlMixin(Protocol):
         finally:
             self._drain_waiters.remove(waiter)
 
-    def _get_close_waiter(self, stream):
+    def _get_close_waiter(self, stream):  # cpython: streams.py:176
         raise NotImplementedError  # cpython: streams.py:177
 
 class StreamReaderProtocol(FlowControlMixin, Protocol):
     _source_traceback = None
 
-    def __init__(self, stream_reader, client_connected_cb=None, loop=None):
+    def __init__(self, stream_reader, client_connected_cb=None, loop=None):  # cpython: streams.py:191
         super().__init__(loop=loop)
         if stream_reader is not None:
             self._stream_reader_wr = _strong_ref(stream_reader)
@@ -1358,20 +1358,20 @@ class StreamReaderProtocol(FlowControlMixin, Protocol):
         self._over_ssl = False
         self._closed = self._loop.create_future()
 
-    @property
+    @property  # cpython: streams.py:211
     def _stream_reader(self):
         if self._stream_reader_wr is None:
             return None
         return self._stream_reader_wr()
 
-    def _replace_writer(self, writer):
+    def _replace_writer(self, writer):  # cpython: streams.py:217
         loop = self._loop
         transport = writer.transport
         self._stream_writer = writer
         self._transport = transport
         self._over_ssl = transport.get_extra_info('sslcontext') is not None
 
-    def connection_made(self, transport):
+    def connection_made(self, transport):  # cpython: streams.py:224
         if self._reject_connection:
             context = {'message': 'An open stream was garbage collected prior to establishing network connection; call "stream.close()" explicitly.'}
             if self._source_traceback:
@@ -1389,7 +1389,7 @@ class StreamReaderProtocol(FlowControlMixin, Protocol):
             res = self._client_connected_cb(reader, self._stream_writer)
             if coroutines.iscoroutine(res):
 
-                def callback(task):
+                def callback(task):  # cpython: streams.py:248
                     exc = task.exception()
                     if exc is not None:
                         self._loop.call_exception_handler({'message': 'Unhandled exception in client_connected_cb', 'exception': exc, 'transport': transport})
@@ -1398,7 +1398,7 @@ class StreamReaderProtocol(FlowControlMixin, Protocol):
                 self._task.add_done_callback(callback)
             self._strong_reader = None
 
-    def connection_lost(self, exc):
+    def connection_lost(self, exc):  # cpython: streams.py:263
         reader = self._stream_reader
         if reader is not None:
             if exc is None:
@@ -1416,12 +1416,12 @@ class StreamReaderProtocol(FlowControlMixin, Protocol):
         self._task = None
         self._transport = None
 
-    def data_received(self, data):
+    def data_received(self, data):  # cpython: streams.py:281
         reader = self._stream_reader
         if reader is not None:
             reader.feed_data(data)
 
-    def eof_received(self):
+    def eof_received(self):  # cpython: streams.py:286
         reader = self._stream_reader
         if reader is not None:
             reader.feed_eof()
@@ -1429,12 +1429,12 @@ class StreamReaderProtocol(FlowControlMixin, Protocol):
             return False
         return True
 
-    def _get_close_waiter(self, stream):
+    def _get_close_waiter(self, stream):  # cpython: streams.py:297
         return self._closed
 
 class StreamWriter:
 
-    def __init__(self, transport, protocol, reader, loop):
+    def __init__(self, transport, protocol, reader, loop):  # cpython: streams.py:322
         self._transport = transport
         self._protocol = protocol
         assert reader is None or isinstance(reader, StreamReader)
@@ -1443,38 +1443,38 @@ class StreamWriter:
         self._complete_fut = self._loop.create_future()
         self._complete_fut.set_result(None)
 
-    def __repr__(self):
+    def __repr__(self):  # cpython: streams.py:332
         info = [self.__class__.__name__, f'transport={self._transport!r}']
         if self._reader is not None:
             info.append(f'reader={self._reader!r}')
         return '<{}>'.format(' '.join(info))
 
-    @property
+    @property  # cpython: streams.py:338
     def transport(self):
         return self._transport
 
-    def write(self, data):
+    def write(self, data):  # cpython: streams.py:342
         self._transport.write(data)
 
-    def writelines(self, data):
+    def writelines(self, data):  # cpython: streams.py:345
         self._transport.writelines(data)
 
-    def write_eof(self):
+    def write_eof(self):  # cpython: streams.py:348
         return self._transport.write_eof()
 
-    def can_write_eof(self):
+    def can_write_eof(self):  # cpython: streams.py:351
         return self._transport.can_write_eof()
 
-    def close(self):
+    def close(self):  # cpython: streams.py:354
         return self._transport.close()
 
-    def is_closing(self):
+    def is_closing(self):  # cpython: streams.py:357
         return self._transport.is_closing()
 
     async def wait_closed(self):  # cpython: streams.py:360
         await self._protocol._get_close_waiter(self)  # cpython: streams.py:361
 
-    def get_extra_info(self, name, default=None):
+    def get_extra_info(self, name, default=None):  # cpython: streams.py:363
         return self._transport.get_extra_info(name, default)
 
     async def drain(self):  # cpython: streams.py:366
@@ -1497,7 +1497,7 @@ class StreamWriter:
 class StreamReader:
     _source_traceback = None
 
-    def __init__(self, limit=_DEFAULT_LIMIT, loop=None):
+    def __init__(self, limit=_DEFAULT_LIMIT, loop=None):  # cpython: streams.py:417
         if limit <= 0:
             raise ValueError('Limit cannot be <= 0')  # cpython: streams.py:422
         self._limit = limit
@@ -1514,7 +1514,7 @@ class StreamReader:
         if self._loop.get_debug():
             self._source_traceback = None
 
-    def __repr__(self):
+    def __repr__(self):  # cpython: streams.py:439
         info = ['StreamReader']
         if self._buffer:
             info.append(f'{len(self._buffer)} bytes')
@@ -1532,10 +1532,10 @@ class StreamReader:
             info.append('paused')
         return '<{}>'.format(' '.join(info))
 
-    def exception(self):
+    def exception(self):  # cpython: streams.py:457
         return self._exception
 
-    def set_exception(self, exc):
+    def set_exception(self, exc):  # cpython: streams.py:460
         self._exception = exc
         waiter = self._waiter
         if waiter is not None:
@@ -1545,7 +1545,7 @@ class StreamReader:
             if not waiter.cancelled():
                 waiter.set_exception(exc)
 
-    def _wakeup_waiter(self):
+    def _wakeup_waiter(self):  # cpython: streams.py:469
         waiter = self._waiter
         if waiter is not None:
             self._waiter = None
@@ -1554,23 +1554,23 @@ class StreamReader:
             if not waiter.cancelled():
                 waiter.set_result(None)
 
-    def set_transport(self, transport):
+    def set_transport(self, transport):  # cpython: streams.py:477
         assert self._transport is None, 'Transport already set'
         self._transport = transport
 
-    def _maybe_resume_transport(self):
+    def _maybe_resume_transport(self):  # cpython: streams.py:481
         if self._paused and len(self._buffer) <= self._limit:
             self._paused = False
             self._transport.resume_reading()
 
-    def feed_eof(self):
+    def feed_eof(self):  # cpython: streams.py:486
         self._eof = True
         self._wakeup_waiter()
 
-    def at_eof(self):
+    def at_eof(self):  # cpython: streams.py:490
         return self._eof and (not self._buffer)
 
-    def feed_data(self, data):
+    def feed_data(self, data):  # cpython: streams.py:494
         assert not self._eof, 'feed_data after feed_eof'
         if not data:
             return
@@ -1687,7 +1687,7 @@ class StreamReader:
         self._maybe_resume_transport()
         return data
 
-    def __aiter__(self):
+    def __aiter__(self):  # cpython: streams.py:758
         return self
 
     async def __anext__(self):  # cpython: streams.py:761

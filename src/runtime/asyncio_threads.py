@@ -8,7 +8,7 @@ import functools
 import threading
 
 
-def _convert_future_exc(exc):
+def _convert_future_exc(exc):  # cpython: futures.py:318
     exc_class = type(exc)
     if exc_class is concurrent.futures.CancelledError:
         return _aio.CancelledError(*exc.args)
@@ -20,7 +20,7 @@ def _convert_future_exc(exc):
         return exc
 
 
-def _set_concurrent_future_state(concurrent, source):
+def _set_concurrent_future_state(concurrent, source):  # cpython: futures.py:330
     assert source.done()
     if source.cancelled():
         concurrent.cancel()
@@ -34,7 +34,7 @@ def _set_concurrent_future_state(concurrent, source):
         concurrent.set_result(result)
 
 
-def _copy_future_state(source, dest):
+def _copy_future_state(source, dest):  # cpython: futures.py:345
     assert source.done()
     if dest.cancelled():
         return
@@ -50,7 +50,7 @@ def _copy_future_state(source, dest):
             dest.set_result(result)
 
 
-def _chain_future(source, destination):
+def _chain_future(source, destination):  # cpython: futures.py:365
     isfuture = _aio.isfuture
     if not isfuture(source) and not isinstance(source,
                                                concurrent.futures.Future):
@@ -61,20 +61,20 @@ def _chain_future(source, destination):
     source_loop = _aio._get_loop(source) if isfuture(source) else None
     dest_loop = _aio._get_loop(destination) if isfuture(destination) else None
 
-    def _set_state(future, other):
+    def _set_state(future, other):  # cpython: futures.py:381
         if isfuture(future):
             _copy_future_state(other, future)
         else:
             _set_concurrent_future_state(future, other)
 
-    def _call_check_cancel(destination):
+    def _call_check_cancel(destination):  # cpython: futures.py:387
         if destination.cancelled():
             if source_loop is None or source_loop is dest_loop:
                 source.cancel()
             else:
                 source_loop.call_soon_threadsafe(source.cancel)
 
-    def _call_set_state(source):
+    def _call_set_state(source):  # cpython: futures.py:394
         if (destination.cancelled() and
                 dest_loop is not None and dest_loop.is_closed()):
             return
@@ -89,7 +89,7 @@ def _chain_future(source, destination):
     source.add_done_callback(_call_set_state)
 
 
-def wrap_future(future, *, loop=None):
+def wrap_future(future, *, loop=None):  # cpython: futures.py:409
     if _aio.isfuture(future):
         return future
     assert isinstance(future, concurrent.futures.Future), \
@@ -123,12 +123,12 @@ async def to_thread(func, /, *args, **kwargs):  # cpython: threads.py:12
     return await loop.run_in_executor(None, func_call)  # cpython: threads.py:25
 
 
-def run_coroutine_threadsafe(coro, loop):
+def run_coroutine_threadsafe(coro, loop):  # cpython: tasks.py:917
     if not _aio.iscoroutine(coro):
         raise TypeError('A coroutine object is required')  # cpython: tasks.py:923
     future = concurrent.futures.Future()
 
-    def callback():
+    def callback():  # cpython: tasks.py:926
         try:
             _chain_future(_aio.ensure_future(coro, loop=loop), future)
         except (SystemExit, KeyboardInterrupt):

@@ -292,6 +292,7 @@ fn d_repr(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
 pub fn add_to(vm: &mut Vm, m: &Rc<PyModule>) -> PyResult<()> {
     vm.module_add_fn(m, "timer_push", timer_push);
     vm.module_add_fn(m, "source_line", source_line);
+    vm.module_add_fn(m, "cpython_location", cpython_location);
     vm.module_add_fn(m, "timer_pop", timer_pop);
     vm.module_add_fn(m, "timer_heapify", timer_heapify);
     let cls = vm.new_native_class("deque", "collections", &[], Some(deque_new))?;
@@ -327,6 +328,22 @@ pub(super) fn deque_new_tail(
     let fresh = q.0.iter().rev().take_while(|v| !seen(v)).count();
     let tail = q.0.iter().skip(q.0.len() - fresh).cloned().collect();
     Some((q.0.len(), tail))
+}
+
+/// `cpython_location(filename, lineno)`: `(filename, lineno)` as CPython has them, for a line
+/// of loopscope's own Python marked `# cpython: FILE:LINE` (a callback's "at base_events.py:180"
+/// in a future's repr); the arguments themselves otherwise.
+fn cpython_location(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (Some(Value::Str(file)), Some(Value::Int(line))) = (args.first(), args.get(1)) else {
+        return Ok(Value::tuple(args.to_vec()));
+    };
+    let site = u32::try_from(*line)
+        .ok()
+        .and_then(|l| vm.cpython_site_of(&file.s, l));
+    Ok(match site {
+        Some(s) => Value::tuple(vec![Value::str(&s.filename), Value::Int(i64::from(s.line))]),
+        None => Value::tuple(args.to_vec()),
+    })
 }
 
 /// `source_line(filename, lineno)`: that line of a file the VM has loaded, or "" (linecache's

@@ -1068,15 +1068,16 @@ impl Vm {
     /// `file:line` as a student would see it under CPython: line `line` of `filename`, or
     /// CPython's file and line when that line of loopscope's own Python says where it is.
     pub fn cpython_location(&self, filename: &Rc<str>, line: u32) -> String {
-        let site = self
-            .sources
-            .get(filename)
-            .and_then(|s| s.line_text(line))
-            .and_then(|t| cpython_site(filename, t));
-        match site {
+        match self.cpython_site_of(filename, line) {
             Some(s) => format!("{}:{}", s.filename, s.line),
             None => format!("{filename}:{line}"),
         }
+    }
+
+    /// The marker of line `line` of `filename`, if it has one.
+    pub fn cpython_site_of(&self, filename: &str, line: u32) -> Option<CpythonSite> {
+        let text = self.sources.get(filename)?.line_text(line)?;
+        cpython_site(filename, text)
     }
 }
 
