@@ -10,7 +10,9 @@
 // then copy dist/ elsewhere, put opt.wasm in place of its *_bg.wasm and drop the
 // integrity="..." attributes from its index.html. Not a test (node --test skips this name).
 // usage: node tests/e2e/cpuprof-steps.mjs DIST_DIR [step-turn[,step-line,...]]
-//   env: N (steps, 30), OUT=file.cpuprofile (for DevTools), TOPN, TOPI (rows shown)
+//   env: N (steps, 30), OUT=file.cpuprofile (for DevTools), TOPN, TOPI (rows shown),
+//   UNDER=name (only samples with a frame whose name contains it, e.g. run_scheduler: the
+//   step's own rendering without the idle work between steps)
 import { serveDir } from './serve.mjs';
 import { launch } from './browser.mjs';
 import { writeFileSync } from 'node:fs';
@@ -58,6 +60,11 @@ for (let i = 0; i < profile.samples.length; i++) {
   let id = profile.samples[i];
   const n = byId.get(id);
   const nm = (x) => x.callFrame.functionName || `(${x.callFrame.url.split('/').pop()}:${x.callFrame.lineNumber})`;
+  if (process.env.UNDER) {
+    let a = id, hit = false;
+    while (a != null && !hit) { hit = nm(byId.get(a)).includes(process.env.UNDER); a = parent.get(a); }
+    if (!hit) continue;
+  }
   self[nm(n)] = (self[nm(n)] || 0) + d;
   const seen = new Set();
   while (id != null) {

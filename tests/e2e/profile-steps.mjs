@@ -8,7 +8,8 @@
 //   experiments without a rebuild), SHOT=file.png, SCRIPT (another script), MOTION=1 (the
 //   app's animations on: the tests' browser prefers reduced motion), THIRD_ONLY=1 (skip the
 //   steps from the start), ACTIONS (JSON [[label, selector or 'JS:code'], ...] instead of the
-//   four steps: e.g. the cost of one text change in the ready queue)
+//   four steps: e.g. the cost of one text change in the ready queue), INVAL=1 (what invalidated
+//   style and layout; add disabled-by-default-devtools.timeline.invalidationTracking to CATS)
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serveDir } from './serve.mjs';
@@ -99,10 +100,30 @@ const run = async (label, sel) => {
   for (const [n, v] of Object.entries(self)) { const k = group(n); g[k] = (g[k] || 0) + v / 1000 / N; }
   frames.sort((a, b) => a - b);
   const commits = events.filter((e) => e.name === 'Commit').length / N;
+  // Deterministic counts per step: layouts run (a forced one in script is a second), layout
+  // objects laid out, elements restyled.
+  const layouts = events.filter((e) => e.name === 'Layout' && e.ph === 'X');
+  const counts = {
+    layouts: layouts.length / N,
+    laidOut: layouts.reduce((a, e) => a + (e.args?.beginData?.dirtyObjects ?? 0), 0) / N,
+    restyled: events.filter((e) => e.name === 'UpdateLayoutTree').reduce((a, e) => a + (e.args?.elementCount ?? 0), 0) / N,
+  };
   const top = Object.entries(self).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, v]) => `${n}=${(v / 1000 / N).toFixed(2)}`);
-  const row = { label, frameMed: frames[Math.floor(N / 2)].toFixed(1), frameMax: frames[N - 1].toFixed(1), busy: (busy / 1000 / N).toFixed(1), commits, ...Object.fromEntries(Object.entries(g).map(([k, v]) => [k, v.toFixed(2)])) };
+  const row = { label, frameMed: frames[Math.floor(N / 2)].toFixed(1), frameMax: frames[N - 1].toFixed(1), busy: (busy / 1000 / N).toFixed(1), commits, ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v.toFixed(1))])), ...Object.fromEntries(Object.entries(g).map(([k, v]) => [k, v.toFixed(2)])) };
   console.log(JSON.stringify(row));
   if (process.env.TOP) console.log('   top self:', top.join(' '));
+  // INVAL=1 (with CATS including disabled-by-default-devtools.timeline.invalidationTracking):
+  // what invalidated layout and style, per step, by reason and node.
+  if (process.env.INVAL) {
+    const inv = {};
+    for (const e of events) {
+      if (!/InvalidationTracking$/.test(e.name)) continue;
+      const d = e.args?.data || {};
+      const k = `${e.name.replace('InvalidationTracking', '')} ${d.reason || d.invalidationList?.[0]?.classes?.join('.') || ''} ${d.nodeName || ''}`;
+      inv[k] = (inv[k] || 0) + 1 / N;
+    }
+    console.log(Object.entries(inv).sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `   ${v.toFixed(1).padStart(5)} ${k}`).join('\n'));
+  }
 };
 const steps = async (label) => {
   const kinds = process.env.ACTIONS ? JSON.parse(process.env.ACTIONS) : [['callback fwd', tid('step-callback')], ['line fwd', tid('step-line')], ['turn fwd', tid('step-turn')], ['back', tid('step-back')]];

@@ -868,6 +868,64 @@ async fn a_long_ready_queue_draws_the_rows_in_view_numbered_by_their_place() {
     assert!(texts(&root, "ready-item").len() <= 48);
 }
 
+/// Waits for the browser to lay out and draw a few frames (a window is measured after the
+/// frame's layout, as a ResizeObserver reports the box's size).
+async fn frames() {
+    gloo_timers::future::TimeoutFuture::new(120).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_ready_queue_that_empties_and_refills_draws_the_rows_its_box_shows() {
+    with_app_styles();
+    let queue = |from: u64, n: u64| ReadyQueueProps {
+        lang: Lang::En,
+        running: None,
+        ready: Rc::new(
+            (from..from + n)
+                .map(|i| ready(i, &format!("step Task-{i}"), false))
+                .collect(),
+        ),
+    };
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let mut app =
+        yew::Renderer::<ReadyQueue>::with_root_and_props(root.clone(), queue(1, 500)).render();
+    frames().await;
+    let scroller = root.query_selector(".list-scroll").unwrap().unwrap();
+    let pitch = crate::components::ready_queue::ROW_PITCH;
+    // Every row the box shows is drawn, from a list's top and scrolled into its middle.
+    let covers = |first: u64| {
+        let shown = scroller.client_height() as usize / pitch + 1;
+        (first..first + shown as u64)
+            .all(|h| row_of(&root, "ready-item", "data-handle", h as u32).is_some())
+    };
+    assert!(covers(1));
+    scroll_to(&scroller, 300 * pitch).await;
+    assert!(covers(301));
+    // Emptied (the box is 0 px tall and its scroll offset goes back to 0), then refilled with
+    // other handles: drawn from the top again.
+    app.update(queue(1, 0));
+    frames().await;
+    assert_eq!(count(&root, "ready-item"), 0);
+    app.update(queue(1001, 500));
+    frames().await;
+    assert_eq!(scroller.scroll_top(), 0);
+    assert!(covers(1001));
+    assert_at_top(
+        &row_of(&root, "ready-item", "data-handle", 1001).unwrap(),
+        &scroller,
+    );
+    // A short queue that grows while shown: the rows of the taller box follow.
+    app.update(queue(2001, 3));
+    frames().await;
+    app.update(queue(2001, 500));
+    frames().await;
+    assert!(covers(2001));
+    app.destroy();
+    root.remove();
+}
+
 #[wasm_bindgen_test]
 async fn a_long_timer_list_draws_the_rows_in_view() {
     with_app_styles();

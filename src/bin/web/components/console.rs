@@ -65,10 +65,12 @@ pub fn console(props: &ConsoleProps) -> Html {
                         Lang::Zh => format!("… 之前还有 {} 行", n - MAX_LINES),
                     } }</div>
                 }
-                { for props.lines[n.saturating_sub(MAX_LINES)..n].iter().enumerate().map(|(i, l)| {
+                // A keyed list of its own (see the timers' dots): among unkeyed siblings, a
+                // line printed moved every line's element.
+                <>{ for props.lines[n.saturating_sub(MAX_LINES)..n].iter().enumerate().map(|(i, l)| {
                     let i = i + n.saturating_sub(MAX_LINES);
                     html! { <Line key={i} line={l.clone()} latest={i + 1 == n} /> }
-                }) }
+                }) }</>
                 if let Some(stopped) = props.stopped {
                     if n == props.lines.len() {
                         <div class="console-line stopped" data-testid="stopped">{ stopped_note(lang, stopped) }</div>

@@ -30,7 +30,7 @@ pub fn primitives(props: &PrimitivesProps) -> Html {
                         } else {
                             <div class="waiters">
                                 { tr(lang, "waiting: ", "等待者：") }
-                                { for p.waiters.iter().map(|w| html! { <span class="waiter">{ w.clone() }</span> }) }
+                                <>{ for p.waiters.iter().map(|w| html! { <span class="waiter">{ w.clone() }</span> }) }</>
                             </div>
                         }
                     </article>

@@ -136,12 +136,14 @@ fn source_line(props: &SourceLineProps) -> Html {
                     { "◀ " }{ m.label.clone() }
                 </span>
             }
-            { for props.marks.iter().map(|m| html! {
+            // A list of its own (see the timers' dots): flattened among the line's other
+            // children, a mark more or fewer rebuilt the line number and the text before it.
+            <>{ for props.marks.iter().map(|m| html! {
                 <span class="src-mark paused" style={format!("--mark: var(--task-{});", m.color % 8)}
                     title={m.label.clone()}>
                     { "‖ " }{ m.label.clone() }
                 </span>
-            }) }
+            }) }</>
             if props.more > 0 {
                 <span class="src-mark more">{ format!("+{}", props.more) }</span>
             }

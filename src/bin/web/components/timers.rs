@@ -54,12 +54,15 @@ pub fn timers(props: &TimersProps) -> Html {
                 <div class="clock-line" style={format!("transform: translateX({:.3}cqw)", pct(props.t))}>
                     <span>{ secs(props.t) }</span>
                 </div>
-                { for dots.into_iter().zip(dot_keys).map(|(d, key)| html! {
+                // A list of its own (a fragment): html! flattens a `for` into its siblings, and
+                // Yew matches a list with unkeyed siblings by place from its end, so a dot fewer
+                // turned the track into the clock line and the clock line into a dot.
+                <>{ for dots.into_iter().zip(dot_keys).map(|(d, key)| html! {
                     <div {key} class={classes!("timer-dot", d.all_cancelled.then_some("cancelled"), d.is_new.then_some("is-new"), (d.count > 1).then_some("many"))}
                         style={format!("transform: translateX({:.3}cqw)", d.left * 100.0)} title={d.title}>
                         if d.count > 1 { <span>{ d.count }</span> }
                     </div>
-                }) }
+                }) }</>
                 <span class="axis-label start">{ "0" }</span>
                 <span class="axis-label end">{ secs(span) }</span>
             </div>

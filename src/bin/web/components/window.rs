@@ -5,7 +5,8 @@
 //! now it handles what the box shows.
 
 use std::ops::Range;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -53,11 +54,26 @@ impl Window {
 pub fn use_window(n: usize, row_h: usize, block: usize) -> Window {
     let scroller = use_node_ref();
     let shown = use_state(|| rows_in_view(row_h, block, 0, INITIAL_VIEW_H));
+    // The tallest the box has been: a list that grows back (a loop turn refills the ready
+    // queue) gets the rows of its full box at once, instead of the few of a short box and
+    // then, once the new size is seen, the rest (a second render and layout in the frame).
+    let tallest = use_mut_ref(|| 0usize);
     let measure = {
         let shown = shown.clone();
         move |el: &Element| {
-            let top = el.scroll_top().max(0) as usize;
             let h = el.client_height().max(0) as usize;
+            // An empty box (0 px tall) shows no rows: the window stays for the rows that
+            // come back (shrunk to a block, it made the turn that refilled the ready queue
+            // draw 4 rows, then 12 more once measured).
+            if h == 0 {
+                return;
+            }
+            let h = {
+                let mut t = tallest.borrow_mut();
+                *t = (*t).max(h);
+                *t
+            };
+            let top = el.scroll_top().max(0) as usize;
             let w = rows_in_view(row_h, block, top, h);
             if *shown != w {
                 shown.set(w);
@@ -65,13 +81,25 @@ pub fn use_window(n: usize, row_h: usize, block: usize) -> Window {
         }
     };
     {
-        // The box's real height once the list is in the DOM (it may be absent while empty).
+        // The box is measured when its size changes (and when a list comes into the DOM),
+        // as the browser reports it after laying out the frame: read in the middle of a
+        // step, its height and scroll offset forced a layout of the whole page (1-2 ms of
+        // the loop turns that empty or refill the ready queue). Where ResizeObserver is
+        // missing, the box is read at once.
         let scroller = scroller.clone();
         let measure = measure.clone();
-        use_effect_with(n > 0, move |_| {
-            if let Some(el) = scroller.cast::<Element>() {
-                measure(&el);
-            }
+        use_effect_with(n > 0, move |&some| {
+            let watch = scroller
+                .cast::<Element>()
+                .filter(|_| some)
+                .and_then(|el| match on_resize(&el, measure.clone()) {
+                    Some(w) => Some(w),
+                    None => {
+                        measure(&el);
+                        None
+                    }
+                });
+            move || drop(watch)
         });
     }
     let onscroll = Callback::from(move |e: Event| {
@@ -87,6 +115,51 @@ pub fn use_window(n: usize, row_h: usize, block: usize) -> Window {
         n,
         row_h,
     }
+}
+
+/// A ResizeObserver on one element, disconnected when dropped.
+struct Resized {
+    observer: JsValue,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Drop for Resized {
+    fn drop(&mut self) {
+        let _ = call_method(&self.observer, "disconnect", None);
+    }
+}
+
+fn call_method(obj: &JsValue, name: &str, arg: Option<&JsValue>) -> Option<JsValue> {
+    let f = js_sys::Reflect::get(obj, &name.into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    match arg {
+        Some(a) => f.call1(obj, a),
+        None => f.call0(obj),
+    }
+    .ok()
+}
+
+/// Calls `f` with `el` whenever the browser reports a new size for it (and once when first
+/// laid out with a size), after layout, so that reading it then forces nothing. None where
+/// ResizeObserver is missing. Through js_sys: web-sys's ResizeObserver is not among the
+/// features built.
+fn on_resize(el: &Element, f: impl Fn(&Element) + 'static) -> Option<Resized> {
+    let w = web_sys::window()?;
+    let ctor = js_sys::Reflect::get(&w, &"ResizeObserver".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let target = el.clone();
+    let callback = Closure::<dyn FnMut()>::new(move || f(&target));
+    let observer =
+        js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(callback.as_ref())).ok()?;
+    call_method(&observer, "observe", Some(el))?;
+    Some(Resized {
+        observer,
+        _callback: callback,
+    })
 }
 
 /// A list of `n` rows windowed only when there are more than `from` (fewer keep their
