@@ -1935,6 +1935,41 @@ impl Vm {
         }
     }
 
+    /// The next item of the iterator under a `for i, x in enumerate(seq)` over a built-in
+    /// sequence iterator, with the recursion bound the general path applies. A list's item is
+    /// read here: `native_next`'s general answer (and its depth bookkeeping) costs as much as
+    /// the rest of the loop's iteration.
+    #[inline(never)]
+    fn enumerate_step(
+        &mut self,
+        it: &Value,
+        inner: &super::object::NativeObj,
+    ) -> Option<PyResult<Option<Value>>> {
+        if let NativeData::SeqIter {
+            seq: Value::List(l),
+            idx,
+        } = &inner.data
+        {
+            // `enter_native` would pass (and its increment be undone at once).
+            if self.native_depth < super::MAX_NATIVE_DEPTH
+                && self.frames.len() + self.native_depth < self.recursion_limit + 50
+            {
+                let i = idx.get();
+                let r = l.items.borrow().get(i).cloned();
+                idx.set(if r.is_some() { i + 1 } else { usize::MAX / 2 });
+                return Some(Ok(r));
+            }
+        }
+        match self.enter_native() {
+            Ok(()) => {
+                let r = self.native_next(it);
+                self.leave_native();
+                r
+            }
+            Err(e) => Some(Err(e)),
+        }
+    }
+
     /// `frame_yield` by value (see `unwind_owned`).
     #[inline(never)]
     fn frame_yield_owned(
@@ -2674,16 +2709,7 @@ impl Vm {
                                             | NativeData::RangeIter { .. }
                                     ) =>
                                     {
-                                        // The same recursion bound the general path applies.
-                                        let r = match self.enter_native() {
-                                            Ok(()) => {
-                                                let r = self.native_next(it);
-                                                self.leave_native();
-                                                r
-                                            }
-                                            Err(e) => Some(Err(e)),
-                                        };
-                                        match r {
+                                        match self.enumerate_step(it, inner) {
                                             Some(Ok(Some(v))) => {
                                                 let i = next.get();
                                                 next.set(i.wrapping_add(1));
