@@ -2194,6 +2194,54 @@ impl Vm {
                 };
             }
 
+            // An operator's result `r` (computed without running Python code): `total += x`,
+            // `c = a + b` run the `StoreFast` that follows here, `d[k] = d.get(k, 0) + 1` the
+            // loads and the store (and a loop's closing `Jump`); counted, not under a line
+            // hook. Falls through with `r` when nothing was fused.
+            macro_rules! finish_op {
+                ($r:expr) => {{
+                    let r = $r;
+                    if budget.n > 0 && !hooked {
+                        match fetch(&f.instrs, ip) {
+                            Instr::StoreFast(k) => {
+                                if let Some(slot) = f.locals.get_mut(k as usize) {
+                                    std::mem::replace(slot, r).forget_plain();
+                                    ip += 1;
+                                    budget.n -= 1;
+                                    check_warn_at_ip!();
+                                    continue;
+                                }
+                                r
+                            }
+                            // A load is never a code object's last instruction: each
+                            // fetch below follows one.
+                            Instr::LoadFast(c) if budget.n >= 3 => {
+                                match (fetch(&f.instrs, ip + 1), &f.instrs[..]) {
+                                    (Instr::LoadFast(k), is)
+                                        if matches!(fetch(is, ip + 2), Instr::StoreSubscr) =>
+                                    {
+                                        match store_subscr_locals(&f, c, k, r) {
+                                            Ok(()) => {
+                                                ip += 3;
+                                                budget.n -= 3;
+                                                check_warn_at_ip!();
+                                                fuse_jump!();
+                                                continue;
+                                            }
+                                            Err(r) => r,
+                                        }
+                                    }
+                                    _ => r,
+                                }
+                            }
+                            _ => r,
+                        }
+                    } else {
+                        r
+                    }
+                }};
+            }
+
             // `a + 1`, `x[i]`, `f(n - 1)`: operand loads come in runs. Run the loads that follow a
             // load right here, without a trip through the dispatch. Each still counts as an
             // instruction and the run stops where the budget would (so pauses fall where they
@@ -2317,7 +2365,8 @@ impl Vm {
                             None => Value::None,
                         };
                         // `flags[j] = False`: the two loads and the store run here (counted;
-                        // not under a line hook), and the loop's `Jump` after them.
+                        // not under a line hook), and the loop's `Jump` after them. `f(x) + 1`:
+                        // the operator on the value below, as `BinaryOp` would compute it.
                         let v = match fetch(&f.instrs, ip) {
                             // A load is never a code object's last instruction: each
                             // fetch below follows one.
@@ -2338,6 +2387,24 @@ impl Vm {
                                         }
                                     }
                                     _ => v,
+                                }
+                            }
+                            Instr::BinaryOp(kind) if !hooked && budget.n >= 1 => {
+                                match f.stack.last().and_then(|a| fast_arith(kind, a, &v)) {
+                                    Some(r) => {
+                                        // `fast_arith` takes only ints and floats: nothing
+                                        // to drop.
+                                        if let Some(a) = f.stack.pop() {
+                                            a.forget_plain();
+                                        }
+                                        v.forget_plain();
+                                        ip += 1;
+                                        budget.n -= 1;
+                                        let r = finish_op!(r);
+                                        f.stack.push(r);
+                                        continue;
+                                    }
+                                    None => v,
                                 }
                             }
                             _ => v,
@@ -2614,49 +2681,7 @@ impl Vm {
                             Some(r) => {
                                 a.forget_plain();
                                 b.forget_plain();
-                                // `total += x`, `c = a + b`: the `StoreFast` that follows runs
-                                // here (counted; not under a line hook, so line events stay exact).
-                                if budget.n > 0 && !hooked {
-                                    match fetch(&f.instrs, ip) {
-                                        Instr::StoreFast(k) => {
-                                            if let Some(slot) = f.locals.get_mut(k as usize) {
-                                                std::mem::replace(slot, r).forget_plain();
-                                                ip += 1;
-                                                budget.n -= 1;
-                                                check_warn_at_ip!();
-                                                continue;
-                                            }
-                                            r
-                                        }
-                                        // `d[k] = d.get(k, 0) + 1`: the loads and the store
-                                        // too, and a loop's closing `Jump`.
-                                        Instr::LoadFast(c) if budget.n >= 3 => {
-                                            match (fetch(&f.instrs, ip + 1), &f.instrs[..]) {
-                                                (Instr::LoadFast(k), is)
-                                                    if matches!(
-                                                        fetch(is, ip + 2),
-                                                        Instr::StoreSubscr
-                                                    ) =>
-                                                {
-                                                    match store_subscr_locals(&f, c, k, r) {
-                                                        Ok(()) => {
-                                                            ip += 3;
-                                                            budget.n -= 3;
-                                                            check_warn_at_ip!();
-                                                            fuse_jump!();
-                                                            continue;
-                                                        }
-                                                        Err(r) => r,
-                                                    }
-                                                }
-                                                _ => r,
-                                            }
-                                        }
-                                        _ => r,
-                                    }
-                                } else {
-                                    r
-                                }
+                                finish_op!(r)
                             }
                             None => tri!(native!(self.binary_op(&a, &b, kind))),
                         };
@@ -4701,7 +4726,9 @@ def stores():
     pairs = []
     for i, x in enumerate([5, 'q', None]):
         pairs.append((x, i))
-    return flags, d, t, pairs
+    y = len(pairs) * 2.5
+    w = str(y) + '!'
+    return flags, d, t, pairs, y, w, len(w) - 1
 
 out = []
 g = deleg(out)
@@ -4737,7 +4764,7 @@ print(fib(12), out, misc(), stores())
         let full = run(10_000_000, false);
         assert_eq!(full.1, "done");
         // CPython 3.11's output.
-        let cpython = "144 [(50, 24.5)] [4611686018427387905, 2, -4, 3.0, 1.5, 'division by zero', \"cannot access local variable 'u' where it is not associated with a value\", 'ab', 'yes', True, False] ([True, True, False, True, True, False, True, True, False, True, True, 0, 'list assignment index out of range'], {'a': 2, 'b': 2, 'c': 1}, {1: 2, 2: 1}, [(5, 0), ('q', 1), (None, 2)])\n";
+        let cpython = "144 [(50, 24.5)] [4611686018427387905, 2, -4, 3.0, 1.5, 'division by zero', \"cannot access local variable 'u' where it is not associated with a value\", 'ab', 'yes', True, False] ([True, True, False, True, True, False, True, True, False, True, True, 0, 'list assignment index out of range'], {'a': 2, 'b': 2, 'c': 1}, {1: 2, 2: 1}, [(5, 0), ('q', 1), (None, 2)], 7.5, '7.5!', 3)\n";
         assert_eq!(full.0, cpython);
         assert_eq!(full, run(10_000_000, true));
         // The budget runs out at the same instruction wherever it ends, also inside a fused run.
