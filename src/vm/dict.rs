@@ -100,6 +100,7 @@ impl DictTable {
     }
 
     /// Look up a str key without any Python code (only str keys can equal a str here).
+    /// The hashes matched, so the texts are almost always equal and short (`"w12"`).
     pub fn probe_str(&self, hash: i64, key: &str) -> Option<usize> {
         if self.indices.is_empty() {
             return None;
@@ -117,7 +118,7 @@ impl DictTable {
                     if e.hash == hash {
                         if let Value::Str(s) = &e.key {
                             if std::ptr::eq(s.s.as_ptr(), key.as_ptr()) && s.s.len() == key.len()
-                                || &*s.s == key
+                                || same_text(&s.s, key)
                             {
                                 return Some(ix as usize);
                             }
@@ -333,6 +334,27 @@ impl PyDict {
     }
 }
 
+/// `a == b`, short texts compared in place: for a few bytes the `memcmp` call costs more
+/// than the comparison.
+#[inline(always)]
+fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.len() > 16 {
+        return a == b;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 impl Default for PyDict {
     fn default() -> Self {
         PyDict::new()
@@ -385,4 +407,32 @@ impl Drop for PySet {
 #[allow(clippy::result_unit_err)]
 pub fn set_key_eq(a: &Value, b: &Value) -> Result<bool, ()> {
     Ok(eq_fast(a, b).unwrap_or_else(|| a.is(b)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_text;
+
+    #[test]
+    fn same_text_is_str_equality() {
+        let cases = [
+            "",
+            "w",
+            "w1",
+            "w12",
+            "w13",
+            "x12",
+            "é",
+            "e",
+            "0123456789abcdef",
+            "0123456789abcdeg",
+            "0123456789abcdef0",
+            "0123456789abcdef1",
+        ];
+        for a in cases {
+            for b in cases {
+                assert_eq!(same_text(a, b), a == b, "{a:?} {b:?}");
+            }
+        }
+    }
 }

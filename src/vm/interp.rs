@@ -126,6 +126,36 @@ fn fast_arith(kind: crate::lang::bytecode::BinaryOpKind, a: &Value, b: &Value) -
     }
 }
 
+/// `a[k] = v` for locals `a` and `k` where the dispatch's `StoreSubscr` would finish inline
+/// without running Python code: a list with an int index in range, or a dict with a str key.
+/// Gives `v` back otherwise (the plain path then decides, and raises).
+#[inline(always)]
+fn store_subscr_locals(f: &Frame, a: u32, k: u32, v: Value) -> Result<(), Value> {
+    match (f.locals.get(a as usize), f.locals.get(k as usize)) {
+        (Some(Value::List(l)), Some(Value::Int(i))) => {
+            let Ok(mut items) = l.items.try_borrow_mut() else {
+                return Err(v);
+            };
+            let idx = if *i < 0 { *i + items.len() as i64 } else { *i };
+            match usize::try_from(idx).ok().and_then(|i| items.get_mut(i)) {
+                Some(slot) => {
+                    let old = std::mem::replace(slot, v);
+                    // The old value's drop may run Python (`__del__`): not under the borrow.
+                    drop(items);
+                    old.forget_plain();
+                    Ok(())
+                }
+                None => Err(v),
+            }
+        }
+        (Some(Value::Dict(d)), Some(key @ Value::Str(_))) => {
+            d.set_pystr_value(key.clone(), v);
+            Ok(())
+        }
+        _ => Err(v),
+    }
+}
+
 /// What `fused_operands` computed: an arithmetic result or a comparison's truth.
 enum Fused {
     Value(Value),
@@ -1935,6 +1965,41 @@ impl Vm {
         }
     }
 
+    /// The next item of the iterator under a `for i, x in enumerate(seq)` over a built-in
+    /// sequence iterator, with the recursion bound the general path applies. A list's item is
+    /// read here: `native_next`'s general answer (and its depth bookkeeping) costs as much as
+    /// the rest of the loop's iteration.
+    #[inline(never)]
+    fn enumerate_step(
+        &mut self,
+        it: &Value,
+        inner: &super::object::NativeObj,
+    ) -> Option<PyResult<Option<Value>>> {
+        if let NativeData::SeqIter {
+            seq: Value::List(l),
+            idx,
+        } = &inner.data
+        {
+            // `enter_native` would pass (and its increment be undone at once).
+            if self.native_depth < super::MAX_NATIVE_DEPTH
+                && self.frames.len() + self.native_depth < self.recursion_limit + 50
+            {
+                let i = idx.get();
+                let r = l.items.borrow().get(i).cloned();
+                idx.set(if r.is_some() { i + 1 } else { usize::MAX / 2 });
+                return Some(Ok(r));
+            }
+        }
+        match self.enter_native() {
+            Ok(()) => {
+                let r = self.native_next(it);
+                self.leave_native();
+                r
+            }
+            Err(e) => Some(Err(e)),
+        }
+    }
+
     /// `frame_yield` by value (see `unwind_owned`).
     #[inline(never)]
     fn frame_yield_owned(
@@ -2116,6 +2181,67 @@ impl Vm {
                 }};
             }
 
+            // A loop body's closing `Jump` after a fused store: taken here (counted; callers
+            // test for a line hook).
+            macro_rules! fuse_jump {
+                () => {
+                    if budget.n > 0 {
+                        if let Instr::Jump(t) = fetch(&f.instrs, ip) {
+                            ip = t as usize;
+                            budget.n -= 1;
+                        }
+                    }
+                };
+            }
+
+            // An operator's result `r` (computed without running Python code): `total += x`,
+            // `c = a + b` run the `StoreFast` that follows here, `d[k] = d.get(k, 0) + 1` the
+            // loads and the store (and a loop's closing `Jump`); counted, not under a line
+            // hook. Falls through with `r` when nothing was fused.
+            macro_rules! finish_op {
+                ($r:expr) => {{
+                    let r = $r;
+                    if budget.n > 0 && !hooked {
+                        match fetch(&f.instrs, ip) {
+                            Instr::StoreFast(k) => {
+                                if let Some(slot) = f.locals.get_mut(k as usize) {
+                                    std::mem::replace(slot, r).forget_plain();
+                                    ip += 1;
+                                    budget.n -= 1;
+                                    check_warn_at_ip!();
+                                    continue;
+                                }
+                                r
+                            }
+                            // A load is never a code object's last instruction: each
+                            // fetch below follows one.
+                            Instr::LoadFast(c) if budget.n >= 3 => {
+                                match (fetch(&f.instrs, ip + 1), &f.instrs[..]) {
+                                    (Instr::LoadFast(k), is)
+                                        if matches!(fetch(is, ip + 2), Instr::StoreSubscr) =>
+                                    {
+                                        match store_subscr_locals(&f, c, k, r) {
+                                            Ok(()) => {
+                                                ip += 3;
+                                                budget.n -= 3;
+                                                check_warn_at_ip!();
+                                                fuse_jump!();
+                                                continue;
+                                            }
+                                            Err(r) => r,
+                                        }
+                                    }
+                                    _ => r,
+                                }
+                            }
+                            _ => r,
+                        }
+                    } else {
+                        r
+                    }
+                }};
+            }
+
             // `a + 1`, `x[i]`, `f(n - 1)`: operand loads come in runs. Run the loads that follow a
             // load right here, without a trip through the dispatch. Each still counts as an
             // instruction and the run stops where the budget would (so pauses fall where they
@@ -2237,6 +2363,51 @@ impl Vm {
                         let v = match f.consts.get(i as usize) {
                             Some(v) => v.clone(),
                             None => Value::None,
+                        };
+                        // `flags[j] = False`: the two loads and the store run here (counted;
+                        // not under a line hook), and the loop's `Jump` after them. `f(x) + 1`:
+                        // the operator on the value below, as `BinaryOp` would compute it.
+                        let v = match fetch(&f.instrs, ip) {
+                            // A load is never a code object's last instruction: each
+                            // fetch below follows one.
+                            Instr::LoadFast(a) if !hooked && budget.n >= 3 => {
+                                match (fetch(&f.instrs, ip + 1), &f.instrs[..]) {
+                                    (Instr::LoadFast(k), is)
+                                        if matches!(fetch(is, ip + 2), Instr::StoreSubscr) =>
+                                    {
+                                        match store_subscr_locals(&f, a, k, v) {
+                                            Ok(()) => {
+                                                ip += 3;
+                                                budget.n -= 3;
+                                                check_warn_at_ip!();
+                                                fuse_jump!();
+                                                continue;
+                                            }
+                                            Err(v) => v,
+                                        }
+                                    }
+                                    _ => v,
+                                }
+                            }
+                            Instr::BinaryOp(kind) if !hooked && budget.n >= 1 => {
+                                match f.stack.last().and_then(|a| fast_arith(kind, a, &v)) {
+                                    Some(r) => {
+                                        // `fast_arith` takes only ints and floats: nothing
+                                        // to drop.
+                                        if let Some(a) = f.stack.pop() {
+                                            a.forget_plain();
+                                        }
+                                        v.forget_plain();
+                                        ip += 1;
+                                        budget.n -= 1;
+                                        let r = finish_op!(r);
+                                        f.stack.push(r);
+                                        continue;
+                                    }
+                                    None => v,
+                                }
+                            }
+                            _ => v,
                         };
                         f.stack.push(v);
                         fuse_loads!();
@@ -2510,20 +2681,7 @@ impl Vm {
                             Some(r) => {
                                 a.forget_plain();
                                 b.forget_plain();
-                                // `total += x`, `c = a + b`: the `StoreFast` that follows runs
-                                // here (counted; not under a line hook, so line events stay exact).
-                                if budget.n > 0 && !hooked {
-                                    if let Instr::StoreFast(k) = fetch(&f.instrs, ip) {
-                                        if let Some(slot) = f.locals.get_mut(k as usize) {
-                                            std::mem::replace(slot, r).forget_plain();
-                                            ip += 1;
-                                            budget.n -= 1;
-                                            check_warn_at_ip!();
-                                            continue;
-                                        }
-                                    }
-                                }
-                                r
+                                finish_op!(r)
                             }
                             None => tri!(native!(self.binary_op(&a, &b, kind))),
                         };
@@ -2674,16 +2832,7 @@ impl Vm {
                                             | NativeData::RangeIter { .. }
                                     ) =>
                                     {
-                                        // The same recursion bound the general path applies.
-                                        let r = match self.enter_native() {
-                                            Ok(()) => {
-                                                let r = self.native_next(it);
-                                                self.leave_native();
-                                                r
-                                            }
-                                            Err(e) => Some(Err(e)),
-                                        };
-                                        match r {
+                                        match self.enumerate_step(it, inner) {
                                             Some(Ok(Some(v))) => {
                                                 let i = next.get();
                                                 next.set(i.wrapping_add(1));
@@ -2701,10 +2850,34 @@ impl Vm {
                         };
                         match pair {
                             Some(Ok(Some((i, v)))) => {
-                                f.stack.push(v);
-                                f.stack.push(Value::Int(i));
                                 ip += 1;
                                 budget.n -= 1;
+                                // `for i, x in ...`: the two `StoreFast`s of the targets run
+                                // here too when the budget covers them (counted; the loop
+                                // takes this path only without a line hook). A store is never
+                                // a code object's last instruction, so `ip + 1` is in bounds.
+                                if budget.n >= 2 {
+                                    if let Instr::StoreFast(a) = fetch(&f.instrs, ip) {
+                                        if let Instr::StoreFast(b) = fetch(&f.instrs, ip + 1) {
+                                            let n = f.locals.len();
+                                            if (a as usize) < n && (b as usize) < n {
+                                                std::mem::replace(
+                                                    &mut f.locals[a as usize],
+                                                    Value::Int(i),
+                                                )
+                                                .forget_plain();
+                                                std::mem::replace(&mut f.locals[b as usize], v)
+                                                    .forget_plain();
+                                                ip += 2;
+                                                budget.n -= 2;
+                                                check_warn_at_ip!();
+                                                continue;
+                                            }
+                                        }
+                                    }
+                                }
+                                f.stack.push(v);
+                                f.stack.push(Value::Int(i));
                                 continue;
                             }
                             Some(Ok(None)) => {
@@ -4486,7 +4659,8 @@ mod tests {
     use super::*;
 
     /// Operators, jumps and stores the dispatch fuses, their fallbacks (negative modulo, division
-    /// by zero, unbound locals, non-numbers) and generator yields.
+    /// by zero, unbound locals, non-numbers, an index out of range, non-str dict keys) and
+    /// generator yields.
     const SCRIPT: &str = "\
 def fib(n):
     return n if n < 2 else fib(n - 1) + fib(n - 2)
@@ -4532,13 +4706,37 @@ def misc():
     r.append(x is not None)
     return r
 
+def stores():
+    flags = [True] * 12
+    for j in range(2, 12, 3):
+        flags[j] = False
+    j = -1
+    flags[j] = 0
+    j = 12
+    try:
+        flags[j] = False
+    except IndexError as e:
+        flags.append(str(e))
+    d = {}
+    for k in 'abcab':
+        d[k] = d.get(k, 0) + 1
+    t = {}
+    for k in (1, 2, 1):
+        t[k] = t.get(k, 0) + 1
+    pairs = []
+    for i, x in enumerate([5, 'q', None]):
+        pairs.append((x, i))
+    y = len(pairs) * 2.5
+    w = str(y) + '!'
+    return flags, d, t, pairs, y, w, len(w) - 1
+
 out = []
 g = deleg(out)
 next(g)
 for v in range(50):
     g.send(v)
 g.send(None)
-print(fib(12), out, misc())
+print(fib(12), out, misc(), stores())
 ";
 
     /// Run `SCRIPT` with `budget` instructions, with or without a line hook (which turns every
@@ -4566,7 +4764,7 @@ print(fib(12), out, misc())
         let full = run(10_000_000, false);
         assert_eq!(full.1, "done");
         // CPython 3.11's output.
-        let cpython = "144 [(50, 24.5)] [4611686018427387905, 2, -4, 3.0, 1.5, 'division by zero', \"cannot access local variable 'u' where it is not associated with a value\", 'ab', 'yes', True, False]\n";
+        let cpython = "144 [(50, 24.5)] [4611686018427387905, 2, -4, 3.0, 1.5, 'division by zero', \"cannot access local variable 'u' where it is not associated with a value\", 'ab', 'yes', True, False] ([True, True, False, True, True, False, True, True, False, True, True, 0, 'list assignment index out of range'], {'a': 2, 'b': 2, 'c': 1}, {1: 2, 2: 1}, [(5, 0), ('q', 1), (None, 2)], 7.5, '7.5!', 3)\n";
         assert_eq!(full.0, cpython);
         assert_eq!(full, run(10_000_000, true));
         // The budget runs out at the same instruction wherever it ends, also inside a fused run.

@@ -1054,6 +1054,16 @@ fn d_self<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a Rc<PyDict>> {
     }
 }
 fn dict_get(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    // `counts.get(word, 0)`: a str key compares natively (no Python code can run), so nothing
+    // is cloned but the answer.
+    if let [Value::Dict(d), Value::Str(k), rest @ ..] = args {
+        if rest.len() <= 1 {
+            return Ok(match d.get_pystr(k) {
+                Some(v) => v,
+                None => rest.first().cloned().unwrap_or(Value::None),
+            });
+        }
+    }
     let d = d_self(vm, args)?.clone();
     vm.check_args("get", &args[1..], 1, 2)?;
     Ok(vm

@@ -1398,8 +1398,19 @@ impl Vm {
                 let n = (*n).max(0) as usize;
                 self.check_alloc_values(items.len().saturating_mul(n))?;
                 let mut v = Vec::with_capacity(items.len() * n);
-                for _ in 0..n {
-                    v.extend(items.iter().cloned());
+                match &items[..] {
+                    // `[True] * n`: a plain value is copied bit for bit, a tight store loop
+                    // where `clone` tests each copy's tag.
+                    [x] if x.is_plain() => {
+                        // SAFETY: a plain value owns no heap reference, so a bitwise copy is
+                        // a clone.
+                        v.extend((0..n).map(|_| unsafe { std::ptr::read(x) }));
+                    }
+                    _ => {
+                        for _ in 0..n {
+                            v.extend(items.iter().cloned());
+                        }
+                    }
                 }
                 Value::list(v)
             }
