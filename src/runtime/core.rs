@@ -384,6 +384,9 @@ pub fn is_str(v: &Value, s: &Value) -> bool {
 /// Asked several times per await, so the answer is cached per (class, name) until any class
 /// dict changes (the type epoch); a class's `cache_tag` is never reused, so a freed class
 /// cannot alias a live one.
+/// Inlined: a hit is a dozen instructions at the call site, without a call's prologue (an
+/// await asks about twenty times); the miss is out of line.
+#[inline(always)]
 pub fn is_native_method(aio: &Aio, cls: &PyType, attr: &'static str, which: &'static str) -> bool {
     cached_answer(cls, name_key(which), name_key(attr), || {
         is_native_method_uncached(aio, cls, attr, which)
@@ -403,7 +406,7 @@ pub fn class_attr_plain(cls: &PyType, attr: &'static str) -> bool {
 }
 
 /// A yes/no about `cls` keyed by two literal names, remembered until a class dict changes.
-#[inline]
+#[inline(always)]
 pub fn cached_answer(cls: &PyType, wkey: u64, akey: u64, compute: impl FnOnce() -> bool) -> bool {
     let epoch = crate::vm::object::type_epoch();
     let slot = ((cls.cache_tag ^ wkey ^ akey.rotate_left(17)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
@@ -424,9 +427,22 @@ pub fn cached_answer(cls: &PyType, wkey: u64, akey: u64, compute: impl FnOnce() 
         })
         .ok()
         .flatten();
-    if let Some(r) = hit {
-        return r;
+    match hit {
+        Some(r) => r,
+        None => cached_answer_miss(cls, wkey, akey, epoch, slot, compute),
     }
+}
+
+#[cold]
+#[inline(never)]
+fn cached_answer_miss(
+    cls: &PyType,
+    wkey: u64,
+    akey: u64,
+    epoch: u64,
+    slot: usize,
+    compute: impl FnOnce() -> bool,
+) -> bool {
     let r = compute();
     let _ = NATIVE_CACHE.try_with(|c| {
         if let Some(e) = c.get(slot) {
