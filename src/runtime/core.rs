@@ -331,14 +331,16 @@ fn own_attr(obj: &Value, name: &'static str) -> Option<Value> {
     let Value::Instance(i) = obj else {
         return None;
     };
-    let cls = i.class();
-    if cls.has_flag(tflags::GETATTRIBUTE) {
-        return None;
-    }
-    // A class attribute of that name could be a data descriptor, which wins; a plain value
-    // (Future's `_asyncio_future_blocking = False`) is shadowed by the instance's.
-    if !class_attr_plain(&cls, name) {
-        return None;
+    {
+        let cls = i.cls.borrow();
+        if cls.has_flag(tflags::GETATTRIBUTE) {
+            return None;
+        }
+        // A class attribute of that name could be a data descriptor, which wins; a plain
+        // value (Future's `_asyncio_future_blocking = False`) is shadowed by the instance's.
+        if !class_attr_plain(&cls, name) {
+            return None;
+        }
     }
     let d = i.dict.borrow();
     let p = pos_in(&d, name)?;
@@ -525,21 +527,33 @@ pub fn py_exc(vm: &mut Vm, cls: &Option<Rc<PyType>>, msg: &str) -> Exc {
 /// A module-level name of asyncio (looked up each time: scripts may replace them). Where
 /// each name's entry sits is remembered with the table's version (which changes whenever
 /// its keys do), so a repeated lookup reads that entry's current value without hashing.
+#[inline(always)]
 pub fn global(aio: &Aio, name: &'static str) -> Value {
+    let key = name_key(name);
+    let slot = name_slot(key) % GLOBAL_HINTS;
+    {
+        let b = aio.borrow();
+        if let (Some(ns), Some(hint)) = (&b.ns, b.global_hints.get(slot)) {
+            let (k, ver, i) = hint.get();
+            let t = ns.t.borrow();
+            if k == key && ver == t.version && ver != 0 {
+                if let Some(v) = t.value_at(i as usize) {
+                    return v;
+                }
+            }
+        }
+    }
+    global_miss(aio, name, key, slot)
+}
+
+#[cold]
+#[inline(never)]
+fn global_miss(aio: &Aio, name: &'static str, key: u64, slot: usize) -> Value {
     let b = aio.borrow();
     let Some(ns) = &b.ns else {
         return Value::None;
     };
-    let key = name_key(name);
-    let hint = b.global_hints.get(name_slot(key) % GLOBAL_HINTS);
-    if let Some((k, ver, i)) = hint.map(Cell::get) {
-        let t = ns.t.borrow();
-        if k == key && ver == t.version && ver != 0 {
-            if let Some(v) = t.value_at(i as usize) {
-                return v;
-            }
-        }
-    }
+    let hint = b.global_hints.get(slot);
     let Value::Str(s) = self::name(name) else {
         return Value::None;
     };
