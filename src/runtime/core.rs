@@ -210,7 +210,8 @@ pub fn fill(
     }
     for (n, v) in vals {
         match pos_in(&d, n).and_then(|p| d.vals.get_mut(p)) {
-            Some(slot) => *slot = v,
+            // A template's value is plain (None, a bool): no drop glue call.
+            Some(slot) => std::mem::replace(slot, v).forget_plain(),
             None => {
                 with_name(n, |ps| d.set_ps(ps, v));
             }
@@ -315,7 +316,9 @@ pub fn set(i: &PyInstance, n: &'static str, v: Value) {
             }
         }
     };
-    drop(old);
+    // Most attributes asyncio's natives overwrite hold a plain value (a state, a flag,
+    // None): those need no call into the drop glue.
+    old.forget_plain();
 }
 
 #[cold]
