@@ -73,3 +73,29 @@ golden! {
     gil_increments => "gil_increments.py",
     loop_in_thread => "loop_in_thread.py",
 }
+
+/// A script that ends with an uncaught exception: stdout, the whole stderr (the tracebacks of a
+/// thread's exception and of the main thread's, through threading.py, queue.py and
+/// concurrent/futures, named with CPython's files and lines) and exit code 1. `X.out` and
+/// `X.err` come from `tests/threads/regen_err.sh`.
+fn check_err(name: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/threads");
+    let text = std::fs::read_to_string(dir.join(name)).expect("script");
+    let read = |ext: &str| {
+        std::fs::read_to_string(dir.join(name.replace(".py", ext))).expect("expected output")
+    };
+    let (out, err, code) = run(name, &text);
+    assert_eq!(out, read(".out"), "stdout of {name}; stderr: {err}");
+    assert_eq!(err, read(".err"), "stderr of {name}");
+    assert_eq!(code, 1, "exit code of {name}");
+}
+
+#[test]
+fn thread_exception() {
+    check_err("thread_exception.py");
+}
+
+#[test]
+fn executor_exception() {
+    check_err("executor_exception.py");
+}

@@ -289,14 +289,14 @@ class BaseDefaultEventLoopPolicy(AbstractEventLoopPolicy):
         if self._loop is None and not self._set_called:
             self.set_event_loop(self.new_event_loop())
         if self._loop is None:
-            raise RuntimeError('There is no current event loop in thread %r.'
+            raise RuntimeError('There is no current event loop in thread %r.'  # cpython: events.py:677
                                % 'MainThread')
         return self._loop
 
     def set_event_loop(self, loop):
         self._set_called = True
         if loop is not None and not isinstance(loop, AbstractEventLoop):
-            raise TypeError(f"loop must be an instance of AbstractEventLoop or None, not '{type(loop).__name__}'")
+            raise TypeError(f"loop must be an instance of AbstractEventLoop or None, not '{type(loop).__name__}'")  # cpython: events.py:686
         self._loop = loop
 
     def new_event_loop(self):
@@ -324,7 +324,7 @@ def get_event_loop_policy():
 def set_event_loop_policy(policy):
     global _event_loop_policy
     if policy is not None and not isinstance(policy, AbstractEventLoopPolicy):
-        raise TypeError(f"policy must be an instance of AbstractEventLoopPolicy or None, not '{type(policy).__name__}'")
+        raise TypeError(f"policy must be an instance of AbstractEventLoopPolicy or None, not '{type(policy).__name__}'")  # cpython: events.py:771
     _event_loop_policy = policy
 
 
@@ -406,7 +406,7 @@ class BaseEventLoop(AbstractEventLoop):
 
     def set_task_factory(self, factory):
         if factory is not None and not callable(factory):
-            raise TypeError('task factory must be a callable or None')
+            raise TypeError('task factory must be a callable or None')  # cpython: base_events.py:461
         self._task_factory = factory
 
     def get_task_factory(self):
@@ -414,11 +414,11 @@ class BaseEventLoop(AbstractEventLoop):
 
     def _check_closed(self):
         if self._closed:
-            raise RuntimeError('Event loop is closed')
+            raise RuntimeError('Event loop is closed')  # cpython: base_events.py:519
 
     def _check_default_executor(self):
         if self._executor_shutdown_called:
-            raise RuntimeError('Executor shutdown has been called')
+            raise RuntimeError('Executor shutdown has been called')  # cpython: base_events.py:523
 
     def _asyncgen_finalizer_hook(self, agen):
         if not self.is_closed():
@@ -431,7 +431,7 @@ class BaseEventLoop(AbstractEventLoop):
                 f"loop.shutdown_asyncgens() call", "ResourceWarning")
         self._asyncgens.append(agen)
 
-    async def shutdown_asyncgens(self):
+    async def shutdown_asyncgens(self):  # cpython: base_events.py:539
         self._asyncgens_shutdown_called = True
         closing_agens = _loopscope.agen_take_all(self)
         if not len(closing_agens):
@@ -448,7 +448,7 @@ class BaseEventLoop(AbstractEventLoop):
                     'asyncgen': agen
                 })
 
-    async def shutdown_default_executor(self):
+    async def shutdown_default_executor(self):  # cpython: base_events.py:564
         self._executor_shutdown_called = True
         if self._default_executor is None:
             return
@@ -457,9 +457,9 @@ class BaseEventLoop(AbstractEventLoop):
 
     def _check_running(self):
         if self.is_running():
-            raise RuntimeError('This event loop is already running')
+            raise RuntimeError('This event loop is already running')  # cpython: base_events.py:588
         if _get_running_loop() is not None:
-            raise RuntimeError(
+            raise RuntimeError(  # cpython: base_events.py:590
                 'Cannot run the event loop while another loop is running')
 
     def run_forever(self):
@@ -488,25 +488,25 @@ class BaseEventLoop(AbstractEventLoop):
         future = ensure_future(future, loop=self)
         if new_task:
             future._log_destroy_pending = False
-        future.add_done_callback(_run_until_complete_cb)
+        future.add_done_callback(_run_until_complete_cb)  # cpython: base_events.py:638
         try:
             self.run_forever()
         except:
             if new_task and future.done() and not future.cancelled():
                 future.exception()
-            raise
+            raise  # cpython: base_events.py:647
         finally:
-            future.remove_done_callback(_run_until_complete_cb)
+            future.remove_done_callback(_run_until_complete_cb)  # cpython: base_events.py:649
         if not future.done():
-            raise RuntimeError('Event loop stopped before Future completed.')
-        return future.result()
+            raise RuntimeError('Event loop stopped before Future completed.')  # cpython: base_events.py:651
+        return future.result()  # cpython: base_events.py:653
 
     def stop(self):
         self._stopping = True
 
     def close(self):
         if self.is_running():
-            raise RuntimeError("Cannot close a running event loop")
+            raise RuntimeError("Cannot close a running event loop")  # cpython: base_events.py:672
         if self._closed:
             return
         self._closed = True
@@ -527,7 +527,7 @@ class BaseEventLoop(AbstractEventLoop):
 
     def call_later(self, delay, callback, *args, context=None):
         if delay is None:
-            raise TypeError('delay must not be None')
+            raise TypeError('delay must not be None')  # cpython: base_events.py:726
         if type(self) is not VirtualLoop:
             return self.call_at(self.time() + delay, callback, *args, context=context)
         # call_at inlined for loopscope's own loop (the hot path of asyncio.sleep).
@@ -545,7 +545,7 @@ class BaseEventLoop(AbstractEventLoop):
 
     def call_at(self, when, callback, *args, context=None):
         if when is None:
-            raise TypeError("when cannot be None")
+            raise TypeError("when cannot be None")  # cpython: base_events.py:739
         self._check_closed()
         if self._debug:
             self._check_callback(callback, 'call_at')
@@ -558,10 +558,10 @@ class BaseEventLoop(AbstractEventLoop):
 
     def _check_callback(self, callback, method):
         if (iscoroutine(callback) or iscoroutinefunction(callback)):
-            raise TypeError(
+            raise TypeError(  # cpython: base_events.py:773
                 f"coroutines cannot be used with {method}()")
         if not callable(callback):
-            raise TypeError(
+            raise TypeError(  # cpython: base_events.py:776
                 f'a callable object was expected by {method}(), '
                 f'got {callback!r}')
 
@@ -593,7 +593,7 @@ class BaseEventLoop(AbstractEventLoop):
 
     def set_exception_handler(self, handler):
         if handler is not None and not callable(handler):
-            raise TypeError(f'A callable object or None is expected, '
+            raise TypeError(f'A callable object or None is expected, '  # cpython: base_events.py:1719
                             f'got {handler!r}')
         self._exception_handler = handler
 
@@ -616,14 +616,14 @@ class BaseEventLoop(AbstractEventLoop):
             try:
                 self.default_exception_handler(context)
             except (SystemExit, KeyboardInterrupt):
-                raise
+                raise  # cpython: base_events.py:1799
             except BaseException:
                 _loopscope.log_error('Exception in default exception handler', None)
         else:
             try:
                 self._exception_handler(self, context)
             except (SystemExit, KeyboardInterrupt):
-                raise
+                raise  # cpython: base_events.py:1810
             except BaseException as exc:
                 try:
                     self.default_exception_handler({
@@ -632,7 +632,7 @@ class BaseEventLoop(AbstractEventLoop):
                         'context': context,
                     })
                 except (SystemExit, KeyboardInterrupt):
-                    raise
+                    raise  # cpython: base_events.py:1821
                 except BaseException:
                     _loopscope.log_error('Exception in default exception handler', None)
 
@@ -1004,7 +1004,7 @@ class Future:
         if isinstance(exception, type):
             exception = exception()
         if type(exception) is StopIteration:
-            raise TypeError("StopIteration interacts badly with generators "
+            raise TypeError("StopIteration interacts badly with generators "  # cpython: futures.py:276
                             "and cannot be raised into a Future")
         self._exception = exception
         self._state = _FINISHED
@@ -1114,7 +1114,7 @@ class Task(Future):
         super().__init__(loop=loop)
         if not iscoroutine(coro):
             self._log_destroy_pending = False
-            raise TypeError(f"a coroutine was expected, got {coro!r}")
+            raise TypeError(f"a coroutine was expected, got {coro!r}")  # cpython: tasks.py:114
         if name is None:
             self._name = _next_task_name()
         else:
@@ -1158,10 +1158,10 @@ class Task(Future):
         self._name = str(value)
 
     def set_result(self, result):
-        raise RuntimeError('Task does not support set_result operation')
+        raise RuntimeError('Task does not support set_result operation')  # cpython: tasks.py:159
 
     def set_exception(self, exception):
-        raise RuntimeError('Task does not support set_exception operation')
+        raise RuntimeError('Task does not support set_exception operation')  # cpython: tasks.py:162
 
     def get_stack(self, *, limit=None):
         # base_tasks._task_get_stack: the coroutine's frame and its callers while it runs,
@@ -1314,18 +1314,18 @@ FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
 
 
-async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
+async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):  # cpython: tasks.py:399
     if isfuture(fs) or iscoroutine(fs):
-        raise TypeError(f"expect a list of futures, not {type(fs).__name__}")
+        raise TypeError(f"expect a list of futures, not {type(fs).__name__}")  # cpython: tasks.py:416
     if not fs:
-        raise ValueError('Set of Tasks/Futures is empty.')
+        raise ValueError('Set of Tasks/Futures is empty.')  # cpython: tasks.py:418
     if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
-        raise ValueError(f'Invalid return_when value: {return_when}')
+        raise ValueError(f'Invalid return_when value: {return_when}')  # cpython: tasks.py:420
     fs = set(fs)
     if any(iscoroutine(f) for f in fs):
-        raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")
+        raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")  # cpython: tasks.py:425
     loop = get_running_loop()
-    return await _wait(fs, timeout, return_when, loop)
+    return await _wait(fs, timeout, return_when, loop)  # cpython: tasks.py:428
 
 
 def _release_waiter(waiter, *args):
@@ -1333,19 +1333,19 @@ def _release_waiter(waiter, *args):
         waiter.set_result(None)
 
 
-async def wait_for(fut, timeout):
+async def wait_for(fut, timeout):  # cpython: tasks.py:436
     loop = get_running_loop()
     if timeout is None:
-        return await fut
+        return await fut  # cpython: tasks.py:452
     if timeout <= 0:
         fut = ensure_future(fut, loop=loop)
         if fut.done():
-            return fut.result()
-        await _cancel_and_wait(fut, loop=loop)
+            return fut.result()  # cpython: tasks.py:458
+        await _cancel_and_wait(fut, loop=loop)  # cpython: tasks.py:460
         try:
-            return fut.result()
+            return fut.result()  # cpython: tasks.py:462
         except CancelledError as exc:
-            raise TimeoutError() from exc
+            raise TimeoutError() from exc  # cpython: tasks.py:464 raise exceptions.TimeoutError() from exc
     waiter = loop.create_future()
     timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
     cb = _partial(_release_waiter, waiter)
@@ -1353,28 +1353,28 @@ async def wait_for(fut, timeout):
     fut.add_done_callback(cb)
     try:
         try:
-            await waiter
+            await waiter  # cpython: tasks.py:476
         except CancelledError:
             if fut.done():
-                return fut.result()
+                return fut.result()  # cpython: tasks.py:479
             else:
                 fut.remove_done_callback(cb)
-                await _cancel_and_wait(fut, loop=loop)
-                raise
+                await _cancel_and_wait(fut, loop=loop)  # cpython: tasks.py:485
+                raise  # cpython: tasks.py:486
         if fut.done():
-            return fut.result()
+            return fut.result()  # cpython: tasks.py:489
         else:
             fut.remove_done_callback(cb)
-            await _cancel_and_wait(fut, loop=loop)
+            await _cancel_and_wait(fut, loop=loop)  # cpython: tasks.py:495
             try:
-                return fut.result()
+                return fut.result()  # cpython: tasks.py:500
             except CancelledError as exc:
-                raise TimeoutError() from exc
+                raise TimeoutError() from exc  # cpython: tasks.py:502 raise exceptions.TimeoutError() from exc
     finally:
         timeout_handle.cancel()
 
 
-async def _wait(fs, timeout, return_when, loop):
+async def _wait(fs, timeout, return_when, loop):  # cpython: tasks.py:507
     assert fs, 'Set of Futures is empty.'
     waiter = loop.create_future()
     timeout_handle = None
@@ -1398,7 +1398,7 @@ async def _wait(fs, timeout, return_when, loop):
         f.add_done_callback(_on_completion)
 
     try:
-        await waiter
+        await waiter  # cpython: tasks.py:535
     finally:
         if timeout_handle is not None:
             timeout_handle.cancel()
@@ -1414,20 +1414,20 @@ async def _wait(fs, timeout, return_when, loop):
     return done, pending
 
 
-async def _cancel_and_wait(fut, loop):
+async def _cancel_and_wait(fut, loop):  # cpython: tasks.py:551
     waiter = loop.create_future()
     cb = _partial(_release_waiter, waiter)
     fut.add_done_callback(cb)
     try:
         fut.cancel()
-        await waiter
+        await waiter  # cpython: tasks.py:562
     finally:
         fut.remove_done_callback(cb)
 
 
 def as_completed(fs, *, timeout=None):
     if isfuture(fs) or iscoroutine(fs):
-        raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
+        raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")  # cpython: tasks.py:587
     done = Queue()
     loop = _get_event_loop()
     todo = {ensure_future(f, loop=loop) for f in set(fs)}
@@ -1447,43 +1447,44 @@ def as_completed(fs, *, timeout=None):
         if not todo and timeout_handle is not None:
             timeout_handle.cancel()
 
-    async def _wait_for_one():
-        f = await done.get()
+    async def _wait_for_one():  # cpython: tasks.py:610
+        f = await done.get()  # cpython: tasks.py:611
         if f is None:
-            raise TimeoutError
-        return f.result()
+            raise TimeoutError  # cpython: tasks.py:614 raise exceptions.TimeoutError
+        return f.result()  # May raise f.exception().  # cpython: tasks.py:615
 
     for f in todo:
         f.add_done_callback(_on_completion)
     if todo and timeout is not None:
         timeout_handle = loop.call_later(timeout, _on_timeout)
     for _ in range(len(todo)):
-        yield _wait_for_one()
+        yield _wait_for_one()  # cpython: tasks.py:622
 
 
 def __sleep0():
-    yield
+    yield  # cpython: tasks.py:634
 
 
 __sleep0 = types.coroutine(__sleep0)
 
 
-async def sleep(delay, result=None):
+async def sleep(delay, result=None):  # cpython: tasks.py:637
     if delay <= 0:
-        await __sleep0()
+        await __sleep0()  # cpython: tasks.py:640
         return result
     # get_running_loop(), loop.create_future(), h = loop.call_later(delay,
-    # _set_result_unless_cancelled, future, result) in one native call (futures.rs); `w`
-    # awaits the future and cancels `h` when the await ends; close() does it when an
-    # exception was thrown in instead.
-    w = _sleep_wait(delay, result)
+    # _set_result_unless_cancelled, future, result) in one native call (futures.rs); `future`
+    # is a waiter that awaits the future and cancels `h` when the await ends (close() does it
+    # when an exception was thrown in instead). It is named as CPython's local is because
+    # a traceback through sleep shows this line.
+    future = _sleep_wait(delay, result)
     if _TRACE:
         # The visualizer names the awaited future "sleep(1.0)".
         _tr("sleep", delay)
     try:
-        return await w
+        return await future  # cpython: tasks.py:649
     finally:
-        w.close()
+        future.close()
 
 
 def ensure_future(coro_or_future, *, loop=None):
@@ -1493,7 +1494,7 @@ def ensure_future(coro_or_future, *, loop=None):
 def _ensure_future(coro_or_future, *, loop=None):
     if isfuture(coro_or_future):
         if loop is not None and loop is not _get_loop(coro_or_future):
-            raise ValueError('The future belongs to a different loop than '
+            raise ValueError('The future belongs to a different loop than '  # cpython: tasks.py:665
                              'the one specified as the loop argument')
         return coro_or_future
     called_wrap_awaitable = False
@@ -1502,7 +1503,7 @@ def _ensure_future(coro_or_future, *, loop=None):
             coro_or_future = _wrap_awaitable(coro_or_future)
             called_wrap_awaitable = True
         else:
-            raise TypeError('An asyncio.Future, a coroutine or an awaitable '
+            raise TypeError('An asyncio.Future, a coroutine or an awaitable '  # cpython: tasks.py:674
                             'is required')
     if loop is None:
         loop = _get_event_loop()
@@ -1511,11 +1512,11 @@ def _ensure_future(coro_or_future, *, loop=None):
     except RuntimeError:
         if not called_wrap_awaitable:
             coro_or_future.close()
-        raise
+        raise  # cpython: tasks.py:684
 
 
 def _wrap_awaitable(awaitable):
-    return (yield from awaitable.__await__())
+    return (yield from awaitable.__await__())  # cpython: tasks.py:694
 
 
 _wrap_awaitable = types.coroutine(_wrap_awaitable)
@@ -1578,7 +1579,7 @@ def gather(*coros_or_futures, return_exceptions=False):
                 else:
                     res = fut.exception()
                     if res is None:
-                        res = fut.result()
+                        res = fut.result()  # cpython: tasks.py:807
                 results.append(res)
 
             if outer._cancel_requested:
@@ -1631,7 +1632,7 @@ def shield(arg):
             if exc is not None:
                 outer.set_exception(exc)
             else:
-                outer.set_result(inner.result())
+                outer.set_result(inner.result())  # cpython: tasks.py:905
 
     def _outer_done_callback(outer):
         if not inner.done():
@@ -1690,8 +1691,8 @@ class Timeout:
     def reschedule(self, when):
         if self._state is not _State.ENTERED:
             if self._state is _State.CREATED:
-                raise RuntimeError("Timeout has not been entered")
-            raise RuntimeError(
+                raise RuntimeError("Timeout has not been entered")  # cpython: timeouts.py:54
+            raise RuntimeError(  # cpython: timeouts.py:55
                 f"Cannot change state of {self._state.value} Timeout",
             )
         self._when = when
@@ -1717,19 +1718,19 @@ class Timeout:
         info_str = ' '.join(info)
         return f"<Timeout [{self._state.value}]{info_str}>"
 
-    async def __aenter__(self):
+    async def __aenter__(self):  # cpython: timeouts.py:85
         if self._state is not _State.CREATED:
-            raise RuntimeError("Timeout has already been entered")
+            raise RuntimeError("Timeout has already been entered")  # cpython: timeouts.py:87
         task = current_task()
         if task is None:
-            raise RuntimeError("Timeout should be used inside a task")
+            raise RuntimeError("Timeout should be used inside a task")  # cpython: timeouts.py:90
         self._state = _State.ENTERED
         self._task = task
         self._cancelling = self._task.cancelling()
         self.reschedule(self._when)
         return self
 
-    async def __aexit__(self, exc_type, exc_val, exc_tb):
+    async def __aexit__(self, exc_type, exc_val, exc_tb):  # cpython: timeouts.py:97
         assert self._state in (_State.ENTERED, _State.EXPIRING)
         if self._timeout_handler is not None:
             self._timeout_handler.cancel()
@@ -1737,7 +1738,7 @@ class Timeout:
         if self._state is _State.EXPIRING:
             self._state = _State.EXPIRED
             if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
-                raise TimeoutError from exc_val
+                raise TimeoutError from exc_val  # cpython: timeouts.py:115
         elif self._state is _State.ENTERED:
             self._state = _State.EXITED
         return None
@@ -1802,20 +1803,20 @@ class TaskGroup:
         info_str = ' '.join(info)
         return f'<TaskGroup{info_str}>'
 
-    async def __aenter__(self):
+    async def __aenter__(self):  # cpython: taskgroups.py:54
         if self._entered:
-            raise RuntimeError(
+            raise RuntimeError(  # cpython: taskgroups.py:56
                 f"TaskGroup {self!r} has already been entered")
         if self._loop is None:
             self._loop = get_running_loop()
         self._parent_task = current_task(self._loop)
         if self._parent_task is None:
-            raise RuntimeError(
+            raise RuntimeError(  # cpython: taskgroups.py:62
                 f'TaskGroup {self!r} cannot determine the parent task')
         self._entered = True
         return self
 
-    async def __aexit__(self, et, exc, tb):
+    async def __aexit__(self, et, exc, tb):  # cpython: taskgroups.py:68
         self._exiting = True
         if (exc is not None and
                 self._is_base_error(exc) and
@@ -1833,7 +1834,7 @@ class TaskGroup:
             if self._on_completed_fut is None:
                 self._on_completed_fut = self._loop.create_future()
             try:
-                await self._on_completed_fut
+                await self._on_completed_fut  # cpython: taskgroups.py:110
             except CancelledError as ex:
                 if not self._aborting:
                     propagate_cancellation_error = ex
@@ -1841,25 +1842,25 @@ class TaskGroup:
             self._on_completed_fut = None
         assert not self._tasks
         if self._base_error is not None:
-            raise self._base_error
+            raise self._base_error  # cpython: taskgroups.py:129
         if propagate_cancellation_error and not self._errors:
-            raise propagate_cancellation_error
+            raise propagate_cancellation_error  # cpython: taskgroups.py:134
         if et is not None and et is not CancelledError:
             self._errors.append(exc)
         if self._errors:
             try:
                 me = _exception_group('unhandled errors in a TaskGroup', self._errors)
-                raise me from None
+                raise me from None  # cpython: taskgroups.py:145
             finally:
                 self._errors = None
 
     def create_task(self, coro, *, name=None, context=None):
         if not self._entered:
-            raise RuntimeError(f"TaskGroup {self!r} has not been entered")
+            raise RuntimeError(f"TaskGroup {self!r} has not been entered")  # cpython: taskgroups.py:155
         if self._exiting and not self._tasks:
-            raise RuntimeError(f"TaskGroup {self!r} is finished")
+            raise RuntimeError(f"TaskGroup {self!r} is finished")  # cpython: taskgroups.py:157
         if self._aborting:
-            raise RuntimeError(f"TaskGroup {self!r} is shutting down")
+            raise RuntimeError(f"TaskGroup {self!r} is shutting down")  # cpython: taskgroups.py:159
         if context is None:
             task = self._loop.create_task(coro)
         else:
@@ -1917,7 +1918,7 @@ class _LoopBoundMixin:
         if self._loop is None:
             self._loop = loop
         if loop is not self._loop:
-            raise RuntimeError(f'{self!r} is bound to a different event loop')
+            raise RuntimeError(f'{self!r} is bound to a different event loop')  # cpython: mixins.py:20
         return loop
 
 
@@ -1928,11 +1929,11 @@ def _object_repr(obj):
 class _ContextManagerMixin:
     __module__ = "asyncio.locks"
 
-    async def __aenter__(self):
-        await self.acquire()
+    async def __aenter__(self):  # cpython: locks.py:14
+        await self.acquire()  # cpython: locks.py:15
         return None
 
-    async def __aexit__(self, exc_type, exc, tb):
+    async def __aexit__(self, exc_type, exc, tb):  # cpython: locks.py:20
         self.release()
 
 
@@ -1956,7 +1957,7 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
     def locked(self):
         return self._locked
 
-    async def acquire(self):
+    async def acquire(self):  # cpython: locks.py:93
         if (not self._locked and (self._waiters is None or
                 all(w.cancelled() for w in self._waiters))):
             self._locked = True
@@ -1973,7 +1974,7 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
         self._waiters.append(fut)
         try:
             try:
-                await fut
+                await fut  # cpython: locks.py:114
             finally:
                 self._waiters.remove(fut)
         except CancelledError:
@@ -1981,7 +1982,7 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
                 self._wake_up_first()
             if _TRACE:
                 _trace_prim(self)
-            raise
+            raise  # cpython: locks.py:120
         self._locked = True
         if _TRACE:
             self._ls_owner = current_task()
@@ -1995,7 +1996,7 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
             if _TRACE:
                 _trace_prim(self)
         else:
-            raise RuntimeError('Lock is not acquired.')
+            raise RuntimeError('Lock is not acquired.')  # cpython: locks.py:140
 
     def _wake_up_first(self):
         if not self._waiters:
@@ -2042,7 +2043,7 @@ class Event(_LoopBoundMixin):
         if _TRACE:
             _trace_prim(self)
 
-    async def wait(self):
+    async def wait(self):  # cpython: locks.py:200
         if self._value:
             return True
         fut = self._get_loop().create_future()
@@ -2051,7 +2052,7 @@ class Event(_LoopBoundMixin):
             _tr("waiter_added", self, "Event", fut)
         self._waiters.append(fut)
         try:
-            await fut
+            await fut  # cpython: locks.py:213
             return True
         finally:
             self._waiters.remove(fut)
@@ -2081,9 +2082,9 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
             extra = f'{extra}, waiters:{len(self._waiters)}'
         return f'<{res[1:-1]} [{extra}]>'
 
-    async def wait(self):
+    async def wait(self):  # cpython: locks.py:248
         if not self.locked():
-            raise RuntimeError('cannot wait on un-acquired lock')
+            raise RuntimeError('cannot wait on un-acquired lock')  # cpython: locks.py:260
         self.release()
         try:
             fut = self._get_loop().create_future()
@@ -2092,7 +2093,7 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
                 _tr("waiter_added", self, "Condition", fut)
             self._waiters.append(fut)
             try:
-                await fut
+                await fut  # cpython: locks.py:267
                 return True
             finally:
                 self._waiters.remove(fut)
@@ -2102,23 +2103,23 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
             cancelled = False
             while True:
                 try:
-                    await self.acquire()
+                    await self.acquire()  # cpython: locks.py:277
                     break
                 except CancelledError:
                     cancelled = True
             if cancelled:
                 raise CancelledError
 
-    async def wait_for(self, predicate):
+    async def wait_for(self, predicate):  # cpython: locks.py:285
         result = predicate()
         while not result:
-            await self.wait()
+            await self.wait()  # cpython: locks.py:294
             result = predicate()
         return result
 
     def notify(self, n=1):
         if not self.locked():
-            raise RuntimeError('cannot notify on un-acquired lock')
+            raise RuntimeError('cannot notify on un-acquired lock')  # cpython: locks.py:311
         idx = 0
         for fut in self._waiters:
             if idx >= n:
@@ -2138,7 +2139,7 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
 
     def __init__(self, value=1):
         if value < 0:
-            raise ValueError("Semaphore initial value must be >= 0")
+            raise ValueError("Semaphore initial value must be >= 0")  # cpython: locks.py:348
         self._waiters = None
         self._value = value
         if _TRACE:
@@ -2156,7 +2157,7 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
         return self._value == 0 or (
             any(not w.cancelled() for w in (self._waiters or ())))
 
-    async def acquire(self):
+    async def acquire(self):  # cpython: locks.py:364
         if not self.locked():
             self._value -= 1
             if _TRACE:
@@ -2171,14 +2172,14 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
         self._waiters.append(fut)
         try:
             try:
-                await fut
+                await fut  # cpython: locks.py:387
             finally:
                 self._waiters.remove(fut)
         except CancelledError:
             if not fut.cancelled():
                 self._value += 1
                 self._wake_up_next()
-            raise
+            raise  # cpython: locks.py:394
         if self._value > 0:
             self._wake_up_next()
         if _TRACE:
@@ -2210,7 +2211,7 @@ class BoundedSemaphore(Semaphore):
 
     def release(self):
         if self._value >= self._bound_value:
-            raise ValueError('BoundedSemaphore released too many times')
+            raise ValueError('BoundedSemaphore released too many times')  # cpython: locks.py:434
         super().release()
 
 
@@ -2236,7 +2237,7 @@ class Barrier(_LoopBoundMixin):
 
     def __init__(self, parties):
         if parties < 1:
-            raise ValueError('parties must be > 0')
+            raise ValueError('parties must be > 0')  # cpython: locks.py:458
         self._cond = Condition()
         self._parties = parties
         self._state = _BarrierState.FILLING
@@ -2252,29 +2253,29 @@ class Barrier(_LoopBoundMixin):
             extra += f', waiters:{self.n_waiting}/{self.parties}'
         return f'<{res[1:-1]} [{extra}]>'
 
-    async def __aenter__(self):
-        return await self.wait()
+    async def __aenter__(self):  # cpython: locks.py:473
+        return await self.wait()  # cpython: locks.py:476
 
-    async def __aexit__(self, *args):
+    async def __aexit__(self, *args):  # cpython: locks.py:478
         pass
 
-    async def wait(self):
+    async def wait(self):  # cpython: locks.py:481
         async with self._cond:
             await self._block()
             try:
                 index = self._count
                 self._count += 1
                 if index + 1 == self._parties:
-                    await self._release()
+                    await self._release()  # cpython: locks.py:495
                 else:
-                    await self._wait()
+                    await self._wait()  # cpython: locks.py:497
                 return index
             finally:
                 self._count -= 1
                 self._exit()
 
-    async def _block(self):
-        await self._cond.wait_for(
+    async def _block(self):  # cpython: locks.py:504
+        await self._cond.wait_for(  # cpython: locks.py:510
             lambda: self._state not in (
                 _BarrierState.DRAINING, _BarrierState.RESETTING
             )
@@ -2282,12 +2283,12 @@ class Barrier(_LoopBoundMixin):
         if self._state is _BarrierState.BROKEN:
             raise BrokenBarrierError("Barrier aborted")
 
-    async def _release(self):
+    async def _release(self):  # cpython: locks.py:520
         self._state = _BarrierState.DRAINING
         self._cond.notify_all()
 
-    async def _wait(self):
-        await self._cond.wait_for(lambda: self._state is not _BarrierState.FILLING)
+    async def _wait(self):  # cpython: locks.py:528
+        await self._cond.wait_for(lambda: self._state is not _BarrierState.FILLING)  # cpython: locks.py:534
         if self._state in (_BarrierState.BROKEN, _BarrierState.RESETTING):
             raise BrokenBarrierError("Abort or reset of barrier")
 
@@ -2297,7 +2298,7 @@ class Barrier(_LoopBoundMixin):
                 self._state = _BarrierState.FILLING
             self._cond.notify_all()
 
-    async def reset(self):
+    async def reset(self):  # cpython: locks.py:547
         async with self._cond:
             if self._count > 0:
                 if self._state is not _BarrierState.RESETTING:
@@ -2306,7 +2307,7 @@ class Barrier(_LoopBoundMixin):
                 self._state = _BarrierState.FILLING
             self._cond.notify_all()
 
-    async def abort(self):
+    async def abort(self):  # cpython: locks.py:562
         async with self._cond:
             self._state = _BarrierState.BROKEN
             self._cond.notify_all()
@@ -2380,7 +2381,7 @@ class Queue(_LoopBoundMixin):
     def maxsize(self):
         return self._maxsize
 
-    async def put(self, item):
+    async def put(self, item):  # cpython: queues.py:110
         if _queue_put_now(self, item): return None  # put now if it can (queues.rs)
         while self.full():
             putter = self._get_loop().create_future()
@@ -2388,7 +2389,7 @@ class Queue(_LoopBoundMixin):
             if _TRACE: _tr("waiter_added", self, "Queue.put", putter)
             self._putters.append(putter)
             try:
-                await putter
+                await putter  # cpython: queues.py:120
             except:
                 putter.cancel()
                 try:
@@ -2399,10 +2400,10 @@ class Queue(_LoopBoundMixin):
                     self._wakeup_next(self._putters)
                 if _TRACE:
                     _trace_prim(self)
-                raise
+                raise  # cpython: queues.py:134
         return self.put_nowait(item)
 
-    async def get(self):
+    async def get(self):  # cpython: queues.py:149
         if (item := _queue_get_now(self, _queue_get_now)) is not _queue_get_now: return item
         while self.empty():
             getter = self._get_loop().create_future()
@@ -2410,7 +2411,7 @@ class Queue(_LoopBoundMixin):
             if _TRACE: _tr("waiter_added", self, "Queue.get", getter)
             self._getters.append(getter)
             try:
-                await getter
+                await getter  # cpython: queues.py:158
             except:
                 getter.cancel()
                 try:
@@ -2421,12 +2422,12 @@ class Queue(_LoopBoundMixin):
                     self._wakeup_next(self._getters)
                 if _TRACE:
                     _trace_prim(self)
-                raise
+                raise  # cpython: queues.py:172
         return self.get_nowait()
 
-    async def join(self):
+    async def join(self):  # cpython: queues.py:206
         if self._unfinished_tasks > 0:
-            await self._finished.wait()
+            await self._finished.wait()  # cpython: queues.py:215
 
 
 class PriorityQueue(Queue):
@@ -2507,8 +2508,8 @@ class Runner:
         try:
             loop = self._loop
             _cancel_all_tasks(loop)
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.run_until_complete(loop.shutdown_default_executor())
+            loop.run_until_complete(loop.shutdown_asyncgens())  # cpython: runners.py:72
+            loop.run_until_complete(loop.shutdown_default_executor())  # cpython: runners.py:73
         finally:
             if self._set_event_loop:
                 set_event_loop(None)
@@ -2522,18 +2523,18 @@ class Runner:
 
     def run(self, coro, *, context=None):
         if not iscoroutine(coro):
-            raise ValueError("a coroutine was expected, got {!r}".format(coro))
+            raise ValueError("a coroutine was expected, got {!r}".format(coro))  # cpython: runners.py:89
         if _get_running_loop() is not None:
-            raise RuntimeError(
+            raise RuntimeError(  # cpython: runners.py:93
                 "Runner.run() cannot be called from a running event loop")
         self._lazy_init()
         task = self._loop.create_task(coro, context=context)
         self._interrupt_count = 0
-        return self._loop.run_until_complete(task)
+        return self._loop.run_until_complete(task)  # cpython: runners.py:118
 
     def _lazy_init(self):
         if self._state is _RunnerState.CLOSED:
-            raise RuntimeError("Runner is closed")
+            raise RuntimeError("Runner is closed")  # cpython: runners.py:133
         if self._state is _RunnerState.INITIALIZED:
             return
         if self._loop_factory is None:
@@ -2550,10 +2551,10 @@ class Runner:
 
 def run(main, *, debug=None):
     if _get_running_loop() is not None:
-        raise RuntimeError(
+        raise RuntimeError(  # cpython: runners.py:186
             "asyncio.run() cannot be called from a running event loop")
     with Runner(debug=debug) as runner:
-        return runner.run(main)
+        return runner.run(main)  # cpython: runners.py:190
 
 
 # The hot paths are Rust (CPython runs Future and Task in C), installed into the classes

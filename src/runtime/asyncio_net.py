@@ -157,12 +157,12 @@ memoryview = bytes
 class AbstractServer:
     __module__ = 'asyncio.events'
 
-    async def __aenter__(self):
+    async def __aenter__(self):  # cpython: events.py:195
         return self
 
-    async def __aexit__(self, *exc):
+    async def __aexit__(self, *exc):  # cpython: events.py:198
         self.close()
-        await self.wait_closed()
+        await self.wait_closed()  # cpython: events.py:200
 
 
 class BaseProtocol:
@@ -234,56 +234,56 @@ class BaseTransport:
         return self._extra.get(name, default)
 
     def is_closing(self):
-        raise NotImplementedError
+        raise NotImplementedError  # cpython: transports.py:25
 
     def close(self):
-        raise NotImplementedError
+        raise NotImplementedError  # cpython: transports.py:35
 
     def set_protocol(self, protocol):
-        raise NotImplementedError
+        raise NotImplementedError  # cpython: transports.py:39
 
     def get_protocol(self):
-        raise NotImplementedError
+        raise NotImplementedError  # cpython: transports.py:43
 
 class ReadTransport(BaseTransport):
     __slots__ = ()
 
     def is_reading(self):
-        raise NotImplementedError
+        raise NotImplementedError  # cpython: transports.py:53
 
     def pause_reading(self):
-        raise NotImplementedError
+        raise NotImplementedError  # cpython: transports.py:61
 
     def resume_reading(self):
-        raise NotImplementedError
+        raise NotImplementedError  # cpython: transports.py:69
 
 class WriteTransport(BaseTransport):
     __slots__ = ()
 
     def set_write_buffer_limits(self, high=None, low=None):
-        raise NotImplementedError
+        raise NotImplementedError  # cpython: transports.py:96
 
     def get_write_buffer_size(self):
-        raise NotImplementedError
+        raise NotImplementedError  # cpython: transports.py:100
 
     def get_write_buffer_limits(self):
-        raise NotImplementedError
+        raise NotImplementedError  # cpython: transports.py:106
 
     def write(self, data):
-        raise NotImplementedError
+        raise NotImplementedError  # cpython: transports.py:114
 
     def writelines(self, list_of_data):
         data = b''.join(list_of_data)
         self.write(data)
 
     def write_eof(self):
-        raise NotImplementedError
+        raise NotImplementedError  # cpython: transports.py:132
 
     def can_write_eof(self):
-        raise NotImplementedError
+        raise NotImplementedError  # cpython: transports.py:136
 
     def abort(self):
-        raise NotImplementedError
+        raise NotImplementedError  # cpython: transports.py:145
 
 class Transport(ReadTransport, WriteTransport):
     __slots__ = ()
@@ -307,7 +307,7 @@ class _FlowControlMixin(Transport):
             try:
                 self._protocol.pause_writing()
             except (SystemExit, KeyboardInterrupt):
-                raise
+                raise  # cpython: transports.py:286
             except BaseException as exc:
                 self._loop.call_exception_handler({'message': 'protocol.pause_writing() failed', 'exception': exc, 'transport': self, 'protocol': self._protocol})
 
@@ -317,7 +317,7 @@ class _FlowControlMixin(Transport):
             try:
                 self._protocol.resume_writing()
             except (SystemExit, KeyboardInterrupt):
-                raise
+                raise  # cpython: transports.py:302
             except BaseException as exc:
                 self._loop.call_exception_handler({'message': 'protocol.resume_writing() failed', 'exception': exc, 'transport': self, 'protocol': self._protocol})
 
@@ -342,7 +342,7 @@ class _FlowControlMixin(Transport):
         self._maybe_pause_protocol()
 
     def get_write_buffer_size(self):
-        raise NotImplementedError
+        raise NotImplementedError  # cpython: transports.py:335
 
 class Server(AbstractServer):
 
@@ -413,40 +413,40 @@ class Server(AbstractServer):
         if self._active_count == 0:
             self._wakeup()
 
-    async def start_serving(self):
+    async def start_serving(self):  # cpython: base_events.py:352
         self._start_serving()
-        await tasks.sleep(0)
+        await tasks.sleep(0)  # cpython: base_events.py:356
 
-    async def serve_forever(self):
+    async def serve_forever(self):  # cpython: base_events.py:358
         if self._serving_forever_fut is not None:
             raise RuntimeError(f'server {self!r} is already being awaited on serve_forever()')
         if self._sockets is None:
-            raise RuntimeError(f'server {self!r} is closed')
+            raise RuntimeError(f'server {self!r} is closed')  # cpython: base_events.py:363
         self._start_serving()
         self._serving_forever_fut = self._loop.create_future()
         try:
-            await self._serving_forever_fut
+            await self._serving_forever_fut  # cpython: base_events.py:369
         except exceptions.CancelledError:
             try:
                 self.close()
-                await self.wait_closed()
+                await self.wait_closed()  # cpython: base_events.py:373
             finally:
-                raise
+                raise  # cpython: base_events.py:375
         finally:
             self._serving_forever_fut = None
 
-    async def wait_closed(self):
+    async def wait_closed(self):  # cpython: base_events.py:379
         if self._sockets is None or self._waiters is None:
             return
         waiter = self._loop.create_future()
         self._waiters.append(waiter)
-        await waiter
+        await waiter  # cpython: base_events.py:384
 
 class BaseEventLoop:
 
-    async def create_connection(self, protocol_factory, host=None, port=None, *, ssl=None, family=0, proto=0, flags=0, sock=None, local_addr=None, server_hostname=None, ssl_handshake_timeout=None, ssl_shutdown_timeout=None, happy_eyeballs_delay=None, interleave=None):
+    async def create_connection(self, protocol_factory, host=None, port=None, *, ssl=None, family=0, proto=0, flags=0, sock=None, local_addr=None, server_hostname=None, ssl_handshake_timeout=None, ssl_shutdown_timeout=None, happy_eyeballs_delay=None, interleave=None):  # cpython: base_events.py:987
         if server_hostname is not None and (not ssl):
-            raise ValueError('server_hostname is only meaningful with ssl')
+            raise ValueError('server_hostname is only meaningful with ssl')  # cpython: base_events.py:1007
         if server_hostname is None and ssl:
             if not host:
                 raise ValueError('You must set server_hostname when using ssl without a host')
@@ -464,17 +464,18 @@ class BaseEventLoop:
                 raise ValueError('host/port and sock can not be specified at the same time')
             infos = await self._ensure_resolved((host, port), family=family, type=socket.SOCK_STREAM, proto=proto, flags=flags, loop=self)
             if not infos:
-                raise OSError('getaddrinfo() returned empty list')
+                raise OSError('getaddrinfo() returned empty list')  # cpython: base_events.py:1049
             if local_addr is not None:
                 laddr_infos = await self._ensure_resolved(local_addr, family=family, type=socket.SOCK_STREAM, proto=proto, flags=flags, loop=self)
                 if not laddr_infos:
-                    raise OSError('getaddrinfo() returned empty list')
+                    raise OSError('getaddrinfo() returned empty list')  # cpython: base_events.py:1057
             else:
                 laddr_infos = None
             exceptions = []
             for addrinfo in infos:
                 try:
-                    sock = await self._connect_sock(exceptions, addrinfo, laddr_infos)
+                    sock = await self._connect_sock(  # cpython: base_events.py:1069
+                        exceptions, addrinfo, laddr_infos)
                     break
                 except OSError:
                     continue
@@ -482,11 +483,11 @@ class BaseEventLoop:
                 exceptions = [exc for sub in exceptions for exc in sub]
                 try:
                     if len(exceptions) == 1:
-                        raise exceptions[0]
+                        raise exceptions[0]  # cpython: base_events.py:1085
                     else:
                         model = str(exceptions[0])
                         if all((str(exc) == model for exc in exceptions)):
-                            raise exceptions[0]
+                            raise exceptions[0]  # cpython: base_events.py:1090
                         raise OSError('Multiple exceptions: {}'.format(', '.join((str(exc) for exc in exceptions))))
                 finally:
                     exceptions = None
@@ -501,7 +502,7 @@ class BaseEventLoop:
             logger.debug('%r connected to %s:%r: (%r, %r)', sock, host, port, transport, protocol)
         return (transport, protocol)
 
-    async def _create_connection_transport(self, sock, protocol_factory, ssl, server_hostname, server_side=False, ssl_handshake_timeout=None, ssl_shutdown_timeout=None):
+    async def _create_connection_transport(self, sock, protocol_factory, ssl, server_hostname, server_side=False, ssl_handshake_timeout=None, ssl_shutdown_timeout=None):  # cpython: base_events.py:1124
         sock.setblocking(False)
         protocol = protocol_factory()
         waiter = self.create_future()
@@ -511,13 +512,13 @@ class BaseEventLoop:
         else:
             transport = self._make_socket_transport(sock, protocol, waiter)
         try:
-            await waiter
+            await waiter  # cpython: base_events.py:1145
         except:
             transport.close()
-            raise
+            raise  # cpython: base_events.py:1148
         return (transport, protocol)
 
-    async def _ensure_resolved(self, address, *, family=0, type=socket.SOCK_STREAM, proto=0, flags=0, loop):
+    async def _ensure_resolved(self, address, *, family=0, type=socket.SOCK_STREAM, proto=0, flags=0, loop):  # cpython: base_events.py:1410
         # Names resolve on the simulated network's table at once (CPython runs getaddrinfo in
         # the default executor for names that are not IP literals).
         host, port = address[:2]
@@ -527,7 +528,7 @@ class BaseEventLoop:
             host = _net.resolve(host)
         return [(socket.AF_INET, type, proto or socket.IPPROTO_TCP, '', (host, port))]
 
-    async def _connect_sock(self, exceptions, addr_info, local_addr_infos=None):
+    async def _connect_sock(self, exceptions, addr_info, local_addr_infos=None):  # cpython: base_events.py:943
         my_exceptions = []
         exceptions.append(my_exceptions)
         family, type_, proto, _, address = addr_info
@@ -535,29 +536,29 @@ class BaseEventLoop:
         try:
             sock = socket.socket(family=family, type=type_, proto=proto)
             sock.setblocking(False)
-            await self.sock_connect(sock, address)
+            await self.sock_connect(sock, address)  # cpython: base_events.py:973
             return sock
         except OSError as exc:
             my_exceptions.append(exc)
             if sock is not None:
                 sock.close()
-            raise
+            raise  # cpython: base_events.py:979
         except:
             if sock is not None:
                 sock.close()
-            raise
+            raise  # cpython: base_events.py:983
         finally:
             exceptions = my_exceptions = None
 
-    async def _create_server_getaddrinfo(self, host, port, family, flags):
+    async def _create_server_getaddrinfo(self, host, port, family, flags):  # cpython: base_events.py:1422
         infos = await self._ensure_resolved((host, port), family=family, type=socket.SOCK_STREAM, flags=flags, loop=self)
         if not infos:
-            raise OSError(f'getaddrinfo({host!r}) returned empty list')
+            raise OSError(f'getaddrinfo({host!r}) returned empty list')  # cpython: base_events.py:1427
         return infos
 
-    async def create_server(self, protocol_factory, host=None, port=None, *, family=socket.AF_UNSPEC, flags=socket.AI_PASSIVE, sock=None, backlog=100, ssl=None, reuse_address=None, reuse_port=None, ssl_handshake_timeout=None, ssl_shutdown_timeout=None, start_serving=True):
+    async def create_server(self, protocol_factory, host=None, port=None, *, family=socket.AF_UNSPEC, flags=socket.AI_PASSIVE, sock=None, backlog=100, ssl=None, reuse_address=None, reuse_port=None, ssl_handshake_timeout=None, ssl_shutdown_timeout=None, start_serving=True):  # cpython: base_events.py:1430
         if isinstance(ssl, bool):
-            raise TypeError('ssl argument must be an SSLContext or None')
+            raise TypeError('ssl argument must be an SSLContext or None')  # cpython: base_events.py:1459
         if ssl_handshake_timeout is not None and ssl is None:
             raise ValueError('ssl_handshake_timeout is only meaningful with ssl')
         if ssl_shutdown_timeout is not None and ssl is None:
@@ -577,7 +578,7 @@ class BaseEventLoop:
             else:
                 hosts = host
             fs = [self._create_server_getaddrinfo(host, port, family=family, flags=flags) for host in hosts]
-            infos = await tasks.gather(*fs)
+            infos = await tasks.gather(*fs)  # cpython: base_events.py:1491
             infos = _dedup([i for sub in infos for i in sub])
             completed = False
             try:
@@ -595,7 +596,7 @@ class BaseEventLoop:
                     try:
                         sock.bind(sa)
                     except OSError as err:
-                        raise _oserror(err.errno, 'error while attempting to bind on address %r: %s' % (sa, err.strerror.lower())) from None
+                        raise _oserror(err.errno, 'error while attempting to bind on address %r: %s' % (sa, err.strerror.lower())) from None  # cpython: base_events.py:1525 raise OSError(err.errno, 'error while attempting '
                 completed = True
             finally:
                 if not completed:
@@ -603,16 +604,16 @@ class BaseEventLoop:
                         sock.close()
         else:
             if sock is None:
-                raise ValueError('Neither host/port nor sock were specified')
+                raise ValueError('Neither host/port nor sock were specified')  # cpython: base_events.py:1535
             if sock.type != socket.SOCK_STREAM:
-                raise ValueError(f'A Stream Socket was expected, got {sock!r}')
+                raise ValueError(f'A Stream Socket was expected, got {sock!r}')  # cpython: base_events.py:1537
             sockets = [sock]
         for sock in sockets:
             sock.setblocking(False)
         server = Server(self, sockets, protocol_factory, ssl, backlog, ssl_handshake_timeout, ssl_shutdown_timeout)
         if start_serving:
             server._start_serving()
-            await tasks.sleep(0)
+            await tasks.sleep(0)  # cpython: base_events.py:1550
         if self._debug:
             logger.info('%r is serving', server)
         return server
@@ -651,13 +652,13 @@ class BaseSelectorEventLoop:
                     self._remove_reader(sock.fileno())
                     self.call_later(constants.ACCEPT_RETRY_DELAY, self._start_serving, protocol_factory, sock, sslcontext, server, backlog, ssl_handshake_timeout, ssl_shutdown_timeout)
                 else:
-                    raise
+                    raise  # cpython: selector_events.py:192 raise  # The event loop will catch, log and ignore it.
             else:
                 extra = {'peername': addr}
                 accept = self._accept_connection2(protocol_factory, conn, extra, sslcontext, server, ssl_handshake_timeout, ssl_shutdown_timeout)
                 self.create_task(accept)
 
-    async def _accept_connection2(self, protocol_factory, conn, extra, sslcontext=None, server=None, ssl_handshake_timeout=constants.SSL_HANDSHAKE_TIMEOUT, ssl_shutdown_timeout=constants.SSL_SHUTDOWN_TIMEOUT):
+    async def _accept_connection2(self, protocol_factory, conn, extra, sslcontext=None, server=None, ssl_handshake_timeout=constants.SSL_HANDSHAKE_TIMEOUT, ssl_shutdown_timeout=constants.SSL_SHUTDOWN_TIMEOUT):  # cpython: selector_events.py:200
         protocol = None
         transport = None
         try:
@@ -668,12 +669,12 @@ class BaseSelectorEventLoop:
             else:
                 transport = self._make_socket_transport(conn, protocol, waiter=waiter, extra=extra, server=server)
             try:
-                await waiter
+                await waiter  # cpython: selector_events.py:222
             except BaseException:
                 transport.close()
-                raise
+                raise  # cpython: selector_events.py:225
         except (SystemExit, KeyboardInterrupt):
-            raise
+            raise  # cpython: selector_events.py:229
         except BaseException as exc:
             if self._debug:
                 context = {'message': 'Error on transport creation for incoming connection', 'exception': exc}
@@ -787,7 +788,7 @@ class BaseSelectorEventLoop:
         self._ensure_fd_no_transport(fd)
         return self._remove_writer(fd)
 
-    async def sock_recv(self, sock, n):
+    async def sock_recv(self, sock, n):  # cpython: selector_events.py:357
         base_events._check_ssl_socket(sock)
         if self._debug and sock.gettimeout() != 0:
             raise ValueError('the socket must be non-blocking')
@@ -800,7 +801,7 @@ class BaseSelectorEventLoop:
         self._ensure_fd_no_transport(fd)
         handle = self._add_reader(fd, self._sock_recv, fut, sock, n)
         fut.add_done_callback(functools.partial(self._sock_read_done, fd, handle=handle))
-        return await fut
+        return await fut  # cpython: selector_events.py:377
 
     def _sock_read_done(self, fd, fut, handle=None):
         if handle is None or not handle.cancelled():
@@ -814,13 +815,13 @@ class BaseSelectorEventLoop:
         except (BlockingIOError, InterruptedError):
             return
         except (SystemExit, KeyboardInterrupt):
-            raise
+            raise  # cpython: selector_events.py:393
         except BaseException as exc:
             fut.set_exception(exc)
         else:
             fut.set_result(data)
 
-    async def sock_sendall(self, sock, data):
+    async def sock_sendall(self, sock, data):  # cpython: selector_events.py:519
         base_events._check_ssl_socket(sock)
         if self._debug and sock.gettimeout() != 0:
             raise ValueError('the socket must be non-blocking')
@@ -835,7 +836,7 @@ class BaseSelectorEventLoop:
         self._ensure_fd_no_transport(fd)
         handle = self._add_writer(fd, self._sock_sendall, fut, sock, bytes(data), [n])
         fut.add_done_callback(functools.partial(self._sock_write_done, fd, handle=handle))
-        return await fut
+        return await fut  # cpython: selector_events.py:548
 
     def _sock_sendall(self, fut, sock, view, pos):
         if fut.done():
@@ -846,7 +847,7 @@ class BaseSelectorEventLoop:
         except (BlockingIOError, InterruptedError):
             return
         except (SystemExit, KeyboardInterrupt):
-            raise
+            raise  # cpython: selector_events.py:560
         except BaseException as exc:
             fut.set_exception(exc)
             return
@@ -856,7 +857,7 @@ class BaseSelectorEventLoop:
         else:
             pos[0] = start
 
-    async def sock_connect(self, sock, address):
+    async def sock_connect(self, sock, address):  # cpython: selector_events.py:614
         base_events._check_ssl_socket(sock)
         if self._debug and sock.gettimeout() != 0:
             raise ValueError('the socket must be non-blocking')
@@ -866,7 +867,7 @@ class BaseSelectorEventLoop:
         fut = self.create_future()
         self._sock_connect(fut, sock, address)
         try:
-            return await fut
+            return await fut  # cpython: selector_events.py:634
         finally:
             fut = None
 
@@ -879,7 +880,7 @@ class BaseSelectorEventLoop:
             handle = self._add_writer(fd, self._sock_connect_cb, fut, sock, address)
             fut.add_done_callback(functools.partial(self._sock_write_done, fd, handle=handle))
         except (SystemExit, KeyboardInterrupt):
-            raise
+            raise  # cpython: selector_events.py:654
         except BaseException as exc:
             fut.set_exception(exc)
         else:
@@ -897,11 +898,11 @@ class BaseSelectorEventLoop:
         try:
             err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
             if err != 0:
-                raise _oserror(err, f'Connect call failed {address}')
+                raise _oserror(err, f'Connect call failed {address}')  # cpython: selector_events.py:674 raise OSError(err, f'Connect call failed {address}')
         except (BlockingIOError, InterruptedError):
             pass
         except (SystemExit, KeyboardInterrupt):
-            raise
+            raise  # cpython: selector_events.py:679
         except BaseException as exc:
             fut.set_exception(exc)
         else:
@@ -909,13 +910,13 @@ class BaseSelectorEventLoop:
         finally:
             fut = None
 
-    async def sock_accept(self, sock):
+    async def sock_accept(self, sock):  # cpython: selector_events.py:687
         base_events._check_ssl_socket(sock)
         if self._debug and sock.gettimeout() != 0:
             raise ValueError('the socket must be non-blocking')
         fut = self.create_future()
         self._sock_accept(fut, sock)
-        return await fut
+        return await fut  # cpython: selector_events.py:700
 
     def _sock_accept(self, fut, sock):
         fd = sock.fileno()
@@ -927,7 +928,7 @@ class BaseSelectorEventLoop:
             handle = self._add_reader(fd, self._sock_accept, fut, sock)
             fut.add_done_callback(functools.partial(self._sock_read_done, fd, handle=handle))
         except (SystemExit, KeyboardInterrupt):
-            raise
+            raise  # cpython: selector_events.py:713
         except BaseException as exc:
             fut.set_exception(exc)
         else:
@@ -1118,9 +1119,9 @@ class _SelectorSocketTransport(_SelectorTransport):
         try:
             buf = self._protocol.get_buffer(-1)
             if not len(buf):
-                raise RuntimeError('get_buffer() returned an empty buffer')
+                raise RuntimeError('get_buffer() returned an empty buffer')  # cpython: selector_events.py:961
         except (SystemExit, KeyboardInterrupt):
-            raise
+            raise  # cpython: selector_events.py:963
         except BaseException as exc:
             self._fatal_error(exc, 'Fatal error: protocol.get_buffer() call failed.')
             return
@@ -1129,7 +1130,7 @@ class _SelectorSocketTransport(_SelectorTransport):
         except (BlockingIOError, InterruptedError):
             return
         except (SystemExit, KeyboardInterrupt):
-            raise
+            raise  # cpython: selector_events.py:974
         except BaseException as exc:
             self._fatal_error(exc, 'Fatal read error on socket transport')
             return
@@ -1139,7 +1140,7 @@ class _SelectorSocketTransport(_SelectorTransport):
         try:
             self._protocol.buffer_updated(nbytes)
         except (SystemExit, KeyboardInterrupt):
-            raise
+            raise  # cpython: selector_events.py:986
         except BaseException as exc:
             self._fatal_error(exc, 'Fatal error: protocol.buffer_updated() call failed.')
 
@@ -1151,7 +1152,7 @@ class _SelectorSocketTransport(_SelectorTransport):
         except (BlockingIOError, InterruptedError):
             return
         except (SystemExit, KeyboardInterrupt):
-            raise
+            raise  # cpython: selector_events.py:999
         except BaseException as exc:
             self._fatal_error(exc, 'Fatal read error on socket transport')
             return
@@ -1161,7 +1162,7 @@ class _SelectorSocketTransport(_SelectorTransport):
         try:
             self._protocol.data_received(data)
         except (SystemExit, KeyboardInterrupt):
-            raise
+            raise  # cpython: selector_events.py:1011
         except BaseException as exc:
             self._fatal_error(exc, 'Fatal error: protocol.data_received() call failed.')
 
@@ -1171,7 +1172,7 @@ class _SelectorSocketTransport(_SelectorTransport):
         try:
             keep_open = self._protocol.eof_received()
         except (SystemExit, KeyboardInterrupt):
-            raise
+            raise  # cpython: selector_events.py:1023
         except BaseException as exc:
             self._fatal_error(exc, 'Fatal error: protocol.eof_received() call failed.')
             return
@@ -1184,9 +1185,9 @@ class _SelectorSocketTransport(_SelectorTransport):
         if not isinstance(data, (bytes, bytearray, memoryview)):
             raise TypeError(f'data argument must be a bytes-like object, not {type(data).__name__!r}')
         if self._eof:
-            raise RuntimeError('Cannot call write() after write_eof()')
+            raise RuntimeError('Cannot call write() after write_eof()')  # cpython: selector_events.py:1042
         if self._empty_waiter is not None:
-            raise RuntimeError('unable to write; sendfile is in progress')
+            raise RuntimeError('unable to write; sendfile is in progress')  # cpython: selector_events.py:1044
         if not data:
             return
         if self._conn_lost:
@@ -1200,7 +1201,7 @@ class _SelectorSocketTransport(_SelectorTransport):
             except (BlockingIOError, InterruptedError):
                 pass
             except (SystemExit, KeyboardInterrupt):
-                raise
+                raise  # cpython: selector_events.py:1061
             except BaseException as exc:
                 self._fatal_error(exc, 'Fatal write error on socket transport')
                 return
@@ -1221,7 +1222,7 @@ class _SelectorSocketTransport(_SelectorTransport):
         except (BlockingIOError, InterruptedError):
             pass
         except (SystemExit, KeyboardInterrupt):
-            raise
+            raise  # cpython: selector_events.py:1086
         except BaseException as exc:
             self._loop._remove_writer(self._sock_fd)
             self._buffer.clear()
@@ -1267,22 +1268,23 @@ class _SelectorSocketTransport(_SelectorTransport):
     def _reset_empty_waiter(self):
         self._empty_waiter = None
 
-async def open_connection(host=None, port=None, *, limit=_DEFAULT_LIMIT, **kwds):
+async def open_connection(host=None, port=None, *, limit=_DEFAULT_LIMIT, **kwds):  # cpython: streams.py:26
     loop = events.get_running_loop()
     reader = StreamReader(limit=limit, loop=loop)
     protocol = StreamReaderProtocol(reader, loop=loop)
-    transport, _ = await loop.create_connection(lambda: protocol, host, port, **kwds)
+    transport, _ = await loop.create_connection(  # cpython: streams.py:48
+        lambda: protocol, host, port, **kwds)
     writer = StreamWriter(transport, protocol, reader, loop)
     return (reader, writer)
 
-async def start_server(client_connected_cb, host=None, port=None, *, limit=_DEFAULT_LIMIT, **kwds):
+async def start_server(client_connected_cb, host=None, port=None, *, limit=_DEFAULT_LIMIT, **kwds):  # cpython: streams.py:54
     loop = events.get_running_loop()
 
     def factory():
         reader = StreamReader(limit=limit, loop=loop)
         protocol = StreamReaderProtocol(reader, client_connected_cb, loop=loop)
         return protocol
-    return await loop.create_server(factory, host, port, **kwds)
+    return await loop.create_server(factory, host, port, **kwds)  # cpython: streams.py:84
 
 class FlowControlMixin(Protocol):
 
@@ -1321,20 +1323,20 @@ class FlowControlMixin(Protocol):
                 else:
                     waiter.set_exception(exc)
 
-    async def _drain_helper(self):
+    async def _drain_helper(self):  # cpython: streams.py:164
         if self._connection_lost:
-            raise ConnectionResetError('Connection lost')
+            raise ConnectionResetError('Connection lost')  # cpython: streams.py:166
         if not self._paused:
             return
         waiter = self._loop.create_future()
         self._drain_waiters.append(waiter)
         try:
-            await waiter
+            await waiter  # cpython: streams.py:172
         finally:
             self._drain_waiters.remove(waiter)
 
     def _get_close_waiter(self, stream):
-        raise NotImplementedError
+        raise NotImplementedError  # cpython: streams.py:177
 
 class StreamReaderProtocol(FlowControlMixin, Protocol):
     _source_traceback = None
@@ -1469,25 +1471,25 @@ class StreamWriter:
     def is_closing(self):
         return self._transport.is_closing()
 
-    async def wait_closed(self):
-        await self._protocol._get_close_waiter(self)
+    async def wait_closed(self):  # cpython: streams.py:360
+        await self._protocol._get_close_waiter(self)  # cpython: streams.py:361
 
     def get_extra_info(self, name, default=None):
         return self._transport.get_extra_info(name, default)
 
-    async def drain(self):
+    async def drain(self):  # cpython: streams.py:366
         if self._reader is not None:
             exc = self._reader.exception()
             if exc is not None:
-                raise exc
+                raise exc  # cpython: streams.py:377
         if self._transport.is_closing():
-            await sleep(0)
-        await self._protocol._drain_helper()
+            await sleep(0)  # cpython: streams.py:388
+        await self._protocol._drain_helper()  # cpython: streams.py:389
 
-    async def start_tls(self, sslcontext, *, server_hostname=None, ssl_handshake_timeout=None):
+    async def start_tls(self, sslcontext, *, server_hostname=None, ssl_handshake_timeout=None):  # cpython: streams.py:391
         server_side = self._protocol._client_connected_cb is not None
         protocol = self._protocol
-        await self.drain()
+        await self.drain()  # cpython: streams.py:397
         new_transport = await self._loop.start_tls(self._transport, protocol, sslcontext, server_side=server_side, server_hostname=server_hostname, ssl_handshake_timeout=ssl_handshake_timeout)
         self._transport = new_transport
         protocol._replace_writer(self)
@@ -1497,7 +1499,7 @@ class StreamReader:
 
     def __init__(self, limit=_DEFAULT_LIMIT, loop=None):
         if limit <= 0:
-            raise ValueError('Limit cannot be <= 0')
+            raise ValueError('Limit cannot be <= 0')  # cpython: streams.py:422
         self._limit = limit
         if loop is None:
             self._loop = events._get_event_loop()
@@ -1582,7 +1584,7 @@ class StreamReader:
             else:
                 self._paused = True
 
-    async def _wait_for_data(self, func_name):
+    async def _wait_for_data(self, func_name):  # cpython: streams.py:516
         if self._waiter is not None:
             raise RuntimeError(f'{func_name}() called while another coroutine is already waiting for incoming data')
         assert not self._eof, '_wait_for_data after EOF'
@@ -1593,17 +1595,17 @@ class StreamReader:
         if _touch_reader is not None:
             _touch_reader(self)
         try:
-            await self._waiter
+            await self._waiter  # cpython: streams.py:540
         finally:
             self._waiter = None
             if _touch_reader is not None:
                 _touch_reader(self)
 
-    async def readline(self):
+    async def readline(self):  # cpython: streams.py:544
         sep = b'\n'
         seplen = len(sep)
         try:
-            line = await self.readuntil(sep)
+            line = await self.readuntil(sep)  # cpython: streams.py:563
         except exceptions.IncompleteReadError as e:
             return e.partial
         except exceptions.LimitOverrunError as e:
@@ -1612,15 +1614,15 @@ class StreamReader:
             else:
                 self._buffer.clear()
             self._maybe_resume_transport()
-            raise ValueError(e.args[0])
+            raise ValueError(e.args[0])  # cpython: streams.py:572
         return line
 
-    async def readuntil(self, separator=b'\n'):
+    async def readuntil(self, separator=b'\n'):  # cpython: streams.py:575
         seplen = len(separator)
         if seplen == 0:
-            raise ValueError('Separator should be at least one-byte string')
+            raise ValueError('Separator should be at least one-byte string')  # cpython: streams.py:597
         if self._exception is not None:
-            raise self._exception
+            raise self._exception  # cpython: streams.py:600
         offset = 0
         while True:
             buflen = len(self._buffer)
@@ -1634,8 +1636,8 @@ class StreamReader:
             if self._eof:
                 chunk = self._buffer.tobytes()
                 self._buffer.clear()
-                raise exceptions.IncompleteReadError(chunk, None)
-            await self._wait_for_data('readuntil')
+                raise exceptions.IncompleteReadError(chunk, None)  # cpython: streams.py:652
+            await self._wait_for_data('readuntil')  # cpython: streams.py:655
         if isep > self._limit:
             raise exceptions.LimitOverrunError('Separator is found, but chunk is longer than limit', isep)
         chunk = self._buffer[:isep + seplen]
@@ -1643,39 +1645,39 @@ class StreamReader:
         self._maybe_resume_transport()
         return bytes(chunk)
 
-    async def read(self, n=-1):
+    async def read(self, n=-1):  # cpython: streams.py:666
         if self._exception is not None:
-            raise self._exception
+            raise self._exception  # cpython: streams.py:689
         if n == 0:
             return b''
         if n < 0:
             blocks = []
             while True:
-                block = await self.read(self._limit)
+                block = await self.read(self._limit)  # cpython: streams.py:701
                 if not block:
                     break
                 blocks.append(block)
             return b''.join(blocks)
         if not self._buffer and (not self._eof):
-            await self._wait_for_data('read')
+            await self._wait_for_data('read')  # cpython: streams.py:708
         data = bytes(self._buffer[:n])
         del self._buffer[:n]
         self._maybe_resume_transport()
         return data
 
-    async def readexactly(self, n):
+    async def readexactly(self, n):  # cpython: streams.py:717
         if n < 0:
-            raise ValueError('readexactly size can not be less than zero')
+            raise ValueError('readexactly size can not be less than zero')  # cpython: streams.py:733
         if self._exception is not None:
-            raise self._exception
+            raise self._exception  # cpython: streams.py:736
         if n == 0:
             return b''
         while len(self._buffer) < n:
             if self._eof:
                 incomplete = self._buffer.tobytes()
                 self._buffer.clear()
-                raise exceptions.IncompleteReadError(incomplete, n)
-            await self._wait_for_data('readexactly')
+                raise exceptions.IncompleteReadError(incomplete, n)  # cpython: streams.py:745
+            await self._wait_for_data('readexactly')  # cpython: streams.py:747
         if len(self._buffer) == n:
             data = self._buffer.tobytes()
             self._buffer.clear()
@@ -1688,10 +1690,10 @@ class StreamReader:
     def __aiter__(self):
         return self
 
-    async def __anext__(self):
-        val = await self.readline()
+    async def __anext__(self):  # cpython: streams.py:761
+        val = await self.readline()  # cpython: streams.py:762
         if val == b'':
-            raise StopAsyncIteration
+            raise StopAsyncIteration  # cpython: streams.py:764
         return val
 
 

@@ -30,7 +30,7 @@ def _set_concurrent_future_state(concurrent, source):
     if exception is not None:
         concurrent.set_exception(_convert_future_exc(exception))
     else:
-        result = source.result()
+        result = source.result()  # cpython: futures.py:341
         concurrent.set_result(result)
 
 
@@ -46,7 +46,7 @@ def _copy_future_state(source, dest):
         if exception is not None:
             dest.set_exception(_convert_future_exc(exception))
         else:
-            result = source.result()
+            result = source.result()  # cpython: futures.py:361
             dest.set_result(result)
 
 
@@ -54,10 +54,10 @@ def _chain_future(source, destination):
     isfuture = _aio.isfuture
     if not isfuture(source) and not isinstance(source,
                                                concurrent.futures.Future):
-        raise TypeError('A future is required for source argument')
+        raise TypeError('A future is required for source argument')  # cpython: futures.py:374
     if not isfuture(destination) and not isinstance(destination,
                                                     concurrent.futures.Future):
-        raise TypeError('A future is required for destination argument')
+        raise TypeError('A future is required for destination argument')  # cpython: futures.py:377
     source_loop = _aio._get_loop(source) if isfuture(source) else None
     dest_loop = _aio._get_loop(destination) if isfuture(destination) else None
 
@@ -116,27 +116,27 @@ def run_in_executor(self, executor, func, *args):
     return wrap_future(executor.submit(func, *args), loop=self)
 
 
-async def to_thread(func, /, *args, **kwargs):
+async def to_thread(func, /, *args, **kwargs):  # cpython: threads.py:12
     # CPython runs func in a copy of the caller's contextvars context (loopscope has none).
     loop = _aio.get_running_loop()
     func_call = functools.partial(func, *args, **kwargs)
-    return await loop.run_in_executor(None, func_call)
+    return await loop.run_in_executor(None, func_call)  # cpython: threads.py:25
 
 
 def run_coroutine_threadsafe(coro, loop):
     if not _aio.iscoroutine(coro):
-        raise TypeError('A coroutine object is required')
+        raise TypeError('A coroutine object is required')  # cpython: tasks.py:923
     future = concurrent.futures.Future()
 
     def callback():
         try:
             _chain_future(_aio.ensure_future(coro, loop=loop), future)
         except (SystemExit, KeyboardInterrupt):
-            raise
+            raise  # cpython: tasks.py:930
         except BaseException as exc:
             if future.set_running_or_notify_cancel():
                 future.set_exception(exc)
-            raise
+            raise  # cpython: tasks.py:934
 
     loop.call_soon_threadsafe(callback)
     return future

@@ -748,3 +748,35 @@ pub fn bound(aio: &Aio, which: &'static str, slf: &Value) -> Value {
         _ => Value::None,
     }
 }
+
+/// A traceback entry for a line of CPython's asyncio that loopscope runs natively: the frame a
+/// student would see under `python3` (`File ".../asyncio/queues.py", line 181, in get_nowait`
+/// over `raise QueueEmpty`). It is compiled from a one-function source whose line carries the
+/// `# cpython: FILE:LINE` marker, so tracebacks print CPython's file, line and text
+/// (`vm::render::cpython_site`). Error paths only: each call compiles afresh.
+pub(crate) fn cpython_frame(
+    vm: &mut Vm,
+    func: &str,
+    text: &str,
+    site: &str,
+) -> Option<crate::vm::exceptions::TbEntry> {
+    use crate::lang::bytecode::Const;
+    use crate::lang::span::SourceFile;
+    let file = format!("<loopscope>/asyncio/{func}@{site}");
+    // `if 1:` keeps the statement off the function's first body line, where a bare `raise` or
+    // call would still work but the line table might start at the def.
+    let source = format!("def {func}(self):\n    if 1:\n        {text}  # cpython: {site}\n");
+    let src = Rc::new(SourceFile::new(&file, &source));
+    let module = crate::vm::anchors::compile_source(&src).ok()?;
+    let co = module.consts.iter().find_map(|c| match c {
+        Const::Code(co) => Some(co.clone()),
+        _ => None,
+    })?;
+    let lasti = (0..co.instrs.len()).rfind(|&i| co.line_of(i) == 3)?;
+    vm.add_source(src);
+    Some(crate::vm::exceptions::TbEntry {
+        code: Rc::new(crate::vm::object::PyCode::new(co)),
+        lasti: lasti as u32,
+        frame_id: 0,
+    })
+}

@@ -192,34 +192,16 @@ pub fn run_handle(vm: &mut Vm, aio: &Aio, h: &Value) -> PyResult<()> {
     Ok(())
 }
 
-/// Where CPython's `Handle._run` calls the callback (`asyncio/events.py`, line 80). The
-/// traceback of an exception a callback raises starts in that frame, and the "Exception in
-/// callback" report prints it; loopscope's `_run` is native, so the frame is made up from this
-/// source: line 80 of a file of that name, with the same text.
-const EVENTS_FILE: &str = "<loopscope>/asyncio/events.py";
-const RUN_LINE: usize = 80;
-
+/// The frame of CPython's `Handle._run` where it calls the callback (`asyncio/events.py`, line
+/// 80). The traceback of an exception a callback raises starts in that frame, and the
+/// "Exception in callback" report prints it; loopscope's `_run` is native.
 fn run_frame_code(vm: &mut Vm) -> Option<crate::vm::exceptions::TbEntry> {
-    use crate::lang::bytecode::Const;
-    use crate::lang::span::SourceFile;
-    let text = format!(
-        "{}def _run(self):\n    if 1:\n        self._context.run(self._callback, *self._args)\n",
-        "\n".repeat(RUN_LINE - 3)
-    );
-    let src = Rc::new(SourceFile::new(EVENTS_FILE, &text));
-    let module = crate::vm::anchors::compile_source(&src).ok()?;
-    let co = module.consts.iter().find_map(|c| match c {
-        Const::Code(co) => Some(co.clone()),
-        _ => None,
-    })?;
-    // The call itself: its span covers the whole line, so no carets are drawn, as in CPython.
-    let lasti = (0..co.instrs.len()).rfind(|&i| co.line_of(i) as usize == RUN_LINE)?;
-    vm.add_source(src);
-    Some(crate::vm::exceptions::TbEntry {
-        code: Rc::new(crate::vm::object::PyCode::new(co)),
-        lasti: lasti as u32,
-        frame_id: 0,
-    })
+    core::cpython_frame(
+        vm,
+        "_run",
+        "self._context.run(self._callback, *self._args)",
+        "events.py:80",
+    )
 }
 
 /// `_describe(cb)` of asyncio.py ("step Task-3", "call Server._accept"): natively for a

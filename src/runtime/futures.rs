@@ -686,7 +686,7 @@ impl SleepShape {
             Instr::SetupFinally(h) => Some(*h),
             _ => None,
         })?;
-        let w = f.code.co.varnames.iter().position(|n| &**n == "w")?;
+        let w = f.code.co.varnames.iter().position(|n| &**n == "future")?;
         let names: Vec<&str> = f.code.co.varnames.iter().map(|n| &**n).collect();
         if names.get(..2) != Some(&["delay", "result"][..]) || f.code.co.stacksize == 0 {
             return None;

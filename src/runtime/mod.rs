@@ -357,10 +357,11 @@ fn coro_repr(vm: &Vm, v: &Value) -> String {
     };
     let name = format!("{}()", g.qualname.borrow());
     let co = &g.code.co;
+    let at = |line: u32| vm.cpython_location(&co.filename, line);
     match g.state.get() {
-        GenState::Completed => format!("{name} done, defined at {}:{}", co.filename, co.first_line),
+        GenState::Completed => format!("{name} done, defined at {}", at(co.first_line)),
         // Not started: CPython's frame is at the `def` line.
-        GenState::Created => format!("{name} running at {}:{}", co.filename, co.first_line),
+        GenState::Created => format!("{name} running at {}", at(co.first_line)),
         GenState::Running => {
             let line = vm
                 .frames
@@ -369,7 +370,7 @@ fn coro_repr(vm: &Vm, v: &Value) -> String {
                 .find(|f| f.gen.as_ref().map(|x| Rc::ptr_eq(x, g)).unwrap_or(false))
                 .map(|f| f.line())
                 .unwrap_or(co.first_line);
-            format!("{name} running at {}:{line}", co.filename)
+            format!("{name} running at {}", at(line))
         }
         _ => {
             let line = g
@@ -378,7 +379,7 @@ fn coro_repr(vm: &Vm, v: &Value) -> String {
                 .as_ref()
                 .map(|f| f.line())
                 .unwrap_or(co.first_line);
-            format!("{name} running at {}:{line}", co.filename)
+            format!("{name} running at {}", at(line))
         }
     }
 }

@@ -300,10 +300,25 @@ fn empty(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     empty_of(vm, aio, &a[0], &me)
 }
 
-fn raise_global(vm: &mut Vm, aio: &Aio, name: &'static str) -> crate::vm::Exc {
+/// `raise QueueFull` / `raise QueueEmpty` in CPython's `put_nowait` / `get_nowait`, with that
+/// frame in the traceback.
+fn raise_global(
+    vm: &mut Vm,
+    aio: &Aio,
+    name: &'static str,
+    func: &str,
+    site: &str,
+) -> crate::vm::Exc {
     let cls = core::global(aio, name);
     match vm.call(&cls, &[], &[]) {
-        Ok(Value::Instance(e)) if e.exc().is_some() => e,
+        Ok(Value::Instance(e)) if e.exc().is_some() => {
+            let text = format!("raise {name}");
+            if let (Some(data), Some(entry)) = (e.exc(), core::cpython_frame(vm, func, &text, site))
+            {
+                data.borrow_mut().tb.push(entry);
+            }
+            e
+        }
         Ok(_) => vm.type_error("exceptions must derive from BaseException"),
         Err(e) => e,
     }
@@ -337,7 +352,13 @@ fn put_nowait_impl(
 ) -> PyResult<()> {
     let f = call_own(vm, aio, slf, me, "full", "Queue.full", full_of)?;
     if truthy(vm, &f)? {
-        return Err(raise_global(vm, aio, "QueueFull"));
+        return Err(raise_global(
+            vm,
+            aio,
+            "QueueFull",
+            "put_nowait",
+            "queues.py:143",
+        ));
     }
     let pushed = is_original(aio, me, "_put", "py.Queue._put")
         && natives::deque_push(&get(me, "_queue"), item.clone());
@@ -383,7 +404,13 @@ fn get_nowait(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Valu
 fn get_nowait_impl(vm: &mut Vm, aio: &Aio, slf: &Value, me: &PyInstance) -> PyResult<Value> {
     let e = call_own(vm, aio, slf, me, "empty", "Queue.empty", empty_of)?;
     if truthy(vm, &e)? {
-        return Err(raise_global(vm, aio, "QueueEmpty"));
+        return Err(raise_global(
+            vm,
+            aio,
+            "QueueEmpty",
+            "get_nowait",
+            "queues.py:181",
+        ));
     }
     let mut item = None;
     if is_original(aio, me, "_get", "py.Queue._get") {

@@ -978,15 +978,29 @@ impl Vm {
         let co = &e.code.co;
         let idx = e.lasti as usize;
         let line = co.line_of(idx);
-        let mut out = format!(
-            "  File \"{}\", line {}, in {}\n",
-            co.filename, line, co.name
-        );
-        let Some(src) = self.sources.get(&co.filename) else {
+        let src = self.sources.get(&co.filename);
+        let text = src.and_then(|s| s.line_text(line));
+        let site = text.and_then(|t| cpython_site(&co.filename, t));
+        let mut out = match &site {
+            Some(site) => format!(
+                "  File \"{}\", line {}, in {}\n",
+                site.filename, site.line, co.name
+            ),
+            None => format!(
+                "  File \"{}\", line {}, in {}\n",
+                co.filename, line, co.name
+            ),
+        };
+        let (Some(src), Some(text)) = (src, text) else {
             return out;
         };
-        let Some(text) = src.line_text(line) else {
-            return out;
+        let text = match &site {
+            Some(CpythonSite { text: Some(t), .. }) => {
+                out.push_str(&format!("    {t}\n"));
+                return out;
+            }
+            Some(site) => &text[..site.text_len],
+            None => text,
         };
         let stripped = text.trim();
         if stripped.is_empty() {
@@ -1031,6 +1045,61 @@ impl Vm {
         let text = self.format_exception(exc);
         self.write_out(Stream::Stderr, &text);
     }
+}
+
+/// Where CPython has a line of loopscope's own Python. asyncio (and the other modules loopscope
+/// writes in Python) keep CPython's modules in one file with their own line numbers; a line
+/// that a traceback can show says where CPython has it with a trailing `# cpython: FILE:LINE`
+/// (`return await future  # cpython: tasks.py:649`), so the traceback names CPython's file and
+/// line, as a student would see them under `python3`, and shows the text without the marker.
+pub struct CpythonSite {
+    /// The file name with the marker's in place of the last path component.
+    pub filename: String,
+    pub line: u32,
+    /// The length of the line's text before the marker, trailing spaces dropped.
+    pub text_len: usize,
+    /// CPython's text of the line, when it differs from loopscope's (`raise
+    /// exceptions.TimeoutError() from exc`, where loopscope has no `exceptions` module to
+    /// name): only on lines whose whole statement is the instruction, so no carets are drawn.
+    pub text: Option<String>,
+}
+
+impl Vm {
+    /// `file:line` as a student would see it under CPython: line `line` of `filename`, or
+    /// CPython's file and line when that line of loopscope's own Python says where it is.
+    pub fn cpython_location(&self, filename: &Rc<str>, line: u32) -> String {
+        let site = self
+            .sources
+            .get(filename)
+            .and_then(|s| s.line_text(line))
+            .and_then(|t| cpython_site(filename, t));
+        match site {
+            Some(s) => format!("{}:{}", s.filename, s.line),
+            None => format!("{filename}:{line}"),
+        }
+    }
+}
+
+pub fn cpython_site(filename: &str, text: &str) -> Option<CpythonSite> {
+    const MARK: &str = "# cpython: ";
+    if !filename.starts_with("<loopscope>/") {
+        return None;
+    }
+    let at = text.find(MARK)?;
+    let rest = text[at + MARK.len()..].trim();
+    let (site, own_text) = match rest.split_once(' ') {
+        Some((site, t)) => (site, Some(t.trim().to_string())),
+        None => (rest, None),
+    };
+    let (file, line) = site.rsplit_once(':')?;
+    let line = line.parse().ok()?;
+    let dir = filename.rfind('/').map(|i| &filename[..=i]).unwrap_or("");
+    Some(CpythonSite {
+        filename: format!("{dir}{file}"),
+        line,
+        text_len: text[..at].trim_end().len(),
+        text: own_text,
+    })
 }
 
 /// The `    ~~~^^^` line under a traceback source line, following CPython 3.11's rules: no line
@@ -1137,5 +1206,57 @@ mod int_digits_tests {
         for i in [0, 7, -7, 10, 97, -100, 123_456_789, i64::MAX, i64::MIN] {
             assert_eq!(super::int_digits(i), i.to_string());
         }
+    }
+}
+
+#[cfg(test)]
+mod cpython_site_tests {
+    use super::cpython_site;
+
+    #[test]
+    fn a_marked_line_names_cpythons_file_and_line() {
+        let s = cpython_site(
+            "<loopscope>/asyncio/__init__.py",
+            "        return await future  # cpython: tasks.py:649",
+        )
+        .unwrap();
+        assert_eq!(s.filename, "<loopscope>/asyncio/tasks.py");
+        assert_eq!(s.line, 649);
+        assert_eq!(s.text_len, "        return await future".len());
+        assert_eq!(s.text, None);
+    }
+
+    #[test]
+    fn a_marker_can_carry_cpythons_text_and_keep_a_comment_before_it() {
+        let s = cpython_site(
+            "<loopscope>/asyncio/__init__.py",
+            "    raise TimeoutError() from exc  # cpython: tasks.py:502 raise exceptions.TimeoutError() from exc",
+        )
+        .unwrap();
+        assert_eq!(
+            s.text.as_deref(),
+            Some("raise exceptions.TimeoutError() from exc")
+        );
+        let s = cpython_site(
+            "<loopscope>/asyncio/__init__.py",
+            "return f.result()  # May raise f.exception().  # cpython: tasks.py:615",
+        )
+        .unwrap();
+        assert_eq!(
+            s.text_len,
+            "return f.result()  # May raise f.exception().".len()
+        );
+    }
+
+    #[test]
+    fn only_loopscopes_own_files_are_mapped() {
+        // A student's script may well contain the marker text: it is shown as written.
+        assert!(cpython_site("script.py", "x = 1  # cpython: tasks.py:649").is_none());
+        assert!(cpython_site(
+            "<loopscope>/asyncio/__init__.py",
+            "x = 1  # cpython: tasks.py"
+        )
+        .is_none());
+        assert!(cpython_site("<loopscope>/asyncio/__init__.py", "x = 1").is_none());
     }
 }
