@@ -210,7 +210,8 @@ pub fn fill(
     }
     for (n, v) in vals {
         match pos_in(&d, n).and_then(|p| d.vals.get_mut(p)) {
-            Some(slot) => *slot = v,
+            // A template's value is plain (None, a bool): no drop glue call.
+            Some(slot) => std::mem::replace(slot, v).forget_plain(),
             None => {
                 with_name(n, |ps| d.set_ps(ps, v));
             }
@@ -315,7 +316,9 @@ pub fn set(i: &PyInstance, n: &'static str, v: Value) {
             }
         }
     };
-    drop(old);
+    // Most attributes asyncio's natives overwrite hold a plain value (a state, a flag,
+    // None): those need no call into the drop glue.
+    old.forget_plain();
 }
 
 #[cold]
@@ -331,14 +334,16 @@ fn own_attr(obj: &Value, name: &'static str) -> Option<Value> {
     let Value::Instance(i) = obj else {
         return None;
     };
-    let cls = i.class();
-    if cls.has_flag(tflags::GETATTRIBUTE) {
-        return None;
-    }
-    // A class attribute of that name could be a data descriptor, which wins; a plain value
-    // (Future's `_asyncio_future_blocking = False`) is shadowed by the instance's.
-    if !class_attr_plain(&cls, name) {
-        return None;
+    {
+        let cls = i.cls.borrow();
+        if cls.has_flag(tflags::GETATTRIBUTE) {
+            return None;
+        }
+        // A class attribute of that name could be a data descriptor, which wins; a plain
+        // value (Future's `_asyncio_future_blocking = False`) is shadowed by the instance's.
+        if !class_attr_plain(&cls, name) {
+            return None;
+        }
     }
     let d = i.dict.borrow();
     let p = pos_in(&d, name)?;
@@ -384,6 +389,9 @@ pub fn is_str(v: &Value, s: &Value) -> bool {
 /// Asked several times per await, so the answer is cached per (class, name) until any class
 /// dict changes (the type epoch); a class's `cache_tag` is never reused, so a freed class
 /// cannot alias a live one.
+/// Inlined: a hit is a dozen instructions at the call site, without a call's prologue (an
+/// await asks about twenty times); the miss is out of line.
+#[inline(always)]
 pub fn is_native_method(aio: &Aio, cls: &PyType, attr: &'static str, which: &'static str) -> bool {
     cached_answer(cls, name_key(which), name_key(attr), || {
         is_native_method_uncached(aio, cls, attr, which)
@@ -403,7 +411,7 @@ pub fn class_attr_plain(cls: &PyType, attr: &'static str) -> bool {
 }
 
 /// A yes/no about `cls` keyed by two literal names, remembered until a class dict changes.
-#[inline]
+#[inline(always)]
 pub fn cached_answer(cls: &PyType, wkey: u64, akey: u64, compute: impl FnOnce() -> bool) -> bool {
     let epoch = crate::vm::object::type_epoch();
     let slot = ((cls.cache_tag ^ wkey ^ akey.rotate_left(17)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
@@ -424,9 +432,22 @@ pub fn cached_answer(cls: &PyType, wkey: u64, akey: u64, compute: impl FnOnce() 
         })
         .ok()
         .flatten();
-    if let Some(r) = hit {
-        return r;
+    match hit {
+        Some(r) => r,
+        None => cached_answer_miss(cls, wkey, akey, epoch, slot, compute),
     }
+}
+
+#[cold]
+#[inline(never)]
+fn cached_answer_miss(
+    cls: &PyType,
+    wkey: u64,
+    akey: u64,
+    epoch: u64,
+    slot: usize,
+    compute: impl FnOnce() -> bool,
+) -> bool {
     let r = compute();
     let _ = NATIVE_CACHE.try_with(|c| {
         if let Some(e) = c.get(slot) {
@@ -509,21 +530,33 @@ pub fn py_exc(vm: &mut Vm, cls: &Option<Rc<PyType>>, msg: &str) -> Exc {
 /// A module-level name of asyncio (looked up each time: scripts may replace them). Where
 /// each name's entry sits is remembered with the table's version (which changes whenever
 /// its keys do), so a repeated lookup reads that entry's current value without hashing.
+#[inline(always)]
 pub fn global(aio: &Aio, name: &'static str) -> Value {
+    let key = name_key(name);
+    let slot = name_slot(key) % GLOBAL_HINTS;
+    {
+        let b = aio.borrow();
+        if let (Some(ns), Some(hint)) = (&b.ns, b.global_hints.get(slot)) {
+            let (k, ver, i) = hint.get();
+            let t = ns.t.borrow();
+            if k == key && ver == t.version && ver != 0 {
+                if let Some(v) = t.value_at(i as usize) {
+                    return v;
+                }
+            }
+        }
+    }
+    global_miss(aio, name, key, slot)
+}
+
+#[cold]
+#[inline(never)]
+fn global_miss(aio: &Aio, name: &'static str, key: u64, slot: usize) -> Value {
     let b = aio.borrow();
     let Some(ns) = &b.ns else {
         return Value::None;
     };
-    let key = name_key(name);
-    let hint = b.global_hints.get(name_slot(key) % GLOBAL_HINTS);
-    if let Some((k, ver, i)) = hint.map(Cell::get) {
-        let t = ns.t.borrow();
-        if k == key && ver == t.version && ver != 0 {
-            if let Some(v) = t.value_at(i as usize) {
-                return v;
-            }
-        }
-    }
+    let hint = b.global_hints.get(slot);
     let Value::Str(s) = self::name(name) else {
         return Value::None;
     };

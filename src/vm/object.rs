@@ -16,13 +16,15 @@ use std::rc::Rc;
 /// identifier from the bytecode's interned names compare one integer per key and never hash
 /// or `memcmp` on a miss; small maps are scanned linearly, bigger ones get an open-addressing
 /// index.
+///
+/// The keys live in a shared, copy-on-write [`Shape`] (CPython's split-keys dicts): a clone
+/// (asyncio's futures, tasks and handles start as a clone of a per-class template) copies
+/// the values only, and a map changes its shape's keys only when it holds the sole reference.
 #[derive(Default, Clone)]
 pub struct StrMap {
-    keys: Vec<Rc<str>>,
-    hashes: Vec<u32>,
+    /// `None` while the map has never held a key (no allocation for empty dicts).
+    shape: Option<Rc<Shape>>,
     pub(crate) vals: Vec<Value>,
-    /// Slots hold `position + 1` (0 = empty); empty while the map is small.
-    index: Vec<u32>,
     /// A class `__dict__`: every change invalidates the type attribute cache.
     type_dict: bool,
     /// Bit `h & 63` set for the hash `h` of every key ever added (removals leave theirs): a
@@ -31,6 +33,16 @@ pub struct StrMap {
     /// instance's own dict).
     bloom: u64,
 }
+
+/// The keys of one or more `StrMap`s: each with its hash, in insertion order.
+#[derive(Default, Clone)]
+struct Shape {
+    keys: Vec<(u32, Rc<str>)>,
+    /// Slots hold `position + 1` (0 = empty); empty while the map is small.
+    index: Vec<u32>,
+}
+
+const NO_KEYS: &[(u32, Rc<str>)] = &[];
 
 #[inline(always)]
 fn bloom_bit(h: u32) -> u64 {
@@ -74,32 +86,46 @@ impl StrMap {
             bump_type_epoch();
         }
     }
+    #[inline(always)]
+    fn keys(&self) -> &[(u32, Rc<str>)] {
+        match &self.shape {
+            Some(sh) => &sh.keys,
+            None => NO_KEYS,
+        }
+    }
+    /// The shape to change: this map's own (copied first when shared).
+    fn shape_mut(&mut self) -> &mut Shape {
+        Rc::make_mut(self.shape.get_or_insert_with(Rc::default))
+    }
     #[inline]
     fn find_h(&self, name: &str, h: u32) -> Option<usize> {
         if self.bloom & bloom_bit(h) == 0 {
             return None;
         }
-        if self.index.is_empty() {
-            let i = self.hashes.iter().position(|&kh| kh == h)?;
-            if same_key(self.keys.get(i)?, name) {
+        let sh = self.shape.as_deref()?;
+        let keys = &sh.keys;
+        if sh.index.is_empty() {
+            let i = keys.iter().position(|(kh, _)| *kh == h)?;
+            if same_key(&keys.get(i)?.1, name) {
                 return Some(i);
             }
             // A hash collision inside a small map: check the rest.
-            return (i + 1..self.keys.len()).find(|&j| {
-                self.hashes.get(j) == Some(&h)
-                    && self.keys.get(j).is_some_and(|k| same_key(k, name))
+            return (i + 1..keys.len()).find(|&j| {
+                keys.get(j)
+                    .is_some_and(|(kh, k)| *kh == h && same_key(k, name))
             });
         }
-        let mask = self.index.len() - 1;
+        let mask = sh.index.len() - 1;
         let mut i = h as usize & mask;
         loop {
-            let slot = *self.index.get(i)?;
+            let slot = *sh.index.get(i)?;
             if slot == 0 {
                 return None;
             }
             let k = slot as usize - 1;
-            if self.hashes.get(k) == Some(&h)
-                && self.keys.get(k).is_some_and(|key| same_key(key, name))
+            if keys
+                .get(k)
+                .is_some_and(|(kh, key)| *kh == h && same_key(key, name))
             {
                 return Some(k);
             }
@@ -127,7 +153,7 @@ impl StrMap {
     #[inline]
     pub fn find_ps_hint(&self, name: &PyStr, hint: usize) -> Option<usize> {
         let key = name.key_str();
-        if let Some(k) = self.keys.get(hint) {
+        if let Some((_, k)) = self.keys().get(hint) {
             if std::ptr::eq(k.as_ptr(), key.as_ptr()) && k.len() == key.len() {
                 return Some(hint);
             }
@@ -138,7 +164,7 @@ impl StrMap {
     /// callers that remember where a name sat check it here before searching.)
     #[inline(always)]
     pub fn key_is(&self, pos: usize, name: &str) -> bool {
-        self.keys.get(pos).is_some_and(|k| {
+        self.keys().get(pos).is_some_and(|(_, k)| {
             k.len() == name.len()
                 && (std::ptr::eq(k.as_ptr(), name.as_ptr()) || k.as_bytes() == name.as_bytes())
         })
@@ -203,20 +229,54 @@ impl StrMap {
     }
     fn push_new(&mut self, name: Rc<str>, h: u32, v: Value) {
         self.bloom |= bloom_bit(h);
-        self.keys.push(name);
-        self.hashes.push(h);
         self.vals.push(v);
-        let n = self.keys.len();
+        let sh = self.shape_mut();
+        sh.keys.push((h, name));
+        let n = sh.keys.len();
         if n > STRMAP_LINEAR {
-            if self.index.len() < 2 * n {
-                self.reindex();
+            if sh.index.len() < 2 * n {
+                sh.reindex();
             } else {
-                self.index_insert(n - 1);
+                sh.index_insert(n - 1);
             }
         }
     }
+    pub fn remove(&mut self, name: &str) -> Option<Value> {
+        let i = self.find(name)?;
+        self.changed();
+        let sh = self.shape_mut();
+        sh.keys.remove(i);
+        if !sh.index.is_empty() {
+            sh.reindex();
+        }
+        Some(self.vals.remove(i))
+    }
+    pub fn len(&self) -> usize {
+        self.keys().len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.keys().is_empty()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (&Rc<str>, &Value)> {
+        self.keys().iter().map(|(_, k)| k).zip(self.vals.iter())
+    }
+    /// Does the map hold one of `names`, each given with its `name_hash`? One pass over the
+    /// stored hashes; a key's text is compared only where a hash matches.
+    pub fn holds_any(&self, names: &[(&str, u32)]) -> bool {
+        // A one-word filter of the names' hashes: most keys are ruled out by one bit test.
+        let mask = names.iter().fold(0u64, |m, &(_, h)| m | bloom_bit(h));
+        if mask & self.bloom == 0 {
+            return false;
+        }
+        self.keys().iter().any(|&(h, ref k)| {
+            mask & 1 << (h & 63) != 0 && names.iter().any(|&(n, nh)| nh == h && same_key(k, n))
+        })
+    }
+}
+
+impl Shape {
     fn index_insert(&mut self, pos: usize) {
-        let Some(&h) = self.hashes.get(pos) else {
+        let Some(&(h, _)) = self.keys.get(pos) else {
             return;
         };
         let mask = self.index.len() - 1;
@@ -229,17 +289,6 @@ impl StrMap {
             i = (i + 1) & mask;
         }
     }
-    pub fn remove(&mut self, name: &str) -> Option<Value> {
-        let i = self.find(name)?;
-        self.changed();
-        self.keys.remove(i);
-        self.hashes.remove(i);
-        let v = self.vals.remove(i);
-        if !self.index.is_empty() {
-            self.reindex();
-        }
-        Some(v)
-    }
     fn reindex(&mut self) {
         self.index.clear();
         if self.keys.len() <= STRMAP_LINEAR {
@@ -250,27 +299,6 @@ impl StrMap {
         for pos in 0..self.keys.len() {
             self.index_insert(pos);
         }
-    }
-    pub fn len(&self) -> usize {
-        self.keys.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
-    }
-    pub fn iter(&self) -> impl Iterator<Item = (&Rc<str>, &Value)> {
-        self.keys.iter().zip(self.vals.iter())
-    }
-    /// Does the map hold one of `names`, each given with its `name_hash`? One pass over the
-    /// stored hashes; a key's text is compared only where a hash matches.
-    pub fn holds_any(&self, names: &[(&str, u32)]) -> bool {
-        // A one-word filter of the names' hashes: most keys are ruled out by one bit test.
-        let mask = names.iter().fold(0u64, |m, &(_, h)| m | bloom_bit(h));
-        if mask & self.bloom == 0 {
-            return false;
-        }
-        self.hashes.iter().zip(&self.keys).any(|(&h, k)| {
-            mask & 1 << (h & 63) != 0 && names.iter().any(|&(n, nh)| nh == h && same_key(k, n))
-        })
     }
 }
 
