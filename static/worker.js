@@ -25,7 +25,8 @@ self.onmessage = async (e) => {
     return;
   }
   const progress = (events, t) => self.postMessage({ type: 'progress', id: m.id, events, t });
-  // The reply comes in parts (JSON strings) that the page reads one at a time.
+  // The reply comes in parts (a JSON string, then the events as bytes) that the page reads
+  // one at a time; the bytes are handed over, not copied.
   let parts;
   try {
     parts = mod.loopscope_worker_run(m.source, m.budget, progress);
@@ -33,5 +34,6 @@ self.onmessage = async (e) => {
     self.postMessage({ type: 'failed', id: m.id, error: String(err) });
     return;
   }
-  self.postMessage({ type: 'done', id: m.id, parts });
+  const buffers = parts.filter((p) => p instanceof Uint8Array).map((p) => p.buffer);
+  self.postMessage({ type: 'done', id: m.id, parts }, buffers);
 };

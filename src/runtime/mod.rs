@@ -728,10 +728,12 @@ fn install_tracing(vm: &mut Vm, m: &Rc<PyModule>, tracer: Rc<RefCell<dyn Tracer>
         changed_tasks: None,
     }));
     let c = ctx.clone();
+    // Most lines are asyncio's own and other `<...>` sources, never shown: the VM runs their
+    // frames as if no hook were set (fused instructions and all: without them a traced C10K
+    // run executed twice the untraced run's instructions there), and the hook also tells
+    // them apart by the file name's first byte before any lookup.
+    vm.line_hook_skips_builtin = true;
     vm.line_hook = Some(Box::new(move |frame, code, line| {
-        // Most lines are asyncio's own and other `<...>` sources, never shown: they are
-        // told apart by the file name's first byte, before any lookup (hashing the code's
-        // address for each of them was a tenth of a traced C10K run).
         if code.filename.starts_with('<') {
             return;
         }
@@ -1225,6 +1227,7 @@ pub fn trace_script_with_driver(
     );
     // The VM keeps the sink and hook (and with them a reference to the recorder): drop them.
     vm.line_hook = None;
+    vm.line_hook_skips_builtin = false;
     vm.out = Box::new(NullSink);
     let rec = match Rc::try_unwrap(rec) {
         Ok(cell) => cell.into_inner(),

@@ -11,8 +11,8 @@ pub mod inspect;
 pub mod replay;
 
 pub use event::{
-    Event, HandleInfo, IoInfo, Outcome, PrimitiveInfo, Snapshot, Str, TaskInfo, TaskStateKind,
-    ThreadStateKind, TimerInfo, Trace, TRACE_VERSION,
+    decode_events, encode_events, Event, HandleInfo, IoInfo, Outcome, PrimitiveInfo, Snapshot, Str,
+    TaskInfo, TaskStateKind, ThreadStateKind, TimerInfo, Trace, TRACE_VERSION,
 };
 
 use std::collections::HashMap;

@@ -2039,7 +2039,10 @@ impl Vm {
             out: budget_out,
         };
         // Only the run's setup and teardown (outside any loop) install or remove the hook.
-        let hooked = MAYBE_HOOKED && self.line_hook.is_some();
+        let hook_set = MAYBE_HOOKED && self.line_hook.is_some();
+        let skips_builtin = self.line_hook_skips_builtin;
+        // Whether the hook watches the current frame: set again at every frame switch.
+        let mut hooked: bool;
         let mut grace = true;
         // The dispatch keeps the current frame's next index in a local (a register), not
         // behind `f`: `ip` is authoritative inside the inner loop, and the dispatch writes it
@@ -2051,6 +2054,7 @@ impl Vm {
         let mut ip: usize;
         'frame: loop {
             ip = f.pc;
+            hooked = hook_set && !(skips_builtin && f.code.co.filename.starts_with('<'));
             macro_rules! tri {
                 ($e:expr) => {
                     match $e {

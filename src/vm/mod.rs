@@ -310,6 +310,10 @@ pub struct Vm {
     pub out: Box<dyn OutputSink>,
     pub clock: Box<dyn Clock>,
     pub line_hook: Option<LineHook>,
+    /// The line hook promises to do nothing for code whose file name starts with `<`
+    /// (asyncio and loopscope's other built-in sources): their frames run as without a
+    /// hook, fused paths included (a traced run spends most of its instructions there).
+    pub line_hook_skips_builtin: bool,
     pub warnings: Rc<WarnQueue>,
     pub argv: Vec<String>,
     pub recursion_limit: usize,
@@ -395,6 +399,7 @@ impl Vm {
             out: Box::new(api::StdoutSink),
             clock: Box::new(VirtualClock::default()),
             line_hook: None,
+            line_hook_skips_builtin: false,
             warnings: Rc::new(WarnQueue::default()),
             argv: Vec::new(),
             recursion_limit: 1000,

@@ -108,12 +108,15 @@ pub fn run_with_budget(source: &str, budget: u64) -> Outcome {
 }
 
 /// Trace events per part of the worker's reply: the page reads one part per task, so a
-/// long run's trace loads without freezing the tab (50,000 events: about 3 MB of JSON).
-const EVENTS_PER_PART: usize = 50_000;
+/// long run's trace loads without freezing the tab (100,000 events: about 1.5 MB).
+const EVENTS_PER_PART: usize = 100_000;
 
 /// The worker's entry point (static/worker.js calls it): runs the script and returns its
-/// [`Reply`] as JSON strings: the reply without its trace's events, then the events in parts
-/// of [`EVENTS_PER_PART`] (see [`Loading`]). Calls `progress(events, virtual_time)` as it goes.
+/// [`Reply`]: the reply without its trace's events as a JSON string, then the events in
+/// parts of [`EVENTS_PER_PART`] in their binary form (`Uint8Array`s of
+/// [`loopscope::trace::encode_events`], which the worker hands over without a copy; JSON
+/// took several seconds to write and read for a million events). See [`Loading`]. Calls
+/// `progress(events, virtual_time)` as it goes.
 #[wasm_bindgen]
 pub fn loopscope_worker_run(
     source: &str,
@@ -140,16 +143,15 @@ pub fn loopscope_worker_run(
         &serde_json::to_string(&reply).unwrap_or_default(),
     ));
     for chunk in events.chunks(EVENTS_PER_PART) {
-        parts.push(&JsValue::from_str(
-            &serde_json::to_string(chunk).unwrap_or_default(),
-        ));
+        let bytes = loopscope::trace::encode_events(chunk);
+        parts.push(&js_sys::Uint8Array::from(&bytes[..]));
     }
     parts
 }
 
 /// A finished run's reply being read on the page, a part per task. The parts stay JS
-/// strings until their turn: copying them all into wasm memory at once was itself a long
-/// task (400,000 events: most of a second).
+/// arrays until their turn: copying them all into wasm memory at once was itself a long
+/// task (400,000 events as JSON: most of a second).
 struct Loading {
     reply: Reply,
     parts: js_sys::Array,
@@ -180,13 +182,13 @@ impl Loading {
         if self.next >= self.parts.length() {
             return Ok(false);
         }
-        let text = self
+        let part = self
             .parts
             .get(self.next)
-            .as_string()
-            .ok_or_else(|| "a part of the reply is not text".to_string())?;
+            .dyn_into::<js_sys::Uint8Array>()
+            .map_err(|_| "a part of the reply is not bytes".to_string())?;
         self.next += 1;
-        let events: Vec<Event> = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+        let events: Vec<Event> = loopscope::trace::decode_events(&part.to_vec())?;
         if let Reply::Trace(trace) = &mut self.reply {
             trace.events.extend(events);
         }
