@@ -177,6 +177,8 @@ class Handle:
         self._loop = loop
         self._callback = callback
         self._args = args
+        if loop.get_debug():
+            self._source_traceback = _loopscope.source_traceback(1)
 
     def _repr_info(self):  # cpython: events.py:46
         info = [self.__class__.__name__]
@@ -184,6 +186,9 @@ class Handle:
             info.append('cancelled')
         if self._callback is not None:
             info.append(_format_callback_source(self._callback, self._args))
+        if self._source_traceback:
+            frame = self._source_traceback[-1]
+            info.append(f'created at {frame[0]}:{frame[1]}')
         return info
 
     def __repr__(self):  # cpython: events.py:58
@@ -216,6 +221,8 @@ class TimerHandle(Handle):
         self._callback = callback
         self._args = args
         self._when = when
+        if loop.get_debug():
+            self._source_traceback = _loopscope.source_traceback(1)
 
     def _repr_info(self):  # cpython: events.py:110
         info = super()._repr_info()
@@ -396,6 +403,8 @@ class BaseEventLoop(AbstractEventLoop):
         self._check_closed()
         if self._task_factory is None:
             task = Task(coro, loop=self, name=name, context=context)
+            if task._source_traceback:
+                del task._source_traceback[-1]
         else:
             if context is None:
                 task = self._task_factory(self, coro)
@@ -422,7 +431,7 @@ class BaseEventLoop(AbstractEventLoop):
 
     def _asyncgen_finalizer_hook(self, agen):  # cpython: base_events.py:525
         if not self.is_closed():
-            self.call_soon_threadsafe(self.create_task, agen.aclose())
+            self.call_soon_threadsafe(self.create_task, agen.aclose())  # cpython: base_events.py:528
 
     def _asyncgen_firstiter_hook(self, agen):  # cpython: base_events.py:530
         if self._asyncgens_shutdown_called:
@@ -472,7 +481,7 @@ class BaseEventLoop(AbstractEventLoop):
                                           self._asyncgen_finalizer_hook)
             _set_running_loop(self)
             while True:
-                self._run_once()
+                self._run_once()  # cpython: base_events.py:607
                 if self._stopping:
                     break
         finally:
@@ -490,7 +499,7 @@ class BaseEventLoop(AbstractEventLoop):
             future._log_destroy_pending = False
         future.add_done_callback(_run_until_complete_cb)  # cpython: base_events.py:638
         try:
-            self.run_forever()
+            self.run_forever()  # cpython: base_events.py:640
         except:
             if new_task and future.done() and not future.cancelled():
                 future.exception()
@@ -529,7 +538,10 @@ class BaseEventLoop(AbstractEventLoop):
         if delay is None:
             raise TypeError('delay must not be None')  # cpython: base_events.py:726
         if type(self) is not VirtualLoop:
-            return self.call_at(self.time() + delay, callback, *args, context=context)
+            timer = self.call_at(self.time() + delay, callback, *args, context=context)
+            if timer._source_traceback:
+                del timer._source_traceback[-1]
+            return timer
         # call_at inlined for loopscope's own loop (the hot path of asyncio.sleep).
         when = _now() + delay
         if self._closed:
@@ -537,6 +549,8 @@ class BaseEventLoop(AbstractEventLoop):
         if self._debug:
             self._check_callback(callback, 'call_at')
         timer = TimerHandle(when, callback, args, self, context)
+        if timer._source_traceback:
+            del timer._source_traceback[-1]
         _timer_push(self._scheduled, timer)
         timer._scheduled = True
         if _TRACE:
@@ -550,6 +564,8 @@ class BaseEventLoop(AbstractEventLoop):
         if self._debug:
             self._check_callback(callback, 'call_at')
         timer = TimerHandle(when, callback, args, self, context)
+        if timer._source_traceback:
+            del timer._source_traceback[-1]
         _loopscope.timer_push(self._scheduled, timer)
         timer._scheduled = True
         if _TRACE:
@@ -568,8 +584,10 @@ class BaseEventLoop(AbstractEventLoop):
     def call_soon_threadsafe(self, callback, *args, context=None):  # cpython: base_events.py:804
         self._check_closed()
         if self._debug:
-            self._check_callback(callback, 'call_soon_threadsafe')
+            self._check_callback(callback, 'call_soon_threadsafe')  # cpython: base_events.py:808
         handle = Handle(callback, args, self, context)
+        if handle._source_traceback:
+            del handle._source_traceback[-1]
         self._ready.append(handle)
         self._write_to_self()
         return handle
@@ -602,12 +620,29 @@ class BaseEventLoop(AbstractEventLoop):
         if not message:
             message = 'Unhandled exception in event loop'
         exception = context.get('exception')
+        if ('source_traceback' not in context and
+                self._current_handle is not None and
+                self._current_handle._source_traceback):
+            context['handle_traceback'] = \
+                self._current_handle._source_traceback
         log_lines = [message]
         for key in sorted(context):
             if key in {'message', 'exception'}:
                 continue
             value = context[key]
-            value = repr(value)
+            if key in ('source_traceback', 'handle_traceback'):
+                # traceback.format_list of debug mode's (filename, lineno, name, line)
+                # entries (no function object made at import: object ids stay put).
+                tb = ''
+                for filename, lineno, name, line in value:
+                    tb += f'  File "{filename}", line {lineno}, in {name}\n'
+                    if line:
+                        tb += f'    {line.strip()}\n'
+                what = 'Object' if key == 'source_traceback' else 'Handle'
+                value = f'{what} created at (most recent call last):\n'
+                value += tb.rstrip()
+            else:
+                value = repr(value)
             log_lines.append(f'{key}: {value}')
         _loopscope.log_error('\n'.join(log_lines), exception)
 
@@ -707,7 +742,7 @@ class BaseEventLoop(AbstractEventLoop):
                 try:
                     self._current_handle = handle
                     t0 = self.time()
-                    handle._run()
+                    handle._run()  # cpython: base_events.py:1914
                     dt = self.time() - t0
                     if dt >= self.slow_callback_duration:
                         _loopscope.log_error('Executing %s took %.3f seconds'
@@ -715,7 +750,7 @@ class BaseEventLoop(AbstractEventLoop):
                 finally:
                     self._current_handle = None
             else:
-                handle._run()
+                handle._run()  # cpython: base_events.py:1922
         handle = None
         fin = _loopscope.agen_poll(self, True)
         if fin is not None:
@@ -730,7 +765,7 @@ class BaseEventLoop(AbstractEventLoop):
     def set_debug(self, enabled):  # cpython: base_events.py:1943
         self._debug = enabled
         if self.is_running():
-            self.call_soon_threadsafe(self._set_coroutine_origin_tracking, enabled)
+            self.call_soon_threadsafe(self._set_coroutine_origin_tracking, enabled)  # cpython: base_events.py:1947
 
     def _set_coroutine_origin_tracking(self, enabled):  # cpython: base_events.py:1925
         pass
@@ -916,6 +951,9 @@ def _future_repr_info(future):  # cpython: base_futures.py:45
             info.append(f'result={result}')
     if future._callbacks:
         info.append(_format_callbacks(future._callbacks))
+    if future._source_traceback:
+        frame = future._source_traceback[-1]
+        info.append(f'created at {frame[0]}:{frame[1]}')
     return info
 
 
@@ -1302,9 +1340,9 @@ def all_tasks(loop=None):  # cpython: tasks.py:42
 def create_task(coro, *, name=None, context=None):  # cpython: tasks.py:376
     loop = get_running_loop()
     if context is None:
-        task = loop.create_task(coro)
+        task = loop.create_task(coro)  # cpython: tasks.py:384
     else:
-        task = loop.create_task(coro, context=context)
+        task = loop.create_task(coro, context=context)  # cpython: tasks.py:386
     _set_task_name(task, name)
     return task
 
@@ -1338,7 +1376,7 @@ async def wait_for(fut, timeout):  # cpython: tasks.py:436
     if timeout is None:
         return await fut  # cpython: tasks.py:452
     if timeout <= 0:
-        fut = ensure_future(fut, loop=loop)
+        fut = ensure_future(fut, loop=loop)  # cpython: tasks.py:455
         if fut.done():
             return fut.result()  # cpython: tasks.py:458
         await _cancel_and_wait(fut, loop=loop)  # cpython: tasks.py:460
@@ -1346,10 +1384,10 @@ async def wait_for(fut, timeout):  # cpython: tasks.py:436
             return fut.result()  # cpython: tasks.py:462
         except CancelledError as exc:
             raise TimeoutError() from exc  # cpython: tasks.py:464 raise exceptions.TimeoutError() from exc
-    waiter = loop.create_future()
-    timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
+    waiter = loop.create_future()  # cpython: tasks.py:466
+    timeout_handle = loop.call_later(timeout, _release_waiter, waiter)  # cpython: tasks.py:467
     cb = _partial(_release_waiter, waiter)
-    fut = ensure_future(fut, loop=loop)
+    fut = ensure_future(fut, loop=loop)  # cpython: tasks.py:470
     fut.add_done_callback(cb)
     try:
         try:
@@ -1376,10 +1414,10 @@ async def wait_for(fut, timeout):  # cpython: tasks.py:436
 
 async def _wait(fs, timeout, return_when, loop):  # cpython: tasks.py:507
     assert fs, 'Set of Futures is empty.'
-    waiter = loop.create_future()
+    waiter = loop.create_future()  # cpython: tasks.py:513
     timeout_handle = None
     if timeout is not None:
-        timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
+        timeout_handle = loop.call_later(timeout, _release_waiter, waiter)  # cpython: tasks.py:516
     counter = len(fs)
 
     def _on_completion(f):  # cpython: tasks.py:519
@@ -1415,7 +1453,7 @@ async def _wait(fs, timeout, return_when, loop):  # cpython: tasks.py:507
 
 
 async def _cancel_and_wait(fut, loop):  # cpython: tasks.py:551
-    waiter = loop.create_future()
+    waiter = loop.create_future()  # cpython: tasks.py:554
     cb = _partial(_release_waiter, waiter)
     fut.add_done_callback(cb)
     try:
@@ -1430,7 +1468,7 @@ def as_completed(fs, *, timeout=None):  # cpython: tasks.py:568
         raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")  # cpython: tasks.py:587
     done = Queue()
     loop = _get_event_loop()
-    todo = {ensure_future(f, loop=loop) for f in set(fs)}
+    todo = {ensure_future(f, loop=loop) for f in set(fs)}  # cpython: tasks.py:593
     timeout_handle = None
 
     def _on_timeout():  # cpython: tasks.py:596
@@ -1456,7 +1494,7 @@ def as_completed(fs, *, timeout=None):  # cpython: tasks.py:568
     for f in todo:
         f.add_done_callback(_on_completion)
     if todo and timeout is not None:
-        timeout_handle = loop.call_later(timeout, _on_timeout)
+        timeout_handle = loop.call_later(timeout, _on_timeout)  # cpython: tasks.py:620
     for _ in range(len(todo)):
         yield _wait_for_one()  # cpython: tasks.py:622
 
@@ -1488,7 +1526,7 @@ async def sleep(delay, result=None):  # cpython: tasks.py:637
 
 
 def ensure_future(coro_or_future, *, loop=None):  # cpython: tasks.py:654
-    return _ensure_future(coro_or_future, loop=loop)
+    return _ensure_future(coro_or_future, loop=loop)  # cpython: tasks.py:659
 
 
 def _ensure_future(coro_or_future, *, loop=None):  # cpython: tasks.py:662
@@ -1508,7 +1546,7 @@ def _ensure_future(coro_or_future, *, loop=None):  # cpython: tasks.py:662
     if loop is None:
         loop = _get_event_loop()
     try:
-        return loop.create_task(coro_or_future)
+        return loop.create_task(coro_or_future)  # cpython: tasks.py:680
     except RuntimeError:
         if not called_wrap_awaitable:
             coro_or_future.close()
@@ -1545,7 +1583,7 @@ class _GatheringFuture(Future):
 def gather(*coros_or_futures, return_exceptions=False):  # cpython: tasks.py:728
     if not coros_or_futures:
         loop = _get_event_loop()
-        outer = loop.create_future()
+        outer = loop.create_future()  # cpython: tasks.py:760
         outer.set_result([])
         return outer
 
@@ -1596,7 +1634,7 @@ def gather(*coros_or_futures, return_exceptions=False):  # cpython: tasks.py:728
     outer = None
     for arg in coros_or_futures:
         if arg not in arg_to_fut:
-            fut = _ensure_future(arg, loop=loop)
+            fut = _ensure_future(arg, loop=loop)  # cpython: tasks.py:827
             if loop is None:
                 loop = _get_loop(fut)
             if fut is not arg:
@@ -1608,16 +1646,16 @@ def gather(*coros_or_futures, return_exceptions=False):  # cpython: tasks.py:728
             fut = arg_to_fut[arg]
         children.append(fut)
 
-    outer = _GatheringFuture(children, loop=loop)
+    outer = _GatheringFuture(children, loop=loop)  # cpython: tasks.py:847
     return outer
 
 
 def shield(arg):  # cpython: tasks.py:851
-    inner = _ensure_future(arg)
+    inner = _ensure_future(arg)  # cpython: tasks.py:884
     if inner.done():
         return inner
     loop = _get_loop(inner)
-    outer = loop.create_future()
+    outer = loop.create_future()  # cpython: tasks.py:889
 
     def _inner_done_callback(inner):  # cpython: tasks.py:891
         if outer.cancelled():
@@ -1703,9 +1741,9 @@ class Timeout:
         else:
             loop = get_running_loop()
             if when <= loop.time():
-                self._timeout_handler = loop.call_soon(self._on_timeout)
+                self._timeout_handler = loop.call_soon(self._on_timeout)  # cpython: timeouts.py:69
             else:
-                self._timeout_handler = loop.call_at(when, self._on_timeout)
+                self._timeout_handler = loop.call_at(when, self._on_timeout)  # cpython: timeouts.py:71
 
     def expired(self):  # cpython: timeouts.py:73
         return self._state in (_State.EXPIRING, _State.EXPIRED)
@@ -1832,7 +1870,7 @@ class TaskGroup:
                 self._abort()
         while self._tasks:
             if self._on_completed_fut is None:
-                self._on_completed_fut = self._loop.create_future()
+                self._on_completed_fut = self._loop.create_future()  # cpython: taskgroups.py:107
             try:
                 await self._on_completed_fut  # cpython: taskgroups.py:110
             except CancelledError as ex:
@@ -1862,9 +1900,9 @@ class TaskGroup:
         if self._aborting:
             raise RuntimeError(f"TaskGroup {self!r} is shutting down")  # cpython: taskgroups.py:159
         if context is None:
-            task = self._loop.create_task(coro)
+            task = self._loop.create_task(coro)  # cpython: taskgroups.py:161
         else:
-            task = self._loop.create_task(coro, context=context)
+            task = self._loop.create_task(coro, context=context)  # cpython: taskgroups.py:163
         _set_task_name(task, name)
         task.add_done_callback(self._on_task_done)
         self._tasks[task] = None
@@ -1967,7 +2005,7 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
             return True
         if self._waiters is None:
             self._waiters = _deque()
-        fut = self._get_loop().create_future()
+        fut = self._get_loop().create_future()  # cpython: locks.py:106
         fut._loopscope_owner = "a Lock"
         if _TRACE:
             _tr("waiter_added", self, "Lock", fut)
@@ -2046,7 +2084,7 @@ class Event(_LoopBoundMixin):
     async def wait(self):  # cpython: locks.py:200
         if self._value:
             return True
-        fut = self._get_loop().create_future()
+        fut = self._get_loop().create_future()  # cpython: locks.py:210
         fut._loopscope_owner = "an Event"
         if _TRACE:
             _tr("waiter_added", self, "Event", fut)
@@ -2087,7 +2125,7 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
             raise RuntimeError('cannot wait on un-acquired lock')  # cpython: locks.py:260
         self.release()
         try:
-            fut = self._get_loop().create_future()
+            fut = self._get_loop().create_future()  # cpython: locks.py:264
             fut._loopscope_owner = "a Condition"
             if _TRACE:
                 _tr("waiter_added", self, "Condition", fut)
@@ -2165,7 +2203,7 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
             return True
         if self._waiters is None:
             self._waiters = _deque()
-        fut = self._get_loop().create_future()
+        fut = self._get_loop().create_future()  # cpython: locks.py:379
         fut._loopscope_owner = "a Semaphore"
         if _TRACE:
             _tr("waiter_added", self, "Semaphore", fut)
@@ -2384,7 +2422,7 @@ class Queue(_LoopBoundMixin):
     async def put(self, item):  # cpython: queues.py:110
         if _queue_put_now(self, item): return None  # put now if it can (queues.rs)
         while self.full():
-            putter = self._get_loop().create_future()
+            putter = self._get_loop().create_future()  # cpython: queues.py:117
             putter._loopscope_owner = "a Queue (put)"
             if _TRACE: _tr("waiter_added", self, "Queue.put", putter)
             self._putters.append(putter)
@@ -2406,7 +2444,7 @@ class Queue(_LoopBoundMixin):
     async def get(self):  # cpython: queues.py:149
         if (item := _queue_get_now(self, _queue_get_now)) is not _queue_get_now: return item
         while self.empty():
-            getter = self._get_loop().create_future()
+            getter = self._get_loop().create_future()  # cpython: queues.py:155
             getter._loopscope_owner = "a Queue (get)"
             if _TRACE: _tr("waiter_added", self, "Queue.get", getter)
             self._getters.append(getter)
@@ -2528,7 +2566,7 @@ class Runner:
             raise RuntimeError(  # cpython: runners.py:93
                 "Runner.run() cannot be called from a running event loop")
         self._lazy_init()
-        task = self._loop.create_task(coro, context=context)
+        task = self._loop.create_task(coro, context=context)  # cpython: runners.py:100
         self._interrupt_count = 0
         return self._loop.run_until_complete(task)  # cpython: runners.py:118
 

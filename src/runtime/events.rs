@@ -119,6 +119,12 @@ pub fn new_handle(
         if let Some(w) = when {
             set(i, "_when", w);
         }
+        if super::futures::loop_debug(lp) {
+            // CPython's call_soon/call_at drop their own frames: the caller's is the last.
+            let tb =
+                super::natives::source_traceback(vm, 0, Some(super::natives::DEBUG_STACK_DEPTH));
+            set(i, "_source_traceback", Value::list(tb));
+        }
     }
     Ok(h)
 }

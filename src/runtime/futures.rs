@@ -317,8 +317,24 @@ fn init_impl(vm: &mut Vm, aio: &Aio, slf: &Value, me: &PyInstance, lp: Value) ->
     } else {
         lp
     };
+    let debug = loop_debug(&lp);
     let vals = [("_loop", lp), ("_callbacks", Value::list(vec![]))];
     core::fill(me, &aio.borrow().future_dict, vals);
+    if debug {
+        // CPython's C Future records `traceback.extract_stack()` from its caller's frame.
+        // asyncio.py's Python `Task.__init__` (while tracing) is C in CPython: no frame.
+        let skip = match vm.frames.last() {
+            Some(f)
+                if &*f.code.co.qualname == "Task.__init__"
+                    && f.code.co.filename.starts_with("<loopscope>/asyncio/") =>
+            {
+                1
+            }
+            _ => 0,
+        };
+        let tb = super::natives::source_traceback(vm, skip, None);
+        core::set(me, "_source_traceback", Value::list(tb));
+    }
     if core::tracing(aio) {
         core::trace(vm, aio, &[Value::str("future_created"), slf.clone()])?;
     }
@@ -341,6 +357,15 @@ fn create_future(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<V
             let f = vm.new_plain_instance(t);
             if let Value::Instance(fi) = &f {
                 init_impl(vm, aio, &f, fi, Value::Instance(me))?;
+                // CPython's create_future is Python: its frame is the stack's last.
+                if let Value::List(tb) = core::get(fi, "_source_traceback") {
+                    tb.items.borrow_mut().push(Value::tuple(vec![
+                        Value::str("<loopscope>/asyncio/base_events.py"),
+                        Value::Int(427),
+                        Value::str("create_future"),
+                        Value::str("return futures.Future(loop=self)"),
+                    ]));
+                }
             }
             return Ok(f);
         }
@@ -1059,4 +1084,12 @@ fn iter_close(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Valu
 
 fn iter_iter(_vm: &mut Vm, _aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     Ok(arg(a, 0))
+}
+
+/// Whether `lp` is a loop in debug mode (`loop._debug`).
+pub(crate) fn loop_debug(lp: &Value) -> bool {
+    match lp {
+        Value::Instance(li) => matches!(core::get(li, "_debug"), Value::Bool(true)),
+        _ => false,
+    }
 }

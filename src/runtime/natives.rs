@@ -295,6 +295,7 @@ pub fn add_to(vm: &mut Vm, m: &Rc<PyModule>) -> PyResult<()> {
     vm.module_add_fn(m, "timer_push", timer_push);
     vm.module_add_fn(m, "source_line", source_line);
     vm.module_add_fn(m, "cpython_location", cpython_location);
+    vm.module_add_fn(m, "source_traceback", source_traceback_fn);
     vm.module_add_fn(m, "timer_pop", timer_pop);
     vm.module_add_fn(m, "timer_heapify", timer_heapify);
     let cls = vm.new_native_class("deque", "collections", &[], Some(deque_new))?;
@@ -346,6 +347,82 @@ fn cpython_location(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value
         Some(s) => Value::tuple(vec![Value::str(&s.filename), Value::Int(i64::from(s.line))]),
         None => Value::tuple(args.to_vec()),
     })
+}
+
+/// How many frames debug mode records where a future or handle was made (CPython's
+/// `asyncio.constants.DEBUG_STACK_DEPTH`).
+pub(crate) const DEBUG_STACK_DEPTH: usize = 10;
+
+/// Debug mode's `_source_traceback`: `(filename, lineno, name, line)` for the Python frames,
+/// outermost first, leaving out the `skip` innermost and keeping at most `limit`: a handle's
+/// is `format_helpers.extract_stack(sys._getframe(skip))` (the innermost
+/// [`DEBUG_STACK_DEPTH`]), a C future's `traceback.extract_stack()` (all). Files and lines
+/// are CPython's for asyncio's own; `Handle._run` (native here) gets its frame back.
+pub(crate) fn source_traceback(vm: &Vm, skip: usize, limit: Option<usize>) -> Vec<Value> {
+    let n = vm.frames.len().saturating_sub(skip);
+    // One more frame than kept may be the `_run_once` under which `Handle._run`'s made-up
+    // frame goes.
+    let from = limit.map_or(0, |l| n.saturating_sub(l + 1));
+    let mut out: Vec<Value> = Vec::new();
+    for (k, f) in vm.frames[from..n].iter().enumerate() {
+        out.push(frame_summary(vm, f));
+        let co = &f.code.co;
+        if &*co.name == "_run_once"
+            && co.filename.starts_with("<loopscope>/asyncio/")
+            && from + k + 1 < n
+        {
+            // The callback above it runs in CPython's `Handle._run` (native here).
+            out.push(Value::tuple(vec![
+                Value::str("<loopscope>/asyncio/events.py"),
+                Value::Int(80),
+                Value::str("_run"),
+                Value::str("self._context.run(self._callback, *self._args)"),
+            ]));
+        }
+    }
+    let keep = limit.map_or(0, |l| out.len().saturating_sub(l));
+    out.split_off(keep)
+}
+
+/// `(filename, lineno, name, line)` of a frame, with CPython's file and line where marked.
+fn frame_summary(vm: &Vm, f: &crate::vm::frame::Frame) -> Value {
+    let co = &f.code.co;
+    let line = f.line();
+    let text = vm.sources.get(&co.filename).and_then(|s| s.line_text(line));
+    let site = text.and_then(|t| crate::vm::render::cpython_site(&co.filename, t).map(|s| (s, t)));
+    let (file, line, text) = match site {
+        Some((site, t)) => {
+            let shown = site
+                .text
+                .clone()
+                .unwrap_or_else(|| t[..site.text_len].to_string());
+            (site.filename, site.line, shown)
+        }
+        None => (
+            co.filename.to_string(),
+            line,
+            text.unwrap_or("").to_string(),
+        ),
+    };
+    Value::tuple(vec![
+        Value::str(&file),
+        Value::Int(i64::from(line)),
+        Value::str(&co.name),
+        Value::str(text.trim()),
+    ])
+}
+
+/// `source_traceback(skip=0)` for asyncio.py's Python constructors.
+fn source_traceback_fn(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let skip = match args.first() {
+        Some(Value::Int(i)) => usize::try_from(*i).unwrap_or(0),
+        _ => 0,
+    };
+    Ok(Value::list(source_traceback(
+        vm,
+        skip,
+        Some(DEBUG_STACK_DEPTH),
+    )))
 }
 
 /// `source_line(filename, lineno)`: that line of a file the VM has loaded, or "" (linecache's

@@ -143,6 +143,11 @@ fn init(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
         ("_context", ctx.clone()),
     ];
     core::fill(&me, &aio.borrow().task_dict, vals);
+    if super::futures::loop_debug(&lp) {
+        // As Future.__init__: the frame that made the task is the stack's last.
+        let tb = super::natives::source_traceback(vm, 0, None);
+        core::set(&me, "_source_traceback", Value::list(tb));
+    }
     let st = core::bound(aio, "Task.__step", &a[0]);
     let pass = !ctx.is_none();
     call_soon_on(vm, aio, &lp, st, vec![], ctx, pass)?;

@@ -56,7 +56,7 @@ run_case() { # dir base hashseed outdir
     local dir=$1 base=$2 seed=$3 out=$4
     (cd "$dir" && PYTHONHASHSEED=$seed timeout 20 "$PY" "$ORACLE" "$base.py" 2>"$out/err_raw" | clean_out >"$out/out")
     (cd "$dir" && PYTHONHASHSEED=$seed timeout 20 "$PY" "$ORACLE" --handles "$base.py" 2>/dev/null | clean_out >"$out/handles")
-    clean_err <"$out/err_raw" >"$out/err"
+    clean_err <"$out/err_raw" | clean_out >"$out/err"
 }
 
 process() { # case-path tmpdir -> prints problems/notes

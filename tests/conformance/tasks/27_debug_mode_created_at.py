@@ -1,0 +1,23 @@
+import asyncio
+async def child():
+    await asyncio.sleep(0.1)
+async def main():
+    loop = asyncio.get_running_loop()
+    f = loop.create_future()
+    print(f)
+    f2 = asyncio.Future()
+    print(f2)
+    t = asyncio.create_task(child())
+    print(t)
+    t2 = loop.create_task(child())
+    print(t2)
+    t3 = asyncio.ensure_future(child())
+    print(t3)
+    h = loop.call_soon(print, "x")
+    print(h)
+    h2 = loop.call_later(1, print, "y")
+    print(h2)
+    h2.cancel()
+    await asyncio.gather(t, t2, t3)
+    print(asyncio.current_task())
+asyncio.run(main(), debug=True)
