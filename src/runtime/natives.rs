@@ -391,13 +391,7 @@ fn frame_summary(vm: &Vm, f: &crate::vm::frame::Frame) -> Value {
     let text = vm.sources.get(&co.filename).and_then(|s| s.line_text(line));
     let site = text.and_then(|t| crate::vm::render::cpython_site(&co.filename, t).map(|s| (s, t)));
     let (file, line, text) = match site {
-        Some((site, t)) => {
-            let shown = site
-                .text
-                .clone()
-                .unwrap_or_else(|| t[..site.text_len].to_string());
-            (site.filename, site.line, shown)
-        }
+        Some((site, t)) => (site.filename.clone(), site.line, site.shown(t).to_string()),
         None => (
             co.filename.to_string(),
             line,

@@ -999,7 +999,7 @@ impl Vm {
                 out.push_str(&format!("    {t}\n"));
                 return out;
             }
-            Some(site) => &text[..site.text_len],
+            Some(site) => site.shown(text),
             None => text,
         };
         let stripped = text.trim();
@@ -1078,6 +1078,14 @@ impl Vm {
     pub fn cpython_site_of(&self, filename: &str, line: u32) -> Option<CpythonSite> {
         let text = self.sources.get(filename)?.line_text(line)?;
         cpython_site(filename, text)
+    }
+}
+
+impl CpythonSite {
+    /// The line as CPython shows it: its own text, or `line` (loopscope's, whose marker this
+    /// is) without the marker.
+    pub fn shown<'a>(&'a self, line: &'a str) -> &'a str {
+        self.text.as_deref().unwrap_or(&line[..self.text_len])
     }
 }
 
