@@ -434,30 +434,30 @@ class Flag(Enum):
     def __bool__(self):
         return bool(self._value_)
 
-    def __or__(self, other):
+    def _operand_(self, other):
+        # What an operator combines with: another member's value, or a value of the data
+        # type (IntFlag | int); NotImplemented otherwise.
         if isinstance(other, self.__class__):
-            other = other._value_
-        elif self._member_type_ is not object and isinstance(other, self._member_type_):
-            other = other
-        else:
+            return other._value_
+        if self._member_type_ is not object and isinstance(other, self._member_type_):
+            return other
+        return NotImplemented
+
+    def __or__(self, other):
+        other = self._operand_(other)
+        if other is NotImplemented:
             return NotImplemented
         return self.__class__(self._value_ | other)
 
     def __and__(self, other):
-        if isinstance(other, self.__class__):
-            other = other._value_
-        elif self._member_type_ is not object and isinstance(other, self._member_type_):
-            other = other
-        else:
+        other = self._operand_(other)
+        if other is NotImplemented:
             return NotImplemented
         return self.__class__(self._value_ & other)
 
     def __xor__(self, other):
-        if isinstance(other, self.__class__):
-            other = other._value_
-        elif self._member_type_ is not object and isinstance(other, self._member_type_):
-            other = other
-        else:
+        other = self._operand_(other)
+        if other is NotImplemented:
             return NotImplemented
         return self.__class__(self._value_ ^ other)
 
