@@ -40,6 +40,12 @@ elif (apt_install rustc-web cargo-web rust-web-src lld-22); then
 else
     say "std from source for the release build: unavailable; using rustup's std (a larger wasm)"
 fi
+# Trunk builds offline (Trunk.toml), so std's own dependencies (dlmalloc, ...) must already be in
+# cargo's cache. Where the wasm-bindgen tests use rustup's std, nothing else fetches them.
+if debian_build_std_present; then
+    (cd "$ROOT" && with_build_std_env cargo fetch --target wasm32-unknown-unknown >/dev/null 2>&1) \
+        || say "warning: could not fetch std's dependencies; the offline release build may fail"
+fi
 
 # 2. Trunk (built with cargo; a version the installed rustc can build).
 if trunk --version 2>/dev/null | grep -q "trunk $TRUNK_VERSION_REQ\."; then
