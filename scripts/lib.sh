@@ -8,6 +8,7 @@ CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
 export PATH="$CARGO_BIN:$ROOT/node_modules/.bin:$PATH"
 
 TRUNK_VERSION_REQ="0.21"          # trunk 0.22 needs rustc >= 1.96.1
+GREENLET_VERSION="3.5.6"         # CPython's side of the gallery's greenlet example
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 

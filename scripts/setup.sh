@@ -91,6 +91,13 @@ if command -v python3 >/dev/null 2>&1; then
 else
     apt_install python3
 fi
+# The gallery's greenlet example is compared with CPython running the real greenlet package.
+if python3 -c 'import greenlet' >/dev/null 2>&1; then
+    say "python3 greenlet (present)"
+else
+    say "pip install greenlet (CPython side of the greenlet example)"
+    python3 -m pip install -q --disable-pip-version-check "greenlet==$GREENLET_VERSION"
+fi
 
 # 5. Chromium and its driver, from Debian (never a browser download).
 if [ "$what" = all ]; then
