@@ -1241,10 +1241,10 @@ class Task(Future):
         import _loopscope
         extracted = []
         for f in self.get_stack(limit=limit):
-            lineno = f.f_lineno
             co = f.f_code
-            extracted.append((co.co_filename, lineno, co.co_name,
-                              _loopscope.source_line(co.co_filename, lineno)))
+            filename, lineno = _loopscope.cpython_location(co.co_filename, f.f_lineno)
+            extracted.append((filename, lineno, co.co_name,
+                              _loopscope.source_line(co.co_filename, f.f_lineno)))
         exc = self._exception
         if not extracted:
             print(f'No stack for {self!r}', file=file)

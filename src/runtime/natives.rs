@@ -420,7 +420,8 @@ fn source_traceback_fn(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Va
 }
 
 /// `source_line(filename, lineno)`: that line of a file the VM has loaded, or "" (linecache's
-/// `getline` for Task.print_stack).
+/// `getline` for Task.print_stack); a line of loopscope's own Python marked `# cpython:` reads
+/// as CPython's line does.
 fn source_line(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let (Some(Value::Str(file)), Some(Value::Int(line))) = (args.first(), args.get(1)) else {
         return Ok(Value::str(""));
@@ -428,9 +429,10 @@ fn source_line(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let text = vm
         .sources
         .get(&*file.s)
-        .and_then(|src| {
-            src.line_text(u32::try_from(*line).ok()?)
-                .map(str::to_string)
+        .and_then(|src| src.line_text(u32::try_from(*line).ok()?))
+        .map(|text| match crate::vm::render::cpython_site(&file.s, text) {
+            Some(site) => site.shown(text).to_string(),
+            None => text.to_string(),
         })
         .unwrap_or_default();
     Ok(Value::str(&text))
