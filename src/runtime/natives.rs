@@ -430,10 +430,12 @@ fn source_line(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         .sources
         .get(&*file.s)
         .and_then(|src| src.line_text(u32::try_from(*line).ok()?))
-        .map(|text| match crate::vm::render::cpython_site(&file.s, text) {
-            Some(site) => site.shown(text).to_string(),
-            None => text.to_string(),
-        })
+        .map(
+            |text| match crate::vm::render::cpython_site(&file.s, text) {
+                Some(site) => site.shown(text).to_string(),
+                None => text.to_string(),
+            },
+        )
         .unwrap_or_default();
     Ok(Value::str(&text))
 }

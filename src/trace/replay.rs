@@ -118,7 +118,8 @@ pub struct TaskCard {
     pub detail: String,
     /// ["main()", "fetch()", "sleep(1.0)"].
     pub await_chain: Vec<String>,
-    pub woke_because: Option<String>,
+    /// Why it last woke, in English and in Chinese: ("sleep(1) finished", "sleep(1) 已完成").
+    pub woke_because: Option<(String, String)>,
     pub line: Option<u32>,
     /// Stable per task: an index into the UI's palette.
     pub color: usize,
@@ -1118,7 +1119,7 @@ impl Replay {
                     "" => Vec::new(),
                     c => c.split('\n').map(str::to_string).collect(),
                 },
-                woke_because: t.woke.as_ref().map(|w| w.0.clone()),
+                woke_because: t.woke.clone(),
                 line: t.line,
                 color: t.color,
                 changed: touched.tasks.contains(&t.task),
@@ -2132,8 +2133,8 @@ mod tests {
             panic!("Task-2 never runs at t=1")
         };
         assert_eq!(
-            task_card(v, "Task-2").woke_because.as_deref(),
-            Some("sleep(1) finished")
+            task_card(v, "Task-2").woke_because,
+            Some(("sleep(1) finished".into(), "sleep(1) 已完成".into()))
         );
         let end = &views[r.last()];
         assert_eq!(task_card(end, "Task-2").detail, "result: 'hello'");

@@ -520,7 +520,7 @@ async fn tasks_render_a_card_per_task_with_name_state_and_chain() {
     let v = find(&replay, |v| v.tasks.len() >= 3);
     let mut cards = v.tasks.clone();
     cards[0].await_chain = vec!["main()".into(), "fetch()".into(), "sleep(1.0)".into()];
-    cards[0].woke_because = Some("Task-2 finished".into());
+    cards[0].woke_because = Some(("Task-2 finished".into(), "Task-2 已完成".into()));
     let root = mount::<Tasks>(TasksProps {
         lang: Lang::Zh,
         tasks: Rc::new(cards.clone()),
@@ -539,7 +539,9 @@ async fn tasks_render_a_card_per_task_with_name_state_and_chain() {
         "{}",
         got[0]
     );
-    assert!(got[0].contains("Task-2 finished"));
+    // Why it woke, in the card's language.
+    assert!(got[0].contains("唤醒原因：Task-2 已完成"), "{}", got[0]);
+    assert!(!got[0].contains("finished"), "{}", got[0]);
     // Labels in Chinese.
     assert!(root.text_content().unwrap().contains("任务"));
 }
@@ -971,7 +973,7 @@ async fn many_task_cards_are_windowed_with_a_fixed_height() {
             task: i + 1,
             name: format!("Task-{}", i + 1),
             await_chain: vec!["worker()".into(), "sleep(0.1)".into()],
-            woke_because: Some("its timer fired".into()),
+            woke_because: Some(("its timer fired".into(), "它的定时器到期了".into())),
             line: Some(5),
             changed: false,
             phase: TaskPhase::Waiting,

@@ -121,10 +121,10 @@ pub fn task_card_view(props: &TaskCardProps) -> Html {
         c.detail.clone()
     };
     let detail_cut = cut(&detail, LINE_ROOM);
-    let woke = c
-        .woke_because
-        .as_ref()
-        .map(|w| format!("{}{w}", tr(lang, "woke: ", "唤醒原因：")));
+    let woke = c.woke_because.as_ref().map(|(en, zh)| match lang {
+        Lang::Zh => format!("唤醒原因：{zh}"),
+        Lang::En => format!("woke: {en}"),
+    });
     let woke_cut = woke.as_deref().and_then(|w| cut(w, LINE_ROOM));
     html! {
         <article data-testid="task-card" data-task={c.task.to_string()} data-phase={phase_id(c.phase)}
