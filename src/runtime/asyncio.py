@@ -402,7 +402,7 @@ class BaseEventLoop(AbstractEventLoop):
     def create_task(self, coro, *, name=None, context=None):  # cpython: base_events.py:429
         self._check_closed()
         if self._task_factory is None:
-            task = Task(coro, loop=self, name=name, context=context)
+            task = tasks.Task(coro, loop=self, name=name, context=context)  # cpython: base_events.py:436
             if task._source_traceback:
                 del task._source_traceback[-1]
         else:
@@ -1148,11 +1148,11 @@ class Task(Future):
     _log_destroy_pending = True
     _loopscope_finalize_if = (('_log_traceback', True), ('_state', _PENDING))
 
-    def __init__(self, coro, *, loop=None, name=None, context=None):  # cpython: tasks.py:106
+    def __init__(self, coro, *, loop=None, name=None, context=None):  # cpython: C (_asyncio.Task)
         super().__init__(loop=loop)
         if not iscoroutine(coro):
             self._log_destroy_pending = False
-            raise TypeError(f"a coroutine was expected, got {coro!r}")  # cpython: tasks.py:114
+            raise TypeError(f"a coroutine was expected, got {coro!r}")
         if name is None:
             self._name = _next_task_name()
         else:

@@ -83,7 +83,17 @@ impl Frame {
     pub fn lasti(&self) -> u32 {
         self.pc.saturating_sub(1) as u32
     }
+    /// `lasti` for a traceback entry: a generator thrown into before its first step has run
+    /// no instruction, and CPython places it on the function's first line (its `def`, or its
+    /// first decorator) with no carets; an index past the code does that (`line_of`).
+    pub fn tb_lasti(&self) -> u32 {
+        if self.pc == 0 {
+            u32::MAX
+        } else {
+            self.lasti()
+        }
+    }
     pub fn line(&self) -> u32 {
-        self.code.co.line_of(self.lasti() as usize)
+        self.code.co.line_of(self.tb_lasti() as usize)
     }
 }

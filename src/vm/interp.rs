@@ -1618,11 +1618,11 @@ impl Vm {
         }
         let mut add_tb = add_tb;
         loop {
-            if add_tb {
+            if add_tb && !self.runs_in_c(&f.code) {
                 if let Some(d) = exc.exc() {
                     d.borrow_mut().tb.push(TbEntry {
                         code: f.code.clone(),
-                        lasti: f.lasti(),
+                        lasti: f.tb_lasti(),
                         frame_id: f.id,
                     });
                 }

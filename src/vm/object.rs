@@ -639,6 +639,9 @@ pub struct PyCode {
     /// Non-zero when a runtime can finish `await f(...)` of this coroutine function natively
     /// without creating the coroutine (see `AwaitHook::call_awaited`); the runtime's tag.
     pub await_native: Cell<u8>,
+    /// Whether CPython runs this function in C (loopscope's own Python whose `def` line is
+    /// marked `# cpython: C`): 0 not yet looked up, 1 no, 2 yes. See `Vm::runs_in_c`.
+    pub in_c: Cell<u8>,
 }
 
 /// Where a `LoadGlobal` found its name: the entry index in the globals (or, when the globals
@@ -752,6 +755,7 @@ impl PyCode {
             names: OnceCell::new(),
             method_cache: RefCell::new(Vec::new()),
             await_native: Cell::new(0),
+            in_c: Cell::new(0),
         }
     }
     /// Constants as values. Nested code objects become `Value::Code` lazily, so building this

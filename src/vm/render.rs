@@ -3,7 +3,7 @@
 use super::coro::GenKind;
 use super::exceptions::ExcKind;
 use super::format as fmt;
-use super::object::{NativeData, PyType};
+use super::object::{NativeData, PyCode, PyType};
 use super::value::Value;
 use super::{Exc, PyResult, Stream, Vm};
 use std::rc::Rc;
@@ -1071,6 +1071,30 @@ impl Vm {
         match self.cpython_site_of(filename, line) {
             Some(s) => format!("{}:{}", s.filename, s.line),
             None => format!("{filename}:{line}"),
+        }
+    }
+
+    /// Whether `code` stands for a function CPython implements in C (`_asyncio.Task.__init__`):
+    /// its `def` line is marked `# cpython: C`, and its frames are left out of tracebacks, as a
+    /// C function leaves no frame.
+    pub fn runs_in_c(&self, code: &PyCode) -> bool {
+        match code.in_c.get() {
+            1 => false,
+            2 => true,
+            _ => {
+                let co = &code.co;
+                let yes = co.filename.starts_with("<loopscope>/")
+                    && self
+                        .sources
+                        .get(&*co.filename)
+                        .and_then(|src| src.line_text(co.first_line))
+                        .is_some_and(|t| {
+                            t.split_once("# cpython: ")
+                                .is_some_and(|(_, m)| m == "C" || m.starts_with("C "))
+                        });
+                code.in_c.set(if yes { 2 } else { 1 });
+                yes
+            }
         }
     }
 
