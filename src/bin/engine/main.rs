@@ -3,8 +3,10 @@
 //! (`src/bin/web`) is the UI: it shows the page without downloading any of this, while the
 //! worker fetches the engine alongside (see the README's Size section).
 
+// Shared with the page (src/bin/web), whose half of it (reading a reply) the engine does not use.
 #[cfg(target_arch = "wasm32")]
 #[path = "../web/protocol.rs"]
+#[allow(dead_code)]
 mod protocol;
 
 // Counted, so a script that grows without bound gets a MemoryError (src/vm/memory.rs) before
@@ -16,12 +18,12 @@ static ALLOC: loopscope::vm::memory::Counting<std::alloc::System> =
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
-    use super::protocol::{run_reply, Reply, BUDGET, EVENTS_PER_PART, PROGRESS_EVERY};
+    use super::protocol::{run_reply, BUDGET, EVENTS_PER_PART, PROGRESS_EVERY};
     use loopscope::trace::Progress;
     use wasm_bindgen::prelude::*;
 
     /// The worker's entry point (static/worker.js calls it): runs the script and returns its
-    /// [`Reply`]: the reply without its trace's events as a JSON string, then the events in
+    /// reply: the reply without its trace's events as a JSON string (`WireReply`), then the events in
     /// parts of [`EVENTS_PER_PART`] in their binary form (`Uint8Array`s of
     /// [`loopscope::trace::encode_events`], which the worker hands over without a copy; JSON
     /// took several seconds to write and read for a million events). The page reads them
@@ -43,11 +45,7 @@ mod worker {
             let _ = report.call2(&JsValue::NULL, &JsValue::from(n as f64), &JsValue::from(t));
         });
         let parts = js_sys::Array::new();
-        let mut reply = run_reply(source, budget, Some(progress));
-        let events = match &mut reply {
-            Reply::Trace(trace) => std::mem::take(&mut trace.events),
-            Reply::Error { .. } => Vec::new(),
-        };
+        let (reply, events) = run_reply(source, budget, Some(progress)).into_wire();
         // Serialising cannot fail for these types; an empty string reads as an error on the page.
         parts.push(&JsValue::from_str(
             &serde_json::to_string(&reply).unwrap_or_default(),

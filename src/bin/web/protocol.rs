@@ -3,8 +3,9 @@
 //! the two sides cannot drift apart; the page's wasm carries no compiler or VM (see the
 //! README's Size section), only this and the trace decoding.
 
+use loopscope::trace::event::Snapshot;
 use loopscope::trace::replay::RunLimits;
-use loopscope::trace::Trace;
+use loopscope::trace::{Event, Trace};
 use serde::{Deserialize, Serialize};
 
 /// Instructions a run may take. The worker keeps the page responsive, so this only bounds
@@ -38,8 +39,7 @@ pub fn limits(budget: u64) -> RunLimits {
     }
 }
 
-/// What the worker sends back: the trace, or where the script does not compile.
-#[derive(Serialize, Deserialize)]
+/// What a run gives: the trace, or where the script does not compile.
 pub enum Reply {
     Trace(Trace),
     Error {
@@ -47,6 +47,89 @@ pub enum Reply {
         col: u32,
         message: String,
     },
+}
+
+/// The reply's first part, as JSON: a [`Reply`] whose trace is only its [`Head`] (the events
+/// follow as bytes, `loopscope::trace::encode_events`).
+#[derive(Serialize, Deserialize)]
+pub enum WireReply {
+    Trace(Head),
+    Error {
+        line: u32,
+        col: u32,
+        message: String,
+    },
+}
+
+/// A [`Trace`] without its events. Not the trace with an empty event list: then each side
+/// would carry serde code for events it never writes or reads as JSON (26 KB of wasm).
+/// Building a `Trace` from it names every field, so a field added to `Trace` fails to compile
+/// here until it travels too.
+#[derive(Serialize, Deserialize)]
+pub struct Head {
+    version: u32,
+    script: String,
+    strings: Vec<String>,
+    lists: Vec<Vec<u64>>,
+    snapshots: Vec<Snapshot>,
+    exit_code: i32,
+    truncated: bool,
+    budget_stops: u32,
+}
+
+impl Reply {
+    /// The head to send as JSON and the events to send as bytes.
+    pub fn into_wire(self) -> (WireReply, Vec<Event>) {
+        match self {
+            Reply::Trace(t) => {
+                let Trace {
+                    version,
+                    script,
+                    strings,
+                    events,
+                    lists,
+                    snapshots,
+                    exit_code,
+                    truncated,
+                    budget_stops,
+                } = t;
+                let head = Head {
+                    version,
+                    script,
+                    strings,
+                    lists,
+                    snapshots,
+                    exit_code,
+                    truncated,
+                    budget_stops,
+                };
+                (WireReply::Trace(head), events)
+            }
+            Reply::Error { line, col, message } => {
+                (WireReply::Error { line, col, message }, Vec::new())
+            }
+        }
+    }
+}
+
+impl WireReply {
+    /// The reply, its trace still without events (the page appends them part by part).
+    pub fn into_reply(self) -> Reply {
+        match self {
+            WireReply::Trace(h) => Reply::Trace(Trace {
+                version: h.version,
+                script: h.script,
+                strings: h.strings,
+                events: Vec::new(),
+                lists: h.lists,
+                snapshots: h.snapshots,
+                exit_code: h.exit_code,
+                truncated: h.truncated,
+                budget_stops: h.budget_stops,
+            }),
+            WireReply::Error { line, col, message } => Reply::Error { line, col, message },
+        }
+    }
 }
 
 /// Runs `source`: in the engine's worker, and on the page only in the wasm-bindgen tests

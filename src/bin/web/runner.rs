@@ -5,7 +5,7 @@
 //! scripts on the page's thread.
 
 use crate::model::{Event, Replay};
-use crate::protocol::{Reply, BUDGET, EVENTS_PER_PART};
+use crate::protocol::{Reply, WireReply, BUDGET, EVENTS_PER_PART};
 use crate::state::{Outcome, ScriptError, Stopped};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -93,7 +93,9 @@ impl Loading {
             .get(0)
             .as_string()
             .ok_or_else(|| "the worker sent no reply".to_string())?;
-        let reply = serde_json::from_str::<Reply>(&head).map_err(|e| e.to_string())?;
+        let reply = serde_json::from_str::<WireReply>(&head)
+            .map_err(|e| e.to_string())?
+            .into_reply();
         let total = u64::from(parts.length().saturating_sub(1)) * EVENTS_PER_PART as u64;
         Ok(Loading {
             reply,
