@@ -18,8 +18,11 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 
 say "building the web app for the end-to-end tests (trunk build --release)"
 with_wasm_release_env trunk build --release
-ls -l dist/*.wasm | awk '{ print "    wasm: " $5 " bytes" }'
-printf '    gzipped: %s bytes\n' "$(gzip -9 -c dist/*.wasm | wc -c)"
+# Two modules: the page's (the UI) and the engine's, which only the run worker loads.
+for wasm in dist/*.wasm; do
+    printf '    %s: %s bytes, %s gzipped\n' "$(basename "$wasm")" "$(wc -c <"$wasm")" \
+        "$(gzip -9 -c "$wasm" | wc -c)"
+done
 
 say "end-to-end tests (node --test, playwright-core driving $CHROMIUM)"
 CHROMIUM="$CHROMIUM" node --test tests/e2e/

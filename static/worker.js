@@ -1,21 +1,19 @@
-// loopscope's run worker. The page (src/bin/web/runner.rs) starts it, sends the URLs of the
-// app's own JS glue and wasm module once ("init"), then one "run" per script. Running in a
-// worker keeps the page responsive during a long simulation, lets it show progress, and
-// lets Stop terminate the run. Nothing here evaluates what a message carries: scripts are
-// text handed to the wasm VM.
-let ready = null;
+// loopscope's run worker. The page (src/bin/web/runner.rs) starts it when it loads, then
+// sends one "run" per script. It loads the engine (src/bin/engine: compiler, VM, runtime;
+// Trunk writes it next to this file as loopscope-engine.js and loopscope-engine_bg.wasm)
+// at once, so the engine downloads while the page is read. Running in a worker keeps the
+// page responsive during a long simulation, lets it show progress, and lets Stop terminate
+// the run. Nothing here evaluates what a message carries: scripts are text handed to the
+// wasm VM.
+const ready = import('./loopscope-engine.js').then(async (mod) => {
+  await mod.default({ module_or_path: new URL('loopscope-engine_bg.wasm', self.location.href) });
+  return mod;
+});
+// A failure is reported with the first run that needs the module.
+ready.catch(() => {});
 
 self.onmessage = async (e) => {
   const m = e.data;
-  if (m.type === 'init') {
-    ready = import(m.js).then(async (mod) => {
-      await mod.default({ module_or_path: m.wasm });
-      return mod;
-    });
-    // A failure is reported with the first run that needs the module.
-    ready.catch(() => {});
-    return;
-  }
   if (m.type !== 'run') return;
   let mod;
   try {

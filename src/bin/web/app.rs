@@ -314,6 +314,14 @@ pub fn app() -> Html {
             }
         })
     };
+    // Start the worker at once: it downloads the engine's wasm while the page is read, not
+    // when Run is first pressed.
+    {
+        let runner = runner.clone();
+        use_effect_with((), move |_| {
+            runner.borrow_mut().can_use_worker();
+        });
+    }
     let on_stop = {
         let d = dispatch.clone();
         let runner = runner.clone();

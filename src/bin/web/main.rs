@@ -14,6 +14,11 @@ mod i18n;
 mod links;
 #[cfg(target_arch = "wasm32")]
 mod model;
+// Shared with the engine (src/bin/engine), whose half of it the page does not use: only the
+// wasm-bindgen tests run scripts on the page (`run_reply`); the app's runs go to the worker.
+#[cfg(target_arch = "wasm32")]
+#[allow(dead_code)]
+mod protocol;
 #[cfg(target_arch = "wasm32")]
 mod runner;
 #[cfg(target_arch = "wasm32")]
@@ -22,19 +27,15 @@ mod state;
 mod tests;
 
 // Counted, so a script that grows without bound gets a MemoryError (src/vm/memory.rs) before
-// the worker runs out of wasm memory and dies.
-#[cfg(target_arch = "wasm32")]
+// wasm memory runs out: in the tests, which run scripts on the page (the app's runs are the
+// engine's, src/bin/engine, which counts its own).
+#[cfg(all(target_arch = "wasm32", test))]
 #[global_allocator]
 static ALLOC: loopscope::vm::memory::Counting<std::alloc::System> =
     loopscope::vm::memory::Counting(std::alloc::System);
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    // The same module runs scripts in a Web Worker (runner.rs, static/worker.js), where
-    // there is no window and nothing to render.
-    if web_sys::window().is_none() {
-        return;
-    }
     yew::Renderer::<app::App>::new().render();
 }
 

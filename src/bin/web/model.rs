@@ -2,4 +2,4 @@
 //! every component imports it the same way.
 
 pub use loopscope::trace::replay::*;
-pub use loopscope::trace::{Event, Progress, Trace};
+pub use loopscope::trace::Event;

@@ -1,74 +1,28 @@
 //! Running a script. The page hands the script to a Web Worker (`static/worker.js`, which
-//! loads this same wasm module and calls [`loopscope_worker_run`]), so a long run never
-//! freezes the tab, reports its progress as it goes, and can be stopped. Where a worker
-//! cannot start (the module's URLs are unknown, as in wasm-bindgen tests), it runs on the
-//! page's thread as before.
+//! loads the engine's wasm module, `src/bin/engine`, and calls its `loopscope_worker_run`), so
+//! a long run never freezes the tab, reports its progress as it goes, and can be stopped. The
+//! page's own module has no compiler or VM: only the wasm-bindgen tests (no worker there) run
+//! scripts on the page's thread.
 
-use crate::model::{run_trace, Event, Progress, Replay, RunLimits, Trace};
+use crate::model::{Event, Replay};
+use crate::protocol::{Reply, WireReply, BUDGET, EVENTS_PER_PART};
 use crate::state::{Outcome, ScriptError, Stopped};
-use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Instructions a run may take. The worker keeps the page responsive, so this only bounds
-/// how long a runaway script runs before it is stopped with a message (about 10 s).
-pub const BUDGET: u64 = 200_000_000;
+#[cfg(test)]
+pub use crate::protocol::CALLBACK_BUDGET;
 
 /// Instructions a run on the page's own thread may take (no worker): that run freezes the
 /// tab while it lasts, so it stays short.
 pub const INLINE_BUDGET: u64 = 10_000_000;
 
-/// Trace events kept. Past this only output is recorded; the replay's memory grows with it
-/// (32 bytes an event plus the page's checkpoints).
-pub const MAX_EVENTS: usize = 1_500_000;
-
-/// Instructions one task step (or other callback) may take: a task that never awaits is
-/// stopped well before the run's budget, with a message naming it, and the run goes on.
-/// Half the inline budget (so the callback's limit, not the run's, stops a spinning task
-/// there too), and room for a step that starts 10,000 tasks at once (C10K's `gather`, ~2.5M
-/// instructions traced): a fraction of a second in the worker before a spin is reported.
-pub const CALLBACK_BUDGET: u64 = 5_000_000;
-
-/// How often the worker reports progress, in trace events.
-const PROGRESS_EVERY: u64 = 20_000;
-
 /// What the VM says when a run exceeds its instruction budget (src/vm/interp.rs).
 const BUDGET_MESSAGE: &str = "instruction budget exhausted";
 /// ... and when one callback exceeds its own (src/vm/mod.rs, budget_error).
 const CALLBACK_MESSAGE: &str = "without awaiting: this blocks the event loop";
-
-fn limits(budget: u64) -> RunLimits {
-    RunLimits {
-        instructions: budget,
-        max_events: MAX_EVENTS,
-        callback_instructions: CALLBACK_BUDGET.min(budget),
-        ..RunLimits::default()
-    }
-}
-
-/// What the worker sends back: the trace, or where the script does not compile.
-#[derive(Serialize, Deserialize)]
-enum Reply {
-    Trace(Trace),
-    Error {
-        line: u32,
-        col: u32,
-        message: String,
-    },
-}
-
-fn run_reply(source: &str, budget: u64, progress: Option<Progress>) -> Reply {
-    match run_trace(source, limits(budget), progress) {
-        Ok(trace) => Reply::Trace(trace),
-        Err(e) => Reply::Error {
-            line: e.line,
-            col: e.column,
-            message: e.message,
-        },
-    }
-}
 
 fn outcome(reply: Reply, budget: u64) -> Outcome {
     match reply {
@@ -86,7 +40,9 @@ fn outcome(reply: Reply, budget: u64) -> Outcome {
             let stopped = if said(BUDGET_MESSAGE) {
                 Some(Stopped::Run(budget))
             } else if replay.trace().budget_stops > 0 || said(CALLBACK_MESSAGE) {
-                Some(Stopped::Callback(limits(budget).callback_instructions))
+                Some(Stopped::Callback(
+                    crate::protocol::limits(budget).callback_instructions,
+                ))
             } else {
                 None
             };
@@ -102,51 +58,21 @@ pub fn run(source: &str) -> Outcome {
     run_with_budget(source, INLINE_BUDGET)
 }
 
-/// Runs `source` on this thread (tests, and pages where no worker starts).
+/// Runs `source` on this thread: the wasm-bindgen tests, which have no worker.
+#[cfg(test)]
 pub fn run_with_budget(source: &str, budget: u64) -> Outcome {
-    outcome(run_reply(source, budget, None), budget)
+    outcome(crate::protocol::run_reply(source, budget, None), budget)
 }
 
-/// Trace events per part of the worker's reply: the page reads one part per task, so a
-/// long run's trace loads without freezing the tab (100,000 events: about 1.5 MB).
-const EVENTS_PER_PART: usize = 100_000;
-
-/// The worker's entry point (static/worker.js calls it): runs the script and returns its
-/// [`Reply`]: the reply without its trace's events as a JSON string, then the events in
-/// parts of [`EVENTS_PER_PART`] in their binary form (`Uint8Array`s of
-/// [`loopscope::trace::encode_events`], which the worker hands over without a copy; JSON
-/// took several seconds to write and read for a million events). See [`Loading`]. Calls
-/// `progress(events, virtual_time)` as it goes.
-#[wasm_bindgen]
-pub fn loopscope_worker_run(
-    source: &str,
-    budget: f64,
-    progress: &js_sys::Function,
-) -> js_sys::Array {
-    let budget = if budget.is_finite() && budget >= 1.0 {
-        budget as u64
-    } else {
-        BUDGET
-    };
-    let report = progress.clone();
-    let progress = Progress::new(PROGRESS_EVERY, move |n, t| {
-        let _ = report.call2(&JsValue::NULL, &JsValue::from(n as f64), &JsValue::from(t));
-    });
-    let parts = js_sys::Array::new();
-    let mut reply = run_reply(source, budget, Some(progress));
-    let events = match &mut reply {
-        Reply::Trace(trace) => std::mem::take(&mut trace.events),
-        Reply::Error { .. } => Vec::new(),
-    };
-    // Serialising cannot fail for these types; an empty string reads as an error on the page.
-    parts.push(&JsValue::from_str(
-        &serde_json::to_string(&reply).unwrap_or_default(),
-    ));
-    for chunk in events.chunks(EVENTS_PER_PART) {
-        let bytes = loopscope::trace::encode_events(chunk);
-        parts.push(&js_sys::Uint8Array::from(&bytes[..]));
-    }
-    parts
+/// The page's wasm has no compiler or VM (they are the engine's, which only the worker
+/// loads), so where no worker starts the run cannot happen here either: say so.
+#[cfg(not(test))]
+pub fn run_with_budget(_source: &str, _budget: u64) -> Outcome {
+    Outcome::Error(ScriptError {
+        line: 0,
+        col: 0,
+        message: "the run worker could not start, and scripts run only there".to_string(),
+    })
 }
 
 /// A finished run's reply being read on the page, a part per task. The parts stay JS
@@ -167,7 +93,9 @@ impl Loading {
             .get(0)
             .as_string()
             .ok_or_else(|| "the worker sent no reply".to_string())?;
-        let reply = serde_json::from_str::<Reply>(&head).map_err(|e| e.to_string())?;
+        let reply = serde_json::from_str::<WireReply>(&head)
+            .map_err(|e| e.to_string())?
+            .into_reply();
         let total = u64::from(parts.length().saturating_sub(1)) * EVENTS_PER_PART as u64;
         Ok(Loading {
             reply,
@@ -239,21 +167,6 @@ struct Pending {
     on_done: Box<dyn Fn(Outcome)>,
 }
 
-/// The URLs of this app's JS glue and wasm module, from the preload links Trunk writes
-/// into index.html.
-fn module_urls() -> Option<(String, String)> {
-    let doc = web_sys::window()?.document()?;
-    let href = |sel: &str| -> Option<String> {
-        let el = doc.query_selector(sel).ok()??;
-        let link: web_sys::HtmlLinkElement = el.dyn_into().ok()?;
-        Some(link.href())
-    };
-    Some((
-        href("link[rel=modulepreload][href$='.js']")?,
-        href("link[rel=preload][href$='.wasm']")?,
-    ))
-}
-
 fn get(v: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
@@ -318,10 +231,11 @@ impl Runner {
         if self.broken {
             return None;
         }
-        let Some((js, wasm)) = module_urls() else {
+        // The wasm-bindgen tests build no engine for a worker to load: they run on the page.
+        if cfg!(test) {
             self.broken = true;
             return None;
-        };
+        }
         let Ok(worker) = web_sys::Worker::new("worker.js") else {
             self.broken = true;
             return None;
@@ -371,16 +285,6 @@ impl Runner {
             });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        let init = crate::links::object(&[
-            ("type", "init".into()),
-            ("js", js.into()),
-            ("wasm", wasm.into()),
-        ]);
-        if worker.post_message(&init).is_err() {
-            worker.terminate();
-            self.broken = true;
-            return None;
-        }
         self._on_message = Some(on_message);
         self._on_error = Some(on_error);
         self.worker = Some(worker.clone());
