@@ -704,9 +704,13 @@ class BaseSelectorEventLoop:
         self._ensure_selector()
         self._check_closed()
         handle = events.Handle(callback, args, self, None)
-        try:
-            key = self._selector.get_key(fd)
-        except KeyError:
+        key = _loopscope.selector_key(self._selector, fd)
+        if key is NotImplemented:  # not selectors' own class: ask it, as CPython does
+            try:
+                key = self._selector.get_key(fd)
+            except KeyError:
+                key = None
+        if key is None:
             self._selector.register(fd, selectors.EVENT_READ, (handle, None))
         else:
             mask, (reader, writer) = (key.events, key.data)
@@ -719,9 +723,13 @@ class BaseSelectorEventLoop:
         self._ensure_selector()
         if self.is_closed():
             return False
-        try:
-            key = self._selector.get_key(fd)
-        except KeyError:
+        key = _loopscope.selector_key(self._selector, fd)
+        if key is NotImplemented:  # not selectors' own class: ask it, as CPython does
+            try:
+                key = self._selector.get_key(fd)
+            except KeyError:
+                key = None
+        if key is None:
             return False
         else:
             mask, (reader, writer) = (key.events, key.data)
@@ -740,9 +748,13 @@ class BaseSelectorEventLoop:
         self._ensure_selector()
         self._check_closed()
         handle = events.Handle(callback, args, self, None)
-        try:
-            key = self._selector.get_key(fd)
-        except KeyError:
+        key = _loopscope.selector_key(self._selector, fd)
+        if key is NotImplemented:  # not selectors' own class: ask it, as CPython does
+            try:
+                key = self._selector.get_key(fd)
+            except KeyError:
+                key = None
+        if key is None:
             self._selector.register(fd, selectors.EVENT_WRITE, (None, handle))
         else:
             mask, (reader, writer) = (key.events, key.data)
@@ -755,9 +767,13 @@ class BaseSelectorEventLoop:
         self._ensure_selector()
         if self.is_closed():
             return False
-        try:
-            key = self._selector.get_key(fd)
-        except KeyError:
+        key = _loopscope.selector_key(self._selector, fd)
+        if key is NotImplemented:  # not selectors' own class: ask it, as CPython does
+            try:
+                key = self._selector.get_key(fd)
+            except KeyError:
+                key = None
+        if key is None:
             return False
         else:
             mask, (reader, writer) = (key.events, key.data)

@@ -36,6 +36,7 @@ pub fn install_natives(vm: &mut Vm, m: &Rc<PyModule>) {
     vm.module_add_fn(m, "io_refresh", io_refresh);
     vm.module_add_fn(m, "io_items", io_items);
     vm.module_add_fn(m, "io_would_block_forever", io_would_block_forever);
+    vm.module_add_fn(m, "selector_key", selector_key);
 }
 
 /// After asyncio's body ran: its lazily loaded I/O half.
@@ -158,6 +159,71 @@ fn io_items(vm: &mut Vm, _a: &[Value], _k: &KwArgs) -> PyResult<Value> {
             .call_method_by_name(&n, "trace_items", &[])?
             .unwrap_or(Value::None)),
         None => Ok(Value::list(Vec::new())),
+    }
+}
+
+/// `_loopscope.selector_key(selector, fd)`: `selector.get_key(fd)` for asyncio's
+/// `_add_reader`/`_remove_writer` & co., `None` where it would raise `KeyError`, or
+/// `NotImplemented` when `selector` is not loopscope's own `selectors` class unchanged (the
+/// caller then asks `get_key` as CPython does). Every connection misses ~8 times (a new fd's
+/// `_add_reader`, `_remove_writer` of a socket never written to): in Python each miss raised
+/// and caught three `KeyError`s through four frames (~27,000 machine instructions, a tenth
+/// of an untraced C10K run). A call takes the frame ids those frames took and a miss the three object ids those
+/// exceptions took, so the trace is the one the Python made.
+fn selector_key(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let (Some(Value::Instance(sel)), Some(Value::Int(fd))) = (a.first(), a.get(1)) else {
+        return Ok(Value::NotImplemented);
+    };
+    if *fd < 0 {
+        return Ok(Value::NotImplemented);
+    }
+    // The Python each step would run, by its qualified name in selectors.py.
+    fn is_own(v: Option<Value>, qualname: &str) -> bool {
+        matches!(v, Some(Value::Func(f))
+            if &*f.code.co.qualname == qualname && &*f.code.co.filename == "<loopscope>/selectors.py")
+    }
+    let cls = sel.cls.borrow().clone();
+    let (map, fd_to_key) = {
+        let d = sel.dict.borrow();
+        if d.get("get_key").is_some()
+            || d.get("get_map").is_some()
+            || d.get("_fileobj_lookup").is_some()
+        {
+            return Ok(Value::NotImplemented);
+        }
+        (d.get("_map").cloned(), d.get("_fd_to_key").cloned())
+    };
+    let (Some(Value::Instance(map)), Some(Value::Dict(fd_to_key))) = (map, fd_to_key) else {
+        return Ok(Value::NotImplemented);
+    };
+    let map_cls = map.cls.borrow().clone();
+    if !is_own(cls.lookup("get_key"), "BaseSelector.get_key")
+        || !is_own(cls.lookup("get_map"), "_BaseSelectorImpl.get_map")
+        || !is_own(
+            cls.lookup("_fileobj_lookup"),
+            "_BaseSelectorImpl._fileobj_lookup",
+        )
+        || !is_own(
+            map_cls.lookup("__getitem__"),
+            "_SelectorMapping.__getitem__",
+        )
+        || map.dict.borrow().get("__getitem__").is_some()
+        || !matches!(map.dict.borrow().get("_selector"), Some(Value::Instance(s)) if Rc::ptr_eq(s, sel))
+    {
+        return Ok(Value::NotImplemented);
+    }
+    // The frames of `get_key`, `get_map`, `__getitem__`, `_fileobj_lookup` and
+    // `_fileobj_to_fd` (the trace numbers frames by this counter).
+    for _ in 0..5 {
+        vm.next_frame_id();
+    }
+    match vm.dict_get(&fd_to_key, &Value::Int(*fd))? {
+        Some(key) => Ok(key),
+        None => {
+            // `_fd_to_key[fd]`'s KeyError, `_SelectorMapping.__getitem__`'s and `get_key`'s.
+            super::core::skip_ids(vm, 3);
+            Ok(Value::None)
+        }
     }
 }
 
