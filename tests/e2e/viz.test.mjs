@@ -56,7 +56,8 @@ async function runId(page) {
 async function waitRun(page, before) {
   await page.waitForFunction(
     (b) => Number(document.querySelector('.app').dataset.run) > b && document.querySelector('.app').dataset.busy === 'false',
-    before, { timeout: 60000 });
+    // The gallery's C10K records 10,000 clients: ~20 s on a quiet machine, more on a busy one.
+    before, { timeout: 180000 });
 }
 
 async function pickExample(page, id) {
