@@ -1892,6 +1892,9 @@ pub fn register_all(vm: &mut Vm) {
         ("exec", b_exec),
         ("compile", b_compile),
         ("quit", b_exit),
+        ("$match_seq", super::matching::match_seq),
+        ("$match_map", super::matching::match_map),
+        ("$match_class", super::matching::match_class),
     ];
     for (n, f) in fns {
         vm.add_builtin(n, *f);
