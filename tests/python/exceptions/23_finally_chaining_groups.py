@@ -93,8 +93,17 @@ e1.add_note("second")
 print(e1.__notes__)
 try:
     raise ExceptionGroup("bad", [1])
+except ValueError as te:
+    print("ValueError:", te)
+try:
+    ExceptionGroup("bad", 5)
 except TypeError as te:
     print("TypeError:", te)
+try:
+    ExceptionGroup("bad", [KeyboardInterrupt()])
+except TypeError as te:
+    print("TypeError:", te)
+print(repr(BaseExceptionGroup("b", [KeyboardInterrupt()])), type(BaseExceptionGroup("e", [ValueError()])).__name__)
 try:
     raise ExceptionGroup("empty", [])
 except ValueError as ve:
