@@ -82,6 +82,7 @@ pub mod ops;
 pub mod render;
 pub mod strops;
 pub mod subclass;
+pub mod suggest;
 pub mod table;
 pub mod value;
 
