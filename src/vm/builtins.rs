@@ -1568,6 +1568,8 @@ fn b_dir(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
             }
         }
     }
+    // `$`-names (the `match` helpers and temporaries) are no identifiers a script could use.
+    names.retain(|n| !n.starts_with('$'));
     names.sort();
     names.dedup();
     Ok(Value::list(names.into_iter().map(Value::string).collect()))

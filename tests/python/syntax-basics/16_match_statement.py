@@ -148,3 +148,5 @@ match "abc":
         print("seq", chars)
     case _:
         print("str is not a sequence pattern")
+import builtins
+print([n for n in dir(builtins) if n.startswith("$")], [n for n in dir() if n.startswith("$")])
