@@ -55,6 +55,8 @@ golden! {
     fuzz_mod => "fuzz_mod.py",
     abc_mod => "abc_mod.py",
     bisect_mod => "bisect_mod.py",
+    textwrap_mod => "textwrap_mod.py",
+    course_mix_mod => "course_mix_mod.py",
     chainmap_mod => "chainmap_mod.py",
     singledispatch_mod => "singledispatch_mod.py",
     greenlet_demo => "greenlet_demo.py",

@@ -19,6 +19,9 @@ use super::lexer;
 use super::span::{SourceFile, Span};
 use super::token::{Kw, Number, Op, StrToken, Token, TokenKind};
 
+#[path = "parser_match.rs"]
+mod match_stmt;
+
 /// Nesting limit for expressions and blocks: keeps the parser (and every later pass that walks
 /// the tree recursively) well inside the Rust stack. Brackets alone stop at 200 in the lexer,
 /// like CPython; this allows a little more so that 199 brackets still parse.
@@ -103,6 +106,8 @@ struct Parser<'a> {
     in_fstring: bool,
     /// The furthest token index reached, even by abandoned lookahead parses.
     max_pos: usize,
+    /// Numbers the hidden temporaries (`$m0`, ...) that lowered `match` statements use.
+    match_tmp: usize,
 }
 
 /// What an invalid assignment target is called in CPython's messages.
@@ -277,6 +282,7 @@ impl<'a> Parser<'a> {
             last_end: 0,
             in_fstring,
             max_pos: 0,
+            match_tmp: 0,
         }
     }
 
@@ -525,7 +531,9 @@ impl<'a> Parser<'a> {
             TokenKind::Op(Op::At) => |p| p.decorated(),
             TokenKind::Kw(Kw::Async) => |p| p.async_stmt(Vec::new()),
             TokenKind::Name(n) if n == "match" && self.looks_like_match() => {
-                return Err(self.err("`match` statements are not supported yet", self.span()));
+                let stmts = self.match_stmt()?;
+                out.extend(stmts);
+                return Ok(());
             }
             TokenKind::Indent => return Err(self.invalid()),
             _ => return self.simple_stmts(out),
@@ -4063,9 +4071,7 @@ mod tests {
         let e = err_of("x = 1 + 2j\n");
         assert_eq!(e.msg, "complex numbers are not supported yet");
         assert_eq!(e.span.col, 9);
-        let e = err_of("x = 1\nmatch x:\n    case 1:\n        pass\n");
-        assert_eq!(e.msg, "`match` statements are not supported yet");
-        assert_eq!((e.span.line, e.span.col), (2, 1));
+        parse("x = 1\nmatch x:\n    case 1:\n        pass\n");
         parse("match = 1\nmatch(x)\nmatch[1]: int = 2\nprint(match)\nmatch, b = 1, 2\n");
         // `\N{...}` knows the common blocks; other names say so rather than guess.
         parse("x = '\\N{BULLET}' f'\\N{EM DASH}{x}'\n");

@@ -28,6 +28,7 @@ pub mod random_mt;
 pub mod sre;
 pub mod string;
 pub mod sys;
+pub mod textwrap;
 pub mod threading;
 pub mod time;
 pub mod traceback;
@@ -54,6 +55,7 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("math", math::init);
     vm.register_module("contextlib", contextlib::init);
     vm.register_module("string", string::init);
+    vm.register_module("textwrap", textwrap::init);
     vm.register_module("copy", copy::init);
     vm.register_module("json", json::init);
     vm.register_module("typing", typing::init);

@@ -1568,6 +1568,8 @@ fn b_dir(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
             }
         }
     }
+    // `$`-names (the `match` helpers and temporaries) are no identifiers a script could use.
+    names.retain(|n| !n.starts_with('$'));
     names.sort();
     names.dedup();
     Ok(Value::list(names.into_iter().map(Value::string).collect()))
@@ -1892,6 +1894,9 @@ pub fn register_all(vm: &mut Vm) {
         ("exec", b_exec),
         ("compile", b_compile),
         ("quit", b_exit),
+        ("$match_seq", super::matching::match_seq),
+        ("$match_map", super::matching::match_map),
+        ("$match_class", super::matching::match_class),
     ];
     for (n, f) in fns {
         vm.add_builtin(n, *f);

@@ -417,4 +417,53 @@ impl Vm {
         }
         t.clone()
     }
+
+    /// What `BaseExceptionGroup.__new__` checks (Objects/exceptions.c).
+    pub fn check_exc_group_args(
+        &self,
+        t: &Rc<super::PyType>,
+        args: &[Value],
+    ) -> super::PyResult<()> {
+        if !t.is_subtype(&self.exc_type(ExcKind::BaseExceptionGroup)) {
+            return Ok(());
+        }
+        if args.len() != 2 {
+            return Err(self.type_error(format!(
+                "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)",
+                args.len()
+            )));
+        }
+        if !matches!(args[0], Value::Str(_)) {
+            return Err(self.type_error(format!(
+                "BaseExceptionGroup.__new__() argument 1 must be str, not {}",
+                self.type_name(&args[0])
+            )));
+        }
+        let items: Vec<Value> = match &args[1] {
+            Value::List(l) => l.items.borrow().clone(),
+            Value::Tuple(t) => t.items.to_vec(),
+            _ => {
+                return Err(self.type_error("second argument (exceptions) must be a sequence"));
+            }
+        };
+        if items.is_empty() {
+            return Err(
+                self.value_error("second argument (exceptions) must be a non-empty sequence")
+            );
+        }
+        let base = self.exc_type(ExcKind::BaseException);
+        let exc = self.exc_type(ExcKind::Exception);
+        let nest_check = t.is_subtype(&exc);
+        for (i, e) in items.iter().enumerate() {
+            if !self.isinstance(e, &base) {
+                return Err(self.value_error(format!(
+                    "Item {i} of second argument (exceptions) is not an exception"
+                )));
+            }
+            if nest_check && !self.isinstance(e, &exc) {
+                return Err(self.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
+            }
+        }
+        Ok(())
+    }
 }

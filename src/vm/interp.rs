@@ -1481,6 +1481,7 @@ impl Vm {
             }
             Layout::Object | Layout::Exception => {
                 let t = &self.exc_subclass_for(t, &args);
+                self.check_exc_group_args(t, &args)?;
                 let inst = self.new_plain_instance(t);
                 if t.layout == Layout::Exception {
                     if let Value::Instance(i) = &inst {

@@ -197,7 +197,16 @@ fn str_decode_new(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
 pub fn bytes_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
     let b: Vec<u8> = match args.first() {
         None => vec![],
-        Some(Value::Str(s)) => s.s.as_bytes().to_vec(),
+        Some(v @ Value::Str(_)) => {
+            if args.len() < 2 {
+                return Err(vm.type_error("string argument without an encoding"));
+            }
+            // `bytes(s, encoding[, errors])` is `s.encode(encoding[, errors])`.
+            match vm.call_method_by_name(v, "encode", &args[1..])? {
+                Some(Value::Bytes(b)) => b.b.to_vec(),
+                _ => return Err(vm.type_error("string argument without an encoding")),
+            }
+        }
         Some(Value::Int(n)) if *n < 0 => return Err(vm.value_error("negative count")),
         Some(Value::Int(n)) => {
             vm.check_alloc(*n as usize)?;
@@ -1523,6 +1532,21 @@ fn g_func_defaults(_vm: &mut Vm, v: &Value) -> R {
         _ => Value::None,
     })
 }
+/// `f.__closure__`: the cells of the function's free variables, or None without any.
+fn g_func_closure(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Func(f) if !f.closure.is_empty() => {
+            Value::tuple(f.closure.iter().map(|c| Value::Cell(c.clone())).collect())
+        }
+        _ => Value::None,
+    })
+}
+fn g_cell_contents(vm: &mut Vm, v: &Value) -> R {
+    match v {
+        Value::Cell(c) if !c.value.borrow().is_null() => Ok(c.value.borrow().clone()),
+        _ => Err(vm.value_error("Cell is empty")),
+    }
+}
 fn g_func_kwdefaults(_vm: &mut Vm, v: &Value) -> R {
     Ok(match v {
         Value::Func(f) => match &*f.kwdefaults.borrow() {
@@ -2090,6 +2114,8 @@ pub fn register(vm: &mut Vm) {
     vm.add_getset(&t.function, "__defaults__", g_func_defaults, None);
     vm.add_getset(&t.function, "__kwdefaults__", g_func_kwdefaults, None);
     vm.add_getset(&t.function, "__code__", g_func_code, None);
+    vm.add_getset(&t.function, "__closure__", g_func_closure, None);
+    vm.add_getset(&t.cell, "cell_contents", g_cell_contents, None);
     // The call itself never looks these up; `collections.abc.Callable` checks the MRO for them.
     for ty in [&t.function, &t.builtin_function, &t.method] {
         vm.add_method(ty, "__call__", callable_call);

@@ -72,6 +72,7 @@ pub mod frame;
 pub mod frame_obj;
 pub mod hash;
 pub mod interp;
+pub mod matching;
 pub mod memory;
 pub mod methods;
 pub mod methods2;
@@ -81,6 +82,7 @@ pub mod ops;
 pub mod render;
 pub mod strops;
 pub mod subclass;
+pub mod suggest;
 pub mod table;
 pub mod value;
 

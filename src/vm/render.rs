@@ -925,6 +925,10 @@ impl Vm {
         } else {
             format!("{name}: {msg}\n")
         };
+        if let Some(hint) = self.suggestion_for(exc) {
+            s.pop();
+            s.push_str(&format!(". Did you mean: '{hint}'?\n"));
+        }
         if let Some(Value::List(notes)) = exc.dict.borrow().get("__notes__").cloned() {
             for n in notes.items.borrow().iter() {
                 if let Value::Str(t) = n {

@@ -1,0 +1,8 @@
+class Shape:
+    pass
+
+def area(s):
+    match s:
+        case Shape(w, h):
+            return w * h
+print(area(Shape()))

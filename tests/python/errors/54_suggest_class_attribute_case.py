@@ -1,0 +1,5 @@
+class Config:
+    DEBUG = False
+    def load(self):
+        return {}
+Config.Debug

@@ -1,0 +1,23 @@
+for a, b in [(7, 2), (-7, 2), (7, -2), (-7, -2), (7.5, 2), (-7.5, 2), (0, 3)]:
+    print(a, b, a // b, a % b, divmod(a, b))
+print([round(x) for x in (0.5, 1.5, 2.5, -0.5, -1.5, 3.5)])
+print(round(2.675, 2), round(1.005, 2), round(0.125, 2), round(12345, -2), round(-150, -2), round(250, -2))
+print(0.1 + 0.2, 1 / 3, 2 / 3, 1e16, 1e15, 1.0e-5, 0.0001, 123456789.0 * 10, 1e22, 1e21, 2.5e-7)
+print(float("inf"), -float("inf"), float("nan"))
+print(int("  42 "), int("0x1f", 16), int("ff", 16), int("0b101", 0), int("1_000"), float("1_0.5"))
+print(7 / 2, 8 / 2, 2 ** -1, (-8) ** (1/3) if False else "-", 2 ** 0.5, pow(2, 10, 1000), pow(3, -1, 7))
+print(f"{1234567.891:,.2f} {0.000123:e} {12.0:g} {1e-5:g} {123456789:_} {255:#x} {255:08b} {-3.5:+.1f} {0.5:%} {0.256:.1%}")
+print(f"{3.14159:10.3f}|{3.14159:<10.2}|{42:^9d}|{42:*>6}|{-42:=8}|{1e100:.3g}|{float('nan'):f}")
+print(abs(-0.0), -0.0, 0.0 == -0.0, str(-0.0), 1.0 .is_integer(), (2.5).as_integer_ratio())
+print(int(3.9), int(-3.9), int(True), 3 // 0.5 if True else 0, 1e308 * 10, -1e308 * 10)
+print(hex(-255), oct(8), bin(-5), (255).to_bytes(2, "big"), int.from_bytes(b"\x01\x00", "little"))
+print((10).bit_length(), (-7).bit_length(), 5 ^ 3, ~5, -5 >> 1, 1 << 40, 7 & -2)
+print(sum([0.1] * 10), sum([0.1] * 10) == 1.0, round(sum([0.1] * 10), 10))
+import math
+print(math.floor(-2.5), math.ceil(-2.5), math.trunc(-2.5), math.isclose(0.1 + 0.2, 0.3), math.fsum([0.1] * 10))
+print(max(1, 2.0), min(3, 3.0), max([], default="empty"), 3 == 3.0, hash(3) == hash(3.0))
+print(10 ** 18, 2 ** 62, -2 ** 62, 9007199254740993.0, 0.1 * 3, 100 * 1.1)
+print(f"{12:>{5}}|{3.14159:.{2}f}|{'x':{'^'}{7}}|")
+print(format(1234.5, "n"), format(0.1, ".20f"), format(1/7, ".15g"), format(-1e-7, ".2e"))
+for x in (1.0, 100.0, 1e16, 1.5e-4, 123456.789e3, 5e-324):
+    print(repr(x), str(x), f"{x}", f"{x:.3}")

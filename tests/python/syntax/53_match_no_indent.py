@@ -1,0 +1,4 @@
+def f():
+    match 1:
+    case 2:
+        pass
