@@ -14,7 +14,7 @@ use crate::vm::value::PyStr;
 use crate::vm::{Exc, KwArgs, PyResult, PyType, Value, Vm};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
 /// The asyncio module's objects the natives use, filled by `_loopscope.aio_bind(globals())`.
 #[derive(Default)]
@@ -219,47 +219,122 @@ pub fn fill(
     }
 }
 
-const HINT_SLOTS: usize = NAME_SLOTS;
+const HINT_SLOTS: usize = 4096;
+const HINT_WAYS: usize = 4;
+const POS_BITS: u32 = 16;
+const POS_MASK: u64 = (1 << POS_BITS) - 1;
+const ABSENT: u64 = POS_MASK;
 
-/// Where each literal name sat in the instance dicts it was last found in, by the literal's
-/// cache slot: two positions, since one name sits at different places in a future's, a
-/// task's and a handle's dicts. Positions only, and each is checked against the key found
-/// there, so a stale or shared entry costs a search, never a wrong answer: they need no
-/// per-thread state (a thread-local's lazy-init check and RefCell cost more than the read).
-static HINTS: [[AtomicU32; 2]; HINT_SLOTS] =
-    [const { [AtomicU32::new(0), AtomicU32::new(0)] }; HINT_SLOTS];
-
-#[inline(always)]
-fn hints(n: &'static str) -> Option<&'static [AtomicU32; 2]> {
-    HINTS.get(name_slot(name_key(n)) % HINT_SLOTS)
+/// Where each literal name sat in the instance dicts it was last found in: a slot per name
+/// (claimed by the first use of the name, kept for the process: a few hundred names use
+/// them), holding (shape id << 16 | position), four per name, since one name sits at
+/// different places in a future's, a task's and a handle's dicts. A dict whose shape id is
+/// remembered holds the name at that position without checking its key (shape ids are never
+/// reused: `StrMap::shape_id`); otherwise the remembered positions are checked against the
+/// key found there, so a stale entry costs a search, never a wrong answer. Each entry is one
+/// atomic word read with plain loads (a thread-local's access check costs more than the
+/// read). Threads with their own VMs share the table: an entry one thread wrote names a
+/// shape of that thread (shapes are `Rc`s), which no dict of another thread has.
+struct Hint {
+    /// The `name_key` of the name owning the slot, 0 while free.
+    owner: AtomicU64,
+    ways: [AtomicU64; HINT_WAYS],
 }
 
-/// Where the literal name `n` sits in `d`: one of its remembered positions, else a search
-/// (which remembers it).
+static HINTS: [Hint; HINT_SLOTS] = [const {
+    Hint {
+        owner: AtomicU64::new(0),
+        ways: [const { AtomicU64::new(0) }; HINT_WAYS],
+    }
+}; HINT_SLOTS];
+
+/// The home slot of the literal name `key` (a name finding it taken uses the one next to
+/// it, through `pos_slow`).
 #[inline(always)]
-fn pos_in(d: &StrMap, n: &'static str) -> Option<usize> {
-    if let Some(h) = hints(n) {
-        let p0 = h[0].load(Relaxed) as usize;
-        if d.key_is(p0, n) {
-            return Some(p0);
-        }
-        let p1 = h[1].load(Relaxed) as usize;
-        if d.key_is(p1, n) {
-            return Some(p1);
+fn home_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize % HINT_SLOTS
+}
+
+/// The slot the name `key` owns: its home slot or the one next to it (claimed the first
+/// time); None when two other names hold both (then no hints: a search each time).
+fn hint_slot(key: u64) -> Option<&'static Hint> {
+    let home = home_slot(key);
+    for slot in [home, home ^ 1] {
+        let h = HINTS.get(slot)?;
+        match h.owner.compare_exchange(0, key, Relaxed, Relaxed) {
+            Ok(_) => return Some(h),
+            Err(o) if o == key => return Some(h),
+            Err(_) => {}
         }
     }
-    pos_search(d, n)
+    None
+}
+
+/// Where the literal name `n` sits in `d`: a remembered (shape, position) in the name's
+/// home slot, else (out of line) a remembered position whose key is `n` or a search,
+/// remembered for `d`'s shape.
+#[inline(always)]
+fn pos_in(d: &StrMap, n: &'static str) -> Option<usize> {
+    let id = d.shape_id();
+    let key = name_key(n);
+    if let Some(h) = HINTS.get(home_slot(key)) {
+        if h.owner.load(Relaxed) == key {
+            for e in &h.ways {
+                let e = e.load(Relaxed);
+                if e >> POS_BITS == id {
+                    // `ABSENT`: this shape has no such key (asked for defaults).
+                    let p = e & POS_MASK;
+                    return (p != ABSENT).then_some(p as usize);
+                }
+            }
+        }
+    }
+    pos_slow(d, n, id)
 }
 
 #[cold]
 #[inline(never)]
-fn pos_search(d: &StrMap, n: &'static str) -> Option<usize> {
-    let p = with_name(n, |ps| d.find_ps_hint(ps, 0)).flatten()?;
-    if let Some(h) = hints(n) {
-        h[1].store(h[0].load(Relaxed), Relaxed);
-        h[0].store(p as u32, Relaxed);
+fn pos_slow(d: &StrMap, n: &'static str, id: u64) -> Option<usize> {
+    let h = hint_slot(name_key(n));
+    if let Some(h) = h {
+        for e in &h.ways {
+            let e = e.load(Relaxed);
+            if e >> POS_BITS == id {
+                let p = e & POS_MASK;
+                return (p != ABSENT).then_some(p as usize);
+            }
+        }
     }
-    Some(p)
+    let known = h.and_then(|h| {
+        h.ways
+            .iter()
+            .map(|e| (e.load(Relaxed) & POS_MASK) as usize)
+            .find(|&p| d.key_is(p, n))
+    });
+    let p = match known {
+        Some(p) => Some(p),
+        None => with_name(n, |ps| d.find_ps_hint(ps, 0)).flatten(),
+    };
+    let e = match p {
+        Some(p) => p as u64,
+        None => ABSENT,
+    };
+    // A dict without keys (`u64::MAX`, as ids past 48 bits) is not remembered, nor a
+    // position from `ABSENT` up (found by search each time). Free ways hold 0, which no
+    // shape id is.
+    let keep = id >> (64 - POS_BITS) == 0 && (e < ABSENT || p.is_none());
+    if let (Some(h), true) = (h, keep) {
+        // Newest first: the oldest of the four is forgotten.
+        for w in (1..HINT_WAYS).rev() {
+            if let (Some(a), Some(b)) = (h.ways.get(w - 1), h.ways.get(w)) {
+                b.store(a.load(Relaxed), Relaxed);
+            }
+        }
+        if let Some(first) = h.ways.first() {
+            first.store(id << POS_BITS | e, Relaxed);
+        }
+    }
+    p
 }
 
 pub fn inst(v: &Value) -> Option<&Rc<PyInstance>> {

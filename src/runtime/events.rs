@@ -156,9 +156,16 @@ pub fn run_handle(vm: &mut Vm, aio: &Aio, h: &Value) -> PyResult<()> {
         let desc = describe(vm, aio, &cb)?;
         core::trace(vm, aio, &[Value::str("callback"), h.clone(), desc])?;
     }
-    let args = match get(i, "_args") {
-        Value::Tuple(t) => t.items.to_vec(),
-        other => vm.iter_to_vec(&other)?,
+    // The callback gets the tuple's items in place (no copy per callback); holding the
+    // tuple keeps them alive as a copy would.
+    let args_v = get(i, "_args");
+    let owned;
+    let args: &[Value] = match &args_v {
+        Value::Tuple(t) => &t.items,
+        other => {
+            owned = vm.iter_to_vec(other)?;
+            &owned
+        }
     };
     // A callback that never returns to the loop is stopped at its budget, named by the
     // task it steps (resolved only if the budget runs out).
@@ -166,7 +173,7 @@ pub fn run_handle(vm: &mut Vm, aio: &Aio, h: &Value) -> PyResult<()> {
     let ctx = get(i, "_context");
     let r = match crate::modules::contextvars::enter(vm, &ctx) {
         Ok(prev) => {
-            let r = vm.call(&cb, &args, &[]);
+            let r = vm.call(&cb, args, &[]);
             crate::modules::contextvars::leave(vm, &ctx, prev);
             r
         }

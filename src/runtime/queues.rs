@@ -8,6 +8,7 @@ use super::{futures, natives};
 use crate::lang::bytecode::{BinaryOpKind, CompareKind};
 use crate::vm::object::PyInstance;
 use crate::vm::{Awaited, KwArgs, PyResult, Value, Vm};
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
 pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
     let q = match core::global(aio, "Queue") {
@@ -93,6 +94,7 @@ fn calls_untouched(
     key: &'static str,
     calls: &Calls,
     names: &[(&str, u32)],
+    lacks: &AtomicU64,
 ) -> bool {
     let k = core::name_key(key);
     let cls = me.cls.borrow();
@@ -102,8 +104,26 @@ fn calls_untouched(
             .all(|&(attr, which, _)| core::is_native_method(aio, &cls, attr, which))
     });
     drop(cls);
-    pristine && !me.dict.borrow().holds_any(names)
+    if !pristine {
+        return false;
+    }
+    // The answer for the dict's keys is the answer for its shape (`StrMap::shape_id`: the
+    // same id, the same keys): the last shape found to hold none of the names is remembered.
+    let d = me.dict.borrow();
+    let id = d.shape_id();
+    if lacks.load(Relaxed) == id {
+        return true;
+    }
+    if d.holds_any(names) {
+        return false;
+    }
+    lacks.store(id, Relaxed);
+    true
 }
+
+/// The last queue dict shapes that hold none of `PUT_NAMES` / `GET_NAMES`.
+static PUT_LACKS: AtomicU64 = AtomicU64::new(0);
+static GET_LACKS: AtomicU64 = AtomicU64::new(0);
 
 /// Does the instance's own dict hold `name` (`self.<name>` would find it first)?
 fn shadows(me: &PyInstance, name: &'static str) -> bool {
@@ -130,7 +150,14 @@ fn put_now(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> 
 /// Whether `put` can put an item now without calling anything a script could have replaced:
 /// the queue's deque and its count of unfinished tasks then.
 fn put_ready(aio: &Aio, me: &PyInstance) -> Option<(Value, i64)> {
-    if !calls_untouched(aio, me, "Queue put pristine", PUT_CALLS, &PUT_NAMES) {
+    if !calls_untouched(
+        aio,
+        me,
+        "Queue put pristine",
+        PUT_CALLS,
+        &PUT_NAMES,
+        &PUT_LACKS,
+    ) {
         return None;
     }
     let q = get(me, "_queue");
@@ -178,7 +205,14 @@ fn get_now(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> 
 /// Whether `get` can take an item now without calling anything a script could have
 /// replaced: the queue's (non-empty, native) deque then.
 fn get_ready(aio: &Aio, me: &PyInstance) -> Option<Value> {
-    if !calls_untouched(aio, me, "Queue get pristine", GET_CALLS, &GET_NAMES) {
+    if !calls_untouched(
+        aio,
+        me,
+        "Queue get pristine",
+        GET_CALLS,
+        &GET_NAMES,
+        &GET_LACKS,
+    ) {
         return None;
     }
     let q = get(me, "_queue");

@@ -35,11 +35,44 @@ pub struct StrMap {
 }
 
 /// The keys of one or more `StrMap`s: each with its hash, in insertion order.
-#[derive(Default, Clone)]
+#[derive(Default)]
 struct Shape {
     keys: Vec<(u32, Rc<str>)>,
     /// Slots hold `position + 1` (0 = empty); empty while the map is small.
     index: Vec<u32>,
+    /// Which keys these are: a fresh number (never 0, never reused) each time
+    /// a map changes its shape's keys, so two maps with the same `id` have the same keys at
+    /// the same positions. asyncio's natives remember where a name sits per shape id
+    /// (`runtime::core::pos_in`): one compare instead of checking the key's text.
+    id: u64,
+    /// The shape a map sharing this one moved to when it last added a key (that key and
+    /// the shape): the next map adding the same key takes it too instead of copying the
+    /// keys, so objects built alike keep sharing keys (every task gather adds
+    /// `_log_destroy_pending` to), as CPython's split-keys dicts do. Small shapes only.
+    next: RefCell<Option<(Rc<str>, Rc<Shape>)>>,
+}
+
+impl Clone for Shape {
+    fn clone(&self) -> Shape {
+        Shape {
+            keys: self.keys.clone(),
+            index: self.index.clone(),
+            id: self.id,
+            next: RefCell::new(None),
+        }
+    }
+}
+
+/// Up to this many keys, adding a key to a shared shape goes through its `next`.
+const SHAPE_TRANSITION_MAX: usize = 24;
+
+static SHAPE_IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// A shape id not given out before (in the process: tables keyed by shape ids may be shared
+/// by threads).
+#[inline]
+fn next_shape_id() -> u64 {
+    SHAPE_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 const NO_KEYS: &[(u32, Rc<str>)] = &[];
@@ -95,7 +128,19 @@ impl StrMap {
     }
     /// The shape to change: this map's own (copied first when shared).
     fn shape_mut(&mut self) -> &mut Shape {
-        Rc::make_mut(self.shape.get_or_insert_with(Rc::default))
+        let sh = Rc::make_mut(self.shape.get_or_insert_with(Rc::default));
+        // The caller changes the keys: a new identity (a copy made just now gets one too).
+        sh.id = next_shape_id();
+        sh
+    }
+    /// The identity of this map's keys (see `Shape::id`: below 2^63); `u64::MAX` for a map
+    /// that never held a key.
+    #[inline(always)]
+    pub fn shape_id(&self) -> u64 {
+        match &self.shape {
+            Some(sh) => sh.id,
+            None => u64::MAX,
+        }
     }
     #[inline]
     fn find_h(&self, name: &str, h: u32) -> Option<usize> {
@@ -230,6 +275,13 @@ impl StrMap {
     fn push_new(&mut self, name: Rc<str>, h: u32, v: Value) {
         self.bloom |= bloom_bit(h);
         self.vals.push(v);
+        if let Some(sh) = &self.shape {
+            if Rc::strong_count(sh) > 1 && sh.keys.len() < SHAPE_TRANSITION_MAX {
+                let next = shape_after(sh, name, h);
+                self.shape = Some(next);
+                return;
+            }
+        }
         let sh = self.shape_mut();
         sh.keys.push((h, name));
         let n = sh.keys.len();
@@ -272,6 +324,31 @@ impl StrMap {
             mask & 1 << (h & 63) != 0 && names.iter().any(|&(n, nh)| nh == h && same_key(k, n))
         })
     }
+}
+
+/// `sh` with the key `name` added, shared with the last map that added the same key to it.
+#[cold]
+#[inline(never)]
+fn shape_after(sh: &Rc<Shape>, name: Rc<str>, h: u32) -> Rc<Shape> {
+    if let Ok(nx) = sh.next.try_borrow() {
+        if let Some((k, next)) = nx.as_ref() {
+            if **k == *name {
+                return next.clone();
+            }
+        }
+    }
+    let mut copy = (**sh).clone();
+    copy.id = next_shape_id();
+    copy.keys.push((h, name.clone()));
+    let n = copy.keys.len();
+    if n > STRMAP_LINEAR {
+        copy.reindex();
+    }
+    let next = Rc::new(copy);
+    if let Ok(mut nx) = sh.next.try_borrow_mut() {
+        *nx = Some((name, next.clone()));
+    }
+    next
 }
 
 impl Shape {
