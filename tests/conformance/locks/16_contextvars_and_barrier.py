@@ -37,11 +37,11 @@ async def main():
     request_id.reset(tok)
     print(request_id.get(), tok.old_value, tok.var is request_id)
     b = asyncio.Barrier(3)
-    print(b)
+    print(repr(b).split(' [')[1])
     await asyncio.gather(*(worker(b, i) for i in range(3)))
-    print(b)
+    print(repr(b).split(' [')[1])
     await b.abort()
-    print(b, b.broken)
+    print(repr(b).split(' [')[1], b.broken)
     try:
         await b.wait()
     except asyncio.BrokenBarrierError as e:
