@@ -1,11 +1,20 @@
 //! `traceback`: the formatting half of CPython's module (format_exc, print_exc,
 //! format_exception, print_exception, format_exception_only), drawn by the same renderer
 //! that prints uncaught exceptions, so the frames, the 3.11 `^^^^` markers, chains, groups
-//! and notes are CPython's.
+//! and notes are CPython's. The frame-list half (extract_tb, format_stack, FrameSummary,
+//! StackSummary, ...) is traceback.py's code over entries the renderer describes
+//! (`_tb_entries`, `_stack_entries`), so each entry prints as in an uncaught traceback.
 
 use super::util::arg;
+use crate::vm::exceptions::TbEntry;
+use crate::vm::frame_obj::FrameState;
+use crate::vm::object::NativeData;
 use crate::vm::{Exc, KwArgs, PyModule, PyResult, Stream, Value, Vm};
 use std::rc::Rc;
+
+const SOURCE: &str = embedded_py!("src/modules/traceback.py");
+/// Where traceback.py's own frames come from: `extract_stack()` leaves them out.
+const FILENAME: &str = "<loopscope>/traceback.py";
 
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     let m = vm.new_module("traceback");
@@ -14,7 +23,96 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     vm.module_add_fn(&m, "format_exception", format_exception);
     vm.module_add_fn(&m, "print_exception", print_exception);
     vm.module_add_fn(&m, "format_exception_only", format_exception_only);
+    vm.module_add_fn(&m, "_tb_entries", tb_entries);
+    vm.module_add_fn(&m, "_stack_entries", stack_entries);
+    super::pysource::exec_into(vm, &m, FILENAME, SOURCE)?;
     Ok(m)
+}
+
+/// `(filename, lineno, name, line, text)` per entry, outermost first; `text` is the entry as
+/// the uncaught-exception traceback prints it.
+fn summaries(vm: &Vm, entries: &[TbEntry], carets: bool) -> Value {
+    Value::list(
+        entries
+            .iter()
+            .map(|e| {
+                let (file, lineno, line, text) = vm.frame_summary(e, carets);
+                Value::tuple(vec![
+                    Value::string(file),
+                    Value::Int(i64::from(lineno)),
+                    Value::str(&e.code.co.name),
+                    Value::string(line),
+                    Value::string(text),
+                ])
+            })
+            .collect(),
+    )
+}
+
+/// `_tb_entries(tb)`: the traceback's entries with their column positions (3.11's
+/// `extract_tb` keeps them, so its frames draw carets).
+fn tb_entries(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let entries: Vec<TbEntry> = match args.first() {
+        Some(Value::Native(n)) => match &n.data {
+            NativeData::Traceback(t) => t.entries.iter().rev().cloned().collect(),
+            _ => return Err(vm.type_error("expected a traceback")),
+        },
+        Some(Value::None) | None => Vec::new(),
+        Some(_) => return Err(vm.type_error("expected a traceback")),
+    };
+    Ok(summaries(vm, &entries, true))
+}
+
+/// `_stack_entries(f)`: frame `f` and its callers, outermost first; with None, the running
+/// frames but traceback.py's own. Frames CPython runs in C are absent.
+fn stack_entries(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let entry = |f: &crate::vm::frame::Frame| TbEntry {
+        code: f.code.clone(),
+        lasti: f.tb_lasti(),
+        frame_id: f.id,
+    };
+    let live = |vm: &Vm, upto: usize| -> Vec<TbEntry> {
+        vm.frames
+            .iter()
+            .take(upto)
+            .filter(|f| !vm.runs_in_c(&f.code) && &*f.code.co.filename != FILENAME)
+            .map(|f| entry(f))
+            .collect()
+    };
+    let entries = match args.first() {
+        Some(Value::None) | None => live(vm, vm.frames.len()),
+        Some(Value::Native(n)) => match &n.data {
+            NativeData::Frame(fo) => match &fo.state {
+                FrameState::Gen(g) => {
+                    match vm
+                        .frames
+                        .iter()
+                        .position(|f| f.gen.as_ref().is_some_and(|x| Rc::ptr_eq(x, g)))
+                    {
+                        Some(i) => live(vm, i + 1),
+                        None => g.frame.borrow().iter().map(|f| entry(f)).collect(),
+                    }
+                }
+                FrameState::Captured { index, lasti, .. } => {
+                    let running = vm.frames.get(*index).is_some_and(|f| {
+                        Rc::ptr_eq(&f.code, &fo.code) && Rc::ptr_eq(&f.globals, &fo.globals)
+                    });
+                    if running {
+                        live(vm, index + 1)
+                    } else {
+                        vec![TbEntry {
+                            code: fo.code.clone(),
+                            lasti: u32::try_from(*lasti / 2).unwrap_or(u32::MAX),
+                            frame_id: 0,
+                        }]
+                    }
+                }
+            },
+            _ => return Err(vm.type_error("expected a frame")),
+        },
+        Some(_) => return Err(vm.type_error("expected a frame")),
+    };
+    Ok(summaries(vm, &entries, false))
 }
 
 /// The exception a `format_exception(exc)` / `(type, value, tb)` call names.
