@@ -32,21 +32,80 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
 /// `(filename, lineno, name, line, text)` per entry, outermost first; `text` is the entry as
 /// the uncaught-exception traceback prints it.
 fn summaries(vm: &Vm, entries: &[TbEntry], carets: bool) -> Value {
-    Value::list(
-        entries
-            .iter()
-            .map(|e| {
-                let (file, lineno, line, text) = vm.frame_summary(e, carets);
-                Value::tuple(vec![
-                    Value::string(file),
-                    Value::Int(i64::from(lineno)),
-                    Value::str(&e.code.co.name),
-                    Value::string(line),
-                    Value::string(text),
-                ])
-            })
-            .collect(),
-    )
+    Value::list(entries.iter().map(|e| summary(vm, e, carets)).collect())
+}
+
+fn summary(vm: &Vm, e: &TbEntry, carets: bool) -> Value {
+    let (file, lineno, line, text) = vm.frame_summary(e, carets);
+    Value::tuple(vec![
+        Value::string(file),
+        Value::Int(i64::from(lineno)),
+        Value::str(&e.code.co.name),
+        Value::string(line),
+        Value::string(text),
+    ])
+}
+
+/// The summary of a frame CPython has and loopscope runs natively (`_run_once` and
+/// `Handle._run` when the loop's hot path is Rust), so a stack reads as under CPython.
+fn made_up(file: &str, line: i64, name: &str, text: &str) -> Value {
+    Value::tuple(vec![
+        Value::str(file),
+        Value::Int(line),
+        Value::str(name),
+        Value::str(text),
+        Value::string(format!(
+            "  File \"{file}\", line {line}, in {name}\n    {text}\n"
+        )),
+    ])
+}
+
+/// The frames `vm.frames[..upto]` as CPython's stack has them, outermost first: without
+/// traceback.py's own and those CPython runs in C, with the asyncio loop's frames that are
+/// native here (in a traced run the Python `_run_once` runs instead, and the stack is the same).
+fn stack_summaries(vm: &Vm, upto: usize) -> Vec<Value> {
+    const EVENTS: &str = "<loopscope>/asyncio/events.py";
+    let mut out = Vec::new();
+    let frames: Vec<&crate::vm::frame::Frame> = vm.frames[..upto]
+        .iter()
+        .map(|f| &**f)
+        .filter(|f| !vm.runs_in_c(&f.code) && &*f.code.co.filename != FILENAME)
+        .collect();
+    for (k, f) in frames.iter().enumerate() {
+        let e = TbEntry {
+            code: f.code.clone(),
+            lasti: f.tb_lasti(),
+            frame_id: f.id,
+        };
+        let item = summary(vm, &e, false);
+        let site = vm.frame_summary(&e, false);
+        out.push(item);
+        let Some(next) = frames.get(k + 1) else {
+            continue;
+        };
+        let next_name = &*next.code.co.name;
+        let asyncio_file = |n: &str| site.0 == format!("<loopscope>/asyncio/{n}");
+        if asyncio_file("base_events.py") && site.1 == 607 && next_name != "_run_once" {
+            out.push(made_up(
+                "<loopscope>/asyncio/base_events.py",
+                1922,
+                "_run_once",
+                "handle._run()",
+            ));
+        }
+        if (asyncio_file("base_events.py") && (site.1 == 607 || site.1 == 1922))
+            && next_name != "_run"
+            && next_name != "_run_once"
+        {
+            out.push(made_up(
+                EVENTS,
+                80,
+                "_run",
+                "self._context.run(self._callback, *self._args)",
+            ));
+        }
+    }
+    out
 }
 
 /// `_tb_entries(tb)`: the traceback's entries with their column positions (3.11's
@@ -71,16 +130,10 @@ fn stack_entries(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         lasti: f.tb_lasti(),
         frame_id: f.id,
     };
-    let live = |vm: &Vm, upto: usize| -> Vec<TbEntry> {
-        vm.frames
-            .iter()
-            .take(upto)
-            .filter(|f| !vm.runs_in_c(&f.code) && &*f.code.co.filename != FILENAME)
-            .map(|f| entry(f))
-            .collect()
-    };
+    let live =
+        |vm: &Vm, upto: usize| -> PyResult<Value> { Ok(Value::list(stack_summaries(vm, upto))) };
     let entries = match args.first() {
-        Some(Value::None) | None => live(vm, vm.frames.len()),
+        Some(Value::None) | None => return live(vm, vm.frames.len()),
         Some(Value::Native(n)) => match &n.data {
             NativeData::Frame(fo) => match &fo.state {
                 FrameState::Gen(g) => {
@@ -89,7 +142,7 @@ fn stack_entries(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
                         .iter()
                         .position(|f| f.gen.as_ref().is_some_and(|x| Rc::ptr_eq(x, g)))
                     {
-                        Some(i) => live(vm, i + 1),
+                        Some(i) => return live(vm, i + 1),
                         None => g.frame.borrow().iter().map(|f| entry(f)).collect(),
                     }
                 }
@@ -98,7 +151,7 @@ fn stack_entries(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
                         Rc::ptr_eq(&f.code, &fo.code) && Rc::ptr_eq(&f.globals, &fo.globals)
                     });
                     if running {
-                        live(vm, index + 1)
+                        return live(vm, index + 1);
                     } else {
                         vec![TbEntry {
                             code: fo.code.clone(),
