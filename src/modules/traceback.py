@@ -77,7 +77,9 @@ class FrameSummary:
     @property
     def line(self):
         if self._line is None:
-            return None
+            if self.lineno is None:
+                return None
+            self._line = _source_line(self.filename, self.lineno)
         return self._line.strip()
 
 
@@ -89,7 +91,6 @@ class StackSummary(list):
         entries = []
         for f, lineno in frame_gen:
             entries.extend(_stack_entries(f)[-1:])
-        entries.reverse()
         return _summaries(_limited(entries, limit, False))
 
     @classmethod

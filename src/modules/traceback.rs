@@ -25,6 +25,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     vm.module_add_fn(&m, "format_exception_only", format_exception_only);
     vm.module_add_fn(&m, "_tb_entries", tb_entries);
     vm.module_add_fn(&m, "_stack_entries", stack_entries);
+    vm.module_add_fn(&m, "_source_line", source_line);
     super::pysource::exec_into(vm, &m, FILENAME, SOURCE)?;
     Ok(m)
 }
@@ -108,6 +109,18 @@ fn stack_summaries(vm: &Vm, upto: usize) -> Vec<Value> {
     out
 }
 
+/// `_source_line(filename, lineno)`: what linecache would give for a file loopscope has the
+/// source of (the scripts it runs, its own modules), '' for any other.
+fn source_line(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let (Some(Value::Str(file)), Some(Value::Int(line))) = (args.first(), args.get(1)) else {
+        return Ok(Value::str(""));
+    };
+    let text = u32::try_from(*line)
+        .ok()
+        .and_then(|l| vm.sources.get(&*file.s)?.line_text(l));
+    Ok(Value::str(text.unwrap_or("")))
+}
+
 /// `_tb_entries(tb)`: the traceback's entries with their column positions (3.11's
 /// `extract_tb` keeps them, so its frames draw carets).
 fn tb_entries(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
@@ -143,22 +156,43 @@ fn stack_entries(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
                         .position(|f| f.gen.as_ref().is_some_and(|x| Rc::ptr_eq(x, g)))
                     {
                         Some(i) => return live(vm, i + 1),
-                        None => g.frame.borrow().iter().map(|f| entry(f)).collect(),
+                        None => g
+                            .frame
+                            .borrow()
+                            .iter()
+                            .map(|f| entry(f))
+                            .collect::<Vec<_>>(),
                     }
                 }
-                FrameState::Captured { index, lasti, .. } => {
+                FrameState::Captured {
+                    index, lasti, back, ..
+                } => {
                     let running = vm.frames.get(*index).is_some_and(|f| {
                         Rc::ptr_eq(&f.code, &fo.code) && Rc::ptr_eq(&f.globals, &fo.globals)
                     });
                     if running {
                         return live(vm, index + 1);
-                    } else {
-                        vec![TbEntry {
+                    }
+                    // A frame that has returned keeps its callers as they were then.
+                    let callers = match back {
+                        Value::None => Value::list(Vec::new()),
+                        b => stack_entries(vm, std::slice::from_ref(b), _kw)?,
+                    };
+                    let own = summary(
+                        vm,
+                        &TbEntry {
                             code: fo.code.clone(),
                             lasti: u32::try_from(*lasti / 2).unwrap_or(u32::MAX),
                             frame_id: 0,
-                        }]
-                    }
+                        },
+                        false,
+                    );
+                    let mut items = match &callers {
+                        Value::List(l) => l.items.borrow().clone(),
+                        _ => Vec::new(),
+                    };
+                    items.push(own);
+                    return Ok(Value::list(items));
                 }
             },
             _ => return Err(vm.type_error("expected a frame")),
