@@ -979,44 +979,53 @@ impl Vm {
     }
 
     fn format_frame(&self, e: &super::exceptions::TbEntry) -> String {
+        self.frame_summary(e, true).3
+    }
+
+    /// One traceback entry as traceback.py's `FrameSummary` has it: the file, line and source
+    /// text CPython shows (its own for loopscope's marked lines), and the entry's text as the
+    /// uncaught-exception traceback prints it (`  File ...` and the source, and with `carets`
+    /// the 3.11 `^^^^` line: `extract_tb` keeps column positions, `extract_stack` does not).
+    pub fn frame_summary(
+        &self,
+        e: &super::exceptions::TbEntry,
+        carets: bool,
+    ) -> (String, u32, String, String) {
         let co = &e.code.co;
         let idx = e.lasti as usize;
         let line = co.line_of(idx);
         let src = self.sources.get(&co.filename);
         let text = src.and_then(|s| s.line_text(line));
         let site = text.and_then(|t| cpython_site(&co.filename, t));
-        let mut out = match &site {
-            Some(site) => format!(
-                "  File \"{}\", line {}, in {}\n",
-                site.filename, site.line, co.name
-            ),
-            None => format!(
-                "  File \"{}\", line {}, in {}\n",
-                co.filename, line, co.name
-            ),
+        let (filename, lineno) = match &site {
+            Some(site) => (site.filename.clone(), site.line),
+            None => (co.filename.to_string(), line),
         };
+        let mut out = format!("  File \"{}\", line {}, in {}\n", filename, lineno, co.name);
         let (Some(src), Some(text)) = (src, text) else {
-            return out;
+            return (filename, lineno, String::new(), out);
         };
         let text = match &site {
             Some(CpythonSite { text: Some(t), .. }) => {
                 out.push_str(&format!("    {t}\n"));
-                return out;
+                return (filename, lineno, t.trim().to_string(), out);
             }
             Some(site) => site.shown(text),
             None => text,
         };
         let stripped = text.trim();
         if stripped.is_empty() {
-            return out;
+            return (filename, lineno, String::new(), out);
         }
         out.push_str(&format!("    {stripped}\n"));
-        if let Some(span) = co.spans.get(idx) {
-            if let Some(carets) = caret_line(src, span, text) {
-                out.push_str(&carets);
+        if carets {
+            if let Some(span) = co.spans.get(idx) {
+                if let Some(c) = caret_line(src, span, text) {
+                    out.push_str(&c);
+                }
             }
         }
-        out
+        (filename, lineno, stripped.to_string(), out)
     }
 
     /// Print queued warnings as CPython's `warnings` module shows them (once per location).
