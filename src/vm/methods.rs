@@ -1612,6 +1612,45 @@ fn g_code_flags(_vm: &mut Vm, v: &Value) -> R {
         _ => Value::None,
     })
 }
+fn names_tuple(names: &[Rc<str>]) -> Value {
+    Value::tuple(names.iter().map(|n| Value::str(n)).collect())
+}
+fn g_code_varnames(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Code(c) => names_tuple(&c.co.varnames),
+        _ => Value::None,
+    })
+}
+fn g_code_cellvars(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Code(c) => names_tuple(&c.co.cellvars),
+        _ => Value::None,
+    })
+}
+fn g_code_freevars(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Code(c) => names_tuple(&c.co.freevars),
+        _ => Value::None,
+    })
+}
+fn g_code_argcount(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Code(c) => Value::Int(c.co.argcount as i64),
+        _ => Value::None,
+    })
+}
+fn g_code_posonlyargcount(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Code(c) => Value::Int(c.co.posonlyargcount as i64),
+        _ => Value::None,
+    })
+}
+fn g_code_kwonlyargcount(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Code(c) => Value::Int(c.co.kwonlyargcount as i64),
+        _ => Value::None,
+    })
+}
 fn g_code_filename(_vm: &mut Vm, v: &Value) -> R {
     Ok(match v {
         Value::Code(c) => Value::str(&c.co.filename),
@@ -2132,6 +2171,12 @@ pub fn register(vm: &mut Vm) {
     vm.add_getset(&t.code, "co_flags", g_code_flags, None);
     vm.add_getset(&t.code, "co_filename", g_code_filename, None);
     vm.add_getset(&t.code, "co_firstlineno", g_code_firstlineno, None);
+    vm.add_getset(&t.code, "co_varnames", g_code_varnames, None);
+    vm.add_getset(&t.code, "co_cellvars", g_code_cellvars, None);
+    vm.add_getset(&t.code, "co_freevars", g_code_freevars, None);
+    vm.add_getset(&t.code, "co_argcount", g_code_argcount, None);
+    vm.add_getset(&t.code, "co_posonlyargcount", g_code_posonlyargcount, None);
+    vm.add_getset(&t.code, "co_kwonlyargcount", g_code_kwonlyargcount, None);
 
     vm.add_methods(
         &t.property,
