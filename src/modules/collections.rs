@@ -1892,7 +1892,9 @@ fn namedtuple(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
     }
     // CPython's fields are `_tuplegetter`s, whose refusals predate property's wording.
     let nt_readonly = (
-        vm.new_closure("__set__", |vm, _, _| Err(vm.attr_error("can't set attribute"))),
+        vm.new_closure("__set__", |vm, _, _| {
+            Err(vm.attr_error("can't set attribute"))
+        }),
         vm.new_closure("__delete__", |vm, _, _| {
             Err(vm.attr_error("can't delete attribute"))
         }),

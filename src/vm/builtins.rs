@@ -1218,13 +1218,15 @@ fn b_import(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             )));
         }
     }
-    let get = |i: usize| args.get(i).or_else(|| super::object::kw_get(kw, NAMES[i])).cloned();
+    let get = |i: usize| {
+        args.get(i)
+            .or_else(|| super::object::kw_get(kw, NAMES[i]))
+            .cloned()
+    };
     let name = match get(0) {
         Some(Value::Str(s)) => s.s.to_string(),
         Some(_) => return Err(vm.type_error("module name must be a string")),
-        None => {
-            return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)"))
-        }
+        None => return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)")),
     };
     let level = match get(4) {
         None => 0,

@@ -305,7 +305,10 @@ impl Vm {
     #[cold]
     fn unbound_no_self(&self, b: &PyBuiltin) -> Exc {
         let owner = b.owner.as_deref().unwrap_or("object");
-        self.type_error(format!("unbound method {owner}.{}() needs an argument", b.name))
+        self.type_error(format!(
+            "unbound method {owner}.{}() needs an argument",
+            b.name
+        ))
     }
 
     #[cold]
@@ -323,8 +326,7 @@ impl Vm {
                     .strip_prefix("descriptor requires a '")
                     .and_then(|r| r.strip_suffix("' object"))
                     .filter(|n| {
-                        *n == &**owner
-                            || n.strip_suffix(&**owner).is_some_and(|p| p.ends_with('.'))
+                        *n == &**owner || n.strip_suffix(&**owner).is_some_and(|p| p.ends_with('.'))
                     })
                     .map(str::to_string),
                 _ => None,
@@ -3943,12 +3945,21 @@ impl Vm {
             Instr::MakeFunction(fl) => {
                 let code = pop!();
                 let closure = if fl & 0x08 != 0 { Some(pop!()) } else { None };
-                if fl & 0x04 != 0 {
-                    pop!();
-                }
+                let annotations = if fl & 0x04 != 0 { Some(pop!()) } else { None };
                 let kwdefaults = if fl & 0x02 != 0 { Some(pop!()) } else { None };
                 let defaults = if fl & 0x01 != 0 { Some(pop!()) } else { None };
                 let func = tri!(self.make_function(&f, code, defaults, kwdefaults, closure));
+                if let (Some(Value::Tuple(t)), Value::Func(func)) = (annotations, &func) {
+                    let d = PyDict::new();
+                    for kv in t.items.chunks(2) {
+                        if let [Value::Str(k), v] = kv {
+                            d.set_str(&k.s, v.clone());
+                        }
+                    }
+                    func.dict
+                        .borrow_mut()
+                        .set("__annotations__", Value::Dict(Rc::new(d)));
+                }
                 f.stack.push(func);
             }
             Instr::CallFunctionEx(fl) => {

@@ -1568,10 +1568,35 @@ fn g_func_globals(_vm: &mut Vm, v: &Value) -> R {
         _ => Value::None,
     })
 }
+/// `f.__annotations__`: what the `def` evaluated, else an empty dict made (and kept) on
+/// first access, as CPython does.
+fn g_func_annotations(_vm: &mut Vm, v: &Value) -> R {
+    let Value::Func(f) = v else {
+        return Ok(Value::None);
+    };
+    if let Some(a) = f.dict.borrow().get("__annotations__") {
+        return Ok(a.clone());
+    }
+    let d = Value::Dict(Rc::new(PyDict::new()));
+    f.dict.borrow_mut().set("__annotations__", d.clone());
+    Ok(d)
+}
+fn s_func_annotations(vm: &mut Vm, v: &Value, a: Value) -> PyResult<()> {
+    let Value::Func(f) = v else { return Ok(()) };
+    if !matches!(a, Value::Dict(_)) {
+        return Err(vm.type_error("__annotations__ must be set to a dict object"));
+    }
+    f.dict.borrow_mut().set("__annotations__", a);
+    Ok(())
+}
 fn g_func_dict(_vm: &mut Vm, v: &Value) -> R {
     let d = PyDict::new();
     if let Value::Func(f) = v {
+        // `__annotations__` lives in the same map but is a slot of its own in CPython.
         for (k, x) in f.dict.borrow().iter() {
+            if &**k == "__annotations__" {
+                continue;
+            }
             d.set_str(k, x.clone());
         }
     }
@@ -2161,6 +2186,12 @@ pub fn register(vm: &mut Vm) {
     }
     vm.add_getset(&t.function, "__globals__", g_func_globals, None);
     vm.add_getset(&t.function, "__dict__", g_func_dict, None);
+    vm.add_getset(
+        &t.function,
+        "__annotations__",
+        g_func_annotations,
+        Some(s_func_annotations),
+    );
     vm.add_method(&t.function, "__get__", func_get);
     vm.add_getset(&t.method, "__self__", g_method_self, None);
     vm.add_getset(&t.builtin_function, "__self__", g_method_self, None);

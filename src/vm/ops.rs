@@ -2053,6 +2053,9 @@ impl Vm {
                             _ => vec![],
                         };
                     }
+                    "__annotations__" if !matches!(v, Value::Dict(_)) => {
+                        return Err(self.type_error("__annotations__ must be set to a dict object"));
+                    }
                     _ => {
                         f.dict.borrow_mut().set(n, v);
                     }
