@@ -50,9 +50,9 @@
 //!   too, or comprehensions); module and class docstrings are stored as `__doc__`.
 //! - Annotations follow CPython 3.11: a module or class body with an annotated assignment
 //!   starts with `SetupAnnotations`, and `x: T = v` there stores `v` then `__annotations__['x']
-//!   = T`; complex targets evaluate `T` and drop it. In functions annotations are never
-//!   evaluated; parameter and return annotations are not kept (no `__annotations__` on
-//!   functions).
+//!   = T`; complex targets evaluate `T` and drop it. In function bodies annotations are never
+//!   evaluated; parameter and return annotations are evaluated when the `def` runs, into the
+//!   tuple `MakeFunction` flag 0x04 turns into the function's `__annotations__`.
 //! - In `with cm as target`, the target is stored before the `SetupFinally(W)`; a target that
 //!   can fail to store (not a plain name) is stored from a copy inside its own
 //!   `SetupFinally(P) Copy(1) <store> PopBlock PopTop`; P (`[exit, value, exc]`) does
@@ -897,7 +897,10 @@ impl<'a> Compiler<'a> {
         for d in &f.decorators {
             self.expr(d)?;
         }
-        let funcflags = self.default_arguments(&f.args)?;
+        let mut funcflags = self.default_arguments(&f.args)?;
+        if self.annotations(&f.args, f.returns.as_ref())? {
+            funcflags |= 0x04;
+        }
         let scope = self
             .st
             .scope_for_stmt(s)
@@ -934,6 +937,36 @@ impl<'a> Compiler<'a> {
         u.argcount = (a.posonlyargs.len() + a.args.len()) as u32;
         u.posonlyargcount = a.posonlyargs.len() as u32;
         u.kwonlyargcount = a.kwonlyargs.len() as u32;
+    }
+
+    /// CPython 3.11 evaluates parameter and return annotations when the `def` runs, in
+    /// parameter order, into the `(name, value, ...)` tuple `MakeFunction` flag 0x04 takes.
+    fn annotations(&mut self, a: &'a Arguments, returns: Option<&'a Expr>) -> CResult<bool> {
+        let params = a
+            .posonlyargs
+            .iter()
+            .chain(&a.args)
+            .chain(&a.vararg)
+            .chain(&a.kwonlyargs)
+            .chain(&a.kwarg);
+        let mut n = 0;
+        for arg in params {
+            if let Some(ann) = &arg.annotation {
+                let m = mangle(self.ur().private.as_deref(), &arg.name);
+                self.load_const(Const::Str(m.into()));
+                self.expr(ann)?;
+                n += 1;
+            }
+        }
+        if let Some(r) = returns {
+            self.load_const(Const::Str("return".into()));
+            self.expr(r)?;
+            n += 1;
+        }
+        if n > 0 {
+            self.emit(Instr::BuildTuple(2 * n));
+        }
+        Ok(n > 0)
     }
 
     fn default_arguments(&mut self, a: &'a Arguments) -> CResult<u32> {

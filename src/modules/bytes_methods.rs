@@ -249,18 +249,29 @@ fn int_from_bytes(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         Some(Value::Bytes(b)) => b.b.to_vec(),
         Some(other) => {
             let other = other.clone();
-            let items = vm.iter_to_vec(&other)?;
+            // CPython's PyBytes_FromObject: str and non-iterables are refused up front, with
+            // one message for both.
+            let iter = match &other {
+                Value::Str(_) => None,
+                _ => vm.get_iter(&other).ok(),
+            };
+            let Some(iter) = iter else {
+                return Err(vm.type_error(format!(
+                    "cannot convert '{}' object to bytes",
+                    vm.type_name(&other)
+                )));
+            };
+            let items = vm.iter_to_vec(&iter)?;
             let mut v = Vec::with_capacity(items.len());
             for it in items {
-                match it {
-                    Value::Int(n) if (0..=255).contains(&n) => v.push(n as u8),
-                    _ => {
-                        return Err(vm.new_error(
-                            crate::vm::ExcKind::ValueError,
-                            "bytes must be in range(0, 256)",
-                        ))
-                    }
+                let n = vm.to_index(&it)?;
+                if !(0..=255).contains(&n) {
+                    return Err(vm.new_error(
+                        crate::vm::ExcKind::ValueError,
+                        "bytes must be in range(0, 256)",
+                    ));
                 }
+                v.push(n as u8);
             }
             v
         }

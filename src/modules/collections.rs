@@ -1890,6 +1890,15 @@ fn namedtuple(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
     if let Some(h) = nt_hash_func(vm)? {
         cls.dict.borrow_mut().set("__hash__", h);
     }
+    // CPython's fields are `_tuplegetter`s, whose refusals predate property's wording.
+    let nt_readonly = (
+        vm.new_closure("__set__", |vm, _, _| {
+            Err(vm.attr_error("can't set attribute"))
+        }),
+        vm.new_closure("__delete__", |vm, _, _| {
+            Err(vm.attr_error("can't delete attribute"))
+        }),
+    );
     for (i, f) in fields.iter().enumerate() {
         let getter = vm.new_closure(f, move |vm, a, _| {
             let t = nt_self(vm, a)?;
@@ -1903,8 +1912,8 @@ fn namedtuple(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
             cls: vm.types.property.clone(),
             data: NativeData::Property {
                 fget: getter,
-                fset: Value::None,
-                fdel: Value::None,
+                fset: nt_readonly.0.clone(),
+                fdel: nt_readonly.1.clone(),
                 doc,
             },
         }));

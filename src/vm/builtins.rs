@@ -1201,6 +1201,56 @@ fn b_callable(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     }))
 }
 
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`: the top package for
+/// `import a.b`, the named module itself when `fromlist` asks for names from it.
+fn b_import(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    const NAMES: [&str; 5] = ["name", "globals", "locals", "fromlist", "level"];
+    if args.len() > 5 {
+        return Err(vm.type_error(format!(
+            "__import__() takes at most 5 arguments ({} given)",
+            args.len()
+        )));
+    }
+    for (k, _) in kw {
+        if !NAMES.contains(&&**k) {
+            return Err(vm.type_error(format!(
+                "'{k}' is an invalid keyword argument for __import__()"
+            )));
+        }
+    }
+    let get = |i: usize| {
+        args.get(i)
+            .or_else(|| super::object::kw_get(kw, NAMES[i]))
+            .cloned()
+    };
+    let name = match get(0) {
+        Some(Value::Str(s)) => s.s.to_string(),
+        Some(_) => return Err(vm.type_error("module name must be a string")),
+        None => return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)")),
+    };
+    let level = match get(4) {
+        None => 0,
+        Some(v) => vm.to_index(&v)?,
+    };
+    if level < 0 {
+        return Err(vm.value_error("level must be >= 0"));
+    }
+    if level > 0 {
+        return Err(vm.new_error(
+            ExcKind::ImportError,
+            "attempted relative import with no known parent package",
+        ));
+    }
+    if name.is_empty() {
+        return Err(vm.value_error("Empty module name"));
+    }
+    let leaf = match get(3) {
+        None | Some(Value::None) => false,
+        Some(v) => vm.truthy(&v)?,
+    };
+    vm.import(&name, leaf)
+}
+
 fn b_getattr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("getattr", args, 2, 3)?;
     if !matches!(args[1], Value::Str(_)) {
@@ -1868,6 +1918,7 @@ pub fn register_all(vm: &mut Vm) {
         ("id", b_id),
         ("callable", b_callable),
         ("getattr", b_getattr),
+        ("__import__", b_import),
         ("hasattr", b_hasattr),
         ("setattr", b_setattr),
         ("delattr", b_delattr),

@@ -297,6 +297,56 @@ pub enum ResumeHow {
 }
 
 impl Vm {
+    /// A method descriptor's self check says only "descriptor requires a 'list' object"; the
+    /// call site knows the method, so it words the error as CPython does: no self at all
+    /// (`list.append()`) or a self of the wrong type (`list.append(1, 2)`).
+    /// A method descriptor called with no self: every built-in method with an owner needs one
+    /// (static and class methods are wrapped builtins without an owner).
+    #[cold]
+    fn unbound_no_self(&self, b: &PyBuiltin) -> Exc {
+        let owner = b.owner.as_deref().unwrap_or("object");
+        self.type_error(format!(
+            "unbound method {owner}.{}() needs an argument",
+            b.name
+        ))
+    }
+
+    #[cold]
+    fn descriptor_self_error(&self, b: &PyBuiltin, args: &[Value], e: Exc) -> Exc {
+        let Some(owner) = &b.owner else { return e };
+        if b.bound.is_some() || !self.exc_matches(&e, ExcKind::TypeError) {
+            return e;
+        }
+        let Some(data) = e.exc() else { return e };
+        // The check names the type as CPython's tp_name does (`collections.deque`).
+        let tp_name = match &data.borrow().args {
+            Value::Tuple(t) if t.items.len() == 1 => match &t.items[0] {
+                Value::Str(m) => m
+                    .s
+                    .strip_prefix("descriptor requires a '")
+                    .and_then(|r| r.strip_suffix("' object"))
+                    .filter(|n| {
+                        *n == &**owner || n.strip_suffix(&**owner).is_some_and(|p| p.ends_with('.'))
+                    })
+                    .map(str::to_string),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(tp_name) = tp_name {
+            let msg = match args.first() {
+                None => format!("unbound method {owner}.{}() needs an argument", b.name),
+                Some(v) => format!(
+                    "descriptor '{}' for '{tp_name}' objects doesn't apply to a '{}' object",
+                    b.name,
+                    self.type_name(v)
+                ),
+            };
+            data.borrow_mut().args = Value::tuple(vec![Value::string(msg)]);
+        }
+        e
+    }
+
     // ------------------------------------------------------------ frames
 
     pub fn new_frame(
@@ -822,6 +872,8 @@ impl Vm {
             Value::Builtin(b) => {
                 if let Some(s) = &b.bound {
                     args.insert(0, s.clone());
+                } else if args.is_empty() && b.owner.is_some() {
+                    return Err(self.unbound_no_self(b));
                 }
                 if b.special != Special::None {
                     if let Some(out) = self.special_call(b, &args, kwargs)? {
@@ -838,7 +890,10 @@ impl Vm {
                         c(self, &args, kwargs)
                     }
                 };
-                r.map(CallOut::Value)
+                match r {
+                    Ok(v) => Ok(CallOut::Value(v)),
+                    Err(e) => Err(self.descriptor_self_error(b, &args, e)),
+                }
             }
             Value::Type(t) => self.call_type(t, args, kwargs),
             Value::Instance(_) | Value::Native(_) => {
@@ -3096,19 +3151,27 @@ impl Vm {
                         if kwnames.is_none() {
                             let nat = match (&f.stack[at - 2], &f.stack[at - 1]) {
                                 (Value::Null, Value::Builtin(b)) => {
-                                    plain_native(b).map(|nf| (nf, at))
+                                    plain_native(b).map(|nf| (nf, at, b.clone()))
                                 }
-                                (Value::Builtin(b), _) => plain_native(b).map(|nf| (nf, at - 1)),
+                                (Value::Builtin(b), _) => {
+                                    plain_native(b).map(|nf| (nf, at - 1, b.clone()))
+                                }
                                 _ => None,
                             };
-                            if let Some((nf, start)) = nat {
+                            if let Some((nf, start, b)) = nat {
                                 let mut args = std::mem::take(&mut self.arg_pool);
                                 move_tail(&mut f.stack, start, &mut args);
                                 f.stack.truncate(at - 2);
-                                let r = match &nf {
-                                    PlainNative::Fn(nf) => native!(nf(self, &args, &[])),
-                                    PlainNative::Closure(c) => native!(c(self, &args, &[])),
+                                let r = if args.is_empty() && b.owner.is_some() {
+                                    Err(self.unbound_no_self(&b))
+                                } else {
+                                    match &nf {
+                                        PlainNative::Fn(nf) => native!(nf(self, &args, &[])),
+                                        PlainNative::Closure(c) => native!(c(self, &args, &[])),
+                                    }
                                 };
+                                let r = r.map_err(|e| self.descriptor_self_error(&b, &args, e));
+                                drop(b);
                                 args.clear();
                                 self.arg_pool = args;
                                 let v = tri!(r);
@@ -3882,12 +3945,21 @@ impl Vm {
             Instr::MakeFunction(fl) => {
                 let code = pop!();
                 let closure = if fl & 0x08 != 0 { Some(pop!()) } else { None };
-                if fl & 0x04 != 0 {
-                    pop!();
-                }
+                let annotations = if fl & 0x04 != 0 { Some(pop!()) } else { None };
                 let kwdefaults = if fl & 0x02 != 0 { Some(pop!()) } else { None };
                 let defaults = if fl & 0x01 != 0 { Some(pop!()) } else { None };
                 let func = tri!(self.make_function(&f, code, defaults, kwdefaults, closure));
+                if let (Some(Value::Tuple(t)), Value::Func(func)) = (annotations, &func) {
+                    let d = PyDict::new();
+                    for kv in t.items.chunks(2) {
+                        if let [Value::Str(k), v] = kv {
+                            d.set_str(&k.s, v.clone());
+                        }
+                    }
+                    func.dict
+                        .borrow_mut()
+                        .set("__annotations__", Value::Dict(Rc::new(d)));
+                }
                 f.stack.push(func);
             }
             Instr::CallFunctionEx(fl) => {

@@ -1568,10 +1568,35 @@ fn g_func_globals(_vm: &mut Vm, v: &Value) -> R {
         _ => Value::None,
     })
 }
+/// `f.__annotations__`: what the `def` evaluated, else an empty dict made (and kept) on
+/// first access, as CPython does.
+fn g_func_annotations(_vm: &mut Vm, v: &Value) -> R {
+    let Value::Func(f) = v else {
+        return Ok(Value::None);
+    };
+    if let Some(a) = f.dict.borrow().get("__annotations__") {
+        return Ok(a.clone());
+    }
+    let d = Value::Dict(Rc::new(PyDict::new()));
+    f.dict.borrow_mut().set("__annotations__", d.clone());
+    Ok(d)
+}
+fn s_func_annotations(vm: &mut Vm, v: &Value, a: Value) -> PyResult<()> {
+    let Value::Func(f) = v else { return Ok(()) };
+    if !matches!(a, Value::Dict(_)) {
+        return Err(vm.type_error("__annotations__ must be set to a dict object"));
+    }
+    f.dict.borrow_mut().set("__annotations__", a);
+    Ok(())
+}
 fn g_func_dict(_vm: &mut Vm, v: &Value) -> R {
     let d = PyDict::new();
     if let Value::Func(f) = v {
+        // `__annotations__` lives in the same map but is a slot of its own in CPython.
         for (k, x) in f.dict.borrow().iter() {
+            if &**k == "__annotations__" {
+                continue;
+            }
             d.set_str(k, x.clone());
         }
     }
@@ -1609,6 +1634,45 @@ fn g_code_name(_vm: &mut Vm, v: &Value) -> R {
 fn g_code_flags(_vm: &mut Vm, v: &Value) -> R {
     Ok(match v {
         Value::Code(c) => Value::Int(c.co.flags as i64),
+        _ => Value::None,
+    })
+}
+fn names_tuple(names: &[Rc<str>]) -> Value {
+    Value::tuple(names.iter().map(|n| Value::str(n)).collect())
+}
+fn g_code_varnames(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Code(c) => names_tuple(&c.co.varnames),
+        _ => Value::None,
+    })
+}
+fn g_code_cellvars(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Code(c) => names_tuple(&c.co.cellvars),
+        _ => Value::None,
+    })
+}
+fn g_code_freevars(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Code(c) => names_tuple(&c.co.freevars),
+        _ => Value::None,
+    })
+}
+fn g_code_argcount(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Code(c) => Value::Int(c.co.argcount as i64),
+        _ => Value::None,
+    })
+}
+fn g_code_posonlyargcount(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Code(c) => Value::Int(c.co.posonlyargcount as i64),
+        _ => Value::None,
+    })
+}
+fn g_code_kwonlyargcount(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Code(c) => Value::Int(c.co.kwonlyargcount as i64),
         _ => Value::None,
     })
 }
@@ -2122,6 +2186,12 @@ pub fn register(vm: &mut Vm) {
     }
     vm.add_getset(&t.function, "__globals__", g_func_globals, None);
     vm.add_getset(&t.function, "__dict__", g_func_dict, None);
+    vm.add_getset(
+        &t.function,
+        "__annotations__",
+        g_func_annotations,
+        Some(s_func_annotations),
+    );
     vm.add_method(&t.function, "__get__", func_get);
     vm.add_getset(&t.method, "__self__", g_method_self, None);
     vm.add_getset(&t.builtin_function, "__self__", g_method_self, None);
@@ -2132,6 +2202,12 @@ pub fn register(vm: &mut Vm) {
     vm.add_getset(&t.code, "co_flags", g_code_flags, None);
     vm.add_getset(&t.code, "co_filename", g_code_filename, None);
     vm.add_getset(&t.code, "co_firstlineno", g_code_firstlineno, None);
+    vm.add_getset(&t.code, "co_varnames", g_code_varnames, None);
+    vm.add_getset(&t.code, "co_cellvars", g_code_cellvars, None);
+    vm.add_getset(&t.code, "co_freevars", g_code_freevars, None);
+    vm.add_getset(&t.code, "co_argcount", g_code_argcount, None);
+    vm.add_getset(&t.code, "co_posonlyargcount", g_code_posonlyargcount, None);
+    vm.add_getset(&t.code, "co_kwonlyargcount", g_code_kwonlyargcount, None);
 
     vm.add_methods(
         &t.property,

@@ -1030,7 +1030,7 @@ fn list_clear(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 }
 fn tuple_index(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let Some(Value::Tuple(t)) = args.first() else {
-        return Err(vm.type_error("expected tuple"));
+        return Err(vm.type_error("descriptor requires a 'tuple' object"));
     };
     let t = t.clone();
     vm.check_args("index", &args[1..], 1, 3)?;
@@ -1038,7 +1038,7 @@ fn tuple_index(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 }
 fn tuple_count(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let Some(Value::Tuple(t)) = args.first() else {
-        return Err(vm.type_error("expected tuple"));
+        return Err(vm.type_error("descriptor requires a 'tuple' object"));
     };
     let t = t.clone();
     vm.check_args("count", &args[1..], 1, 1)?;

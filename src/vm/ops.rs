@@ -2053,6 +2053,9 @@ impl Vm {
                             _ => vec![],
                         };
                     }
+                    "__annotations__" if !matches!(v, Value::Dict(_)) => {
+                        return Err(self.type_error("__annotations__ must be set to a dict object"));
+                    }
                     _ => {
                         f.dict.borrow_mut().set(n, v);
                     }
@@ -2144,7 +2147,8 @@ impl Vm {
     /// `__dict__` unless every class of the MRO (but object) declares slots without it.
     fn slots_allow(&self, cls: &Rc<PyType>, n: &str) -> bool {
         for c in cls.mro() {
-            if Rc::ptr_eq(&c, &self.types.object) {
+            // Built-in bases (tuple, list, ...) give their instances no `__dict__` either.
+            if Rc::ptr_eq(&c, &self.types.object) || c.layout == super::object::Layout::Builtin {
                 continue;
             }
             let slots = c.dict.borrow().get("__slots__").cloned();
