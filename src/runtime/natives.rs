@@ -387,22 +387,12 @@ pub(crate) fn source_traceback(vm: &Vm, skip: usize, limit: Option<usize>) -> Ve
 /// `(filename, lineno, name, line)` of a frame, with CPython's file and line where marked.
 fn frame_summary(vm: &Vm, f: &crate::vm::frame::Frame) -> Value {
     let co = &f.code.co;
-    let line = f.line();
-    let text = vm.sources.get(&co.filename).and_then(|s| s.line_text(line));
-    let site = text.and_then(|t| crate::vm::render::cpython_site(&co.filename, t).map(|s| (s, t)));
-    let (file, line, text) = match site {
-        Some((site, t)) => (site.filename.clone(), site.line, site.shown(t).to_string()),
-        None => (
-            co.filename.to_string(),
-            line,
-            text.unwrap_or("").to_string(),
-        ),
-    };
+    let shown = vm.shown_line(&co.filename, f.line());
     Value::tuple(vec![
-        Value::str(&file),
-        Value::Int(i64::from(line)),
+        Value::str(&shown.filename),
+        Value::Int(i64::from(shown.line)),
         Value::str(&co.name),
-        Value::str(text.trim()),
+        Value::str(shown.text.as_deref().unwrap_or("").trim()),
     ])
 }
 
@@ -426,16 +416,9 @@ fn source_line(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let (Some(Value::Str(file)), Some(Value::Int(line))) = (args.first(), args.get(1)) else {
         return Ok(Value::str(""));
     };
-    let text = vm
-        .sources
-        .get(&*file.s)
-        .and_then(|src| src.line_text(u32::try_from(*line).ok()?))
-        .map(
-            |text| match crate::vm::render::cpython_site(&file.s, text) {
-                Some(site) => site.shown(text).to_string(),
-                None => text.to_string(),
-            },
-        )
-        .unwrap_or_default();
-    Ok(Value::str(&text))
+    let Ok(line) = u32::try_from(*line) else {
+        return Ok(Value::str(""));
+    };
+    let shown = vm.shown_line(&file.s, line);
+    Ok(Value::str(shown.text.as_deref().unwrap_or("")))
 }

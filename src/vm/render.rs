@@ -993,34 +993,25 @@ impl Vm {
     ) -> (String, u32, String, String) {
         let co = &e.code.co;
         let idx = e.lasti as usize;
-        let line = co.line_of(idx);
-        let src = self.sources.get(&co.filename);
-        let text = src.and_then(|s| s.line_text(line));
-        let site = text.and_then(|t| cpython_site(&co.filename, t));
-        let (filename, lineno) = match &site {
-            Some(site) => (site.filename.clone(), site.line),
-            None => (co.filename.to_string(), line),
-        };
+        let shown = self.shown_line(&co.filename, co.line_of(idx));
+        let (filename, lineno) = (shown.filename, shown.line);
         let mut out = format!("  File \"{}\", line {}, in {}\n", filename, lineno, co.name);
-        let (Some(src), Some(text)) = (src, text) else {
+        let Some(text) = shown.text else {
             return (filename, lineno, String::new(), out);
         };
-        let text = match &site {
-            Some(CpythonSite { text: Some(t), .. }) => {
-                out.push_str(&format!("    {t}\n"));
-                return (filename, lineno, t.trim().to_string(), out);
-            }
-            Some(site) => site.shown(text),
-            None => text,
-        };
+        if shown.own_text {
+            out.push_str(&format!("    {text}\n"));
+            return (filename, lineno, text.trim().to_string(), out);
+        }
         let stripped = text.trim();
         if stripped.is_empty() {
             return (filename, lineno, String::new(), out);
         }
         out.push_str(&format!("    {stripped}\n"));
         if carets {
-            if let Some(span) = co.spans.get(idx) {
-                if let Some(c) = caret_line(src, span, text) {
+            let src = self.sources.get(&co.filename);
+            if let (Some(src), Some(span)) = (src, co.spans.get(idx)) {
+                if let Some(c) = caret_line(src, span, &text) {
                     out.push_str(&c);
                 }
             }
@@ -1096,15 +1087,12 @@ impl Vm {
             2 => true,
             _ => {
                 let co = &code.co;
-                let yes = co.filename.starts_with("<loopscope>/")
-                    && self
-                        .sources
-                        .get(&*co.filename)
-                        .and_then(|src| src.line_text(co.first_line))
-                        .is_some_and(|t| {
-                            t.split_once("# cpython: ")
-                                .is_some_and(|(_, m)| m == "C" || m.starts_with("C "))
-                        });
+                let yes = self
+                    .sources
+                    .get(&*co.filename)
+                    .and_then(|src| src.line_text(co.first_line))
+                    .and_then(|t| cpython_marker(&co.filename, t))
+                    .is_some_and(|(_, m)| m == "C" || m.starts_with("C "));
                 code.in_c.set(if yes { 2 } else { 1 });
                 yes
             }
@@ -1116,23 +1104,63 @@ impl Vm {
         let text = self.sources.get(filename)?.line_text(line)?;
         cpython_site(filename, text)
     }
-}
 
-impl CpythonSite {
-    /// The line as CPython shows it: its own text, or `line` (loopscope's, whose marker this
-    /// is) without the marker.
-    pub fn shown<'a>(&'a self, line: &'a str) -> &'a str {
-        self.text.as_deref().unwrap_or(&line[..self.text_len])
+    /// Line `line` of `filename` as a CPython traceback names and shows it: CPython's file,
+    /// line and text for a marked line of loopscope's own Python, the line itself otherwise.
+    pub fn shown_line(&self, filename: &str, line: u32) -> ShownLine<'_> {
+        let text = self.sources.get(filename).and_then(|s| s.line_text(line));
+        let Some(text) = text else {
+            return ShownLine {
+                filename: filename.to_string(),
+                line,
+                text: None,
+                own_text: false,
+            };
+        };
+        match cpython_site(filename, text) {
+            Some(site) => ShownLine {
+                filename: site.filename,
+                line: site.line,
+                own_text: site.text.is_some(),
+                text: Some(match site.text {
+                    Some(t) => std::borrow::Cow::Owned(t),
+                    None => std::borrow::Cow::Borrowed(&text[..site.text_len]),
+                }),
+            },
+            None => ShownLine {
+                filename: filename.to_string(),
+                line,
+                text: Some(std::borrow::Cow::Borrowed(text)),
+                own_text: false,
+            },
+        }
     }
 }
 
-pub fn cpython_site(filename: &str, text: &str) -> Option<CpythonSite> {
+/// See [`Vm::shown_line`].
+pub struct ShownLine<'a> {
+    pub filename: String,
+    pub line: u32,
+    /// None when the file is not loaded.
+    pub text: Option<std::borrow::Cow<'a, str>>,
+    /// The text is CPython's own, from the marker: loopscope's columns do not apply to it, so
+    /// no carets are drawn under it.
+    pub own_text: bool,
+}
+
+/// The `# cpython: ` marker of a line of loopscope's own Python: where it starts in `text` and
+/// what follows it, trimmed.
+fn cpython_marker<'a>(filename: &str, text: &'a str) -> Option<(usize, &'a str)> {
     const MARK: &str = "# cpython: ";
     if !filename.starts_with("<loopscope>/") {
         return None;
     }
     let at = text.find(MARK)?;
-    let rest = text[at + MARK.len()..].trim();
+    Some((at, text[at + MARK.len()..].trim()))
+}
+
+pub fn cpython_site(filename: &str, text: &str) -> Option<CpythonSite> {
+    let (at, rest) = cpython_marker(filename, text)?;
     let (site, own_text) = match rest.split_once(' ') {
         Some((site, t)) => (site, Some(t.trim().to_string())),
         None => (rest, None),
