@@ -108,6 +108,8 @@ struct Parser<'a> {
     max_pos: usize,
     /// Numbers the hidden temporaries (`$m0`, ...) that lowered `match` statements use.
     match_tmp: usize,
+    /// A `case` pattern's captures while it is lowered: (name, the temporary it goes to first).
+    match_caps: Vec<(String, String)>,
 }
 
 /// What an invalid assignment target is called in CPython's messages.
@@ -283,6 +285,7 @@ impl<'a> Parser<'a> {
             in_fstring,
             max_pos: 0,
             match_tmp: 0,
+            match_caps: Vec::new(),
         }
     }
 

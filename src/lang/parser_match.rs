@@ -1,7 +1,8 @@
 //! `match` statements (PEP 634), lowered while parsing to the statements the compiler already
 //! knows: the subject goes to a hidden temporary, each `case` becomes an `if`/`elif` whose test
 //! checks the pattern, and captures bind with `:=` (so the symbol table sees them as ordinary
-//! assignments in the enclosing scope). The structural checks CPython does with its
+//! assignments in the enclosing scope), first to temporaries and to their names only once the
+//! whole pattern has matched. The structural checks CPython does with its
 //! MATCH_SEQUENCE / MATCH_MAPPING / MATCH_CLASS instructions are the builtins `$match_seq`,
 //! `$match_map` and `$match_class` (src/vm/matching.rs); their names cannot be written in
 //! Python, so no script can shadow them.
@@ -134,8 +135,14 @@ impl<'a> Parser<'a> {
                 unreachable = Some((msg, pspan));
             }
             let mut parts = Vec::new();
+            self.match_caps.clear();
             if let Some(c) = self.lower(&pat, pspan, name(&subj_name, pspan)) {
                 parts.push(c);
+            }
+            // CPython stores a case's captures only once its whole pattern has matched (a
+            // case that fails partway binds nothing), and before the guard runs.
+            for (n, tmp) in std::mem::take(&mut self.match_caps) {
+                parts.push(bind(&n, name(&tmp, pspan), pspan));
             }
             parts.extend(guard);
             let test = and_all(parts, pspan).unwrap_or_else(|| constant(Constant::True, pspan));
@@ -161,6 +168,20 @@ impl<'a> Parser<'a> {
         );
         let ifs = self.fold_if(chain, Vec::new());
         Ok(vec![assign, ifs])
+    }
+
+    /// Where a capture of `n` goes until the pattern has matched: one temporary per name in a
+    /// case, so each alternative of an or-pattern fills the same one.
+    fn capture(&mut self, n: &str, subj: Expr, span: Span) -> Expr {
+        let tmp = match self.match_caps.iter().find(|(c, _)| c == n) {
+            Some((_, t)) => t.clone(),
+            None => {
+                let t = self.fresh_tmp();
+                self.match_caps.push((n.to_string(), t.clone()));
+                t
+            }
+        };
+        bind(&tmp, subj, span)
     }
 
     fn fresh_tmp(&mut self) -> String {
@@ -450,7 +471,7 @@ impl<'a> Parser<'a> {
     fn lower(&mut self, p: &Pat, span: Span, subj: Expr) -> Option<Expr> {
         match p {
             Pat::Wild | Pat::Star(None) => None,
-            Pat::Capture(n) | Pat::Star(Some(n)) => Some(bind(n, subj, span)),
+            Pat::Capture(n) | Pat::Star(Some(n)) => Some(self.capture(n, subj, span)),
             Pat::Value(v) | Pat::Singleton(v) => {
                 let op = if matches!(p, Pat::Singleton(_)) {
                     CmpOp::Is
@@ -469,7 +490,7 @@ impl<'a> Parser<'a> {
             Pat::As(inner, n) => {
                 let mut parts = Vec::new();
                 parts.extend(self.lower(&inner.0, inner.1, subj.clone()));
-                parts.push(bind(n, subj, span));
+                parts.push(self.capture(n, subj, span));
                 and_all(parts, span)
             }
             Pat::Or(alts) => {
@@ -536,7 +557,8 @@ impl<'a> Parser<'a> {
                     parts.extend(self.lower(vp, *vspan, Self::item(&t, i, *vspan)));
                 }
                 if let Some(r) = rest {
-                    parts.push(bind(r, Self::item(&t, items.len(), span), span));
+                    let rest = Self::item(&t, items.len(), span);
+                    parts.push(self.capture(r, rest, span));
                 }
                 and_all(parts, span)
             }
