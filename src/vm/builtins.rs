@@ -1560,18 +1560,7 @@ fn b_locals(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let Some(f) = vm.frames.last() else {
         return Ok(Value::None);
     };
-    if let Some(d) = &f.locals_dict {
-        return Ok(Value::Dict(d.clone()));
-    }
-    let d = PyDict::new();
-    for (i, n) in f.code.co.varnames.iter().enumerate() {
-        if let Some(v) = f.locals.get(i) {
-            if !v.is_null() {
-                d.set_str(n, v.clone());
-            }
-        }
-    }
-    Ok(Value::Dict(Rc::new(d)))
+    Ok(Value::Dict(super::frame_obj::frame_locals(f)))
 }
 
 fn b_vars(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
