@@ -600,6 +600,10 @@ impl<'a> Compiler<'a> {
                 Op::Deref(i.ok_or_else(|| internal("cell variable not found", u.loc))? as u32)
             }
             NameScope::Local if is_func => Op::Fast,
+            // The parser's temporaries (`$m0`, a `match` subject) live in the frame's slots
+            // at module and class level too: CPython keeps them on its value stack, so they
+            // must not appear in `globals()` or a class's `__dict__`.
+            NameScope::Local if mangled.starts_with('$') => Op::Fast,
             NameScope::GlobalImplicit if is_func => Op::Global,
             NameScope::GlobalExplicit => Op::Global,
             _ => Op::Name,

@@ -36,7 +36,8 @@ pub enum FrameState {
 }
 
 /// `f_locals`: arguments and locals that are bound, then cell and free variables, as CPython's
-/// `frame.f_locals` (and `locals()`) list them.
+/// `frame.f_locals` (and `locals()`) list them. The compiler's own temporaries (`$m0`, a
+/// `match` subject) are not the script's: CPython keeps those on its value stack.
 pub fn frame_locals(f: &Frame) -> Rc<PyDict> {
     if let Some(d) = &f.locals_dict {
         return d.clone();
@@ -44,13 +45,13 @@ pub fn frame_locals(f: &Frame) -> Rc<PyDict> {
     let co = &f.code.co;
     let d = PyDict::new();
     for (n, v) in co.varnames.iter().zip(&f.locals) {
-        if !v.is_null() {
+        if !v.is_null() && !n.starts_with('$') {
             d.set_str(n, v.clone());
         }
     }
     for (n, cell) in co.cellvars.iter().chain(&co.freevars).zip(&f.cells) {
         let v = cell.value.borrow();
-        if !v.is_null() {
+        if !v.is_null() && !n.starts_with('$') {
             d.set_str(n, v.clone());
         }
     }

@@ -357,8 +357,13 @@ impl Vm {
         cells: Vec<Rc<PyCell>>,
         func: Option<Rc<PyFunction>>,
     ) -> Box<Frame> {
+        let nlocals = code.co.varnames.len();
         let mut fr = self.alloc_frame(code, globals, func);
         fr.locals = locals;
+        // A module's frame is made with no locals, but has slots for the parser's temporaries.
+        if fr.locals.len() < nlocals {
+            fr.locals.resize(nlocals, Value::Null);
+        }
         fr.cells = cells;
         fr
     }

@@ -1640,9 +1640,20 @@ fn g_code_flags(_vm: &mut Vm, v: &Value) -> R {
 fn names_tuple(names: &[Rc<str>]) -> Value {
     Value::tuple(names.iter().map(|n| Value::str(n)).collect())
 }
+/// The script's own local names: not the parser's temporaries (`$m0`), which CPython keeps
+/// on its value stack.
+fn script_varnames(c: &super::object::PyCode) -> impl Iterator<Item = &Rc<str>> {
+    c.co.varnames.iter().filter(|n| !n.starts_with('$'))
+}
 fn g_code_varnames(_vm: &mut Vm, v: &Value) -> R {
     Ok(match v {
-        Value::Code(c) => names_tuple(&c.co.varnames),
+        Value::Code(c) => Value::tuple(script_varnames(c).map(|n| Value::str(n)).collect()),
+        _ => Value::None,
+    })
+}
+fn g_code_nlocals(_vm: &mut Vm, v: &Value) -> R {
+    Ok(match v {
+        Value::Code(c) => Value::Int(script_varnames(c).count() as i64),
         _ => Value::None,
     })
 }
@@ -2203,6 +2214,7 @@ pub fn register(vm: &mut Vm) {
     vm.add_getset(&t.code, "co_filename", g_code_filename, None);
     vm.add_getset(&t.code, "co_firstlineno", g_code_firstlineno, None);
     vm.add_getset(&t.code, "co_varnames", g_code_varnames, None);
+    vm.add_getset(&t.code, "co_nlocals", g_code_nlocals, None);
     vm.add_getset(&t.code, "co_cellvars", g_code_cellvars, None);
     vm.add_getset(&t.code, "co_freevars", g_code_freevars, None);
     vm.add_getset(&t.code, "co_argcount", g_code_argcount, None);
