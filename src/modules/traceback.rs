@@ -37,7 +37,7 @@ fn summaries(vm: &Vm, entries: &[TbEntry], carets: bool) -> Value {
 }
 
 fn summary(vm: &Vm, e: &TbEntry, carets: bool) -> Value {
-    let (file, lineno, line, text) = vm.frame_summary(e, carets);
+    let (file, lineno, line, text) = vm.with_python_tracebacks(|vm| vm.frame_summary(e, carets));
     Value::tuple(vec![
         Value::string(file),
         Value::Int(i64::from(lineno)),
@@ -256,7 +256,7 @@ fn none_text() -> String {
 /// What format_exc/print_exc show: the exception being handled, or CPython's "None" line.
 fn handled_text(vm: &mut Vm) -> String {
     match vm.handled_exception() {
-        Some(e) => vm.format_exception(&e),
+        Some(e) => vm.format_exception_by_python(&e),
         None => none_text(),
     }
 }
@@ -284,7 +284,7 @@ fn print_exc(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 
 fn format_exception(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let text = match exc_arg(vm, args, kw, "format_exception")? {
-        Some(e) => vm.format_exception(&e),
+        Some(e) => vm.format_exception_by_python(&e),
         None => none_text(),
     };
     Ok(split_chunks(&text))
@@ -292,7 +292,7 @@ fn format_exception(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value>
 
 fn print_exception(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let text = match exc_arg(vm, args, kw, "print_exception")? {
-        Some(e) => vm.format_exception(&e),
+        Some(e) => vm.format_exception_by_python(&e),
         None => none_text(),
     };
     // (exc, /, value, tb, limit, file, chain): file is the 5th positional slot.

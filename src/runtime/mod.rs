@@ -1315,7 +1315,7 @@ fn n_log_error(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     out.push('\n');
     if let Some(Value::Instance(e)) = a.get(1) {
         if e.exc().is_some() {
-            out.push_str(&vm.format_exception(e));
+            out.push_str(&vm.format_exception_by_python(e));
         }
     }
     vm.write_out(Stream::Stderr, &out);

@@ -353,6 +353,10 @@ pub struct Vm {
     pub repr_guard: Vec<usize>,
     /// Warnings already shown (CPython shows each location once).
     pub warned: Vec<String>,
+    /// Tracebacks are being drawn by traceback.py (`print_exc`, logging, `format_tb`), not by
+    /// CPython's C printer of uncaught exceptions: the two differ in whitespace (see
+    /// `Vm::frame_summary`).
+    pub(crate) tb_by_python: std::cell::Cell<bool>,
     /// `cls.__subclasses__()`: each class's direct subclasses by the class's id, in creation
     /// order, held weakly (a class that dies leaves the list, as in CPython).
     pub subclasses: RefCell<HashMap<u64, Vec<std::rc::Weak<PyType>>>>,
@@ -420,6 +424,7 @@ impl Vm {
             frame_pool: Vec::new(),
             arg_pool: Vec::new(),
             warned: Vec::new(),
+            tb_by_python: std::cell::Cell::new(false),
             subclasses: RefCell::new(HashMap::new()),
             agen_first_iter: RefCell::new(Vec::new()),
             agen_ops_done: RefCell::new(Vec::new()),

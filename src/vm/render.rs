@@ -737,6 +737,24 @@ impl Vm {
 
     /// The text CPython prints for an uncaught exception (with its chain, and exception
     /// groups drawn as CPython 3.11's nested boxes).
+    /// `exc`'s traceback as traceback.py formats it (`print_exc`, `format_exception`, what
+    /// asyncio logs): see `frame_summary` for how it differs from `format_exception`.
+    pub fn format_exception_by_python(&mut self, exc: &Exc) -> String {
+        let was = self.tb_by_python.replace(true);
+        let out = self.format_exception(exc);
+        self.tb_by_python.set(was);
+        out
+    }
+
+    /// Runs `f` with tracebacks drawn as traceback.py draws them.
+    pub fn with_python_tracebacks<T>(&self, f: impl FnOnce(&Self) -> T) -> T {
+        let was = self.tb_by_python.replace(true);
+        let out = f(self);
+        self.tb_by_python.set(was);
+        out
+    }
+
+    /// `exc`'s traceback as CPython's C printer of an uncaught exception draws it.
     pub fn format_exception(&mut self, exc: &Exc) -> String {
         let mut out = String::new();
         let mut seen: Vec<usize> = Vec::new();
@@ -986,6 +1004,11 @@ impl Vm {
     /// text CPython shows (its own for loopscope's marked lines), and the entry's text as the
     /// uncaught-exception traceback prints it (`  File ...` and the source, and with `carets`
     /// the 3.11 `^^^^` line: `extract_tb` keeps column positions, `extract_stack` does not).
+    ///
+    /// CPython 3.11.7 draws the entry two ways. Its C printer (uncaught exceptions) strips only
+    /// the line's indentation, so trailing spaces stay. traceback.py (`tb_by_python`) strips
+    /// both ends, and then places the carets as many columns further left as it stripped at the
+    /// end: a quirk of its `stripped_characters`, shown as is.
     pub fn frame_summary(
         &self,
         e: &super::exceptions::TbEntry,
@@ -1007,11 +1030,18 @@ impl Vm {
         if stripped.is_empty() {
             return (filename, lineno, String::new(), out);
         }
-        out.push_str(&format!("    {stripped}\n"));
+        let by_python = self.tb_by_python.get();
+        let (shown_text, shift) = if by_python {
+            let trailing = text.chars().rev().take_while(|c| c.is_whitespace()).count();
+            (stripped, trailing)
+        } else {
+            (text.trim_start_matches([' ', '\t', '\x0c']), 0)
+        };
+        out.push_str(&format!("    {shown_text}\n"));
         if carets {
             let src = self.sources.get(&co.filename);
             if let (Some(src), Some(span)) = (src, co.spans.get(idx)) {
-                if let Some(c) = caret_line(src, span, &text) {
+                if let Some(c) = caret_line(src, span, &text, shift) {
                     out.push_str(&c);
                 }
             }
@@ -1178,10 +1208,12 @@ pub fn cpython_site(filename: &str, text: &str) -> Option<CpythonSite> {
 
 /// The `    ~~~^^^` line under a traceback source line, following CPython 3.11's rules: no line
 /// when the instruction covers the whole (stripped) line and there are no anchors.
+/// `shift`: columns the carets move left (traceback.py's trailing-whitespace quirk).
 fn caret_line(
     src: &crate::lang::span::SourceFile,
     span: &crate::lang::span::Span,
     text: &str,
+    shift: usize,
 ) -> Option<String> {
     if span.end <= span.start {
         return None;
@@ -1208,15 +1240,34 @@ fn caret_line(
     if end_col - start_col >= stripped_len && !has_secondary {
         return None;
     }
+    // CPython 3.11.7 draws the line in terminal columns, so a Chinese character under the
+    // carets takes two of them.
+    let width = super::strops::display_width;
+    let col_of = |chars: usize| -> usize {
+        let at = text
+            .char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(i, _)| i);
+        width(&text[..at])
+    };
+    let (dp_start, dp_end) = (col_of(start_col), col_of(end_col));
     let mut s = String::from("    ");
-    s.push_str(&" ".repeat(start_col.saturating_sub(leading)));
+    s.push_str(&" ".repeat(dp_start.saturating_sub(leading + shift)));
     match anchors {
         Some((l, r)) => {
-            s.push_str(&"~".repeat(l));
-            s.push_str(&"^".repeat(r.saturating_sub(l)));
-            s.push_str(&"~".repeat(seg_chars.saturating_sub(r)));
+            let seg_col = |chars: usize| -> usize {
+                let at = seg_all
+                    .char_indices()
+                    .nth(chars)
+                    .map_or(seg_all.len(), |(i, _)| i);
+                width(&seg_all[..at])
+            };
+            let (dl, dr) = (seg_col(l), seg_col(r));
+            s.push_str(&"~".repeat(dl));
+            s.push_str(&"^".repeat(dr.saturating_sub(dl)));
+            s.push_str(&"~".repeat((dp_end - dp_start).saturating_sub(dr)));
         }
-        None => s.push_str(&"^".repeat(seg_chars)),
+        None => s.push_str(&"^".repeat(dp_end - dp_start)),
     }
     s.push('\n');
     Some(s)

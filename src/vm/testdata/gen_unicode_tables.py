@@ -65,6 +65,8 @@ emit_ranges("ID_CONTINUE", "`str.isidentifier` later characters (XID_Continue)",
             lambda c: ("a" + c).isidentifier())
 emit_ranges("TITLECASE_LETTER", "Category Lt (`Py_UNICODE_ISTITLE`)",
             lambda c: unicodedata.category(c) == "Lt")
+emit_ranges("WIDE", "East Asian Width W or F: two columns in a traceback's caret line",
+            lambda c: unicodedata.east_asian_width(c) in "WF")
 emit_map("TITLE_MAP", "Full titlecase mappings that differ from the uppercase one",
          lambda c: c.title() if c.title() != c.upper() else None)
 emit_map("CASEFOLD_MAP", "Full case foldings that differ from the lowercase mapping",
