@@ -21,6 +21,10 @@ pub struct SyntaxError {
     /// The text to quote instead of the source line, with the caret's byte range in it: CPython
     /// quotes an f-string field as `(expr)` when the error is inside it.
     pub quoted: Option<(String, u32, u32)>,
+    /// Place the caret by characters, not bytes: CPython's tokenizer reports most of its own
+    /// errors (an unterminated string, an invalid character or number, an unmatched bracket)
+    /// with character offsets, where the parser's are byte offsets.
+    pub char_offsets: bool,
 }
 
 impl SyntaxError {
@@ -30,6 +34,7 @@ impl SyntaxError {
             msg: msg.into(),
             span,
             quoted: None,
+            char_offsets: false,
         }
     }
 
@@ -39,6 +44,7 @@ impl SyntaxError {
             msg: msg.into(),
             span,
             quoted: None,
+            char_offsets: false,
         }
     }
 
@@ -48,7 +54,14 @@ impl SyntaxError {
             msg: msg.into(),
             span,
             quoted: None,
+            char_offsets: false,
         }
+    }
+
+    /// The same error, its caret placed by characters (see `char_offsets`).
+    pub fn by_chars(mut self) -> Self {
+        self.char_offsets = true;
+        self
     }
 
     pub fn type_name(&self) -> &'static str {
@@ -90,13 +103,17 @@ impl SyntaxError {
             out.push('\n');
             if self.span.col > 0 {
                 let line_start = line_start_of(&src.text, self.span.start as usize) + bom;
-                let start = (self.span.start as usize).saturating_sub(line_start);
+                let mut start = (self.span.start as usize).saturating_sub(line_start);
+                let mut end = (self.span.end as usize)
+                    .saturating_sub(line_start)
+                    .min(line.len());
+                if self.char_offsets {
+                    let chars = |b: usize| line.char_indices().take_while(|&(i, _)| i < b).count();
+                    (start, end) = (chars(start), chars(end));
+                }
                 let offset = start.min(line.len()) as isize - lead as isize;
                 if offset >= 0 {
                     let width = if self.span.end > self.span.start {
-                        let end = (self.span.end as usize)
-                            .saturating_sub(line_start)
-                            .min(line.len());
                         end.saturating_sub(start).max(1)
                     } else {
                         1

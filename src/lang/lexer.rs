@@ -160,7 +160,7 @@ impl<'a> Lexer<'a> {
 
     fn err_at(&mut self, pos: usize, msg: impl Into<String>) -> SyntaxError {
         let span = self.point(pos);
-        SyntaxError::new(msg, span)
+        SyntaxError::new(msg, span).by_chars()
     }
 
     /// CPython points tokenizer errors at the last character it consumed.
@@ -259,10 +259,11 @@ impl<'a> Lexer<'a> {
                             return Err(self.err_at(p, "unexpected EOF while parsing"));
                         }
                         Some(_) => {
-                            let p = self.pos;
-                            return Err(self.err_at(
-                                p,
+                            // One of the tokenizer's errors CPython places by bytes.
+                            let span = self.point(self.pos);
+                            return Err(SyntaxError::new(
                                 "unexpected character after line continuation character",
+                                span,
                             ));
                         }
                     }
@@ -493,12 +494,20 @@ impl<'a> Lexer<'a> {
         Ok(())
     }
 
+    /// `$`, `?` or a lone `!`: CPython's tokenizer passes them on as ERRORTOKENs and its
+    /// parser reports "invalid syntax" on that one character, as a parser error.
+    fn stray_ascii(&mut self, start: usize) -> SyntaxError {
+        let point = self.point(start);
+        let span = Span::new(point.start, point.start + 1, point.line, point.col);
+        SyntaxError::new("invalid syntax", span)
+    }
+
     fn operator(&mut self, start: usize, line: u32, col: u32) -> Result<(), SyntaxError> {
         let rest = self.src.get(start..self.end).unwrap_or("");
         let Some(&(text, op)) = Op::TABLE.iter().find(|(s, _)| rest.starts_with(s)) else {
             let c = self.peek_char().unwrap_or('\0');
             if c.is_ascii() {
-                return Err(self.err_at(start, "invalid syntax"));
+                return Err(self.stray_ascii(start));
             }
             return Err(self.err_at(
                 start,
@@ -506,7 +515,7 @@ impl<'a> Lexer<'a> {
             ));
         };
         if op == Op::Exclamation && !self.fragment {
-            return Err(self.err_at(start, "invalid syntax"));
+            return Err(self.stray_ascii(start));
         }
         self.pos += text.len();
         let span = self.span_from(start, line, col);
@@ -833,6 +842,7 @@ impl<'a> Lexer<'a> {
             format!("{what} (detected at line {detected})"),
             Span::new(start as u32, start as u32, line, col),
         )
+        .by_chars()
     }
 }
 

@@ -430,6 +430,13 @@ impl<'a> Parser<'a> {
             return Ok(self.bump());
         }
         if let Some(last) = last {
+            // `(a + 1 = 2)`, `[x = 1]`: CPython's invalid_named_expression.
+            if self.at_op(Op::Equal) {
+                return Err(match self.check_stray_equal(last) {
+                    Err(e) => e,
+                    Ok(()) => self.invalid(),
+                });
+            }
             if let Some(e) = self.forgot_comma(last) {
                 return Err(e);
             }
@@ -2942,6 +2949,7 @@ impl<'a> Parser<'a> {
                 msg,
                 span: e.span,
                 quoted: Some((text, rel, rel_end.max(rel))),
+                char_offsets: false,
             }
         };
         let mut toks = lexer::lex_fragment(self.src, start.pos, end, start.line, start.col)

@@ -1703,7 +1703,9 @@ fn syntax_error_value(
     let line = e.span.line;
     // The parser quotes the line it read; the compiler's errors (CPython: symtable and
     // codegen) look the line up by file name, which compile()'s source never has.
+    // CPython's tokenizer quotes its own errors' line without the newline.
     let text = match src.line_text(line) {
+        Some(t) if from_parser && e.char_offsets => Value::str(t),
         Some(t) if from_parser => Value::string(format!("{t}\n")),
         _ => Value::None,
     };
@@ -1723,7 +1725,14 @@ fn syntax_error_value(
         }
     };
     let end_offset = if e.span.col != 0 && e.span.end > e.span.start {
-        offset + i64::from(e.span.end - e.span.start)
+        let covered = src
+            .text
+            .get(e.span.start as usize..e.span.end as usize)
+            .map_or(0, |t| t.chars().count());
+        offset + covered as i64
+    } else if e.char_offsets && e.span.col != 0 {
+        // The tokenizer's errors end where they start.
+        offset
     } else {
         -1
     };
