@@ -5,7 +5,8 @@ The policy allows what the app needs and nothing more: its own scripts, the one 
 script Trunk writes to start the wasm (allowed by its hash, computed here because it names
 the build's hashed files), WebAssembly compilation ('wasm-unsafe-eval'), its own worker and
 styles (style attributes too: Yew sets them), data: images, and no plugins, no <base>, no
-forms. The app makes no network requests but its own files.
+forms. The app makes no network requests but its own files (connect-src 'self': the run worker
+fetches the Python modules it does not carry from py/ when a script imports them).
 """
 import base64
 import hashlib

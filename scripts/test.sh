@@ -23,6 +23,11 @@ for wasm in dist/*.wasm; do
     printf '    %s: %s bytes, %s gzipped\n' "$(basename "$wasm")" "$(wc -c <"$wasm")" \
         "$(gzip -9 -c "$wasm" | wc -c)"
 done
+# The Python modules the engine fetches when a script imports one (each file gzipped alone).
+py_gz=0
+for f in dist/py/*.py; do py_gz=$((py_gz + $(gzip -9 -c "$f" | wc -c))); done
+printf '    py/ (%s modules fetched on import): %s bytes, %s gzipped file by file\n' \
+    "$(ls dist/py/*.py | wc -l)" "$(cat dist/py/*.py | wc -c)" "$py_gz"
 
 say "end-to-end tests (node --test, playwright-core driving $CHROMIUM)"
 CHROMIUM="$CHROMIUM" node --test tests/e2e/

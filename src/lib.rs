@@ -14,6 +14,20 @@ macro_rules! embedded_py {
     };
 }
 
+/// A module of `modules::fetched_files::FETCHED` (`path` as for `embedded_py!`): a
+/// [`modules::fetched::Fetched`] with its served name and hash, and natively its text. In the
+/// browser's engine the text is fetched on import (`modules::fetched`).
+macro_rules! fetched_py {
+    ($path:literal) => {
+        $crate::modules::fetched::Fetched {
+            file: include!(concat!(env!("OUT_DIR"), "/py/", $path, ".name")),
+            hash: include!(concat!(env!("OUT_DIR"), "/py/", $path, ".hash")),
+            #[cfg(not(target_arch = "wasm32"))]
+            text: embedded_py!($path),
+        }
+    };
+}
+
 pub mod lang;
 pub mod modules;
 pub mod net;

@@ -7,8 +7,31 @@
 // wasm VM.
 const ready = import('./loopscope-engine.js').then(async (mod) => {
   await mod.default({ module_or_path: new URL('loopscope-engine_bg.wasm', self.location.href) });
+  mod.loopscope_set_module_source(fetchModule);
   return mod;
 });
+
+// The Python modules a script loads only by importing them (datetime, re, threading, the
+// network modules, ...) are not in the engine: Trunk's post-build hook puts them in py/
+// (scripts/fetched_py.py) and the engine asks for one when a script imports it
+// (src/modules/fetched.rs). The import runs inside the VM's synchronous run, so the request
+// is synchronous too (allowed in a worker); the engine keeps what it got, and checks that it
+// is the file it was built with. A failure is thrown as an Error whose message the script's
+// ImportError shows.
+function fetchModule(file) {
+  const where = `fetching py/${file} failed`;
+  const xhr = new XMLHttpRequest();
+  xhr.open('GET', new URL(`py/${file}`, self.location.href), false);
+  xhr.overrideMimeType('text/plain; charset=utf-8');
+  try {
+    xhr.send();
+  } catch (err) {
+    throw new Error(`${where}: ${err && err.name === 'NetworkError' ? 'no answer (offline, or the app was opened from a file)' : String(err)}`);
+  }
+  if (xhr.status === 0) throw new Error(`${where}: no answer (offline, or the app was opened from a file)`);
+  if (xhr.status !== 200) throw new Error(`${where}: HTTP ${xhr.status} ${xhr.statusText}`.trimEnd());
+  return xhr.responseText;
+}
 // A failure is reported with the first run that needs the module.
 ready.catch(() => {});
 

@@ -6,9 +6,8 @@ use crate::vm::object::tflags;
 use crate::vm::{PyModule, PyResult, Value, Vm};
 use std::rc::Rc;
 
-const SOURCE: &str = embedded_py!("src/modules/abc.py");
-
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    let text = fetched_py!("src/modules/abc.py").text(vm, "abc")?;
     let mark = vm.new_closure("_set_abstract", |vm, args, _kw| match args {
         [Value::Type(t), flag, ..] => {
             let on = vm.truthy(flag)?;
@@ -26,7 +25,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
         vm,
         "abc",
         "<loopscope>/abc.py",
-        SOURCE,
+        &text,
         &[("_set_abstract", mark)],
     )
 }

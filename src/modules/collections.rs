@@ -2073,11 +2073,12 @@ fn lazy_abc(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 /// two lines replaced in place (no big ints, no memoryview). The source is from CPython (PSF
 /// license).
 pub fn init_abc(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    let text = fetched_py!("src/modules/collections_abc.py").text(vm, "collections.abc")?;
     super::pysource::load(
         vm,
         "collections.abc",
         "/usr/lib/python3.11/_collections_abc.py",
-        embedded_py!("src/modules/collections_abc.py"),
+        &text,
     )
 }
 

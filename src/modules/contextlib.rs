@@ -6,13 +6,7 @@
 use crate::vm::{PyModule, PyResult, Vm};
 use std::rc::Rc;
 
-const SOURCE: &str = embedded_py!("src/modules/contextlib.py");
-
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    super::pysource::load(
-        vm,
-        "contextlib",
-        "/usr/lib/python3.11/contextlib.py",
-        SOURCE,
-    )
+    let text = fetched_py!("src/modules/contextlib.py").text(vm, "contextlib")?;
+    super::pysource::load(vm, "contextlib", "/usr/lib/python3.11/contextlib.py", &text)
 }

@@ -8,10 +8,9 @@ use crate::vm::{PyModule, PyResult, Value, Vm};
 use std::cell::Cell;
 use std::rc::Rc;
 
-const SOURCE: &str = embedded_py!("src/modules/contextvars.py");
-
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    super::pysource::load(vm, "contextvars", "<loopscope>/contextvars.py", SOURCE)
+    let text = fetched_py!("src/modules/contextvars.py").text(vm, "contextvars")?;
+    super::pysource::load(vm, "contextvars", "<loopscope>/contextvars.py", &text)
 }
 
 fn module(vm: &Vm) -> Option<Rc<PyModule>> {

@@ -5,8 +5,7 @@
 use crate::vm::{PyModule, PyResult, Vm};
 use std::rc::Rc;
 
-const SOURCE: &str = embedded_py!("src/modules/dataclasses.py");
-
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    super::pysource::load(vm, "dataclasses", "<loopscope>/dataclasses.py", SOURCE)
+    let text = fetched_py!("src/modules/dataclasses.py").text(vm, "dataclasses")?;
+    super::pysource::load(vm, "dataclasses", "<loopscope>/dataclasses.py", &text)
 }

@@ -6,15 +6,14 @@
 use crate::vm::{PyModule, PyResult, Vm};
 use std::rc::Rc;
 
-const SOURCE: &str = embedded_py!("src/modules/datetime.py");
-
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    let text = fetched_py!("src/modules/datetime.py").text(vm, "datetime")?;
     let marker = super::pysource::c_type_marker(vm);
     super::pysource::load_with(
         vm,
         "datetime",
         "/usr/lib/python3.11/datetime.py",
-        SOURCE,
+        &text,
         &[("_c_type", marker)],
     )
 }

@@ -4,8 +4,7 @@
 use crate::vm::{PyModule, PyResult, Vm};
 use std::rc::Rc;
 
-const SOURCE: &str = embedded_py!("src/modules/enum.py");
-
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    super::pysource::load(vm, "enum", "<loopscope>/enum.py", SOURCE)
+    let text = fetched_py!("src/modules/enum.py").text(vm, "enum")?;
+    super::pysource::load(vm, "enum", "<loopscope>/enum.py", &text)
 }

@@ -4,8 +4,7 @@
 use crate::vm::{PyModule, PyResult, Vm};
 use std::rc::Rc;
 
-const SOURCE: &str = embedded_py!("src/modules/inspect.py");
-
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    super::pysource::load(vm, "inspect", "<loopscope>/inspect.py", SOURCE)
+    let text = fetched_py!("src/modules/inspect.py").text(vm, "inspect")?;
+    super::pysource::load(vm, "inspect", "<loopscope>/inspect.py", &text)
 }

@@ -13,6 +13,10 @@ pub mod copy;
 pub mod dataclasses;
 pub mod datetime;
 pub mod enum_;
+pub mod fetched;
+// Shared with build.rs, which alone names the served files.
+#[allow(dead_code)]
+mod fetched_files;
 pub mod functools;
 pub mod gc;
 pub mod greenlet;

@@ -6,8 +6,7 @@
 use crate::vm::{PyModule, PyResult, Vm};
 use std::rc::Rc;
 
-const SOURCE: &str = embedded_py!("src/modules/string.py");
-
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    super::pysource::load(vm, "string", "/usr/lib/python3.11/string.py", SOURCE)
+    let text = fetched_py!("src/modules/string.py").text(vm, "string")?;
+    super::pysource::load(vm, "string", "/usr/lib/python3.11/string.py", &text)
 }

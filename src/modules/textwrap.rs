@@ -6,8 +6,7 @@
 use crate::vm::{PyModule, PyResult, Vm};
 use std::rc::Rc;
 
-const SOURCE: &str = embedded_py!("src/modules/textwrap.py");
-
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    super::pysource::load(vm, "textwrap", "/usr/lib/python3.11/textwrap.py", SOURCE)
+    let text = fetched_py!("src/modules/textwrap.py").text(vm, "textwrap")?;
+    super::pysource::load(vm, "textwrap", "/usr/lib/python3.11/textwrap.py", &text)
 }

@@ -6,21 +6,13 @@ use crate::vm::{PyModule, PyResult, Vm};
 use std::rc::Rc;
 
 pub fn init_threading(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    super::pysource::load(
-        vm,
-        "threading",
-        "<loopscope>/threading.py",
-        embedded_py!("src/modules/threading.py"),
-    )
+    let text = fetched_py!("src/modules/threading.py").text(vm, "threading")?;
+    super::pysource::load(vm, "threading", "<loopscope>/threading.py", &text)
 }
 
 pub fn init_queue(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    super::pysource::load(
-        vm,
-        "queue",
-        "<loopscope>/queue.py",
-        embedded_py!("src/modules/queue.py"),
-    )
+    let text = fetched_py!("src/modules/queue.py").text(vm, "queue")?;
+    super::pysource::load(vm, "queue", "<loopscope>/queue.py", &text)
 }
 
 /// `concurrent` is a package with nothing but `futures` in it.
@@ -29,11 +21,12 @@ pub fn init_concurrent(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
 }
 
 pub fn init_futures(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    let text = fetched_py!("src/modules/concurrent_futures.py").text(vm, "concurrent.futures")?;
     super::pysource::load(
         vm,
         "concurrent.futures",
         "<loopscope>/concurrent/futures/__init__.py",
-        embedded_py!("src/modules/concurrent_futures.py"),
+        &text,
     )
 }
 

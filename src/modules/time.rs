@@ -67,12 +67,13 @@ fn sleep(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    let text = fetched_py!("src/modules/time.py").text(vm, "time")?;
     let marker = super::pysource::c_type_marker(vm);
     let m = super::pysource::load_with(
         vm,
         "time",
         "<loopscope>/time.py",
-        embedded_py!("src/modules/time.py"),
+        &text,
         &[("_c_type", marker)],
     )?;
     vm.module_add_fn(&m, "time", wall);

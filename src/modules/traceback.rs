@@ -12,11 +12,11 @@ use crate::vm::object::NativeData;
 use crate::vm::{Exc, KwArgs, PyModule, PyResult, Stream, Value, Vm};
 use std::rc::Rc;
 
-const SOURCE: &str = embedded_py!("src/modules/traceback.py");
 /// Where traceback.py's own frames come from: `extract_stack()` leaves them out.
 const FILENAME: &str = "<loopscope>/traceback.py";
 
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    let text = fetched_py!("src/modules/traceback.py").text(vm, "traceback")?;
     let m = vm.new_module("traceback");
     vm.module_add_fn(&m, "format_exc", format_exc);
     vm.module_add_fn(&m, "print_exc", print_exc);
@@ -26,7 +26,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     vm.module_add_fn(&m, "_tb_entries", tb_entries);
     vm.module_add_fn(&m, "_stack_entries", stack_entries);
     vm.module_add_fn(&m, "_source_line", source_line);
-    super::pysource::exec_into(vm, &m, FILENAME, SOURCE)?;
+    super::pysource::exec_into(vm, &m, FILENAME, &text)?;
     Ok(m)
 }
 

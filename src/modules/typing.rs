@@ -5,8 +5,7 @@
 use crate::vm::{PyModule, PyResult, Vm};
 use std::rc::Rc;
 
-const SOURCE: &str = embedded_py!("src/modules/typing.py");
-
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    super::pysource::load(vm, "typing", "<loopscope>/typing.py", SOURCE)
+    let text = fetched_py!("src/modules/typing.py").text(vm, "typing")?;
+    super::pysource::load(vm, "typing", "<loopscope>/typing.py", &text)
 }

@@ -11,60 +11,61 @@
 
 pub mod backend;
 
+use crate::modules::fetched::Fetched;
 use crate::modules::pysource;
-use crate::vm::{KwArgs, PyModule, PyResult, Value, Vm};
+use crate::vm::{ExcKind, KwArgs, PyModule, PyResult, Value, Vm};
 use std::rc::Rc;
 
 /// (module name, file name in tracebacks, source) of the Python-source modules.
-const SOURCES: &[(&str, &str, &str)] = &[
+const SOURCES: &[(&str, &str, Fetched)] = &[
     (
         "socket",
         "<loopscope>/socket.py",
-        embedded_py!("src/net/socket.py"),
+        fetched_py!("src/net/socket.py"),
     ),
     (
         "selectors",
         "<loopscope>/selectors.py",
-        embedded_py!("src/net/selectors.py"),
+        fetched_py!("src/net/selectors.py"),
     ),
     (
         "select",
         "<loopscope>/select.py",
-        embedded_py!("src/net/select.py"),
+        fetched_py!("src/net/select.py"),
     ),
     (
         "aiohttp",
         "<loopscope>/aiohttp.py",
-        embedded_py!("src/net/aiohttp.py"),
+        fetched_py!("src/net/aiohttp.py"),
     ),
     (
         "aiofiles",
         "<loopscope>/aiofiles.py",
-        embedded_py!("src/net/aiofiles.py"),
+        fetched_py!("src/net/aiofiles.py"),
     ),
     (
         "aioredis",
         "<loopscope>/aioredis.py",
-        embedded_py!("src/net/aioredis.py"),
+        fetched_py!("src/net/aioredis.py"),
     ),
     (
         "aiomysql",
         "<loopscope>/aiomysql.py",
-        embedded_py!("src/net/aiomysql.py"),
+        fetched_py!("src/net/aiomysql.py"),
     ),
     (
         "_loopscope_udp",
         "<loopscope>/udp.py",
-        embedded_py!("src/net/udp.py"),
+        fetched_py!("src/net/udp.py"),
     ),
     (
         "_loopscope_getaddrinfo",
         "<loopscope>/socket_getaddrinfo.py",
-        embedded_py!("src/net/getaddrinfo.py"),
+        fetched_py!("src/net/getaddrinfo.py"),
     ),
 ];
 
-const NET_SOURCE: &str = embedded_py!("src/net/net.py");
+const NET_SOURCE: Fetched = fetched_py!("src/net/net.py");
 
 /// Make `loopscope.net`, `socket`, `selectors`, `select` and the simulated client libraries
 /// importable.
@@ -83,12 +84,14 @@ pub fn register(vm: &mut Vm) {
 }
 
 fn load(vm: &mut Vm, name: &str) -> PyResult<Rc<PyModule>> {
-    let (n, file, text) = SOURCES
-        .iter()
-        .find(|(n, _, _)| *n == name)
-        .copied()
-        .unwrap_or(("", "", ""));
-    pysource::load(vm, n, file, text)
+    let Some((n, file, source)) = SOURCES.iter().find(|(n, _, _)| *n == name) else {
+        return Err(vm.new_error(
+            ExcKind::ImportError,
+            format!("no module source for '{name}'"),
+        ));
+    };
+    let text = source.text(vm, n)?;
+    pysource::load(vm, n, file, &text)
 }
 
 fn init_socket(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
@@ -235,12 +238,13 @@ fn init_loopscope(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
 }
 
 fn init_net(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    let text = NET_SOURCE.text(vm, "loopscope.net")?;
     let natives = clock_natives(vm);
     pysource::load_with(
         vm,
         "loopscope.net",
         "<loopscope>/loopscope/net.py",
-        NET_SOURCE,
+        &text,
         &[("_loopscope_net_native", natives)],
     )
 }

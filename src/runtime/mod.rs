@@ -47,7 +47,8 @@ pub const ASYNCIO_SOURCE: &str = embedded_py!("src/runtime/asyncio.py");
 /// The file name tracebacks show for frames inside loopscope's asyncio.
 pub const ASYNCIO_FILENAME: &str = "<loopscope>/asyncio/__init__.py";
 /// asyncio's I/O half (protocols, transports, selector_events, streams), loaded on first use.
-pub const ASYNCIO_NET_SOURCE: &str = embedded_py!("src/runtime/asyncio_net.py");
+const ASYNCIO_NET_SOURCE: crate::modules::fetched::Fetched =
+    fetched_py!("src/runtime/asyncio_net.py");
 const ASYNCIO_NET_FILENAME: &str = "<loopscope>/asyncio/streams.py";
 
 /// How a script is run.
@@ -254,11 +255,12 @@ const ASYNCIO_SUBMODULES: [&str; 17] = [
 /// asyncio's thread parts (`run_in_executor`, `wrap_future`, `to_thread`, ...), loaded on
 /// first use.
 fn init_asyncio_threads(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    let text = fetched_py!("src/runtime/asyncio_threads.py").text(vm, "asyncio.threads")?;
     crate::modules::pysource::load(
         vm,
         "_loopscope_asyncio_threads",
         "<loopscope>/asyncio/threads.py",
-        embedded_py!("src/runtime/asyncio_threads.py"),
+        &text,
     )
 }
 
@@ -270,12 +272,13 @@ fn init_asyncio_submodule(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
 }
 
 fn init_asyncio_net(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    let text = ASYNCIO_NET_SOURCE.text(vm, "asyncio.streams")?;
     init_source_module(
         vm,
         &ASYNCIO_NET_CODE,
         "asyncio.streams",
         ASYNCIO_NET_FILENAME,
-        ASYNCIO_NET_SOURCE,
+        &text,
     )
 }
 

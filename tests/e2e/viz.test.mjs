@@ -3,7 +3,7 @@
 // against loopscope's own trace. Saves screenshots of the main states under target/e2e/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -531,6 +531,8 @@ test('the page has a Content-Security-Policy that allows only what the app needs
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
   assert.doesNotMatch(csp, /'unsafe-eval'|script-src[^;]*unsafe-inline/);
   assert.match(csp, /object-src 'none'/);
+  // The run worker fetches Python modules from py/ (its own origin) and nothing else.
+  assert.match(csp, /connect-src 'self'(;|$)/);
 });
 
 test('a script of your own travels in the link, compressed', async () => {
@@ -602,6 +604,65 @@ test('the embed demo page: three players, driven by postMessage from the parent 
   assert.equal(await p2.getAttribute('html', 'lang'), 'zh-CN');
   await page.screenshot({ path: join(shots, 'embed-demo.png'), fullPage: true });
   assert.deepEqual(errors, []);
+});
+
+// ---- Modules the engine fetches on import (src/modules/fetched.rs) ----
+
+const DATETIME_AND_RE = 'import asyncio, datetime, re\n\nasync def main():\n    await asyncio.sleep(0.5)\n    d = datetime.date(2024, 2, 29) + datetime.timedelta(days=1)\n    print(d.isoformat(), re.sub(r"(\\d+)", r"<\\1>", "a1b22"))\n\nasyncio.run(main())\n';
+
+/** What CPython prints for `script` (oracle.py on a virtual clock), as console lines. */
+function cpythonLines(script, name) {
+  const file = join(shots, name);
+  writeFileSync(file, script);
+  return oracle([], file).split('\n').slice(0, -1);
+}
+
+test('a script importing datetime and re fetches them once and prints what CPython prints', { skip: !existsSync(ORACLE) && 'oracle.py not found' }, async () => {
+  const { page, errors } = await openApp();
+  await pickExample(page, 'hello');
+  const fetched = () => server.requests.filter((p) => p.startsWith('/py/'));
+  const before = fetched().length;
+  let b = await runScript(page, DATETIME_AND_RE);
+  await waitRun(page, b);
+  await page.click(tid('end'));
+  assert.deepEqual(await consoleTexts(page), cpythonLines(DATETIME_AND_RE, 'fetched-modules.py'));
+  const files = fetched().slice(before).map((p) => p.replace(/\.[0-9a-f]{16}\.py$/, ''));
+  for (const m of ['datetime', 're', 're_parser', 're_compiler', 're_constants', 're_casefix']) {
+    assert.ok(files.includes(`/py/${m}`), `${m} fetched (${files})`);
+  }
+  assert.equal(new Set(files).size, files.length, 'each file once');
+  // The worker's engine keeps them: a second run asks for nothing.
+  const after = fetched().length;
+  b = await runScript(page, DATETIME_AND_RE.replace('a1b22', 'x3'));
+  await waitRun(page, b);
+  await page.click(tid('end'));
+  assert.deepEqual(await consoleTexts(page), cpythonLines(DATETIME_AND_RE.replace('a1b22', 'x3'), 'fetched-modules-2.py'));
+  assert.equal(fetched().length, after);
+  assert.deepEqual(errors, []);
+});
+
+test('a module the server does not have is an ImportError saying why; the app keeps working', async () => {
+  const bare = await serveDir(join(root, 'dist'), { refuse: (p) => p.startsWith('/py/') });
+  try {
+    const { page, errors } = await openUrl(bare.url);
+    await page.evaluate(() => localStorage.clear());
+    let b = await runScript(page, 'try:\n    import datetime\nexcept ImportError as e:\n    print(type(e).__name__, e)\nimport re\n');
+    await waitRun(page, b);
+    await page.click(tid('end'));
+    const out = await consoleTexts(page);
+    assert.match(out[0], /^ImportError cannot load module 'datetime': fetching py\/datetime\.[0-9a-f]{16}\.py failed: HTTP 404 Not Found$/);
+    const err = (await page.locator(`${tid('console-line')}.stderr`).allTextContents()).join('\n');
+    assert.match(err, /ImportError: cannot load module 're': fetching py\/re\.[0-9a-f]{16}\.py failed: HTTP 404 Not Found/);
+    // A script that needs no fetched module still runs.
+    b = await runScript(page, 'import asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n    print("still here")\n\nasyncio.run(main())\n');
+    await waitRun(page, b);
+    await page.click(tid('end'));
+    assert.deepEqual(await consoleTexts(page), ['still here']);
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    await bare.close();
+  }
 });
 
 // ---- Breakpoints, warnings, predict mode ----

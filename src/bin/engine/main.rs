@@ -58,7 +58,47 @@ mod worker {
     }
 }
 
-// wasm-bindgen calls `main` when the module starts; the worker then calls the export above.
+/// The modules the engine does not carry (`loopscope::modules::fetched`): the worker
+/// (static/worker.js) gives a function that returns a served file's text synchronously or
+/// throws an Error saying why; every import of such a module asks it (the core keeps what it
+/// got for the worker's life).
+#[cfg(target_arch = "wasm32")]
+mod fetch {
+    use loopscope::modules::fetched;
+    use std::cell::RefCell;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    thread_local! {
+        static FETCH: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    }
+
+    /// Called once by the worker before its first run.
+    #[wasm_bindgen]
+    pub fn loopscope_set_module_source(fetch: js_sys::Function) {
+        FETCH.with(|f| *f.borrow_mut() = Some(fetch));
+        fetched::set_module_source(Some(fetch_file));
+    }
+
+    fn fetch_file(file: &str) -> Result<String, String> {
+        let Some(fetch) = FETCH.with(|f| f.borrow().clone()) else {
+            return Err("the worker gave no way to fetch modules".into());
+        };
+        match fetch.call1(&JsValue::NULL, &JsValue::from_str(file)) {
+            Ok(text) => text
+                .as_string()
+                .ok_or_else(|| format!("fetching py/{file} gave no text")),
+            Err(e) => Err(match e.dyn_ref::<js_sys::Error>() {
+                Some(e) => String::from(e.message()),
+                None => e
+                    .as_string()
+                    .unwrap_or_else(|| format!("fetching py/{file} failed")),
+            }),
+        }
+    }
+}
+
+// wasm-bindgen calls `main` when the module starts; the worker then calls the exports above.
 #[cfg(target_arch = "wasm32")]
 fn main() {}
 

@@ -1018,25 +1018,26 @@ fn load_submodule(vm: &mut Vm, name: &str, file: &str, text: &str) -> PyResult<R
 }
 
 fn init_constants(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    let text = embedded_py!("src/modules/re_constants.py");
-    load_submodule(vm, "re._constants", "_constants.py", text)
+    let text = fetched_py!("src/modules/re_constants.py").text(vm, "re._constants")?;
+    load_submodule(vm, "re._constants", "_constants.py", &text)
 }
 fn init_casefix(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    let text = embedded_py!("src/modules/re_casefix.py");
-    load_submodule(vm, "re._casefix", "_casefix.py", text)
+    let text = fetched_py!("src/modules/re_casefix.py").text(vm, "re._casefix")?;
+    load_submodule(vm, "re._casefix", "_casefix.py", &text)
 }
 fn init_parser(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    let text = embedded_py!("src/modules/re_parser.py");
-    load_submodule(vm, "re._parser", "_parser.py", text)
+    let text = fetched_py!("src/modules/re_parser.py").text(vm, "re._parser")?;
+    load_submodule(vm, "re._parser", "_parser.py", &text)
 }
 fn init_compiler(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
-    let text = embedded_py!("src/modules/re_compiler.py");
-    load_submodule(vm, "re._compiler", "_compiler.py", text)
+    let text = fetched_py!("src/modules/re_compiler.py").text(vm, "re._compiler")?;
+    load_submodule(vm, "re._compiler", "_compiler.py", &text)
 }
 
 /// `re` is a package: its submodules import `re.x` while `re/__init__.py` runs, so the
 /// module is in `sys.modules` before its body (as in CPython), and taken out if that fails.
 fn init_re(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    let text = fetched_py!("src/modules/re.py").text(vm, "re")?;
     let m = vm.new_module("re");
     m.dict.set_str("__package__", Value::str("re"));
     m.dict.set_str(
@@ -1044,8 +1045,7 @@ fn init_re(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
         Value::list(vec![Value::str(RE_DIR.trim_end_matches('/'))]),
     );
     vm.modules.set_str("re", Value::Module(m.clone()));
-    let text = embedded_py!("src/modules/re.py");
-    if let Err(e) = super::pysource::exec_into(vm, &m, &format!("{RE_DIR}__init__.py"), text) {
+    if let Err(e) = super::pysource::exec_into(vm, &m, &format!("{RE_DIR}__init__.py"), &text) {
         vm.modules.remove_str("re");
         return Err(e);
     }
