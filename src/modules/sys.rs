@@ -30,6 +30,29 @@ fn getswitchinterval(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Va
     Ok(Value::Float(crate::runtime::threads::SWITCH_INTERVAL))
 }
 
+pub fn get_coroutine_origin_tracking_depth(
+    vm: &mut Vm,
+    _args: &[Value],
+    _kw: &KwArgs,
+) -> PyResult<Value> {
+    Ok(Value::Int(vm.coro_origin_depth as i64))
+}
+
+pub fn set_coroutine_origin_tracking_depth(
+    vm: &mut Vm,
+    args: &[Value],
+    _kw: &KwArgs,
+) -> PyResult<Value> {
+    vm.check_args("set_coroutine_origin_tracking_depth", args, 1, 1)?;
+    let n = vm.to_int(&args[0])?;
+    if n < 0 {
+        return Err(vm.value_error("depth must be >= 0"));
+    }
+    // Deeper than any stack the VM allows is all of it.
+    vm.coro_origin_depth = usize::try_from(n).unwrap_or(usize::MAX);
+    Ok(Value::None)
+}
+
 fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::Int(vm.recursion_limit as i64))
 }
@@ -91,6 +114,16 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     m.dict.set_str("byteorder", Value::str("little"));
     m.dict.set_str("path", Value::list(vec![]));
     vm.module_add_fn(&m, "getrecursionlimit", getrecursionlimit);
+    vm.module_add_fn(
+        &m,
+        "get_coroutine_origin_tracking_depth",
+        get_coroutine_origin_tracking_depth,
+    );
+    vm.module_add_fn(
+        &m,
+        "set_coroutine_origin_tracking_depth",
+        set_coroutine_origin_tracking_depth,
+    );
     vm.module_add_fn(&m, "getswitchinterval", getswitchinterval);
     vm.module_add_fn(&m, "setrecursionlimit", setrecursionlimit);
     vm.module_add_fn(&m, "exit", exit);

@@ -392,6 +392,8 @@ class BaseEventLoop(AbstractEventLoop):
         self._asyncgens_shutdown_called = False
         self._executor_shutdown_called = False
         self._self_pipe_pending = False
+        self._coroutine_origin_tracking_enabled = False
+        self._coroutine_origin_tracking_saved_depth = None
 
     def __repr__(self):  # cpython: base_events.py:419
         return (
@@ -474,6 +476,7 @@ class BaseEventLoop(AbstractEventLoop):
     def run_forever(self):  # cpython: base_events.py:593
         self._check_closed()
         self._check_running()
+        self._set_coroutine_origin_tracking(self._debug)
         old_hooks = _loopscope.get_asyncgen_hooks()
         try:
             self._thread_id = 1
@@ -488,6 +491,7 @@ class BaseEventLoop(AbstractEventLoop):
             self._stopping = False
             self._thread_id = None
             _set_running_loop(None)
+            self._set_coroutine_origin_tracking(False)
             _loopscope.set_asyncgen_hooks(*old_hooks)
 
     def run_until_complete(self, future):  # cpython: base_events.py:617
@@ -768,7 +772,16 @@ class BaseEventLoop(AbstractEventLoop):
             self.call_soon_threadsafe(self._set_coroutine_origin_tracking, enabled)  # cpython: base_events.py:1947
 
     def _set_coroutine_origin_tracking(self, enabled):  # cpython: base_events.py:1925
-        pass
+        if bool(enabled) == bool(self._coroutine_origin_tracking_enabled):
+            return
+        if enabled:
+            self._coroutine_origin_tracking_saved_depth = (
+                _loopscope.get_coroutine_origin_tracking_depth())
+            _loopscope.set_coroutine_origin_tracking_depth(10)
+        else:
+            _loopscope.set_coroutine_origin_tracking_depth(
+                self._coroutine_origin_tracking_saved_depth)
+        self._coroutine_origin_tracking_enabled = enabled
 
 
 def _deadlock_message(loop):

@@ -108,6 +108,7 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
         }
     }
     vm.await_hook = Some(Rc::new(AwaitFast(aio.clone())));
+    vm.coro_origin_hook = Some(super::natives::coro_origin);
     Ok(())
 }
 

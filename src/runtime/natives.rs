@@ -293,6 +293,18 @@ fn d_repr(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
 
 pub fn add_to(vm: &mut Vm, m: &Rc<PyModule>) -> PyResult<()> {
     vm.module_add_fn(m, "timer_push", timer_push);
+    // asyncio's debug mode switches origin tracking without importing sys.
+    use crate::modules::sys;
+    vm.module_add_fn(
+        m,
+        "get_coroutine_origin_tracking_depth",
+        sys::get_coroutine_origin_tracking_depth,
+    );
+    vm.module_add_fn(
+        m,
+        "set_coroutine_origin_tracking_depth",
+        sys::set_coroutine_origin_tracking_depth,
+    );
     vm.module_add_fn(m, "source_line", source_line);
     vm.module_add_fn(m, "cpython_location", cpython_location);
     vm.module_add_fn(m, "source_traceback", source_traceback_fn);
@@ -382,6 +394,30 @@ pub(crate) fn source_traceback(vm: &Vm, skip: usize, limit: Option<usize>) -> Ve
     }
     let keep = limit.map_or(0, |l| out.len().saturating_sub(l));
     out.split_off(keep)
+}
+
+/// A new coroutine's `cr_origin` (innermost first) under asyncio's debug mode: the frames
+/// `source_traceback` gives a handle, so asyncio's own read as CPython's.
+pub(crate) fn coro_origin(vm: &Vm) -> Vec<crate::vm::coro::OriginFrame> {
+    let frames = source_traceback(vm, 0, Some(vm.coro_origin_depth));
+    frames
+        .iter()
+        .rev()
+        .filter_map(|t| {
+            let Value::Tuple(t) = t else { return None };
+            let [Value::Str(file), Value::Int(line), Value::Str(name), Value::Str(text)] =
+                &t.items[..]
+            else {
+                return None;
+            };
+            Some(crate::vm::coro::OriginFrame {
+                filename: Rc::from(file.as_str()),
+                line: u32::try_from(*line).unwrap_or(0),
+                name: Rc::from(name.as_str()),
+                text: text.as_str().to_string(),
+            })
+        })
+        .collect()
 }
 
 /// `(filename, lineno, name, line)` of a frame, with CPython's file and line where marked.

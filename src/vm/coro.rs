@@ -44,7 +44,20 @@ pub struct PyGen {
     /// Where "coroutine ... was never awaited" goes when an unstarted coroutine is dropped
     /// (the VM prints it with the line that was running, as CPython does).
     pub warn: Option<Rc<WarnQueue>>,
+    /// `cr_origin`: where a coroutine was made while origin tracking was on (asyncio's debug
+    /// mode), innermost frame first.
+    pub origin: Option<Rc<Vec<OriginFrame>>>,
     pub id: u64,
+}
+
+/// One frame of a coroutine's `cr_origin`: file, line, function, and the line's text (kept
+/// for the "never awaited" warning, which is printed after the frames are gone).
+#[derive(Clone, Debug)]
+pub struct OriginFrame {
+    pub filename: Rc<str>,
+    pub line: u32,
+    pub name: Rc<str>,
+    pub text: String,
 }
 
 impl PyGen {
@@ -83,6 +96,7 @@ impl Drop for PyGen {
                     ag_running: Cell::new(false),
                     ag_closed: Cell::new(self.ag_closed.get()),
                     warn: None,
+                    origin: None,
                     id: self.id,
                 };
                 if let Ok(mut f) = q.finalize.try_borrow_mut() {
@@ -93,10 +107,23 @@ impl Drop for PyGen {
         }
         if self.kind == GenKind::Coroutine && self.state.get() == GenState::Created {
             if let Some(q) = &self.warn {
-                q.items.borrow_mut().push(format!(
-                    "coroutine '{}' was never awaited",
-                    self.qualname.borrow()
-                ));
+                let mut msg = format!("coroutine '{}' was never awaited", self.qualname.borrow());
+                if let Some(origin) = &self.origin {
+                    // warnings._warn_unawaited_coroutine: the origin as traceback.format_list
+                    // draws it, outermost first.
+                    msg.push_str("\nCoroutine created at (most recent call last)\n");
+                    for f in origin.iter().rev() {
+                        msg.push_str(&format!(
+                            "  File \"{}\", line {}, in {}\n",
+                            f.filename, f.line, f.name
+                        ));
+                        if !f.text.is_empty() {
+                            msg.push_str(&format!("    {}\n", f.text));
+                        }
+                    }
+                    msg.truncate(msg.trim_end_matches('\n').len());
+                }
+                q.items.borrow_mut().push(msg);
                 q.pending.set(true);
             }
         }
@@ -136,6 +163,28 @@ use super::object::{NativeData, NativeObj};
 use super::{PyResult, Vm};
 
 impl Vm {
+    /// What a coroutine made now records as its `cr_origin` (innermost frame first).
+    pub fn coro_origin(&self) -> Vec<OriginFrame> {
+        if let Some(h) = self.coro_origin_hook {
+            return h(self);
+        }
+        self.frames
+            .iter()
+            .rev()
+            .take(self.coro_origin_depth)
+            .map(|f| {
+                let co = &f.code.co;
+                let shown = self.shown_line(&co.filename, f.line());
+                OriginFrame {
+                    filename: Rc::from(shown.filename.as_str()),
+                    line: shown.line,
+                    name: co.name.clone(),
+                    text: shown.text.as_deref().unwrap_or("").trim().to_string(),
+                }
+            })
+            .collect()
+    }
+
     fn agen_op(&self, n: &NativeObj) -> Option<(Rc<PyGen>, AGenOpKind, AGenOpState)> {
         match &n.data {
             NativeData::AsyncGenOp(op) => {
@@ -491,6 +540,7 @@ impl Vm {
             ag_running: Cell::new(false),
             ag_closed: Cell::new(true),
             warn: None,
+            origin: None,
             id: g.id,
         };
         op.agen = Rc::new(stand_in);

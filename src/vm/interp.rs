@@ -716,6 +716,11 @@ impl Vm {
             Some(func) => (func.name.borrow().clone(), func.qualname.borrow().clone()),
             None => (co.name.clone(), co.qualname.clone()),
         };
+        let origin = if kind == GenKind::Coroutine && self.coro_origin_depth > 0 {
+            Some(Rc::new(self.coro_origin()))
+        } else {
+            None
+        };
         let g = PyGen {
             kind,
             state: std::cell::Cell::new(GenState::Created),
@@ -727,6 +732,7 @@ impl Vm {
             ag_running: std::cell::Cell::new(false),
             ag_closed: std::cell::Cell::new(false),
             warn: Some(self.warnings.clone()),
+            origin,
             id: self.next_id(),
         };
         *g.frame.borrow_mut() = Some(f);

@@ -1392,6 +1392,26 @@ fn g_gen_code(_vm: &mut Vm, v: &Value) -> R {
         _ => Value::None,
     })
 }
+fn g_coro_origin(_vm: &mut Vm, v: &Value) -> R {
+    let Value::Gen(g) = v else {
+        return Ok(Value::None);
+    };
+    Ok(match &g.origin {
+        Some(o) => Value::tuple(
+            o.iter()
+                .map(|f| {
+                    Value::tuple(vec![
+                        Value::str(&f.filename),
+                        Value::Int(i64::from(f.line)),
+                        Value::str(&f.name),
+                    ])
+                })
+                .collect(),
+        ),
+        None => Value::None,
+    })
+}
+
 fn g_gen_await(vm: &mut Vm, v: &Value) -> R {
     if let Value::Gen(g) = v {
         let top = match g.frame.borrow().as_ref() {
@@ -2120,6 +2140,7 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(&t.generator, "__iter__", gen_iter);
     vm.add_getset(&t.generator, "gi_yieldfrom", g_gen_await, None);
     vm.add_getset(&t.coroutine, "cr_await", g_gen_await, None);
+    vm.add_getset(&t.coroutine, "cr_origin", g_coro_origin, None);
     vm.add_getset(&t.async_generator, "ag_await", g_gen_await, None);
     vm.add_method(&t.coroutine, "__await__", coro_await);
     if let Some(ty) = t.misc.get("coroutine_wrapper") {

@@ -373,6 +373,13 @@ pub struct Vm {
     /// `await` on awaitables a runtime implements natively (asyncio's FutureIter), asked
     /// before the generic `__await__`/`__next__` protocol; `None` until one is installed.
     pub await_hook: Option<Rc<dyn AwaitHook>>,
+    /// `sys.set_coroutine_origin_tracking_depth`: how many frames a new coroutine records
+    /// as its `cr_origin` (0: none).
+    pub coro_origin_depth: usize,
+    /// The frames a coroutine made now records (innermost first, at most
+    /// `coro_origin_depth`), as the runtime tells them: asyncio's own frames carry CPython's
+    /// files and lines. `None`: the VM's frames as they are.
+    pub coro_origin_hook: Option<fn(&Vm) -> Vec<coro::OriginFrame>>,
     /// When above `callback_floor`: the `total_budget` level at which the running loop calls
     /// `threads.slice` (or, without threads, just sets the next level).
     pub slice_floor: u64,
@@ -431,6 +438,8 @@ impl Vm {
             agens_tracked: std::cell::Cell::new(0),
             threads: None,
             await_hook: None,
+            coro_origin_depth: 0,
+            coro_origin_hook: None,
             // The first loop looks at once, then every SLICE_PROBE instructions.
             slice_floor: u64::MAX,
             slice_due: false,
