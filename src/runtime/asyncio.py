@@ -1632,19 +1632,24 @@ def gather(*coros_or_futures, return_exceptions=False):  # cpython: tasks.py:728
     nfinished = 0
     loop = None
     outer = None
-    for arg in coros_or_futures:
-        if arg not in arg_to_fut:
-            fut = _ensure_future(arg, loop=loop)  # cpython: tasks.py:827
-            if loop is None:
-                loop = _get_loop(fut)
-            if fut is not arg:
-                fut._log_destroy_pending = False
-            nfuts += 1
-            arg_to_fut[arg] = fut
-            fut.add_done_callback(_done_callback)
-        else:
-            fut = arg_to_fut[arg]
-        children.append(fut)
+    # The loop below, natively, when every argument is a new coroutine (tasks.rs).
+    loop = _gather_plain(coros_or_futures, children, _done_callback)
+    if loop is not None:
+        nfuts = len(children)
+    else:
+        for arg in coros_or_futures:
+            if arg not in arg_to_fut:
+                fut = _ensure_future(arg, loop=loop)  # cpython: tasks.py:827
+                if loop is None:
+                    loop = _get_loop(fut)
+                if fut is not arg:
+                    fut._log_destroy_pending = False
+                nfuts += 1
+                arg_to_fut[arg] = fut
+                fut.add_done_callback(_done_callback)
+            else:
+                fut = arg_to_fut[arg]
+            children.append(fut)
 
     outer = _GatheringFuture(children, loop=loop)  # cpython: tasks.py:847
     return outer

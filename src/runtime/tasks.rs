@@ -47,13 +47,29 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
         for (name, which) in [
             ("_next_task_name", "py._next_task_name"),
             ("_register_task", "py._register_task"),
+            ("_ensure_future", "py._ensure_future"),
+            ("iscoroutine", "py.iscoroutine"),
+            ("isfuture", "n.isfuture"),
+            ("_get_event_loop", "py._get_event_loop"),
         ] {
             if let Some(f) = ns.get_str(name) {
                 aio.borrow_mut().natives.insert(which, f);
             }
         }
     }
+    // What `gather`'s native path checks the loop's class still runs (`_gather_plain`).
+    if let Value::Type(bel) = core::global(aio, "BaseEventLoop") {
+        for (attr, which) in [
+            ("create_task", "py.BaseEventLoop.create_task"),
+            ("_check_closed", "py.BaseEventLoop._check_closed"),
+        ] {
+            if let Some(f) = bel.dict.borrow().get(attr) {
+                aio.borrow_mut().natives.insert(which, f.clone());
+            }
+        }
+    }
     for (name, f) in [
+        ("_gather_plain", n_gather_plain as core::NativeImpl),
         ("_enter_task", n_enter_task as core::NativeImpl),
         ("_leave_task", n_leave_task),
         ("_current_task", n_current_task),
@@ -199,6 +215,96 @@ fn register_task(vm: &mut Vm, aio: &Aio, task: &Value) -> PyResult<()> {
     }
     vm.call(&f, &[task.clone()], &[])?;
     Ok(())
+}
+
+/// `_gather_plain(coros, children, done_callback)`: `gather`'s loop over its arguments
+/// (`_ensure_future`, `loop.create_task`, `Task(...)`, `add_done_callback`) for the plain
+/// case: every argument a distinct coroutine, the running loop a `VirtualLoop` that is open,
+/// not in debug mode, without a task factory, and asyncio's functions its own. Then it makes
+/// the same tasks, callbacks and contexts in the same order as the Python loop (so object
+/// ids stay the same), appends the tasks to `children` and returns the loop. Anything else
+/// returns None before doing anything, and `gather` runs its Python loop, which raises what
+/// CPython raises.
+fn n_gather_plain(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let (Some(Value::Tuple(args)), Some(Value::List(children)), Some(cb)) =
+        (a.first(), a.get(1), a.get(2))
+    else {
+        return Ok(Value::None);
+    };
+    let Some(lp) = gather_plain_loop(aio) else {
+        return Ok(Value::None);
+    };
+    let mut seen = std::collections::HashSet::with_capacity(args.items.len());
+    for arg in args.items.iter() {
+        match arg {
+            Value::Gen(g) if g.kind == GenKind::Coroutine => {
+                if !seen.insert(Rc::as_ptr(&g) as usize) {
+                    return Ok(Value::None);
+                }
+            }
+            _ => return Ok(Value::None),
+        }
+    }
+    let Some(task_cls) = aio.borrow().task.clone() else {
+        return Ok(Value::None);
+    };
+    let task_cls = Value::Type(task_cls);
+    let kw: [(Rc<str>, Value); 3] = [
+        (Rc::from("loop"), lp.clone()),
+        (Rc::from("name"), Value::None),
+        (Rc::from("context"), Value::None),
+    ];
+    for arg in args.items.iter() {
+        let t = vm.call(&task_cls, std::slice::from_ref(arg), &kw)?;
+        if let Some(ti) = core::inst(&t) {
+            set(ti, "_log_destroy_pending", Value::Bool(false));
+        }
+        let ctx = crate::modules::contextvars::capture(vm)?;
+        futures::add_done_callback_to(vm, aio, &t, cb.clone(), ctx)?;
+        children.items.borrow_mut().push(t);
+    }
+    Ok(lp)
+}
+
+/// The running loop when `gather`'s arguments may take the native path, else None.
+fn gather_plain_loop(aio: &Aio) -> Option<Value> {
+    if core::tracing(aio) {
+        return None;
+    }
+    let lp = core::global(aio, "_running_loop");
+    let li = core::inst(&lp)?;
+    if !super::base_events::is_virtual_loop(aio, li) {
+        return None;
+    }
+    let plain = matches!(get(li, "_task_factory"), Value::None)
+        && matches!(get(li, "_closed"), Value::Bool(false))
+        && matches!(get(li, "_debug"), Value::Bool(false))
+        && !core::has_own(li, "create_task")
+        && !core::has_own(li, "_check_closed");
+    if !plain {
+        return None;
+    }
+    let cls = li.class();
+    let own = |name, which| original_global(aio, name, which).1;
+    let task_is_task = match (core::global(aio, "Task"), &aio.borrow().task) {
+        (Value::Type(a), Some(b)) => Rc::ptr_eq(&a, b),
+        _ => false,
+    };
+    let isfuture_native = match (
+        core::global(aio, "isfuture"),
+        aio.borrow().natives.get("n.isfuture"),
+    ) {
+        (Value::Builtin(a), Some(Value::Builtin(b))) => Rc::ptr_eq(&a, b),
+        _ => false,
+    };
+    let ok = task_is_task
+        && isfuture_native
+        && own("_ensure_future", "py._ensure_future")
+        && own("iscoroutine", "py.iscoroutine")
+        && own("_get_event_loop", "py._get_event_loop")
+        && core::is_native_method(aio, &cls, "create_task", "py.BaseEventLoop.create_task")
+        && core::is_native_method(aio, &cls, "_check_closed", "py.BaseEventLoop._check_closed");
+    ok.then_some(lp)
 }
 
 fn step(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
