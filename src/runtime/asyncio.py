@@ -1608,17 +1608,22 @@ def gather(*coros_or_futures, return_exceptions=False):  # cpython: tasks.py:728
                     return
 
         if nfinished == nfuts:
-            results = []
-            for fut in children:
-                if fut.cancelled():
-                    res = CancelledError(
-                        '' if fut._cancel_message is None else
-                        fut._cancel_message)
-                else:
-                    res = fut.exception()
-                    if res is None:
-                        res = fut.result()  # cpython: tasks.py:807
-                results.append(res)
+            # The loop below, natively, when every child has a result (tasks.rs).
+            results = _gather_results(children)
+            if results is None:
+                results = []
+                for fut in children:
+                    if fut.cancelled():
+                        res = CancelledError(
+                            '' if fut._cancel_message is None else
+                            fut._cancel_message)
+                    else:
+                        res = fut.exception()
+                        if res is None:
+                            res = fut.result()  # cpython: tasks.py:807
+                    results.append(res)
+            else:
+                fut = children[-1]
 
             if outer._cancel_requested:
                 exc = fut._make_cancelled_error()

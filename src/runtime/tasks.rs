@@ -70,6 +70,7 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
     }
     for (name, f) in [
         ("_gather_plain", n_gather_plain as core::NativeImpl),
+        ("_gather_results", n_gather_results),
         ("_enter_task", n_enter_task as core::NativeImpl),
         ("_leave_task", n_leave_task),
         ("_current_task", n_current_task),
@@ -255,6 +256,8 @@ fn n_gather_plain(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<
         (Rc::from("context"), Value::None),
     ];
     for arg in args.items.iter() {
+        // The AttributeError `_ensure_future`'s `isfuture(arg)` builds (futures::isfuture).
+        core::skip_ids(vm, 1);
         let t = vm.call(&task_cls, std::slice::from_ref(arg), &kw)?;
         if let Some(ti) = core::inst(&t) {
             set(ti, "_log_destroy_pending", Value::Bool(false));
@@ -264,6 +267,40 @@ fn n_gather_plain(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<
         children.items.borrow_mut().push(t);
     }
     Ok(lp)
+}
+
+/// `_gather_results(children)`: the list `gather`'s last `_done_callback` builds, when every
+/// child is a future or task with the native `cancelled`/`exception`/`result` that finished
+/// with a result: the same reads, and the same `_log_traceback = False` each marks. None
+/// (nothing done) otherwise: the Python loop then builds it, cancelled children and
+/// exceptions included.
+fn n_gather_results(_vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let Some(Value::List(children)) = a.first() else {
+        return Ok(Value::None);
+    };
+    let items = children.items.borrow().clone();
+    for c in &items {
+        let Some(ci) = core::inst(c) else {
+            return Ok(Value::None);
+        };
+        let cls = ci.class();
+        let plain = core::is_native_method(aio, &cls, "cancelled", "Future.cancelled")
+            && core::is_native_method(aio, &cls, "exception", "Future.exception")
+            && core::is_native_method(aio, &cls, "result", "Future.result")
+            && futures::is_finished(aio, ci)
+            && get(ci, "_exception").is_none();
+        if !plain {
+            return Ok(Value::None);
+        }
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for c in &items {
+        if let Some(ci) = core::inst(c) {
+            set(ci, "_log_traceback", Value::Bool(false));
+            out.push(get(ci, "_result"));
+        }
+    }
+    Ok(Value::list(out))
 }
 
 /// The running loop when `gather`'s arguments may take the native path, else None.
