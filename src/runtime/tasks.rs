@@ -136,14 +136,30 @@ fn init(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
     } else {
         lp
     };
+    let ctx = crate::vm::kw_get(k, "context")
+        .cloned()
+        .unwrap_or(Value::None);
+    init_fast(vm, aio, &me, &a[0], &a[1], lp, name, ctx)?;
+    Ok(Value::None)
+}
+
+/// `Task.__init__`'s work once `init` (or `gather`'s native loop) has checked the plain case.
+#[allow(clippy::too_many_arguments)]
+fn init_fast(
+    vm: &mut Vm,
+    aio: &Aio,
+    me: &crate::vm::object::PyInstance,
+    slf: &Value,
+    coro: &Value,
+    lp: Value,
+    name: Value,
+    mut ctx: Value,
+) -> PyResult<()> {
     let name = if name.is_none() {
         next_task_name(vm, aio)?
     } else {
         name
     };
-    let mut ctx = crate::vm::kw_get(k, "context")
-        .cloned()
-        .unwrap_or(Value::None);
     // `if context is None: context = contextvars.copy_context()` (None while the script has
     // not imported contextvars: then there is nothing to capture).
     if ctx.is_none() {
@@ -156,20 +172,20 @@ fn init(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
         ("_num_cancels_requested", Value::Int(0)),
         ("_must_cancel", Value::Bool(false)),
         ("_fut_waiter", Value::None),
-        ("_coro", a[1].clone()),
+        ("_coro", coro.clone()),
         ("_context", ctx.clone()),
     ];
-    core::fill(&me, &aio.borrow().task_dict, vals);
+    core::fill(me, &aio.borrow().task_dict, vals);
     if super::futures::loop_debug(&lp) {
         // As Future.__init__: the frame that made the task is the stack's last.
         let tb = super::natives::source_traceback(vm, 0, None);
-        core::set(&me, "_source_traceback", Value::list(tb));
+        core::set(me, "_source_traceback", Value::list(tb));
     }
-    let st = core::bound(aio, "Task.__step", &a[0]);
+    let st = core::bound(aio, "Task.__step", slf);
     let pass = !ctx.is_none();
     call_soon_on(vm, aio, &lp, st, vec![], ctx, pass)?;
-    register_task(vm, aio, &a[0])?;
-    Ok(Value::None)
+    register_task(vm, aio, slf)?;
+    Ok(())
 }
 
 /// Is the module global `name` still asyncio's own Python function (kept as `which`)?
@@ -193,7 +209,26 @@ fn next_task_name(vm: &mut Vm, aio: &Aio) -> PyResult<Value> {
             if let Some(Value::Int(n)) = items.first_mut() {
                 if *n < i64::MAX {
                     *n += 1;
-                    let name = Value::str(&format!("Task-{n}"));
+                    // "Task-{n}" without the formatting machinery (once per task).
+                    let mut buf = [0u8; 32];
+                    let mut at = buf.len();
+                    let mut v = n.unsigned_abs();
+                    loop {
+                        at -= 1;
+                        buf[at] = b'0' + (v % 10) as u8;
+                        v /= 10;
+                        if v == 0 {
+                            break;
+                        }
+                    }
+                    if *n < 0 {
+                        at -= 1;
+                        buf[at] = b'-';
+                    }
+                    at -= 5;
+                    buf[at..at + 5].copy_from_slice(b"Task-");
+                    let text = std::str::from_utf8(&buf[at..]).unwrap_or("Task-");
+                    let name = Value::str(text);
                     drop(items);
                     return Ok(name);
                 }
@@ -249,7 +284,19 @@ fn n_gather_plain(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<
     let Some(task_cls) = aio.borrow().task.clone() else {
         return Ok(Value::None);
     };
-    let task_cls = Value::Type(task_cls);
+    // `Task(coro, loop=loop)` without the generic class call when it would reach the native
+    // `__init__`'s plain case (checked as `init` does) on a plain new instance.
+    let direct = task_cls.layout == crate::vm::object::Layout::Object
+        && !task_cls.has_flag(crate::vm::object::tflags::NEW)
+        && !task_cls.has_flag(crate::vm::object::tflags::ABSTRACT)
+        && core::is_native_method(aio, &task_cls, "__init__", "Task.__init__")
+        && core::is_native_method(aio, &task_cls, "_Task__step", "Task.__step")
+        && aio
+            .borrow()
+            .future
+            .as_ref()
+            .is_some_and(|f| core::is_native_method(aio, f, "__init__", "Future.__init__"));
+    let task_v = Value::Type(task_cls.clone());
     let kw: [(Rc<str>, Value); 3] = [
         (Rc::from("loop"), lp.clone()),
         (Rc::from("name"), Value::None),
@@ -258,7 +305,15 @@ fn n_gather_plain(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<
     for arg in args.items.iter() {
         // The AttributeError `_ensure_future`'s `isfuture(arg)` builds (futures::isfuture).
         core::skip_ids(vm, 1);
-        let t = vm.call(&task_cls, std::slice::from_ref(arg), &kw)?;
+        let t = if direct {
+            let t = vm.new_plain_instance(&task_cls);
+            if let Some(ti) = core::inst(&t) {
+                init_fast(vm, aio, ti, &t, arg, lp.clone(), Value::None, Value::None)?;
+            }
+            t
+        } else {
+            vm.call(&task_v, std::slice::from_ref(arg), &kw)?
+        };
         if let Some(ti) = core::inst(&t) {
             set(ti, "_log_destroy_pending", Value::Bool(false));
         }
