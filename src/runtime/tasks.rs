@@ -274,7 +274,7 @@ fn n_gather_plain(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<
     for arg in args.items.iter() {
         match arg {
             Value::Gen(g) if g.kind == GenKind::Coroutine => {
-                if !seen.insert(Rc::as_ptr(&g) as usize) {
+                if !seen.insert(Rc::as_ptr(g) as usize) {
                     return Ok(Value::None);
                 }
             }
