@@ -1621,17 +1621,22 @@ def gather(*coros_or_futures, return_exceptions=False):  # cpython: tasks.py:728
                     return
 
         if nfinished == nfuts:
-            results = []
-            for fut in children:
-                if fut.cancelled():
-                    res = CancelledError(
-                        '' if fut._cancel_message is None else
-                        fut._cancel_message)
-                else:
-                    res = fut.exception()
-                    if res is None:
-                        res = fut.result()  # cpython: tasks.py:807
-                results.append(res)
+            # The loop below, natively, when every child has a result (tasks.rs).
+            results = _gather_results(children)
+            if results is None:
+                results = []
+                for fut in children:
+                    if fut.cancelled():
+                        res = CancelledError(
+                            '' if fut._cancel_message is None else
+                            fut._cancel_message)
+                    else:
+                        res = fut.exception()
+                        if res is None:
+                            res = fut.result()  # cpython: tasks.py:807
+                    results.append(res)
+            else:
+                fut = children[-1]
 
             if outer._cancel_requested:
                 exc = fut._make_cancelled_error()
@@ -1645,19 +1650,24 @@ def gather(*coros_or_futures, return_exceptions=False):  # cpython: tasks.py:728
     nfinished = 0
     loop = None
     outer = None
-    for arg in coros_or_futures:
-        if arg not in arg_to_fut:
-            fut = _ensure_future(arg, loop=loop)  # cpython: tasks.py:827
-            if loop is None:
-                loop = _get_loop(fut)
-            if fut is not arg:
-                fut._log_destroy_pending = False
-            nfuts += 1
-            arg_to_fut[arg] = fut
-            fut.add_done_callback(_done_callback)
-        else:
-            fut = arg_to_fut[arg]
-        children.append(fut)
+    # The loop below, natively, when every argument is a new coroutine (tasks.rs).
+    loop = _gather_plain(coros_or_futures, children, _done_callback)
+    if loop is not None:
+        nfuts = len(children)
+    else:
+        for arg in coros_or_futures:
+            if arg not in arg_to_fut:
+                fut = _ensure_future(arg, loop=loop)  # cpython: tasks.py:827
+                if loop is None:
+                    loop = _get_loop(fut)
+                if fut is not arg:
+                    fut._log_destroy_pending = False
+                nfuts += 1
+                arg_to_fut[arg] = fut
+                fut.add_done_callback(_done_callback)
+            else:
+                fut = arg_to_fut[arg]
+            children.append(fut)
 
     outer = _GatheringFuture(children, loop=loop)  # cpython: tasks.py:847
     return outer

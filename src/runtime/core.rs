@@ -683,14 +683,17 @@ const FUTURE_FIELDS: [&str; 8] = [
     "_cancel_message",
 ];
 
-/// What `Task.__init__` adds to a future's attributes, in its order.
-const TASK_FIELDS: [&str; 6] = [
+/// What `Task.__init__` adds to a future's attributes, in its order; then
+/// `_log_destroy_pending` (the class's True), which `gather` sets on every task it makes: in
+/// place, instead of adding a key per task.
+const TASK_FIELDS: [&str; 7] = [
     "_name",
     "_num_cancels_requested",
     "_must_cancel",
     "_fut_waiter",
     "_coro",
     "_context",
+    "_log_destroy_pending",
 ];
 
 /// `_loopscope.aio_bind(globals())`: remember the module's classes and install the natives

@@ -287,7 +287,7 @@ fn is_cancelled(aio: &Aio, i: &PyInstance) -> bool {
     state_is(aio, i, |b| &b.cancelled)
 }
 
-fn is_finished(aio: &Aio, i: &PyInstance) -> bool {
+pub(crate) fn is_finished(aio: &Aio, i: &PyInstance) -> bool {
     state_is(aio, i, |b| &b.finished)
 }
 

@@ -47,13 +47,30 @@ pub fn install(vm: &mut Vm, aio: &Aio) -> PyResult<()> {
         for (name, which) in [
             ("_next_task_name", "py._next_task_name"),
             ("_register_task", "py._register_task"),
+            ("_ensure_future", "py._ensure_future"),
+            ("iscoroutine", "py.iscoroutine"),
+            ("isfuture", "n.isfuture"),
+            ("_get_event_loop", "py._get_event_loop"),
         ] {
             if let Some(f) = ns.get_str(name) {
                 aio.borrow_mut().natives.insert(which, f);
             }
         }
     }
+    // What `gather`'s native path checks the loop's class still runs (`_gather_plain`).
+    if let Value::Type(bel) = core::global(aio, "BaseEventLoop") {
+        for (attr, which) in [
+            ("create_task", "py.BaseEventLoop.create_task"),
+            ("_check_closed", "py.BaseEventLoop._check_closed"),
+        ] {
+            if let Some(f) = bel.dict.borrow().get(attr) {
+                aio.borrow_mut().natives.insert(which, f.clone());
+            }
+        }
+    }
     for (name, f) in [
+        ("_gather_plain", n_gather_plain as core::NativeImpl),
+        ("_gather_results", n_gather_results),
         ("_enter_task", n_enter_task as core::NativeImpl),
         ("_leave_task", n_leave_task),
         ("_current_task", n_current_task),
@@ -119,14 +136,30 @@ fn init(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
     } else {
         lp
     };
+    let ctx = crate::vm::kw_get(k, "context")
+        .cloned()
+        .unwrap_or(Value::None);
+    init_fast(vm, aio, &me, &a[0], &a[1], lp, name, ctx)?;
+    Ok(Value::None)
+}
+
+/// `Task.__init__`'s work once `init` (or `gather`'s native loop) has checked the plain case.
+#[allow(clippy::too_many_arguments)]
+fn init_fast(
+    vm: &mut Vm,
+    aio: &Aio,
+    me: &crate::vm::object::PyInstance,
+    slf: &Value,
+    coro: &Value,
+    lp: Value,
+    name: Value,
+    mut ctx: Value,
+) -> PyResult<()> {
     let name = if name.is_none() {
         next_task_name(vm, aio)?
     } else {
         name
     };
-    let mut ctx = crate::vm::kw_get(k, "context")
-        .cloned()
-        .unwrap_or(Value::None);
     // `if context is None: context = contextvars.copy_context()` (None while the script has
     // not imported contextvars: then there is nothing to capture).
     if ctx.is_none() {
@@ -139,20 +172,20 @@ fn init(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
         ("_num_cancels_requested", Value::Int(0)),
         ("_must_cancel", Value::Bool(false)),
         ("_fut_waiter", Value::None),
-        ("_coro", a[1].clone()),
+        ("_coro", coro.clone()),
         ("_context", ctx.clone()),
     ];
-    core::fill(&me, &aio.borrow().task_dict, vals);
+    core::fill(me, &aio.borrow().task_dict, vals);
     if super::futures::loop_debug(&lp) {
         // As Future.__init__: the frame that made the task is the stack's last.
         let tb = super::natives::source_traceback(vm, 0, None);
-        core::set(&me, "_source_traceback", Value::list(tb));
+        core::set(me, "_source_traceback", Value::list(tb));
     }
-    let st = core::bound(aio, "Task.__step", &a[0]);
+    let st = core::bound(aio, "Task.__step", slf);
     let pass = !ctx.is_none();
     call_soon_on(vm, aio, &lp, st, vec![], ctx, pass)?;
-    register_task(vm, aio, &a[0])?;
-    Ok(Value::None)
+    register_task(vm, aio, slf)?;
+    Ok(())
 }
 
 /// Is the module global `name` still asyncio's own Python function (kept as `which`)?
@@ -176,7 +209,26 @@ fn next_task_name(vm: &mut Vm, aio: &Aio) -> PyResult<Value> {
             if let Some(Value::Int(n)) = items.first_mut() {
                 if *n < i64::MAX {
                     *n += 1;
-                    let name = Value::str(&format!("Task-{n}"));
+                    // "Task-{n}" without the formatting machinery (once per task).
+                    let mut buf = [0u8; 32];
+                    let mut at = buf.len();
+                    let mut v = n.unsigned_abs();
+                    loop {
+                        at -= 1;
+                        buf[at] = b'0' + (v % 10) as u8;
+                        v /= 10;
+                        if v == 0 {
+                            break;
+                        }
+                    }
+                    if *n < 0 {
+                        at -= 1;
+                        buf[at] = b'-';
+                    }
+                    at -= 5;
+                    buf[at..at + 5].copy_from_slice(b"Task-");
+                    let text = std::str::from_utf8(&buf[at..]).unwrap_or("Task-");
+                    let name = Value::str(text);
                     drop(items);
                     return Ok(name);
                 }
@@ -199,6 +251,152 @@ fn register_task(vm: &mut Vm, aio: &Aio, task: &Value) -> PyResult<()> {
     }
     vm.call(&f, &[task.clone()], &[])?;
     Ok(())
+}
+
+/// `_gather_plain(coros, children, done_callback)`: `gather`'s loop over its arguments
+/// (`_ensure_future`, `loop.create_task`, `Task(...)`, `add_done_callback`) for the plain
+/// case: every argument a distinct coroutine, the running loop a `VirtualLoop` that is open,
+/// not in debug mode, without a task factory, and asyncio's functions its own. Then it makes
+/// the same tasks, callbacks and contexts in the same order as the Python loop (so object
+/// ids stay the same), appends the tasks to `children` and returns the loop. Anything else
+/// returns None before doing anything, and `gather` runs its Python loop, which raises what
+/// CPython raises.
+fn n_gather_plain(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let (Some(Value::Tuple(args)), Some(Value::List(children)), Some(cb)) =
+        (a.first(), a.get(1), a.get(2))
+    else {
+        return Ok(Value::None);
+    };
+    let Some(lp) = gather_plain_loop(aio) else {
+        return Ok(Value::None);
+    };
+    let mut seen = std::collections::HashSet::with_capacity(args.items.len());
+    for arg in args.items.iter() {
+        match arg {
+            Value::Gen(g) if g.kind == GenKind::Coroutine => {
+                if !seen.insert(Rc::as_ptr(g) as usize) {
+                    return Ok(Value::None);
+                }
+            }
+            _ => return Ok(Value::None),
+        }
+    }
+    let Some(task_cls) = aio.borrow().task.clone() else {
+        return Ok(Value::None);
+    };
+    // `Task(coro, loop=loop)` without the generic class call when it would reach the native
+    // `__init__`'s plain case (checked as `init` does) on a plain new instance.
+    let direct = task_cls.layout == crate::vm::object::Layout::Object
+        && !task_cls.has_flag(crate::vm::object::tflags::NEW)
+        && !task_cls.has_flag(crate::vm::object::tflags::ABSTRACT)
+        && core::is_native_method(aio, &task_cls, "__init__", "Task.__init__")
+        && core::is_native_method(aio, &task_cls, "_Task__step", "Task.__step")
+        && aio
+            .borrow()
+            .future
+            .as_ref()
+            .is_some_and(|f| core::is_native_method(aio, f, "__init__", "Future.__init__"));
+    let task_v = Value::Type(task_cls.clone());
+    let kw: [(Rc<str>, Value); 3] = [
+        (Rc::from("loop"), lp.clone()),
+        (Rc::from("name"), Value::None),
+        (Rc::from("context"), Value::None),
+    ];
+    for arg in args.items.iter() {
+        // The AttributeError `_ensure_future`'s `isfuture(arg)` builds (futures::isfuture).
+        core::skip_ids(vm, 1);
+        let t = if direct {
+            let t = vm.new_plain_instance(&task_cls);
+            if let Some(ti) = core::inst(&t) {
+                init_fast(vm, aio, ti, &t, arg, lp.clone(), Value::None, Value::None)?;
+            }
+            t
+        } else {
+            vm.call(&task_v, std::slice::from_ref(arg), &kw)?
+        };
+        if let Some(ti) = core::inst(&t) {
+            set(ti, "_log_destroy_pending", Value::Bool(false));
+        }
+        let ctx = crate::modules::contextvars::capture(vm)?;
+        futures::add_done_callback_to(vm, aio, &t, cb.clone(), ctx)?;
+        children.items.borrow_mut().push(t);
+    }
+    Ok(lp)
+}
+
+/// `_gather_results(children)`: the list `gather`'s last `_done_callback` builds, when every
+/// child is a future or task with the native `cancelled`/`exception`/`result` that finished
+/// with a result: the same reads, and the same `_log_traceback = False` each marks. None
+/// (nothing done) otherwise: the Python loop then builds it, cancelled children and
+/// exceptions included.
+fn n_gather_results(_vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let Some(Value::List(children)) = a.first() else {
+        return Ok(Value::None);
+    };
+    let items = children.items.borrow().clone();
+    for c in &items {
+        let Some(ci) = core::inst(c) else {
+            return Ok(Value::None);
+        };
+        let cls = ci.class();
+        let plain = core::is_native_method(aio, &cls, "cancelled", "Future.cancelled")
+            && core::is_native_method(aio, &cls, "exception", "Future.exception")
+            && core::is_native_method(aio, &cls, "result", "Future.result")
+            && futures::is_finished(aio, ci)
+            && get(ci, "_exception").is_none();
+        if !plain {
+            return Ok(Value::None);
+        }
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for c in &items {
+        if let Some(ci) = core::inst(c) {
+            set(ci, "_log_traceback", Value::Bool(false));
+            out.push(get(ci, "_result"));
+        }
+    }
+    Ok(Value::list(out))
+}
+
+/// The running loop when `gather`'s arguments may take the native path, else None.
+fn gather_plain_loop(aio: &Aio) -> Option<Value> {
+    if core::tracing(aio) {
+        return None;
+    }
+    let lp = core::global(aio, "_running_loop");
+    let li = core::inst(&lp)?;
+    if !super::base_events::is_virtual_loop(aio, li) {
+        return None;
+    }
+    let plain = matches!(get(li, "_task_factory"), Value::None)
+        && matches!(get(li, "_closed"), Value::Bool(false))
+        && matches!(get(li, "_debug"), Value::Bool(false))
+        && !core::has_own(li, "create_task")
+        && !core::has_own(li, "_check_closed");
+    if !plain {
+        return None;
+    }
+    let cls = li.class();
+    let own = |name, which| original_global(aio, name, which).1;
+    let task_is_task = match (core::global(aio, "Task"), &aio.borrow().task) {
+        (Value::Type(a), Some(b)) => Rc::ptr_eq(&a, b),
+        _ => false,
+    };
+    let isfuture_native = match (
+        core::global(aio, "isfuture"),
+        aio.borrow().natives.get("n.isfuture"),
+    ) {
+        (Value::Builtin(a), Some(Value::Builtin(b))) => Rc::ptr_eq(&a, b),
+        _ => false,
+    };
+    let ok = task_is_task
+        && isfuture_native
+        && own("_ensure_future", "py._ensure_future")
+        && own("iscoroutine", "py.iscoroutine")
+        && own("_get_event_loop", "py._get_event_loop")
+        && core::is_native_method(aio, &cls, "create_task", "py.BaseEventLoop.create_task")
+        && core::is_native_method(aio, &cls, "_check_closed", "py.BaseEventLoop._check_closed");
+    ok.then_some(lp)
 }
 
 fn step(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {

@@ -616,3 +616,38 @@ asyncio.run(main())\n"
     eprintln!("VM instructions per queue item: {per_item}");
     assert!(per_item <= 30, "{per_item} instructions per item");
 }
+
+/// `gather` over plain coroutines runs its loop and its results natively
+/// (`tasks::n_gather_plain`, `n_gather_results`); object ids (which order sets of tasks)
+/// must go on as the Python loop's do. A wrapped `iscoroutine` sends `gather` down the
+/// Python path: both take the same ids per call and give the same results.
+#[test]
+fn gather_native_path_keeps_object_ids() {
+    let src = r#"import asyncio
+async def w(i):
+    await asyncio.sleep(0)
+    return i
+async def quick(i):
+    return i
+async def run():
+    a = id(object())
+    g = asyncio.gather(w(1), quick(2), w(3))
+    b = id(object())
+    r = await g
+    c = id(object())
+    return b - a, c - b, r
+async def main():
+    native = await run()
+    orig = asyncio.iscoroutine
+    asyncio.tasks.iscoroutine = lambda o: orig(o)
+    python = await run()
+    asyncio.tasks.iscoroutine = orig
+    print(native == python, native[2])
+asyncio.run(main())
+"#;
+    let (out, err, code) = run_captured("gather_ids.py", src, false);
+    assert_eq!(
+        (code, err.as_str(), out.as_str()),
+        (0, "", "True [1, 2, 3]\n")
+    );
+}

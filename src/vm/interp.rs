@@ -2569,6 +2569,16 @@ impl Vm {
                         f.stack.push(v);
                         fuse_loads!();
                     }
+                    // A closure's read of a bound cell (asyncio's `gather` callback reads
+                    // seven per call): here, instead of a round trip through `run_cold`.
+                    Instr::LoadDeref(i)
+                        if f.cells
+                            .get(i as usize)
+                            .is_some_and(|c| c.value.try_borrow().is_ok_and(|v| !v.is_null())) =>
+                    {
+                        let v = f.cells[i as usize].value.borrow().clone();
+                        f.stack.push(v);
+                    }
                     Instr::StoreFast(i) => {
                         let v = pop!();
                         if let Some(slot) = f.locals.get_mut(i as usize) {
