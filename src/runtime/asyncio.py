@@ -222,7 +222,8 @@ class TimerHandle(Handle):
         self._args = args
         self._when = when
         if loop.get_debug():
-            self._source_traceback = _loopscope.source_traceback(1)
+            # CPython's stack starts in TimerHandle.__init__ (then dropped): one frame fewer.
+            self._source_traceback = _loopscope.source_traceback(1, 9)
 
     def _repr_info(self):  # cpython: events.py:110
         info = super()._repr_info()
@@ -537,7 +538,8 @@ class BaseEventLoop(AbstractEventLoop):
     def call_later(self, delay, callback, *args, context=None):  # cpython: base_events.py:709
         if delay is None:
             raise TypeError('delay must not be None')  # cpython: base_events.py:726
-        if type(self) is not VirtualLoop:
+        if type(self) is not VirtualLoop or self._debug:
+            # (debug mode's stacks need call_at's frame, as in CPython)
             timer = self.call_at(self.time() + delay, callback, *args, context=context)
             if timer._source_traceback:
                 del timer._source_traceback[-1]
@@ -587,7 +589,9 @@ class BaseEventLoop(AbstractEventLoop):
             self._check_callback(callback, 'call_soon_threadsafe')  # cpython: base_events.py:808
         handle = Handle(callback, args, self, context)
         if handle._source_traceback:
-            del handle._source_traceback[-1]
+            # CPython's Handle is made in _call_soon: its stack counted that frame and this
+            # one, then dropped both.
+            handle._source_traceback = _loopscope.source_traceback(1, 8)
         self._ready.append(handle)
         self._write_to_self()
         return handle

@@ -122,7 +122,8 @@ fn call_soon_impl(
         // before anything else is scheduled (CPython runs the finalizer hook at the drop).
         super::tasks::finalize_dropped_agens(vm, aio, lp)?;
     }
-    let h = events::new_handle(vm, aio, None, cb, args, lp, ctx)?;
+    // CPython's frames: call_soon, _call_soon.
+    let h = events::new_handle(vm, aio, None, cb, args, lp, ctx, 2)?;
     append_ready(vm, i, h.clone())?;
     Ok(h)
 }
@@ -164,7 +165,7 @@ fn call_soon_private(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResu
         Value::Tuple(t) => t.items.to_vec(),
         other => vm.iter_to_vec(other)?,
     };
-    let h = events::new_handle(vm, aio, None, a[1].clone(), args, &a[0], a[3].clone())?;
+    let h = events::new_handle(vm, aio, None, a[1].clone(), args, &a[0], a[3].clone(), 1)?;
     append_ready(vm, &me, h.clone())?;
     Ok(h)
 }
@@ -224,6 +225,8 @@ pub fn call_later(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<V
         a[3..].to_vec(),
         &a[0],
         ctx,
+        // CPython's frames: call_later, call_at, TimerHandle.__init__.
+        3,
     )?;
     let sched = get(&me, "_scheduled");
     natives::timer_push(vm, &[sched, timer.clone()], &[])?;
@@ -366,7 +369,7 @@ fn run_once(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> 
 
     if truthy(vm, &get(&me, "_self_pipe_pending"))? {
         let reader = vm.getattr_str(lp, "_read_from_self")?;
-        let h = events::new_handle(vm, aio, None, reader, vec![], lp, Value::None)?;
+        let h = events::new_handle(vm, aio, None, reader, vec![], lp, Value::None, 0)?;
         append_ready(vm, &me, h)?;
     } else {
         if timeout.is_none() && !super::threads::others_alive(vm) {
@@ -380,7 +383,7 @@ fn run_once(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> 
         if let Value::Bool(true) = vm.call(&select, &[t], &[])? {
             // A thread called call_soon_threadsafe: the self-pipe is readable.
             let reader = vm.getattr_str(lp, "_read_from_self")?;
-            let h = events::new_handle(vm, aio, None, reader, vec![], lp, Value::None)?;
+            let h = events::new_handle(vm, aio, None, reader, vec![], lp, Value::None, 0)?;
             append_ready(vm, &me, h)?;
         }
     }
