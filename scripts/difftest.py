@@ -714,7 +714,17 @@ def asyncio_dir():
 def mask(s):
     s = re.sub(r"0x[0-9a-f]+", "0x?", s)
     s = s.replace(asyncio_dir() + "/", "<loopscope>/asyncio/")
-    return "\n".join(ln for ln in s.split("\n") if "oracle.py" not in ln and "order_check.py" not in ln)
+    out, skip = [], False
+    for ln in s.split("\n"):
+        if "oracle.py" in ln or "order_check.py" in ln:
+            skip = ln.startswith("  File ")  # and the frame's source line after it
+            continue
+        if skip and ln.startswith("    "):
+            skip = False
+            continue
+        skip = False
+        out.append(ln)
+    return "\n".join(out)
 
 
 def run(cmd, cwd):

@@ -1020,7 +1020,7 @@ class Future:
         self._cancelled_exc = None
         return exc
 
-    def cancel(self, msg=None):  # cpython: futures.py:146
+    def cancel(self, msg=None):  # cpython: C (_asyncio.Future)
         self._log_traceback = False
         if self._state != _PENDING:
             return False
@@ -1040,7 +1040,7 @@ class Future:
             self._callbacks[:] = filtered_callbacks
         return removed_count
 
-    def set_exception(self, exception):  # cpython: futures.py:265
+    def set_exception(self, exception):  # cpython: C (_asyncio.Future)
         if self._state != _PENDING:
             raise InvalidStateError(f'invalid state')
         if isinstance(exception, type):
@@ -1199,11 +1199,11 @@ class Task(Future):
     def set_name(self, value):  # cpython: tasks.py:155
         self._name = str(value)
 
-    def set_result(self, result):  # cpython: tasks.py:158
-        raise RuntimeError('Task does not support set_result operation')  # cpython: tasks.py:159
+    def set_result(self, result):  # cpython: C (_asyncio.Task)
+        raise RuntimeError('Task does not support set_result operation')
 
-    def set_exception(self, exception):  # cpython: tasks.py:161
-        raise RuntimeError('Task does not support set_exception operation')  # cpython: tasks.py:162
+    def set_exception(self, exception):  # cpython: C (_asyncio.Task)
+        raise RuntimeError('Task does not support set_exception operation')
 
     def get_stack(self, *, limit=None):  # cpython: tasks.py:164
         # base_tasks._task_get_stack: the coroutine's frame and its callers while it runs,
@@ -1266,7 +1266,7 @@ class Task(Future):
             for line in traceback.format_exception_only(exc.__class__, exc):
                 print(line, file=file, end='')
 
-    def cancel(self, msg=None):  # cpython: tasks.py:198
+    def cancel(self, msg=None):  # cpython: C (_asyncio.Task)
         self._log_traceback = False
         if self.done():
             return False
