@@ -667,10 +667,172 @@ class Gen:
             body += ["g = gen(2)", "for _ in range(4):", "    log(await anext(g, 'dflt'))"]
         return self.add(n, body)
 
+
+    def s_mixed(self):
+        # Several tasks over shared primitives, each a random sequence of operations, with
+        # timeouts on every wait so nothing deadlocks; cancellations across tasks.
+        r = self.r
+        n = self.name("mx")
+        k = r.randint(2, 5)
+        body = [
+            "lock = asyncio.Lock()", "ev = asyncio.Event()",
+            f"q = asyncio.{r.choice(['Queue', 'LifoQueue', 'PriorityQueue'])}({r.choice([0, 1, 2])})",
+            f"sem = asyncio.{r.choice(['Semaphore', 'BoundedSemaphore'])}({r.randint(1, 2)})",
+            "cond = asyncio.Condition(lock)" if r.random() < 0.3 else "cond = asyncio.Condition()",
+            "ts = []",
+        ]
+        for i in range(k):
+            ops = []
+            for j in range(r.randint(2, 7)):
+                t = r.choice([0.05, 0.1, 0.2, 0.3, 0.5])
+                d = rdelay(r)
+                c = r.randrange(17)
+                if c == 0:
+                    op = [f"await asyncio.sleep({d})"]
+                elif c == 1:
+                    op = ["async with lock:", f"    log('{n}', {i}, 'lock')", f"    await asyncio.sleep({d})"]
+                elif c == 2:
+                    op = [f"log('{n}', {i}, 'ev', await asyncio.wait_for(ev.wait(), {t}))"]
+                elif c == 3:
+                    op = [f"ev.{r.choice(['set', 'set', 'clear'])}()"]
+                elif c == 4:
+                    op = [f"await asyncio.wait_for(q.put({r.randint(0, 9)}), {t})"]
+                elif c == 5:
+                    op = [f"log('{n}', {i}, 'got', await asyncio.wait_for(q.get(), {t}))"]
+                elif c == 6:
+                    op = [f"q.put_nowait({r.randint(0, 9)})" if r.random() < 0.5 else f"log('{n}', {i}, 'got', q.get_nowait())"]
+                elif c == 7:
+                    op = ["async with sem:", f"    log('{n}', {i}, 'sem')", f"    await asyncio.sleep({d})"]
+                elif c == 8:
+                    op = ["async with cond:", f"    cond.{r.choice(['notify()', 'notify(2)', 'notify_all()'])}"]
+                elif c == 9:
+                    op = ["async with cond:", f"    log('{n}', {i}, 'cond', await asyncio.wait_for(cond.wait(), {t}))"]
+                elif c == 10 and k > 1:
+                    other = r.randrange(k)
+                    msg = r.choice(["", "'m'"])
+                    op = [f"log('{n}', {i}, 'cancel', {other}, ts[{other}].cancel({msg}))"]
+                elif c == 11 and i > 0:
+                    other = r.randrange(i)
+                    op = [f"log('{n}', {i}, 'awaited', await asyncio.wait_for(asyncio.shield(ts[{other}]), {t}))"]
+                elif c == 12:
+                    op = [f"async with asyncio.timeout({t}):", f"    await asyncio.sleep({d})"]
+                elif c == 13:
+                    op = [f"raise ValueError('{n}{i}')"] if r.random() < 0.3 else ["await asyncio.sleep(0)"]
+                elif c == 14:
+                    op = [f"log('{n}', {i}, 'gathered', await asyncio.gather(asyncio.sleep({d}, 'a'), work('{n}{i}g', {rdelay(r)}, {r.choice(['ret', 'raise'])!r}), return_exceptions=True))"]
+                elif c == 15:
+                    op = [f"log('{n}', {i}, show(ts[{r.randrange(k)}]).replace(__file__, 'F'))"]
+                else:
+                    op = [f"log('{n}', {i}, 'wait_for', await asyncio.wait_for(asyncio.sleep({d}, 'r'), {t}))"]
+                ops += ["try:"] + ["    " + o for o in op] + [
+                    "except (TimeoutError, asyncio.QueueEmpty, asyncio.QueueFull, RuntimeError) as e:",
+                    f"    log('{n}', {i}, {j}, type(e).__name__)"]
+            swallow = r.random() < 0.2
+            fn = [f"async def t{i}():", "    try:"] + ["        " + o for o in ops] + [
+                "    except asyncio.CancelledError as e:",
+                f"        log('{n}', {i}, 'cancelled', e.args)",
+                "        " + ("return 'swallowed'" if swallow else "raise"),
+                f"    log('{n}', {i}, 'end')",
+                f"    return {i}"]
+            body += fn
+            body.append(f"ts.append(asyncio.create_task(t{i}(), name='{n}_{i}'))")
+        body += [
+            "done, pending = await asyncio.wait(ts, timeout=30)",
+            "for t in sorted(pending, key=lambda t: t.get_name()):",
+            "    t.cancel()",
+            "await asyncio.wait(ts)",
+            "log([outcome(t) for t in ts])",
+            "log(q.qsize(), ev.is_set(), lock.locked(), sem.locked())",
+        ]
+        return self.add(n, body)
+
+    def s_handler(self):
+        # exceptions reaching the loop's exception handler: callbacks, done callbacks,
+        # never-retrieved task and future exceptions
+        r = self.r
+        n = self.name("hd")
+        body = ["loop = asyncio.get_running_loop()"]
+        if r.random() < 0.5:
+            body += [
+                "def handler(loop, ctx):",
+                f"    print('{n} handler', ctx['message'], sorted(ctx), type(ctx.get('exception')).__name__)",
+                "loop.set_exception_handler(handler)",
+            ]
+        for i in range(r.randint(1, 3)):
+            c = r.randrange(5)
+            if c == 0:
+                body.append(f"loop.call_soon(lambda: 1 / 0)")
+            elif c == 1:
+                body += ["f = loop.create_future()",
+                         f"f.add_done_callback(lambda f: {{}}['{n}{i}'])",
+                         f"loop.call_later({rdelay(r, False)}, f.set_result, {i})"]
+            elif c == 2:
+                body += [f"t = asyncio.create_task(work('{n}{i}', {rdelay(r)}, 'raise'))",
+                         f"await asyncio.sleep({rdelay(r)})", "del t"]
+            elif c == 3:
+                body += ["f = loop.create_future()", f"f.set_exception(KeyError({i}))", "del f"]
+            else:
+                body += [f"t = asyncio.create_task(work('{n}{i}', 0.1, 'raise'))",
+                         "t.add_done_callback(lambda t: log('cb', t.exception()))"]
+        body += ["await asyncio.sleep(1)", "loop.set_exception_handler(None)"]
+        return self.add(n, body)
+
+
+    FAILS = [
+        "await asyncio.wait_for(asyncio.sleep(1), 0.1)",
+        "await asyncio.wait_for(work('X', 0.1, 'raise'), 1)",
+        "async with asyncio.timeout(0.1):\n    await asyncio.sleep(1)",
+        "async with asyncio.timeout(0.1):\n    await work('X', 0.2, 'ret')",
+        "await asyncio.gather(work('X', 0.1, 'raise'), asyncio.sleep(0.2))",
+        "await asyncio.gather(work('X', 0, 'key'), work('Y', 0.1, 'raise'))",
+        "async with asyncio.TaskGroup() as tg:\n    tg.create_task(work('X', 0.1, 'raise'))",
+        "async with asyncio.TaskGroup() as tg:\n    tg.create_task(work('X', 0.1, 'raise'))\n    tg.create_task(work('Y', 0.1, 'key'))",
+        "async with asyncio.TaskGroup() as tg:\n    tg.create_task(asyncio.sleep(1))\n    raise KeyError('body')",
+        "asyncio.Queue().get_nowait()",
+        "q = asyncio.Queue(1)\nq.put_nowait(1)\nq.put_nowait(2)",
+        "asyncio.Lock().release()",
+        "asyncio.Semaphore(0).release()\nasyncio.BoundedSemaphore(1).release()",
+        "asyncio.get_running_loop().create_future().result()",
+        "for f in asyncio.as_completed([asyncio.sleep(1)], timeout=0.1):\n    await f",
+        "await asyncio.shield(work('X', 0.1, 'raise'))",
+        "t = asyncio.create_task(work('X', 0.1, 'raise'))\nawait t",
+        "t = asyncio.create_task(asyncio.sleep(1))\nasyncio.get_running_loop().call_later(0.1, t.cancel, 'bye')\nawait t",
+        "t = asyncio.create_task(asyncio.sleep(1))\nasyncio.get_running_loop().call_later(0.1, t.cancel)\nawait asyncio.wait_for(t, 5)",
+        "f = asyncio.get_running_loop().create_future()\nasyncio.get_running_loop().call_later(0.1, f.set_exception, KeyError('k'))\nawait f",
+        "b = asyncio.Barrier(2)\nasyncio.get_running_loop().call_later(0.1, lambda: asyncio.ensure_future(b.abort()))\nawait b.wait()",
+        "await asyncio.wait_for(asyncio.Event().wait(), 0.1)",
+        "await asyncio.wait_for(asyncio.Queue().get(), 0)",
+        "l = asyncio.Lock()\nawait l.acquire()\nawait asyncio.wait_for(l.acquire(), 0.1)",
+        "c = asyncio.Condition()\nawait c.wait()",
+        "c = asyncio.Condition()\nasync with c:\n    await asyncio.wait_for(c.wait_for(lambda: False), 0.1)",
+        "async def ag():\n    yield 1\n    raise ValueError('ag')\nasync for x in ag():\n    pass",
+        "await asyncio.wait([])",
+        "await asyncio.sleep(0.1)\nasyncio.current_task().cancel()\nawait asyncio.sleep(0)",
+        "await asyncio.wait_for(asyncio.gather(asyncio.sleep(1), work('X', 0.5, 'ret')), 0.2)",
+        "async with asyncio.timeout(0.2):\n    await asyncio.gather(asyncio.sleep(1), asyncio.sleep(0.5))",
+        "async with asyncio.timeout(0.1):\n    async with asyncio.TaskGroup() as tg:\n        tg.create_task(asyncio.sleep(1))",
+        "await asyncio.wait_for(asyncio.shield(asyncio.sleep(1)), 0.1)",
+    ]
+
+    def s_traceback(self):
+        # an operation that fails, its whole traceback printed (chained exceptions through
+        # asyncio's own frames)
+        r = self.r
+        n = self.name("tb")
+        body = ["import traceback"]
+        for _ in range(r.randint(1, 2)):
+            op = r.choice(self.FAILS).split("\n")
+            body += ["try:"] + ["    " + o for o in op] + [
+                "except BaseException as e:",
+                f"    log('{n}', type(e).__name__)",
+                "    traceback.print_exc()",
+            ]
+        return self.add(n, body)
+
     SCEN = ["s_sleep", "s_gather", "s_wait", "s_wait_for", "s_shield", "s_timeout", "s_taskgroup",
             "s_as_completed", "s_cancel", "s_self_cancel", "s_unawaited_exc", "s_future",
             "s_callbacks", "s_lock", "s_event", "s_condition", "s_semaphore", "s_barrier",
-            "s_queue", "s_agen"]
+            "s_queue", "s_agen", "s_mixed", "s_mixed", "s_mixed", "s_handler", "s_traceback", "s_traceback"]
 
     def program(self):
         r = self.r
@@ -685,6 +847,21 @@ class Gen:
             for s in scen:
                 main += ["    try:", f"        await {s}()", "    except BaseException as e:",
                          "        log('scenario', type(e).__name__)"]
+        end_kind = r.choice(["none"] * 5 + ["leftover", "leftover_bad", "raise", "unawaited", "fail"])
+        if end_kind == "leftover":
+            main += ["    async def left():", "        try:", "            await asyncio.sleep(100)",
+                     "        finally:", "            print('leftover finally')",
+                     "    asyncio.create_task(left(), name='left')", "    await asyncio.sleep(0)"]
+        elif end_kind == "leftover_bad":
+            main += ["    async def left():", "        try:", "            await asyncio.sleep(100)",
+                     "        except asyncio.CancelledError:", "            raise KeyError('in cancel')",
+                     "    asyncio.create_task(left(), name='left')", "    await asyncio.sleep(0)"]
+        elif end_kind == "raise":
+            main += ["    raise RuntimeError('main failed')"]
+        elif end_kind == "unawaited":
+            main += ["    work('never', 1)", "    await asyncio.sleep(0)"]
+        elif end_kind == "fail":
+            main += ["    " + ln for ln in r.choice(self.FAILS).split("\n")]
         main.append("    log('end')")
         tail = r.choice(["run", "run", "run", "debug", "manual"])
         if tail == "run":
@@ -717,9 +894,9 @@ def mask(s):
     out, skip = [], False
     for ln in s.split("\n"):
         if "oracle.py" in ln or "order_check.py" in ln:
-            skip = ln.startswith("  File ")  # and the frame's source line after it
+            skip = ln.lstrip(" |").startswith("File ")  # and the frame's source line after it
             continue
-        if skip and ln.startswith("    "):
+        if skip and not ln.lstrip(" |").startswith("File ") and re.match(r"^[ |]*    ", ln):
             skip = False
             continue
         skip = False

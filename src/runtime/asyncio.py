@@ -2150,7 +2150,7 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
                 except CancelledError:
                     cancelled = True
             if cancelled:
-                raise CancelledError
+                raise CancelledError  # cpython: locks.py:283 raise exceptions.CancelledError
 
     async def wait_for(self, predicate):  # cpython: locks.py:285
         result = predicate()
@@ -2303,7 +2303,7 @@ class Barrier(_LoopBoundMixin):
 
     async def wait(self):  # cpython: locks.py:481
         async with self._cond:
-            await self._block()
+            await self._block()  # cpython: locks.py:489 await self._block() # Block while the barrier drains or resets.
             try:
                 index = self._count
                 self._count += 1
@@ -2323,7 +2323,7 @@ class Barrier(_LoopBoundMixin):
             )
         )
         if self._state is _BarrierState.BROKEN:
-            raise BrokenBarrierError("Barrier aborted")
+            raise BrokenBarrierError("Barrier aborted")  # cpython: locks.py:518 raise exceptions.BrokenBarrierError("Barrier aborted")
 
     async def _release(self):  # cpython: locks.py:520
         self._state = _BarrierState.DRAINING
@@ -2332,7 +2332,7 @@ class Barrier(_LoopBoundMixin):
     async def _wait(self):  # cpython: locks.py:528
         await self._cond.wait_for(lambda: self._state is not _BarrierState.FILLING)  # cpython: locks.py:534
         if self._state in (_BarrierState.BROKEN, _BarrierState.RESETTING):
-            raise BrokenBarrierError("Abort or reset of barrier")
+            raise BrokenBarrierError("Abort or reset of barrier")  # cpython: locks.py:537 raise exceptions.BrokenBarrierError("Abort or reset of barrier")
 
     def _exit(self):  # cpython: locks.py:539
         if self._count == 0:

@@ -369,7 +369,7 @@ pub(crate) fn source_traceback(vm: &Vm, skip: usize, limit: Option<usize>) -> Ve
         let co = &f.code.co;
         if &*co.name == "_run_once"
             && co.filename.starts_with("<loopscope>/asyncio/")
-            && from + k + 1 < n
+            && (from + k + 1 < n || !vm.callback_label.is_none())
         {
             // The callback above it runs in CPython's `Handle._run` (native here).
             out.push(Value::tuple(vec![
