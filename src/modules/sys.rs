@@ -68,6 +68,38 @@ fn exception(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     }
 }
 
+fn set_coroutine_origin_tracking_depth(
+    vm: &mut Vm,
+    args: &[Value],
+    _kw: &KwArgs,
+) -> PyResult<Value> {
+    let depth = match args {
+        [Value::Int(d)] => *d,
+        [Value::Bool(b)] => i64::from(*b),
+        _ => {
+            return Err(vm.type_error(format!(
+                "set_coroutine_origin_tracking_depth() takes exactly one argument ({} given)",
+                args.len()
+            )))
+        }
+    };
+    if depth < 0 {
+        return Err(vm.value_error("depth must be >= 0"));
+    }
+    vm.coro_origin_depth = usize::try_from(depth).unwrap_or(usize::MAX);
+    Ok(Value::None)
+}
+
+fn get_coroutine_origin_tracking_depth(
+    vm: &mut Vm,
+    _args: &[Value],
+    _kw: &KwArgs,
+) -> PyResult<Value> {
+    Ok(Value::Int(
+        i64::try_from(vm.coro_origin_depth).unwrap_or(i64::MAX),
+    ))
+}
+
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     let m = vm.new_module("sys");
     let io = vm.new_native_class("TextIOWrapper", "_io", &[], None)?;
@@ -97,6 +129,16 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     vm.module_add_fn(&m, "_getframe", getframe);
     vm.module_add_fn(&m, "exc_info", exc_info);
     vm.module_add_fn(&m, "exception", exception);
+    vm.module_add_fn(
+        &m,
+        "set_coroutine_origin_tracking_depth",
+        set_coroutine_origin_tracking_depth,
+    );
+    vm.module_add_fn(
+        &m,
+        "get_coroutine_origin_tracking_depth",
+        get_coroutine_origin_tracking_depth,
+    );
     Ok(m)
 }
 

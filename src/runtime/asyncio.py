@@ -371,6 +371,8 @@ def _run_until_complete_cb(fut):  # cpython: base_events.py:180
 
 class BaseEventLoop(AbstractEventLoop):
     __module__ = "asyncio.base_events"
+    _coroutine_origin_tracking_enabled = False
+    _coroutine_origin_tracking_saved_depth = None
 
     def __init__(self):  # cpython: base_events.py:389
         if _TRACE:
@@ -475,6 +477,7 @@ class BaseEventLoop(AbstractEventLoop):
     def run_forever(self):  # cpython: base_events.py:593
         self._check_closed()
         self._check_running()
+        self._set_coroutine_origin_tracking(self._debug)
         old_hooks = _loopscope.get_asyncgen_hooks()
         try:
             self._thread_id = 1
@@ -489,6 +492,7 @@ class BaseEventLoop(AbstractEventLoop):
             self._stopping = False
             self._thread_id = None
             _set_running_loop(None)
+            self._set_coroutine_origin_tracking(False)
             _loopscope.set_asyncgen_hooks(*old_hooks)
 
     def run_until_complete(self, future):  # cpython: base_events.py:617
@@ -540,7 +544,8 @@ class BaseEventLoop(AbstractEventLoop):
             raise TypeError('delay must not be None')  # cpython: base_events.py:726
         if type(self) is not VirtualLoop or self._debug:
             # (debug mode's stacks need call_at's frame, as in CPython)
-            timer = self.call_at(self.time() + delay, callback, *args, context=context)
+            timer = self.call_at(self.time() + delay, callback, *args,  # cpython: base_events.py:727
+                                 context=context)
             if timer._source_traceback:
                 del timer._source_traceback[-1]
             return timer
@@ -564,7 +569,7 @@ class BaseEventLoop(AbstractEventLoop):
             raise TypeError("when cannot be None")  # cpython: base_events.py:739
         self._check_closed()
         if self._debug:
-            self._check_callback(callback, 'call_at')
+            self._check_callback(callback, 'call_at')  # cpython: base_events.py:743
         timer = TimerHandle(when, callback, args, self, context)
         if timer._source_traceback:
             del timer._source_traceback[-1]
@@ -772,7 +777,17 @@ class BaseEventLoop(AbstractEventLoop):
             self.call_soon_threadsafe(self._set_coroutine_origin_tracking, enabled)  # cpython: base_events.py:1947
 
     def _set_coroutine_origin_tracking(self, enabled):  # cpython: base_events.py:1925
-        pass
+        if bool(enabled) == bool(self._coroutine_origin_tracking_enabled):
+            return
+        import sys
+        if enabled:
+            self._coroutine_origin_tracking_saved_depth = (
+                sys.get_coroutine_origin_tracking_depth())
+            sys.set_coroutine_origin_tracking_depth(10)  # constants.DEBUG_STACK_DEPTH
+        else:
+            sys.set_coroutine_origin_tracking_depth(
+                self._coroutine_origin_tracking_saved_depth)
+        self._coroutine_origin_tracking_enabled = enabled
 
 
 def _deadlock_message(loop):

@@ -115,7 +115,17 @@ fn call_soon_impl(
     }
     if truthy(vm, &get(i, "_debug"))? {
         let m = vm.getattr_str(lp, "_check_callback")?;
-        vm.call(&m, &[cb.clone(), Value::str("call_soon")], &[])?;
+        if let Err(e) = vm.call(&m, &[cb.clone(), Value::str("call_soon")], &[]) {
+            // The traceback goes through CPython's call_soon (native here).
+            let text = "self._check_callback(callback, 'call_soon')";
+            if let (Some(data), Some(entry)) = (
+                e.exc(),
+                core::cpython_frame(vm, "call_soon", text, "base_events.py:764"),
+            ) {
+                data.borrow_mut().tb.push(entry);
+            }
+            return Err(e);
+        }
     }
     if vm.agens_tracked.get() > 0 || !vm.agen_first_iter.borrow().is_empty() {
         // An async generator that lost its last reference since the last look is finalized
@@ -196,6 +206,8 @@ pub fn call_later(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<V
                 && number(d).is_some()
                 && is_virtual_loop(aio, i)
                 && k.iter().all(|(n, _)| &**n == "context")
+                // (debug mode's checks and stacks go through call_at, as in CPython)
+                && !truthy(vm, &get(i, "_debug")).unwrap_or(true)
         }
         _ => false,
     };

@@ -44,6 +44,9 @@ pub struct PyGen {
     /// Where "coroutine ... was never awaited" goes when an unstarted coroutine is dropped
     /// (the VM prints it with the line that was running, as CPython does).
     pub warn: Option<Rc<WarnQueue>>,
+    /// Where the coroutine was made (CPython's `cr_origin`, formatted as `traceback.format_list`
+    /// does), when origin tracking was on.
+    pub origin: Option<Box<str>>,
     pub id: u64,
 }
 
@@ -83,6 +86,7 @@ impl Drop for PyGen {
                     ag_running: Cell::new(false),
                     ag_closed: Cell::new(self.ag_closed.get()),
                     warn: None,
+                    origin: None,
                     id: self.id,
                 };
                 if let Ok(mut f) = q.finalize.try_borrow_mut() {
@@ -93,10 +97,15 @@ impl Drop for PyGen {
         }
         if self.kind == GenKind::Coroutine && self.state.get() == GenState::Created {
             if let Some(q) = &self.warn {
-                q.items.borrow_mut().push(format!(
-                    "coroutine '{}' was never awaited",
-                    self.qualname.borrow()
-                ));
+                // warnings._warn_unawaited_coroutine
+                let mut msg = format!("coroutine '{}' was never awaited\n", self.qualname.borrow());
+                if let Some(o) = &self.origin {
+                    msg.push_str("Coroutine created at (most recent call last)\n");
+                    msg.push_str(o);
+                }
+                q.items
+                    .borrow_mut()
+                    .push(msg.trim_end_matches('\n').to_string());
                 q.pending.set(true);
             }
         }
@@ -491,6 +500,7 @@ impl Vm {
             ag_running: Cell::new(false),
             ag_closed: Cell::new(true),
             warn: None,
+            origin: None,
             id: g.id,
         };
         op.agen = Rc::new(stand_in);

@@ -697,6 +697,33 @@ impl Vm {
         Ok(locals)
     }
 
+    /// The caller's stack, `coro_origin_depth` frames deep, as `traceback.format_list` prints
+    /// it (asyncio's frames as CPython has them).
+    fn coro_origin(&self) -> Box<str> {
+        let frames =
+            crate::runtime::natives::source_traceback(self, 0, Some(self.coro_origin_depth));
+        let mut out = String::new();
+        for f in frames {
+            let Value::Tuple(t) = f else { continue };
+            let s = |i: usize| match t.items.get(i) {
+                Some(Value::Str(s)) => s.as_str().to_string(),
+                Some(Value::Int(n)) => n.to_string(),
+                _ => String::new(),
+            };
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                s(0),
+                s(1),
+                s(2)
+            ));
+            let line = s(3);
+            if !line.trim().is_empty() {
+                out.push_str(&format!("    {}\n", line.trim()));
+            }
+        }
+        out.into()
+    }
+
     /// Create the generator/coroutine object for a call of a generator function.
     fn make_gen(&mut self, f: Box<Frame>) -> Value {
         let co = &f.code.co;
@@ -722,6 +749,11 @@ impl Vm {
             ag_running: std::cell::Cell::new(false),
             ag_closed: std::cell::Cell::new(false),
             warn: Some(self.warnings.clone()),
+            origin: if kind == GenKind::Coroutine && self.coro_origin_depth > 0 {
+                Some(self.coro_origin())
+            } else {
+                None
+            },
             id: self.next_id(),
         };
         *g.frame.borrow_mut() = Some(f);

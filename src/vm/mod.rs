@@ -317,6 +317,9 @@ pub struct Vm {
     /// hook, fused paths included (a traced run spends most of its instructions there).
     pub line_hook_skips_builtin: bool,
     pub warnings: Rc<WarnQueue>,
+    /// `sys.set_coroutine_origin_tracking_depth`: how many frames a new coroutine records as
+    /// where it was made (asyncio's debug mode sets 10), for the never-awaited warning.
+    pub coro_origin_depth: usize,
     pub argv: Vec<String>,
     pub recursion_limit: usize,
     /// Nested interpreter loops on the Rust stack (native code calling Python).
@@ -403,6 +406,7 @@ impl Vm {
             line_hook: None,
             line_hook_skips_builtin: false,
             warnings: Rc::new(WarnQueue::default()),
+            coro_origin_depth: 0,
             argv: Vec::new(),
             recursion_limit: 1000,
             native_depth: 0,
