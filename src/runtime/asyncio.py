@@ -1102,8 +1102,37 @@ def _log_unretrieved(loop):
 
 def _loopscope_at_exit():
     _log_unretrieved(None)
+    # A loop the policy still holds (set_event_loop, never closed) outlives the script in
+    # CPython: the tasks its ready queue and timers reach are never finalized, so never
+    # reported (nor their coroutines closed).
+    held = set()
+    lp = getattr(_event_loop_policy, '_loop', None)
+    if lp is not None and not lp.is_closed():
+        todo = []
+        for h in list(lp._ready) + list(lp._scheduled):
+            if h._callback is not None:
+                todo.append(h._callback)
+            todo.extend(h._args or ())
+        seen = set()
+        while todo:
+            o = todo.pop()
+            if id(o) in seen:
+                continue
+            seen.add(id(o))
+            owner = getattr(o, '__self__', None)
+            if owner is not None:
+                todo.append(owner)
+            elif isinstance(o, Future):
+                held.add(id(o))
+                todo.extend(cb for cb, _ctx in (getattr(o, '_callbacks', None) or ()))
+                for attr in ('_fut_waiter', '_children'):
+                    v = getattr(o, attr, None)
+                    if isinstance(v, list):
+                        todo.extend(v)
+                    elif v is not None:
+                        todo.append(v)
     for t in _all_tasks_alive():
-        if not t.done() and t._log_destroy_pending:
+        if not t.done() and t._log_destroy_pending and id(t) not in held:
             # CPython's final collection finalizes the coroutine (allocated first) before
             # the task: its `finally` runs and the report says "done, defined at".
             try:
@@ -1583,7 +1612,7 @@ class _GatheringFuture(Future):
     __module__ = "asyncio.tasks"
 
     def __init__(self, children, *, loop):  # cpython: tasks.py:707
-        super().__init__(loop=loop)
+        super().__init__(loop=loop)  # cpython: tasks.py:709
         self._children = children
         self._cancel_requested = False
 
