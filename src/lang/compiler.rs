@@ -113,7 +113,7 @@ fn is_arg_ok(e: &Expr) -> bool {
             ),
         },
         ExprKind::Tuple { elts, ctx } => {
-            *ctx != ExprContext::Load || !elts.iter().all(|x| folds_to_constant(x))
+            *ctx != ExprContext::Load || !elts.iter().all(folds_to_constant)
         }
         _ => true,
     }
@@ -130,7 +130,7 @@ fn folds_to_constant(e: &Expr) -> bool {
             )
         ),
         ExprKind::Tuple { elts, ctx } => {
-            *ctx == ExprContext::Load && elts.iter().all(|x| folds_to_constant(x))
+            *ctx == ExprContext::Load && elts.iter().all(folds_to_constant)
         }
         _ => false,
     }
