@@ -829,10 +829,73 @@ class Gen:
             ]
         return self.add(n, body)
 
+
+    def s_misc(self):
+        # task introspection, contextvars across tasks and callbacks, sleep(result=),
+        # run_in_executor-free loop APIs
+        r = self.r
+        n = self.name("mi")
+        body = [
+            "import contextvars",
+            f"cv = contextvars.ContextVar('{n}', default='unset')",
+            "loop = asyncio.get_running_loop()",
+            "async def child(i):",
+            "    log('child', i, cv.get(), asyncio.current_task().get_name())",
+            f"    cv.set('child{{i}}')",
+            f"    return await asyncio.sleep({rdelay(r)}, result=i)",
+            f"cv.set('{n}-main')",
+            "ts = []",
+        ]
+        for i in range(r.randint(1, 3)):
+            if r.random() < 0.5:
+                ctx = "contextvars.copy_context()"
+                body.append(f"ts.append(asyncio.create_task(child({i}), name='{n}c{i}', context={ctx}))")
+            else:
+                body.append(f"ts.append(loop.create_task(child({i})))")
+            if r.random() < 0.3:
+                body.append(f"cv.set('{n}-changed{i}')")
+        body += [
+            "ts[0].set_name('renamed')" if r.random() < 0.3 else "pass",
+            "log(len(asyncio.all_tasks()) >= len(ts), [t.get_coro().__name__ for t in ts])",
+            "loop.call_soon(lambda: log('cb sees', cv.get()))",
+            "ctx = contextvars.copy_context()",
+            "ctx.run(cv.set, 'in ctx')",
+            "loop.call_soon(lambda: log('cb ctx', cv.get()), context=ctx)",
+            "log(await asyncio.gather(*ts), cv.get())",
+            "log([show(t).replace(__file__, 'F') for t in ts])",
+        ]
+        return self.add(n, body)
+
+    def s_runner_loop(self):
+        # nested manual loop APIs are refused inside a running loop
+        r = self.r
+        n = self.name("rl")
+        body = [
+            "loop = asyncio.get_running_loop()",
+            # (the coroutines are closed by hand: when CPython drops a refused one depends on
+            # the traceback holding the frames, which loopscope's does not)
+            "c1, c2 = asyncio.sleep(0), asyncio.sleep(0)",
+            "for f in (lambda: loop.run_until_complete(c1), lambda: loop.run_forever(),",
+            "          lambda: asyncio.run(c2)):",
+            "    try:",
+            "        f()",
+            "    except RuntimeError as e:",
+            "        log('RuntimeError', e)",
+            "c1.close(); c2.close()",
+            f"fut = loop.run_in_executor(None, lambda: {r.randint(0, 9)})" if False else "fut = None",
+            f"h = loop.call_later({rdelay(r, False)}, log, 'timer')",
+            "log(show(h).replace(__file__, 'F'))",
+            f"await asyncio.sleep({rdelay(r)})",
+            "log(show(h).replace(__file__, 'F'), h.cancelled())",
+            "h.cancel()",
+            "log(show(h).replace(__file__, 'F'), h.cancelled())",
+        ]
+        return self.add(n, body)
+
     SCEN = ["s_sleep", "s_gather", "s_wait", "s_wait_for", "s_shield", "s_timeout", "s_taskgroup",
             "s_as_completed", "s_cancel", "s_self_cancel", "s_unawaited_exc", "s_future",
             "s_callbacks", "s_lock", "s_event", "s_condition", "s_semaphore", "s_barrier",
-            "s_queue", "s_agen", "s_mixed", "s_mixed", "s_mixed", "s_handler", "s_traceback", "s_traceback"]
+            "s_queue", "s_agen", "s_mixed", "s_mixed", "s_mixed", "s_handler", "s_traceback", "s_traceback", "s_misc", "s_runner_loop"]
 
     def program(self):
         r = self.r
@@ -863,14 +926,22 @@ class Gen:
         elif end_kind == "fail":
             main += ["    " + ln for ln in r.choice(self.FAILS).split("\n")]
         main.append("    log('end')")
-        tail = r.choice(["run", "run", "run", "debug", "manual"])
+        tail = r.choice(["run", "run", "run", "debug", "manual", "manual"])
         if tail == "run":
             end = "asyncio.run(main())"
         elif tail == "debug":
             end = "asyncio.run(main(), debug=True)"
-        else:
+        elif r.random() < 0.5:
             end = ("loop = asyncio.new_event_loop()\nasyncio.set_event_loop(loop)\n"
                    "loop.run_until_complete(main())\nloop.close()")
+        else:
+            end = ("loop = asyncio.new_event_loop()\n"
+                   "t = loop.create_task(main())\n"
+                   "t.add_done_callback(lambda t: loop.stop())\n"
+                   "loop.run_forever()\n"
+                   "print('stopped', t.done())\n"
+                   "loop.run_until_complete(loop.shutdown_asyncgens())\n"
+                   "loop.close()")
         return (f"# difftest seed {self.seed}\n" + PRELUDE + "\n\n" + "\n\n".join(self.defs) + "\n\n"
                 + "\n".join(main) + "\n\n" + end + "\n")
 

@@ -267,9 +267,15 @@ fn run(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn cancel_handle(vm: &mut Vm, i: &PyInstance) -> PyResult<()> {
+fn cancel_handle(vm: &mut Vm, h: &Value, i: &PyInstance) -> PyResult<()> {
     if !truthy(vm, &get(i, "_cancelled"))? {
         set(i, "_cancelled", Value::Bool(true));
+        if super::futures::loop_debug(&get(i, "_loop")) {
+            // Debug mode keeps the repr with the callback and its arguments (for the
+            // "Executing <Handle...> took" report, and any later repr).
+            let r = vm.repr(h)?;
+            set(i, "_repr", Value::string(r));
+        }
         set(i, "_callback", Value::None);
         set(i, "_args", Value::None);
     }
@@ -278,7 +284,7 @@ fn cancel_handle(vm: &mut Vm, i: &PyInstance) -> PyResult<()> {
 
 fn cancel(vm: &mut Vm, _aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     let me = core::self_inst(vm, a, "cancel")?;
-    cancel_handle(vm, &me)?;
+    cancel_handle(vm, &a[0], &me)?;
     Ok(Value::None)
 }
 
@@ -309,7 +315,7 @@ pub fn timer_cancel_of(vm: &mut Vm, aio: &Aio, h: &Value) -> PyResult<()> {
             }
         }
     }
-    cancel_handle(vm, me)
+    cancel_handle(vm, h, me)
 }
 
 fn timer_cancel(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
