@@ -79,6 +79,83 @@ use std::rc::Rc;
 
 pub use super::symtable::CompileError;
 
+thread_local! {
+    /// The SyntaxWarnings of the last `compile_module_raw` (line, message), in the order
+    /// CPython's compiler issues them.
+    static SYNTAX_WARNINGS: std::cell::RefCell<Vec<(u32, &'static str)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The SyntaxWarnings the last compile found (`"is" with a literal`, an assert on a tuple):
+/// CPython prints them on stderr before the module runs.
+pub fn take_syntax_warnings() -> Vec<(u32, &'static str)> {
+    SYNTAX_WARNINGS.with(|w| std::mem::take(&mut *w.borrow_mut()))
+}
+
+fn syntax_warning(line: u32, msg: &'static str) {
+    SYNTAX_WARNINGS.with(|w| w.borrow_mut().push((line, msg)));
+}
+
+/// CPython's `check_is_arg`: anything but a literal (after constant folding), or a literal
+/// that is a singleton (None, True, False, Ellipsis).
+fn is_arg_ok(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Constant(c) => matches!(
+            c,
+            Constant::None | Constant::True | Constant::False | Constant::Ellipsis
+        ),
+        ExprKind::UnaryOp { op, operand } => match op {
+            // `not <literal>` folds to a bool, a singleton
+            UnaryOp::Not => true,
+            _ => !matches!(
+                &operand.kind,
+                ExprKind::Constant(Constant::Int(_) | Constant::Float(_))
+            ),
+        },
+        ExprKind::Tuple { elts, ctx } => {
+            *ctx != ExprContext::Load || !elts.iter().all(folds_to_constant)
+        }
+        _ => true,
+    }
+}
+
+/// Whether the AST optimizer turns the expression into a constant (the common cases).
+fn folds_to_constant(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Constant(_) => true,
+        ExprKind::UnaryOp { operand, .. } => matches!(
+            &operand.kind,
+            ExprKind::Constant(
+                Constant::Int(_) | Constant::Float(_) | Constant::True | Constant::False
+            )
+        ),
+        ExprKind::Tuple { elts, ctx } => {
+            *ctx == ExprContext::Load && elts.iter().all(folds_to_constant)
+        }
+        _ => false,
+    }
+}
+
+/// CPython's `check_compare`: one warning at most per comparison.
+fn check_compare(line: u32, left: &Expr, ops: &[CmpOp], comparators: &[Expr]) {
+    let mut left_ok = is_arg_ok(left);
+    for (op, right) in ops.iter().zip(comparators) {
+        let right_ok = is_arg_ok(right);
+        if matches!(op, CmpOp::Is | CmpOp::IsNot) && (!left_ok || !right_ok) {
+            syntax_warning(
+                line,
+                if *op == CmpOp::Is {
+                    "\"is\" with a literal. Did you mean \"==\"?"
+                } else {
+                    "\"is not\" with a literal. Did you mean \"!=\"?"
+                },
+            );
+            return;
+        }
+        left_ok = right_ok;
+    }
+}
+
 /// CPython's `STACK_USE_GUIDELINE`: beyond this many items, builds go item by item.
 const STACK_USE_GUIDELINE: usize = 30;
 
@@ -97,6 +174,7 @@ fn to_syntax_error(e: CompileError, src: &SourceFile) -> super::error::SyntaxErr
 
 /// Like `compile_module` but with the compiler's own error type (no source excerpt).
 pub fn compile_module_raw(module: &Module, filename: &str) -> CResult<Rc<CodeObject>> {
+    SYNTAX_WARNINGS.with(|w| w.borrow_mut().clear());
     let st = SymbolTable::build(module)?;
     let mut c = Compiler {
         st,
@@ -828,6 +906,14 @@ impl<'a> Compiler<'a> {
     }
 
     fn assert(&mut self, test: &'a Expr, msg: Option<&'a Expr>) -> CResult<()> {
+        if let ExprKind::Tuple { elts, .. } = &test.kind {
+            if !elts.is_empty() {
+                syntax_warning(
+                    self.loc().line,
+                    "assertion is always true, perhaps remove parentheses?",
+                );
+            }
+        }
         let end = self.new_label();
         self.jump_if(test, end, true)?;
         self.emit(Instr::LoadAssertionError);
@@ -1856,6 +1942,7 @@ impl<'a> Compiler<'a> {
                 // CPython leaves the comparison's location in place after the jump, so what
                 // the statement emits next (an assert's raise) points at the comparison.
                 self.set_loc(e.span);
+                check_compare(self.loc().line, left, ops, comparators);
                 let n = ops.len() - 1;
                 let cleanup = self.new_label();
                 self.expr(left)?;
@@ -2230,6 +2317,7 @@ impl<'a> Compiler<'a> {
         if ops.is_empty() || ops.len() != comparators.len() {
             return Err(internal("malformed comparison", self.loc()));
         }
+        check_compare(self.loc().line, left, ops, comparators);
         self.expr(left)?;
         let n = ops.len() - 1;
         if n == 0 {

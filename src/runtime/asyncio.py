@@ -222,7 +222,8 @@ class TimerHandle(Handle):
         self._args = args
         self._when = when
         if loop.get_debug():
-            self._source_traceback = _loopscope.source_traceback(1)
+            # CPython's stack starts in TimerHandle.__init__ (then dropped): one frame fewer.
+            self._source_traceback = _loopscope.source_traceback(1, 9)
 
     def _repr_info(self):  # cpython: events.py:110
         info = super()._repr_info()
@@ -370,6 +371,8 @@ def _run_until_complete_cb(fut):  # cpython: base_events.py:180
 
 class BaseEventLoop(AbstractEventLoop):
     __module__ = "asyncio.base_events"
+    _coroutine_origin_tracking_enabled = False
+    _coroutine_origin_tracking_saved_depth = None
 
     def __init__(self):  # cpython: base_events.py:389
         if _TRACE:
@@ -541,8 +544,10 @@ class BaseEventLoop(AbstractEventLoop):
     def call_later(self, delay, callback, *args, context=None):  # cpython: base_events.py:709
         if delay is None:
             raise TypeError('delay must not be None')  # cpython: base_events.py:726
-        if type(self) is not VirtualLoop:
-            timer = self.call_at(self.time() + delay, callback, *args, context=context)
+        if type(self) is not VirtualLoop or self._debug:
+            # (debug mode's stacks need call_at's frame, as in CPython)
+            timer = self.call_at(self.time() + delay, callback, *args,  # cpython: base_events.py:727
+                                 context=context)
             if timer._source_traceback:
                 del timer._source_traceback[-1]
             return timer
@@ -566,7 +571,7 @@ class BaseEventLoop(AbstractEventLoop):
             raise TypeError("when cannot be None")  # cpython: base_events.py:739
         self._check_closed()
         if self._debug:
-            self._check_callback(callback, 'call_at')
+            self._check_callback(callback, 'call_at')  # cpython: base_events.py:743
         timer = TimerHandle(when, callback, args, self, context)
         if timer._source_traceback:
             del timer._source_traceback[-1]
@@ -591,7 +596,9 @@ class BaseEventLoop(AbstractEventLoop):
             self._check_callback(callback, 'call_soon_threadsafe')  # cpython: base_events.py:808
         handle = Handle(callback, args, self, context)
         if handle._source_traceback:
-            del handle._source_traceback[-1]
+            # CPython's Handle is made in _call_soon: its stack counted that frame and this
+            # one, then dropped both.
+            handle._source_traceback = _loopscope.source_traceback(1, 8)
         self._ready.append(handle)
         self._write_to_self()
         return handle
@@ -1029,7 +1036,7 @@ class Future:
         self._cancelled_exc = None
         return exc
 
-    def cancel(self, msg=None):  # cpython: futures.py:146
+    def cancel(self, msg=None):  # cpython: C (_asyncio.Future)
         self._log_traceback = False
         if self._state != _PENDING:
             return False
@@ -1049,7 +1056,7 @@ class Future:
             self._callbacks[:] = filtered_callbacks
         return removed_count
 
-    def set_exception(self, exception):  # cpython: futures.py:265
+    def set_exception(self, exception):  # cpython: C (_asyncio.Future)
         if self._state != _PENDING:
             raise InvalidStateError(f'invalid state')
         if isinstance(exception, type):
@@ -1096,8 +1103,37 @@ def _log_unretrieved(loop):
 
 def _loopscope_at_exit():
     _log_unretrieved(None)
+    # A loop the policy still holds (set_event_loop, never closed) outlives the script in
+    # CPython: the tasks its ready queue and timers reach are never finalized, so never
+    # reported (nor their coroutines closed).
+    held = set()
+    lp = getattr(_event_loop_policy, '_loop', None)
+    if lp is not None and not lp.is_closed():
+        todo = []
+        for h in list(lp._ready) + list(lp._scheduled):
+            if h._callback is not None:
+                todo.append(h._callback)
+            todo.extend(h._args or ())
+        seen = set()
+        while todo:
+            o = todo.pop()
+            if id(o) in seen:
+                continue
+            seen.add(id(o))
+            owner = getattr(o, '__self__', None)
+            if owner is not None:
+                todo.append(owner)
+            elif isinstance(o, Future):
+                held.add(id(o))
+                todo.extend(cb for cb, _ctx in (getattr(o, '_callbacks', None) or ()))
+                for attr in ('_fut_waiter', '_children'):
+                    v = getattr(o, attr, None)
+                    if isinstance(v, list):
+                        todo.extend(v)
+                    elif v is not None:
+                        todo.append(v)
     for t in _all_tasks_alive():
-        if not t.done() and t._log_destroy_pending:
+        if not t.done() and t._log_destroy_pending and id(t) not in held:
             # CPython's final collection finalizes the coroutine (allocated first) before
             # the task: its `finally` runs and the report says "done, defined at".
             try:
@@ -1208,11 +1244,11 @@ class Task(Future):
     def set_name(self, value):  # cpython: tasks.py:155
         self._name = str(value)
 
-    def set_result(self, result):  # cpython: tasks.py:158
-        raise RuntimeError('Task does not support set_result operation')  # cpython: tasks.py:159
+    def set_result(self, result):  # cpython: C (_asyncio.Task)
+        raise RuntimeError('Task does not support set_result operation')
 
-    def set_exception(self, exception):  # cpython: tasks.py:161
-        raise RuntimeError('Task does not support set_exception operation')  # cpython: tasks.py:162
+    def set_exception(self, exception):  # cpython: C (_asyncio.Task)
+        raise RuntimeError('Task does not support set_exception operation')
 
     def get_stack(self, *, limit=None):  # cpython: tasks.py:164
         # base_tasks._task_get_stack: the coroutine's frame and its callers while it runs,
@@ -1275,7 +1311,7 @@ class Task(Future):
             for line in traceback.format_exception_only(exc.__class__, exc):
                 print(line, file=file, end='')
 
-    def cancel(self, msg=None):  # cpython: tasks.py:198
+    def cancel(self, msg=None):  # cpython: C (_asyncio.Task)
         self._log_traceback = False
         if self.done():
             return False
@@ -1577,7 +1613,7 @@ class _GatheringFuture(Future):
     __module__ = "asyncio.tasks"
 
     def __init__(self, children, *, loop):  # cpython: tasks.py:707
-        super().__init__(loop=loop)
+        super().__init__(loop=loop)  # cpython: tasks.py:709
         self._children = children
         self._cancel_requested = False
 
@@ -2169,7 +2205,7 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
                 except CancelledError:
                     cancelled = True
             if cancelled:
-                raise CancelledError
+                raise CancelledError  # cpython: locks.py:283 raise exceptions.CancelledError
 
     async def wait_for(self, predicate):  # cpython: locks.py:285
         result = predicate()
@@ -2322,7 +2358,7 @@ class Barrier(_LoopBoundMixin):
 
     async def wait(self):  # cpython: locks.py:481
         async with self._cond:
-            await self._block()
+            await self._block()  # cpython: locks.py:489 await self._block() # Block while the barrier drains or resets.
             try:
                 index = self._count
                 self._count += 1
@@ -2342,7 +2378,7 @@ class Barrier(_LoopBoundMixin):
             )
         )
         if self._state is _BarrierState.BROKEN:
-            raise BrokenBarrierError("Barrier aborted")
+            raise BrokenBarrierError("Barrier aborted")  # cpython: locks.py:518 raise exceptions.BrokenBarrierError("Barrier aborted")
 
     async def _release(self):  # cpython: locks.py:520
         self._state = _BarrierState.DRAINING
@@ -2351,7 +2387,7 @@ class Barrier(_LoopBoundMixin):
     async def _wait(self):  # cpython: locks.py:528
         await self._cond.wait_for(lambda: self._state is not _BarrierState.FILLING)  # cpython: locks.py:534
         if self._state in (_BarrierState.BROKEN, _BarrierState.RESETTING):
-            raise BrokenBarrierError("Abort or reset of barrier")
+            raise BrokenBarrierError("Abort or reset of barrier")  # cpython: locks.py:537 raise exceptions.BrokenBarrierError("Abort or reset of barrier")
 
     def _exit(self):  # cpython: locks.py:539
         if self._count == 0:

@@ -115,14 +115,25 @@ fn call_soon_impl(
     }
     if truthy(vm, &get(i, "_debug"))? {
         let m = vm.getattr_str(lp, "_check_callback")?;
-        vm.call(&m, &[cb.clone(), Value::str("call_soon")], &[])?;
+        if let Err(e) = vm.call(&m, &[cb.clone(), Value::str("call_soon")], &[]) {
+            // The traceback goes through CPython's call_soon (native here).
+            let text = "self._check_callback(callback, 'call_soon')";
+            if let (Some(data), Some(entry)) = (
+                e.exc(),
+                core::cpython_frame(vm, "call_soon", text, "base_events.py:764"),
+            ) {
+                data.borrow_mut().tb.push(entry);
+            }
+            return Err(e);
+        }
     }
     if vm.agens_tracked.get() > 0 || !vm.agen_first_iter.borrow().is_empty() {
         // An async generator that lost its last reference since the last look is finalized
         // before anything else is scheduled (CPython runs the finalizer hook at the drop).
         super::tasks::finalize_dropped_agens(vm, aio, lp)?;
     }
-    let h = events::new_handle(vm, aio, None, cb, args, lp, ctx)?;
+    // CPython's frames: call_soon, _call_soon.
+    let h = events::new_handle(vm, aio, None, cb, args, lp, ctx, 2)?;
     append_ready(vm, i, h.clone())?;
     Ok(h)
 }
@@ -164,7 +175,7 @@ fn call_soon_private(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResu
         Value::Tuple(t) => t.items.to_vec(),
         other => vm.iter_to_vec(other)?,
     };
-    let h = events::new_handle(vm, aio, None, a[1].clone(), args, &a[0], a[3].clone())?;
+    let h = events::new_handle(vm, aio, None, a[1].clone(), args, &a[0], a[3].clone(), 1)?;
     append_ready(vm, &me, h.clone())?;
     Ok(h)
 }
@@ -195,6 +206,8 @@ pub fn call_later(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<V
                 && number(d).is_some()
                 && is_virtual_loop(aio, i)
                 && k.iter().all(|(n, _)| &**n == "context")
+                // (debug mode's checks and stacks go through call_at, as in CPython)
+                && !truthy(vm, &get(i, "_debug")).unwrap_or(true)
         }
         _ => false,
     };
@@ -224,6 +237,8 @@ pub fn call_later(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<V
         a[3..].to_vec(),
         &a[0],
         ctx,
+        // CPython's frames: call_later, call_at, TimerHandle.__init__.
+        3,
     )?;
     let sched = get(&me, "_scheduled");
     natives::timer_push(vm, &[sched, timer.clone()], &[])?;
@@ -366,7 +381,7 @@ fn run_once(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> 
 
     if truthy(vm, &get(&me, "_self_pipe_pending"))? {
         let reader = vm.getattr_str(lp, "_read_from_self")?;
-        let h = events::new_handle(vm, aio, None, reader, vec![], lp, Value::None)?;
+        let h = events::new_handle(vm, aio, None, reader, vec![], lp, Value::None, 0)?;
         append_ready(vm, &me, h)?;
     } else {
         if timeout.is_none() && !super::threads::others_alive(vm) {
@@ -380,7 +395,7 @@ fn run_once(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> 
         if let Value::Bool(true) = vm.call(&select, &[t], &[])? {
             // A thread called call_soon_threadsafe: the self-pipe is readable.
             let reader = vm.getattr_str(lp, "_read_from_self")?;
-            let h = events::new_handle(vm, aio, None, reader, vec![], lp, Value::None)?;
+            let h = events::new_handle(vm, aio, None, reader, vec![], lp, Value::None, 0)?;
             append_ready(vm, &me, h)?;
         }
     }

@@ -55,7 +55,10 @@ fn get_running_loop(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult
 }
 
 /// `Handle(callback, args, loop, context)` or `TimerHandle(when, ...)`: the attributes the
-/// Python `__init__`s set, in their order.
+/// Python `__init__`s set, in their order. `hidden` counts the frames CPython's asyncio has
+/// between the caller and the handle (`call_soon`, `_call_soon`, ...), which count towards
+/// the depth of debug mode's `_source_traceback` before they are dropped from it.
+#[allow(clippy::too_many_arguments)]
 pub fn new_handle(
     vm: &mut Vm,
     aio: &Aio,
@@ -64,6 +67,7 @@ pub fn new_handle(
     args: Vec<Value>,
     lp: &Value,
     context: Value,
+    hidden: usize,
 ) -> PyResult<Value> {
     let context = if context.is_none() {
         crate::modules::contextvars::capture(vm)?
@@ -121,8 +125,10 @@ pub fn new_handle(
         }
         if super::futures::loop_debug(lp) {
             // CPython's call_soon/call_at drop their own frames: the caller's is the last.
-            let tb =
-                super::natives::source_traceback(vm, 0, Some(super::natives::DEBUG_STACK_DEPTH));
+            // Those `hidden` frames (`_call_soon`, `call_at`, `TimerHandle.__init__`, ...) still
+            // counted towards DEBUG_STACK_DEPTH when the stack was taken.
+            let depth = super::natives::DEBUG_STACK_DEPTH.saturating_sub(hidden);
+            let tb = super::natives::source_traceback(vm, 0, Some(depth));
             set(i, "_source_traceback", Value::list(tb));
         }
     }
@@ -200,6 +206,10 @@ pub fn run_handle(vm: &mut Vm, aio: &Aio, h: &Value) -> PyResult<()> {
     );
     ctx.set_str("exception", Value::Instance(exc));
     ctx.set_str("handle", h.clone());
+    let stb = get(i, "_source_traceback");
+    if truthy(vm, &stb)? {
+        ctx.set_str("source_traceback", stb);
+    }
     let lp = get(i, "_loop");
     vm.call_method_by_name(&lp, "call_exception_handler", &[Value::Dict(Rc::new(ctx))])?;
     Ok(())
@@ -257,9 +267,15 @@ fn run(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn cancel_handle(vm: &mut Vm, i: &PyInstance) -> PyResult<()> {
+fn cancel_handle(vm: &mut Vm, h: &Value, i: &PyInstance) -> PyResult<()> {
     if !truthy(vm, &get(i, "_cancelled"))? {
         set(i, "_cancelled", Value::Bool(true));
+        if super::futures::loop_debug(&get(i, "_loop")) {
+            // Debug mode keeps the repr with the callback and its arguments (for the
+            // "Executing <Handle...> took" report, and any later repr).
+            let r = vm.repr(h)?;
+            set(i, "_repr", Value::string(r));
+        }
         set(i, "_callback", Value::None);
         set(i, "_args", Value::None);
     }
@@ -268,7 +284,7 @@ fn cancel_handle(vm: &mut Vm, i: &PyInstance) -> PyResult<()> {
 
 fn cancel(vm: &mut Vm, _aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     let me = core::self_inst(vm, a, "cancel")?;
-    cancel_handle(vm, &me)?;
+    cancel_handle(vm, &a[0], &me)?;
     Ok(Value::None)
 }
 
@@ -299,7 +315,7 @@ pub fn timer_cancel_of(vm: &mut Vm, aio: &Aio, h: &Value) -> PyResult<()> {
             }
         }
     }
-    cancel_handle(vm, me)
+    cancel_handle(vm, h, me)
 }
 
 fn timer_cancel(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {

@@ -17,7 +17,7 @@ mod core;
 pub mod driver;
 mod events;
 mod futures;
-mod natives;
+pub(crate) mod natives;
 mod net_glue;
 mod queues;
 mod tasks;

@@ -381,7 +381,7 @@ pub(crate) fn source_traceback(vm: &Vm, skip: usize, limit: Option<usize>) -> Ve
         let co = &f.code.co;
         if &*co.name == "_run_once"
             && co.filename.starts_with("<loopscope>/asyncio/")
-            && from + k + 1 < n
+            && (from + k + 1 < n || !vm.callback_label.is_none())
         {
             // The callback above it runs in CPython's `Handle._run` (native here).
             out.push(Value::tuple(vec![
@@ -432,17 +432,18 @@ fn frame_summary(vm: &Vm, f: &crate::vm::frame::Frame) -> Value {
     ])
 }
 
-/// `source_traceback(skip=0)` for asyncio.py's Python constructors.
+/// `source_traceback(skip=0, depth=DEBUG_STACK_DEPTH)` for asyncio.py's Python constructors
+/// (a smaller depth where CPython has frames of its own that loopscope's asyncio lacks).
 fn source_traceback_fn(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let skip = match args.first() {
         Some(Value::Int(i)) => usize::try_from(*i).unwrap_or(0),
         _ => 0,
     };
-    Ok(Value::list(source_traceback(
-        vm,
-        skip,
-        Some(DEBUG_STACK_DEPTH),
-    )))
+    let depth = match args.get(1) {
+        Some(Value::Int(i)) => usize::try_from(*i).unwrap_or(DEBUG_STACK_DEPTH),
+        _ => DEBUG_STACK_DEPTH,
+    };
+    Ok(Value::list(source_traceback(vm, skip, Some(depth))))
 }
 
 /// `source_line(filename, lineno)`: that line of a file the VM has loaded, or "" (linecache's

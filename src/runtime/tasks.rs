@@ -281,6 +281,14 @@ fn n_gather_plain(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<
             _ => return Ok(Value::None),
         }
     }
+    // The instruction budgets count the VM's instructions, which this loop does not run: when
+    // what is left might not cover the Python loop (a few hundred instructions a task at
+    // most), run that, so a budget stops a huge gather where it always did.
+    const PYTHON_LOOP_PER_TASK: u64 = 200;
+    let left = vm.total_budget.saturating_sub(vm.callback_floor);
+    if left / PYTHON_LOOP_PER_TASK < args.items.len() as u64 {
+        return Ok(Value::None);
+    }
     let Some(task_cls) = aio.borrow().task.clone() else {
         return Ok(Value::None);
     };

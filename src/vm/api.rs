@@ -339,6 +339,13 @@ pub fn run_in_vm_with_exit(
             return 1;
         }
     };
+    for (line, msg) in crate::lang::compiler::take_syntax_warnings() {
+        let text = src.line_text(line).unwrap_or("").trim();
+        vm.write_out(
+            Stream::Stderr,
+            &format!("{name}:{line}: SyntaxWarning: {msg}\n  {text}\n"),
+        );
+    }
     let budget = vm.total_budget;
     let (code, done) = match vm.run_code(code, budget) {
         ModuleResult::Done => (0, true),

@@ -523,12 +523,14 @@ impl Vm {
     /// Start an event-loop callback's instruction budget (no-op when `callback_budget` is
     /// 0). `label` names it in the message: a task's name, or the callback.
     pub fn arm_callback_budget(&mut self, label: Value) {
+        // The label also says a callback is running (debug mode's stacks show CPython's
+        // `Handle._run` frame then, even under a native callback).
+        self.callback_label = label;
         if self.callback_budget == 0 {
             return;
         }
         // A budget larger than what the whole run has left leaves the run's limit in charge.
         self.callback_floor = self.total_budget.saturating_sub(self.callback_budget);
-        self.callback_label = label;
     }
 
     /// The callback returned to the loop: its budget no longer applies.

@@ -1024,6 +1024,22 @@ impl Vm {
         };
         if shown.own_text {
             out.push_str(&format!("    {text}\n"));
+            // CPython's line may be loopscope's with more after it (a comment): the columns
+            // still apply, and the carets show when the instruction is no longer the whole line.
+            if carets {
+                let src = self.sources.get(&co.filename);
+                let own = src.and_then(|s| s.line_text(co.line_of(idx)));
+                if let (Some(src), Some(own), Some(span)) = (src, own, co.spans.get(idx)) {
+                    let code = own.split("# cpython: ").next().unwrap_or("");
+                    let indent = &code[..code.len() - code.trim_start().len()];
+                    if !code.trim().is_empty() && text.trim().starts_with(code.trim()) {
+                        let line = format!("{indent}{}", text.trim());
+                        if let Some(c) = caret_line(src, span, &line, 0) {
+                            out.push_str(&c);
+                        }
+                    }
+                }
+            }
             return (filename, lineno, text.trim().to_string(), out);
         }
         let stripped = text.trim();
