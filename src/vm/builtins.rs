@@ -726,6 +726,11 @@ fn class_match(
             }
             Ok(false)
         }
+        // `int | None` (types.UnionType): its members, as a tuple of them would be.
+        Value::Instance(_) if depth < 50 && &*vm.type_name(spec) == "UnionType" => {
+            let members = vm.getattr_str(spec, "__args__")?;
+            class_match(vm, t, inst, &members, fname, depth + 1)
+        }
         _ => Err(vm.type_error(format!(
             "{fname}() arg 2 must be a type, a tuple of types, or a union"
         ))),

@@ -1336,6 +1336,14 @@ impl Vm {
                 )));
             }
         }
+        let class_or_none = |v: &Value| matches!(v, Type(_) | Value::None);
+        if base == BinaryOpKind::Or
+            && class_or_none(a)
+            && class_or_none(b)
+            && !matches!((a, b), (Value::None, Value::None))
+        {
+            return crate::modules::types::make_union(self, a, b);
+        }
         if base == BinaryOpKind::Pow {
             return Err(self.type_error(format!(
                 "unsupported operand type(s) for {}: '{}' and '{}'",
