@@ -66,6 +66,9 @@ fn raw_type(
 pub fn make_types() -> (BuiltinTypes, Vec<Rc<PyType>>) {
     use super::methods as m;
     let object = raw_type("object", "builtins", vec![], Layout::Object, None);
+    // Sends stores on a bare `object()` off the interpreter's fast path, to the slow one that
+    // refuses them: a bare object has no `__dict__`. Subclasses compute their own flags.
+    object.flags.set(object.flags.get() | tflags::SETATTR);
     let b = |name: &str, new: Option<NativeNew>| {
         raw_type(name, "builtins", vec![object.clone()], Layout::Builtin, new)
     };

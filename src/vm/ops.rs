@@ -2140,7 +2140,12 @@ impl Vm {
             }
         }
         const SLOTS_HASH: u32 = hash_str("__slots__") as u32;
-        if cls.dict.borrow().get_h("__slots__", SLOTS_HASH).is_some() && !self.slots_allow(cls, n) {
+        // A bare `object()` has no `__dict__` either (students use one as a sentinel).
+        let bare_object = Rc::ptr_eq(cls, &self.types.object);
+        if bare_object
+            || cls.dict.borrow().get_h("__slots__", SLOTS_HASH).is_some()
+                && !self.slots_allow(cls, n)
+        {
             return Err(self.attr_error(format!(
                 "'{}' object has no attribute '{}'",
                 cls.name(),
