@@ -51,14 +51,28 @@ fn lazy_attr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let Some(Value::Module(types)) = vm.modules.get_str("types") else {
         return Err(vm.attr_error(format!("module 'types' has no attribute '{name}'")));
     };
-    if name == "SimpleNamespace" {
+    if name == "SimpleNamespace" || name == "UnionType" {
         let py = super::pysource::load(vm, "types", "<loopscope>/types.py", SOURCE)?;
-        if let Some(v) = py.dict.get_str(&name) {
-            types.dict.set_str(&name, v.clone());
+        // Both classes come from one load: keep both, so a second load never makes a
+        // second, different UnionType.
+        for n in ["SimpleNamespace", "UnionType"] {
+            if let Some(v) = py.dict.get_str(n) {
+                types.dict.set_str(n, v);
+            }
+        }
+        if let Some(v) = types.dict.get_str(&name) {
             return Ok(v);
         }
     }
     Err(vm.attr_error(format!("module 'types' has no attribute '{name}'")))
+}
+
+/// `a | b` where each side is a class or None: `types.UnionType._make(a, b)` (PEP 604).
+pub fn make_union(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let types = vm.import("types", true)?;
+    let ut = vm.getattr_str(&types, "UnionType")?;
+    let make = vm.getattr_str(&ut, "_make")?;
+    vm.call(&make, &[a.clone(), b.clone()], &[])
 }
 
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {

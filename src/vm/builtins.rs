@@ -66,6 +66,9 @@ fn raw_type(
 pub fn make_types() -> (BuiltinTypes, Vec<Rc<PyType>>) {
     use super::methods as m;
     let object = raw_type("object", "builtins", vec![], Layout::Object, None);
+    // Sends stores on a bare `object()` off the interpreter's fast path, to the slow one that
+    // refuses them: a bare object has no `__dict__`. Subclasses compute their own flags.
+    object.flags.set(object.flags.get() | tflags::SETATTR);
     let b = |name: &str, new: Option<NativeNew>| {
         raw_type(name, "builtins", vec![object.clone()], Layout::Builtin, new)
     };
@@ -725,6 +728,11 @@ fn class_match(
                 }
             }
             Ok(false)
+        }
+        // `int | None` (types.UnionType): its members, as a tuple of them would be.
+        Value::Instance(_) if depth < 50 && &*vm.type_name(spec) == "UnionType" => {
+            let members = vm.getattr_str(spec, "__args__")?;
+            class_match(vm, t, inst, &members, fname, depth + 1)
         }
         _ => Err(vm.type_error(format!(
             "{fname}() arg 2 must be a type, a tuple of types, or a union"

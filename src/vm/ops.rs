@@ -1336,6 +1336,14 @@ impl Vm {
                 )));
             }
         }
+        let class_or_none = |v: &Value| matches!(v, Type(_) | Value::None);
+        if base == BinaryOpKind::Or
+            && class_or_none(a)
+            && class_or_none(b)
+            && !matches!((a, b), (Value::None, Value::None))
+        {
+            return crate::modules::types::make_union(self, a, b);
+        }
         if base == BinaryOpKind::Pow {
             return Err(self.type_error(format!(
                 "unsupported operand type(s) for {}: '{}' and '{}'",
@@ -2132,7 +2140,12 @@ impl Vm {
             }
         }
         const SLOTS_HASH: u32 = hash_str("__slots__") as u32;
-        if cls.dict.borrow().get_h("__slots__", SLOTS_HASH).is_some() && !self.slots_allow(cls, n) {
+        // A bare `object()` has no `__dict__` either (students use one as a sentinel).
+        let bare_object = Rc::ptr_eq(cls, &self.types.object);
+        if bare_object
+            || cls.dict.borrow().get_h("__slots__", SLOTS_HASH).is_some()
+                && !self.slots_allow(cls, n)
+        {
             return Err(self.attr_error(format!(
                 "'{}' object has no attribute '{}'",
                 cls.name(),

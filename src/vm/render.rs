@@ -1057,7 +1057,7 @@ impl Vm {
         if carets {
             let src = self.sources.get(&co.filename);
             if let (Some(src), Some(span)) = (src, co.spans.get(idx)) {
-                if let Some(c) = caret_line(src, span, &text, shift) {
+                if let Some(c) = caret_line(src, span, &text, shift, !by_python) {
                     out.push_str(&c);
                 }
             }
@@ -1230,6 +1230,7 @@ fn caret_line(
     span: &crate::lang::span::Span,
     text: &str,
     shift: usize,
+    keeps_trailing: bool,
 ) -> Option<String> {
     if span.end <= span.start {
         return None;
@@ -1246,7 +1247,13 @@ fn caret_line(
     };
     let end_col = start_col + seg_chars;
     let leading = text.chars().take_while(|c| c.is_whitespace()).count();
-    let stripped_len = text.trim().chars().count();
+    // The C printer compares against the line with its trailing spaces (it keeps them), so a
+    // statement followed by spaces gets carets there; traceback.py strips them first.
+    let stripped_len = if keeps_trailing {
+        text.trim_start().chars().count()
+    } else {
+        text.trim().chars().count()
+    };
     let anchors = if multi {
         None
     } else {
