@@ -1034,7 +1034,7 @@ impl Vm {
                     let indent = &code[..code.len() - code.trim_start().len()];
                     if !code.trim().is_empty() && text.trim().starts_with(code.trim()) {
                         let line = format!("{indent}{}", text.trim());
-                        if let Some(c) = caret_line(src, span, &line, 0) {
+                        if let Some(c) = caret_line(src, span, &line, 0, !self.tb_by_python.get()) {
                             out.push_str(&c);
                         }
                     }
