@@ -735,8 +735,6 @@ impl Vm {
 
     // ------------------------------------------------------------ tracebacks
 
-    /// The text CPython prints for an uncaught exception (with its chain, and exception
-    /// groups drawn as CPython 3.11's nested boxes).
     /// `exc`'s traceback as traceback.py formats it (`print_exc`, `format_exception`, what
     /// asyncio logs): see `frame_summary` for how it differs from `format_exception`.
     pub fn format_exception_by_python(&mut self, exc: &Exc) -> String {
@@ -754,7 +752,8 @@ impl Vm {
         out
     }
 
-    /// `exc`'s traceback as CPython's C printer of an uncaught exception draws it.
+    /// The text CPython's C printer shows for an uncaught exception (with its chain, and
+    /// exception groups drawn as CPython 3.11's nested boxes).
     pub fn format_exception(&mut self, exc: &Exc) -> String {
         let mut out = String::new();
         let mut seen: Vec<usize> = Vec::new();
@@ -1034,7 +1033,7 @@ impl Vm {
                     let indent = &code[..code.len() - code.trim_start().len()];
                     if !code.trim().is_empty() && text.trim().starts_with(code.trim()) {
                         let line = format!("{indent}{}", text.trim());
-                        if let Some(c) = caret_line(src, span, &line, 0, !self.tb_by_python.get()) {
+                        if let Some(c) = caret_line(src, span, &line, self.tb_by_python.get()) {
                             out.push_str(&c);
                         }
                     }
@@ -1047,17 +1046,16 @@ impl Vm {
             return (filename, lineno, String::new(), out);
         }
         let by_python = self.tb_by_python.get();
-        let (shown_text, shift) = if by_python {
-            let trailing = text.chars().rev().take_while(|c| c.is_whitespace()).count();
-            (stripped, trailing)
+        let shown_text = if by_python {
+            stripped
         } else {
-            (text.trim_start_matches([' ', '\t', '\x0c']), 0)
+            text.trim_start_matches([' ', '\t', '\x0c'])
         };
         out.push_str(&format!("    {shown_text}\n"));
         if carets {
             let src = self.sources.get(&co.filename);
             if let (Some(src), Some(span)) = (src, co.spans.get(idx)) {
-                if let Some(c) = caret_line(src, span, &text, shift, !by_python) {
+                if let Some(c) = caret_line(src, span, &text, by_python) {
                     out.push_str(&c);
                 }
             }
@@ -1224,13 +1222,12 @@ pub fn cpython_site(filename: &str, text: &str) -> Option<CpythonSite> {
 
 /// The `    ~~~^^^` line under a traceback source line, following CPython 3.11's rules: no line
 /// when the instruction covers the whole (stripped) line and there are no anchors.
-/// `shift`: columns the carets move left (traceback.py's trailing-whitespace quirk).
+/// `by_python`: drawn by traceback.py rather than the C printer (see `Vm::frame_summary`).
 fn caret_line(
     src: &crate::lang::span::SourceFile,
     span: &crate::lang::span::Span,
     text: &str,
-    shift: usize,
-    keeps_trailing: bool,
+    by_python: bool,
 ) -> Option<String> {
     if span.end <= span.start {
         return None;
@@ -1249,10 +1246,10 @@ fn caret_line(
     let leading = text.chars().take_while(|c| c.is_whitespace()).count();
     // The C printer compares against the line with its trailing spaces (it keeps them), so a
     // statement followed by spaces gets carets there; traceback.py strips them first.
-    let stripped_len = if keeps_trailing {
-        text.trim_start().chars().count()
-    } else {
+    let stripped_len = if by_python {
         text.trim().chars().count()
+    } else {
+        text.trim_start().chars().count()
     };
     let anchors = if multi {
         None
@@ -1265,27 +1262,18 @@ fn caret_line(
     }
     // CPython 3.11.7 draws the line in terminal columns, so a Chinese character under the
     // carets takes two of them.
-    let width = super::strops::display_width;
-    let col_of = |chars: usize| -> usize {
-        let at = text
-            .char_indices()
-            .nth(chars)
-            .map_or(text.len(), |(i, _)| i);
-        width(&text[..at])
+    let (dp_start, dp_end) = (columns(text, start_col), columns(text, end_col));
+    // traceback.py's quirk: its carets move left by the trailing whitespace it stripped.
+    let shift = if by_python {
+        text.chars().rev().take_while(|c| c.is_whitespace()).count()
+    } else {
+        0
     };
-    let (dp_start, dp_end) = (col_of(start_col), col_of(end_col));
     let mut s = String::from("    ");
     s.push_str(&" ".repeat(dp_start.saturating_sub(leading + shift)));
     match anchors {
         Some((l, r)) => {
-            let seg_col = |chars: usize| -> usize {
-                let at = seg_all
-                    .char_indices()
-                    .nth(chars)
-                    .map_or(seg_all.len(), |(i, _)| i);
-                width(&seg_all[..at])
-            };
-            let (dl, dr) = (seg_col(l), seg_col(r));
+            let (dl, dr) = (columns(seg_all, l), columns(seg_all, r));
             s.push_str(&"~".repeat(dl));
             s.push_str(&"^".repeat(dr.saturating_sub(dl)));
             s.push_str(&"~".repeat((dp_end - dp_start).saturating_sub(dr)));
@@ -1294,6 +1282,12 @@ fn caret_line(
     }
     s.push('\n');
     Some(s)
+}
+
+/// The terminal columns the first `chars` characters of `s` take.
+fn columns(s: &str, chars: usize) -> usize {
+    let at = s.char_indices().nth(chars).map_or(s.len(), |(i, _)| i);
+    super::strops::display_width(&s[..at])
 }
 
 /// Indentation state while printing exception groups (traceback.py's `_ExceptionPrintContext`).
