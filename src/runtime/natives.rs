@@ -1,6 +1,7 @@
 //! Native helpers for the hot paths of loopscope's asyncio: the timer heap (heapq's exact
 //! algorithm, comparing `TimerHandle._when` without calling `__lt__`), and a deque.
 
+use crate::vm::coro::OriginFrame;
 use crate::vm::{KwArgs, PyModule, PyResult, PyType, Value, Vm};
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -371,25 +372,40 @@ pub(crate) const DEBUG_STACK_DEPTH: usize = 10;
 /// [`DEBUG_STACK_DEPTH`]), a C future's `traceback.extract_stack()` (all). Files and lines
 /// are CPython's for asyncio's own; `Handle._run` (native here) gets its frame back.
 pub(crate) fn source_traceback(vm: &Vm, skip: usize, limit: Option<usize>) -> Vec<Value> {
+    source_stack(vm, skip, limit)
+        .iter()
+        .map(|f| {
+            Value::tuple(vec![
+                Value::str(&f.filename),
+                Value::Int(i64::from(f.line)),
+                Value::str(&f.name),
+                Value::str(&f.text),
+            ])
+        })
+        .collect()
+}
+
+/// The frames of [`source_traceback`], as they are.
+fn source_stack(vm: &Vm, skip: usize, limit: Option<usize>) -> Vec<OriginFrame> {
     let n = vm.frames.len().saturating_sub(skip);
     // One more frame than kept may be the `_run_once` under which `Handle._run`'s made-up
     // frame goes.
     let from = limit.map_or(0, |l| n.saturating_sub(l + 1));
-    let mut out: Vec<Value> = Vec::new();
+    let mut out: Vec<OriginFrame> = Vec::new();
     for (k, f) in vm.frames[from..n].iter().enumerate() {
-        out.push(frame_summary(vm, f));
+        out.push(OriginFrame::of(vm, f));
         let co = &f.code.co;
         if &*co.name == "_run_once"
             && co.filename.starts_with("<loopscope>/asyncio/")
             && (from + k + 1 < n || !vm.callback_label.is_none())
         {
             // The callback above it runs in CPython's `Handle._run` (native here).
-            out.push(Value::tuple(vec![
-                Value::str("<loopscope>/asyncio/events.py"),
-                Value::Int(80),
-                Value::str("_run"),
-                Value::str("self._context.run(self._callback, *self._args)"),
-            ]));
+            out.push(OriginFrame {
+                filename: Rc::from("<loopscope>/asyncio/events.py"),
+                line: 80,
+                name: Rc::from("_run"),
+                text: "self._context.run(self._callback, *self._args)".to_string(),
+            });
         }
     }
     let keep = limit.map_or(0, |l| out.len().saturating_sub(l));
@@ -398,38 +414,10 @@ pub(crate) fn source_traceback(vm: &Vm, skip: usize, limit: Option<usize>) -> Ve
 
 /// A new coroutine's `cr_origin` (innermost first) under asyncio's debug mode: the frames
 /// `source_traceback` gives a handle, so asyncio's own read as CPython's.
-pub(crate) fn coro_origin(vm: &Vm) -> Vec<crate::vm::coro::OriginFrame> {
-    let frames = source_traceback(vm, 0, Some(vm.coro_origin_depth));
+pub(crate) fn coro_origin(vm: &Vm) -> Vec<OriginFrame> {
+    let mut frames = source_stack(vm, 0, Some(vm.coro_origin_depth));
+    frames.reverse();
     frames
-        .iter()
-        .rev()
-        .filter_map(|t| {
-            let Value::Tuple(t) = t else { return None };
-            let [Value::Str(file), Value::Int(line), Value::Str(name), Value::Str(text)] =
-                &t.items[..]
-            else {
-                return None;
-            };
-            Some(crate::vm::coro::OriginFrame {
-                filename: Rc::from(file.as_str()),
-                line: u32::try_from(*line).unwrap_or(0),
-                name: Rc::from(name.as_str()),
-                text: text.as_str().to_string(),
-            })
-        })
-        .collect()
-}
-
-/// `(filename, lineno, name, line)` of a frame, with CPython's file and line where marked.
-fn frame_summary(vm: &Vm, f: &crate::vm::frame::Frame) -> Value {
-    let co = &f.code.co;
-    let shown = vm.shown_line(&co.filename, f.line());
-    Value::tuple(vec![
-        Value::str(&shown.filename),
-        Value::Int(i64::from(shown.line)),
-        Value::str(&co.name),
-        Value::str(shown.text.as_deref().unwrap_or("").trim()),
-    ])
 }
 
 /// `source_traceback(skip=0, depth=DEBUG_STACK_DEPTH)` for asyncio.py's Python constructors

@@ -50,14 +50,29 @@ pub struct PyGen {
     pub id: u64,
 }
 
-/// One frame of a coroutine's `cr_origin`: file, line, function, and the line's text (kept
-/// for the "never awaited" warning, which is printed after the frames are gone).
+/// One frame of a recorded stack (a coroutine's `cr_origin`, debug mode's `_source_traceback`):
+/// file, line, function, and the line's text (kept for the "never awaited" warning, which is
+/// printed after the frames are gone), with CPython's file and line where marked.
 #[derive(Clone, Debug)]
 pub struct OriginFrame {
     pub filename: Rc<str>,
     pub line: u32,
     pub name: Rc<str>,
     pub text: String,
+}
+
+impl OriginFrame {
+    /// The frame where it is now.
+    pub fn of(vm: &Vm, f: &super::frame::Frame) -> Self {
+        let co = &f.code.co;
+        let shown = vm.shown_line(&co.filename, f.line());
+        OriginFrame {
+            filename: Rc::from(shown.filename.as_str()),
+            line: shown.line,
+            name: co.name.clone(),
+            text: shown.text.as_deref().unwrap_or("").trim().to_string(),
+        }
+    }
 }
 
 impl PyGen {
@@ -172,16 +187,7 @@ impl Vm {
             .iter()
             .rev()
             .take(self.coro_origin_depth)
-            .map(|f| {
-                let co = &f.code.co;
-                let shown = self.shown_line(&co.filename, f.line());
-                OriginFrame {
-                    filename: Rc::from(shown.filename.as_str()),
-                    line: shown.line,
-                    name: co.name.clone(),
-                    text: shown.text.as_deref().unwrap_or("").trim().to_string(),
-                }
-            })
+            .map(|f| OriginFrame::of(self, f))
             .collect()
     }
 
