@@ -201,25 +201,16 @@ fn fused_operands(f: &Frame, i: u32, next: Instr, ip: usize) -> Option<Fused> {
     }
 }
 
-/// The function of a built-in that a call can run directly: unbound, no generator protocol,
-/// not `__build_class__` (which pushes a frame).
-#[inline]
-fn plain_native(b: &PyBuiltin) -> Option<PlainNative> {
-    if b.bound.is_some() || b.special != Special::None || &*b.name == "__build_class__" {
-        return None;
-    }
-    Some(match &b.imp {
-        NativeImpl::Fn(nf) => PlainNative::Fn(*nf),
-        // The runtime's methods (asyncio's natives on its Python classes) are closures.
-        NativeImpl::Closure(c) => PlainNative::Closure(c.clone()),
-    })
+/// Whether the call fast path may call a built-in directly: not bound, no special protocol
+/// (generator resumption), not `__build_class__`.
+#[inline(always)]
+fn plain_ok(b: &PyBuiltin) -> bool {
+    b.bound.is_none() && b.special == Special::None && &*b.name != "__build_class__"
 }
 
-/// A built-in the call fast path may call directly (see `plain_native`).
-enum PlainNative {
-    Fn(super::NativeFn),
-    Closure(super::object::NativeClosure),
-}
+/// How many arguments (with `self`) the call fast path passes from a buffer on the Rust
+/// stack; calls with more take a pooled vector.
+const NATIVE_ARGS: usize = 6;
 
 /// `inst.name` when it is in the instance dict and the class has no data descriptor or
 /// `__getattribute__` that would take precedence (else the full lookup decides).
@@ -1123,7 +1114,7 @@ impl Vm {
         let c = f.code.method_cache.try_borrow().ok()?;
         let e = c.get(pc)?;
         if e.tag == t.cache_tag && e.epoch == super::object::type_epoch() {
-            e.val.clone()
+            e.val.as_ref().map(Value::clone_func_fast)
         } else {
             None
         }
@@ -1167,6 +1158,7 @@ impl Vm {
         let c = f.code.method_cache.try_borrow().ok()?;
         let e = c.get(pc)?;
         if matches!(e.inst, InstMethod::None)
+            || matches!(i.ext, super::object::Ext::Builtin(_))
             || e.tag != i.cls.borrow().cache_tag
             || e.epoch != super::object::type_epoch()
         {
@@ -1190,7 +1182,10 @@ impl Vm {
     fn inst_method_cache_put(&self, f: &Frame, pc: usize, i: &super::PyInstance, m: &Value) {
         use super::object::InstMethod;
         let epoch = super::object::type_epoch();
-        if epoch == 0 || !matches!(i.ext, super::object::Ext::None) {
+        // A built-in's subclass binds built-in methods to its payload (`lookup_method_ps`
+        // declines those): never cached for it. Natively backed instances (a deque) and
+        // exceptions find their methods on the class like plain ones.
+        if epoch == 0 || matches!(i.ext, super::object::Ext::Builtin(_)) {
             return;
         }
         let inst = match m {
@@ -3167,29 +3162,86 @@ impl Vm {
                                 self.arg_pool = args;
                             }
                         }
-                        // Hot path: a built-in function or method descriptor with positional args,
-                        // called on a pooled argument vector.
+                        // Hot path: a built-in function or method descriptor with positional
+                        // args (`len(x)`, `d.get(k, 0)`, `q.append(x)`). The callable and up to
+                        // `NATIVE_ARGS` arguments move bitwise off the value stack into a buffer
+                        // here, which the native reads as its slice: no vector, no reference
+                        // count traffic on the callable.
                         if kwnames.is_none() {
-                            let nat = match (&f.stack[at - 2], &f.stack[at - 1]) {
-                                (Value::Null, Value::Builtin(b)) => {
-                                    plain_native(b).map(|nf| (nf, at, b.clone()))
+                            let nat: Option<(usize, *const Rc<PyBuiltin>)> =
+                                match (&f.stack[at - 2], &f.stack[at - 1]) {
+                                    (Value::Null, Value::Builtin(b)) if plain_ok(b) => {
+                                        Some((at, b as *const Rc<PyBuiltin>))
+                                    }
+                                    (Value::Builtin(b), _) if plain_ok(b) => {
+                                        Some((at - 1, b as *const Rc<PyBuiltin>))
+                                    }
+                                    _ => None,
+                                };
+                            let len = f.stack.len();
+                            if let Some((start, bp)) =
+                                nat.filter(|&(st, _)| len - st <= NATIVE_ARGS)
+                            {
+                                let k = len - start;
+                                let mut buf = [const { std::mem::MaybeUninit::<Value>::uninit() };
+                                    NATIVE_ARGS];
+                                // SAFETY: `bp` points at the callable's `Rc` inside the stack
+                                // slot `at - 1` or `at - 2`, and `start..len` are initialised
+                                // stack values (`k` fit in `buf`). Reading them takes over their
+                                // references; `set_len(at - 2)` then makes the stack forget
+                                // them and the slot below (a NULL or the callable itself), so
+                                // each is dropped once, below.
+                                let b = unsafe {
+                                    let src = f.stack.as_ptr().add(start);
+                                    std::ptr::copy_nonoverlapping(
+                                        src,
+                                        buf.as_mut_ptr().cast::<Value>(),
+                                        k,
+                                    );
+                                    let b = std::ptr::read(bp);
+                                    f.stack.set_len(at - 2);
+                                    b
+                                };
+                                // SAFETY: the first `k` entries of `buf` were written above.
+                                let args: &[Value] = unsafe {
+                                    std::slice::from_raw_parts(buf.as_ptr().cast::<Value>(), k)
+                                };
+                                let r = if k == 0 && b.owner.is_some() {
+                                    Err(self.unbound_no_self(&b))
+                                } else {
+                                    match &b.imp {
+                                        NativeImpl::Fn(nf) => native!(nf(self, args, &[])),
+                                        NativeImpl::Closure(c) => native!(c(self, args, &[])),
+                                    }
+                                };
+                                let r = match r {
+                                    Ok(v) => Ok(v),
+                                    Err(e) => Err(self.descriptor_self_error(&b, args, e)),
+                                };
+                                // SAFETY: each of the `k` values is read out (and dropped) once;
+                                // `args` is not used after this.
+                                unsafe {
+                                    let p = buf.as_ptr().cast::<Value>();
+                                    for x in 0..k {
+                                        std::ptr::read(p.add(x)).drop_fast();
+                                    }
                                 }
-                                (Value::Builtin(b), _) => {
-                                    plain_native(b).map(|nf| (nf, at - 1, b.clone()))
-                                }
-                                _ => None,
-                            };
-                            if let Some((nf, start, b)) = nat {
+                                drop(b);
+                                let v = tri!(r);
+                                f.stack.push(v);
+                                continue;
+                            }
+                            if let Some((start, bp)) = nat {
+                                // More arguments than the buffer holds: a pooled vector.
+                                // SAFETY: `bp` points into the stack, unchanged since it was
+                                // taken; the clone takes a new reference.
+                                let b = unsafe { (*bp).clone() };
                                 let mut args = std::mem::take(&mut self.arg_pool);
                                 move_tail(&mut f.stack, start, &mut args);
                                 f.stack.truncate(at - 2);
-                                let r = if args.is_empty() && b.owner.is_some() {
-                                    Err(self.unbound_no_self(&b))
-                                } else {
-                                    match &nf {
-                                        PlainNative::Fn(nf) => native!(nf(self, &args, &[])),
-                                        PlainNative::Closure(c) => native!(c(self, &args, &[])),
-                                    }
+                                let r = match &b.imp {
+                                    NativeImpl::Fn(nf) => native!(nf(self, &args, &[])),
+                                    NativeImpl::Closure(c) => native!(c(self, &args, &[])),
                                 };
                                 let r = r.map_err(|e| self.descriptor_self_error(&b, &args, e));
                                 drop(b);

@@ -27,8 +27,6 @@ pub fn const_to_value(c: &Const) -> Value {
 
 // ---------------------------------------------------------------- hashing
 
-const HASH_MODULUS: i128 = (1i128 << 61) - 1;
-
 /// FNV-1a: CPython randomises str hashes, so any deterministic hash is faithful.
 pub const fn hash_str(s: &str) -> i64 {
     let mut h: u64 = 0xcbf29ce484222325;
@@ -62,20 +60,11 @@ pub fn identity_hash(id: u64) -> i64 {
     hash_int((id as i64) << 4 | 1)
 }
 
-/// CPython's int hash: n mod (2**61 - 1), keeping the sign; -1 becomes -2.
+/// CPython's int hash: n mod (2**61 - 1), keeping the sign; -1 becomes -2. `hash::hash_int`,
+/// whose small-int case is one compare (the i128 remainder here was a library call).
+#[inline]
 pub fn hash_int(n: i64) -> i64 {
-    let v = n as i128;
-    let h = if v >= 0 {
-        v % HASH_MODULUS
-    } else {
-        -((-v) % HASH_MODULUS)
-    };
-    let h = h as i64;
-    if h == -1 {
-        -2
-    } else {
-        h
-    }
+    super::hash::hash_int(n)
 }
 
 fn frexp(x: f64) -> (f64, i32) {
@@ -552,35 +541,43 @@ impl Vm {
             _ => Err(self.type_error(format!("{what} must be str, not {}", self.type_name(v)))),
         }
     }
+    /// Inline: every native method calls it, and the count is almost always right.
+    #[inline]
     pub fn check_args(&self, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
         if args.len() < min || args.len() > max {
-            let msg = if min == max {
-                if min == 0 {
-                    format!("{name}() takes no arguments ({} given)", args.len())
-                } else if min == 1 {
-                    format!("{name}() takes exactly one argument ({} given)", args.len())
-                } else {
-                    format!(
-                        "{name}() takes exactly {min} arguments ({} given)",
-                        args.len()
-                    )
-                }
-            } else if args.len() < min {
-                format!(
-                    "{name} expected at least {min} argument{}, got {}",
-                    if min == 1 { "" } else { "s" },
-                    args.len()
-                )
-            } else {
-                format!(
-                    "{name} expected at most {max} argument{}, got {}",
-                    if max == 1 { "" } else { "s" },
-                    args.len()
-                )
-            };
-            return Err(self.type_error(msg));
+            return Err(self.arg_count_error(name, args, min, max));
         }
         Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn arg_count_error(&self, name: &str, args: &[Value], min: usize, max: usize) -> super::Exc {
+        let msg = if min == max {
+            if min == 0 {
+                format!("{name}() takes no arguments ({} given)", args.len())
+            } else if min == 1 {
+                format!("{name}() takes exactly one argument ({} given)", args.len())
+            } else {
+                format!(
+                    "{name}() takes exactly {min} arguments ({} given)",
+                    args.len()
+                )
+            }
+        } else if args.len() < min {
+            format!(
+                "{name} expected at least {min} argument{}, got {}",
+                if min == 1 { "" } else { "s" },
+                args.len()
+            )
+        } else {
+            format!(
+                "{name} expected at most {max} argument{}, got {}",
+                if max == 1 { "" } else { "s" },
+                args.len()
+            )
+        };
+        self.type_error(msg)
     }
 
     // ------------------------------------------------------------ hash, eq

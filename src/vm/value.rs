@@ -121,12 +121,13 @@ impl Value {
         }
     }
 
-    /// A function value cloned inline (global lookups of functions are the hot case), any
-    /// other value as `clone` does.
+    /// A function or built-in cloned inline (global lookups of functions and `len`, cached
+    /// methods are the hot cases), any other value as `clone` does.
     #[inline(always)]
     pub fn clone_func_fast(&self) -> Value {
         match self {
             Value::Func(f) => Value::Func(f.clone()),
+            Value::Builtin(b) => Value::Builtin(b.clone()),
             v => v.clone(),
         }
     }
