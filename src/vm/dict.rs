@@ -99,6 +99,49 @@ impl DictTable {
         }
     }
 
+    /// Look up an int key without any Python code: `Err(())` when an entry with the same
+    /// hash is not an int, bool, float, str or None, whose equality the caller decides the
+    /// general way (`probe`).
+    #[inline]
+    pub fn probe_int(&self, hash: i64, key: i64) -> Result<Option<usize>, ()> {
+        if self.indices.is_empty() {
+            return Ok(None);
+        }
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let Some(&ix) = self.indices.get(i) else {
+                return Ok(None);
+            };
+            if ix == EMPTY {
+                return Ok(None);
+            }
+            if ix >= 0 {
+                if let Some(e) = self.entries.get(ix as usize) {
+                    if e.hash == hash {
+                        let same = match &e.key {
+                            Value::Int(y) => *y == key,
+                            Value::Bool(b) => *b as i64 == key,
+                            Value::Float(x) => (key as f64) == *x && (*x as i64) == key,
+                            Value::Str(_) | Value::None | Value::Null => false,
+                            _ => return Err(()),
+                        };
+                        if same {
+                            return Ok(Some(ix as usize));
+                        }
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
+        }
+    }
+
     /// Look up a str key without any Python code (only str keys can equal a str here).
     /// The hashes matched, so the texts are almost always equal and short (`"w12"`).
     pub fn probe_str(&self, hash: i64, key: &str) -> Option<usize> {
@@ -309,6 +352,38 @@ impl PyDict {
     pub fn get_pystr(&self, key: &super::value::PyStr) -> Option<Value> {
         let t = self.t.borrow();
         t.probe_str(key.hash(), &key.s).and_then(|i| t.value_at(i))
+    }
+    /// `d[i]` for an int `i` when no Python code decides it: `Err(())` otherwise.
+    #[inline]
+    pub fn get_int(&self, key: i64) -> Result<Option<Value>, ()> {
+        let t = self.t.borrow();
+        let h = super::hash::hash_int(key);
+        Ok(t.probe_int(h, key)?.and_then(|i| t.value_at(i)))
+    }
+    /// `d[i] = value` for `key`, a `Value::Int`, when no Python code decides which entry it
+    /// is; gives both back otherwise.
+    #[inline]
+    pub fn set_int(&self, key: Value, value: Value) -> Result<(), (Value, Value)> {
+        let Value::Int(k) = key else {
+            return Err((key, value));
+        };
+        let h = super::hash::hash_int(k);
+        let mut t = self.t.borrow_mut();
+        match t.probe_int(h, k) {
+            Ok(Some(i)) => {
+                if let Some(old) = t.set_value_at(i, value) {
+                    // Dropped with the table released: its `__del__` may read this dict.
+                    drop(t);
+                    old.forget_plain();
+                }
+                Ok(())
+            }
+            Ok(None) => {
+                t.insert_new(h, key, value);
+                Ok(())
+            }
+            Err(()) => Err((key, value)),
+        }
     }
     /// Insert a str key (no Python code can run: str keys compare natively).
     pub fn set_str(&self, key: &str, value: Value) {

@@ -1108,7 +1108,7 @@ impl Vm {
     }
 
     /// The method a `LoadMethod` at `pc` found last time on a receiver of this built-in type.
-    #[inline]
+    #[inline(always)]
     fn method_cache_get(&self, f: &Frame, pc: usize, obj: &Value) -> Option<Value> {
         let t = self.method_cache_type(obj)?;
         let c = f.code.method_cache.try_borrow().ok()?;
@@ -1146,7 +1146,7 @@ impl Vm {
 
     /// `LoadMethod` on a plain instance through its cache: what the class gave last time,
     /// while the class is unchanged and the instance's dict does not shadow the name.
-    #[inline]
+    #[inline(always)]
     fn inst_method_cache_get(
         &self,
         f: &Frame,
@@ -2695,6 +2695,16 @@ impl Vm {
                                     }
                                 }
                             }
+                            // A dict's str or int key that is there (a missing one raises
+                            // KeyError the general way).
+                            (Value::Dict(d), Value::Str(ks)) => match d.get_pystr(ks) {
+                                Some(v) => v,
+                                None => tri!(native!(self.getitem(&c, &k))),
+                            },
+                            (Value::Dict(d), Value::Int(i)) => match d.get_int(*i) {
+                                Ok(Some(v)) => v,
+                                _ => tri!(native!(self.getitem(&c, &k))),
+                            },
                             _ => tri!(native!(self.getitem(&c, &k))),
                         };
                         c.drop_fast();
@@ -2724,14 +2734,25 @@ impl Vm {
                             tri!(Err(self.index_error("list assignment index out of range")));
                         }
                         // `d[name] = v` with a str key: `dict_set`'s str case, without cloning the key.
-                        if let Value::Dict(d) = &c {
-                            if let Value::Str(_) = &k {
+                        let (k, v) = match (&c, k) {
+                            (Value::Dict(d), k @ Value::Str(_)) => {
                                 d.set_pystr_value(k, v);
                                 c.drop_fast();
                                 check_warn!();
                                 continue;
                             }
-                        }
+                            // `d[i] = x`: an int key, unless an entry with its hash needs
+                            // Python to compare.
+                            (Value::Dict(d), k @ Value::Int(_)) => match d.set_int(k, v) {
+                                Ok(()) => {
+                                    c.drop_fast();
+                                    check_warn!();
+                                    continue;
+                                }
+                                Err(kv) => kv,
+                            },
+                            (_, k) => (k, v),
+                        };
                         tri!(native!(self.setitem(&c, &k, v)));
                         check_warn!();
                     }
@@ -3193,11 +3214,22 @@ impl Vm {
                                 // each is dropped once, below.
                                 let b = unsafe {
                                     let src = f.stack.as_ptr().add(start);
-                                    std::ptr::copy_nonoverlapping(
-                                        src,
-                                        buf.as_mut_ptr().cast::<Value>(),
-                                        k,
-                                    );
+                                    let dst = buf.as_mut_ptr().cast::<Value>();
+                                    // One to three values: moves, not a `memcpy` call.
+                                    match k {
+                                        0 => {}
+                                        1 => std::ptr::write(dst, std::ptr::read(src)),
+                                        2 => {
+                                            std::ptr::write(dst, std::ptr::read(src));
+                                            std::ptr::write(dst.add(1), std::ptr::read(src.add(1)));
+                                        }
+                                        3 => {
+                                            std::ptr::write(dst, std::ptr::read(src));
+                                            std::ptr::write(dst.add(1), std::ptr::read(src.add(1)));
+                                            std::ptr::write(dst.add(2), std::ptr::read(src.add(2)));
+                                        }
+                                        _ => std::ptr::copy_nonoverlapping(src, dst, k),
+                                    }
                                     let b = std::ptr::read(bp);
                                     f.stack.set_len(at - 2);
                                     b

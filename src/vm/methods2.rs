@@ -1064,6 +1064,14 @@ fn dict_get(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
             });
         }
     }
+    // Likewise an int key, unless an entry with its hash needs Python to compare.
+    if let [Value::Dict(d), Value::Int(k), rest @ ..] = args {
+        if rest.len() <= 1 {
+            if let Ok(v) = d.get_int(*k) {
+                return Ok(v.unwrap_or_else(|| rest.first().cloned().unwrap_or(Value::None)));
+            }
+        }
+    }
     let d = d_self(vm, args)?.clone();
     vm.check_args("get", &args[1..], 1, 2)?;
     Ok(vm

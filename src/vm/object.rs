@@ -233,9 +233,12 @@ impl StrMap {
     pub fn contains(&self, name: &str) -> bool {
         self.find(name).is_some()
     }
+    /// Inline with the bloom test first: `LoadMethod`'s cache asks this of every receiver,
+    /// whose own dict rarely has the name.
     #[inline]
     pub fn contains_ps(&self, name: &PyStr) -> bool {
-        self.find_h(name.key_str(), name.hash() as u32).is_some()
+        let h = name.hash() as u32;
+        self.bloom & bloom_bit(h) != 0 && self.find_h(name.key_str(), h).is_some()
     }
     pub fn insert(&mut self, name: Rc<str>, v: Value) {
         self.changed();

@@ -938,8 +938,14 @@ impl Vm {
     }
 
     pub fn dict_get(&mut self, d: &PyDict, key: &Value) -> PyResult<Option<Value>> {
-        if let Value::Str(s) = key {
-            return Ok(d.get_pystr(s));
+        match key {
+            Value::Str(s) => return Ok(d.get_pystr(s)),
+            Value::Int(i) => {
+                if let Ok(v) = d.get_int(*i) {
+                    return Ok(v);
+                }
+            }
+            _ => {}
         }
         let h = self.hash(key)?;
         let i = self.dict_find(d, key, h)?;
@@ -947,10 +953,17 @@ impl Vm {
     }
 
     pub fn dict_set(&mut self, d: &PyDict, key: Value, value: Value) -> PyResult<()> {
-        if let Value::Str(_) = key {
-            d.set_pystr_value(key, value);
-            return Ok(());
-        }
+        let (key, value) = match key {
+            Value::Str(_) => {
+                d.set_pystr_value(key, value);
+                return Ok(());
+            }
+            Value::Int(_) => match d.set_int(key, value) {
+                Ok(()) => return Ok(()),
+                Err(kv) => kv,
+            },
+            _ => (key, value),
+        };
         let h = self.hash(&key)?;
         match self.dict_find(d, &key, h)? {
             Some(i) => {
