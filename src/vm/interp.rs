@@ -1140,6 +1140,7 @@ impl Vm {
                 epoch,
                 val: Some(m.clone()),
                 inst: super::object::InstMethod::None,
+                shape: 0,
             };
         }
     }
@@ -1167,9 +1168,11 @@ impl Vm {
         let Some(Value::Str(ps)) = name else {
             return None;
         };
-        if i.dict.borrow().contains_ps(ps) {
+        let d = i.dict.borrow();
+        if d.shape_id() != e.shape && d.contains_ps(ps) {
             return None;
         }
+        drop(d);
         match &e.inst {
             InstMethod::Func(w) => w.upgrade().map(Value::Func),
             InstMethod::Builtin(w) => w.upgrade().map(Value::Builtin),
@@ -1205,6 +1208,7 @@ impl Vm {
                 epoch,
                 val: None,
                 inst,
+                shape: i.dict.borrow().shape_id(),
             };
         }
     }

@@ -1055,20 +1055,21 @@ fn d_self<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a Rc<PyDict>> {
 }
 fn dict_get(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     // `counts.get(word, 0)`: a str key compares natively (no Python code can run), so nothing
-    // is cloned but the answer.
-    if let [Value::Dict(d), Value::Str(k), rest @ ..] = args {
+    // is cloned but the answer; likewise an int key, unless an entry with its hash needs
+    // Python to compare.
+    if let [Value::Dict(d), k, rest @ ..] = args {
         if rest.len() <= 1 {
-            return Ok(match d.get_pystr(k) {
-                Some(v) => v,
-                None => rest.first().cloned().unwrap_or(Value::None),
-            });
-        }
-    }
-    // Likewise an int key, unless an entry with its hash needs Python to compare.
-    if let [Value::Dict(d), Value::Int(k), rest @ ..] = args {
-        if rest.len() <= 1 {
-            if let Ok(v) = d.get_int(*k) {
-                return Ok(v.unwrap_or_else(|| rest.first().cloned().unwrap_or(Value::None)));
+            let found = match k {
+                Value::Str(k) => Ok(d.get_pystr(k)),
+                Value::Int(i) => d.get_int(*i),
+                _ => Err(()),
+            };
+            if let Ok(v) = found {
+                return Ok(match (v, rest.first()) {
+                    (Some(v), _) => v,
+                    (None, Some(default)) => default.clone(),
+                    (None, None) => Value::None,
+                });
             }
         }
     }

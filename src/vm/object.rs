@@ -761,6 +761,9 @@ pub struct MethodCache {
     /// Valid while the class tag and type epoch are unchanged and the instance's own dict
     /// lacks the name.
     pub inst: InstMethod,
+    /// The shape id (`StrMap::shape_id`) of the instance dict that lacked the name when
+    /// `inst` was stored: a dict with the same id has the same keys, so it lacks it too.
+    pub shape: u64,
 }
 
 #[derive(Default)]
