@@ -42,6 +42,33 @@ fn move_tail(stack: &mut Vec<Value>, start: usize, out: &mut Vec<Value>) {
     }
 }
 
+/// Move `k` values from `src` to `dst` bitwise: one to three as plain moves, not a `memcpy`
+/// call (the arguments of most calls).
+///
+/// # Safety
+/// `src..src + k` must be initialised values the caller forgets afterwards, `dst..dst + k`
+/// writable and not overlapping them.
+#[inline(always)]
+unsafe fn move_values(src: *const Value, dst: *mut Value, k: usize) {
+    // SAFETY: as the caller guarantees.
+    unsafe {
+        match k {
+            0 => {}
+            1 => std::ptr::write(dst, std::ptr::read(src)),
+            2 => {
+                std::ptr::write(dst, std::ptr::read(src));
+                std::ptr::write(dst.add(1), std::ptr::read(src.add(1)));
+            }
+            3 => {
+                std::ptr::write(dst, std::ptr::read(src));
+                std::ptr::write(dst.add(1), std::ptr::read(src.add(1)));
+                std::ptr::write(dst.add(2), std::ptr::read(src.add(2)));
+            }
+            _ => std::ptr::copy_nonoverlapping(src, dst, k),
+        }
+    }
+}
+
 /// The instruction at `pc`, without a bounds test: one compare and branch fewer per
 /// instruction, and one register fewer for the dispatch loop to keep.
 #[inline(always)]
@@ -3161,30 +3188,80 @@ impl Vm {
                                 } else {
                                     at - 1
                                 };
-                                // The arguments move out and, when the hook declines, back.
-                                let mut args = std::mem::take(&mut self.arg_pool);
-                                move_tail(&mut f.stack, start, &mut args);
-                                let r = native!(h.call_awaited(self, await_native, &args));
-                                if let Some(r) = r {
-                                    args.clear();
-                                    self.arg_pool = args;
-                                    let r = tri!(r);
-                                    f.stack.truncate(at - 2);
-                                    match r {
-                                        super::Awaited::Done(v) => {
-                                            f.stack.push(v);
-                                            ip = target as usize;
-                                        }
-                                        // What GetAwaitable would have left; `Send` follows.
-                                        super::Awaited::Iter(it) => {
-                                            f.stack.push(it);
-                                            ip += 1;
-                                        }
+                                // The arguments move out (to a buffer here, when they fit)
+                                // and, when the hook declines, back.
+                                let k = f.stack.len() - start;
+                                if k <= NATIVE_ARGS {
+                                    let mut buf = [const { std::mem::MaybeUninit::<Value>::uninit() };
+                                        NATIVE_ARGS];
+                                    let bp = buf.as_mut_ptr().cast::<Value>();
+                                    // SAFETY: `start..start + k` are initialised stack values
+                                    // and `buf` has room for `k`; the stack forgets them
+                                    // (set_len) as the buffer takes them over.
+                                    unsafe {
+                                        move_values(f.stack.as_ptr().add(start), bp, k);
+                                        f.stack.set_len(start);
                                     }
-                                    continue;
+                                    // SAFETY: the first `k` entries of `buf` were written above.
+                                    let args: &[Value] =
+                                        unsafe { std::slice::from_raw_parts(bp, k) };
+                                    let r = native!(h.call_awaited(self, await_native, args));
+                                    if let Some(r) = r {
+                                        // SAFETY: each value is read out (and dropped) once;
+                                        // `args` is not used after this.
+                                        unsafe {
+                                            for x in 0..k {
+                                                std::ptr::read(bp.add(x)).drop_fast();
+                                            }
+                                        }
+                                        let r = tri!(r);
+                                        f.stack.truncate(at - 2);
+                                        match r {
+                                            super::Awaited::Done(v) => {
+                                                f.stack.push(v);
+                                                ip = target as usize;
+                                            }
+                                            // What GetAwaitable would have left; `Send` follows.
+                                            super::Awaited::Iter(it) => {
+                                                f.stack.push(it);
+                                                ip += 1;
+                                            }
+                                        }
+                                        continue;
+                                    }
+                                    f.stack.reserve(k);
+                                    // SAFETY: room for `k` more (reserved); the buffer's values
+                                    // move back and are owned by the stack alone.
+                                    unsafe {
+                                        let len = f.stack.len();
+                                        move_values(bp, f.stack.as_mut_ptr().add(len), k);
+                                        f.stack.set_len(len + k);
+                                    }
+                                } else {
+                                    let mut args = std::mem::take(&mut self.arg_pool);
+                                    move_tail(&mut f.stack, start, &mut args);
+                                    let r = native!(h.call_awaited(self, await_native, &args));
+                                    if let Some(r) = r {
+                                        args.clear();
+                                        self.arg_pool = args;
+                                        let r = tri!(r);
+                                        f.stack.truncate(at - 2);
+                                        match r {
+                                            super::Awaited::Done(v) => {
+                                                f.stack.push(v);
+                                                ip = target as usize;
+                                            }
+                                            // What GetAwaitable would have left; `Send` follows.
+                                            super::Awaited::Iter(it) => {
+                                                f.stack.push(it);
+                                                ip += 1;
+                                            }
+                                        }
+                                        continue;
+                                    }
+                                    f.stack.append(&mut args);
+                                    self.arg_pool = args;
                                 }
-                                f.stack.append(&mut args);
-                                self.arg_pool = args;
                             }
                         }
                         // Hot path: a built-in function or method descriptor with positional
@@ -3217,23 +3294,11 @@ impl Vm {
                                 // them and the slot below (a NULL or the callable itself), so
                                 // each is dropped once, below.
                                 let b = unsafe {
-                                    let src = f.stack.as_ptr().add(start);
-                                    let dst = buf.as_mut_ptr().cast::<Value>();
-                                    // One to three values: moves, not a `memcpy` call.
-                                    match k {
-                                        0 => {}
-                                        1 => std::ptr::write(dst, std::ptr::read(src)),
-                                        2 => {
-                                            std::ptr::write(dst, std::ptr::read(src));
-                                            std::ptr::write(dst.add(1), std::ptr::read(src.add(1)));
-                                        }
-                                        3 => {
-                                            std::ptr::write(dst, std::ptr::read(src));
-                                            std::ptr::write(dst.add(1), std::ptr::read(src.add(1)));
-                                            std::ptr::write(dst.add(2), std::ptr::read(src.add(2)));
-                                        }
-                                        _ => std::ptr::copy_nonoverlapping(src, dst, k),
-                                    }
+                                    move_values(
+                                        f.stack.as_ptr().add(start),
+                                        buf.as_mut_ptr().cast::<Value>(),
+                                        k,
+                                    );
                                     let b = std::ptr::read(bp);
                                     f.stack.set_len(at - 2);
                                     b
