@@ -1138,7 +1138,9 @@ impl Vm {
     #[inline(always)]
     fn method_cache_get(&self, f: &Frame, pc: usize, obj: &Value) -> Option<Value> {
         let t = self.method_cache_type(obj)?;
-        let c = f.code.method_cache.try_borrow().ok()?;
+        // SAFETY: the reference ends within this function, which runs no Python code (an
+        // unguarded read: no borrow count written and restored).
+        let c = unsafe { f.code.method_cache.try_borrow_unguarded() }.ok()?;
         let e = c.get(pc)?;
         if e.tag == t.cache_tag && e.epoch == super::object::type_epoch() {
             e.val.as_ref().map(Value::clone_func_fast)
@@ -1183,23 +1185,28 @@ impl Vm {
         name: Option<&Value>,
     ) -> Option<Value> {
         use super::object::InstMethod;
-        let c = f.code.method_cache.try_borrow().ok()?;
+        // Unguarded reads (no borrow counts written and restored): every reference ends
+        // within this function, which runs no Python code; a cell borrowed mutably right now
+        // takes the slow path.
+        // SAFETY: see above.
+        let c = unsafe { f.code.method_cache.try_borrow_unguarded() }.ok()?;
         let e = c.get(pc)?;
-        if matches!(e.inst, InstMethod::None)
-            || matches!(i.ext, super::object::Ext::Builtin(_))
-            || e.tag != i.cls.borrow().cache_tag
-            || e.epoch != super::object::type_epoch()
-        {
+        if matches!(e.inst, InstMethod::None) || matches!(i.ext, super::object::Ext::Builtin(_)) {
+            return None;
+        }
+        // SAFETY: see above.
+        let cls = unsafe { i.cls.try_borrow_unguarded() }.ok()?;
+        if e.tag != cls.cache_tag || e.epoch != super::object::type_epoch() {
             return None;
         }
         let Some(Value::Str(ps)) = name else {
             return None;
         };
-        let d = i.dict.borrow();
+        // SAFETY: see above.
+        let d = unsafe { i.dict.try_borrow_unguarded() }.ok()?;
         if d.shape_id() != e.shape && d.contains_ps(ps) {
             return None;
         }
-        drop(d);
         match &e.inst {
             InstMethod::Func(w) => w.upgrade().map(Value::Func),
             InstMethod::Builtin(w) => w.upgrade().map(Value::Builtin),
@@ -1245,7 +1252,10 @@ impl Vm {
     #[inline(always)]
     fn global_cached(&self, globals: &PyDict, slot: &Cell<GlobalCache>) -> Option<Value> {
         let c = slot.get();
-        let gt = globals.t.borrow();
+        // Unguarded reads (no borrow count written and restored): the references end within
+        // this function, which runs no code that could borrow either table mutably.
+        // SAFETY: see above; a table borrowed mutably right now takes the slow path.
+        let gt = unsafe { globals.t.try_borrow_unguarded() }.ok()?;
         if gt.version != c.globals_version {
             return None;
         }
@@ -1254,8 +1264,8 @@ impl Vm {
                 .entry(c.index as usize)
                 .map(|e| e.value.clone_func_fast());
         }
-        drop(gt);
-        let bt = self.builtins.t.borrow();
+        // SAFETY: as above.
+        let bt = unsafe { self.builtins.t.try_borrow_unguarded() }.ok()?;
         if bt.version != c.builtins_version {
             return None;
         }
