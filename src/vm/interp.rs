@@ -42,6 +42,16 @@ fn move_tail(stack: &mut Vec<Value>, start: usize, out: &mut Vec<Value>) {
     }
 }
 
+/// Drop a call's argument: `drop_fast`, and a method call's instance receiver (a deque, a
+/// queue) with its reference count decremented inline too.
+#[inline(always)]
+fn drop_arg(v: Value) {
+    match v {
+        Value::Instance(i) => drop(i),
+        v => v.drop_fast(),
+    }
+}
+
 /// Move `k` values from `src` to `dst` bitwise: one to three as plain moves, not a `memcpy`
 /// call (the arguments of most calls).
 ///
@@ -3221,7 +3231,7 @@ impl Vm {
                                         // `args` is not used after this.
                                         unsafe {
                                             for x in 0..k {
-                                                std::ptr::read(bp.add(x)).drop_fast();
+                                                drop_arg(std::ptr::read(bp.add(x)));
                                             }
                                         }
                                         let r = tri!(r);
@@ -3334,7 +3344,7 @@ impl Vm {
                                 unsafe {
                                     let p = buf.as_ptr().cast::<Value>();
                                     for x in 0..k {
-                                        std::ptr::read(p.add(x)).drop_fast();
+                                        drop_arg(std::ptr::read(p.add(x)));
                                     }
                                 }
                                 drop(b);
