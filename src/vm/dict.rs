@@ -103,7 +103,7 @@ impl DictTable {
     /// hash is not an int, bool, float, str or None, whose equality the caller decides the
     /// general way (`probe`).
     #[inline]
-    pub fn probe_int(&self, hash: i64, key: i64) -> Result<Option<usize>, ()> {
+    pub(crate) fn probe_int(&self, hash: i64, key: i64) -> Result<Option<usize>, ()> {
         if self.indices.is_empty() {
             return Ok(None);
         }
@@ -355,7 +355,7 @@ impl PyDict {
     }
     /// `d[i]` for an int `i` when no Python code decides it: `Err(())` otherwise.
     #[inline]
-    pub fn get_int(&self, key: i64) -> Result<Option<Value>, ()> {
+    pub(crate) fn get_int(&self, key: i64) -> Result<Option<Value>, ()> {
         // SAFETY: the reference ends within this function, which runs no Python code (an
         // unguarded read: no borrow count written and restored); a table borrowed mutably
         // right now is left to the general path.
@@ -366,7 +366,7 @@ impl PyDict {
     /// `d[i] = value` for `key`, a `Value::Int`, when no Python code decides which entry it
     /// is; gives both back otherwise.
     #[inline]
-    pub fn set_int(&self, key: Value, value: Value) -> Result<(), (Value, Value)> {
+    pub(crate) fn set_int(&self, key: Value, value: Value) -> Result<(), (Value, Value)> {
         let Value::Int(k) = key else {
             return Err((key, value));
         };
