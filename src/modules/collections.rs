@@ -1027,6 +1027,7 @@ fn deque_new(vm: &mut Vm, cls: &Rc<PyType>, _args: &[Value], _kw: &KwArgs) -> R 
     ))
 }
 
+#[inline]
 fn deque_push(d: &mut Deque, v: Value, left: bool) {
     if d.maxlen == Some(0) {
         return;

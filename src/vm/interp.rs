@@ -2697,20 +2697,22 @@ impl Vm {
                         check_warn!();
                     }
                     Instr::LoadMethod(i) => {
-                        let obj = pop!();
-                        if let Value::Instance(inst) = &obj {
-                            if let Some(m) =
+                        let hit = match top!() {
+                            Value::Instance(inst) => {
                                 self.inst_method_cache_get(&f, pc, inst, f.names.get(i as usize))
-                            {
-                                f.stack.push(m);
-                                f.stack.push(obj);
-                                continue;
                             }
-                        } else if let Some(m) = self.method_cache_get(&f, pc, &obj) {
-                            f.stack.push(m);
-                            f.stack.push(obj);
+                            obj => self.method_cache_get(&f, pc, obj),
+                        };
+                        if let Some(m) = hit {
+                            // `[obj] -> [m, obj]`: the method takes the receiver's slot and
+                            // the receiver moves up, one push.
+                            if let Some(slot) = f.stack.last_mut() {
+                                let obj = std::mem::replace(slot, m);
+                                f.stack.push(obj);
+                            }
                             continue;
                         }
+                        let obj = pop!();
                         let m = match f.names.get(i as usize) {
                             Some(Value::Str(ps)) => self.lookup_method_ps(&obj, ps),
                             _ => None,
