@@ -742,6 +742,17 @@ fn class_match(
 
 fn b_isinstance(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("isinstance", args, 2, 2)?;
+    // `isinstance(x, int)` on an exact match: true at once (CPython's shortcut, taken before
+    // any `__instancecheck__`), without cloning the type.
+    if let Value::Type(c) = &args[1] {
+        let exact = match &args[0] {
+            Value::Instance(i) => Rc::ptr_eq(&i.cls.borrow(), c),
+            v => vm.type_ref(v).is_some_and(|t| Rc::ptr_eq(t, c)),
+        };
+        if exact {
+            return Ok(Value::Bool(true));
+        }
+    }
     let t = vm.type_of(&args[0]);
     Ok(Value::Bool(class_match(
         vm,

@@ -2748,6 +2748,17 @@ impl Vm {
                                     }
                                 }
                             }
+                            (Value::Tuple(t), Value::Int(i)) => {
+                                let idx = if *i < 0 {
+                                    *i + t.items.len() as i64
+                                } else {
+                                    *i
+                                };
+                                match usize::try_from(idx).ok().and_then(|i| t.items.get(i)) {
+                                    Some(v) => v.clone(),
+                                    None => tri!(Err(self.index_error("tuple index out of range"))),
+                                }
+                            }
                             // A dict's str or int key that is there (a missing one raises
                             // KeyError the general way).
                             (Value::Dict(d), Value::Str(ks)) => match d.get_pystr(ks) {
