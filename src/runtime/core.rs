@@ -647,7 +647,10 @@ fn global_miss(aio: &Aio, name: &'static str, key: u64, slot: usize) -> Value {
     }
 }
 
-const GLOBAL_HINTS: usize = 128;
+/// Slots are picked by the literal's address, which moves with every change to the binary:
+/// with 128, a rebuild could make two hot names share a slot and evict each other (+3M
+/// instructions in the scaled many_tasks from an unrelated VM change).
+const GLOBAL_HINTS: usize = 1024;
 
 /// `_tr(kind, *args)` when tracing is on.
 pub fn trace(vm: &mut Vm, aio: &Aio, args: &[Value]) -> PyResult<()> {
