@@ -1179,7 +1179,7 @@ impl Vm {
                 epoch,
                 val: Some(m.clone()),
                 inst: super::object::InstMethod::None,
-                shape: 0,
+                shape: Cell::new(0),
             };
         }
     }
@@ -1214,8 +1214,12 @@ impl Vm {
         };
         // SAFETY: see above.
         let d = unsafe { i.dict.try_borrow_unguarded() }.ok()?;
-        if d.shape_id() != e.shape && d.contains_ps(ps) {
-            return None;
+        let shape = d.shape_id();
+        if shape != e.shape.get() {
+            if d.contains_ps(ps) {
+                return None;
+            }
+            e.shape.set(shape);
         }
         match &e.inst {
             InstMethod::Func(w) => w.upgrade().map(Value::Func),
@@ -1252,7 +1256,7 @@ impl Vm {
                 epoch,
                 val: None,
                 inst,
-                shape: i.dict.borrow().shape_id(),
+                shape: Cell::new(i.dict.borrow().shape_id()),
             };
         }
     }

@@ -763,7 +763,9 @@ pub struct MethodCache {
     pub inst: InstMethod,
     /// The shape id (`StrMap::shape_id`) of the instance dict that lacked the name when
     /// `inst` was stored: a dict with the same id has the same keys, so it lacks it too.
-    pub shape: u64,
+    /// Updated when a later instance dict is found to lack the name too (a queue whose
+    /// keys changed since).
+    pub shape: Cell<u64>,
 }
 
 #[derive(Default)]
