@@ -42,6 +42,15 @@ fn move_tail(stack: &mut Vec<Value>, start: usize, out: &mut Vec<Value>) {
     }
 }
 
+/// `stack[start..]` as a vector of its own (a tuple's or list's items): `move_tail` into an
+/// exact-size vector, where `drain(..).collect()` cost about a hundred instructions more.
+#[inline(always)]
+fn move_top(stack: &mut Vec<Value>, start: usize) -> Vec<Value> {
+    let mut out = Vec::with_capacity(stack.len().saturating_sub(start));
+    move_tail(stack, start, &mut out);
+    out
+}
+
 /// The instruction at `pc`, without a bounds test: one compare and branch fewer per
 /// instruction, and one register fewer for the dispatch loop to keep.
 #[inline(always)]
@@ -2512,6 +2521,24 @@ impl Vm {
                             Instr::LoadConst(_) | Instr::LoadFast(_) if budget.n >= 2 => {
                                 fused_operands(&f, i, next, ip)
                             }
+                            // `x = y`: the store that follows copies slot to slot (counted; a
+                            // store of the pair's old value may queue a warning, checked as
+                            // `StoreFast` does).
+                            Instr::StoreFast(k) if budget.n >= 1 => {
+                                let n = f.locals.len();
+                                if (i as usize) < n
+                                    && (k as usize) < n
+                                    && !f.locals[i as usize].is_null()
+                                {
+                                    let v = f.locals[i as usize].clone();
+                                    std::mem::replace(&mut f.locals[k as usize], v).forget_plain();
+                                    ip += 1;
+                                    budget.n -= 1;
+                                    check_warn_at_ip!();
+                                    continue;
+                                }
+                                None
+                            }
                             _ => None,
                         };
                         if let Some(r) = fused {
@@ -3040,15 +3067,57 @@ impl Vm {
                     }
                     Instr::BuildTuple(n) => {
                         let at = f.stack.len().saturating_sub(n as usize);
-                        let items: Vec<Value> = f.stack.drain(at..).collect();
-                        f.stack.push(Value::tuple(items));
+                        let t = Value::tuple(move_top(&mut f.stack, at));
+                        // `x = (a, b)`: the store that follows runs here (counted; not under a
+                        // line hook).
+                        if !hooked && budget.n > 0 {
+                            if let Instr::StoreFast(k) = fetch(&f.instrs, ip) {
+                                if let Some(slot) = f.locals.get_mut(k as usize) {
+                                    std::mem::replace(slot, t).forget_plain();
+                                    ip += 1;
+                                    budget.n -= 1;
+                                    check_warn_at_ip!();
+                                    continue;
+                                }
+                            }
+                        }
+                        f.stack.push(t);
                     }
                     Instr::BuildList(n) => {
                         let at = f.stack.len().saturating_sub(n as usize);
-                        let items: Vec<Value> = f.stack.drain(at..).collect();
-                        f.stack.push(Value::list(items));
+                        let l = Value::list(move_top(&mut f.stack, at));
+                        f.stack.push(l);
                     }
                     Instr::UnpackSequence(n) => {
+                        // `a, b = t`: a pair's two target stores run here, each item going
+                        // straight into its slot (counted as three instructions; not under a
+                        // line hook). The tuple is dropped before the old values, as the
+                        // unfused stores would; a store is never a code object's last
+                        // instruction, so `ip + 1` is in bounds.
+                        if n == 2 && !hooked && budget.n >= 2 {
+                            if let (Instr::StoreFast(a), Some(Value::Tuple(t))) =
+                                (fetch(&f.instrs, ip), f.stack.last())
+                            {
+                                let nl = f.locals.len();
+                                if let (Instr::StoreFast(b), true) = (
+                                    fetch(&f.instrs, ip + 1),
+                                    t.items.len() == 2 && (a as usize) < nl,
+                                ) {
+                                    if (b as usize) < nl {
+                                        let (x, y) = (t.items[0].clone(), t.items[1].clone());
+                                        pop!().drop_fast();
+                                        std::mem::replace(&mut f.locals[a as usize], x)
+                                            .forget_plain();
+                                        std::mem::replace(&mut f.locals[b as usize], y)
+                                            .forget_plain();
+                                        ip += 2;
+                                        budget.n -= 2;
+                                        check_warn_at_ip!();
+                                        continue;
+                                    }
+                                }
+                            }
+                        }
                         let mut seq = pop!();
                         if let Value::Tuple(t) = &mut seq {
                             if t.items.len() == n as usize {
