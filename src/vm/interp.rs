@@ -51,6 +51,19 @@ fn move_top(stack: &mut Vec<Value>, start: usize) -> Vec<Value> {
     out
 }
 
+/// Store `v` into a local's slot. The old value is tested in place: a plain one (the usual
+/// int or None) is overwritten with no copy taken of it, where `mem::replace` moved it out to
+/// the stack first.
+#[inline(always)]
+fn set_slot(slot: &mut Value, v: Value) {
+    if slot.is_plain() {
+        // SAFETY: a plain value owns nothing, so overwriting it without a drop leaks nothing.
+        unsafe { std::ptr::write(slot, v) }
+    } else {
+        drop(std::mem::replace(slot, v));
+    }
+}
+
 /// The instruction at `pc`, without a bounds test: one compare and branch fewer per
 /// instruction, and one register fewer for the dispatch loop to keep.
 #[inline(always)]
@@ -2117,6 +2130,9 @@ impl Vm {
         // Only the run's setup and teardown (outside any loop) install or remove the hook.
         let hook_set = MAYBE_HOOKED && self.line_hook.is_some();
         let skips_builtin = self.line_hook_skips_builtin;
+        // The queue's flag, one load away for the test after every store (not two behind
+        // `self`); `self.warnings` is never replaced.
+        let warnings = self.warnings.clone();
         // Whether the hook watches the current frame: set again at every frame switch.
         let mut hooked: bool;
         let mut grace = true;
@@ -2202,7 +2218,7 @@ impl Vm {
             // dropped it.
             macro_rules! check_warn {
                 () => {
-                    if self.warnings.pending.get() {
+                    if warnings.pending.get() {
                         let loc = Some((f.code.co.filename.clone(), f.line()));
                         native!(self.flush_warnings_at(loc));
                     }
@@ -2211,7 +2227,7 @@ impl Vm {
             // `check_warn!` where a fused instruction moved `ip` past the dispatch's `f.pc`.
             macro_rules! check_warn_at_ip {
                 () => {
-                    if self.warnings.pending.get() {
+                    if warnings.pending.get() {
                         f.pc = ip;
                         check_warn!();
                     }
@@ -2285,7 +2301,7 @@ impl Vm {
                         match fetch(&f.instrs, ip) {
                             Instr::StoreFast(k) => {
                                 if let Some(slot) = f.locals.get_mut(k as usize) {
-                                    std::mem::replace(slot, r).forget_plain();
+                                    set_slot(slot, r);
                                     ip += 1;
                                     budget.n -= 1;
                                     check_warn_at_ip!();
@@ -2531,7 +2547,7 @@ impl Vm {
                                     && !f.locals[i as usize].is_null()
                                 {
                                     let v = f.locals[i as usize].clone();
-                                    std::mem::replace(&mut f.locals[k as usize], v).forget_plain();
+                                    set_slot(&mut f.locals[k as usize], v);
                                     ip += 1;
                                     budget.n -= 1;
                                     check_warn_at_ip!();
@@ -2549,7 +2565,7 @@ impl Vm {
                                     if budget.n > 0 {
                                         if let Instr::StoreFast(k) = fetch(&f.instrs, ip) {
                                             if let Some(slot) = f.locals.get_mut(k as usize) {
-                                                std::mem::replace(slot, r).forget_plain();
+                                                set_slot(slot, r);
                                                 ip += 1;
                                                 budget.n -= 1;
                                                 check_warn_at_ip!();
@@ -2610,7 +2626,7 @@ impl Vm {
                         let v = pop!();
                         if let Some(slot) = f.locals.get_mut(i as usize) {
                             // Most overwritten locals hold ints/floats: no drop glue call for them.
-                            std::mem::replace(slot, v).forget_plain();
+                            set_slot(slot, v);
                         }
                         check_warn!();
                     }
@@ -2907,7 +2923,7 @@ impl Vm {
                                 if budget.n > 0 && !hooked {
                                     if let Instr::StoreFast(k) = fetch(&f.instrs, ip) {
                                         if let Some(slot) = f.locals.get_mut(k as usize) {
-                                            std::mem::replace(slot, Value::Int(c)).forget_plain();
+                                            set_slot(slot, Value::Int(c));
                                             ip += 1;
                                             budget.n -= 1;
                                             check_warn_at_ip!();
@@ -2969,13 +2985,8 @@ impl Vm {
                                         if let Instr::StoreFast(b) = fetch(&f.instrs, ip + 1) {
                                             let n = f.locals.len();
                                             if (a as usize) < n && (b as usize) < n {
-                                                std::mem::replace(
-                                                    &mut f.locals[a as usize],
-                                                    Value::Int(i),
-                                                )
-                                                .forget_plain();
-                                                std::mem::replace(&mut f.locals[b as usize], v)
-                                                    .forget_plain();
+                                                set_slot(&mut f.locals[a as usize], Value::Int(i),);
+                                                set_slot(&mut f.locals[b as usize], v);
                                                 ip += 2;
                                                 budget.n -= 2;
                                                 check_warn_at_ip!();
@@ -3073,7 +3084,7 @@ impl Vm {
                         if !hooked && budget.n > 0 {
                             if let Instr::StoreFast(k) = fetch(&f.instrs, ip) {
                                 if let Some(slot) = f.locals.get_mut(k as usize) {
-                                    std::mem::replace(slot, t).forget_plain();
+                                    set_slot(slot, t);
                                     ip += 1;
                                     budget.n -= 1;
                                     check_warn_at_ip!();
@@ -3106,10 +3117,8 @@ impl Vm {
                                     if (b as usize) < nl {
                                         let (x, y) = (t.items[0].clone(), t.items[1].clone());
                                         pop!().drop_fast();
-                                        std::mem::replace(&mut f.locals[a as usize], x)
-                                            .forget_plain();
-                                        std::mem::replace(&mut f.locals[b as usize], y)
-                                            .forget_plain();
+                                        set_slot(&mut f.locals[a as usize], x);
+                                        set_slot(&mut f.locals[b as usize], y);
                                         ip += 2;
                                         budget.n -= 2;
                                         check_warn_at_ip!();
