@@ -46,8 +46,21 @@ fn move_tail(stack: &mut Vec<Value>, start: usize, out: &mut Vec<Value>) {
 /// exact-size vector, where `drain(..).collect()` cost about a hundred instructions more.
 #[inline(always)]
 fn move_top(stack: &mut Vec<Value>, start: usize) -> Vec<Value> {
-    let mut out = Vec::with_capacity(stack.len().saturating_sub(start));
-    move_tail(stack, start, &mut out);
+    let len = stack.len();
+    let k = len.saturating_sub(start);
+    let mut out: Vec<Value> = Vec::with_capacity(k);
+    // SAFETY: `out` has room for `k` values; each is copied bitwise and `stack` forgets them
+    // before `out` owns them, so each is dropped exactly once. One value at a time: `k` is
+    // small (a tuple display), and a `memcpy` call cost more than the copies.
+    unsafe {
+        let src = stack.as_ptr().add(start.min(len));
+        let dst = out.as_mut_ptr();
+        for j in 0..k {
+            std::ptr::write(dst.add(j), std::ptr::read(src.add(j)));
+        }
+        stack.set_len(len - k);
+        out.set_len(k);
+    }
     out
 }
 
@@ -189,6 +202,15 @@ enum Fused {
 /// `fast_arith`'s numbers, int comparisons, any identity test), the result, else `None`.
 #[inline(always)]
 fn fused_operands(f: &Frame, i: u32, next: Instr, ip: usize) -> Option<Fused> {
+    // `ip` holds a load, which never ends a code object: `ip + 1` is in bounds. Tested first:
+    // two loads feed a call or a `BuildTuple` as often as an operator.
+    let op = fetch(&f.instrs, ip + 1);
+    if !matches!(
+        op,
+        Instr::BinaryOp(_) | Instr::CompareOp(_) | Instr::IsOp(_)
+    ) {
+        return None;
+    }
     let a = match f.locals.get(i as usize) {
         Some(Value::Null) | None => return None,
         Some(v) => v,
@@ -201,8 +223,7 @@ fn fused_operands(f: &Frame, i: u32, next: Instr, ip: usize) -> Option<Fused> {
         },
         _ => return None,
     };
-    // `ip` holds a load, which never ends a code object: `ip + 1` is in bounds.
-    match fetch(&f.instrs, ip + 1) {
+    match op {
         Instr::BinaryOp(kind) => fast_arith(kind, a, b).map(Fused::Value),
         Instr::CompareOp(op) => match (a, b) {
             (Value::Int(x), Value::Int(y)) => {
@@ -3078,7 +3099,7 @@ impl Vm {
                     }
                     Instr::BuildTuple(n) => {
                         let at = f.stack.len().saturating_sub(n as usize);
-                        let t = Value::tuple(move_top(&mut f.stack, at));
+                        let t = Value::Tuple(Rc::new(super::value::PyTuple::new(move_top(&mut f.stack, at))));
                         // `x = (a, b)`: the store that follows runs here (counted; not under a
                         // line hook).
                         if !hooked && budget.n > 0 {
