@@ -2538,6 +2538,32 @@ impl Vm {
                         // that cannot fail or run Python code (else the plain path below).
                         // And `if flag:` on a bool, None or int local: the jump runs here.
                         let next = fetch(&f.instrs, ip);
+                        // `x = y`: the store that follows copies slot to slot (counted; not
+                        // under a line hook; the store may drop a value that queues a
+                        // warning, checked as `StoreFast` does). Tested before the match
+                        // below: a compare, where the match is a jump table.
+                        if let (Instr::StoreFast(k), false, true) = (next, hooked, budget.n >= 1) {
+                            let l = &mut f.locals[..];
+                            let (i, k) = (i as usize, k as usize);
+                            if i < l.len() && k < l.len() && !l[i].is_null() {
+                                if l[i].is_plain() && l[k].is_plain() {
+                                    // SAFETY: both in bounds; plain values own nothing, so
+                                    // a bitwise copy is a clone and the overwritten one
+                                    // needs no drop.
+                                    unsafe {
+                                        let p = l.as_mut_ptr();
+                                        std::ptr::copy(p.add(i), p.add(k), 1);
+                                    }
+                                } else {
+                                    let v = l[i].clone();
+                                    set_slot(&mut l[k], v);
+                                }
+                                ip += 1;
+                                budget.n -= 1;
+                                check_warn_at_ip!();
+                                continue;
+                            }
+                        }
                         let fused = match next {
                             _ if hooked => None,
                             Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
@@ -2557,24 +2583,6 @@ impl Vm {
                             }
                             Instr::LoadConst(_) | Instr::LoadFast(_) if budget.n >= 2 => {
                                 fused_operands(&f, i, next, ip)
-                            }
-                            // `x = y`: the store that follows copies slot to slot (counted; a
-                            // store of the pair's old value may queue a warning, checked as
-                            // `StoreFast` does).
-                            Instr::StoreFast(k) if budget.n >= 1 => {
-                                let n = f.locals.len();
-                                if (i as usize) < n
-                                    && (k as usize) < n
-                                    && !f.locals[i as usize].is_null()
-                                {
-                                    let v = f.locals[i as usize].clone();
-                                    set_slot(&mut f.locals[k as usize], v);
-                                    ip += 1;
-                                    budget.n -= 1;
-                                    check_warn_at_ip!();
-                                    continue;
-                                }
-                                None
                             }
                             _ => None,
                         };
@@ -3006,7 +3014,7 @@ impl Vm {
                                         if let Instr::StoreFast(b) = fetch(&f.instrs, ip + 1) {
                                             let n = f.locals.len();
                                             if (a as usize) < n && (b as usize) < n {
-                                                set_slot(&mut f.locals[a as usize], Value::Int(i),);
+                                                set_slot(&mut f.locals[a as usize], Value::Int(i));
                                                 set_slot(&mut f.locals[b as usize], v);
                                                 ip += 2;
                                                 budget.n -= 2;
@@ -3099,7 +3107,10 @@ impl Vm {
                     }
                     Instr::BuildTuple(n) => {
                         let at = f.stack.len().saturating_sub(n as usize);
-                        let t = Value::Tuple(Rc::new(super::value::PyTuple::new(move_top(&mut f.stack, at))));
+                        let t = Value::Tuple(Rc::new(super::value::PyTuple::new(move_top(
+                            &mut f.stack,
+                            at,
+                        ))));
                         // `x = (a, b)`: the store that follows runs here (counted; not under a
                         // line hook).
                         if !hooked && budget.n > 0 {
