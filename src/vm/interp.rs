@@ -2564,6 +2564,32 @@ impl Vm {
                                 continue;
                             }
                         }
+                        // `a, b = t` on a local pair: the unpack and both stores run here,
+                        // reading the items in place (no reference taken to the tuple, none
+                        // dropped); counted as four instructions, not under a line hook. The
+                        // items are owned before the first store, which may drop the tuple.
+                        if let (Instr::UnpackSequence(2), false, true) =
+                            (next, hooked, budget.n >= 3)
+                        {
+                            // `ip + 1` follows the unpack and, a store, is never last either.
+                            if let (Instr::StoreFast(a), Some(Value::Tuple(t))) =
+                                (fetch(&f.instrs, ip + 1), f.locals.get(i as usize))
+                            {
+                                if let Instr::StoreFast(b) = fetch(&f.instrs, ip + 2) {
+                                    let nl = f.locals.len();
+                                    if t.items.len() == 2 && (a as usize) < nl && (b as usize) < nl
+                                    {
+                                        let (x, y) = (t.items[0].clone(), t.items[1].clone());
+                                        set_slot(&mut f.locals[a as usize], x);
+                                        set_slot(&mut f.locals[b as usize], y);
+                                        ip += 3;
+                                        budget.n -= 3;
+                                        check_warn_at_ip!();
+                                        continue;
+                                    }
+                                }
+                            }
+                        }
                         let fused = match next {
                             _ if hooked => None,
                             Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
