@@ -77,6 +77,50 @@ fn set_slot(slot: &mut Value, v: Value) {
     }
 }
 
+/// `x = y` between locals: whether it ran (`i` bound, both in bounds). Plain values are
+/// copied bitwise; the rest, out of line, clones and drops. Kept small: the dispatch loop
+/// inlines it, and a bigger body there cost registers on every `LoadFast`.
+#[inline(always)]
+fn copy_local(l: &mut [Value], i: usize, k: usize) -> bool {
+    if i < l.len() && k < l.len() && l[i].is_plain() && !l[i].is_null() && l[k].is_plain() {
+        // SAFETY: both in bounds; plain values own nothing, so a bitwise copy is a clone and
+        // the overwritten one needs no drop.
+        unsafe {
+            let p = l.as_mut_ptr();
+            std::ptr::copy(p.add(i), p.add(k), 1);
+        }
+        return true;
+    }
+    copy_local_slow(l, i, k)
+}
+
+#[inline(never)]
+fn copy_local_slow(l: &mut [Value], i: usize, k: usize) -> bool {
+    if i < l.len() && k < l.len() && !l[i].is_null() {
+        let v = l[i].clone();
+        set_slot(&mut l[k], v);
+        return true;
+    }
+    false
+}
+
+/// `a, b = t` with `t` the local `i`: whether it ran (`t` a pair, the slots in bounds). The
+/// items are owned before the first store, which may drop the tuple; the old values drop in
+/// the order the two stores would drop them.
+#[inline(never)]
+fn unpack_local_pair(l: &mut [Value], i: u32, a: u32, b: u32) -> bool {
+    let (a, b) = (a as usize, b as usize);
+    let (x, y) = match l.get(i as usize) {
+        Some(Value::Tuple(t)) if t.items.len() == 2 && a < l.len() && b < l.len() => {
+            (t.items[0].clone(), t.items[1].clone())
+        }
+        _ => return false,
+    };
+    set_slot(&mut l[a], x);
+    set_slot(&mut l[b], y);
+    true
+}
+
 /// The instruction at `pc`, without a bounds test: one compare and branch fewer per
 /// instruction, and one register fewer for the dispatch loop to keep.
 #[inline(always)]
@@ -202,15 +246,6 @@ enum Fused {
 /// `fast_arith`'s numbers, int comparisons, any identity test), the result, else `None`.
 #[inline(always)]
 fn fused_operands(f: &Frame, i: u32, next: Instr, ip: usize) -> Option<Fused> {
-    // `ip` holds a load, which never ends a code object: `ip + 1` is in bounds. Tested first:
-    // two loads feed a call or a `BuildTuple` as often as an operator.
-    let op = fetch(&f.instrs, ip + 1);
-    if !matches!(
-        op,
-        Instr::BinaryOp(_) | Instr::CompareOp(_) | Instr::IsOp(_)
-    ) {
-        return None;
-    }
     let a = match f.locals.get(i as usize) {
         Some(Value::Null) | None => return None,
         Some(v) => v,
@@ -223,7 +258,8 @@ fn fused_operands(f: &Frame, i: u32, next: Instr, ip: usize) -> Option<Fused> {
         },
         _ => return None,
     };
-    match op {
+    // `ip` holds a load, which never ends a code object: `ip + 1` is in bounds.
+    match fetch(&f.instrs, ip + 1) {
         Instr::BinaryOp(kind) => fast_arith(kind, a, b).map(Fused::Value),
         Instr::CompareOp(op) => match (a, b) {
             (Value::Int(x), Value::Int(y)) => {
@@ -2538,60 +2574,37 @@ impl Vm {
                         // that cannot fail or run Python code (else the plain path below).
                         // And `if flag:` on a bool, None or int local: the jump runs here.
                         let next = fetch(&f.instrs, ip);
-                        // `x = y`: the store that follows copies slot to slot (counted; not
-                        // under a line hook; the store may drop a value that queues a
-                        // warning, checked as `StoreFast` does). Tested before the match
-                        // below: a compare, where the match is a jump table.
-                        if let (Instr::StoreFast(k), false, true) = (next, hooked, budget.n >= 1) {
-                            let l = &mut f.locals[..];
-                            let (i, k) = (i as usize, k as usize);
-                            if i < l.len() && k < l.len() && !l[i].is_null() {
-                                if l[i].is_plain() && l[k].is_plain() {
-                                    // SAFETY: both in bounds; plain values own nothing, so
-                                    // a bitwise copy is a clone and the overwritten one
-                                    // needs no drop.
-                                    unsafe {
-                                        let p = l.as_mut_ptr();
-                                        std::ptr::copy(p.add(i), p.add(k), 1);
-                                    }
-                                } else {
-                                    let v = l[i].clone();
-                                    set_slot(&mut l[k], v);
+                        let fused = match next {
+                            _ if hooked => None,
+                            // `x = y`: the store that follows copies slot to slot (counted; not
+                            // under a line hook; the store may drop a value that queues a
+                            // warning, checked as `StoreFast` does).
+                            Instr::StoreFast(k) if budget.n >= 1 => {
+                                if copy_local(&mut f.locals, i as usize, k as usize) {
+                                    ip += 1;
+                                    budget.n -= 1;
+                                    check_warn_at_ip!();
+                                    continue;
                                 }
-                                ip += 1;
-                                budget.n -= 1;
-                                check_warn_at_ip!();
-                                continue;
+                                None
                             }
-                        }
-                        // `a, b = t` on a local pair: the unpack and both stores run here,
-                        // reading the items in place (no reference taken to the tuple, none
-                        // dropped); counted as four instructions, not under a line hook. The
-                        // items are owned before the first store, which may drop the tuple.
-                        if let (Instr::UnpackSequence(2), false, true) =
-                            (next, hooked, budget.n >= 3)
-                        {
-                            // `ip + 1` follows the unpack and, a store, is never last either.
-                            if let (Instr::StoreFast(a), Some(Value::Tuple(t))) =
-                                (fetch(&f.instrs, ip + 1), f.locals.get(i as usize))
-                            {
-                                if let Instr::StoreFast(b) = fetch(&f.instrs, ip + 2) {
-                                    let nl = f.locals.len();
-                                    if t.items.len() == 2 && (a as usize) < nl && (b as usize) < nl
-                                    {
-                                        let (x, y) = (t.items[0].clone(), t.items[1].clone());
-                                        set_slot(&mut f.locals[a as usize], x);
-                                        set_slot(&mut f.locals[b as usize], y);
+                            // `a, b = t` on a local pair: the unpack and both stores run here,
+                            // reading the items in place (no reference taken to the tuple, none
+                            // dropped); counted as four instructions, not under a line hook.
+                            Instr::UnpackSequence(2) if budget.n >= 3 => {
+                                // `ip + 1` follows the unpack and, a store, is never last either.
+                                if let (Instr::StoreFast(a), Instr::StoreFast(b)) =
+                                    (fetch(&f.instrs, ip + 1), fetch(&f.instrs, ip + 2))
+                                {
+                                    if unpack_local_pair(&mut f.locals, i, a, b) {
                                         ip += 3;
                                         budget.n -= 3;
                                         check_warn_at_ip!();
                                         continue;
                                     }
                                 }
+                                None
                             }
-                        }
-                        let fused = match next {
-                            _ if hooked => None,
                             Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
                                 let b = match f.locals.get(i as usize) {
                                     Some(Value::Bool(b)) => Some(*b),
