@@ -2592,15 +2592,16 @@ impl Vm {
                             // reading the items in place (no reference taken to the tuple, none
                             // dropped); counted as four instructions, not under a line hook.
                             Instr::UnpackSequence(2) if budget.n >= 3 => {
-                                // `ip + 1` follows the unpack and, a store, is never last either.
-                                if let (Instr::StoreFast(a), Instr::StoreFast(b)) =
-                                    (fetch(&f.instrs, ip + 1), fetch(&f.instrs, ip + 2))
-                                {
-                                    if unpack_local_pair(&mut f.locals, i, a, b) {
-                                        ip += 3;
-                                        budget.n -= 3;
-                                        check_warn_at_ip!();
-                                        continue;
+                                // `ip + 1` follows the unpack; a store there is never last
+                                // either, so `ip + 2` is fetched only after it.
+                                if let Instr::StoreFast(a) = fetch(&f.instrs, ip + 1) {
+                                    if let Instr::StoreFast(b) = fetch(&f.instrs, ip + 2) {
+                                        if unpack_local_pair(&mut f.locals, i, a, b) {
+                                            ip += 3;
+                                            budget.n -= 3;
+                                            check_warn_at_ip!();
+                                            continue;
+                                        }
                                     }
                                 }
                                 None
