@@ -79,6 +79,85 @@ unsafe fn move_values(src: *const Value, dst: *mut Value, k: usize) {
     }
 }
 
+/// `stack[start..]` as a vector of its own (a tuple's or list's items): `move_tail` into an
+/// exact-size vector, where `drain(..).collect()` cost about a hundred instructions more.
+#[inline(always)]
+fn move_top(stack: &mut Vec<Value>, start: usize) -> Vec<Value> {
+    let len = stack.len();
+    let k = len.saturating_sub(start);
+    let mut out: Vec<Value> = Vec::with_capacity(k);
+    // SAFETY: `out` has room for `k` values; each is copied bitwise and `stack` forgets them
+    // before `out` owns them, so each is dropped exactly once. One value at a time: `k` is
+    // small (a tuple display), and a `memcpy` call cost more than the copies.
+    unsafe {
+        let src = stack.as_ptr().add(start.min(len));
+        let dst = out.as_mut_ptr();
+        for j in 0..k {
+            std::ptr::write(dst.add(j), std::ptr::read(src.add(j)));
+        }
+        stack.set_len(len - k);
+        out.set_len(k);
+    }
+    out
+}
+
+/// Store `v` into a local's slot. The old value is tested in place: a plain one (the usual
+/// int or None) is overwritten with no copy taken of it, where `mem::replace` moved it out to
+/// the stack first.
+#[inline(always)]
+fn set_slot(slot: &mut Value, v: Value) {
+    if slot.is_plain() {
+        // SAFETY: a plain value owns nothing, so overwriting it without a drop leaks nothing.
+        unsafe { std::ptr::write(slot, v) }
+    } else {
+        drop(std::mem::replace(slot, v));
+    }
+}
+
+/// `x = y` between locals: whether it ran (`i` bound, both in bounds). Plain values are
+/// copied bitwise; the rest, out of line, clones and drops. Kept small: the dispatch loop
+/// inlines it, and a bigger body there cost registers on every `LoadFast`.
+#[inline(always)]
+fn copy_local(l: &mut [Value], i: usize, k: usize) -> bool {
+    if i < l.len() && k < l.len() && l[i].is_plain() && !l[i].is_null() && l[k].is_plain() {
+        // SAFETY: both in bounds; plain values own nothing, so a bitwise copy is a clone and
+        // the overwritten one needs no drop.
+        unsafe {
+            let p = l.as_mut_ptr();
+            std::ptr::copy(p.add(i), p.add(k), 1);
+        }
+        return true;
+    }
+    copy_local_slow(l, i, k)
+}
+
+#[inline(never)]
+fn copy_local_slow(l: &mut [Value], i: usize, k: usize) -> bool {
+    if i < l.len() && k < l.len() && !l[i].is_null() {
+        let v = l[i].clone();
+        set_slot(&mut l[k], v);
+        return true;
+    }
+    false
+}
+
+/// `a, b = t` with `t` the local `i`: whether it ran (`t` a pair, the slots in bounds). The
+/// items are owned before the first store, which may drop the tuple; the old values drop in
+/// the order the two stores would drop them.
+#[inline(never)]
+fn unpack_local_pair(l: &mut [Value], i: u32, a: u32, b: u32) -> bool {
+    let (a, b) = (a as usize, b as usize);
+    let (x, y) = match l.get(i as usize) {
+        Some(Value::Tuple(t)) if t.items.len() == 2 && a < l.len() && b < l.len() => {
+            (t.items[0].clone(), t.items[1].clone())
+        }
+        _ => return false,
+    };
+    set_slot(&mut l[a], x);
+    set_slot(&mut l[b], y);
+    true
+}
+
 /// The instruction at `pc`, without a bounds test: one compare and branch fewer per
 /// instruction, and one register fewer for the dispatch loop to keep.
 #[inline(always)]
@@ -2158,6 +2237,9 @@ impl Vm {
         // Only the run's setup and teardown (outside any loop) install or remove the hook.
         let hook_set = MAYBE_HOOKED && self.line_hook.is_some();
         let skips_builtin = self.line_hook_skips_builtin;
+        // The queue's flag, one load away for the test after every store (not two behind
+        // `self`); `self.warnings` is never replaced.
+        let warnings = self.warnings.clone();
         // Whether the hook watches the current frame: set again at every frame switch.
         let mut hooked: bool;
         let mut grace = true;
@@ -2243,7 +2325,7 @@ impl Vm {
             // dropped it.
             macro_rules! check_warn {
                 () => {
-                    if self.warnings.pending.get() {
+                    if warnings.pending.get() {
                         let loc = Some((f.code.co.filename.clone(), f.line()));
                         native!(self.flush_warnings_at(loc));
                     }
@@ -2252,7 +2334,7 @@ impl Vm {
             // `check_warn!` where a fused instruction moved `ip` past the dispatch's `f.pc`.
             macro_rules! check_warn_at_ip {
                 () => {
-                    if self.warnings.pending.get() {
+                    if warnings.pending.get() {
                         f.pc = ip;
                         check_warn!();
                     }
@@ -2326,7 +2408,7 @@ impl Vm {
                         match fetch(&f.instrs, ip) {
                             Instr::StoreFast(k) => {
                                 if let Some(slot) = f.locals.get_mut(k as usize) {
-                                    std::mem::replace(slot, r).forget_plain();
+                                    set_slot(slot, r);
                                     ip += 1;
                                     budget.n -= 1;
                                     check_warn_at_ip!();
@@ -2544,6 +2626,36 @@ impl Vm {
                         let next = fetch(&f.instrs, ip);
                         let fused = match next {
                             _ if hooked => None,
+                            // `x = y`: the store that follows copies slot to slot (counted; not
+                            // under a line hook; the store may drop a value that queues a
+                            // warning, checked as `StoreFast` does).
+                            Instr::StoreFast(k) if budget.n >= 1 => {
+                                if copy_local(&mut f.locals, i as usize, k as usize) {
+                                    ip += 1;
+                                    budget.n -= 1;
+                                    check_warn_at_ip!();
+                                    continue;
+                                }
+                                None
+                            }
+                            // `a, b = t` on a local pair: the unpack and both stores run here,
+                            // reading the items in place (no reference taken to the tuple, none
+                            // dropped); counted as four instructions, not under a line hook.
+                            Instr::UnpackSequence(2) if budget.n >= 3 => {
+                                // `ip + 1` follows the unpack; a store there is never last
+                                // either, so `ip + 2` is fetched only after it.
+                                if let Instr::StoreFast(a) = fetch(&f.instrs, ip + 1) {
+                                    if let Instr::StoreFast(b) = fetch(&f.instrs, ip + 2) {
+                                        if unpack_local_pair(&mut f.locals, i, a, b) {
+                                            ip += 3;
+                                            budget.n -= 3;
+                                            check_warn_at_ip!();
+                                            continue;
+                                        }
+                                    }
+                                }
+                                None
+                            }
                             Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
                                 let b = match f.locals.get(i as usize) {
                                     Some(Value::Bool(b)) => Some(*b),
@@ -2572,7 +2684,7 @@ impl Vm {
                                     if budget.n > 0 {
                                         if let Instr::StoreFast(k) = fetch(&f.instrs, ip) {
                                             if let Some(slot) = f.locals.get_mut(k as usize) {
-                                                std::mem::replace(slot, r).forget_plain();
+                                                set_slot(slot, r);
                                                 ip += 1;
                                                 budget.n -= 1;
                                                 check_warn_at_ip!();
@@ -2633,7 +2745,7 @@ impl Vm {
                         let v = pop!();
                         if let Some(slot) = f.locals.get_mut(i as usize) {
                             // Most overwritten locals hold ints/floats: no drop glue call for them.
-                            std::mem::replace(slot, v).forget_plain();
+                            set_slot(slot, v);
                         }
                         check_warn!();
                     }
@@ -2964,7 +3076,7 @@ impl Vm {
                                 if budget.n > 0 && !hooked {
                                     if let Instr::StoreFast(k) = fetch(&f.instrs, ip) {
                                         if let Some(slot) = f.locals.get_mut(k as usize) {
-                                            std::mem::replace(slot, Value::Int(c)).forget_plain();
+                                            set_slot(slot, Value::Int(c));
                                             ip += 1;
                                             budget.n -= 1;
                                             check_warn_at_ip!();
@@ -3026,13 +3138,8 @@ impl Vm {
                                         if let Instr::StoreFast(b) = fetch(&f.instrs, ip + 1) {
                                             let n = f.locals.len();
                                             if (a as usize) < n && (b as usize) < n {
-                                                std::mem::replace(
-                                                    &mut f.locals[a as usize],
-                                                    Value::Int(i),
-                                                )
-                                                .forget_plain();
-                                                std::mem::replace(&mut f.locals[b as usize], v)
-                                                    .forget_plain();
+                                                set_slot(&mut f.locals[a as usize], Value::Int(i));
+                                                set_slot(&mut f.locals[b as usize], v);
                                                 ip += 2;
                                                 budget.n -= 2;
                                                 check_warn_at_ip!();
@@ -3124,15 +3231,58 @@ impl Vm {
                     }
                     Instr::BuildTuple(n) => {
                         let at = f.stack.len().saturating_sub(n as usize);
-                        let items: Vec<Value> = f.stack.drain(at..).collect();
-                        f.stack.push(Value::tuple(items));
+                        let t = Value::Tuple(Rc::new(super::value::PyTuple::new(move_top(
+                            &mut f.stack,
+                            at,
+                        ))));
+                        // `x = (a, b)`: the store that follows runs here (counted; not under a
+                        // line hook).
+                        if !hooked && budget.n > 0 {
+                            if let Instr::StoreFast(k) = fetch(&f.instrs, ip) {
+                                if let Some(slot) = f.locals.get_mut(k as usize) {
+                                    set_slot(slot, t);
+                                    ip += 1;
+                                    budget.n -= 1;
+                                    check_warn_at_ip!();
+                                    continue;
+                                }
+                            }
+                        }
+                        f.stack.push(t);
                     }
                     Instr::BuildList(n) => {
                         let at = f.stack.len().saturating_sub(n as usize);
-                        let items: Vec<Value> = f.stack.drain(at..).collect();
-                        f.stack.push(Value::list(items));
+                        let l = Value::list(move_top(&mut f.stack, at));
+                        f.stack.push(l);
                     }
                     Instr::UnpackSequence(n) => {
+                        // `a, b = t`: a pair's two target stores run here, each item going
+                        // straight into its slot (counted as three instructions; not under a
+                        // line hook). The tuple is dropped before the old values, as the
+                        // unfused stores would; a store is never a code object's last
+                        // instruction, so `ip + 1` is in bounds.
+                        if n == 2 && !hooked && budget.n >= 2 {
+                            if let (Instr::StoreFast(a), Some(Value::Tuple(t))) =
+                                (fetch(&f.instrs, ip), f.stack.last())
+                            {
+                                let nl = f.locals.len();
+                                if let (Instr::StoreFast(b), true) = (
+                                    fetch(&f.instrs, ip + 1),
+                                    t.items.len() == 2 && (a as usize) < nl,
+                                ) {
+                                    if (b as usize) < nl {
+                                        let (x, y) = (t.items[0].clone(), t.items[1].clone());
+                                        pop!().drop_fast();
+                                        set_slot(&mut f.locals[a as usize], x);
+                                        set_slot(&mut f.locals[b as usize], y);
+                                        ip += 2;
+                                        budget.n -= 2;
+                                        check_warn_at_ip!();
+                                        continue;
+                                    }
+                                }
+                            }
+                        }
                         let mut seq = pop!();
                         if let Value::Tuple(t) = &mut seq {
                             if t.items.len() == n as usize {
