@@ -434,6 +434,11 @@ pub fn drop_deferred_rev(mut items: Vec<Value>) {
         return;
     }
     if items.iter().all(|v| !v.is_container()) {
+        // No nesting to flatten, but still the last item first (a tuple of two never-awaited
+        // coroutines warns about the second one first, as CPython does).
+        while let Some(v) = items.pop() {
+            drop(v);
+        }
         return;
     }
     items.reverse();
