@@ -425,6 +425,24 @@ fn own_attr(obj: &Value, name: &'static str) -> Option<Value> {
     d.val_at(p).cloned()
 }
 
+/// [`own_attr`] when it is a bool, without a clone.
+pub fn own_bool(obj: &Value, name: &'static str) -> Option<bool> {
+    let Value::Instance(i) = obj else {
+        return None;
+    };
+    {
+        let cls = i.cls.borrow();
+        if cls.has_flag(tflags::GETATTRIBUTE) || !class_attr_plain(&cls, name) {
+            return None;
+        }
+    }
+    let d = i.dict.borrow();
+    match d.val_at(pos_in(&d, name)?)? {
+        Value::Bool(b) => Some(*b),
+        _ => None,
+    }
+}
+
 /// A value of a built-in immutable type: never a descriptor.
 fn is_plain_value(v: &Value) -> bool {
     matches!(
