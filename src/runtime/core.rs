@@ -344,6 +344,12 @@ pub fn inst(v: &Value) -> Option<&Rc<PyInstance>> {
     }
 }
 
+/// Where the instance dict `d` holds the literal name `n` (its value is `d.val_at(p)`).
+#[inline(always)]
+pub fn own_pos(d: &StrMap, n: &'static str) -> Option<usize> {
+    pos_in(d, n)
+}
+
 /// A private attribute: the instance's own, else the class default (what `self._x` reads for
 /// the plain data attributes asyncio's classes use). Inlined so that each call site compares
 /// keys against a literal of known length (a few loads, no `memcmp` call).
