@@ -229,16 +229,16 @@ fn put_now(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> 
     let (Some(slf @ Value::Instance(me)), Some(item)) = (a.first(), a.get(1)) else {
         return Ok(Value::Bool(false));
     };
-    let Some((q, unfinished, l)) = put_ready(aio, me) else {
+    let Some(ready) = put_ready(aio, me) else {
         return Ok(Value::Bool(false));
     };
-    put_apply(vm, aio, slf, me, &q, unfinished, l, item)?;
+    put_apply(vm, aio, slf, me, ready, item)?;
     Ok(Value::Bool(true))
 }
 
 /// Whether `put` can put an item now without calling anything a script could have replaced:
 /// the queue's deque and its count of unfinished tasks then (and where its attributes sit).
-fn put_ready(aio: &Aio, me: &PyInstance) -> Option<(Value, i64, Option<Layout>)> {
+fn put_ready(aio: &Aio, me: &PyInstance) -> Option<PutReady> {
     if !class_untouched(aio, me, "Queue put pristine", PUT_CALLS) {
         return None;
     }
@@ -283,17 +283,18 @@ fn put_ready(aio: &Aio, me: &PyInstance) -> Option<(Value, i64, Option<Layout>)>
     Some((q, unfinished, None))
 }
 
+/// What [`put_ready`] found: the deque, the count of unfinished tasks, the layout if known.
+type PutReady = (Value, i64, Option<Layout>);
+
 fn put_apply(
     vm: &mut Vm,
     aio: &Aio,
     slf: &Value,
     me: &PyInstance,
-    q: &Value,
-    unfinished: i64,
-    l: Option<Layout>,
+    (q, unfinished, l): PutReady,
     item: &Value,
 ) -> PyResult<()> {
-    natives::deque_push(q, item.clone());
+    natives::deque_push(&q, item.clone());
     set_unfinished(me, l, unfinished + 1);
     after_put(vm, aio, slf, me)
 }
@@ -361,12 +362,9 @@ pub fn call_awaited(
 ) -> Option<PyResult<Awaited>> {
     match (which, args) {
         (AWAIT_PUT, [slf @ Value::Instance(me), item]) => {
-            let (q, unfinished, l) = put_ready(aio, me)?;
+            let ready = put_ready(aio, me)?;
             core::skip_ids(vm, 1);
-            Some(
-                put_apply(vm, aio, slf, me, &q, unfinished, l, item)
-                    .map(|()| Awaited::Done(Value::None)),
-            )
+            Some(put_apply(vm, aio, slf, me, ready, item).map(|()| Awaited::Done(Value::None)))
         }
         (AWAIT_GET, [slf @ Value::Instance(me)]) => {
             let q = get_ready(aio, me)?;
