@@ -344,6 +344,12 @@ pub fn inst(v: &Value) -> Option<&Rc<PyInstance>> {
     }
 }
 
+/// Where the instance dict `d` holds the literal name `n` (its value is `d.val_at(p)`).
+#[inline(always)]
+pub fn own_pos(d: &StrMap, n: &'static str) -> Option<usize> {
+    pos_in(d, n)
+}
+
 /// A private attribute: the instance's own, else the class default (what `self._x` reads for
 /// the plain data attributes asyncio's classes use). Inlined so that each call site compares
 /// keys against a literal of known length (a few loads, no `memcmp` call).
@@ -423,6 +429,24 @@ fn own_attr(obj: &Value, name: &'static str) -> Option<Value> {
     let d = i.dict.borrow();
     let p = pos_in(&d, name)?;
     d.val_at(p).cloned()
+}
+
+/// [`own_attr`] when it is a bool, without a clone.
+pub fn own_bool(obj: &Value, name: &'static str) -> Option<bool> {
+    let Value::Instance(i) = obj else {
+        return None;
+    };
+    {
+        let cls = i.cls.borrow();
+        if cls.has_flag(tflags::GETATTRIBUTE) || !class_attr_plain(&cls, name) {
+            return None;
+        }
+    }
+    let d = i.dict.borrow();
+    match d.val_at(pos_in(&d, name)?)? {
+        Value::Bool(b) => Some(*b),
+        _ => None,
+    }
 }
 
 /// A value of a built-in immutable type: never a descriptor.

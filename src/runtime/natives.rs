@@ -24,20 +24,61 @@ fn key(v: &Value) -> Option<f64> {
 
 struct BadKey;
 
-#[inline(always)]
-fn k(items: &[Value], i: usize) -> Result<f64, BadKey> {
-    items.get(i).and_then(key).ok_or(BadKey)
+/// Where `_when` sits in the dicts of the last shape a sift met: the heap's timers were
+/// made from one template, so a sift reads most keys by position after one shape compare
+/// instead of a hint lookup per key.
+struct Keys {
+    shape: u64,
+    pos: usize,
+}
+
+impl Keys {
+    fn new() -> Keys {
+        // Shape id 0 is never a map's (`StrMap::shape_id`).
+        Keys { shape: 0, pos: 0 }
+    }
+    #[inline(always)]
+    fn at(&mut self, items: &[Value], i: usize) -> Result<f64, BadKey> {
+        let Some(Value::Instance(inst)) = items.get(i) else {
+            return Err(BadKey);
+        };
+        let d = inst.dict.borrow();
+        let id = d.shape_id();
+        let p = if id == self.shape {
+            self.pos
+        } else {
+            let p = super::core::own_pos(&d, "_when").ok_or(BadKey)?;
+            self.shape = id;
+            self.pos = p;
+            p
+        };
+        match d.val_at(p) {
+            Some(Value::Float(f)) => Ok(*f),
+            Some(Value::Int(n)) => Ok(*n as f64),
+            Some(Value::Bool(b)) => Ok(*b as i64 as f64),
+            _ => Err(BadKey),
+        }
+    }
 }
 
 // heapq's _siftdown and _siftup (the C and Python versions share this algorithm; it is not
 // FIFO for equal keys), comparing with `<` on `when`. The moving item is swapped along its
 // path rather than cloned into a hole: the same final order, without a reference count
 // update per level (the heap holds every sleeping task's timer).
-fn siftdown(items: &mut [Value], startpos: usize, mut pos: usize) -> Result<(), BadKey> {
-    let newkey = k(items, pos)?;
+fn siftdown(items: &mut [Value], startpos: usize, pos: usize) -> Result<(), BadKey> {
+    siftdown_with(&mut Keys::new(), items, startpos, pos)
+}
+
+fn siftdown_with(
+    keys: &mut Keys,
+    items: &mut [Value],
+    startpos: usize,
+    mut pos: usize,
+) -> Result<(), BadKey> {
+    let newkey = keys.at(items, pos)?;
     while pos > startpos {
         let parentpos = (pos - 1) >> 1;
-        if newkey < k(items, parentpos)? {
+        if newkey < keys.at(items, parentpos)? {
             items.swap(pos, parentpos);
             pos = parentpos;
             continue;
@@ -50,13 +91,15 @@ fn siftdown(items: &mut [Value], startpos: usize, mut pos: usize) -> Result<(), 
 fn siftup(items: &mut [Value], mut pos: usize) -> Result<(), BadKey> {
     let endpos = items.len();
     let startpos = pos;
+    let mut keys = Keys::new();
     let mut childpos = 2 * pos + 1;
     while childpos < endpos {
         let rightpos = childpos + 1;
         // `not heap[childpos] < heap[rightpos]`
         let child_lt_right = if rightpos < endpos {
             matches!(
-                k(items, childpos)?.partial_cmp(&k(items, rightpos)?),
+                keys.at(items, childpos)?
+                    .partial_cmp(&keys.at(items, rightpos)?),
                 Some(std::cmp::Ordering::Less)
             )
         } else {
@@ -69,7 +112,7 @@ fn siftup(items: &mut [Value], mut pos: usize) -> Result<(), BadKey> {
         pos = childpos;
         childpos = 2 * pos + 1;
     }
-    siftdown(items, startpos, pos)
+    siftdown_with(&mut keys, items, startpos, pos)
 }
 
 fn list_arg(vm: &mut Vm, a: &[Value]) -> PyResult<Rc<crate::vm::value::PyList>> {

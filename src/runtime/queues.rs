@@ -96,15 +96,7 @@ fn calls_untouched(
     names: &[(&str, u32)],
     lacks: &AtomicU64,
 ) -> bool {
-    let k = core::name_key(key);
-    let cls = me.cls.borrow();
-    let pristine = core::cached_answer(&cls, k, k, || {
-        calls
-            .iter()
-            .all(|&(attr, which, _)| core::is_native_method(aio, &cls, attr, which))
-    });
-    drop(cls);
-    if !pristine {
+    if !class_untouched(aio, me, key, calls) {
         return false;
     }
     // The answer for the dict's keys is the answer for its shape (`StrMap::shape_id`: the
@@ -125,6 +117,103 @@ fn calls_untouched(
 static PUT_LACKS: AtomicU64 = AtomicU64::new(0);
 static GET_LACKS: AtomicU64 = AtomicU64::new(0);
 
+/// Where a queue's own attributes sit in instance dicts of one shape (`StrMap::shape_id`:
+/// the same id, the same keys at the same places) that holds all six of them and none of
+/// `PUT_NAMES` / `GET_NAMES`: the last such shape seen. Each pipeline step then reads and
+/// writes them by position under one borrow instead of one lookup by name each.
+#[derive(Clone, Copy)]
+struct Layout {
+    shape: u64,
+    queue: u16,
+    maxsize: u16,
+    unfinished: u16,
+    finished: u16,
+    getters: u16,
+    putters: u16,
+}
+
+thread_local! {
+    // Shape id 0 is never a map's (`StrMap::shape_id`): the empty cache matches no dict.
+    static LAYOUT: std::cell::Cell<Layout> = const {
+        std::cell::Cell::new(Layout {
+            shape: 0,
+            queue: 0,
+            maxsize: 0,
+            unfinished: 0,
+            finished: 0,
+            getters: 0,
+            putters: 0,
+        })
+    };
+}
+
+/// The layout of `d` when its shape is the remembered one (no search).
+#[inline(always)]
+fn cached_layout(d: &crate::vm::object::StrMap) -> Option<Layout> {
+    let l = LAYOUT.try_with(std::cell::Cell::get).ok()?;
+    (l.shape == d.shape_id()).then_some(l)
+}
+
+/// The layout of `d`, found (and remembered) when its shape is not the remembered one.
+#[inline(always)]
+fn layout(d: &crate::vm::object::StrMap) -> Option<Layout> {
+    cached_layout(d).or_else(|| layout_miss(d))
+}
+
+#[cold]
+#[inline(never)]
+fn layout_miss(d: &crate::vm::object::StrMap) -> Option<Layout> {
+    if d.holds_any(&PUT_NAMES) || d.holds_any(&GET_NAMES) {
+        return None;
+    }
+    let at = |n: &'static str| -> Option<u16> {
+        let p = core::with_name_ps(n, |ps| d.find_ps_hint(ps, 0)).flatten()?;
+        u16::try_from(p).ok()
+    };
+    let l = Layout {
+        shape: d.shape_id(),
+        queue: at("_queue")?,
+        maxsize: at("_maxsize")?,
+        unfinished: at("_unfinished_tasks")?,
+        finished: at("_finished")?,
+        getters: at("_getters")?,
+        putters: at("_putters")?,
+    };
+    if l.shape >> 62 != 0 {
+        return None;
+    }
+    let _ = LAYOUT.try_with(|c| c.set(l));
+    Some(l)
+}
+
+/// The class half of [`calls_untouched`]: its methods named in `calls` are the originals.
+#[inline(always)]
+fn class_untouched(aio: &Aio, me: &PyInstance, key: &'static str, calls: &Calls) -> bool {
+    let k = core::name_key(key);
+    let cls = me.cls.borrow();
+    core::cached_answer(&cls, k, k, || {
+        calls
+            .iter()
+            .all(|&(attr, which, _)| core::is_native_method(aio, &cls, attr, which))
+    })
+}
+
+/// `_unfinished_tasks = n` at its known place (the old value is an int: no drop to run).
+fn set_unfinished(me: &PyInstance, l: Option<Layout>, n: i64) {
+    if let Some(l) = l {
+        let mut d = me.dict.borrow_mut();
+        if d.shape_id() == l.shape {
+            if let Some(slot) = d.vals.get_mut(l.unfinished as usize) {
+                let old = std::mem::replace(slot, Value::Int(n));
+                drop(d);
+                drop(old);
+                return;
+            }
+        }
+    }
+    set(me, "_unfinished_tasks", Value::Int(n));
+}
+
 /// Does the instance's own dict hold `name` (`self.<name>` would find it first)?
 fn shadows(me: &PyInstance, name: &'static str) -> bool {
     me.dict.borrow().contains(name)
@@ -140,16 +229,36 @@ fn put_now(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> 
     let (Some(slf @ Value::Instance(me)), Some(item)) = (a.first(), a.get(1)) else {
         return Ok(Value::Bool(false));
     };
-    let Some((q, unfinished)) = put_ready(aio, me) else {
+    let Some(ready) = put_ready(aio, me) else {
         return Ok(Value::Bool(false));
     };
-    put_apply(vm, aio, slf, me, &q, unfinished, item)?;
+    put_apply(vm, aio, slf, me, ready, item)?;
     Ok(Value::Bool(true))
 }
 
 /// Whether `put` can put an item now without calling anything a script could have replaced:
-/// the queue's deque and its count of unfinished tasks then.
-fn put_ready(aio: &Aio, me: &PyInstance) -> Option<(Value, i64)> {
+/// the queue's deque and its count of unfinished tasks then (and where its attributes sit).
+fn put_ready(aio: &Aio, me: &PyInstance) -> Option<PutReady> {
+    if !class_untouched(aio, me, "Queue put pristine", PUT_CALLS) {
+        return None;
+    }
+    {
+        let d = me.dict.borrow();
+        if let Some(l) = layout(&d) {
+            let q = d.val_at(l.queue as usize)?;
+            let (Some(n), Some(&Value::Int(max)), Some(&Value::Int(unfinished))) = (
+                natives::deque_len(q),
+                d.val_at(l.maxsize as usize),
+                d.val_at(l.unfinished as usize),
+            ) else {
+                return None;
+            };
+            if (max > 0 && n as i64 >= max) || unfinished == i64::MAX {
+                return None;
+            }
+            return Some((q.clone(), unfinished, Some(l)));
+        }
+    }
     if !calls_untouched(
         aio,
         me,
@@ -171,20 +280,22 @@ fn put_ready(aio: &Aio, me: &PyInstance) -> Option<(Value, i64)> {
     if (max > 0 && n as i64 >= max) || unfinished == i64::MAX {
         return None;
     }
-    Some((q, unfinished))
+    Some((q, unfinished, None))
 }
+
+/// What [`put_ready`] found: the deque, the count of unfinished tasks, the layout if known.
+type PutReady = (Value, i64, Option<Layout>);
 
 fn put_apply(
     vm: &mut Vm,
     aio: &Aio,
     slf: &Value,
     me: &PyInstance,
-    q: &Value,
-    unfinished: i64,
+    (q, unfinished, l): PutReady,
     item: &Value,
 ) -> PyResult<()> {
-    natives::deque_push(q, item.clone());
-    set(me, "_unfinished_tasks", Value::Int(unfinished + 1));
+    natives::deque_push(&q, item.clone());
+    set_unfinished(me, l, unfinished + 1);
     after_put(vm, aio, slf, me)
 }
 
@@ -205,6 +316,16 @@ fn get_now(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> 
 /// Whether `get` can take an item now without calling anything a script could have
 /// replaced: the queue's (non-empty, native) deque then.
 fn get_ready(aio: &Aio, me: &PyInstance) -> Option<Value> {
+    if !class_untouched(aio, me, "Queue get pristine", GET_CALLS) {
+        return None;
+    }
+    {
+        let d = me.dict.borrow();
+        if let Some(l) = layout(&d) {
+            let q = d.val_at(l.queue as usize)?;
+            return (natives::deque_len(q)? > 0).then(|| q.clone());
+        }
+    }
     if !calls_untouched(
         aio,
         me,
@@ -241,12 +362,9 @@ pub fn call_awaited(
 ) -> Option<PyResult<Awaited>> {
     match (which, args) {
         (AWAIT_PUT, [slf @ Value::Instance(me), item]) => {
-            let (q, unfinished) = put_ready(aio, me)?;
+            let ready = put_ready(aio, me)?;
             core::skip_ids(vm, 1);
-            Some(
-                put_apply(vm, aio, slf, me, &q, unfinished, item)
-                    .map(|()| Awaited::Done(Value::None)),
-            )
+            Some(put_apply(vm, aio, slf, me, ready, item).map(|()| Awaited::Done(Value::None)))
         }
         (AWAIT_GET, [slf @ Value::Instance(me)]) => {
             let q = get_ready(aio, me)?;
@@ -409,6 +527,9 @@ fn put_nowait_impl(
 
 /// The rest of `put_nowait` once the item is in and counted.
 fn after_put(vm: &mut Vm, aio: &Aio, slf: &Value, me: &PyInstance) -> PyResult<()> {
+    if nothing_to_wake(me, |l| l.getters, true) {
+        return trace_prim(vm, aio, slf);
+    }
     let finished = get(me, "_finished");
     let fv = core::getattr_name(vm, &finished, "_value")?;
     if truthy(vm, &fv)? {
@@ -419,6 +540,29 @@ fn after_put(vm: &mut Vm, aio: &Aio, slf: &Value, me: &PyInstance) -> PyResult<(
         wake(vm, aio, slf, me, getters)?;
     }
     trace_prim(vm, aio, slf)
+}
+
+/// Would the rest of `put_nowait` (`finished`: its `_finished.clear()`) or `get_nowait` do
+/// nothing but trace: the waiters' deque (`waiters` of the layout) is empty and, for a put,
+/// `_finished` is already clear? Answered from a known layout only (else the caller's
+/// general path decides, which reads the same values).
+#[inline(always)]
+fn nothing_to_wake(me: &PyInstance, waiters: fn(&Layout) -> u16, finished: bool) -> bool {
+    let d = me.dict.borrow();
+    let Some(l) = cached_layout(&d) else {
+        return false;
+    };
+    let Some(w) = d.val_at(waiters(&l) as usize) else {
+        return false;
+    };
+    if natives::deque_len(w) != Some(0) {
+        return false;
+    }
+    if !finished {
+        return true;
+    }
+    d.val_at(l.finished as usize)
+        .is_some_and(|f| core::own_bool(f, "_value") == Some(false))
 }
 
 /// The visualizer's view of the queue after a change (`_trace_prim` in asyncio.py).
@@ -471,6 +615,9 @@ fn get_nowait_impl(vm: &mut Vm, aio: &Aio, slf: &Value, me: &PyInstance) -> PyRe
 
 /// The rest of `get_nowait` once the item is out.
 fn after_get(vm: &mut Vm, aio: &Aio, slf: &Value, me: &PyInstance) -> PyResult<()> {
+    if nothing_to_wake(me, |l| l.putters, false) {
+        return trace_prim(vm, aio, slf);
+    }
     let putters = get(me, "_putters");
     if truthy(vm, &putters)? {
         wake(vm, aio, slf, me, putters)?;
@@ -511,6 +658,18 @@ fn wakeup_next(vm: &mut Vm, aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Val
 
 fn task_done(vm: &mut Vm, _aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     let me = core::self_inst(vm, a, "task_done")?;
+    {
+        // Most calls leave tasks unfinished: a count above one only goes down.
+        let mut d = me.dict.borrow_mut();
+        if let Some(l) = cached_layout(&d) {
+            if let Some(Value::Int(n)) = d.vals.get_mut(l.unfinished as usize) {
+                if *n > 1 {
+                    *n -= 1;
+                    return Ok(Value::None);
+                }
+            }
+        }
+    }
     let n = get(&me, "_unfinished_tasks");
     let n = match n {
         Value::Int(n) => {
