@@ -1080,18 +1080,23 @@ fn dq_init(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
     Ok(Value::None)
 }
 
+/// A method's arguments after `self`: CPython counts only these in its messages.
+fn rest(args: &[Value]) -> &[Value] {
+    args.get(1..).unwrap_or(&[])
+}
+
 fn dq_append(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    vm.check_args("append", args, 2, 2)?;
+    vm.check_args("deque.append", rest(args), 1, 1)?;
     deque_push(&mut *dq(vm, args.first())?, args[1].clone(), false);
     Ok(Value::None)
 }
 fn dq_appendleft(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    vm.check_args("appendleft", args, 2, 2)?;
+    vm.check_args("deque.appendleft", rest(args), 1, 1)?;
     deque_push(&mut *dq(vm, args.first())?, args[1].clone(), true);
     Ok(Value::None)
 }
 fn dq_pop(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    vm.check_args("pop", args, 1, 1)?;
+    vm.check_args("deque.pop", rest(args), 0, 0)?;
     let mut d = dq(vm, args.first())?;
     d.state += 1;
     d.items
@@ -1099,7 +1104,7 @@ fn dq_pop(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         .ok_or_else(|| vm.index_error("pop from an empty deque"))
 }
 fn dq_popleft(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    vm.check_args("popleft", args, 1, 1)?;
+    vm.check_args("deque.popleft", rest(args), 0, 0)?;
     let mut d = dq(vm, args.first())?;
     d.state += 1;
     d.items
@@ -1107,7 +1112,16 @@ fn dq_popleft(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         .ok_or_else(|| vm.index_error("pop from an empty deque"))
 }
 fn dq_extend_impl(vm: &mut Vm, args: &[Value], left: bool) -> R {
-    vm.check_args(if left { "extendleft" } else { "extend" }, args, 2, 2)?;
+    vm.check_args(
+        if left {
+            "deque.extendleft"
+        } else {
+            "deque.extend"
+        },
+        rest(args),
+        1,
+        1,
+    )?;
     let items = if args[0].is(&args[1]) {
         dq(vm, args.first())?.items.iter().cloned().collect()
     } else {
@@ -1126,7 +1140,7 @@ fn dq_extendleft(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     dq_extend_impl(vm, args, true)
 }
 fn dq_rotate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    vm.check_args("rotate", args, 1, 2)?;
+    vm.check_args("deque.rotate", rest(args), 0, 1)?;
     let n = match args.get(1) {
         Some(v) => vm.to_index(v)?,
         None => 1,
@@ -1141,14 +1155,14 @@ fn dq_rotate(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     Ok(Value::None)
 }
 fn dq_clear(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    vm.check_args("clear", args, 1, 1)?;
+    vm.check_args("deque.clear", rest(args), 0, 0)?;
     let mut d = dq(vm, args.first())?;
     d.items.clear();
     d.state += 1;
     Ok(Value::None)
 }
 fn dq_reverse(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    vm.check_args("reverse", args, 1, 1)?;
+    vm.check_args("deque.reverse", rest(args), 0, 0)?;
     let mut d = dq(vm, args.first())?;
     d.items.make_contiguous().reverse();
     d.state += 1;
@@ -1158,7 +1172,7 @@ fn dq_snapshot(vm: &Vm, v: &Value) -> PyResult<Vec<Value>> {
     Ok(dq(vm, Some(v))?.items.iter().cloned().collect())
 }
 fn dq_count(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    vm.check_args("count", args, 2, 2)?;
+    vm.check_args("deque.count", rest(args), 1, 1)?;
     let items = dq_snapshot(vm, &args[0])?;
     let mut n = 0;
     for x in &items {
@@ -1176,7 +1190,14 @@ fn norm_index(i: i64, len: usize) -> i64 {
     }
 }
 fn dq_index(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    vm.check_args("index", args, 2, 4)?;
+    // deque.index parses its own arguments, in words of its own.
+    let n = rest(args).len();
+    if n == 0 {
+        return Err(vm.type_error("index() takes at least 1 argument (0 given)"));
+    }
+    if n > 3 {
+        return Err(vm.type_error(&format!("index() takes at most 3 arguments ({n} given)")));
+    }
     let items = dq_snapshot(vm, &args[0])?;
     let start = match args.get(2) {
         Some(v) => norm_index(vm.to_index(v)?, items.len()),
@@ -1199,7 +1220,7 @@ fn dq_index(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     Err(vm.value_error(format!("{r} is not in deque")))
 }
 fn dq_remove(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    vm.check_args("remove", args, 2, 2)?;
+    vm.check_args("deque.remove", rest(args), 1, 1)?;
     let items = dq_snapshot(vm, &args[0])?;
     for (i, x) in items.iter().enumerate() {
         if x.is(&args[1]) || vm.eq(x, &args[1])? {
@@ -1216,7 +1237,7 @@ fn dq_remove(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     Err(vm.value_error(format!("{r} is not in deque")))
 }
 fn dq_insert(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    vm.check_args("insert", args, 3, 3)?;
+    vm.check_args("insert", rest(args), 2, 2)?;
     let i = vm.to_index(&args[1])?;
     let mut d = dq(vm, args.first())?;
     if d.maxlen.is_some_and(|m| d.items.len() >= m) {
@@ -1364,6 +1385,7 @@ fn dq_ge(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     dq_cmp(vm, args, CompareKind::Ge)
 }
 fn dq_copy(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    vm.check_args("deque.copy", rest(args), 0, 0)?;
     let slf = args.first().cloned().unwrap_or_default();
     let (items, maxlen) = {
         let d = dq(vm, Some(&slf))?;

@@ -741,7 +741,12 @@ fn class_match(
 }
 
 fn b_isinstance(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    vm.check_args("isinstance", args, 2, 2)?;
+    if args.len() != 2 {
+        return Err(vm.type_error(&format!(
+            "isinstance expected 2 arguments, got {}",
+            args.len()
+        )));
+    }
     // `isinstance(x, int)` on an exact match: true at once (CPython's shortcut, taken before
     // any `__instancecheck__`), without cloning the type.
     if let Value::Type(c) = &args[1] {
@@ -765,7 +770,12 @@ fn b_isinstance(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 }
 
 fn b_issubclass(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    vm.check_args("issubclass", args, 2, 2)?;
+    if args.len() != 2 {
+        return Err(vm.type_error(&format!(
+            "issubclass expected 2 arguments, got {}",
+            args.len()
+        )));
+    }
     let Value::Type(t) = &args[0] else {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     };

@@ -35,7 +35,7 @@ fn opt_str<'a>(vm: &Vm, v: Option<&'a Value>, what: &str) -> PyResult<Option<&'a
 
 fn str_join(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let sep = s_self(vm, args)?.clone();
-    vm.check_args("join", &args[1..], 1, 1)?;
+    vm.check_args("str.join", &args[1..], 1, 1)?;
     let items = vm.iter_to_vec(&args[1])?;
     let len = items.iter().fold(0usize, |n, it| match it {
         Value::Str(s) => n.saturating_add(s.s.len()),
@@ -930,16 +930,18 @@ fn list_extend(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 }
 fn list_pop(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let l = l_self(vm, args)?.clone();
+    // Argument Clinic checks the count and converts the index before the list is looked at.
+    vm.check_args("pop", &args[1..], 0, 1)?;
+    let i = match args.get(1) {
+        Some(Value::Int(i)) => *i,
+        Some(v) => vm.to_index(v)?,
+        None => -1,
+    };
     let mut items = l.items.borrow_mut();
     if items.is_empty() {
         drop(items);
         return Err(vm.index_error("pop from empty list"));
     }
-    let i = match args.get(1) {
-        Some(Value::Int(i)) => *i,
-        Some(_) => -1,
-        None => -1,
-    };
     let idx = if i < 0 { i + items.len() as i64 } else { i };
     if idx < 0 || idx as usize >= items.len() {
         drop(items);
@@ -1110,6 +1112,8 @@ fn dict_popitem(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 }
 fn view(vm: &mut Vm, args: &[Value], kind: u8) -> R {
     let d = d_self(vm, args)?.clone();
+    let method = ["dict.keys", "dict.values", "dict.items"][usize::from(kind.min(2))];
+    vm.check_args(method, &args[1..], 0, 0)?;
     let name = match kind {
         0 => "dict_keys",
         1 => "dict_values",
