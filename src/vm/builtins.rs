@@ -1113,7 +1113,9 @@ impl Vm {
 }
 
 fn b_sorted(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
-    vm.check_args("sorted", args, 1, 1)?;
+    if args.len() != 1 {
+        return Err(vm.type_error(format!("sorted expected 1 argument, got {}", args.len())));
+    }
     let mut items = vm.iter_to_vec(&args[0])?;
     let reverse = match kw_get(kw, "reverse") {
         Some(v) => vm.truthy(v)?,

@@ -63,6 +63,7 @@ fn str_join(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 
 fn str_split_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, right: bool) -> R {
     let s = s_self(vm, args)?.clone();
+    takes_between(vm, if right { "rsplit" } else { "split" }, args, 0, 2)?;
     let sep = match kw_get(kw, "sep").or(args.get(1)).map(sv) {
         None | Some(Value::None) => None,
         Some(Value::Str(x)) => Some(x.s.to_string()),
@@ -84,6 +85,26 @@ fn str_split_impl(vm: &mut Vm, args: &[Value], kw: &KwArgs, right: bool) -> R {
         Err(e) => Err(vm.value_error(e.message())),
     }
 }
+/// The count check in the words of CPython's hand-parsed methods (`PyArg_ParseTuple`, and
+/// Argument Clinic where keywords are allowed): "find() takes at least 1 argument (0 given)".
+/// Counts the arguments after self.
+fn takes_between(vm: &Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+    let n = args.len().saturating_sub(1);
+    let s = |k: usize| if k == 1 { "" } else { "s" };
+    if n < min {
+        return Err(vm.type_error(format!(
+            "{name}() takes at least {min} argument{} ({n} given)",
+            s(min)
+        )));
+    }
+    if n > max {
+        return Err(vm.type_error(format!(
+            "{name}() takes at most {max} argument{} ({n} given)",
+            s(max)
+        )));
+    }
+    Ok(())
+}
 fn str_split(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
     str_split_impl(vm, args, kw, false)
 }
@@ -93,6 +114,12 @@ fn str_rsplit(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
 
 fn strip_impl(vm: &mut Vm, args: &[Value], which: u8) -> R {
     let s = s_self(vm, args)?.clone();
+    vm.check_args(
+        ["strip", "lstrip", "rstrip"][usize::from(which.min(2))],
+        &args[1..],
+        0,
+        1,
+    )?;
     let chars = opt_str(vm, args.get(1), "strip")?.map(|c| c.chars().collect::<Vec<char>>());
     let f = |c: char| match &chars {
         Some(cs) => cs.contains(&c),
@@ -241,10 +268,15 @@ fn str_replace(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     Ok(Value::string(strops::replace(&s.s, &old, &new, count)))
 }
 
-fn find_impl(vm: &mut Vm, args: &[Value], right: bool) -> PyResult<i64> {
+fn find_impl(vm: &mut Vm, args: &[Value], name: &str, right: bool) -> PyResult<i64> {
     let s = s_self(vm, args)?.clone();
-    let Some(Value::Str(sub)) = args.get(1).map(sv) else {
-        return Err(vm.type_error("must be str"));
+    takes_between(vm, name, args, 1, 3)?;
+    let sub = match args.get(1).map(sv) {
+        Some(Value::Str(sub)) => sub,
+        Some(other) => {
+            return Err(vm.type_error(format!("must be str, not {}", vm.type_name(other))))
+        }
+        None => return Err(vm.type_error("must be str")),
     };
     let n = s.nchars as i64;
     let norm = |x: i64| if x < 0 { (x + n).max(0) } else { x.min(n) };
@@ -272,19 +304,19 @@ fn find_impl(vm: &mut Vm, args: &[Value], right: bool) -> PyResult<i64> {
     })
 }
 fn str_find(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    Ok(Value::Int(find_impl(vm, args, false)?))
+    Ok(Value::Int(find_impl(vm, args, "find", false)?))
 }
 fn str_rfind(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    Ok(Value::Int(find_impl(vm, args, true)?))
+    Ok(Value::Int(find_impl(vm, args, "rfind", true)?))
 }
 fn str_index(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    match find_impl(vm, args, false)? {
+    match find_impl(vm, args, "index", false)? {
         -1 => Err(vm.value_error("substring not found")),
         i => Ok(Value::Int(i)),
     }
 }
 fn str_rindex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    match find_impl(vm, args, true)? {
+    match find_impl(vm, args, "rindex", true)? {
         -1 => Err(vm.value_error("substring not found")),
         i => Ok(Value::Int(i)),
     }
@@ -298,7 +330,7 @@ fn opt_index(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
 }
 fn str_count(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let s = s_self(vm, args)?.clone();
-    vm.check_args("count", &args[1..], 1, 3)?;
+    takes_between(vm, "count", args, 1, 3)?;
     let sub = vm
         .str_arg(args.get(1).unwrap_or(&Value::None), "count() argument")?
         .to_string();
@@ -508,6 +540,7 @@ fn codec_args(vm: &Vm, args: &[Value], kw: &KwArgs) -> PyResult<(&'static str, S
 }
 fn str_encode(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
     let s = s_self(vm, args)?.clone();
+    takes_between(vm, "encode", args, 0, 2)?;
     let (codec, errors) = codec_args(vm, args, kw)?;
     let limit: u32 = match codec {
         "utf-8" => {
@@ -961,7 +994,7 @@ fn list_insert(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 }
 fn list_remove(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let l = l_self(vm, args)?.clone();
-    vm.check_args("remove", &args[1..], 1, 1)?;
+    vm.check_args("list.remove", &args[1..], 1, 1)?;
     let items = l.items.borrow().clone();
     for (i, it) in items.iter().enumerate() {
         if it.is(&args[1]) || vm.eq(it, &args[1])? {
@@ -971,8 +1004,33 @@ fn list_remove(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     }
     Err(vm.value_error("list.remove(x): x not in list"))
 }
-fn seq_index(vm: &mut Vm, items: &[Value], x: &Value, what: &str) -> R {
-    for (i, it) in items.iter().enumerate() {
+/// `list.index`/`tuple.index`'s optional start and stop (`args[2]`, `args[3]`), as CPython's
+/// slice indices: negative ones count from the end, both clamp to the sequence.
+fn index_bounds(vm: &mut Vm, args: &[Value], len: usize) -> PyResult<(usize, usize)> {
+    let n = len as i64;
+    let mut bound = |v: Option<&Value>, default: i64| -> PyResult<usize> {
+        let i = match v {
+            None => default,
+            Some(Value::Int(i)) => *i,
+            Some(Value::Bool(b)) => i64::from(*b),
+            // An object's own `__index__` may raise: that error is the one CPython shows.
+            Some(v @ Value::Instance(_)) => vm.to_index(v)?,
+            Some(_) => {
+                return Err(
+                    vm.type_error("slice indices must be integers or have an __index__ method")
+                )
+            }
+        };
+        Ok((if i < 0 { (i + n).max(0) } else { i.min(n) }) as usize)
+    };
+    let start = bound(args.get(2), 0)?;
+    let stop = bound(args.get(3), n)?;
+    Ok((start, stop))
+}
+fn seq_index(vm: &mut Vm, items: &[Value], args: &[Value], what: &str) -> R {
+    let x = &args[1];
+    let (start, stop) = index_bounds(vm, args, items.len())?;
+    for (i, it) in items.iter().enumerate().take(stop).skip(start) {
         if it.is(x) || vm.eq(it, x)? {
             return Ok(Value::Int(i as i64));
         }
@@ -995,15 +1053,18 @@ fn seq_count(vm: &mut Vm, items: &[Value], x: &Value) -> R {
 fn list_index(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let items = l_self(vm, args)?.items.borrow().clone();
     vm.check_args("index", &args[1..], 1, 3)?;
-    seq_index(vm, &items, &args[1], "list")
+    seq_index(vm, &items, args, "list")
 }
 fn list_count(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let items = l_self(vm, args)?.items.borrow().clone();
-    vm.check_args("count", &args[1..], 1, 1)?;
+    vm.check_args("list.count", &args[1..], 1, 1)?;
     seq_count(vm, &items, &args[1])
 }
 fn list_sort(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
     let l = l_self(vm, args)?.clone();
+    if args.len() > 1 {
+        return Err(vm.type_error("sort() takes no positional arguments"));
+    }
     let mut items = std::mem::take(&mut *l.items.borrow_mut());
     let reverse = match kw_get(kw, "reverse") {
         Some(v) => vm.truthy(v)?,
@@ -1019,14 +1080,21 @@ fn list_sort(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
     Ok(Value::None)
 }
 fn list_reverse(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    l_self(vm, args)?.items.borrow_mut().reverse();
+    let l = l_self(vm, args)?.clone();
+    vm.check_args("list.reverse", &args[1..], 0, 0)?;
+    l.items.borrow_mut().reverse();
     Ok(Value::None)
 }
 fn list_copy(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    Ok(Value::list(l_self(vm, args)?.items.borrow().clone()))
+    let l = l_self(vm, args)?.clone();
+    vm.check_args("list.copy", &args[1..], 0, 0)?;
+    let items = l.items.borrow().clone();
+    Ok(Value::list(items))
 }
 fn list_clear(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    let old = std::mem::take(&mut *l_self(vm, args)?.items.borrow_mut());
+    let l = l_self(vm, args)?.clone();
+    vm.check_args("list.clear", &args[1..], 0, 0)?;
+    let old = std::mem::take(&mut *l.items.borrow_mut());
     drop(old);
     Ok(Value::None)
 }
@@ -1036,14 +1104,14 @@ fn tuple_index(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     };
     let t = t.clone();
     vm.check_args("index", &args[1..], 1, 3)?;
-    seq_index(vm, &t.items, &args[1], "tuple")
+    seq_index(vm, &t.items, args, "tuple")
 }
 fn tuple_count(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let Some(Value::Tuple(t)) = args.first() else {
         return Err(vm.type_error("descriptor requires a 'tuple' object"));
     };
     let t = t.clone();
-    vm.check_args("count", &args[1..], 1, 1)?;
+    vm.check_args("tuple.count", &args[1..], 1, 1)?;
     seq_count(vm, &t.items, &args[1])
 }
 
@@ -1104,6 +1172,7 @@ fn dict_pop(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 }
 fn dict_popitem(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let d = d_self(vm, args)?.clone();
+    vm.check_args("dict.popitem", &args[1..], 0, 0)?;
     let r = d.t.borrow_mut().pop_last();
     match r {
         Some((k, v)) => Ok(Value::tuple(vec![k, v])),
@@ -1132,6 +1201,7 @@ fn dict_items(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 }
 fn dict_update(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
     let d = d_self(vm, args)?.clone();
+    vm.check_args("update", &args[1..], 0, 1)?;
     if let Some(src) = args.get(1) {
         let tmp =
             super::methods::dict_new(vm, &vm.types.dict.clone(), std::slice::from_ref(src), &[])?;
@@ -1148,11 +1218,14 @@ fn dict_update(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
 }
 fn dict_copy(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let d = d_self(vm, args)?.clone();
+    vm.check_args("dict.copy", &args[1..], 0, 0)?;
     let items = d.t.borrow().items();
     vm.new_dict(items)
 }
 fn dict_clear(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
-    d_self(vm, args)?.t.borrow_mut().clear();
+    let d = d_self(vm, args)?.clone();
+    vm.check_args("dict.clear", &args[1..], 0, 0)?;
+    d.t.borrow_mut().clear();
     Ok(Value::None)
 }
 fn dict_fromkeys(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
@@ -1201,6 +1274,7 @@ fn set_remove(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 }
 fn set_pop(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let s = set_self(vm, args)?.clone();
+    vm.check_args("set.pop", &args[1..], 0, 0)?;
     let popped = s.t.borrow_mut().pop();
     match popped {
         Some(k) => Ok(k),
@@ -1286,6 +1360,12 @@ fn set_isdisjoint(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 }
 fn set_copy(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let s = set_self(vm, args)?.clone();
+    let name = if s.frozen {
+        "frozenset.copy"
+    } else {
+        "set.copy"
+    };
+    vm.check_args(name, &args[1..], 0, 0)?;
     let t = s.t.borrow().copy();
     Ok(Value::Set(Rc::new(super::dict::PySet::from_table(
         s.frozen, t,
