@@ -1196,7 +1196,7 @@ fn dq_index(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         return Err(vm.type_error("index() takes at least 1 argument (0 given)"));
     }
     if n > 3 {
-        return Err(vm.type_error(&format!("index() takes at most 3 arguments ({n} given)")));
+        return Err(vm.type_error(format!("index() takes at most 3 arguments ({n} given)")));
     }
     let items = dq_snapshot(vm, &args[0])?;
     let start = match args.get(2) {

@@ -742,7 +742,7 @@ fn class_match(
 
 fn b_isinstance(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     if args.len() != 2 {
-        return Err(vm.type_error(&format!(
+        return Err(vm.type_error(format!(
             "isinstance expected 2 arguments, got {}",
             args.len()
         )));
@@ -771,7 +771,7 @@ fn b_isinstance(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn b_issubclass(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     if args.len() != 2 {
-        return Err(vm.type_error(&format!(
+        return Err(vm.type_error(format!(
             "issubclass expected 2 arguments, got {}",
             args.len()
         )));
