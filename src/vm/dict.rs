@@ -47,6 +47,15 @@ fn next_version() -> u64 {
     })
 }
 
+/// CPython's open-addressing step (`dictobject.c`): the next index to probe after `i`.
+#[inline(always)]
+fn next_slot(i: usize, perturb: &mut u64, mask: usize) -> usize {
+    *perturb >>= 5;
+    (i.wrapping_mul(5)
+        .wrapping_add(*perturb as usize)
+        .wrapping_add(1))
+        & mask
+}
 impl DictTable {
     pub fn new() -> DictTable {
         DictTable::default()
@@ -85,12 +94,7 @@ impl DictTable {
                     }
                 }
             }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            i = next_slot(i, &mut perturb, mask);
         }
         if unsure.is_empty() {
             Probe::Missing
@@ -133,12 +137,7 @@ impl DictTable {
                     }
                 }
             }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            i = next_slot(i, &mut perturb, mask);
         }
     }
 
@@ -174,12 +173,7 @@ impl DictTable {
                     }
                 }
             }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            i = next_slot(i, &mut perturb, mask);
         }
     }
 
@@ -220,12 +214,7 @@ impl DictTable {
                 Some(_) => {}
                 None => return,
             }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            i = next_slot(i, &mut perturb, mask);
         }
     }
 
@@ -270,12 +259,7 @@ impl DictTable {
                 Some(_) => {}
                 None => break,
             }
-            perturb >>= 5;
-            j = (j
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            j = next_slot(j, &mut perturb, mask);
         }
         if self.used == 0 {
             self.clear();
