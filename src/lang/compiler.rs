@@ -74,6 +74,7 @@ use super::ast::*;
 use super::bytecode::{flags, BinaryOpKind, CodeObject, CompareKind, Const, Instr};
 use super::span::{SourceFile, Span};
 use super::symtable::*;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -82,18 +83,130 @@ pub use super::symtable::CompileError;
 thread_local! {
     /// The SyntaxWarnings of the last `compile_module_raw` (line, message), in the order
     /// CPython's compiler issues them.
-    static SYNTAX_WARNINGS: std::cell::RefCell<Vec<(u32, &'static str)>> =
+    static SYNTAX_WARNINGS: std::cell::RefCell<Vec<(u32, Cow<'static, str>)>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// The SyntaxWarnings the last compile found (`"is" with a literal`, an assert on a tuple):
 /// CPython prints them on stderr before the module runs.
-pub fn take_syntax_warnings() -> Vec<(u32, &'static str)> {
+pub fn take_syntax_warnings() -> Vec<(u32, Cow<'static, str>)> {
     SYNTAX_WARNINGS.with(|w| std::mem::take(&mut *w.borrow_mut()))
 }
 
-fn syntax_warning(line: u32, msg: &'static str) {
-    SYNTAX_WARNINGS.with(|w| w.borrow_mut().push((line, msg)));
+fn syntax_warning(line: u32, msg: impl Into<Cow<'static, str>>) {
+    SYNTAX_WARNINGS.with(|w| w.borrow_mut().push((line, msg.into())));
+}
+
+/// CPython's `infer_type`: the type a literal-ish expression is known to have at compile time
+/// (after the AST optimizer's folding of constants), by `tp_name`.
+fn infer_type(e: &Expr) -> Option<&'static str> {
+    Some(match &e.kind {
+        ExprKind::Constant(c) => constant_type(c),
+        ExprKind::UnaryOp { op, operand } if folds_to_constant(e) => match (op, &operand.kind) {
+            (UnaryOp::Not, _) => "bool",
+            (_, ExprKind::Constant(Constant::Float(_))) => "float",
+            _ => "int",
+        },
+        ExprKind::Tuple { .. } => "tuple",
+        ExprKind::List { .. } | ExprKind::ListComp { .. } => "list",
+        ExprKind::Dict { .. } | ExprKind::DictComp { .. } => "dict",
+        ExprKind::Set(_) | ExprKind::SetComp { .. } => "set",
+        ExprKind::GeneratorExp { .. } => "generator",
+        ExprKind::Lambda { .. } => "function",
+        ExprKind::JoinedStr(_) | ExprKind::FormattedValue { .. } => "str",
+        _ => return None,
+    })
+}
+
+fn constant_type(c: &Constant) -> &'static str {
+    match c {
+        Constant::None => "NoneType",
+        Constant::True | Constant::False => "bool",
+        Constant::Ellipsis => "ellipsis",
+        Constant::Int(_) => "int",
+        Constant::Float(_) => "float",
+        Constant::Str(_) => "str",
+        Constant::Bytes(_) => "bytes",
+    }
+}
+
+/// A `Constant_kind` node once CPython's AST optimizer has run: a literal, or a unary
+/// operator or tuple it folds into one.
+fn is_folded_constant(e: &Expr) -> bool {
+    !matches!(e.kind, ExprKind::Tuple { .. }) && folds_to_constant(e)
+}
+
+/// CPython's `check_caller`: calling a literal is almost always a missing comma
+/// (`[(1, 2) (3, 4)]`).
+fn check_caller(line: u32, func: &Expr) {
+    let warns = is_folded_constant(func)
+        || matches!(
+            func.kind,
+            ExprKind::Tuple { .. }
+                | ExprKind::List { .. }
+                | ExprKind::ListComp { .. }
+                | ExprKind::Dict { .. }
+                | ExprKind::DictComp { .. }
+                | ExprKind::Set(_)
+                | ExprKind::SetComp { .. }
+                | ExprKind::GeneratorExp { .. }
+                | ExprKind::JoinedStr(_)
+                | ExprKind::FormattedValue { .. }
+        );
+    if let (true, Some(t)) = (warns, infer_type(func)) {
+        syntax_warning(
+            line,
+            format!("'{t}' object is not callable; perhaps you missed a comma?"),
+        );
+    }
+}
+
+/// CPython's `check_subscripter` and `check_index`, for a subscript that loads.
+fn check_subscript(line: u32, value: &Expr, slice: &Expr) {
+    let not_subscriptable = match &value.kind {
+        ExprKind::Set(_)
+        | ExprKind::SetComp { .. }
+        | ExprKind::GeneratorExp { .. }
+        | ExprKind::Lambda { .. } => true,
+        _ => {
+            is_folded_constant(value)
+                && matches!(
+                    infer_type(value),
+                    Some("NoneType" | "ellipsis" | "int" | "bool" | "float")
+                )
+        }
+    };
+    if not_subscriptable {
+        if let Some(t) = infer_type(value) {
+            syntax_warning(
+                line,
+                format!("'{t}' object is not subscriptable; perhaps you missed a comma?"),
+            );
+        }
+        return;
+    }
+    let Some(index) = infer_type(slice) else {
+        return;
+    };
+    if matches!(index, "int" | "bool") {
+        return;
+    }
+    let indexable = match &value.kind {
+        ExprKind::Tuple { .. }
+        | ExprKind::List { .. }
+        | ExprKind::ListComp { .. }
+        | ExprKind::JoinedStr(_)
+        | ExprKind::FormattedValue { .. } => true,
+        _ => is_folded_constant(value) && matches!(infer_type(value), Some("str" | "bytes")),
+    };
+    if let (true, Some(t)) = (indexable, infer_type(value)) {
+        syntax_warning(
+            line,
+            format!(
+                "{t} indices must be integers or slices, not {index}; perhaps you missed a comma?"
+            ),
+        );
+    }
 }
 
 /// CPython's `check_is_arg`: anything but a literal (after constant folding), or a literal
@@ -2261,6 +2374,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn subscript(&mut self, value: &'a Expr, slice: &'a Expr, ctx: ExprContext) -> CResult<()> {
+        if ctx == ExprContext::Load {
+            check_subscript(self.loc().line, value, slice);
+        }
         self.expr(value)?;
         self.expr(slice)?;
         self.emit(match ctx {
@@ -2584,6 +2700,7 @@ impl<'a> Compiler<'a> {
         keywords: &'a [Keyword],
     ) -> CResult<()> {
         self.validate_keywords(keywords)?;
+        check_caller(e.span.line, func);
         if let ExprKind::Attribute {
             value,
             attr,
