@@ -419,8 +419,10 @@ fn run_once(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> 
     }
 
     let ntodo = natives::deque_len(&get(&me, "_ready")).unwrap_or(0);
+    let mut ahead = natives::ReadyAhead::new();
     for _ in 0..ntodo {
         let ready = get(&me, "_ready");
+        natives::ready_prefetch(&ready, &mut ahead);
         let h = match natives::deque_pop_front(&ready) {
             Some(Some(h)) => h,
             Some(None) => {
