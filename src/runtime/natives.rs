@@ -329,8 +329,8 @@ pub(super) fn ready_prefetch(d: &Value, ahead: &mut ReadyAhead) {
                 prefetch(v as *const Value);
             }
         }
-        if let Value::Method(m) = cb {
-            prefetch_value(&m.slf);
+        if let Some(slf) = bound_self(cb) {
+            prefetch_value(slf);
         }
     });
     with_fields(q.get(2), ahead, |cb, args| {
@@ -339,11 +339,9 @@ pub(super) fn ready_prefetch(d: &Value, ahead: &mut ReadyAhead) {
                 prefetch_value(v);
             }
         }
-        if let Value::Method(m) = cb {
-            if let Value::Instance(slf) = &m.slf {
-                if let Ok(d) = slf.dict.try_borrow() {
-                    prefetch_vals(&d);
-                }
+        if let Some(Value::Instance(slf)) = bound_self(cb) {
+            if let Ok(d) = slf.dict.try_borrow() {
+                prefetch_vals(&d);
             }
         }
     });
@@ -356,6 +354,16 @@ pub(super) fn ready_prefetch(d: &Value, ahead: &mut ReadyAhead) {
             }
         }
     });
+}
+
+/// The object a bound method (a task's `task_wakeup`, a Python method) calls with.
+#[inline(always)]
+fn bound_self(cb: &Value) -> Option<&Value> {
+    match cb {
+        Value::Method(m) => Some(&m.slf),
+        Value::Builtin(b) => b.bound.as_ref(),
+        _ => None,
+    }
 }
 
 /// `f(_callback, _args)` of the handle `h`, if it is one.
