@@ -304,6 +304,40 @@ pub fn compile_module_raw(module: &Module, filename: &str) -> CResult<Rc<CodeObj
     c.exit_scope()
 }
 
+/// `compile(text, filename, "eval")`: a code object that evaluates `expr` and returns its
+/// value (CPython's `Expression` node).
+pub fn compile_eval_raw(expr: &Expr, filename: &str) -> CResult<Rc<CodeObject>> {
+    SYNTAX_WARNINGS.with(|w| w.borrow_mut().clear());
+    // The symbol table walks a module: one holding the expression as a statement has the
+    // same names and scopes.
+    let module = Module {
+        body: vec![Stmt {
+            kind: StmtKind::Expr(expr.clone()),
+            span: expr.span,
+        }],
+    };
+    let st = SymbolTable::build(&module)?;
+    let mut c = Compiler {
+        st,
+        units: Vec::new(),
+        filename: filename.into(),
+        depth: 0,
+    };
+    // Scopes are keyed by the nodes the table walked: compile those, not `expr`.
+    let Some(Stmt {
+        kind: StmtKind::Expr(expr),
+        ..
+    }) = module.body.first()
+    else {
+        return Err(internal("eval: no expression", expr.span));
+    };
+    c.enter_scope("<module>".into(), ScopeType::Module, 0, 1, expr.span)?;
+    c.set_loc(expr.span);
+    c.expr(expr)?;
+    c.emit(Instr::ReturnValue);
+    c.exit_scope()
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum ScopeType {
     Module,

@@ -1804,17 +1804,190 @@ fn compile_text(vm: &mut Vm, text: &str, filename: &str) -> PyResult<Rc<super::o
         Ok(m) => m,
         Err(e) => return Err(syntax_error_value(vm, &e, &src, true)),
     };
+    // The source is not registered under `filename`: CPython's tracebacks read lines from
+    // the file of that name (`<string>` has none), and a script's own name must keep its text.
     match crate::lang::compiler::compile_module(&module, &src) {
-        Ok(code) => {
-            vm.add_source(src);
-            Ok(Rc::new(super::object::PyCode::new(code)))
-        }
+        Ok(code) => Ok(Rc::new(super::object::PyCode::new(code))),
         Err(e) => Err(syntax_error_value(vm, &e, &src, false)),
     }
 }
 
-/// `compile(source, filename, mode)`: the module code object `exec` runs. Only mode "exec"
-/// (whole modules) is supported; the others say so.
+/// Parse and compile `text` as one expression (`eval`, `compile(..., "eval")`). CPython
+/// skips the spaces and tabs it starts with; anything but a single expression is the
+/// "invalid syntax" CPython reports, pointing where the expression could not go on.
+fn compile_eval_text(
+    vm: &mut Vm,
+    text: &str,
+    filename: &str,
+) -> PyResult<Rc<super::object::PyCode>> {
+    use crate::lang::ast::StmtKind;
+    let text = text.trim_start_matches([' ', '\t']);
+    let src = Rc::new(crate::lang::span::SourceFile::new(
+        filename,
+        text.to_string(),
+    ));
+    let module = match crate::lang::parser::parse_module(&src) {
+        Ok(m) => m,
+        Err(e) => return Err(syntax_error_value(vm, &e, &src, true)),
+    };
+    let empty = src.text.trim().is_empty();
+    let bad_at = |start: u32, len: u32| {
+        let (line, col) = line_col(&src.text, start);
+        crate::lang::error::SyntaxError::new(
+            "invalid syntax",
+            crate::lang::span::Span::new(start, start + len, line, col),
+        )
+    };
+    let err = match module.body.as_slice() {
+        [] => bad_at(src.text.len() as u32, 0),
+        [first, rest @ ..] => match (&first.kind, rest.first()) {
+            (StmtKind::Expr(e), None) => {
+                return match crate::lang::compiler::compile_eval_raw(e, filename) {
+                    // Not registered as a source: see `compile_text`.
+                    Ok(code) => Ok(Rc::new(super::object::PyCode::new(code))),
+                    Err(e) => {
+                        let e = crate::lang::error::SyntaxError::new(e.msg, e.span);
+                        Err(syntax_error_value(vm, &e, &src, false))
+                    }
+                };
+            }
+            // `1; 2` stops at the `;`, `1\n2` at the second line's first token.
+            (StmtKind::Expr(e), Some(next)) if next.span.line > e.span.line => {
+                bad_at(next.span.start, 1)
+            }
+            (StmtKind::Expr(e), Some(_)) => bad_at(next_token(&src.text, e.span.end), 1),
+            (StmtKind::Assign { targets, .. }, _) if !targets.is_empty() => {
+                bad_at(next_token(&src.text, targets[0].span.end), 1)
+            }
+            (StmtKind::AugAssign { target, .. } | StmtKind::AnnAssign { target, .. }, _) => {
+                let at = next_token(&src.text, target.span.end);
+                // The operator token: `+=`, `//=`, `:`.
+                let op = src.text[at as usize..]
+                    .find(['=', ':'])
+                    .map_or(1, |i| i as u32 + 1);
+                bad_at(at, op)
+            }
+            // A statement keyword (`pass`, `import`, `if`): the keyword.
+            _ => {
+                let word = src.text[first.span.start as usize..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .count();
+                bad_at(first.span.start, word.max(1) as u32)
+            }
+        },
+    };
+    let exc = syntax_error_value(vm, &err, &src, true);
+    // The eval parser quotes its line without the newline; an empty source has no line.
+    let obj = Value::Instance(exc.clone());
+    let fix: &[(&str, Value)] = if empty {
+        &[
+            ("lineno", Value::Int(0)),
+            ("offset", Value::Int(0)),
+            ("end_lineno", Value::Int(0)),
+            ("end_offset", Value::Int(0)),
+            ("text", Value::str("")),
+        ]
+    } else {
+        &[(
+            "text",
+            Value::str(src.line_text(err.span.line).unwrap_or("")),
+        )]
+    };
+    for (name, v) in fix {
+        // Setting a plain attribute on a fresh exception instance cannot fail.
+        let _ = vm.setattr(&obj, &Value::string(name.to_string()), v.clone());
+    }
+    Err(exc)
+}
+
+/// The byte offset of the first non-blank character at or after `from`.
+fn next_token(text: &str, from: u32) -> u32 {
+    let rest = text.get(from as usize..).unwrap_or("");
+    from + (rest.len() - rest.trim_start_matches([' ', '\t']).len()) as u32
+}
+
+/// 1-based line and column (in characters) of the byte offset `at`.
+fn line_col(text: &str, at: u32) -> (u32, u32) {
+    let before = text.get(..at as usize).unwrap_or(text);
+    let line = before.matches('\n').count() as u32 + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() as u32 + 1)
+}
+
+/// `eval(source[, globals[, locals]])`: evaluate one expression in the caller's (or the
+/// given) namespaces; the caller's locals are a snapshot, as `locals()` gives.
+fn b_eval(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    if let Some((k, _)) = kw
+        .iter()
+        .find(|(k, _)| !matches!(&**k, "globals" | "locals"))
+    {
+        return Err(vm.type_error(format!("eval() got an unexpected keyword argument '{k}'")));
+    }
+    if args.is_empty() || args.len() > 3 {
+        return Err(vm.type_error(format!(
+            "eval expected at least 1 argument, got {}",
+            args.len()
+        )));
+    }
+    let arg = |i: usize, name: &str| -> Option<Value> {
+        args.get(i).cloned().or_else(|| {
+            kw.iter()
+                .find(|(k, _)| &**k == name)
+                .map(|(_, v)| v.clone())
+        })
+    };
+    let pc = match &args[0] {
+        Value::Str(text) => compile_eval_text(vm, text.as_str(), "<string>")?,
+        Value::Bytes(b) => {
+            let text = String::from_utf8_lossy(&b.b).into_owned();
+            compile_eval_text(vm, &text, "<string>")?
+        }
+        Value::Code(c) => c.clone(),
+        _ => return Err(vm.type_error("eval() arg 1 must be a string, bytes or code object")),
+    };
+    let given_globals = arg(1, "globals").filter(|v| !v.is_none());
+    let given_locals = arg(2, "locals").filter(|v| !v.is_none());
+    let globals = match &given_globals {
+        Some(Value::Dict(d)) => d.clone(),
+        Some(other) => {
+            let msg = if given_locals.is_some() {
+                "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
+            } else {
+                format!("globals must be a dict, not {}", vm.type_name(other))
+            };
+            return Err(vm.type_error(msg));
+        }
+        None => match vm.frames.last() {
+            Some(f) => f.globals.clone(),
+            None => Rc::new(PyDict::new()),
+        },
+    };
+    let locals = match (&given_locals, &given_globals) {
+        (Some(Value::Dict(d)), _) => d.clone(),
+        (Some(other), _) => {
+            return Err(vm.type_error(format!(
+                "locals must be a mapping, not {}",
+                vm.type_name(other)
+            )))
+        }
+        (None, Some(_)) => globals.clone(),
+        (None, None) => match b_locals(vm, &[], &[])? {
+            Value::Dict(d) => d,
+            _ => globals.clone(),
+        },
+    };
+    if globals.get_str("__builtins__").is_none() {
+        let b = vm.builtins_module();
+        globals.set_str("__builtins__", Value::Module(b));
+    }
+    let mut f = vm.new_frame(pc, globals, vec![], vec![], None);
+    f.locals_dict = Some(locals);
+    vm.run_nested(f)
+}
+
+/// `compile(source, filename, mode)`: a code object for `exec` (mode "exec": statements) or
+/// `eval` (mode "eval": one expression). Mode "single" (the REPL's) is not supported.
 fn b_compile(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let mut slots: [Option<Value>; 3] = [None, None, None];
     for (i, a) in args.iter().enumerate() {
@@ -1854,7 +2027,14 @@ fn b_compile(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     let mode = vm.str_of(&mode)?;
     match &*mode {
         "exec" => {}
-        "eval" | "single" => {
+        "eval" => {
+            return Ok(Value::Code(compile_eval_text(
+                vm,
+                text.as_str(),
+                &filename,
+            )?))
+        }
+        "single" => {
             return Err(vm.new_error(
                 ExcKind::NotImplementedError,
                 format!("compile() mode '{mode}' is not supported by loopscope yet (use 'exec')"),
@@ -1972,6 +2152,7 @@ pub fn register_all(vm: &mut Vm) {
         ("input", b_input),
         ("exit", b_exit),
         ("exec", b_exec),
+        ("eval", b_eval),
         ("compile", b_compile),
         ("quit", b_exit),
         ("$match_seq", super::matching::match_seq),

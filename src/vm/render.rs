@@ -933,11 +933,17 @@ impl Vm {
             format!("{module}.{qual}")
         };
         let v = Value::Instance(exc.clone());
-        let msg = match self.str_of(&v) {
-            Ok(s) => s,
-            Err(_) => "<exception str() failed>".to_string(),
+        let (mut s, msg) = match self.syntax_error_site(exc) {
+            Some((site, msg)) => (site, msg),
+            None => (
+                String::new(),
+                match self.str_of(&v) {
+                    Ok(s) => s,
+                    Err(_) => "<exception str() failed>".to_string(),
+                },
+            ),
         };
-        let mut s = if msg.is_empty() {
+        s += &if msg.is_empty() {
             format!("{name}\n")
         } else {
             format!("{name}: {msg}\n")
@@ -955,6 +961,50 @@ impl Vm {
             }
         }
         s
+    }
+
+    /// A SyntaxError that says where it is (`compile()`, `exec()`, `eval()` raise such) prints
+    /// that place, the line and a caret above its message, as CPython's `PyErr_Display`
+    /// (`print_exception_file_and_line`, `print_error_text`) does: the caret is placed by
+    /// UTF-8 bytes there. `None` when `lineno` is no int (`SyntaxError("x")`): the plain line.
+    fn syntax_error_site(&mut self, exc: &Exc) -> Option<(String, String)> {
+        if !exc.class().is_subtype(&self.exc_type(ExcKind::SyntaxError)) {
+            return None;
+        }
+        let attr = |vm: &mut Vm, n: &str| -> Value {
+            let v = Value::Instance(exc.clone());
+            vm.getattr_str(&v, n).unwrap_or(Value::None)
+        };
+        let Value::Int(lineno) = attr(self, "lineno") else {
+            return None;
+        };
+        let filename = match attr(self, "filename") {
+            Value::None => "<string>".to_string(),
+            v => self.str_of(&v).ok()?,
+        };
+        let int_or = |v: Value, d: i64| match v {
+            Value::Int(i) => i,
+            Value::Bool(b) => b as i64,
+            _ => d,
+        };
+        let offset = int_or(attr(self, "offset"), -1);
+        let end_lineno = int_or(attr(self, "end_lineno"), lineno);
+        let mut end_offset = int_or(attr(self, "end_offset"), -1);
+        let msg = attr(self, "msg");
+        let msg = self.str_of(&msg).ok()?;
+        let mut out = format!("  File \"{filename}\", line {lineno}\n");
+        if let Value::Str(text) = attr(self, "text") {
+            let text = text.as_str();
+            let size = text.len() as i64;
+            if end_lineno > lineno {
+                end_offset = size;
+            }
+            if end_offset > size + 1 {
+                end_offset = size + 1;
+            }
+            out += &error_text(offset, end_offset, text);
+        }
+        Some((out, msg))
     }
 
     pub fn format_tb_entries(&self, tb: &[super::exceptions::TbEntry]) -> String {
@@ -1401,4 +1451,44 @@ mod cpython_site_tests {
         .is_none());
         assert!(cpython_site("<loopscope>/asyncio/__init__.py", "x = 1").is_none());
     }
+}
+
+/// CPython's `print_error_text`: the line (first whitespace and, before the offset, earlier
+/// lines dropped) and a caret line, in bytes.
+fn error_text(offset: i64, end_offset: i64, text: &str) -> String {
+    let carets = if end_offset > 0 && end_offset > offset {
+        end_offset - offset
+    } else {
+        1
+    } as usize;
+    let mut offset = offset - 1;
+    let mut text = text.as_bytes();
+    while let [b' ' | b'\t' | b'\x0c', rest @ ..] = text {
+        text = rest;
+        offset -= 1;
+    }
+    let mut len = text.len() as i64;
+    if text.last() == Some(&b'\n') {
+        len -= 1;
+    }
+    offset = offset.min(len);
+    while let Some(nl) = text.iter().position(|&b| b == b'\n') {
+        if nl as i64 >= offset {
+            break;
+        }
+        text = &text[nl + 1..];
+        len -= nl as i64 + 1;
+        offset -= nl as i64 + 1;
+    }
+    let mut out = format!("    {}", String::from_utf8_lossy(text));
+    if text.get(len.max(0) as usize) != Some(&b'\n') {
+        out.push('\n');
+    }
+    if offset >= 0 {
+        out.push_str("    ");
+        out.push_str(&" ".repeat(offset as usize));
+        out.push_str(&"^".repeat(carets));
+        out.push('\n');
+    }
+    out
 }
