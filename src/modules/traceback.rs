@@ -77,6 +77,7 @@ fn stack_summaries(vm: &Vm, upto: usize) -> Vec<Value> {
             code: f.code.clone(),
             lasti: f.tb_lasti(),
             frame_id: f.id,
+            keep: None,
         };
         let item = summary(vm, &e, false);
         let site = vm.frame_summary(&e, false);
@@ -142,6 +143,7 @@ fn stack_entries(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         code: f.code.clone(),
         lasti: f.tb_lasti(),
         frame_id: f.id,
+        keep: None,
     };
     let live =
         |vm: &Vm, upto: usize| -> PyResult<Value> { Ok(Value::list(stack_summaries(vm, upto))) };
@@ -184,6 +186,7 @@ fn stack_entries(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
                             code: fo.code.clone(),
                             lasti: u32::try_from(*lasti / 2).unwrap_or(u32::MAX),
                             frame_id: 0,
+                            keep: None,
                         },
                         false,
                     );

@@ -883,5 +883,6 @@ pub(crate) fn cpython_frame(
         code: Rc::new(crate::vm::object::PyCode::new(co)),
         lasti: lasti as u32,
         frame_id: 0,
+        keep: None,
     })
 }

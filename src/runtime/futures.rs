@@ -903,6 +903,7 @@ fn in_sleep_frame(aio: &Aio, it: &Value, e: crate::vm::Exc) -> crate::vm::Exc {
                 lasti: shape.at as u32,
                 // No live frame has this id: `tb_frame` reads as a finished frame's.
                 frame_id: u64::MAX,
+                keep: None,
             });
         }
     }

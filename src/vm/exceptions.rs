@@ -321,6 +321,10 @@ pub struct TbEntry {
     pub code: Rc<PyCode>,
     pub lasti: u32,
     pub frame_id: u64,
+    /// The local variables (and cells) of the frame, once the exception has ended it: CPython's
+    /// traceback holds the frame object, which keeps them alive until the traceback dies (the
+    /// `except` block that caught it ends, or the task that stored it is freed).
+    pub keep: Option<Rc<[Value]>>,
 }
 
 /// `__traceback__` as a list; entries are appended as the exception travels outwards, so the

@@ -787,6 +787,7 @@ impl Vm {
                         code: f.code.clone(),
                         lasti: f.lasti(),
                         frame_id: f.id,
+                        keep: None,
                     });
                 }
                 let what = self.repr(&Value::Gen(g.clone())).unwrap_or_default();
