@@ -5101,6 +5101,42 @@ impl Vm {
     }
 }
 
+/// A frame ended by `exc`: its traceback entry takes the frame's local variables and cells,
+/// as CPython's traceback keeps the frame object (and so them) alive until the exception is
+/// freed. Its value stack is dropped now, as CPython's unwinding pops it. The exception
+/// itself is left out: a local holding it (`raise err` of a saved error) would make a cycle
+/// that loopscope, without a cycle collector, could never free.
+fn keep_locals(f: &mut Frame, exc: &Exc) {
+    if f.locals.is_empty() && f.cells.is_empty() {
+        return;
+    }
+    let Some(d) = exc.exc() else { return };
+    let Some(at) = d.try_borrow().ok().and_then(|d| {
+        d.tb.iter()
+            .rposition(|e| e.frame_id == f.id && e.keep.is_none())
+    }) else {
+        return;
+    };
+    // Drops below may free objects: none holds a borrow of the exception meanwhile.
+    f.stack.clear();
+    let me = Rc::as_ptr(exc) as usize;
+    let mut kept = Vec::with_capacity(f.locals.len() + f.cells.len());
+    for v in f.locals.drain(..) {
+        if v.ptr() != Some(me) && !v.is_plain() {
+            kept.push(v);
+        }
+    }
+    kept.extend(f.cells.drain(..).map(Value::Cell));
+    if kept.is_empty() {
+        return;
+    }
+    if let Ok(mut d) = d.try_borrow_mut() {
+        if let Some(e) = d.tb.get_mut(at) {
+            e.keep = Some(kept.into());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::api::{CaptureSink, ModuleResult};
@@ -5218,42 +5254,6 @@ print(fib(12), out, misc(), stores())
         // The budget runs out at the same instruction wherever it ends, also inside a fused run.
         for budget in (100..full.2).step_by(97) {
             assert_eq!(run(budget, false), run(budget, true), "budget {budget}");
-        }
-    }
-}
-
-/// A frame ended by `exc`: its traceback entry takes the frame's local variables and cells,
-/// as CPython's traceback keeps the frame object (and so them) alive until the exception is
-/// freed. Its value stack is dropped now, as CPython's unwinding pops it. The exception
-/// itself is left out: a local holding it (`raise err` of a saved error) would make a cycle
-/// that loopscope, without a cycle collector, could never free.
-fn keep_locals(f: &mut Frame, exc: &Exc) {
-    if f.locals.is_empty() && f.cells.is_empty() {
-        return;
-    }
-    let Some(d) = exc.exc() else { return };
-    let Some(at) = d.try_borrow().ok().and_then(|d| {
-        d.tb.iter()
-            .rposition(|e| e.frame_id == f.id && e.keep.is_none())
-    }) else {
-        return;
-    };
-    // Drops below may free objects: none holds a borrow of the exception meanwhile.
-    f.stack.clear();
-    let me = Rc::as_ptr(exc) as usize;
-    let mut kept = Vec::with_capacity(f.locals.len() + f.cells.len());
-    for v in f.locals.drain(..) {
-        if v.ptr() != Some(me) && !v.is_plain() {
-            kept.push(v);
-        }
-    }
-    kept.extend(f.cells.drain(..).map(Value::Cell));
-    if kept.is_empty() {
-        return;
-    }
-    if let Ok(mut d) = d.try_borrow_mut() {
-        if let Some(e) = d.tb.get_mut(at) {
-            e.keep = Some(kept.into());
         }
     }
 }
