@@ -24,6 +24,7 @@ pub const FETCHED: &[&str] = &[
     "src/modules/logging_threading.py",
     "src/modules/os.py",
     "src/modules/posixpath.py",
+    "src/modules/pprint.py",
     "src/modules/queue.py",
     "src/modules/re.py",
     "src/modules/re_casefix.py",

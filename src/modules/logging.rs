@@ -21,6 +21,14 @@ pub fn register(vm: &mut Vm) {
     vm.register_module("warnings", init_warnings);
     vm.register_module("atexit", init_atexit);
     vm.register_module("weakref", super::weakref::init);
+    vm.register_module("pprint", init_pprint);
+}
+
+/// `pprint`: CPython 3.11.7's pprint.py (it needs io.StringIO, hence here); pprint.py says
+/// which lines differ (types and collections loopscope lacks).
+fn init_pprint(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    let text = fetched_py!("src/modules/pprint.py").text(vm, "pprint")?;
+    load(vm, "pprint", "<loopscope>/pprint.py", &text)
 }
 
 fn init_logging(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
