@@ -1,8 +1,8 @@
-//! `logging`: CPython 3.11.7's own `Lib/logging/__init__.py` run by the VM (logging.py says
-//! which three lines differ and why), and the small modules it imports that loopscope did not
-//! have: `os` (with `os.path`), `io` (StringIO), `warnings`, `atexit` (weakref.rs has
-//! `weakref`). Each is the part of CPython's module a process without files, environment or
-//! other processes can honestly have; what is missing raises AttributeError.
+//! `logging`: CPython 3.11.7's own `Lib/logging/__init__.py` run by the VM (the five lines
+//! that differ end in `# loopscope:` and say why), and the small modules it imports that
+//! loopscope did not have: `os` (with `os.path`), `io` (StringIO), `warnings`, `atexit`
+//! (weakref.rs has `weakref`). Each is the part of CPython's module a process without files,
+//! environment or other processes can honestly have; what is missing raises AttributeError.
 //!
 //! `threading` is the exception: logging gets `_logging_threading`, which hands over to the
 //! real module only once the script imports `_thread` (logging_threading.py says why).
