@@ -163,6 +163,7 @@ import asyncio, datetime, re, dataclasses, threading, queue, textwrap, traceback
 import typing, abc, inspect, string, contextlib, contextvars, time, collections.abc
 import concurrent.futures, selectors, select, socket, aiohttp, aiofiles, aioredis, aiomysql
 import loopscope.net
+import logging, pprint
 
 print(datetime.date(2024, 2, 29) + datetime.timedelta(days=1))
 print(re.findall(r'(?i)s\\w+', 'Some strings STAY'))

@@ -24,6 +24,7 @@ pub mod heapq;
 pub mod inspect;
 pub mod itertools;
 pub mod json;
+pub mod logging;
 pub mod math;
 pub mod operator;
 pub mod pysource;
@@ -40,6 +41,7 @@ pub mod types;
 pub mod typing;
 pub mod util;
 pub mod vm_patches;
+pub mod weakref;
 
 use crate::vm::Vm;
 
@@ -59,6 +61,7 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("math", math::init);
     vm.register_module("contextlib", contextlib::init);
     vm.register_module("string", string::init);
+    vm.register_module("_string", string::init_c);
     vm.register_module("textwrap", textwrap::init);
     vm.register_module("copy", copy::init);
     vm.register_module("json", json::init);
@@ -73,6 +76,7 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("datetime", datetime::init);
     vm.register_module("contextvars", contextvars::init);
     vm.register_module("enum", enum_::init);
+    logging::register(vm);
     sre::register(vm);
     threading::register(vm);
     crate::net::register(vm);

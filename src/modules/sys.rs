@@ -21,6 +21,18 @@ fn stream_write(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::Int(n as i64))
 }
 
+/// `<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>`.
+fn stream_repr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("__repr__", args, 1, 1)?;
+    let name = match crate::vm::builtins::std_stream_of(&args[0]) {
+        Some(Stream::Stderr) => "<stderr>",
+        _ => "<stdout>",
+    };
+    Ok(Value::string(format!(
+        "<_io.TextIOWrapper name='{name}' mode='w' encoding='utf-8'>"
+    )))
+}
+
 fn stream_flush(_vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
@@ -97,8 +109,18 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     io.mark_c_type();
     vm.add_method(&io, "write", stream_write);
     vm.add_method(&io, "flush", stream_flush);
+    vm.add_method(&io, "__repr__", stream_repr);
     let out = vm.new_native_instance(&io, Box::new(StdStream(Stream::Stdout)));
     let err = vm.new_native_instance(&io, Box::new(StdStream(Stream::Stderr)));
+    // What logging's StreamHandler shows in its repr (`<StreamHandler <stderr> (NOTSET)>`).
+    for (stream, name) in [(&out, "<stdout>"), (&err, "<stderr>")] {
+        if let Value::Instance(i) = stream {
+            let mut d = i.dict.borrow_mut();
+            d.set("name", Value::str(name));
+            d.set("mode", Value::str("w"));
+            d.set("encoding", Value::str("utf-8"));
+        }
+    }
     m.dict.set_str("stdout", out.clone());
     m.dict.set_str("stderr", err.clone());
     m.dict.set_str("__stdout__", out);

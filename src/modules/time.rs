@@ -85,5 +85,22 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
         vm.module_add_fn(&m, name, now_ns);
     }
     vm.module_add_fn(&m, "sleep", sleep);
+    // CPython's are built-in functions, which a class attribute does not bind:
+    // `logging.Formatter.converter = time.gmtime` is called as `self.converter(secs)`.
+    for name in [
+        "gmtime",
+        "localtime",
+        "mktime",
+        "asctime",
+        "ctime",
+        "strftime",
+    ] {
+        if let Some(f) = m.dict.get_str(name) {
+            m.dict.set_str(
+                name,
+                vm.new_module_closure(&m, name, move |vm, a, k| vm.call(&f, a, k)),
+            );
+        }
+    }
     Ok(m)
 }

@@ -397,6 +397,8 @@ class BaseEventLoop(AbstractEventLoop):
         self._self_pipe_pending = False
         self._coroutine_origin_tracking_enabled = False
         self._coroutine_origin_tracking_saved_depth = None
+        # BaseSelectorEventLoop.__init__'s (Linux's DefaultSelector).
+        _loopscope.log_error('Using selector: EpollSelector', None, 10)  # cpython: selector_events.py:54
 
     def __repr__(self):  # cpython: base_events.py:419
         return (
@@ -525,6 +527,8 @@ class BaseEventLoop(AbstractEventLoop):
             raise RuntimeError("Cannot close a running event loop")  # cpython: base_events.py:672
         if self._closed:
             return
+        if self._debug:
+            _loopscope.log_error('Close %r' % (self,), None, 10)  # cpython: base_events.py:676
         self._closed = True
         self._ready.clear()
         self._scheduled.clear()
@@ -757,7 +761,7 @@ class BaseEventLoop(AbstractEventLoop):
                     dt = self.time() - t0
                     if dt >= self.slow_callback_duration:
                         _loopscope.log_error('Executing %s took %.3f seconds'
-                                             % (_format_handle(handle), dt), None)
+                                             % (_format_handle(handle), dt), None, 30)
                 finally:
                     self._current_handle = None
             else:

@@ -305,6 +305,7 @@ fn init_asyncio(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
         }
     }
     net_glue::install_lazy(vm, &m);
+    crate::modules::logging::asyncio_loggers(vm)?;
     Ok(m)
 }
 
@@ -1306,9 +1307,31 @@ fn n_noop(_vm: &mut Vm, _a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// `logger.error(text, exc_info=exc)` through logging's last-resort handler: the text, then
-/// the traceback.
+/// `logger.log(level, text, exc_info=exc)` on asyncio's logger (level: ERROR unless given).
+/// Once the script has imported `logging` that is `logging.getLogger("asyncio")`, configured
+/// as the script says; before, nothing can have configured it, so it is logging's
+/// last-resort handler: WARNING and above, the text, then the traceback.
 fn n_log_error(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
+    let level = match a.get(2) {
+        Some(Value::Int(l)) => *l,
+        _ => 40,
+    };
+    if let Some(Value::Module(logging)) = vm.modules.get_str("logging") {
+        let get_logger = logging.dict.get_str("getLogger").unwrap_or(Value::None);
+        let logger = vm.call(&get_logger, &[Value::str("asyncio")], &[])?;
+        let log = vm.getattr_str(&logger, "log")?;
+        let text = a.first().cloned().unwrap_or(Value::None);
+        let exc = a.get(1).cloned().unwrap_or(Value::None);
+        vm.call(
+            &log,
+            &[Value::Int(level), text],
+            &[(Rc::from("exc_info"), exc)],
+        )?;
+        return Ok(Value::None);
+    }
+    if level < 30 {
+        return Ok(Value::None);
+    }
     let text = match a.first() {
         Some(Value::Str(s)) => s.as_str().to_string(),
         Some(v) => vm.str_of(v)?.to_string(),

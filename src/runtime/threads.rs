@@ -59,7 +59,7 @@ pub const SWITCH_INTERVAL: f64 = 0.005;
 /// time: clock reads are exact to within this, switches come this late at most).
 pub const QUANTUM: u64 = 5_000;
 /// The main thread's identifier (others count up from it).
-const MAIN_IDENT: i64 = 1;
+pub const MAIN_IDENT: i64 = 1;
 
 /// What a blocked thread waits for (besides its deadline).
 #[derive(Clone)]

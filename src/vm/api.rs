@@ -359,11 +359,25 @@ pub fn run_in_vm_with_exit(
     // As CPython's shutdown: wait for non-daemon threads, then tear down __main__ (which
     // finalizes generators it still holds).
     join_threads_at_exit(vm);
+    run_atexit(vm);
     at_exit(vm);
     if done {
         vm.clear_main_module();
     }
     code
+}
+
+/// The `atexit` callbacks (logging's `shutdown` among them), which CPython runs after joining
+/// the threads and before tearing the modules down.
+fn run_atexit(vm: &mut Vm) {
+    let Some(Value::Module(m)) = vm.modules.get_str("atexit") else {
+        return;
+    };
+    if let Some(f) = m.dict.get_str("_run_exitfuncs") {
+        if let Err(e) = vm.call(&f, &[], &[]) {
+            vm.print_exception(&e);
+        }
+    }
 }
 
 /// CPython's interpreter waits for non-daemon threads once the main script is done

@@ -691,6 +691,22 @@ impl Vm {
             dict: d,
         })
     }
+    /// A module's built-in function backed by a Rust closure (`new_closure` with a module).
+    pub fn new_module_closure(
+        &self,
+        m: &Rc<PyModule>,
+        name: &str,
+        f: impl Fn(&mut Vm, &[Value], &KwArgs) -> PyResult<Value> + 'static,
+    ) -> Value {
+        Value::Builtin(Rc::new(PyBuiltin {
+            name: Rc::from(name),
+            imp: NativeImpl::Closure(Rc::new(f)),
+            bound: None,
+            special: Special::None,
+            owner: None,
+            module: Some(m.name.clone()),
+        }))
+    }
     pub fn module_add_fn(&self, m: &Rc<PyModule>, name: &str, f: NativeFn) {
         let v = Value::Builtin(Rc::new(PyBuiltin {
             name: Rc::from(name),

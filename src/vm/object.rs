@@ -950,6 +950,15 @@ pub struct PyBuiltin {
     pub module: Option<Rc<str>>,
 }
 
+impl PyBuiltin {
+    /// A module's function (`time.localtime`), as opposed to a type's method: CPython's
+    /// `builtin_function_or_method` is no descriptor, so a class attribute holding one does
+    /// not bind.
+    pub fn is_module_function(&self) -> bool {
+        self.owner.is_none() && self.module.is_some() && self.bound.is_none()
+    }
+}
+
 pub struct PyMethod {
     pub func: Value,
     pub slf: Value,

@@ -1692,6 +1692,9 @@ impl Vm {
                 func: d,
                 slf: obj.clone(),
             }))),
+            // A module's built-in function (`time.localtime` as a class attribute) is not a
+            // descriptor in CPython: only methods of types bind.
+            Value::Builtin(b) if b.is_module_function() => Ok(d.clone()),
             Value::Builtin(b) if b.bound.is_none() => Ok(Value::Builtin(Rc::new(PyBuiltin {
                 name: b.name.clone(),
                 imp: b.imp.clone(),
@@ -2290,7 +2293,9 @@ impl Vm {
         };
         match found {
             Some(f @ Value::Func(_)) => Some(f),
-            Some(Value::Builtin(b)) if b.bound.is_none() => Some(Value::Builtin(b)),
+            Some(Value::Builtin(b)) if b.bound.is_none() && !b.is_module_function() => {
+                Some(Value::Builtin(b))
+            }
             _ => None,
         }
     }
@@ -2347,7 +2352,7 @@ impl Vm {
             Some(f @ Value::Func(_)) => Some(f),
             Some(f @ Value::Builtin(_)) => {
                 if let Value::Builtin(b) = &f {
-                    if b.bound.is_some() {
+                    if b.bound.is_some() || b.is_module_function() {
                         return None;
                     }
                 }
