@@ -56,6 +56,7 @@ impl Vm {
             Value::Ellipsis => "Ellipsis".into(),
             Value::Bool(b) => if *b { "True" } else { "False" }.into(),
             Value::Int(i) => i.to_string(),
+            Value::Long(b) => super::long::to_decimal(b).map_err(|e| numeric_err(self, e))?,
             Value::Float(f) => fmt::float_repr(*f),
             Value::Str(s) => fmt::str_repr(&s.s),
             Value::Bytes(b) => fmt::bytes_repr(&b.b),
@@ -463,6 +464,7 @@ impl Vm {
                 }
                 fmt::format_int_spec(*i, spec, "int")
             }
+            Value::Long(b) => fmt::format_big_spec(b, spec),
             Value::Bool(b) => {
                 if spec.is_empty() {
                     return Ok(if *b { "True" } else { "False" }.into());
