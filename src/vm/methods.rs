@@ -481,7 +481,7 @@ pub fn slice_indices(
     let step = if s.step.is_none() {
         1
     } else {
-        vm.to_index(&s.step)?
+        vm.slice_index(&s.step)?
     };
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
@@ -495,7 +495,7 @@ pub fn slice_indices(
             lo
         }
     } else {
-        let v = vm.to_index(&s.start)?;
+        let v = vm.slice_index(&s.start)?;
         if v < 0 {
             clamp(v + len, lo, hi)
         } else {
@@ -509,7 +509,7 @@ pub fn slice_indices(
             hi
         }
     } else {
-        let v = vm.to_index(&s.stop)?;
+        let v = vm.slice_index(&s.stop)?;
         if v < 0 {
             clamp(v + len, lo, hi)
         } else {
@@ -555,9 +555,27 @@ fn seq_index(vm: &mut Vm, c: &Value, k: &Value) -> PyResult<Option<Value>> {
     Ok(None)
 }
 
+/// An index past i64 into a built-in sequence: CPython's errors (it cannot become a
+/// Py_ssize_t; a range says the index is out of range).
+fn big_index_error(vm: &Vm, c: &Value, k: &Value) -> Option<super::Exc> {
+    if !matches!(k, Value::Long(_)) {
+        return None;
+    }
+    match c {
+        Value::Range(_) => Some(vm.index_error("range object index out of range")),
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => {
+            Some(vm.index_error("cannot fit 'int' into an index-sized integer"))
+        }
+        _ => None,
+    }
+}
+
 pub fn getitem_slow(vm: &mut Vm, c: &Value, k: &Value) -> R {
     if let Some(i) = seq_index(vm, c, k)? {
         return vm.getitem(c, &i);
+    }
+    if let Some(e) = big_index_error(vm, c, k) {
+        return Err(e);
     }
     match (c, k) {
         (Value::List(l), Value::Slice(s)) => {
@@ -656,6 +674,9 @@ pub fn getitem_slow(vm: &mut Vm, c: &Value, k: &Value) -> R {
 pub fn setitem_slow(vm: &mut Vm, c: &Value, k: &Value, v: Value) -> PyResult<()> {
     if let Some(i) = seq_index(vm, c, k)? {
         return vm.setitem(c, &i, v);
+    }
+    if let (Some(e), Value::List(_)) = (big_index_error(vm, c, k), c) {
+        return Err(e);
     }
     match (c, k) {
         (Value::List(l), Value::Slice(s)) => {

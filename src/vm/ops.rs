@@ -545,6 +545,19 @@ impl Vm {
             ))),
         }
     }
+    /// A slice bound: as `to_index`, with ints past i64 clamped (CPython's
+    /// `_PyEval_SliceIndex` clamps to the Py_ssize_t range).
+    pub fn slice_index(&mut self, v: &Value) -> PyResult<i64> {
+        match v {
+            Value::Long(b) => Ok(if b.sign() == num_bigint::Sign::Minus {
+                i64::MIN
+            } else {
+                i64::MAX
+            }),
+            _ => self.to_index(v),
+        }
+    }
+
     /// Any int (or `__index__`) as a BigInt.
     pub fn to_bigint(&mut self, v: &Value) -> PyResult<num_bigint::BigInt> {
         match v {
@@ -1485,6 +1498,18 @@ impl Vm {
                 let n = (*n).max(0) as usize;
                 self.check_alloc(x.s.len().saturating_mul(n))?;
                 Value::string(x.s.repeat(n))
+            }
+            (Str(_) | List(_) | Tuple(_) | Bytes(_), Long(n), K::Mul)
+            | (Long(n), Str(_) | List(_) | Tuple(_) | Bytes(_), K::Mul) => {
+                // A negative count repeats nothing; a positive one cannot be a Py_ssize_t.
+                if n.sign() == num_bigint::Sign::Minus {
+                    let seq = if matches!(a, Long(_)) { b } else { a };
+                    return self.builtin_binop(seq, &Int(0), op);
+                }
+                return Err(self.new_error(
+                    ExcKind::OverflowError,
+                    "cannot fit 'int' into an index-sized integer",
+                ));
             }
             (Str(_), _, K::Mod) => return self.percent_format(a, b).map(Some),
             (Bytes(_), _, K::Mod) => return self.bytes_percent_format(a, b).map(Some),
