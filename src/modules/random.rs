@@ -130,8 +130,10 @@ fn r_getrandbits(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         return Err(vm.value_error("number of bits must be non-negative"));
     }
     if k > 63 {
-        // Wider results need big ints, which loopscope does not have.
-        return Err(vm.overflow_error());
+        let words = with_mt(vm, args.first(), |mt| mt.getrandbits_words(k as usize))?
+            .map_err(|e| rand_err(vm, e))?;
+        let b = num_bigint::BigUint::from_slice(&words);
+        return Ok(crate::vm::long::norm(b.into()));
     }
     let v = with_mt(vm, args.first(), |mt| mt.getrandbits(k as u32))?;
     Ok(Value::Int(v as i64))

@@ -23,8 +23,11 @@ const MAX_BITS: u64 = 1 << 26;
 thread_local! {
     /// `sys.set_int_max_str_digits`: CPython 3.11's limit on int <-> decimal str conversion
     /// (0 means none).
-    static MAX_STR_DIGITS: Cell<usize> = const { Cell::new(4300) };
+    static MAX_STR_DIGITS: Cell<usize> = const { Cell::new(DEFAULT_MAX_STR_DIGITS) };
 }
+
+/// CPython 3.11's `sys.int_info.default_max_str_digits`.
+pub const DEFAULT_MAX_STR_DIGITS: usize = 4300;
 
 pub fn max_str_digits() -> usize {
     MAX_STR_DIGITS.with(|c| c.get())

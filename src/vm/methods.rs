@@ -2046,6 +2046,9 @@ fn range_pos(vm: &mut Vm, r: &super::value::PyRange, x: &Value) -> PyResult<Opti
     }
     Ok(None)
 }
+fn g_one(_vm: &mut Vm, _v: &Value) -> R {
+    Ok(Value::Int(1))
+}
 fn g_real(_vm: &mut Vm, v: &Value) -> R {
     Ok(match v {
         Value::Bool(b) => Value::Int(*b as i64),
@@ -2298,6 +2301,8 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(&t.int, "__round__", num_round);
     vm.add_method(&t.float, "__round__", num_round);
     vm.add_method(&t.float, "is_integer", float_is_integer);
+    vm.add_getset(&t.int, "numerator", g_real, None);
+    vm.add_getset(&t.int, "denominator", g_one, None);
     for ty in [&t.int, &t.float] {
         vm.add_getset(ty, "real", g_real, None);
         vm.add_getset(ty, "imag", g_imag, None);

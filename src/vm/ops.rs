@@ -1499,13 +1499,9 @@ impl Vm {
                 self.check_alloc(x.s.len().saturating_mul(n))?;
                 Value::string(x.s.repeat(n))
             }
-            (Str(_) | List(_) | Tuple(_) | Bytes(_), Long(n), K::Mul)
-            | (Long(n), Str(_) | List(_) | Tuple(_) | Bytes(_), K::Mul) => {
-                // A negative count repeats nothing; a positive one cannot be a Py_ssize_t.
-                if n.sign() == num_bigint::Sign::Minus {
-                    let seq = if matches!(a, Long(_)) { b } else { a };
-                    return self.builtin_binop(seq, &Int(0), op);
-                }
+            (Str(_) | List(_) | Tuple(_) | Bytes(_), Long(_), K::Mul)
+            | (Long(_), Str(_) | List(_) | Tuple(_) | Bytes(_), K::Mul) => {
+                // Either sign: the count must become a Py_ssize_t first.
                 return Err(self.new_error(
                     ExcKind::OverflowError,
                     "cannot fit 'int' into an index-sized integer",
