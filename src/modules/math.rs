@@ -313,7 +313,7 @@ fn m_gcd(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let mut acc = Value::Int(0);
     for x in xs {
         let a = crate::vm::long::to_big(&acc).unwrap_or_default();
-        acc = num::gcd(&a, &x);
+        acc = num::gcd(&a, &x).map_err(|e| ne(vm, e))?;
     }
     Ok(acc)
 }
@@ -323,7 +323,7 @@ fn m_lcm(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let mut acc = Value::Int(1);
     for x in xs {
         let a = crate::vm::long::to_big(&acc).unwrap_or_default();
-        acc = num::lcm(&a, &x);
+        acc = num::lcm(&a, &x).map_err(|e| ne(vm, e))?;
     }
     Ok(acc)
 }

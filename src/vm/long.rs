@@ -48,6 +48,25 @@ fn check_bits(bits: u64) -> Result<(), PyErr> {
     Ok(())
 }
 
+/// A bound on the work of the quadratic algorithms (division, gcd, square root, modular
+/// power): about a second of 64-bit digit products. Past it loopscope raises MemoryError
+/// where CPython would run for minutes, since one native operation cannot be interrupted by
+/// the VM's instruction budget.
+const MAX_WORK: u128 = 1 << 31;
+
+pub fn check_work(a_bits: u64, b_bits: u64) -> Result<(), PyErr> {
+    let work = (a_bits / 64 + 1) as u128 * (b_bits / 64 + 1) as u128;
+    if work > MAX_WORK {
+        return Err(too_big());
+    }
+    Ok(())
+}
+
+/// The division `a / b` costs about (digits of the quotient) x (digits of `b`).
+fn check_div(a: &BigInt, b: &BigInt) -> Result<(), PyErr> {
+    check_work(a.bits().saturating_sub(b.bits()), b.bits())
+}
+
 /// The value of a big int: i64 when it fits, else `Value::Long`.
 pub fn norm(b: BigInt) -> Value {
     match b.to_i64() {
@@ -238,6 +257,7 @@ pub fn divmod(a: &BigInt, b: &BigInt) -> Result<(Value, Value), PyErr> {
     if b.is_zero() {
         return Err(PyErr::zero_div("integer division or modulo by zero"));
     }
+    check_div(a, b)?;
     let (q, r) = a.div_mod_floor(b);
     Ok((norm(q), norm(r)))
 }
@@ -246,6 +266,7 @@ pub fn floordiv(a: &BigInt, b: &BigInt) -> Result<Value, PyErr> {
     if b.is_zero() {
         return Err(PyErr::zero_div("integer division or modulo by zero"));
     }
+    check_div(a, b)?;
     Ok(norm(a.div_floor(b)))
 }
 
@@ -253,6 +274,7 @@ pub fn rem(a: &BigInt, b: &BigInt) -> Result<Value, PyErr> {
     if b.is_zero() {
         return Err(PyErr::zero_div("integer modulo by zero"));
     }
+    check_div(a, b)?;
     Ok(norm(a.mod_floor(b)))
 }
 
@@ -297,6 +319,9 @@ pub fn pow_mod(a: &BigInt, b: &BigInt, m: &BigInt) -> Result<Value, PyErr> {
         return Err(PyErr::value("pow() 3rd argument cannot be 0"));
     }
     let um = m.abs();
+    // Each of the exponent's bits costs a product and a reduction modulo `m`.
+    check_work(b.bits().saturating_mul(um.bits() / 64 + 1), um.bits())?;
+    check_div(a, &um)?;
     let mut base = a.mod_floor(&um);
     let mut e = b.clone();
     if b.is_negative() {

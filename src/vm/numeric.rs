@@ -1004,18 +1004,20 @@ pub fn isclose(a: f64, b: f64, rel_tol: f64, abs_tol: f64) -> Result<bool, PyErr
 }
 
 /// `math.gcd(a, b)` (fold it for more arguments; `gcd()` is 0).
-pub fn gcd(a: &BigInt, b: &BigInt) -> Value {
+pub fn gcd(a: &BigInt, b: &BigInt) -> Result<Value, PyErr> {
     use num_integer::Integer;
-    big_int(a.gcd(b))
+    long::check_work(a.bits(), b.bits())?;
+    Ok(big_int(a.gcd(b)))
 }
 
 /// `math.lcm(a, b)` (fold it for more arguments; `lcm()` is 1).
-pub fn lcm(a: &BigInt, b: &BigInt) -> Value {
+pub fn lcm(a: &BigInt, b: &BigInt) -> Result<Value, PyErr> {
     use num_integer::Integer;
     if a.is_zero() || b.is_zero() {
-        return Value::Int(0);
+        return Ok(Value::Int(0));
     }
-    big_int(a.lcm(b))
+    long::check_work(a.bits(), b.bits())?;
+    Ok(big_int(a.lcm(b)))
 }
 
 /// The product of `lo..hi`, split in halves so the big multiplications are balanced (one
@@ -1062,12 +1064,11 @@ pub fn comb(n: &BigInt, k: &BigInt) -> Result<Value, PyErr> {
     if (steps as f64) * (n.bits() as f64) > (1u64 << 26) as f64 {
         return Err(PyErr::new(ErrKind::MemoryError, ""));
     }
-    let mut r = BigInt::from(1);
-    for i in 0..steps {
-        // r * (n - i) / (i + 1) is exact at every step (it is comb(n, i + 1)).
-        r = r * (n - i) / (i + 1);
-    }
-    Ok(big_int(r))
+    // n! / (k! (n-k)!) as two balanced products and one exact division (a step at a time,
+    // r * (n - i) / (i + 1), is quadratic in the size of the result).
+    let top = product(&(n - &k + 1), &(n + 1));
+    let bottom = product(&BigInt::from(2), &(&k + 1));
+    Ok(big_int(top / bottom))
 }
 
 /// `math.perm(n, k)`; `math.perm(n)` is `factorial(n)`.
@@ -1102,6 +1103,7 @@ pub fn isqrt(n: &BigInt) -> Result<Value, PyErr> {
     if n.is_negative() {
         return Err(PyErr::value("isqrt() argument must be nonnegative"));
     }
+    long::check_work(n.bits(), n.bits())?;
     Ok(big_int(n.sqrt()))
 }
 
@@ -10875,8 +10877,8 @@ mod tests {
             "comb" => r_val(comb(&i0.into(), &i1.into())),
             "perm" => r_val(perm(&i0.into(), Some(&i1.into()))),
             "perm1" => r_val(perm(&i0.into(), None)),
-            "gcd" => show_val(gcd(&i0.into(), &i1.into())),
-            "lcm" => show_val(lcm(&i0.into(), &i1.into())),
+            "gcd" => r_val(gcd(&i0.into(), &i1.into())),
+            "lcm" => r_val(lcm(&i0.into(), &i1.into())),
             "isqrt" => r_val(isqrt(&i0.into())),
             "isclose" => {
                 let r = args.get(2).map(fl).unwrap_or(0.0);
