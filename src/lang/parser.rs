@@ -3767,6 +3767,22 @@ fn py_repr_float(v: f64) -> String {
     crate::vm::format::float_repr(v)
 }
 
+/// The decimal digits of an integer literal past i64 (`0x...`, `0o...`, `0b...` or decimal,
+/// with underscores), which the lexer has already validated.
+fn big_literal(text: &str) -> String {
+    let t: String = text.chars().filter(|&c| c != '_').collect();
+    let lower = t.to_ascii_lowercase();
+    let (radix, digits) = match lower.get(..2) {
+        Some("0x") => (16, &lower[2..]),
+        Some("0o") => (8, &lower[2..]),
+        Some("0b") => (2, &lower[2..]),
+        _ => (10, &lower[..]),
+    };
+    num_bigint::BigInt::parse_bytes(digits.as_bytes(), radix)
+        .unwrap_or_default()
+        .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -4125,20 +4141,4 @@ mod tests {
         assert!(lexer::tokenize("x = 1\n").is_ok());
         assert!(!lexer::highlight_tokens("x = (").is_empty());
     }
-}
-
-/// The decimal digits of an integer literal past i64 (`0x...`, `0o...`, `0b...` or decimal,
-/// with underscores), which the lexer has already validated.
-fn big_literal(text: &str) -> String {
-    let t: String = text.chars().filter(|&c| c != '_').collect();
-    let lower = t.to_ascii_lowercase();
-    let (radix, digits) = match lower.get(..2) {
-        Some("0x") => (16, &lower[2..]),
-        Some("0o") => (8, &lower[2..]),
-        Some("0b") => (2, &lower[2..]),
-        _ => (10, &lower[..]),
-    };
-    num_bigint::BigInt::parse_bytes(digits.as_bytes(), radix)
-        .unwrap_or_default()
-        .to_string()
 }

@@ -405,8 +405,8 @@ fn digit_limit_text() -> String {
 /// `str(b)`: decimal, under CPython's digit limit.
 pub fn to_decimal(b: &BigInt) -> Result<String, PyErr> {
     let limit = max_str_digits();
-    // log10(2) < 0.30103: a number of this many bits has more digits than the limit.
-    if limit > 0 && (b.bits() as f64) * 0.30102999566 > limit as f64 + 1.0 {
+    // A number of this many bits has more digits than the limit: no need to convert it.
+    if limit > 0 && (b.bits() as f64) * std::f64::consts::LOG10_2 > limit as f64 + 1.0 {
         return Err(str_limit_error());
     }
     let s = b.to_str_radix(10);
@@ -426,14 +426,13 @@ pub fn to_radix_abs(b: &BigInt, radix: u32) -> String {
 /// decimal strings.
 pub fn parse_digits(digits: &[u8], radix: u32, negative: bool) -> Result<BigInt, PyErr> {
     let limit = max_str_digits();
-    if radix != 2 && radix != 4 && radix != 8 && radix != 16 && radix != 32 {
-        if limit > 0 && digits.len() > limit {
-            return Err(PyErr::value(format!(
-                "Exceeds the limit ({}) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
-                digit_limit_text(),
-                digits.len()
-            )));
-        }
+    // Only bases that are not powers of two are limited (their conversion is quadratic).
+    if !radix.is_power_of_two() && limit > 0 && digits.len() > limit {
+        return Err(PyErr::value(format!(
+            "Exceeds the limit ({}) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
+            digit_limit_text(),
+            digits.len()
+        )));
     }
     let vals: Vec<u8> = digits
         .iter()

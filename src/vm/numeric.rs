@@ -1,4 +1,5 @@
-//! Python number semantics on i64/f64, with CPython 3.11's results and error messages.
+//! Python number semantics on i64/f64 (results past i64 become big ints, `long.rs`), with
+//! CPython 3.11's results and error messages.
 
 /// The Python exception class a failed operation maps to; the VM turns it into a real exception.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
