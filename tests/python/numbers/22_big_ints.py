@@ -147,3 +147,8 @@ print(json.loads("123456789012345678901234567890"), json.loads("[-18446744073709
 # random: the same Mersenne Twister output as CPython.
 r = random.Random(12345)
 print(r.getrandbits(64), r.getrandbits(100), r.getrandbits(200), r.getrandbits(65))
+print([r.randrange(2**70) for _ in range(3)], r.randint(-(2**65), 2**65), r.randrange(0, 2**80, 2**70 + 1))
+print(r.randrange(2**70, -(2**70), -3), r.randint(10, 20), r.getrandbits(63))
+attempt("randrange(2**70, 2**69)", lambda: r.randrange(2**70, 2**69))
+import operator
+print(operator.index(2**70), operator.mul(2**40, -(2**40)), operator.floordiv(-(2**70), 3))
