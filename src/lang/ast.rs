@@ -290,8 +290,9 @@ pub enum Constant {
     True,
     False,
     Ellipsis,
-    /// Integer literal; literals beyond i64 are a syntax-level "not supported" error.
     Int(i64),
+    /// An integer literal past i64, as its decimal digits (with a `-` when negative).
+    BigInt(std::rc::Rc<str>),
     Float(f64),
     Str(String),
     Bytes(Vec<u8>),

@@ -268,6 +268,8 @@ pub enum Const {
     None,
     Bool(bool),
     Int(i64),
+    /// An int past i64, as decimal digits (made a big int when loaded).
+    BigInt(Rc<str>),
     Float(f64),
     Str(Rc<str>),
     Bytes(Rc<[u8]>),

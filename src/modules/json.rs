@@ -86,6 +86,7 @@ fn encode(vm: &mut Vm, v: &Value, enc: &mut Enc, level: usize, out: &mut String)
         Value::Bool(true) => out.push_str("true"),
         Value::Bool(false) => out.push_str("false"),
         Value::Int(i) => out.push_str(&i.to_string()),
+        Value::Long(_) => out.push_str(&vm.repr(v)?),
         Value::Float(f) => {
             let s = float_str(vm, *f, enc)?;
             out.push_str(&s);
@@ -173,6 +174,7 @@ fn key_str(vm: &mut Vm, k: &Value, enc: &Enc) -> PyResult<Option<String>> {
         Value::Bool(false) => "false".into(),
         Value::None => "null".into(),
         Value::Int(i) => i.to_string(),
+        v @ Value::Long(_) => vm.repr(v)?,
         other => {
             if enc.skipkeys {
                 return Ok(None);
@@ -319,6 +321,8 @@ enum J {
     Null,
     Bool(bool),
     Int(i64),
+    /// An int past i64, as its text.
+    Big(String),
     Float(f64),
     Str(String),
     List(Vec<J>),
@@ -409,7 +413,7 @@ impl Dec<'_> {
             let _ = int_end;
             match text.parse::<i64>() {
                 Ok(n) => Ok((J::Int(n), j)),
-                Err(_) => derr("integer too large for loopscope's 64-bit ints", i),
+                Err(_) => Ok((J::Big(text), j)),
             }
         }
     }
@@ -529,6 +533,7 @@ fn to_value(vm: &mut Vm, j: J) -> R {
         J::Null => Value::None,
         J::Bool(b) => Value::Bool(b),
         J::Int(i) => Value::Int(i),
+        J::Big(s) => crate::vm::numeric::parse_int(&s, 10).map_err(|e| vm.num_err(e))?,
         J::Float(f) => Value::Float(f),
         J::Str(s) => Value::string(s),
         J::List(items) => {

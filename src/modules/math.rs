@@ -6,6 +6,7 @@ use crate::lang::bytecode::BinaryOpKind;
 use crate::vm::numeric::{self as num, PyErr};
 use crate::vm::render::numeric_err;
 use crate::vm::{ExcKind, KwArgs, PyModule, PyResult, Value, Vm};
+use num_bigint::BigInt;
 use std::rc::Rc;
 
 type R = PyResult<Value>;
@@ -19,6 +20,7 @@ fn f(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     match v {
         Value::Float(x) => Ok(*x),
         Value::Int(i) => Ok(*i as f64),
+        Value::Long(b) => crate::vm::long::to_f64(b).map_err(|e| ne(vm, e)),
         Value::Bool(b) => Ok(*b as i64 as f64),
         Value::Instance(_) => {
             if let Some(r) = vm.call_dunder(v, "__float__", &[])? {
@@ -104,12 +106,36 @@ unary_float! {
     m_asinh, "asinh", |x| math_1(x, f64::asinh, false);
     m_acosh, "acosh", |x| math_1(x, f64::acosh, false);
     m_atanh, "atanh", |x| if x.abs() >= 1.0 { Err(PyErr::value("math domain error")) } else { math_1(x, f64::atanh, false) };
-    m_log2, "log2", num::log2;
-    m_log10, "log10", num::log10;
     m_log1p, "log1p", |x| if x <= -1.0 { Err(PyErr::value("math domain error")) } else { math_1(x, f64::ln_1p, false) };
     m_fabs, "fabs", |x| Ok(num::fabs(x));
     m_degrees, "degrees", |x| Ok(num::degrees(x));
     m_radians, "radians", |x| Ok(num::radians(x));
+}
+
+/// `log2`/`log10`: an int goes through CPython's `loghelper` (exact past the float range).
+fn int_or_float_log(
+    vm: &mut Vm,
+    args: &[Value],
+    name: &str,
+    func: fn(f64) -> f64,
+    g: fn(f64) -> Result<f64, PyErr>,
+) -> R {
+    one(vm, name, args)?;
+    let r = match &args[0] {
+        Value::Long(b) => num::int_log(b, func),
+        Value::Int(i) => num::int_log(&(*i).into(), func),
+        v => {
+            let x = f(vm, v)?;
+            g(x)
+        }
+    };
+    r.map(Value::Float).map_err(|e| ne(vm, e))
+}
+fn m_log2(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    int_or_float_log(vm, args, "log2", f64::log2, num::log2)
+}
+fn m_log10(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    int_or_float_log(vm, args, "log10", f64::log10, num::log10)
 }
 
 fn rounding(
@@ -117,13 +143,13 @@ fn rounding(
     args: &[Value],
     name: &str,
     dunder: &str,
-    g: fn(f64) -> Result<i64, PyErr>,
+    g: fn(f64) -> Result<Value, PyErr>,
 ) -> R {
     one(vm, name, args)?;
     match &args[0] {
-        Value::Int(i) => Ok(Value::Int(*i)),
+        Value::Int(_) | Value::Long(_) => Ok(args[0].clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        Value::Float(x) => g(*x).map(Value::Int).map_err(|e| ne(vm, e)),
+        Value::Float(x) => g(*x).map_err(|e| ne(vm, e)),
         v => {
             if let Some(r) = vm.call_dunder(v, dunder, &[])? {
                 return Ok(r);
@@ -135,7 +161,7 @@ fn rounding(
                 )));
             }
             let x = f(vm, v)?;
-            g(x).map(Value::Int).map_err(|e| ne(vm, e))
+            g(x).map_err(|e| ne(vm, e))
         }
     }
 }
@@ -177,8 +203,9 @@ fn m_log(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         None => None,
     };
     let r = match &args[0] {
-        Value::Int(i) => num::log_int(*i, base),
-        Value::Bool(b) => num::log_int(*b as i64, base),
+        Value::Int(i) => num::log_int(&(*i).into(), base),
+        Value::Long(b) => num::log_int(b, base),
+        Value::Bool(b) => num::log_int(&(*b as i64).into(), base),
         other => {
             let x = f(vm, other)?;
             num::log(x, base)
@@ -273,42 +300,54 @@ fn m_isclose(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
         .map_err(|e| ne(vm, e))
 }
 
-fn ints(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<i64>> {
+fn ints(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<BigInt>> {
     let mut out = Vec::with_capacity(args.len());
     for a in args {
-        out.push(vm.to_index(a)?);
+        out.push(vm.to_bigint(a)?);
     }
     Ok(out)
 }
 
 fn m_gcd(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let xs = ints(vm, args)?;
-    let mut acc = 0;
+    let mut acc = Value::Int(0);
     for x in xs {
-        acc = num::gcd(acc, x).map_err(|e| ne(vm, e))?;
+        let a = crate::vm::long::to_big(&acc).unwrap_or_default();
+        acc = num::gcd(&a, &x).map_err(|e| ne(vm, e))?;
     }
-    Ok(Value::Int(acc))
+    Ok(acc)
 }
 
 fn m_lcm(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let xs = ints(vm, args)?;
-    let mut acc = 1;
+    let mut acc = Value::Int(1);
     for x in xs {
-        acc = num::lcm(acc, x).map_err(|e| ne(vm, e))?;
+        let a = crate::vm::long::to_big(&acc).unwrap_or_default();
+        acc = num::lcm(&a, &x).map_err(|e| ne(vm, e))?;
     }
-    Ok(Value::Int(acc))
+    Ok(acc)
 }
 
 fn m_factorial(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     one(vm, "factorial", args)?;
+    if let Value::Long(b) = &args[0] {
+        return Err(ne(
+            vm,
+            if b.sign() == num_bigint::Sign::Minus {
+                PyErr::value("factorial() not defined for negative values")
+            } else {
+                PyErr::overflow("factorial() argument should not exceed 9223372036854775807")
+            },
+        ));
+    }
     let n = vm.to_index(&args[0])?;
-    num::factorial(n).map(Value::Int).map_err(|e| ne(vm, e))
+    num::factorial(n).map_err(|e| ne(vm, e))
 }
 
 fn m_comb(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     two(vm, "comb", args)?;
-    let (n, k) = (vm.to_index(&args[0])?, vm.to_index(&args[1])?);
-    num::comb(n, k).map(Value::Int).map_err(|e| ne(vm, e))
+    let (n, k) = (vm.to_bigint(&args[0])?, vm.to_bigint(&args[1])?);
+    num::comb(&n, &k).map_err(|e| ne(vm, e))
 }
 
 fn m_perm(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
@@ -324,18 +363,18 @@ fn m_perm(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
             args.len()
         )));
     }
-    let n = vm.to_index(&args[0])?;
+    let n = vm.to_bigint(&args[0])?;
     let k = match args.get(1) {
         Some(Value::None) | None => None,
-        Some(v) => Some(vm.to_index(v)?),
+        Some(v) => Some(vm.to_bigint(v)?),
     };
-    num::perm(n, k).map(Value::Int).map_err(|e| ne(vm, e))
+    num::perm(&n, k.as_ref()).map_err(|e| ne(vm, e))
 }
 
 fn m_isqrt(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     one(vm, "isqrt", args)?;
-    let n = vm.to_index(&args[0])?;
-    num::isqrt(n).map(Value::Int).map_err(|e| ne(vm, e))
+    let n = vm.to_bigint(&args[0])?;
+    num::isqrt(&n).map_err(|e| ne(vm, e))
 }
 
 fn floats_of(vm: &mut Vm, v: &Value) -> PyResult<Vec<f64>> {

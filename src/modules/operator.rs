@@ -166,6 +166,9 @@ fn op_concat(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 }
 fn op_index(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     one(vm, "index", args)?;
+    if let Value::Long(_) = &args[0] {
+        return Ok(args[0].clone());
+    }
     Ok(Value::Int(vm.to_index(&args[0])?))
 }
 fn op_length_hint(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {

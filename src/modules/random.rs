@@ -11,8 +11,11 @@
 
 use super::random_mt::{Mt19937, RandError};
 use super::util::{arg, check_kwargs, seq_get, seq_len};
+use crate::vm::long::norm;
 use crate::vm::object::kw_get;
 use crate::vm::{Exc, ExcKind, KwArgs, PyModule, PyResult, Value, Vm};
+use num_bigint::BigInt;
+use num_integer::Integer;
 use std::rc::Rc;
 
 /// The seed used where CPython would take one from the OS (documented in the module docs).
@@ -130,8 +133,10 @@ fn r_getrandbits(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         return Err(vm.value_error("number of bits must be non-negative"));
     }
     if k > 63 {
-        // Wider results need big ints, which loopscope does not have.
-        return Err(vm.overflow_error());
+        let words = with_mt(vm, args.first(), |mt| mt.getrandbits_words(k as usize))?
+            .map_err(|e| rand_err(vm, e))?;
+        let b = num_bigint::BigUint::from_slice(&words);
+        return Ok(crate::vm::long::norm(b.into()));
     }
     let v = with_mt(vm, args.first(), |mt| mt.getrandbits(k as u32))?;
     Ok(Value::Int(v as i64))
@@ -162,6 +167,61 @@ fn rr_int(vm: &mut Vm, v: &Value, what: &str) -> PyResult<i64> {
     }
 }
 
+/// `_randbelow(n)` for an `n` past i64: CPython's `_randbelow_with_getrandbits`.
+fn randbelow_big(vm: &mut Vm, slf: Option<&Value>, n: &BigInt) -> PyResult<BigInt> {
+    let k = n.bits() as usize;
+    loop {
+        let words = with_mt(vm, slf, |mt| mt.getrandbits_words(k))?.map_err(|e| rand_err(vm, e))?;
+        let r = BigInt::from(num_bigint::BigUint::from_slice(&words));
+        if &r < n {
+            return Ok(r);
+        }
+    }
+}
+
+/// `randrange` when an argument is past i64: Lib/random.py's arithmetic on big ints.
+fn randrange_big(
+    vm: &mut Vm,
+    slf: Option<&Value>,
+    start: &Value,
+    stop: Option<&Value>,
+    step: Option<&Value>,
+) -> PyResult<Value> {
+    let zero = BigInt::from(0);
+    let istart = vm.to_bigint(start)?;
+    let Some(stop) = stop else {
+        if istart > zero {
+            return Ok(norm(randbelow_big(vm, slf, &istart)?));
+        }
+        return Err(vm.value_error("empty range for randrange()"));
+    };
+    let istop = vm.to_bigint(stop)?;
+    let width = &istop - &istart;
+    let istep = match step {
+        Some(s) => vm.to_bigint(s)?,
+        None => BigInt::from(1),
+    };
+    if istep == BigInt::from(1) {
+        if width > zero {
+            return Ok(norm(istart + randbelow_big(vm, slf, &width)?));
+        }
+        return Err(vm.value_error(format!(
+            "empty range for randrange() ({istart}, {istop}, {width})"
+        )));
+    }
+    let n = if istep > zero {
+        (&width + &istep - 1u8).div_floor(&istep)
+    } else if istep < zero {
+        (&width + &istep + 1u8).div_floor(&istep)
+    } else {
+        return Err(vm.value_error("zero step for randrange()"));
+    };
+    if n <= zero {
+        return Err(vm.value_error("empty range for randrange()"));
+    }
+    Ok(norm(istart + istep * randbelow_big(vm, slf, &n)?))
+}
+
 fn r_randrange(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     check_kwargs(vm, "randrange", kw, &["start", "stop", "step"])?;
     let Some(start) = arg(args, kw, 1, "start") else {
@@ -171,6 +231,15 @@ fn r_randrange(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     };
     let stop = arg(args, kw, 2, "stop").filter(|v| !v.is_none());
     let step = arg(args, kw, 3, "step");
+    if [Some(&start), stop.as_ref(), step.as_ref()]
+        .iter()
+        .any(|v| matches!(v, Some(Value::Long(_))))
+    {
+        if stop.is_none() && step.is_some() {
+            return Err(vm.type_error("Missing a non-None stop argument"));
+        }
+        return randrange_big(vm, args.first(), &start, stop.as_ref(), step.as_ref());
+    }
     let istart = rr_int(vm, &start, "arg 1")?;
     let r = match stop {
         None => {
@@ -203,6 +272,10 @@ fn r_randint(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
         };
         return Err(vm.type_error(format!("Random.randint() missing {missing}")));
     };
+    if matches!(a, Value::Long(_)) || matches!(b, Value::Long(_)) {
+        let stop = vm.binary_op(&b, &Value::Int(1), crate::lang::bytecode::BinaryOpKind::Add)?;
+        return randrange_big(vm, args.first(), &a, Some(&stop), None);
+    }
     let a = rr_int(vm, &a, "arg 1")?;
     let b = rr_int(vm, &b, "stop")?;
     let r = with_mt(vm, args.first(), |mt| mt.randint(a, b))?;

@@ -70,7 +70,7 @@ GLOBAL_FLAGS = SRE_FLAG_DEBUG | SRE_FLAG_TEMPLATE
 
 def _wmul(a, b): return 0 if not a or not b else MAXWIDTH if a > MAXWIDTH // b else a * b  # loopscope: width products saturate
 # Must be larger than MAXREPEAT, MAXCODE and sys.maxsize.
-MAXWIDTH = 1 << 40  # loopscope: 1 << 64 does not fit 64-bit ints; every width past MAXCODE acts the same
+MAXWIDTH = 1 << 40  # loopscope: the native _sre takes widths as 64-bit ints; every width past MAXCODE acts the same
 
 class State:
     # keeps track of state for parsing

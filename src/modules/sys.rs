@@ -65,6 +65,25 @@ pub fn set_coroutine_origin_tracking_depth(
     Ok(Value::None)
 }
 
+fn get_int_max_str_digits(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("get_int_max_str_digits", args, 0, 0)?;
+    Ok(Value::Int(crate::vm::long::max_str_digits() as i64))
+}
+
+fn set_int_max_str_digits(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let Some(v) = crate::vm::kw_get(kw, "maxdigits").or(args.first()).cloned() else {
+        return Err(
+            vm.type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)")
+        );
+    };
+    let n = vm.to_int(&v)?;
+    if n != 0 && n < 640 {
+        return Err(vm.value_error("maxdigits must be 0 or larger than 640"));
+    }
+    crate::vm::long::set_max_str_digits(n as usize);
+    Ok(Value::None)
+}
+
 fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     Ok(Value::Int(vm.recursion_limit as i64))
 }
@@ -136,6 +155,8 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     m.dict.set_str("byteorder", Value::str("little"));
     m.dict.set_str("path", Value::list(vec![]));
     vm.module_add_fn(&m, "getrecursionlimit", getrecursionlimit);
+    vm.module_add_fn(&m, "get_int_max_str_digits", get_int_max_str_digits);
+    vm.module_add_fn(&m, "set_int_max_str_digits", set_int_max_str_digits);
     vm.module_add_fn(
         &m,
         "get_coroutine_origin_tracking_depth",

@@ -1195,10 +1195,11 @@ fn b_sum(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
 fn b_abs(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("abs", args, 1, 1)?;
     match &args[0] {
-        Value::Int(i) => i
-            .checked_abs()
-            .map(Value::Int)
-            .ok_or_else(|| vm.overflow_error()),
+        Value::Int(i) => Ok(match i.checked_abs() {
+            Some(a) => Value::Int(a),
+            None => super::long::norm(num_bigint::BigInt::from(*i).magnitude().clone().into()),
+        }),
+        Value::Long(b) => Ok(super::long::norm(b.magnitude().clone().into())),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => Ok(Value::Float(f.abs())),
         v => match vm.call_dunder(v, "__abs__", &[])? {
@@ -1348,6 +1349,15 @@ fn b_ord(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn radix(vm: &mut Vm, args: &[Value], name: &str, prefix: &str, r: u32) -> PyResult<Value> {
     vm.check_args(name, args, 1, 1)?;
+    if let Value::Long(b) = &args[0] {
+        let sign = if b.sign() == num_bigint::Sign::Minus {
+            "-"
+        } else {
+            ""
+        };
+        let digits = super::long::to_radix_abs(b, r);
+        return Ok(Value::string(format!("{sign}{prefix}{digits}")));
+    }
     let i = vm.to_index(&args[0])?;
     let mag = i.unsigned_abs();
     let digits = match r {
@@ -1405,10 +1415,14 @@ fn b_round(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             if nd.is_none() {
                 return Ok(Value::Int(*i));
             }
-            let n = vm.to_int(&nd)?;
-            if n >= 0 {
+            let n = vm.to_bigint(&nd)?;
+            if n >= num_bigint::BigInt::from(0) {
                 return Ok(Value::Int(*i));
             }
+            let Some(n) = i64::try_from(&n).ok().filter(|n| *n > -19) else {
+                return super::long::round(&num_bigint::BigInt::from(*i), &n)
+                    .map_err(|e| vm.num_err(e));
+            };
             let p = 10i64
                 .checked_pow(n.unsigned_abs().min(64) as u32)
                 .unwrap_or(i64::MAX);
@@ -1420,19 +1434,33 @@ fn b_round(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             } else {
                 q
             };
-            Ok(Value::Int(q.saturating_mul(p)))
+            match q.checked_mul(p) {
+                Some(v) => Ok(Value::Int(v)),
+                None => super::long::round(&num_bigint::BigInt::from(*i), &n.into())
+                    .map_err(|e| vm.num_err(e)),
+            }
+        }
+        Value::Long(b) => {
+            if nd.is_none() {
+                return Ok(args[0].clone());
+            }
+            let n = vm.to_bigint(&nd)?;
+            super::long::round(b, &n).map_err(|e| vm.num_err(e))
         }
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => {
             if nd.is_none() {
                 let r = round_half_even(*f);
+                if r.is_nan() {
+                    return Err(vm.value_error("cannot convert float NaN to integer"));
+                }
                 if !r.is_finite() {
                     return Err(vm.new_error(
                         ExcKind::OverflowError,
                         "cannot convert float infinity to integer",
                     ));
                 }
-                return Ok(Value::Int(r as i64));
+                return Ok(super::long::norm(super::long::from_f64(r)));
             }
             let n = vm.to_int(&nd)?;
             Ok(Value::Float(numeric_round(*f, n)))
@@ -1487,13 +1515,18 @@ fn b_divmod(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
         (Value::Int(_), Value::Int(0)) => {
             return Err(vm.zero_div("integer division or modulo by zero"))
         }
-        (Value::Float(_) | Value::Int(_), Value::Float(z)) if *z == 0.0 => {
+        (Value::Float(_) | Value::Int(_) | Value::Long(_), Value::Float(z)) if *z == 0.0 => {
             return Err(vm.zero_div("float divmod()"))
         }
         (Value::Float(_), Value::Int(0)) => return Err(vm.zero_div("float divmod()")),
         _ => {}
     }
-    let num = |v: &Value| matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_));
+    let num = |v: &Value| {
+        matches!(
+            v,
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::Long(_)
+        )
+    };
     if !(num(&args[0]) && num(&args[1])) {
         for (x, y, name) in [
             (&args[0], &args[1], "__divmod__"),
@@ -1535,6 +1568,14 @@ fn mod_inverse(a: i128, m: i128) -> Option<i128> {
 fn b_pow(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("pow", args, 2, 3)?;
     if args.len() == 3 && !args[2].is_none() {
+        if args.iter().any(|a| matches!(a, Value::Long(_))) {
+            let (b, e, m) = (
+                vm.to_bigint(&args[0])?,
+                vm.to_bigint(&args[1])?,
+                vm.to_bigint(&args[2])?,
+            );
+            return super::long::pow_mod(&b, &e, &m).map_err(|e| vm.num_err(e));
+        }
         let (b, e, m) = (
             vm.to_int(&args[0])?,
             vm.to_int(&args[1])?,

@@ -16,6 +16,7 @@
 //!   type name `"bool"`.
 //! - `fmt % args`: [`parse_percent_format`] splits the template into pieces; see its docs.
 
+use super::long::IntRef;
 use super::numeric::{ErrKind, PyErr};
 
 /// Widths and precisions above this raise MemoryError instead of trying to allocate: scripts are
@@ -872,10 +873,26 @@ fn fill_number(p: &NumberParts, spec: &FormatSpec) -> String {
 /// Formats an int under a parsed spec (CPython's `int.__format__`). `type_name` is `int` or
 /// `bool`, used in error messages.
 pub fn format_int(v: i64, spec: &FormatSpec, type_name: &str) -> Result<String, PyErr> {
+    format_any_int(&IntRef::Small(v), spec, type_name)
+}
+
+/// `format(v, spec)` for an int outside i64.
+pub fn format_big_spec(v: &num_bigint::BigInt, spec: &str) -> Result<String, PyErr> {
+    let v = IntRef::Big(v);
+    if spec.is_empty() {
+        return v
+            .abs_digits(10)
+            .map(|d| if v.is_negative() { format!("-{d}") } else { d });
+    }
+    let f = parse_format_spec(spec, "int", Some('d'))?;
+    format_any_int(&v, &f, "int")
+}
+
+fn format_any_int(v: &IntRef, spec: &FormatSpec, type_name: &str) -> Result<String, PyErr> {
     let ty = spec.ty.unwrap_or('d');
     match ty {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
-        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => return format_float(v as f64, spec),
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => return format_float(v.to_f64()?, spec),
         t => return Err(unknown_code(t, type_name)),
     }
     if spec.precision.is_some() {
@@ -899,8 +916,9 @@ pub fn format_int(v: i64, spec: &FormatSpec, type_name: &str) -> Result<String, 
                 "Alternate form (#) not allowed with integer format specifier 'c'",
             ));
         }
-        let ch = u32::try_from(v)
-            .ok()
+        let ch = v
+            .to_i64()
+            .and_then(|v| u32::try_from(v).ok())
             .filter(|&c| c <= 0x10ffff)
             .ok_or_else(|| PyErr::overflow("%c arg not in range(0x110000)"))?;
         // Lone surrogates cannot live in a Rust string; U+FFFD stands in for them.
@@ -923,14 +941,14 @@ pub fn format_int(v: i64, spec: &FormatSpec, type_name: &str) -> Result<String, 
         'x' | 'X' => (16, "0x"),
         _ => (10, ""),
     };
-    let digits: Vec<char> = to_base(v.unsigned_abs(), base).chars().collect();
+    let digits: Vec<char> = v.abs_digits(base as u32)?.chars().collect();
     let grouping = match (spec.grouping, ty) {
         (_, 'n') | (None, _) => None,
         (Some(g), 'b' | 'o' | 'x' | 'X') => Some((g, 4)),
         (Some(g), _) => Some((g, 3)),
     };
     let parts = NumberParts {
-        negative: v < 0,
+        negative: v.is_negative(),
         prefix: if spec.alternate { prefix } else { "" },
         digits: &digits,
         has_decimal: false,
@@ -939,19 +957,6 @@ pub fn format_int(v: i64, spec: &FormatSpec, type_name: &str) -> Result<String, 
         upper: ty == 'X',
     };
     Ok(fill_number(&parts, spec))
-}
-
-fn to_base(mut u: u64, base: u64) -> String {
-    if u == 0 {
-        return "0".to_string();
-    }
-    let mut buf = Vec::new();
-    while u > 0 {
-        let d = (u % base) as u32;
-        buf.push(char::from_digit(d, base as u32).unwrap_or('?'));
-        u /= base;
-    }
-    buf.iter().rev().collect()
 }
 
 /// Formats a float under a parsed spec (CPython's `float.__format__`).
@@ -1455,18 +1460,23 @@ pub fn percent_format_text(s: &str, f: &PercentFmt) -> String {
 
 /// `%d %i %u %o %x %X` of an int.
 pub fn percent_format_int(v: i64, conv: char, f: &PercentFmt) -> String {
+    percent_format_any(&IntRef::Small(v), conv, f).unwrap_or_default()
+}
+
+/// `%d %i %u %o %x %X` of any int (a decimal past the digit limit is an error).
+pub fn percent_format_any(v: &IntRef, conv: char, f: &PercentFmt) -> Result<String, PyErr> {
     let (base, prefix) = match conv {
         'o' => (8, "0o"),
         'x' => (16, "0x"),
         'X' => (16, "0X"),
         _ => (10, ""),
     };
-    let mut digits = to_base(v.unsigned_abs(), base);
+    let mut digits = v.abs_digits(base)?;
     if conv == 'X' {
         digits = digits.to_ascii_uppercase();
     }
     let mut body = String::new();
-    if v < 0 {
+    if v.is_negative() {
         body.push('-');
     }
     if f.alt {
@@ -1476,7 +1486,7 @@ pub fn percent_format_int(v: i64, conv: char, f: &PercentFmt) -> String {
         body.extend(std::iter::repeat_n('0', p.saturating_sub(digits.len())));
     }
     body.push_str(&digits);
-    percent_output(&body, conv, f, true)
+    Ok(percent_output(&body, conv, f, true))
 }
 
 /// `%e %E %f %F %g %G` of a float (precision defaults to 6).

@@ -37,23 +37,9 @@ pub fn int_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], kw: &KwArgs) -> R {
     }
     match v {
         Value::Int(i) => Ok(Value::Int(*i)),
+        Value::Long(_) => Ok(v.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        Value::Float(f) => {
-            if f.is_nan() {
-                return Err(vm.value_error("cannot convert float NaN to integer"));
-            }
-            if f.is_infinite() {
-                return Err(vm.new_error(
-                    ExcKind::OverflowError,
-                    "cannot convert float infinity to integer",
-                ));
-            }
-            let t = f.trunc();
-            if t.abs() >= 9.223_372_036_854_776e18 {
-                return Err(vm.overflow_error());
-            }
-            Ok(Value::Int(t as i64))
-        }
+        Value::Float(f) => super::numeric::float_to_int(*f).map_err(|e| vm.num_err(e)),
         Value::Str(s) => parse_int(vm, &s.s, 10),
         Value::Bytes(b) => parse_int(vm, &String::from_utf8_lossy(&b.b), 10),
         _ => {
@@ -72,9 +58,7 @@ pub fn int_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], kw: &KwArgs) -> R {
 
 /// CPython's int(str) (Unicode digits and spaces, underscores, prefixes, its messages).
 fn parse_int(vm: &Vm, s: &str, base: i64) -> R {
-    super::numeric::parse_int(s, base)
-        .map(Value::Int)
-        .map_err(|e| super::render::numeric_err(vm, e))
+    super::numeric::parse_int(s, base).map_err(|e| super::render::numeric_err(vm, e))
 }
 
 pub fn bool_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R {
@@ -99,6 +83,9 @@ pub fn float_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> 
     match v {
         Value::Float(f) => Ok(Value::Float(*f)),
         Value::Int(i) => Ok(Value::Float(*i as f64)),
+        Value::Long(b) => super::long::to_f64(b)
+            .map(Value::Float)
+            .map_err(|e| vm.num_err(e)),
         Value::Bool(b) => Ok(Value::Float(*b as i64 as f64)),
         Value::Str(s) => {
             let t = s.s.trim().replace('_', "");
@@ -494,7 +481,7 @@ pub fn slice_indices(
     let step = if s.step.is_none() {
         1
     } else {
-        vm.to_index(&s.step)?
+        vm.slice_index(&s.step)?
     };
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
@@ -508,7 +495,7 @@ pub fn slice_indices(
             lo
         }
     } else {
-        let v = vm.to_index(&s.start)?;
+        let v = vm.slice_index(&s.start)?;
         if v < 0 {
             clamp(v + len, lo, hi)
         } else {
@@ -522,7 +509,7 @@ pub fn slice_indices(
             hi
         }
     } else {
-        let v = vm.to_index(&s.stop)?;
+        let v = vm.slice_index(&s.stop)?;
         if v < 0 {
             clamp(v + len, lo, hi)
         } else {
@@ -568,9 +555,27 @@ fn seq_index(vm: &mut Vm, c: &Value, k: &Value) -> PyResult<Option<Value>> {
     Ok(None)
 }
 
+/// An index past i64 into a built-in sequence: CPython's errors (it cannot become a
+/// Py_ssize_t; a range says the index is out of range).
+fn big_index_error(vm: &Vm, c: &Value, k: &Value) -> Option<super::Exc> {
+    if !matches!(k, Value::Long(_)) {
+        return None;
+    }
+    match c {
+        Value::Range(_) => Some(vm.index_error("range object index out of range")),
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => {
+            Some(vm.index_error("cannot fit 'int' into an index-sized integer"))
+        }
+        _ => None,
+    }
+}
+
 pub fn getitem_slow(vm: &mut Vm, c: &Value, k: &Value) -> R {
     if let Some(i) = seq_index(vm, c, k)? {
         return vm.getitem(c, &i);
+    }
+    if let Some(e) = big_index_error(vm, c, k) {
+        return Err(e);
     }
     match (c, k) {
         (Value::List(l), Value::Slice(s)) => {
@@ -669,6 +674,9 @@ pub fn getitem_slow(vm: &mut Vm, c: &Value, k: &Value) -> R {
 pub fn setitem_slow(vm: &mut Vm, c: &Value, k: &Value, v: Value) -> PyResult<()> {
     if let Some(i) = seq_index(vm, c, k)? {
         return vm.setitem(c, &i, v);
+    }
+    if let (Some(e), Value::List(_)) = (big_index_error(vm, c, k), c) {
+        return Err(e);
     }
     match (c, k) {
         (Value::List(l), Value::Slice(s)) => {
@@ -1827,10 +1835,16 @@ fn slice_indices_m(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 // ---------------------------------------------------------------- int / float
 
 fn int_bit_length(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    if let Some(Value::Long(b)) = args.first() {
+        return Ok(Value::Int(b.bits() as i64));
+    }
     let i = vm.to_int(arg(vm, args, 0, "bit_length")?)?;
     Ok(Value::Int(64 - i.unsigned_abs().leading_zeros() as i64))
 }
 fn int_bit_count(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    if let Some(Value::Long(b)) = args.first() {
+        return Ok(Value::Int(super::long::bit_count(b) as i64));
+    }
     let i = vm.to_int(arg(vm, args, 0, "bit_count")?)?;
     Ok(Value::Int(i.unsigned_abs().count_ones() as i64))
 }
@@ -1969,7 +1983,18 @@ fn float_as_integer_ratio(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     };
     match (num, den) {
         (Some(n), Some(d)) => Ok(Value::tuple(vec![Value::Int(n), Value::Int(d)])),
-        _ => Err(vm.overflow_error()),
+        _ => {
+            let one = num_bigint::BigInt::from(1);
+            let (n, d) = if exp >= 0 {
+                (num_bigint::BigInt::from(mant) << exp as usize, one)
+            } else {
+                (num_bigint::BigInt::from(mant), one << (-exp) as usize)
+            };
+            Ok(Value::tuple(vec![
+                super::long::norm(n),
+                super::long::norm(d),
+            ]))
+        }
     }
 }
 fn range_count(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
@@ -2020,6 +2045,9 @@ fn range_pos(vm: &mut Vm, r: &super::value::PyRange, x: &Value) -> PyResult<Opti
         }
     }
     Ok(None)
+}
+fn g_one(_vm: &mut Vm, _v: &Value) -> R {
+    Ok(Value::Int(1))
 }
 fn g_real(_vm: &mut Vm, v: &Value) -> R {
     Ok(match v {
@@ -2273,6 +2301,8 @@ pub fn register(vm: &mut Vm) {
     vm.add_method(&t.int, "__round__", num_round);
     vm.add_method(&t.float, "__round__", num_round);
     vm.add_method(&t.float, "is_integer", float_is_integer);
+    vm.add_getset(&t.int, "numerator", g_real, None);
+    vm.add_getset(&t.int, "denominator", g_one, None);
     for ty in [&t.int, &t.float] {
         vm.add_getset(ty, "real", g_real, None);
         vm.add_getset(ty, "imag", g_imag, None);

@@ -72,6 +72,7 @@ pub mod frame;
 pub mod frame_obj;
 pub mod hash;
 pub mod interp;
+pub mod long;
 pub mod matching;
 pub mod memory;
 pub mod methods;
@@ -400,6 +401,9 @@ pub const MAX_NATIVE_DEPTH: usize = 120;
 
 impl Vm {
     pub fn new() -> Vm {
+        // The int <-> str digit limit is per thread (formatting reads it without a VM): a new
+        // VM starts from CPython's default, whatever an earlier script on this thread set.
+        long::set_max_str_digits(long::DEFAULT_MAX_STR_DIGITS);
         let (types, exc_types) = builtins::make_types();
         let mut vm = Vm {
             types: Rc::new(types),
@@ -573,12 +577,6 @@ impl Vm {
     }
     pub fn attr_error(&self, msg: impl Into<String>) -> Exc {
         self.new_error(ExcKind::AttributeError, msg)
-    }
-    pub fn overflow_error(&self) -> Exc {
-        self.new_error(
-            ExcKind::OverflowError,
-            "integer result out of range: loopscope ints are 64-bit",
-        )
     }
     pub fn zero_div(&self, msg: &str) -> Exc {
         self.new_error(ExcKind::ZeroDivisionError, msg)

@@ -14,6 +14,9 @@ pub fn const_to_value(c: &Const) -> Value {
         Const::None => Value::None,
         Const::Bool(b) => Value::Bool(*b),
         Const::Int(i) => Value::Int(*i),
+        Const::BigInt(s) => {
+            super::long::norm(num_bigint::BigInt::parse_bytes(s.as_bytes(), 10).unwrap_or_default())
+        }
         Const::Float(f) => Value::Float(*f),
         Const::Str(s) => Value::str(s),
         Const::Bytes(b) => Value::Bytes(Rc::new(super::value::PyBytes {
@@ -160,7 +163,16 @@ fn eq_fast_depth(a: &Value, b: &Value, depth: u32) -> Option<bool> {
         (Int(x), Int(y)) => x == y,
         (Str(x), Str(y)) => Rc::ptr_eq(x, y) || x.s == y.s,
         (Float(x), Float(y)) => x == y,
-        (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y && (*y as i64) == *x,
+        // 2.0**63 converts back to i64::MAX (saturating): not equal to it.
+        (Int(x), Float(y)) | (Float(y), Int(x)) => {
+            (*x as f64) == *y && (*y as i64) == *x && *y != 9_223_372_036_854_775_808.0
+        }
+        (Long(x), Long(y)) => x == y,
+        // A big int never fits i64, so never equals an int or a bool.
+        (Long(_), Int(_) | Bool(_)) | (Int(_) | Bool(_), Long(_)) => false,
+        (Long(x), Float(y)) | (Float(y), Long(x)) => {
+            super::long::cmp_float(x, *y) == Some(std::cmp::Ordering::Equal)
+        }
         (Bool(x), Bool(y)) => x == y,
         (Bool(x), Int(y)) | (Int(y), Bool(x)) => (*x as i64) == *y,
         (Bool(x), Float(y)) | (Float(y), Bool(x)) => (*x as i64 as f64) == *y,
@@ -314,6 +326,14 @@ fn ord_result(o: std::cmp::Ordering, k: CompareKind) -> bool {
     }
 }
 
+/// A comparison's truth from an ordering that is `None` for NaN (only `!=` holds).
+fn ord_opt(o: Option<std::cmp::Ordering>, k: CompareKind) -> bool {
+    match o {
+        Some(o) => ord_result(o, k),
+        None => k == CompareKind::Ne,
+    }
+}
+
 fn py_floordiv(a: i64, b: i64) -> Option<i64> {
     let q = a.checked_div(b)?;
     if (a % b != 0) && ((a < 0) != (b < 0)) {
@@ -406,6 +426,7 @@ impl Vm {
             },
             Value::Code(_) => t.code.clone(),
             Value::Native(n) => n.cls.clone(),
+            Value::Long(_) => t.int.clone(),
         }
     }
 
@@ -507,6 +528,10 @@ impl Vm {
         match v {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
+            Value::Long(_) => Err(self.new_error(
+                ExcKind::OverflowError,
+                "Python int too large to convert to C ssize_t",
+            )),
             Value::Instance(_) => match self.call_dunder(v, "__index__", &[])? {
                 Some(Value::Int(i)) => Ok(i),
                 _ => Err(self.type_error(format!(
@@ -520,6 +545,36 @@ impl Vm {
             ))),
         }
     }
+    /// A slice bound: as `to_index`, with ints past i64 clamped (CPython's
+    /// `_PyEval_SliceIndex` clamps to the Py_ssize_t range).
+    pub fn slice_index(&mut self, v: &Value) -> PyResult<i64> {
+        match v {
+            Value::Long(b) => Ok(if b.sign() == num_bigint::Sign::Minus {
+                i64::MIN
+            } else {
+                i64::MAX
+            }),
+            _ => self.to_index(v),
+        }
+    }
+
+    /// Any int (or `__index__`) as a BigInt.
+    pub fn to_bigint(&mut self, v: &Value) -> PyResult<num_bigint::BigInt> {
+        match v {
+            Value::Long(b) => Ok((**b).clone()),
+            Value::Instance(_) => match self.call_dunder(v, "__index__", &[])? {
+                Some(r @ Value::Long(_)) => self.to_bigint(&r),
+                Some(r @ (Value::Int(_) | Value::Bool(_))) => {
+                    Ok(num_bigint::BigInt::from(self.to_index(&r)?))
+                }
+                _ => Err(self.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    self.type_name(v)
+                ))),
+            },
+            _ => Ok(num_bigint::BigInt::from(self.to_index(v)?)),
+        }
+    }
     pub fn to_int(&mut self, v: &Value) -> PyResult<i64> {
         self.to_index(v)
     }
@@ -527,6 +582,7 @@ impl Vm {
         match v {
             Value::Float(f) => Ok(*f),
             Value::Int(i) => Ok(*i as f64),
+            Value::Long(b) => super::long::to_f64(b).map_err(|e| self.num_err(e)),
             Value::Bool(b) => Ok(*b as i64 as f64),
             Value::Instance(_) if super::subclass::payload(v).is_some() => {
                 let p = super::subclass::unwrap(v);
@@ -585,6 +641,7 @@ impl Vm {
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
         Ok(match v {
             Value::Int(i) => hash_int(*i),
+            Value::Long(b) => super::long::hash(b),
             Value::Str(s) => s.hash(),
             Value::Bool(b) => *b as i64,
             Value::Float(f) => hash_float(*f),
@@ -689,8 +746,29 @@ impl Vm {
         match (a, b) {
             (Int(x), Int(y)) => return Ok(Bool(ord_result(x.cmp(y), op))),
             (Float(x), Float(y)) => return Ok(Bool(float_cmp(*x, *y, op))),
-            (Int(x), Float(y)) => return Ok(Bool(float_cmp(*x as f64, *y, op))),
-            (Float(x), Int(y)) => return Ok(Bool(float_cmp(*x, *y as f64, op))),
+            // Past 2**53 an int does not convert to a float exactly: compare exactly.
+            (Int(x), Float(y)) if x.unsigned_abs() <= 1 << 53 => {
+                return Ok(Bool(float_cmp(*x as f64, *y, op)))
+            }
+            (Float(x), Int(y)) if y.unsigned_abs() <= 1 << 53 => {
+                return Ok(Bool(float_cmp(*x, *y as f64, op)))
+            }
+            (Int(x), Float(y)) => {
+                return Ok(Bool(ord_opt(super::numeric::cmp_int_float(*x, *y), op)))
+            }
+            (Float(x), Int(y)) => {
+                let o = super::numeric::cmp_int_float(*y, *x).map(|o| o.reverse());
+                return Ok(Bool(ord_opt(o, op)));
+            }
+            (Long(_), Int(_) | Long(_) | Bool(_)) | (Int(_) | Bool(_), Long(_)) => {
+                let (x, y) = (super::long::to_big(a), super::long::to_big(b));
+                return Ok(Bool(ord_result(x.cmp(&y), op)));
+            }
+            (Long(x), Float(y)) => return Ok(Bool(ord_opt(super::long::cmp_float(x, *y), op))),
+            (Float(x), Long(y)) => {
+                let o = super::long::cmp_float(y, *x).map(|o| o.reverse());
+                return Ok(Bool(ord_opt(o, op)));
+            }
             (Str(x), Str(y)) => return Ok(Bool(ord_result(x.s.cmp(&y.s), op))),
             (Bool(_), Int(_) | Bool(_) | Float(_)) | (Int(_) | Float(_), Bool(_)) => {
                 let x = if let Bool(v) = a {
@@ -1169,6 +1247,25 @@ impl Vm {
         match (a, b) {
             (Int(x), Int(y)) => return self.int_op(*x, *y, base),
             (Float(x), Float(y)) => return self.float_op(*x, *y, base),
+            (Long(_), Int(_) | Long(_) | Bool(_)) | (Int(_) | Bool(_), Long(_)) => {
+                return self.long_op(a, b, base)
+            }
+            (Long(x), Float(y)) if !is_bitwise(base) => {
+                let x = super::long::to_f64(x).map_err(|e| self.num_err(e))?;
+                return self.float_op(x, *y, base);
+            }
+            (Float(x), Long(y)) if !is_bitwise(base) => {
+                let y = super::long::to_f64(y).map_err(|e| self.num_err(e))?;
+                return self.float_op(*x, y, base);
+            }
+            (Long(_), Float(_)) | (Float(_), Long(_)) => {
+                return Err(self.type_error(format!(
+                    "unsupported operand type(s) for {}: '{}' and '{}'",
+                    binop_symbol(kind),
+                    self.type_name(a),
+                    self.type_name(b)
+                )));
+            }
             (Int(x), Float(y)) if !is_bitwise(base) => return self.float_op(*x as f64, *y, base),
             (Float(x), Int(y)) if !is_bitwise(base) => return self.float_op(*x, *y as f64, base),
             (Int(_), Float(_)) | (Float(_), Int(_)) => {
@@ -1402,6 +1499,14 @@ impl Vm {
                 self.check_alloc(x.s.len().saturating_mul(n))?;
                 Value::string(x.s.repeat(n))
             }
+            (Str(_) | List(_) | Tuple(_) | Bytes(_), Long(_), K::Mul)
+            | (Long(_), Str(_) | List(_) | Tuple(_) | Bytes(_), K::Mul) => {
+                // Either sign: the count must become a Py_ssize_t first.
+                return Err(self.new_error(
+                    ExcKind::OverflowError,
+                    "cannot fit 'int' into an index-sized integer",
+                ));
+            }
             (Str(_), _, K::Mod) => return self.percent_format(a, b).map(Some),
             (Bytes(_), _, K::Mod) => return self.bytes_percent_format(a, b).map(Some),
             (List(x), List(y), K::Add) => {
@@ -1500,10 +1605,10 @@ impl Vm {
             K::Sub => x.checked_sub(y),
             K::Mul => x.checked_mul(y),
             K::TrueDiv => {
-                if y == 0 {
-                    return Err(self.zero_div("division by zero"));
-                }
-                return Ok(Value::Float(x as f64 / y as f64));
+                // Correctly rounded past 2**53, as CPython.
+                return super::numeric::int_truediv(x, y)
+                    .map(Value::Float)
+                    .map_err(|e| self.num_err(e));
             }
             K::FloorDiv => {
                 if y == 0 {
@@ -1579,8 +1684,47 @@ impl Vm {
         };
         match r {
             Some(v) => Ok(Value::Int(v)),
-            None => Err(self.overflow_error()),
+            // Past i64: the exact result as a big int.
+            None => self.long_op(&Value::Int(x), &Value::Int(y), op),
         }
+    }
+
+    /// A numeric helper's error as the exception it names.
+    pub fn num_err(&self, e: super::numeric::PyErr) -> super::Exc {
+        super::render::numeric_err(self, e)
+    }
+
+    /// `a op b` for ints where one is big or the i64 result overflowed.
+    #[inline(never)]
+    pub fn long_op(&mut self, a: &Value, b: &Value, op: BinaryOpKind) -> PyResult<Value> {
+        use super::long;
+        use BinaryOpKind as K;
+        let (Some(x), Some(y)) = (long::to_big(a), long::to_big(b)) else {
+            return Err(self.type_error("unsupported operand type(s)"));
+        };
+        let r = match op {
+            K::Add => Ok(long::add(&x, &y)),
+            K::Sub => Ok(long::sub(&x, &y)),
+            K::Mul => long::mul(&x, &y),
+            K::TrueDiv => long::truediv(&x, &y).map(Value::Float),
+            K::FloorDiv => long::floordiv(&x, &y),
+            K::Mod => long::rem(&x, &y),
+            K::Pow => long::pow(&x, &y),
+            K::LShift => long::lshift(&x, &y),
+            K::RShift => long::rshift(&x, &y),
+            K::And => Ok(long::norm(x & y)),
+            K::Or => Ok(long::norm(x | y)),
+            K::Xor => Ok(long::norm(x ^ y)),
+            K::MatMul => {
+                return Err(self.type_error(format!(
+                    "unsupported operand type(s) for @: '{}' and '{}'",
+                    self.type_name(a),
+                    self.type_name(b)
+                )))
+            }
+            _ => return self.long_op(a, b, binop_base(op).0),
+        };
+        r.map_err(|e| self.num_err(e))
     }
 
     pub fn float_op(&mut self, x: f64, y: f64, op: BinaryOpKind) -> PyResult<Value> {
@@ -1640,10 +1784,11 @@ impl Vm {
 
     pub fn unary_negative(&mut self, v: &Value) -> PyResult<Value> {
         match v {
-            Value::Int(i) => i
-                .checked_neg()
-                .map(Value::Int)
-                .ok_or_else(|| self.overflow_error()),
+            Value::Int(i) => Ok(match i.checked_neg() {
+                Some(n) => Value::Int(n),
+                None => super::long::norm(-num_bigint::BigInt::from(*i)),
+            }),
+            Value::Long(b) => Ok(super::long::norm(-(**b).clone())),
             Value::Bool(b) => Ok(Value::Int(-(*b as i64))),
             Value::Float(f) => Ok(Value::Float(-f)),
             _ => match self.call_dunder(v, "__neg__", &[])? {
@@ -1657,7 +1802,7 @@ impl Vm {
     }
     pub fn unary_positive(&mut self, v: &Value) -> PyResult<Value> {
         match v {
-            Value::Int(_) | Value::Float(_) => Ok(v.clone()),
+            Value::Int(_) | Value::Float(_) | Value::Long(_) => Ok(v.clone()),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
             _ => match self.call_dunder(v, "__pos__", &[])? {
                 Some(r) => Ok(r),
@@ -1671,6 +1816,7 @@ impl Vm {
     pub fn unary_invert(&mut self, v: &Value) -> PyResult<Value> {
         match v {
             Value::Int(i) => Ok(Value::Int(!i)),
+            Value::Long(b) => Ok(super::long::norm(!(**b).clone())),
             Value::Bool(b) => Ok(Value::Int(!(*b as i64))),
             _ => match self.call_dunder(v, "__invert__", &[])? {
                 Some(r) => Ok(r),

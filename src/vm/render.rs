@@ -56,6 +56,7 @@ impl Vm {
             Value::Ellipsis => "Ellipsis".into(),
             Value::Bool(b) => if *b { "True" } else { "False" }.into(),
             Value::Int(i) => i.to_string(),
+            Value::Long(b) => super::long::to_decimal(b).map_err(|e| numeric_err(self, e))?,
             Value::Float(f) => fmt::float_repr(*f),
             Value::Str(s) => fmt::str_repr(&s.s),
             Value::Bytes(b) => fmt::bytes_repr(&b.b),
@@ -463,6 +464,7 @@ impl Vm {
                 }
                 fmt::format_int_spec(*i, spec, "int")
             }
+            Value::Long(b) => fmt::format_big_spec(b, spec),
             Value::Bool(b) => {
                 if spec.is_empty() {
                     return Ok(if *b { "True" } else { "False" }.into());
@@ -690,8 +692,34 @@ impl Vm {
                             let n = match super::subclass::payload(&val).unwrap_or(&val) {
                                 Value::Int(i) => *i,
                                 Value::Bool(b) => *b as i64,
+                                Value::Long(b) => {
+                                    let r = fmt::percent_format_any(
+                                        &super::long::IntRef::Big(b),
+                                        spec.conv,
+                                        &f,
+                                    );
+                                    out.push_str(&r.map_err(|e| numeric_err(self, e))?);
+                                    continue;
+                                }
                                 Value::Float(x) if matches!(spec.conv, 'd' | 'i' | 'u') => {
-                                    *x as i64
+                                    let v = super::numeric::float_to_int(*x)
+                                        .map_err(|e| numeric_err(self, e))?;
+                                    let r = match &v {
+                                        Value::Long(b) => fmt::percent_format_any(
+                                            &super::long::IntRef::Big(b),
+                                            spec.conv,
+                                            &f,
+                                        ),
+                                        _ => Ok(fmt::percent_format_int(
+                                            super::long::to_big(&v)
+                                                .and_then(|b| i64::try_from(b).ok())
+                                                .unwrap_or(0),
+                                            spec.conv,
+                                            &f,
+                                        )),
+                                    };
+                                    out.push_str(&r.map_err(|e| numeric_err(self, e))?);
+                                    continue;
                                 }
                                 _ => {
                                     let what = if matches!(spec.conv, 'd' | 'i' | 'u') {
@@ -713,6 +741,9 @@ impl Vm {
                             let x = match super::subclass::payload(&val).unwrap_or(&val) {
                                 Value::Float(x) => *x,
                                 Value::Int(i) => *i as f64,
+                                Value::Long(b) => {
+                                    super::long::to_f64(b).map_err(|e| numeric_err(self, e))?
+                                }
                                 Value::Bool(b) => *b as i64 as f64,
                                 _ => {
                                     return Err(self.type_error(format!(

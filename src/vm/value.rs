@@ -1,6 +1,6 @@
 //! The value representation: a 16-byte enum. Small immutable values (None, bools, ints, floats)
-//! live inline; everything else is a reference-counted heap object. Ints are `i64` with checked
-//! arithmetic (overflow raises `OverflowError`): arbitrary precision is out of scope.
+//! live inline; everything else is a reference-counted heap object. Ints are `i64` inline, and
+//! `Long` (a shared big int) past that: arithmetic that overflows i64 promotes (src/vm/long.rs).
 
 use super::coro::PyGen;
 use super::dict::{PyDict, PySet};
@@ -45,6 +45,9 @@ pub enum Value {
     Code(Rc<PyCode>),
     /// Helper objects of builtin types: iterators, property, staticmethod, super, ...
     Native(Rc<NativeObj>),
+    /// An int outside i64 (never one that fits: see `long::norm`). Declared last so the tags
+    /// of the hot variants stay as they were.
+    Long(Rc<num_bigint::BigInt>),
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
@@ -88,6 +91,7 @@ impl Value {
             Value::Gen(r) => Value::Gen(r.clone()),
             Value::Code(r) => Value::Code(r.clone()),
             Value::Native(r) => Value::Native(r.clone()),
+            Value::Long(r) => Value::Long(r.clone()),
             Value::Int(i) => Value::Int(*i),
             Value::Float(f) => Value::Float(*f),
             Value::Bool(b) => Value::Bool(*b),
@@ -221,6 +225,7 @@ impl Value {
             Gen(r) => Rc::as_ptr(r) as *const u8 as usize,
             Code(r) => Rc::as_ptr(r) as *const u8 as usize,
             Native(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Long(r) => Rc::as_ptr(r) as *const u8 as usize,
             _ => return Option::None,
         })
     }
