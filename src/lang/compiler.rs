@@ -123,7 +123,7 @@ fn constant_type(c: &Constant) -> &'static str {
         Constant::None => "NoneType",
         Constant::True | Constant::False => "bool",
         Constant::Ellipsis => "ellipsis",
-        Constant::Int(_) => "int",
+        Constant::Int(_) | Constant::BigInt(_) => "int",
         Constant::Float(_) => "float",
         Constant::Str(_) => "str",
         Constant::Bytes(_) => "bytes",
@@ -222,7 +222,7 @@ fn is_arg_ok(e: &Expr) -> bool {
             UnaryOp::Not => true,
             _ => !matches!(
                 &operand.kind,
-                ExprKind::Constant(Constant::Int(_) | Constant::Float(_))
+                ExprKind::Constant(Constant::Int(_) | Constant::BigInt(_) | Constant::Float(_))
             ),
         },
         ExprKind::Tuple { elts, ctx } => {
@@ -239,7 +239,11 @@ fn folds_to_constant(e: &Expr) -> bool {
         ExprKind::UnaryOp { operand, .. } => matches!(
             &operand.kind,
             ExprKind::Constant(
-                Constant::Int(_) | Constant::Float(_) | Constant::True | Constant::False
+                Constant::Int(_)
+                    | Constant::BigInt(_)
+                    | Constant::Float(_)
+                    | Constant::True
+                    | Constant::False
             )
         ),
         ExprKind::Tuple { elts, ctx } => {
