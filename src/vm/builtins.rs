@@ -2210,7 +2210,7 @@ pub fn register_all(vm: &mut Vm) {
         bound: None,
         special: super::object::Special::Next,
         owner: None,
-        module: None,
+        module: Some(Rc::from("builtins")),
     }));
     vm.builtins.set_str("next", next);
     let t = vm.types.clone();

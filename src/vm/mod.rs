@@ -613,8 +613,17 @@ impl Vm {
             module: None,
         }))
     }
+    /// A function of the `builtins` module: like any module's built-in function it is no
+    /// descriptor (`class A: f = len` leaves `A().f` the plain `len`).
     pub fn add_builtin(&mut self, name: &str, f: NativeFn) {
-        let v = self.new_builtin(name, f);
+        let v = Value::Builtin(Rc::new(PyBuiltin {
+            name: Rc::from(name),
+            imp: NativeImpl::Fn(f),
+            bound: None,
+            special: Special::None,
+            owner: None,
+            module: Some(Rc::from("builtins")),
+        }));
         self.builtins.set_str(name, v);
     }
     pub fn add_method(&self, ty: &Rc<PyType>, name: &str, f: NativeFn) {
