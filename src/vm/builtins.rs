@@ -1323,7 +1323,15 @@ fn b_delattr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 
 fn b_chr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     vm.check_args("chr", args, 1, 1)?;
+    // chr takes a C int: anything wider overflows before the range check.
+    let too_wide = || "Python int too large to convert to C int";
+    if matches!(args[0], Value::Long(_)) {
+        return Err(vm.new_error(ExcKind::OverflowError, too_wide()));
+    }
     let i = vm.to_int(&args[0])?;
+    if i32::try_from(i).is_err() {
+        return Err(vm.new_error(ExcKind::OverflowError, too_wide()));
+    }
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => Ok(Value::string(c.to_string())),
         None => Err(vm.value_error("chr() arg not in range(0x110000)")),

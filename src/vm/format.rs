@@ -916,9 +916,12 @@ fn format_any_int(v: &IntRef, spec: &FormatSpec, type_name: &str) -> Result<Stri
                 "Alternate form (#) not allowed with integer format specifier 'c'",
             ));
         }
+        // CPython converts to a C long first: a wider int fails there.
         let ch = v
             .to_i64()
-            .and_then(|v| u32::try_from(v).ok())
+            .ok_or_else(|| PyErr::overflow("Python int too large to convert to C long"))?;
+        let ch = u32::try_from(ch)
+            .ok()
             .filter(|&c| c <= 0x10ffff)
             .ok_or_else(|| PyErr::overflow("%c arg not in range(0x110000)"))?;
         // Lone surrogates cannot live in a Rust string; U+FFFD stands in for them.

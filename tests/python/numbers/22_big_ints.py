@@ -152,3 +152,8 @@ print(r.randrange(2**70, -(2**70), -3), r.randint(10, 20), r.getrandbits(63))
 attempt("randrange(2**70, 2**69)", lambda: r.randrange(2**70, 2**69))
 import operator
 print(operator.index(2**70), operator.mul(2**40, -(2**40)), operator.floordiv(-(2**70), 3))
+
+# chr takes a C int, format's 'c' a C long: wider ints overflow before the range check.
+for e in ["chr(2**40)","chr(-2**40)","chr(2**100)","chr(-1)","format(2**40,\"c\")","format(2**100,\"c\")","format(-2**100,\"c\")", "chr(2**31)", "chr(2**31-1)"]:
+    try: eval(e)
+    except Exception as x: print(e, type(x).__name__, x)
