@@ -588,15 +588,20 @@ impl Vm {
 
     // ---- registration ----
 
-    pub fn new_builtin(&self, name: &str, f: NativeFn) -> Value {
+    /// A built-in function (no type owns it); `module` names the module it belongs to, which
+    /// makes it no descriptor (see `PyBuiltin::is_module_function`).
+    fn function_value(name: &str, imp: NativeImpl, module: Option<Rc<str>>) -> Value {
         Value::Builtin(Rc::new(PyBuiltin {
             name: Rc::from(name),
-            imp: NativeImpl::Fn(f),
+            imp,
             bound: None,
             special: Special::None,
             owner: None,
-            module: None,
+            module,
         }))
+    }
+    pub fn new_builtin(&self, name: &str, f: NativeFn) -> Value {
+        Self::function_value(name, NativeImpl::Fn(f), None)
     }
     /// A native function backed by a Rust closure (for natives that carry data).
     pub fn new_closure(
@@ -604,26 +609,12 @@ impl Vm {
         name: &str,
         f: impl Fn(&mut Vm, &[Value], &KwArgs) -> PyResult<Value> + 'static,
     ) -> Value {
-        Value::Builtin(Rc::new(PyBuiltin {
-            name: Rc::from(name),
-            imp: NativeImpl::Closure(Rc::new(f)),
-            bound: None,
-            special: Special::None,
-            owner: None,
-            module: None,
-        }))
+        Self::function_value(name, NativeImpl::Closure(Rc::new(f)), None)
     }
     /// A function of the `builtins` module: like any module's built-in function it is no
     /// descriptor (`class A: f = len` leaves `A().f` the plain `len`).
     pub fn add_builtin(&mut self, name: &str, f: NativeFn) {
-        let v = Value::Builtin(Rc::new(PyBuiltin {
-            name: Rc::from(name),
-            imp: NativeImpl::Fn(f),
-            bound: None,
-            special: Special::None,
-            owner: None,
-            module: Some(Rc::from("builtins")),
-        }));
+        let v = Self::function_value(name, NativeImpl::Fn(f), Some(Rc::from("builtins")));
         self.builtins.set_str(name, v);
     }
     pub fn add_method(&self, ty: &Rc<PyType>, name: &str, f: NativeFn) {
@@ -705,24 +696,10 @@ impl Vm {
         name: &str,
         f: impl Fn(&mut Vm, &[Value], &KwArgs) -> PyResult<Value> + 'static,
     ) -> Value {
-        Value::Builtin(Rc::new(PyBuiltin {
-            name: Rc::from(name),
-            imp: NativeImpl::Closure(Rc::new(f)),
-            bound: None,
-            special: Special::None,
-            owner: None,
-            module: Some(m.name.clone()),
-        }))
+        Self::function_value(name, NativeImpl::Closure(Rc::new(f)), Some(m.name.clone()))
     }
     pub fn module_add_fn(&self, m: &Rc<PyModule>, name: &str, f: NativeFn) {
-        let v = Value::Builtin(Rc::new(PyBuiltin {
-            name: Rc::from(name),
-            imp: NativeImpl::Fn(f),
-            bound: None,
-            special: Special::None,
-            owner: None,
-            module: Some(m.name.clone()),
-        }));
+        let v = Self::function_value(name, NativeImpl::Fn(f), Some(m.name.clone()));
         m.dict.set_str(name, v);
     }
 
@@ -806,12 +783,11 @@ impl Vm {
             if let Err(e) = self.gen_method(&g, interp::ResumeHow::Close) {
                 // CPython reports it at the statement that freed the generator.
                 if let (Some(f), Some(d)) = (self.frames.last(), e.exc()) {
-                    d.borrow_mut().tb.push(exceptions::TbEntry {
-                        code: f.code.clone(),
-                        lasti: f.lasti(),
-                        frame_id: f.id,
-                        keep: None,
-                    });
+                    d.borrow_mut().tb.push(exceptions::TbEntry::new(
+                        f.code.clone(),
+                        f.lasti(),
+                        f.id,
+                    ));
                 }
                 let what = self.repr(&Value::Gen(g.clone())).unwrap_or_default();
                 let tb = self.format_exception(&e);
