@@ -105,13 +105,20 @@ fn prefetch<T>(p: *const T) {
     let _ = p;
 }
 
+/// Start loading the two cache lines from `p`: an object's header and fields, or seven of a
+/// dict's values.
+#[inline(always)]
+fn prefetch_lines<T>(p: *const T) {
+    let p = p as *const u8;
+    prefetch(p);
+    prefetch(p.wrapping_add(64));
+}
+
 /// Start loading the timer object at `i` (its header and dict: two lines at most).
 #[inline(always)]
 fn prefetch_timer(items: &[Value], i: usize) {
     if let Some(Value::Instance(inst)) = items.get(i) {
-        let p = Rc::as_ptr(inst) as *const u8;
-        prefetch(p);
-        prefetch(p.wrapping_add(64));
+        prefetch_lines(Rc::as_ptr(inst));
     }
 }
 
@@ -314,9 +321,7 @@ pub(super) fn ready_prefetch(d: &Value, ahead: &mut ReadyAhead) {
         prefetch_value(h);
     }
     if let Some(Value::Instance(hi)) = q.get(5) {
-        if let Ok(d) = hi.dict.try_borrow() {
-            prefetch_vals(&d);
-        }
+        prefetch_dict(hi);
     }
     // Reads through references only: a clone would itself load the object (its count).
     with_fields(q.get(4), ahead, |cb, args| {
@@ -340,17 +345,13 @@ pub(super) fn ready_prefetch(d: &Value, ahead: &mut ReadyAhead) {
             }
         }
         if let Some(Value::Instance(slf)) = bound_self(cb) {
-            if let Ok(d) = slf.dict.try_borrow() {
-                prefetch_vals(&d);
-            }
+            prefetch_dict(slf);
         }
     });
     with_fields(q.get(1), ahead, |_, args| {
         if let Value::Tuple(t) = args {
             if let Some(Value::Instance(fut)) = t.items.first() {
-                if let Ok(d) = fut.dict.try_borrow() {
-                    prefetch_vals(&d);
-                }
+                prefetch_dict(fut);
             }
         }
     });
@@ -376,13 +377,13 @@ fn with_fields(h: Option<&Value>, ahead: &mut ReadyAhead, f: impl FnOnce(&Value,
     }
 }
 
-/// Start loading a dict's values (two lines hold seven).
+/// Start loading an instance's attribute values (its object should already be in cache).
 #[inline(always)]
-fn prefetch_vals(d: &crate::vm::object::StrMap) {
-    if let Some(v) = d.val_at(0) {
-        let p = v as *const Value;
-        prefetch(p);
-        prefetch((p as *const u8).wrapping_add(64));
+fn prefetch_dict(inst: &crate::vm::PyInstance) {
+    if let Ok(d) = inst.dict.try_borrow() {
+        if let Some(v) = d.val_at(0) {
+            prefetch_lines(v as *const Value);
+        }
     }
 }
 
@@ -390,8 +391,7 @@ fn prefetch_vals(d: &crate::vm::object::StrMap) {
 #[inline(always)]
 fn prefetch_value(v: &Value) {
     if let Some(p) = v.ptr() {
-        prefetch(p as *const u8);
-        prefetch((p as *const u8).wrapping_add(64));
+        prefetch_lines(p as *const u8);
     }
 }
 
