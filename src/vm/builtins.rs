@@ -1844,15 +1844,24 @@ fn syntax_error_value(
 }
 
 /// Parse and compile `text`, errors as Python SyntaxError instances.
-fn compile_text(vm: &mut Vm, text: &str, filename: &str) -> PyResult<Rc<super::object::PyCode>> {
+/// Parse `text` as a module named `filename`, errors as Python SyntaxError instances.
+fn parse_text(
+    vm: &mut Vm,
+    text: &str,
+    filename: &str,
+) -> PyResult<(Rc<crate::lang::span::SourceFile>, crate::lang::ast::Module)> {
     let src = Rc::new(crate::lang::span::SourceFile::new(
         filename,
         text.to_string(),
     ));
-    let module = match crate::lang::parser::parse_module(&src) {
-        Ok(m) => m,
-        Err(e) => return Err(syntax_error_value(vm, &e, &src, true)),
-    };
+    match crate::lang::parser::parse_module(&src) {
+        Ok(m) => Ok((src, m)),
+        Err(e) => Err(syntax_error_value(vm, &e, &src, true)),
+    }
+}
+
+fn compile_text(vm: &mut Vm, text: &str, filename: &str) -> PyResult<Rc<super::object::PyCode>> {
+    let (src, module) = parse_text(vm, text, filename)?;
     // The source is not registered under `filename`: CPython's tracebacks read lines from
     // the file of that name (`<string>` has none), and a script's own name must keep its text.
     match crate::lang::compiler::compile_module(&module, &src) {
@@ -1870,15 +1879,7 @@ fn compile_eval_text(
     filename: &str,
 ) -> PyResult<Rc<super::object::PyCode>> {
     use crate::lang::ast::StmtKind;
-    let text = text.trim_start_matches([' ', '\t']);
-    let src = Rc::new(crate::lang::span::SourceFile::new(
-        filename,
-        text.to_string(),
-    ));
-    let module = match crate::lang::parser::parse_module(&src) {
-        Ok(m) => m,
-        Err(e) => return Err(syntax_error_value(vm, &e, &src, true)),
-    };
+    let (src, module) = parse_text(vm, text.trim_start_matches([' ', '\t']), filename)?;
     let empty = src.text.trim().is_empty();
     let bad_at = |start: u32, len: u32| {
         let (line, col) = line_col(&src.text, start);
@@ -1890,8 +1891,8 @@ fn compile_eval_text(
     let err = match module.body.as_slice() {
         [] => bad_at(src.text.len() as u32, 0),
         [first, rest @ ..] => match (&first.kind, rest.first()) {
-            (StmtKind::Expr(e), None) => {
-                return match crate::lang::compiler::compile_eval_raw(e, filename) {
+            (StmtKind::Expr(_), None) => {
+                return match crate::lang::compiler::compile_eval_raw(&module, filename) {
                     // Not registered as a source: see `compile_text`.
                     Ok(code) => Ok(Rc::new(super::object::PyCode::new(code))),
                     Err(e) => {
@@ -1973,12 +1974,7 @@ fn b_eval(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     {
         return Err(vm.type_error(format!("eval() got an unexpected keyword argument '{k}'")));
     }
-    if args.is_empty() || args.len() > 3 {
-        return Err(vm.type_error(format!(
-            "eval expected at least 1 argument, got {}",
-            args.len()
-        )));
-    }
+    vm.check_args("eval", args, 1, 3)?;
     let arg = |i: usize, name: &str| -> Option<Value> {
         args.get(i).cloned().or_else(|| {
             kw.iter()
@@ -2026,10 +2022,25 @@ fn b_eval(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
             _ => globals.clone(),
         },
     };
+    ensure_builtins(vm, &globals);
+    run_in_namespaces(vm, pc, globals, locals)
+}
+
+/// Give `globals` the `__builtins__` entry exec'd and eval'd code looks names up through.
+fn ensure_builtins(vm: &mut Vm, globals: &PyDict) {
     if globals.get_str("__builtins__").is_none() {
         let b = vm.builtins_module();
         globals.set_str("__builtins__", Value::Module(b));
     }
+}
+
+/// Run module-level code with its names stored in `locals` and functions seeing `globals`.
+fn run_in_namespaces(
+    vm: &mut Vm,
+    pc: Rc<super::object::PyCode>,
+    globals: Rc<PyDict>,
+    locals: Rc<PyDict>,
+) -> PyResult<Value> {
     let mut f = vm.new_frame(pc, globals, vec![], vec![], None);
     f.locals_dict = Some(locals);
     vm.run_nested(f)
@@ -2127,10 +2138,7 @@ fn b_exec(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
             )))
         }
     };
-    if globals.get_str("__builtins__").is_none() {
-        let b = vm.builtins_module();
-        globals.set_str("__builtins__", Value::Module(b));
-    }
+    ensure_builtins(vm, &globals);
     // exec(code, globals, locals): names are stored in `locals`, functions see `globals`.
     let locals = match args.get(2) {
         Some(Value::Dict(d)) => d.clone(),
@@ -2142,9 +2150,7 @@ fn b_exec(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
             )))
         }
     };
-    let mut f = vm.new_frame(pc, globals, vec![], vec![], None);
-    f.locals_dict = Some(locals);
-    vm.run_nested(f)?;
+    run_in_namespaces(vm, pc, globals, locals)?;
     Ok(Value::None)
 }
 

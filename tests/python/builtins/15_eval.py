@@ -37,3 +37,7 @@ except TypeError as e:
 print(eval(b"1+2"))
 print(eval("(yield)") if False else "skip")
 eval("print('side effect')")
+try:
+    eval("1", None, None, None)
+except TypeError as e:
+    print(e)
