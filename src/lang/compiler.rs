@@ -291,14 +291,7 @@ fn to_syntax_error(e: CompileError, src: &SourceFile) -> super::error::SyntaxErr
 
 /// Like `compile_module` but with the compiler's own error type (no source excerpt).
 pub fn compile_module_raw(module: &Module, filename: &str) -> CResult<Rc<CodeObject>> {
-    SYNTAX_WARNINGS.with(|w| w.borrow_mut().clear());
-    let st = SymbolTable::build(module)?;
-    let mut c = Compiler {
-        st,
-        units: Vec::new(),
-        filename: filename.into(),
-        depth: 0,
-    };
+    let mut c = Compiler::for_module(module, filename)?;
     let first = module
         .body
         .first()
@@ -308,33 +301,17 @@ pub fn compile_module_raw(module: &Module, filename: &str) -> CResult<Rc<CodeObj
     c.exit_scope()
 }
 
-/// `compile(text, filename, "eval")`: a code object that evaluates `expr` and returns its
-/// value (CPython's `Expression` node).
-pub fn compile_eval_raw(expr: &Expr, filename: &str) -> CResult<Rc<CodeObject>> {
-    SYNTAX_WARNINGS.with(|w| w.borrow_mut().clear());
-    // The symbol table walks a module: one holding the expression as a statement has the
-    // same names and scopes.
-    let module = Module {
-        body: vec![Stmt {
-            kind: StmtKind::Expr(expr.clone()),
-            span: expr.span,
-        }],
-    };
-    let st = SymbolTable::build(&module)?;
-    let mut c = Compiler {
-        st,
-        units: Vec::new(),
-        filename: filename.into(),
-        depth: 0,
-    };
-    // Scopes are keyed by the nodes the table walked: compile those, not `expr`.
-    let Some(Stmt {
+/// `compile(text, filename, "eval")`: a code object that evaluates the one expression
+/// statement `module` holds and returns its value (CPython's `Expression` node).
+pub fn compile_eval_raw(module: &Module, filename: &str) -> CResult<Rc<CodeObject>> {
+    let [Stmt {
         kind: StmtKind::Expr(expr),
         ..
-    }) = module.body.first()
+    }] = module.body.as_slice()
     else {
-        return Err(internal("eval: no expression", expr.span));
+        return Err(internal("eval: not one expression", Span::default()));
     };
+    let mut c = Compiler::for_module(module, filename)?;
     c.enter_scope("<module>".into(), ScopeType::Module, 0, 1, expr.span)?;
     c.set_loc(expr.span);
     c.expr(expr)?;
@@ -412,6 +389,20 @@ struct Compiler<'a> {
     units: Vec<Unit<'a>>,
     filename: Rc<str>,
     depth: u32,
+}
+
+impl<'a> Compiler<'a> {
+    /// A compiler for `module`'s code, its symbol table built and the last compile's
+    /// SyntaxWarnings cleared.
+    fn for_module(module: &Module, filename: &str) -> CResult<Compiler<'a>> {
+        SYNTAX_WARNINGS.with(|w| w.borrow_mut().clear());
+        Ok(Compiler {
+            st: SymbolTable::build(module)?,
+            units: Vec::new(),
+            filename: filename.into(),
+            depth: 0,
+        })
+    }
 }
 
 fn internal(msg: &str, span: Span) -> CompileError {
