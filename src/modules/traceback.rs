@@ -73,12 +73,7 @@ fn stack_summaries(vm: &Vm, upto: usize) -> Vec<Value> {
         .filter(|f| !vm.runs_in_c(&f.code) && &*f.code.co.filename != FILENAME)
         .collect();
     for (k, f) in frames.iter().enumerate() {
-        let e = TbEntry {
-            code: f.code.clone(),
-            lasti: f.tb_lasti(),
-            frame_id: f.id,
-            keep: None,
-        };
+        let e = TbEntry::of_frame(f);
         let item = summary(vm, &e, false);
         let site = vm.frame_summary(&e, false);
         out.push(item);
@@ -139,12 +134,7 @@ fn tb_entries(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
 /// `_stack_entries(f)`: frame `f` and its callers, outermost first; with None, the running
 /// frames but traceback.py's own. Frames CPython runs in C are absent.
 fn stack_entries(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
-    let entry = |f: &crate::vm::frame::Frame| TbEntry {
-        code: f.code.clone(),
-        lasti: f.tb_lasti(),
-        frame_id: f.id,
-        keep: None,
-    };
+    let entry = TbEntry::of_frame;
     let live =
         |vm: &Vm, upto: usize| -> PyResult<Value> { Ok(Value::list(stack_summaries(vm, upto))) };
     let entries = match args.first() {
@@ -182,12 +172,11 @@ fn stack_entries(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
                     };
                     let own = summary(
                         vm,
-                        &TbEntry {
-                            code: fo.code.clone(),
-                            lasti: u32::try_from(*lasti / 2).unwrap_or(u32::MAX),
-                            frame_id: 0,
-                            keep: None,
-                        },
+                        &TbEntry::new(
+                            fo.code.clone(),
+                            u32::try_from(*lasti / 2).unwrap_or(u32::MAX),
+                            0,
+                        ),
                         false,
                     );
                     let mut items = match &callers {

@@ -879,10 +879,9 @@ pub(crate) fn cpython_frame(
     })?;
     let lasti = (0..co.instrs.len()).rfind(|&i| co.line_of(i) == 3)?;
     vm.add_source(src);
-    Some(crate::vm::exceptions::TbEntry {
-        code: Rc::new(crate::vm::object::PyCode::new(co)),
-        lasti: lasti as u32,
-        frame_id: 0,
-        keep: None,
-    })
+    Some(crate::vm::exceptions::TbEntry::new(
+        Rc::new(crate::vm::object::PyCode::new(co)),
+        lasti as u32,
+        0,
+    ))
 }

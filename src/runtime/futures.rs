@@ -898,13 +898,12 @@ fn in_sleep_frame(aio: &Aio, it: &Value, e: crate::vm::Exc) -> crate::vm::Exc {
     };
     if frame {
         if let (Some(shape), Some(d)) = (aio.borrow().sleep_code.clone(), e.exc()) {
-            d.borrow_mut().tb.push(crate::vm::exceptions::TbEntry {
-                code: shape.func.code.clone(),
-                lasti: shape.at as u32,
-                // No live frame has this id: `tb_frame` reads as a finished frame's.
-                frame_id: u64::MAX,
-                keep: None,
-            });
+            // No live frame has id u64::MAX: `tb_frame` reads as a finished frame's.
+            d.borrow_mut().tb.push(crate::vm::exceptions::TbEntry::new(
+                shape.func.code.clone(),
+                shape.at as u32,
+                u64::MAX,
+            ));
         }
     }
     e

@@ -327,6 +327,22 @@ pub struct TbEntry {
     pub keep: Option<Rc<[Value]>>,
 }
 
+impl TbEntry {
+    /// An entry that keeps nothing alive (a frame still running, or none at all).
+    pub fn new(code: Rc<PyCode>, lasti: u32, frame_id: u64) -> TbEntry {
+        TbEntry {
+            code,
+            lasti,
+            frame_id,
+            keep: None,
+        }
+    }
+    /// The entry for frame `f` where it stands now.
+    pub fn of_frame(f: &super::frame::Frame) -> TbEntry {
+        TbEntry::new(f.code.clone(), f.tb_lasti(), f.id)
+    }
+}
+
 /// `__traceback__` as a list; entries are appended as the exception travels outwards, so the
 /// last entry is the outermost frame (CPython prepends to its linked list).
 #[derive(Clone, Default)]

@@ -1816,12 +1816,7 @@ impl Vm {
         loop {
             if add_tb && !self.runs_in_c(&f.code) {
                 if let Some(d) = exc.exc() {
-                    d.borrow_mut().tb.push(TbEntry {
-                        code: f.code.clone(),
-                        lasti: f.tb_lasti(),
-                        frame_id: f.id,
-                        keep: None,
-                    });
+                    d.borrow_mut().tb.push(TbEntry::of_frame(f));
                 }
             }
             add_tb = true;
