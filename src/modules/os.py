@@ -8,15 +8,10 @@ import sys
 import posixpath as path
 
 name = 'posix'
-curdir = '.'
-pardir = '..'
-extsep = '.'
-sep = '/'
-pathsep = ':'
-defpath = '/bin:/usr/bin'
-altsep = None
-devnull = '/dev/null'
 linesep = '\n'
+# As CPython's os.py: the path constants are the path module's.
+from posixpath import (curdir, pardir, sep, pathsep, defpath, extsep, altsep,
+    devnull)
 
 sys.modules['os.path'] = path
 
