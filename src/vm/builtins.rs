@@ -254,10 +254,14 @@ pub fn update_type_flags(t: &Rc<PyType>) {
     if is_py(t.lookup("__new__")) {
         fl |= tflags::NEW;
     }
-    if t.lookup("__del__").is_some() {
+    if let Some((_, del_owner)) = t.lookup_with_owner("__del__") {
         fl |= tflags::FINALIZER;
-        if t.lookup(super::finalize::GUARD).is_some() {
-            fl |= tflags::FINALIZE_GUARDED;
+        // The guard speaks for the `__del__` its class knows; a subclass's own `__del__`
+        // (a Task subclass logging its end) runs for every instance, as CPython's does.
+        if let Some((_, guard_owner)) = t.lookup_with_owner(super::finalize::GUARD) {
+            if guard_owner.is_subtype(&del_owner) {
+                fl |= tflags::FINALIZE_GUARDED;
+            }
         }
     }
     t.flags.set(fl);
