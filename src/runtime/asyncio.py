@@ -1075,7 +1075,6 @@ class Future:
         self._schedule_callbacks()
         self._log_traceback = True
         _unretrieved_add(self)
-        _all_tasks_weaken(self)
 
     # Only a future whose exception nobody retrieved has work for __del__ (vm/finalize.rs);
     # __del__ itself is native (weak.rs), set just below.
@@ -1176,8 +1175,8 @@ to_thread = _loopscope.to_thread
 # ---------------------------------------------------------------- tasks
 
 _task_name_counter = [0]
-# CPython's _all_tasks WeakSet, in creation order; it holds a task until the task fails with an
-# exception nobody has retrieved yet (weak.rs says why).
+# CPython's _all_tasks WeakSet, in creation order; it holds a task until the task is done
+# (weak.rs says why).
 _all_tasks_add, _all_tasks_remove, _all_tasks_alive, _all_tasks_weaken = _loopscope.weak_list(True)
 
 

@@ -476,15 +476,14 @@ fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions)
     let s = st.clone();
     let f = vm.new_closure("agen_poll", move |vm, a, _k| {
         if a.get(1).is_some_and(|v| matches!(v, Value::Bool(true))) {
-            // End of a loop iteration: a finished task that only the task list still holds
-            // (CPython's is a WeakSet) is gone in CPython, and with it its asend()/aclose()
-            // object's reference to the generator.
+            // End of a loop iteration: a finished task that only this entry still holds is
+            // gone in CPython, and with it its asend()/aclose() object's reference to the
+            // generator.
             let done: Vec<(Value, Value)> = std::mem::take(&mut *vm.agen_ops_done.borrow_mut());
             let mut keep = Vec::new();
             for (task, op) in done {
                 let held = match &task {
-                    // The task list, and this entry.
-                    Value::Instance(t) => Rc::strong_count(t) > 2,
+                    Value::Instance(t) => Rc::strong_count(t) > 1,
                     _ => false,
                 };
                 if held {

@@ -429,7 +429,14 @@ fn wakeup(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> {
     };
     match r {
         Ok(_) => step_impl(vm, aio, &a[0], Value::None)?,
-        Err(e) => step_impl(vm, aio, &a[0], Value::Instance(e))?,
+        Err(e) => {
+            // CPython's task_wakeup holds the exception it throws in until the step returns:
+            // the locals its traceback keeps (a cancelled task's) die after the step, not at
+            // the end of the `except` that caught it.
+            let held = e.clone();
+            step_impl(vm, aio, &a[0], Value::Instance(e))?;
+            drop(held);
+        }
     }
     Ok(Value::None)
 }
@@ -693,8 +700,13 @@ fn body(
         Outcome::Yielded(result) => {
             finalize_dropped_agens(vm, aio, lp)?;
             after_yield(vm, aio, task, result)?;
+            return Ok(());
         }
     }
+    // Done, however it ended: from here the task lives as long as what refers to it (the
+    // handles of its done callbacks, the script's variables), as in CPython's WeakSet.
+    let weaken = core::global(aio, "_all_tasks_weaken");
+    vm.call(&weaken, std::slice::from_ref(task), &[])?;
     Ok(())
 }
 

@@ -15,6 +15,7 @@ use crate::vm::dict::PyDict;
 use crate::vm::object::PyInstance;
 use crate::vm::{KwArgs, PyModule, PyResult, Value, Vm};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 enum Member {
@@ -46,6 +47,9 @@ pub struct WeakList {
     prune_at: usize,
     /// Hold members strongly until `weaken` (see `weak_list`).
     hold: bool,
+    /// The strong references of a holding list, by instance id: `weaken` is one removal, so
+    /// letting each of 20,000 finished tasks go costs no scan of the list.
+    held: HashMap<u64, Rc<PyInstance>>,
 }
 
 impl WeakList {
@@ -58,11 +62,22 @@ impl WeakList {
             self.prune();
         }
         self.members.push(match x {
-            Value::Instance(i) if !self.hold => Member::Weak(Rc::downgrade(i)),
+            Value::Instance(i) => {
+                if self.hold {
+                    self.held.insert(i.id, i.clone());
+                }
+                Member::Weak(Rc::downgrade(i))
+            }
             other => Member::Held(other.clone()),
         });
     }
-    fn remove(&mut self, x: &Value) {
+    /// Returns the strong reference given up, for the caller to drop once it no longer
+    /// borrows the list (the member may die of it, and its finalizer may read the list).
+    fn remove(&mut self, x: &Value) -> Option<Rc<PyInstance>> {
+        let gone = match x {
+            Value::Instance(i) => self.held.remove(&i.id),
+            _ => None,
+        };
         if let Some(i) = self
             .members
             .iter()
@@ -70,13 +85,13 @@ impl WeakList {
         {
             self.members.remove(i);
         }
+        gone
     }
-    fn weaken(&mut self, x: &Value) {
-        let Value::Instance(i) = x else { return };
-        for m in &mut self.members {
-            if matches!(m, Member::Held(v) if v.is(x)) {
-                *m = Member::Weak(Rc::downgrade(i));
-            }
+    /// Like `remove`, the strong reference given up is the caller's to drop.
+    fn weaken(&mut self, x: &Value) -> Option<Rc<PyInstance>> {
+        match x {
+            Value::Instance(i) => self.held.remove(&i.id),
+            _ => None,
         }
     }
     fn alive_values(&mut self) -> Vec<Value> {
@@ -88,12 +103,11 @@ impl WeakList {
 /// `_loopscope.weak_list(hold=False)`: `(append, remove, alive, weaken)` over one new list;
 /// `alive()` returns the members still alive as a list.
 ///
-/// With `hold`, members are held until `weaken(x)`: asyncio's task registry holds its tasks
-/// until one fails with an exception nobody retrieved. loopscope's handles and task steps do
-/// not hold every object CPython's do (a wakeup handle's future argument, say), so letting
-/// every task die the moment loopscope drops it would finalize async generators earlier
-/// than CPython; a failed task, though, must die on time for its report to come where
-/// CPython's does.
+/// With `hold`, members are held until `weaken(x)`: asyncio's task registry holds a task
+/// until it is done (its step weakens it, tasks.rs). A pending task that nothing else holds
+/// is, in CPython, kept by a reference cycle until the collector runs; loopscope has no
+/// collector, and its handles do not hold every object CPython's do, so a pending task is
+/// held and reported at exit. A done task dies when its last reference goes, as in CPython.
 fn weak_list(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     let hold = matches!(a.first(), Some(Value::Bool(true)));
     let list = Rc::new(RefCell::new(WeakList {
@@ -110,7 +124,8 @@ fn weak_list(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     let l = list.clone();
     let remove = vm.new_closure("remove", move |_vm, a, _k| {
         if let Some(x) = a.first() {
-            l.borrow_mut().remove(x);
+            let gone = l.borrow_mut().remove(x);
+            drop(gone);
         }
         Ok(Value::None)
     });
@@ -121,7 +136,8 @@ fn weak_list(vm: &mut Vm, a: &[Value], _k: &KwArgs) -> PyResult<Value> {
     });
     let weaken = vm.new_closure("weaken", move |_vm, a, _k| {
         if let Some(x) = a.first() {
-            list.borrow_mut().weaken(x);
+            let gone = list.borrow_mut().weaken(x);
+            drop(gone);
         }
         Ok(Value::None)
     });

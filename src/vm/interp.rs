@@ -1832,12 +1832,7 @@ impl Vm {
                 g.state.set(GenState::Completed);
                 exc = self.pep479(g, exc);
             }
-            // Only for `Exception`s: CancelledError, GeneratorExit and SystemExit end frames
-            // of tasks and generators being cancelled or closed, and loopscope does not yet
-            // free a cancelled task when its last reference goes: the locals would outlive it.
-            if self.exc_matches(&exc, ExcKind::Exception) {
-                keep_locals(f, &exc);
-            }
+            keep_locals(f, &exc);
             if matches!(f.entry, Entry::Barrier) || self.frames.len() <= base {
                 return Some(Exit::Raise(exc));
             }
