@@ -767,7 +767,7 @@ class BaseEventLoop(AbstractEventLoop):
             else:
                 handle._run()  # cpython: base_events.py:1922
         handle = None
-        fin = _loopscope.agen_poll(self, True)
+        fin = _loopscope.agen_poll(self)
         if fin is not None:
             for agen in fin:
                 self._asyncgen_finalizer_hook(agen)

@@ -452,7 +452,7 @@ fn run_once(vm: &mut Vm, aio: &Aio, a: &[Value], k: &KwArgs) -> PyResult<Value> 
         }
     }
     let poll = aio.borrow().agen_poll.clone();
-    let fin = vm.call(&poll, &[lp.clone(), Value::Bool(true)], &[])?;
+    let fin = vm.call(&poll, std::slice::from_ref(lp), &[])?;
     if !fin.is_none() {
         for agen in vm.iter_to_vec(&fin)? {
             vm.call_method_by_name(lp, "_asyncgen_finalizer_hook", &[agen])?;

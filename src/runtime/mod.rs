@@ -474,28 +474,7 @@ fn make_native_module(vm: &mut Vm, st: &Rc<RefCell<RtState>>, opts: &RunOptions)
     m.dict.set_str("set_asyncgen_hooks", f);
 
     let s = st.clone();
-    let f = vm.new_closure("agen_poll", move |vm, a, _k| {
-        if a.get(1).is_some_and(|v| matches!(v, Value::Bool(true))) {
-            // End of a loop iteration: a finished task that only this entry still holds is
-            // gone in CPython, and with it its asend()/aclose() object's reference to the
-            // generator.
-            let done: Vec<(Value, Value)> = std::mem::take(&mut *vm.agen_ops_done.borrow_mut());
-            let mut keep = Vec::new();
-            for (task, op) in done {
-                let held = match &task {
-                    Value::Instance(t) => Rc::strong_count(t) > 1,
-                    _ => false,
-                };
-                if held {
-                    keep.push((task, op));
-                } else {
-                    vm.agen_op_release(&op);
-                }
-            }
-            *vm.agen_ops_done.borrow_mut() = keep;
-        }
-        agen_poll(vm, &s, &arg(a, 0))
-    });
+    let f = vm.new_closure("agen_poll", move |vm, a, _k| agen_poll(vm, &s, &arg(a, 0)));
     m.dict.set_str("agen_poll", f);
 
     let s = st.clone();

@@ -654,16 +654,6 @@ fn body(
         return Ok(());
     };
     let out = resume(vm, coro, exc)?;
-    if !matches!(out, Outcome::Yielded(_)) {
-        // The finished task stays in the task list (CPython's is a WeakSet): its asend() or
-        // aclose() object must not keep the generator alive past CPython's GC point, the end
-        // of the loop iteration at the latest.
-        if crate::vm::coro::is_agen_op(coro) {
-            vm.agen_ops_done
-                .borrow_mut()
-                .push((task.clone(), coro.clone()));
-        }
-    }
     match out {
         Outcome::Returned(v) => {
             finalize_dropped_agens(vm, aio, lp)?;

@@ -522,36 +522,6 @@ impl Vm {
         Self::set_agen_op_state(n, AGenOpState::Closed);
     }
 
-    /// Let a finished awaitable drop its generator (it holds a finished stand-in instead).
-    pub fn agen_op_release(&self, v: &Value) {
-        let Value::Native(n) = v else { return };
-        let NativeData::AsyncGenOp(op) = &n.data else {
-            return;
-        };
-        let Ok(mut op) = op.try_borrow_mut() else {
-            return;
-        };
-        if op.state != AGenOpState::Closed {
-            return;
-        }
-        let g = &op.agen;
-        let stand_in = PyGen {
-            kind: g.kind,
-            state: Cell::new(GenState::Completed),
-            frame: RefCell::new(None),
-            name: RefCell::new(g.name.borrow().clone()),
-            qualname: RefCell::new(g.qualname.borrow().clone()),
-            code: g.code.clone(),
-            iterable_coroutine: Cell::new(false),
-            ag_running: Cell::new(false),
-            ag_closed: Cell::new(true),
-            warn: None,
-            origin: None,
-            id: g.id,
-        };
-        op.agen = Rc::new(stand_in);
-    }
-
     pub fn new_agen_op(&self, agen: &Rc<PyGen>, kind: AGenOpKind) -> Value {
         if agen.state.get() == GenState::Created {
             self.agen_first_iter

@@ -364,9 +364,6 @@ pub struct Vm {
     /// Async generators whose first `asend`/`athrow`/`__anext__` was created since the asyncio
     /// runtime last looked (its stand-in for `sys.set_asyncgen_hooks(firstiter=...)`).
     pub agen_first_iter: RefCell<Vec<Value>>,
-    /// Finished tasks driving an asend()/aclose() object, and that object: released once
-    /// nothing but the task list holds the task.
-    pub agen_ops_done: RefCell<Vec<(Value, Value)>>,
     /// How many async generators the runtime watches for finalization (0: nothing to poll).
     pub agens_tracked: std::cell::Cell<usize>,
     /// The thread model (see [`Threads`]); `None` until a script imports threads.
@@ -438,7 +435,6 @@ impl Vm {
             tb_by_python: std::cell::Cell::new(false),
             subclasses: RefCell::new(HashMap::new()),
             agen_first_iter: RefCell::new(Vec::new()),
-            agen_ops_done: RefCell::new(Vec::new()),
             agens_tracked: std::cell::Cell::new(0),
             threads: None,
             await_hook: None,
