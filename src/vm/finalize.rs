@@ -121,36 +121,53 @@ impl Vm {
     /// Call `__del__` of the objects that died since the last call, oldest first (a finalizer
     /// may free more). An exception in one is reported as CPython's `PyErr_WriteUnraisable`
     /// does and does not stop the others.
+    ///
+    /// CPython calls `__del__` as the object dies, so what dies during one finalizer is
+    /// finalized inside it, and objects that died together (a list's items) one after the
+    /// other. While one finalizer runs, the rest of the queue is set aside: a statement
+    /// boundary inside it finalizes only what died since it began.
     pub fn run_finalizers(&mut self) {
         loop {
-            let next = {
+            let (next, waiting) = {
                 let Ok(mut v) = self.warnings.objects.try_borrow_mut() else {
                     return;
                 };
                 let Some(next) = v.pop_front() else {
                     return;
                 };
-                next
+                (next, std::mem::take(&mut *v))
             };
-            let id = next.id;
-            let _ = FINALIZED.try_with(|s| {
-                if let Ok(mut s) = s.try_borrow_mut() {
-                    s.insert(id);
-                }
-            });
-            let obj = Value::Instance(Rc::new(next));
-            let cls = self.type_of(&obj);
-            let Some(del) = cls.lookup("__del__") else {
+            self.finalize_one(next);
+            if waiting.is_empty() {
                 continue;
-            };
-            if let Err(e) = self.call_descr(&del, &obj, &cls, &[]) {
-                let what = self.repr(&del).unwrap_or_default();
-                let tb = self.format_exception(&e);
-                self.write_out(
-                    super::Stream::Stderr,
-                    &format!("Exception ignored in: {what}\n{tb}"),
-                );
             }
+            // What died during that finalizer and is not finalized yet goes first.
+            match self.warnings.objects.try_borrow_mut() {
+                Ok(mut v) => v.extend(waiting),
+                Err(_) => return,
+            }
+        }
+    }
+
+    fn finalize_one(&mut self, next: PyInstance) {
+        let id = next.id;
+        let _ = FINALIZED.try_with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                s.insert(id);
+            }
+        });
+        let obj = Value::Instance(Rc::new(next));
+        let cls = self.type_of(&obj);
+        let Some(del) = cls.lookup("__del__") else {
+            return;
+        };
+        if let Err(e) = self.call_descr(&del, &obj, &cls, &[]) {
+            let what = self.repr(&del).unwrap_or_default();
+            let tb = self.format_exception(&e);
+            self.write_out(
+                super::Stream::Stderr,
+                &format!("Exception ignored in: {what}\n{tb}"),
+            );
         }
     }
 }

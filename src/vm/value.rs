@@ -453,15 +453,24 @@ pub fn drop_deferred_rev(mut items: Vec<Value>) {
 #[inline(never)]
 fn drop_deferred_slow(items: Vec<Value>) {
     let nested = DROPPING.with(|d| d.replace(true));
-    if nested {
-        let _ = TRASH.try_with(|t| {
-            if let Ok(mut t) = t.try_borrow_mut() {
-                t.extend(items);
+    // The queue is a stack, filled last item first: the first item is dropped next, and
+    // what it holds (pushed on top) before the second item. That is CPython's order, whose
+    // deallocators recurse: the `__del__`s of one list's tasks print first to last.
+    let queued = TRASH
+        .try_with(|t| match t.try_borrow_mut() {
+            Ok(mut t) => {
+                t.extend(items.into_iter().rev());
+                None
             }
-        });
+            Err(_) => Some(items),
+        })
+        .ok()
+        .flatten();
+    // Unreachable in practice (the queue is only borrowed here): drop in place, recursing.
+    drop(queued);
+    if nested {
         return;
     }
-    drop(items);
     loop {
         let next = TRASH
             .try_with(|t| t.try_borrow_mut().ok().and_then(|mut t| t.pop()))
