@@ -418,6 +418,9 @@ pub struct PySlice {
 thread_local! {
     static TRASH: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
     static DROPPING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Whether `TRASH` may hold something: a cheap look before borrowing it (most drops of
+    /// a container only decrement a count and queue nothing).
+    static QUEUED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Drop `items` without recursing deeper than one level.
@@ -426,7 +429,7 @@ pub fn drop_deferred(items: Vec<Value>) {
     if items.iter().all(|v| !v.is_container()) {
         return;
     }
-    drop_deferred_slow(items)
+    drop_deferred_slow(items, false)
 }
 
 /// `drop_deferred` last item first: CPython's list and tuple deallocators release their items
@@ -446,29 +449,51 @@ pub fn drop_deferred_rev(mut items: Vec<Value>) {
         }
         return;
     }
-    items.reverse();
-    drop_deferred_slow(items)
+    drop_deferred_slow(items, true)
 }
 
 #[inline(never)]
-fn drop_deferred_slow(items: Vec<Value>) {
+fn drop_deferred_slow(mut items: Vec<Value>, last_first: bool) {
     let nested = DROPPING.with(|d| d.replace(true));
-    // The queue is a stack, filled last item first: the first item is dropped next, and
-    // what it holds (pushed on top) before the second item. That is CPython's order, whose
-    // deallocators recurse: the `__del__`s of one list's tasks print first to last.
-    let queued = TRASH
-        .try_with(|t| match t.try_borrow_mut() {
-            Ok(mut t) => {
-                t.extend(items.into_iter().rev());
-                None
-            }
-            Err(_) => Some(items),
-        })
-        .ok()
-        .flatten();
-    // Unreachable in practice (the queue is only borrowed here): drop in place, recursing.
-    drop(queued);
     if nested {
+        // The queue is a stack, filled with the item to drop first on top: what that item
+        // holds is pushed above the rest, and goes before the second item. That is CPython's
+        // order, whose deallocators recurse (a list's tasks' `__del__`s print last to first,
+        // each with whatever only that task held).
+        if !last_first {
+            items.reverse();
+        }
+        let refused = TRASH
+            .try_with(|t| match t.try_borrow_mut() {
+                Ok(mut t) => {
+                    t.append(&mut items);
+                    QUEUED.with(|q| q.set(true));
+                    None
+                }
+                Err(_) => Some(items),
+            })
+            .ok()
+            .flatten();
+        // Unreachable in practice (only this code borrows the queue): drop in place.
+        drop(refused);
+        return;
+    }
+    if last_first {
+        items.reverse();
+    }
+    for v in items {
+        // Only a container's drop can queue what it held; that goes before the next item.
+        let queues = v.is_container();
+        drop(v);
+        if queues {
+            drain_trash();
+        }
+    }
+    let _ = DROPPING.try_with(|d| d.set(false));
+}
+
+fn drain_trash() {
+    if !QUEUED.with(|q| q.replace(false)) {
         return;
     }
     loop {
@@ -481,7 +506,6 @@ fn drop_deferred_slow(items: Vec<Value>) {
             None => break,
         }
     }
-    let _ = DROPPING.try_with(|d| d.set(false));
 }
 
 impl Value {
