@@ -495,10 +495,10 @@ impl Vm {
         Rc::new(PyInstance {
             cls: RefCell::new(cls.clone()),
             dict: RefCell::new(StrMap::new()),
-            ext: object::Ext::Exc(RefCell::new(exceptions::ExcData {
+            ext: object::Ext::Exc(Box::new(RefCell::new(exceptions::ExcData {
                 args: Value::tuple(args),
                 ..Default::default()
-            })),
+            }))),
             id: self.next_id(),
         })
     }
@@ -720,17 +720,17 @@ impl Vm {
         Value::Instance(Rc::new(PyInstance {
             cls: RefCell::new(cls.clone()),
             dict: RefCell::new(StrMap::new()),
-            ext: object::Ext::Native(RefCell::new(data)),
+            ext: object::Ext::Native(Box::new(RefCell::new(data))),
             id: self.next_id(),
         }))
     }
     /// A plain object of a Python-level class (no `__init__` call).
     pub fn new_plain_instance(&self, cls: &Rc<PyType>) -> Value {
         let ext = match cls.layout {
-            Layout::Exception => object::Ext::Exc(RefCell::new(exceptions::ExcData {
+            Layout::Exception => object::Ext::Exc(Box::new(RefCell::new(exceptions::ExcData {
                 args: Value::tuple(vec![]),
                 ..Default::default()
-            })),
+            }))),
             _ => object::Ext::None,
         };
         Value::Instance(Rc::new(PyInstance {

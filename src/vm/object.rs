@@ -649,10 +649,13 @@ impl PyType {
 }
 
 /// Extra per-instance state for built-in layouts.
+/// Boxed but for `Builtin`: every instance carries an `Ext`, and most (asyncio's tasks,
+/// futures and handles) have none; inline, an exception's data made each of them 64 bytes
+/// bigger.
 pub enum Ext {
     None,
-    Exc(RefCell<ExcData>),
-    Native(RefCell<Box<dyn Any>>),
+    Exc(Box<RefCell<ExcData>>),
+    Native(Box<RefCell<Box<dyn Any>>>),
     /// Instances of Python subclasses of built-in types: the built-in value they extend
     /// (see `vm::subclass`).
     Builtin(super::value::Value),
