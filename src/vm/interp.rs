@@ -18,6 +18,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 const SLOTS_HASH: u32 = super::ops::hash_str("__slots__") as u32;
+const DICT_HASH: i64 = super::ops::hash_str("__dict__");
 
 /// Move `stack[start..]` onto the end of `out`. `Vec::drain` costs about a hundred
 /// instructions for the one or two arguments of a typical call; this is a few per value.
@@ -351,7 +352,9 @@ fn inst_attr_fast(inst: &super::PyInstance, ps: &PyStr) -> Option<Value> {
 #[inline]
 fn inst_setattr_fast(inst: &super::PyInstance, ps: &PyStr, v: Value) -> Option<Value> {
     let cls = inst.cls.borrow();
+    // `__dict__` is a descriptor in CPython (not in the class dict here): `generic_setattr`.
     if cls.flags.get() & tflags::SETATTR == 0
+        && ps.hash() != DICT_HASH
         && cls.lookup_map(ps, |_| ()).is_none()
         && cls.dict.borrow().get_h("__slots__", SLOTS_HASH).is_none()
     {
@@ -4695,7 +4698,7 @@ impl Vm {
             defaults: std::cell::RefCell::new(defaults),
             kwdefaults: std::cell::RefCell::new(kwdefaults),
             closure,
-            dict: std::cell::RefCell::new(super::object::StrMap::new()),
+            dict: std::cell::RefCell::new(super::object::StrMap::for_function()),
             module,
             id: self.next_id(),
         };
