@@ -18,7 +18,6 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 const SLOTS_HASH: u32 = super::ops::hash_str("__slots__") as u32;
-const DICT_HASH: i64 = super::ops::hash_str("__dict__");
 
 /// Move `stack[start..]` onto the end of `out`. `Vec::drain` costs about a hundred
 /// instructions for the one or two arguments of a typical call; this is a few per value.
@@ -352,15 +351,14 @@ fn inst_attr_fast(inst: &super::PyInstance, ps: &PyStr) -> Option<Value> {
 #[inline]
 fn inst_setattr_fast(inst: &super::PyInstance, ps: &PyStr, v: Value) -> Option<Value> {
     let cls = inst.cls.borrow();
-    // `__dict__` is a descriptor in CPython (not in the class dict here): `generic_setattr`.
     if cls.flags.get() & tflags::SETATTR == 0
-        && ps.hash() != DICT_HASH
         && cls.lookup_map(ps, |_| ()).is_none()
         && cls.dict.borrow().get_h("__slots__", SLOTS_HASH).is_none()
     {
         drop(cls);
-        inst.dict.borrow_mut().set_ps(ps, v);
-        return None;
+        // `__dict__` and `__class__` are descriptors in CPython, not in the class dict here:
+        // refused, for `generic_setattr`.
+        return inst.dict.borrow_mut().set_attr_ps(ps, v);
     }
     Some(v)
 }

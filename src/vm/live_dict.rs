@@ -234,8 +234,8 @@ impl DictOf<'_> {
 /// The object's `__dict__`: the one handed out before, else a new dict of its attributes
 /// that stays live from now on.
 pub fn dict_of(of: DictOf) -> Rc<PyDict> {
-    if let Some(d) = of.map().borrow().live() {
-        return d.clone();
+    if let Some(d) = of.map().try_borrow().ok().and_then(|m| m.live().cloned()) {
+        return d;
     }
     let d = Rc::new(PyDict::new());
     {

@@ -430,6 +430,31 @@ impl StrMap {
         }
         self.push_new(name.rc_str(), h, v);
     }
+    /// `set_ps` for `obj.name = v` on an instance, which gives `v` back for a new key
+    /// `__dict__` or `__class__`: those are descriptors in CPython (`generic_setattr`
+    /// replaces the dict or the class). Checked only
+    /// where a key is added, so overwriting an attribute (most stores) pays nothing.
+    #[inline]
+    pub fn set_attr_ps(&mut self, name: &PyStr, v: Value) -> Option<Value> {
+        let h = name.hash() as u32;
+        if let Some(i) = self.find_h(name.key_str(), h) {
+            if self.hooks != 0 {
+                self.on_set(name.key_str(), &v);
+            }
+            if let Some(slot) = self.vals.get_mut(i) {
+                *slot = v;
+            }
+            return None;
+        }
+        if matches!(&*name.s, "__dict__" | "__class__") {
+            return Some(v);
+        }
+        if self.hooks != 0 {
+            self.on_set(name.key_str(), &v);
+        }
+        self.push_new(name.rc_str(), h, v);
+        None
+    }
     fn push_new(&mut self, name: Rc<str>, h: u32, v: Value) {
         self.bloom |= bloom_bit(h);
         self.vals.push(v);

@@ -2316,6 +2316,10 @@ impl Vm {
                 *inst.cls.borrow_mut() = t.clone();
                 return Ok(());
             }
+            return Err(self.type_error(format!(
+                "__class__ must be set to a class, not '{}' object",
+                self.type_name(&v)
+            )));
         }
         const SLOTS_HASH: u32 = hash_str("__slots__") as u32;
         // A bare `object()` has no `__dict__` either (students use one as a sentinel).

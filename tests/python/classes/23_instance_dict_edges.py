@@ -177,3 +177,52 @@ em = Empty()
 print(em.__dict__, vars(em) == {})
 em.__dict__.setdefault('x', []).append(1)
 print(em.x)
+
+# class attributes, slots, assignment in __init__, a '__dict__' key, SimpleNamespace, __class__
+try:
+    raise KeyError('k')
+except KeyError as e:
+    print(vars(e))
+class CX:
+    x = 1
+cx = CX()
+cx.__dict__['x'] = 2
+print(cx.x, CX.x)
+class W:
+    __slots__ = ()
+try:
+    W().__dict__ = {}
+except AttributeError as e:
+    print(e)
+try:
+    del W().__dict__
+except AttributeError as e:
+    print(e)
+class Q:
+    def __init__(self):
+        self.__dict__ = {'a': 1}
+        self.b = 2
+q = Q()
+print(q.__dict__, q.a, q.b, dir(q)[-2:])
+setattr(q, '__dict__', {'z': 1})
+print(q.z, hasattr(q, 'a'))
+q.__dict__['__dict__'] = 'weird'
+print(type(q.__dict__), q.__dict__['__dict__'])
+import types
+ns = types.SimpleNamespace(a=1)
+ns.__dict__['b'] = 2
+print(ns, vars(ns))
+class Ch(CX):
+    pass
+ch = Ch()
+ch.y = 1
+ch.__class__ = CX
+try:
+    ch.__class__ = 5
+except TypeError as e:
+    print(e)
+print(ch.__dict__, type(ch).__name__)
+def g():
+    pass
+g.__dict__.update(a=1)
+print(g.a, g.__dict__)
