@@ -34,8 +34,8 @@ pub struct DictTable {
     /// entry indices: `LoadGlobal`'s cache relies on it. 0: never had a key.
     pub version: u64,
     /// The objects whose `__dict__` this is (`live_dict`): their attribute maps follow this
-    /// table's str keys. `None` for every other dict.
-    pub(crate) owners: Option<Box<Vec<super::live_dict::Owner>>>,
+    /// table's str keys. `None` for every other dict (one word, boxed: most dicts have none).
+    pub(crate) owners: Option<Box<super::live_dict::Owners>>,
 }
 
 thread_local! {

@@ -25,6 +25,10 @@ pub enum Owner {
     Func(Weak<PyFunction>),
 }
 
+/// The owners of a dict (`DictTable::owners`).
+#[derive(Default)]
+pub struct Owners(Vec<Owner>);
+
 /// An owner, alive for the length of one mirrored change.
 enum Held {
     Inst(Rc<PyInstance>),
@@ -83,6 +87,7 @@ fn owners_of(d: &PyDict, except: *const StrMap) -> Vec<Held> {
         return Vec::new();
     };
     owners
+        .0
         .iter()
         .filter_map(Owner::upgrade)
         .filter(|h| !std::ptr::eq(h.map().as_ptr(), except))
@@ -193,15 +198,15 @@ impl PyDict {
     fn add_owner(&self, o: Owner) {
         if let Ok(mut t) = self.t.try_borrow_mut() {
             let owners = t.owners.get_or_insert_with(Default::default);
-            owners.retain(Owner::alive);
-            owners.push(o);
+            owners.0.retain(Owner::alive);
+            owners.0.push(o);
         }
     }
     fn remove_owner(&self, map: *const StrMap) {
         if let Ok(mut t) = self.t.try_borrow_mut() {
             if let Some(owners) = &mut t.owners {
-                owners.retain(|o| o.alive() && !o.is(map));
-                if owners.is_empty() {
+                owners.0.retain(|o| o.alive() && !o.is(map));
+                if owners.0.is_empty() {
                     t.owners = None;
                 }
             }
