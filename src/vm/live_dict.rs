@@ -228,12 +228,42 @@ impl DictOf<'_> {
             DictOf::Func(f) => &f.dict,
         }
     }
+    /// The names a `__slots__` that also has `__dict__` gives the object: in its map here,
+    /// not in its `__dict__`.
+    fn slot_names(&self) -> Vec<Rc<str>> {
+        let DictOf::Inst(i) = self else {
+            return Vec::new();
+        };
+        slot_names(&i.class())
+    }
     fn owner(&self) -> Owner {
         match self {
             DictOf::Inst(i) => Owner::Inst(Rc::downgrade(i)),
             DictOf::Func(f) => Owner::Func(Rc::downgrade(f)),
         }
     }
+}
+
+fn slot_names(cls: &Rc<super::object::PyType>) -> Vec<Rc<str>> {
+    let mut names = Vec::new();
+    for c in cls.mro() {
+        let slots = c.dict.borrow().get("__slots__").cloned();
+        let items = match slots {
+            None => continue,
+            Some(Value::Str(s)) => vec![Value::Str(s)],
+            Some(Value::Tuple(t)) => t.items.to_vec(),
+            Some(Value::List(l)) => l.items.borrow().clone(),
+            Some(_) => continue,
+        };
+        for n in items {
+            if let Value::Str(s) = n {
+                if !matches!(&*s.s, "__dict__" | "__weakref__") {
+                    names.push(s.rc_str());
+                }
+            }
+        }
+    }
+    names
 }
 
 /// The object's `__dict__`: the one handed out before, else a new dict of its attributes
@@ -247,19 +277,17 @@ pub fn dict_of(of: DictOf) -> Rc<PyDict> {
         let Ok(mut m) = of.map().try_borrow_mut() else {
             return d;
         };
-        {
-            let mut t = d.t.borrow_mut();
-            for (k, v) in m.iter() {
-                if m.hidden(k) {
-                    continue;
-                }
-                let key = intern(k);
-                if let Value::Str(ps) = &key {
-                    t.insert_new(ps.hash(), key.clone(), v.clone());
-                }
+        m.set_live(Some((d.clone(), of.slot_names())));
+        let mut t = d.t.borrow_mut();
+        for (k, v) in m.iter() {
+            if m.hidden(k) {
+                continue;
+            }
+            let key = intern(k);
+            if let Value::Str(ps) = &key {
+                t.insert_new(ps.hash(), key.clone(), v.clone());
             }
         }
-        m.set_live(Some(d.clone()));
     }
     d.add_owner(of.owner());
     d
@@ -276,30 +304,25 @@ pub fn readopt(inst: &Rc<PyInstance>) {
 /// A copy of `src`'s attributes for a new object `dst` (copy.copy): its own `__dict__` if it
 /// has entries that are not attribute names (which only the dict holds), else none yet.
 pub fn copy_attrs(src: &PyInstance, dst: &Rc<PyInstance>) {
-    let live = src.dict.borrow().live().cloned();
-    match live {
-        Some(d) if d.t.borrow().iter().any(|e| attr_name(&e.key).is_none()) => {
-            let entries: Vec<(i64, Value, Value)> =
-                d.t.borrow()
-                    .iter()
-                    .map(|e| (e.hash, e.key.clone(), e.value.clone()))
-                    .collect();
-            let nd = Rc::new(PyDict::new());
-            {
-                let mut m = dst.dict.borrow_mut();
-                let mut t = nd.t.borrow_mut();
-                for (h, k, v) in entries {
-                    if let Some(ps) = attr_name(&k) {
-                        m.set_unmirrored(ps, v.clone());
-                    }
-                    t.insert_new(h, k, v);
-                }
-                m.set_live(Some(nd.clone()));
-            }
-            nd.add_owner(Owner::Inst(Rc::downgrade(dst)));
-        }
-        _ => *dst.dict.borrow_mut() = src.dict.borrow().clone(),
+    let (map, live) = {
+        let m = src.dict.borrow();
+        (m.clone(), m.live().cloned().map(|d| (d, m.hidden_keys())))
+    };
+    *dst.dict.borrow_mut() = map;
+    let Some((d, hidden)) = live else { return };
+    if d.t.borrow().iter().all(|e| attr_name(&e.key).is_some()) {
+        return;
     }
+    let nd = Rc::new(PyDict::new());
+    {
+        let src = d.t.borrow();
+        let mut t = nd.t.borrow_mut();
+        for e in src.iter() {
+            t.insert_new(e.hash, e.key.clone(), e.value.clone());
+        }
+    }
+    dst.dict.borrow_mut().set_live(Some((nd.clone(), hidden)));
+    nd.add_owner(Owner::Inst(Rc::downgrade(dst)));
 }
 
 impl Vm {
@@ -321,14 +344,14 @@ impl Vm {
             let Ok(mut m) = map.try_borrow_mut() else {
                 return Ok(());
             };
-            let old_live = m.set_live(None);
+            // The slots stay (`clear_unmirrored` keeps the keys the dict does not show).
+            let old_live = m.set_live(Some((d.clone(), of.slot_names())));
             let old_vals = m.clear_unmirrored();
             for (k, v) in &items {
                 if let Some(ps) = attr_name(k) {
                     m.set_unmirrored(ps, v.clone());
                 }
             }
-            m.set_live(Some(d.clone()));
             (old_live, old_vals)
         };
         if let Some(old) = &old_live {
@@ -347,21 +370,12 @@ impl Vm {
         ))
     }
 
-    /// `del obj.__dict__` on an instance: it has no attributes and no dict any more (the next
-    /// read makes a new, empty one), as CPython's `subtype_setdict` with NULL.
-    pub fn del_dict_of(&mut self, inst: &Rc<PyInstance>) {
-        let me: *const StrMap = inst.dict.as_ptr();
-        let (old_live, old_vals) = {
-            let Ok(mut m) = inst.dict.try_borrow_mut() else {
-                return;
-            };
-            (m.set_live(None), m.clear_unmirrored())
-        };
-        if let Some(old) = &old_live {
-            old.remove_owner(me);
-        }
-        drop(old_vals);
-        drop(old_live);
+    /// `del obj.__dict__` on an instance: it has no attributes and is detached from its old
+    /// dict, as CPython's `subtype_setdict` with NULL; the next read gives a new, empty one
+    /// (as this is).
+    pub fn del_dict_of(&mut self, inst: &Rc<PyInstance>) -> PyResult<()> {
+        let empty = Value::Dict(Rc::new(PyDict::new()));
+        self.set_dict_of(DictOf::Inst(inst), &empty)
     }
 
     /// `TypeError` for the other objects' `del f.__dict__`.

@@ -40,10 +40,17 @@ pub struct StrMap {
     live: LiveDict,
 }
 
-/// `StrMap::live`, with its drop out of line: maps are made and dropped by the thousand
-/// (asyncio's handles) and almost never have one.
+/// `StrMap::live`, one word with its drop out of line: maps are made and dropped by the
+/// thousand (asyncio's handles) and almost never have one.
 #[derive(Default)]
-struct LiveDict(Option<Rc<PyDict>>);
+struct LiveDict(Option<Box<Live>>);
+
+struct Live {
+    dict: Rc<PyDict>,
+    /// Keys of the map that are not in the dict: the slots of a class whose `__slots__`
+    /// also has `__dict__` (they live in the map here, in the object's slots in CPython).
+    hidden: Vec<Rc<str>>,
+}
 
 impl Drop for LiveDict {
     #[inline(always)]
@@ -56,7 +63,7 @@ impl Drop for LiveDict {
 
 #[cold]
 #[inline(never)]
-fn drop_live(d: Option<Rc<PyDict>>) {
+fn drop_live(d: Option<Box<Live>>) {
     drop(d);
 }
 
@@ -175,9 +182,9 @@ impl StrMap {
         if self.hooks & HOOK_TYPE != 0 {
             bump_type_epoch();
         }
-        if let Some(d) = &self.live.0 {
+        if let Some(l) = &self.live.0 {
             if !self.hidden(name) {
-                super::live_dict::mirror_set(d, self, name, v.clone());
+                super::live_dict::mirror_set(&l.dict, self, name, v.clone());
             }
         }
     }
@@ -188,35 +195,54 @@ impl StrMap {
         if self.hooks & HOOK_TYPE != 0 {
             bump_type_epoch();
         }
-        if let Some(d) = &self.live.0 {
+        if let Some(l) = &self.live.0 {
             if !self.hidden(name) {
-                super::live_dict::mirror_remove(d, self, name);
+                super::live_dict::mirror_remove(&l.dict, self, name);
             }
         }
     }
     /// A key this map holds that its `__dict__` does not show: a function keeps what are
     /// slots of their own in CPython (`__doc__`, `__module__`, ...) in the same map.
     pub(crate) fn hidden(&self, name: &str) -> bool {
-        self.hooks & HOOK_FUNC != 0
-            && matches!(
+        if self.hooks & HOOK_FUNC != 0 {
+            return matches!(
                 name,
                 "__annotations__" | "__doc__" | "__module__" | "__kwdefaults__"
-            )
+            );
+        }
+        self.live
+            .0
+            .as_ref()
+            .is_some_and(|l| l.hidden.iter().any(|h| &**h == name))
     }
     /// The `__dict__` view of this map, if one was handed out.
     #[inline]
     pub fn live(&self) -> Option<&Rc<PyDict>> {
-        self.live.0.as_ref()
+        self.live.0.as_ref().map(|l| &l.dict)
     }
-    /// Make `d` this map's `__dict__` view (`None`: none any more). The caller has made the
-    /// keys agree and registers the owner with `d`.
-    pub fn set_live(&mut self, d: Option<Rc<PyDict>>) -> Option<Rc<PyDict>> {
-        if d.is_some() {
-            self.hooks |= HOOK_LIVE;
-        } else {
-            self.hooks &= !HOOK_LIVE;
-        }
-        std::mem::replace(&mut self.live.0, d)
+    /// Make `d` this map's `__dict__` view (`None`: none any more), with the keys it does
+    /// not show; the old view is returned. The caller has made the keys agree and registers
+    /// the owner with `d`.
+    pub fn set_live(&mut self, d: Option<(Rc<PyDict>, Vec<Rc<str>>)>) -> Option<Rc<PyDict>> {
+        let new = match d {
+            Some((dict, hidden)) => {
+                self.hooks |= HOOK_LIVE;
+                Some(Box::new(Live { dict, hidden }))
+            }
+            None => {
+                self.hooks &= !HOOK_LIVE;
+                None
+            }
+        };
+        std::mem::replace(&mut self.live.0, new).map(|l| l.dict)
+    }
+    /// The keys the `__dict__` view does not show (kept when the view changes).
+    pub(crate) fn hidden_keys(&self) -> Vec<Rc<str>> {
+        self.live
+            .0
+            .as_ref()
+            .map(|l| l.hidden.clone())
+            .unwrap_or_default()
     }
     /// `set` without mirroring into the live dict (the change comes from it).
     pub(crate) fn set_unmirrored(&mut self, name: &PyStr, v: Value) {

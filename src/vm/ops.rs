@@ -2415,8 +2415,7 @@ impl Vm {
                 }
                 if inst.dict.borrow_mut().remove(n).is_none() {
                     if n == "__dict__" && self.has_instance_dict(&cls) {
-                        self.del_dict_of(inst);
-                        return Ok(());
+                        return self.del_dict_of(inst);
                     }
                     return Err(self.no_attr(obj, n));
                 }

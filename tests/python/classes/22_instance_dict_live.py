@@ -133,6 +133,7 @@ except TypeError as ex:
 class SD:
     __slots__ = ('a', '__dict__')
 sd = SD()
+sd.a = 1
 sd.b = 2
 print(sd.__dict__)
 sd.__dict__['c'] = 3

@@ -226,3 +226,29 @@ def g():
     pass
 g.__dict__.update(a=1)
 print(g.a, g.__dict__)
+
+# __slots__ with __dict__: the slots are not in the dict
+class SD:
+    __slots__ = ('a', '__dict__')
+sd = SD()
+sd.a = 1
+sd.b = 2
+print(sd.__dict__, sd.a)
+sd.__dict__['a'] = 'dict'
+print(sd.a, sd.__dict__)
+sd.__dict__.clear()
+print(sd.a, sd.__dict__)
+sd.__dict__ = {'c': 3}
+print(sd.a, sd.c, vars(sd))
+del sd.__dict__
+print(sd.a, vars(sd))
+sd.x = 1
+sd2 = copy.copy(sd)
+print(sd2.a, vars(sd2))
+class Sub(SD):
+    __slots__ = ('s',)
+u = Sub()
+u.a, u.s, u.z = 1, 2, 3
+print(vars(u))
+del u.a
+print(hasattr(u, 'a'), vars(u))
