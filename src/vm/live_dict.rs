@@ -154,6 +154,24 @@ impl PyDict {
             }
         }
     }
+    /// `self[key] = v` on some object's `__dict__` (`found`: where `Vm::dict_find` found the
+    /// key): its attribute too.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn set_owned(&self, found: Option<usize>, h: i64, key: Value, v: Value) {
+        let old = {
+            let mut t = self.t.borrow_mut();
+            match found {
+                Some(i) => t.set_value_at(i, v.clone()),
+                None => {
+                    t.insert_new(h, key.clone(), v.clone());
+                    None
+                }
+            }
+        };
+        drop(old);
+        self.owners_set(&key, &v);
+    }
     /// `del self[key]` was done: the owners' attribute `key` too.
     #[cold]
     #[inline(never)]

@@ -1043,26 +1043,12 @@ impl Vm {
             _ => (key, value),
         };
         let h = self.hash(&key)?;
-        let found = self.dict_find(d, &key, h)?;
-        let mut t = d.t.borrow_mut();
-        if t.has_owners() {
-            let old = match found {
-                Some(i) => t.set_value_at(i, value.clone()),
-                None => {
-                    t.insert_new(h, key.clone(), value.clone());
-                    None
-                }
-            };
-            drop(t);
-            drop(old);
-            d.owners_set(&key, &value);
-            return Ok(());
-        }
-        match found {
+        match self.dict_find(d, &key, h)? {
+            found if d.t.borrow().has_owners() => d.set_owned(found, h, key, value),
             Some(i) => {
-                t.set_value_at(i, value);
+                d.t.borrow_mut().set_value_at(i, value);
             }
-            None => t.insert_new(h, key, value),
+            None => d.t.borrow_mut().insert_new(h, key, value),
         }
         Ok(())
     }
