@@ -4696,7 +4696,7 @@ impl Vm {
             defaults: std::cell::RefCell::new(defaults),
             kwdefaults: std::cell::RefCell::new(kwdefaults),
             closure,
-            dict: std::cell::RefCell::new(super::object::StrMap::for_function()),
+            dict: std::cell::RefCell::new(super::object::StrMap::new()),
             module,
             id: self.next_id(),
         };

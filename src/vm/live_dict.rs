@@ -254,6 +254,12 @@ impl DictOf<'_> {
         };
         slot_names(&i.class())
     }
+    /// Ready the object's map for a `__dict__` view.
+    fn prepare(&self, m: &mut StrMap) {
+        if let DictOf::Func(_) = self {
+            m.mark_function();
+        }
+    }
     fn owner(&self) -> Owner {
         match self {
             DictOf::Inst(i) => Owner::Inst(Rc::downgrade(i)),
@@ -295,6 +301,7 @@ pub fn dict_of(of: DictOf) -> Rc<PyDict> {
         let Ok(mut m) = of.map().try_borrow_mut() else {
             return d;
         };
+        of.prepare(&mut m);
         m.set_live(Some((d.clone(), of.slot_names())));
         let mut t = d.t.borrow_mut();
         for (k, v) in m.iter() {
@@ -363,6 +370,7 @@ impl Vm {
                 return Ok(());
             };
             // The slots stay (`clear_unmirrored` keeps the keys the dict does not show).
+            of.prepare(&mut m);
             let old_live = m.set_live(Some((d.clone(), of.slot_names())));
             let old_vals = m.clear_unmirrored();
             for (k, v) in &items {

@@ -40,31 +40,18 @@ pub struct StrMap {
     live: LiveDict,
 }
 
-/// `StrMap::live`, one word with its drop out of line: maps are made and dropped by the
-/// thousand (asyncio's handles) and almost never have one.
+/// `StrMap::live`: one word, and an `Rc` (never shared) rather than a `Box` so that its drop
+/// is a count decrement inline and the rest out of line. Maps are made and dropped by the
+/// thousand (asyncio's handles) and almost never have one: a bigger drop glue stops the
+/// compiler inlining theirs, and a `Drop` impl here changes how the interpreter loop (which
+/// builds functions' maps) is compiled, both measurable.
 #[derive(Default)]
-struct LiveDict(Option<Box<Live>>);
-
+struct LiveDict(Option<Rc<Live>>);
 struct Live {
     dict: Rc<PyDict>,
     /// Keys of the map that are not in the dict: the slots of a class whose `__slots__`
     /// also has `__dict__` (they live in the map here, in the object's slots in CPython).
     hidden: Vec<Rc<str>>,
-}
-
-impl Drop for LiveDict {
-    #[inline(always)]
-    fn drop(&mut self) {
-        if self.0.is_some() {
-            drop_live(self.0.take());
-        }
-    }
-}
-
-#[cold]
-#[inline(never)]
-fn drop_live(d: Option<Box<Live>>) {
-    drop(d);
 }
 
 /// A class `__dict__`: every change invalidates the type attribute cache.
@@ -162,12 +149,11 @@ impl StrMap {
             ..StrMap::default()
         }
     }
-    /// An empty function `__dict__`.
-    pub fn for_function() -> StrMap {
-        StrMap {
-            hooks: HOOK_FUNC,
-            ..StrMap::default()
-        }
+    /// This map as a function's attributes, about to get a `__dict__` view (which leaves out
+    /// the keys that are slots of their own in CPython). Set then, not when every function
+    /// is made.
+    pub(crate) fn mark_function(&mut self) {
+        self.hooks |= HOOK_FUNC;
     }
     /// This map as a class `__dict__`.
     pub fn into_type_dict(mut self) -> StrMap {
@@ -227,14 +213,14 @@ impl StrMap {
         let new = match d {
             Some((dict, hidden)) => {
                 self.hooks |= HOOK_LIVE;
-                Some(Box::new(Live { dict, hidden }))
+                Some(Rc::new(Live { dict, hidden }))
             }
             None => {
                 self.hooks &= !HOOK_LIVE;
                 None
             }
         };
-        std::mem::replace(&mut self.live.0, new).map(|l| l.dict)
+        std::mem::replace(&mut self.live.0, new).map(|l| l.dict.clone())
     }
     /// The keys the `__dict__` view does not show (kept when the view changes).
     pub(crate) fn hidden_keys(&self) -> Vec<Rc<str>> {
