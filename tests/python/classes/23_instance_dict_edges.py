@@ -252,3 +252,44 @@ u.a, u.s, u.z = 1, 2, 3
 print(vars(u))
 del u.a
 print(hasattr(u, 'a'), vars(u))
+
+# dict methods on a __dict__ (init, self-update, |= itself, missing keys, float/None keys), a
+# shared dict, copies of an object with a shared dict
+class C2:
+    pass
+c = C2()
+c.a = 1
+try:
+    c.__dict__ = c
+except TypeError as e:
+    print(e)
+vars(c).__init__(b=2)
+print(c.b, vars(c))
+c.__dict__.update(c.__dict__)
+print(vars(c))
+try:
+    del c.__dict__['x']
+except KeyError as e:
+    print('KeyError', e)
+try:
+    c.__dict__.pop('x')
+except KeyError as e:
+    print('KeyError', e)
+d = vars(c)
+d |= d
+print(d, sorted(d), d.keys() & {'a'})
+print(c.__dict__.get('a'), 'a' in c.__dict__, c.__dict__ == {'a': 1, 'b': 2})
+c.__dict__[1.5] = 'f'
+c.__dict__[None] = 'n'
+print(vars(c), c.a)
+e = C2()
+e.__dict__ = vars(c)
+e.c = 3
+print(vars(c), c.c)
+del c.c
+print(hasattr(e, 'c'))
+print(dict(vars(e), z=1), list(vars(e).items())[:2])
+f = copy.copy(e)
+print(vars(f), vars(f) is vars(e))
+g = copy.deepcopy(e)
+print(vars(g))
