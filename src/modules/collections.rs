@@ -571,6 +571,9 @@ fn reorder(vm: &mut Vm, d: &PyDict, order: Vec<(Value, Value)>) -> PyResult<()> 
     for (k, v) in order {
         vm.dict_set(d, k, v)?;
     }
+    if d.t.borrow().has_owners() {
+        d.owners_resync();
+    }
     Ok(())
 }
 

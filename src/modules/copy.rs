@@ -86,13 +86,13 @@ fn shallow(vm: &mut Vm, x: &Value) -> R {
                 let p = shallow(vm, p)?;
                 let new = vm.new_payload_instance(&t, p);
                 if let Value::Instance(n) = &new {
-                    *n.dict.borrow_mut() = inst.dict.borrow().clone();
+                    crate::vm::live_dict::copy_attrs(inst, n);
                 }
                 return Ok(new);
             }
             let new = blank_like(vm, inst);
             if let Value::Instance(n) = &new {
-                *n.dict.borrow_mut() = inst.dict.borrow().clone();
+                crate::vm::live_dict::copy_attrs(inst, n);
             }
             Ok(new)
         }
@@ -316,6 +316,24 @@ fn deep_inner(vm: &mut Vm, x: &Value, st: &mut Deep) -> R {
                     y
                 }
             };
+            // A `__dict__` with keys that are not attribute names: deep-copied whole, as
+            // CPython's `state = deepcopy(obj.__dict__)`.
+            let live = inst.dict.borrow().live().cloned();
+            if let Some(ld) =
+                live.filter(|d| d.t.borrow().iter().any(|e| !matches!(e.key, Value::Str(_))))
+            {
+                let items = ld.t.borrow().items();
+                let nd = Rc::new(PyDict::new());
+                for (k, v) in items {
+                    let k = deep(vm, &k, st)?;
+                    let v = deep(vm, &v, st)?;
+                    vm.dict_set(&nd, k, v)?;
+                }
+                if let Value::Instance(yi) = &y {
+                    vm.set_dict_of(crate::vm::live_dict::DictOf::Inst(yi), &Value::Dict(nd))?;
+                }
+                return Ok(y);
+            }
             let attrs: Vec<(Rc<str>, Value)> = inst
                 .dict
                 .borrow()

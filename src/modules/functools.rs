@@ -71,15 +71,10 @@ fn do_update_wrapper(
             Err(e) => return Err(e),
         };
         let items = vm.mapping_items(&src)?;
-        if attr == "__dict__" {
-            for (k, x) in items {
-                vm.setattr(wrapper, &k, x)?;
-            }
-        } else {
-            let dst = vm.getattr_str(wrapper, attr)?;
-            for (k, x) in items {
-                vm.setitem(&dst, &k, x)?;
-            }
+        // `getattr(wrapper, attr).update(...)`: a `__dict__` is live, so this sets attributes.
+        let dst = vm.getattr_str(wrapper, attr)?;
+        for (k, x) in items {
+            vm.setitem(&dst, &k, x)?;
         }
     }
     vm.setattr(wrapper, &Value::str("__wrapped__"), wrapped.clone())?;

@@ -205,11 +205,15 @@ pub fn fill(
     vals: impl IntoIterator<Item = (&'static str, Value)>,
 ) {
     let mut d = i.dict.borrow_mut();
-    if d.is_empty() {
+    if d.is_pristine() {
+        // Nothing to drop: no call into the map's drop glue.
+        std::mem::forget(std::mem::replace(&mut *d, template.clone()));
+    } else if d.is_empty() && d.live().is_none() {
+        // (An empty map with a `__dict__` view keeps it.)
         *d = template.clone();
     }
     for (n, v) in vals {
-        match pos_in(&d, n).and_then(|p| d.vals.get_mut(p)) {
+        match pos_in(&d, n).and_then(|p| d.slot_mut(p)) {
             // A template's value is plain (None, a bool): no drop glue call.
             Some(slot) => std::mem::replace(slot, v).forget_plain(),
             None => {
@@ -388,7 +392,7 @@ pub fn has_own(i: &PyInstance, n: &'static str) -> bool {
 pub fn set(i: &PyInstance, n: &'static str, v: Value) {
     let old = {
         let mut d = i.dict.borrow_mut();
-        match pos_in(&d, n).and_then(|p| d.vals.get_mut(p)) {
+        match pos_in(&d, n).and_then(|p| d.slot_mut(p)) {
             // The old value is dropped after the dict's borrow ends (a drop may run Python).
             Some(slot) => std::mem::replace(slot, v),
             None => {

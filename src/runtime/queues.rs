@@ -203,7 +203,7 @@ fn set_unfinished(me: &PyInstance, l: Option<Layout>, n: i64) {
     if let Some(l) = l {
         let mut d = me.dict.borrow_mut();
         if d.shape_id() == l.shape {
-            if let Some(slot) = d.vals.get_mut(l.unfinished as usize) {
+            if let Some(slot) = d.slot_mut(l.unfinished as usize) {
                 let old = std::mem::replace(slot, Value::Int(n));
                 drop(d);
                 drop(old);
@@ -662,7 +662,7 @@ fn task_done(vm: &mut Vm, _aio: &Aio, a: &[Value], _k: &KwArgs) -> PyResult<Valu
         // Most calls leave tasks unfinished: a count above one only goes down.
         let mut d = me.dict.borrow_mut();
         if let Some(l) = cached_layout(&d) {
-            if let Some(Value::Int(n)) = d.vals.get_mut(l.unfinished as usize) {
+            if let Some(Value::Int(n)) = d.slot_mut(l.unfinished as usize) {
                 if *n > 1 {
                     *n -= 1;
                     return Ok(Value::None);

@@ -1651,7 +1651,13 @@ fn b_vars(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
     if args.is_empty() {
         return b_locals(vm, args, kw);
     }
-    vm.getattr_str(&args[0], "__dict__")
+    vm.check_args("vars", args, 0, 1)?;
+    match vm.getattr_str(&args[0], "__dict__") {
+        Err(e) if vm.exc_matches(&e, ExcKind::AttributeError) => {
+            Err(vm.type_error("vars() argument must have __dict__ attribute"))
+        }
+        r => r,
+    }
 }
 
 fn b_dir(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {

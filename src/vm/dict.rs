@@ -33,6 +33,9 @@ pub struct DictTable {
     /// place). Unique across all tables, so an equal version means the same keys at the same
     /// entry indices: `LoadGlobal`'s cache relies on it. 0: never had a key.
     pub version: u64,
+    /// The objects whose `__dict__` this is (`live_dict`): their attribute maps follow this
+    /// table's str keys. `None` for every other dict (one word, boxed: most dicts have none).
+    pub(crate) owners: Option<Box<super::live_dict::Owners>>,
 }
 
 thread_local! {
@@ -62,6 +65,11 @@ impl DictTable {
     }
     pub fn len(&self) -> usize {
         self.used
+    }
+    /// Is this some object's `__dict__` (its changes are mirrored to the object)?
+    #[inline(always)]
+    pub fn has_owners(&self) -> bool {
+        self.owners.is_some()
     }
     pub fn is_empty(&self) -> bool {
         self.used == 0
@@ -381,6 +389,10 @@ impl PyDict {
         let Value::Str(s) = &key else { return };
         let h = s.hash();
         let mut t = self.t.borrow_mut();
+        if t.has_owners() {
+            drop(t);
+            return self.set_pystr_owned(key, value);
+        }
         match t.probe_str(h, &s.s) {
             Some(i) => {
                 t.set_value_at(i, value);
@@ -388,11 +400,35 @@ impl PyDict {
             None => t.insert_new(h, key, value),
         }
     }
+    /// `set_pystr_value` on some object's `__dict__`: its attribute too.
+    #[cold]
+    #[inline(never)]
+    fn set_pystr_owned(&self, key: Value, value: Value) {
+        let Value::Str(s) = &key else { return };
+        let h = s.hash();
+        let old = {
+            let mut t = self.t.borrow_mut();
+            match t.probe_str(h, &s.s) {
+                Some(i) => t.set_value_at(i, value.clone()),
+                None => {
+                    t.insert_new(h, key.clone(), value.clone());
+                    None
+                }
+            }
+        };
+        drop(old);
+        self.owners_set(&key, &value);
+    }
     pub fn remove_str(&self, key: &str) -> Option<Value> {
         let h = super::ops::hash_str(key);
         let mut t = self.t.borrow_mut();
         let i = t.probe_str(h, key)?;
-        t.remove_at(i).map(|(_, v)| v)
+        let (k, v) = t.remove_at(i)?;
+        if t.has_owners() {
+            drop(t);
+            self.owners_remove(&k);
+        }
+        Some(v)
     }
 }
 

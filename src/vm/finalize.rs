@@ -156,7 +156,9 @@ impl Vm {
                 s.insert(id);
             }
         });
-        let obj = Value::Instance(Rc::new(next));
+        let next = Rc::new(next);
+        super::live_dict::readopt(&next);
+        let obj = Value::Instance(next);
         let cls = self.type_of(&obj);
         let Some(del) = cls.lookup("__del__") else {
             return;

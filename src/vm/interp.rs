@@ -356,8 +356,9 @@ fn inst_setattr_fast(inst: &super::PyInstance, ps: &PyStr, v: Value) -> Option<V
         && cls.dict.borrow().get_h("__slots__", SLOTS_HASH).is_none()
     {
         drop(cls);
-        inst.dict.borrow_mut().set_ps(ps, v);
-        return None;
+        // `__dict__` and `__class__` are descriptors in CPython, not in the class dict here:
+        // refused, for `generic_setattr`.
+        return inst.dict.borrow_mut().set_attr_ps(ps, v);
     }
     Some(v)
 }

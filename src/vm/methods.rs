@@ -853,6 +853,14 @@ fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
         if let Some(d) = descr {
             return vm.bind_descr(d, obj, &cls);
         }
+        if n == "__dict__" && vm.has_instance_dict(&cls) {
+            return Ok(Value::Dict(super::live_dict::dict_of(
+                super::live_dict::DictOf::Inst(i),
+            )));
+        }
+        if n == "__class__" {
+            return Ok(Value::Type(cls));
+        }
         let o = obj.clone();
         return Err(vm.no_attr(&o, &n));
     }
@@ -1618,17 +1626,12 @@ fn s_func_annotations(vm: &mut Vm, v: &Value, a: Value) -> PyResult<()> {
     Ok(())
 }
 fn g_func_dict(_vm: &mut Vm, v: &Value) -> R {
-    let d = PyDict::new();
-    if let Value::Func(f) = v {
-        // `__annotations__` lives in the same map but is a slot of its own in CPython.
-        for (k, x) in f.dict.borrow().iter() {
-            if &**k == "__annotations__" {
-                continue;
-            }
-            d.set_str(k, x.clone());
-        }
+    match v {
+        Value::Func(f) => Ok(Value::Dict(super::live_dict::dict_of(
+            super::live_dict::DictOf::Func(f),
+        ))),
+        _ => Ok(Value::Dict(Rc::new(PyDict::new()))),
     }
-    Ok(Value::Dict(Rc::new(d)))
 }
 fn func_get(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     vm.check_args("__get__", args, 2, 3)?;

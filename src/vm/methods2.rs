@@ -1175,7 +1175,12 @@ fn dict_popitem(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     vm.check_args("dict.popitem", &args[1..], 0, 0)?;
     let r = d.t.borrow_mut().pop_last();
     match r {
-        Some((k, v)) => Ok(Value::tuple(vec![k, v])),
+        Some((k, v)) => {
+            if d.t.borrow().has_owners() {
+                d.owners_remove(&k);
+            }
+            Ok(Value::tuple(vec![k, v]))
+        }
         None => Err(vm.new_error(ExcKind::KeyError, "popitem(): dictionary is empty")),
     }
 }
@@ -1226,6 +1231,9 @@ fn dict_clear(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let d = d_self(vm, args)?.clone();
     vm.check_args("dict.clear", &args[1..], 0, 0)?;
     d.t.borrow_mut().clear();
+    if d.t.borrow().has_owners() {
+        d.owners_resync();
+    }
     Ok(Value::None)
 }
 fn dict_fromkeys(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {

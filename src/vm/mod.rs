@@ -72,6 +72,7 @@ pub mod frame;
 pub mod frame_obj;
 pub mod hash;
 pub mod interp;
+pub mod live_dict;
 pub mod long;
 pub mod matching;
 pub mod memory;

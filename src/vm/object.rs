@@ -20,18 +20,60 @@ use std::rc::Rc;
 /// The keys live in a shared, copy-on-write [`Shape`] (CPython's split-keys dicts): a clone
 /// (asyncio's futures, tasks and handles start as a clone of a per-class template) copies
 /// the values only, and a map changes its shape's keys only when it holds the sole reference.
-#[derive(Default, Clone)]
+#[derive(Default)]
 pub struct StrMap {
     /// `None` while the map has never held a key (no allocation for empty dicts).
     shape: Option<Rc<Shape>>,
     pub(crate) vals: Vec<Value>,
-    /// A class `__dict__`: every change invalidates the type attribute cache.
-    type_dict: bool,
+    /// What a change must also do (`HOOK_*` bits), so that a plain map's writes test one byte.
+    hooks: u8,
     /// Bit `h & 63` set for the hash `h` of every key ever added (removals leave theirs): a
     /// name whose bit is clear is not here, decided without a search. Most lookups in
     /// instance dicts are misses (`self.method` finds the class's, after checking the
     /// instance's own dict).
     bloom: u64,
+    /// The dict an instance's (or function's) `__dict__` returned: once read it is a live view,
+    /// as in CPython. This map stays the attributes' storage (the VM's reads and asyncio's
+    /// positional reads are unchanged); every change here is made in the dict too, and the
+    /// dict's changes to str keys come back here (`dict::Owner`). The dict holds its owners
+    /// weakly, so there is no cycle.
+    live: LiveDict,
+}
+
+/// `StrMap::live`: one word, and an `Rc` (never shared) rather than a `Box` so that its drop
+/// is a count decrement inline and the rest out of line. Maps are made and dropped by the
+/// thousand (asyncio's handles) and almost never have one: a bigger drop glue stops the
+/// compiler inlining theirs, and a `Drop` impl here changes how the interpreter loop (which
+/// builds functions' maps) is compiled, both measurable.
+#[derive(Default)]
+struct LiveDict(Option<Rc<Live>>);
+struct Live {
+    dict: Rc<PyDict>,
+    /// Keys of the map that are not in the dict: the slots of a class whose `__slots__`
+    /// also has `__dict__` (they live in the map here, in the object's slots in CPython).
+    hidden: Vec<Rc<str>>,
+}
+
+/// A class `__dict__`: every change invalidates the type attribute cache.
+const HOOK_TYPE: u8 = 1;
+/// `live` is set: changes are mirrored into it.
+const HOOK_LIVE: u8 = 2;
+/// A function's map: some of its keys are slots of their own in CPython, not in `__dict__`.
+const HOOK_FUNC: u8 = 4;
+
+impl Clone for StrMap {
+    /// A copy is a new object's attributes: it has no `__dict__` view yet. (Inlined as the
+    /// derived `clone` was: asyncio makes every handle from a template this way.)
+    #[inline(always)]
+    fn clone(&self) -> StrMap {
+        StrMap {
+            shape: self.shape.clone(),
+            vals: self.vals.clone(),
+            hooks: self.hooks & (HOOK_TYPE | HOOK_FUNC),
+            bloom: self.bloom,
+            live: LiveDict(None),
+        }
+    }
 }
 
 /// The keys of one or more `StrMap`s: each with its hash, in insertion order.
@@ -103,21 +145,127 @@ impl StrMap {
     /// An empty class `__dict__`.
     pub fn for_type() -> StrMap {
         StrMap {
-            type_dict: true,
+            hooks: HOOK_TYPE,
             ..StrMap::default()
         }
     }
+    /// This map as a function's attributes, about to get a `__dict__` view (which leaves out
+    /// the keys that are slots of their own in CPython). Set then, not when every function
+    /// is made.
+    pub(crate) fn mark_function(&mut self) {
+        self.hooks |= HOOK_FUNC;
+    }
     /// This map as a class `__dict__`.
     pub fn into_type_dict(mut self) -> StrMap {
-        self.type_dict = true;
+        self.hooks |= HOOK_TYPE;
         bump_type_epoch();
         self
     }
-    #[inline]
-    fn changed(&self) {
-        if self.type_dict {
+    /// The key `name` is about to get the value `v`: what a hooked map does besides.
+    #[cold]
+    #[inline(never)]
+    fn on_set(&self, name: &str, v: &Value) {
+        if self.hooks & HOOK_TYPE != 0 {
             bump_type_epoch();
         }
+        if let Some(l) = &self.live.0 {
+            if !self.hidden(name) {
+                super::live_dict::mirror_set(&l.dict, self, name, v.clone());
+            }
+        }
+    }
+    /// The key `name` is about to be removed.
+    #[cold]
+    #[inline(never)]
+    fn on_remove(&self, name: &str) {
+        if self.hooks & HOOK_TYPE != 0 {
+            bump_type_epoch();
+        }
+        if let Some(l) = &self.live.0 {
+            if !self.hidden(name) {
+                super::live_dict::mirror_remove(&l.dict, self, name);
+            }
+        }
+    }
+    /// A key this map holds that its `__dict__` does not show: a function keeps what are
+    /// slots of their own in CPython (`__doc__`, `__module__`, ...) in the same map.
+    pub(crate) fn hidden(&self, name: &str) -> bool {
+        if self.hooks & HOOK_FUNC != 0 {
+            return matches!(
+                name,
+                "__annotations__" | "__doc__" | "__module__" | "__kwdefaults__"
+            );
+        }
+        self.live
+            .0
+            .as_ref()
+            .is_some_and(|l| l.hidden.iter().any(|h| &**h == name))
+    }
+    /// The `__dict__` view of this map, if one was handed out.
+    #[inline]
+    pub fn live(&self) -> Option<&Rc<PyDict>> {
+        self.live.0.as_ref().map(|l| &l.dict)
+    }
+    /// Make `d` this map's `__dict__` view (`None`: none any more), with the keys it does
+    /// not show; the old view is returned. The caller has made the keys agree and registers
+    /// the owner with `d`.
+    pub fn set_live(&mut self, d: Option<(Rc<PyDict>, Vec<Rc<str>>)>) -> Option<Rc<PyDict>> {
+        let new = match d {
+            Some((dict, hidden)) => {
+                self.hooks |= HOOK_LIVE;
+                Some(Rc::new(Live { dict, hidden }))
+            }
+            None => {
+                self.hooks &= !HOOK_LIVE;
+                None
+            }
+        };
+        std::mem::replace(&mut self.live.0, new).map(|l| l.dict.clone())
+    }
+    /// The keys the `__dict__` view does not show (kept when the view changes).
+    pub(crate) fn hidden_keys(&self) -> Vec<Rc<str>> {
+        self.live
+            .0
+            .as_ref()
+            .map(|l| l.hidden.clone())
+            .unwrap_or_default()
+    }
+    /// `set` without mirroring into the live dict (the change comes from it).
+    pub(crate) fn set_unmirrored(&mut self, name: &PyStr, v: Value) {
+        if self.hidden(name.key_str()) {
+            return;
+        }
+        let hooks = std::mem::replace(&mut self.hooks, 0);
+        self.set_ps(name, v);
+        self.hooks = hooks;
+    }
+    /// `remove` without mirroring into the live dict.
+    pub(crate) fn remove_unmirrored(&mut self, name: &str) -> Option<Value> {
+        if self.hidden(name) {
+            return None;
+        }
+        let hooks = std::mem::replace(&mut self.hooks, 0);
+        let r = self.remove(name);
+        self.hooks = hooks;
+        r
+    }
+    /// Every key removed, but the ones the `__dict__` does not show; not mirrored. The old
+    /// values are returned, to be dropped with no borrow held.
+    pub(crate) fn clear_unmirrored(&mut self) -> Vec<Value> {
+        let keep: Vec<(Rc<str>, Value)> = self
+            .iter()
+            .filter(|(k, _)| self.hidden(k))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let old = std::mem::take(&mut self.vals);
+        self.shape = None;
+        self.bloom = 0;
+        let hooks = std::mem::replace(&mut self.hooks, 0);
+        for (k, v) in keep {
+            self.insert(k, v);
+        }
+        self.hooks = hooks;
+        old
     }
     #[inline(always)]
     fn keys(&self) -> &[(u32, Rc<str>)] {
@@ -214,6 +362,15 @@ impl StrMap {
                 && (std::ptr::eq(k.as_ptr(), name.as_ptr()) || k.as_bytes() == name.as_bytes())
         })
     }
+    /// The value at `pos` to overwrite in place, unless the map's changes must be mirrored
+    /// (then the caller goes through `set_ps`).
+    #[inline(always)]
+    pub fn slot_mut(&mut self, pos: usize) -> Option<&mut Value> {
+        if self.hooks != 0 {
+            return None;
+        }
+        self.vals.get_mut(pos)
+    }
     #[inline]
     pub fn val_at(&self, pos: usize) -> Option<&Value> {
         self.vals.get(pos)
@@ -221,7 +378,11 @@ impl StrMap {
     /// Replace the value at `pos` (from `find_ps_hint`); false when there is none.
     #[inline]
     pub fn set_at(&mut self, pos: usize, v: Value) -> bool {
-        self.changed();
+        if self.hooks != 0 {
+            if let Some((_, k)) = self.keys().get(pos) {
+                self.on_set(&k.clone(), &v);
+            }
+        }
         match self.vals.get_mut(pos) {
             Some(slot) => {
                 *slot = v;
@@ -241,7 +402,9 @@ impl StrMap {
         self.bloom & bloom_bit(h) != 0 && self.find_h(name.key_str(), h).is_some()
     }
     pub fn insert(&mut self, name: Rc<str>, v: Value) {
-        self.changed();
+        if self.hooks != 0 {
+            self.on_set(&name, &v);
+        }
         let h = name_hash(&name);
         if let Some(i) = self.find_h(&name, h) {
             if let Some(slot) = self.vals.get_mut(i) {
@@ -252,7 +415,9 @@ impl StrMap {
         self.push_new(intern_key(&name), h, v);
     }
     pub fn set(&mut self, name: &str, v: Value) {
-        self.changed();
+        if self.hooks != 0 {
+            self.on_set(name, &v);
+        }
         let h = name_hash(name);
         if let Some(i) = self.find_h(name, h) {
             if let Some(slot) = self.vals.get_mut(i) {
@@ -265,7 +430,9 @@ impl StrMap {
     /// `set` for an attribute name str: no hashing, and a new key shares the str's buffer.
     #[inline]
     pub fn set_ps(&mut self, name: &PyStr, v: Value) {
-        self.changed();
+        if self.hooks != 0 {
+            self.on_set(name.key_str(), &v);
+        }
         let h = name.hash() as u32;
         if let Some(i) = self.find_h(name.key_str(), h) {
             if let Some(slot) = self.vals.get_mut(i) {
@@ -274,6 +441,31 @@ impl StrMap {
             return;
         }
         self.push_new(name.rc_str(), h, v);
+    }
+    /// `set_ps` for `obj.name = v` on an instance, which gives `v` back for a new key
+    /// `__dict__` or `__class__`: those are descriptors in CPython (`generic_setattr`
+    /// replaces the dict or the class). Checked only
+    /// where a key is added, so overwriting an attribute (most stores) pays nothing.
+    #[inline]
+    pub fn set_attr_ps(&mut self, name: &PyStr, v: Value) -> Option<Value> {
+        let h = name.hash() as u32;
+        if let Some(i) = self.find_h(name.key_str(), h) {
+            if self.hooks != 0 {
+                self.on_set(name.key_str(), &v);
+            }
+            if let Some(slot) = self.vals.get_mut(i) {
+                *slot = v;
+            }
+            return None;
+        }
+        if matches!(&*name.s, "__dict__" | "__class__") {
+            return Some(v);
+        }
+        if self.hooks != 0 {
+            self.on_set(name.key_str(), &v);
+        }
+        self.push_new(name.rc_str(), h, v);
+        None
     }
     fn push_new(&mut self, name: Rc<str>, h: u32, v: Value) {
         self.bloom |= bloom_bit(h);
@@ -298,7 +490,9 @@ impl StrMap {
     }
     pub fn remove(&mut self, name: &str) -> Option<Value> {
         let i = self.find(name)?;
-        self.changed();
+        if self.hooks != 0 {
+            self.on_remove(name);
+        }
         let sh = self.shape_mut();
         sh.keys.remove(i);
         if !sh.index.is_empty() {
@@ -308,6 +502,11 @@ impl StrMap {
     }
     pub fn len(&self) -> usize {
         self.keys().len()
+    }
+    /// A map that never held anything: it owns no allocation (forgetting it leaks nothing).
+    #[inline(always)]
+    pub fn is_pristine(&self) -> bool {
+        self.shape.is_none() && self.vals.capacity() == 0 && self.live.0.is_none()
     }
     pub fn is_empty(&self) -> bool {
         self.keys().is_empty()

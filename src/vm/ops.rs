@@ -1044,6 +1044,7 @@ impl Vm {
         };
         let h = self.hash(&key)?;
         match self.dict_find(d, &key, h)? {
+            found if d.t.borrow().has_owners() => d.set_owned(found, h, key, value),
             Some(i) => {
                 d.t.borrow_mut().set_value_at(i, value);
             }
@@ -1055,7 +1056,17 @@ impl Vm {
     pub fn dict_del(&mut self, d: &PyDict, key: &Value) -> PyResult<Option<Value>> {
         let h = self.hash(key)?;
         match self.dict_find(d, key, h)? {
-            Some(i) => Ok(d.t.borrow_mut().remove_at(i).map(|(_, v)| v)),
+            Some(i) => {
+                let mut t = d.t.borrow_mut();
+                let Some((k, v)) = t.remove_at(i) else {
+                    return Ok(None);
+                };
+                if t.has_owners() {
+                    drop(t);
+                    d.owners_remove(&k);
+                }
+                Ok(Some(v))
+            }
             None => Ok(None),
         }
     }
@@ -1972,18 +1983,11 @@ impl Vm {
                     return self.bind_descr(d, obj, &cls).map(Some);
                 }
                 if n == "__dict__" {
-                    // `object()` and fully slotted classes have no instance dict.
-                    if Rc::ptr_eq(&cls, &self.types.object)
-                        || (cls.dict.borrow().get("__slots__").is_some()
-                            && !self.slots_allow(&cls, "__dict__"))
-                    {
+                    if !self.has_instance_dict(&cls) {
                         return self.try_getattr_hook(obj, &cls, name, None);
                     }
-                    let d = PyDict::new();
-                    for (k, v) in inst.dict.borrow().iter() {
-                        d.set_str(k, v.clone());
-                    }
-                    return Ok(Some(Value::Dict(Rc::new(d))));
+                    let d = super::live_dict::dict_of(super::live_dict::DictOf::Inst(inst));
+                    return Ok(Some(Value::Dict(d)));
                 }
                 if n == "__class__" {
                     return Ok(Some(Value::Type(cls)));
@@ -2223,6 +2227,7 @@ impl Vm {
                     "__annotations__" if !matches!(v, Value::Dict(_)) => {
                         return Err(self.type_error("__annotations__ must be set to a dict object"));
                     }
+                    "__dict__" => return self.set_dict_of(super::live_dict::DictOf::Func(f), &v),
                     _ => {
                         f.dict.borrow_mut().set(n, v);
                     }
@@ -2297,6 +2302,10 @@ impl Vm {
                 *inst.cls.borrow_mut() = t.clone();
                 return Ok(());
             }
+            return Err(self.type_error(format!(
+                "__class__ must be set to a class, not '{}' object",
+                self.type_name(&v)
+            )));
         }
         const SLOTS_HASH: u32 = hash_str("__slots__") as u32;
         // A bare `object()` has no `__dict__` either (students use one as a sentinel).
@@ -2311,8 +2320,18 @@ impl Vm {
                 n
             )));
         }
+        if n == "__dict__" {
+            return self.set_dict_of(super::live_dict::DictOf::Inst(inst), &v);
+        }
         inst.dict.borrow_mut().set(n, v);
         Ok(())
+    }
+
+    /// Whether instances of `cls` have a `__dict__`: `object()` and fully slotted classes do
+    /// not.
+    pub(crate) fn has_instance_dict(&self, cls: &Rc<PyType>) -> bool {
+        !(Rc::ptr_eq(cls, &self.types.object)
+            || (cls.dict.borrow().get("__slots__").is_some() && !self.slots_allow(cls, "__dict__")))
     }
 
     /// Whether `__slots__` lets an instance of `cls` store `n`: CPython gives instances a
@@ -2381,6 +2400,9 @@ impl Vm {
                     }
                 }
                 if inst.dict.borrow_mut().remove(n).is_none() {
+                    if n == "__dict__" && self.has_instance_dict(&cls) {
+                        return self.del_dict_of(inst);
+                    }
                     return Err(self.no_attr(obj, n));
                 }
                 Ok(())
@@ -2393,6 +2415,9 @@ impl Vm {
                 Ok(())
             }
             Value::Func(f) => {
+                if n == "__dict__" {
+                    return Err(self.cannot_delete_dict());
+                }
                 f.dict.borrow_mut().remove(n);
                 Ok(())
             }
