@@ -78,6 +78,9 @@ impl DictTable {
         self.indices.len().wrapping_sub(1)
     }
 
+    /// Entries whose keys' equality needs Python code come back `Unsure`, in probe order;
+    /// the caller compares them (`Vm::resolve_probe`, which matches the key itself by
+    /// identity first).
     pub fn probe(&self, hash: i64, key: &Value) -> Probe {
         if self.indices.is_empty() {
             return Probe::Missing;
@@ -97,6 +100,12 @@ impl DictTable {
                         match eq_fast(&e.key, key) {
                             Some(true) => return Probe::Found(ix as usize),
                             Some(false) => {}
+                            // CPython's lookup tries identity before `__eq__`: the very
+                            // key object is found whatever its `__eq__` says (after the
+                            // `__eq__`s of the entries probed before it, if any).
+                            None if unsure.is_empty() && same_object(&e.key, key) => {
+                                return Probe::Found(ix as usize)
+                            }
                             None => unsure.push((ix as usize, e.key.clone())),
                         }
                     }
@@ -533,4 +542,9 @@ mod tests {
             }
         }
     }
+}
+
+/// The same heap object (what `is` says, for values that have an identity).
+pub(crate) fn same_object(a: &Value, b: &Value) -> bool {
+    a.ptr().is_some() && a.ptr() == b.ptr()
 }

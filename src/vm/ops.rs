@@ -965,7 +965,8 @@ impl Vm {
         for (k, v) in items {
             match self.dict_get(y, &k)? {
                 Some(w) => {
-                    if !self.eq(&v, &w)? {
+                    // PyObject_RichCompareBool: the same object is equal to itself.
+                    if !(v.is(&w) || self.eq(&v, &w)?) {
                         return Ok(false);
                     }
                 }
@@ -994,25 +995,39 @@ impl Vm {
 
     // ------------------------------------------------------------ dict / set access
 
-    fn resolve_probe(&mut self, key: &Value, p: Probe) -> PyResult<Option<usize>> {
-        match p {
-            Probe::Found(i) => Ok(Some(i)),
-            Probe::Missing => Ok(None),
-            Probe::Unsure(cands) => {
-                for (i, k) in cands {
-                    let r = self.compare(&k, key, CompareKind::Eq)?;
-                    if self.truthy(&r)? {
-                        return Ok(Some(i));
-                    }
+    /// CPython's lookup: entries whose keys need `__eq__` are compared in probe order, the
+    /// key object itself matching by identity; an `__eq__` that changes the dict's keys
+    /// makes the lookup start over (the indices it had may be stale).
+    pub fn dict_find(&mut self, d: &PyDict, key: &Value, h: i64) -> PyResult<Option<usize>> {
+        loop {
+            let (p, version) = {
+                let t = d.t.borrow();
+                (t.probe(h, key), t.version)
+            };
+            let cands = match p {
+                Probe::Found(i) => return Ok(Some(i)),
+                Probe::Missing => return Ok(None),
+                Probe::Unsure(cands) => cands,
+            };
+            let mut changed = false;
+            for (i, k) in cands {
+                if super::dict::same_object(&k, key) {
+                    return Ok(Some(i));
                 }
-                Ok(None)
+                let r = self.compare(&k, key, CompareKind::Eq)?;
+                let eq = self.truthy(&r)?;
+                if d.t.borrow().version != version {
+                    changed = true;
+                    break;
+                }
+                if eq {
+                    return Ok(Some(i));
+                }
+            }
+            if !changed {
+                return Ok(None);
             }
         }
-    }
-
-    pub fn dict_find(&mut self, d: &PyDict, key: &Value, h: i64) -> PyResult<Option<usize>> {
-        let p = d.t.borrow().probe(h, key);
-        self.resolve_probe(key, p)
     }
 
     pub fn dict_get(&mut self, d: &PyDict, key: &Value) -> PyResult<Option<Value>> {
@@ -2662,7 +2677,7 @@ impl Vm {
                 }
                 let items = self.iter_to_vec(container)?;
                 for it in items {
-                    if self.eq(&it, item)? {
+                    if it.is(item) || self.eq(&it, item)? {
                         return Ok(true);
                     }
                 }

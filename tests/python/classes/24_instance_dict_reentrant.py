@@ -23,7 +23,7 @@ def gen():
         yield ('h%d' % i, i)
 d.update(list(gen()))
 print([x for x in d if isinstance(x, str)])
-print(d.pop(k, None), len(d))
+print(d.pop('nokey', None), len(d))
 class E:
     def __del__(self):
         c.fromdel = True
