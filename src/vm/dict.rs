@@ -516,6 +516,11 @@ pub fn set_key_eq(a: &Value, b: &Value) -> Result<bool, ()> {
     Ok(eq_fast(a, b).unwrap_or_else(|| a.is(b)))
 }
 
+/// The same heap object (what `is` says, for values that have an identity).
+pub(crate) fn same_object(a: &Value, b: &Value) -> bool {
+    a.ptr().is_some() && a.ptr() == b.ptr()
+}
+
 #[cfg(test)]
 mod tests {
     use super::same_text;
@@ -542,9 +547,4 @@ mod tests {
             }
         }
     }
-}
-
-/// The same heap object (what `is` says, for values that have an identity).
-pub(crate) fn same_object(a: &Value, b: &Value) -> bool {
-    a.ptr().is_some() && a.ptr() == b.ptr()
 }
