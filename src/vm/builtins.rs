@@ -19,6 +19,8 @@ pub struct ClassSpec {
     pub bases: Vec<Value>,
     pub kwargs: Vec<(Rc<str>, Value)>,
     pub ns: Rc<PyDict>,
+    /// The bases as written, when `__mro_entries__` replaced some (stored as `__orig_bases__`).
+    pub orig_bases: Option<Value>,
 }
 
 thread_local! {
@@ -356,6 +358,10 @@ pub fn make_class(
 impl Vm {
     /// Build the class once its body ran (`__build_class__`'s second half).
     pub(crate) fn finish_class(&mut self, spec: ClassSpec, body_result: Value) -> PyResult<Value> {
+        // CPython stores it after the body ran, so it is the namespace's last key.
+        if let Some(orig) = &spec.orig_bases {
+            spec.ns.set_str("__orig_bases__", orig.clone());
+        }
         let mut bases = Vec::new();
         for b in &spec.bases {
             match b {
