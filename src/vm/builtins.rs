@@ -1687,6 +1687,12 @@ fn b_dir(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
             }
         }
         Some(v) => {
+            let own = vm.type_of(v);
+            if let Some(f @ Value::Func(_)) = own.lookup("__dir__") {
+                // A class's own `__dir__` decides (CPython: `dir()` sorts what it returns).
+                let r = vm.call_descr(&f, v, &own, &[])?;
+                return b_sorted(vm, &[r], &[]);
+            }
             if let Value::Instance(i) = v {
                 for (k, _) in i.dict.borrow().iter() {
                     names.push(k.to_string());
@@ -1694,12 +1700,41 @@ fn b_dir(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
             }
             let t = match v {
                 Value::Type(t) => t.clone(),
-                _ => vm.type_of(v),
+                _ => own,
             };
+            let mut has_dict = false;
             for c in t.mro() {
                 for (k, _) in c.dict.borrow().iter() {
                     names.push(k.to_string());
                 }
+                let slots = c.dict.borrow().get("__slots__").cloned();
+                match slots {
+                    // Slots are member descriptors in CPython's class dict; loopscope keeps none.
+                    Some(Value::Str(n)) => names.push(n.s.to_string()),
+                    Some(Value::Tuple(t)) => names.extend(slot_names(&t.items)),
+                    Some(Value::List(l)) => names.extend(slot_names(&l.items.borrow())),
+                    Some(_) => {}
+                    None => has_dict |= !c.builtin,
+                }
+            }
+            // What CPython's `object` (and a class without `__slots__`) defines but loopscope
+            // resolves without a dict entry: `dir()` lists them all the same.
+            names.extend(
+                [
+                    "__class__",
+                    "__doc__",
+                    "__ge__",
+                    "__getstate__",
+                    "__gt__",
+                    "__le__",
+                    "__lt__",
+                    "__reduce_ex__",
+                    "__sizeof__",
+                ]
+                .map(String::from),
+            );
+            if has_dict {
+                names.extend(["__dict__", "__weakref__"].map(String::from));
             }
         }
     }
@@ -1708,6 +1743,16 @@ fn b_dir(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     names.sort();
     names.dedup();
     Ok(Value::list(names.into_iter().map(Value::string).collect()))
+}
+
+fn slot_names(items: &[Value]) -> Vec<String> {
+    items
+        .iter()
+        .filter_map(|v| match v {
+            Value::Str(n) => Some(n.s.to_string()),
+            _ => None,
+        })
+        .collect()
 }
 
 fn b_build_class(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
