@@ -239,5 +239,76 @@ def NamedTuple(typename, fields=None, **kwargs):
     return _namedtuple(typename, [name for name, _ in fields])
 
 
+class _NamedTupleMeta(type):
+    # `class P(NamedTuple): x: int` -- CPython's NamedTupleMeta: the class body's annotations
+    # are the fields, its assignments their defaults, its other names copied onto the tuple.
+    def __new__(cls, typename, bases, ns):
+        for base in bases:
+            if base is not _NamedTuple and base is not Generic:
+                raise TypeError('can only inherit from a NamedTuple type and Generic')
+        types = ns.get('__annotations__', {})
+        default_names = []
+        for field_name in types:
+            if field_name in ns:
+                default_names.append(field_name)
+            elif default_names:
+                raise TypeError(f"Non-default namedtuple field {field_name} "
+                                f"cannot follow default field"
+                                f"{'s' if len(default_names) > 1 else ''} "
+                                f"{', '.join(default_names)}")
+        nm_tpl = _namedtuple(typename, list(types), defaults=[ns[n] for n in default_names],
+                             module=ns['__module__'])
+        nm_tpl.__annotations__ = dict(types)
+        prohibited = ('__new__', '__init__', '__slots__', '__getnewargs__', '_fields',
+                      '_field_defaults', '_make', '_replace', '_asdict', '_source')
+        for key in ns:
+            if key in prohibited:
+                raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+            if key not in ('__module__', '__name__', '__annotations__') \
+                    and key not in nm_tpl._fields:
+                setattr(nm_tpl, key, ns[key])
+        return nm_tpl
+
+
+_NamedTuple = type.__new__(_NamedTupleMeta, 'NamedTuple', (), {})
+NamedTuple.__mro_entries__ = lambda bases: (_NamedTuple,)
+
+
+class _TypedDictMeta(type):
+    # `class Movie(TypedDict): title: str` -- a dict subclass whose call makes a plain dict.
+    def __new__(cls, name, bases, ns, total=True):
+        for base in bases:
+            if type(base) is not _TypedDictMeta and base is not Generic:
+                raise TypeError('cannot inherit from both a TypedDict type '
+                                'and a non-TypedDict base class')
+        tp_dict = type.__new__(_TypedDictMeta, name, (dict,), ns)
+        annotations = {}
+        required = set()
+        optional = set()
+        for base in bases:
+            annotations.update(base.__dict__.get('__annotations__', {}))
+            required |= base.__dict__.get('__required_keys__', set())
+            optional |= base.__dict__.get('__optional_keys__', set())
+        own = ns.get('__annotations__', {})
+        annotations.update(own)
+        for key in own:
+            (required if total else optional).add(key)
+        tp_dict.__annotations__ = annotations
+        tp_dict.__required_keys__ = frozenset(required)
+        tp_dict.__optional_keys__ = frozenset(optional)
+        if not hasattr(tp_dict, '__total__'):
+            tp_dict.__total__ = total
+        return tp_dict
+
+    __call__ = dict
+
+
 def TypedDict(typename, fields=None, total=True, **kwargs):
-    return dict
+    if fields is None:
+        fields = kwargs
+    ns = {'__annotations__': dict(fields), '__module__': '__main__'}
+    return _TypedDictMeta(typename, (), ns, total=total)
+
+
+_TypedDict = type.__new__(_TypedDictMeta, 'TypedDict', (), {})
+TypedDict.__mro_entries__ = lambda bases: (_TypedDict,)

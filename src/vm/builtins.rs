@@ -19,6 +19,8 @@ pub struct ClassSpec {
     pub bases: Vec<Value>,
     pub kwargs: Vec<(Rc<str>, Value)>,
     pub ns: Rc<PyDict>,
+    /// The bases as written, when `__mro_entries__` replaced some (stored as `__orig_bases__`).
+    pub orig_bases: Option<Value>,
 }
 
 thread_local! {
@@ -356,6 +358,10 @@ pub fn make_class(
 impl Vm {
     /// Build the class once its body ran (`__build_class__`'s second half).
     pub(crate) fn finish_class(&mut self, spec: ClassSpec, body_result: Value) -> PyResult<Value> {
+        // CPython stores it after the body ran, so it is the namespace's last key.
+        if let Some(orig) = &spec.orig_bases {
+            spec.ns.set_str("__orig_bases__", orig.clone());
+        }
         let mut bases = Vec::new();
         for b in &spec.bases {
             match b {
@@ -1681,6 +1687,12 @@ fn b_dir(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
             }
         }
         Some(v) => {
+            let own = vm.type_of(v);
+            if let Some(f @ Value::Func(_)) = own.lookup("__dir__") {
+                // A class's own `__dir__` decides (CPython: `dir()` sorts what it returns).
+                let r = vm.call_descr(&f, v, &own, &[])?;
+                return b_sorted(vm, &[r], &[]);
+            }
             if let Value::Instance(i) = v {
                 for (k, _) in i.dict.borrow().iter() {
                     names.push(k.to_string());
@@ -1688,12 +1700,41 @@ fn b_dir(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
             }
             let t = match v {
                 Value::Type(t) => t.clone(),
-                _ => vm.type_of(v),
+                _ => own,
             };
+            let mut has_dict = false;
             for c in t.mro() {
                 for (k, _) in c.dict.borrow().iter() {
                     names.push(k.to_string());
                 }
+                let slots = c.dict.borrow().get("__slots__").cloned();
+                match slots {
+                    // Slots are member descriptors in CPython's class dict; loopscope keeps none.
+                    Some(Value::Str(n)) => names.push(n.s.to_string()),
+                    Some(Value::Tuple(t)) => names.extend(slot_names(&t.items)),
+                    Some(Value::List(l)) => names.extend(slot_names(&l.items.borrow())),
+                    Some(_) => {}
+                    None => has_dict |= !c.builtin,
+                }
+            }
+            // What CPython's `object` (and a class without `__slots__`) defines but loopscope
+            // resolves without a dict entry: `dir()` lists them all the same.
+            names.extend(
+                [
+                    "__class__",
+                    "__doc__",
+                    "__ge__",
+                    "__getstate__",
+                    "__gt__",
+                    "__le__",
+                    "__lt__",
+                    "__reduce_ex__",
+                    "__sizeof__",
+                ]
+                .map(String::from),
+            );
+            if has_dict {
+                names.extend(["__dict__", "__weakref__"].map(String::from));
             }
         }
     }
@@ -1702,6 +1743,16 @@ fn b_dir(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     names.sort();
     names.dedup();
     Ok(Value::list(names.into_iter().map(Value::string).collect()))
+}
+
+fn slot_names(items: &[Value]) -> Vec<String> {
+    items
+        .iter()
+        .filter_map(|v| match v {
+            Value::Str(n) => Some(n.s.to_string()),
+            _ => None,
+        })
+        .collect()
 }
 
 fn b_build_class(vm: &mut Vm, _args: &[Value], _kw: &KwArgs) -> PyResult<Value> {

@@ -1734,7 +1734,7 @@ impl Vm {
         let (Some(Value::Func(body)), Some(Value::Str(name))) = (it.next(), it.next()) else {
             return Err(self.type_error("__build_class__: func and name required"));
         };
-        let bases: Vec<Value> = it.collect();
+        let (bases, orig_bases) = self.update_bases(it.collect())?;
         let ns = Rc::new(PyDict::new());
         let module = body
             .globals
@@ -1749,8 +1749,39 @@ impl Vm {
             bases,
             kwargs: kwargs.to_vec(),
             ns,
+            orig_bases,
         }));
         Ok(CallOut::Frame(fr))
+    }
+
+    /// CPython's `update_bases` (PEP 560): a base that is not a class but has
+    /// `__mro_entries__` (`typing.NamedTuple`, `Generic[T]`) is replaced by what it returns,
+    /// called with the bases as written. Gives the new bases and, if any changed, the old.
+    fn update_bases(&mut self, bases: Vec<Value>) -> PyResult<(Vec<Value>, Option<Value>)> {
+        if bases.iter().all(|b| matches!(b, Value::Type(_))) {
+            return Ok((bases, None));
+        }
+        let orig = Value::tuple(bases.clone());
+        let name = Value::str("__mro_entries__");
+        let mut out = Vec::with_capacity(bases.len());
+        let mut changed = false;
+        for b in bases {
+            if matches!(b, Value::Type(_)) {
+                out.push(b);
+                continue;
+            }
+            let Some(meth) = self.getattr_opt(&b, &name)? else {
+                out.push(b);
+                continue;
+            };
+            let r = self.call(&meth, std::slice::from_ref(&orig), &[])?;
+            let Value::Tuple(t) = r else {
+                return Err(self.type_error("__mro_entries__ must return a tuple"));
+            };
+            out.extend(t.items.iter().cloned());
+            changed = true;
+        }
+        Ok((out, changed.then_some(orig)))
     }
 
     // ------------------------------------------------------------ exceptions

@@ -87,29 +87,11 @@ pub fn float_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> 
             .map(Value::Float)
             .map_err(|e| vm.num_err(e)),
         Value::Bool(b) => Ok(Value::Float(*b as i64 as f64)),
-        Value::Str(s) => {
-            let t = s.s.trim().replace('_', "");
-            let lower = t.to_ascii_lowercase();
-            let r = match lower.trim_start_matches(['+', '-']) {
-                "inf" | "infinity" => Some(if lower.starts_with('-') {
-                    f64::NEG_INFINITY
-                } else {
-                    f64::INFINITY
-                }),
-                "nan" => Some(f64::NAN),
-                _ => t
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|_| !t.is_empty() && !lower.contains("inf") && !lower.contains("nan")),
-            };
-            match r {
-                Some(f) => Ok(Value::Float(f)),
-                None => Err(vm.value_error(format!(
-                    "could not convert string to float: {}",
-                    super::format::str_repr(&s.s)
-                ))),
-            }
-        }
+        // The literal grammar: `_` only between digits, any Unicode decimal digit and
+        // whitespace (`float("1__0")` is an error, `float("١.٥")` is 1.5).
+        Value::Str(s) => super::numeric::parse_float(&s.s)
+            .map(Value::Float)
+            .map_err(|e| vm.num_err(e)),
         _ => {
             if let Some(r) = vm.call_dunder(v, "__float__", &[])? {
                 return Ok(r);
