@@ -35,7 +35,7 @@ fn type_id() -> u64 {
     })
 }
 
-fn raw_type(
+pub(crate) fn raw_type(
     name: &str,
     module: &str,
     bases: Vec<Rc<PyType>>,
@@ -61,6 +61,7 @@ fn raw_type(
         id: type_id(),
         cache_tag: super::object::new_cache_tag(),
         meta: RefCell::new(None),
+        body_end: std::cell::OnceCell::new(),
     })
 }
 
@@ -188,6 +189,7 @@ pub fn make_types() -> (BuiltinTypes, Vec<Rc<PyType>>) {
                 id: type_id(),
                 cache_tag: super::object::new_cache_tag(),
                 meta: RefCell::new(None),
+                body_end: std::cell::OnceCell::new(),
             })
         } else {
             raw_type(name, "builtins", bs, Layout::Exception, None)
@@ -345,6 +347,7 @@ pub fn make_class(
         id: vm.next_id(),
         cache_tag: super::object::new_cache_tag(),
         meta: RefCell::new(None),
+        body_end: std::cell::OnceCell::new(),
     });
     update_type_flags(&t);
     if let Ok(mut subs) = vm.subclasses.try_borrow_mut() {
@@ -468,11 +471,15 @@ impl Vm {
                 dict.set_ps(s, v);
             }
         }
+        let body_end = super::class_dict::complete_namespace(self, &mut dict);
         let module = match dict.get("__module__") {
             Some(Value::Str(s)) => s.s.to_string(),
             _ => "__main__".to_string(),
         };
         let cls = make_class(self, name, &module, bases, dict, None)?;
+        if let Some(k) = body_end {
+            let _ = cls.body_end.set(k);
+        }
         if let Some(m) = meta {
             if !Rc::ptr_eq(&m, &self.types.type_) {
                 *cls.meta.borrow_mut() = Some(m);

@@ -352,11 +352,15 @@ pub fn type_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], _kw: &KwArgs) -> R
                     dict.set(&s.s, v);
                 }
             }
+            let body_end = super::class_dict::complete_namespace(vm, &mut dict);
             let module = match dict.get("__module__") {
                 Some(Value::Str(s)) => s.s.to_string(),
                 _ => "__main__".into(),
             };
             let t = super::builtins::make_class(vm, &name.s, &module, bs, dict, None)?;
+            if let Some(k) = body_end {
+                let _ = t.body_end.set(k);
+            }
             Ok(Value::Type(t))
         }
         _ => Err(vm.type_error("type() takes 1 or 3 arguments")),

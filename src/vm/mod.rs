@@ -63,6 +63,7 @@ pub mod api;
 pub mod builtins;
 pub mod bytearray;
 pub mod bytes_methods;
+pub mod class_dict;
 pub mod coro;
 pub mod dict;
 pub mod exceptions;
@@ -362,6 +363,9 @@ pub struct Vm {
     /// `cls.__subclasses__()`: each class's direct subclasses by the class's id, in creation
     /// order, held weakly (a class that dies leaves the list, as in CPython).
     pub subclasses: RefCell<HashMap<u64, Vec<std::rc::Weak<PyType>>>>,
+    /// Built-in types made the first time a script needs one (`mappingproxy`,
+    /// `member_descriptor`: see `class_dict.rs`), not at start-up.
+    pub(crate) lazy_types: RefCell<Vec<(&'static str, Rc<PyType>)>>,
     /// Async generators whose first `asend`/`athrow`/`__anext__` was created since the asyncio
     /// runtime last looked (its stand-in for `sys.set_asyncgen_hooks(firstiter=...)`).
     pub agen_first_iter: RefCell<Vec<Value>>,
@@ -435,6 +439,7 @@ impl Vm {
             warned: Vec::new(),
             tb_by_python: std::cell::Cell::new(false),
             subclasses: RefCell::new(HashMap::new()),
+            lazy_types: RefCell::new(Vec::new()),
             agen_first_iter: RefCell::new(Vec::new()),
             agens_tracked: std::cell::Cell::new(0),
             threads: None,

@@ -620,6 +620,11 @@ pub struct PyType {
     pub cache_tag: u64,
     /// The metaclass when it is not `type` (`class A(metaclass=M)`, or inherited from a base).
     pub meta: RefCell<Option<Rc<PyType>>>,
+    /// A class made from a namespace (a `class` statement, `type(name, bases, ns)`): the last
+    /// key its namespace gave it. CPython's `type_new` puts its slot members and its
+    /// `__dict__`/`__weakref__` descriptors there (before the `__doc__` and `__hash__` it
+    /// adds); loopscope makes them only when `__dict__` is read (`class_dict.rs`).
+    pub body_end: OnceCell<Rc<str>>,
 }
 
 static NEXT_CACHE_TAG: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -1259,6 +1264,17 @@ pub enum NativeData {
     CoroWrapper(Rc<super::coro::PyGen>),
     /// A frame object (`gi_frame`, `sys._getframe()`): see `frame_obj`.
     Frame(Rc<super::frame_obj::FrameObj>),
+    /// A read-only view of a mapping: a class's `__dict__` (see `class_dict.rs`).
+    MappingProxy(Value),
+    /// What CPython's class `__dict__` holds for a slot (`<member 'a' of 'S' objects>`,
+    /// `member: true`) or for the instances' `__dict__`/`__weakref__`
+    /// (`<attribute '__dict__' of 'A' objects>`). The class holds it (in its `__dict__`'s
+    /// dict), so it holds the class weakly.
+    SlotDescr {
+        name: Rc<str>,
+        owner: std::rc::Weak<PyType>,
+        member: bool,
+    },
     /// Anything else (used by native modules).
     Any(RefCell<Box<dyn Any>>),
 }
@@ -1398,6 +1414,7 @@ mod tests {
             id: 1,
             cache_tag: new_cache_tag(),
             meta: RefCell::new(None),
+            body_end: OnceCell::new(),
         });
         let sub = PyType {
             name: RefCell::new(Rc::from("Sub")),
@@ -1413,6 +1430,7 @@ mod tests {
             id: 2,
             cache_tag: new_cache_tag(),
             meta: RefCell::new(None),
+            body_end: OnceCell::new(),
         };
         let name = PyStr::new("x");
         assert!(sub.lookup_ps(&name).is_none());

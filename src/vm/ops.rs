@@ -727,6 +727,9 @@ impl Vm {
                     h
                 }
             }
+            Value::Native(n) if matches!(n.data, NativeData::MappingProxy(_)) => {
+                return Err(self.type_error("unhashable type: 'mappingproxy'"))
+            }
             other => identity_hash_of(other),
         })
     }
@@ -2064,7 +2067,7 @@ impl Vm {
                         if n == "__class__" {
                             return Ok(Some(Value::Type(cls)));
                         }
-                        Ok(None)
+                        Ok(self.slot_descr_attr(obj, n))
                     }
                 }
             }
@@ -2154,16 +2157,10 @@ impl Vm {
                 .cloned()
                 .map(Value::Type)
                 .unwrap_or(Value::None),
-            "__dict__" => {
-                let d = PyDict::new();
-                for (k, v) in t.dict.borrow().iter() {
-                    d.set_str(k, v.clone());
-                }
-                Value::Dict(Rc::new(d))
-            }
+            "__dict__" => self.class_dict_proxy(t),
             "__doc__" => Value::None,
             "__class__" => Value::Type(self.type_of(&Value::Type(t.clone()))),
-            _ => return Ok(None),
+            _ => return Ok(self.type_new_descriptor_attr(t, n)),
         }))
     }
 

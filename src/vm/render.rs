@@ -266,6 +266,11 @@ impl Vm {
                     format!("{}({})", name, self.repr(&l)?)
                 }
                 NativeData::Property { .. } => format!("<property object at {}>", self.addr_of(v)),
+                NativeData::SlotDescr {
+                    name,
+                    owner,
+                    member,
+                } => self.slot_descr_repr(name, owner, *member),
                 NativeData::StaticMethod(f) | NativeData::ClassMethod(f) => {
                     let f = f.clone();
                     let kind = if matches!(n.data, NativeData::StaticMethod(_)) {
