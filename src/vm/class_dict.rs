@@ -100,7 +100,7 @@ fn adds(t: &PyType, base: Carries) -> (bool, bool) {
     let asks = |name: &str| {
         slots
             .as_ref()
-            .map_or(true, |s| s.iter().any(|n| &**n == name))
+            .is_none_or(|s| s.iter().any(|n| &**n == name))
     };
     (
         !base.dict && asks("__dict__"),
