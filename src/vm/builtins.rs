@@ -450,6 +450,8 @@ impl Vm {
         body_result: Option<Value>,
     ) -> PyResult<Value> {
         let mut dict = StrMap::new();
+        // With `__doc__` and `__hash__`, which type_new may add.
+        dict.reserve(ns.len() + 2);
         let mut classcell = None;
         for (k, v) in ns.t.borrow().items() {
             if let Value::Str(s) = &k {

@@ -152,7 +152,13 @@ fn bases_carry(bases: &[Rc<PyType>]) -> Carries {
 /// code's module) when it has none, and `__doc__` (None) when the body has no docstring.
 /// Returns the namespace's last key before `__doc__`: where the descriptors go.
 pub(crate) fn complete_namespace(vm: &Vm, dict: &mut StrMap) -> Option<Rc<str>> {
-    if !dict.contains("__module__") {
+    // Every class statement comes here: no hashing of the names, no interning lookup.
+    const MODULE_HASH: u32 = super::ops::hash_str("__module__") as u32;
+    const DOC_HASH: u32 = super::ops::hash_str("__doc__") as u32;
+    thread_local! {
+        static DOC: Value = intern("__doc__");
+    }
+    if dict.get_h("__module__", MODULE_HASH).is_none() {
         let module = vm
             .frames
             .last()
@@ -166,8 +172,12 @@ pub(crate) fn complete_namespace(vm: &Vm, dict: &mut StrMap) -> Option<Rc<str>> 
         .filter(|(k, _)| &***k != "__qualname__")
         .last()
         .map(|(k, _)| k.clone());
-    if !dict.contains("__doc__") {
-        dict.set("__doc__", Value::None);
+    if dict.get_h("__doc__", DOC_HASH).is_none() {
+        DOC.with(|doc| {
+            if let Value::Str(ps) = doc {
+                dict.set_ps(ps, Value::None);
+            }
+        });
     }
     last
 }

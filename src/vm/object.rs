@@ -488,6 +488,22 @@ impl StrMap {
             }
         }
     }
+    /// Room for `n` more keys (a class namespace being copied in: one allocation).
+    pub fn reserve(&mut self, n: usize) {
+        self.vals.reserve(n);
+        if let Some(sh) = &mut self.shape {
+            if Rc::strong_count(sh) == 1 {
+                Rc::make_mut(sh).keys.reserve(n);
+            }
+        } else if n > 0 {
+            let mut sh = Shape {
+                id: next_shape_id(),
+                ..Shape::default()
+            };
+            sh.keys.reserve(n);
+            self.shape = Some(Rc::new(sh));
+        }
+    }
     pub fn remove(&mut self, name: &str) -> Option<Value> {
         let i = self.find(name)?;
         if self.hooks != 0 {
