@@ -74,10 +74,7 @@ impl WeakList {
     /// Returns the strong reference given up, for the caller to drop once it no longer
     /// borrows the list (the member may die of it, and its finalizer may read the list).
     fn remove(&mut self, x: &Value) -> Option<Rc<PyInstance>> {
-        let gone = match x {
-            Value::Instance(i) => self.held.remove(&i.id),
-            _ => None,
-        };
+        let gone = self.weaken(x);
         if let Some(i) = self
             .members
             .iter()

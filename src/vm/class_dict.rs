@@ -29,7 +29,7 @@ struct Carries {
 }
 
 /// The names in a class's `__slots__` (a str or a tuple or list of them); `None` without one.
-fn slot_list(t: &PyType) -> Option<Vec<Rc<str>>> {
+pub(crate) fn slot_list(t: &PyType) -> Option<Vec<Rc<str>>> {
     let slots = t.dict.borrow().get("__slots__").cloned()?;
     let items = match slots {
         Value::Str(s) => vec![Value::Str(s)],
@@ -49,7 +49,7 @@ fn slot_list(t: &PyType) -> Option<Vec<Rc<str>>> {
 }
 
 /// Slots that are fields of their own (not the `__dict__`/`__weakref__` requests).
-fn field_slots(slots: &[Rc<str>]) -> impl Iterator<Item = &Rc<str>> {
+pub(crate) fn field_slots(slots: &[Rc<str>]) -> impl Iterator<Item = &Rc<str>> {
     slots
         .iter()
         .filter(|s| !matches!(&***s, "__dict__" | "__weakref__"))

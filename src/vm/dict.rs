@@ -79,8 +79,8 @@ impl DictTable {
     }
 
     /// Entries whose keys' equality needs Python code come back `Unsure`, in probe order;
-    /// the caller compares them (`Vm::resolve_probe`, which matches the key itself by
-    /// identity first).
+    /// the caller compares them (`Vm::dict_find`, which matches the key itself by identity
+    /// first).
     pub fn probe(&self, hash: i64, key: &Value) -> Probe {
         if self.indices.is_empty() {
             return Probe::Missing;
@@ -103,7 +103,7 @@ impl DictTable {
                             // CPython's lookup tries identity before `__eq__`: the very
                             // key object is found whatever its `__eq__` says (after the
                             // `__eq__`s of the entries probed before it, if any).
-                            None if unsure.is_empty() && same_object(&e.key, key) => {
+                            None if unsure.is_empty() && e.key.is(key) => {
                                 return Probe::Found(ix as usize)
                             }
                             None => unsure.push((ix as usize, e.key.clone())),
@@ -310,10 +310,9 @@ impl DictTable {
             .map(|e| (e.key.clone(), e.value.clone()))
             .collect()
     }
-    /// Remove and return the last entry (dict.popitem).
-    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
-        let i = self.entries.iter().rposition(|e| !e.key.is_null())?;
-        self.remove_at(i)
+    /// The index of the last entry (dict.popitem's).
+    pub fn last_index(&self) -> Option<usize> {
+        self.entries.iter().rposition(|e| !e.key.is_null())
     }
 }
 
@@ -415,29 +414,23 @@ impl PyDict {
     fn set_pystr_owned(&self, key: Value, value: Value) {
         let Value::Str(s) = &key else { return };
         let h = s.hash();
-        let old = {
-            let mut t = self.t.borrow_mut();
-            match t.probe_str(h, &s.s) {
-                Some(i) => t.set_value_at(i, value.clone()),
-                None => {
-                    t.insert_new(h, key.clone(), value.clone());
-                    None
-                }
-            }
-        };
-        drop(old);
-        self.owners_set(&key, &value);
+        let found = self.t.borrow().probe_str(h, &s.s);
+        self.set_owned(found, h, key, value);
     }
     pub fn remove_str(&self, key: &str) -> Option<Value> {
         let h = super::ops::hash_str(key);
+        let i = self.t.borrow().probe_str(h, key)?;
+        self.take_at(i).map(|(_, v)| v)
+    }
+    /// Remove entry `i`; on some object's `__dict__`, its attribute too.
+    pub fn take_at(&self, i: usize) -> Option<(Value, Value)> {
         let mut t = self.t.borrow_mut();
-        let i = t.probe_str(h, key)?;
         let (k, v) = t.remove_at(i)?;
         if t.has_owners() {
             drop(t);
             self.owners_remove(&k);
         }
-        Some(v)
+        Some((k, v))
     }
 }
 
@@ -514,11 +507,6 @@ impl Drop for PySet {
 #[allow(clippy::result_unit_err)]
 pub fn set_key_eq(a: &Value, b: &Value) -> Result<bool, ()> {
     Ok(eq_fast(a, b).unwrap_or_else(|| a.is(b)))
-}
-
-/// The same heap object (what `is` says, for values that have an identity).
-pub(crate) fn same_object(a: &Value, b: &Value) -> bool {
-    a.ptr().is_some() && a.ptr() == b.ptr()
 }
 
 #[cfg(test)]

@@ -271,20 +271,8 @@ impl DictOf<'_> {
 fn slot_names(cls: &Rc<super::object::PyType>) -> Vec<Rc<str>> {
     let mut names = Vec::new();
     for c in cls.mro() {
-        let slots = c.dict.borrow().get("__slots__").cloned();
-        let items = match slots {
-            None => continue,
-            Some(Value::Str(s)) => vec![Value::Str(s)],
-            Some(Value::Tuple(t)) => t.items.to_vec(),
-            Some(Value::List(l)) => l.items.borrow().clone(),
-            Some(_) => continue,
-        };
-        for n in items {
-            if let Value::Str(s) = n {
-                if !matches!(&*s.s, "__dict__" | "__weakref__") {
-                    names.push(s.rc_str());
-                }
-            }
+        if let Some(slots) = super::class_dict::slot_list(&c) {
+            names.extend(super::class_dict::field_slots(&slots).cloned());
         }
     }
     names

@@ -1173,14 +1173,9 @@ fn dict_pop(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
 fn dict_popitem(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     let d = d_self(vm, args)?.clone();
     vm.check_args("dict.popitem", &args[1..], 0, 0)?;
-    let r = d.t.borrow_mut().pop_last();
-    match r {
-        Some((k, v)) => {
-            if d.t.borrow().has_owners() {
-                d.owners_remove(&k);
-            }
-            Ok(Value::tuple(vec![k, v]))
-        }
+    let last = d.t.borrow().last_index();
+    match last.and_then(|i| d.take_at(i)) {
+        Some((k, v)) => Ok(Value::tuple(vec![k, v])),
         None => Err(vm.new_error(ExcKind::KeyError, "popitem(): dictionary is empty")),
     }
 }

@@ -1014,7 +1014,7 @@ impl Vm {
             };
             let mut changed = false;
             for (i, k) in cands {
-                if super::dict::same_object(&k, key) {
+                if k.is(key) {
                     return Ok(Some(i));
                 }
                 let r = self.compare(&k, key, CompareKind::Eq)?;
@@ -1074,17 +1074,7 @@ impl Vm {
     pub fn dict_del(&mut self, d: &PyDict, key: &Value) -> PyResult<Option<Value>> {
         let h = self.hash(key)?;
         match self.dict_find(d, key, h)? {
-            Some(i) => {
-                let mut t = d.t.borrow_mut();
-                let Some((k, v)) = t.remove_at(i) else {
-                    return Ok(None);
-                };
-                if t.has_owners() {
-                    drop(t);
-                    d.owners_remove(&k);
-                }
-                Ok(Some(v))
-            }
+            Some(i) => Ok(d.take_at(i).map(|(_, v)| v)),
             None => Ok(None),
         }
     }
