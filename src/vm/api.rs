@@ -126,9 +126,12 @@ impl Vm {
         }
     }
 
-    /// Interpreter shutdown as CPython does it for `__main__` (`_PyModule_ClearDict`): names
-    /// starting with a single `_` are set to None first, then the rest, so suspended generators the
-    /// script still held are closed (their `finally` blocks run) and unawaited coroutines warn.
+    /// Interpreter shutdown as CPython's usually goes for `__main__`: removed from
+    /// `sys.modules`, the module dies and its globals go in insertion order (`dict_dealloc`,
+    /// or the final collection when functions keep the dict alive), so suspended generators
+    /// the script still held are closed (their `finally` blocks run) and unawaited coroutines
+    /// warn. (CPython's `_PyModule_ClearDict`, which clears `_`-names first, runs only for a
+    /// module something else still holds.)
     pub fn clear_main_module(&mut self) {
         let Some(Value::Module(main)) = self.modules.get_str("__main__") else {
             return;
@@ -141,16 +144,12 @@ impl Vm {
             .into_iter()
             .map(|(k, _)| k)
             .collect();
-        for underscore_pass in [true, false] {
-            for k in &keys {
-                let Value::Str(s) = k else { continue };
-                let single = s.s.starts_with('_') && !s.s.starts_with("__");
-                if &*s.s == "__builtins__" || single != underscore_pass {
-                    continue;
-                }
-                main.dict.set_pystr_value(k.clone(), Value::None);
-                self.flush_warnings_at(None);
+        for k in keys {
+            if matches!(&k, Value::Str(s) if &*s.s == "__builtins__") {
+                continue;
             }
+            main.dict.set_pystr_value(k, Value::None);
+            self.flush_warnings_at(None);
         }
     }
 
@@ -347,23 +346,26 @@ pub fn run_in_vm_with_exit(
         );
     }
     let budget = vm.total_budget;
-    let (code, done) = match vm.run_code(code, budget) {
-        ModuleResult::Done => (0, true),
-        ModuleResult::Raised(e) => (vm.report_uncaught(&e), false),
+    // An uncaught exception stays alive until shutdown, as CPython keeps it in
+    // `sys.last_value`: the frames its traceback holds keep their locals until then.
+    let (code, last_value) = match vm.run_code(code, budget) {
+        ModuleResult::Done => (0, None),
+        ModuleResult::Raised(e) => (vm.report_uncaught(&e), Some(e)),
         ModuleResult::OutOfFuel => {
             vm.write_out(Stream::Stderr, "loopscope: the script ran out of fuel\n");
             at_exit(vm);
             return 1;
         }
     };
-    // As CPython's shutdown: wait for non-daemon threads, then tear down __main__ (which
-    // finalizes generators it still holds).
+    // As CPython's shutdown: wait for non-daemon threads, run the atexit callbacks, then
+    // (finalize_modules) drop `sys.last_value` and tear down __main__, which finalizes what
+    // the traceback's frames and the script's globals still held.
     join_threads_at_exit(vm);
     run_atexit(vm);
     at_exit(vm);
-    if done {
-        vm.clear_main_module();
-    }
+    drop(last_value);
+    vm.flush_warnings_at(None);
+    vm.clear_main_module();
     code
 }
 
