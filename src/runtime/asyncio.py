@@ -41,8 +41,8 @@ class IncompleteReadError(EOFError):
     __module__ = "asyncio.exceptions"
 
     def __init__(self, partial, expected):  # cpython: exceptions.py:36
-        r_expected = 'undefined' if expected is None else repr(expected)
-        super().__init__(f'{len(partial)} bytes read on a total of '
+        r_expected = 'undefined' if expected is None else repr(expected)  # cpython: exceptions.py:37
+        super().__init__(f'{len(partial)} bytes read on a total of '  # cpython: exceptions.py:38
                          f'{r_expected} expected bytes')
         self.partial = partial
         self.expected = expected
@@ -52,7 +52,7 @@ class LimitOverrunError(Exception):
     __module__ = "asyncio.exceptions"
 
     def __init__(self, message, consumed):  # cpython: exceptions.py:53
-        super().__init__(message)
+        super().__init__(message)  # cpython: exceptions.py:54
         self.consumed = consumed
 
 
@@ -94,12 +94,12 @@ _partial = _functools.partial
 
 
 def _format_args_and_kwargs(args, kwargs):  # cpython: format_helpers.py:30
-    items = []
+    items = []  # cpython: format_helpers.py:36
     if args:
         items.extend(_reprlib_repr(arg) for arg in args)
     if kwargs:
         items.extend(f'{k}={_reprlib_repr(v)}' for k, v in kwargs.items())
-    return '({})'.format(', '.join(items))
+    return '({})'.format(', '.join(items))  # cpython: format_helpers.py:41
 
 
 def _reprlib_repr(x):
@@ -113,7 +113,7 @@ def _reprlib_repr(x):
 
 def _get_function_source(func):  # cpython: format_helpers.py:10
     if isinstance(func, _partial):
-        return _get_function_source(func.func)
+        return _get_function_source(func.func)  # cpython: format_helpers.py:16
     if _loopscope.isfunction(func):
         code = func.__code__
         return _loopscope.cpython_location(code.co_filename, code.co_firstlineno)
@@ -122,16 +122,16 @@ def _get_function_source(func):  # cpython: format_helpers.py:10
 
 def _format_callback(func, args, kwargs, suffix=''):  # cpython: format_helpers.py:44
     if isinstance(func, _partial):
-        suffix = _format_args_and_kwargs(args, kwargs) + suffix
-        return _format_callback(func.func, func.args, func.keywords, suffix)
+        suffix = _format_args_and_kwargs(args, kwargs) + suffix  # cpython: format_helpers.py:46
+        return _format_callback(func.func, func.args, func.keywords, suffix)  # cpython: format_helpers.py:47
     qn = _qualname(func)
     if qn:
         func_repr = qn
     elif getattr(func, '__name__', None):
         func_repr = func.__name__
     else:
-        func_repr = repr(func)
-    func_repr += _format_args_and_kwargs(args, kwargs)
+        func_repr = repr(func)  # cpython: format_helpers.py:54
+    func_repr += _format_args_and_kwargs(args, kwargs)  # cpython: format_helpers.py:56
     if suffix:
         func_repr += suffix
     return func_repr
@@ -151,10 +151,10 @@ def _qualname(func):
 
 
 def _format_callback_source(func, args):  # cpython: format_helpers.py:22
-    func_repr = _format_callback(func, args, None)
-    source = _get_function_source(func)
+    func_repr = _format_callback(func, args, None)  # cpython: format_helpers.py:23
+    source = _get_function_source(func)  # cpython: format_helpers.py:24
     if source:
-        func_repr += f' at {source[0]}:{source[1]}'
+        func_repr += f' at {source[0]}:{source[1]}'  # cpython: format_helpers.py:26
     return func_repr
 
 
@@ -181,21 +181,21 @@ class Handle:
             self._source_traceback = _loopscope.source_traceback(1)
 
     def _repr_info(self):  # cpython: events.py:46
-        info = [self.__class__.__name__]
+        info = [self.__class__.__name__]  # cpython: events.py:47
         if self._cancelled:
-            info.append('cancelled')
+            info.append('cancelled')  # cpython: events.py:49
         if self._callback is not None:
             info.append(_format_callback_source(self._callback, self._args))
         if self._source_traceback:
-            frame = self._source_traceback[-1]
-            info.append(f'created at {frame[0]}:{frame[1]}')
+            frame = self._source_traceback[-1]  # cpython: events.py:54
+            info.append(f'created at {frame[0]}:{frame[1]}')  # cpython: events.py:55
         return info
 
     def __repr__(self):  # cpython: events.py:58
         if self._repr is not None:
             return self._repr
-        info = self._repr_info()
-        return '<{}>'.format(' '.join(info))
+        info = self._repr_info()  # cpython: events.py:61
+        return '<{}>'.format(' '.join(info))  # cpython: events.py:62
 
 
 def _describe(cb):
@@ -226,37 +226,37 @@ class TimerHandle(Handle):
             self._source_traceback = _loopscope.source_traceback(1, 9)
 
     def _repr_info(self):  # cpython: events.py:110
-        info = super()._repr_info()
+        info = super()._repr_info()  # cpython: events.py:111
         pos = 2 if self._cancelled else 1
-        info.insert(pos, f'when={self._when}')
+        info.insert(pos, f'when={self._when}')  # cpython: events.py:113
         return info
 
     def __hash__(self):  # cpython: events.py:116
-        return hash(self._when)
+        return hash(self._when)  # cpython: events.py:117
 
     def __lt__(self, other):  # cpython: events.py:119
-        if isinstance(other, TimerHandle):
+        if isinstance(other, TimerHandle):  # cpython: events.py:120
             return self._when < other._when
         return NotImplemented
 
     def __le__(self, other):  # cpython: events.py:124
-        if isinstance(other, TimerHandle):
-            return self._when < other._when or self.__eq__(other)
+        if isinstance(other, TimerHandle):  # cpython: events.py:125
+            return self._when < other._when or self.__eq__(other)  # cpython: events.py:126
         return NotImplemented
 
     def __gt__(self, other):  # cpython: events.py:129
-        if isinstance(other, TimerHandle):
+        if isinstance(other, TimerHandle):  # cpython: events.py:130
             return self._when > other._when
         return NotImplemented
 
     def __ge__(self, other):  # cpython: events.py:134
-        if isinstance(other, TimerHandle):
-            return self._when > other._when or self.__eq__(other)
+        if isinstance(other, TimerHandle):  # cpython: events.py:135
+            return self._when > other._when or self.__eq__(other)  # cpython: events.py:136
         return NotImplemented
 
     def __eq__(self, other):  # cpython: events.py:139
-        if isinstance(other, TimerHandle):
-            return (self._when == other._when and
+        if isinstance(other, TimerHandle):  # cpython: events.py:140
+            return (self._when == other._when and  # cpython: events.py:141
                     self._callback == other._callback and
                     self._args == other._args and
                     self._cancelled == other._cancelled)
@@ -295,7 +295,7 @@ class BaseDefaultEventLoopPolicy(AbstractEventLoopPolicy):
 
     def get_event_loop(self):  # cpython: events.py:666
         if self._loop is None and not self._set_called:
-            self.set_event_loop(self.new_event_loop())
+            self.set_event_loop(self.new_event_loop())  # cpython: events.py:674
         if self._loop is None:
             raise RuntimeError('There is no current event loop in thread %r.'  # cpython: events.py:677
                                % 'MainThread')
@@ -303,7 +303,7 @@ class BaseDefaultEventLoopPolicy(AbstractEventLoopPolicy):
 
     def set_event_loop(self, loop):  # cpython: events.py:682
         self._set_called = True
-        if loop is not None and not isinstance(loop, AbstractEventLoop):
+        if loop is not None and not isinstance(loop, AbstractEventLoop):  # cpython: events.py:685
             raise TypeError(f"loop must be an instance of AbstractEventLoop or None, not '{type(loop).__name__}'")  # cpython: events.py:686
         self._loop = loop
 
@@ -331,7 +331,7 @@ def get_event_loop_policy():  # cpython: events.py:758
 
 def set_event_loop_policy(policy):  # cpython: events.py:765
     global _event_loop_policy
-    if policy is not None and not isinstance(policy, AbstractEventLoopPolicy):
+    if policy is not None and not isinstance(policy, AbstractEventLoopPolicy):  # cpython: events.py:770
         raise TypeError(f"policy must be an instance of AbstractEventLoopPolicy or None, not '{type(policy).__name__}'")  # cpython: events.py:771
     _event_loop_policy = policy
 
@@ -347,11 +347,11 @@ _get_event_loop = get_event_loop
 
 
 def set_event_loop(loop):  # cpython: events.py:799
-    get_event_loop_policy().set_event_loop(loop)
+    get_event_loop_policy().set_event_loop(loop)  # cpython: events.py:801
 
 
 def new_event_loop():  # cpython: events.py:804
-    return get_event_loop_policy().new_event_loop()
+    return get_event_loop_policy().new_event_loop()  # cpython: events.py:806
 
 
 # ---------------------------------------------------------------- base_events
@@ -362,9 +362,9 @@ MAXIMUM_SELECT_TIMEOUT = 24 * 3600
 
 
 def _run_until_complete_cb(fut):  # cpython: base_events.py:180
-    if not fut.cancelled():
-        exc = fut.exception()
-        if isinstance(exc, (SystemExit, KeyboardInterrupt)):
+    if not fut.cancelled():  # cpython: base_events.py:181
+        exc = fut.exception()  # cpython: base_events.py:182
+        if isinstance(exc, (SystemExit, KeyboardInterrupt)):  # cpython: base_events.py:183
             return
     _get_loop(fut).stop()
 
@@ -381,7 +381,7 @@ class BaseEventLoop(AbstractEventLoop):
         self._closed = False
         self._stopping = False
         self._ready = _deque()
-        self._scheduled = []
+        self._scheduled = []  # cpython: base_events.py:394
         self._default_executor = None
         self._internal_fds = 0
         self._thread_id = None
@@ -401,27 +401,27 @@ class BaseEventLoop(AbstractEventLoop):
         _loopscope.log_error('Using selector: EpollSelector', None, 10)  # cpython: selector_events.py:54
 
     def __repr__(self):  # cpython: base_events.py:419
-        return (
+        return (  # cpython: base_events.py:420
             f'<{self.__class__.__name__} running={self.is_running()} '
             f'closed={self.is_closed()} debug={self.get_debug()}>'
         )
 
     def create_task(self, coro, *, name=None, context=None):  # cpython: base_events.py:429
-        self._check_closed()
+        self._check_closed()  # cpython: base_events.py:434
         if self._task_factory is None:
             task = tasks.Task(coro, loop=self, name=name, context=context)  # cpython: base_events.py:436
             if task._source_traceback:
-                del task._source_traceback[-1]
+                del task._source_traceback[-1]  # cpython: base_events.py:438
         else:
             if context is None:
-                task = self._task_factory(self, coro)
+                task = self._task_factory(self, coro)  # cpython: base_events.py:442
             else:
-                task = self._task_factory(self, coro, context=context)
+                task = self._task_factory(self, coro, context=context)  # cpython: base_events.py:444
             _set_task_name(task, name)
         return task
 
     def set_task_factory(self, factory):  # cpython: base_events.py:450
-        if factory is not None and not callable(factory):
+        if factory is not None and not callable(factory):  # cpython: base_events.py:460
             raise TypeError('task factory must be a callable or None')  # cpython: base_events.py:461
         self._task_factory = factory
 
@@ -437,7 +437,7 @@ class BaseEventLoop(AbstractEventLoop):
             raise RuntimeError('Executor shutdown has been called')  # cpython: base_events.py:523
 
     def _asyncgen_finalizer_hook(self, agen):  # cpython: base_events.py:525
-        if not self.is_closed():
+        if not self.is_closed():  # cpython: base_events.py:527
             self.call_soon_threadsafe(self.create_task, agen.aclose())  # cpython: base_events.py:528
 
     def _asyncgen_firstiter_hook(self, agen):  # cpython: base_events.py:530
@@ -455,9 +455,9 @@ class BaseEventLoop(AbstractEventLoop):
         results = await gather(
             *[ag.aclose() for ag in closing_agens],
             return_exceptions=True)
-        for result, agen in zip(results, closing_agens):
-            if isinstance(result, Exception):
-                self.call_exception_handler({
+        for result, agen in zip(results, closing_agens):  # cpython: base_events.py:555
+            if isinstance(result, Exception):  # cpython: base_events.py:556
+                self.call_exception_handler({  # cpython: base_events.py:557
                     'message': f'an error occurred during closing of '
                                f'asynchronous generator {agen!r}',
                     'exception': result,
@@ -472,16 +472,16 @@ class BaseEventLoop(AbstractEventLoop):
         await _loopscope_asyncio_threads.shutdown_default_executor(self)
 
     def _check_running(self):  # cpython: base_events.py:586
-        if self.is_running():
+        if self.is_running():  # cpython: base_events.py:587
             raise RuntimeError('This event loop is already running')  # cpython: base_events.py:588
         if _get_running_loop() is not None:
             raise RuntimeError(  # cpython: base_events.py:590
                 'Cannot run the event loop while another loop is running')
 
     def run_forever(self):  # cpython: base_events.py:593
-        self._check_closed()
-        self._check_running()
-        self._set_coroutine_origin_tracking(self._debug)
+        self._check_closed()  # cpython: base_events.py:595
+        self._check_running()  # cpython: base_events.py:596
+        self._set_coroutine_origin_tracking(self._debug)  # cpython: base_events.py:597
         old_hooks = _loopscope.get_asyncgen_hooks()
         try:
             self._thread_id = 1
@@ -496,12 +496,12 @@ class BaseEventLoop(AbstractEventLoop):
             self._stopping = False
             self._thread_id = None
             _set_running_loop(None)
-            self._set_coroutine_origin_tracking(False)
+            self._set_coroutine_origin_tracking(False)  # cpython: base_events.py:614
             _loopscope.set_asyncgen_hooks(*old_hooks)
 
     def run_until_complete(self, future):  # cpython: base_events.py:617
-        self._check_closed()
-        self._check_running()
+        self._check_closed()  # cpython: base_events.py:628
+        self._check_running()  # cpython: base_events.py:629
         new_task = not isfuture(future)
         future = ensure_future(future, loop=self)
         if new_task:
@@ -510,12 +510,12 @@ class BaseEventLoop(AbstractEventLoop):
         try:
             self.run_forever()  # cpython: base_events.py:640
         except:
-            if new_task and future.done() and not future.cancelled():
-                future.exception()
+            if new_task and future.done() and not future.cancelled():  # cpython: base_events.py:642
+                future.exception()  # cpython: base_events.py:646
             raise  # cpython: base_events.py:647
         finally:
             future.remove_done_callback(_run_until_complete_cb)  # cpython: base_events.py:649
-        if not future.done():
+        if not future.done():  # cpython: base_events.py:650
             raise RuntimeError('Event loop stopped before Future completed.')  # cpython: base_events.py:651
         return future.result()  # cpython: base_events.py:653
 
@@ -523,15 +523,15 @@ class BaseEventLoop(AbstractEventLoop):
         self._stopping = True
 
     def close(self):  # cpython: base_events.py:663
-        if self.is_running():
+        if self.is_running():  # cpython: base_events.py:671
             raise RuntimeError("Cannot close a running event loop")  # cpython: base_events.py:672
         if self._closed:
             return
         if self._debug:
             _loopscope.log_error('Close %r' % (self,), None, 10)  # cpython: base_events.py:676
         self._closed = True
-        self._ready.clear()
-        self._scheduled.clear()
+        self._ready.clear()  # cpython: base_events.py:678
+        self._scheduled.clear()  # cpython: base_events.py:679
         self._executor_shutdown_called = True
         self._default_executor = None
         _log_unretrieved(self)
@@ -540,7 +540,7 @@ class BaseEventLoop(AbstractEventLoop):
         return self._closed
 
     def is_running(self):  # cpython: base_events.py:696
-        return (self._thread_id is not None)
+        return (self._thread_id is not None)  # cpython: base_events.py:698
 
     def time(self):  # cpython: base_events.py:700
         return _now()
@@ -548,12 +548,13 @@ class BaseEventLoop(AbstractEventLoop):
     def call_later(self, delay, callback, *args, context=None):  # cpython: base_events.py:709
         if delay is None:
             raise TypeError('delay must not be None')  # cpython: base_events.py:726
-        if type(self) is not VirtualLoop or self._debug:
-            # (debug mode's stacks need call_at's frame, as in CPython)
+        if type(self) is not VirtualLoop or self._debug or not isinstance(delay, (int, float)):
+            # (debug mode's stacks need call_at's frame, as in CPython, and so does the
+            # traceback of a delay that is not a number)
             timer = self.call_at(self.time() + delay, callback, *args,  # cpython: base_events.py:727
                                  context=context)
             if timer._source_traceback:
-                del timer._source_traceback[-1]
+                del timer._source_traceback[-1]  # cpython: base_events.py:730
             return timer
         # call_at inlined for loopscope's own loop (the hot path of asyncio.sleep).
         when = _now() + delay
@@ -573,12 +574,12 @@ class BaseEventLoop(AbstractEventLoop):
     def call_at(self, when, callback, *args, context=None):  # cpython: base_events.py:733
         if when is None:
             raise TypeError("when cannot be None")  # cpython: base_events.py:739
-        self._check_closed()
+        self._check_closed()  # cpython: base_events.py:740
         if self._debug:
             self._check_callback(callback, 'call_at')  # cpython: base_events.py:743
         timer = TimerHandle(when, callback, args, self, context)
         if timer._source_traceback:
-            del timer._source_traceback[-1]
+            del timer._source_traceback[-1]  # cpython: base_events.py:746
         _loopscope.timer_push(self._scheduled, timer)
         timer._scheduled = True
         if _TRACE:
@@ -589,13 +590,13 @@ class BaseEventLoop(AbstractEventLoop):
         if (iscoroutine(callback) or iscoroutinefunction(callback)):
             raise TypeError(  # cpython: base_events.py:773
                 f"coroutines cannot be used with {method}()")
-        if not callable(callback):
+        if not callable(callback):  # cpython: base_events.py:775
             raise TypeError(  # cpython: base_events.py:776
                 f'a callable object was expected by {method}(), '
                 f'got {callback!r}')
 
     def call_soon_threadsafe(self, callback, *args, context=None):  # cpython: base_events.py:804
-        self._check_closed()
+        self._check_closed()  # cpython: base_events.py:806
         if self._debug:
             self._check_callback(callback, 'call_soon_threadsafe')  # cpython: base_events.py:808
         handle = Handle(callback, args, self, context)
@@ -604,7 +605,7 @@ class BaseEventLoop(AbstractEventLoop):
             # one, then dropped both.
             handle._source_traceback = _loopscope.source_traceback(1, 8)
         self._ready.append(handle)
-        self._write_to_self()
+        self._write_to_self()  # cpython: base_events.py:812
         return handle
 
     def _write_to_self(self):  # cpython: base_events.py:504
@@ -614,7 +615,7 @@ class BaseEventLoop(AbstractEventLoop):
 
     def run_in_executor(self, executor, func, *args):  # cpython: base_events.py:815
         # The thread parts live in their own module (asyncio_threads.py), loaded on first use.
-        self._check_closed()
+        self._check_closed()  # cpython: base_events.py:816
         import _loopscope_asyncio_threads
         return _loopscope_asyncio_threads.run_in_executor(self, executor, func, *args)
 
@@ -625,26 +626,26 @@ class BaseEventLoop(AbstractEventLoop):
         return self._exception_handler
 
     def set_exception_handler(self, handler):  # cpython: base_events.py:1706
-        if handler is not None and not callable(handler):
+        if handler is not None and not callable(handler):  # cpython: base_events.py:1718
             raise TypeError(f'A callable object or None is expected, '  # cpython: base_events.py:1719
                             f'got {handler!r}')
         self._exception_handler = handler
 
     def default_exception_handler(self, context):  # cpython: base_events.py:1723
-        message = context.get('message')
+        message = context.get('message')  # cpython: base_events.py:1738
         if not message:
             message = 'Unhandled exception in event loop'
         exception = context.get('exception')
-        if ('source_traceback' not in context and
+        if ('source_traceback' not in context and  # cpython: base_events.py:1748
                 self._current_handle is not None and
                 self._current_handle._source_traceback):
             context['handle_traceback'] = \
                 self._current_handle._source_traceback
-        log_lines = [message]
-        for key in sorted(context):
+        log_lines = [message]  # cpython: base_events.py:1754
+        for key in sorted(context):  # cpython: base_events.py:1755
             if key in {'message', 'exception'}:
                 continue
-            value = context[key]
+            value = context[key]  # cpython: base_events.py:1758
             if key in ('source_traceback', 'handle_traceback'):
                 # traceback.format_list of debug mode's (filename, lineno, name, line)
                 # entries (no function object made at import: object ids stay put).
@@ -655,28 +656,28 @@ class BaseEventLoop(AbstractEventLoop):
                         tb += f'    {line.strip()}\n'
                 what = 'Object' if key == 'source_traceback' else 'Handle'
                 value = f'{what} created at (most recent call last):\n'
-                value += tb.rstrip()
+                value += tb.rstrip()  # cpython: base_events.py:1762
             else:
-                value = repr(value)
-            log_lines.append(f'{key}: {value}')
+                value = repr(value)  # cpython: base_events.py:1768
+            log_lines.append(f'{key}: {value}')  # cpython: base_events.py:1769
         _loopscope.log_error('\n'.join(log_lines), exception)
 
     def call_exception_handler(self, context):  # cpython: base_events.py:1773
         if self._exception_handler is None:
             try:
-                self.default_exception_handler(context)
+                self.default_exception_handler(context)  # cpython: base_events.py:1797
             except (SystemExit, KeyboardInterrupt):
                 raise  # cpython: base_events.py:1799
             except BaseException:
                 _loopscope.log_error('Exception in default exception handler', None)
         else:
             try:
-                self._exception_handler(self, context)
+                self._exception_handler(self, context)  # cpython: base_events.py:1808
             except (SystemExit, KeyboardInterrupt):
                 raise  # cpython: base_events.py:1810
             except BaseException as exc:
                 try:
-                    self.default_exception_handler({
+                    self.default_exception_handler({  # cpython: base_events.py:1815
                         'message': 'Unhandled error in exception handler',
                         'exception': exc,
                         'context': context,
@@ -691,21 +692,21 @@ class BaseEventLoop(AbstractEventLoop):
             self._timer_cancelled_count += 1
 
     def _run_once(self):  # cpython: base_events.py:1845
-        sched_count = len(self._scheduled)
-        if (sched_count > _MIN_SCHEDULED_TIMER_HANDLES and
+        sched_count = len(self._scheduled)  # cpython: base_events.py:1853
+        if (sched_count > _MIN_SCHEDULED_TIMER_HANDLES and  # cpython: base_events.py:1854
             self._timer_cancelled_count / sched_count >
                 _MIN_CANCELLED_TIMER_HANDLES_FRACTION):
-            new_scheduled = []
+            new_scheduled = []  # cpython: base_events.py:1859
             for handle in self._scheduled:
                 if handle._cancelled:
                     handle._scheduled = False
                 else:
-                    new_scheduled.append(handle)
+                    new_scheduled.append(handle)  # cpython: base_events.py:1864
             _loopscope.timer_heapify(new_scheduled)
             self._scheduled = new_scheduled
             self._timer_cancelled_count = 0
         else:
-            while self._scheduled and self._scheduled[0]._cancelled:
+            while self._scheduled and self._scheduled[0]._cancelled:  # cpython: base_events.py:1871
                 self._timer_cancelled_count -= 1
                 handle = _loopscope.timer_pop(self._scheduled)
                 handle._scheduled = False
@@ -714,8 +715,8 @@ class BaseEventLoop(AbstractEventLoop):
         if self._ready or self._stopping:
             timeout = 0
         elif self._scheduled:
-            when = self._scheduled[0]._when
-            timeout = min(max(0, when - self.time()), MAXIMUM_SELECT_TIMEOUT)
+            when = self._scheduled[0]._when  # cpython: base_events.py:1881
+            timeout = min(max(0, when - self.time()), MAXIMUM_SELECT_TIMEOUT)  # cpython: base_events.py:1882
 
         if _TRACE:
             self._trace_iteration = n = self._trace_iteration + 1
@@ -737,28 +738,28 @@ class BaseEventLoop(AbstractEventLoop):
                 # A thread called call_soon_threadsafe: the self-pipe is readable.
                 self._ready.append(Handle(self._read_from_self, (), self, None))
 
-        end_time = self.time() + self._clock_resolution
+        end_time = self.time() + self._clock_resolution  # cpython: base_events.py:1890
         while self._scheduled:
-            handle = self._scheduled[0]
+            handle = self._scheduled[0]  # cpython: base_events.py:1892
             if handle._when >= end_time:
                 break
             handle = _loopscope.timer_pop(self._scheduled)
             handle._scheduled = False
-            self._ready.append(handle)
+            self._ready.append(handle)  # cpython: base_events.py:1897
             if _TRACE:
                 _tr("timer_fired", handle)
 
-        ntodo = len(self._ready)
-        for i in range(ntodo):
-            handle = self._ready.popleft()
+        ntodo = len(self._ready)  # cpython: base_events.py:1905
+        for i in range(ntodo):  # cpython: base_events.py:1906
+            handle = self._ready.popleft()  # cpython: base_events.py:1907
             if handle._cancelled:
                 continue
             if self._debug:
                 try:
                     self._current_handle = handle
-                    t0 = self.time()
+                    t0 = self.time()  # cpython: base_events.py:1913
                     handle._run()  # cpython: base_events.py:1914
-                    dt = self.time() - t0
+                    dt = self.time() - t0  # cpython: base_events.py:1915
                     if dt >= self.slow_callback_duration:
                         _loopscope.log_error('Executing %s took %.3f seconds'
                                              % (_format_handle(handle), dt), None, 30)
@@ -779,14 +780,14 @@ class BaseEventLoop(AbstractEventLoop):
 
     def set_debug(self, enabled):  # cpython: base_events.py:1943
         self._debug = enabled
-        if self.is_running():
+        if self.is_running():  # cpython: base_events.py:1946
             self.call_soon_threadsafe(self._set_coroutine_origin_tracking, enabled)  # cpython: base_events.py:1947
 
     def _set_coroutine_origin_tracking(self, enabled):  # cpython: base_events.py:1925
-        if bool(enabled) == bool(self._coroutine_origin_tracking_enabled):
+        if bool(enabled) == bool(self._coroutine_origin_tracking_enabled):  # cpython: base_events.py:1926
             return
         if enabled:
-            self._coroutine_origin_tracking_saved_depth = (
+            self._coroutine_origin_tracking_saved_depth = (  # cpython: base_events.py:1930
                 _loopscope.get_coroutine_origin_tracking_depth())
             _loopscope.set_coroutine_origin_tracking_depth(10)
         else:
@@ -820,9 +821,9 @@ def _describe_waiter(w):
 def _format_handle(handle):  # cpython: base_events.py:70
     cb = handle._callback
     if isinstance(getattr(cb, '__self__', None), Task):
-        return repr(cb.__self__)
+        return repr(cb.__self__)  # cpython: base_events.py:74
     else:
-        return str(handle)
+        return str(handle)  # cpython: base_events.py:76
 
 
 def _trace_snapshot(loop, n):
@@ -947,7 +948,7 @@ _FINISHED = 'FINISHED'
 
 
 def _format_callbacks(cb):  # cpython: base_futures.py:25
-    size = len(cb)
+    size = len(cb)  # cpython: base_futures.py:27
     if not size:
         cb = ''
 
@@ -955,29 +956,29 @@ def _format_callbacks(cb):  # cpython: base_futures.py:25
         return _format_callback_source(callback, ())
 
     if size == 1:
-        cb = format_cb(cb[0][0])
+        cb = format_cb(cb[0][0])  # cpython: base_futures.py:35
     elif size == 2:
-        cb = '{}, {}'.format(format_cb(cb[0][0]), format_cb(cb[1][0]))
+        cb = '{}, {}'.format(format_cb(cb[0][0]), format_cb(cb[1][0]))  # cpython: base_futures.py:37
     elif size > 2:
-        cb = '{}, <{} more>, {}'.format(format_cb(cb[0][0]),
+        cb = '{}, <{} more>, {}'.format(format_cb(cb[0][0]),  # cpython: base_futures.py:39
                                         size - 2,
                                         format_cb(cb[-1][0]))
-    return f'cb=[{cb}]'
+    return f'cb=[{cb}]'  # cpython: base_futures.py:42
 
 
 def _future_repr_info(future):  # cpython: base_futures.py:45
-    info = [future._state.lower()]
+    info = [future._state.lower()]  # cpython: base_futures.py:48
     if future._state == _FINISHED:
         if future._exception is not None:
-            info.append(f'exception={future._exception!r}')
+            info.append(f'exception={future._exception!r}')  # cpython: base_futures.py:51
         else:
             result = _reprlib_repr(future._result) if False else _short_repr(future._result)
-            info.append(f'result={result}')
+            info.append(f'result={result}')  # cpython: base_futures.py:56
     if future._callbacks:
-        info.append(_format_callbacks(future._callbacks))
+        info.append(_format_callbacks(future._callbacks))  # cpython: base_futures.py:58
     if future._source_traceback:
-        frame = future._source_traceback[-1]
-        info.append(f'created at {frame[0]}:{frame[1]}')
+        frame = future._source_traceback[-1]  # cpython: base_futures.py:60
+        info.append(f'created at {frame[0]}:{frame[1]}')  # cpython: base_futures.py:61
     return info
 
 
@@ -1052,12 +1053,12 @@ class Future:
         return True
 
     def remove_done_callback(self, fn):  # cpython: futures.py:238
-        filtered_callbacks = [(f, ctx)
+        filtered_callbacks = [(f, ctx)  # cpython: futures.py:243
                               for (f, ctx) in self._callbacks
                               if f != fn]
-        removed_count = len(self._callbacks) - len(filtered_callbacks)
+        removed_count = len(self._callbacks) - len(filtered_callbacks)  # cpython: futures.py:246
         if removed_count:
-            self._callbacks[:] = filtered_callbacks
+            self._callbacks[:] = filtered_callbacks  # cpython: futures.py:248
         return removed_count
 
     def set_exception(self, exception):  # cpython: C (_asyncio.Future)
@@ -1156,12 +1157,12 @@ def _get_loop(fut):  # cpython: futures.py:299
     except AttributeError:
         pass
     else:
-        return get_loop()
+        return get_loop()  # cpython: futures.py:307
     return fut._loop
 
 
 def wrap_future(future, *, loop=None):  # cpython: futures.py:409
-    if isfuture(future):
+    if isfuture(future):  # cpython: futures.py:411
         return future
     import _loopscope_asyncio_threads
     return _loopscope_asyncio_threads.wrap_future(future, loop=loop)
@@ -1192,7 +1193,7 @@ def _set_task_name(task, name):  # cpython: tasks.py:65
         except AttributeError:
             pass
         else:
-            set_name(name)
+            set_name(name)  # cpython: tasks.py:75
 
 
 class Task(Future):
@@ -1245,7 +1246,7 @@ class Task(Future):
         return self._name
 
     def set_name(self, value):  # cpython: tasks.py:155
-        self._name = str(value)
+        self._name = str(value)  # cpython: tasks.py:156
 
     def set_result(self, result):  # cpython: C (_asyncio.Task)
         raise RuntimeError('Task does not support set_result operation')
@@ -1395,7 +1396,7 @@ def create_task(coro, *, name=None, context=None):  # cpython: tasks.py:376
         task = loop.create_task(coro)  # cpython: tasks.py:384
     else:
         task = loop.create_task(coro, context=context)  # cpython: tasks.py:386
-    _set_task_name(task, name)
+    _set_task_name(task, name)  # cpython: tasks.py:388
     return task
 
 
@@ -1409,9 +1410,9 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):  # cpython: task
         raise TypeError(f"expect a list of futures, not {type(fs).__name__}")  # cpython: tasks.py:416
     if not fs:
         raise ValueError('Set of Tasks/Futures is empty.')  # cpython: tasks.py:418
-    if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+    if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):  # cpython: tasks.py:419
         raise ValueError(f'Invalid return_when value: {return_when}')  # cpython: tasks.py:420
-    fs = set(fs)
+    fs = set(fs)  # cpython: tasks.py:422
     if any(iscoroutine(f) for f in fs):
         raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")  # cpython: tasks.py:425
     loop = get_running_loop()
@@ -1419,8 +1420,8 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):  # cpython: task
 
 
 def _release_waiter(waiter, *args):  # cpython: tasks.py:431
-    if not waiter.done():
-        waiter.set_result(None)
+    if not waiter.done():  # cpython: tasks.py:432
+        waiter.set_result(None)  # cpython: tasks.py:433
 
 
 async def wait_for(fut, timeout):  # cpython: tasks.py:436
@@ -1429,7 +1430,7 @@ async def wait_for(fut, timeout):  # cpython: tasks.py:436
         return await fut  # cpython: tasks.py:452
     if timeout <= 0:
         fut = ensure_future(fut, loop=loop)  # cpython: tasks.py:455
-        if fut.done():
+        if fut.done():  # cpython: tasks.py:457
             return fut.result()  # cpython: tasks.py:458
         await _cancel_and_wait(fut, loop=loop)  # cpython: tasks.py:460
         try:
@@ -1440,28 +1441,28 @@ async def wait_for(fut, timeout):  # cpython: tasks.py:436
     timeout_handle = loop.call_later(timeout, _release_waiter, waiter)  # cpython: tasks.py:467
     cb = _partial(_release_waiter, waiter)
     fut = ensure_future(fut, loop=loop)  # cpython: tasks.py:470
-    fut.add_done_callback(cb)
+    fut.add_done_callback(cb)  # cpython: tasks.py:471
     try:
         try:
             await waiter  # cpython: tasks.py:476
         except CancelledError:
-            if fut.done():
+            if fut.done():  # cpython: tasks.py:478
                 return fut.result()  # cpython: tasks.py:479
             else:
-                fut.remove_done_callback(cb)
+                fut.remove_done_callback(cb)  # cpython: tasks.py:481
                 await _cancel_and_wait(fut, loop=loop)  # cpython: tasks.py:485
                 raise  # cpython: tasks.py:486
-        if fut.done():
+        if fut.done():  # cpython: tasks.py:488
             return fut.result()  # cpython: tasks.py:489
         else:
-            fut.remove_done_callback(cb)
+            fut.remove_done_callback(cb)  # cpython: tasks.py:491
             await _cancel_and_wait(fut, loop=loop)  # cpython: tasks.py:495
             try:
                 return fut.result()  # cpython: tasks.py:500
             except CancelledError as exc:
                 raise TimeoutError() from exc  # cpython: tasks.py:502 raise exceptions.TimeoutError() from exc
     finally:
-        timeout_handle.cancel()
+        timeout_handle.cancel()  # cpython: tasks.py:504
 
 
 async def _wait(fs, timeout, return_when, loop):  # cpython: tasks.py:507
@@ -1470,72 +1471,72 @@ async def _wait(fs, timeout, return_when, loop):  # cpython: tasks.py:507
     timeout_handle = None
     if timeout is not None:
         timeout_handle = loop.call_later(timeout, _release_waiter, waiter)  # cpython: tasks.py:516
-    counter = len(fs)
+    counter = len(fs)  # cpython: tasks.py:517
 
     def _on_completion(f):  # cpython: tasks.py:519
         nonlocal counter
         counter -= 1
-        if (counter <= 0 or
+        if (counter <= 0 or  # cpython: tasks.py:522
             return_when == FIRST_COMPLETED or
             return_when == FIRST_EXCEPTION and (not f.cancelled() and
                                                 f.exception() is not None)):
             if timeout_handle is not None:
-                timeout_handle.cancel()
-            if not waiter.done():
-                waiter.set_result(None)
+                timeout_handle.cancel()  # cpython: tasks.py:527
+            if not waiter.done():  # cpython: tasks.py:528
+                waiter.set_result(None)  # cpython: tasks.py:529
 
     for f in fs:
-        f.add_done_callback(_on_completion)
+        f.add_done_callback(_on_completion)  # cpython: tasks.py:532
 
     try:
         await waiter  # cpython: tasks.py:535
     finally:
         if timeout_handle is not None:
-            timeout_handle.cancel()
+            timeout_handle.cancel()  # cpython: tasks.py:538
         for f in fs:
-            f.remove_done_callback(_on_completion)
+            f.remove_done_callback(_on_completion)  # cpython: tasks.py:540
 
-    done, pending = set(), set()
+    done, pending = set(), set()  # cpython: tasks.py:542
     for f in fs:
-        if f.done():
-            done.add(f)
+        if f.done():  # cpython: tasks.py:544
+            done.add(f)  # cpython: tasks.py:545
         else:
-            pending.add(f)
+            pending.add(f)  # cpython: tasks.py:547
     return done, pending
 
 
 async def _cancel_and_wait(fut, loop):  # cpython: tasks.py:551
     waiter = loop.create_future()  # cpython: tasks.py:554
     cb = _partial(_release_waiter, waiter)
-    fut.add_done_callback(cb)
+    fut.add_done_callback(cb)  # cpython: tasks.py:556
     try:
-        fut.cancel()
+        fut.cancel()  # cpython: tasks.py:559
         await waiter  # cpython: tasks.py:562
     finally:
-        fut.remove_done_callback(cb)
+        fut.remove_done_callback(cb)  # cpython: tasks.py:564
 
 
 def as_completed(fs, *, timeout=None):  # cpython: tasks.py:568
     if isfuture(fs) or iscoroutine(fs):
         raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")  # cpython: tasks.py:587
-    done = Queue()
+    done = Queue()  # cpython: tasks.py:590
     loop = _get_event_loop()
     todo = {ensure_future(f, loop=loop) for f in set(fs)}  # cpython: tasks.py:593
     timeout_handle = None
 
     def _on_timeout():  # cpython: tasks.py:596
         for f in todo:
-            f.remove_done_callback(_on_completion)
-            done.put_nowait(None)
-        todo.clear()
+            f.remove_done_callback(_on_completion)  # cpython: tasks.py:598
+            done.put_nowait(None)  # cpython: tasks.py:599
+        todo.clear()  # cpython: tasks.py:600
 
     def _on_completion(f):  # cpython: tasks.py:602
         if not todo:
             return
-        todo.remove(f)
-        done.put_nowait(f)
+        todo.remove(f)  # cpython: tasks.py:605
+        done.put_nowait(f)  # cpython: tasks.py:606
         if not todo and timeout_handle is not None:
-            timeout_handle.cancel()
+            timeout_handle.cancel()  # cpython: tasks.py:608
 
     async def _wait_for_one():  # cpython: tasks.py:610
         f = await done.get()  # cpython: tasks.py:611
@@ -1544,10 +1545,10 @@ def as_completed(fs, *, timeout=None):  # cpython: tasks.py:568
         return f.result()  # May raise f.exception().  # cpython: tasks.py:615
 
     for f in todo:
-        f.add_done_callback(_on_completion)
+        f.add_done_callback(_on_completion)  # cpython: tasks.py:618
     if todo and timeout is not None:
         timeout_handle = loop.call_later(timeout, _on_timeout)  # cpython: tasks.py:620
-    for _ in range(len(todo)):
+    for _ in range(len(todo)):  # cpython: tasks.py:621
         yield _wait_for_one()  # cpython: tasks.py:622
 
 
@@ -1590,7 +1591,7 @@ def _ensure_future(coro_or_future, *, loop=None):  # cpython: tasks.py:662
     called_wrap_awaitable = False
     if not iscoroutine(coro_or_future):
         if _loopscope.isawaitable(coro_or_future):
-            coro_or_future = _wrap_awaitable(coro_or_future)
+            coro_or_future = _wrap_awaitable(coro_or_future)  # cpython: tasks.py:671
             called_wrap_awaitable = True
         else:
             raise TypeError('An asyncio.Future, a coroutine or an awaitable '  # cpython: tasks.py:674
@@ -1601,7 +1602,7 @@ def _ensure_future(coro_or_future, *, loop=None):  # cpython: tasks.py:662
         return loop.create_task(coro_or_future)  # cpython: tasks.py:680
     except RuntimeError:
         if not called_wrap_awaitable:
-            coro_or_future.close()
+            coro_or_future.close()  # cpython: tasks.py:683
         raise  # cpython: tasks.py:684
 
 
@@ -1621,11 +1622,11 @@ class _GatheringFuture(Future):
         self._cancel_requested = False
 
     def cancel(self, msg=None):  # cpython: tasks.py:713
-        if self.done():
+        if self.done():  # cpython: tasks.py:714
             return False
         ret = False
         for child in self._children:
-            if child.cancel(msg=msg):
+            if child.cancel(msg=msg):  # cpython: tasks.py:718
                 ret = True
         if ret:
             self._cancel_requested = True
@@ -1636,55 +1637,55 @@ def gather(*coros_or_futures, return_exceptions=False):  # cpython: tasks.py:728
     if not coros_or_futures:
         loop = _get_event_loop()
         outer = loop.create_future()  # cpython: tasks.py:760
-        outer.set_result([])
+        outer.set_result([])  # cpython: tasks.py:761
         return outer
 
     def _done_callback(fut):  # cpython: tasks.py:764
         nonlocal nfinished
         nfinished += 1
 
-        if outer is None or outer.done():
-            if not fut.cancelled():
-                fut.exception()
+        if outer is None or outer.done():  # cpython: tasks.py:768
+            if not fut.cancelled():  # cpython: tasks.py:769
+                fut.exception()  # cpython: tasks.py:771
             return
 
         if not return_exceptions:
-            if fut.cancelled():
-                exc = fut._make_cancelled_error()
-                outer.set_exception(exc)
+            if fut.cancelled():  # cpython: tasks.py:775
+                exc = fut._make_cancelled_error()  # cpython: tasks.py:779
+                outer.set_exception(exc)  # cpython: tasks.py:780
                 return
             else:
-                exc = fut.exception()
+                exc = fut.exception()  # cpython: tasks.py:783
                 if exc is not None:
-                    outer.set_exception(exc)
+                    outer.set_exception(exc)  # cpython: tasks.py:785
                     return
 
         if nfinished == nfuts:
             # The loop below, natively, when every child has a result (tasks.rs).
             results = _gather_results(children)
             if results is None:
-                results = []
+                results = []  # cpython: tasks.py:791
                 for fut in children:
-                    if fut.cancelled():
+                    if fut.cancelled():  # cpython: tasks.py:794
                         res = CancelledError(
                             '' if fut._cancel_message is None else
                             fut._cancel_message)
                     else:
-                        res = fut.exception()
+                        res = fut.exception()  # cpython: tasks.py:805
                         if res is None:
                             res = fut.result()  # cpython: tasks.py:807
-                    results.append(res)
+                    results.append(res)  # cpython: tasks.py:808
             else:
                 fut = children[-1]
 
             if outer._cancel_requested:
-                exc = fut._make_cancelled_error()
-                outer.set_exception(exc)
+                exc = fut._make_cancelled_error()  # cpython: tasks.py:814
+                outer.set_exception(exc)  # cpython: tasks.py:815
             else:
-                outer.set_result(results)
+                outer.set_result(results)  # cpython: tasks.py:817
 
     arg_to_fut = {}
-    children = []
+    children = []  # cpython: tasks.py:820
     nfuts = 0
     nfinished = 0
     loop = None
@@ -1702,11 +1703,11 @@ def gather(*coros_or_futures, return_exceptions=False):  # cpython: tasks.py:728
                 if fut is not arg:
                     fut._log_destroy_pending = False
                 nfuts += 1
-                arg_to_fut[arg] = fut
-                fut.add_done_callback(_done_callback)
+                arg_to_fut[arg] = fut  # cpython: tasks.py:838
+                fut.add_done_callback(_done_callback)  # cpython: tasks.py:839
             else:
-                fut = arg_to_fut[arg]
-            children.append(fut)
+                fut = arg_to_fut[arg]  # cpython: tasks.py:843
+            children.append(fut)  # cpython: tasks.py:845
 
     outer = _GatheringFuture(children, loop=loop)  # cpython: tasks.py:847
     return outer
@@ -1714,32 +1715,32 @@ def gather(*coros_or_futures, return_exceptions=False):  # cpython: tasks.py:728
 
 def shield(arg):  # cpython: tasks.py:851
     inner = _ensure_future(arg)  # cpython: tasks.py:884
-    if inner.done():
+    if inner.done():  # cpython: tasks.py:885
         return inner
     loop = _get_loop(inner)
     outer = loop.create_future()  # cpython: tasks.py:889
 
     def _inner_done_callback(inner):  # cpython: tasks.py:891
-        if outer.cancelled():
-            if not inner.cancelled():
-                inner.exception()
+        if outer.cancelled():  # cpython: tasks.py:892
+            if not inner.cancelled():  # cpython: tasks.py:893
+                inner.exception()  # cpython: tasks.py:895
             return
 
-        if inner.cancelled():
-            outer.cancel()
+        if inner.cancelled():  # cpython: tasks.py:898
+            outer.cancel()  # cpython: tasks.py:899
         else:
-            exc = inner.exception()
+            exc = inner.exception()  # cpython: tasks.py:901
             if exc is not None:
-                outer.set_exception(exc)
+                outer.set_exception(exc)  # cpython: tasks.py:903
             else:
                 outer.set_result(inner.result())  # cpython: tasks.py:905
 
     def _outer_done_callback(outer):  # cpython: tasks.py:908
-        if not inner.done():
-            inner.remove_done_callback(_inner_done_callback)
+        if not inner.done():  # cpython: tasks.py:909
+            inner.remove_done_callback(_inner_done_callback)  # cpython: tasks.py:910
 
-    inner.add_done_callback(_inner_done_callback)
-    outer.add_done_callback(_outer_done_callback)
+    inner.add_done_callback(_inner_done_callback)  # cpython: tasks.py:912
+    outer.add_done_callback(_outer_done_callback)  # cpython: tasks.py:913
     return outer
 
 
@@ -1797,26 +1798,26 @@ class Timeout:
             )
         self._when = when
         if self._timeout_handler is not None:
-            self._timeout_handler.cancel()
+            self._timeout_handler.cancel()  # cpython: timeouts.py:62
         if when is None:
             self._timeout_handler = None
         else:
             loop = get_running_loop()
-            if when <= loop.time():
+            if when <= loop.time():  # cpython: timeouts.py:68
                 self._timeout_handler = loop.call_soon(self._on_timeout)  # cpython: timeouts.py:69
             else:
                 self._timeout_handler = loop.call_at(when, self._on_timeout)  # cpython: timeouts.py:71
 
     def expired(self):  # cpython: timeouts.py:73
-        return self._state in (_State.EXPIRING, _State.EXPIRED)
+        return self._state in (_State.EXPIRING, _State.EXPIRED)  # cpython: timeouts.py:75
 
     def __repr__(self):  # cpython: timeouts.py:77
-        info = ['']
+        info = ['']  # cpython: timeouts.py:78
         if self._state is _State.ENTERED:
-            when = round(self._when, 3) if self._when is not None else None
-            info.append(f"when={when}")
-        info_str = ' '.join(info)
-        return f"<Timeout [{self._state.value}]{info_str}>"
+            when = round(self._when, 3) if self._when is not None else None  # cpython: timeouts.py:80
+            info.append(f"when={when}")  # cpython: timeouts.py:81
+        info_str = ' '.join(info)  # cpython: timeouts.py:82
+        return f"<Timeout [{self._state.value}]{info_str}>"  # cpython: timeouts.py:83
 
     async def __aenter__(self):  # cpython: timeouts.py:85
         if self._state is not _State.CREATED:
@@ -1826,14 +1827,14 @@ class Timeout:
             raise RuntimeError("Timeout should be used inside a task")  # cpython: timeouts.py:90
         self._state = _State.ENTERED
         self._task = task
-        self._cancelling = self._task.cancelling()
-        self.reschedule(self._when)
+        self._cancelling = self._task.cancelling()  # cpython: timeouts.py:93
+        self.reschedule(self._when)  # cpython: timeouts.py:94
         return self
 
     async def __aexit__(self, exc_type, exc_val, exc_tb):  # cpython: timeouts.py:97
-        assert self._state in (_State.ENTERED, _State.EXPIRING)
+        assert self._state in (_State.ENTERED, _State.EXPIRING)  # cpython: timeouts.py:103
         if self._timeout_handler is not None:
-            self._timeout_handler.cancel()
+            self._timeout_handler.cancel()  # cpython: timeouts.py:106
             self._timeout_handler = None
         if self._state is _State.EXPIRING:
             self._state = _State.EXPIRED
@@ -1845,18 +1846,18 @@ class Timeout:
 
     def _on_timeout(self):  # cpython: timeouts.py:121
         assert self._state is _State.ENTERED
-        self._task.cancel()
+        self._task.cancel()  # cpython: timeouts.py:123
         self._state = _State.EXPIRING
         self._timeout_handler = None
 
 
 def timeout(delay):  # cpython: timeouts.py:129
     loop = get_running_loop()
-    return Timeout(loop.time() + delay if delay is not None else None)
+    return Timeout(loop.time() + delay if delay is not None else None)  # cpython: timeouts.py:146
 
 
 def timeout_at(when):  # cpython: timeouts.py:149
-    return Timeout(when)
+    return Timeout(when)  # cpython: timeouts.py:168
 
 
 # ---------------------------------------------------------------- taskgroups
@@ -1886,21 +1887,21 @@ class TaskGroup:
         # CPython keeps a set, iterated in memory-address order; loopscope iterates in
         # creation order (a dict), which is deterministic.
         self._tasks = {}
-        self._errors = []
+        self._errors = []  # cpython: taskgroups.py:36
         self._base_error = None
         self._on_completed_fut = None
 
     def __repr__(self):  # cpython: taskgroups.py:40
-        info = ['']
+        info = ['']  # cpython: taskgroups.py:41
         if self._tasks:
-            info.append(f'tasks={len(self._tasks)}')
+            info.append(f'tasks={len(self._tasks)}')  # cpython: taskgroups.py:43
         if self._errors:
-            info.append(f'errors={len(self._errors)}')
+            info.append(f'errors={len(self._errors)}')  # cpython: taskgroups.py:45
         if self._aborting:
-            info.append('cancelling')
+            info.append('cancelling')  # cpython: taskgroups.py:47
         elif self._entered:
-            info.append('entered')
-        info_str = ' '.join(info)
+            info.append('entered')  # cpython: taskgroups.py:49
+        info_str = ' '.join(info)  # cpython: taskgroups.py:51
         return f'<TaskGroup{info_str}>'
 
     async def __aenter__(self):  # cpython: taskgroups.py:54
@@ -1918,18 +1919,18 @@ class TaskGroup:
 
     async def __aexit__(self, et, exc, tb):  # cpython: taskgroups.py:68
         self._exiting = True
-        if (exc is not None and
+        if (exc is not None and  # cpython: taskgroups.py:71
                 self._is_base_error(exc) and
                 self._base_error is None):
             self._base_error = exc
         propagate_cancellation_error = \
             exc if et is CancelledError else None
         if self._parent_cancel_requested:
-            if self._parent_task.uncancel() == 0:
+            if self._parent_task.uncancel() == 0:  # cpython: taskgroups.py:80
                 propagate_cancellation_error = None
         if et is not None:
             if not self._aborting:
-                self._abort()
+                self._abort()  # cpython: taskgroups.py:99
         while self._tasks:
             if self._on_completed_fut is None:
                 self._on_completed_fut = self._loop.create_future()  # cpython: taskgroups.py:107
@@ -1938,7 +1939,7 @@ class TaskGroup:
             except CancelledError as ex:
                 if not self._aborting:
                     propagate_cancellation_error = ex
-                    self._abort()
+                    self._abort()  # cpython: taskgroups.py:122
             self._on_completed_fut = None
         assert not self._tasks
         if self._base_error is not None:
@@ -1946,7 +1947,7 @@ class TaskGroup:
         if propagate_cancellation_error and not self._errors:
             raise propagate_cancellation_error  # cpython: taskgroups.py:134
         if et is not None and et is not CancelledError:
-            self._errors.append(exc)
+            self._errors.append(exc)  # cpython: taskgroups.py:137
         if self._errors:
             try:
                 me = _exception_group('unhandled errors in a TaskGroup', self._errors)
@@ -1966,35 +1967,35 @@ class TaskGroup:
         else:
             task = self._loop.create_task(coro, context=context)  # cpython: taskgroups.py:163
         _set_task_name(task, name)
-        task.add_done_callback(self._on_task_done)
+        task.add_done_callback(self._on_task_done)  # cpython: taskgroups.py:165
         self._tasks[task] = None
         return task
 
     def _is_base_error(self, exc):  # cpython: taskgroups.py:173
-        assert isinstance(exc, BaseException)
-        return isinstance(exc, (SystemExit, KeyboardInterrupt))
+        assert isinstance(exc, BaseException)  # cpython: taskgroups.py:174
+        return isinstance(exc, (SystemExit, KeyboardInterrupt))  # cpython: taskgroups.py:175
 
     def _abort(self):  # cpython: taskgroups.py:177
         self._aborting = True
         for t in self._tasks:
-            if not t.done():
-                t.cancel()
+            if not t.done():  # cpython: taskgroups.py:181
+                t.cancel()  # cpython: taskgroups.py:182
 
     def _on_task_done(self, task):  # cpython: taskgroups.py:184
         self._tasks.pop(task, None)
         if self._on_completed_fut is not None and not self._tasks:
-            if not self._on_completed_fut.done():
-                self._on_completed_fut.set_result(True)
-        if task.cancelled():
+            if not self._on_completed_fut.done():  # cpython: taskgroups.py:188
+                self._on_completed_fut.set_result(True)  # cpython: taskgroups.py:189
+        if task.cancelled():  # cpython: taskgroups.py:191
             return
-        exc = task.exception()
+        exc = task.exception()  # cpython: taskgroups.py:194
         if exc is None:
             return
-        self._errors.append(exc)
-        if self._is_base_error(exc) and self._base_error is None:
+        self._errors.append(exc)  # cpython: taskgroups.py:198
+        if self._is_base_error(exc) and self._base_error is None:  # cpython: taskgroups.py:199
             self._base_error = exc
-        if self._parent_task.done():
-            self._loop.call_exception_handler({
+        if self._parent_task.done():  # cpython: taskgroups.py:202
+            self._loop.call_exception_handler({  # cpython: taskgroups.py:205
                 'message': f'Task {task!r} has errored out but its parent '
                            f'task {self._parent_task} is already completed',
                 'exception': exc,
@@ -2002,9 +2003,9 @@ class TaskGroup:
             })
             return
         if not self._aborting and not self._parent_cancel_requested:
-            self._abort()
+            self._abort()  # cpython: taskgroups.py:232
             self._parent_cancel_requested = True
-            self._parent_task.cancel()
+            self._parent_task.cancel()  # cpython: taskgroups.py:234
 
 
 # ---------------------------------------------------------------- locks
@@ -2034,7 +2035,7 @@ class _ContextManagerMixin:
         return None
 
     async def __aexit__(self, exc_type, exc, tb):  # cpython: locks.py:20
-        self.release()
+        self.release()  # cpython: locks.py:21
 
 
 class Lock(_ContextManagerMixin, _LoopBoundMixin):
@@ -2051,14 +2052,14 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
         res = _object_repr(self)
         extra = 'locked' if self._locked else 'unlocked'
         if self._waiters:
-            extra = f'{extra}, waiters:{len(self._waiters)}'
-        return f'<{res[1:-1]} [{extra}]>'
+            extra = f'{extra}, waiters:{len(self._waiters)}'  # cpython: locks.py:86
+        return f'<{res[1:-1]} [{extra}]>'  # cpython: locks.py:87
 
     def locked(self):  # cpython: locks.py:89
         return self._locked
 
     async def acquire(self):  # cpython: locks.py:93
-        if (not self._locked and (self._waiters is None or
+        if (not self._locked and (self._waiters is None or  # cpython: locks.py:99
                 all(w.cancelled() for w in self._waiters))):
             self._locked = True
             if _TRACE:
@@ -2071,15 +2072,15 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
         fut._loopscope_owner = "a Lock"
         if _TRACE:
             _tr("waiter_added", self, "Lock", fut)
-        self._waiters.append(fut)
+        self._waiters.append(fut)  # cpython: locks.py:107
         try:
             try:
                 await fut  # cpython: locks.py:114
             finally:
-                self._waiters.remove(fut)
+                self._waiters.remove(fut)  # cpython: locks.py:116
         except CancelledError:
             if not self._locked:
-                self._wake_up_first()
+                self._wake_up_first()  # cpython: locks.py:119
             if _TRACE:
                 _trace_prim(self)
             raise  # cpython: locks.py:120
@@ -2092,7 +2093,7 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
     def release(self):  # cpython: locks.py:125
         if self._locked:
             self._locked = False
-            self._wake_up_first()
+            self._wake_up_first()  # cpython: locks.py:138
             if _TRACE:
                 _trace_prim(self)
         else:
@@ -2102,11 +2103,11 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
         if not self._waiters:
             return
         try:
-            fut = next(iter(self._waiters))
+            fut = next(iter(self._waiters))  # cpython: locks.py:147
         except StopIteration:
             return
-        if not fut.done():
-            fut.set_result(True)
+        if not fut.done():  # cpython: locks.py:154
+            fut.set_result(True)  # cpython: locks.py:155
 
 
 class Event(_LoopBoundMixin):
@@ -2123,8 +2124,8 @@ class Event(_LoopBoundMixin):
         res = _object_repr(self)
         extra = 'set' if self._value else 'unset'
         if self._waiters:
-            extra = f'{extra}, waiters:{len(self._waiters)}'
-        return f'<{res[1:-1]} [{extra}]>'
+            extra = f'{extra}, waiters:{len(self._waiters)}'  # cpython: locks.py:175
+        return f'<{res[1:-1]} [{extra}]>'  # cpython: locks.py:176
 
     def is_set(self):  # cpython: locks.py:178
         return self._value
@@ -2133,8 +2134,8 @@ class Event(_LoopBoundMixin):
         if not self._value:
             self._value = True
             for fut in self._waiters:
-                if not fut.done():
-                    fut.set_result(True)
+                if not fut.done():  # cpython: locks.py:191
+                    fut.set_result(True)  # cpython: locks.py:192
             if _TRACE:
                 _trace_prim(self)
 
@@ -2150,12 +2151,12 @@ class Event(_LoopBoundMixin):
         fut._loopscope_owner = "an Event"
         if _TRACE:
             _tr("waiter_added", self, "Event", fut)
-        self._waiters.append(fut)
+        self._waiters.append(fut)  # cpython: locks.py:211
         try:
             await fut  # cpython: locks.py:213
             return True
         finally:
-            self._waiters.remove(fut)
+            self._waiters.remove(fut)  # cpython: locks.py:216
             if _TRACE:
                 _trace_prim(self)
 
@@ -2165,7 +2166,7 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
 
     def __init__(self, lock=None):  # cpython: locks.py:229
         if lock is None:
-            lock = Lock()
+            lock = Lock()  # cpython: locks.py:231
         self._lock = lock
         self.locked = lock.locked
         self.acquire = lock.acquire
@@ -2177,26 +2178,26 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
 
     def __repr__(self):  # cpython: locks.py:241
         res = _object_repr(self)
-        extra = 'locked' if self.locked() else 'unlocked'
+        extra = 'locked' if self.locked() else 'unlocked'  # cpython: locks.py:243
         if self._waiters:
-            extra = f'{extra}, waiters:{len(self._waiters)}'
-        return f'<{res[1:-1]} [{extra}]>'
+            extra = f'{extra}, waiters:{len(self._waiters)}'  # cpython: locks.py:245
+        return f'<{res[1:-1]} [{extra}]>'  # cpython: locks.py:246
 
     async def wait(self):  # cpython: locks.py:248
-        if not self.locked():
+        if not self.locked():  # cpython: locks.py:259
             raise RuntimeError('cannot wait on un-acquired lock')  # cpython: locks.py:260
-        self.release()
+        self.release()  # cpython: locks.py:262
         try:
             fut = self._get_loop().create_future()  # cpython: locks.py:264
             fut._loopscope_owner = "a Condition"
             if _TRACE:
                 _tr("waiter_added", self, "Condition", fut)
-            self._waiters.append(fut)
+            self._waiters.append(fut)  # cpython: locks.py:265
             try:
                 await fut  # cpython: locks.py:267
                 return True
             finally:
-                self._waiters.remove(fut)
+                self._waiters.remove(fut)  # cpython: locks.py:270
                 if _TRACE:
                     _trace_prim(self)
         finally:
@@ -2211,27 +2212,27 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
                 raise CancelledError  # cpython: locks.py:283 raise exceptions.CancelledError
 
     async def wait_for(self, predicate):  # cpython: locks.py:285
-        result = predicate()
+        result = predicate()  # cpython: locks.py:292
         while not result:
             await self.wait()  # cpython: locks.py:294
-            result = predicate()
+            result = predicate()  # cpython: locks.py:295
         return result
 
     def notify(self, n=1):  # cpython: locks.py:298
-        if not self.locked():
+        if not self.locked():  # cpython: locks.py:310
             raise RuntimeError('cannot notify on un-acquired lock')  # cpython: locks.py:311
         idx = 0
         for fut in self._waiters:
             if idx >= n:
                 break
-            if not fut.done():
+            if not fut.done():  # cpython: locks.py:318
                 idx += 1
-                fut.set_result(False)
+                fut.set_result(False)  # cpython: locks.py:320
         if _TRACE:
             _trace_prim(self)
 
     def notify_all(self):  # cpython: locks.py:322
-        self.notify(len(self._waiters))
+        self.notify(len(self._waiters))  # cpython: locks.py:328
 
 
 class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
@@ -2248,17 +2249,17 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
 
     def __repr__(self):  # cpython: locks.py:352
         res = _object_repr(self)
-        extra = 'locked' if self.locked() else f'unlocked, value:{self._value}'
+        extra = 'locked' if self.locked() else f'unlocked, value:{self._value}'  # cpython: locks.py:354
         if self._waiters:
-            extra = f'{extra}, waiters:{len(self._waiters)}'
-        return f'<{res[1:-1]} [{extra}]>'
+            extra = f'{extra}, waiters:{len(self._waiters)}'  # cpython: locks.py:356
+        return f'<{res[1:-1]} [{extra}]>'  # cpython: locks.py:357
 
     def locked(self):  # cpython: locks.py:359
-        return self._value == 0 or (
+        return self._value == 0 or (  # cpython: locks.py:361
             any(not w.cancelled() for w in (self._waiters or ())))
 
     async def acquire(self):  # cpython: locks.py:364
-        if not self.locked():
+        if not self.locked():  # cpython: locks.py:373
             self._value -= 1
             if _TRACE:
                 _trace_prim(self)
@@ -2269,26 +2270,26 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
         fut._loopscope_owner = "a Semaphore"
         if _TRACE:
             _tr("waiter_added", self, "Semaphore", fut)
-        self._waiters.append(fut)
+        self._waiters.append(fut)  # cpython: locks.py:380
         try:
             try:
                 await fut  # cpython: locks.py:387
             finally:
-                self._waiters.remove(fut)
+                self._waiters.remove(fut)  # cpython: locks.py:389
         except CancelledError:
-            if not fut.cancelled():
+            if not fut.cancelled():  # cpython: locks.py:391
                 self._value += 1
-                self._wake_up_next()
+                self._wake_up_next()  # cpython: locks.py:393
             raise  # cpython: locks.py:394
         if self._value > 0:
-            self._wake_up_next()
+            self._wake_up_next()  # cpython: locks.py:397
         if _TRACE:
             _trace_prim(self)
         return True
 
     def release(self):  # cpython: locks.py:400
         self._value += 1
-        self._wake_up_next()
+        self._wake_up_next()  # cpython: locks.py:407
         if _TRACE:
             _trace_prim(self)
 
@@ -2296,9 +2297,9 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
         if not self._waiters:
             return
         for fut in self._waiters:
-            if not fut.done():
+            if not fut.done():  # cpython: locks.py:415
                 self._value -= 1
-                fut.set_result(True)
+                fut.set_result(True)  # cpython: locks.py:417
                 return
 
 
@@ -2307,12 +2308,12 @@ class BoundedSemaphore(Semaphore):
 
     def __init__(self, value=1):  # cpython: locks.py:428
         self._bound_value = value
-        super().__init__(value)
+        super().__init__(value)  # cpython: locks.py:430
 
     def release(self):  # cpython: locks.py:432
         if self._value >= self._bound_value:
             raise ValueError('BoundedSemaphore released too many times')  # cpython: locks.py:434
-        super().release()
+        super().release()  # cpython: locks.py:435
 
 
 class _BarrierState:
@@ -2338,7 +2339,7 @@ class Barrier(_LoopBoundMixin):
     def __init__(self, parties):  # cpython: locks.py:455
         if parties < 1:
             raise ValueError('parties must be > 0')  # cpython: locks.py:458
-        self._cond = Condition()
+        self._cond = Condition()  # cpython: locks.py:460
         self._parties = parties
         self._state = _BarrierState.FILLING
         self._count = 0
@@ -2351,7 +2352,7 @@ class Barrier(_LoopBoundMixin):
         extra = f'{self._state.value}'
         if not self.broken:
             extra += f', waiters:{self.n_waiting}/{self.parties}'
-        return f'<{res[1:-1]} [{extra}]>'
+        return f'<{res[1:-1]} [{extra}]>'  # cpython: locks.py:471
 
     async def __aenter__(self):  # cpython: locks.py:473
         return await self.wait()  # cpython: locks.py:476
@@ -2372,7 +2373,7 @@ class Barrier(_LoopBoundMixin):
                 return index
             finally:
                 self._count -= 1
-                self._exit()
+                self._exit()  # cpython: locks.py:502
 
     async def _block(self):  # cpython: locks.py:504
         await self._cond.wait_for(  # cpython: locks.py:510
@@ -2385,18 +2386,18 @@ class Barrier(_LoopBoundMixin):
 
     async def _release(self):  # cpython: locks.py:520
         self._state = _BarrierState.DRAINING
-        self._cond.notify_all()
+        self._cond.notify_all()  # cpython: locks.py:526
 
     async def _wait(self):  # cpython: locks.py:528
         await self._cond.wait_for(lambda: self._state is not _BarrierState.FILLING)  # cpython: locks.py:534
-        if self._state in (_BarrierState.BROKEN, _BarrierState.RESETTING):
+        if self._state in (_BarrierState.BROKEN, _BarrierState.RESETTING):  # cpython: locks.py:536
             raise BrokenBarrierError("Abort or reset of barrier")  # cpython: locks.py:537 raise exceptions.BrokenBarrierError("Abort or reset of barrier")
 
     def _exit(self):  # cpython: locks.py:539
         if self._count == 0:
-            if self._state in (_BarrierState.RESETTING, _BarrierState.DRAINING):
+            if self._state in (_BarrierState.RESETTING, _BarrierState.DRAINING):  # cpython: locks.py:543
                 self._state = _BarrierState.FILLING
-            self._cond.notify_all()
+            self._cond.notify_all()  # cpython: locks.py:545
 
     async def reset(self):  # cpython: locks.py:547
         async with self._cond:
@@ -2405,12 +2406,12 @@ class Barrier(_LoopBoundMixin):
                     self._state = _BarrierState.RESETTING
             else:
                 self._state = _BarrierState.FILLING
-            self._cond.notify_all()
+            self._cond.notify_all()  # cpython: locks.py:560
 
     async def abort(self):  # cpython: locks.py:562
         async with self._cond:
             self._state = _BarrierState.BROKEN
-            self._cond.notify_all()
+            self._cond.notify_all()  # cpython: locks.py:570
 
     @property  # cpython: locks.py:572
     def parties(self):
@@ -2441,8 +2442,8 @@ class Queue(_LoopBoundMixin):
             # Its `_finished` Event is the queue's own business: no card for it.
             _trace_quiet[0] = True
         self._finished = Event()
-        self._finished.set()
-        self._init(maxsize)
+        self._finished.set()  # cpython: queues.py:42
+        self._init(maxsize)  # cpython: queues.py:43
         if _TRACE:
             _trace_quiet[0] = False
             self._finished._ls_hidden = True
@@ -2454,25 +2455,25 @@ class Queue(_LoopBoundMixin):
         self._queue = _deque()
 
     def _get(self):  # cpython: queues.py:50
-        return self._queue.popleft()
+        return self._queue.popleft()  # cpython: queues.py:51
 
     def _put(self, item):  # cpython: queues.py:53
-        self._queue.append(item)
+        self._queue.append(item)  # cpython: queues.py:54
 
     def __repr__(self):  # cpython: queues.py:66
-        return f'<{type(self).__name__} at {id(self):#x} {self._format()}>'
+        return f'<{type(self).__name__} at {id(self):#x} {self._format()}>'  # cpython: queues.py:67
 
     def __str__(self):  # cpython: queues.py:69
-        return f'<{type(self).__name__} {self._format()}>'
+        return f'<{type(self).__name__} {self._format()}>'  # cpython: queues.py:70
 
     def _format(self):  # cpython: queues.py:74
         result = f'maxsize={self._maxsize!r}'
-        if getattr(self, '_queue', None):
-            result += f' _queue={list(self._queue)!r}'
+        if getattr(self, '_queue', None):  # cpython: queues.py:76
+            result += f' _queue={list(self._queue)!r}'  # cpython: queues.py:77
         if self._getters:
-            result += f' _getters[{len(self._getters)}]'
+            result += f' _getters[{len(self._getters)}]'  # cpython: queues.py:79
         if self._putters:
-            result += f' _putters[{len(self._putters)}]'
+            result += f' _putters[{len(self._putters)}]'  # cpython: queues.py:81
         if self._unfinished_tasks:
             result += f' tasks={self._unfinished_tasks}'
         return result
@@ -2483,47 +2484,47 @@ class Queue(_LoopBoundMixin):
 
     async def put(self, item):  # cpython: queues.py:110
         if _queue_put_now(self, item): return None  # put now if it can (queues.rs)
-        while self.full():
+        while self.full():  # cpython: queues.py:116
             putter = self._get_loop().create_future()  # cpython: queues.py:117
             putter._loopscope_owner = "a Queue (put)"
             if _TRACE: _tr("waiter_added", self, "Queue.put", putter)
-            self._putters.append(putter)
+            self._putters.append(putter)  # cpython: queues.py:118
             try:
                 await putter  # cpython: queues.py:120
             except:
-                putter.cancel()
+                putter.cancel()  # cpython: queues.py:122
                 try:
-                    self._putters.remove(putter)
+                    self._putters.remove(putter)  # cpython: queues.py:125
                 except ValueError:
                     pass
-                if not self.full() and not putter.cancelled():
-                    self._wakeup_next(self._putters)
+                if not self.full() and not putter.cancelled():  # cpython: queues.py:130
+                    self._wakeup_next(self._putters)  # cpython: queues.py:133
                 if _TRACE:
                     _trace_prim(self)
                 raise  # cpython: queues.py:134
-        return self.put_nowait(item)
+        return self.put_nowait(item)  # cpython: queues.py:135
 
     async def get(self):  # cpython: queues.py:149
         if (item := _queue_get_now(self, _queue_get_now)) is not _queue_get_now: return item
-        while self.empty():
+        while self.empty():  # cpython: queues.py:154
             getter = self._get_loop().create_future()  # cpython: queues.py:155
             getter._loopscope_owner = "a Queue (get)"
             if _TRACE: _tr("waiter_added", self, "Queue.get", getter)
-            self._getters.append(getter)
+            self._getters.append(getter)  # cpython: queues.py:156
             try:
                 await getter  # cpython: queues.py:158
             except:
-                getter.cancel()
+                getter.cancel()  # cpython: queues.py:160
                 try:
-                    self._getters.remove(getter)
+                    self._getters.remove(getter)  # cpython: queues.py:163
                 except ValueError:
                     pass
-                if not self.empty() and not getter.cancelled():
-                    self._wakeup_next(self._getters)
+                if not self.empty() and not getter.cancelled():  # cpython: queues.py:168
+                    self._wakeup_next(self._getters)  # cpython: queues.py:171
                 if _TRACE:
                     _trace_prim(self)
                 raise  # cpython: queues.py:172
-        return self.get_nowait()
+        return self.get_nowait()  # cpython: queues.py:173
 
     async def join(self):  # cpython: queues.py:206
         if self._unfinished_tasks > 0:
@@ -2534,7 +2535,7 @@ class PriorityQueue(Queue):
     __module__ = "asyncio.queues"
 
     def _init(self, maxsize):  # cpython: queues.py:224
-        self._queue = []
+        self._queue = []  # cpython: queues.py:225
 
     def _put(self, item):  # cpython: queues.py:227
         heapq.heappush(self._queue, item)
@@ -2547,13 +2548,13 @@ class LifoQueue(Queue):
     __module__ = "asyncio.queues"
 
     def _init(self, maxsize):  # cpython: queues.py:237
-        self._queue = []
+        self._queue = []  # cpython: queues.py:238
 
     def _put(self, item):  # cpython: queues.py:240
-        self._queue.append(item)
+        self._queue.append(item)  # cpython: queues.py:241
 
     def _get(self):  # cpython: queues.py:243
-        return self._queue.pop()
+        return self._queue.pop()  # cpython: queues.py:244
 
 
 # ---------------------------------------------------------------- runners
@@ -2564,13 +2565,13 @@ def _cancel_all_tasks(loop):  # cpython: runners.py:193
     if not to_cancel:
         return
     for task in to_cancel:
-        task.cancel()
+        task.cancel()  # cpython: runners.py:199
     loop.run_until_complete(gather(*to_cancel, return_exceptions=True))
     for task in to_cancel:
-        if task.cancelled():
+        if task.cancelled():  # cpython: runners.py:204
             continue
-        if task.exception() is not None:
-            loop.call_exception_handler({
+        if task.exception() is not None:  # cpython: runners.py:206
+            loop.call_exception_handler({  # cpython: runners.py:207
                 'message': 'unhandled exception during asyncio.run() shutdown',
                 'exception': task.exception(),
                 'task': task,
@@ -2596,29 +2597,29 @@ class Runner:
         self._set_event_loop = False
 
     def __enter__(self):  # cpython: runners.py:58
-        self._lazy_init()
+        self._lazy_init()  # cpython: runners.py:59
         return self
 
     def __exit__(self, exc_type, exc_val, exc_tb):  # cpython: runners.py:62
-        self.close()
+        self.close()  # cpython: runners.py:63
 
     def close(self):  # cpython: runners.py:65
         if self._state is not _RunnerState.INITIALIZED:
             return
         try:
             loop = self._loop
-            _cancel_all_tasks(loop)
+            _cancel_all_tasks(loop)  # cpython: runners.py:71
             loop.run_until_complete(loop.shutdown_asyncgens())  # cpython: runners.py:72
             loop.run_until_complete(loop.shutdown_default_executor())  # cpython: runners.py:73
         finally:
             if self._set_event_loop:
                 set_event_loop(None)
-            loop.close()
+            loop.close()  # cpython: runners.py:77
             self._loop = None
             self._state = _RunnerState.CLOSED
 
     def get_loop(self):  # cpython: runners.py:81
-        self._lazy_init()
+        self._lazy_init()  # cpython: runners.py:83
         return self._loop
 
     def run(self, coro, *, context=None):  # cpython: runners.py:86
@@ -2627,7 +2628,7 @@ class Runner:
         if _get_running_loop() is not None:
             raise RuntimeError(  # cpython: runners.py:93
                 "Runner.run() cannot be called from a running event loop")
-        self._lazy_init()
+        self._lazy_init()  # cpython: runners.py:96
         task = self._loop.create_task(coro, context=context)  # cpython: runners.py:100
         self._interrupt_count = 0
         return self._loop.run_until_complete(task)  # cpython: runners.py:118
@@ -2643,9 +2644,9 @@ class Runner:
                 set_event_loop(self._loop)
                 self._set_event_loop = True
         else:
-            self._loop = self._loop_factory()
+            self._loop = self._loop_factory()  # cpython: runners.py:144
         if self._debug is not None:
-            self._loop.set_debug(self._debug)
+            self._loop.set_debug(self._debug)  # cpython: runners.py:146
         self._state = _RunnerState.INITIALIZED
 
 
@@ -2653,7 +2654,7 @@ def run(main, *, debug=None):  # cpython: runners.py:160
     if _get_running_loop() is not None:
         raise RuntimeError(  # cpython: runners.py:186
             "asyncio.run() cannot be called from a running event loop")
-    with Runner(debug=debug) as runner:
+    with Runner(debug=debug) as runner:  # cpython: runners.py:189
         return runner.run(main)  # cpython: runners.py:190
 
 
