@@ -95,13 +95,37 @@ fn is_generic_class(t: &PyType) -> bool {
         .any(|(m, names)| *m == &**module && names.contains(&&*name))
 }
 
+fn is_generic(t: &Rc<PyType>) -> bool {
+    std::iter::once(t)
+        .chain(t.mro_tail.iter())
+        .any(|c| is_generic_class(c))
+}
+
 /// `cls[item]` for a class without its own `__class_getitem__`: an alias when CPython's
 /// class (or a base of it) is generic, else `None` (the caller raises "not subscriptable").
 pub(crate) fn class_getitem(vm: &Vm, t: &Rc<PyType>, item: &Value) -> Option<Value> {
-    let generic = std::iter::once(t)
-        .chain(t.mro_tail.iter())
-        .any(|c| is_generic_class(c));
-    generic.then(|| vm.new_generic_alias(Value::Type(t.clone()), item.clone()))
+    is_generic(t).then(|| vm.new_generic_alias(Value::Type(t.clone()), item.clone()))
+}
+
+/// `list.__class_getitem__`: what `list[...]` calls, for the classes `class_getitem` makes
+/// aliases of (they keep no such entry in their namespace: looked up only when asked for).
+pub(crate) fn class_getitem_method(vm: &Vm, t: &Rc<PyType>) -> Option<Value> {
+    if !is_generic(t) {
+        return None;
+    }
+    let cls = Value::Type(t.clone());
+    Some(vm.new_closure("__class_getitem__", move |vm, args, kw| {
+        if !kw.is_empty() {
+            return Err(vm.type_error("__class_getitem__() takes no keyword arguments"));
+        }
+        let [item] = args else {
+            return Err(vm.type_error(format!(
+                "__class_getitem__() takes exactly one argument ({} given)",
+                args.len()
+            )));
+        };
+        Ok(vm.new_generic_alias(cls.clone(), item.clone()))
+    }))
 }
 
 /// The origin and arguments of an alias, or of a subclass's instance carrying one.

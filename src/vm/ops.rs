@@ -2134,6 +2134,11 @@ impl Vm {
         if let Some(v) = self.type_special_attr(t, n)? {
             return Ok(Some(v));
         }
+        if n == "__class_getitem__" {
+            if let Some(m) = super::generic_alias::class_getitem_method(self, t) {
+                return Ok(Some(m));
+            }
+        }
         // Methods of the metaclass (`type` itself: mro, __subclasses__...).
         let meta = self.type_of(&Value::Type(t.clone()));
         if let Some(d) = meta.lookup(n) {

@@ -65,3 +65,17 @@ class P:
 
 print(P([1]), P.__annotations__)
 print(dataclasses.fields(P)[0].type)
+
+# __class_getitem__ as an attribute: on the generic classes and their subclasses only.
+import asyncio
+import collections
+print(hasattr(list, '__class_getitem__'), hasattr(int, '__class_getitem__'))
+print(list.__class_getitem__(int), collections.deque.__class_getitem__(str))
+print(hasattr(asyncio.Queue, '__class_getitem__'), asyncio.Queue.__class_getitem__(int))
+
+
+class A(dict):
+    pass
+
+
+print(A.__class_getitem__((str, int)), A[str, int])
