@@ -5,7 +5,7 @@ import sys
 class _collections_abc: _check_methods = staticmethod(lambda C, *methods: NotImplemented)  # loopscope
 from collections import deque
 from functools import wraps
-MethodType = lambda func, obj: func.__get__(obj); GenericAlias = lambda *a: None  # loopscope
+MethodType = lambda func, obj: func.__get__(obj); from types import GenericAlias  # loopscope: no MethodType(func, obj)
 
 __all__ = ["asynccontextmanager", "contextmanager", "closing", "nullcontext",
            "AbstractContextManager", "AbstractAsyncContextManager",

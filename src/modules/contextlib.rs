@@ -1,5 +1,5 @@
 //! `contextlib`: CPython 3.11.7's own `contextlib.py`, run by the VM (see `pysource`). Only the
-//! imports of modules loopscope lacks (abc, os, _collections_abc, types.GenericAlias) are
+//! imports of modules loopscope lacks (abc, os, _collections_abc, types.MethodType) are
 //! replaced, line for line, so line numbers in tracebacks match CPython's.
 //! The Python source is from CPython (PSF license).
 

@@ -110,7 +110,7 @@ class Token:
         return f'<Token{used} var={self._var!r} at {id(self):#x}>'
 
     def __class_getitem__(cls, item):
-        return cls
+        return type(list[int])(cls, item)
 
 
 class ContextVar:
@@ -173,4 +173,4 @@ class ContextVar:
         return f'<ContextVar name={self._name!r}{default} at {id(self):#x}>'
 
     def __class_getitem__(cls, item):
-        return cls
+        return type(list[int])(cls, item)

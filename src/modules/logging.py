@@ -25,7 +25,7 @@ To use, simply 'import logging' and log away!
 
 import sys, os, time, io, re, traceback, warnings, weakref, collections.abc
 
-GenericAlias = type(list[int])  # loopscope: no types.GenericAlias (list[int] is list here), so LoggerAdapter[...] raises TypeError
+from types import GenericAlias
 from string import Template
 from string import Formatter as StrFormatter
 

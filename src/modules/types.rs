@@ -51,6 +51,9 @@ fn lazy_attr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
     let Some(Value::Module(types)) = vm.modules.get_str("types") else {
         return Err(vm.attr_error(format!("module 'types' has no attribute '{name}'")));
     };
+    if name == "GenericAlias" {
+        return Ok(Value::Type(vm.lazy_type("GenericAlias")));
+    }
     if name == "SimpleNamespace" || name == "UnionType" {
         let py = super::pysource::load(vm, "types", "<loopscope>/types.py", SOURCE)?;
         // Both classes come from one load: keep both, so a second load never makes a

@@ -166,6 +166,9 @@ class TypeVar:
     def __or__(self, other):
         return _union((self, other))
 
+    def __typing_subst__(self, arg):
+        return arg
+
 
 AnyStr = TypeVar('AnyStr', bytes, str)
 
@@ -180,7 +183,56 @@ class TypeVarTuple(TypeVar):
 
 class Generic:
     def __class_getitem__(cls, params):
-        return cls
+        if cls is Generic or cls is Protocol:
+            return cls
+        return _GenericAlias(cls, params)
+
+
+class _GenericAlias:
+    # `Box[int]` for `class Box(Generic[T])`: typing._GenericAlias's repr, call and bases.
+    def __init__(self, origin, params):
+        if not isinstance(params, tuple):
+            params = (params,)
+        self.__origin__ = origin
+        self.__args__ = tuple(_conv(p) for p in params)
+
+    @property
+    def __parameters__(self):
+        return tuple(a for a in self.__args__ if isinstance(a, TypeVar))
+
+    def __repr__(self):
+        args = ', '.join(_type_repr(a) for a in self.__args__) or '()'
+        return f'{_type_repr(self.__origin__)}[{args}]'
+
+    def __call__(self, *args, **kwargs):
+        result = self.__origin__(*args, **kwargs)
+        try:
+            result.__orig_class__ = self
+        except AttributeError:
+            pass
+        return result
+
+    def __mro_entries__(self, bases):
+        return (self.__origin__,)
+
+    def __getattr__(self, attr):
+        if attr.startswith('__') and attr.endswith('__'):
+            raise AttributeError(attr)
+        return getattr(self.__origin__, attr)
+
+    def __eq__(self, other):
+        if not isinstance(other, _GenericAlias):
+            return NotImplemented
+        return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash((self.__origin__, self.__args__))
+
+    def __or__(self, other):
+        return _union((self, other))
+
+    def __ror__(self, other):
+        return _union((other, self))
 
 
 class Protocol(Generic):

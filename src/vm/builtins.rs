@@ -753,6 +753,9 @@ fn class_match(
             let members = vm.getattr_str(spec, "__args__")?;
             class_match(vm, t, inst, &members, fname, depth + 1)
         }
+        _ if super::generic_alias::parts(spec).is_some() => Err(vm.type_error(format!(
+            "{fname}() argument 2 cannot be a parameterized generic"
+        ))),
         _ => Err(vm.type_error(format!(
             "{fname}() arg 2 must be a type, a tuple of types, or a union"
         ))),

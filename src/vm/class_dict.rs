@@ -287,6 +287,7 @@ impl Vm {
         }
         let new: Option<super::object::NativeNew> = match name {
             "mappingproxy" => Some(proxy_new),
+            "GenericAlias" => Some(generic_alias_new),
             _ => None,
         };
         let t = super::builtins::raw_type(
@@ -300,6 +301,9 @@ impl Vm {
             self.add_methods(&t, PROXY_METHODS);
             // It compares as its mapping does, and is not hashable (3.11).
             t.dict.borrow_mut().set("__hash__", Value::None);
+        }
+        if name == "GenericAlias" {
+            self.init_generic_alias_type(&t);
         }
         self.lazy_types.borrow_mut().push((name, t.clone()));
         t
@@ -368,6 +372,11 @@ impl Vm {
         let kind = if member { "member" } else { "attribute" };
         format!("<{kind} '{name}' of '{owner}' objects>")
     }
+}
+
+/// `types.GenericAlias(origin, args)`.
+fn generic_alias_new(vm: &mut Vm, t: &Rc<PyType>, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    super::generic_alias::ga_construct(vm, t, args, kw)
 }
 
 /// `mappingproxy(mapping)`.

@@ -642,9 +642,8 @@ pub fn getitem_slow(vm: &mut Vm, c: &Value, k: &Value) -> R {
                 };
                 return vm.call(&f, &[c.clone(), k.clone()], &[]);
             }
-            if t.builtin {
-                // `list[int]` in annotations: return the class itself.
-                return Ok(c.clone());
+            if let Some(alias) = super::generic_alias::class_getitem(vm, t, k) {
+                return Ok(alias);
             }
             Err(vm.type_error(format!("type '{}' is not subscriptable", t.name())))
         }

@@ -71,6 +71,7 @@ pub mod finalize;
 pub mod format;
 pub mod frame;
 pub mod frame_obj;
+pub mod generic_alias;
 pub mod hash;
 pub mod interp;
 pub mod live_dict;

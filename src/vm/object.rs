@@ -1291,6 +1291,11 @@ pub enum NativeData {
         owner: std::rc::Weak<PyType>,
         member: bool,
     },
+    /// `list[int]`: a `types.GenericAlias` (see `generic_alias.rs`); `args` is a tuple.
+    GenericAlias {
+        origin: Value,
+        args: Value,
+    },
     /// Anything else (used by native modules).
     Any(RefCell<Box<dyn Any>>),
 }

@@ -198,6 +198,10 @@ fn eq_fast_depth(a: &Value, b: &Value, depth: u32) -> Option<bool> {
             }
             return Option::None;
         }
+        // `list[int] == list[int]`: aliases compare by origin and arguments.
+        (Native(n), _) | (_, Native(n)) if matches!(n.data, NativeData::GenericAlias { .. }) => {
+            return Option::None;
+        }
         (List(_), List(_)) | (Dict(_), Dict(_)) | (Set(_), Set(_)) => {
             if a.is(b) {
                 true
@@ -729,6 +733,9 @@ impl Vm {
             }
             Value::Native(n) if matches!(n.data, NativeData::MappingProxy(_)) => {
                 return Err(self.type_error("unhashable type: 'mappingproxy'"))
+            }
+            Value::Native(n) if matches!(n.data, NativeData::GenericAlias { .. }) => {
+                return self.generic_alias_hash(v)
             }
             other => identity_hash_of(other),
         })
@@ -1936,6 +1943,9 @@ impl Vm {
     }
 
     pub fn no_attr(&mut self, obj: &Value, n: &str) -> super::Exc {
+        if let Some(origin) = self.generic_alias_missing(obj, n) {
+            return self.no_attr(&origin, n);
+        }
         let msg = match obj {
             Value::Module(m) => format!("module '{}' has no attribute '{}'", m.name, n),
             Value::Type(t) => format!("type object '{}' has no attribute '{}'", t.tp_name(), n),
@@ -2029,6 +2039,9 @@ impl Vm {
                     None => Ok(None),
                 }
             }
+            Value::Native(nobj) if matches!(nobj.data, NativeData::GenericAlias { .. }) => {
+                self.generic_alias_getattr(obj, name)
+            }
             Value::Native(nobj) if matches!(nobj.data, NativeData::Super { .. }) => {
                 let nobj = nobj.clone();
                 if let Some(v) = self.super_getattr(&nobj, n)? {
@@ -2120,6 +2133,11 @@ impl Vm {
         }
         if let Some(v) = self.type_special_attr(t, n)? {
             return Ok(Some(v));
+        }
+        if n == "__class_getitem__" {
+            if let Some(m) = super::generic_alias::class_getitem_method(self, t) {
+                return Ok(Some(m));
+            }
         }
         // Methods of the metaclass (`type` itself: mro, __subclasses__...).
         let meta = self.type_of(&Value::Type(t.clone()));

@@ -266,6 +266,7 @@ impl Vm {
                     format!("{}({})", name, self.repr(&l)?)
                 }
                 NativeData::Property { .. } => format!("<property object at {}>", self.addr_of(v)),
+                NativeData::GenericAlias { .. } => self.generic_alias_repr(v)?,
                 NativeData::SlotDescr {
                     name,
                     owner,
