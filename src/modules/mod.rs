@@ -32,6 +32,7 @@ pub mod random;
 pub mod random_mt;
 pub mod sre;
 pub mod string;
+pub mod struct_;
 pub mod sys;
 pub mod textwrap;
 pub mod threading;
@@ -76,6 +77,7 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("datetime", datetime::init);
     vm.register_module("contextvars", contextvars::init);
     vm.register_module("enum", enum_::init);
+    vm.register_module("struct", struct_::init);
     logging::register(vm);
     sre::register(vm);
     threading::register(vm);
