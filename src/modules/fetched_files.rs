@@ -11,6 +11,7 @@
 pub const FETCHED: &[&str] = &[
     "src/modules/abc.py",
     "src/modules/atexit.py",
+    "src/modules/base64.py",
     "src/modules/collections_abc.py",
     "src/modules/concurrent_futures.py",
     "src/modules/contextlib.py",

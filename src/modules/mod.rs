@@ -4,6 +4,8 @@
 //! `register_modules`; it is created on first import.
 
 pub mod abc;
+pub mod base64;
+pub mod binascii;
 pub mod bisect;
 pub mod bytes_methods;
 pub mod collections;
@@ -78,6 +80,8 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("contextvars", contextvars::init);
     vm.register_module("enum", enum_::init);
     vm.register_module("struct", struct_::init);
+    vm.register_module("binascii", binascii::init);
+    vm.register_module("base64", base64::init);
     logging::register(vm);
     sre::register(vm);
     threading::register(vm);

@@ -52,17 +52,9 @@ fn entry(c: u8, native: bool) -> Option<(usize, usize)> {
     Some((size, if native { size } else { 1 }))
 }
 
-fn error_type(vm: &Vm) -> Rc<PyType> {
-    if let Some(Value::Module(m)) = vm.modules.get_str("struct") {
-        if let Some(Value::Type(t)) = m.dict.get_str("error") {
-            return t;
-        }
-    }
-    vm.exc_type(ExcKind::Exception)
-}
-
 fn err(vm: &Vm, msg: impl Into<String>) -> Exc {
-    let t = error_type(vm);
+    let t = super::util::module_type(vm, "struct", "error")
+        .unwrap_or_else(|| vm.exc_type(ExcKind::Exception));
     vm.new_exception(&t, vec![Value::string(msg.into())])
 }
 
