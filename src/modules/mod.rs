@@ -22,6 +22,7 @@ mod fetched_files;
 pub mod functools;
 pub mod gc;
 pub mod greenlet;
+pub mod hashlib;
 pub mod heapq;
 pub mod inspect;
 pub mod itertools;
@@ -82,6 +83,8 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("struct", struct_::init);
     vm.register_module("binascii", binascii::init);
     vm.register_module("base64", base64::init);
+    vm.register_module("hashlib", hashlib::init);
+    vm.register_module("_hashlib", hashlib::init_c);
     logging::register(vm);
     sre::register(vm);
     threading::register(vm);
