@@ -346,6 +346,42 @@ fn b_crc_hqx(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
     Ok(Value::Int(crc_hqx(&data, crc as u16) as i64))
 }
 
+/// Adler-32, continuing from `value` (zlib's running form: low and high sums in one word).
+fn adler32(data: &[u8], value: u32) -> u32 {
+    let (mut a, mut b) = (value & 0xffff, value >> 16);
+    for chunk in data.chunks(5552) {
+        for &x in chunk {
+            a += x as u32;
+            b += a;
+        }
+        a %= 65521;
+        b %= 65521;
+    }
+    b << 16 | a
+}
+
+fn z_crc32(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let (data, crc) = checksum_args(vm, "crc32", args, 1, 0)?;
+    Ok(Value::Int(crc32(&data, crc) as i64))
+}
+
+fn z_adler32(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+    let (data, v) = checksum_args(vm, "adler32", args, 1, 1)?;
+    Ok(Value::Int(adler32(&data, v) as i64))
+}
+
+/// `zlib`'s checksums (`crc32`, `adler32`) and `zlib.error`. Not its compressor: another
+/// DEFLATE implementation would not give zlib's bytes, which scripts print or measure.
+pub fn init_zlib(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    let m = vm.new_module("zlib");
+    let ex = vm.exc_type(ExcKind::Exception);
+    let e = vm.new_native_class("error", "zlib", &[ex], None)?;
+    m.dict.set_str("error", Value::Type(e));
+    vm.module_add_fn(&m, "adler32", z_adler32);
+    vm.module_add_fn(&m, "crc32", z_crc32);
+    Ok(m)
+}
+
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     let m = vm.new_module("binascii");
     let ve = vm.exc_type(ExcKind::ValueError);
@@ -385,5 +421,12 @@ mod tests {
         );
         assert_eq!(crc_hqx(b"123456789", 0), 0x31c3);
         assert_eq!(crc_hqx(b"123456789", 0xffff), 0x29b1);
+        assert_eq!(adler32(b"", 1), 1);
+        assert_eq!(adler32(b"hello world", 1), 0x1a0b_045d);
+        assert_eq!(adler32(b"Wikipedia", 1), 0x11e6_0398);
+        assert_eq!(
+            adler32(&[0xff; 20000], 1),
+            adler32(&[0xff; 7000], adler32(&[0xff; 13000], 1))
+        );
     }
 }

@@ -44,6 +44,7 @@ pub mod traceback;
 pub mod types;
 pub mod typing;
 pub mod util;
+pub mod uuid;
 pub mod vm_patches;
 pub mod weakref;
 
@@ -82,9 +83,12 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("enum", enum_::init);
     vm.register_module("struct", struct_::init);
     vm.register_module("binascii", binascii::init);
+    vm.register_module("zlib", binascii::init_zlib);
     vm.register_module("base64", base64::init);
     vm.register_module("hashlib", hashlib::init);
     vm.register_module("_hashlib", hashlib::init_c);
+    vm.register_module("uuid", uuid::init);
+    vm.register_module("platform", uuid::init_platform);
     logging::register(vm);
     sre::register(vm);
     threading::register(vm);
