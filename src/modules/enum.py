@@ -303,6 +303,16 @@ def unique(enumeration):
     return enumeration
 
 
+def _simple_enum(etype=Enum, *, boundary=None, use_args=None):
+    # CPython's builds the members without the metaclass (a start-up speed-up for the
+    # stdlib's own enums, uuid.SafeUUID among them); EnumType over the same body makes the
+    # same enum.
+    def convert_class(cls):
+        body = {k: v for k, v in cls.__dict__.items() if k not in ('__dict__', '__weakref__')}
+        return EnumType(cls.__name__, (etype,), body)
+    return convert_class
+
+
 class ReprEnum(Enum):
     """Only changes the repr(), leaving str() and format() to the mixed-in type."""
 

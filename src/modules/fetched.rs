@@ -163,11 +163,12 @@ import asyncio, datetime, re, dataclasses, threading, queue, textwrap, traceback
 import typing, abc, inspect, string, contextlib, contextvars, time, collections.abc
 import concurrent.futures, selectors, select, socket, aiohttp, aiofiles, aioredis, aiomysql
 import loopscope.net
-import logging, pprint
+import logging, pprint, base64, uuid
 
 print(datetime.date(2024, 2, 29) + datetime.timedelta(days=1))
 print(re.findall(r'(?i)s\\w+', 'Some strings STAY'))
 print(socket.getaddrinfo('localhost', 80)[0][4])
+print(base64.b64encode(b'ok'), uuid.uuid5(uuid.NAMESPACE_DNS, 'python.org'))
 socket.socket(socket.AF_INET, socket.SOCK_DGRAM).close()
 
 async def main():

@@ -11,6 +11,7 @@
 pub const FETCHED: &[&str] = &[
     "src/modules/abc.py",
     "src/modules/atexit.py",
+    "src/modules/base64.py",
     "src/modules/collections_abc.py",
     "src/modules/concurrent_futures.py",
     "src/modules/contextlib.py",
@@ -23,6 +24,7 @@ pub const FETCHED: &[&str] = &[
     "src/modules/logging.py",
     "src/modules/logging_threading.py",
     "src/modules/os.py",
+    "src/modules/platform.py",
     "src/modules/posixpath.py",
     "src/modules/pprint.py",
     "src/modules/queue.py",
@@ -38,6 +40,7 @@ pub const FETCHED: &[&str] = &[
     "src/modules/time.py",
     "src/modules/traceback.py",
     "src/modules/typing.py",
+    "src/modules/uuid.py",
     "src/modules/warnings.py",
     "src/modules/weakref.py",
     "src/runtime/asyncio_net.py",

@@ -4,6 +4,8 @@
 //! `register_modules`; it is created on first import.
 
 pub mod abc;
+pub mod base64;
+pub mod binascii;
 pub mod bisect;
 pub mod bytes_methods;
 pub mod collections;
@@ -20,6 +22,7 @@ mod fetched_files;
 pub mod functools;
 pub mod gc;
 pub mod greenlet;
+pub mod hashlib;
 pub mod heapq;
 pub mod inspect;
 pub mod itertools;
@@ -32,6 +35,7 @@ pub mod random;
 pub mod random_mt;
 pub mod sre;
 pub mod string;
+pub mod struct_;
 pub mod sys;
 pub mod textwrap;
 pub mod threading;
@@ -40,6 +44,7 @@ pub mod traceback;
 pub mod types;
 pub mod typing;
 pub mod util;
+pub mod uuid;
 pub mod vm_patches;
 pub mod weakref;
 
@@ -76,6 +81,14 @@ pub fn register_modules(vm: &mut Vm) {
     vm.register_module("datetime", datetime::init);
     vm.register_module("contextvars", contextvars::init);
     vm.register_module("enum", enum_::init);
+    vm.register_module("struct", struct_::init);
+    vm.register_module("binascii", binascii::init);
+    vm.register_module("zlib", binascii::init_zlib);
+    vm.register_module("base64", base64::init);
+    vm.register_module("hashlib", hashlib::init);
+    vm.register_module("_hashlib", hashlib::init_c);
+    vm.register_module("uuid", uuid::init);
+    vm.register_module("platform", uuid::init_platform);
     logging::register(vm);
     sre::register(vm);
     threading::register(vm);

@@ -28,6 +28,19 @@ def getpid():
     return 4242
 
 
+# The simulated process's entropy: a generator of its own (the `random` module's stays as the
+# script left it), seeded the same every run, so uuid4() repeats as the rest of a run does.
+_entropy = None
+
+
+def urandom(size, /):
+    global _entropy
+    if _entropy is None:
+        import random
+        _entropy = random.Random(0x5EED)
+    return _entropy.randbytes(size)
+
+
 def fspath(path):
     if isinstance(path, (str, bytes)):
         return path

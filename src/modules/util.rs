@@ -85,3 +85,15 @@ pub fn make_iter(
         data: crate::vm::object::NativeData::FnIter(std::cell::RefCell::new(Box::new(f))),
     }))
 }
+
+/// The class `name` of the imported module `module` (a native module's exception class, found
+/// where a script sees it, since native functions carry no module state).
+pub fn module_type(vm: &Vm, module: &str, name: &str) -> Option<Rc<crate::vm::PyType>> {
+    match vm.modules.get_str(module) {
+        Some(Value::Module(m)) => match m.dict.get_str(name) {
+            Some(Value::Type(t)) => Some(t),
+            _ => None,
+        },
+        _ => None,
+    }
+}

@@ -528,6 +528,7 @@ const SHARED: &[&str] = &[
     "join",
     "decode",
     "hex",
+    "translate",
 ];
 
 pub fn register(vm: &mut Vm) {

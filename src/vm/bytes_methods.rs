@@ -401,8 +401,71 @@ pub fn bytes_contains(vm: &mut Vm, hay: &[u8], item: &Value) -> PyResult<bool> {
     }
 }
 
+/// `bytes.maketrans(frm, to)`: the 256-byte table mapping each byte of `frm` to `to`'s.
+fn maketrans(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    vm.check_args("maketrans", args, 2, 2)?;
+    let mut parts = Vec::with_capacity(2);
+    for a in args {
+        parts.push(super::bytearray::bytes_like(a).ok_or_else(|| {
+            vm.type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                vm.type_name(a)
+            ))
+        })?);
+    }
+    if parts[0].len() != parts[1].len() {
+        return Err(vm.value_error("maketrans arguments must have same length"));
+    }
+    let mut table: Vec<u8> = (0..=255).collect();
+    for (&f, &t) in parts[0].iter().zip(&parts[1]) {
+        table[f as usize] = t;
+    }
+    Ok(new_bytes(table))
+}
+
+/// `bytes.translate(table, /, delete=b'')`: `table` None or 256 bytes.
+fn translate(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> PyResult<Value> {
+    let Some(Value::Bytes(b)) = args.first() else {
+        return Err(vm.type_error("descriptor 'translate' for 'bytes' objects needs a bytes"));
+    };
+    if let Some((k, _)) = kw.iter().find(|(k, _)| &**k != "delete") {
+        return Err(vm.type_error(format!(
+            "translate() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    vm.check_args("translate", &args[1..], 0, 2)?;
+    let Some(table) = args.get(1) else {
+        return Err(vm.type_error("translate() missing required argument 'table' (pos 1)"));
+    };
+    let bad = |vm: &Vm, v: &Value| {
+        vm.type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(v)
+        ))
+    };
+    let table = match table {
+        Value::None => None,
+        t => Some(super::bytearray::bytes_like(t).ok_or_else(|| bad(vm, t))?),
+    };
+    if table.as_ref().is_some_and(|t| t.len() != 256) {
+        return Err(vm.value_error("translation table must be 256 characters long"));
+    }
+    let delete = match args.get(2).or_else(|| super::object::kw_get(kw, "delete")) {
+        Some(d) => super::bytearray::bytes_like(d).ok_or_else(|| bad(vm, d))?,
+        None => Vec::new(),
+    };
+    let out =
+        b.b.iter()
+            .filter(|c| !delete.contains(c))
+            .map(|&c| table.as_ref().map_or(c, |t| t[c as usize]))
+            .collect();
+    Ok(new_bytes(out))
+}
+
 pub fn register(vm: &mut Vm) {
     let t = vm.types.bytes.clone();
+    vm.add_static(&t, "maketrans", maketrans);
+    vm.add_method(&t, "translate", translate);
     vm.add_methods(&t, VIA_STR);
     vm.add_methods(
         &t,

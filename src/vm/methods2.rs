@@ -663,15 +663,21 @@ fn bytes_decode(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
         },
     }
 }
-fn bytes_hex(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> R {
+fn bytes_hex(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
     let Some(Value::Bytes(b)) = args.first() else {
         return Err(vm.type_error("hex() requires bytes"));
     };
-    let mut out = String::with_capacity(b.b.len() * 2);
-    for c in b.b.iter() {
-        out.push_str(&format!("{c:02x}"));
+    if let Some((k, _)) = kw
+        .iter()
+        .find(|(k, _)| &**k != "sep" && &**k != "bytes_per_sep")
+    {
+        return Err(vm.type_error(format!("hex() got an unexpected keyword argument '{k}'")));
     }
-    Ok(Value::string(out))
+    vm.check_args("hex", &args[1..], 0, 2)?;
+    let sep = args.get(1).or_else(|| kw_get(kw, "sep")).cloned();
+    let per = args.get(2).or_else(|| kw_get(kw, "bytes_per_sep")).cloned();
+    let s = crate::modules::binascii::hex(vm, &b.b, sep.as_ref(), per.as_ref(), false)?;
+    Ok(Value::string(s))
 }
 
 /// `str.maketrans(x[, y[, z]])` (a static method in CPython; the class argument is skipped).

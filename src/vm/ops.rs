@@ -1503,10 +1503,10 @@ impl Vm {
         // bool is an int subclass: `"ab" * True` repeats once.
         if op == K::Mul {
             match (a, b) {
-                (Bool(x), Str(_) | List(_) | Tuple(_)) => {
+                (Bool(x), Str(_) | List(_) | Tuple(_) | Bytes(_)) => {
                     return self.builtin_binop(&Int(*x as i64), b, op)
                 }
-                (Str(_) | List(_) | Tuple(_), Bool(y)) => {
+                (Str(_) | List(_) | Tuple(_) | Bytes(_), Bool(y)) => {
                     return self.builtin_binop(a, &Int(*y as i64), op)
                 }
                 _ => {}
@@ -1578,6 +1578,13 @@ impl Vm {
                     v.extend(x.items.iter().cloned());
                 }
                 Value::tuple(v)
+            }
+            (Bytes(x), Int(n), K::Mul) | (Int(n), Bytes(x), K::Mul) => {
+                let n = (*n).max(0) as usize;
+                self.check_alloc(x.b.len().saturating_mul(n))?;
+                Value::Bytes(Rc::new(super::value::PyBytes {
+                    b: x.b.repeat(n).into_boxed_slice(),
+                }))
             }
             (Bytes(x), Bytes(y), K::Add) => {
                 self.check_alloc(x.b.len() + y.b.len())?;
