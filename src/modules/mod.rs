@@ -31,6 +31,7 @@ pub mod pysource;
 pub mod random;
 pub mod random_mt;
 pub mod sre;
+pub mod stdlib;
 pub mod string;
 pub mod sys;
 pub mod textwrap;
@@ -82,4 +83,5 @@ pub fn register_modules(vm: &mut Vm) {
     crate::net::register(vm);
     vm_patches::register(vm);
     bytes_methods::register(vm);
+    stdlib::register(vm);
 }

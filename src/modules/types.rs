@@ -64,6 +64,14 @@ fn lazy_attr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
             return Ok(v);
         }
     }
+    if name == "GenericAlias" {
+        let text = fetched_py!("src/modules/generic_alias.py").text(vm, "types")?;
+        let py = super::pysource::load(vm, "types", "<loopscope>/generic_alias.py", &text)?;
+        if let Some(v) = py.dict.get_str("GenericAlias") {
+            types.dict.set_str("GenericAlias", v.clone());
+            return Ok(v);
+        }
+    }
     Err(vm.attr_error(format!("module 'types' has no attribute '{name}'")))
 }
 
