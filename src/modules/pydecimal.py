@@ -4055,7 +4055,7 @@ class Context(object):
 
         # Errors should only be risked on copies of the context
         # self._ignored_flags = []
-        raise error(explanation)
+        raise error([condition])  # loopscope: _decimal's args (the signal list), as CPython prints
 
     def _ignore_all_flags(self):
         """Ignore all flags, if they are raised"""

@@ -38,12 +38,22 @@ py_module!(
     "src/modules/decimal.py",
     "decimal.py"
 );
-py_module!(
-    init_pydecimal,
-    "_pydecimal",
-    "src/modules/pydecimal.py",
-    "_pydecimal.py"
-);
+
+/// `_pydecimal`, what `decimal` runs where CPython has its C `_decimal`; two things made to
+/// look like the C module, since CPython prints those: `Decimal` and `Context` are marked as
+/// C types (messages say `decimal.Decimal`), and the one edited line (ending in
+/// `# loopscope:`) raises a trapped signal with `_decimal`'s args, the list of the conditions
+/// (`[<class 'decimal.DivisionByZero'>]`), where `_pydecimal` passes an explanation.
+fn init_pydecimal(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    let text = fetched_py!("src/modules/pydecimal.py").text(vm, "_pydecimal")?;
+    let m = load(vm, "_pydecimal", "/usr/lib/python3.11/_pydecimal.py", &text)?;
+    for name in ["Decimal", "Context"] {
+        if let Some(Value::Type(t)) = m.dict.get_str(name) {
+            t.mark_c_type();
+        }
+    }
+    Ok(m)
+}
 py_module!(
     init_statistics,
     "statistics",
