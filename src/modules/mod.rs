@@ -13,6 +13,7 @@ pub mod copy;
 pub mod dataclasses;
 pub mod datetime;
 pub mod enum_;
+pub mod errno;
 pub mod fetched;
 // Shared with build.rs, which alone names the served files.
 #[allow(dead_code)]

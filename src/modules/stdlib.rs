@@ -129,6 +129,7 @@ pub fn register(vm: &mut Vm) {
     vm.register_module("fnmatch", init_fnmatch);
     vm.register_module("calendar", init_calendar);
     vm.register_module("timeit", init_timeit);
+    vm.register_module("errno", super::errno::init);
 }
 
 fn load(vm: &mut Vm, name: &str, file: &str, text: &str) -> PyResult<Rc<PyModule>> {
