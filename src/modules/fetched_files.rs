@@ -45,6 +45,7 @@ pub const FETCHED: &[&str] = &[
     "src/modules/re_parser.py",
     "src/modules/reprlib.py",
     "src/modules/shlex.py",
+    "src/modules/signal.py",
     "src/modules/statistics.py",
     "src/modules/string.py",
     "src/modules/string_c.py",

@@ -31,6 +31,7 @@ pub mod operator;
 pub mod pysource;
 pub mod random;
 pub mod random_mt;
+pub mod signal;
 pub mod sre;
 pub mod stdlib;
 pub mod string;

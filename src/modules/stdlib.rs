@@ -130,6 +130,8 @@ pub fn register(vm: &mut Vm) {
     vm.register_module("calendar", init_calendar);
     vm.register_module("timeit", init_timeit);
     vm.register_module("errno", super::errno::init);
+    vm.register_module("_signal", super::signal::init);
+    vm.register_module("signal", init_signal);
 }
 
 fn load(vm: &mut Vm, name: &str, file: &str, text: &str) -> PyResult<Rc<PyModule>> {
@@ -169,4 +171,19 @@ fn init_urllib(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
 fn init_html(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     let text = fetched_py!("src/modules/html.py").text(vm, "html")?;
     package(vm, "html", &text)
+}
+
+/// `signal`: CPython's signal.py over the native `_signal` (signal.rs). Its body makes the
+/// `Signals`/`Handlers` enums with `IntEnum._convert_`, which reads the module through
+/// `sys.modules`, so the module is there while the body runs (as CPython's import has it).
+fn init_signal(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    let text = fetched_py!("src/modules/signal.py").text(vm, "signal")?;
+    let m = vm.new_module("signal");
+    m.dict.set_str("__package__", Value::str(""));
+    vm.modules.set_str("signal", Value::Module(m.clone()));
+    if let Err(e) = super::pysource::exec_into(vm, &m, "/usr/lib/python3.11/signal.py", &text) {
+        vm.modules.remove_str("signal");
+        return Err(e);
+    }
+    Ok(m)
 }
