@@ -11,7 +11,6 @@
 pub const FETCHED: &[&str] = &[
     "src/modules/abc.py",
     "src/modules/atexit.py",
-    "src/modules/calendar.py",
     "src/modules/collections_abc.py",
     "src/modules/concurrent_futures.py",
     "src/modules/contextlib.py",

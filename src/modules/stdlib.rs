@@ -103,12 +103,6 @@ py_module!(
     "src/modules/fnmatch.py",
     "fnmatch.py"
 );
-py_module!(
-    init_calendar,
-    "calendar",
-    "src/modules/calendar.py",
-    "calendar.py"
-);
 py_module!(init_timeit, "timeit", "src/modules/timeit.py", "timeit.py");
 
 pub fn register(vm: &mut Vm) {
@@ -127,7 +121,6 @@ pub fn register(vm: &mut Vm) {
     vm.register_module("graphlib", init_graphlib);
     vm.register_module("shlex", init_shlex);
     vm.register_module("fnmatch", init_fnmatch);
-    vm.register_module("calendar", init_calendar);
     vm.register_module("timeit", init_timeit);
     vm.register_module("errno", super::errno::init);
     vm.register_module("_signal", super::signal::init);
