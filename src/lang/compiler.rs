@@ -372,6 +372,10 @@ struct Unit<'a> {
     consts: Vec<Const>,
     names: Vec<Rc<str>>,
     names_idx: HashMap<Rc<str>, u32>,
+    /// Where each str and int constant sits in `consts`: a module's big literal tables
+    /// (html.entities has thousands) would make the linear search quadratic.
+    str_consts: HashMap<Rc<str>, u32>,
+    int_consts: HashMap<i64, u32>,
     varnames: Vec<Rc<str>>,
     nparams: usize,
     cellvars: Vec<Rc<str>>,
@@ -486,13 +490,29 @@ impl<'a> Compiler<'a> {
 
     fn add_const(&mut self, c: Const) -> u32 {
         let u = self.u();
-        if !matches!(c, Const::Code(_)) {
-            if let Some(i) = u.consts.iter().position(|x| const_key_eq(x, &c)) {
-                return i as u32;
+        let i = u.consts.len() as u32;
+        match &c {
+            Const::Str(s) => {
+                if let Some(&j) = u.str_consts.get(s) {
+                    return j;
+                }
+                u.str_consts.insert(s.clone(), i);
+            }
+            Const::Int(n) => {
+                if let Some(&j) = u.int_consts.get(n) {
+                    return j;
+                }
+                u.int_consts.insert(*n, i);
+            }
+            Const::Code(_) => {}
+            _ => {
+                if let Some(j) = u.consts.iter().position(|x| const_key_eq(x, &c)) {
+                    return j as u32;
+                }
             }
         }
         u.consts.push(c);
-        (u.consts.len() - 1) as u32
+        i
     }
 
     fn load_const(&mut self, c: Const) {
@@ -576,6 +596,8 @@ impl<'a> Compiler<'a> {
             consts: Vec::new(),
             names: Vec::new(),
             names_idx: HashMap::new(),
+            str_consts: HashMap::new(),
+            int_consts: HashMap::new(),
             varnames,
             nparams,
             cellvars,

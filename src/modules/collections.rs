@@ -1940,7 +1940,7 @@ fn namedtuple(vm: &mut Vm, args: &[Value], kw: &KwArgs) -> R {
                 fget: getter,
                 fset: nt_readonly.0.clone(),
                 fdel: nt_readonly.1.clone(),
-                doc,
+                doc: std::cell::RefCell::new(doc),
             },
         }));
         cls.dict.borrow_mut().set(f, prop);

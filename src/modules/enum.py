@@ -163,7 +163,7 @@ class EnumType(type):
     def __call__(cls, value, names=None, *, module=None, qualname=None, type=None, start=1):
         if names is None:
             return cls._lookup_value_(value)
-        return cls._create_(value, names, start=start)
+        return cls._create_(value, names, module=module, start=start)
 
     def _lookup_value_(cls, value):
         if isinstance(value, cls):
@@ -182,7 +182,7 @@ class EnumType(type):
                             f'instead of None or a valid member')
         raise ValueError(f'{value!r} is not a valid {cls.__qualname__}')
 
-    def _create_(cls, class_name, names, start=1):
+    def _create_(cls, class_name, names, module=None, start=1):
         if isinstance(names, str):
             names = names.replace(',', ' ').split()
         names = list(names)
@@ -199,6 +199,8 @@ class EnumType(type):
                     classdict[item] = names[item]
                 else:
                     classdict[item[0]] = item[1]
+        if module is not None:
+            classdict['__module__'] = module
         return EnumType.__new__(EnumType, class_name, (cls,), classdict)
 
     def __getitem__(cls, name):
@@ -259,6 +261,22 @@ class Enum(metaclass=EnumType):
             except TypeError:
                 pass
         return start
+
+    @classmethod
+    def _convert_(cls, name, module, filter, source=None, *, boundary=None, as_global=False):
+        # CPython's (enum.py:880), by the functional API: `signal` makes its enums with it.
+        import sys
+        module_globals = sys.modules[module].__dict__
+        source = source.__dict__ if source else module_globals
+        members = [(n, v) for n, v in source.items() if filter(n)]
+        try:
+            members.sort(key=lambda t: (t[1], t[0]))
+        except TypeError:
+            members.sort(key=lambda t: t[0])
+        cls = cls._create_(name, members, module=module)
+        sys.modules[cls.__module__].__dict__.update(cls.__members__)
+        module_globals[name] = cls
+        return cls
 
     @classmethod
     def _missing_(cls, value):

@@ -110,6 +110,9 @@ unary_float! {
     m_fabs, "fabs", |x| Ok(num::fabs(x));
     m_degrees, "degrees", |x| Ok(num::degrees(x));
     m_radians, "radians", |x| Ok(num::radians(x));
+    m_erf, "erf", |x| math_1(x, libm::erf, false);
+    m_erfc, "erfc", |x| math_1(x, libm::erfc, false);
+    m_cbrt, "cbrt", |x| math_1(x, f64::cbrt, false);
 }
 
 /// `log2`/`log10`: an int goes through CPython's `loghelper` (exact past the float range).
@@ -500,6 +503,9 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
         ("exp", m_exp),
         ("exp2", m_exp2),
         ("expm1", m_expm1),
+        ("erf", m_erf),
+        ("erfc", m_erfc),
+        ("cbrt", m_cbrt),
         ("sin", m_sin),
         ("cos", m_cos),
         ("tan", m_tan),

@@ -15,6 +15,7 @@ pub mod copy;
 pub mod dataclasses;
 pub mod datetime;
 pub mod enum_;
+pub mod errno;
 pub mod fetched;
 // Shared with build.rs, which alone names the served files.
 #[allow(dead_code)]
@@ -33,7 +34,9 @@ pub mod operator;
 pub mod pysource;
 pub mod random;
 pub mod random_mt;
+pub mod signal;
 pub mod sre;
+pub mod stdlib;
 pub mod string;
 pub mod struct_;
 pub mod sys;
@@ -95,4 +98,5 @@ pub fn register_modules(vm: &mut Vm) {
     crate::net::register(vm);
     vm_patches::register(vm);
     bytes_methods::register(vm);
+    stdlib::register(vm);
 }

@@ -173,6 +173,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     vm.module_add_fn(&m, "_getframe", getframe);
     vm.module_add_fn(&m, "exc_info", exc_info);
     vm.module_add_fn(&m, "exception", exception);
+    vm.module_add_fn(&m, "__getattr__", lazy_attr);
     Ok(m)
 }
 
@@ -186,20 +187,80 @@ fn version_info(vm: &mut Vm) -> PyResult<Value> {
         Value::str("final"),
         Value::Int(0),
     ];
+    struct_seq(
+        vm,
+        "version_info",
+        "major minor micro releaselevel serial",
+        items,
+    )
+}
+
+/// A named tuple standing for one of CPython's struct sequences (`sys.X`).
+fn struct_seq(vm: &mut Vm, name: &str, fields: &str, items: Vec<Value>) -> PyResult<Value> {
     let Value::Module(c) = vm.import("collections", true)? else {
         return Ok(Value::tuple(items));
     };
     let Some(nt) = c.dict.get_str("namedtuple") else {
         return Ok(Value::tuple(items));
     };
-    let fields = Value::str("major minor micro releaselevel serial");
-    let cls = vm.call(&nt, &[Value::str("version_info"), fields], &[])?;
+    let cls = vm.call(&nt, &[Value::str(name), Value::str(fields)], &[])?;
     vm.setattr(
         &cls,
         &Value::str("__name__"),
-        Value::str("sys.version_info"),
+        Value::str(&format!("sys.{name}")),
     )?;
     vm.call(&cls, &items, &[])
+}
+
+/// `sys.hash_info` and `sys.float_info` (CPython's values on 64-bit Linux), made on first
+/// read: every script imports `sys` at start-up, and making them there would shift object ids.
+/// `_pydecimal` and `fractions` hash with `hash_info.modulus`.
+fn lazy_attr(vm: &mut Vm, args: &[Value], _kw: &KwArgs) -> PyResult<Value> {
+    let name = match args.first() {
+        Some(Value::Str(s)) => s.s.to_string(),
+        _ => String::new(),
+    };
+    let v = match name.as_str() {
+        "hash_info" => struct_seq(
+            vm,
+            "hash_info",
+            "width modulus inf nan imag algorithm hash_bits seed_bits cutoff",
+            vec![
+                Value::Int(64),
+                Value::Int((1 << 61) - 1),
+                Value::Int(314_159),
+                Value::Int(0),
+                Value::Int(1_000_003),
+                Value::str("siphash13"),
+                Value::Int(64),
+                Value::Int(128),
+                Value::Int(0),
+            ],
+        )?,
+        "float_info" => struct_seq(
+            vm,
+            "float_info",
+            "max max_exp max_10_exp min min_exp min_10_exp dig mant_dig epsilon radix rounds",
+            vec![
+                Value::Float(f64::MAX),
+                Value::Int(1024),
+                Value::Int(308),
+                Value::Float(f64::MIN_POSITIVE),
+                Value::Int(-1021),
+                Value::Int(-307),
+                Value::Int(15),
+                Value::Int(53),
+                Value::Float(f64::EPSILON),
+                Value::Int(2),
+                Value::Int(1),
+            ],
+        )?,
+        _ => return Err(vm.attr_error(format!("module 'sys' has no attribute '{name}'"))),
+    };
+    if let Some(Value::Module(sys)) = vm.modules.get_str("sys") {
+        sys.dict.set_str(&name, v.clone());
+    }
+    Ok(v)
 }
 
 /// `sys._getframe(depth=0)`: the caller's frame object, or the one `depth` calls above it.

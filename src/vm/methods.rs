@@ -380,7 +380,7 @@ pub fn property_new(vm: &mut Vm, _t: &Rc<PyType>, args: &[Value], kw: &KwArgs) -
             fget: get(0, "fget"),
             fset: get(1, "fset"),
             fdel: get(2, "fdel"),
-            doc: get(3, "doc"),
+            doc: std::cell::RefCell::new(get(3, "doc")),
         },
     ))
 }
@@ -1726,7 +1726,12 @@ fn prop_parts(v: &Value) -> Option<(Value, Value, Value, Value)> {
                 fset,
                 fdel,
                 doc,
-            } => Some((fget.clone(), fset.clone(), fdel.clone(), doc.clone())),
+            } => Some((
+                fget.clone(),
+                fset.clone(),
+                fdel.clone(),
+                doc.borrow().clone(),
+            )),
             _ => None,
         },
         _ => None,
@@ -1748,7 +1753,7 @@ fn prop_with(vm: &mut Vm, args: &[Value], which: usize) -> R {
             fget: g,
             fset: s,
             fdel: d,
-            doc,
+            doc: std::cell::RefCell::new(doc),
         },
     ))
 }
@@ -1772,6 +1777,14 @@ fn g_prop_doc(vm: &mut Vm, v: &Value) -> R {
         return Ok(doc);
     }
     g_func_doc(vm, &g)
+}
+fn s_prop_doc(_vm: &mut Vm, v: &Value, doc: Value) -> PyResult<()> {
+    if let Value::Native(n) = v {
+        if let NativeData::Property { doc: d, .. } = &n.data {
+            *d.borrow_mut() = doc;
+        }
+    }
+    Ok(())
 }
 fn g_sm_func(_vm: &mut Vm, v: &Value) -> R {
     Ok(match v {
@@ -2267,7 +2280,7 @@ pub fn register(vm: &mut Vm) {
         ],
     );
     vm.add_getset(&t.property, "fget", g_prop_fget, None);
-    vm.add_getset(&t.property, "__doc__", g_prop_doc, None);
+    vm.add_getset(&t.property, "__doc__", g_prop_doc, Some(s_prop_doc));
     vm.add_getset(&t.staticmethod, "__func__", g_sm_func, None);
     vm.add_getset(&t.classmethod, "__func__", g_sm_func, None);
 

@@ -1220,7 +1220,8 @@ pub enum NativeData {
         fget: Value,
         fset: Value,
         fdel: Value,
-        doc: Value,
+        /// Settable, as CPython's: `urllib.parse` documents its named tuples' fields.
+        doc: RefCell<Value>,
     },
     StaticMethod(Value),
     ClassMethod(Value),
