@@ -164,11 +164,14 @@ import typing, abc, inspect, string, contextlib, contextvars, time, collections.
 import concurrent.futures, selectors, select, socket, aiohttp, aiofiles, aioredis, aiomysql
 import loopscope.net
 import logging, pprint, base64, uuid
+import statistics, urllib.parse, html, reprlib, keyword, graphlib, shlex, fnmatch, signal, timeit
 
 print(datetime.date(2024, 2, 29) + datetime.timedelta(days=1))
 print(re.findall(r'(?i)s\\w+', 'Some strings STAY'))
 print(socket.getaddrinfo('localhost', 80)[0][4])
 print(base64.b64encode(b'ok'), uuid.uuid5(uuid.NAMESPACE_DNS, 'python.org'))
+print(statistics.median([3, 1, 2]), statistics.mean([1, 2]), html.escape('<a>'))
+print(urllib.parse.urljoin('http://a/b/c', 'd'), shlex.split('a \"b c\"'), keyword.iskeyword('async'))
 socket.socket(socket.AF_INET, socket.SOCK_DGRAM).close()
 
 async def main():
