@@ -20,7 +20,7 @@ const ALGOS: [(&str, usize, usize); 6] = [
     ("sha224", 28, 64),
     ("sha256", 32, 64),
     ("sha384", 48, 128),
-    ("sha512", 64, 128),
+    ("sha512", 64, 128), // last: `sha512` below relies on it
 ];
 
 #[derive(Clone)]
@@ -291,6 +291,15 @@ sha2_block!(
     K512,
     [[28, 34, 39], [14, 18, 41], [1, 8, 7], [19, 61, 6]]
 );
+
+/// SHA-512 of `data` in one go (random's version-2 seeding hashes a str or bytes seed).
+pub fn sha512(data: &[u8]) -> [u8; 64] {
+    let mut h = Hasher::new(ALGOS.len() - 1);
+    h.update(data);
+    let mut out = [0u8; 64];
+    out.copy_from_slice(&h.digest());
+    out
+}
 
 impl Hasher {
     pub fn new(algo: usize) -> Hasher {
