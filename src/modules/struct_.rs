@@ -495,7 +495,7 @@ fn pack_into(vm: &mut Vm, l: &Layout, args: &[Value]) -> R {
         }
     };
     let blen = target.native::<Vec<u8>>().map_or(0, |b| b.len()) as i64;
-    let mut offset = match &args[1] {
+    let offset = match &args[1] {
         Value::Long(_) => {
             return Err(vm.index_error(format!(
                 "cannot fit '{}' into an index-sized integer",
@@ -504,13 +504,41 @@ fn pack_into(vm: &mut Vm, l: &Layout, args: &[Value]) -> R {
         }
         v => vm.to_index(v)?,
     };
-    let size = l.size as i64;
+    let offset = field_offset(vm, offset, l.size, blen, Packing)?;
+    // Packed apart first: a failing value leaves the buffer as it was only for the fields
+    // before it in CPython too, but a script reading it after an error is rare; a copy keeps
+    // the bytearray unborrowed while `__index__`/`__bool__` run.
+    let mut buf = vec![0u8; l.size];
+    pack_to(vm, l, &args[2..], &mut buf)?;
+    if let Some(mut b) = target.native::<Vec<u8>>() {
+        if b.len() >= offset + l.size {
+            b[offset..offset + l.size].copy_from_slice(&buf);
+        }
+    }
+    Ok(Value::None)
+}
+
+/// Which of `pack_into`/`unpack_from` checks an offset: their messages differ in wording.
+#[derive(Clone, Copy)]
+enum Direction {
+    Packing,
+    Unpacking,
+}
+use Direction::{Packing, Unpacking};
+
+/// Where a `size`-byte field starts in a `blen`-byte buffer, by CPython's rules for
+/// `pack_into` and `unpack_from`: a negative offset counts from the end, and the field must
+/// fit, each failure with CPython's message.
+fn field_offset(vm: &mut Vm, offset: i64, size: usize, blen: i64, d: Direction) -> PyResult<usize> {
+    let size = size as i64;
+    let (name, short, verb) = match d {
+        Packing => ("pack_into", "no space to pack", "packing"),
+        Unpacking => ("unpack_from", "not enough data to unpack", "unpacking"),
+    };
+    let mut offset = offset;
     if offset < 0 {
         if offset + size > 0 {
-            return Err(err(
-                vm,
-                format!("no space to pack {size} bytes at offset {offset}"),
-            ));
+            return Err(err(vm, format!("{short} {size} bytes at offset {offset}")));
         }
         if offset + blen < 0 {
             return Err(err(
@@ -524,24 +552,13 @@ fn pack_into(vm: &mut Vm, l: &Layout, args: &[Value]) -> R {
         return Err(err(
             vm,
             format!(
-                "pack_into requires a buffer of at least {} bytes for packing {size} bytes at \
+                "{name} requires a buffer of at least {} bytes for {verb} {size} bytes at \
                  offset {offset} (actual buffer size is {blen})",
                 size + offset
             ),
         ));
     }
-    // Packed apart first: a failing value leaves the buffer as it was only for the fields
-    // before it in CPython too, but a script reading it after an error is rare; a copy keeps
-    // the bytearray unborrowed while `__index__`/`__bool__` run.
-    let mut buf = vec![0u8; l.size];
-    pack_to(vm, l, &args[2..], &mut buf)?;
-    if let Some(mut b) = target.native::<Vec<u8>>() {
-        let o = offset as usize;
-        if b.len() >= o + l.size {
-            b[o..o + l.size].copy_from_slice(&buf);
-        }
-    }
-    Ok(Value::None)
+    Ok(offset as usize)
 }
 
 fn buffer(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
@@ -574,37 +591,12 @@ fn unpack_from(vm: &mut Vm, l: &Layout, args: &[Value], kw: &KwArgs, pos: usize)
     };
     let b = buffer(vm, &data)?;
     let blen = b.len() as i64;
-    let mut offset = match super::util::arg(args, kw, 1, "offset") {
+    let offset = match super::util::arg(args, kw, 1, "offset") {
         Some(v) => vm.to_index(&v)?,
         None => 0,
     };
-    let size = l.size as i64;
-    if offset < 0 {
-        if offset + size > 0 {
-            return Err(err(
-                vm,
-                format!("not enough data to unpack {size} bytes at offset {offset}"),
-            ));
-        }
-        if offset + blen < 0 {
-            return Err(err(
-                vm,
-                format!("offset {offset} out of range for {blen}-byte buffer"),
-            ));
-        }
-        offset += blen;
-    }
-    if blen - offset < size {
-        return Err(err(
-            vm,
-            format!(
-                "unpack_from requires a buffer of at least {} bytes for unpacking {size} bytes \
-                 at offset {offset} (actual buffer size is {blen})",
-                size + offset
-            ),
-        ));
-    }
-    Ok(unpack_at(l, &b[offset as usize..]))
+    let offset = field_offset(vm, offset, l.size, blen, Unpacking)?;
+    Ok(unpack_at(l, &b[offset..]))
 }
 
 fn iter_unpack(vm: &mut Vm, l: Rc<Layout>, data: &Value) -> R {
