@@ -41,7 +41,7 @@ fn init_logging(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
         Value::list(vec![Value::str("<loopscope>/logging")]),
     );
     m.dict.set_str("__package__", Value::str("logging"));
-    let m = run(vm, m, "<loopscope>/logging/__init__.py", &text)?;
+    let m = super::pysource::exec_registered(vm, m, "<loopscope>/logging/__init__.py", &text)?;
     asyncio_loggers(vm)?;
     Ok(m)
 }
@@ -62,21 +62,10 @@ pub fn asyncio_loggers(vm: &mut Vm) -> PyResult<()> {
     Ok(())
 }
 
-/// Run `text` as the body of `m`, in `sys.modules` while it runs (as CPython's import does:
-/// `os` and `posixpath` import each other).
-fn run(vm: &mut Vm, m: Rc<PyModule>, file: &str, text: &str) -> PyResult<Rc<PyModule>> {
-    let name = m.name.to_string();
-    vm.modules.set_str(&name, Value::Module(m.clone()));
-    if let Err(e) = super::pysource::exec_into(vm, &m, file, text) {
-        vm.modules.remove_str(&name);
-        return Err(e);
-    }
-    Ok(m)
-}
-
 fn load(vm: &mut Vm, name: &str, file: &str, text: &str) -> PyResult<Rc<PyModule>> {
     let m = vm.new_module(name);
-    run(vm, m, file, text)
+    // In sys.modules while it runs: `os` and `posixpath` import each other.
+    super::pysource::exec_registered(vm, m, file, text)
 }
 
 fn init_threading_shim(vm: &mut Vm) -> PyResult<Rc<PyModule>> {

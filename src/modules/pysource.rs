@@ -51,6 +51,24 @@ pub fn exec_into(vm: &mut Vm, m: &Rc<PyModule>, filename: &str, text: &str) -> P
     Ok(())
 }
 
+/// [`exec_into`] with `m` in `sys.modules` while its body runs, as CPython's import has it
+/// (a package's submodules import it, `os` and `posixpath` import each other, signal.py's
+/// enums read it back); taken out again if the body fails.
+pub fn exec_registered(
+    vm: &mut Vm,
+    m: Rc<PyModule>,
+    filename: &str,
+    text: &str,
+) -> PyResult<Rc<PyModule>> {
+    let name = m.name.to_string();
+    vm.modules.set_str(&name, Value::Module(m.clone()));
+    if let Err(e) = exec_into(vm, &m, filename, text) {
+        vm.modules.remove_str(&name);
+        return Err(e);
+    }
+    Ok(m)
+}
+
 /// `_c_type(cls)` for a module's Python source: `cls` stands for one of CPython's C types, so
 /// messages name its instances `module.name` (`tflags::C_NAME`).
 pub fn c_type_marker(vm: &mut Vm) -> Value {

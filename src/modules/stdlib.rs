@@ -145,13 +145,7 @@ fn package(vm: &mut Vm, name: &str, text: &str) -> PyResult<Rc<PyModule>> {
     let dir = format!("/usr/lib/python3.11/{name}");
     m.dict
         .set_str("__path__", Value::list(vec![Value::str(&dir)]));
-    vm.modules.set_str(name, Value::Module(m.clone()));
-    let file = format!("{dir}/__init__.py");
-    if let Err(e) = super::pysource::exec_into(vm, &m, &file, text) {
-        vm.modules.remove_str(name);
-        return Err(e);
-    }
-    Ok(m)
+    super::pysource::exec_registered(vm, m, &format!("{dir}/__init__.py"), text)
 }
 
 /// `urllib`: CPython's `urllib/__init__.py` is empty; `urllib.parse` is the submodule here
@@ -173,10 +167,5 @@ fn init_signal(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     let text = fetched_py!("src/modules/signal.py").text(vm, "signal")?;
     let m = vm.new_module("signal");
     m.dict.set_str("__package__", Value::str(""));
-    vm.modules.set_str("signal", Value::Module(m.clone()));
-    if let Err(e) = super::pysource::exec_into(vm, &m, "/usr/lib/python3.11/signal.py", &text) {
-        vm.modules.remove_str("signal");
-        return Err(e);
-    }
-    Ok(m)
+    super::pysource::exec_registered(vm, m, "/usr/lib/python3.11/signal.py", &text)
 }

@@ -1044,12 +1044,7 @@ fn init_re(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
         "__path__",
         Value::list(vec![Value::str(RE_DIR.trim_end_matches('/'))]),
     );
-    vm.modules.set_str("re", Value::Module(m.clone()));
-    if let Err(e) = super::pysource::exec_into(vm, &m, &format!("{RE_DIR}__init__.py"), &text) {
-        vm.modules.remove_str("re");
-        return Err(e);
-    }
-    Ok(m)
+    super::pysource::exec_registered(vm, m, &format!("{RE_DIR}__init__.py"), &text)
 }
 
 /// Register `_sre`, `re` and `re`'s submodules.
